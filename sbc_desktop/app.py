@@ -1,0 +1,53 @@
+"""Start the window: application names, content, the main window, the first page."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import display
+from .settings import APPLICATION, DESKTOP_FILE, ORGANISATION, builtin_content_dir, read_style
+
+_STARTED = time.perf_counter()
+
+
+def run_gui(content: Path | None, topic: str | None) -> int:
+    display.preflight()
+    display.install_fatal_handler()
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from .content.loader import load_library
+    from .settings import Settings
+    from .ui.main_window import MainWindow
+
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setApplicationDisplayName(
+        QCoreApplication.translate("App", "Secondary Breast Cancer Guide")
+    )
+    QApplication.setDesktopFileName(DESKTOP_FILE)
+    app.setStyleSheet(read_style("app.qss"))
+
+    library = load_library(content or builtin_content_dir())
+    window = MainWindow(library, Settings.open())
+    window.open_start_page(topic)
+    window.show()
+
+    if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
+        # For benchmarks/: time from process start to the first page on screen.
+        class _FirstPaint(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+                if event.type() == QEvent.Type.Paint:
+                    print(f"first-paint {time.perf_counter() - _STARTED:.4f}", flush=True)
+                    app.quit()
+                return False
+
+        watcher = _FirstPaint(window)
+        window.reader.viewport().installEventFilter(watcher)
+
+    return app.exec()

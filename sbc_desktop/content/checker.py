@@ -1,0 +1,37 @@
+"""`sbc-desktop check`: load a folder, render every page, and list every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .library import Problem
+from .loader import load_library
+from .render import Renderer
+
+
+def check_folder(root: Path) -> tuple[list[str], str]:
+    """Problem lines (``file:line: severity: message``) and a one-line summary."""
+    library = load_library(root)
+    problems = list(library.problems)
+    renderer = Renderer(library)
+    for topic in library.topics.values():
+        try:
+            renderer.topic_html(topic)
+        except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
+            problems.append(Problem(topic.path, topic.body_line, "error", f"cannot be shown: {exc!r}"))
+    shown_from = Path.cwd()
+    lines = [p.format(shown_from if _inside(p.path, shown_from) else None) for p in problems]
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    summary = (
+        f"{root}: {len(library.topics)} topics, {len(library.glossary)} glossary terms; "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+    return lines, summary
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False

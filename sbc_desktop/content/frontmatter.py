@@ -1,0 +1,82 @@
+"""YAML with line numbers: front matter and the content folder's YAML files.
+
+A problem in content must point at the line to fix, so mappings loaded here remember
+the line they start on (1-based) under the key ``LINE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+LINE = "__line__"
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+class YamlProblem(Exception):
+    """Broken YAML, with the 1-based line it was found on."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse YAML; lines (in mappings and errors) count from ``first_line``."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        reason = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(f"broken YAML: {reason}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"broken YAML: {exc}", first_line) from None
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(data: Any, by: int) -> None:
+    if isinstance(data, dict):
+        if LINE in data:
+            data[LINE] += by
+        for value in data.values():
+            _shift_lines(value, by)
+    elif isinstance(data, list):
+        for value in data:
+            _shift_lines(value, by)
+
+
+@dataclass
+class Split:
+    meta_text: str | None  # None: the file has no front matter
+    meta_line: int  # line where the YAML starts
+    body: str
+    body_line: int  # line where the Markdown body starts
+    unclosed: bool = False
+
+
+def split_front_matter(text: str) -> Split:
+    """Separate a leading ``---`` YAML block from the Markdown that follows it."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return Split(None, 0, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            meta = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return Split(meta, 2, body, index + 2)
+    return Split(None, 2, text, 1, unclosed=True)

@@ -1,0 +1,109 @@
+"""One compiled matcher for every glossary name, fast with thousands of terms.
+
+Text is split into words once; a trie keyed by lower-cased words then finds the
+longest glossary name starting at each word. Work grows with the length of the text,
+not with the size of the glossary, so 8,000 terms cost about the same as 30.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .library import GlossaryTerm
+
+# A word: letters/digits, with inner hyphens or apostrophes ("PET-CT", "Crohn's").
+WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+_END = ""  # trie key holding the candidates that end at this node
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term_id: str
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
+
+
+def plurals(name: str) -> list[str]:
+    """Regular English plurals of a name's last word: tumour -> tumours, biopsy -> biopsies."""
+    head, _, last = name.rpartition(" ")
+    if not last.isalpha() or len(last) < 3 or last.isupper():
+        return []
+    lower = last.lower()
+    if lower.endswith("s") and not lower.endswith(("ss", "us")):
+        return []  # already plural-looking ("metastasis" needs an explicit alias)
+    if lower.endswith("y") and lower[-2] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [f"{head} {form}" if head else form for form in forms]
+
+
+def _is_acronym(name: str) -> bool:
+    """Short all-capitals names ("ALL", "CT") match only in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+class TermMatcher:
+    """Finds glossary names in text: whole words, case-insensitive, longest first."""
+
+    def __init__(self, terms: Iterable[GlossaryTerm] = ()):
+        self._trie: dict = {}
+        self.size = 0
+        for entry in terms:
+            for name in entry.names:
+                self.add(name, entry.id)
+                for plural in plurals(name):
+                    self.add(plural, entry.id)
+
+    def add(self, name: str, term_id: str) -> None:
+        words = _words(name)
+        if not words:
+            return
+        node = self._trie
+        for word in words:
+            node = node.setdefault(word, {})
+        exact = name if _is_acronym(name) else None
+        candidates = node.setdefault(_END, [])
+        if (term_id, exact) not in candidates:
+            candidates.append((term_id, exact))
+            self.size += 1
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Non-overlapping matches, left to right, the longest name at each place."""
+        spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
+        trie = self._trie
+        i, count = 0, len(spans)
+        while i < count:
+            node = trie.get(spans[i][2])
+            best: tuple[int, str] | None = None
+            j = i
+            while node is not None:
+                for term_id, exact in node.get(_END, ()):
+                    if exact is None or " ".join(text[spans[i][0] : spans[j][1]].split()) == exact:
+                        best = (j, term_id)
+                        break
+                j += 1
+                if j >= count or not _joined(text, spans[j - 1][1], spans[j][0]):
+                    break
+                node = node.get(spans[j][2])
+            if best is None:
+                i += 1
+                continue
+            last, term_id = best
+            yield Match(spans[i][0], spans[last][1], term_id)
+            i = last + 1
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Two words belong to one name only if just spaces stand between them."""
+    gap = text[end:start]
+    return 0 < len(gap) <= 3 and gap.isspace()

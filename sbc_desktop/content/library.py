@@ -1,0 +1,126 @@
+"""The content model: plain data, no Qt.
+
+Everything the reader shows comes from a `Library`, which the loader builds from a
+content folder. Problems found while loading are kept on the library so that one bad
+file never hides the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the content, pointing at the file and line (or field)."""
+
+    path: Path
+    line: int
+    severity: Severity
+    message: str
+
+    def format(self, root: Path | None = None) -> str:
+        shown = self.path
+        if root is not None:
+            try:
+                shown = self.path.relative_to(root)
+            except ValueError:
+                pass
+        return f"{shown}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Reference:
+    key: str
+    title: str
+    publisher: str = ""
+    year: str = ""
+    details: str = ""
+    url: str = ""
+
+    def citation(self) -> str:
+        """One line a reader can look up: publisher, title, year and details."""
+        parts = [p for p in (self.publisher, self.title) if p]
+        text = ". ".join(parts)
+        if self.year and self.year not in text:
+            text += f" ({self.year})"
+        if self.details:
+            text += f". {self.details}"
+        return text.rstrip(".") + "."
+
+
+@dataclass
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    topic: str = ""
+    path: Path | None = None
+    line: int = 0
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    body: str
+    path: Path
+    section: str = ""
+    summary: str = ""
+    order: float = 0
+    sources: list[str] = field(default_factory=list)
+    reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    questions: list[str] = field(default_factory=list)
+    url: str = ""  # where third-party pages came from: site-relative links resolve here
+    body_line: int = 1  # line of the file where the Markdown body starts
+
+    def review_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or dt.date.today()
+        return self.next_review is not None and self.next_review < today
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    summary: str = ""
+    topics: list[Topic] = field(default_factory=list)
+
+
+@dataclass
+class Library:
+    root: Path
+    sections: list[Section] = field(default_factory=list)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.topics.get(topic_id)
+
+    def ordered_topics(self) -> list[Topic]:
+        """Every topic in reading order: section by section, as the tree shows them."""
+        return [t for s in self.sections for t in s.topics]
+
+    def section_of(self, topic: Topic) -> Section | None:
+        return next((s for s in self.sections if s.id == topic.section), None)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]

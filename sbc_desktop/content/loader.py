@@ -1,0 +1,373 @@
+"""Read a content folder into a `Library`, reporting every problem with file and line.
+
+Two kinds of folder are read:
+
+* the app's own layout (``sections.yaml`` present): every topic must carry full front
+  matter (sources, review dates...) and is checked strictly;
+* any folder of Markdown (third-party pages): front matter is optional, the id comes
+  from the file name and the section from the folder.
+
+One bad file never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
+from .library import GlossaryTerm, Library, Problem, Reference, Section, Topic
+from .links import iter_links, resolve_local, slugify, topic_id_from_href
+
+SECTIONS_FILE = "sections.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+REFERENCES_FILE = "references.yaml"
+TOPICS_DIR = "topics"
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def pretty_name(folder: str) -> str:
+    return folder.replace("-", " ").replace("_", " ").strip().capitalize() or folder
+
+
+class _Loader:
+    def __init__(self, root: Path, today: dt.date | None):
+        self.root = root
+        self.today = today or dt.date.today()
+        self.strict = (root / SECTIONS_FILE).is_file()
+        self.lib = Library(root=root)
+        self.section_lines: dict[str, int] = {}
+
+    # -- problems ---------------------------------------------------------------
+    def error(self, path: Path, line: int, message: str) -> None:
+        self.lib.problems.append(Problem(path, line, "error", message))
+
+    def warning(self, path: Path, line: int, message: str) -> None:
+        self.lib.problems.append(Problem(path, line, "warning", message))
+
+    def read_yaml_file(self, path: Path) -> Any:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        try:
+            return load_yaml(text)
+        except YamlProblem as exc:
+            self.error(path, exc.line, str(exc))
+            return None
+
+    def read_text(self, path: Path) -> str | None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.error(path, 1, f"cannot read the file: {exc.strerror or exc}")
+            return None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.error(path, line, "not UTF-8 text; unreadable characters were replaced")
+            return raw.decode("utf-8", errors="replace")
+
+    def entries(self, path: Path, data: Any, key: str) -> list[dict]:
+        """The list under ``key`` (or the file itself, if it is a list) as mappings."""
+        if data is None:
+            return []
+        items = data.get(key) if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            self.error(path, _line(data), f"expected a list under '{key}:'")
+            return []
+        good = []
+        for item in items:
+            if isinstance(item, dict):
+                good.append(item)
+            else:
+                self.error(path, _line(data), f"each entry under '{key}:' must be a mapping")
+        return good
+
+    # -- the folder -------------------------------------------------------------
+    def load(self) -> Library:
+        if not self.root.is_dir():
+            self.error(self.root, 0, "content folder not found")
+            return self.lib
+        self.load_references()
+        sections = self.load_sections()
+        topics = self.load_topics()
+        self.place_topics(sections, topics)
+        self.load_glossary()
+        self.check_links()
+        return self.lib
+
+    def load_references(self) -> None:
+        path = self.root / REFERENCES_FILE
+        if not path.is_file():
+            if self.strict:
+                self.error(path, 0, "references file is missing")
+            return
+        for item in self.entries(path, self.read_yaml_file(path), "references"):
+            key, title = _text(item.get("key")), _text(item.get("title"))
+            if not key or not title:
+                self.error(path, _line(item), "a reference needs a 'key' and a 'title'")
+                continue
+            if key in self.lib.references:
+                self.error(path, _line(item), f"duplicate reference key '{key}'")
+                continue
+            self.lib.references[key] = Reference(
+                key=key,
+                title=title,
+                publisher=_text(item.get("publisher")),
+                year=_text(item.get("year")),
+                details=_text(item.get("details")),
+                url=_text(item.get("url")),
+            )
+
+    def load_sections(self) -> dict[str, Section]:
+        sections: dict[str, Section] = {}
+        path = self.root / SECTIONS_FILE
+        if not path.is_file():
+            return sections
+        for item in self.entries(path, self.read_yaml_file(path), "sections"):
+            sid, title = _text(item.get("id")), _text(item.get("title"))
+            if not sid or not title:
+                self.error(path, _line(item), "a section needs an 'id' and a 'title'")
+                continue
+            if sid in sections:
+                self.error(path, _line(item), f"duplicate section id '{sid}'")
+                continue
+            sections[sid] = Section(sid, title, _text(item.get("summary")))
+        return sections
+
+    def topic_files(self) -> list[Path]:
+        base = self.root / TOPICS_DIR
+        if not base.is_dir():
+            base = self.root
+        files = [p for p in base.rglob("*.md") if p.is_file()]
+        if base == self.root:
+            files = [p for p in files if p.parent != self.root or p.name.lower() != "readme.md"]
+        return sorted(files)
+
+    def load_topics(self) -> list[Topic]:
+        base = self.root / TOPICS_DIR
+        base = base if base.is_dir() else self.root
+        topics: list[Topic] = []
+        seen: dict[str, Path] = {}
+        for path in self.topic_files():
+            topic = self.load_topic(path, base)
+            if topic is None:
+                continue
+            if topic.id in seen:
+                first = seen[topic.id]
+                self.error(path, 1, f"duplicate topic id '{topic.id}' (also in {first.name})")
+                continue
+            seen[topic.id] = path
+            topics.append(topic)
+        return topics
+
+    def load_topic(self, path: Path, base: Path) -> Topic | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        split = split_front_matter(text)
+        if split.unclosed:
+            self.error(path, 1, "front matter starts with '---' but never ends")
+            return None
+        meta: dict = {}
+        if split.meta_text is not None:
+            try:
+                loaded = load_yaml(split.meta_text, split.meta_line)
+            except YamlProblem as exc:
+                self.error(path, exc.line, str(exc))
+                return None
+            if loaded is None:
+                loaded = {}
+            if not isinstance(loaded, dict):
+                self.error(path, split.meta_line, "front matter must be 'key: value' lines")
+                return None
+            meta = loaded
+        elif self.strict:
+            self.error(path, 1, "no front matter (a '---' block with id, title, ...)")
+            return None
+
+        def field_line(name: str) -> int:
+            return _field_line(text, name, split.meta_line)
+
+        folder = path.parent.relative_to(base).as_posix() if path.parent != base else ""
+        title = _text(meta.get("title"))
+        if not title:
+            if self.strict:
+                self.error(path, split.meta_line or 1, "missing 'title'")
+                return None
+            heading = _HEADING_RE.search(split.body)
+            title = heading.group(1).strip() if heading else pretty_name(path.stem)
+
+        topic_id = _text(meta.get("id"))
+        if topic_id and not _ID_RE.match(topic_id):
+            self.error(path, field_line("id"), f"id '{topic_id}' may use only a-z, 0-9, '-'")
+            return None
+        if not topic_id:
+            if self.strict:
+                self.warning(path, split.meta_line, "no 'id': using the file name")
+            topic_id = slugify(path.stem)
+
+        section = _text(meta.get("section")) or (slugify(folder) if folder else "")
+        self.section_lines[topic_id] = field_line("section")
+        topic = Topic(
+            id=topic_id,
+            title=title,
+            body=split.body,
+            path=path,
+            section=section,
+            summary=_text(meta.get("summary") or meta.get("description")),
+            order=_number(meta.get("order")),
+            sources=_str_list(meta.get("sources")),
+            questions=_str_list(meta.get("questions")),
+            url=_text(meta.get("url")),
+            body_line=split.body_line,
+        )
+        if not section and self.strict:
+            self.error(path, split.meta_line, "missing 'section'")
+        for name in ("reviewed", "next_review"):
+            value = meta.get(name, meta.get("lastReviewed") if name == "reviewed" else None)
+            if value is None:
+                if self.strict:
+                    self.error(path, split.meta_line, f"missing '{name}' date")
+                continue
+            date = _date(value)
+            if date is None:
+                self.error(path, field_line(name), f"'{name}' is not a date (YYYY-MM-DD)")
+            setattr(topic, name, date)
+        if topic.review_overdue(self.today):
+            self.warning(path, field_line("next_review"), f"review overdue since {topic.next_review}")
+        if self.strict:
+            if not topic.summary:
+                self.warning(path, split.meta_line, "missing 'summary'")
+            if not topic.sources:
+                self.error(path, split.meta_line, "missing 'sources': every topic names them")
+        for key in topic.sources:
+            if key not in self.lib.references:
+                self.error(path, field_line("sources"), f"unknown source key '{key}'")
+        return topic
+
+    def place_topics(self, sections: dict[str, Section], topics: list[Topic]) -> None:
+        for topic in topics:
+            self.lib.topics[topic.id] = topic
+            if topic.section not in sections:
+                if self.strict and topic.section:
+                    line = self.section_lines.get(topic.id, 1)
+                    self.error(topic.path, line, f"unknown section '{topic.section}'")
+                sid = topic.section or "general"
+                title = pretty_name(sid) if topic.section else "General"
+                sections[sid] = Section(sid, title)
+                topic.section = sid
+            sections[topic.section].topics.append(topic)
+        for section in sections.values():
+            section.topics.sort(key=lambda t: (t.order, t.title.lower()))
+        self.lib.sections = [s for s in sections.values() if s.topics]
+
+    def load_glossary(self) -> None:
+        path = self.root / GLOSSARY_FILE
+        if not path.is_file():
+            return
+        names: dict[str, str] = {}
+        for item in self.entries(path, self.read_yaml_file(path), "terms"):
+            line = _line(item)
+            term, definition = _text(item.get("term")), _text(item.get("definition"))
+            if not term or not definition:
+                self.error(path, line, "a glossary entry needs a 'term' and a 'definition'")
+                continue
+            term_id = _text(item.get("id")) or slugify(term)
+            if term_id in self.lib.glossary:
+                self.error(path, line, f"duplicate glossary id '{term_id}'")
+                continue
+            entry = GlossaryTerm(
+                id=term_id,
+                term=term,
+                definition=definition,
+                aliases=_str_list(item.get("aliases")),
+                topic=_text(item.get("topic")),
+                path=path,
+                line=line,
+            )
+            if entry.topic and entry.topic not in self.lib.topics:
+                self.error(path, line, f"glossary entry '{term}' points to missing topic '{entry.topic}'")
+                entry.topic = ""
+            for name in entry.names:
+                key = " ".join(name.lower().split())
+                if key in names and names[key] != term_id:
+                    self.warning(path, line, f"'{name}' is also a name of '{names[key]}'")
+                names.setdefault(key, term_id)
+            self.lib.glossary[term_id] = entry
+
+    def check_links(self) -> None:
+        for topic in self.lib.topics.values():
+            for link in iter_links(topic.body):
+                line = topic.body_line + link.line - 1
+                href = link.href
+                if link.image:
+                    self.check_image(topic, line, href)
+                    continue
+                target = topic_id_from_href(href)
+                if target is not None and target not in self.lib.topics:
+                    if href.startswith("topic:") or self.strict:
+                        self.error(topic.path, line, f"link to missing topic '{target}'")
+                    else:
+                        self.warning(topic.path, line, f"link to missing page '{href}'")
+
+    def check_image(self, topic: Topic, line: int, href: str) -> None:
+        state, _ = resolve_local(href, self.root, topic.path.parent)
+        if state == "remote":
+            self.warning(topic.path, line, f"picture '{href}' is not in the content folder and will not be shown")
+        elif state == "outside":
+            self.error(topic.path, line, f"picture '{href}' is outside the content folder")
+        elif state == "missing":
+            self.error(topic.path, line, f"missing image '{href}'")
+
+
+def load_library(root: str | Path, today: dt.date | None = None) -> Library:
+    """Load a content folder. Never raises for bad content: see ``Library.problems``."""
+    return _Loader(Path(root), today).load()
+
+
+# -- small helpers ---------------------------------------------------------------
+def _line(item: Any) -> int:
+    return item.get(LINE, 1) if isinstance(item, dict) else 1
+
+
+def _field_line(text: str, name: str, default: int) -> int:
+    match = re.search(rf"^{re.escape(name)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else default
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return str(value).strip()
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _str_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items: Iterable[Any] = value if isinstance(value, list) else [value]
+    return [s for s in (_text(v) for v in items) if s]
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None

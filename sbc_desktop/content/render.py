@@ -1,0 +1,213 @@
+"""Markdown -> safe HTML for the reader: glossary links, topic links, sanitising.
+
+The HTML that leaves this module is sanitised (no script, no event handlers, no
+styles) and points only at things the reader can show: topics (``topic:ID``),
+glossary terms (``term:ID``), pictures inside the content folder (``file:`` URLs),
+in-page anchors and web addresses that the window hands to the user's browser.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .glossary import TermMatcher
+from .library import Library, Topic
+from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
+
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
+_NO_TERMS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "script", "style"}
+_WEB = ("http", "https", "mailto")
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "code", "pre", "kbd",
+    "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+    "img", "span", "div", "figure", "figcaption", "abbr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href", "class", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "span": {"class"},
+    "div": {"class"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+
+
+class _ContentTree(Treeprocessor):
+    """Rewrites links and pictures, then links the first use of each glossary word."""
+
+    def __init__(self, md: markdown.Markdown, renderer: Renderer):
+        super().__init__(md)
+        self.renderer = renderer
+        self.topic: Topic | None = None
+        self.base_url = ""
+        self.linked: set[str] = set()
+
+    def run(self, root: ET.Element) -> None:
+        self.linked = set()
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "a":
+                    self._fix_link(parent, child)
+                elif child.tag == "img":
+                    self._fix_image(parent, child, index)
+        if self.renderer.link_terms and self.renderer.matcher.size:
+            self._link_terms(root)
+
+    # -- links and pictures -----------------------------------------------------
+    def _fix_link(self, parent: ET.Element, a: ET.Element) -> None:
+        href = (a.get("href") or "").strip()
+        target = topic_id_from_href(href)
+        if target is not None:
+            fragment = href.partition("#")[2]
+            if target in self.renderer.library.topics:
+                a.set("href", TOPIC_SCHEME + target + (f"#{fragment}" if fragment else ""))
+                return
+            return _unwrap(a)
+        if href.startswith("#") or href.startswith(TERM_SCHEME):
+            return
+        if href.startswith("/") and self.base_url:
+            href = urljoin(self.base_url, href)
+        if urlsplit(href).scheme in _WEB:
+            a.set("href", href)
+            a.set("class", "external")
+            return
+        _unwrap(a)
+
+    def _fix_image(self, parent: ET.Element, img: ET.Element, index: int) -> None:
+        url = self.renderer.local_file_url(img.get("src") or "")
+        if url:
+            img.set("src", url)
+            return
+        alt = (img.get("alt") or "").strip()
+        span = ET.Element("span", {"class": "missing-picture"})
+        span.text = f"[{alt}]" if alt else ""
+        span.tail = img.tail
+        parent.remove(img)
+        parent.insert(index, span)
+
+    # -- glossary ---------------------------------------------------------------
+    def _link_terms(self, element: ET.Element) -> None:
+        if element.tag in _NO_TERMS_IN:
+            return
+        if element.text:
+            element.text, anchors = self._split(element.text)
+            for offset, anchor in enumerate(anchors):
+                element.insert(offset, anchor)
+        for child in list(element):
+            self._link_terms(child)
+            if child.tail:
+                child.tail, anchors = self._split(child.tail)
+                position = list(element).index(child) + 1
+                for offset, anchor in enumerate(anchors):
+                    element.insert(position + offset, anchor)
+
+    def _split(self, text: str) -> tuple[str, list[ET.Element]]:
+        anchors: list[ET.Element] = []
+        head, last = text, 0
+        for match in self.renderer.matcher.finditer(text):
+            if match.term_id in self.linked:
+                continue
+            self.linked.add(match.term_id)
+            anchor = ET.Element("a", {"href": TERM_SCHEME + match.term_id, "class": "term"})
+            anchor.text = text[match.start : match.end]
+            if anchors:
+                anchors[-1].tail = text[last : match.start]
+            else:
+                head = text[: match.start]
+            anchors.append(anchor)
+            last = match.end
+        if anchors:
+            anchors[-1].tail = text[last:]
+        return head, anchors
+
+
+def _unwrap(a: ET.Element) -> None:
+    """Turn a link that leads nowhere into plain text (keeping its words)."""
+    a.tag = "span"
+    a.attrib.clear()
+    a.set("class", "dead-link")
+
+
+class _ContentExtension(Extension):
+    def __init__(self, renderer: Renderer):
+        super().__init__()
+        self.renderer = renderer
+        self.processor: _ContentTree | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown API
+        self.processor = _ContentTree(md, self.renderer)
+        # After inline parsing (20) so links and emphasis exist; before prettify (10).
+        md.treeprocessors.register(self.processor, "sbc_content", 15)
+
+
+class Renderer:
+    """Turns a library's Markdown into sanitised HTML, caching each topic."""
+
+    def __init__(self, library: Library, link_terms: bool = True):
+        self.library = library
+        self.link_terms = link_terms
+        self._root = library.root.resolve()
+        self._ext = _ContentExtension(self)
+        self._md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, self._ext])
+        self._cleaner = nh3.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto", "file", "topic", "term"},
+            link_rel=None,
+            strip_comments=True,
+            attribute_filter=self._filter_attribute,
+        )
+        self._cache: dict[str, str] = {}
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.library.glossary.values())
+
+    def topic_html(self, topic: Topic) -> str:
+        """The body of a topic as safe HTML (without title or footer)."""
+        html = self._cache.get(topic.id)
+        if html is None:
+            html = self.markdown_html(topic.body, topic)
+            self._cache[topic.id] = html
+        return html
+
+    def is_cached(self, topic_id: str) -> bool:
+        return topic_id in self._cache
+
+    def markdown_html(self, text: str, topic: Topic | None = None) -> str:
+        processor = self._ext.processor
+        assert processor is not None
+        processor.topic = topic
+        processor.base_url = topic.url if topic else ""
+        self._md.reset()
+        try:
+            html = self._md.convert(text)
+        except RecursionError:
+            html = "<pre>" + nh3.clean_text(text) + "</pre>"
+        return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
+
+    def local_file_url(self, src: str) -> str:
+        """A ``file:`` URL for a picture inside the content folder, else ''."""
+        topic = self._ext.processor.topic if self._ext.processor else None
+        state, path = resolve_local(src, self._root, topic.path.parent if topic else None)
+        return path.as_uri() if state == "ok" and path else ""
+
+    def _filter_attribute(self, tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            return self.local_file_url(value) or None
+        if attribute == "href" and value.startswith("file:"):
+            return None  # a document may show a picture, never open a file
+        return value

@@ -1,0 +1,158 @@
+"""Whole pages for the reader: topics with their sources, the home page, the glossary.
+
+Pure QtCore (translation, dates), no widgets: the reader, the handout and tests all
+build pages here. Addresses: ``app:home``, ``app:glossary``, ``topic:ID``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from .content.library import Library, Topic
+from .content.links import TERM_SCHEME, TOPIC_SCHEME
+from .content.render import Renderer
+
+HOME_URL = "app:home"
+GLOSSARY_URL = "app:glossary"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+def long_date(date: dt.date) -> str:
+    return QLocale().toString(QDate(date.year, date.month, date.day), "d MMMM yyyy")
+
+
+def topic_url(topic_id: str) -> str:
+    return TOPIC_SCHEME + topic_id
+
+
+class Pages:
+    """Builds the HTML for any address the reader can show."""
+
+    def __init__(self, library: Library, renderer: Renderer | None = None):
+        self.library = library
+        self.renderer = renderer or Renderer(library)
+
+    # -- addresses ----------------------------------------------------------------
+    def html_for(self, url: str) -> str | None:
+        address = url.split("#")[0]
+        if address == HOME_URL:
+            return self.home_html()
+        if address == GLOSSARY_URL:
+            return self.glossary_html()
+        if address.startswith(TOPIC_SCHEME):
+            topic = self.library.topic(address[len(TOPIC_SCHEME) :])
+            return self.topic_html(topic) if topic else None
+        return None
+
+    def title_for(self, url: str) -> str:
+        address = url.split("#")[0]
+        if address == HOME_URL:
+            return tr("Welcome")
+        if address == GLOSSARY_URL:
+            return tr("Glossary A to Z")
+        topic = self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
+        return topic.title if topic else ""
+
+    # -- pages --------------------------------------------------------------------
+    def topic_html(self, topic: Topic) -> str:
+        section = self.library.section_of(topic)
+        parts = []
+        if section:
+            parts.append(f'<p class="section-name">{escape(section.title)}</p>')
+        parts.append(f"<h1>{escape(topic.title)}</h1>")
+        parts.append(self.renderer.topic_html(topic))
+        parts.append(self.footer_html(topic))
+        return "\n".join(parts)
+
+    def footer_html(self, topic: Topic) -> str:
+        rows = []
+        refs = [self.library.references[k] for k in topic.sources if k in self.library.references]
+        if refs:
+            items = "".join(f"<li>{escape(r.citation())}</li>" for r in refs)
+            rows.append(f"<h2>{escape(tr('Where this information comes from'))}</h2><ul>{items}</ul>")
+        dates = []
+        if topic.reviewed:
+            dates.append(f"{escape(tr('Last reviewed:'))} {long_date(topic.reviewed)}")
+        if topic.next_review:
+            dates.append(f"{escape(tr('Next review due:'))} {long_date(topic.next_review)}")
+        if dates:
+            rows.append("<p>" + "<br>".join(dates) + "</p>")
+        return '<hr><div class="about-topic">' + "".join(rows) + "</div>" if rows else ""
+
+    def home_html(self) -> str:
+        intro = tr(
+            "This guide explains secondary breast cancer in plain words. "
+            "Choose a topic below or from the list on the left. "
+            "Words that are underlined have a short meaning: select one to read it."
+        )
+        advice = tr(
+            "This is general information. Your treatment team knows your situation best: "
+            "ask them about anything to do with you."
+        )
+        parts = [
+            f"<h1>{escape(tr('Welcome'))}</h1>",
+            f"<p>{escape(intro)}</p>",
+            f'<p class="note">{escape(advice)}</p>',
+        ]
+        for section in self.library.sections:
+            parts.append(f"<h2>{escape(section.title)}</h2>")
+            if section.summary:
+                parts.append(f"<p>{escape(section.summary)}</p>")
+            items = []
+            for topic in section.topics:
+                summary = f" &ndash; {escape(topic.summary)}" if topic.summary else ""
+                items.append(f'<li><a href="{topic_url(topic.id)}">{escape(topic.title)}</a>{summary}</li>')
+            parts.append("<ul>" + "".join(items) + "</ul>")
+        if self.library.glossary:
+            parts.append(
+                f"<h2>{escape(tr('Medical words'))}</h2>"
+                f'<p><a href="{GLOSSARY_URL}">{escape(tr("Glossary A to Z"))}</a> &ndash; '
+                f"{escape(tr('what the medical words in this guide mean.'))}</p>"
+            )
+        return "\n".join(parts)
+
+    def glossary_html(self) -> str:
+        terms = sorted(self.library.glossary.values(), key=lambda t: t.term.lower())
+        by_letter: dict[str, list] = {}
+        for term in terms:
+            letter = term.term[:1].upper()
+            by_letter.setdefault(letter if letter.isalpha() else "#", []).append(term)
+        index = " ".join(f'<a href="#letter-{escape(k)}">{escape(k)}</a>' for k in by_letter)
+        parts = [
+            f"<h1>{escape(tr('Glossary A to Z'))}</h1>",
+            f"<p>{escape(tr('What the medical words in this guide mean.'))}</p>",
+            f'<p class="letters">{index}</p>' if index else "",
+        ]
+        if not terms:
+            parts.append(f"<p>{escape(tr('There are no glossary words in this content.'))}</p>")
+        for letter, entries in by_letter.items():
+            parts.append(f'<h2 id="letter-{escape(letter)}">{escape(letter)}</h2><dl>')
+            for term in entries:
+                more = ""
+                topic = self.library.topic(term.topic) if term.topic else None
+                if topic:
+                    label = tr("Read more: {title}").format(title=topic.title)
+                    more = f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
+                parts.append(
+                    f'<dt id="term-{escape(term.id)}"><b>{escape(term.term)}</b></dt>'
+                    f"<dd>{escape(term.definition)}{more}</dd>"
+                )
+            parts.append("</dl>")
+        return "\n".join(parts)
+
+    def not_found_html(self, url: str) -> str:
+        return (
+            f"<h1>{escape(tr('Page not found'))}</h1>"
+            f"<p>{escape(tr('There is no page called {name}.').format(name=url))}</p>"
+            f'<p><a href="{HOME_URL}">{escape(tr("Go to the welcome page"))}</a></p>'
+        )
+
+
+def term_url(term_id: str) -> str:
+    return TERM_SCHEME + term_id

@@ -1,0 +1,76 @@
+"""Every path and preference in one place.
+
+Settings live where the platform keeps them (QSettings with the organisation and
+application names set in `app.py`). Keys are declared once here with their defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, qVersion
+
+ORGANISATION = "sbc-desktop"
+APPLICATION = "sbc-desktop"
+DESKTOP_FILE = "org.sbcdesktop.SbcDesktop"
+
+
+def resources_dir() -> Path:
+    """The resources folder: inside the installed package, or at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "content").is_dir():
+            return candidate
+    return here / "resources"
+
+
+def builtin_content_dir() -> Path:
+    return resources_dir() / "content"
+
+
+def read_style(name: str) -> str:
+    try:
+        return (resources_dir() / "styles" / name).read_text("utf-8")
+    except OSError:
+        return ""
+
+
+@dataclass
+class Settings:
+    """Window geometry and last page, remembered between runs at home."""
+
+    store: QSettings
+
+    @classmethod
+    def open(cls) -> Settings:
+        return cls(QSettings())
+
+    # Geometry is kept per Qt version: the format has changed between versions before.
+    @property
+    def _geometry_key(self) -> str:
+        return f"window/geometry-qt{qVersion()}"
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value(self._geometry_key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.store.setValue(self._geometry_key, value)
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self.store.value("window/splitter")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/splitter", value)
+
+    def last_page(self) -> str:
+        value = self.store.value("reader/last_page", "")
+        return value if isinstance(value, str) else ""
+
+    def set_last_page(self, url: str) -> None:
+        self.store.setValue("reader/last_page", url)
+
+    def sync(self) -> None:
+        self.store.sync()

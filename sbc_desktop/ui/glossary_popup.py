@@ -1,0 +1,133 @@
+"""The glossary pop-up: a word, what it means, and where to read more.
+
+WCAG 2.2 1.4.13 (content on hover or focus): it opens on purpose (click, tap, Enter),
+stays while the pointer is over it, and closes with Esc, a click elsewhere or its
+Close button. It takes keyboard focus so its buttons can be reached with Tab, and
+gives focus back to where it was when it closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..content.library import GlossaryTerm
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GlossaryPopup", text)
+
+
+class GlossaryPopup(QFrame):
+    readMoreRequested = Signal(str)  # topic id
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("glossaryPopup")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAccessibleName(tr("Meaning of a word"))
+        self._term: GlossaryTerm | None = None
+        self._return_focus: QWidget | None = None
+
+        self.word = QLabel(self)
+        self.word.setObjectName("glossaryWord")
+        self.word.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.word.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.word.setFont(font)
+
+        self.definition = QLabel(self)
+        self.definition.setObjectName("glossaryDefinition")
+        self.definition.setTextFormat(Qt.TextFormat.PlainText)
+        self.definition.setWordWrap(True)
+        self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.read_more = QPushButton(self)
+        self.read_more.setObjectName("glossaryReadMore")
+        self.read_more.clicked.connect(self._read_more)
+        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button.setObjectName("glossaryClose")
+        self.close_button.setAccessibleName(tr("Close the meaning"))
+        self.close_button.clicked.connect(self.close)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.read_more)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.word)
+        layout.addWidget(self.definition)
+        layout.addLayout(buttons)
+
+    @property
+    def term(self) -> GlossaryTerm | None:
+        return self._term
+
+    def show_term(self, term: GlossaryTerm, anchor: QRect, topic_title: str = "") -> None:
+        """Show ``term`` just below (or above) the word at ``anchor`` (global coordinates)."""
+        self._term = term
+        self._return_focus = QGuiApplication.focusObject() if self.isHidden() else self._return_focus
+        self.word.setText(term.term[:1].upper() + term.term[1:])
+        self.definition.setText(term.definition)
+        has_topic = bool(term.topic and topic_title)
+        self.read_more.setVisible(has_topic)
+        if has_topic:
+            self.read_more.setText(tr("Read more: {title}").format(title=topic_title))
+            self.read_more.setAccessibleName(tr("Read more about {term}").format(term=term.term))
+        self.setAccessibleName(tr("Meaning of {term}").format(term=term.term))
+        self.setAccessibleDescription(term.definition)
+        self.word.setAccessibleName(term.term)
+        self.definition.setAccessibleName(term.definition)
+        self._place(anchor)
+        self.show()
+        self.raise_()
+        (self.read_more if has_topic else self.close_button).setFocus(Qt.FocusReason.PopupFocusReason)
+        self._announce(f"{term.term}: {term.definition}")
+
+    def _place(self, anchor: QRect) -> None:
+        fm = self.definition.fontMetrics()
+        self.definition.setMinimumWidth(min(fm.averageCharWidth() * 45, 520))
+        self.adjustSize()
+        size = self.sizeHint()
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else QRect(0, 0, 1280, 800)
+        pos = QPoint(anchor.left(), anchor.bottom() + 6)
+        if pos.y() + size.height() > area.bottom():
+            pos.setY(anchor.top() - size.height() - 6)
+        pos.setX(max(area.left(), min(pos.x(), area.right() - size.width())))
+        pos.setY(max(area.top(), pos.y()))
+        self.move(pos)
+
+    def _announce(self, message: str) -> None:
+        """Tell a screen reader what opened (Qt 6.8+ has announcements)."""
+        try:
+            from PySide6.QtGui import QAccessibleAnnouncementEvent
+        except ImportError:
+            return
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, message))
+
+    def _read_more(self) -> None:
+        if self._term and self._term.topic:
+            topic = self._term.topic
+            self.close()
+            self.readMoreRequested.emit(topic)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        target = self._return_focus
+        self._return_focus = None
+        if isinstance(target, QWidget) and target.isVisible():
+            target.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.closed.emit()

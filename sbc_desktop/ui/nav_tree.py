@@ -1,0 +1,89 @@
+"""The navigation tree: the welcome page, sections with their topics, the glossary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ..content.library import Library
+from ..pages import GLOSSARY_URL, HOME_URL, topic_url
+
+URL_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NavTree", text)
+
+
+class NavTree(QTreeWidget):
+    """Emits `pageRequested(url)` on click, tap, Enter or Space; never calls the reader."""
+
+    pageRequested = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("navTree")
+        self.setHeaderHidden(True)
+        self.setAccessibleName(tr("Topics"))
+        self.setAccessibleDescription(tr("Sections and topics. Press Enter to open one."))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setIndentation(16)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._build(library)
+        self.itemClicked.connect(self._open_item)
+        self.itemActivated.connect(self._open_item)
+
+    def _build(self, library: Library) -> None:
+        self._add(None, tr("Welcome"), HOME_URL)
+        for section in library.sections:
+            parent = QTreeWidgetItem(self, [section.title])
+            parent.setToolTip(0, section.summary or section.title)
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for topic in section.topics:
+                self._add(parent, topic.title, topic_url(topic.id), topic.summary)
+            parent.setExpanded(True)
+        if library.glossary:
+            self._add(None, tr("Glossary A to Z"), GLOSSARY_URL)
+
+    def _add(self, parent: QTreeWidgetItem | None, text: str, url: str, tip: str = "") -> None:
+        item = QTreeWidgetItem([text]) if parent is None else QTreeWidgetItem(parent, [text])
+        if parent is None:
+            self.addTopLevelItem(item)
+        item.setData(0, URL_ROLE, url)
+        if tip:
+            item.setToolTip(0, tip)
+        self._items[url] = item
+
+    def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        url = item.data(0, URL_ROLE)
+        if url:
+            self.pageRequested.emit(url)
+        else:
+            item.setExpanded(not item.isExpanded())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:
+            self._open_item(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def show_url(self, url: str) -> None:
+        """Highlight the page being read (without asking to open it again)."""
+        item = self._items.get(url.split("#")[0])
+        self.blockSignals(True)
+        try:
+            if item is None:
+                self.clearSelection()
+                return
+            if item.parent() is not None:
+                item.parent().setExpanded(True)
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+        finally:
+            self.blockSignals(False)
+
+    def urls(self) -> list[str]:
+        return list(self._items)
