@@ -1,0 +1,50 @@
+"""Every test runs offscreen with its own home, config and data folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from sbc_desktop.settings import builtin_content_dir
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO.parent / "shared" / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory, monkeypatch):
+    """Send every data, config and cache folder to a temporary place."""
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):  # fmt: skip
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(path))
+    try:
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / ".config"))
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / ".config"))
+    except ImportError:
+        pass
+    return home
+
+
+@pytest.fixture(scope="session")
+def builtin_dir() -> Path:
+    return builtin_content_dir()
+
+
+@pytest.fixture
+def content_copy(tmp_path, builtin_dir) -> Path:
+    """A writable copy of the built-in content, to break in a test."""
+    target = tmp_path / "content"
+    shutil.copytree(builtin_dir, target)
+    return target
+
+

@@ -1,0 +1,137 @@
+"""The glossary matcher and the links it puts into rendered pages."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from sbc_desktop.content.glossary import TermMatcher, plurals
+from sbc_desktop.content.library import GlossaryTerm
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render import Renderer
+from tests.conftest import CORPORA
+from tests.helpers import make_content
+
+
+def term(term_id, name, *aliases):
+    return GlossaryTerm(id=term_id, term=name, definition="d", aliases=list(aliases))
+
+
+def found(matcher, text):
+    return [(text[m.start : m.end], m.term_id) for m in matcher.finditer(text)]
+
+
+MATCHER = TermMatcher([
+    term("tumour", "tumour", "tumor"),
+    term("secondary-tumour", "secondary tumour"),
+    term("metastasis", "metastasis", "metastases", "metastatic"),
+    term("biopsy", "biopsy"),
+    term("pet-ct", "PET-CT scan", "PET scan"),
+    term("stage-4", "stage 4"),
+    term("all", "ALL"),
+])  # fmt: skip
+
+
+def test_aliases_plurals_and_case():
+    text = "Tumors, a TUMOUR, two biopsies; Metastases and metastatic cells."
+    assert found(MATCHER, text) == [
+        ("Tumors", "tumour"), ("TUMOUR", "tumour"), ("biopsies", "biopsy"),
+        ("Metastases", "metastasis"), ("metastatic", "metastasis"),
+    ]  # fmt: skip
+
+
+def test_whole_words_only():
+    assert found(MATCHER, "tumourous backstage stage4 biopsyx pretumour") == []
+
+
+def test_longest_match_wins_and_spans_words():
+    assert found(MATCHER, "A secondary tumour. A secondary\n  tumour.") == [
+        ("secondary tumour", "secondary-tumour"),
+        ("secondary\n  tumour", "secondary-tumour"),
+    ]
+    assert found(MATCHER, "a PET-CT scan, a PET scan, stage 4.") == [
+        ("PET-CT scan", "pet-ct"), ("PET scan", "pet-ct"), ("stage 4", "stage-4"),
+    ]  # fmt: skip
+    # Words split by punctuation are not one name.
+    assert found(MATCHER, "secondary. Tumour") == [("Tumour", "tumour")]
+
+
+def test_short_acronyms_match_only_in_capitals():
+    assert found(MATCHER, "We all know ALL is a leukaemia.") == [("ALL", "all")]
+
+
+def test_regular_plurals():
+    assert plurals("biopsy") == ["biopsies"]
+    assert plurals("lymph node") == ["lymph nodes"]
+    assert plurals("stage 4") == []
+    assert plurals("metastasis") == []
+    assert plurals("day") == ["days"]
+
+
+def render(tmp_path, body, glossary):
+    library = load_library(make_content(tmp_path, {"a": body, "b": "B"}, glossary))
+    return Renderer(library).topic_html(library.topic("a"))
+
+
+GLOSSARY = """terms:
+  - term: tumour
+    aliases: [tumours]
+    definition: A lump.
+  - term: biopsy
+    definition: A sample.
+"""
+
+
+def test_rendered_links_skip_headings_links_and_code(tmp_path):
+    body = (
+        "## A tumour heading\n\n"
+        "See [tumour page](topic:b), `tumour` and\n\n    tumour in code\n\n"
+        "Then a tumour here and a tumour again, and Biopsies."
+    )
+    html = render(tmp_path, body, GLOSSARY)
+    assert '<h2 id="a-tumour-heading">A tumour heading</h2>' in html
+    assert '<a href="topic:b">tumour page</a>' in html
+    assert "<code>tumour</code>" in html and "tumour in code" in html
+    assert html.count('href="term:tumour"') == 1  # the first use in the text is linked
+    assert 'Then a <a class="term" href="term:tumour">tumour</a> here' in html
+    assert '<a class="term" href="term:biopsy">Biopsies</a>' in html
+
+
+def test_terms_inside_emphasis_and_lists(tmp_path):
+    html = render(tmp_path, "- a *biopsy* now\n- **tumours** too", GLOSSARY)
+    assert '<em><a class="term" href="term:biopsy">biopsy</a></em>' in html
+    assert '<strong><a class="term" href="term:tumour">tumours</a></strong>' in html
+
+
+def _nci_terms():
+    path = CORPORA / "nci-glossary.json"
+    if path.is_file():
+        data = json.loads(path.read_text("utf-8"))["terms"]
+        return [term(t["id"].lower(), t["TermName"]) for t in data if t and t.get("TermName")]
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(4, 9))) for _ in range(3000)]
+    return [term(f"t{i}", " ".join(rng.sample(words, rng.randint(1, 3)))) for i in range(8092)]
+
+
+@pytest.mark.timeout(30)
+def test_eight_thousand_term_matcher_is_correct():
+    terms = _nci_terms()
+    assert len(terms) >= 7500
+    matcher = TermMatcher(terms)
+    rng = random.Random(11)
+    chosen = [t for t in rng.sample(terms, 300) if t.term.replace("-", "").replace(" ", "").isalnum()]
+    filler = "and then the patient said that"
+    text = ". ".join(f"{filler} {t.term}" for t in chosen)
+    hits = [(" ".join(text[m.start : m.end].lower().split()), m.term_id) for m in matcher.finditer(text)]
+    names: dict[str, set[str]] = {}
+    for entry in terms:
+        for name in [entry.term, *plurals(entry.term)]:
+            names.setdefault(" ".join(name.lower().split()), set()).add(entry.id)
+    # No false matches: every hit is a real name of the term it reports.
+    for span, term_id in hits:
+        assert term_id in names.get(span, set()), (span, term_id)
+    # Nothing missed: every chosen name is found whole (or inside a longer name).
+    for entry in chosen:
+        assert any(entry.term.lower() in span for span, _ in hits), entry.term

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QTextCursor
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.settings import Settings
+from sbc_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def library(builtin_dir):
+    return load_library(builtin_dir)
+
+
+@pytest.fixture
+def window(qtbot, library):
+    win = MainWindow(library, settings=None)
+    qtbot.addWidget(win)
+    win.open_start_page()
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def settings(private_dirs):
+    return Settings(QSettings(str(private_dirs / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def link_point(reader, href: str) -> QPoint:
+    """The viewport point at the middle of the first link to ``href``."""
+    doc = reader.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
+                reader.ensureCursorVisible()
+                reader.setTextCursor(cursor)
+                reader.ensureCursorVisible()
+                rect = reader.cursorRect(cursor)
+                return QPoint(rect.center().x() + 2, rect.center().y())
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} on the page")

@@ -1,0 +1,163 @@
+"""Moving through the content: the tree, links, back, forward and home."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop.pages import GLOSSARY_URL, HOME_URL
+from sbc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import link_point
+
+
+def current(window):
+    return window.reader.current_url()
+
+
+def test_starts_on_the_welcome_page_listing_every_section(window, library):
+    assert current(window) == HOME_URL
+    text = window.reader.toPlainText()
+    assert "Welcome" in text
+    for section in library.sections:
+        assert section.title in text
+    assert window.windowTitle() == "Welcome"
+
+
+def test_tree_click_and_keyboard_open_topics(window, qtbot):
+    tree = window.tree
+    item = tree._items["topic:tests"]
+    rect = tree.visualItemRect(item)
+    with qtbot.waitSignal(window.reader.sourceChanged):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert current(window) == "topic:tests"
+    assert window.windowTitle() == "Tests you might have"
+    assert "Tests you might have" in window.reader.toPlainText()
+
+    tree.setFocus()
+    tree.setCurrentItem(tree._items["topic:what-is-it"])
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # arrows only move...
+    assert current(window) == "topic:tests"
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # ...Enter opens
+    assert current(window) == "topic:how-it-develops"
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # so does Space
+    assert current(window) == "topic:what-is-it"
+
+
+def test_links_navigate_and_the_tree_follows(window, qtbot):
+    window.reader.go("topic:what-is-it")
+    point = link_point(window.reader, "topic:how-it-develops")
+    with qtbot.waitSignal(window.reader.sourceChanged):
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert current(window) == "topic:how-it-develops"
+    assert window.tree.currentItem() is window.tree._items["topic:how-it-develops"]
+    assert window.tree.currentItem().isSelected()
+
+
+def test_keyboard_link_activation(window, qtbot):
+    window.reader.go(HOME_URL)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Tab)  # focus moves to the first link
+    assert window.reader.textCursor().charFormat().isAnchor() or window.reader.textCursor().hasSelection()
+    first = window.reader.textCursor().charFormat().anchorHref() or "topic:what-is-it"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert current(window) == first
+
+
+def test_back_forward_home(window, qtbot):
+    reader = window.reader
+    assert not window.back_action.isEnabled()
+    reader.go("topic:tests")
+    reader.go("topic:treatment")
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()
+    assert current(window) == "topic:tests"
+    assert window.forward_action.isEnabled()
+    window.forward_action.trigger()
+    assert current(window) == "topic:treatment"
+    window.home_action.trigger()
+    assert current(window) == HOME_URL
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # the standard Back key
+    assert current(window) == "topic:treatment"
+    assert window.tree.currentItem() is window.tree._items["topic:treatment"]
+    window.glossary_action.trigger()
+    assert current(window) == GLOSSARY_URL
+
+
+def test_every_topic_shows_sources_and_review_dates(window, library):
+    for topic in library.ordered_topics():
+        window.reader.go(f"topic:{topic.id}")
+        text = window.reader.toPlainText()
+        assert topic.title in text
+        assert "Where this information comes from" in text
+        assert "Last reviewed: 21 November 2026" in text
+        assert "Next review due: 21 November 2027" in text
+        for key in topic.sources:
+            assert library.references[key].title in text
+
+
+def test_glossary_page_lists_every_term_a_to_z(window, library):
+    window.reader.go(GLOSSARY_URL)
+    text = window.reader.toPlainText()
+    for term in library.glossary.values():
+        assert term.definition.split(".")[0] in text
+    lines = [line.strip().lower() for line in text.splitlines()]
+    headwords = [line for line in lines if line in {t.term.lower() for t in library.glossary.values()}]
+    assert headwords == sorted(t.term.lower() for t in library.glossary.values())
+    window.reader.go(GLOSSARY_URL + "#letter-T")  # the letter index scrolls within the page
+    assert current(window).startswith(GLOSSARY_URL)
+
+
+def test_body_picture_is_shown(window):
+    window.reader.go("topic:where-it-spreads")
+    html = window.reader.toHtml()
+    assert "body-spread.svg" in html
+    image = window.reader.document().resource(
+        QTextDocument.ResourceType.ImageResource,
+        QUrl.fromLocalFile(str(window.library.root.resolve() / "images" / "body-spread.svg")),
+    )
+    assert image is not None and not image.isNull()
+
+
+def test_unknown_page_and_topic(window, qtbot):
+    window.reader.go("topic:nope")
+    assert "Page not found" in window.reader.toPlainText()
+    window.open_start_page("also-nope")
+    assert current(window) == HOME_URL
+    assert "also-nope" in window.statusBar().currentMessage()
+
+
+def test_reader_never_loads_remote_resources(window):
+    reader = window.reader
+    for url in ("https://example.org/x.png", "http://example.org/", "ftp://example.org/a"):
+        assert reader.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
+        assert reader.loadResource(QTextDocument.ResourceType.StyleSheetResource, QUrl(url)) is None
+
+
+def test_external_links_go_to_the_browser_not_the_reader(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr("sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    window.reader.go("topic:tests")
+    window.reader.anchorClicked.emit(QUrl("https://example.org/info"))
+    assert [u.toString() for u in opened] == ["https://example.org/info"]
+    assert current(window) == "topic:tests"
+
+
+def test_remembers_last_page_and_geometry(qtbot, library, settings):
+    first = MainWindow(library, settings)
+    qtbot.addWidget(first)
+    first.open_start_page()
+    first.show()
+    first.resize(700, 520)  # the offscreen screen is 800x600
+    first.reader.go("topic:feelings")
+    first.close()
+
+    second = MainWindow(library, settings)
+    qtbot.addWidget(second)
+    second.open_start_page()
+    second.show()
+    assert second.reader.current_url() == "topic:feelings"
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.windowTitle() == library.topic("feelings").title
+    QApplication.processEvents()
