@@ -180,7 +180,8 @@ class _Loader:
             try:
                 loaded = load_yaml(split.meta_text, split.meta_line)
             except YamlProblem as exc:
-                self.error(path, exc.line, str(exc))
+                # Errors found at the end of the block belong to its last line.
+                self.error(path, min(exc.line, max(split.meta_line, split.body_line - 2)), str(exc))
                 return None
             if loaded is None:
                 loaded = {}

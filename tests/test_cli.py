@@ -1,0 +1,104 @@
+"""The command line: check, --version, --help, and a clear message when Qt has no display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sbc_desktop import __version__, cli, display
+from tests.helpers import make_content, topic, write
+
+
+def run_check(capsys, *args):
+    code = cli.main(["check", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def test_check_builtin_content_passes(capsys):
+    code, lines, err = run_check(capsys)
+    assert (code, lines) == (0, [])
+    assert "13 topics" in err and "0 errors, 0 warnings" in err
+
+
+def test_check_broken_folder_lists_every_problem_and_fails(capsys, tmp_path):
+    root = make_content(tmp_path / "c", {"a": "See [x](topic:gone).", "b": "B"})
+    write(root / "topics" / "broken.md", "---\ntitle: [oops\n---\n")
+    write(root / "topics" / "old.md", topic("old", "Old.", next_review="2001-01-01"))
+    code, lines, err = run_check(capsys, root)
+    assert code == 1
+    assert len(lines) == 3
+    for line in lines:
+        path, number, severity, message = line.split(":", 3)
+        assert path.endswith(".md") and number.isdigit()
+        assert severity.strip() in ("error", "warning") and message.startswith(" ")
+    assert any(line.endswith("a.md:12: error: link to missing topic 'gone'") for line in lines)
+    assert any("broken.md:2: error: broken YAML" in line for line in lines)
+    assert any("old.md:9: warning: review overdue since 2001-01-01" in line for line in lines)
+    assert "2 errors, 1 warning" in err
+
+
+def test_check_warnings_only_passes(capsys, tmp_path):
+    root = make_content(tmp_path / "c")
+    write(root / "topics" / "old.md", topic("old", "Old.", next_review="2001-01-01"))
+    code, lines, _ = run_check(capsys, root)
+    assert code == 0 and len(lines) == 1 and ": warning: " in lines[0]
+
+
+def test_check_missing_folder(capsys, tmp_path):
+    code, lines, _ = run_check(capsys, tmp_path / "nothing-here")
+    assert code == 1 and "content folder not found" in lines[0]
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"sbc-desktop {__version__}"
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    for option in ("--topic", "--content", "--version", "check"):
+        assert option in out
+
+
+def test_gui_refuses_a_missing_content_folder(capsys, tmp_path):
+    assert cli.main(["--content", str(tmp_path / "none")]) == 2
+    assert "content folder not found" in capsys.readouterr().err
+
+
+def test_check_imports_no_widgets():
+    code = "import sys; from sbc_desktop import cli; cli.main(['check']); print('QtWidgets' in str(sys.modules.keys()))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_no_display_gives_a_clear_message_not_an_abort(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    result = subprocess.run(
+        [sys.executable, "-m", "sbc_desktop"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == display.EXIT_NO_DISPLAY
+    assert "cannot open its window" in result.stderr
+    assert "apt-get install" in result.stderr
+
+
+def test_missing_library_message_names_it_and_the_fix():
+    missing = display.missing_libraries({"libc.so.6": "libc6", "libnot-here.so.9": "libnothere9"})
+    assert missing == {"libnot-here.so.9": "libnothere9"}
+    text = display.explain_missing({"libxcb-cursor.so.0": "libxcb-cursor0"})
+    assert "libxcb-cursor.so.0" in text
+    assert "sudo apt-get install libxcb-cursor0" in text
+
+
+def test_preflight_exits_cleanly_when_a_library_is_missing(monkeypatch, capsys):
+    monkeypatch.setattr(display, "uses_xcb", lambda: True)
+    monkeypatch.setattr(display, "missing_libraries", lambda: {"libxcb-cursor.so.0": "libxcb-cursor0"})
+    with pytest.raises(SystemExit) as exit_info:
+        display.preflight()
+    assert exit_info.value.code == display.EXIT_NO_DISPLAY
+    assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
