@@ -8,7 +8,14 @@ import time
 from pathlib import Path
 
 from . import display
-from .settings import APPLICATION, DESKTOP_FILE, ORGANISATION, builtin_content_dir, read_style
+from .settings import (
+    APPLICATION,
+    DESKTOP_FILE,
+    ORGANISATION,
+    builtin_content_dir,
+    read_style,
+    resources_dir,
+)
 
 _STARTED = time.perf_counter()
 
@@ -18,6 +25,7 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     display.install_fatal_handler()
 
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .content.loader import load_library
@@ -27,11 +35,10 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    QApplication.setApplicationDisplayName(
-        QCoreApplication.translate("App", "Secondary Breast Cancer Guide")
-    )
+    QApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Secondary Breast Cancer Guide"))
     QApplication.setDesktopFileName(DESKTOP_FILE)
     app.setStyleSheet(read_style("app.qss"))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir())
     window = MainWindow(library, Settings.open())

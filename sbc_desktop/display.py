@@ -63,10 +63,7 @@ def explain_missing(missing: dict[str, str]) -> str:
 
 
 def explain_fatal(message: str) -> str:
-    text = (
-        "sbc-desktop cannot open its window.\n"
-        f"Qt said: {message.strip()}\n\n"
-    )
+    text = f"sbc-desktop cannot open its window.\nQt said: {message.strip()}\n\n"
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         text += (
             "No graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set). "

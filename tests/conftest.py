@@ -46,5 +46,3 @@ def content_copy(tmp_path, builtin_dir) -> Path:
     target = tmp_path / "content"
     shutil.copytree(builtin_dir, target)
     return target
-
-

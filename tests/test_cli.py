@@ -71,7 +71,10 @@ def test_gui_refuses_a_missing_content_folder(capsys, tmp_path):
 
 
 def test_check_imports_no_widgets():
-    code = "import sys; from sbc_desktop import cli; cli.main(['check']); print('QtWidgets' in str(sys.modules.keys()))"
+    code = (
+        "import sys; from sbc_desktop import cli; cli.main(['check']); "
+        "print(any('QtWidgets' in name for name in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False"
 

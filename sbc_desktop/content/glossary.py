@@ -79,7 +79,9 @@ class TermMatcher:
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
-        spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
+        spans = [
+            (m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)
+        ]
         trie = self._trie
         i, count = 0, len(spans)
         while i < count:

@@ -7,6 +7,7 @@ file never hides the rest.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +28,8 @@ class Problem:
     def format(self, root: Path | None = None) -> str:
         shown = self.path
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 shown = self.path.relative_to(root)
-            except ValueError:
-                pass
         return f"{shown}:{self.line}: {self.severity}: {self.message}"
 
 

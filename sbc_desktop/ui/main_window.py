@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.library import Library
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
@@ -83,15 +92,24 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.back_action = self._action(
-            tr("Back"), sp.SP_ArrowBack, QKeySequence.StandardKey.Back, self.reader.backward,
+            tr("Back"),
+            sp.SP_ArrowBack,
+            QKeySequence.StandardKey.Back,
+            self.reader.backward,
             tr("Go back to the page you read before"),
         )
         self.forward_action = self._action(
-            tr("Forward"), sp.SP_ArrowForward, QKeySequence.StandardKey.Forward, self.reader.forward,
+            tr("Forward"),
+            sp.SP_ArrowForward,
+            QKeySequence.StandardKey.Forward,
+            self.reader.forward,
             tr("Go forward again"),
         )
         self.home_action = self._action(
-            tr("Home"), sp.SP_DirHomeIcon, [QKeySequence("Alt+Home")], self.reader.go_home,
+            tr("Home"),
+            sp.SP_DirHomeIcon,
+            [QKeySequence("Alt+Home")],
+            self.reader.go_home,
             tr("Go to the welcome page"),
         )
         self.glossary_action = self._action(
@@ -110,6 +128,9 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.statusTip())
+        extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # shown when the window is too narrow for every button
+            extension.setAccessibleName(tr("More buttons"))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 

@@ -34,7 +34,9 @@ class _WrappingDelegate(QStyledItemDelegate):
             parent = parent.parent()
         width = view.viewport().width() - view.indentation() * (depth + 1) - 8
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
+        rect = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text
+        )
         base = super().sizeHint(option, index)
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 
@@ -47,6 +49,7 @@ class NavTree(QTreeWidget):
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("navTree")
+        self.setHeaderLabels([tr("Topics")])
         self.setHeaderHidden(True)
         self.setAccessibleName(tr("Topics"))
         self.setAccessibleDescription(tr("Sections and topics. Press Enter to open one."))

@@ -22,8 +22,14 @@ MARKDOWN_BITS = st.sampled_from([
 MARKDOWN = st.lists(st.one_of(MARKDOWN_BITS, st.text(max_size=8)), max_size=40).map("".join)
 SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=12),
                    st.dates().map(str))  # fmt: skip
-VALUE = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)  # noqa: E501
-FIELDS = st.sampled_from(["id", "title", "summary", "section", "order", "sources", "reviewed", "next_review", "questions"])  # noqa: E501
+VALUE = st.recursive(
+    SCALAR,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)  # noqa: E501
+FIELDS = st.sampled_from(
+    ["id", "title", "summary", "section", "order", "sources", "reviewed", "next_review", "questions"]
+)  # noqa: E501
 FRONT = st.one_of(
     st.dictionaries(FIELDS, VALUE, max_size=9).map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
     st.text(max_size=60),  # anything at all, often broken YAML

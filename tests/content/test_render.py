@@ -53,7 +53,10 @@ def test_tables_and_heading_anchors(tmp_path):
 
 
 def test_third_party_site_links_resolve_against_page_url(tmp_path):
-    write(tmp_path / "pages" / "p.md", "---\ntitle: P\nurl: https://www.cancer.gov/types/x\n---\n[b](/types/b)\n")
+    write(
+        tmp_path / "pages" / "p.md",
+        "---\ntitle: P\nurl: https://www.cancer.gov/types/x\n---\n[b](/types/b)\n",
+    )
     library = load_library(tmp_path / "pages")
     html = Renderer(library).topic_html(library.topic("p"))
     assert 'href="https://www.cancer.gov/types/b"' in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sbc_desktop.pages import GLOSSARY_URL, HOME_URL
 from sbc_desktop.ui.main_window import MainWindow
@@ -137,7 +137,9 @@ def test_reader_never_loads_remote_resources(window):
 
 def test_external_links_go_to_the_browser_not_the_reader(window, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr("sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(
+        "sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
     window.reader.go("topic:tests")
     window.reader.anchorClicked.emit(QUrl("https://example.org/info"))
     assert [u.toString() for u in opened] == ["https://example.org/info"]
@@ -161,3 +163,19 @@ def test_remembers_last_page_and_geometry(qtbot, library, settings):
     assert (second.width(), second.height()) == (700, 520)
     assert second.windowTitle() == library.topic("feelings").title
     QApplication.processEvents()
+
+
+def test_every_interactive_control_has_an_accessible_name(window, qtbot):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QTextEdit
+
+    window.reader.go("topic:what-is-it")
+    window.show_term("symptom", window.geometry())
+    widgets = [*window.findChildren(QWidget), *window.popup.findChildren(QWidget)]
+    interactive = [w for w in widgets if isinstance(w, QAbstractButton | QAbstractItemView | QTextEdit)
+                   and w.isVisible()]  # fmt: skip
+    assert len(interactive) >= 8
+    for widget in interactive:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface.text(QAccessible.Text.Name).strip(), widget
+    window.popup.close()
