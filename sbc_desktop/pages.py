@@ -7,6 +7,7 @@ build pages here. Addresses: ``app:home``, ``app:glossary``, ``topic:ID``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -40,15 +41,26 @@ class Pages:
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
+        parts = self.parts_for(url)
+        return None if parts is None else "".join(parts)
+
+    def parts_for(self, url: str) -> Iterator[str] | None:
+        """The page at ``url`` in parts (long topics come in several), or None."""
         address = url.split("#")[0]
         if address == HOME_URL:
-            return self.home_html()
+            return iter([self.home_html()])
         if address == GLOSSARY_URL:
-            return self.glossary_html()
+            return iter([self.glossary_html()])
         if address.startswith(TOPIC_SCHEME):
             topic = self.library.topic(address[len(TOPIC_SCHEME) :])
-            return self.topic_html(topic) if topic else None
+            return self.topic_parts(topic) if topic else None
         return None
+
+    def exists(self, url: str) -> bool:
+        address = url.split("#")[0]
+        if address.startswith(TOPIC_SCHEME):
+            return self.library.topic(address[len(TOPIC_SCHEME) :]) is not None
+        return address in (HOME_URL, GLOSSARY_URL)
 
     def title_for(self, url: str) -> str:
         address = url.split("#")[0]
@@ -61,14 +73,17 @@ class Pages:
 
     # -- pages --------------------------------------------------------------------
     def topic_html(self, topic: Topic) -> str:
+        return "".join(self.topic_parts(topic))
+
+    def topic_parts(self, topic: Topic) -> Iterator[str]:
+        """Heading and first part of the body, further parts, then the sources footer."""
         section = self.library.section_of(topic)
-        parts = []
-        if section:
-            parts.append(f'<p class="section-name">{escape(section.title)}</p>')
-        parts.append(f"<h1>{escape(topic.title)}</h1>")
-        parts.append(self.renderer.topic_html(topic))
-        parts.append(self.footer_html(topic))
-        return "\n".join(parts)
+        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
+        header += f"<h1>{escape(topic.title)}</h1>\n"
+        first = True
+        for html, last in self.renderer.topic_parts(topic):
+            yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
+            first = False
 
     def footer_html(self, topic: Topic) -> str:
         rows = []

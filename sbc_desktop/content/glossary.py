@@ -79,9 +79,13 @@ class TermMatcher:
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
-        spans = [
-            (m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)
-        ]
+        lowered = text.lower().replace("\u2019", "'")
+        if len(lowered) == len(text):  # lower-case the whole text once: much faster
+            spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(lowered)]
+        else:  # a few letters change length in lower case ("İ"): word by word
+            spans = [
+                (m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)
+            ]
         trie = self._trie
         i, count = 0, len(spans)
         while i < count:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
@@ -45,6 +46,41 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
+_NOT_A_NEW_BLOCK = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|\||$)")  # indented, list item, table row
+
+
+def split_markdown(text: str, first: int = 3000, rest: int = 10000) -> list[str]:
+    """Cut Markdown into parts of about ``first`` then ``rest`` characters.
+
+    Cuts fall only before a block that starts after a blank line and is not indented,
+    a list item or a table row, outside fenced code: so lists keep their numbering and
+    every part is Markdown on its own. Reference-style link definitions are repeated
+    in every part so those links still work.
+    """
+    if len(text) <= first:
+        return [text]
+    parts: list[str] = []
+    current: list[str] = []
+    size, limit, in_fence, previous_blank = 0, first, False, False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and previous_blank and size >= limit and not _NOT_A_NEW_BLOCK.match(line):
+            parts.append("\n".join(current))
+            current, size, limit = [], 0, rest
+        current.append(line)
+        size += len(line) + 1
+        previous_blank = not line.strip()
+    parts.append("\n".join(current))
+    definitions = _REFERENCE_DEFINITION.findall(text) if "]:" in text else []
+    if definitions and len(parts) > 1:
+        extra = "\n\n" + "\n".join(definitions) + "\n"
+        parts = [part + extra for part in parts]
+    return parts
+
+
 class _ContentTree(Treeprocessor):
     """Rewrites links and pictures, then links the first use of each glossary word."""
 
@@ -56,7 +92,6 @@ class _ContentTree(Treeprocessor):
         self.linked: set[str] = set()
 
     def run(self, root: ET.Element) -> None:
-        self.linked = set()
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
@@ -170,7 +205,7 @@ class Renderer:
             strip_comments=True,
             attribute_filter=self._filter_attribute,
         )
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, list[str]] = {}
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -178,20 +213,38 @@ class Renderer:
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""
-        html = self._cache.get(topic.id)
-        if html is None:
-            html = self.markdown_html(topic.body, topic)
-            self._cache[topic.id] = html
-        return html
+        return "".join(html for html, _last in self.topic_parts(topic))
+
+    def topic_parts(self, topic: Topic) -> Iterator[tuple[str, bool]]:
+        """The body as (HTML, is it the last part?), rendered one part at a time.
+
+        A long page is cut into parts at block boundaries so that the reader can show
+        the first part at once and add the rest while the reader is already reading.
+        The whole list is cached once every part has been rendered.
+        """
+        cached = self._cache.get(topic.id)
+        if cached is not None:
+            for index, html in enumerate(cached):
+                yield html, index == len(cached) - 1
+            return
+        parts: list[str] = []
+        linked: set[str] = set()  # a glossary word is linked once per page, not per part
+        sources = split_markdown(topic.body)
+        for index, markdown_part in enumerate(sources):
+            html = self.markdown_html(markdown_part, topic, linked)
+            parts.append(html)
+            yield html, index == len(sources) - 1
+        self._cache[topic.id] = parts
 
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache
 
-    def markdown_html(self, text: str, topic: Topic | None = None) -> str:
+    def markdown_html(self, text: str, topic: Topic | None = None, linked: set[str] | None = None) -> str:
         processor = self._ext.processor
         assert processor is not None
         processor.topic = topic
         processor.base_url = topic.url if topic else ""
+        processor.linked = linked if linked is not None else set()
         self._md.reset()
         try:
             html = self._md.convert(text)

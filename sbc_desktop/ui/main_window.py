@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("There is no topic called '{0}'.").format(topic_id), 10000)
             return
         last = self.settings.last_page() if self.settings else ""
-        self.reader.go(last if last and self.pages.html_for(last) is not None else HOME_URL)
+        self.reader.go(last if last and self.pages.exists(last) else HOME_URL)
 
     def _page_changed(self, url: QUrl) -> None:
         address = url.toString()
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.tree.show_url(address)
         self.popup.close()
-        if self.settings and self.pages.html_for(address) is not None:
+        if self.settings and self.pages.exists(address):
             self.settings.set_last_page(address.split("#")[0])
 
     def show_term(self, term_id: str, anchor: QRect) -> None:

@@ -1,14 +1,26 @@
 """The reader pane: a QTextBrowser that shows pages by address and never goes online.
 
 Pages are loaded through `loadResource` so QTextBrowser's own history gives Back and
-Forward. Every link goes through one dispatcher: topics and app pages navigate,
-glossary words ask for a pop-up, web addresses are handed to the window.
+Forward. A long page arrives in parts: the first is shown at once and the rest are
+added in the idle moments after, so switching topic always takes about one frame.
+Every link goes through one dispatcher: topics and app pages navigate, glossary
+words ask for a pop-up, web addresses are handed to the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QImage, QMouseEvent, QTextCursor, QTextDocument, QTextFrameFormat
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPoint, QRect, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QFontMetrics,
+    QImage,
+    QMouseEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFrameFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..content.links import TERM_SCHEME
@@ -21,33 +33,104 @@ class Reader(QTextBrowser):
     termActivated = Signal(str, QRect)  # glossary term id, the word's place on screen
     externalLinkRequested = Signal(QUrl)
     pageMissing = Signal(str)
+    pageCompleted = Signal()  # the last part of a long page has been added
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.pages = pages
         self._press_pos: QPoint | None = None
+        self._pending: Iterator[str] | None = None
+        self._load_whole_page = False
+        self._awaiting_paint = False
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._add_next_part)
         self.setObjectName("reader")
         self.setAccessibleName(tr("Reader"))
         self.setAccessibleDescription(tr("The text of the page you are reading"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(style_sheet)
+        self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
         self.anchorClicked.connect(self._link_clicked)
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
 
     # -- what can be shown --------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         if kind == QTextDocument.ResourceType.HtmlResource:
-            html = self.pages.html_for(url.toString())
-            if html is None:
-                self.pageMissing.emit(url.toString())
-                html = self.pages.not_found_html(url.toString())
-            return html
+            return self._first_part(url)
         if kind == QTextDocument.ResourceType.ImageResource and url.isLocalFile():
             # Pages only point at pictures the renderer checked lie inside the content folder.
             image = QImage(url.toLocalFile())
             return image if not image.isNull() else None
         return None  # nothing remote, ever
+
+    def _first_part(self, url: QUrl) -> str:
+        """The start of the page now; the rest is added while the reader reads."""
+        self._pending = None
+        parts = self.pages.parts_for(url.toString())
+        if parts is None:
+            self.pageMissing.emit(url.toString())
+            return self.pages.not_found_html(url.toString())
+        first = next(parts, "")
+        if url.hasFragment() or self._load_whole_page:
+            # An anchor may lie in any part, and history restores a scroll position:
+            # both need the whole page at once.
+            self._load_whole_page = False
+            return first + "".join(parts)
+        self._pending = parts
+        self._awaiting_paint = True
+        self._fill_timer.start()
+        return first
+
+    def _add_next_part(self) -> None:
+        if self._pending is None:
+            return
+        if self._awaiting_paint and self.viewport().isVisible():
+            return  # the first part goes on screen before anything else is done
+        part = next(self._pending, None)
+        if part is None:
+            self._pending = None
+            self.pageCompleted.emit()
+            return
+        self._append(part)
+        self._fill_timer.start()
+
+    def _append(self, html: str) -> None:
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        at = cursor.position()
+        # A leading zero-width space takes the place where the fragment's first block
+        # would merge into the last one, so headings and lists keep their formats.
+        cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html, doc))
+        cursor.setPosition(at)
+        cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == "\u200b":
+            cursor.removeSelectedText()
+
+    def is_complete(self) -> bool:
+        return self._pending is None
+
+    def ensure_complete(self) -> None:
+        """Add every part still to come now (for find, print, or a test)."""
+        if self._pending is not None:
+            rest = "".join(self._pending)
+            self._pending = None
+            if rest:
+                self._append(rest)
+            self.pageCompleted.emit()
+
+    def backward(self) -> None:
+        self._load_whole_page = True
+        super().backward()
+        self._load_whole_page = False
+
+    def forward(self) -> None:
+        self._load_whole_page = True
+        super().forward()
+        self._load_whole_page = False
 
     def go(self, url: str) -> None:
         self.setSource(QUrl(url))
@@ -87,6 +170,13 @@ class Reader(QTextBrowser):
         self._press_pos = event.position().toPoint()
         super().mouseReleaseEvent(event)
         self._press_pos = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._awaiting_paint:
+            self._awaiting_paint = False
+            if self._pending is not None:
+                self._fill_timer.start()
 
     # -- comfort ----------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

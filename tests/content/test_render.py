@@ -60,3 +60,41 @@ def test_third_party_site_links_resolve_against_page_url(tmp_path):
     library = load_library(tmp_path / "pages")
     html = Renderer(library).topic_html(library.topic("p"))
     assert 'href="https://www.cancer.gov/types/b"' in html
+
+
+def test_long_markdown_is_split_at_safe_places():
+    from sbc_desktop.content.render import split_markdown
+
+    para = "Some words here. " * 30
+    text = (
+        "\n\n".join(
+            [
+                f"## Part {i}\n\n{para}\n\n1. one\n\n2. two\n\n"
+                "```\ncode\n\nmore code\n```\n\n| a |\n|---|\n| 1 |"
+                for i in range(40)
+            ]
+        )
+        + "\n\nSee [the ref][r].\n\n[r]: https://example.org/ref"
+    )
+    parts = split_markdown(text, first=1000, rest=2000)
+    assert len(parts) > 5
+    for part in parts:
+        assert part.count("```") % 2 == 0  # fenced code never cut
+        assert not part.lstrip().startswith(("2.", "| 1", "more code"))
+        assert "[r]: https://example.org/ref" in part
+    assert split_markdown("short") == ["short"]
+
+
+def test_parts_render_like_the_whole(tmp_path):
+    body = "\n\n".join(f"## Heading {i}\n\nA tumour and text {i}. " + "More words. " * 80 for i in range(30))
+    glossary = "terms:\n  - term: tumour\n    definition: A lump.\n"
+    library = load_library(make_content(tmp_path, {"a": body, "b": "B"}, glossary))
+    renderer = Renderer(library)
+    parts = list(renderer.topic_parts(library.topic("a")))
+    assert len(parts) > 2
+    assert [last for _html, last in parts] == [False] * (len(parts) - 1) + [True]
+    html = "".join(html for html, _last in parts)
+    assert html.count('href="term:tumour"') == 1  # linked once per page, not once per part
+    for i in range(30):
+        assert f'<h2 id="heading-{i}">Heading {i}</h2>' in html
+    assert renderer.is_cached("a") and renderer.topic_html(library.topic("a")) == html

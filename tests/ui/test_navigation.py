@@ -179,3 +179,37 @@ def test_every_interactive_control_has_an_accessible_name(window, qtbot):
         iface = QAccessible.queryAccessibleInterface(widget)
         assert iface.text(QAccessible.Text.Name).strip(), widget
     window.popup.close()
+
+
+def test_long_pages_show_at_once_and_fill_in(qtbot, tmp_path):
+    from sbc_desktop.content.loader import load_library
+    from tests.helpers import make_content
+
+    body = "\n\n".join(f"## Heading {i}\n\n" + f"Words of part {i}. " * 120 for i in range(40))
+    library = load_library(make_content(tmp_path, {"long": body, "b": "B"}))
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    win.reader.go("topic:long")
+    assert "Heading 0" in win.reader.toPlainText()
+    assert not win.reader.is_complete()
+    with qtbot.waitSignal(win.reader.pageCompleted, timeout=5000):
+        pass
+    text = win.reader.toPlainText()
+    assert "Words of part 39." in text and "Where this information comes from" in text
+    assert "\u200b" not in text
+    expected = win.pages.html_for("topic:long")
+    reference = QTextDocument()
+    reference.setHtml(expected)
+    assert text == reference.toPlainText()
+    headings = []
+    block = win.reader.document().begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            headings.append(block.text())
+        block = block.next()
+    assert headings[:40] == [f"Heading {i}" for i in range(40)]
+    # Back into a long page loads it whole, so the scroll position can be restored.
+    win.reader.go("topic:b")
+    win.reader.backward()
+    assert win.reader.is_complete() and "Words of part 39." in win.reader.toPlainText()
