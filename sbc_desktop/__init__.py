@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 
-try:
-    __version__ = version("sbc-desktop")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+source"
+
+@cache
+def version() -> str:
+    """The installed version (importlib.metadata is slow to import: only on demand)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("sbc-desktop")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(name)

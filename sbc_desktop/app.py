@@ -40,7 +40,7 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     app.setStyleSheet(read_style("app.qss"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
-    library = load_library(content or builtin_content_dir())
+    library = load_library(content or builtin_content_dir(), check_links=False)
     window = MainWindow(library, Settings.open())
     window.open_start_page(topic)
     window.show()

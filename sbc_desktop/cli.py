@@ -6,7 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import version
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (it is slow to import)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Plain-English information about secondary (metastatic) breast cancer.",
         epilog="Run 'sbc-desktop check --help' for the content checker.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
     parser.add_argument("--content", metavar="DIR", type=Path, help="read content from this folder")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -36,8 +36,9 @@ def pretty_name(folder: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, today: dt.date | None):
+    def __init__(self, root: Path, today: dt.date | None, check_links: bool = True):
         self.root = root
+        self.check_links_too = check_links
         self.today = today or dt.date.today()
         self.strict = (root / SECTIONS_FILE).is_file()
         self.lib = Library(root=root)
@@ -99,7 +100,8 @@ class _Loader:
         topics = self.load_topics()
         self.place_topics(sections, topics)
         self.load_glossary()
-        self.check_links()
+        if self.check_links_too:
+            self.check_links()
         return self.lib
 
     def load_references(self) -> None:
@@ -330,9 +332,13 @@ class _Loader:
             self.error(topic.path, line, f"missing image '{href}'")
 
 
-def load_library(root: str | Path, today: dt.date | None = None) -> Library:
-    """Load a content folder. Never raises for bad content: see ``Library.problems``."""
-    return _Loader(Path(root), today).load()
+def load_library(root: str | Path, today: dt.date | None = None, check_links: bool = True) -> Library:
+    """Load a content folder. Never raises for bad content: see ``Library.problems``.
+
+    The window passes ``check_links=False``: a dead link is shown as plain text anyway,
+    and checking every link of a large folder costs more than the rest of loading.
+    """
+    return _Loader(Path(root), today, check_links).load()
 
 
 # -- small helpers ---------------------------------------------------------------

@@ -143,3 +143,9 @@ def test_third_party_folder_without_front_matter(tmp_path):
     assert library.topic("feelings-and-cancer").section == "coping"
     assert {s.title for s in library.sections} == {"Coping", "General"}
     assert "readme" not in library.topics
+
+
+def test_window_can_skip_link_checks(tmp_path):
+    root = make_content(tmp_path, {"a": "See [gone](topic:nowhere).", "b": "B"})
+    assert load_library(root, check_links=False).problems == []
+    assert len(load_library(root).problems) == 1
