@@ -104,3 +104,18 @@ def test_unknown_term_says_so(window):
     window.reader.anchorClicked.emit(QUrl("term:no-such-word"))
     assert not window.popup.isVisible()
     assert "not in the glossary" in window.statusBar().currentMessage()
+
+
+def test_a_tap_opens_the_meaning(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window.reader.go("topic:what-is-it")
+    point = link_point(window.reader, "term:symptom")
+    device = QTest.createTouchDevice()
+    with qtbot.waitSignal(window.reader.termActivated) as blocker:
+        viewport = window.reader.viewport()
+        QTest.touchEvent(viewport, device).press(0, point, viewport).commit()
+        QTest.touchEvent(viewport, device).release(0, point, viewport).commit()
+    assert blocker.args[0] == "symptom"
+    qtbot.waitUntil(window.popup.isVisible)
+    assert window.popup.term.id == "symptom"
