@@ -37,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
         "Exits 1 if there are errors, 0 if there are only warnings or none.",
     )
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="default: the built-in content")
+    search = commands.add_parser(
+        "search",
+        help="search the content and print the best topics",
+        description="Search topics and glossary in everyday words (typos are forgiven). "
+        "Exits 1 when nothing is found.",
+    )
+    search.add_argument("query", help='what to look for, for example "can it be cured"')
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON instead of text")
+    search.add_argument("--content", dest="search_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -52,10 +62,47 @@ def check(content: Path | None) -> int:
     return 1 if any(": error: " in line for line in problems) else 0
 
 
+def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
+    import json
+
+    from .content.loader import load_library
+    from .content.search import search_once
+    from .settings import builtin_content_dir, cache_dir
+
+    root = content or builtin_content_dir()
+    if not root.is_dir():
+        print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
+        return 2
+    try:
+        response = search_once(load_library(root, check_links=False), query, max(1, limit), cache_dir())
+    except OSError as exc:  # an unwritable cache: search without keeping the index
+        print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
+        response = search_once(load_library(root, check_links=False), query, max(1, limit), None)
+    if as_json:
+        results = [
+            {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3),
+             "snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
+            for r in response.results
+        ]  # fmt: skip
+        print(json.dumps({"query": query, "corrected": response.corrected, "results": results}, indent=2))
+    else:
+        if response.corrected:
+            print(f"Showing results for: {response.corrected}")
+        if not response.results:
+            print(f"No results for '{query}'. Try other words, or read the glossary with 'sbc-desktop'.")
+        for rank, r in enumerate(response.results, start=1):
+            where = "glossary" if r.kind == "term" else r.section
+            print(f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}")
+            print(f"    {r.snippet_marked().strip()}")
+    return 0 if response.results else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(args.dir or args.content)
+    if args.command == "search":
+        return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():
         print(f"sbc-desktop: content folder not found: {args.content}", file=sys.stderr)
         return 2

@@ -29,6 +29,16 @@ def builtin_content_dir() -> Path:
     return resources_dir() / "content"
 
 
+def cache_dir() -> Path:
+    """Where caches (the search index) go: ~/.cache/sbc-desktop/... on Linux."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else Path.home() / ".cache" / APPLICATION
+
+
 def read_style(name: str) -> str:
     try:
         return (resources_dir() / "styles" / name).read_text("utf-8")

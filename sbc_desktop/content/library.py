@@ -104,6 +104,8 @@ class Library:
     topics: dict[str, Topic] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
+    # Everyday words (lower case) -> the words the content uses for the same thing.
+    lay_terms: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def topic(self, topic_id: str) -> Topic | None:

@@ -25,6 +25,7 @@ from .links import iter_links, resolve_local, slugify, topic_id_from_href
 SECTIONS_FILE = "sections.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 REFERENCES_FILE = "references.yaml"
+LAY_TERMS_FILE = "lay-terms.yaml"
 TOPICS_DIR = "topics"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -100,6 +101,7 @@ class _Loader:
         topics = self.load_topics()
         self.place_topics(sections, topics)
         self.load_glossary()
+        self.load_lay_terms()
         if self.check_links_too:
             self.check_links()
         return self.lib
@@ -304,6 +306,20 @@ class _Loader:
                     self.warning(path, line, f"'{name}' is also a name of '{names[key]}'")
                 names.setdefault(key, term_id)
             self.lib.glossary[term_id] = entry
+
+    def load_lay_terms(self) -> None:
+        path = self.root / LAY_TERMS_FILE
+        if not path.is_file():
+            return
+        for item in self.entries(path, self.read_yaml_file(path), "lay_terms"):
+            words, means = _str_list(item.get("words")), _str_list(item.get("means"))
+            if not words or not means:
+                self.error(path, _line(item), "a lay term needs 'words' and what they 'means'")
+                continue
+            for word in words:
+                key = " ".join(word.lower().split())
+                known = self.lib.lay_terms.setdefault(key, [])
+                known.extend(m for m in means if m not in known)
 
     def check_links(self) -> None:
         for topic in self.lib.topics.values():

@@ -1,0 +1,305 @@
+"""Full-text search in patients' own words: SQLite FTS5, synonyms and typo tolerance.
+
+The index holds every topic (title, headings, text) and every glossary entry. It is
+built once and cached in a file named after a hash of the content, so it is rebuilt
+only when the content changes. Queries are never passed to FTS5 as syntax: every word
+is quoted, so input such as a lone quote, ``AND``, ``*`` or ``NEAR(`` is just words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .glossary import WORD_RE
+from .library import Library
+
+SCHEMA_VERSION = 3
+WEIGHTS = (10.0, 4.0, 1.0)  # title, headings, text: bm25 column weights
+HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
+TERM_FACTOR = 0.5  # a glossary entry is short, so BM25 favours it: halve its score
+
+STOP_WORDS = frozenset(
+    "a an and are am as at be been but by can could did do does for from had has have how i if "
+    "in into is it its me my of on or our so than that the their them then there these they this "
+    "to us was we were what when where which who why will with would you your".split()
+)
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_MARKUP = [
+    (re.compile(r"```.*?```", re.DOTALL), " "),
+    (re.compile(r"<[^>]+>"), " "),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"^ {0,3}\[[^\]]+\]:.*$", re.MULTILINE), " "),
+    (re.compile(r"\{:[^}]*\}"), " "),
+    (re.compile(r"^ {0,3}#{1,6}\s+", re.MULTILINE), ""),
+    (re.compile(r"[*_`>|~]+"), " "),
+    (re.compile(r"[ \t]+"), " "),
+]
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown without its markup, for indexing and snippets."""
+    for pattern, replacement in _MARKUP:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown.strip()
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
+
+
+def content_hash(library: Library) -> str:
+    digest = hashlib.blake2b(f"schema {SCHEMA_VERSION}".encode(), digest_size=16)
+    for topic in sorted(library.topics.values(), key=lambda t: t.id):
+        section = library.section_of(topic)
+        for part in (topic.id, topic.title, section.title if section else "", topic.body):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for term in sorted(library.glossary.values(), key=lambda t: t.id):
+        for part in (term.id, term.term, *term.aliases, term.definition, term.topic):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for word, means in sorted(library.lay_terms.items()):
+        digest.update((word + "=" + "|".join(means)).encode() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str  # "topic" or "term"
+    ref: str  # topic id, or glossary term id
+    title: str
+    section: str
+    snippet: str  # plain text with HIGHLIGHT markers around the matches
+    score: float
+    topic: str = ""  # for a glossary term: the topic that explains more
+
+    def snippet_marked(self, start: str = "[", end: str = "]") -> str:
+        return self.snippet.replace(HIGHLIGHT[0], start).replace(HIGHLIGHT[1], end)
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    results: list[SearchResult]
+    corrected: str = ""  # "Showing results for ..." when a word was misspelt
+    words: list[str] = field(default_factory=list)  # what to highlight in the page
+
+
+class SearchIndex:
+    """An FTS5 index over one library, in a cached file or in memory."""
+
+    def __init__(self, connection: sqlite3.Connection, library: Library):
+        self.db = connection
+        self.library = library
+        self._vocabulary: list[str] | None = None
+        self._known: set[str] | None = None
+        self._synonyms = _synonym_table(library)
+
+    # -- opening and building ---------------------------------------------------
+    @classmethod
+    def open(cls, library: Library, cache_dir: Path | None) -> SearchIndex:
+        """Reuse the cached index for this content, or build it (in memory if no cache)."""
+        if cache_dir is None:
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            _build(db, library)
+            return cls(db, library)
+        path = cache_dir / f"search-{content_hash(library)}.sqlite"
+        if path.is_file():
+            try:
+                db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                if db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (
+                    str(SCHEMA_VERSION),
+                ):
+                    return cls(db, library)
+                db.close()
+            except sqlite3.DatabaseError:
+                pass  # a damaged cache is rebuilt below
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=cache_dir)
+        os.close(fd)
+        try:
+            builder = sqlite3.connect(temp)
+            _build(builder, library)
+            builder.close()
+            os.replace(temp, path)  # whole or not at all: a crash never leaves half an index
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+        for old in cache_dir.glob("search-*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of content that has since changed
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False), library)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- searching ----------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> SearchResponse:
+        phrases, words = _parse(query)
+        corrected, changed = [], False
+        groups: list[list[str]] = [[p] for p in phrases]
+        for word in _drop_stop_words(words):
+            fixed = self.correct(word)
+            changed |= fixed != word
+            corrected.append(fixed)
+        expanded = groups + self._expand(corrected)
+        groups += [[w] for w in corrected]
+        if not expanded:
+            return SearchResponse(query, [])
+        # Tiers, best first: every word as typed; every idea (with its synonyms);
+        # then any idea. Within a tier, BM25 decides, with topics ahead of glossary
+        # entries of a similar score.
+        results: list[SearchResult] = []
+        seen: set[tuple[str, str]] = set()
+        for tier, all_groups in ((groups, True), (expanded, True), (expanded, False)):
+            if len(results) >= limit:
+                break
+            for result in self._run(tier, limit, all_groups):
+                if (result.kind, result.ref) not in seen:
+                    seen.add((result.kind, result.ref))
+                    results.append(result)
+        highlight = sorted({w for group in expanded for w in group}, key=len, reverse=True)
+        shown = " ".join([*(f'"{p}"' for p in phrases), *corrected]) if changed else ""
+        return SearchResponse(query, results[:limit], shown, highlight)
+
+    def correct(self, word: str) -> str:
+        """The nearest word in the content for one that is not there (a typo), else itself."""
+        self._load_vocabulary()
+        assert self._known is not None and self._vocabulary is not None
+        if len(word) < 4 or word in self._known or word in self._synonyms or not word.isalpha():
+            return word
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Levenshtein
+
+        # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2).
+        most = 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
+        near = process.extract(
+            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=most, limit=8
+        )
+        if not near:
+            return word
+        return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
+
+    def _load_vocabulary(self) -> None:
+        if self._vocabulary is None:
+            self._vocabulary = [row[0] for row in self.db.execute("SELECT word FROM vocabulary")]
+            self._known = set(self._vocabulary)
+
+    def _expand(self, words: list[str]) -> list[list[str]]:
+        """One group of alternatives per idea: the word, its synonyms, its glossary names."""
+        groups: list[list[str]] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                phrase = " ".join(words[i : i + size])
+                if len(words[i : i + size]) == size and (size == 1 or phrase in self._synonyms):
+                    group = [phrase, *self._synonyms.get(phrase, [])]
+                    groups.append(list(dict.fromkeys(group)))
+                    i += size
+                    break
+        return groups
+
+    def _run(self, groups: list[list[str]], limit: int, all_groups: bool) -> list[SearchResult]:
+        joiner = " AND " if all_groups else " OR "
+        match = joiner.join("(" + " OR ".join(_quote(alt) for alt in group) + ")" for group in groups)
+        sql = (
+            "SELECT docs.kind, docs.ref, docs.title, docs.section, docs.topic, "
+            f"snippet(fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16), bm25(fts, ?, ?, ?) AS rank "
+            "FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        if not groups:
+            return []
+        # Fetch more than asked: the glossary penalty below can reorder the top few.
+        rows = self.db.execute(sql, (*WEIGHTS, match, limit * 2 + 5)).fetchall()
+        results = [
+            SearchResult(
+                kind,
+                ref,
+                title,
+                section,
+                " ".join(snip.split()),
+                -rank * (TERM_FACTOR if kind == "term" else 1.0),
+                topic,
+            )
+            for kind, ref, title, section, topic, snip, rank in rows
+        ]
+        return sorted(results, key=lambda r: -r.score)[:limit]
+
+
+def _quote(text: str) -> str:
+    """An FTS5 string: every word taken literally (a phrase if there are several)."""
+    return '"' + " ".join(words_of(text)).replace('"', '""') + '"'
+
+
+def _parse(query: str) -> tuple[list[str], list[str]]:
+    """Quoted phrases (only where quotes pair up) and the other words."""
+    phrases = []
+    if query.count('"') >= 2:
+        for phrase in re.findall(r'"([^"]+)"', query):
+            if words_of(phrase):
+                phrases.append(" ".join(words_of(phrase)))
+        query = re.sub(r'"[^"]+"', " ", query)
+    return phrases, words_of(query)
+
+
+def _drop_stop_words(words: list[str]) -> list[str]:
+    kept = [w for w in words if w not in STOP_WORDS]
+    return kept or words  # a query of only small words still searches them
+
+
+def _synonym_table(library: Library) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for word, means in library.lay_terms.items():
+        table.setdefault(" ".join(words_of(word)), []).extend(" ".join(words_of(m)) for m in means)
+    for term in library.glossary.values():
+        names = [" ".join(words_of(n)) for n in term.names]
+        for name in names:
+            table.setdefault(name, []).extend(n for n in names if n != name)
+    return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}
+
+
+def _build(db: sqlite3.Connection, library: Library) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE docs(rowid INTEGER PRIMARY KEY, kind TEXT, ref TEXT, title TEXT,
+                          section TEXT, topic TEXT);
+        CREATE VIRTUAL TABLE fts USING fts5(title, headings, body, tokenize='porter unicode61');
+        CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
+        """
+    )
+    vocabulary: set[str] = set()
+    rows = []
+    for topic in library.ordered_topics():
+        section = library.section_of(topic)
+        headings = " \n".join(_HEADING.findall(topic.body))
+        body = plain_text(_HEADING.sub(" ", topic.body))
+        rows.append(("topic", topic.id, topic.title, section.title if section else "", "", headings, body))
+    for term in library.glossary.values():
+        rows.append(
+            ("term", term.id, term.term, "Glossary", term.topic, " ".join(term.aliases), term.definition)
+        )
+    for rowid, (kind, ref, title, section, topic, headings, body) in enumerate(rows, start=1):
+        db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, section, topic))
+        db.execute(
+            "INSERT INTO fts(rowid, title, headings, body) VALUES (?, ?, ?, ?)",
+            (rowid, title, headings, body),
+        )
+        vocabulary.update(w for w in words_of(f"{title} {headings} {body}") if w.isalpha() and len(w) > 2)
+    db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
+    db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    db.commit()
+
+
+def search_once(library: Library, query: str, limit: int, cache_dir: Path | None) -> SearchResponse:
+    index = SearchIndex.open(library, cache_dir)
+    try:
+        return index.search(query, limit)
+    finally:
+        index.close()

@@ -1,0 +1,146 @@
+"""Search in patients' own words: ranking, synonyms, stemming, typos, the cached index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from sbc_desktop import cli
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.search import SearchIndex, content_hash, plain_text
+from tests.helpers import make_content, topic, write
+
+
+@pytest.fixture(scope="module")
+def index(builtin_dir):
+    idx = SearchIndex.open(load_library(builtin_dir), None)
+    yield idx
+    idx.close()
+
+
+def top(index, query, n=3):
+    return [r.ref for r in index.search(query, n).results]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("where does it spread", "where-it-spreads"),
+        ("spread to my bones", "where-it-spreads"),
+        ("can it be cured", "why-no-cure"),
+        ("how long will I live", "the-future"),
+        ("what tests will I have", "tests"),
+        ("questions for my doctor", "questions-to-ask"),
+        ("locally advanced", "locally-advanced"),
+        ("I feel scared", "feelings"),
+        ("nurse phone number", "care-team"),
+        ("where does this information come from", "sources-and-review"),
+    ],
+)
+def test_everyday_questions_find_the_right_topic_first(index, query, expected):
+    assert top(index, query, 1) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("mets", {"metastasis", "what-is-it", "how-it-develops", "where-it-spreads"}),
+        ("stage four", {"stage-4", "what-is-it"}),
+        ("chemo", {"chemotherapy", "treatment"}),
+        ("tumor", {"tumour"}),
+        ("hormone tablets", {"hormone-therapy", "treatment"}),
+        ("lymph glands", {"lymph-nodes"}),
+    ],
+)
+def test_lay_words_and_glossary_aliases_are_synonyms(index, query, expected):
+    assert set(top(index, query)) & expected
+
+
+def test_stemming_and_phrases(index):
+    assert "where-it-spreads" in top(index, "spreading")
+    assert top(index, '"lymph nodes"', 1) == ["lymph-nodes"]
+    assert index.search('"cannot be cured"', 5).results  # a quoted phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "expected"),
+    [
+        ("chemoterapy", "chemotherapy", "chemotherapy"),
+        ("metastatis", "metastasis", "metastasis"),
+        ("mamogram", "mammogram", "mammogram"),
+        ("biopsey", "biopsy", "biopsy"),
+        ("radiotheraphy", "radiotherapy", "radiotherapy"),
+    ],
+)
+def test_typos_are_forgiven_and_said(index, typed, shown, expected):
+    response = index.search(typed, 3)
+    assert response.corrected == shown
+    assert expected in [r.ref for r in response.results]
+
+
+@pytest.mark.parametrize(
+    "query", ['"', '""', "AND", "OR NOT", "*", "NEAR(", "a*b", "col:val", "'", "(", "^", "\x00", ""]
+)
+def test_hostile_queries_never_raise(index, query):
+    response = index.search(query, 5)
+    assert isinstance(response.results, list)
+
+
+def test_snippets_mark_the_match(index):
+    result = index.search("armpit", 5).results[0]
+    assert "[" in result.snippet_marked() and "\n" not in result.snippet
+
+
+def test_plain_text_strips_markup():
+    assert (
+        plain_text("## Head\n\nA [link](topic:x) and **bold** `code` ![pic](a.svg)")
+        == "Head\n\nA link and bold code pic"
+    )
+
+
+def test_cached_index_is_reused_and_rebuilt_when_content_changes(tmp_path):
+    root = make_content(tmp_path / "c", {"a": "Apples grow on trees.", "b": "Bananas are yellow."})
+    cache = tmp_path / "cache"
+    library = load_library(root)
+    SearchIndex.open(library, cache).close()
+    (first,) = cache.glob("search-*.sqlite")
+    stamp = first.stat().st_mtime_ns
+    again = SearchIndex.open(load_library(root), cache)
+    assert again.search("apples").results[0].ref == "a"
+    again.close()
+    assert list(cache.glob("search-*.sqlite")) == [first] and first.stat().st_mtime_ns == stamp
+
+    write(root / "topics" / "b.md", topic("b", "Bananas and cherries."))
+    changed = load_library(root)
+    assert content_hash(changed) != content_hash(library)
+    rebuilt = SearchIndex.open(changed, cache)
+    assert rebuilt.search("cherries").results[0].ref == "b"
+    rebuilt.close()
+    assert [p.name for p in cache.glob("search-*.sqlite")] == [f"search-{content_hash(changed)}.sqlite"]
+    assert not list(cache.glob(".search-*"))  # no temporary file left behind
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    library = load_library(make_content(tmp_path / "c"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"search-{content_hash(library)}.sqlite").write_bytes(b"not a database at all")
+    index = SearchIndex.open(library, cache)
+    assert index.search("text").results
+    index.close()
+    sqlite3.connect(cache / f"search-{content_hash(library)}.sqlite").execute("SELECT 1 FROM docs").fetchone()
+
+
+def test_cli_search_text_and_json(capsys):
+    assert cli.main(["search", "can it be cured", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(" 1. why-no-cure  Why it cannot be cured")
+    assert cli.main(["search", "chemoterapy", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["corrected"] == "chemotherapy"
+    assert {"kind", "id", "title", "section", "score", "snippet"} <= set(data["results"][0])
+    assert cli.main(["search", "zzzzqqqq"]) == 1
+    assert "No results" in capsys.readouterr().out
+    assert cli.main(["search", 'NEAR( AND "']) in (0, 1)
