@@ -13,6 +13,7 @@ from .settings import (
     DESKTOP_FILE,
     ORGANISATION,
     builtin_content_dir,
+    cache_dir,
     read_style,
     resources_dir,
 )
@@ -41,7 +42,7 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir(), check_links=False)
-    window = MainWindow(library, Settings.open())
+    window = MainWindow(library, Settings.open(), cache_dir())
     window.open_start_page(topic)
     window.show()
 

@@ -38,6 +38,7 @@ _MARKUP = [
     (re.compile(r"^ {0,3}\[[^\]]+\]:.*$", re.MULTILINE), " "),
     (re.compile(r"\{:[^}]*\}"), " "),
     (re.compile(r"^ {0,3}#{1,6}\s+", re.MULTILINE), ""),
+    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),
     (re.compile(r"[*_`>|~]+"), " "),
     (re.compile(r"[ \t]+"), " "),
 ]
@@ -141,12 +142,10 @@ class SearchIndex:
     # -- searching ----------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> SearchResponse:
         phrases, words = _parse(query)
-        corrected, changed = [], False
+        fixes = {word: self.correct(word) for word in _drop_stop_words(words)}
+        corrected = list(fixes.values())
+        changed = any(fixed != word for word, fixed in fixes.items())
         groups: list[list[str]] = [[p] for p in phrases]
-        for word in _drop_stop_words(words):
-            fixed = self.correct(word)
-            changed |= fixed != word
-            corrected.append(fixed)
         expanded = groups + self._expand(corrected)
         groups += [[w] for w in corrected]
         if not expanded:
@@ -164,7 +163,7 @@ class SearchIndex:
                     seen.add((result.kind, result.ref))
                     results.append(result)
         highlight = sorted({w for group in expanded for w in group}, key=len, reverse=True)
-        shown = " ".join([*(f'"{p}"' for p in phrases), *corrected]) if changed else ""
+        shown = " ".join([*(f'"{p}"' for p in phrases), *(fixes.get(w, w) for w in words)]) if changed else ""
         return SearchResponse(query, results[:limit], shown, highlight)
 
     def correct(self, word: str) -> str:

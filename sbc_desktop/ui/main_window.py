@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QToolBar,
@@ -16,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.library import Library
+from ..content.search import SearchResult
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..settings import Settings, read_style
+from .find_bar import FindBar
 from .glossary_popup import GlossaryPopup
 from .nav_tree import NavTree
-from .reader import Reader
+from .reader import Highlighter, Reader, text_pattern, words_pattern
+from .search_panel import SearchField, SearchPanel
+from .search_service import SearchService
 
 
 def tr(text: str) -> str:
@@ -28,11 +35,14 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: Settings | None = None, parent=None):
+    def __init__(
+        self, library: Library, settings: Settings | None = None, cache_dir: Path | None = None, parent=None
+    ):
         super().__init__(parent)
         self.library = library
         self.settings = settings  # None: remember nothing (nothing written to disk)
         self.pages = Pages(library)
+        self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
         self.setAccessibleName(tr("Secondary breast cancer guide"))
 
@@ -40,12 +50,23 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self.pages, read_style("reader.css"), self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
+        self.search_field = SearchField(self)
+        self.search_panel = SearchPanel(self)
+        self.find_bar = FindBar(self)
+        self.highlighter = Highlighter(self.reader)
+
+        reading = QWidget(self)  # the reader with its find bar below it
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.reader, 1)
+        reading_layout.addWidget(self.find_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
 
@@ -55,6 +76,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         if self.problem_banner:
             layout.addWidget(self.problem_banner)
+        layout.addWidget(self.search_panel)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._make_actions()
@@ -116,6 +138,38 @@ class MainWindow(QMainWindow):
             tr("Glossary"), sp.SP_FileDialogDetailedView, [QKeySequence("Ctrl+G")],
             lambda: self.reader.go(GLOSSARY_URL), tr("What the medical words mean, A to Z"),
         )  # fmt: skip
+        self.search_action = self._action(
+            tr("Search"),
+            sp.SP_FileDialogContentsView,
+            [QKeySequence("Ctrl+K")],
+            self.focus_search,
+            tr("Search this guide"),
+        )
+        self.find_action = self._action(
+            tr("Find in page"),
+            sp.SP_FileDialogContentsView,
+            QKeySequence.StandardKey.Find,
+            self.find_bar.open_bar,
+            tr("Find words in this page"),
+        )
+        self.find_next_action = self._action(
+            tr("Find next"),
+            sp.SP_ArrowDown,
+            QKeySequence.StandardKey.FindNext,
+            self.find_bar.find_next,
+            tr("Go to the next match"),
+        )
+        self.find_previous_action = self._action(
+            tr("Find previous"), sp.SP_ArrowUp, QKeySequence.StandardKey.FindPrevious,
+            self.find_bar.find_previous, tr("Go to the previous match"),
+        )  # fmt: skip
+        for action in (
+            self.search_action,
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+        ):
+            self.addAction(action)  # keyboard shortcuts that work anywhere in the window
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
         toolbar = QToolBar(tr("Navigation"), self)
@@ -128,6 +182,10 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.statusTip())
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_field)
         extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
             extension.setAccessibleName(tr("More buttons"))
@@ -145,6 +203,20 @@ class MainWindow(QMainWindow):
             lambda url: self.statusBar().showMessage(tr("There is no page called {0}.").format(url), 8000)
         )
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
+        # Search: the field asks, the service answers, the panel shows, the reader opens.
+        self.search_field.focused.connect(self.search.start)
+        self.search_field.queryChanged.connect(self.run_search)
+        self.search_field.moveSelection.connect(self.search_panel.move_selection)
+        self.search_field.activated.connect(self.search_panel.open_current)
+        self.search_field.cleared.connect(self.search_panel.hide)
+        self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.failed.connect(
+            lambda why: self.statusBar().showMessage(tr("Search is not available: {0}").format(why), 10000)
+        )
+        self.search_panel.resultChosen.connect(self.open_result)
+        self.search_panel.pageRequested.connect(self.reader.go)
+        self.find_bar.findRequested.connect(self.find_in_page)
+        self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
 
     # -- behaviour ------------------------------------------------------------------
     def open_start_page(self, topic_id: str | None = None) -> None:
@@ -164,8 +236,49 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.tree.show_url(address)
         self.popup.close()
+        self.highlighter.clear()
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self.find_in_page(self.find_bar.field.text(), 0)
         if self.settings and self.pages.exists(address):
             self.settings.set_last_page(address.split("#")[0])
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+        if self.search_field.text():
+            self.run_search(self.search_field.text())
+
+    def run_search(self, query: str) -> None:
+        if not query.strip():
+            self.search_panel.hide()
+            return
+        response = self.search.search(query)
+        if response is None:  # the index is still being opened or built
+            self.search.start()
+            self.search_panel.show_waiting()
+            return
+        self.search_panel.show_response(response)
+
+    def open_result(self, result: SearchResult, words: list[str]) -> None:
+        """Open a search result, scroll to the first match and highlight every match."""
+        url = f"topic:{result.ref}" if result.kind == "topic" else f"{GLOSSARY_URL}#term-{result.ref}"
+        self.search_panel.hide()
+        self.reader.go(url)
+        if self.highlighter.find_all(words_pattern(words)):
+            if result.kind == "term":  # the glossary page: the match at the entry itself
+                self.highlighter.current = -1
+                self.reader.scrollToAnchor(f"term-{result.ref}")
+            else:
+                self.highlighter.step(0)
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_in_page(self, text: str, direction: int) -> None:
+        if direction == 0:
+            if self.highlighter.find_all(text_pattern(text)):
+                self.highlighter.step(0)
+        else:
+            self.highlighter.step(direction)
+        self.find_bar.show_count(self.highlighter.current + 1, len(self.highlighter.matches))
 
     def show_term(self, term_id: str, anchor: QRect) -> None:
         term = self.library.glossary.get(term_id)
@@ -192,6 +305,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.search.close()
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())

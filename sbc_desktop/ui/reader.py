@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QRect, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QFontMetrics,
     QImage,
     QMouseEvent,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
 from ..pages import HOME_URL, Pages, tr
@@ -197,3 +198,83 @@ class Reader(QTextBrowser):
             fmt.setTopMargin(12)
             fmt.setBottomMargin(24)
             root.setFrameFormat(fmt)
+
+
+class Highlighter:
+    """Marks matches in the reader (find in page, search results), one current match."""
+
+    ALL = QColor("#ffe58a")  # pale yellow behind dark text: 13:1 and more
+    CURRENT = QColor("#ffb347")
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.matches: list[QTextCursor] = []
+        self.current = -1
+
+    def find_all(self, pattern: QRegularExpression) -> int:
+        """Highlight every match of ``pattern``; returns how many."""
+        self.reader.ensure_complete()
+        doc = self.reader.document()
+        self.matches, self.current = [], -1
+        if pattern.pattern():
+            cursor = doc.find(pattern, 0)
+            while not cursor.isNull() and len(self.matches) < 5000:
+                if cursor.hasSelection():
+                    self.matches.append(QTextCursor(cursor))
+                cursor = doc.find(pattern, cursor)
+        self._paint()
+        return len(self.matches)
+
+    def step(self, direction: int) -> None:
+        """Make the next (+1), previous (-1) or first (0) match the current one."""
+        if not self.matches:
+            return
+        if direction == 0:
+            self.current = 0
+        else:
+            self.current = (self.current + direction) % len(self.matches)
+        self._paint()
+        cursor = QTextCursor(self.matches[self.current])
+        self.reader.setTextCursor(cursor)  # a screen reader follows the text cursor
+        self.reader.ensureCursorVisible()
+
+    def clear(self) -> None:
+        self.matches, self.current = [], -1
+        self._paint()
+
+    def _paint(self) -> None:
+        selections = []
+        for index, cursor in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(self.CURRENT if index == self.current else self.ALL)
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
+        self.reader.setExtraSelections(selections)
+
+
+def words_pattern(words: list[str]) -> QRegularExpression:
+    """Whole words starting with any of ``words`` ("spread" also finds "spreads")."""
+    stems = sorted({_stem(w) for w in words if w.strip()}, key=len, reverse=True)
+    if not stems:
+        return QRegularExpression()
+    alternatives = "|".join(QRegularExpression.escape(s).replace("\\ ", "\\s+") for s in stems)
+    return QRegularExpression(
+        rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
+    )
+
+
+def text_pattern(text: str) -> QRegularExpression:
+    """The typed text anywhere, ignoring case (find in page)."""
+    if not text:
+        return QRegularExpression()
+    return QRegularExpression(
+        QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
+    )
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word

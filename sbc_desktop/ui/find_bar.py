@@ -1,0 +1,87 @@
+"""Find in this page (Ctrl+F): highlight every match, move to the next or previous."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FindBar", text)
+
+
+class FindBar(QWidget):
+    """Emits what to find; the reader does the finding and tells it the count."""
+
+    findRequested = Signal(str, int)  # text, direction (+1 next, -1 previous, 0 from the top)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.setAccessibleName(tr("Find in this page"))
+        self.field = QLineEdit(self)
+        self.field.setObjectName("findField")
+        self.field.setPlaceholderText(tr("Find in this page"))
+        self.field.setAccessibleName(tr("Find in this page"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
+        self.count = QLabel(self)
+        self.count.setObjectName("findCount")
+        self.previous_button = QPushButton(tr("Previous"), self)
+        self.previous_button.setAccessibleName(tr("Previous match"))
+        self.previous_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindPrevious).toString())
+        self.previous_button.clicked.connect(self.find_previous)
+        self.next_button = QPushButton(tr("Next"), self)
+        self.next_button.setAccessibleName(tr("Next match"))
+        self.next_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindNext).toString())
+        self.next_button.clicked.connect(self.find_next)
+        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button.setAccessibleName(tr("Close find"))
+        self.close_button.clicked.connect(self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        if self.field.text():
+            self.findRequested.emit(self.field.text(), 0)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.findRequested.emit("", 0)  # clear the highlights
+        self.closed.emit()
+
+    def find_next(self) -> None:
+        self.findRequested.emit(self.field.text(), 1)
+
+    def find_previous(self) -> None:
+        self.findRequested.emit(self.field.text(), -1)
+
+    def show_count(self, current: int, total: int) -> None:
+        if not self.field.text():
+            text = ""
+        elif total == 0:
+            text = tr("Not found")
+        else:
+            text = tr("{current} of {total}").format(current=current, total=total)
+        self.count.setText(text)
+        self.count.setAccessibleName(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.find_previous() if shift else self.find_next()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        else:
+            super().keyPressEvent(event)

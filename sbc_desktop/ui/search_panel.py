@@ -1,0 +1,238 @@
+"""Search as you type: the search field (toolbar) and the results panel below it.
+
+Arrow keys in the field move through the results, Enter opens one, Esc clears the
+search. "No results" offers the glossary and the welcome page instead.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Search", text)
+
+
+class SearchField(QLineEdit):
+    """The toolbar's search box. Emits `queryChanged` shortly after typing stops."""
+
+    queryChanged = Signal(str)
+    moveSelection = Signal(int)  # +1 down, -1 up
+    activated = Signal()
+    cleared = Signal()
+    focused = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("searchField")
+        self.setPlaceholderText(tr("Search, for example: can it be cured"))
+        self.setAccessibleName(tr("Search"))
+        self.setAccessibleDescription(
+            tr("Type any words. Results appear as you type; press Down to reach them.")
+        )
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)  # one search per pause in typing
+        self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.text()))
+        self.textChanged.connect(lambda _text: self._debounce.start())
+
+    def flush(self) -> None:
+        """Search now for what is typed (Enter before the pause ends, or a test)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.queryChanged.emit(self.text())
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.flush()
+            self.moveSelection.emit(1 if key == Qt.Key.Key_Down else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.flush()
+            self.activated.emit()
+        elif key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.flush()
+            self.cleared.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class _ResultDelegate(QStyledItemDelegate):
+    """Draws a result as rich text: title, section, then the snippet with matches bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(option.rect.width(), 200) - 12)
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QStyle()
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
+        doc = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 6, option.rect.top() + 4)
+        context.clip = QRectF(0, 0, option.rect.width() - 12, option.rect.height() - 8)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        view = self.parent()
+        option.rect.setWidth(view.viewport().width() if view else 400)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 8)
+
+
+class SearchPanel(QFrame):
+    """The results of the latest search. Emits what the reader should open."""
+
+    resultChosen = Signal(object, list)  # SearchResult, words to highlight
+    pageRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(tr("Search results"))
+        self._words: list[str] = []
+
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.list = QListWidget(self)
+        self.list.setObjectName("searchResults")
+        self.list.setAccessibleName(tr("Search results"))
+        self.list.setItemDelegate(_ResultDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemActivated.connect(self._open_item)
+        self.list.itemClicked.connect(self._open_item)
+
+        self.glossary_button = QPushButton(tr("Glossary A to Z"), self)
+        self.glossary_button.setAccessibleName(tr("Open the glossary A to Z"))
+        self.glossary_button.clicked.connect(lambda: self.pageRequested.emit("app:glossary"))
+        self.home_button = QPushButton(tr("Welcome page"), self)
+        self.home_button.setAccessibleName(tr("Open the welcome page"))
+        self.home_button.clicked.connect(lambda: self.pageRequested.emit("app:home"))
+        self.suggestions = QWidget(self)
+        row = QHBoxLayout(self.suggestions)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.glossary_button)
+        row.addWidget(self.home_button)
+        row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.list, 1)
+        self.setMaximumHeight(360)
+        self.hide()
+
+    def show_waiting(self) -> None:
+        self._set_status(tr("Getting search ready..."))
+        self.list.clear()
+        self.suggestions.hide()
+        self.show()
+
+    def show_response(self, response: SearchResponse) -> None:
+        self.list.clear()
+        self._words = response.words
+        if not response.query.strip():
+            self.hide()
+            return
+        self.show()
+        if not response.results:
+            self._set_status(
+                tr("No results for \u201c{query}\u201d. Try other words, or look in the glossary "
+                   "A to Z or on the welcome page.").format(query=response.query.strip())
+            )  # fmt: skip
+            self.suggestions.show()
+            self.list.hide()
+            return
+        self.suggestions.hide()
+        self.list.show()
+        count = tr("{count} results").format(count=len(response.results))
+        if response.corrected:
+            count = tr("Showing results for \u201c{words}\u201d. {count}").format(
+                words=response.corrected, count=count
+            )
+        self._set_status(count)
+        for result in response.results:
+            item = QListWidgetItem(self.list)
+            item.setData(RESULT_ROLE, result)
+            item.setData(HTML_ROLE, _result_html(result))
+            where = tr("Glossary") if result.kind == "term" else result.section
+            plain = result.snippet_marked("", "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{result.title}, {where}. {plain}")
+            item.setText(result.title)
+        self.list.setCurrentRow(0)
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    def move_selection(self, step: int) -> None:
+        if self.list.count():
+            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            self.list.setCurrentRow(row)
+
+    def open_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and self.isVisible():
+            self._open_item(item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        result: SearchResult = item.data(RESULT_ROLE)
+        self.resultChosen.emit(result, self._words)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
+def _result_html(result: SearchResult) -> str:
+    where = tr("Glossary") if result.kind == "term" else result.section
+    snippet = escape(result.snippet).replace(HIGHLIGHT[0], "<b><u>").replace(HIGHLIGHT[1], "</u></b>")
+    title = escape(result.title[:1].upper() + result.title[1:])
+    return f"<b style='font-size:large'>{title}</b> &nbsp;<small>{escape(where)}</small><br>{snippet}"

@@ -1,0 +1,64 @@
+"""The search index for the window: opened or built off the UI thread, on first use."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..content.library import Library
+from ..content.search import SearchIndex, SearchResponse
+
+
+class SearchService(QObject):
+    """Owns one `SearchIndex`. `ready` fires (on the UI thread) when it can answer."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, library: Library, cache_dir: Path | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.cache_dir = cache_dir  # None: build in memory, write nothing to disk
+        self._index: SearchIndex | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def is_ready(self) -> bool:
+        return self._index is not None
+
+    def start(self) -> None:
+        """Open the cached index, or build it, in the background (once)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._open, name="search-index", daemon=True)
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the index is open (for the command line and tests)."""
+        self.start()
+        assert self._thread is not None
+        self._thread.join(timeout)
+        return self.is_ready
+
+    def _open(self) -> None:
+        try:
+            try:
+                index = SearchIndex.open(self.library, self.cache_dir)
+            except OSError:  # the cache folder cannot be written: keep the index in memory
+                index = SearchIndex.open(self.library, None)
+        except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
+            self.failed.emit(str(exc))
+            return
+        self._index = index
+        self.ready.emit()
+
+    def search(self, query: str, limit: int = 20) -> SearchResponse | None:
+        return self._index.search(query, limit) if self._index else None
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join(5)
+        if self._index is not None:
+            self._index.close()
+            self._index = None
