@@ -19,7 +19,7 @@ from pathlib import Path
 from .glossary import WORD_RE
 from .library import Library
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 4.0, 1.0)  # title, headings, text: bm25 column weights
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.5  # a glossary entry is short, so BM25 favours it: halve its score
