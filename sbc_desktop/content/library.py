@@ -81,6 +81,7 @@ class Topic:
     reviewed: dt.date | None = None
     next_review: dt.date | None = None
     questions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # other words for it, for search
     url: str = ""  # where third-party pages came from: site-relative links resolve here
     body_line: int = 1  # line of the file where the Markdown body starts
 

@@ -230,6 +230,7 @@ class _Loader:
             order=_number(meta.get("order")),
             sources=_str_list(meta.get("sources")),
             questions=_str_list(meta.get("questions")),
+            keywords=_str_list(meta.get("keywords")),
             url=_text(meta.get("url")),
             body_line=split.body_line,
         )

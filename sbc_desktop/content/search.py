@@ -16,11 +16,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .glossary import WORD_RE
 from .library import Library
+from .words import match_pattern, words_of
 
-SCHEMA_VERSION = 4  # bump whenever what goes into the index changes
-WEIGHTS = (10.0, 4.0, 1.0)  # title, headings, text: bm25 column weights
+SCHEMA_VERSION = 5  # bump whenever what goes into the index changes
+WEIGHTS = (10.0, 6.0, 4.0, 1.0)  # title, keywords, headings, text: bm25 column weights
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.5  # a glossary entry is short, so BM25 favours it: halve its score
 
@@ -51,15 +51,11 @@ def plain_text(markdown: str) -> str:
     return markdown.strip()
 
 
-def words_of(text: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
-
-
 def content_hash(library: Library) -> str:
     digest = hashlib.blake2b(f"schema {SCHEMA_VERSION}".encode(), digest_size=16)
     for topic in sorted(library.topics.values(), key=lambda t: t.id):
         section = library.section_of(topic)
-        for part in (topic.id, topic.title, section.title if section else "", topic.body):
+        for part in (topic.id, topic.title, section.title if section else "", *topic.keywords, topic.body):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for term in sorted(library.glossary.values(), key=lambda t: t.id):
         for part in (term.id, term.term, *term.aliases, term.definition, term.topic):
@@ -153,18 +149,19 @@ class SearchIndex:
         # Tiers, best first: every word as typed; every idea (with its synonyms);
         # then any idea. Within a tier, BM25 decides, with topics ahead of glossary
         # entries of a similar score.
-        results: list[SearchResult] = []
-        seen: set[tuple[str, str]] = set()
+        ranked: list[tuple[int, float]] = []
+        seen: set[int] = set()
         for tier, all_groups in ((groups, True), (expanded, True), (expanded, False)):
-            if len(results) >= limit:
+            if len(ranked) >= limit:
                 break
-            for result in self._run(tier, limit, all_groups):
-                if (result.kind, result.ref) not in seen:
-                    seen.add((result.kind, result.ref))
-                    results.append(result)
+            for rowid, score in self._rank(tier, limit, all_groups):
+                if rowid not in seen:
+                    seen.add(rowid)
+                    ranked.append((rowid, score))
         highlight = sorted({w for group in expanded for w in group}, key=len, reverse=True)
+        results = self._results(ranked[:limit], highlight)
         shown = " ".join([*(f'"{p}"' for p in phrases), *(fixes.get(w, w) for w in words)]) if changed else ""
-        return SearchResponse(query, results[:limit], shown, highlight)
+        return SearchResponse(query, results, shown, highlight)
 
     def correct(self, word: str) -> str:
         """The nearest word in the content for one that is not there (a typo), else itself."""
@@ -203,31 +200,53 @@ class SearchIndex:
                     break
         return groups
 
-    def _run(self, groups: list[list[str]], limit: int, all_groups: bool) -> list[SearchResult]:
+    def _rank(self, groups: list[list[str]], limit: int, all_groups: bool) -> list[tuple[int, float]]:
+        """(rowid, score) of the best matches, best first. Ranking only: no text is read."""
+        if not groups:
+            return []
         joiner = " AND " if all_groups else " OR "
         match = joiner.join("(" + " OR ".join(_quote(alt) for alt in group) + ")" for group in groups)
         sql = (
-            "SELECT docs.kind, docs.ref, docs.title, docs.section, docs.topic, "
-            f"snippet(fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16), bm25(fts, ?, ?, ?) AS rank "
-            "FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+            "SELECT fts.rowid, bm25(fts, ?, ?, ?, ?) AS rank, docs.kind FROM fts "
+            "JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
         )
-        if not groups:
-            return []
         # Fetch more than asked: the glossary penalty below can reorder the top few.
         rows = self.db.execute(sql, (*WEIGHTS, match, limit * 2 + 5)).fetchall()
-        results = [
-            SearchResult(
-                kind,
-                ref,
-                title,
-                section,
-                " ".join(snip.split()),
-                -rank * (TERM_FACTOR if kind == "term" else 1.0),
-                topic,
-            )
-            for kind, ref, title, section, topic, snip, rank in rows
-        ]
-        return sorted(results, key=lambda r: -r.score)[:limit]
+        scored = [(rowid, -rank * (TERM_FACTOR if kind == "term" else 1.0)) for rowid, rank, kind in rows]
+        return sorted(scored, key=lambda row: -row[1])[:limit]
+
+    def _results(self, ranked: list[tuple[int, float]], words: list[str]) -> list[SearchResult]:
+        """Titles and snippets for the ranked rows (only these few bodies are read)."""
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = self.db.execute(
+            "SELECT docs.rowid, kind, ref, docs.title, section, topic, fts.body FROM docs "
+            f"JOIN fts ON fts.rowid = docs.rowid WHERE docs.rowid IN ({marks})",
+            [rowid for rowid, _ in ranked],
+        ).fetchall()
+        found = {row[0]: row[1:] for row in rows}
+        pattern = match_pattern(words)
+        results = []
+        for rowid, score in ranked:
+            kind, ref, title, section, topic, body = found[rowid]
+            results.append(SearchResult(kind, ref, title, section, snippet(body, pattern), score, topic))
+        return results
+
+
+def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90) -> str:
+    """About 180 characters of ``body`` around its first match, matches marked."""
+    first = pattern.search(body) if pattern else None
+    start = 0 if first is None else max(0, first.start() - around)
+    end = min(len(body), (first.end() if first else 0) + around + (around if first is None else 0))
+    if start:
+        start = body.find(" ", start, first.start() if first else start + 20) + 1 or start
+    if end < len(body):
+        end = body.rfind(" ", start, end) if body.rfind(" ", start, end) > start else end
+    text = " ".join(body[start:end].split())
+    if pattern:
+        text = pattern.sub(lambda m: f"{HIGHLIGHT[0]}{m.group()}{HIGHLIGHT[1]}", text)
+    return ("…" if start else "") + text + ("…" if end < len(body) else "")
 
 
 def _quote(text: str) -> str:
@@ -268,7 +287,7 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE docs(rowid INTEGER PRIMARY KEY, kind TEXT, ref TEXT, title TEXT,
                           section TEXT, topic TEXT);
-        CREATE VIRTUAL TABLE fts USING fts5(title, headings, body, tokenize='porter unicode61');
+        CREATE VIRTUAL TABLE fts USING fts5(title, keywords, headings, body, tokenize='porter unicode61');
         CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )

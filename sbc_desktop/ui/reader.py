@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
+from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages, tr
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
@@ -255,13 +256,10 @@ class Highlighter:
 
 def words_pattern(words: list[str]) -> QRegularExpression:
     """Whole words starting with any of ``words`` ("spread" also finds "spreads")."""
-    stems = sorted({_stem(w) for w in words if w.strip()}, key=len, reverse=True)
-    if not stems:
+    pattern = match_pattern(words)
+    if pattern is None:
         return QRegularExpression()
-    alternatives = "|".join(QRegularExpression.escape(s).replace("\\ ", "\\s+") for s in stems)
-    return QRegularExpression(
-        rf"\b(?:{alternatives})\w*", QRegularExpression.PatternOption.CaseInsensitiveOption
-    )
+    return QRegularExpression(pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
 
 
 def text_pattern(text: str) -> QRegularExpression:
@@ -271,10 +269,3 @@ def text_pattern(text: str) -> QRegularExpression:
     return QRegularExpression(
         QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
     )
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
