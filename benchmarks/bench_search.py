@@ -69,14 +69,14 @@ def nci(count: int) -> None:
         index = SearchIndex.open(library, cache)
         print(f"  cached index open            {(time.perf_counter() - start) * 1000:6.1f} ms "
               "(content hash + open; off the UI thread in the window)")  # fmt: skip
+        start = time.perf_counter()
+        index.correct("chemoterapy")  # the first misspelt word loads the vocabulary
+        print(f"  first typo (loads vocabulary) {(time.perf_counter() - start) * 1000:5.1f} ms")
         rng = random.Random(SEED)
         names = sorted(t.term for t in library.glossary.values())
         queries = rng.sample(names, min(count, len(names)))
         timed_queries(index, queries[:20])  # warm the caches
         report("glossary-name queries", timed_queries(index, queries), QUERY_P95_TARGET_MS)
-        start = time.perf_counter()
-        index._load_vocabulary()
-        print(f"  vocabulary load (first typo) {(time.perf_counter() - start) * 1000:6.1f} ms")
         typos = [" ".join(misspell(w, rng) for w in q.split()) for q in queries]
         report("misspelt queries", timed_queries(index, typos), QUERY_P95_TARGET_MS)
         everyday = ["where does it spread", "can it be cured", "chemo side effects", "stage four", "mets",

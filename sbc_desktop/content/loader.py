@@ -266,8 +266,8 @@ class _Loader:
                     line = self.section_lines.get(topic.id, 1)
                     self.error(topic.path, line, f"unknown section '{topic.section}'")
                 sid = topic.section or "general"
-                title = pretty_name(sid) if topic.section else "General"
-                sections[sid] = Section(sid, title)
+                if sid not in sections:
+                    sections[sid] = Section(sid, pretty_name(sid) if topic.section else "General")
                 topic.section = sid
             sections[topic.section].topics.append(topic)
         for section in sections.values():

@@ -95,6 +95,7 @@ class SearchIndex:
         self.library = library
         self._vocabulary: list[str] | None = None
         self._known: set[str] | None = None
+        self._by_length: dict[int, list[str]] | None = None
         self._synonyms = _synonym_table(library)
 
     # -- opening and building ---------------------------------------------------
@@ -127,9 +128,7 @@ class SearchIndex:
         finally:
             if os.path.exists(temp):
                 os.unlink(temp)
-        for old in cache_dir.glob("search-*.sqlite"):
-            if old != path:
-                old.unlink(missing_ok=True)  # indexes of content that has since changed
+        _prune(cache_dir, keep=3)
         return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False), library)
 
     def close(self) -> None:
@@ -174,9 +173,10 @@ class SearchIndex:
 
         # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2).
         most = 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
-        near = process.extract(
-            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=most, limit=8
-        )
+        assert self._by_length is not None
+        nearby = range(len(word) - most, len(word) + most + 1)  # only these lengths can be near
+        candidates = [w for size in nearby for w in self._by_length.get(size, ())]
+        near = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=most, limit=8)
         if not near:
             return word
         return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
@@ -185,6 +185,9 @@ class SearchIndex:
         if self._vocabulary is None:
             self._vocabulary = [row[0] for row in self.db.execute("SELECT word FROM vocabulary")]
             self._known = set(self._vocabulary)
+            self._by_length = {}
+            for known in self._vocabulary:
+                self._by_length.setdefault(len(known), []).append(known)
 
     def _expand(self, words: list[str]) -> list[list[str]]:
         """One group of alternatives per idea: the word, its synonyms, its glossary names."""
@@ -249,6 +252,13 @@ def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90) -> str
     return ("…" if start else "") + text + ("…" if end < len(body) else "")
 
 
+def _prune(cache_dir: Path, keep: int) -> None:
+    """Remove all but the most recently built indexes (content that has since changed)."""
+    indexes = sorted(cache_dir.glob("search-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in indexes[keep:]:
+        old.unlink(missing_ok=True)
+
+
 def _quote(text: str) -> str:
     """An FTS5 string: every word taken literally (a phrase if there are several)."""
     return '"' + " ".join(words_of(text)).replace('"', '""') + '"'
@@ -297,18 +307,21 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         section = library.section_of(topic)
         headings = " \n".join(_HEADING.findall(topic.body))
         body = plain_text(_HEADING.sub(" ", topic.body))
-        rows.append(("topic", topic.id, topic.title, section.title if section else "", "", headings, body))
-    for term in library.glossary.values():
+        keywords = " \n".join(topic.keywords)
         rows.append(
-            ("term", term.id, term.term, "Glossary", term.topic, " ".join(term.aliases), term.definition)
+            ("topic", topic.id, topic.title, section.title if section else "", "", keywords, headings, body)
         )
-    for rowid, (kind, ref, title, section, topic, headings, body) in enumerate(rows, start=1):
+    for term in library.glossary.values():
+        aliases = " \n".join(term.aliases)
+        rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", term.definition))
+    for rowid, (kind, ref, title, section, topic, keywords, headings, body) in enumerate(rows, start=1):
         db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, section, topic))
         db.execute(
-            "INSERT INTO fts(rowid, title, headings, body) VALUES (?, ?, ?, ?)",
-            (rowid, title, headings, body),
+            "INSERT INTO fts(rowid, title, keywords, headings, body) VALUES (?, ?, ?, ?, ?)",
+            (rowid, title, keywords, headings, body),
         )
-        vocabulary.update(w for w in words_of(f"{title} {headings} {body}") if w.isalpha() and len(w) > 2)
+        text = f"{title} {keywords} {headings} {body}"
+        vocabulary.update(w for w in words_of(text) if w.isalpha() and len(w) > 2)
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
     db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))

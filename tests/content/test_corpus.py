@@ -23,6 +23,7 @@ def test_nci_pages_load_and_render():
     assert len(library.topics) == len(files) >= 1400
     assert library.errors == [], [p.format() for p in library.errors[:5]]
     assert {s.id for s in library.sections} >= {"cancer-types", "coping", "pdq", "treatment"}
+    assert len(library.ordered_topics()) == len(library.topics)  # every page is in the tree
     pages = Pages(library, Renderer(library))
     for topic in library.topics.values():
         html = pages.html_for(f"topic:{topic.id}")

@@ -134,6 +134,7 @@ def test_third_party_folder_without_front_matter(tmp_path):
     write(tmp_path / "coping" / "feelings-and-cancer.md", "# Feelings\n\nSome words.\n")
     write(tmp_path / "coping" / "titled.md", "---\ntitle: Given title\n---\nBody.\n")
     write(tmp_path / "top-level.md", "No heading here.\n")
+    write(tmp_path / "another.md", "# Another\n")
     write(tmp_path / "README.md", "# Not a topic\n")
     library = load_library(tmp_path)
     assert library.errors == []
@@ -142,6 +143,7 @@ def test_third_party_folder_without_front_matter(tmp_path):
     assert library.topic("top-level").title == "Top level"
     assert library.topic("feelings-and-cancer").section == "coping"
     assert {s.title for s in library.sections} == {"Coping", "General"}
+    assert sorted(t.id for t in library.ordered_topics()) == sorted(library.topics)  # none left out
     assert "readme" not in library.topics
 
 
