@@ -47,6 +47,24 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON instead of text")
     search.add_argument("--content", dest="search_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    export = commands.add_parser(
+        "export",
+        help="write a handout (PDF, HTML or text) without opening a window",
+        description="Write a handout of topics, questions and notes, for printing. Needs no display. "
+        "The file's ending chooses the format: .pdf, .html or .txt.",
+    )
+    export.add_argument("--topics", required=True, metavar="ID,ID|all", help="topic ids, or 'all'")
+    export.add_argument(
+        "--questions", action="store_true", help="add the suggested questions, with space to write"
+    )
+    export.add_argument("--notes", type=Path, metavar="FILE", help="add the notes in this text file")
+    export.add_argument("--large-print", action="store_true", help="body text at 16 pt")
+    export.add_argument("--title", default="", help="the handout's title")
+    export.add_argument("--clinic-name", default="", metavar="NAME")
+    export.add_argument("--clinic-phone", default="", metavar="PHONE")
+    export.add_argument("--clinic-nurse", default="", metavar="NAME")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|.html|.txt")
+    export.add_argument("--content", dest="export_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -97,10 +115,67 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
     return 0 if response.results else 1
 
 
+def export(args: argparse.Namespace) -> int:
+    """The nurses' batch handout: same pages as the window's, no display needed."""
+    import os
+
+    from .handout.export import FORMATS
+
+    if args.output.suffix.lower() not in FORMATS:
+        print(
+            f"sbc-desktop: cannot tell the format of '{args.output}': end it in .pdf, .html or .txt",
+            file=sys.stderr,
+        )
+        return 2
+    notes_text = ""
+    if args.notes is not None:
+        try:
+            notes_text = args.notes.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"sbc-desktop: cannot read the notes file {args.notes}: {exc}", file=sys.stderr)
+            return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a handout needs fonts, not a screen
+    from PySide6.QtGui import QGuiApplication
+
+    from .content.loader import load_library
+    from .handout.builder import Clinic, HandoutOptions
+    from .handout.export import Handout
+    from .notes import AppointmentNotes, NotesError
+    from .pages import Pages
+    from .settings import builtin_content_dir
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    root = args.export_content or args.content or builtin_content_dir()
+    library = load_library(root, check_links=False)
+    wanted = [t.strip() for t in args.topics.split(",") if t.strip()]
+    ids = [t.id for t in library.ordered_topics()] if wanted == ["all"] else wanted
+    unknown = [t for t in ids if library.topic(t) is None]
+    if unknown or not ids:
+        print(f"sbc-desktop: no such topic: {', '.join(unknown) or '(none given)'}", file=sys.stderr)
+        print(f"Known topics: {', '.join(t.id for t in library.ordered_topics())}", file=sys.stderr)
+        return 2
+    questions = list(library.suggested_questions) if args.questions else []
+    if args.questions:
+        for topic_id in ids:
+            questions += [q for q in library.topic(topic_id).questions if q not in questions]
+    notes = AppointmentNotes(notes=notes_text, ticked=questions, handout_topics=ids)
+    clinic = Clinic(args.clinic_name, args.clinic_phone, args.clinic_nurse)
+    options = HandoutOptions(title=args.title, large_print=args.large_print, clinic=clinic)
+    try:
+        Handout(library, Pages(library), notes, options).save(args.output)
+    except NotesError as exc:
+        print(f"sbc-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {args.output} ({len(ids)} topic{'s' * (len(ids) != 1)})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(args.dir or args.content)
+    if args.command == "export":
+        return export(args)
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():

@@ -107,6 +107,8 @@ class Library:
     references: dict[str, Reference] = field(default_factory=dict)
     # Everyday words (lower case) -> the words the content uses for the same thing.
     lay_terms: dict[str, list[str]] = field(default_factory=dict)
+    # Questions suggested on every page of the "My appointment" panel.
+    suggested_questions: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     def topic(self, topic_id: str) -> Topic | None:

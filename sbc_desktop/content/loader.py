@@ -26,6 +26,7 @@ SECTIONS_FILE = "sections.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 REFERENCES_FILE = "references.yaml"
 LAY_TERMS_FILE = "lay-terms.yaml"
+QUESTIONS_FILE = "questions.yaml"
 TOPICS_DIR = "topics"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -102,6 +103,7 @@ class _Loader:
         self.place_topics(sections, topics)
         self.load_glossary()
         self.load_lay_terms()
+        self.load_questions()
         if self.check_links_too:
             self.check_links()
         return self.lib
@@ -321,6 +323,19 @@ class _Loader:
                 key = " ".join(word.lower().split())
                 known = self.lib.lay_terms.setdefault(key, [])
                 known.extend(m for m in means if m not in known)
+
+    def load_questions(self) -> None:
+        path = self.root / QUESTIONS_FILE
+        if not path.is_file():
+            return
+        data = self.read_yaml_file(path)
+        if data is None:
+            return
+        items = data.get("questions") if isinstance(data, dict) else data
+        if not isinstance(items, list) or not all(isinstance(q, str) and q.strip() for q in items):
+            self.error(path, _line(data), "expected a list of questions under 'questions:'")
+            return
+        self.lib.suggested_questions = list(dict.fromkeys(q.strip() for q in items))
 
     def check_links(self) -> None:
         for topic in self.lib.topics.values():

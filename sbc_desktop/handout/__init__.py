@@ -1,0 +1,1 @@
+"""Handouts: notes, questions and topics as a document to print or save (no widgets)."""

@@ -1,0 +1,177 @@
+"""A handout as pages: header, body, "Page N of M" footer; to a printer, PDF, HTML or text.
+
+One `paint_handout` serves print, print preview and PDF export, so all three give
+the same pages. Lines are never cut between pages: the document is laid out for the
+page's height and Qt moves a line that would not fit to the next page.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import re
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from .. import version
+from ..notes import NotesError, write_atomically
+from .builder import HandoutOptions, printed_on_text, tr
+
+NORMAL_PT = 11.0
+LARGE_PT = 16.0  # large print: body text at least 16 pt
+
+
+def page_size(locale: QLocale | None = None) -> QPageSize:
+    """A4, or US Letter where the locale measures in inches."""
+    locale = locale or QLocale()
+    letter = locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def page_layout(locale: QLocale | None = None) -> QPageLayout:
+    return QPageLayout(
+        page_size(locale),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(18, 16, 18, 16),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def style_sheet(options: HandoutOptions) -> str:
+    pt = LARGE_PT if options.large_print else NORMAL_PT
+    return f"""
+        body {{ font-size: {pt}pt; color: #000000; }}
+        p, li, dd {{ line-height: 130%; }}
+        h1 {{ font-size: {pt * 1.7:.1f}pt; font-weight: bold; margin-top: 0; margin-bottom: {pt:.0f}pt; }}
+        h2 {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold; margin-top: {pt:.0f}pt; margin-bottom: {pt / 2:.0f}pt; }}
+        h3 {{ font-size: {pt * 1.1:.1f}pt; font-weight: bold; }}
+        .section-name {{ color: #333333; margin-bottom: 0; }}
+        .question {{ margin-top: {pt:.0f}pt; margin-bottom: 0; }}
+        .answer {{ color: #555555; margin-top: {pt / 2:.0f}pt; margin-bottom: 0; }}
+        .about-topic {{ color: #222222; }}
+        .advice {{ margin-top: {pt * 2:.0f}pt; font-style: italic; }}
+        dt {{ margin-top: {pt / 2:.0f}pt; }}
+        table.clinic {{ margin-bottom: {pt:.0f}pt; }}
+    """
+
+
+def handout_document(html: str, options: HandoutOptions) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(LARGE_PT if options.large_print else NORMAL_PT)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(style_sheet(options))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, options.heading)
+    doc.setHtml(html)
+    return doc
+
+
+def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions) -> int:
+    """Draw every page on ``device`` (printer or PDF writer). Returns the page count."""
+    resolution = device.logicalDpiY() or 1200
+    paint_rect = device.pageLayout().paintRectPixels(resolution)
+    band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
+    body = QRectF(0, band, paint_rect.width(), paint_rect.height() - 2 * band)
+
+    laid = doc.clone()
+    laid.documentLayout().setPaintDevice(device)
+    laid.setPageSize(QSizeF(body.width(), body.height()))
+    laid.setDocumentMargin(0)
+    pages = max(1, laid.pageCount())
+
+    small = QFont(laid.defaultFont())
+    small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise NotesError(tr("Could not start printing on this device."))
+    try:
+        for index in range(pages):
+            if index:
+                device.newPage()
+            painter.setFont(small)
+            painter.setPen(QPen(Qt.GlobalColor.black))
+            header = QRectF(0, 0, body.width(), band * 0.8)
+            painter.drawText(
+                header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.heading
+            )
+            painter.drawLine(0, int(band * 0.85), int(body.width()), int(band * 0.85))
+            footer = QRectF(0, body.bottom() + band * 0.2, body.width(), band * 0.8)
+            painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))
+            painter.drawText(
+                footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, printed_on_text(options)
+            )
+            page_text = tr("Page {page} of {pages}").format(page=index + 1, pages=pages)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, page_text)
+
+            painter.save()
+            painter.translate(0, body.top() - index * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, index * body.height(), body.width(), body.height())
+            painter.setClipRect(context.clip)
+            laid.documentLayout().draw(painter, context)
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
+    """Save as PDF (selectable text, fonts embedded, title and author set). Atomic."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(600)
+    writer.setTitle(options.heading)
+    writer.setAuthor(options.clinic.name or "sbc-desktop")
+    writer.setCreator(f"sbc-desktop {version()}")
+    pages = paint_handout(doc, writer, options)
+    del writer  # finishes the PDF into the buffer
+    write_atomically(path, bytes(buffer.data()))
+    return pages
+
+
+def write_html(doc_html: str, path: Path, options: HandoutOptions) -> None:
+    """A page that opens in any browser, pictures included inside it. Atomic."""
+    body = re.sub(r'src="(file:[^"]+)"', lambda m: f'src="{_data_uri(m.group(1))}"', doc_html)
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(options.heading)}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<style>body {{ max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: sans-serif; }}"
+        f"{style_sheet(options)}</style></head><body>\n{body}\n"
+        f"<p><small>{escape(printed_on_text(options))}</small></p></body></html>\n"
+    )
+    write_atomically(path, page.encode("utf-8"))
+
+
+def write_text(doc: QTextDocument, path: Path, options: HandoutOptions) -> None:
+    text = doc.toPlainText().replace("\u2028", "\n").replace("\xa0", " ")
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + f"\n\n{printed_on_text(options)}\n"
+    write_atomically(path, text.encode("utf-8"))
+
+
+def _data_uri(url: str) -> str:
+    path = Path(QUrl(url).toLocalFile())
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
