@@ -18,9 +18,9 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -57,7 +57,8 @@ def style_sheet(options: HandoutOptions) -> str:
         body {{ font-size: {pt}pt; color: #000000; }}
         p, li, dd {{ line-height: 130%; }}
         h1 {{ font-size: {pt * 1.7:.1f}pt; font-weight: bold; margin-top: 0; margin-bottom: {pt:.0f}pt; }}
-        h2 {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold; margin-top: {pt:.0f}pt; margin-bottom: {pt / 2:.0f}pt; }}
+        h2 {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold;
+              margin-top: {pt:.0f}pt; margin-bottom: {pt / 2:.0f}pt; }}
         h3 {{ font-size: {pt * 1.1:.1f}pt; font-weight: bold; }}
         .section-name {{ color: #333333; margin-bottom: 0; }}
         .question {{ margin-top: {pt:.0f}pt; margin-bottom: 0; }}
