@@ -30,7 +30,8 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .content.loader import load_library
-    from .settings import Settings
+    from .notes import NotesStore
+    from .settings import Settings, data_dir
     from .ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -42,7 +43,8 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir(), check_links=False)
-    window = MainWindow(library, Settings.open(), cache_dir())
+    notes = NotesStore(data_dir() / "appointment-notes.json")
+    window = MainWindow(library, Settings.open(), cache_dir(), notes)
     window.open_start_page(topic)
     window.show()
 

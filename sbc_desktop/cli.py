@@ -40,8 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search",
         help="search the content and print the best topics",
-        description="Search topics and glossary in everyday words (typos are forgiven). "
-        "Exits 1 when nothing is found.",
+        description="Search topics and glossary in everyday words (typos are forgiven). Exits 1 when nothing is found.",
     )
     search.add_argument("query", help='what to look for, for example "can it be cured"')
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
@@ -54,9 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         "The file's ending chooses the format: .pdf, .html or .txt.",
     )
     export.add_argument("--topics", required=True, metavar="ID,ID|all", help="topic ids, or 'all'")
-    export.add_argument(
-        "--questions", action="store_true", help="add the suggested questions, with space to write"
-    )
+    export.add_argument("--questions", action="store_true", help="add the suggested questions, with space to write")
     export.add_argument("--notes", type=Path, metavar="FILE", help="add the notes in this text file")
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt")
     export.add_argument("--title", default="", help="the handout's title")

@@ -39,6 +39,16 @@ def cache_dir() -> Path:
     return Path(location) if location else Path.home() / ".cache" / APPLICATION
 
 
+def data_dir() -> Path:
+    """Where the patient's own things (notes) are kept at home."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".local" / "share" / APPLICATION
+
+
 def read_style(name: str) -> str:
     try:
         return (resources_dir() / "styles" / name).read_text("utf-8")
@@ -81,6 +91,14 @@ class Settings:
 
     def set_last_page(self, url: str) -> None:
         self.store.setValue("reader/last_page", url)
+
+    def clinic(self) -> tuple[str, str, str]:
+        """Clinic name, phone and nurse's name, for the handout's box."""
+        return tuple(str(self.store.value(f"clinic/{key}", "") or "") for key in ("name", "phone", "nurse"))
+
+    def set_clinic(self, name: str, phone: str, nurse: str) -> None:
+        for key, value in (("name", name), ("phone", phone), ("nurse", nurse)):
+            self.store.setValue(f"clinic/{key}", value)
 
     def sync(self) -> None:
         self.store.sync()

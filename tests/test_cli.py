@@ -82,9 +82,7 @@ def test_check_imports_no_widgets():
 def test_no_display_gives_a_clear_message_not_an_abort(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
-    result = subprocess.run(
-        [sys.executable, "-m", "sbc_desktop"], env=env, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-m", "sbc_desktop"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == display.EXIT_NO_DISPLAY
     assert "cannot open its window" in result.stderr
     assert "apt-get install" in result.stderr

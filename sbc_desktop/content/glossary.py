@@ -83,9 +83,7 @@ class TermMatcher:
         if len(lowered) == len(text):  # lower-case the whole text once: much faster
             spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(lowered)]
         else:  # a few letters change length in lower case ("İ"): word by word
-            spans = [
-                (m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)
-            ]
+            spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
         trie = self._trie
         i, count = 0, len(spans)
         while i < count:

@@ -355,9 +355,7 @@ class _Loader:
     def check_image(self, topic: Topic, line: int, href: str) -> None:
         state, _ = resolve_local(href, self.root, topic.path.parent)
         if state == "remote":
-            self.warning(
-                topic.path, line, f"picture '{href}' is not in the content folder and will not be shown"
-            )
+            self.warning(topic.path, line, f"picture '{href}' is not in the content folder and will not be shown")
         elif state == "outside":
             self.error(topic.path, line, f"picture '{href}' is outside the content folder")
         elif state == "missing":

@@ -110,9 +110,7 @@ class SearchIndex:
         if path.is_file():
             try:
                 db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                if db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (
-                    str(SCHEMA_VERSION),
-                ):
+                if db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(SCHEMA_VERSION),):
                     return cls(db, library)
                 db.close()
             except sqlite3.DatabaseError:
@@ -308,9 +306,7 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         headings = " \n".join(_HEADING.findall(topic.body))
         body = plain_text(_HEADING.sub(" ", topic.body))
         keywords = " \n".join(topic.keywords)
-        rows.append(
-            ("topic", topic.id, topic.title, section.title if section else "", "", keywords, headings, body)
-        )
+        rows.append(("topic", topic.id, topic.title, section.title if section else "", "", keywords, headings, body))
     for term in library.glossary.values():
         aliases = " \n".join(term.aliases)
         rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", term.definition))

@@ -84,15 +84,11 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
     if terms:
-        parts.append(
-            f'<h2 style="page-break-before: always">{escape(tr("What the medical words mean"))}</h2><dl>'
-        )
+        parts.append(f'<h2 style="page-break-before: always">{escape(tr("What the medical words mean"))}</h2><dl>')
         for term in terms:
             parts.append(f"<dt><b>{escape(term.term)}</b></dt><dd>{escape(term.definition)}</dd>")
         parts.append("</dl>")
-    advice = tr(
-        "This is general information, not advice about you. Ask your treatment team about your own care."
-    )
+    advice = tr("This is general information, not advice about you. Ask your treatment team about your own care.")
     parts.append(f'<p class="advice">{escape(advice)}</p>')
     return "\n".join(parts)
 

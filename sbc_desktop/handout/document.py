@@ -108,9 +108,7 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             painter.setFont(small)
             painter.setPen(QPen(Qt.GlobalColor.black))
             header = QRectF(0, 0, body.width(), band * 0.8)
-            painter.drawText(
-                header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.heading
-            )
+            painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.heading)
             painter.drawLine(0, int(band * 0.85), int(body.width()), int(band * 0.85))
             footer = QRectF(0, body.bottom() + band * 0.2, body.width(), band * 0.8)
             painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))

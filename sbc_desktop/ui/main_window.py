@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -20,11 +21,17 @@ from PySide6.QtWidgets import (
 
 from ..content.library import Library
 from ..content.search import SearchResult
+from ..handout.builder import Clinic, HandoutOptions
+from ..handout.export import Handout
+from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..settings import Settings, read_style
+from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
 from .glossary_popup import GlossaryPopup
+from .handout_actions import HandoutActions
 from .nav_tree import NavTree
+from .preferences_dialog import PreferencesDialog
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
@@ -36,12 +43,20 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, library: Library, settings: Settings | None = None, cache_dir: Path | None = None, parent=None
+        self,
+        library: Library,
+        settings: Settings | None = None,
+        cache_dir: Path | None = None,
+        notes_store: NotesStore | None = None,
+        parent=None,
     ):
         super().__init__(parent)
         self.library = library
         self.settings = settings  # None: remember nothing (nothing written to disk)
         self.pages = Pages(library)
+        self.notes_store = notes_store or NotesStore(None)
+        self.notes, notes_problem = self._load_notes()
+        self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
         self.setAccessibleName(tr("Secondary breast cancer guide"))
@@ -54,6 +69,18 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self)
         self.find_bar = FindBar(self)
         self.highlighter = Highlighter(self.reader)
+        self.appointment = AppointmentPanel(library, self.notes, self)
+        self.appointment_dock = QDockWidget(tr("My appointment"), self)
+        self.appointment_dock.setObjectName("appointmentDock")
+        self.appointment_dock.setAccessibleName(tr("My appointment"))
+        self.appointment_dock.setWidget(self.appointment)
+        self.appointment_dock.setMinimumWidth(360)
+        self.appointment_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.appointment_dock)
+        self.appointment_dock.hide()
+        self.handouts = HandoutActions(self, self.make_handout)
 
         reading = QWidget(self)  # the reader with its find bar below it
         reading_layout = QVBoxLayout(reading)
@@ -80,10 +107,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._make_actions()
+        self._make_menus()
         self._wire()
         self.resize(1200, 800)
         if self.settings:
             self._restore()
+        if notes_problem:
+            self.statusBar().showMessage(notes_problem, 20000)
 
     # -- building -------------------------------------------------------------------
     def _make_problem_banner(self) -> QLabel | None:
@@ -163,6 +193,55 @@ class MainWindow(QMainWindow):
             tr("Find previous"), sp.SP_ArrowUp, QKeySequence.StandardKey.FindPrevious,
             self.find_bar.find_previous, tr("Go to the previous match"),
         )  # fmt: skip
+        sp_info = sp.SP_FileDialogInfoView
+        self.appointment_action = self.appointment_dock.toggleViewAction()
+        self.appointment_action.setText(tr("My appointment"))
+        self.appointment_action.setIcon(self.style().standardIcon(sp_info))
+        self.appointment_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.appointment_action.setStatusTip(tr("Notes, questions and a handout for your next appointment"))
+        self.appointment_action.setToolTip(self.appointment_action.statusTip() + " (Ctrl+M)")
+        self.add_topic_action = self._action(
+            tr("Add to handout"),
+            sp.SP_FileDialogNewFolder,
+            [QKeySequence("Ctrl+D")],
+            self._add_topic_to_handout,
+            tr("Add this topic to my handout"),
+        )
+        self.preview_action = self._action(
+            tr("Print preview..."),
+            sp.SP_FileDialogContentsView,
+            [QKeySequence("Ctrl+Shift+P")],
+            self.handouts.preview,
+            tr("See the handout before printing"),
+        )
+        self.print_action = self._action(
+            tr("Print handout..."),
+            sp.SP_DialogSaveButton,
+            QKeySequence.StandardKey.Print,
+            self.handouts.print_handout,
+            tr("Print the handout"),
+        )
+        self.save_handout_action = self._action(
+            tr("Save handout as..."),
+            sp.SP_DialogSaveButton,
+            [QKeySequence("Ctrl+Shift+S")],
+            self.handouts.save_as,
+            tr("Save the handout as PDF, web page or text"),
+        )
+        self.preferences_action = self._action(
+            tr("Preferences..."),
+            sp.SP_FileDialogDetailedView,
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")],
+            self.edit_preferences,
+            tr("Clinic details for handouts"),
+        )
+        self.quit_action = self._action(
+            tr("Quit"),
+            sp.SP_DialogCloseButton,
+            QKeySequence.StandardKey.Quit,
+            self.close,
+            tr("Close the guide"),
+        )
         for action in (
             self.search_action,
             self.find_action,
@@ -177,7 +256,10 @@ class MainWindow(QMainWindow):
         toolbar.setAccessibleName(tr("Navigation"))
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.back_action, self.forward_action, self.home_action, self.glossary_action):
+        for action in (
+            self.back_action, self.forward_action, self.home_action, self.glossary_action,
+            self.appointment_action, self.add_topic_action,
+        ):  # fmt: skip
             toolbar.addAction(action)
             button = toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
@@ -191,6 +273,31 @@ class MainWindow(QMainWindow):
             extension.setAccessibleName(tr("More buttons"))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        menus.setAccessibleName(tr("Menu"))
+        file_menu = menus.addMenu(tr("&File"))
+        for action in (self.preview_action, self.print_action, self.save_handout_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = menus.addMenu(tr("&Go"))
+        for action in (self.back_action, self.forward_action, self.home_action, self.glossary_action):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        for action in (
+            self.search_action,
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+        ):
+            go_menu.addAction(action)
+        appointment_menu = menus.addMenu(tr("&Appointment"))
+        appointment_menu.addAction(self.appointment_action)
+        appointment_menu.addAction(self.add_topic_action)
 
     def _wire(self) -> None:
         self.tree.pageRequested.connect(self.reader.go)
@@ -216,6 +323,16 @@ class MainWindow(QMainWindow):
         self.search_panel.resultChosen.connect(self.open_result)
         self.search_panel.pageRequested.connect(self.reader.go)
         self.find_bar.findRequested.connect(self.find_in_page)
+        # Appointment notes: the panel edits, the saver keeps them, the handout prints them.
+        self.appointment.changed.connect(self.saver.schedule)
+        self.appointment.changed.connect(self._update_handout_action)
+        self.appointment.previewRequested.connect(self.handouts.preview)
+        self.appointment.printRequested.connect(self.handouts.print_handout)
+        self.appointment.saveRequested.connect(self.handouts.save_as)
+        self.saver.failed.connect(
+            lambda why: self.statusBar().showMessage(tr("Your notes could not be saved: {0}").format(why))
+        )
+        self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
 
     # -- behaviour ------------------------------------------------------------------
@@ -237,10 +354,64 @@ class MainWindow(QMainWindow):
         self.tree.show_url(address)
         self.popup.close()
         self.highlighter.clear()
+        topic_id = address.split("#")[0].removeprefix("topic:") if address.startswith("topic:") else ""
+        self.appointment.set_topic(self.library.topic(topic_id) if topic_id else None)
+        self._update_handout_action()
         if self.find_bar.isVisible() and self.find_bar.field.text():
             self.find_in_page(self.find_bar.field.text(), 0)
         if self.settings and self.pages.exists(address):
             self.settings.set_last_page(address.split("#")[0])
+
+    # -- appointment notes and handouts ------------------------------------------------
+    def _load_notes(self) -> tuple[AppointmentNotes, str]:
+        try:
+            notes = self.notes_store.load()
+        except NotesError as exc:
+            return AppointmentNotes(), str(exc)
+        if self.notes_store.set_aside:
+            return notes, tr("Your saved notes could not be read. They were kept in {0}.").format(
+                self.notes_store.set_aside
+            )
+        return notes, ""
+
+    def current_topic(self):
+        url = self.reader.current_url()
+        return self.library.topic(url.split("#")[0][len("topic:") :]) if url.startswith("topic:") else None
+
+    def _add_topic_to_handout(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        self.appointment.add_current_topic()
+        self.statusBar().showMessage(tr("Added “{0}” to your handout.").format(topic.title), 6000)
+
+    def _update_handout_action(self) -> None:
+        topic = self.current_topic()
+        self.add_topic_action.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
+
+    def clinic(self) -> Clinic:
+        return Clinic(*self.settings.clinic()) if self.settings else self.kiosk_clinic
+
+    kiosk_clinic = Clinic()
+
+    def make_handout(self) -> Handout:
+        """The handout as it stands: chosen topics (or the one open), questions, notes."""
+        notes = AppointmentNotes(
+            notes=self.notes.notes,
+            ticked=list(self.notes.ticked),
+            own_questions=list(self.notes.own_questions),
+            handout_topics=list(self.notes.handout_topics),
+        )
+        if not notes.handout_topics and self.current_topic() is not None:
+            notes.handout_topics = [self.current_topic().id]
+        options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.clinic())
+        return Handout(self.library, self.pages, notes, options)
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.clinic(), self)
+        if dialog.exec() and self.settings:
+            clinic = dialog.clinic()
+            self.settings.set_clinic(clinic.name, clinic.phone, clinic.nurse)
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -305,6 +476,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.saver.pending():
+            self.saver.save_now()
         self.search.close()
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())

@@ -34,9 +34,7 @@ class _WrappingDelegate(QStyledItemDelegate):
             parent = parent.parent()
         width = view.viewport().width() - view.indentation() * (depth + 1) - 8
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(
-            QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text
-        )
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
         base = super().sizeHint(option, index)
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 

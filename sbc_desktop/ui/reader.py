@@ -266,6 +266,4 @@ def text_pattern(text: str) -> QRegularExpression:
     """The typed text anywhere, ignoring case (find in page)."""
     if not text:
         return QRegularExpression()
-    return QRegularExpression(
-        QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption
-    )
+    return QRegularExpression(QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption)

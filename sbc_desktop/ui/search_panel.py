@@ -49,9 +49,7 @@ class SearchField(QLineEdit):
         self.setObjectName("searchField")
         self.setPlaceholderText(tr("Search, for example: can it be cured"))
         self.setAccessibleName(tr("Search"))
-        self.setAccessibleDescription(
-            tr("Type any words. Results appear as you type; press Down to reach them.")
-        )
+        self.setAccessibleDescription(tr("Type any words. Results appear as you type; press Down to reach them."))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self._debounce = QTimer(self)
@@ -192,9 +190,7 @@ class SearchPanel(QFrame):
         self.list.show()
         count = tr("{count} results").format(count=len(response.results))
         if response.corrected:
-            count = tr("Showing results for \u201c{words}\u201d. {count}").format(
-                words=response.corrected, count=count
-            )
+            count = tr("Showing results for \u201c{words}\u201d. {count}").format(words=response.corrected, count=count)
         self._set_status(count)
         for result in response.results:
             item = QListWidgetItem(self.list)

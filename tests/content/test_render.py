@@ -69,8 +69,7 @@ def test_long_markdown_is_split_at_safe_places():
     text = (
         "\n\n".join(
             [
-                f"## Part {i}\n\n{para}\n\n1. one\n\n2. two\n\n"
-                "```\ncode\n\nmore code\n```\n\n| a |\n|---|\n| 1 |"
+                f"## Part {i}\n\n{para}\n\n1. one\n\n2. two\n\n```\ncode\n\nmore code\n```\n\n| a |\n|---|\n| 1 |"
                 for i in range(40)
             ]
         )

@@ -21,6 +21,8 @@ def window(qtbot, library):
     win.open_start_page()
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # keyboard shortcuts reach only the active window
+    qtbot.waitUntil(win.isActiveWindow)
     return win
 
 

@@ -137,9 +137,7 @@ def test_reader_never_loads_remote_resources(window):
 
 def test_external_links_go_to_the_browser_not_the_reader(window, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(
-        "sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True
-    )
+    monkeypatch.setattr("sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     window.reader.go("topic:tests")
     window.reader.anchorClicked.emit(QUrl("https://example.org/info"))
     assert [u.toString() for u in opened] == ["https://example.org/info"]

@@ -1,0 +1,292 @@
+"""The "My appointment" panel: notes, questions to tick or add, topics for the handout.
+
+It edits one `AppointmentNotes` and says `changed` after every edit; the window saves
+(at home) and prints. It never touches files or printers itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content.library import Library, Topic
+from ..notes import AppointmentNotes
+
+QUESTION_ROLE = Qt.ItemDataRole.UserRole
+TOPIC_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AppointmentPanel", text)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+def _button(text: str, name: str, parent: QWidget, slot) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+class AppointmentPanel(QScrollArea):
+    changed = Signal()
+    previewRequested = Signal()
+    printRequested = Signal()
+    saveRequested = Signal()
+
+    def __init__(self, library: Library, notes: AppointmentNotes, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.notes = notes
+        self.topic: Topic | None = None
+        self._updating = False
+        self.setObjectName("appointmentPanel")
+        self.setAccessibleName(tr("My appointment"))
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setSpacing(6)
+
+        layout.addWidget(_heading(tr("My notes"), body))
+        self.notes_edit = QPlainTextEdit(body)
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setAccessibleName(tr("My notes"))
+        self.notes_edit.setPlaceholderText(tr("Write what you want to remember, or to tell your doctor or nurse."))
+        self.notes_edit.setTabChangesFocus(True)  # Tab leaves the box: no keyboard trap
+        self.notes_edit.setMinimumHeight(120)
+        self.notes_edit.textChanged.connect(self._notes_edited)
+        layout.addWidget(self.notes_edit)
+
+        layout.addWidget(_heading(tr("Questions to ask"), body))
+        hint = QLabel(tr("Tick the questions you want to ask. They go in your handout."), body)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.questions = QListWidget(body)
+        self.questions.setObjectName("suggestedQuestions")
+        self.questions.setAccessibleName(tr("Suggested questions. Press Space to tick one."))
+        self.questions.setWordWrap(True)
+        self.questions.setMinimumHeight(150)
+        self.questions.itemChanged.connect(self._question_ticked)
+        layout.addWidget(self.questions)
+
+        row = QHBoxLayout()
+        self.own_edit = QLineEdit(body)
+        self.own_edit.setObjectName("ownQuestion")
+        self.own_edit.setAccessibleName(tr("Your own question"))
+        self.own_edit.setPlaceholderText(tr("Type your own question"))
+        self.own_edit.returnPressed.connect(self.add_own_question)
+        row.addWidget(self.own_edit, 1)
+        self.add_question_button = _button(tr("Add"), tr("Add your question"), body, self.add_own_question)
+        row.addWidget(self.add_question_button)
+        layout.addLayout(row)
+        self.own_list = QListWidget(body)
+        self.own_list.setObjectName("ownQuestions")
+        self.own_list.setAccessibleName(tr("Your own questions"))
+        self.own_list.setWordWrap(True)
+        self.own_list.setMaximumHeight(110)
+        layout.addWidget(self.own_list)
+        self.remove_question_button = _button(
+            tr("Remove question"), tr("Remove the selected question"), body, self.remove_own_question
+        )
+        layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        layout.addWidget(_heading(tr("Topics in my handout"), body))
+        self.add_topic_button = _button(
+            tr("Add this topic to my handout"),
+            tr("Add this topic to my handout"),
+            body,
+            self.add_current_topic,
+        )
+        layout.addWidget(self.add_topic_button)
+        self.topics = QListWidget(body)
+        self.topics.setObjectName("handoutTopics")
+        self.topics.setAccessibleName(tr("Topics in my handout"))
+        self.topics.setMaximumHeight(150)
+        layout.addWidget(self.topics)
+        grid = QGridLayout()
+        self.up_button = _button(tr("Move up"), tr("Move the topic up"), body, lambda: self.move_topic(-1))
+        self.down_button = _button(tr("Move down"), tr("Move the topic down"), body, lambda: self.move_topic(1))
+        self.remove_topic_button = _button(
+            tr("Remove"), tr("Remove the topic from the handout"), body, self.remove_topic
+        )
+        grid.addWidget(self.up_button, 0, 0)
+        grid.addWidget(self.down_button, 0, 1)
+        grid.addWidget(self.remove_topic_button, 0, 2)
+        layout.addLayout(grid)
+
+        layout.addWidget(_heading(tr("Print or save"), body))
+        self.large_print = QCheckBox(tr("Large print"), body)
+        self.large_print.setAccessibleName(tr("Large print"))
+        layout.addWidget(self.large_print)
+        buttons = QGridLayout()
+        self.preview_button = _button(tr("Preview"), tr("Preview the handout"), body, self.previewRequested.emit)
+        self.print_button = _button(tr("Print..."), tr("Print the handout"), body, self.printRequested.emit)
+        self.save_button = _button(
+            tr("Save as PDF..."), tr("Save the handout as a file"), body, self.saveRequested.emit
+        )
+        buttons.addWidget(self.preview_button, 0, 0)
+        buttons.addWidget(self.print_button, 0, 1)
+        buttons.addWidget(self.save_button, 1, 0, 1, 2)
+        layout.addLayout(buttons)
+        self.clear_button = _button(
+            tr("Clear my notes"), tr("Clear all my notes and questions"), body, self.ask_to_clear
+        )
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.refresh()
+
+    # -- showing the notes --------------------------------------------------------
+    def set_topic(self, topic: Topic | None) -> None:
+        """The topic being read: its own questions are offered while it is open."""
+        self.topic = topic
+        self.add_topic_button.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
+        self._fill_questions()
+
+    def refresh(self) -> None:
+        """Show ``self.notes`` again (after loading or clearing)."""
+        self._updating = True
+        try:
+            if self.notes_edit.toPlainText() != self.notes.notes:
+                self.notes_edit.setPlainText(self.notes.notes)
+            self.own_list.clear()
+            self.own_list.addItems(self.notes.own_questions)
+            self.topics.clear()
+            for topic_id in self.notes.handout_topics:
+                topic = self.library.topic(topic_id)
+                item = QListWidgetItem(topic.title if topic else topic_id, self.topics)
+                item.setData(TOPIC_ROLE, topic_id)
+        finally:
+            self._updating = False
+        self.set_topic(self.topic)
+
+    def _fill_questions(self) -> None:
+        self._updating = True
+        try:
+            self.questions.clear()
+            general = list(self.library.suggested_questions)
+            self._add_group(tr("Suggested questions"), general)
+            if self.topic is not None:
+                own = [q for q in self.topic.questions if q not in general]
+                if own:
+                    self._add_group(tr("About this topic: {title}").format(title=self.topic.title), own)
+            # Ticked questions from topics no longer open stay ticked, and stay visible.
+            shown = set(general) | set(self.topic.questions if self.topic else [])
+            earlier = [q for q in self.notes.ticked if q not in shown]
+            if earlier:
+                self._add_group(tr("Ticked on other pages"), earlier)
+        finally:
+            self._updating = False
+
+    def _add_group(self, title: str, questions: list[str]) -> None:
+        header = QListWidgetItem(title, self.questions)
+        font = QFont(self.questions.font())
+        font.setBold(True)
+        header.setFont(font)
+        header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for question in questions:
+            item = QListWidgetItem(question, self.questions)
+            item.setData(QUESTION_ROLE, question)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = question in self.notes.ticked
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    # -- edits --------------------------------------------------------------------
+    def _notes_edited(self) -> None:
+        if not self._updating:
+            self.notes.notes = self.notes_edit.toPlainText()
+            self.changed.emit()
+
+    def _question_ticked(self, item: QListWidgetItem) -> None:
+        question = item.data(QUESTION_ROLE)
+        if self._updating or not question:
+            return
+        if item.checkState() == Qt.CheckState.Checked and question not in self.notes.ticked:
+            self.notes.ticked.append(question)
+        elif item.checkState() != Qt.CheckState.Checked and question in self.notes.ticked:
+            self.notes.ticked.remove(question)
+        self.changed.emit()
+
+    def add_own_question(self) -> None:
+        text = " ".join(self.own_edit.text().split())
+        if text and text not in self.notes.own_questions:
+            self.notes.own_questions.append(text)
+            self.own_edit.clear()
+            self.refresh()
+            self.changed.emit()
+
+    def remove_own_question(self) -> None:
+        row = self.own_list.currentRow()
+        if 0 <= row < len(self.notes.own_questions):
+            del self.notes.own_questions[row]
+            self.refresh()
+            self.own_list.setCurrentRow(min(row, self.own_list.count() - 1))
+            self.changed.emit()
+
+    def add_current_topic(self) -> None:
+        if self.topic is not None and self.topic.id not in self.notes.handout_topics:
+            self.notes.handout_topics.append(self.topic.id)
+            self.refresh()
+            self.topics.setCurrentRow(self.topics.count() - 1)
+            self.changed.emit()
+
+    def remove_topic(self) -> None:
+        row = self.topics.currentRow()
+        if 0 <= row < len(self.notes.handout_topics):
+            del self.notes.handout_topics[row]
+            self.refresh()
+            self.topics.setCurrentRow(min(row, self.topics.count() - 1))
+            self.changed.emit()
+
+    def move_topic(self, step: int) -> None:
+        row = self.topics.currentRow()
+        target = row + step
+        ids = self.notes.handout_topics
+        if 0 <= row < len(ids) and 0 <= target < len(ids):
+            ids[row], ids[target] = ids[target], ids[row]
+            self.refresh()
+            self.topics.setCurrentRow(target)
+            self.changed.emit()
+
+    def ask_to_clear(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("Clear my notes"),
+            tr("Clear all your notes, questions and handout topics? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clear()
+
+    def clear(self) -> None:
+        self.notes.notes = ""
+        self.notes.ticked.clear()
+        self.notes.own_questions.clear()
+        self.notes.handout_topics.clear()
+        self.refresh()
+        self.changed.emit()

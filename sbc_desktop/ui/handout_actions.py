@@ -1,0 +1,114 @@
+"""Preview, print and save the handout, with a clear word when something cannot be done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from ..handout.builder import HandoutOptions
+from ..handout.document import page_layout, paint_handout
+from ..handout.export import Handout
+from ..notes import NotesError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Handout", text)
+
+
+FILTERS = {".pdf": "PDF (*.pdf)", ".html": "Web page (*.html)", ".txt": "Plain text (*.txt)"}
+
+
+class HandoutActions(QObject):
+    """Builds the handout on demand (``make``) and sends it where the patient asked."""
+
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, parent: QWidget, make: Callable[[], Handout], allow_files: bool = True):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.make = make
+        self.allow_files = allow_files  # the kiosk never offers a file dialog
+
+    def printer(self, options: HandoutOptions) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout())
+        printer.setDocName(options.heading)
+        return printer
+
+    def preview(self) -> None:
+        handout = self.make()
+        printer = self.printer(handout.options)
+        dialog = QPrintPreviewDialog(printer, self.parent_widget)
+        dialog.setWindowTitle(tr("Handout preview"))
+        dialog.paintRequested.connect(lambda device: self._paint(handout, device))
+        dialog.exec()
+
+    def print_handout(self) -> None:
+        if not QPrinterInfo.availablePrinters():
+            self._no_printer()
+            return
+        handout = self.make()
+        printer = self.printer(handout.options)
+        dialog = QPrintDialog(printer, self.parent_widget)
+        dialog.setWindowTitle(tr("Print the handout"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._paint(handout, printer)
+            self.message.emit(tr("The handout was sent to the printer."))
+
+    def _paint(self, handout: Handout, device: QPrinter) -> None:
+        try:
+            paint_handout(handout.document, device, handout.options)
+        except NotesError as exc:
+            self._warn(tr("Could not print"), str(exc))
+
+    def _no_printer(self) -> None:
+        box = QMessageBox(self.parent_widget)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("No printer"))
+        box.setText(tr("No printer is set up on this computer."))
+        if self.allow_files:
+            box.setInformativeText(tr("You can save the handout as a PDF file instead, and print it later."))
+            save = box.addButton(tr("Save as PDF..."), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is save:
+                self.save_as()
+        else:
+            box.setInformativeText(tr("Please ask a member of staff."))
+            box.exec()
+
+    def save_as(self) -> Path | None:
+        if not self.allow_files:
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder or Path.home()) / tr("my-appointment-handout.pdf"))
+        path_text, chosen = QFileDialog.getSaveFileName(
+            self.parent_widget, tr("Save the handout"), suggested, ";;".join(FILTERS.values())
+        )
+        if not path_text:
+            return None
+        path = Path(path_text)
+        if path.suffix.lower() not in (".pdf", ".html", ".htm", ".txt"):
+            suffix = next((s for s, f in FILTERS.items() if f == chosen), ".pdf")
+            path = path.with_name(path.name + suffix)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> Path | None:
+        try:
+            self.make().save(path)
+        except (NotesError, ValueError) as exc:
+            self._warn(
+                tr("Could not save the handout"),
+                tr("The handout could not be saved to {path}.\n\n{reason}\n\nYour notes are safe. "
+                   "Try another folder, such as Documents.").format(path=path, reason=exc),
+            )  # fmt: skip
+            return None
+        self.message.emit(tr("Saved the handout to {path}").format(path=path))
+        return path
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent_widget, title, text)

@@ -1,0 +1,160 @@
+"""The handout on paper: read the PDF back and check what a patient would see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pypdf
+import pytest
+from PySide6.QtCore import QLocale, QSizeF
+from PySide6.QtGui import QPageSize
+
+from sbc_desktop import cli
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.handout.builder import Clinic, HandoutOptions, used_terms
+from sbc_desktop.handout.document import handout_document, page_size
+from sbc_desktop.handout.export import Handout
+from sbc_desktop.notes import AppointmentNotes, NotesError
+from sbc_desktop.pages import Pages
+
+
+@pytest.fixture(scope="module")
+def library(builtin_dir):
+    return load_library(builtin_dir)
+
+
+@pytest.fixture(scope="module")
+def pages(library):
+    return Pages(library)
+
+
+def notes(**extra):
+    base = dict(
+        notes="My back has been aching.\nAsk about pain relief.",
+        ticked=["What does my diagnosis mean?"],
+        own_questions=["Can I still go on holiday?"],
+        handout_topics=["where-it-spreads", "tests", "care-team"],
+    )
+    return AppointmentNotes(**(base | extra))
+
+
+OPTIONS = HandoutOptions(
+    clinic=Clinic("Riverside Breast Clinic", "01234 000000", "Sam Jones"), printed_on=dt.date(2026, 11, 21)
+)
+
+
+def pdf_pages(path):
+    reader = pypdf.PdfReader(str(path))
+    return reader, [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def test_pdf_reads_back_with_everything_a_patient_needs(qapp, tmp_path, library, pages):
+    path = tmp_path / "handout.pdf"
+    Handout(library, pages, notes(), OPTIONS).save(path)
+    reader, texts = pdf_pages(path)
+    whole = " ".join(texts)
+    total = len(texts)
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {total}" in text
+        assert "Printed on 21 November 2026" in text
+    for title in ("Where it can spread", "Tests you might have", "Your care team and support"):
+        assert title in whole
+    assert "My back has been aching." in whole and "Ask about pain relief." in whole
+    assert "What does my diagnosis mean?" in whole and "Can I still go on holiday?" in whole
+    assert "Riverside Breast Clinic" in whole and "01234 000000" in whole and "Sam Jones" in whole
+    assert "Last reviewed: 21 November 2026" in whole and "Next review due: 21 November 2027" in whole
+    # The glossary holds the words of these topics, and only those.
+    used = {t.id for t in used_terms(library, pages, ["where-it-spreads", "tests", "care-team"])}
+    assert {"biopsy", "mammogram"} <= used and "chemotherapy" not in used
+    glossary_part = whole[whole.rindex("What the medical words mean") :]
+    assert library.glossary["biopsy"].definition.split(".")[0] in glossary_part
+    assert library.glossary["chemotherapy"].definition.split(".")[0] not in glossary_part
+    assert reader.metadata.title == "My appointment notes and information"
+    assert reader.metadata.author == "Riverside Breast Clinic"
+
+
+def test_large_print_gives_more_pages(qapp, tmp_path, library, pages):
+    normal, large = tmp_path / "n.pdf", tmp_path / "l.pdf"
+    Handout(library, pages, notes(), OPTIONS).save(normal)
+    Handout(library, pages, notes(), HandoutOptions(large_print=True, clinic=OPTIONS.clinic)).save(large)
+    assert len(pypdf.PdfReader(str(large)).pages) > len(pypdf.PdfReader(str(normal)).pages)
+
+
+def test_every_topic_paginates_without_cutting_a_line(qapp, tmp_path, library, pages):
+    everything = notes(handout_topics=[t.id for t in library.ordered_topics()])
+    handout = Handout(library, pages, everything, OPTIONS)
+    original = handout_document(handout.html, OPTIONS)
+    doc = original.clone()  # the clone belongs to the original: keep both alive
+    height = 900.0
+    doc.setPageSize(QSizeF(600, height))
+    block, lines = doc.begin(), 0
+    while block.isValid():
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            start, end = top + line.y(), top + line.y() + line.height()
+            assert int(start // height) == int((end - 0.01) // height), f"line cut: {block.text()[:40]}"
+            lines += 1
+        block = block.next()
+    assert lines > 200 and doc.pageCount() > 5
+    path = tmp_path / "all.pdf"
+    handout.save(path)
+    _, texts = pdf_pages(path)
+    assert all(re.search(rf"Page {i} of {len(texts)}", t) for i, t in enumerate(texts, start=1))
+
+
+def test_html_and_text(qapp, tmp_path, library, pages):
+    handout = Handout(library, pages, notes(), OPTIONS)
+    handout.save(tmp_path / "h.html")
+    html = (tmp_path / "h.html").read_text("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Where it can spread" in html
+    assert "data:image/svg+xml;base64," in html and "file:" not in html  # the picture travels with it
+    handout.save(tmp_path / "h.txt")
+    text = (tmp_path / "h.txt").read_text("utf-8")
+    assert "Can I still go on holiday?" in text and "Riverside Breast Clinic" in text and "<" not in text
+
+
+def test_unwritable_path_and_unknown_format(qapp, tmp_path, library, pages):
+    handout = Handout(library, pages, notes(), OPTIONS)
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(NotesError):
+        handout.save(tmp_path / "a-file" / "x.pdf")
+    with pytest.raises(ValueError):
+        handout.save(tmp_path / "h.docx")
+
+
+def test_paper_size_follows_the_locale():
+    assert page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)).id() == QPageSize.PageSizeId.A4
+    assert (
+        page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)).id() == QPageSize.PageSizeId.Letter
+    )
+
+
+def test_cli_export(tmp_path, capsys):
+    notes_file = tmp_path / "notes.txt"
+    notes_file.write_text("Bring my list of tablets.", "utf-8")
+    out = tmp_path / "nurse.pdf"
+    code = cli.main(["export", "--topics", "what-is-it,treatment", "--questions", "--notes", str(notes_file),
+                     "--clinic-name", "Ward 7", "--clinic-phone", "0000", "-o", str(out)])  # fmt: skip
+    assert code == 0 and out.is_file()
+    _, texts = pdf_pages(out)
+    whole = " ".join(texts)
+    assert "Bring my list of tablets." in whole and "Ward 7" in whole
+    assert "What does my diagnosis mean?" in whole and "What is the aim of my treatment?" in whole
+    assert cli.main(["export", "--topics", "all", "--large-print", "-o", str(tmp_path / "all.txt")]) == 0
+    assert "Where this information comes from" in (tmp_path / "all.txt").read_text("utf-8")
+
+
+def test_cli_export_errors(tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    assert cli.main(["export", "--topics", "tests,nope,zzz", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no such topic: nope, zzz" in err and "Known topics:" in err
+    assert not out.exists()
+    assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "x.docx")]) == 2
+    assert cli.main(["export", "--topics", "tests", "--notes", str(tmp_path / "none.txt"), "-o", str(out)]) == 2
+    (tmp_path / "file").write_text("x")
+    assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "file" / "x.pdf")]) == 1
+    assert "Cannot" in capsys.readouterr().err

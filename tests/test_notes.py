@@ -1,0 +1,69 @@
+"""Appointment notes on disk: saved whole or not at all, never lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from sbc_desktop.notes import AppointmentNotes, NotesError, NotesStore
+
+
+def sample() -> AppointmentNotes:
+    return AppointmentNotes(
+        notes="Pain in my back.\nAsk about it.",
+        ticked=["What does my diagnosis mean?"],
+        own_questions=["Can I still travel?"],
+        handout_topics=["tests", "treatment"],
+    )
+
+
+def test_round_trip(tmp_path):
+    store = NotesStore(tmp_path / "notes.json")
+    store.save(sample())
+    assert store.load() == sample()
+    assert NotesStore(None).load() == AppointmentNotes()  # the kiosk keeps nothing
+
+
+def test_unreadable_file_is_set_aside_not_overwritten(tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_text("{ this is not json", "utf-8")
+    store = NotesStore(path)
+    assert store.load() == AppointmentNotes()
+    assert store.set_aside is not None and store.set_aside.read_text("utf-8") == "{ this is not json"
+    assert not path.exists()
+
+
+def test_unwritable_place_raises_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(NotesError, match="Cannot"):
+        NotesStore(blocker / "notes.json").save(sample())
+
+
+def test_a_crash_during_save_leaves_the_old_notes(tmp_path):
+    path = tmp_path / "notes.json"
+    NotesStore(path).save(sample())
+    before = path.read_bytes()
+    # A process that dies in the middle of writing (after the data, before the commit).
+    crash = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from PySide6.QtCore import QSaveFile
+        from sbc_desktop import notes
+        class Dying(QSaveFile):
+            def commit(self):
+                os._exit(9)
+        notes.QSaveFile = Dying
+        notes.NotesStore(Path({str(path)!r})).save(notes.AppointmentNotes(notes="NEW " * 10000))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", crash], timeout=60)
+    assert result.returncode == 9
+    assert path.read_bytes() == before
+    assert NotesStore(path).load() == sample()
+    # QSaveFile's temporary file may be left by the dead process; the notes file is whole.
+    assert all(p.name.startswith("notes.json") for p in tmp_path.iterdir())
