@@ -51,16 +51,15 @@ class Pages:
             return iter([self.home_html()])
         if address == GLOSSARY_URL:
             return iter([self.glossary_html()])
-        if address.startswith(TOPIC_SCHEME):
-            topic = self.library.topic(address[len(TOPIC_SCHEME) :])
-            return self.topic_parts(topic) if topic else None
-        return None
+        topic = self.topic_at(address)
+        return self.topic_parts(topic) if topic else None
+
+    def topic_at(self, url: str) -> Topic | None:
+        address = url.split("#")[0]
+        return self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
 
     def exists(self, url: str) -> bool:
-        address = url.split("#")[0]
-        if address.startswith(TOPIC_SCHEME):
-            return self.library.topic(address[len(TOPIC_SCHEME) :]) is not None
-        return address in (HOME_URL, GLOSSARY_URL)
+        return url.split("#")[0] in (HOME_URL, GLOSSARY_URL) or self.topic_at(url) is not None
 
     def title_for(self, url: str) -> str:
         address = url.split("#")[0]
@@ -68,7 +67,7 @@ class Pages:
             return tr("Welcome")
         if address == GLOSSARY_URL:
             return tr("Glossary A to Z")
-        topic = self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
+        topic = self.topic_at(address)
         return topic.title if topic else ""
 
     # -- pages --------------------------------------------------------------------

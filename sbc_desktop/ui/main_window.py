@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.library import Library
+from ..content.library import Library, Topic
 from ..content.search import SearchResult
 from ..handout.builder import Clinic, HandoutOptions
 from ..handout.export import Handout
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.pages = Pages(library)
         self.notes_store = notes_store or NotesStore(None)
         self.notes, notes_problem = self._load_notes()
+        self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
@@ -354,8 +355,8 @@ class MainWindow(QMainWindow):
         self.tree.show_url(address)
         self.popup.close()
         self.highlighter.clear()
-        topic_id = address.split("#")[0].removeprefix("topic:") if address.startswith("topic:") else ""
-        self.appointment.set_topic(self.library.topic(topic_id) if topic_id else None)
+        self._topic = self.pages.topic_at(address)
+        self.appointment.set_topic(self._topic)
         self._update_handout_action()
         if self.find_bar.isVisible() and self.find_bar.field.text():
             self.find_in_page(self.find_bar.field.text(), 0)
@@ -374,9 +375,8 @@ class MainWindow(QMainWindow):
             )
         return notes, ""
 
-    def current_topic(self):
-        url = self.reader.current_url()
-        return self.library.topic(url.split("#")[0][len("topic:") :]) if url.startswith("topic:") else None
+    def current_topic(self) -> Topic | None:
+        return self._topic
 
     def _add_topic_to_handout(self) -> None:
         topic = self.current_topic()
