@@ -33,7 +33,8 @@ def test_notes_questions_and_topics_are_saved_and_come_back(qtbot, library, tmp_
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.reader.go("topic:tests")
+    window.open_start_page("tests")
+    assert window.add_topic_action.isEnabled()  # from the very first page
     panel = open_panel(window, qtbot)
     qtbot.keyClicks(panel.notes_edit, "Scan on Friday")
     tick(panel, "What does my diagnosis mean?")
