@@ -221,7 +221,6 @@ def main() -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from sbc_desktop.settings import read_style
 
     def on_qt_message(_kind, _context, message: str) -> None:
         if "propagateSizeHints" not in message:  # offscreen-plugin noise
@@ -229,7 +228,6 @@ def main() -> int:
 
     qInstallMessageHandler(on_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyleSheet(read_style("app.qss"))  # as the app does
     print(f"Python {sys.version.split()[0]}, PySide6 {pyside_version}, {os.cpu_count()} CPUs")
 
     def builtin_ids(library):

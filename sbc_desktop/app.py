@@ -14,7 +14,6 @@ from .settings import (
     ORGANISATION,
     builtin_content_dir,
     cache_dir,
-    read_style,
     resources_dir,
 )
 
@@ -32,6 +31,7 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     from .content.loader import load_library
     from .notes import NotesStore
     from .settings import Settings, data_dir
+    from .ui.appearance import Appearance
     from .ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -39,12 +39,13 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Secondary Breast Cancer Guide"))
     QApplication.setDesktopFileName(DESKTOP_FILE)
-    app.setStyleSheet(read_style("app.qss"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir(), check_links=False)
     notes = NotesStore(data_dir() / "appointment-notes.json")
-    window = MainWindow(library, Settings.open(), cache_dir(), notes)
+    settings = Settings.open()
+    appearance = Appearance(*settings.appearance())
+    window = MainWindow(library, settings, cache_dir(), notes, appearance)
     window.open_start_page(topic)
     window.show()
 

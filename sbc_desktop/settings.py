@@ -92,6 +92,19 @@ class Settings:
     def set_last_page(self, url: str) -> None:
         self.store.setValue("reader/last_page", url)
 
+    def appearance(self) -> tuple[str, float]:
+        """The theme chosen ("system", "light", "dark", "contrast") and the text size (1.0 to 2.0)."""
+        theme = str(self.store.value("appearance/theme", "system") or "system")
+        try:
+            scale = float(self.store.value("appearance/scale", 1.0))
+        except (TypeError, ValueError):
+            scale = 1.0
+        return theme, scale
+
+    def set_appearance(self, theme: str, scale: float) -> None:
+        self.store.setValue("appearance/theme", theme)
+        self.store.setValue("appearance/scale", scale)
+
     def clinic(self) -> tuple[str, str, str]:
         """Clinic name, phone and nurse's name, for the handout's box."""
         return tuple(str(self.store.value(f"clinic/{key}", "") or "") for key in ("name", "phone", "nurse"))

@@ -5,19 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QSizePolicy,
-    QSplitter,
-    QStyle,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDesktopServices, QFont
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..content.library import Library, Topic
 from ..content.search import SearchResult
@@ -25,7 +14,8 @@ from ..handout.builder import Clinic, HandoutOptions
 from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
-from ..settings import Settings, read_style
+from ..settings import Settings
+from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
 from .glossary_popup import GlossaryPopup
@@ -35,6 +25,9 @@ from .preferences_dialog import PreferencesDialog
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .window_actions import WindowActions
+
+BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 
 
 def tr(text: str) -> str:
@@ -48,6 +41,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         cache_dir: Path | None = None,
         notes_store: NotesStore | None = None,
+        appearance: Appearance | None = None,
         parent=None,
     ):
         super().__init__(parent)
@@ -63,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(tr("Secondary breast cancer guide"))
 
         self.tree = NavTree(library, self)
-        self.reader = Reader(self.pages, read_style("reader.css"), self)
+        self.reader = Reader(self.pages, "", self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -107,9 +101,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._make_actions()
-        self._make_menus()
+        self.actions = WindowActions(self, self.appointment_dock.toggleViewAction())
+        self.toolbar = self.actions.toolbar(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.actions.menus(self.menuBar())
+        self.actions.back.setEnabled(False)
+        self.actions.forward.setEnabled(False)
+        self.appearance = appearance or Appearance()
         self._wire()
+        self.apply_appearance()
         self.resize(1200, 800)
         if self.settings:
             self._restore()
@@ -134,177 +134,27 @@ class MainWindow(QMainWindow):
         label.setContentsMargins(12, 8, 12, 8)
         return label
 
-    def _action(self, text: str, icon: QStyle.StandardPixmap, keys, slot, tip: str) -> QAction:
-        action = QAction(self.style().standardIcon(icon), text, self)
-        action.setShortcuts(keys if isinstance(keys, list) else QKeySequence.keyBindings(keys))
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.back_action = self._action(
-            tr("Back"),
-            sp.SP_ArrowBack,
-            QKeySequence.StandardKey.Back,
-            self.reader.backward,
-            tr("Go back to the page you read before"),
-        )
-        self.forward_action = self._action(
-            tr("Forward"),
-            sp.SP_ArrowForward,
-            QKeySequence.StandardKey.Forward,
-            self.reader.forward,
-            tr("Go forward again"),
-        )
-        self.home_action = self._action(
-            tr("Home"),
-            sp.SP_DirHomeIcon,
-            [QKeySequence("Alt+Home")],
-            self.reader.go_home,
-            tr("Go to the welcome page"),
-        )
-        self.glossary_action = self._action(
-            tr("Glossary"), sp.SP_FileDialogDetailedView, [QKeySequence("Ctrl+G")],
-            lambda: self.reader.go(GLOSSARY_URL), tr("What the medical words mean, A to Z"),
-        )  # fmt: skip
-        self.search_action = self._action(
-            tr("Search"),
-            sp.SP_FileDialogContentsView,
-            [QKeySequence("Ctrl+K")],
-            self.focus_search,
-            tr("Search this guide"),
-        )
-        self.find_action = self._action(
-            tr("Find in page"),
-            sp.SP_FileDialogContentsView,
-            QKeySequence.StandardKey.Find,
-            self.find_bar.open_bar,
-            tr("Find words in this page"),
-        )
-        self.find_next_action = self._action(
-            tr("Find next"),
-            sp.SP_ArrowDown,
-            QKeySequence.StandardKey.FindNext,
-            self.find_bar.find_next,
-            tr("Go to the next match"),
-        )
-        self.find_previous_action = self._action(
-            tr("Find previous"), sp.SP_ArrowUp, QKeySequence.StandardKey.FindPrevious,
-            self.find_bar.find_previous, tr("Go to the previous match"),
-        )  # fmt: skip
-        sp_info = sp.SP_FileDialogInfoView
-        self.appointment_action = self.appointment_dock.toggleViewAction()
-        self.appointment_action.setText(tr("My appointment"))
-        self.appointment_action.setIcon(self.style().standardIcon(sp_info))
-        self.appointment_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.appointment_action.setStatusTip(tr("Notes, questions and a handout for your next appointment"))
-        self.appointment_action.setToolTip(self.appointment_action.statusTip() + " (Ctrl+M)")
-        self.add_topic_action = self._action(
-            tr("Add to handout"),
-            sp.SP_FileDialogNewFolder,
-            [QKeySequence("Ctrl+D")],
-            self._add_topic_to_handout,
-            tr("Add this topic to my handout"),
-        )
-        self.preview_action = self._action(
-            tr("Print preview..."),
-            sp.SP_FileDialogContentsView,
-            [QKeySequence("Ctrl+Shift+P")],
-            self.handouts.preview,
-            tr("See the handout before printing"),
-        )
-        self.print_action = self._action(
-            tr("Print handout..."),
-            sp.SP_DialogSaveButton,
-            QKeySequence.StandardKey.Print,
-            self.handouts.print_handout,
-            tr("Print the handout"),
-        )
-        self.save_handout_action = self._action(
-            tr("Save handout as..."),
-            sp.SP_DialogSaveButton,
-            [QKeySequence("Ctrl+Shift+S")],
-            self.handouts.save_as,
-            tr("Save the handout as PDF, web page or text"),
-        )
-        self.preferences_action = self._action(
-            tr("Preferences..."),
-            sp.SP_FileDialogDetailedView,
-            QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")],
-            self.edit_preferences,
-            tr("Clinic details for handouts"),
-        )
-        self.quit_action = self._action(
-            tr("Quit"),
-            sp.SP_DialogCloseButton,
-            QKeySequence.StandardKey.Quit,
-            self.close,
-            tr("Close the guide"),
-        )
-        for action in (
-            self.search_action,
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
-        ):
-            self.addAction(action)  # keyboard shortcuts that work anywhere in the window
-        self.back_action.setEnabled(False)
-        self.forward_action.setEnabled(False)
-        toolbar = QToolBar(tr("Navigation"), self)
-        toolbar.setObjectName("navigationToolbar")
-        toolbar.setAccessibleName(tr("Navigation"))
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.back_action, self.forward_action, self.home_action, self.glossary_action,
-            self.appointment_action, self.add_topic_action,
-        ):  # fmt: skip
-            toolbar.addAction(action)
-            button = toolbar.widgetForAction(action)
-            button.setAccessibleName(action.text())
-            button.setAccessibleDescription(action.statusTip())
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_field)
-        extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if extension is not None:  # shown when the window is too narrow for every button
-            extension.setAccessibleName(tr("More buttons"))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
-
-    def _make_menus(self) -> None:
-        menus = self.menuBar()
-        menus.setAccessibleName(tr("Menu"))
-        file_menu = menus.addMenu(tr("&File"))
-        for action in (self.preview_action, self.print_action, self.save_handout_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        go_menu = menus.addMenu(tr("&Go"))
-        for action in (self.back_action, self.forward_action, self.home_action, self.glossary_action):
-            go_menu.addAction(action)
-        go_menu.addSeparator()
-        for action in (
-            self.search_action,
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
-        ):
-            go_menu.addAction(action)
-        appointment_menu = menus.addMenu(tr("&Appointment"))
-        appointment_menu.addAction(self.appointment_action)
-        appointment_menu.addAction(self.add_topic_action)
-
     def _wire(self) -> None:
+        a = self.actions
+        for action, slot in (
+            (a.back, self.reader.backward), (a.forward, self.reader.forward), (a.home, self.reader.go_home),
+            (a.glossary, lambda: self.reader.go(GLOSSARY_URL)), (a.search, self.focus_search),
+            (a.find, self.find_bar.open_bar), (a.find_next, self.find_bar.find_next),
+            (a.find_previous, self.find_bar.find_previous), (a.add_topic, self._add_topic_to_handout),
+            (a.preview, self.handouts.preview), (a.print, self.handouts.print_handout),
+            (a.save_handout, self.handouts.save_as), (a.preferences, self.edit_preferences), (a.quit, self.close),
+            (a.larger, lambda: self.appearance.step(1)), (a.smaller, lambda: self.appearance.step(-1)),
+            (a.normal_size, lambda: self.appearance.step(0)), (a.next_pane, lambda: self.move_focus(1)),
+            (a.previous_pane, lambda: self.move_focus(-1)), (a.about, self.show_about),
+        ):  # fmt: skip
+            action.triggered.connect(slot)
+        a.theme_group.triggered.connect(lambda action: self.appearance.set_theme(action.data()))
+        self.appearance.changed.connect(self.apply_appearance)
         self.tree.pageRequested.connect(self.reader.go)
         self.reader.sourceChanged.connect(self._page_changed)
-        self.reader.backwardAvailable.connect(self.back_action.setEnabled)
-        self.reader.forwardAvailable.connect(self.forward_action.setEnabled)
+        self.reader.backwardAvailable.connect(a.back.setEnabled)
+        self.reader.forwardAvailable.connect(a.forward.setEnabled)
+        self.reader.zoomRequested.connect(self.appearance.step)
         self.reader.termActivated.connect(self.show_term)
         self.reader.externalLinkRequested.connect(self.open_external)
         self.reader.pageMissing.connect(
@@ -352,6 +202,7 @@ class MainWindow(QMainWindow):
         address = url.toString()
         title = self.pages.title_for(address) or tr("Page not found")
         self.setWindowTitle(title)
+        self.announce(title)
         self.tree.show_url(address)
         self.popup.close()
         self.highlighter.clear()
@@ -387,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def _update_handout_action(self) -> None:
         topic = self.current_topic()
-        self.add_topic_action.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
+        self.actions.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
 
     def clinic(self) -> Clinic:
         return Clinic(*self.settings.clinic()) if self.settings else self.kiosk_clinic
@@ -464,6 +315,46 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Could not open {0}.").format(url.toString()), 10000)
         else:
             self.statusBar().showMessage(tr("Opened {0} in your web browser.").format(url.toString()), 8000)
+
+    # -- comfort and access -------------------------------------------------------------
+    def apply_appearance(self) -> None:
+        """Theme and text size to every pane at once; remembered at home."""
+        theme, scale = self.appearance.theme, self.appearance.scale
+        app = QApplication.instance()
+        app.setStyle("Fusion")  # a style that follows the palette exactly on every platform
+        app.setPalette(palette(theme))
+        font = QFont(app.font())
+        font.setPointSizeF(BASE_POINT_SIZE * scale)
+        app.setFont(font)
+        app.setStyleSheet(app_style_sheet(theme, scale))
+        self.reader.set_style_sheet(reader_style_sheet(theme))
+        self.actions.paint_icons(theme.button_text)
+        self.actions.themes[self.appearance.theme_choice].setChecked(True)
+        self.tree.scheduleDelayedItemsLayout()
+        if self.settings:
+            self.settings.set_appearance(self.appearance.theme_choice, scale)
+        self.statusBar().showMessage(
+            tr("Text size {0}%, {1} theme").format(round(scale * 100), theme_label(theme.name).lower()), 4000
+        )
+
+    def move_focus(self, step: int) -> None:
+        """F6: the topics, the page, the panel and the search field, in turn."""
+        areas = [self.tree, self.reader]
+        if self.appointment_dock.isVisible():
+            areas.append(self.appointment.notes_edit)
+        areas.append(self.search_field)
+        current = next((i for i, w in enumerate(areas) if w.hasFocus() or w.isAncestorOf(self.focusWidget())), -1)
+        areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_about(self) -> None:
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def announce(self, message: str) -> None:
+        """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.reader, message))
 
     # -- remembering ------------------------------------------------------------------
     def _restore(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect, QRegularExpression, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -36,6 +36,7 @@ class Reader(QTextBrowser):
     externalLinkRequested = Signal(QUrl)
     pageMissing = Signal(str)
     pageCompleted = Signal()  # the last part of a long page has been added
+    zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,6 +134,31 @@ class Reader(QTextBrowser):
         self._load_whole_page = True
         super().forward()
         self._load_whole_page = False
+
+    def set_style_sheet(self, style_sheet: str) -> None:
+        """New page colours: the page is laid out again with them (same place, same history)."""
+        if style_sheet != self.document().defaultStyleSheet():
+            self.document().setDefaultStyleSheet(style_sheet)
+            if not self.source().isEmpty():
+                position = self.verticalScrollBar().value()
+                self._load_whole_page = True
+                self.reload()
+                self._load_whole_page = False
+                self.verticalScrollBar().setValue(position)
+        self._fit_line_length()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.angleDelta().y():
+                self.zoomRequested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_line_length()
 
     def go(self, url: str) -> None:
         self.setSource(QUrl(url))

@@ -34,7 +34,7 @@ def test_notes_questions_and_topics_are_saved_and_come_back(qtbot, library, tmp_
     window.show()
     qtbot.waitExposed(window)
     window.open_start_page("tests")
-    assert window.add_topic_action.isEnabled()  # from the very first page
+    assert window.actions.add_topic.isEnabled()  # from the very first page
     panel = open_panel(window, qtbot)
     qtbot.keyClicks(panel.notes_edit, "Scan on Friday")
     tick(panel, "What does my diagnosis mean?")
@@ -67,7 +67,7 @@ def test_reorder_remove_and_clear_asks_once(window, qtbot, monkeypatch):
     for topic_id in ("tests", "treatment", "feelings"):
         window.reader.go(f"topic:{topic_id}")
         panel.add_current_topic()
-    assert not window.add_topic_action.isEnabled()  # this one is in already
+    assert not window.actions.add_topic.isEnabled()  # this one is in already
     panel.topics.setCurrentRow(2)
     panel.up_button.click()
     assert window.notes.handout_topics == ["tests", "feelings", "treatment"]
@@ -156,7 +156,7 @@ def test_preferences_clinic_goes_on_the_handout(qtbot, library, settings, monkey
         return 1
 
     monkeypatch.setattr(PreferencesDialog, "exec", fill)
-    window.preferences_action.trigger()
+    window.actions.preferences.trigger()
     assert settings.clinic() == ("Hill Clinic", "0100", "Ana")
     window.reader.go("topic:tests")
     assert "Hill Clinic" in window.make_handout().html

@@ -67,21 +67,21 @@ def test_keyboard_link_activation(window, qtbot):
 
 def test_back_forward_home(window, qtbot):
     reader = window.reader
-    assert not window.back_action.isEnabled()
+    assert not window.actions.back.isEnabled()
     reader.go("topic:tests")
     reader.go("topic:treatment")
-    assert window.back_action.isEnabled()
-    window.back_action.trigger()
+    assert window.actions.back.isEnabled()
+    window.actions.back.trigger()
     assert current(window) == "topic:tests"
-    assert window.forward_action.isEnabled()
-    window.forward_action.trigger()
+    assert window.actions.forward.isEnabled()
+    window.actions.forward.trigger()
     assert current(window) == "topic:treatment"
-    window.home_action.trigger()
+    window.actions.home.trigger()
     assert current(window) == HOME_URL
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # the standard Back key
     assert current(window) == "topic:treatment"
     assert window.tree.currentItem() is window.tree._items["topic:treatment"]
-    window.glossary_action.trigger()
+    window.actions.glossary.trigger()
     assert current(window) == GLOSSARY_URL
 
 

@@ -1,0 +1,378 @@
+"""Read aloud: the page, or a word's meaning, spoken one sentence at a time.
+
+Speech comes from QtTextToSpeech, in the optional PySide6-Addons (`pip install
+"sbc-desktop[speech]"`), and a system speech engine (speech-dispatcher on Debian and
+Ubuntu). Without them everything else works and the Read aloud button says what is
+missing. Sentences are spoken one by one so the one being read is highlighted and kept
+in view, and a new speed applies from the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStyle, QTextEdit, QWidget
+
+from .reader import Reader
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReadAloud", text)
+
+
+SPEEDS = (("Very slow", -0.5), ("Slow", -0.25), ("Normal", 0.0), ("Fast", 0.25), ("Very fast", 0.5))
+NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sound
+
+# A sentence ends at . ! ? (and any closing quote or bracket) before a space, or at the
+# end of its paragraph, heading, list item or table cell (one block, one line here).
+_SENTENCE = re.compile(r"[^\s\u200b\ufffc][^\n]*?(?:[.!?…]+[\"'”’)\]]*(?=\s)|$)", re.MULTILINE)
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # position in the reader's document; -1 for text not on the page
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` (a document's plain text) with where each lies in it."""
+    sentences = []
+    for match in _SENTENCE.finditer(text):
+        piece = match.group().rstrip()
+        if _WORD.search(piece):
+            sentences.append(Sentence(piece, match.start(), match.start() + len(piece)))
+    return sentences
+
+
+class SpeechEngine(Protocol):
+    """What ReadAloud needs of a speech engine. stateChanged emits one of
+    "ready", "speaking", "paused" or "error"."""
+
+    stateChanged: Any  # Signal(str)
+
+    def say(self, text: str) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def stop(self) -> None: ...
+    def setRate(self, rate: float) -> None: ...  # noqa: N802 - as QTextToSpeech names it
+    def errorString(self) -> str: ...  # noqa: N802
+
+
+class QtSpeechEngine(QObject):
+    """SpeechEngine over a QTextToSpeech; see open_engine."""
+
+    stateChanged = Signal(str)
+
+    def __init__(self, tts: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self.tts = tts
+        tts.setParent(self)
+        state = type(tts).State
+        names = {state.Ready: "ready", state.Speaking: "speaking", state.Synthesizing: "speaking",
+                 state.Paused: "paused", state.Error: "error"}  # fmt: skip
+        tts.stateChanged.connect(lambda value: self.stateChanged.emit(names.get(value, "ready")))
+
+    def say(self, text: str) -> None:
+        self.tts.say(text)
+
+    def pause(self) -> None:
+        self.tts.pause()
+
+    def resume(self) -> None:
+        self.tts.resume()
+
+    def stop(self) -> None:
+        self.tts.stop()
+
+    def setRate(self, rate: float) -> None:  # noqa: N802
+        self.tts.setRate(rate)
+
+    def errorString(self) -> str:  # noqa: N802
+        return self.tts.errorString()
+
+
+def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str]:
+    """A working speech engine, or None and why not in plain words."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ModuleNotFoundError:
+        return None, tr("The speech part of Qt (PySide6-Addons) is not installed.")
+    except ImportError as exc:  # the module is there but a system library it needs is not
+        return None, tr("A system library that speech needs is missing: {0}").format(exc)
+    reasons = []
+    for name in QTextToSpeech.availableEngines():
+        if name in NOT_ENGINES:
+            continue
+        tts = QTextToSpeech(name)
+        if tts.state() != QTextToSpeech.State.Error:
+            return QtSpeechEngine(tts, parent), ""
+        reasons.append(f"{name}: {tts.errorString() or tr('it did not start')}")
+        tts.deleteLater()
+    if not reasons:
+        return None, tr("No speech engine is installed.")
+    return None, tr("The speech engine could not start ({0}).").format("; ".join(reasons))
+
+
+Opener = Callable[[QObject], tuple[SpeechEngine | None, str]]
+
+
+class ReadAloud(QObject):
+    """Speaks the reader's page from the first sentence in view, highlighting each one."""
+
+    stateChanged = Signal(str)  # "stopped", "playing" or "paused"
+    unavailable = Signal(str)  # why nothing can be spoken
+    sentenceChanged = Signal(int)  # the index of the sentence now being read
+
+    BACKGROUND = QColor("#c6e2ff")  # pale blue behind black text (16:1), unlike find's yellow
+    FOREGROUND = QColor("#000000")
+    MARK = QTextFormat.Property.UserProperty + 71  # tells this highlight from others
+
+    def __init__(self, reader: Reader, engine: SpeechEngine | None = None, opener: Opener = open_engine,
+                 parent: QObject | None = None):  # fmt: skip
+        super().__init__(parent or reader)
+        self.reader = reader
+        self._engine: SpeechEngine | None = None
+        self._opener = opener
+        self._rate = 0.0
+        self._state = "stopped"
+        self._sentences: list[Sentence] = []
+        self._index = -1
+        self._utterance = False  # a sentence has been handed to the engine and not finished
+        self._heard_start = False  # ...and the engine has said it started speaking it
+        self._next = QTimer(self)  # the next sentence, once the engine's signal has returned
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._speak_current)
+        if engine is not None:
+            self._attach(engine)
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._sentences
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def rate(self) -> float:
+        return self._rate
+
+    def engine(self) -> SpeechEngine | None:
+        """The engine, opened when first needed; None (and `unavailable` emitted) if there is none."""
+        if self._engine is None:
+            engine, reason = self._opener(self)
+            if engine is None:
+                self.unavailable.emit(reason)
+                return None
+            self._attach(engine)
+        return self._engine
+
+    def _attach(self, engine: SpeechEngine) -> None:
+        self._engine = engine
+        engine.stateChanged.connect(self._engine_state)
+        engine.setRate(self._rate)
+
+    # -- what the buttons do ------------------------------------------------------------
+    def play(self) -> None:
+        """Read the page from the first sentence in view, or carry on after a pause."""
+        if self._state == "paused":
+            self.resume()
+        elif self._state == "stopped" and self.engine() is not None:
+            self.reader.ensure_complete()
+            sentences = split_sentences(self.reader.document().toPlainText())
+            top = self.reader.cursorForPosition(QPoint(0, 0)).position()
+            self._start(sentences, next((i for i, s in enumerate(sentences) if s.end > top), 0))
+
+    def speak_text(self, text: str) -> None:
+        """Read ``text`` (a word's meaning) instead of the page."""
+        if self.engine() is not None:
+            self._start([Sentence(s.text, -1, -1) for s in split_sentences(text)], 0)
+
+    def toggle(self) -> None:
+        self.pause() if self._state == "playing" else self.play()
+
+    def pause(self) -> None:
+        if self._state == "playing":
+            self._set_state("paused")
+            if self._next.isActive():
+                self._next.stop()  # between two sentences: resume says the next one
+            elif self._engine is not None:
+                self._engine.pause()
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self._set_state("playing")
+            if self._utterance and self._engine is not None:
+                self._engine.resume()
+            else:
+                self._next.start()
+
+    def stop(self) -> None:
+        """Stop reading and clear the highlight (the window calls this when the page changes)."""
+        self._halt()
+        self._sentences, self._index = [], -1
+        self._clear_highlight()
+        self._set_state("stopped")
+
+    def set_rate(self, rate: float) -> None:
+        """-1.0 (slowest) to 1.0 (fastest); 0 is the engine's normal speed."""
+        self._rate = max(-1.0, min(1.0, float(rate)))
+        if self._engine is not None:
+            self._engine.setRate(self._rate)
+
+    # -- one sentence at a time -----------------------------------------------------------
+    def _start(self, sentences: list[Sentence], index: int) -> None:
+        self._halt()
+        self._clear_highlight()
+        self._sentences, self._index = sentences, index
+        if not sentences:
+            self._set_state("stopped")
+            return
+        self._set_state("playing")
+        self._speak_current()
+
+    def _halt(self) -> None:
+        self._next.stop()
+        self._utterance = self._heard_start = False  # before stop(): its "ready" must not advance
+        if self._engine is not None and self._state != "stopped":
+            self._engine.stop()
+
+    def _speak_current(self) -> None:
+        if self._state != "playing" or self._engine is None or not 0 <= self._index < len(self._sentences):
+            return
+        sentence = self._sentences[self._index]
+        if sentence.start >= 0 and not self._highlight(sentence):
+            self.stop()  # the page changed under us
+            return
+        self.sentenceChanged.emit(self._index)
+        self._utterance, self._heard_start = True, False
+        self._engine.say(sentence.text.replace("\u200b", "").replace("\ufffc", ""))
+
+    def _engine_state(self, state: str) -> None:
+        if state == "error":
+            reason = (self._engine.errorString() if self._engine else "") or tr("The speech engine stopped working.")
+            self.stop()
+            self.unavailable.emit(reason)
+        elif state == "speaking" and self._utterance:
+            self._heard_start = True
+        elif state == "ready" and self._utterance and self._heard_start:
+            self._utterance = self._heard_start = False
+            self._index += 1
+            if self._index >= len(self._sentences):
+                self.stop()  # the end
+            elif self._state == "playing":
+                self._next.start()
+
+    # -- the highlight ------------------------------------------------------------------
+    def _highlight(self, sentence: Sentence) -> bool:
+        doc = self.reader.document()
+        if sentence.end > doc.characterCount() - 1:
+            return False
+        cursor = QTextCursor(doc)
+        cursor.setPosition(sentence.start)
+        cursor.setPosition(sentence.end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText().replace("\u00a0", " ") != sentence.text.replace("\u00a0", " "):
+            return False
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(self.BACKGROUND)
+        selection.format.setForeground(self.FOREGROUND)
+        selection.format.setProperty(self.MARK, True)
+        self.reader.setExtraSelections(self._other_selections() + [selection])
+        self._keep_in_view(cursor)
+        return True
+
+    def _other_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return [s for s in self.reader.extraSelections() if not s.format.boolProperty(self.MARK)]
+
+    def _clear_highlight(self) -> None:
+        others = self._other_selections()
+        if len(others) != len(self.reader.extraSelections()):
+            self.reader.setExtraSelections(others)
+
+    def _keep_in_view(self, cursor: QTextCursor) -> None:
+        """Scroll so the sentence is in view (in the upper part), without moving the text cursor."""
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        top, bottom = self.reader.cursorRect(start).top(), self.reader.cursorRect(cursor).bottom()
+        height = self.reader.viewport().height()
+        if top < 0 or bottom > height:
+            bar = self.reader.verticalScrollBar()
+            bar.setValue(bar.value() + top - height // 4)
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.stateChanged.emit(state)
+
+
+class ReadAloudBar(QWidget):
+    """Read aloud / Pause / Resume, Stop, and the reading speed."""
+
+    def __init__(self, read_aloud: ReadAloud, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.read_aloud = read_aloud
+        self.setObjectName("readAloudBar")
+        self.setAccessibleName(tr("Read aloud"))
+        self.play_button = QPushButton(self)
+        self.play_button.setObjectName("readAloudPlay")
+        self.play_button.clicked.connect(read_aloud.toggle)
+        self.stop_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop), tr("Stop"), self)
+        self.stop_button.setObjectName("readAloudStop")
+        self.stop_button.setAccessibleName(tr("Stop reading aloud"))
+        self.stop_button.clicked.connect(read_aloud.stop)
+        self.speed = QComboBox(self)
+        self.speed.setObjectName("readAloudSpeed")
+        self.speed.setAccessibleName(tr("Reading speed"))
+        for name, rate in SPEEDS:
+            self.speed.addItem(tr(name), rate)
+        self.speed.setCurrentIndex(self.speed.findData(read_aloud.rate))
+        self.speed.currentIndexChanged.connect(lambda index: read_aloud.set_rate(self.speed.itemData(index)))
+        speed_label = QLabel(tr("Speed:"), self)
+        speed_label.setBuddy(self.speed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.play_button)
+        layout.addWidget(self.stop_button)
+        layout.addSpacing(12)
+        layout.addWidget(speed_label)
+        layout.addWidget(self.speed)
+        layout.addStretch(1)
+        read_aloud.stateChanged.connect(self._show_state)
+        read_aloud.unavailable.connect(self.explain)
+        self._show_state(read_aloud.state)
+
+    def _show_state(self, state: str) -> None:
+        text, name, icon = {
+            "playing": (tr("Pause"), tr("Pause reading aloud"), QStyle.StandardPixmap.SP_MediaPause),
+            "paused": (tr("Resume"), tr("Resume reading aloud"), QStyle.StandardPixmap.SP_MediaPlay),
+        }.get(state, (tr("Read aloud"), tr("Read this page aloud"), QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setText(text)
+        self.play_button.setAccessibleName(name)
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.stop_button.setEnabled(state != "stopped")
+
+    def explain(self, reason: str) -> None:
+        """Say why nothing can be read aloud, and how to add a speech engine."""
+        self.play_button.setToolTip(reason)
+        self.play_button.setAccessibleDescription(reason)
+        message = tr(
+            "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
+            "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
+            '    pip install "sbc-desktop[speech]"\n'
+            "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
+            "Everything else in this guide works without it."
+        ).format(reason=reason)
+        QMessageBox.information(self, tr("Read aloud is not available"), message)

@@ -1,0 +1,176 @@
+"""Every command of the window, its shortcut and icon, and the toolbar and menus that offer them.
+
+Commands are declared once in `COMMANDS`; the main window connects each to what it
+does. Icons are drawn in the theme's text colour (see icons.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from .appearance import THEME_NAMES, theme_label
+from .icons import icon
+
+SK = QKeySequence.StandardKey
+CONTEXT = "MainWindow"
+
+# name: (text, icon, shortcuts, what it does)
+COMMANDS: dict[str, tuple[str, str, list, str]] = {
+    "back": (QT_TRANSLATE_NOOP(CONTEXT, "Back"), "back", [SK.Back],
+             QT_TRANSLATE_NOOP(CONTEXT, "Go back to the page you read before")),
+    "forward": (QT_TRANSLATE_NOOP(CONTEXT, "Forward"), "forward", [SK.Forward],
+                QT_TRANSLATE_NOOP(CONTEXT, "Go forward again")),
+    "home": (QT_TRANSLATE_NOOP(CONTEXT, "Home"), "home", ["Alt+Home"],
+             QT_TRANSLATE_NOOP(CONTEXT, "Go to the welcome page")),
+    "glossary": (QT_TRANSLATE_NOOP(CONTEXT, "Glossary"), "glossary", ["Ctrl+G"],
+                 QT_TRANSLATE_NOOP(CONTEXT, "What the medical words mean, A to Z")),
+    "search": (QT_TRANSLATE_NOOP(CONTEXT, "Search"), "search", ["Ctrl+K"],
+               QT_TRANSLATE_NOOP(CONTEXT, "Search this guide")),
+    "find": (QT_TRANSLATE_NOOP(CONTEXT, "Find in page"), "search", [SK.Find],
+             QT_TRANSLATE_NOOP(CONTEXT, "Find words in this page")),
+    "find_next": (QT_TRANSLATE_NOOP(CONTEXT, "Find next"), "", [SK.FindNext],
+                  QT_TRANSLATE_NOOP(CONTEXT, "Go to the next match")),
+    "find_previous": (QT_TRANSLATE_NOOP(CONTEXT, "Find previous"), "", [SK.FindPrevious],
+                      QT_TRANSLATE_NOOP(CONTEXT, "Go to the previous match")),
+    "add_topic": (QT_TRANSLATE_NOOP(CONTEXT, "Add to handout"), "add", ["Ctrl+D"],
+                  QT_TRANSLATE_NOOP(CONTEXT, "Add this topic to my handout")),
+    "preview": (QT_TRANSLATE_NOOP(CONTEXT, "Print preview..."), "print", ["Ctrl+Shift+P"],
+                QT_TRANSLATE_NOOP(CONTEXT, "See the handout before printing")),
+    "print": (QT_TRANSLATE_NOOP(CONTEXT, "Print handout..."), "print", [SK.Print],
+              QT_TRANSLATE_NOOP(CONTEXT, "Print the handout")),
+    "save_handout": (QT_TRANSLATE_NOOP(CONTEXT, "Save handout as..."), "", ["Ctrl+Shift+S"],
+                     QT_TRANSLATE_NOOP(CONTEXT, "Save the handout as PDF, web page or text")),
+    "preferences": (QT_TRANSLATE_NOOP(CONTEXT, "Preferences..."), "", [SK.Preferences, "Ctrl+,"],
+                    QT_TRANSLATE_NOOP(CONTEXT, "Clinic details for handouts")),
+    "quit": (QT_TRANSLATE_NOOP(CONTEXT, "Quit"), "", [SK.Quit], QT_TRANSLATE_NOOP(CONTEXT, "Close the guide")),
+    "larger": (QT_TRANSLATE_NOOP(CONTEXT, "Larger text"), "larger", [SK.ZoomIn, "Ctrl+="],
+               QT_TRANSLATE_NOOP(CONTEXT, "Make all the text bigger")),
+    "smaller": (QT_TRANSLATE_NOOP(CONTEXT, "Smaller text"), "smaller", [SK.ZoomOut],
+                QT_TRANSLATE_NOOP(CONTEXT, "Make all the text smaller")),
+    "normal_size": (QT_TRANSLATE_NOOP(CONTEXT, "Normal text size"), "", ["Ctrl+0"],
+                    QT_TRANSLATE_NOOP(CONTEXT, "Put the text back to its usual size")),
+    "next_pane": (QT_TRANSLATE_NOOP(CONTEXT, "Next area"), "", ["F6"],
+                  QT_TRANSLATE_NOOP(CONTEXT, "Move between the topics, the page and the panels")),
+    "previous_pane": (QT_TRANSLATE_NOOP(CONTEXT, "Previous area"), "", ["Shift+F6"],
+                      QT_TRANSLATE_NOOP(CONTEXT, "Move back between the areas of the window")),
+    "about": (QT_TRANSLATE_NOOP(CONTEXT, "About this guide"), "", [],
+              QT_TRANSLATE_NOOP(CONTEXT, "Version and where the information comes from")),
+}  # fmt: skip
+TOOLBAR = ("back", "forward", "home", "glossary", "appointment", "add_topic", "smaller", "larger")
+MENUS = {
+    QT_TRANSLATE_NOOP(CONTEXT, "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
+                                        "find_next", "find_previous", None, "next_pane", "previous_pane"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&Appointment"): ("appointment", "add_topic"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("about",),
+}  # fmt: skip
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def shortcuts(keys: list) -> list[QKeySequence]:
+    found: list[QKeySequence] = []
+    for key in keys:
+        for sequence in QKeySequence.keyBindings(key) if isinstance(key, SK) else [QKeySequence(key)]:
+            if not sequence.isEmpty() and sequence not in found:
+                found.append(sequence)
+    return found
+
+
+class WindowActions:
+    """The window's QActions by name (``actions.back``...), plus the theme choices."""
+
+    def __init__(self, window: QWidget, appointment: QAction):
+        self.window = window
+        self._icons: dict[QAction, str] = {}
+        self.by_name: dict[str, QAction] = {}
+        for name, (text, icon_name, keys, tip) in COMMANDS.items():
+            action = QAction(tr(text), window)
+            action.setShortcuts(shortcuts(keys))
+            hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tr(tip)} ({hint})" if hint else tr(tip))
+            action.setStatusTip(tr(tip))
+            self._add(name, action, icon_name)
+        appointment.setText(tr("My appointment"))
+        appointment.setShortcut(QKeySequence("Ctrl+M"))
+        appointment.setStatusTip(tr("Notes, questions and a handout for your next appointment"))
+        appointment.setToolTip(appointment.statusTip() + " (Ctrl+M)")
+        self._add("appointment", appointment, "appointment")
+        self.theme_group = QActionGroup(window)
+        self.themes: dict[str, QAction] = {}
+        for name in THEME_NAMES:
+            action = QAction(theme_label(name), window, checkable=True)
+            action.setData(name)
+            self.theme_group.addAction(action)
+            self.themes[name] = action
+        for action in self.by_name.values():
+            window.addAction(action)  # shortcuts work wherever the focus is in the window
+
+    def _add(self, name: str, action: QAction, icon_name: str) -> None:
+        self.by_name[name] = action
+        setattr(self, name, action)
+        if icon_name:
+            self._icons[action] = icon_name
+
+    def paint_icons(self, colour: str) -> None:
+        for action, name in self._icons.items():
+            action.setIcon(icon(name, colour))
+
+    def toolbar(self, search_field: QWidget) -> QToolBar:
+        bar = QToolBar(tr("Navigation"), self.window)
+        bar.setObjectName("navigationToolbar")
+        bar.setAccessibleName(tr("Navigation"))
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in TOOLBAR:
+            action = self.by_name[name]
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            button.setAccessibleName(action.text())
+            button.setAccessibleDescription(action.statusTip())
+            if name in ("smaller", "larger"):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        theme_button = QToolButton(bar)
+        theme_button.setObjectName("themeButton")
+        theme_button.setText(tr("Theme"))
+        theme_button.setAccessibleName(tr("Theme"))
+        theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))
+        theme_button.setToolTip(tr("Light, dark or high contrast colours"))
+        theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        theme_button.setMenu(self.theme_menu())
+        theme_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._icons[theme_button.menu().menuAction()] = "theme"
+        theme_button.setDefaultAction(theme_button.menu().menuAction())
+        bar.addWidget(theme_button)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(search_field)
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # shown when the window is too narrow for every button
+            extension.setAccessibleName(tr("More buttons"))
+        return bar
+
+    def theme_menu(self) -> QMenu:
+        menu = QMenu(tr("Theme"), self.window)
+        for action in self.themes.values():
+            menu.addAction(action)
+        return menu
+
+    def menus(self, bar: QMenuBar) -> None:
+        bar.setAccessibleName(tr("Menu"))
+        for title, names in MENUS.items():
+            menu = bar.addMenu(tr(title))
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.by_name[name])
+            if title == "&View":
+                menu.addSeparator()
+                menu.addMenu(self.theme_menu())
