@@ -105,6 +105,23 @@ class Settings:
         self.store.setValue("appearance/theme", theme)
         self.store.setValue("appearance/scale", scale)
 
+    def reading_positions(self) -> dict[str, float]:
+        """How far down each topic the reader had got (0 to 1), by topic id."""
+        import json
+
+        try:
+            data = json.loads(str(self.store.value("reader/positions", "{}") or "{}"))
+        except ValueError:
+            return {}
+        return (
+            {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)} if isinstance(data, dict) else {}
+        )
+
+    def set_reading_positions(self, positions: dict[str, float]) -> None:
+        import json
+
+        self.store.setValue("reader/positions", json.dumps(positions))
+
     def clinic(self) -> tuple[str, str, str]:
         """Clinic name, phone and nurse's name, for the handout's box."""
         return tuple(str(self.store.value(f"clinic/{key}", "") or "") for key in ("name", "phone", "nurse"))

@@ -21,6 +21,7 @@ def tr(text: str) -> str:
 
 class GlossaryPopup(QFrame):
     readMoreRequested = Signal(str)  # topic id
+    speakRequested = Signal(str)  # text to read aloud
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -48,6 +49,10 @@ class GlossaryPopup(QFrame):
         self.read_more = QPushButton(self)
         self.read_more.setObjectName("glossaryReadMore")
         self.read_more.clicked.connect(self._read_more)
+        self.speak_button = QPushButton(tr("Read aloud"), self)
+        self.speak_button.setObjectName("glossarySpeak")
+        self.speak_button.setAccessibleName(tr("Read the meaning aloud"))
+        self.speak_button.clicked.connect(self._speak)
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.setObjectName("glossaryClose")
         self.close_button.setAccessibleName(tr("Close the meaning"))
@@ -56,6 +61,7 @@ class GlossaryPopup(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_more)
         buttons.addStretch(1)
+        buttons.addWidget(self.speak_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -111,6 +117,10 @@ class GlossaryPopup(QFrame):
             return
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, message))
+
+    def _speak(self) -> None:
+        if self._term:
+            self.speakRequested.emit(f"{self._term.term}. {self._term.definition}")
 
     def _read_more(self) -> None:
         if self._term and self._term.topic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .nav_tree import NavTree
 from .preferences_dialog import PreferencesDialog
+from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.notes_store = notes_store or NotesStore(None)
         self.notes, notes_problem = self._load_notes()
         self._topic: Topic | None = None  # the topic being read, if any
+        self._positions = settings.reading_positions() if settings else {}  # topic id -> 0..1
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self)
         self.find_bar = FindBar(self)
         self.highlighter = Highlighter(self.reader)
+        self.read_aloud = ReadAloud(self.reader, parent=self)
+        self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
         self.appointment = AppointmentPanel(library, self.notes, self)
         self.appointment_dock = QDockWidget(tr("My appointment"), self)
         self.appointment_dock.setObjectName("appointmentDock")
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.read_aloud_bar)
         reading_layout.addWidget(self.reader, 1)
         reading_layout.addWidget(self.find_bar)
 
@@ -102,8 +107,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.actions = WindowActions(self, self.appointment_dock.toggleViewAction())
-        self.toolbar = self.actions.toolbar(self.search_field)
+        self.toolbar, self.view_toolbar = self.actions.toolbars(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
@@ -146,11 +152,14 @@ class MainWindow(QMainWindow):
             (a.larger, lambda: self.appearance.step(1)), (a.smaller, lambda: self.appearance.step(-1)),
             (a.normal_size, lambda: self.appearance.step(0)), (a.next_pane, lambda: self.move_focus(1)),
             (a.previous_pane, lambda: self.move_focus(-1)), (a.about, self.show_about),
+            (a.read_aloud, self.read_aloud.toggle),
         ):  # fmt: skip
             action.triggered.connect(slot)
         a.theme_group.triggered.connect(lambda action: self.appearance.set_theme(action.data()))
         self.appearance.changed.connect(self.apply_appearance)
         self.tree.pageRequested.connect(self.reader.go)
+        self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
+        self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.backwardAvailable.connect(a.back.setEnabled)
         self.reader.forwardAvailable.connect(a.forward.setEnabled)
@@ -160,6 +169,7 @@ class MainWindow(QMainWindow):
         self.reader.pageMissing.connect(
             lambda url: self.statusBar().showMessage(tr("There is no page called {0}.").format(url), 8000)
         )
+        self.popup.speakRequested.connect(self.read_aloud.speak_text)
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(self.search.start)
@@ -207,6 +217,7 @@ class MainWindow(QMainWindow):
         self.popup.close()
         self.highlighter.clear()
         self._topic = self.pages.topic_at(address)
+        self._restore_position(address)
         self.appointment.set_topic(self._topic)
         self._update_handout_action()
         if self.find_bar.isVisible() and self.find_bar.field.text():
@@ -329,6 +340,14 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(app_style_sheet(theme, scale))
         self.reader.set_style_sheet(reader_style_sheet(theme))
         self.actions.paint_icons(theme.button_text)
+        side = round(20 * scale)
+        large = scale >= 1.5
+        for bar in (self.toolbar, self.view_toolbar):
+            bar.setIconSize(QSize(side, side))
+            # Large text: labels under the icons, so the buttons still fit across the window.
+            style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon if large else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            bar.setToolButtonStyle(style)
+        self._arrange_toolbars()
         self.actions.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
         if self.settings:
@@ -337,9 +356,39 @@ class MainWindow(QMainWindow):
             tr("Text size {0}%, {1} theme").format(round(scale * 100), theme_label(theme.name).lower()), 4000
         )
 
+    def _note_position(self, value: int) -> None:
+        bar = self.reader.verticalScrollBar()
+        if self._topic is not None and self.settings and self.reader.is_complete() and bar.maximum() > 0:
+            self._positions[self._topic.id] = round(value / bar.maximum(), 4)
+
+    def _restore_position(self, address: str) -> None:
+        """At home, a topic opens where the reader left it (links to a place go there instead)."""
+        fraction = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
+        if fraction > 0 and "#" not in address:
+            self.reader.ensure_complete()
+            bar = self.reader.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._share_width()
+        self._arrange_toolbars()
+
+    def _arrange_toolbars(self) -> None:
+        """Search and text size move to a row of their own when one row is too narrow."""
+        needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width()
+        wrap = needed > self.width()
+        if wrap != self.toolBarBreak(self.view_toolbar):
+            (self.insertToolBarBreak if wrap else self.removeToolBarBreak)(self.view_toolbar)
+
+    def _share_width(self) -> None:
+        """Side panes never squeeze the page: it keeps about half the window."""
+        self.tree.setMaximumWidth(max(200, int(self.width() * 0.28)))
+        self.appointment_dock.setMaximumWidth(max(360, int(self.width() * 0.36)))
+
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel and the search field, in turn."""
-        areas = [self.tree, self.reader]
+        areas = [self.tree, self.reader, self.read_aloud_bar.play_button]
         if self.appointment_dock.isVisible():
             areas.append(self.appointment.notes_edit)
         areas.append(self.search_field)
@@ -367,11 +416,13 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.read_aloud.stop()
         if self.saver.pending():
             self.saver.save_now()
         self.search.close()
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())
+            self.settings.set_reading_positions(self._positions)
             self.settings.sync()
         super().closeEvent(event)

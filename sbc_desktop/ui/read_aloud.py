@@ -78,24 +78,8 @@ class QtSpeechEngine(QObject):
         names = {state.Ready: "ready", state.Speaking: "speaking", state.Synthesizing: "speaking",
                  state.Paused: "paused", state.Error: "error"}  # fmt: skip
         tts.stateChanged.connect(lambda value: self.stateChanged.emit(names.get(value, "ready")))
-
-    def say(self, text: str) -> None:
-        self.tts.say(text)
-
-    def pause(self) -> None:
-        self.tts.pause()
-
-    def resume(self) -> None:
-        self.tts.resume()
-
-    def stop(self) -> None:
-        self.tts.stop()
-
-    def setRate(self, rate: float) -> None:  # noqa: N802
-        self.tts.setRate(rate)
-
-    def errorString(self) -> str:  # noqa: N802
-        return self.tts.errorString()
+        self.say, self.pause, self.resume, self.stop = tts.say, tts.pause, tts.resume, tts.stop
+        self.setRate, self.errorString = tts.setRate, tts.errorString  # noqa: N815
 
 
 def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str]:
@@ -140,34 +124,20 @@ class ReadAloud(QObject):
         self.reader = reader
         self._engine: SpeechEngine | None = None
         self._opener = opener
-        self._rate = 0.0
         self._state = "stopped"
-        self._sentences: list[Sentence] = []
-        self._index = -1
+        self.rate = 0.0  # these three are for reading; set_rate, play and speak_text change them
+        self.sentences: list[Sentence] = []
+        self.index = -1  # the sentence being read
         self._utterance = False  # a sentence has been handed to the engine and not finished
         self._heard_start = False  # ...and the engine has said it started speaking it
-        self._next = QTimer(self)  # the next sentence, once the engine's signal has returned
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._speak_current)
+        # The next sentence is said once the engine's signal has returned.
+        self._next = QTimer(self, singleShot=True, interval=0, timeout=self._speak_current)
         if engine is not None:
             self._attach(engine)
 
     @property
     def state(self) -> str:
         return self._state
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return self._sentences
-
-    @property
-    def current_index(self) -> int:
-        return self._index
-
-    @property
-    def rate(self) -> float:
-        return self._rate
 
     def engine(self) -> SpeechEngine | None:
         """The engine, opened when first needed; None (and `unavailable` emitted) if there is none."""
@@ -182,7 +152,7 @@ class ReadAloud(QObject):
     def _attach(self, engine: SpeechEngine) -> None:
         self._engine = engine
         engine.stateChanged.connect(self._engine_state)
-        engine.setRate(self._rate)
+        engine.setRate(self.rate)
 
     # -- what the buttons do ------------------------------------------------------------
     def play(self) -> None:
@@ -222,21 +192,21 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
-        self._sentences, self._index = [], -1
+        self.sentences, self.index = [], -1
         self._clear_highlight()
         self._set_state("stopped")
 
     def set_rate(self, rate: float) -> None:
         """-1.0 (slowest) to 1.0 (fastest); 0 is the engine's normal speed."""
-        self._rate = max(-1.0, min(1.0, float(rate)))
+        self.rate = max(-1.0, min(1.0, float(rate)))
         if self._engine is not None:
-            self._engine.setRate(self._rate)
+            self._engine.setRate(self.rate)
 
     # -- one sentence at a time -----------------------------------------------------------
     def _start(self, sentences: list[Sentence], index: int) -> None:
         self._halt()
         self._clear_highlight()
-        self._sentences, self._index = sentences, index
+        self.sentences, self.index = sentences, index
         if not sentences:
             self._set_state("stopped")
             return
@@ -250,13 +220,13 @@ class ReadAloud(QObject):
             self._engine.stop()
 
     def _speak_current(self) -> None:
-        if self._state != "playing" or self._engine is None or not 0 <= self._index < len(self._sentences):
+        if self._state != "playing" or self._engine is None or not 0 <= self.index < len(self.sentences):
             return
-        sentence = self._sentences[self._index]
+        sentence = self.sentences[self.index]
         if sentence.start >= 0 and not self._highlight(sentence):
             self.stop()  # the page changed under us
             return
-        self.sentenceChanged.emit(self._index)
+        self.sentenceChanged.emit(self.index)
         self._utterance, self._heard_start = True, False
         self._engine.say(sentence.text.replace("\u200b", "").replace("\ufffc", ""))
 
@@ -269,8 +239,8 @@ class ReadAloud(QObject):
             self._heard_start = True
         elif state == "ready" and self._utterance and self._heard_start:
             self._utterance = self._heard_start = False
-            self._index += 1
-            if self._index >= len(self._sentences):
+            self.index += 1
+            if self.index >= len(self.sentences):
                 self.stop()  # the end
             elif self._state == "playing":
                 self._next.start()

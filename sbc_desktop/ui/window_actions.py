@@ -55,15 +55,18 @@ COMMANDS: dict[str, tuple[str, str, list, str]] = {
                   QT_TRANSLATE_NOOP(CONTEXT, "Move between the topics, the page and the panels")),
     "previous_pane": (QT_TRANSLATE_NOOP(CONTEXT, "Previous area"), "", ["Shift+F6"],
                       QT_TRANSLATE_NOOP(CONTEXT, "Move back between the areas of the window")),
+    "read_aloud": (QT_TRANSLATE_NOOP(CONTEXT, "Read aloud"), "", ["Ctrl+Shift+R"],
+                   QT_TRANSLATE_NOOP(CONTEXT, "Read this page aloud, or pause")),
     "about": (QT_TRANSLATE_NOOP(CONTEXT, "About this guide"), "", [],
               QT_TRANSLATE_NOOP(CONTEXT, "Version and where the information comes from")),
 }  # fmt: skip
-TOOLBAR = ("back", "forward", "home", "glossary", "appointment", "add_topic", "smaller", "larger")
+TOOLBAR = ("back", "forward", "home", "glossary", "appointment", "add_topic")
+VIEW_TOOLBAR = ("smaller", "larger")
 MENUS = {
     QT_TRANSLATE_NOOP(CONTEXT, "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
                                         "find_next", "find_previous", None, "next_pane", "previous_pane"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size", None, "read_aloud"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Appointment"): ("appointment", "add_topic"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("about",),
 }  # fmt: skip
@@ -87,6 +90,7 @@ class WindowActions:
 
     def __init__(self, window: QWidget, appointment: QAction):
         self.window = window
+        self.theme_button: QToolButton | None = None
         self._icons: dict[QAction, str] = {}
         self.by_name: dict[str, QAction] = {}
         for name, (text, icon_name, keys, tip) in COMMANDS.items():
@@ -120,41 +124,53 @@ class WindowActions:
     def paint_icons(self, colour: str) -> None:
         for action, name in self._icons.items():
             action.setIcon(icon(name, colour))
+        if self.theme_button is not None:
+            self.theme_button.setIcon(icon("theme", colour))
 
-    def toolbar(self, search_field: QWidget) -> QToolBar:
-        bar = QToolBar(tr("Navigation"), self.window)
-        bar.setObjectName("navigationToolbar")
-        bar.setAccessibleName(tr("Navigation"))
+    def _bar(self, name: str, title: str) -> QToolBar:
+        bar = QToolBar(title, self.window)
+        bar.setObjectName(name)
+        bar.setAccessibleName(title)
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in TOOLBAR:
+        return bar
+
+    def _add_buttons(self, bar: QToolBar, names: tuple[str, ...]) -> None:
+        for name in names:
             action = self.by_name[name]
             bar.addAction(action)
             button = bar.widgetForAction(action)
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.statusTip())
-            if name in ("smaller", "larger"):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        theme_button = QToolButton(bar)
-        theme_button.setObjectName("themeButton")
-        theme_button.setText(tr("Theme"))
-        theme_button.setAccessibleName(tr("Theme"))
-        theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))
-        theme_button.setToolTip(tr("Light, dark or high contrast colours"))
-        theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        theme_button.setMenu(self.theme_menu())
-        theme_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._icons[theme_button.menu().menuAction()] = "theme"
-        theme_button.setDefaultAction(theme_button.menu().menuAction())
-        bar.addWidget(theme_button)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addWidget(search_field)
         extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
             extension.setAccessibleName(tr("More buttons"))
-        return bar
+
+    def toolbars(self, search_field: QWidget) -> tuple[QToolBar, QToolBar]:
+        """Moving about and the handout; then text size, theme and search."""
+        navigation = self._bar("navigationToolbar", tr("Navigation"))
+        self._add_buttons(navigation, TOOLBAR)
+        view = self._bar("viewToolbar", tr("Text size, theme and search"))
+        self._add_buttons(view, VIEW_TOOLBAR)
+        theme_button = QToolButton(view)
+        theme_button.setObjectName("themeButton")
+        theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = self.theme_menu()
+        theme_button.setDefaultAction(menu.menuAction())
+        theme_button.setMenu(menu)
+        theme_button.setAccessibleName(tr("Theme"))
+        theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))
+        theme_button.setToolTip(tr("Light, dark or high contrast colours"))
+        theme_button.setToolButtonStyle(view.toolButtonStyle())
+        view.toolButtonStyleChanged.connect(theme_button.setToolButtonStyle)  # follow the toolbar's
+        view.iconSizeChanged.connect(theme_button.setIconSize)
+        self.theme_button = theme_button
+        view.addWidget(theme_button)
+        spacer = QWidget(view)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        view.addWidget(spacer)
+        view.addWidget(search_field)
+        return navigation, view
 
     def theme_menu(self) -> QMenu:
         menu = QMenu(tr("Theme"), self.window)
