@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("FindBar", text)
+
+
+def name_clear_button(field: QLineEdit, name: str) -> None:
+    """Turn on a line edit's clear button and give it a name a screen reader can say."""
+    field.setClearButtonEnabled(True)
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(name)
 
 
 class FindBar(QWidget):
@@ -25,7 +32,7 @@ class FindBar(QWidget):
         self.field.setObjectName("findField")
         self.field.setPlaceholderText(tr("Find in this page"))
         self.field.setAccessibleName(tr("Find in this page"))
-        self.field.setClearButtonEnabled(True)
+        name_clear_button(self.field, tr("Clear the words to find"))
         self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")

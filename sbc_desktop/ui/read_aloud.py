@@ -304,6 +304,7 @@ class ReadAloudBar(QWidget):
         self.stop_button.setAccessibleName(tr("Stop reading aloud"))
         self.stop_button.clicked.connect(read_aloud.stop)
         self.speed = QComboBox(self)
+        self.speed.view().setAccessibleName(tr("Reading speeds"))
         self.speed.setObjectName("readAloudSpeed")
         self.speed.setAccessibleName(tr("Reading speed"))
         for name, rate in SPEEDS:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
+from .find_bar import name_clear_button
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +51,7 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(tr("Search, for example: can it be cured"))
         self.setAccessibleName(tr("Search"))
         self.setAccessibleDescription(tr("Type any words. Results appear as you type; press Down to reach them."))
-        self.setClearButtonEnabled(True)
+        name_clear_button(self, tr("Clear the search"))
         self.setMinimumWidth(260)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
