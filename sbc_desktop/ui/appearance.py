@@ -187,6 +187,7 @@ class Appearance(QObject):
 
     def __init__(self, theme: str = "system", scale: float = 1.0, parent: QObject | None = None):
         super().__init__(parent)
+        self.system_scheme = lambda: QGuiApplication.styleHints().colorScheme()
         self.theme_choice = theme if theme in THEME_NAMES else "system"
         self.scale = min(SCALES, key=lambda s: abs(s - scale))
         hints = QGuiApplication.styleHints()
@@ -197,8 +198,7 @@ class Appearance(QObject):
     def theme(self) -> Theme:
         if self.theme_choice != "system":
             return THEMES[self.theme_choice]
-        scheme = QGuiApplication.styleHints().colorScheme()
-        return THEMES["dark" if scheme == Qt.ColorScheme.Dark else "light"]
+        return THEMES["dark" if self.system_scheme() == Qt.ColorScheme.Dark else "light"]
 
     def set_theme(self, name: str) -> None:
         if name in THEME_NAMES and name != self.theme_choice:

@@ -44,6 +44,7 @@ class Reader(QTextBrowser):
         self._press_pos: QPoint | None = None
         self._pending: Iterator[str] | None = None
         self._load_whole_page = False
+        self._loading = False
         self._awaiting_paint = False
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
@@ -115,6 +116,17 @@ class Reader(QTextBrowser):
 
     def is_complete(self) -> bool:
         return self._pending is None
+
+    def is_loading(self) -> bool:
+        """True while a new page replaces the old one (scroll changes then are not the reader's)."""
+        return self._loading
+
+    def setSource(self, url: QUrl, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802 - Qt override
+        self._loading = True
+        try:
+            super().setSource(url, kind)
+        finally:
+            self._loading = False
 
     def ensure_complete(self) -> None:
         """Add every part still to come now (for find, print, or a test)."""
