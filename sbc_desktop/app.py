@@ -20,7 +20,15 @@ from .settings import (
 _STARTED = time.perf_counter()
 
 
-def run_gui(content: Path | None, topic: str | None) -> int:
+def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int:
+    from .kiosk.config import ConfigError, config_path, load_config
+
+    path = config_path()
+    try:
+        config = load_config(path) if (kiosk or path) else None
+    except ConfigError as exc:  # refuse to start at all rather than half-locked
+        print(f"sbc-desktop: {exc}", file=sys.stderr)
+        return 2
     display.preflight()
     display.install_fatal_handler()
 
@@ -42,12 +50,20 @@ def run_gui(content: Path | None, topic: str | None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir(), check_links=False)
-    notes = NotesStore(data_dir() / "appointment-notes.json")
-    settings = Settings.open()
-    appearance = Appearance(*settings.appearance())
-    window = MainWindow(library, settings, cache_dir(), notes, appearance)
-    window.open_start_page(topic)
-    window.show()
+    if config is not None:
+        # The kiosk writes nothing: no settings, no notes file, the search index in memory.
+        from .ui.kiosk import KioskController
+
+        window = MainWindow(library, None, None, NotesStore(None))
+        controller = KioskController(window, config)  # noqa: F841 - lives as the window's child
+        window.open_start_page(topic or config.home_topic or None)
+        window.showFullScreen()
+    else:
+        settings = Settings.open()
+        notes = NotesStore(data_dir() / "appointment-notes.json")
+        window = MainWindow(library, settings, cache_dir(), notes, Appearance(*settings.appearance()))
+        window.open_start_page(topic)
+        window.show()
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
         # For benchmarks/: time from process start to the first page on screen.

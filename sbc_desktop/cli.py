@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
     parser.add_argument("--content", metavar="DIR", type=Path, help="read content from this folder")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="clinic touch-screen mode (also on when a kiosk config file exists)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -46,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON instead of text")
     search.add_argument("--content", dest="search_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    pin = commands.add_parser(
+        "kiosk-pin",
+        help="set the staff PIN that unlocks the kiosk",
+        description="Asks for a new staff PIN (it is not shown as you type) and stores only a salted "
+        "scrypt hash of it in the kiosk configuration file.",
+    )
+    pin.add_argument(
+        "--config", type=Path, metavar="FILE", help="default: $SBC_DESKTOP_CONFIG or /etc/sbc-desktop/kiosk.toml"
+    )
     export = commands.add_parser(
         "export",
         help="write a handout (PDF, HTML or text) without opening a window",
@@ -167,10 +179,36 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def kiosk_pin(config: Path | None) -> int:
+    import getpass
+
+    from .kiosk.config import SYSTEM_CONFIG, config_path
+    from .kiosk.pin import hash_pin, write_pin_hash
+    from .notes import NotesError
+
+    path = config or config_path() or SYSTEM_CONFIG
+    first = getpass.getpass("New staff PIN (at least 4 digits or letters): ")
+    if len(first.strip()) < 4:
+        print("sbc-desktop: the PIN must have at least 4 characters; nothing was changed", file=sys.stderr)
+        return 2
+    if getpass.getpass("The same PIN again: ") != first:
+        print("sbc-desktop: the two PINs were not the same; nothing was changed", file=sys.stderr)
+        return 2
+    try:
+        write_pin_hash(path, hash_pin(first))
+    except NotesError as exc:
+        print(f"sbc-desktop: {exc} (run as a user who may change it, for example with sudo)", file=sys.stderr)
+        return 1
+    print(f"The staff PIN is set (only its hash is stored, in {path}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(args.dir or args.content)
+    if args.command == "kiosk-pin":
+        return kiosk_pin(args.config)
     if args.command == "export":
         return export(args)
     if args.command == "search":
@@ -180,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .app import run_gui
 
-    return run_gui(args.content, args.topic)
+    return run_gui(args.content, args.topic, args.kiosk)
 
 
 if __name__ == "__main__":

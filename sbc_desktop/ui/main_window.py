@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
     def clinic(self) -> Clinic:
         return Clinic(*self.settings.clinic()) if self.settings else self.kiosk_clinic
 
-    kiosk_clinic = Clinic()
+    kiosk_clinic = Clinic()  # without settings (the kiosk): clinic details for this session only
+    extra_style = ""  # added to the widget style sheet (the kiosk's touch sizes)
 
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
@@ -271,9 +272,12 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.clinic(), self)
-        if dialog.exec() and self.settings:
+        if dialog.exec():
             clinic = dialog.clinic()
-            self.settings.set_clinic(clinic.name, clinic.phone, clinic.nurse)
+            if self.settings:
+                self.settings.set_clinic(clinic.name, clinic.phone, clinic.nurse)
+            else:
+                self.kiosk_clinic = clinic
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -337,7 +341,7 @@ class MainWindow(QMainWindow):
         font = QFont(app.font())
         font.setPointSizeF(BASE_POINT_SIZE * scale)
         app.setFont(font)
-        app.setStyleSheet(app_style_sheet(theme, scale))
+        app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
         self.reader.set_style_sheet(reader_style_sheet(theme))
         self.actions.paint_icons(theme.button_text)
         side = round(20 * scale)

@@ -1,0 +1,108 @@
+"""The kiosk's configuration file (TOML), checked key by key before anything locks.
+
+Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
+
+    idle_timeout = 120        # seconds without a touch before the "still reading?" notice
+    warning = 30              # seconds the notice counts down before everything is cleared
+    home_topic = ""           # a topic id to start on, or "" for the welcome page
+    staff_pin_hash = "scrypt$..."   # set with: sbc-desktop kiosk-pin
+
+    [clinic]
+    name = "Riverside Breast Clinic"
+    phone = "01234 000000"
+    nurse = ""
+
+    [printing]
+    allowed = true
+    printer = ""              # a printer's name, or "" for the default printer
+    collect_from = "the reception desk"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SYSTEM_CONFIG = Path("/etc/sbc-desktop/kiosk.toml")
+ENV_VAR = "SBC_DESKTOP_CONFIG"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class KioskConfig:
+    path: Path | None = None
+    idle_timeout: int = 120
+    warning: int = 30
+    home_topic: str = ""
+    staff_pin_hash: str = ""
+    clinic_name: str = ""
+    clinic_phone: str = ""
+    clinic_nurse: str = ""
+    printing_allowed: bool = False
+    printer: str = ""
+    collect_from: str = ""
+    unknown_keys: list[str] = field(default_factory=list)
+
+
+def config_path(environ: dict | os._Environ = os.environ) -> Path | None:
+    """The configuration file in use, if there is one."""
+    named = environ.get(ENV_VAR)
+    if named:
+        return Path(named)
+    return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
+
+
+_TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash": str}
+_TABLES = {
+    "clinic": {"name": str, "phone": str, "nurse": str},
+    "printing": {"allowed": bool, "printer": str, "collect_from": str},
+}
+
+
+def load_config(path: Path | None) -> KioskConfig:
+    """Read and check the file; ConfigError (naming file and key) if anything is wrong."""
+    config = KioskConfig(path=path)
+    if path is None:
+        return config
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: the kiosk configuration file does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+    def check(key: str, value, kind: type, where: str) -> object:
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"{path}: '{where}' must be a whole number of seconds, not {value!r}")
+        if kind is not int and not isinstance(value, kind):
+            raise ConfigError(f"{path}: '{where}' must be {'true or false' if kind is bool else 'text'}, not {value!r}")
+        return value
+
+    for key, value in data.items():
+        if key in _TOP:
+            setattr(config, key, check(key, value, _TOP[key], key))
+        elif key in _TABLES:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: '{key}' must be a table ([{key}])")
+            for sub, subvalue in value.items():
+                if sub not in _TABLES[key]:
+                    raise ConfigError(f"{path}: unknown key '{key}.{sub}'")
+                name = "printing_allowed" if (key, sub) == ("printing", "allowed") else (
+                    sub if key == "printing" else f"clinic_{sub}")  # fmt: skip
+                setattr(config, name, check(sub, subvalue, _TABLES[key][sub], f"{key}.{sub}"))
+        else:
+            raise ConfigError(f"{path}: unknown key '{key}'")
+    if not 30 <= config.idle_timeout <= 3600:
+        raise ConfigError(f"{path}: 'idle_timeout' must be between 30 and 3600 seconds, not {config.idle_timeout}")
+    if not 20 <= config.warning <= 300:  # WCAG 2.2.1: at least 20 seconds to say "still here"
+        raise ConfigError(f"{path}: 'warning' must be between 20 and 300 seconds, not {config.warning}")
+    if config.staff_pin_hash and not config.staff_pin_hash.startswith("scrypt$"):
+        raise ConfigError(f"{path}: 'staff_pin_hash' is not a hash made by 'sbc-desktop kiosk-pin'")
+    return config

@@ -1,0 +1,372 @@
+"""Kiosk mode: a locked, full-screen, touch-friendly window that forgets each patient.
+
+Nothing is written to disk (the window gets no settings, no notes file, no index
+cache). After `idle_timeout` seconds without a touch, a notice counts down `warning`
+seconds with one large "I'm still reading" button; then every piece of patient state
+is cleared. Staff leave with a PIN: Ctrl+Alt+Shift+S, or five taps in the top-left
+corner within three seconds.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScroller,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..handout.builder import Clinic
+from ..handout.document import paint_handout
+from ..kiosk.config import KioskConfig
+from ..kiosk.pin import PinGate
+from ..notes import NotesError
+
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TabletPress,
+}  # fmt: skip
+BLOCKED_KEYS = {
+    QKeySequence("Alt+F4"), QKeySequence("Ctrl+Q"), QKeySequence("Ctrl+W"), QKeySequence("F11"),
+    QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"),
+}  # fmt: skip
+STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
+KIOSK_STYLE = """
+QPushButton, QToolButton, QComboBox, QLineEdit { min-height: 44px; min-width: 44px; }
+QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
+QTreeWidget::item, QListWidget::item { min-height: 44px; }
+QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
+QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
+QLabel#idleNotice { font-size: 20pt; }
+"""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Kiosk", text)
+
+
+class IdleNotice(QWidget):
+    """Covers the window: "Are you still reading?", a countdown and one large button."""
+
+    stillReading = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("idleNoticeCover")
+        self.setAccessibleName(tr("Are you still reading?"))
+        self.setAutoFillBackground(True)
+        self.label = QLabel(self)
+        self.label.setObjectName("idleNotice")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(tr("I'm still reading"), self)
+        self.button.setObjectName("stillReading")
+        self.button.setAccessibleName(tr("I'm still reading"))
+        self.button.clicked.connect(self.stillReading.emit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.hide()
+
+    def show_seconds(self, seconds: int) -> None:
+        self.label.setText(
+            tr("Are you still reading?\n\nTo keep everyone's information private, this screen will be "
+               "cleared in {seconds} seconds.").format(seconds=seconds)
+        )  # fmt: skip
+        self.label.setAccessibleName(self.label.text())
+        self.setGeometry(self.parentWidget().rect())
+        if self.isHidden():
+            self.show()
+            self.raise_()
+            self.button.setFocus()
+
+
+class KioskController(QObject):
+    """Locks the window down and clears it between patients."""
+
+    sessionCleared = Signal()
+
+    def __init__(self, window, config: KioskConfig, clock=time.monotonic):
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self.clock = clock
+        self.pin_gate = PinGate(config.staff_pin_hash, clock)
+        self.staff_leaving = False
+        self._corner_taps: list[float] = []
+        window.kiosk_clinic = Clinic(config.clinic_name, config.clinic_phone, config.clinic_nurse)
+        window.extra_style = KIOSK_STYLE
+        window.handouts.allow_files = False
+
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(config.idle_timeout * 1000)
+        self.idle.timeout.connect(self._start_warning)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self._remaining = 0
+        self.notice = IdleNotice(window)
+        self.notice.stillReading.connect(self.keep_session)
+
+        self._lock_down()
+        self._add_buttons()
+        QApplication.instance().installEventFilter(self)
+        self.idle.start()
+
+    # -- lock-down ------------------------------------------------------------------
+    def _lock_down(self) -> None:
+        w = self.window
+        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        w.menuBar().hide()
+        for name in ("quit", "save_handout", "preview", "print", "preferences"):
+            w.actions.by_name[name].setEnabled(False)
+            w.actions.by_name[name].setVisible(False)
+        w.appointment.save_button.hide()
+        w.appointment.preview_button.hide()
+        w.appointment.print_button.hide()
+        w.reader.externalLinkRequested.disconnect(w.open_external)
+        w.reader.externalLinkRequested.connect(self.show_address)
+        w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        w.reader.customContextMenuRequested.connect(self._copy_only_menu)
+        for viewport in (w.reader.viewport(), w.tree.viewport()):
+            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+        w.apply_appearance()
+
+    def _add_buttons(self) -> None:
+        w = self.window
+        self.finish_action = QAction(tr("Finish and clear"), w)
+        self.finish_action.setToolTip(tr("Clear everything you did, for the next person"))
+        self.finish_action.triggered.connect(self.ask_to_finish)
+        self.print_action = QAction(tr("Print my handout"), w)
+        self.print_action.triggered.connect(self.print_handout)
+        self.staff_action = QAction(tr("Staff"), w)
+        self.staff_action.setShortcut(STAFF_KEYS)
+        self.staff_action.triggered.connect(self.ask_for_pin)
+        w.addAction(self.staff_action)
+        for action in (self.print_action, self.finish_action):
+            w.toolbar.addAction(action)
+            button = w.toolbar.widgetForAction(action)
+            button.setAccessibleName(action.text())
+            button.setAccessibleDescription(action.toolTip())
+
+    def _copy_only_menu(self, pos) -> None:
+        reader: QTextBrowser = self.window.reader
+        menu = QMenu(reader)
+        copy = menu.addAction(tr("Copy"))
+        copy.setEnabled(reader.textCursor().hasSelection())
+        copy.triggered.connect(reader.copy)
+        menu.exec(reader.viewport().mapToGlobal(pos))
+
+    # -- activity and the idle reset --------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in ACTIVITY and not self.notice.isVisible():
+            self.idle.start()
+        if kind == QEvent.Type.KeyPress:
+            pressed = QKeySequence(event.keyCombination())
+            if pressed in BLOCKED_KEYS:
+                return True  # no way out of the kiosk by keyboard
+        if (
+            kind == QEvent.Type.ContextMenu
+            and obj is not self.window.reader.viewport()
+            and obj is not self.window.reader
+        ):
+            return True  # no menus beyond the reader's Copy
+        if kind == QEvent.Type.Close and obj is self.window and not self.staff_leaving:
+            event.ignore()
+            return True
+        if kind == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self.window:
+            self._corner_tap(event.globalPosition().toPoint())
+        return False
+
+    def _corner_tap(self, point) -> None:
+        corner = self.window.mapToGlobal(self.window.rect().topLeft())
+        if abs(point.x() - corner.x()) > 60 or abs(point.y() - corner.y()) > 60:
+            return
+        now = self.clock()
+        self._corner_taps = [t for t in self._corner_taps if now - t < 3.0] + [now]
+        if len(self._corner_taps) >= 5:
+            self._corner_taps = []
+            QTimer.singleShot(0, self.ask_for_pin)
+
+    def _start_warning(self) -> None:
+        self._remaining = self.config.warning
+        self.notice.show_seconds(self._remaining)
+        self.countdown.start()
+
+    def _tick(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self.countdown.stop()
+            self.reset()
+        else:
+            self.notice.show_seconds(self._remaining)
+
+    def keep_session(self) -> None:
+        self.countdown.stop()
+        self.notice.hide()
+        self.idle.start()
+
+    def ask_to_finish(self) -> None:
+        answer = QMessageBox.question(
+            self.window, tr("Finish and clear"),
+            tr("Clear your notes, questions and everything you looked at, ready for the next person?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reset()
+
+    def reset(self) -> None:
+        """Everything back as the next patient should find it."""
+        w = self.window
+        self.countdown.stop()
+        self.notice.hide()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog | QMenu | QMessageBox) and widget.isVisible():
+                widget.close()
+        w.popup.close()
+        w.read_aloud.stop()
+        w.find_bar.field.clear()
+        w.find_bar.close_bar()
+        w.search_field.clear()
+        w.search_panel.hide()
+        w.highlighter.clear()
+        w.appointment.clear()
+        w.appointment.large_print.setChecked(False)
+        w.appointment.own_edit.clear()
+        w.appointment_dock.hide()
+        w.appearance.set_theme("system")
+        w.appearance.set_scale(1.0)
+        w.open_start_page(self.config.home_topic or None)
+        w.reader.clearHistory()
+        w.actions.back.setEnabled(False)
+        w.actions.forward.setEnabled(False)
+        w.statusBar().clearMessage()
+        QApplication.clipboard().clear()
+        self.idle.start()
+        self.sessionCleared.emit()
+
+    # -- printing, links, staff ---------------------------------------------------------
+    def printer(self) -> QPrinter | None:
+        if not self.config.printing_allowed:
+            return None
+        names = [p.printerName() for p in QPrinterInfo.availablePrinters()]
+        name = self.config.printer or QPrinterInfo.defaultPrinter().printerName()
+        if name not in names:
+            return None
+        printer = self.window.handouts.printer(self.window.make_handout().options)
+        printer.setPrinterName(name)
+        return printer
+
+    def print_handout(self) -> None:
+        printer = self.printer()
+        if printer is None:
+            QMessageBox.information(self.window, tr("Printing"), tr("Printing is not available on this screen. "
+                                    "Please ask a member of staff if you would like a copy."))  # fmt: skip
+            return
+        handout = self.window.make_handout()
+        try:
+            paint_handout(handout.document, printer, handout.options)
+        except NotesError as exc:
+            QMessageBox.warning(self.window, tr("Printing"), tr("The handout could not be printed: {0}").format(exc))
+            return
+        where = self.config.collect_from or tr("the printer")
+        QMessageBox.information(
+            self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where)
+        )
+
+    def show_address(self, url: QUrl) -> None:
+        """External links never open a browser here: the address and a QR code to scan."""
+        import segno
+
+        address = url.toString()
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(tr("Web page"))
+        dialog.setAccessibleName(tr("Web page address"))
+        text = QLabel(tr("To read this page, scan the code with your phone, or type the address:\n{0}").format(address))
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code = QLabel(dialog)
+        png = io.BytesIO()
+        segno.make(address, error="m").save(png, kind="png", scale=8, border=4)
+        pixmap = QPixmap()
+        pixmap.loadFromData(png.getvalue(), "PNG")
+        code.setPixmap(pixmap)
+        code.setAccessibleName(tr("QR code for {0}").format(address))
+        close = QPushButton(tr("Close"), dialog)
+        close.clicked.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        for widget in (text, code, close):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        dialog.open()
+        self.address_dialog = dialog
+
+    def ask_for_pin(self) -> None:
+        if not self.config.staff_pin_hash:
+            QMessageBox.information(self.window, tr("Staff"), tr("No staff PIN is set. Use 'sbc-desktop kiosk-pin'."))
+            return
+        if self.pin_gate.seconds_locked():
+            QMessageBox.information(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
+                                    .format(self.pin_gate.seconds_locked()))  # fmt: skip
+            return
+        dialog = PinDialog(self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self.pin_gate.try_pin(dialog.pin.text()):
+            self.staff_menu()
+        else:
+            QMessageBox.warning(self.window, tr("Staff"), tr("That PIN is not right."))
+
+    def staff_menu(self) -> None:
+        box = QMessageBox(self.window)
+        box.setWindowTitle(tr("Staff"))
+        box.setText(tr("Staff options"))
+        leave = box.addButton(tr("Exit kiosk"), QMessageBox.ButtonRole.DestructiveRole)
+        prefs = box.addButton(tr("Clinic details..."), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is leave:
+            self.exit_kiosk()
+        elif box.clickedButton() is prefs:
+            self.window.edit_preferences()
+
+    def exit_kiosk(self) -> None:
+        self.staff_leaving = True
+        QApplication.instance().removeEventFilter(self)
+        self.window.close()
+
+
+class PinDialog(QDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Staff PIN"))
+        self.setAccessibleName(tr("Staff PIN"))
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(tr("Staff PIN"))
+        ok = QPushButton(tr("OK"), self)
+        ok.setDefault(True)
+        ok.clicked.connect(self.accept)
+        cancel = QPushButton(tr("Cancel"), self)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Enter the staff PIN"), self))
+        layout.addWidget(self.pin)
+        layout.addWidget(ok)
+        layout.addWidget(cancel)
