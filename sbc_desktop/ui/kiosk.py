@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QMenu,
@@ -45,7 +46,7 @@ BLOCKED_KEYS = {
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
 KIOSK_STYLE = """
-QPushButton, QToolButton, QComboBox, QLineEdit { min-height: 44px; min-width: 44px; }
+QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
 QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
 QTreeWidget::item, QListWidget::item { min-height: 44px; }
 QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
@@ -134,6 +135,8 @@ class KioskController(QObject):
         w = self.window
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
+        # The panel opens and closes from its toolbar button: no small close cross to aim for.
+        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         for name in ("quit", "save_handout", "preview", "print", "preferences"):
             w.actions.by_name[name].setEnabled(False)
             w.actions.by_name[name].setVisible(False)
@@ -159,6 +162,7 @@ class KioskController(QObject):
         self.staff_action.setShortcut(STAFF_KEYS)
         self.staff_action.triggered.connect(self.ask_for_pin)
         w.addAction(self.staff_action)
+        self.print_action.setVisible(self.config.printing_allowed)  # absent where printing is not allowed
         for action in (self.print_action, self.finish_action):
             w.toolbar.addAction(action)
             button = w.toolbar.widgetForAction(action)

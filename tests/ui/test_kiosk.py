@@ -1,0 +1,260 @@
+"""Kiosk mode: a private session for each patient, and no way out without the staff PIN."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QMessageBox
+
+from sbc_desktop import cli
+from sbc_desktop.kiosk.config import ConfigError, KioskConfig, load_config
+from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin
+from sbc_desktop.notes import NotesStore
+from sbc_desktop.ui.kiosk import KioskController
+from sbc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import link_point
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def files_under(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def kiosk(qtbot, library):
+    window = MainWindow(library, None, None, NotesStore(None))
+    qtbot.addWidget(window)
+    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468"), clinic_name="Ward 3")
+    controller = KioskController(window, config, clock=Clock())
+    window.open_start_page()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    yield window, controller
+    controller.exit_kiosk()
+
+
+def use_everything(window, qtbot):
+    """What a patient might do in a session."""
+    window.reader.go("topic:what-is-it")
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(window.reader, "term:symptom"))
+    qtbot.waitUntil(window.popup.isVisible)
+    window.popup.close()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
+                     pos=link_point(window.reader, "topic:how-it-develops"))  # fmt: skip
+    assert window.reader.current_url() == "topic:how-it-develops"
+    window.appointment_dock.show()
+    panel = window.appointment
+    qtbot.keyClicks(panel.notes_edit, "my private worry")
+    next(panel.questions.item(i) for i in range(panel.questions.count()) if panel.questions.item(i).data(
+        Qt.ItemDataRole.UserRole)).setCheckState(Qt.CheckState.Checked)  # fmt: skip
+    qtbot.keyClicks(panel.own_edit, "Can I work?")
+    qtbot.keyClick(panel.own_edit, Qt.Key.Key_Return)
+    panel.add_current_topic()
+    window.search_field.setText("chemo")
+    window.search_field.flush()
+    window.appearance.set_scale(1.75)
+    window.find_bar.open_bar()
+    window.find_bar.field.setText("cells")
+    assert not window.notes.is_empty()
+
+
+def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
+    window, controller = kiosk
+    use_everything(window, qtbot)
+    controller.idle.timeout.emit()  # two minutes without a touch
+    assert controller.notice.isVisible()
+    assert "30 seconds" in controller.notice.label.text()
+    for _ in range(30):
+        controller._tick()
+    assert not controller.notice.isVisible()
+    assert window.notes.is_empty() and window.appointment.notes_edit.toPlainText() == ""
+    assert window.appointment.own_list.count() == 0 and window.appointment.topics.count() == 0
+    assert not window.appointment_dock.isVisible()
+    assert window.search_field.text() == "" and not window.search_panel.isVisible()
+    assert not window.find_bar.isVisible() and window.find_bar.field.text() == ""
+    assert window.reader.extraSelections() == []
+    assert not window.popup.isVisible()
+    assert window.appearance.scale == 1.0 and window.appearance.theme_choice == "system"
+    assert window.reader.current_url() == "app:home"
+    assert not window.reader.isBackwardAvailable() and not window.actions.back.isEnabled()
+    assert window.windowTitle() == "Welcome"
+
+
+def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path):
+    before = files_under(private_dirs)
+    window = MainWindow(library, None, None, NotesStore(None))
+    qtbot.addWidget(window)
+    controller = KioskController(window, KioskConfig(), clock=Clock())
+    window.open_start_page()
+    window.show()
+    use_everything(window, qtbot)
+    qtbot.waitUntil(lambda: window.search.is_ready)
+    controller.reset()
+    controller.exit_kiosk()
+    QApplication.processEvents()
+    assert files_under(private_dirs) == before
+
+
+def test_still_reading_keeps_the_session(kiosk, qtbot):
+    window, controller = kiosk
+    window.appointment.notes_edit.setPlainText("keep this")
+    controller.idle.timeout.emit()
+    controller._tick()
+    qtbot.mouseClick(controller.notice.button, Qt.MouseButton.LeftButton)
+    assert not controller.notice.isVisible() and not controller.countdown.isActive()
+    assert controller.idle.isActive() and window.notes.notes == "keep this"
+
+
+def test_taps_and_keys_restart_the_idle_timer(kiosk, qtbot):
+    window, controller = kiosk
+    controller.idle.stop()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    assert controller.idle.isActive() and controller.idle.remainingTime() > 100_000  # two minutes again
+    controller.idle.stop()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    assert controller.idle.isActive() and controller.idle.remainingTime() > 100_000
+
+
+def test_no_way_out_by_keyboard_or_window_close(kiosk, qtbot):
+    window, _ = kiosk
+    mod = Qt.KeyboardModifier
+    keys = [(Qt.Key.Key_F4, mod.AltModifier), (Qt.Key.Key_Q, mod.ControlModifier), (Qt.Key.Key_W, mod.ControlModifier),
+            (Qt.Key.Key_F11, mod.NoModifier), (Qt.Key.Key_Escape, mod.NoModifier)]  # fmt: skip
+    for key, mods in keys:
+        qtbot.keyClick(window, key, mods)
+    window.close()
+    QApplication.processEvents()
+    assert window.isVisible()
+    assert window.menuBar().isHidden()
+    for name in ("quit", "save_handout", "preferences", "print", "preview"):
+        assert not window.actions.by_name[name].isEnabled()
+    assert not window.handouts.allow_files and window.handouts.save_as() is None
+
+
+def test_web_links_show_the_address_and_a_qr_code(kiosk, monkeypatch):
+    window, controller = kiosk
+    opened = []
+    monkeypatch.setattr("sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
+    window.reader.anchorClicked.emit(QUrl("https://example.org/help"))
+    assert opened == []
+    dialog = controller.address_dialog
+    assert dialog.isVisible()
+    labels = [w for w in dialog.findChildren(type(controller.notice.label))]
+    assert any("https://example.org/help" in label.text() for label in labels)
+    assert any(label.pixmap() is not None and not label.pixmap().isNull() for label in labels)
+
+
+def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
+    window, _ = kiosk
+    window.appointment_dock.show()
+    QApplication.processEvents()
+    small = []
+    for widget in (
+        window.findChildren(QAbstractButton) + window.findChildren(QLineEdit) + window.findChildren(QComboBox)
+    ):
+        shown = widget.isVisible() and widget.window() is window and widget.objectName() != "qt_toolbar_ext_button"
+        if shown and (widget.height() < 44 or widget.width() < 44):
+            small.append((type(widget).__name__, widget.accessibleName() or widget.objectName(), widget.size()))
+    assert small == []
+    rect = window.tree.visualItemRect(window.tree.topLevelItem(0))
+    assert rect.height() >= 44
+
+
+def test_finish_and_clear_asks_once(kiosk, monkeypatch):
+    window, controller = kiosk
+    window.appointment.notes_edit.setPlainText("private")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    controller.finish_action.trigger()
+    assert window.notes.notes == "private"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    controller.finish_action.trigger()
+    assert window.notes.notes == ""
+
+
+def test_printing_not_allowed_is_absent_and_explains(kiosk, monkeypatch):
+    window, controller = kiosk
+    assert not controller.print_action.isVisible()
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    controller.print_handout()
+    assert "not available" in said[0]
+
+
+def test_pin_hash_and_lockout():
+    stored = hash_pin("2468")
+    assert "2468" not in stored and stored.startswith("scrypt$")
+    assert check_pin("2468", stored) and not check_pin("1357", stored)
+    assert hash_pin("2468") != stored  # salted
+    clock = Clock()
+    gate = PinGate(stored, clock)
+    for _ in range(5):
+        assert not gate.try_pin("0000")
+    assert gate.seconds_locked() == LOCKOUT_SECONDS
+    assert not gate.try_pin("2468")  # even the right PIN waits out the lock
+    clock.now += LOCKOUT_SECONDS + 1
+    assert gate.try_pin("2468")
+
+
+def test_staff_pin_opens_the_staff_options(kiosk, monkeypatch):
+    window, controller = kiosk
+    from sbc_desktop.ui import kiosk as kiosk_module
+
+    monkeypatch.setattr(kiosk_module.PinDialog, "exec", lambda self: (self.pin.setText("2468"), 1)[1])
+    shown = []
+    monkeypatch.setattr(controller, "staff_menu", lambda: shown.append(True))
+    controller.staff_action.trigger()
+    assert shown == [True]
+    monkeypatch.setattr(kiosk_module.PinDialog, "exec", lambda self: (self.pin.setText("9999"), 1)[1])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    controller.staff_action.trigger()
+    assert shown == [True] and controller.pin_gate.failures == 1
+
+
+def test_kiosk_pin_command_stores_only_a_hash(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "kiosk.toml"
+    path.write_text('idle_timeout = 90\n\n[clinic]\nname = "Ward 3"\n', "utf-8")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "97531")
+    assert cli.main(["kiosk-pin", "--config", str(path)]) == 0
+    text = path.read_text("utf-8")
+    assert "97531" not in text and "97531" not in capsys.readouterr().out
+    config = load_config(path)
+    assert config.idle_timeout == 90 and config.clinic_name == "Ward 3" and check_pin("97531", config.staff_pin_hash)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "12")
+    assert cli.main(["kiosk-pin", "--config", str(path)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("idle_timeout = [oops", "not valid TOML"),
+        ("idle_timeout = 'soon'", "'idle_timeout'"),
+        ("warning = 5", "'warning'"),
+        ("colour = 'red'", "unknown key 'colour'"),
+        ("[printing]\nallowed = 'yes'", "'printing.allowed'"),
+        ("[clinic]\nfax = '1'", "unknown key 'clinic.fax'"),
+        ("staff_pin_hash = '1234'", "'staff_pin_hash'"),
+    ],
+)
+def test_malformed_config_is_refused_naming_file_and_key(tmp_path, text, names):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(path) in str(error.value) and names in str(error.value)
+
+
+def test_kiosk_does_not_start_half_locked(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "kiosk.toml"
+    path.write_text("idle_timeout = 'soon'\n", "utf-8")
+    monkeypatch.setenv("SBC_DESKTOP_CONFIG", str(path))
+    assert cli.main(["--kiosk"]) == 2
+    assert "idle_timeout" in capsys.readouterr().err
