@@ -240,12 +240,7 @@ class AppointmentPanel(QScrollArea):
             self.changed.emit()
 
     def remove_own_question(self) -> None:
-        row = self.own_list.currentRow()
-        if 0 <= row < len(self.notes.own_questions):
-            del self.notes.own_questions[row]
-            self.refresh()
-            self.own_list.setCurrentRow(min(row, self.own_list.count() - 1))
-            self.changed.emit()
+        self._remove_current(self.own_list, self.notes.own_questions)
 
     def add_current_topic(self) -> None:
         if self.topic is not None and self.topic.id not in self.notes.handout_topics:
@@ -255,11 +250,15 @@ class AppointmentPanel(QScrollArea):
             self.changed.emit()
 
     def remove_topic(self) -> None:
-        row = self.topics.currentRow()
-        if 0 <= row < len(self.notes.handout_topics):
-            del self.notes.handout_topics[row]
+        self._remove_current(self.topics, self.notes.handout_topics)
+
+    def _remove_current(self, shown: QListWidget, items: list[str]) -> None:
+        """Remove the selected row of ``shown`` from ``items``; the next row is selected."""
+        row = shown.currentRow()
+        if 0 <= row < len(items):
+            del items[row]
             self.refresh()
-            self.topics.setCurrentRow(min(row, self.topics.count() - 1))
+            shown.setCurrentRow(min(row, shown.count() - 1))
             self.changed.emit()
 
     def move_topic(self, step: int) -> None:
