@@ -75,6 +75,12 @@ def test_reorder_remove_and_clear_asks_once(window, qtbot, monkeypatch):
     panel.topics.setCurrentRow(0)
     panel.remove_topic_button.click()
     assert window.notes.handout_topics == ["treatment", "feelings"]
+    for question in ("First?", "Second?"):
+        panel.own_edit.setText(question)
+        panel.add_question_button.click()
+    panel.own_list.setCurrentRow(0)
+    panel.remove_question_button.click()
+    assert window.notes.own_questions == ["Second?"] and panel.own_list.currentRow() == 0
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
     panel.clear_button.click()
