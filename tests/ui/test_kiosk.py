@@ -167,6 +167,9 @@ def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
     assert small == []
     rect = window.tree.visualItemRect(window.tree.topLevelItem(0))
     assert rect.height() >= 44
+    from PySide6.QtWidgets import QScroller
+
+    assert QScroller.hasScroller(window.reader.viewport()) and QScroller.hasScroller(window.tree.viewport())
 
 
 def test_finish_and_clear_asks_once(kiosk, monkeypatch):
