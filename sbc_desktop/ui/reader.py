@@ -121,10 +121,11 @@ class Reader(QTextBrowser):
         """True while a new page replaces the old one (scroll changes then are not the reader's)."""
         return self._loading
 
-    def setSource(self, url: QUrl, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802 - Qt override
+    def doSetSource(self, url: QUrl, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802 - Qt override
+        # Every way of changing page (go, links, Back, Forward, reload) passes here.
         self._loading = True
         try:
-            super().setSource(url, kind)
+            super().doSetSource(url, kind)
         finally:
             self._loading = False
 

@@ -191,6 +191,10 @@ def test_reading_position_is_kept_per_topic(qtbot, library, settings):
     assert bar.value() == 0
     window.reader.go("topic:what-is-it")
     assert abs(bar.value() - bar.maximum() // 2) <= 2
+    window.reader.go("topic:tests")
+    window.reader.backward()  # Back restores its own place and keeps the one remembered
+    assert abs(bar.value() - bar.maximum() // 2) <= 2
+    assert window._positions["what-is-it"] == pytest.approx(0.5, abs=0.01)
     window.close()
     again = MainWindow(library, settings)
     qtbot.addWidget(again)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.pages import GLOSSARY_URL, HOME_URL
 from sbc_desktop.ui.main_window import MainWindow
