@@ -20,8 +20,11 @@ PATHS = {
     "theme": "M12 3 A9 9 0 1 0 12 21 A9 9 0 1 0 12 3 Z M12 3 V21",
     "search": "M10.5 4 A6.5 6.5 0 1 0 10.5 17 A6.5 6.5 0 1 0 10.5 4 Z M15.5 15.5 L21 21",
     "print": "M7 9 V3.5 H17 V9 M7 17 H4 V9 H20 V17 H17 M7 14 H17 V21 H7 Z",
+    "play": "M8 5 L19 12 L8 19 Z",
+    "pause": "M8 5 V19 M16 5 V19",
+    "stop": "M6 6 H18 V18 H6 Z",
 }
-FILLED = {"theme": "M12 3 A9 9 0 0 1 12 21 Z"}
+FILLED = {"theme": "M12 3 A9 9 0 0 1 12 21 Z", "play": "M8 5 L19 12 L8 19 Z", "stop": "M6 6 H18 V18 H6 Z"}
 
 
 def icon(name: str, colour: str, size: int = 48) -> QIcon:

@@ -16,8 +16,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStyle, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextEdit, QWidget
 
+from .icons import icon
 from .reader import Reader
 
 
@@ -299,7 +300,8 @@ class ReadAloudBar(QWidget):
         self.play_button = QPushButton(self)
         self.play_button.setObjectName("readAloudPlay")
         self.play_button.clicked.connect(read_aloud.toggle)
-        self.stop_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop), tr("Stop"), self)
+        self.icon_colour = "#1a1a1a"  # the theme's text colour, set by paint_icons
+        self.stop_button = QPushButton(tr("Stop"), self)
         self.stop_button.setObjectName("readAloudStop")
         self.stop_button.setAccessibleName(tr("Stop reading aloud"))
         self.stop_button.clicked.connect(read_aloud.stop)
@@ -323,17 +325,25 @@ class ReadAloudBar(QWidget):
         layout.addStretch(1)
         read_aloud.stateChanged.connect(self._show_state)
         read_aloud.unavailable.connect(self.explain)
-        self._show_state(read_aloud.state)
+        self._state = read_aloud.state
+        self.paint_icons(self.icon_colour)
 
     def _show_state(self, state: str) -> None:
-        text, name, icon = {
-            "playing": (tr("Pause"), tr("Pause reading aloud"), QStyle.StandardPixmap.SP_MediaPause),
-            "paused": (tr("Resume"), tr("Resume reading aloud"), QStyle.StandardPixmap.SP_MediaPlay),
-        }.get(state, (tr("Read aloud"), tr("Read this page aloud"), QStyle.StandardPixmap.SP_MediaPlay))
+        text, name, icon_name = {
+            "playing": (tr("Pause"), tr("Pause reading aloud"), "pause"),
+            "paused": (tr("Resume"), tr("Resume reading aloud"), "play"),
+        }.get(state, (tr("Read aloud"), tr("Read this page aloud"), "play"))
         self.play_button.setText(text)
         self.play_button.setAccessibleName(name)
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(icon(icon_name, self.icon_colour))
         self.stop_button.setEnabled(state != "stopped")
+        self._state = state
+
+    def paint_icons(self, colour: str) -> None:
+        """Icons in the theme's text colour, so they keep their contrast in every theme."""
+        self.icon_colour = colour
+        self.stop_button.setIcon(icon("stop", colour))
+        self._show_state(self._state)
 
     def explain(self, reason: str) -> None:
         """Say why nothing can be read aloud, and how to add a speech engine."""
