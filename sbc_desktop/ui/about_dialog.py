@@ -1,0 +1,47 @@
+"""About: the version, what the guide is, and that it is not personal advice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from .. import version
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AboutDialog", text)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(tr("About this guide"))
+        self.setAccessibleName(tr("About this guide"))
+        title = QLabel(tr("Secondary Breast Cancer Guide"), self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        self.version_label = QLabel(tr("Version {0}").format(version()), self)
+        self.version_label.setAccessibleName(self.version_label.text())
+        text = QLabel(
+            tr(
+                "Plain-English information about secondary (metastatic) breast cancer, for patients, "
+                "their families and the nurses who care for them.\n\n"
+                "This is general information, not advice about any one person. Your treatment team "
+                "knows your situation best: ask them about anything to do with you.\n\n"
+                "Each topic names its sources and shows when it was last reviewed."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (title, self.version_label, text, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(460)
