@@ -50,6 +50,8 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
     library = load_library(content or builtin_content_dir(), check_links=False)
+    if topic and library.topic(topic) is None:
+        print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:
         # The kiosk writes nothing: no settings, no notes file, the search index in memory.
         from .ui.kiosk import KioskController
@@ -64,6 +66,7 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
         window = MainWindow(library, settings, cache_dir(), notes, Appearance(*settings.appearance()))
         window.open_start_page(topic)
         window.show()
+    display.window_opened()
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
         # For benchmarks/: time from process start to the first page on screen.

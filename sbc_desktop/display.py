@@ -65,10 +65,10 @@ def explain_missing(missing: dict[str, str]) -> str:
 def explain_fatal(message: str) -> str:
     text = f"sbc-desktop cannot open its window.\nQt said: {message.strip()}\n\n"
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        text += (
+        return text + (
             "No graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
             "Start sbc-desktop from a desktop session. Commands such as "
-            "'sbc-desktop check' work without a display.\n"
+            "'sbc-desktop check', 'search' and 'export' work without a display.\n"
         )
     missing = missing_libraries() if sys.platform.startswith("linux") else {}
     if missing:
@@ -90,8 +90,15 @@ def preflight() -> None:
             raise SystemExit(EXIT_NO_DISPLAY)
 
 
+_held: list[str] | None = []  # Qt's warnings before the window opens; None once it has
+
+
 def install_fatal_handler() -> None:
-    """Turn Qt's fatal platform-plugin message into our explanation and a clean exit."""
+    """Turn Qt's fatal platform-plugin message into our explanation and a clean exit.
+
+    Qt's warnings while it looks for a display are held back: if it then fails, our
+    explanation replaces them; once the window is open (`window_opened`) they are shown.
+    """
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     previous = None
@@ -100,9 +107,21 @@ def install_fatal_handler() -> None:
         if kind == QtMsgType.QtFatalMsg:
             print(explain_fatal(message), file=sys.stderr, flush=True)
             os._exit(EXIT_NO_DISPLAY)
-        if previous is not None:
+        if kind == QtMsgType.QtDebugMsg:
+            return
+        if _held is not None:
+            _held.append(message)
+        elif previous is not None:
             previous(kind, context, message)
-        elif kind != QtMsgType.QtDebugMsg:
+        else:
             print(message, file=sys.stderr)
 
     previous = qInstallMessageHandler(handler)
+
+
+def window_opened() -> None:
+    """The display works: show any warnings Qt gave while starting."""
+    global _held
+    held, _held = _held or [], None
+    for message in held:
+        print(message, file=sys.stderr)

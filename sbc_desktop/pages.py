@@ -13,7 +13,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from .content.library import Library, Topic
-from .content.links import TERM_SCHEME, TOPIC_SCHEME
+from .content.links import TOPIC_SCHEME
 from .content.render import Renderer
 
 HOME_URL = "app:home"
@@ -167,6 +167,3 @@ class Pages:
             f'<p><a href="{HOME_URL}">{escape(tr("Go to the welcome page"))}</a></p>'
         )
 
-
-def term_url(term_id: str) -> str:
-    return TERM_SCHEME + term_id

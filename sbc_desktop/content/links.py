@@ -14,7 +14,7 @@ TERM_SCHEME = "term:"
 # [text](href "title") and ![alt](src); reference definitions "[x]: href".
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -35,7 +35,7 @@ def iter_links(markdown: str) -> Iterator[Link]:
     """Every link and image target in ``markdown``, skipping fenced and inline code."""
     in_fence = False
     for number, line in enumerate(markdown.split("\n"), start=1):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence or line.startswith(("    ", "\t")):

@@ -13,6 +13,7 @@ One bad file never stops the others from loading.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -151,7 +152,9 @@ class _Loader:
         base = self.root / TOPICS_DIR
         if not base.is_dir():
             base = self.root
-        files = [p for p in base.rglob("*.md") if p.is_file()]
+        inside = self.root.resolve()
+        # Links that lead out of the folder are not content (a link to /etc/passwd is not a topic).
+        files = [p for p in base.rglob("*.md") if p.is_file() and p.resolve().is_relative_to(inside)]
         if base == self.root:
             files = [p for p in files if p.parent != self.root or p.name.lower() != "readme.md"]
         return sorted(files)
@@ -179,8 +182,10 @@ class _Loader:
             return None
         split = split_front_matter(text)
         if split.unclosed:
-            self.error(path, 1, "front matter starts with '---' but never ends")
-            return None
+            if self.strict:
+                self.error(path, 1, "front matter starts with '---' but never ends")
+                return None
+            split = split_front_matter("\n" + text)  # a page that starts with a '---' rule
         meta: dict = {}
         if split.meta_text is not None:
             try:
@@ -191,10 +196,13 @@ class _Loader:
                 return None
             if loaded is None:
                 loaded = {}
-            if not isinstance(loaded, dict):
+            if isinstance(loaded, dict):
+                meta = loaded
+            elif self.strict:
                 self.error(path, split.meta_line, "front matter must be 'key: value' lines")
                 return None
-            meta = loaded
+            else:  # a page that starts with a '---' rule, not front matter: all of it is text
+                split = split_front_matter("\n" + text)
         elif self.strict:
             self.error(path, 1, "no front matter (a '---' block with id, title, ...)")
             return None
@@ -213,7 +221,7 @@ class _Loader:
 
         topic_id = _text(meta.get("id"))
         if topic_id and not _ID_RE.match(topic_id):
-            self.error(path, field_line("id"), f"id '{topic_id}' may use only a-z, 0-9, '-'")
+            self.error(path, field_line("id"), f"id '{topic_id}' may use only a-z, 0-9, '-', '_' and '.'")
             return None
         if not topic_id:
             if self.strict:
@@ -222,6 +230,9 @@ class _Loader:
 
         section = _text(meta.get("section")) or (slugify(folder) if folder else "")
         self.section_lines[topic_id] = field_line("section")
+        if not self.strict:
+            split.body, dropped = _drop_title_headings(split.body, title)
+            split.body_line += dropped
         topic = Topic(
             id=topic_id,
             title=title,
@@ -372,6 +383,29 @@ def load_library(root: str | Path, today: dt.date | None = None, check_links: bo
 
 
 # -- small helpers ---------------------------------------------------------------
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _drop_title_headings(body: str, title: str) -> tuple[str, int]:
+    """Third-party pages often repeat their title as '# Title' lines: the reader shows it once."""
+    lines = body.split("\n")
+    index, wanted = 0, _letters(title)
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        heading = re.match(r"^#\s+(.+?)\s*#*$", line)
+        found = _letters(heading.group(1)) if heading else ""
+        shared = len(os.path.commonprefix([found, wanted]))
+        if not heading or not found or shared < 0.6 * min(len(found), len(wanted)):
+            break
+        index += 1
+    return ("\n".join(lines[index:]), index) if index and any(lines[index:]) else (body, 0)
+
+
+
 def _line(item: Any) -> int:
     return item.get(LINE, 1) if isinstance(item, dict) else 1
 

@@ -21,7 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .glossary import TermMatcher
 from .library import Library, Topic
-from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
+from .links import FENCE, TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
 _NO_TERMS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "script", "style"}
@@ -46,7 +46,6 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
 _NOT_A_NEW_BLOCK = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|\||$)")  # indented, list item, table row
 
@@ -65,7 +64,7 @@ def split_markdown(text: str, first: int = 3000, rest: int = 10000) -> list[str]
     current: list[str] = []
     size, limit, in_fence, previous_blank = 0, first, False, False
     for line in text.split("\n"):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence and previous_blank and size >= limit and not _NOT_A_NEW_BLOCK.match(line):
             parts.append("\n".join(current))

@@ -22,7 +22,6 @@ def tr(text: str) -> str:
 class GlossaryPopup(QFrame):
     readMoreRequested = Signal(str)  # topic id
     speakRequested = Signal(str)  # text to read aloud
-    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Popup)
@@ -140,4 +139,3 @@ class GlossaryPopup(QFrame):
         self._return_focus = None
         if isinstance(target, QWidget) and target.isVisible():
             target.setFocus(Qt.FocusReason.PopupFocusReason)
-        self.closed.emit()

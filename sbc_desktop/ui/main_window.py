@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.actions.menus(self.menuBar())
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
+        self.actions.glossary.setVisible(bool(library.glossary))
         self.appearance = appearance or Appearance()
         self._wire()
         self.apply_appearance()

@@ -114,6 +114,3 @@ class NavTree(QTreeWidget):
             self.scrollToItem(item)
         finally:
             self.blockSignals(False)
-
-    def urls(self) -> list[str]:
-        return list(self._items)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -26,9 +26,13 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
 from ..content.words import match_pattern
-from ..pages import HOME_URL, Pages, tr
+from ..pages import HOME_URL, Pages
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Reader", text)
 
 
 class Reader(QTextBrowser):

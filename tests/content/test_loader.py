@@ -151,3 +151,18 @@ def test_window_can_skip_link_checks(tmp_path):
     root = make_content(tmp_path, {"a": "See [gone](topic:nowhere).", "b": "B"})
     assert load_library(root, check_links=False).problems == []
     assert len(load_library(root).problems) == 1
+
+
+def test_third_party_pages_are_taken_as_they_come(tmp_path):
+    write(tmp_path / "pages" / "nci.md", "---\ntitle: Laryngeal Cancer - NCI\n---\n\n# Laryngeal Cancer - NCI\n\n"
+          "# Laryngeal Cancer (PDQ)-Patient Version\n\n## Overview\n\nText.\n")  # fmt: skip
+    write(tmp_path / "pages" / "rule.md", "---\n\nA page that starts with a horizontal rule.\n")
+    secret = write(tmp_path / "outside" / "secret.md", "# Not content\n")
+    (tmp_path / "pages" / "link.md").symlink_to(secret)
+    library = load_library(tmp_path / "pages")
+    assert library.problems == []
+    body = library.topic("nci").body
+    assert body.lstrip().startswith("## Overview")  # the title is shown once, by the reader
+    assert library.topic("nci").body_line == 9
+    assert "horizontal rule" in library.topic("rule").body
+    assert "link" not in library.topics
