@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         self.reader.set_style_sheet(reader_style_sheet(theme))
         self.actions.paint_icons(theme.button_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
+        self.reader.focus_colours = (theme.focus, theme.base)
         side = round(20 * scale)
         large = scale >= 1.5
         for bar in (self.toolbar, self.view_toolbar):

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextEdit, QWidget
 
 from .icons import icon
-from .reader import Reader
+from .reader import SPEECH, Reader
 
 
 def tr(text: str) -> str:
@@ -117,7 +117,7 @@ class ReadAloud(QObject):
 
     BACKGROUND = QColor("#c6e2ff")  # pale blue behind black text (16:1), unlike find's yellow
     FOREGROUND = QColor("#000000")
-    MARK = QTextFormat.Property.UserProperty + 71  # tells this highlight from others
+    MARK = Reader.LAYER  # the reader's layer property; SPEECH tells this highlight from others
 
     def __init__(self, reader: Reader, engine: SpeechEngine | None = None, opener: Opener = open_engine,
                  parent: QObject | None = None):  # fmt: skip
@@ -260,13 +260,13 @@ class ReadAloud(QObject):
         selection.cursor = cursor
         selection.format.setBackground(self.BACKGROUND)
         selection.format.setForeground(self.FOREGROUND)
-        selection.format.setProperty(self.MARK, True)
+        selection.format.setProperty(self.MARK, SPEECH)
         self.reader.setExtraSelections(self._other_selections() + [selection])
         self._keep_in_view(cursor)
         return True
 
     def _other_selections(self) -> list[QTextEdit.ExtraSelection]:
-        return [s for s in self.reader.extraSelections() if not s.format.boolProperty(self.MARK)]
+        return [s for s in self.reader.extraSelections() if s.format.property(self.MARK) != SPEECH]
 
     def _clear_highlight(self) -> None:
         others = self._other_selections()

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
+    QTextFormat,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -29,6 +30,7 @@ from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
+LINK_FOCUS, SPEECH = 1, 2  # values of Reader.LAYER: the focused link; the sentence read aloud
 
 
 def tr(text: str) -> str:
@@ -36,6 +38,8 @@ def tr(text: str) -> str:
 
 
 class Reader(QTextBrowser):
+    LAYER = QTextFormat.Property.UserProperty + 70  # marks highlights that are not find matches
+
     termActivated = Signal(str, QRect)  # glossary term id, the word's place on screen
     externalLinkRequested = Signal(QUrl)
     pageMissing = Signal(str)
@@ -62,6 +66,8 @@ class Reader(QTextBrowser):
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
         self.anchorClicked.connect(self._link_clicked)
+        self.focus_colours = ("#1a5fb4", "#ffffff")  # background, text: set from the theme
+        self.cursorPositionChanged.connect(self._show_link_focus)
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
 
     # -- what can be shown --------------------------------------------------------
@@ -223,6 +229,26 @@ class Reader(QTextBrowser):
             if self._pending is not None:
                 self._fill_timer.start()
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override: Tab between links
+        moved = super().focusNextPrevChild(forward)
+        self._show_link_focus()
+        return moved
+
+    def _show_link_focus(self) -> None:
+        """Tab to a link and it stands out in the focus colour: easy to see where you are."""
+        cursor = self.textCursor()
+        probe = QTextCursor(cursor)
+        probe.setPosition(cursor.selectionStart() + 1)
+        others = [s for s in self.extraSelections() if s.format.property(self.LAYER) != LINK_FOCUS]
+        if cursor.hasSelection() and probe.charFormat().isAnchor():
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(cursor)
+            mark.format.setBackground(QColor(self.focus_colours[0]))
+            mark.format.setForeground(QColor(self.focus_colours[1]))
+            mark.format.setProperty(self.LAYER, LINK_FOCUS)
+            others.append(mark)
+        self.setExtraSelections(others)
+
     # -- comfort ----------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -294,7 +320,9 @@ class Highlighter:
             selection.format.setBackground(self.CURRENT if index == self.current else self.ALL)
             selection.format.setForeground(QColor("#000000"))
             selections.append(selection)
-        self.reader.setExtraSelections(selections)
+        # Other layers (the focused link, the sentence read aloud) stay as they are.
+        kept = [s for s in self.reader.extraSelections() if s.format.hasProperty(Reader.LAYER)]
+        self.reader.setExtraSelections(kept + selections)
 
 
 def words_pattern(words: list[str]) -> QRegularExpression:

@@ -198,3 +198,18 @@ def test_accessibility_tree_has_no_unnamed_controls(window, qtbot):
     window.show_term("symptom", window.geometry())
     assert unnamed_controls(QAccessible.queryAccessibleInterface(window.popup)) == []
     window.popup.close()
+
+
+def test_the_link_reached_by_tab_stands_out(window, qtbot):
+    from sbc_desktop.ui.reader import LINK_FOCUS, Reader
+
+    window.reader.go("topic:what-is-it")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Tab)
+    marks = [s for s in window.reader.extraSelections() if s.format.property(Reader.LAYER) == LINK_FOCUS]
+    assert len(marks) == 1 and marks[0].cursor.selectedText()
+    background, text = window.reader.focus_colours
+    assert marks[0].format.background().color().name() == background
+    from sbc_desktop.ui.appearance import contrast
+
+    assert contrast(text, background) >= 4.5

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbc_desktop.ui.read_aloud import ReadAloud, ReadAloudBar, Sentence, open_engine, split_sentences
-from sbc_desktop.ui.reader import text_pattern
+from sbc_desktop.ui.reader import SPEECH, text_pattern
 
 
 class FakeEngine(QObject):
@@ -82,7 +82,7 @@ def bar(window, reading):
 
 
 def speech_highlights(reader) -> list[str]:
-    return [s.cursor.selectedText() for s in reader.extraSelections() if s.format.boolProperty(ReadAloud.MARK)]
+    return [s.cursor.selectedText() for s in reader.extraSelections() if s.format.property(ReadAloud.MARK) == SPEECH]
 
 
 def finish_and_wait(qtbot, engine: FakeEngine) -> None:
