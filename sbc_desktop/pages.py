@@ -166,4 +166,3 @@ class Pages:
             f"<p>{escape(tr('There is no page called {name}.').format(name=url))}</p>"
             f'<p><a href="{HOME_URL}">{escape(tr("Go to the welcome page"))}</a></p>'
         )
-

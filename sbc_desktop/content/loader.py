@@ -405,7 +405,6 @@ def _drop_title_headings(body: str, title: str) -> tuple[str, int]:
     return ("\n".join(lines[index:]), index) if index and any(lines[index:]) else (body, 0)
 
 
-
 def _line(item: Any) -> int:
     return item.get(LINE, 1) if isinstance(item, dict) else 1
 

@@ -8,9 +8,9 @@ gives focus back to where it was when it closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..content.library import GlossaryTerm
 
@@ -126,6 +126,23 @@ class GlossaryPopup(QFrame):
             topic = self._term.topic
             self.close()
             self.readMoreRequested.emit(topic)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A tap outside closes the pop-up and still does what it was for (opens a topic...)."""
+        if self.rect().contains(event.position().toPoint()):
+            super().mousePressEvent(event)
+            return
+        point = event.globalPosition().toPoint()
+        self.close()
+        target = QApplication.widgetAt(point)
+        if target is None or target.window() is self:
+            return
+        local = QPointF(target.mapFromGlobal(point))
+        for kind, buttons in ((QEvent.Type.MouseButtonPress, event.buttons()),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):  # fmt: skip
+            QApplication.postEvent(
+                target, QMouseEvent(kind, local, QPointF(point), event.button(), buttons, event.modifiers())
+            )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
