@@ -46,6 +46,7 @@ class _Loader:
         self.strict = (root / SECTIONS_FILE).is_file()
         self.lib = Library(root=root)
         self.section_lines: dict[str, int] = {}
+        self.failed: set[str] = set()  # ids of topics whose own file has an error
 
     # -- problems ---------------------------------------------------------------
     def error(self, path: Path, line: int, message: str) -> None:
@@ -167,6 +168,7 @@ class _Loader:
         for path in self.topic_files():
             topic = self.load_topic(path, base)
             if topic is None:
+                self.failed.add(slugify(path.stem))
                 continue
             if topic.id in seen:
                 first = seen[topic.id]
@@ -312,7 +314,12 @@ class _Loader:
                 line=line,
             )
             if entry.topic and entry.topic not in self.lib.topics:
-                self.error(path, line, f"glossary entry '{term}' points to missing topic '{entry.topic}'")
+                if entry.topic in self.failed:  # its own error says why: do not repeat it as an error here
+                    self.warning(
+                        path, line, f"glossary entry '{term}' points to topic '{entry.topic}', which did not load"
+                    )
+                else:
+                    self.error(path, line, f"glossary entry '{term}' points to missing topic '{entry.topic}'")
                 entry.topic = ""
             for name in entry.names:
                 key = " ".join(name.lower().split())
@@ -358,7 +365,9 @@ class _Loader:
                     continue
                 target = topic_id_from_href(href)
                 if target is not None and target not in self.lib.topics:
-                    if href.startswith("topic:") or self.strict:
+                    if target in self.failed:
+                        self.warning(topic.path, line, f"link to topic '{target}', which did not load")
+                    elif href.startswith("topic:") or self.strict:
                         self.error(topic.path, line, f"link to missing topic '{target}'")
                     else:
                         self.warning(topic.path, line, f"link to missing page '{href}'")

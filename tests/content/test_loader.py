@@ -166,3 +166,15 @@ def test_third_party_pages_are_taken_as_they_come(tmp_path):
     assert library.topic("nci").body_line == 9
     assert "horizontal rule" in library.topic("rule").body
     assert "link" not in library.topics
+
+
+def test_a_broken_topic_is_one_error_not_many(tmp_path):
+    root = make_content(tmp_path, {"a": "See [b](topic:b).", "b": "B"},
+                        glossary="terms:\n  - term: lump\n    definition: A bump.\n    topic: b\n")  # fmt: skip
+    write(root / "topics" / "b.md", "---\nid: b\ntitle: [broken\n---\nB\n")
+    library = load_library(root)
+    assert [p.path.name for p in library.errors] == ["b.md"]
+    assert sorted(p.message for p in library.problems if p.severity == "warning") == [
+        "glossary entry 'lump' points to topic 'b', which did not load",
+        "link to topic 'b', which did not load",
+    ]
