@@ -126,7 +126,8 @@ class Settings:
 
     def care_team(self) -> CareTeam:
         """The reader's care team and its numbers, for the urgent-help topic and every handout."""
-        return CareTeam(**{key: str(self.store.value(f"clinic/{key}", "") or "") for key in CareTeam.field_names()}).cleaned()
+        values = {key: str(self.store.value(f"clinic/{key}", "") or "") for key in CareTeam.field_names()}
+        return CareTeam(**values).cleaned()
 
     def set_care_team(self, team: CareTeam) -> None:
         for key in CareTeam.field_names():
