@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..handout.builder import Clinic
 from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate
@@ -110,7 +109,7 @@ class KioskController(QObject):
         self.pin_gate = PinGate(config.staff_pin_hash, clock)
         self.staff_leaving = False
         self._corner_taps: list[float] = []
-        window.kiosk_clinic = Clinic(config.clinic_name, config.clinic_phone, config.clinic_nurse)
+        window.kiosk_care_team = config.care_team
         window.extra_style = KIOSK_STYLE
         window.handouts.allow_files = False
 
