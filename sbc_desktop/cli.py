@@ -117,7 +117,7 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
         where = "glossary" if r.kind == "term" else r.section
         lines += [f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}", f"    {r.snippet_marked().strip()}"]
     if not results:
-        lines.append(f"Nothing found for '{query}'.")
+        lines.append(f"No results for '{query}'.")
         topics = [r for r in response.nearest if r.kind == "topic"]
         terms = [r for r in response.nearest if r.kind == "term"]
         if topics:

@@ -46,7 +46,9 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
         for name, score, _i in close:
             term = names[name]
             if all(r.ref != term.id for r in term_hits):
-                term_hits.append(SearchResult("term", term.id, term.term, "Glossary", term.definition, score, term.topic))
+                term_hits.append(
+                    SearchResult("term", term.id, term.term, "Glossary", term.definition, score, term.topic)
+                )
     term_hits.sort(key=lambda r: -r.score)
 
     if not topic_hits:  # nothing near: the start of each section is a place to begin

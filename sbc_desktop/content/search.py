@@ -230,7 +230,7 @@ class SearchIndex:
             words.update(w for key in self._synonyms for w in key.split())
             self._vocabulary = sorted(words)
             self._by_length = {}
-            for known in self._known:
+            for known in sorted(self._known):  # sorted: the same correction every time
                 self._by_length.setdefault(len(known), []).append(known)
             self._count = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 
@@ -295,9 +295,7 @@ class SearchIndex:
         rarity = [math.log(1 + total / len(h)) for h in found]
         weights = [0.5 + 0.5 * r / max(rarity) for r in rarity]
         match = " OR ".join(f"({idea.match})" for idea in ideas)
-        sql = (
-            "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-        )
+        sql = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
         rows = self.db.execute(sql, (*WEIGHTS, match, BM25_DEPTH)).fetchall()
         best = -rows[0][1] if rows else 1.0
         relevance = {rowid: -rank / best if best > 0 else 0.0 for rowid, rank in rows}
@@ -321,7 +319,9 @@ class SearchIndex:
         """rowid -> the score of the best place an idea is found in that document."""
         best: dict[int, float] = {}
         for columns, value in zip(FIELDS, FIELD_SCORES, strict=True):
-            for (rowid,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{{columns}}}: ({idea.match})",)):
+            for (rowid,) in self.db.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{{columns}}}: ({idea.match})",)
+            ):
                 best.setdefault(rowid, value)
         return best
 
