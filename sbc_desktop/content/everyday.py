@@ -35,11 +35,12 @@ def is_everyday(word: str) -> bool:
 def _load() -> frozenset[str]:
     try:
         import wordfreq
-    except ImportError:  # pragma: no cover - a dependency; without it nothing counts as everyday
-        return frozenset()
-    # The list holds one bin of words per centibel of frequency, most frequent first:
-    # bin i holds words of Zipf frequency 9 - i / 100.
-    bins = wordfreq.get_frequency_list("en", "large")
+
+        # The list holds one bin of words per centibel of frequency, most frequent first:
+        # bin i holds words of Zipf frequency 9 - i / 100.
+        bins = wordfreq.get_frequency_list("en", "large")
+    except Exception:  # noqa: BLE001 - a missing or damaged list must not stop search
+        return frozenset()  # pragma: no cover - then only the content's own words are known
     last = round((9 - EVERYDAY_ZIPF) * 100)
     words = frozenset(word for group in bins[: last + 1] for word in group)
     wordfreq.get_frequency_list.cache_clear()  # keep our set only, not the 320,000-word list
