@@ -29,9 +29,10 @@ RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
 SYNONYM_SHARE = 0.6  # the bonus when the title holds another word for it (a lay word's meaning)
 RANK_DEPTH = 50  # how many of the best matches of each idea are scored
+MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still count in titles)
 COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
 SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
-BROAD = 1500  # an idea found in more documents than this is looked for in titles, keywords and summaries only
+BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r, 0 FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
@@ -291,7 +292,7 @@ class SearchIndex:
                     # The stemmer may cut a word and its start differently ("relative" is
                     # indexed as "rel", "relativ" stays "relativ"), so the words it starts
                     # are searched too.
-                    endings = [_quote(w) for w in self.completions(word)]
+                    endings = [_quote(w) for w in self.completions(word)] if len(word) >= 4 else []
                     synonyms = self._synonyms.get(word, [])
                     terms = (_quote(word) + " *", *endings, *map(_quote, synonyms))
                     ideas.append(_Idea(tuple(dict.fromkeys(terms)), (word, *synonyms)))
@@ -320,13 +321,15 @@ class SearchIndex:
         mentions would cost a keystroke its time.
         """
         ranked_ideas = []
-        for idea in ideas:
-            found = self._count_matches(idea.match)
-            if found:
-                scope = idea.match if found <= BROAD else f"{{title keywords summary}}: ({idea.match})"
-                rows = self.db.execute(_RANK_SQL, (*WEIGHTS, scope, RANK_DEPTH)).fetchall()
+        counted = sorted((self._count_matches(idea.match), i, idea) for i, idea in enumerate(ideas))
+        others = []  # ideas of a long query beyond the rarest few: looked for in titles only
+        for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
+            if found and len(ranked_ideas) < MOST_IDEAS:
+                rows = self._best_matches(idea, found)
                 if rows:
-                    ranked_ideas.append((idea, found, {rowid: -rank for rowid, rank, _kind in rows}))
+                    ranked_ideas.append((idea, found, rows))
+            elif found:
+                others.append(_keys(idea.words))
         if not ranked_ideas:
             return []
         # BM25 favours short documents, so glossary entries and topics are each measured
@@ -358,11 +361,28 @@ class SearchIndex:
                     if not bonus and _holds(title, other):
                         bonus = TITLE_BONUS * SYNONYM_SHARE
                     score += weight * (RELEVANCE * relevance + bonus)
+            for keys in others:
+                if _holds(title, keys):
+                    matched += 1
+                    score += min(weights) * TITLE_BONUS * SYNONYM_SHARE
             score *= 0.5 + 0.5 * matched / len(ideas)  # every idea found beats some of them
             score *= TERM_FACTOR if kind == "term" else boost.get(ref, 1.0)
             scored.append((rowid, round(score, 3)))
         scored.sort(key=lambda row: (-row[1], row[0]))
         return scored[:limit]
+
+    def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
+        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
+        scope = idea.match
+        if found > BROAD:
+            scope = f"{{title keywords summary}}: ({idea.match})"
+            if self._count_matches(scope) > 4 * BROAD:
+                scope = f"{{title}}: ({idea.match})"
+                if self._count_matches(scope) > 4 * BROAD:  # in thousands of titles: too common to rank
+                    rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (scope, RANK_DEPTH))
+                    return {rowid: 1.0 for (rowid,) in rows}
+        rows = self.db.execute(_RANK_SQL, (*WEIGHTS, scope, RANK_DEPTH)).fetchall()
+        return {rowid: -rank for rowid, rank, _zero in rows}
 
     def _count_matches(self, match: str) -> int:
         count = self._counts.get(match)
@@ -490,17 +510,22 @@ def _parse(query: str) -> tuple[list[str], list[str], bool]:
             if words_of(phrase):
                 phrases.append(" ".join(words_of(phrase)))
         query = re.sub(r'"[^"]+"', " ", query)
-    words = words_of(query)
+    words = _search_words(query)
     unfinished = bool(words) and bool(re.search(r"[^\W_]\Z", query))
     return phrases, words, unfinished
+
+
+def _search_words(text: str) -> list[str]:
+    """Words as search sees them: lower case, and split at hyphens as the index splits them."""
+    return [part for word in words_of(text) for part in word.split("-") if part]
 
 
 def _synonym_table(library: Library) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for word, means in library.lay_terms.items():
-        table.setdefault(" ".join(words_of(word)), []).extend(" ".join(words_of(m)) for m in means)
+        table.setdefault(" ".join(_search_words(word)), []).extend(" ".join(_search_words(m)) for m in means)
     for term in library.glossary.values():
-        names = [" ".join(words_of(n)) for n in term.names]
+        names = [" ".join(_search_words(n)) for n in term.names]
         for name in names:
             table.setdefault(name, []).extend(n for n in names if n != name)
     return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}
