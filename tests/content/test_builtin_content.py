@@ -156,3 +156,21 @@ def test_locally_advanced_is_kept_apart_from_secondary(library):
     early = library.glossary["early-breast-cancer"].definition.lower()
     assert "skin" not in early and "chest wall" not in early
     assert not library.glossary["tumour"].definition.lower().startswith("a lump")
+
+
+LAY_QUERIES = [
+    ("side effects", "side-effects"), ("feeling sick", "side-effects"), ("tired all the time", "side-effects"),
+    ("hair falling out", "side-effects"), ("pins and needles", "side-effects"), ("morphine", "pain"),
+    ("painkillers", "pain"), ("hospice", "palliative-care"), ("end of life", "palliative-care"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "expected"), LAY_QUERIES)
+def test_everyday_words_find_the_new_topics(library, query, expected):
+    from sbc_desktop.content.search import SearchIndex
+
+    index = SearchIndex.open(library, None)
+    try:
+        assert expected in [r.ref for r in index.search(query, 3).results]
+    finally:
+        index.close()
