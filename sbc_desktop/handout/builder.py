@@ -70,7 +70,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         if section:
             parts.append(f'<p class="section-name" id="keep-section-{index}">{escape(section.title)}</p>')
         parts.append(f"<h1>{escape(topic.title)}</h1>")
-        parts.append(for_paper(pages.renderer.topic_html(topic)))
+        parts.append(for_paper(pages.body_html(topic, paper=True, team=options.clinic)))
         parts.append(_FOOTER_START.sub(rf'<\1 id="footer-{index}"', pages.footer_html(topic), count=1))
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
