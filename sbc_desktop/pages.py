@@ -91,8 +91,12 @@ class Pages:
             items = "".join(f"<li>{escape(r.citation())}</li>" for r in refs)
             rows.append(f"<h2>{escape(tr('Where this information comes from'))}</h2><ul>{items}</ul>")
         dates = []
-        if topic.reviewed:
-            dates.append(f"{escape(tr('Last reviewed:'))} {long_date(topic.reviewed)}")
+        if topic.reviewed_by:
+            who = topic.reviewed_by
+            text = tr("Checked by {name}, {role}, on {date}")
+            dates.append(escape(text.format(name=who.name, role=who.role, date=long_date(who.date))))
+        if topic.updated:
+            dates.append(f"{escape(tr('Last updated:'))} {long_date(topic.updated)}")
         if topic.next_review:
             dates.append(f"{escape(tr('Next review due:'))} {long_date(topic.next_review)}")
         if dates:

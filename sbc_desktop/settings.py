@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, qVersion
 
+from .care_team import CareTeam
+
 ORGANISATION = "sbc-desktop"
 APPLICATION = "sbc-desktop"
 DESKTOP_FILE = "org.sbcdesktop.SbcDesktop"
@@ -122,13 +124,14 @@ class Settings:
 
         self.store.setValue("reader/positions", json.dumps(positions))
 
-    def clinic(self) -> tuple[str, str, str]:
-        """Clinic name, phone and nurse's name, for the handout's box."""
-        return tuple(str(self.store.value(f"clinic/{key}", "") or "") for key in ("name", "phone", "nurse"))
+    def care_team(self) -> CareTeam:
+        """The reader's care team and its numbers, for the urgent-help topic and every handout."""
+        values = {key: str(self.store.value(f"clinic/{key}", "") or "") for key in CareTeam.field_names()}
+        return CareTeam(**values).cleaned()
 
-    def set_clinic(self, name: str, phone: str, nurse: str) -> None:
-        for key, value in (("name", name), ("phone", phone), ("nurse", nurse)):
-            self.store.setValue(f"clinic/{key}", value)
+    def set_care_team(self, team: CareTeam) -> None:
+        for key in CareTeam.field_names():
+            self.store.setValue(f"clinic/{key}", getattr(team.cleaned(), key))
 
     def sync(self) -> None:
         self.store.sync()

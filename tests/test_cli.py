@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -21,7 +22,7 @@ def run_check(capsys, *args):
 def test_check_builtin_content_passes(capsys):
     code, lines, err = run_check(capsys)
     assert (code, lines) == (0, [])
-    assert "13 topics" in err and "0 errors, 0 warnings" in err
+    assert re.search(r"\d+ topics", err) and "0 errors, 0 warnings" in err
 
 
 def test_check_broken_folder_lists_every_problem_and_fails(capsys, tmp_path):

@@ -41,6 +41,9 @@ class Reference:
     year: str = ""
     details: str = ""
     url: str = ""
+    reviewed: dt.date | None = None  # when the source's own publisher last reviewed it
+    next_review: dt.date | None = None  # when its publisher said it would be reviewed again
+    accessed: dt.date | None = None  # when it was read for this content
 
     def citation(self) -> str:
         """One line a reader can look up: publisher, title, year and details."""
@@ -68,6 +71,19 @@ class GlossaryTerm:
         return [self.term, *self.aliases]
 
 
+@dataclass(frozen=True)
+class Reviewer:
+    """Someone named who checked a topic (front matter `reviewed_by`: name, role, date)."""
+
+    name: str
+    role: str
+    date: dt.date
+
+
+# What "Where has it spread for you?" offers; topics and questions carry these as `tags`.
+SPREAD_TAGS = ("bones", "liver", "lungs", "brain", "skin", "other")
+
+
 @dataclass
 class Topic:
     id: str
@@ -78,8 +94,10 @@ class Topic:
     summary: str = ""
     order: float = 0
     sources: list[str] = field(default_factory=list)
-    reviewed: dt.date | None = None
+    updated: dt.date | None = None  # when the text was last written or changed
     next_review: dt.date | None = None
+    reviewed_by: Reviewer | None = None  # only when a named person has checked it
+    tags: list[str] = field(default_factory=list)  # places of spread it matters most for (SPREAD_TAGS)
     questions: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)  # other words for it, for search
     url: str = ""  # where third-party pages came from: site-relative links resolve here
@@ -109,6 +127,8 @@ class Library:
     lay_terms: dict[str, list[str]] = field(default_factory=dict)
     # Questions suggested on every page of the "My appointment" panel.
     suggested_questions: list[str] = field(default_factory=list)
+    # Question text -> the places of spread (SPREAD_TAGS) it matters most for.
+    question_tags: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def topic(self, topic_id: str) -> Topic | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
-from .library import GlossaryTerm, Library, Problem, Reference, Section, Topic
+from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
 from .links import iter_links, resolve_local, slugify, topic_id_from_href
 
 SECTIONS_FILE = "sections.yaml"
@@ -131,7 +131,45 @@ class _Loader:
                 year=_text(item.get("year")),
                 details=_text(item.get("details")),
                 url=_text(item.get("url")),
+                reviewed=self.optional_date(path, item, "reviewed"),
+                next_review=self.optional_date(path, item, "next_review"),
+                accessed=self.optional_date(path, item, "accessed"),
             )
+
+    def optional_date(self, path: Path, item: dict, name: str) -> dt.date | None:
+        value = item.get(name)
+        if value is None:
+            return None
+        date = _date(value)
+        if date is None:
+            self.error(path, _line(item), f"'{name}' is not a date (YYYY-MM-DD)")
+        return date
+
+    def questions_from(self, path: Path, line: int, value: Any) -> list[str]:
+        """Questions given as text, or as {text, tags}; their tags go into the library."""
+        found: list[str] = []
+        for item in value if isinstance(value, list) else [value] if value is not None else []:
+            if isinstance(item, dict):
+                text = _text(item.get("text"))
+                tags = self.spread_tags(path, line, item.get("tags"))
+                if text and tags:
+                    self.lib.question_tags[text] = tags
+            else:
+                text = _text(item)
+            if text:
+                found.append(text)
+            else:
+                self.error(path, line, "a question must be text, or have 'text:' (and optional 'tags:')")
+        return list(dict.fromkeys(found))
+
+    def spread_tags(self, path: Path, line: int, value: Any) -> list[str]:
+        tags = []
+        for tag in _str_list(value):
+            if tag in SPREAD_TAGS:
+                tags.append(tag)
+            else:
+                self.warning(path, line, f"unknown tag '{tag}' (known: {', '.join(SPREAD_TAGS)})")
+        return tags
 
     def load_sections(self) -> dict[str, Section]:
         sections: dict[str, Section] = {}
@@ -244,23 +282,27 @@ class _Loader:
             summary=_text(meta.get("summary") or meta.get("description")),
             order=_number(meta.get("order")),
             sources=_str_list(meta.get("sources")),
-            questions=_str_list(meta.get("questions")),
+            questions=self.questions_from(path, field_line("questions"), meta.get("questions")),
+            tags=self.spread_tags(path, field_line("tags"), meta.get("tags")),
             keywords=_str_list(meta.get("keywords")),
             url=_text(meta.get("url")),
             body_line=split.body_line,
         )
         if not section and self.strict:
             self.error(path, split.meta_line, "missing 'section'")
-        for name in ("reviewed", "next_review"):
-            value = meta.get(name, meta.get("lastReviewed") if name == "reviewed" else None)
-            if value is None:
+        # `updated` is when the text last changed; older files (and third-party pages) say `reviewed`.
+        for name, names in (("updated", ("updated", "reviewed", "lastReviewed")), ("next_review", ("next_review",))):
+            given = next((n for n in names if meta.get(n) is not None), None)
+            if given is None:
                 if self.strict:
                     self.error(path, split.meta_line, f"missing '{name}' date")
                 continue
-            date = _date(value)
+            date = _date(meta[given])
             if date is None:
-                self.error(path, field_line(name), f"'{name}' is not a date (YYYY-MM-DD)")
+                self.error(path, field_line(given), f"'{given}' is not a date (YYYY-MM-DD)")
             setattr(topic, name, date)
+        if meta.get("reviewed_by") is not None:
+            topic.reviewed_by = self.reviewer(path, field_line("reviewed_by"), meta["reviewed_by"])
         if topic.review_overdue(self.today):
             self.warning(path, field_line("next_review"), f"review overdue since {topic.next_review}")
         if self.strict:
@@ -272,6 +314,14 @@ class _Loader:
             if key not in self.lib.references:
                 self.error(path, field_line("sources"), f"unknown source key '{key}'")
         return topic
+
+    def reviewer(self, path: Path, line: int, value: Any) -> Reviewer | None:
+        if isinstance(value, dict):
+            name, role, date = _text(value.get("name")), _text(value.get("role")), _date(value.get("date"))
+            if name and role and date:
+                return Reviewer(name, role, date)
+        self.error(path, line, "'reviewed_by' needs a 'name', a 'role' and a 'date' (YYYY-MM-DD)")
+        return None
 
     def place_topics(self, sections: dict[str, Section], topics: list[Topic]) -> None:
         for topic in topics:
@@ -350,10 +400,10 @@ class _Loader:
         if data is None:
             return
         items = data.get("questions") if isinstance(data, dict) else data
-        if not isinstance(items, list) or not all(isinstance(q, str) and q.strip() for q in items):
+        if not isinstance(items, list):
             self.error(path, _line(data), "expected a list of questions under 'questions:'")
             return
-        self.lib.suggested_questions = list(dict.fromkeys(q.strip() for q in items))
+        self.lib.suggested_questions = self.questions_from(path, _line(data), items)
 
     def check_links(self) -> None:
         for topic in self.lib.topics.values():

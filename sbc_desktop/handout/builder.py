@@ -9,6 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
@@ -21,16 +22,6 @@ _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Handout", text)
-
-
-@dataclass
-class Clinic:
-    name: str = ""
-    phone: str = ""
-    nurse: str = ""
-
-    def is_empty(self) -> bool:
-        return not (self.name or self.phone or self.nurse)
 
 
 @dataclass

@@ -7,10 +7,12 @@ Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
     home_topic = ""           # a topic id to start on, or "" for the welcome page
     staff_pin_hash = "scrypt$..."   # set with: sbc-desktop kiosk-pin
 
-    [clinic]
+    [clinic]                  # the care team, shown on the urgent-help page and every handout
     name = "Riverside Breast Clinic"
-    phone = "01234 000000"
-    nurse = ""
+    phone = "01234 000000"    # the clinic's everyday number
+    nurse = ""                # the specialist nurse's name
+    nurse_phone = ""          # the specialist nurse's number
+    urgent_phone = ""         # the number patients ring day and night with urgent problems
 
     [printing]
     allowed = true
@@ -24,6 +26,8 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..care_team import CareTeam
 
 SYSTEM_CONFIG = Path("/etc/sbc-desktop/kiosk.toml")
 ENV_VAR = "SBC_DESKTOP_CONFIG"
@@ -43,10 +47,22 @@ class KioskConfig:
     clinic_name: str = ""
     clinic_phone: str = ""
     clinic_nurse: str = ""
+    clinic_nurse_phone: str = ""
+    clinic_urgent_phone: str = ""
     printing_allowed: bool = False
     printer: str = ""
     collect_from: str = ""
     unknown_keys: list[str] = field(default_factory=list)
+
+    @property
+    def care_team(self) -> CareTeam:
+        return CareTeam(
+            name=self.clinic_name,
+            phone=self.clinic_phone,
+            nurse=self.clinic_nurse,
+            nurse_phone=self.clinic_nurse_phone,
+            urgent_phone=self.clinic_urgent_phone,
+        ).cleaned()
 
 
 def config_path(environ: dict | os._Environ = os.environ) -> Path | None:
@@ -59,7 +75,7 @@ def config_path(environ: dict | os._Environ = os.environ) -> Path | None:
 
 _TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash": str}
 _TABLES = {
-    "clinic": {"name": str, "phone": str, "nurse": str},
+    "clinic": {"name": str, "phone": str, "nurse": str, "nurse_phone": str, "urgent_phone": str},
     "printing": {"allowed": bool, "printer": str, "collect_from": str},
 }
 

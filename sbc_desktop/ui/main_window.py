@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from ..care_team import CareTeam
 from ..content.library import Library, Topic
 from ..content.search import SearchResult
-from ..handout.builder import Clinic, HandoutOptions
+from ..handout.builder import HandoutOptions
 from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
@@ -197,6 +198,12 @@ class MainWindow(QMainWindow):
         )
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
+        a.appointment.triggered.connect(self._appointment_toggled)
+
+    def _appointment_toggled(self, shown: bool) -> None:
+        """Opening "My appointment" puts the patient in their notes; closing it, back on the page."""
+        target = self.appointment.notes_edit if shown else self.reader
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- behaviour ------------------------------------------------------------------
     def open_start_page(self, topic_id: str | None = None) -> None:
@@ -253,10 +260,10 @@ class MainWindow(QMainWindow):
         topic = self.current_topic()
         self.actions.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
 
-    def clinic(self) -> Clinic:
-        return Clinic(*self.settings.clinic()) if self.settings else self.kiosk_clinic
+    def care_team(self) -> CareTeam:
+        return self.settings.care_team() if self.settings else self.kiosk_care_team
 
-    kiosk_clinic = Clinic()  # without settings (the kiosk): clinic details for this session only
+    kiosk_care_team = CareTeam()  # without settings (the kiosk): from the kiosk configuration only
     extra_style = ""  # added to the widget style sheet (the kiosk's touch sizes)
 
     def make_handout(self) -> Handout:
@@ -269,17 +276,17 @@ class MainWindow(QMainWindow):
         )
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
-        options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.clinic())
+        options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.care_team())
         return Handout(self.library, self.pages, notes, options)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.clinic(), self)
+        dialog = PreferencesDialog(self.care_team(), self)
         if dialog.exec():
-            clinic = dialog.clinic()
+            team = dialog.care_team()
             if self.settings:
-                self.settings.set_clinic(clinic.name, clinic.phone, clinic.nurse)
+                self.settings.set_care_team(team)
             else:
-                self.kiosk_clinic = clinic
+                self.kiosk_care_team = team
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

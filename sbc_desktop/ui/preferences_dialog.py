@@ -1,11 +1,11 @@
-"""Preferences: the clinic's details, set once and printed on every handout."""
+"""Preferences: the care team's details and numbers, set once, shown on the urgent-help page and every handout."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..handout.builder import Clinic
+from ..care_team import CareTeam
 
 
 def tr(text: str) -> str:
@@ -13,20 +13,30 @@ def tr(text: str) -> str:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, clinic: Clinic, parent: QWidget | None = None):
+    def __init__(self, team: CareTeam, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(tr("Preferences"))
         self.setAccessibleName(tr("Preferences"))
-        intro = QLabel(tr("These details are printed in a box on every handout."), self)
+        intro = QLabel(
+            tr(
+                "Your care team's details. They are shown on the page about getting help "
+                "straight away, and printed in a box on every handout."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
-        self.name = self._field(clinic.name, tr("Clinic name"))
-        self.phone = self._field(clinic.phone, tr("Clinic phone number"))
-        self.nurse = self._field(clinic.nurse, tr("Nurse's name"))
+        self.name = self._field(team.name, tr("Clinic or team name"))
+        self.phone = self._field(team.phone, tr("Clinic phone number"))
+        self.nurse = self._field(team.nurse, tr("Specialist nurse's name"))
+        self.nurse_phone = self._field(team.nurse_phone, tr("Specialist nurse's phone number"))
+        self.urgent_phone = self._field(team.urgent_phone, tr("Number to ring day and night"))
         form = QFormLayout()
-        form.addRow(tr("Clinic name:"), self.name)
+        form.addRow(tr("Clinic or team name:"), self.name)
         form.addRow(tr("Clinic phone:"), self.phone)
-        form.addRow(tr("Nurse's name:"), self.nurse)
+        form.addRow(tr("Specialist nurse's name:"), self.nurse)
+        form.addRow(tr("Specialist nurse's phone:"), self.nurse_phone)
+        form.addRow(tr("Number to ring day and night:"), self.urgent_phone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
@@ -43,5 +53,11 @@ class PreferencesDialog(QDialog):
         field.setMinimumWidth(280)
         return field
 
-    def clinic(self) -> Clinic:
-        return Clinic(self.name.text().strip(), self.phone.text().strip(), self.nurse.text().strip())
+    def care_team(self) -> CareTeam:
+        return CareTeam(
+            name=self.name.text(),
+            phone=self.phone.text(),
+            nurse=self.nurse.text(),
+            nurse_phone=self.nurse_phone.text(),
+            urgent_phone=self.urgent_phone.text(),
+        ).cleaned()

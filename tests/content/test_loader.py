@@ -15,7 +15,7 @@ def messages(library):
 def test_builtin_content_loads_cleanly(builtin_dir):
     library = load_library(builtin_dir)
     assert library.problems == []
-    assert len(library.topics) == 13
+    assert len(library.topics) == len(list((builtin_dir / "topics").glob("*.md")))
     assert len(library.sections) >= 5
     assert all(section.topics for section in library.sections)
 
@@ -24,7 +24,7 @@ def test_small_folder_orders_topics(tmp_path):
     library = load_library(make_content(tmp_path, {"first": "One.", "second": "Two."}))
     assert library.problems == []
     assert [t.id for t in library.ordered_topics()] == ["first", "second"]
-    assert library.topic("first").reviewed == dt.date(2026, 1, 1)
+    assert library.topic("first").updated == dt.date(2026, 1, 1)
 
 
 def test_broken_yaml_names_file_and_line_and_others_still_load(tmp_path):
@@ -178,3 +178,34 @@ def test_a_broken_topic_is_one_error_not_many(tmp_path):
         "glossary entry 'lump' points to topic 'b', which did not load",
         "link to topic 'b', which did not load",
     ]
+
+
+def test_reviewer_tags_and_tagged_questions(tmp_path):
+    root = make_content(tmp_path, {"a": "One."})
+    write(
+        root / "topics" / "b.md",
+        "---\nid: b\ntitle: B\nsummary: S.\nsection: one\nsources: [ref]\nupdated: 2026-02-01\n"
+        "next_review: 2027-02-01\nreviewed_by: {name: Ann Lee, role: Breast care nurse, date: 2026-03-01}\n"
+        "tags: [bones, liver]\nquestions:\n  - Plain question?\n  - {text: Bone question?, tags: [bones]}\n---\nBody\n",
+    )
+    write(root / "questions.yaml", "questions:\n  - General?\n  - text: Liver?\n    tags: [liver]\n")
+    library = load_library(root)
+    assert library.problems == []
+    topic = library.topic("b")
+    assert topic.updated == dt.date(2026, 2, 1) and topic.tags == ["bones", "liver"]
+    assert (topic.reviewed_by.name, topic.reviewed_by.role) == ("Ann Lee", "Breast care nurse")
+    assert topic.questions == ["Plain question?", "Bone question?"]
+    assert library.suggested_questions == ["General?", "Liver?"]
+    assert library.question_tags == {"Bone question?": ["bones"], "Liver?": ["liver"]}
+
+
+def test_bad_reviewer_and_unknown_tag_are_reported(tmp_path):
+    root = make_content(tmp_path, {"a": "One."})
+    write(
+        root / "topics" / "b.md",
+        "---\nid: b\ntitle: B\nsummary: S.\nsection: one\nsources: [ref]\nupdated: 2026-02-01\n"
+        "next_review: 2027-02-01\nreviewed_by: Ann\ntags: [elbow]\n---\nBody\n",
+    )
+    messages = [(p.line, p.severity, p.message) for p in load_library(root).problems]
+    assert (9, "error", "'reviewed_by' needs a 'name', a 'role' and a 'date' (YYYY-MM-DD)") in messages
+    assert any(line == 10 and severity == "warning" and "elbow" in m for line, severity, m in messages)

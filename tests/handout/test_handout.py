@@ -63,7 +63,7 @@ def test_pdf_reads_back_with_everything_a_patient_needs(qapp, tmp_path, library,
     assert "My back has been aching." in whole and "Ask about pain relief." in whole
     assert "What does my diagnosis mean?" in whole and "Can I still go on holiday?" in whole
     assert "Riverside Breast Clinic" in whole and "01234 000000" in whole and "Sam Jones" in whole
-    assert "Last reviewed: 21 November 2026" in whole and "Next review due: 21 November 2027" in whole
+    assert "Last updated: 21 November 2026" in whole and "Next review due: 21 November 2027" in whole
     # The glossary holds the words of these topics, and only those.
     used = {t.id for t in used_terms(library, pages, ["where-it-spreads", "tests", "care-team"])}
     assert {"biopsy", "mammogram"} <= used and "chemotherapy" not in used

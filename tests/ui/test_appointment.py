@@ -159,10 +159,12 @@ def test_preferences_clinic_goes_on_the_handout(qtbot, library, settings, monkey
         dialog.name.setText("Hill Clinic")
         dialog.phone.setText("0100")
         dialog.nurse.setText("Ana")
+        dialog.urgent_phone.setText(" 0100  999 ")
         return 1
 
     monkeypatch.setattr(PreferencesDialog, "exec", fill)
     window.actions.preferences.trigger()
-    assert settings.clinic() == ("Hill Clinic", "0100", "Ana")
+    team = settings.care_team()
+    assert (team.name, team.phone, team.nurse, team.urgent_phone) == ("Hill Clinic", "0100", "Ana", "0100 999")
     window.reader.go("topic:tests")
     assert "Hill Clinic" in window.make_handout().html

@@ -91,7 +91,7 @@ def test_every_topic_shows_sources_and_review_dates(window, library):
         text = window.reader.toPlainText()
         assert topic.title in text
         assert "Where this information comes from" in text
-        assert "Last reviewed: 21 November 2026" in text
+        assert "Last updated: 21 November 2026" in text
         assert "Next review due: 21 November 2027" in text
         for key in topic.sources:
             assert library.references[key].title in text
