@@ -306,7 +306,8 @@ class MainWindow(QMainWindow):
             self.search.start()
             self.search_panel.show_waiting()
             return
-        self.search_panel.show_response(response)
+        care_topic = "care-team" if self.library.topic("care-team") else ""
+        self.search_panel.show_response(response, self.care_team(), care_topic)
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
         """Open a search result, scroll to the first match and highlight every match."""
