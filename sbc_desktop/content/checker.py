@@ -20,7 +20,7 @@ def check_folder(
     Flesch-Kincaid reading grade a topic may have without a warning (0: no check).
     """
     today = today or dt.date.today()
-    library = load_library(root, today)
+    library = load_library(root, today=today)
     problems = list(library.problems)
     renderer = Renderer(library)
     for topic in library.topics.values():

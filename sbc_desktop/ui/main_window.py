@@ -416,9 +416,10 @@ class MainWindow(QMainWindow):
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_about(self) -> None:
+        from ..packs.manifest import library_version
         from .about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        AboutDialog(self, library_version(self.library)).exec()
 
     def announce(self, message: str) -> None:
         """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""
