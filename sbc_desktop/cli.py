@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
         "Exits 1 if there are errors, 0 if there are only warnings or none.",
     )
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="default: the built-in content")
+    check.add_argument(
+        "--max-grade", type=float, default=8.0, metavar="N",
+        help="warn about topics that read above this Flesch-Kincaid grade (default 8; 0: do not check)",
+    )  # fmt: skip
     search = commands.add_parser(
         "search",
         help="search the content and print the best topics",
@@ -102,12 +106,12 @@ def _default_content() -> Path:
     return active_content_dir(builtin_content_dir())
 
 
-def check(content: Path | None) -> int:
+def check(content: Path | None, max_grade: float = 8.0) -> int:
     from .content.checker import check_folder
     from .packs.manifest import content_version
 
     root = content or _default_content()
-    problems, summary = check_folder(root)
+    problems, summary = check_folder(root, max_grade=max_grade)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
@@ -278,7 +282,7 @@ def kiosk_pin(config: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return check(args.dir or args.content)
+        return check(args.dir or args.content, args.max_grade)
     if args.command == "kiosk-pin":
         return kiosk_pin(args.config)
     if args.command == "export":
