@@ -27,6 +27,7 @@ from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .themed_style import ThemedStyle
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         """Theme and text size to every pane at once; remembered at home."""
         theme, scale = self.appearance.theme, self.appearance.scale
         app = QApplication.instance()
-        app.setStyle("Fusion")  # a style that follows the palette exactly on every platform
+        app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
         font = QFont(app.font())
         font.setPointSizeF(BASE_POINT_SIZE * scale)
