@@ -74,18 +74,31 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--clinic-nurse", default="", metavar="NAME")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|.html|.txt")
     export.add_argument("--content", dest="export_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    from .packs.commands import add_parsers
+
+    add_parsers(commands)
     return parser
+
+
+def _default_content() -> Path:
+    """The content this computer shows: an installed signed pack, else the built-in content."""
+    from .packs.client import active_content_dir
+    from .settings import builtin_content_dir
+
+    return active_content_dir(builtin_content_dir())
 
 
 def check(content: Path | None) -> int:
     from .content.checker import check_folder
-    from .settings import builtin_content_dir
+    from .packs.manifest import content_version
 
-    root = content or builtin_content_dir()
+    root = content or _default_content()
     problems, summary = check_folder(root)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
+    if root.is_dir():
+        print(f"Content version: {content_version(root).describe()}", file=sys.stderr)
     return 1 if any(": error: " in line for line in problems) else 0
 
 
@@ -94,9 +107,9 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
 
     from .content.loader import load_library
     from .content.search import search_once
-    from .settings import builtin_content_dir, cache_dir
+    from .settings import cache_dir
 
-    root = content or builtin_content_dir()
+    root = content or _default_content()
     if not root.is_dir():
         print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
         return 2
@@ -151,10 +164,8 @@ def export(args: argparse.Namespace) -> int:
     from .handout.export import Handout
     from .notes import AppointmentNotes, NotesError
     from .pages import Pages
-    from .settings import builtin_content_dir
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
-    root = args.export_content or args.content or builtin_content_dir()
+    root = args.export_content or args.content or _default_content()
     library = load_library(root, check_links=False)
     wanted = [t.strip() for t in args.topics.split(",") if t.strip()]
     ids = [t.id for t in library.ordered_topics()] if wanted == ["all"] else wanted
@@ -211,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         return kiosk_pin(args.config)
     if args.command == "export":
         return export(args)
+    if args.command in ("pack", "update"):
+        from .packs.commands import run_pack, run_update
+
+        return run_pack(args) if args.command == "pack" else run_update(args)
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():

@@ -27,6 +27,7 @@ from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
+        self.urgent = UrgentHelp(self)
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
@@ -197,6 +199,12 @@ class MainWindow(QMainWindow):
         )
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
+        a.appointment.triggered.connect(self._appointment_toggled)
+
+    def _appointment_toggled(self, shown: bool) -> None:
+        """Opening "My appointment" puts the patient in their notes; closing it, back on the page."""
+        target = self.appointment.notes_edit if shown else self.reader
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- behaviour ------------------------------------------------------------------
     def open_start_page(self, topic_id: str | None = None) -> None:
@@ -280,6 +288,7 @@ class MainWindow(QMainWindow):
                 self.settings.set_care_team(team)
             else:
                 self.kiosk_care_team = team
+            self.urgent.care_team_changed()
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -346,6 +355,7 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
         self.reader.set_style_sheet(reader_style_sheet(theme))
         self.actions.paint_icons(theme.button_text)
+        self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
         side = round(20 * scale)
@@ -406,9 +416,10 @@ class MainWindow(QMainWindow):
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_about(self) -> None:
+        from ..packs.manifest import library_version
         from .about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        AboutDialog(self, library_version(self.library)).exec()
 
     def announce(self, message: str) -> None:
         """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""
