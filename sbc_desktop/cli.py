@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
         "Exits 1 if there are errors, 0 if there are only warnings or none.",
     )
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="default: the built-in content")
+    check.add_argument(
+        "--max-grade", type=float, default=8.0, metavar="N",
+        help="warn about topics that read above this Flesch-Kincaid grade (default 8; 0: do not check)",
+    )  # fmt: skip
     search = commands.add_parser(
         "search",
         help="search the content and print the best topics",
@@ -88,12 +92,12 @@ def _default_content() -> Path:
     return active_content_dir(builtin_content_dir())
 
 
-def check(content: Path | None) -> int:
+def check(content: Path | None, max_grade: float = 8.0) -> int:
     from .content.checker import check_folder
     from .packs.manifest import content_version
 
     root = content or _default_content()
-    problems, summary = check_folder(root)
+    problems, summary = check_folder(root, max_grade=max_grade)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
@@ -118,23 +122,50 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
     except OSError as exc:  # an unwritable cache: search without keeping the index
         print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
         response = search_once(load_library(root, check_links=False), query, max(1, limit), None)
+    results = sorted(response.results, key=lambda r: -r.score)  # best first, whatever the index did
     if as_json:
-        results = [
-            {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3),
-             "snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
-            for r in response.results
-        ]  # fmt: skip
-        print(json.dumps({"query": query, "corrected": response.corrected, "results": results}, indent=2))
-    else:
-        if response.corrected:
-            print(f"Showing results for: {response.corrected}")
-        if not response.results:
-            print(f"No results for '{query}'. Try other words, or read the glossary with 'sbc-desktop'.")
-        for rank, r in enumerate(response.results, start=1):
-            where = "glossary" if r.kind == "term" else r.section
-            print(f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}")
-            print(f"    {r.snippet_marked().strip()}")
-    return 0 if response.results else 1
+        data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}
+        if not results:
+            data["nearest"] = [_json(r) for r in response.nearest]
+        _emit(json.dumps(data, indent=2) + "\n")
+        return 0 if results else 1
+    lines = [f"Showing results for: {response.corrected}"] if response.corrected else []
+    for rank, r in enumerate(results, start=1):
+        where = "glossary" if r.kind == "term" else r.section
+        lines += [f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}", f"    {r.snippet_marked().strip()}"]
+    if not results:
+        lines.append(f"No results for '{query}'.")
+        topics = [r for r in response.nearest if r.kind == "topic"]
+        terms = [r for r in response.nearest if r.kind == "term"]
+        if topics:
+            lines.append("Topics that may help:")
+            lines += [f"    {r.ref}  {r.title}" for r in topics]
+        if terms:
+            lines.append("Glossary words that look like it:")
+            lines += [f"    {r.title}: {r.snippet}" for r in terms]
+        lines.append("Every medical word is explained in the glossary A to Z (open 'sbc-desktop', then Glossary).")
+        lines.append("Your specialist nurse or treatment team can answer what this app does not.")
+    _emit("\n".join(lines) + "\n")
+    return 0 if results else 1
+
+
+def _json(r) -> dict:
+    fields = {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3)}
+    return fields | {"snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) just ends the output, no traceback."""
+    import os
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again on exit: point it at nothing so that flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -217,7 +248,7 @@ def kiosk_pin(config: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return check(args.dir or args.content)
+        return check(args.dir or args.content, args.max_grade)
     if args.command == "kiosk-pin":
         return kiosk_pin(args.config)
     if args.command == "export":

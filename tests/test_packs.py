@@ -216,3 +216,29 @@ def test_about_box_names_the_content_pack_in_use(tmp_path, published, qtbot, mon
     monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog.content_label.text()) or 0)
     window.actions.about.trigger()
     assert shown == ["Content: Content pack 1, published 1 June 2026. Next review due 1 January 2099."]
+
+
+def test_key_rotation_is_followed_and_the_old_key_no_longer_counts(tmp_path, published):
+    from sbc_desktop.packs import keys as keys_module
+    from sbc_desktop.packs.repository import _load_state, _new_snapshot_and_timestamp, rotate_key
+
+    repo, url, keys, root_json, content, _ = published
+    store = _screen(tmp_path, "kiosk", root_json)
+    store.update(url, today=dt.date(2026, 6, 1))
+    old_timestamp = keys_module.load_signer(keys, "timestamp")
+    assert rotate_key(repo, keys, "timestamp") == 2
+    assert rotate_key(repo, keys, "root") == 3
+    publish(content, repo, keys, today=dt.date(2026, 6, 2))
+    assert store.update(url, today=dt.date(2026, 6, 2)).version == 2  # followed roots 2 and 3
+
+    # Whoever still holds the retired timestamp key cannot sign a state that screens accept.
+    state = _load_state(repo)
+    snapshot_signer = keys_module.load_signer(keys, "snapshot")
+    _new_snapshot_and_timestamp(repo / "metadata", state, _now_utc(), 7, snapshot_signer, old_timestamp)
+    with pytest.raises(UpdateError, match="not signed by the right keys"):
+        store.update(url)
+    assert store.current_version() == 2
+
+
+def _now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -37,6 +37,15 @@ def add_parsers(commands) -> None:
     )
     refresh.add_argument("--repo", type=Path, required=True, metavar="REPO")
     refresh.add_argument("--keys", type=Path, required=True, metavar="KEYDIR")
+    rotate = steps.add_parser(
+        "rotate",
+        help="replace one signing key (needs the offline root key)",
+        description="Makes a new key for ROLE, signs a new root with the old root key (and the new one, for "
+        "root), and re-signs the repository. Screens follow the change by themselves.",
+    )
+    rotate.add_argument("role", choices=("root", "targets", "snapshot", "timestamp"))
+    rotate.add_argument("--repo", type=Path, required=True, metavar="REPO")
+    rotate.add_argument("--keys", type=Path, required=True, metavar="KEYDIR")
 
     update = commands.add_parser(
         "update",
@@ -53,7 +62,7 @@ def add_parsers(commands) -> None:
 
 def run_pack(args: argparse.Namespace) -> int:
     from .keys import KeyError_
-    from .repository import PublishError, init_repository, publish, refresh_timestamp
+    from .repository import PublishError, init_repository, publish, refresh_timestamp, rotate_key
 
     try:
         if args.pack_command == "keys":
@@ -70,6 +79,14 @@ def run_pack(args: argparse.Namespace) -> int:
         if args.pack_command == "publish":
             manifest = publish(args.dir, args.repo, args.keys)
             print(f"Published content pack {manifest.version} ({manifest.topics} topics) in {args.repo}.")
+            return 0
+        if args.pack_command == "rotate":
+            version = rotate_key(args.repo, args.keys, args.role)
+            print(f"Replaced the {args.role} key; the repository's root is now version {version}.")
+            print("The old key file was kept beside the new one, renamed '.retired-N': destroy it when")
+            print("every screen has updated once.")
+            if args.role == "root":
+                print("Move the new offline/root.pem off this computer again.")
             return 0
         refresh_timestamp(args.repo, args.keys)
         print(f"Re-signed the timestamp of {args.repo}: screens will see it as current for 7 days.")

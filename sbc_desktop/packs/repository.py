@@ -244,3 +244,49 @@ def refresh_timestamp(repo: Path, keydir: Path, now: dt.datetime | None = None, 
         _new_snapshot_and_timestamp(repo / "metadata", state, now, days, snapshot_signer, timestamp_signer)
     except OSError as exc:
         raise PublishError(f"cannot write to the repository {repo}: {exc.strerror or exc}") from None
+
+
+def rotate_key(repo: Path, keydir: Path, role: str, now: dt.datetime | None = None) -> int:
+    """Replace one role's key: a new root version signed by the old and new root keys, then
+    everything re-signed. Screens follow the signed chain of roots. Returns the new root version."""
+    from securesystemslib.signer import CryptoSigner
+    from tuf.api.metadata import Metadata
+
+    if role not in keys.ROLES:
+        raise PublishError(f"there is no '{role}' key; the keys are {', '.join(keys.ROLES)}")
+    now = now or _now()
+    state = _load_state(repo)
+    meta = repo / "metadata"
+    try:
+        root = Metadata.from_file(str(meta / f"{state.root_version}.root.json"))
+    except (OSError, ValueError) as exc:
+        raise PublishError(f"cannot read the repository's root metadata ({exc})") from None
+    old_root_signer = keys.load_signer(keydir, "root")
+    signers = {r: keys.load_signer(keydir, r) for r in keys.ONLINE_ROLES}
+    new = CryptoSigner.generate_ed25519()
+    old_key = keys.load_signer(keydir, role) if role == "root" else signers[role]
+    root.signed.revoke_key(old_key.public_key.keyid, role)
+    root.signed.add_key(new.public_key, role)
+    root.signed.version += 1
+    root.signed.expires = now + dt.timedelta(days=ROOT_DAYS)
+    root.signatures.clear()
+    root.sign(old_root_signer, append=True)  # the screens' current trust vouches for the change
+    if role == "root":
+        root.sign(new, append=True)
+    path = keys.key_path(keydir, role)
+    try:
+        path.replace(path.with_suffix(f".pem.retired-{root.signed.version - 1}"))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new.private_bytes)
+        _write_atomically(meta / f"{root.signed.version}.root.json", _serialise(root))
+        if role != "root":
+            signers[role] = new
+        state.targets.signed.version += 1
+        state.targets.signed.expires = now + dt.timedelta(days=TARGETS_DAYS)
+        state.targets.sign(signers["targets"])
+        _write_atomically(meta / f"{state.targets.signed.version}.targets.json", _serialise(state.targets))
+        _new_snapshot_and_timestamp(meta, state, now, TIMESTAMP_DAYS, signers["snapshot"], signers["timestamp"])
+    except OSError as exc:
+        raise PublishError(f"cannot write the new key or metadata: {exc.strerror or exc}") from None
+    return root.signed.version
