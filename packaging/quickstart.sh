@@ -15,6 +15,8 @@ if [ "$mode" = app ]; then
   packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0"
   packages="$packages libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 fi
+# The tests read printed handouts back with poppler's pdftotext (they fall back to pypdf without it).
+if [ "$mode" = test ]; then packages="$packages poppler-utils"; fi
 missing=""
 if command -v dpkg >/dev/null 2>&1; then
   for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
