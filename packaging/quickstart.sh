@@ -52,6 +52,8 @@ if [ "$mode" = app ]; then
   packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0"
   packages="$packages libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 fi
+# The tests read printed handouts back with poppler's pdftotext (they fall back to pypdf without it).
+if [ "$mode" = test ]; then packages="$packages poppler-utils"; fi
 missing=""
 if [ -z "${QUICKSTART_NO_APT:-}" ] && command -v dpkg >/dev/null 2>&1; then  # (tests set QUICKSTART_NO_APT)
   for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

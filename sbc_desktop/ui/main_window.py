@@ -27,6 +27,7 @@ from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .themed_style import ThemedStyle
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
@@ -305,7 +306,8 @@ class MainWindow(QMainWindow):
             self.search.start()
             self.search_panel.show_waiting()
             return
-        self.search_panel.show_response(response)
+        care_topic = "care-team" if self.library.topic("care-team") else ""
+        self.search_panel.show_response(response, self.care_team(), care_topic)
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
         """Open a search result, scroll to the first match and highlight every match."""
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         """Theme and text size to every pane at once; remembered at home."""
         theme, scale = self.appearance.theme, self.appearance.scale
         app = QApplication.instance()
-        app.setStyle("Fusion")  # a style that follows the palette exactly on every platform
+        app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
         font = QFont(app.font())
         font.setPointSizeF(BASE_POINT_SIZE * scale)
