@@ -23,6 +23,7 @@ class SearchService(QObject):
         self.cache_dir = cache_dir  # None: build in memory, write nothing to disk
         self._index: SearchIndex | None = None
         self._thread: threading.Thread | None = None
+        self.error = ""  # why the index could not be opened, if it could not
 
     @property
     def is_ready(self) -> bool:
@@ -48,7 +49,8 @@ class SearchService(QObject):
             except OSError:  # the cache folder cannot be written: keep the index in memory
                 index = SearchIndex.open(self.library, None)
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
-            self.failed.emit(str(exc))
+            self.error = str(exc) or type(exc).__name__
+            self.failed.emit(self.error)
             return
         self._index = index
         self.ready.emit()
