@@ -134,8 +134,11 @@ class KioskController(QObject):
         w = self.window
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
-        # The panel opens and closes from its toolbar button: no small close cross to aim for.
-        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        # The panel opens and closes from its toolbar button (and Ctrl+M): no small close cross to
+        # aim for, and it can never float off as a window of its own. It stays closable, because
+        # a dock that is not closable disables its own toggle action, the toolbar button.
+        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        w.appointment_dock.setTitleBarWidget(QWidget(w.appointment_dock))
         for name in ("quit", "save_handout", "preview", "print", "preferences"):
             w.actions.by_name[name].setEnabled(False)
             w.actions.by_name[name].setVisible(False)

@@ -204,6 +204,12 @@ class MainWindow(QMainWindow):
         )
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
+        a.appointment.triggered.connect(self._appointment_toggled)
+
+    def _appointment_toggled(self, shown: bool) -> None:
+        """Opening "My appointment" puts the patient in their notes; closing it, back on the page."""
+        target = self.appointment.notes_edit if shown else self.reader
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- behaviour ------------------------------------------------------------------
     def open_start_page(self, topic_id: str | None = None) -> None:

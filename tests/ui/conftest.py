@@ -50,3 +50,38 @@ def link_point(reader, href: str) -> QPoint:
             it += 1
         block = block.next()
     raise AssertionError(f"no link to {href} on the page")
+
+
+class Clock:
+    """A monotonic clock a test moves by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def files_under(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def kiosk(qtbot, library):
+    """A kiosk window, shown and active, as a clinic starts it (no settings, no notes file)."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from sbc_desktop.kiosk.pin import hash_pin
+    from sbc_desktop.notes import NotesStore
+    from sbc_desktop.ui.kiosk import KioskController
+
+    window = MainWindow(library, None, None, NotesStore(None))
+    qtbot.addWidget(window)
+    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468"), clinic_name="Ward 3")
+    controller = KioskController(window, config, clock=Clock())
+    window.open_start_page()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    yield window, controller
+    controller.exit_kiosk()

@@ -12,34 +12,7 @@ from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin
 from sbc_desktop.notes import NotesStore
 from sbc_desktop.ui.kiosk import KioskController
 from sbc_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import link_point
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-def files_under(root):
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
-
-
-@pytest.fixture
-def kiosk(qtbot, library):
-    window = MainWindow(library, None, None, NotesStore(None))
-    qtbot.addWidget(window)
-    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468"), clinic_name="Ward 3")
-    controller = KioskController(window, config, clock=Clock())
-    window.open_start_page()
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    yield window, controller
-    controller.exit_kiosk()
+from tests.ui.conftest import Clock, files_under, link_point
 
 
 def use_everything(window, qtbot):
