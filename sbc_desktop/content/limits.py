@@ -45,7 +45,7 @@ def body_problem(body: str) -> tuple[int, str] | None:
                     "this page is left out"
                 )
     pipes, tags = body.count("|"), body.count("<")
-    if pipes * 2 > MAX_TABLE_CELLS or re.search(r"^[ \t>]{%d,}" % (MAX_NESTING + 1), body, re.MULTILINE):
+    if pipes * 2 > MAX_TABLE_CELLS or re.search(rf"^[ \t>]{{{MAX_NESTING + 1},}}", body, re.MULTILINE):
         found = _line_problem(body)
         if found:
             return found
