@@ -74,18 +74,31 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--clinic-nurse", default="", metavar="NAME")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|.html|.txt")
     export.add_argument("--content", dest="export_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    from .packs.commands import add_parsers
+
+    add_parsers(commands)
     return parser
+
+
+def _default_content() -> Path:
+    """The content this computer shows: an installed signed pack, else the built-in content."""
+    from .packs.client import active_content_dir
+    from .settings import builtin_content_dir
+
+    return active_content_dir(builtin_content_dir())
 
 
 def check(content: Path | None) -> int:
     from .content.checker import check_folder
-    from .settings import builtin_content_dir
+    from .packs.manifest import content_version
 
-    root = content or builtin_content_dir()
+    root = content or _default_content()
     problems, summary = check_folder(root)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
+    if root.is_dir():
+        print(f"Content version: {content_version(root).describe()}", file=sys.stderr)
     return 1 if any(": error: " in line for line in problems) else 0
 
 
@@ -94,9 +107,9 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
 
     from .content.loader import load_library
     from .content.search import search_once
-    from .settings import builtin_content_dir, cache_dir
+    from .settings import cache_dir
 
-    root = content or builtin_content_dir()
+    root = content or _default_content()
     if not root.is_dir():
         print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
         return 2
@@ -105,23 +118,50 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
     except OSError as exc:  # an unwritable cache: search without keeping the index
         print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
         response = search_once(load_library(root, check_links=False), query, max(1, limit), None)
+    results = sorted(response.results, key=lambda r: -r.score)  # best first, whatever the index did
     if as_json:
-        results = [
-            {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3),
-             "snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
-            for r in response.results
-        ]  # fmt: skip
-        print(json.dumps({"query": query, "corrected": response.corrected, "results": results}, indent=2))
-    else:
-        if response.corrected:
-            print(f"Showing results for: {response.corrected}")
-        if not response.results:
-            print(f"No results for '{query}'. Try other words, or read the glossary with 'sbc-desktop'.")
-        for rank, r in enumerate(response.results, start=1):
-            where = "glossary" if r.kind == "term" else r.section
-            print(f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}")
-            print(f"    {r.snippet_marked().strip()}")
-    return 0 if response.results else 1
+        data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}
+        if not results:
+            data["nearest"] = [_json(r) for r in response.nearest]
+        _emit(json.dumps(data, indent=2) + "\n")
+        return 0 if results else 1
+    lines = [f"Showing results for: {response.corrected}"] if response.corrected else []
+    for rank, r in enumerate(results, start=1):
+        where = "glossary" if r.kind == "term" else r.section
+        lines += [f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}", f"    {r.snippet_marked().strip()}"]
+    if not results:
+        lines.append(f"No results for '{query}'.")
+        topics = [r for r in response.nearest if r.kind == "topic"]
+        terms = [r for r in response.nearest if r.kind == "term"]
+        if topics:
+            lines.append("Topics that may help:")
+            lines += [f"    {r.ref}  {r.title}" for r in topics]
+        if terms:
+            lines.append("Glossary words that look like it:")
+            lines += [f"    {r.title}: {r.snippet}" for r in terms]
+        lines.append("Every medical word is explained in the glossary A to Z (open 'sbc-desktop', then Glossary).")
+        lines.append("Your specialist nurse or treatment team can answer what this app does not.")
+    _emit("\n".join(lines) + "\n")
+    return 0 if results else 1
+
+
+def _json(r) -> dict:
+    fields = {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3)}
+    return fields | {"snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) just ends the output, no traceback."""
+    import os
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again on exit: point it at nothing so that flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -151,10 +191,8 @@ def export(args: argparse.Namespace) -> int:
     from .handout.export import Handout
     from .notes import AppointmentNotes, NotesError
     from .pages import Pages
-    from .settings import builtin_content_dir
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
-    root = args.export_content or args.content or builtin_content_dir()
+    root = args.export_content or args.content or _default_content()
     library = load_library(root, check_links=False)
     wanted = [t.strip() for t in args.topics.split(",") if t.strip()]
     ids = [t.id for t in library.ordered_topics()] if wanted == ["all"] else wanted
@@ -211,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         return kiosk_pin(args.config)
     if args.command == "export":
         return export(args)
+    if args.command in ("pack", "update"):
+        from .packs.commands import run_pack, run_update
+
+        return run_pack(args) if args.command == "pack" else run_update(args)
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .library import Problem
@@ -9,9 +10,9 @@ from .loader import load_library
 from .render import Renderer
 
 
-def check_folder(root: Path) -> tuple[list[str], str]:
+def check_folder(root: Path, today: dt.date | None = None) -> tuple[list[str], str]:
     """Problem lines (``file:line: severity: message``) and a one-line summary."""
-    library = load_library(root)
+    library = load_library(root, today=today)
     problems = list(library.problems)
     renderer = Renderer(library)
     for topic in library.topics.values():

@@ -70,7 +70,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         if section:
             parts.append(f'<p class="section-name">{escape(section.title)}</p>')
         parts.append(f"<h1>{escape(topic.title)}</h1>")
-        parts.append(_ANCHOR.sub(r"\1", pages.renderer.topic_html(topic)))
+        parts.append(_ANCHOR.sub(r"\1", pages.body_html(topic, paper=True, team=options.clinic)))
         parts.append(pages.footer_html(topic))
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
