@@ -47,7 +47,7 @@ def test_broken_front_matter_is_one_problem_with_its_line(tmp_path, name):
     assert 7 <= mine[0].line <= 7 + BAD_FRONT_MATTER[name].count("\n"), mine[0]
 
 
-def test_check_search_and_export_survive_a_broken_topic(tmp_path, capsys):
+def test_check_search_and_export_survive_a_broken_topic(qapp, tmp_path, capsys):
     root = make_content(tmp_path / "c", {"a": "About tumours.", "b": "More."})
     write(root / "topics" / "bad.md", bad_topic("bad", "reviewed: 2026-02-30"))
     assert cli.main(["check", str(root)]) == 1
