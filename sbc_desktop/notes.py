@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QFileDevice, QIODevice, QLockFile, QObject, QSaveFile, QTimer, Signal
 
+from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
 from .disk import reason_from_errno, why_not_written
 
 FORMAT_VERSION = 1
@@ -31,15 +32,23 @@ class AppointmentNotes:
     ticked: list[str] = field(default_factory=list)  # suggested questions, as their text
     own_questions: list[str] = field(default_factory=list)
     handout_topics: list[str] = field(default_factory=list)  # topic ids, in print order
+    top_three: list[str] = field(default_factory=list)  # the questions that matter most (at most 3)
+    appointment: AppointmentDetails = field(default_factory=AppointmentDetails)
+    symptoms: list[SymptomEntry] = field(default_factory=list)  # "Since my last appointment" (home only)
     # Fields this version does not know (a newer version wrote them): kept, written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def is_empty(self) -> bool:
-        return not (self.notes.strip() or self.ticked or self.own_questions or self.handout_topics)
+        return not (
+            self.notes.strip() or self.ticked or self.own_questions or self.handout_topics
+            or self.top_three or not self.appointment.is_empty() or self.symptoms
+        )  # fmt: skip
 
     def questions(self) -> list[str]:
-        """Every question to print: the ticked ones, then the patient's own."""
-        return [*self.ticked, *self.own_questions]
+        """Every question to print: the top three first, then the other ticked ones, then the patient's own."""
+        chosen = [*self.ticked, *self.own_questions]
+        top = [q for q in self.top_three if q in chosen]
+        return [*top, *(q for q in chosen if q not in top)]
 
     def to_json(self) -> str:
         known = {k: v for k, v in asdict(self).items() if k != "extra"}
@@ -69,6 +78,9 @@ class AppointmentNotes:
             ticked=strings("ticked"),
             own_questions=strings("own_questions"),
             handout_topics=strings("handout_topics"),
+            top_three=strings("top_three")[:MAX_TOP],
+            appointment=AppointmentDetails.from_data(data.get("appointment")),
+            symptoms=symptoms_from_data(data.get("symptoms")),
         )
         loaded.extra = {k: v for k, v in data.items() if k not in known and k != "version"}
         return loaded

@@ -187,14 +187,14 @@ def test_damaged_or_unexpected_files_are_set_aside_under_unique_names(tmp_path, 
 
 def test_unknown_fields_are_kept_and_files_are_private(tmp_path):
     path = tmp_path / "notes.json"
-    path.write_text(json.dumps({"version": 1, "notes": "mine", "symptoms": [{"day": "Mon", "pain": 3}]}), "utf-8")
+    path.write_text(json.dumps({"version": 1, "notes": "mine", "medicines": [{"name": "X", "when": "9am"}]}), "utf-8")
     os.chmod(path, 0o644)
     store = NotesStore(path)
     loaded = store.load()
     loaded.notes += " and more"
     store.save(loaded)
     saved = json.loads(path.read_text("utf-8"))
-    assert saved["symptoms"] == [{"day": "Mon", "pain": 3}] and saved["notes"] == "mine and more"
+    assert saved["medicines"] == [{"name": "X", "when": "9am"}] and saved["notes"] == "mine and more"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert store.kept_copy is None  # same version: nothing to copy
 

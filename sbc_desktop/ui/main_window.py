@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.highlighter = Highlighter(self.reader)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
-        self.appointment = AppointmentPanel(library, self.notes, self)
+        # The symptom log is a home thing: only where notes are kept (never at a kiosk).
+        self.appointment = AppointmentPanel(library, self.notes, self, symptom_log=self.notes_store.path is not None)
         self.appointment_dock = QDockWidget(tr("My appointment"), self)
         self.appointment_dock.setObjectName("appointmentDock")
         self.appointment_dock.setAccessibleName(tr("My appointment"))
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
+        self.appointment.urgentHelpRequested.connect(self.urgent.open)
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
@@ -279,12 +282,7 @@ class MainWindow(QMainWindow):
 
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
-        notes = AppointmentNotes(
-            notes=self.notes.notes,
-            ticked=list(self.notes.ticked),
-            own_questions=list(self.notes.own_questions),
-            handout_topics=list(self.notes.handout_topics),
-        )
+        notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
         options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.care_team())
