@@ -129,7 +129,8 @@ class Pages:
         intro = tr(
             "This guide explains secondary breast cancer in plain words. "
             "Choose a topic below or from the list on the left. "
-            "Words that are underlined have a short meaning: select one to read it."
+            "Words with a dotted underline are in the glossary: select one to read a short meaning. "
+            "Words with a solid underline are links: they open another page."
         )
         advice = tr(
             "This is general information. Your treatment team knows your situation best: "
@@ -140,6 +141,10 @@ class Pages:
             f"<p>{escape(intro)}</p>",
             f'<p class="note">{escape(advice)}</p>',
         ]
+        urgent = self.library.topic("get-help-now")  # the warning signs, and whom to ring
+        if urgent:
+            worried = tr("Unwell during treatment, or worried about a symptom? Read:")
+            parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")
             if section.summary:
