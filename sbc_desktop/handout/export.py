@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
@@ -10,6 +11,7 @@ from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
 from ..pages import Pages
 from .builder import HandoutOptions, handout_html, tr
+from .companion import appointment_title
 from .document import handout_document, write_html, write_pdf, write_text
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -19,6 +21,9 @@ class Handout:
     """A handout built once from notes and topics, ready to print or save."""
 
     def __init__(self, library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions):
+        if not options.title and notes.appointment.day() is not None:
+            # The handout is for one appointment: its date names it, on top and on every page.
+            options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
         self.html = handout_html(library, pages, notes, options)
         self._document: QTextDocument | None = None
