@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
 from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
+from ..packs.manifest import library_version
 from ..pages import Pages
-from .builder import HandoutOptions, handout_html, tr
+from .builder import HandoutOptions, content_text, handout_html, tr
 from .document import handout_document, write_html, write_pdf, write_text
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -19,6 +21,8 @@ class Handout:
     """A handout built once from notes and topics, ready to print or save."""
 
     def __init__(self, library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions):
+        if not options.content:  # every handout names the content version it was printed from
+            options = dataclasses.replace(options, content=content_text(library_version(library)))
         self.options = options
         self.html = handout_html(library, pages, notes, options)
         self._document: QTextDocument | None = None
