@@ -58,8 +58,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
     parts = [f"<h1>{escape(options.heading)}</h1>"]
     parts += details_html(notes.appointment)
-    if not options.clinic.is_empty():
-        parts.append(care_team_box(options.clinic))
+    parts.append(care_team_box(options.clinic))
     parts += questions_html(notes.questions(), notes.top_three, answer_line(options))
     if notes.notes.strip():
         parts.append(f'<h2 id="keep-notes">{escape(tr("My notes"))}</h2>')
@@ -111,7 +110,9 @@ def answer_line(options: HandoutOptions) -> str:
 
 
 def care_team_box(team: Clinic) -> str:
-    """Who to ring, in a box at the top of the first page: every number with what it is for."""
+    """Who to ring, in a box at the top of the first page: every number with what it is for.
+
+    Every row is printed: one not known yet is an empty box to write the number in."""
     rows = [
         (tr("Clinic or team"), team.name, False),
         (tr("Clinic phone (office hours)"), team.phone, False),
@@ -122,7 +123,6 @@ def care_team_box(team: Clinic) -> str:
     cells = "".join(
         f"<tr><td><b>{escape(label)}</b></td><td>{f'<b>{escape(value)}</b>' if strong else escape(value)}</td></tr>"
         for label, value, strong in rows
-        if value
     )
     caption = f'<p class="box-title" id="keep-care-team"><b>{escape(tr("My care team"))}</b></p>'
     return caption + f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'

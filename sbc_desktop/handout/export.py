@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
@@ -12,6 +12,7 @@ from ..notes import AppointmentNotes, NotesError
 from ..packs.manifest import library_version
 from ..pages import Pages
 from .builder import HandoutOptions, content_text, handout_html, tr
+from .companion import appointment_title
 from .document import handout_document, write_html, write_pdf, write_text
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -22,7 +23,10 @@ class Handout:
 
     def __init__(self, library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions):
         if not options.content:  # every handout names the content version it was printed from
-            options = dataclasses.replace(options, content=content_text(library_version(library)))
+            options = replace(options, content=content_text(library_version(library)))
+        if not options.title and notes.appointment.day() is not None:
+            # The handout is for one appointment: its date names it, on top and on every page.
+            options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
         self.html = handout_html(library, pages, notes, options)
         self._document: QTextDocument | None = None
