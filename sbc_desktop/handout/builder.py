@@ -14,6 +14,7 @@ from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
+from ..packs.manifest import ContentVersion
 from ..pages import Pages, long_date
 from .companion import details_html, questions_html, symptom_log_html
 from .paper import for_paper, sentences_for_paper
@@ -35,6 +36,7 @@ class HandoutOptions:
     large_print: bool = False
     clinic: Clinic = field(default_factory=Clinic)
     printed_on: dt.date = field(default_factory=dt.date.today)
+    content: str = ""  # which content it was printed from: version and review date (content_text)
 
     @property
     def heading(self) -> str:
@@ -127,4 +129,12 @@ def care_team_box(team: Clinic) -> str:
 
 
 def printed_on_text(options: HandoutOptions) -> str:
-    return tr("Printed on {date}").format(date=long_date(options.printed_on))
+    printed = tr("Printed on {date}").format(date=long_date(options.printed_on))
+    return f"{printed} · {options.content}" if options.content else printed
+
+
+def content_text(version: ContentVersion) -> str:
+    """ "Content pack 7, next review due 1 June 2027", for the foot of every page."""
+    if version.review_due:
+        return tr("{content}, next review due {date}").format(content=version.label, date=long_date(version.review_due))
+    return version.label
