@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from . import urgent_help
+from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
@@ -43,6 +43,7 @@ class Pages:
         # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
+        self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -139,6 +140,7 @@ class Pages:
             f"<h1>{escape(tr('Welcome'))}</h1>",
             f"<p>{escape(intro)}</p>",
             f'<p class="note">{escape(advice)}</p>',
+            spread.home_html(self.library, self.spread()),
         ]
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")

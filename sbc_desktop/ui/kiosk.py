@@ -257,6 +257,7 @@ class KioskController(QObject):
         w.appointment.large_print.setChecked(False)
         w.appointment.own_edit.clear()
         w.appointment_dock.hide()
+        w.fitted.choice.clear()  # "Where has it spread for you?" is the patient's: forgotten
         w.appearance.set_theme("system")
         w.appearance.set_scale(1.0)
         w.open_start_page(self.config.home_topic or None)
