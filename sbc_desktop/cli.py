@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sbc-desktop",
         description="Plain-English information about secondary (metastatic) breast cancer.",
-        epilog="Run 'sbc-desktop check --help' for the content checker.",
+        epilog="Run 'sbc-desktop check --help' for the content checker, "
+        "'sbc-desktop list-topics' for the topic ids a handout can hold.",
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
@@ -68,16 +69,29 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a handout of topics, questions and notes, for printing. Needs no display. "
         "The file's ending chooses the format: .pdf, .html or .txt.",
     )
-    export.add_argument("--topics", required=True, metavar="ID,ID|all", help="topic ids, or 'all'")
+    export.add_argument(
+        "--topics", required=True, metavar="ID,ID|all", help="topic ids (see 'sbc-desktop list-topics'), or 'all'"
+    )
     export.add_argument("--questions", action="store_true", help="add the suggested questions, with space to write")
     export.add_argument("--notes", type=Path, metavar="FILE", help="add the notes in this text file")
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt")
-    export.add_argument("--title", default="", help="the handout's title")
+    export.add_argument("--title", default="", help="the handout's title (at the top and on every page)")
     export.add_argument("--clinic-name", default="", metavar="NAME")
     export.add_argument("--clinic-phone", default="", metavar="PHONE")
-    export.add_argument("--clinic-nurse", default="", metavar="NAME")
+    export.add_argument("--clinic-nurse", default="", metavar="NAME", help="the specialist nurse's name")
+    export.add_argument("--clinic-nurse-phone", default="", metavar="PHONE", help="the specialist nurse's number")
+    export.add_argument(
+        "--clinic-urgent-phone", default="", metavar="PHONE", help="the number to ring day and night when unwell"
+    )
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|.html|.txt")
     export.add_argument("--content", dest="export_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    listing = commands.add_parser(
+        "list-topics",
+        help="list the topic ids to use with 'export --topics'",
+        description="Print every topic's id, title and section, in reading order.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing.add_argument("--content", dest="list_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     from .packs.commands import add_parsers
 
     add_parsers(commands)
@@ -173,6 +187,7 @@ def export(args: argparse.Namespace) -> int:
     import os
 
     from .handout.export import FORMATS
+    from .handout.nurse_cli import choose_topics, read_notes
 
     if args.output.suffix.lower() not in FORMATS:
         print(
@@ -180,13 +195,19 @@ def export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    folder = args.output.parent
+    if not folder.is_dir():
+        print(f"sbc-desktop: the folder {folder} does not exist; create it first, or choose another", file=sys.stderr)
+        return 2
     notes_text = ""
     if args.notes is not None:
         try:
-            notes_text = args.notes.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"sbc-desktop: cannot read the notes file {args.notes}: {exc}", file=sys.stderr)
+            notes_text, note = read_notes(args.notes)
+        except OSError as exc:
+            print(f"sbc-desktop: cannot read the notes file {args.notes}: {exc.strerror or exc}", file=sys.stderr)
             return 2
+        if note:
+            print(f"sbc-desktop: {note}", file=sys.stderr)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a handout needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
@@ -198,11 +219,11 @@ def export(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     root = args.export_content or args.content or _default_content()
     library = load_library(root, check_links=False)
-    wanted = [t.strip() for t in args.topics.split(",") if t.strip()]
-    ids = [t.id for t in library.ordered_topics()] if wanted == ["all"] else wanted
-    unknown = [t for t in ids if library.topic(t) is None]
-    if unknown or not ids:
-        print(f"sbc-desktop: no such topic: {', '.join(unknown) or '(none given)'}", file=sys.stderr)
+    choice = choose_topics(library, args.topics)
+    ids = choice.ids
+    if choice.unknown or not ids:
+        print(f"sbc-desktop: no such topic: {', '.join(choice.unknown) or '(none given)'}", file=sys.stderr)
+        print("Run 'sbc-desktop list-topics' to see every topic id.", file=sys.stderr)
         print(f"Known topics: {', '.join(t.id for t in library.ordered_topics())}", file=sys.stderr)
         return 2
     questions = list(library.suggested_questions) if args.questions else []
@@ -210,7 +231,9 @@ def export(args: argparse.Namespace) -> int:
         for topic_id in ids:
             questions += [q for q in library.topic(topic_id).questions if q not in questions]
     notes = AppointmentNotes(notes=notes_text, ticked=questions, handout_topics=ids)
-    clinic = Clinic(args.clinic_name, args.clinic_phone, args.clinic_nurse)
+    clinic = Clinic(
+        args.clinic_name, args.clinic_phone, args.clinic_nurse, args.clinic_nurse_phone, args.clinic_urgent_phone
+    ).cleaned()
     options = HandoutOptions(title=args.title, large_print=args.large_print, clinic=clinic)
     try:
         Handout(library, Pages(library), notes, options).save(args.output)
@@ -218,6 +241,17 @@ def export(args: argparse.Namespace) -> int:
         print(f"sbc-desktop: {exc}", file=sys.stderr)
         return 1
     print(f"Wrote {args.output} ({len(ids)} topic{'s' * (len(ids) != 1)})")
+    return 0
+
+
+def list_topics(as_json: bool, content: Path | None) -> int:
+    from .content.loader import load_library
+    from .handout.nurse_cli import format_topics
+    root = content or _default_content()
+    if not root.is_dir():
+        print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
+        return 2
+    print(format_topics(load_library(root, check_links=False), as_json))
     return 0
 
 
@@ -253,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         return kiosk_pin(args.config)
     if args.command == "export":
         return export(args)
+    if args.command == "list-topics":
+        return list_topics(args.json, args.list_content or args.content)
     if args.command in ("pack", "update"):
         from .packs.commands import run_pack, run_update
 

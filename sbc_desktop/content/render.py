@@ -46,7 +46,7 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _NOT_A_NEW_BLOCK = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|\||$)")  # indented, list item, table row
 
 
@@ -124,6 +124,10 @@ class _ContentTree(Treeprocessor):
         url = self.renderer.local_file_url(img.get("src") or "")
         if url:
             img.set("src", url)
+            alone = len(parent) == 1 and not (parent.text or "").strip() and not (img.tail or "").strip()
+            if parent.tag == "p" and alone:
+                # A picture on its own: a block without the text's line spacing (no gap below it).
+                parent.tag, parent.attrib = "div", {"class": "picture"}
             return
         alt = (img.get("alt") or "").strip()
         span = ET.Element("span", {"class": "missing-picture"})
@@ -247,7 +251,7 @@ class Renderer:
         self._md.reset()
         try:
             html = self._md.convert(text)
-        except RecursionError:
+        except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
             html = "<pre>" + nh3.clean_text(text) + "</pre>"
         return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.highlighter = Highlighter(self.reader)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
-        self.appointment = AppointmentPanel(library, self.notes, self)
+        # The symptom log is a home thing: only where notes are kept (never at a kiosk).
+        self.appointment = AppointmentPanel(library, self.notes, self, symptom_log=self.notes_store.path is not None)
         self.appointment_dock = QDockWidget(tr("My appointment"), self)
         self.appointment_dock.setObjectName("appointmentDock")
         self.appointment_dock.setAccessibleName(tr("My appointment"))
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
+        self.appointment.urgentHelpRequested.connect(self.urgent.open)
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
@@ -133,14 +136,20 @@ class MainWindow(QMainWindow):
     def _make_problem_banner(self) -> QLabel | None:
         if not self.library.errors:
             return None
-        label = QLabel(
-            tr(
+        left_out = len(self.library.left_out)
+        if left_out:  # in plain words for the reader; the details are for staff, in 'check'
+            what = tr("One page could not be shown.") if left_out == 1 else tr(
+                "{0} pages could not be shown.").format(left_out)  # fmt: skip
+            text = what + " " + tr(
+                "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+            )
+        else:
+            text = tr(
                 "Some of this content could not be read, so a few pages may be missing. "
                 "Everything shown here loaded correctly. Staff can run 'sbc-desktop check' "
                 "to see what needs fixing."
-            ),
-            self,
-        )
+            )
+        label = QLabel(text, self)
         label.setObjectName("problemBanner")
         label.setWordWrap(True)
         label.setAccessibleName(tr("Content problems"))
@@ -185,6 +194,7 @@ class MainWindow(QMainWindow):
         self.search_field.activated.connect(self.search_panel.open_current)
         self.search_field.cleared.connect(self.search_panel.hide)
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(tr("Search is not available: {0}").format(why), 10000)
         )
@@ -272,12 +282,7 @@ class MainWindow(QMainWindow):
 
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
-        notes = AppointmentNotes(
-            notes=self.notes.notes,
-            ticked=list(self.notes.ticked),
-            own_questions=list(self.notes.own_questions),
-            handout_topics=list(self.notes.handout_topics),
-        )
+        notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
         options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.care_team())
@@ -304,7 +309,10 @@ class MainWindow(QMainWindow):
             self.search_panel.hide()
             return
         response = self.search.search(query, boost=self.fitted.boost())
-        if response is None:  # the index is still being opened or built
+        if response is None:  # the index is still being opened or built, or could not be
+            if self.search.error:
+                self.search_panel.show_unavailable()
+                return
             self.search.start()
             self.search_panel.show_waiting()
             return
