@@ -140,12 +140,12 @@ class Pages:
             f"<h1>{escape(tr('Welcome'))}</h1>",
             f"<p>{escape(intro)}</p>",
             f'<p class="note">{escape(advice)}</p>',
-            spread.home_html(self.library, self.spread()),
         ]
         urgent = self.library.topic("get-help-now")  # the warning signs, and whom to ring
         if urgent:
             worried = tr("Unwell during treatment, or worried about a symptom? Read:")
             parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
+        parts.append(spread.home_html(self.library, self.spread()))  # "Where has it spread for you?"
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")
             if section.summary:
