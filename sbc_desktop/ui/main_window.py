@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDesktopServices, QFont
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..care_team import CareTeam
@@ -17,6 +17,8 @@ from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..settings import Settings
+from . import accessible_factory
+from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
@@ -30,6 +32,7 @@ from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .themed_style import ThemedStyle
+from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(tr("Secondary breast cancer guide"))
 
         self.tree = NavTree(library, self)
+        accessible_factory.install()
+        self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
@@ -186,6 +191,10 @@ class MainWindow(QMainWindow):
             lambda url: self.statusBar().showMessage(tr("There is no page called {0}.").format(url), 8000)
         )
         self.popup.speakRequested.connect(self.read_aloud.speak_text)
+        self.popup.spoken.connect(self.announce)
+        self.search_panel.spoken.connect(self.announce)
+        self.reader.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(self.search.start)
@@ -210,6 +219,7 @@ class MainWindow(QMainWindow):
         self.saver.failed.connect(
             lambda why: self.statusBar().showMessage(tr("Your notes could not be saved: {0}").format(why))
         )
+        self.saver.saved.connect(self._clear_save_failure)
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
         a.appointment.triggered.connect(self._appointment_toggled)
@@ -346,6 +356,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("That word is not in the glossary."), 5000)
             return
         topic = self.library.topic(term.topic) if term.topic else None
+        if topic is not None and topic is self._topic:
+            topic = None  # no "Read more" to the page already open
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
@@ -401,6 +413,12 @@ class MainWindow(QMainWindow):
             bar = self.reader.verticalScrollBar()
             bar.setValue(round(fraction * bar.maximum()))
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.focusWidget() is None or self.focusWidget() is self.tree:
+            # Start in the search field: F6 then goes to the topics, and F6 again to the page.
+            self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._share_width()
@@ -434,9 +452,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self, library_version(self.library)).exec()
 
     def announce(self, message: str) -> None:
-        """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.reader, message))
+        """Say ``message`` through a screen reader (see ui/announcer.py)."""
+        self.announcer.say(message)
 
     # -- remembering ------------------------------------------------------------------
     def _restore(self) -> None:
@@ -448,10 +465,31 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
+    def _clear_save_failure(self) -> None:
+        if self.statusBar().currentMessage().startswith(tr("Your notes could not be saved: {0}").format("")):
+            self.statusBar().showMessage(tr("Your notes are saved."), 5000)
+
+    def save_notes_now(self) -> bool:
+        """Save unsaved notes at once. True if nothing is left unsaved."""
+        return not self.saver.unsaved() or self.saver.save_now()
+
+    def quit_saving(self) -> None:
+        """Log-out or shut-down (SIGTERM): save, and close without asking (no one may be there)."""
+        self._quit_without_asking = True
+        self.save_notes_now()
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        while not self.save_notes_now() and not getattr(self, "_quit_without_asking", False):
+            answer = confirm_unsaved(self, self.saver.error)
+            if answer == "cancel":
+                event.ignore()
+                return
+            if answer == "drop":
+                break
         self.read_aloud.stop()
-        if self.saver.pending():
-            self.saver.save_now()
+        self.notes_store.unlock()
         self.search.close()
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
