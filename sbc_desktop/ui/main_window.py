@@ -354,6 +354,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("That word is not in the glossary."), 5000)
             return
         topic = self.library.topic(term.topic) if term.topic else None
+        if topic is not None and topic is self._topic:
+            topic = None  # no "Read more" to the page already open
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
