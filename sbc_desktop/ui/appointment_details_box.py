@@ -38,7 +38,7 @@ class AppointmentDetailsBox(QWidget):
         self.setObjectName("appointmentDetails")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fits a narrow panel at 200%
 
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("appointmentDate")
@@ -60,11 +60,11 @@ class AppointmentDetailsBox(QWidget):
         self.clear_when.clicked.connect(self.clear_date_and_time)
         for edit in (self.date_edit, self.time_edit):
             edit.installEventFilter(self)
+        form.addRow(tr("Date"), self.date_edit)
         when = QHBoxLayout()
-        when.addWidget(self.date_edit, 1)
-        when.addWidget(self.time_edit)
+        when.addWidget(self.time_edit, 1)
         when.addWidget(self.clear_when)
-        form.addRow(tr("Date and time"), when)
+        form.addRow(tr("Time"), when)
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")

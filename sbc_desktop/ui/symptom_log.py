@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..appointment import SEVERITY_MAX, SymptomEntry, sorted_log
 from ..pages import long_date
+from .top_three import fit_rows
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 NOT_SAID = -1  # the spin box's special value: how bad was not given
@@ -83,7 +84,7 @@ class SymptomLog(QWidget):
         layout.addWidget(self.urgent_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fits a narrow panel at 200%
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("symptomDate")
         self.date_edit.setAccessibleName(tr("When you noticed it"))
@@ -122,7 +123,6 @@ class SymptomLog(QWidget):
         self.list.setObjectName("symptomEntries")
         self.list.setAccessibleName(tr("My log, oldest first"))
         self.list.setWordWrap(True)
-        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list)
         row = QHBoxLayout()
@@ -141,6 +141,7 @@ class SymptomLog(QWidget):
         for entry in self.entries:
             item = QListWidgetItem(describe(entry), self.list)
             item.setData(ENTRY_ROLE, id(entry))
+        fit_rows(self.list)
         self.remove_button.setEnabled(bool(self.entries))
 
     def add_entry(self) -> None:
