@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..appointment import SEVERITY_MAX, SymptomEntry, sorted_log
+from ..notes import AppointmentNotes
 from ..pages import long_date
 from .top_three import fit_rows
 
@@ -49,9 +50,9 @@ class SymptomLog(QWidget):
     changed = Signal()
     urgentHelpRequested = Signal()  # the window opens the topic on when to get help urgently
 
-    def __init__(self, entries: list[SymptomEntry], parent: QWidget | None = None):
+    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
         super().__init__(parent)
-        self.entries = entries  # the notes' own list, edited in place
+        self.notes = notes  # read through the notes each time: a new session may put in a new list
         self.setObjectName("symptomLog")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +135,10 @@ class SymptomLog(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.refresh()
+
+    @property
+    def entries(self) -> list[SymptomEntry]:
+        return self.notes.symptoms
 
     def refresh(self) -> None:
         self.entries[:] = sorted_log(self.entries)
