@@ -58,8 +58,11 @@ class SearchService(QObject):
         self._index = index
         self.ready.emit()
 
-    def search(self, query: str, limit: int = WINDOW_RESULTS) -> SearchResponse | None:
-        return self._index.search(query, limit) if self._index else None
+    def search(
+        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
+    ) -> SearchResponse | None:
+        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
+        return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
         if self._thread is not None:
