@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..care_team import CareTeam
 from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
+from ..who_to_ask import who_to_ask
 from .find_bar import name_clear_button
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -299,26 +300,6 @@ class SearchPanel(QFrame):
             self.hide()
             return
         super().keyPressEvent(event)
-
-
-def who_to_ask(team: CareTeam) -> str:
-    """Who can answer what the app cannot: the care team's numbers, when they are set."""
-    team = team.cleaned()
-    lines = []
-    if team.nurse_phone:
-        nurse = team.nurse or tr("your specialist nurse")
-        lines.append(tr("Ask {nurse}: {phone}.").format(nurse=nurse, phone=team.nurse_phone))
-    if team.phone:
-        clinic = team.name or tr("your clinic")
-        lines.append(tr("Ring {clinic}: {phone}.").format(clinic=clinic, phone=team.phone))
-    if team.urgent_phone:
-        lines.append(tr("If you feel unwell, day or night: {phone}.").format(phone=team.urgent_phone))
-    if not lines:
-        who = team.nurse or team.name
-        if who:
-            return tr("Who to ask: {who} can answer questions this app does not.").format(who=who)
-        return tr("Who to ask: your specialist nurse or treatment team can answer questions this app does not.")
-    return tr("Who to ask:") + " " + " ".join(lines)
 
 
 def _result_html(result: SearchResult) -> str:
