@@ -211,6 +211,14 @@ class Appearance(QObject):
             self.scale = scale
             self.changed.emit()
 
+    def reset(self) -> None:
+        """Every preference back to its default, in one change (the kiosk's next patient)."""
+        fresh = Appearance()
+        if (fresh.theme_choice, fresh.scale) != (self.theme_choice, self.scale):
+            self.theme_choice, self.scale = fresh.theme_choice, fresh.scale
+            self.changed.emit()
+        fresh.deleteLater()
+
     def step(self, direction: int) -> None:
         """One text size larger (+1) or smaller (-1); 0 goes back to 100%."""
         if direction == 0:
