@@ -9,8 +9,9 @@ Two datasets:
 1. the built-in content (``resources/content``);
 2. the 1,425 NCI pages in ``../shared/corpora/nci-pages`` with the NCI glossary
    (``../shared/corpora/nci-glossary.json``) converted to ``glossary.yaml`` in a
-   temporary folder whose ``topics`` links to the pages (never copied). Skipped when
-   the corpora are absent.
+   temporary folder, with a real copy of the pages in its ``topics`` (the loader
+   rightly skips links that lead out of a content folder, so a symlink would give an
+   empty library). Skipped when the corpora are absent.
 
 Cold start runs ``python -m sbc_desktop`` in a fresh process (offscreen, empty home)
 with ``SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT=1``. "wall" is Popen to exit (the target);
@@ -32,6 +33,7 @@ import json
 import os
 import pstats
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,9 +56,16 @@ SWITCH_P95_TARGET_MS = 16.0  # NCI pages + NCI glossary
 SEED = 20251230
 
 
+def nci_page_files() -> list[Path]:
+    return sorted(NCI_PAGES.rglob("*.md"))
+
+
 def build_nci_content(folder: Path) -> int:
-    """``folder/topics`` -> the NCI pages, ``folder/glossary.yaml`` from the JSON."""
-    (folder / "topics").symlink_to(NCI_PAGES, target_is_directory=True)
+    """``folder/topics``: a copy of the NCI pages; ``folder/glossary.yaml`` from the JSON."""
+    for page in nci_page_files():  # copied, not linked: content that leads out of its folder is skipped
+        target = folder / "topics" / page.relative_to(NCI_PAGES)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)  # the corpus is read-only; the copy need not be
     data = json.loads(NCI_GLOSSARY.read_text(encoding="utf-8"))
     terms = []
     for item in data["terms"]:

@@ -18,6 +18,12 @@ started=$(date +%s)
 
 bundle="$build/dist/sbc-desktop"
 app="$bundle/sbc-desktop"
+# What install.sh puts in the menu: the desktop file, AppStream metainfo and icons.
+mkdir -p "$bundle/share/applications" "$bundle/share/metainfo" "$bundle/share/icons"
+cp "$top/packaging/linux/org.sbcdesktop.SbcDesktop.desktop" "$bundle/share/applications/"
+cp "$top/packaging/linux/org.sbcdesktop.SbcDesktop.metainfo.xml" "$bundle/share/metainfo/"
+cp -r "$top/resources/icons/hicolor" "$bundle/share/icons/"
+cp "$top/packaging/linux/install.sh" "$bundle/install.sh"
 elsewhere=$(mktemp -d)
 trap 'rm -rf "$elsewhere"' EXIT
 cd "$elsewhere"  # nothing from the source tree can be found from here
@@ -29,4 +35,16 @@ echo "search: found why-no-cure"
 "$app" export --topics all --questions --clinic-name "Build check" -o "$elsewhere/handout.pdf"
 head -c 5 "$elsewhere/handout.pdf" | grep -q '%PDF-'
 echo "export: wrote a PDF of every topic"
+# install.sh for a user (HOME is the scratch folder): the command and the menu entry work, then go.
+sh "$bundle/install.sh"
+"$HOME/.local/bin/sbc-desktop" --version
+grep -q "^Exec=$HOME/.local/opt/sbc-desktop/sbc-desktop\$" "$HOME/.local/share/applications/org.sbcdesktop.SbcDesktop.desktop"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$HOME/.local/share/applications/org.sbcdesktop.SbcDesktop.desktop"
+fi
+sh "$HOME/.local/opt/sbc-desktop/install.sh" --uninstall
+[ ! -e "$HOME/.local/bin/sbc-desktop" ] && [ ! -e "$HOME/.local/opt/sbc-desktop" ]
+echo "install.sh: installed, ran and removed the bundle for a user"
 echo "bundle: $(du -sh "$bundle" | cut -f1) in $bundle (built in $(( $(date +%s) - started )) s)"
+[ "$(du -sm "$bundle" | cut -f1)" -le "${SBC_BUNDLE_MAX_MB:-160}" ] || {
+  echo "the bundle is larger than ${SBC_BUNDLE_MAX_MB:-160} MB: see what grew with: du -sh $bundle/_internal/* | sort -h" >&2; exit 1; }

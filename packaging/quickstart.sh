@@ -1,13 +1,50 @@
 #!/bin/sh
 # Quick start on Debian or Ubuntu with Python 3.11+:
-#   sh packaging/quickstart.sh app    install sbc-desktop in .venv and open it
-#   sh packaging/quickstart.sh test   install it with the test tools and run the tests
+#   sh packaging/quickstart.sh app      install sbc-desktop in .venv, add it to the menu and PATH, open it
+#   sh packaging/quickstart.sh test     install it with the test tools and run the tests
+#   sh packaging/quickstart.sh remove   take the menu entry and the command away again (and .venv)
 # System libraries that are missing (Qt's display libraries, python3-venv) are installed
-# with apt-get first, through sudo when not root. Nothing is installed twice.
+# with apt-get first, through sudo when not root, waiting if another apt holds the lock.
+# Python packages are installed only when pyproject.toml (or Python) changed since the last
+# run, so a second `app` opens the window straight away.
 set -eu
 cd "$(dirname "$0")/.."
+top=$(pwd)
 mode=${1:-app}
-case $mode in app|test) ;; *) echo "usage: sh packaging/quickstart.sh app|test" >&2; exit 2;; esac
+[ $# -gt 0 ] && shift
+case $mode in app|test|remove) ;; *) echo "usage: sh packaging/quickstart.sh app|test|remove" >&2; exit 2;; esac
+
+app_id=org.sbcdesktop.SbcDesktop
+data_home=${XDG_DATA_HOME:-$HOME/.local/share}
+bin_dir=$HOME/.local/bin
+
+if [ "$mode" = remove ]; then
+  rm -f "$bin_dir/sbc-desktop" "$data_home/applications/$app_id.desktop"
+  rm -f "$data_home"/icons/hicolor/*/apps/"$app_id".png "$data_home/icons/hicolor/scalable/apps/$app_id.svg"
+  [ -n "${SBC_QUICKSTART_KEEP_VENV:-}" ] || rm -rf .venv  # (tests keep it)
+  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
+  echo "Removed the sbc-desktop menu entry, the sbc-desktop command and .venv."
+  echo "Your notes are kept in $data_home/sbc-desktop (delete that folder to remove them too)."
+  exit 0
+fi
+
+# apt-get, waiting (up to 10 minutes) while another apt or an automatic update holds its lock.
+apt_get() {
+  tries=0
+  while :; do
+    if out=$($sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 "$@" 2>&1); then
+      return 0
+    fi
+    case $out in
+      *"Could not get lock"*|*"Unable to lock"*|*"is held by process"*)
+        tries=$((tries + 1))
+        [ "$tries" -lt 60 ] || { echo "$out" >&2; return 1; }
+        [ "$tries" -eq 1 ] && echo "Another program is installing software; waiting for it to finish..."
+        sleep 10;;
+      *) echo "$out" >&2; return 1;;
+    esac
+  done
+}
 
 # Libraries Qt loads for any window (also offscreen), then those of the X11 display plugin.
 packages="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
@@ -15,27 +52,52 @@ if [ "$mode" = app ]; then
   packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0"
   packages="$packages libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 fi
+# The tests read printed handouts back with poppler's pdftotext (they fall back to pypdf without it).
+if [ "$mode" = test ]; then packages="$packages poppler-utils"; fi
 missing=""
-if command -v dpkg >/dev/null 2>&1; then
+if [ -z "${QUICKSTART_NO_APT:-}" ] && command -v dpkg >/dev/null 2>&1; then  # (tests set QUICKSTART_NO_APT)
   for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
   python3 -c "import ensurepip, venv" 2>/dev/null || missing="$missing python3-venv"
 fi
 if [ -n "$missing" ]; then
   echo "Installing system packages:$missing"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+  apt_get update -qq
+  apt_get install -y -qq $missing
 fi
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "sbc-desktop needs Python 3.11 or newer; python3 is $(python3 --version 2>&1)." >&2; exit 1; }
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
+
+# Install (editable, so the checkout is what runs) only when what decides the install changed.
+# The test install holds everything the app needs, so it also counts for `app`.
+extras=""; [ "$mode" = test ] && extras="[test]"
+base="$(cksum < pyproject.toml) $(python3 --version 2>&1)"
+installed() { grep -qxF "$base $1" .venv/.sbc-desktop-installed 2>/dev/null; }
+if ! installed "$extras" && ! { [ -z "$extras" ] && installed "[test]"; }; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".$extras"
+  printf '%s %s\n' "$base" "$extras" >> .venv/.sbc-desktop-installed
+fi
 
 if [ "$mode" = app ]; then
-  .venv/bin/python -m pip install -q .
-  exec .venv/bin/sbc-desktop
+  # The menu entry and the command, for this user only (redone when missing or moved).
+  entry="$data_home/applications/$app_id.desktop"
+  if [ ! -e "$entry" ] || ! grep -q "^Exec=$top/.venv/bin/sbc-desktop\$" "$entry" || [ ! -L "$bin_dir/sbc-desktop" ]; then
+    mkdir -p "$bin_dir" "$data_home/applications"
+    ln -sf "$top/.venv/bin/sbc-desktop" "$bin_dir/sbc-desktop"
+    sed "s|^Exec=sbc-desktop\$|Exec=$top/.venv/bin/sbc-desktop|" "packaging/linux/$app_id.desktop" > "$entry"
+    for size_dir in resources/icons/hicolor/*/; do
+      size=$(basename "$size_dir")
+      mkdir -p "$data_home/icons/hicolor/$size/apps"
+      cp "$size_dir"apps/* "$data_home/icons/hicolor/$size/apps/"
+    done
+    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
+    echo "Added 'Secondary Breast Cancer Guide' to the applications menu and 'sbc-desktop' to $bin_dir."
+    case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "($bin_dir is not on your PATH yet: it will be after you log in again.)";; esac
+  fi
+  exec .venv/bin/sbc-desktop "$@"
 else
-  .venv/bin/python -m pip install -q -e '.[test]'
-  QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} exec .venv/bin/python -m pytest
+  QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} exec .venv/bin/python -m pytest "$@"
 fi

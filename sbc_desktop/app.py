@@ -49,7 +49,9 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
     QApplication.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
-    library = load_library(content or builtin_content_dir(), check_links=False)
+    from .packs.client import active_content_dir
+
+    library = load_library(content or active_content_dir(builtin_content_dir()), check_links=False)
     if topic and library.topic(topic) is None:
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:

@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sbc-desktop",
         description="Plain-English information about secondary (metastatic) breast cancer.",
-        epilog="Run 'sbc-desktop check --help' for the content checker.",
+        epilog="Run 'sbc-desktop check --help' for the content checker, "
+        "'sbc-desktop list-topics' for the topic ids a handout can hold.",
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
@@ -40,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
         "Exits 1 if there are errors, 0 if there are only warnings or none.",
     )
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="default: the built-in content")
+    check.add_argument(
+        "--max-grade", type=float, default=8.0, metavar="N",
+        help="warn about topics that read above this Flesch-Kincaid grade (default 8; 0: do not check)",
+    )  # fmt: skip
     search = commands.add_parser(
         "search",
         help="search the content and print the best topics",
@@ -64,28 +69,54 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a handout of topics, questions and notes, for printing. Needs no display. "
         "The file's ending chooses the format: .pdf, .html or .txt.",
     )
-    export.add_argument("--topics", required=True, metavar="ID,ID|all", help="topic ids, or 'all'")
+    export.add_argument(
+        "--topics", required=True, metavar="ID,ID|all", help="topic ids (see 'sbc-desktop list-topics'), or 'all'"
+    )
     export.add_argument("--questions", action="store_true", help="add the suggested questions, with space to write")
     export.add_argument("--notes", type=Path, metavar="FILE", help="add the notes in this text file")
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt")
-    export.add_argument("--title", default="", help="the handout's title")
+    export.add_argument("--title", default="", help="the handout's title (at the top and on every page)")
     export.add_argument("--clinic-name", default="", metavar="NAME")
     export.add_argument("--clinic-phone", default="", metavar="PHONE")
-    export.add_argument("--clinic-nurse", default="", metavar="NAME")
+    export.add_argument("--clinic-nurse", default="", metavar="NAME", help="the specialist nurse's name")
+    export.add_argument("--clinic-nurse-phone", default="", metavar="PHONE", help="the specialist nurse's number")
+    export.add_argument(
+        "--clinic-urgent-phone", default="", metavar="PHONE", help="the number to ring day and night when unwell"
+    )
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|.html|.txt")
     export.add_argument("--content", dest="export_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    listing = commands.add_parser(
+        "list-topics",
+        help="list the topic ids to use with 'export --topics'",
+        description="Print every topic's id, title and section, in reading order.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing.add_argument("--content", dest="list_content", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    from .packs.commands import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
-def check(content: Path | None) -> int:
-    from .content.checker import check_folder
+def _default_content() -> Path:
+    """The content this computer shows: an installed signed pack, else the built-in content."""
+    from .packs.client import active_content_dir
     from .settings import builtin_content_dir
 
-    root = content or builtin_content_dir()
-    problems, summary = check_folder(root)
+    return active_content_dir(builtin_content_dir())
+
+
+def check(content: Path | None, max_grade: float = 8.0) -> int:
+    from .content.checker import check_folder
+    from .packs.manifest import content_version
+
+    root = content or _default_content()
+    problems, summary = check_folder(root, max_grade=max_grade)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
+    if root.is_dir():
+        print(f"Content version: {content_version(root).describe()}", file=sys.stderr)
     return 1 if any(": error: " in line for line in problems) else 0
 
 
@@ -94,9 +125,9 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
 
     from .content.loader import load_library
     from .content.search import search_once
-    from .settings import builtin_content_dir, cache_dir
+    from .settings import cache_dir
 
-    root = content or builtin_content_dir()
+    root = content or _default_content()
     if not root.is_dir():
         print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
         return 2
@@ -105,23 +136,50 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
     except OSError as exc:  # an unwritable cache: search without keeping the index
         print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
         response = search_once(load_library(root, check_links=False), query, max(1, limit), None)
+    results = sorted(response.results, key=lambda r: -r.score)  # best first, whatever the index did
     if as_json:
-        results = [
-            {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3),
-             "snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
-            for r in response.results
-        ]  # fmt: skip
-        print(json.dumps({"query": query, "corrected": response.corrected, "results": results}, indent=2))
-    else:
-        if response.corrected:
-            print(f"Showing results for: {response.corrected}")
-        if not response.results:
-            print(f"No results for '{query}'. Try other words, or read the glossary with 'sbc-desktop'.")
-        for rank, r in enumerate(response.results, start=1):
-            where = "glossary" if r.kind == "term" else r.section
-            print(f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}")
-            print(f"    {r.snippet_marked().strip()}")
-    return 0 if response.results else 1
+        data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}
+        if not results:
+            data["nearest"] = [_json(r) for r in response.nearest]
+        _emit(json.dumps(data, indent=2) + "\n")
+        return 0 if results else 1
+    lines = [f"Showing results for: {response.corrected}"] if response.corrected else []
+    for rank, r in enumerate(results, start=1):
+        where = "glossary" if r.kind == "term" else r.section
+        lines += [f"{rank:>2}. {r.ref}  {r.title}  ({where})  score {r.score:.2f}", f"    {r.snippet_marked().strip()}"]
+    if not results:
+        lines.append(f"No results for '{query}'.")
+        topics = [r for r in response.nearest if r.kind == "topic"]
+        terms = [r for r in response.nearest if r.kind == "term"]
+        if topics:
+            lines.append("Topics that may help:")
+            lines += [f"    {r.ref}  {r.title}" for r in topics]
+        if terms:
+            lines.append("Glossary words that look like it:")
+            lines += [f"    {r.title}: {r.snippet}" for r in terms]
+        lines.append("Every medical word is explained in the glossary A to Z (open 'sbc-desktop', then Glossary).")
+        lines.append("Your specialist nurse or treatment team can answer what this app does not.")
+    _emit("\n".join(lines) + "\n")
+    return 0 if results else 1
+
+
+def _json(r) -> dict:
+    fields = {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3)}
+    return fields | {"snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) just ends the output, no traceback."""
+    import os
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again on exit: point it at nothing so that flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -129,6 +187,7 @@ def export(args: argparse.Namespace) -> int:
     import os
 
     from .handout.export import FORMATS
+    from .handout.nurse_cli import choose_topics, read_notes
 
     if args.output.suffix.lower() not in FORMATS:
         print(
@@ -136,13 +195,19 @@ def export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    folder = args.output.parent
+    if not folder.is_dir():
+        print(f"sbc-desktop: the folder {folder} does not exist; create it first, or choose another", file=sys.stderr)
+        return 2
     notes_text = ""
     if args.notes is not None:
         try:
-            notes_text = args.notes.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"sbc-desktop: cannot read the notes file {args.notes}: {exc}", file=sys.stderr)
+            notes_text, note = read_notes(args.notes)
+        except OSError as exc:
+            print(f"sbc-desktop: cannot read the notes file {args.notes}: {exc.strerror or exc}", file=sys.stderr)
             return 2
+        if note:
+            print(f"sbc-desktop: {note}", file=sys.stderr)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a handout needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
@@ -151,16 +216,14 @@ def export(args: argparse.Namespace) -> int:
     from .handout.export import Handout
     from .notes import AppointmentNotes, NotesError
     from .pages import Pages
-    from .settings import builtin_content_dir
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
-    root = args.export_content or args.content or builtin_content_dir()
+    root = args.export_content or args.content or _default_content()
     library = load_library(root, check_links=False)
-    wanted = [t.strip() for t in args.topics.split(",") if t.strip()]
-    ids = [t.id for t in library.ordered_topics()] if wanted == ["all"] else wanted
-    unknown = [t for t in ids if library.topic(t) is None]
-    if unknown or not ids:
-        print(f"sbc-desktop: no such topic: {', '.join(unknown) or '(none given)'}", file=sys.stderr)
+    choice = choose_topics(library, args.topics)
+    ids = choice.ids
+    if choice.unknown or not ids:
+        print(f"sbc-desktop: no such topic: {', '.join(choice.unknown) or '(none given)'}", file=sys.stderr)
+        print("Run 'sbc-desktop list-topics' to see every topic id.", file=sys.stderr)
         print(f"Known topics: {', '.join(t.id for t in library.ordered_topics())}", file=sys.stderr)
         return 2
     questions = list(library.suggested_questions) if args.questions else []
@@ -168,7 +231,9 @@ def export(args: argparse.Namespace) -> int:
         for topic_id in ids:
             questions += [q for q in library.topic(topic_id).questions if q not in questions]
     notes = AppointmentNotes(notes=notes_text, ticked=questions, handout_topics=ids)
-    clinic = Clinic(args.clinic_name, args.clinic_phone, args.clinic_nurse)
+    clinic = Clinic(
+        args.clinic_name, args.clinic_phone, args.clinic_nurse, args.clinic_nurse_phone, args.clinic_urgent_phone
+    ).cleaned()
     options = HandoutOptions(title=args.title, large_print=args.large_print, clinic=clinic)
     try:
         Handout(library, Pages(library), notes, options).save(args.output)
@@ -176,6 +241,17 @@ def export(args: argparse.Namespace) -> int:
         print(f"sbc-desktop: {exc}", file=sys.stderr)
         return 1
     print(f"Wrote {args.output} ({len(ids)} topic{'s' * (len(ids) != 1)})")
+    return 0
+
+
+def list_topics(as_json: bool, content: Path | None) -> int:
+    from .content.loader import load_library
+    from .handout.nurse_cli import format_topics
+    root = content or _default_content()
+    if not root.is_dir():
+        print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
+        return 2
+    print(format_topics(load_library(root, check_links=False), as_json))
     return 0
 
 
@@ -206,11 +282,17 @@ def kiosk_pin(config: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return check(args.dir or args.content)
+        return check(args.dir or args.content, args.max_grade)
     if args.command == "kiosk-pin":
         return kiosk_pin(args.config)
     if args.command == "export":
         return export(args)
+    if args.command == "list-topics":
+        return list_topics(args.json, args.list_content or args.content)
+    if args.command in ("pack", "update"):
+        from .packs.commands import run_pack, run_update
+
+        return run_pack(args) if args.command == "pack" else run_update(args)
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():

@@ -7,11 +7,13 @@ build pages here. Addresses: ``app:home``, ``app:glossary``, ``topic:ID``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from . import urgent_help
+from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
 from .content.render import Renderer
@@ -38,6 +40,9 @@ class Pages:
     def __init__(self, library: Library, renderer: Renderer | None = None):
         self.library = library
         self.renderer = renderer or Renderer(library)
+        # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
+        self.care_team: Callable[[], CareTeam] = CareTeam
+        self.can_edit_care_team: Callable[[], bool] = lambda: False
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -51,6 +56,8 @@ class Pages:
             return iter([self.home_html()])
         if address == GLOSSARY_URL:
             return iter([self.glossary_html()])
+        if address == urgent_help.URGENT_URL:
+            return iter([urgent_help.fallback_page_html(self.care_team(), can_edit=self.can_edit_care_team())])
         topic = self.topic_at(address)
         return self.topic_parts(topic) if topic else None
 
@@ -59,7 +66,7 @@ class Pages:
         return self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
 
     def exists(self, url: str) -> bool:
-        return url.split("#")[0] in (HOME_URL, GLOSSARY_URL) or self.topic_at(url) is not None
+        return url.split("#")[0] in (HOME_URL, GLOSSARY_URL, urgent_help.URGENT_URL) or self.topic_at(url) is not None
 
     def title_for(self, url: str) -> str:
         address = url.split("#")[0]
@@ -67,6 +74,8 @@ class Pages:
             return tr("Welcome")
         if address == GLOSSARY_URL:
             return tr("Glossary A to Z")
+        if address == urgent_help.URGENT_URL:
+            return tr("Urgent help")
         topic = self.topic_at(address)
         return topic.title if topic else ""
 
@@ -81,8 +90,21 @@ class Pages:
         header += f"<h1>{escape(topic.title)}</h1>\n"
         first = True
         for html, last in self.renderer.topic_parts(topic):
+            html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False
+
+    def with_care_team(self, html: str, paper: bool = False, team: CareTeam | None = None) -> str:
+        """``html`` with the care team's numbers at each `{{care-team}}` paragraph."""
+        if not urgent_help.has_placeholder(html):
+            return html
+        can_edit = self.can_edit_care_team() and not paper
+        team = team if team is not None else self.care_team()
+        return urgent_help.fill_care_team(html, team, can_edit=can_edit, paper=paper)
+
+    def body_html(self, topic: Topic, paper: bool = False, team: CareTeam | None = None) -> str:
+        """A topic's body as the reader or a handout shows it (without title or footer)."""
+        return self.with_care_team(self.renderer.topic_html(topic), paper=paper, team=team)
 
     def footer_html(self, topic: Topic) -> str:
         rows = []
@@ -118,6 +140,10 @@ class Pages:
             f"<p>{escape(intro)}</p>",
             f'<p class="note">{escape(advice)}</p>',
         ]
+        urgent = self.library.topic("get-help-now")  # the warning signs, and whom to ring
+        if urgent:
+            worried = tr("Unwell during treatment, or worried about a symptom? Read:")
+            parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")
             if section.summary:

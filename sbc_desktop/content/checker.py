@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from . import editorial
 from .library import Problem
 from .loader import load_library
 from .render import Renderer
 
 
-def check_folder(root: Path) -> tuple[list[str], str]:
-    """Problem lines (``file:line: severity: message``) and a one-line summary."""
-    library = load_library(root)
+def check_folder(
+    root: Path, today: dt.date | None = None, max_grade: float = editorial.DEFAULT_MAX_GRADE
+) -> tuple[list[str], str]:
+    """Problem lines (``file:line: severity: message``) and a one-line summary.
+
+    ``today`` decides which review dates have passed; ``max_grade`` is the highest
+    Flesch-Kincaid reading grade a topic may have without a warning (0: no check).
+    """
+    today = today or dt.date.today()
+    library = load_library(root, today=today)
     problems = list(library.problems)
     renderer = Renderer(library)
     for topic in library.topics.values():
@@ -19,6 +28,9 @@ def check_folder(root: Path) -> tuple[list[str], str]:
             renderer.topic_html(topic)
         except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
             problems.append(Problem(topic.path, topic.body_line, "error", f"cannot be shown: {exc!r}"))
+    problems += editorial.source_review_warnings(library, today)
+    problems += editorial.reading_grade_warnings(library, renderer.topic_html, max_grade)
+    problems += editorial.reviewer_warnings(library)
     shown_from = Path.cwd()
     lines = [p.format(shown_from if _inside(p.path, shown_from) else None) for p in problems]
     errors = sum(p.severity == "error" for p in problems)

@@ -124,6 +124,10 @@ class _ContentTree(Treeprocessor):
         url = self.renderer.local_file_url(img.get("src") or "")
         if url:
             img.set("src", url)
+            alone = len(parent) == 1 and not (parent.text or "").strip() and not (img.tail or "").strip()
+            if parent.tag == "p" and alone:
+                # A picture on its own: a block without the text's line spacing (no gap below it).
+                parent.tag, parent.attrib = "div", {"class": "picture"}
             return
         alt = (img.get("alt") or "").strip()
         span = ET.Element("span", {"class": "missing-picture"})

@@ -8,21 +8,31 @@ is quoted, so input such as a lone quote, ``AND``, ``*`` or ``NEAR(`` is just wo
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import os
 import re
 import sqlite3
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .everyday import everyday_words, is_everyday
 from .library import Library
 from .words import match_pattern, words_of
 
-SCHEMA_VERSION = 5  # bump whenever what goes into the index changes
-WEIGHTS = (10.0, 6.0, 4.0, 1.0)  # title, keywords, headings, text: bm25 column weights
+SCHEMA_VERSION = 6  # bump whenever what goes into the index changes
+WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
+# Where an idea is found, and what that is worth: its title, its keywords and lay words,
+# its summary or headings, or a passing mention in the text.
+FIELDS = ("title", "keywords", "summary headings", "body")
+FIELD_SCORES = (10.0, 8.0, 5.0, 2.0)
+BM25_SHARE = 3.0  # how much "the text is about it" (BM25, 0..1 of the best) adds
+BM25_DEPTH = 60  # how many of the best BM25 matches are scored alongside the strong ones
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
-TERM_FACTOR = 0.5  # a glossary entry is short, so BM25 favours it: halve its score
+TERM_FACTOR = 0.5  # a topic explains more than a glossary entry of the same score
 
 STOP_WORDS = frozenset(
     "a an and are am as at be been but by can could did do does for from had has have how i if "
@@ -55,7 +65,8 @@ def content_hash(library: Library) -> str:
     digest = hashlib.blake2b(f"schema {SCHEMA_VERSION}".encode(), digest_size=16)
     for topic in sorted(library.topics.values(), key=lambda t: t.id):
         section = library.section_of(topic)
-        for part in (topic.id, topic.title, section.title if section else "", *topic.keywords, topic.body):
+        for part in (topic.id, topic.title, section.title if section else "", topic.summary, *topic.keywords,
+                     topic.body):  # fmt: skip
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for term in sorted(library.glossary.values(), key=lambda t: t.id):
         for part in (term.id, term.term, *term.aliases, term.definition, term.topic):
@@ -85,6 +96,8 @@ class SearchResponse:
     results: list[SearchResult]
     corrected: str = ""  # "Showing results for ..." when a word was misspelt
     words: list[str] = field(default_factory=list)  # what to highlight in the page
+    # When nothing matches: the nearest topics and glossary words (score 0), best first.
+    nearest: list[SearchResult] = field(default_factory=list)
 
 
 class SearchIndex:
@@ -93,10 +106,13 @@ class SearchIndex:
     def __init__(self, connection: sqlite3.Connection, library: Library):
         self.db = connection
         self.library = library
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: list[str] | None = None  # sorted: prefixes are found by bisection
         self._known: set[str] | None = None
         self._by_length: dict[int, list[str]] | None = None
+        self._corrections: dict[str, str] = {}
+        self._count = 0
         self._synonyms = _synonym_table(library)
+        self._longest_phrase = max((len(k.split()) for k in self._synonyms), default=1)
 
     # -- opening and building ---------------------------------------------------
     @classmethod
@@ -129,92 +145,192 @@ class SearchIndex:
         _prune(cache_dir, keep=3)
         return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False), library)
 
+    def prepare(self) -> None:
+        """Load what typing needs (the vocabulary, everyday English), so no keystroke waits for it."""
+        self._load_vocabulary()
+        everyday_words()
+        from rapidfuzz import process  # noqa: F401 - imported now, not at the first misspelt word
+
     def close(self) -> None:
         self.db.close()
 
     # -- searching ----------------------------------------------------------------
-    def search(self, query: str, limit: int = 10) -> SearchResponse:
-        phrases, words = _parse(query)
-        fixes = {word: self.correct(word) for word in _drop_stop_words(words)}
-        corrected = list(fixes.values())
-        changed = any(fixed != word for word, fixed in fixes.items())
-        groups: list[list[str]] = [[p] for p in phrases]
-        expanded = groups + self._expand(corrected)
-        groups += [[w] for w in corrected]
-        if not expanded:
+    def search(self, query: str, limit: int = 10, boost: Mapping[str, float] | None = None) -> SearchResponse:
+        """The best topics and glossary entries for ``query``, best first.
+
+        ``boost`` multiplies the score of the topics it names (for example the topics
+        about the places the reader has said the cancer has spread to).
+        """
+        response = self.find(query, limit, boost)
+        if not response.results and query.strip():
+            response.nearest = self.nearest(query)
+        return response
+
+    def find(self, query: str, limit: int = 10, boost: Mapping[str, float] | None = None) -> SearchResponse:
+        """`search` without the suggestions for when nothing matches."""
+        ideas, shown = self._plan(query)
+        if not ideas:
             return SearchResponse(query, [])
-        # Tiers, best first: every word as typed; every idea (with its synonyms);
-        # then any idea. Within a tier, BM25 decides, with topics ahead of glossary
-        # entries of a similar score.
-        ranked: list[tuple[int, float]] = []
-        seen: set[int] = set()
-        for tier, all_groups in ((groups, True), (expanded, True), (expanded, False)):
-            if len(ranked) >= limit:
-                break
-            for rowid, score in self._rank(tier, limit, all_groups):
-                if rowid not in seen:
-                    seen.add(rowid)
-                    ranked.append((rowid, score))
-        highlight = sorted({w for group in expanded for w in group}, key=len, reverse=True)
-        results = self._results(ranked[:limit], highlight)
-        shown = " ".join([*(f'"{p}"' for p in phrases), *(fixes.get(w, w) for w in words)]) if changed else ""
-        return SearchResponse(query, results, shown, highlight)
+        ranked = self._rank(ideas, limit, boost or {})
+        highlight = sorted({w for idea in ideas for w in idea.words}, key=len, reverse=True)
+        return SearchResponse(query, self._results(ranked, highlight), shown, highlight)
+
+    def nearest(self, query: str, topics: int = 3, terms: int = 4) -> list[SearchResult]:
+        """What comes closest when nothing matches: see `nearest.nearest_to`."""
+        from .nearest import nearest_to
+
+        return nearest_to(self, query, topics, terms)
 
     def correct(self, word: str) -> str:
-        """The nearest word in the content for one that is not there (a typo), else itself."""
+        """The nearest word in the content for a misspelt word, else the word itself.
+
+        A word is never changed when it is in the content, is a lay word, or is an
+        everyday English word: "worry" is a real word, not a misspelling of "work".
+        """
+        fixed = self._corrections.get(word)
+        if fixed is None:
+            fixed = self._corrections[word] = self._nearest(word)
+        return fixed
+
+    def _nearest(self, word: str) -> str:
         self._load_vocabulary()
-        assert self._known is not None and self._vocabulary is not None
-        if len(word) < 4 or word in self._known or word in self._synonyms or not word.isalpha():
+        assert self._known is not None and self._by_length is not None
+        if len(word) < 4 or not word.isalpha() or word in self._known or word in self._synonyms:
+            return word
+        if is_everyday(word):
             return word
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
         # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2).
         most = 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
-        assert self._by_length is not None
-        nearby = range(len(word) - most, len(word) + most + 1)  # only these lengths can be near
-        candidates = [w for size in nearby for w in self._by_length.get(size, ())]
+        candidates = self.words_of_length(range(len(word) - most, len(word) + most + 1))  # only these can be near
         near = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=most, limit=8)
         if not near:
             return word
         return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
 
+    def words_of_length(self, lengths: range) -> list[str]:
+        """The content's own words of these lengths (for spelling suggestions)."""
+        self._load_vocabulary()
+        assert self._by_length is not None
+        return [w for size in lengths for w in self._by_length.get(size, ())]
+
+    def starts_a_word(self, prefix: str) -> bool:
+        """Whether some word of the content (or a lay word) begins with ``prefix``."""
+        self._load_vocabulary()
+        assert self._vocabulary is not None
+        at = bisect.bisect_left(self._vocabulary, prefix)
+        return at < len(self._vocabulary) and self._vocabulary[at].startswith(prefix)
+
     def _load_vocabulary(self) -> None:
         if self._vocabulary is None:
-            self._vocabulary = [row[0] for row in self.db.execute("SELECT word FROM vocabulary")]
-            self._known = set(self._vocabulary)
+            words = {row[0] for row in self.db.execute("SELECT word FROM vocabulary")}
+            self._known = set(words)
+            words.update(w for key in self._synonyms for w in key.split())
+            self._vocabulary = sorted(words)
             self._by_length = {}
-            for known in self._vocabulary:
+            for known in sorted(self._known):  # sorted: the same correction every time
                 self._by_length.setdefault(len(known), []).append(known)
+            self._count = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 
-    def _expand(self, words: list[str]) -> list[list[str]]:
-        """One group of alternatives per idea: the word, its synonyms, its glossary names."""
-        groups: list[list[str]] = []
+    def _plan(self, query: str) -> tuple[list[_Idea], str]:
+        """The ideas in a query, and what was searched if a misspelt word was corrected.
+
+        Lay phrases are found first ("tired all the time", "can I still work"), over all
+        the words, small ones included. Then small words are left out, an unfinished
+        last word is searched as the start of a word ("hormo"), and only a word that
+        starts nothing and is no real word is corrected.
+        """
+        self._load_vocabulary()
+        phrases, words, unfinished = _parse(query)
+        ideas = [_Idea((_quote(p),), (p,)) for p in phrases]
+        shown = [f'"{p}"' for p in phrases]
+        changed = False
+        only_small = all(w in STOP_WORDS for w in words)
         i = 0
         while i < len(words):
-            for size in (3, 2, 1):
+            for size in range(min(self._longest_phrase, len(words) - i), 1, -1):
                 phrase = " ".join(words[i : i + size])
-                if len(words[i : i + size]) == size and (size == 1 or phrase in self._synonyms):
-                    group = [phrase, *self._synonyms.get(phrase, [])]
-                    groups.append(list(dict.fromkeys(group)))
+                if phrase in self._synonyms:
+                    ideas.append(self._idea(phrase))
+                    shown.append(phrase)
                     i += size
                     break
-        return groups
+            else:
+                word, last = words[i], i == len(words) - 1
+                i += 1
+                if word in STOP_WORDS and not only_small:
+                    shown.append(word)
+                    continue
+                if last and unfinished and (len(word) >= 2 or not ideas) and self.starts_a_word(word):
+                    prefix = _quote(word) + " *"
+                    synonyms = self._synonyms.get(word, [])
+                    ideas.append(_Idea((prefix, *map(_quote, synonyms)), (word, *synonyms)))
+                    shown.append(word)
+                    continue
+                fixed = self.correct(word)
+                changed = changed or fixed != word
+                ideas.append(self._idea(fixed))
+                shown.append(fixed)
+        return ideas, " ".join(shown) if changed else ""
 
-    def _rank(self, groups: list[list[str]], limit: int, all_groups: bool) -> list[tuple[int, float]]:
-        """(rowid, score) of the best matches, best first. Ranking only: no text is read."""
-        if not groups:
+    def _idea(self, words: str) -> _Idea:
+        group = list(dict.fromkeys([words, *self._synonyms.get(words, [])]))
+        return _Idea(tuple(_quote(g) for g in group), tuple(group))
+
+    def _rank(self, ideas: list[_Idea], limit: int, boost: Mapping[str, float]) -> list[tuple[int, float]]:
+        """(rowid, score) of the best matches, best first. Ranking only: no text is read.
+
+        Each idea scores where it is found in a document: its title beats its keywords
+        and lay words, which beat its summary and headings, which beat a passing
+        mention in the text. Rarer ideas count for more. BM25 (how much of the text is
+        about it) breaks ties, and glossary entries count half, so a topic comes first.
+        """
+        hits = [self._where(idea) for idea in ideas]
+        found = [h for h in hits if h]
+        if not found:
             return []
-        joiner = " AND " if all_groups else " OR "
-        match = joiner.join("(" + " OR ".join(_quote(alt) for alt in group) + ")" for group in groups)
-        sql = (
-            "SELECT fts.rowid, bm25(fts, ?, ?, ?, ?) AS rank, docs.kind FROM fts "
-            "JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-        )
-        # Fetch more than asked: the glossary penalty below can reorder the top few.
-        rows = self.db.execute(sql, (*WEIGHTS, match, limit * 2 + 5)).fetchall()
-        scored = [(rowid, -rank * (TERM_FACTOR if kind == "term" else 1.0)) for rowid, rank, kind in rows]
-        return sorted(scored, key=lambda row: -row[1])[:limit]
+        total = max(self._count, 1)
+        rarity = [math.log(1 + total / len(h)) for h in found]
+        weights = [0.5 + 0.5 * r / max(rarity) for r in rarity]
+        match = " OR ".join(f"({idea.match})" for idea in ideas)
+        sql = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+        rows = self.db.execute(sql, (*WEIGHTS, match, BM25_DEPTH)).fetchall()
+        best = -rows[0][1] if rows else 1.0
+        relevance = {rowid: -rank / best if best > 0 else 0.0 for rowid, rank in rows}
+        candidates: set[int] = set(relevance)
+        for h in found:
+            candidates.update(rowid for rowid, field in h.items() if field > FIELD_SCORES[-1])
+        kinds = self._kinds(candidates)
+        scored = []
+        for rowid in candidates:
+            score = sum(w * h.get(rowid, 0.0) for w, h in zip(weights, found, strict=True))
+            score += BM25_SHARE * relevance.get(rowid, 0.0)
+            matched = sum(rowid in h for h in found)
+            score *= 0.5 + 0.5 * matched / len(ideas)  # every idea found beats some of them
+            kind, ref = kinds[rowid]
+            score *= TERM_FACTOR if kind == "term" else boost.get(ref, 1.0)
+            scored.append((rowid, round(score, 3)))
+        scored.sort(key=lambda row: (-row[1], row[0]))
+        return scored[:limit]
+
+    def _where(self, idea: _Idea) -> dict[int, float]:
+        """rowid -> the score of the best place an idea is found in that document."""
+        best: dict[int, float] = {}
+        for columns, value in zip(FIELDS, FIELD_SCORES, strict=True):
+            for (rowid,) in self.db.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{{columns}}}: ({idea.match})",)
+            ):
+                best.setdefault(rowid, value)
+        return best
+
+    def _kinds(self, rowids: set[int]) -> dict[int, tuple[str, str]]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(f"SELECT rowid, kind, ref FROM docs WHERE rowid IN ({marks})", list(rowids))
+        return {rowid: (kind, ref) for rowid, kind, ref in rows}
 
     def _results(self, ranked: list[tuple[int, float]], words: list[str]) -> list[SearchResult]:
         """Titles and snippets for the ranked rows (only these few bodies are read)."""
@@ -233,6 +349,18 @@ class SearchIndex:
             kind, ref, title, section, topic, body = found[rowid]
             results.append(SearchResult(kind, ref, title, section, snippet(body, pattern), score, topic))
         return results
+
+
+@dataclass(frozen=True)
+class _Idea:
+    """One thing looked for: a word (or lay phrase) and the other words for it."""
+
+    terms: tuple[str, ...]  # FTS5 strings, any of which will do
+    words: tuple[str, ...]  # the same, for highlighting
+
+    @property
+    def match(self) -> str:
+        return " OR ".join(self.terms)
 
 
 def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90) -> str:
@@ -262,20 +390,18 @@ def _quote(text: str) -> str:
     return '"' + " ".join(words_of(text)).replace('"', '""') + '"'
 
 
-def _parse(query: str) -> tuple[list[str], list[str]]:
-    """Quoted phrases (only where quotes pair up) and the other words."""
+def _parse(query: str) -> tuple[list[str], list[str], bool]:
+    """Quoted phrases (only where quotes pair up), the other words, and whether the last
+    word may be unfinished (typing has not moved past it)."""
     phrases = []
     if query.count('"') >= 2:
         for phrase in re.findall(r'"([^"]+)"', query):
             if words_of(phrase):
                 phrases.append(" ".join(words_of(phrase)))
         query = re.sub(r'"[^"]+"', " ", query)
-    return phrases, words_of(query)
-
-
-def _drop_stop_words(words: list[str]) -> list[str]:
-    kept = [w for w in words if w not in STOP_WORDS]
-    return kept or words  # a query of only small words still searches them
+    words = words_of(query)
+    unfinished = bool(words) and bool(re.search(r"[^\W_]\Z", query))
+    return phrases, words, unfinished
 
 
 def _synonym_table(library: Library) -> dict[str, list[str]]:
@@ -295,7 +421,8 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE docs(rowid INTEGER PRIMARY KEY, kind TEXT, ref TEXT, title TEXT,
                           section TEXT, topic TEXT);
-        CREATE VIRTUAL TABLE fts USING fts5(title, keywords, headings, body, tokenize='porter unicode61');
+        CREATE VIRTUAL TABLE fts USING fts5(title, keywords, summary, headings, body,
+                                            tokenize='porter unicode61', prefix='2 3');
         CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )
@@ -306,17 +433,18 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         headings = " \n".join(_HEADING.findall(topic.body))
         body = plain_text(_HEADING.sub(" ", topic.body))
         keywords = " \n".join(topic.keywords)
-        rows.append(("topic", topic.id, topic.title, section.title if section else "", "", keywords, headings, body))
+        where = section.title if section else ""
+        rows.append(("topic", topic.id, topic.title, where, "", keywords, topic.summary, headings, body))
     for term in library.glossary.values():
         aliases = " \n".join(term.aliases)
-        rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", term.definition))
-    for rowid, (kind, ref, title, section, topic, keywords, headings, body) in enumerate(rows, start=1):
+        rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", "", term.definition))
+    for rowid, (kind, ref, title, section, topic, keywords, summary, headings, body) in enumerate(rows, start=1):
         db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, section, topic))
         db.execute(
-            "INSERT INTO fts(rowid, title, keywords, headings, body) VALUES (?, ?, ?, ?, ?)",
-            (rowid, title, keywords, headings, body),
+            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
+            (rowid, title, keywords, summary, headings, body),
         )
-        text = f"{title} {keywords} {headings} {body}"
+        text = f"{title} {keywords} {summary} {headings} {body}"
         vocabulary.update(w for w in words_of(text) if w.isalpha() and len(w) > 2)
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
     db.execute("INSERT INTO fts(fts) VALUES ('optimize')")

@@ -8,16 +8,21 @@ from dataclasses import dataclass, field
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 
 from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
 from ..pages import Pages, long_date
+from .paper import for_paper, sentences_for_paper
 
-ANSWER_LINE = "_" * 60
+ANSWER_LINES = 4  # room to write each answer
+NORMAL_PT = 11.0
+LARGE_PT = 16.0  # large print: body text at least 16 pt
+TEXT_WIDTH_PT = 174 / 25.4 * 72  # the printed text's width on A4 (Letter is a little wider)
 _TERM_LINK = re.compile(r'href="' + TERM_SCHEME + r'([^"#]+)"')
-_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
+_FOOTER_START = re.compile(r"<(h2|p)(?=>)")
 
 
 def tr(text: str) -> str:
@@ -51,13 +56,8 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
     parts = [f"<h1>{escape(options.heading)}</h1>"]
     if not options.clinic.is_empty():
-        parts.append(_clinic_box(options.clinic))
-    questions = notes.questions()
-    if questions:
-        parts.append(f"<h2>{escape(tr('Questions to ask'))}</h2>")
-        for question in questions:
-            parts.append(f'<p class="question"><b>{escape(question)}</b></p>')
-            parts.append(f'<p class="answer">{ANSWER_LINE}</p><p class="answer">{ANSWER_LINE}</p>')
+        parts.append(care_team_box(options.clinic))
+    parts += questions_html(notes.questions(), options)
     if notes.notes.strip():
         parts.append(f"<h2>{escape(tr('My notes'))}</h2>")
         for paragraph in re.split(r"\n\s*\n", notes.notes.strip()):
@@ -68,30 +68,79 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         parts.append(f'<div class="topic"{breaking}>')
         section = library.section_of(topic)
         if section:
-            parts.append(f'<p class="section-name">{escape(section.title)}</p>')
+            parts.append(f'<p class="section-name" id="keep-section-{index}">{escape(section.title)}</p>')
         parts.append(f"<h1>{escape(topic.title)}</h1>")
-        parts.append(_ANCHOR.sub(r"\1", pages.renderer.topic_html(topic)))
-        parts.append(pages.footer_html(topic))
+        parts.append(for_paper(pages.body_html(topic, paper=True, team=options.clinic)))
+        parts.append(_FOOTER_START.sub(rf'<\1 id="footer-{index}"', pages.footer_html(topic), count=1))
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
     if terms:
         parts.append(f'<h2 style="page-break-before: always">{escape(tr("What the medical words mean"))}</h2><dl>')
         for term in terms:
-            parts.append(f"<dt><b>{escape(term.term)}</b></dt><dd>{escape(term.definition)}</dd>")
+            term_id, word = escape(term.id), escape(term.term)
+            meaning = escape(sentences_for_paper(term.definition))
+            parts.append(f'<dt id="keep-term-{term_id}"><b>{word}</b></dt><dd>{meaning}</dd>')
         parts.append("</dl>")
     advice = tr("This is general information, not advice about you. Ask your treatment team about your own care.")
     parts.append(f'<p class="advice">{escape(advice)}</p>')
     return "\n".join(parts)
 
 
-def _clinic_box(clinic: Clinic) -> str:
+def questions_html(questions: list[str], options: HandoutOptions) -> list[str]:
+    """Questions as the trials used them: the patient ticks a few, the clinician goes through them."""
+    if not questions:
+        return []
+    parts = [f"<h2>{escape(tr('Questions to ask'))}</h2>"]
+    tick = tr("Tick your top three: the questions that matter most to you. Ask those first.")
+    parts.append(f'<p class="instruction" id="keep-tick"><b>{escape(tick)}</b></p>')
+    line = answer_line(options)
+    for number, question in enumerate(questions, start=1):
+        box = "\u2610"  # a ballot box to tick on paper
+        parts.append(f'<p class="question" id="keep-q{number}"><b>{box} {escape(question)}</b></p>')
+        for row in range(ANSWER_LINES):
+            keep = f' id="keep-a{number}-{row}"' if row < ANSWER_LINES - 1 else ""
+            parts.append(f'<p class="answer"{keep}>{line}</p>')
+    invitation = tr("To my doctor or nurse: please can we go through these questions together?")
+    parts.append(f'<p class="invitation"><i>{escape(invitation)}</i></p>')
+    return parts
+
+
+def font_points(options: HandoutOptions) -> float:
+    return LARGE_PT if options.large_print else NORMAL_PT
+
+
+def handout_font(options: HandoutOptions) -> QFont:
+    """The font the handout is printed in (the system's sans-serif, at 11 or 16 pt)."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(font_points(options))
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    return font
+
+
+def answer_line(options: HandoutOptions) -> str:
+    """A line to write on, as long as the page is wide (underscores, so it survives as text)."""
+    font = handout_font(options)
+    font.setPixelSize(1000)
+    em = QFontMetricsF(font).horizontalAdvance("_" * 10) / 10000 or 0.5
+    return "_" * int(TEXT_WIDTH_PT * 0.97 / (em * font_points(options)))
+
+
+def care_team_box(team: Clinic) -> str:
+    """Who to ring, in a box at the top of the first page: every number with what it is for."""
     rows = [
-        (tr("Clinic"), clinic.name),
-        (tr("Phone"), clinic.phone),
-        (tr("Your nurse"), clinic.nurse),
+        (tr("Clinic or team"), team.name, False),
+        (tr("Clinic phone (office hours)"), team.phone, False),
+        (tr("My specialist nurse"), team.nurse, False),
+        (tr("Specialist nurse's phone"), team.nurse_phone, False),
+        (tr("Urgent help, day and night"), team.urgent_phone, True),
     ]
-    cells = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows if v)
-    return f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'
+    cells = "".join(
+        f"<tr><td><b>{escape(label)}</b></td><td>{f'<b>{escape(value)}</b>' if strong else escape(value)}</td></tr>"
+        for label, value, strong in rows
+        if value
+    )
+    caption = f'<p class="box-title" id="keep-care-team"><b>{escape(tr("My care team"))}</b></p>'
+    return caption + f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'
 
 
 def printed_on_text(options: HandoutOptions) -> str:

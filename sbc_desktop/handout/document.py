@@ -17,7 +17,6 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSize
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QFontDatabase,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -29,10 +28,9 @@ from PySide6.QtGui import (
 
 from .. import version
 from ..notes import NotesError, write_atomically
-from .builder import HandoutOptions, printed_on_text, tr
-
-NORMAL_PT = 11.0
-LARGE_PT = 16.0  # large print: body text at least 16 pt
+from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text, tr
+from .paginate import paginate
+from .plain_text import document_text
 
 
 def page_size(locale: QLocale | None = None) -> QPageSize:
@@ -52,35 +50,47 @@ def page_layout(locale: QLocale | None = None) -> QPageLayout:
 
 
 def style_sheet(options: HandoutOptions) -> str:
-    pt = LARGE_PT if options.large_print else NORMAL_PT
+    # Margins in em: Qt's rich text ignores margins given in pt.
+    pt = font_points(options)
     return f"""
         body {{ font-size: {pt}pt; color: #000000; }}
         p, li, dd {{ line-height: 130%; }}
-        h1 {{ font-size: {pt * 1.7:.1f}pt; font-weight: bold; margin-top: 0; margin-bottom: {pt:.0f}pt; }}
-        h2 {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold;
-              margin-top: {pt:.0f}pt; margin-bottom: {pt / 2:.0f}pt; }}
-        h3 {{ font-size: {pt * 1.1:.1f}pt; font-weight: bold; }}
+        h1 {{ font-size: {pt * 1.7:.1f}pt; font-weight: bold; margin-top: 0; margin-bottom: 0.5em; }}
+        h2 {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold; margin-top: 1em; margin-bottom: 0.4em; }}
+        h3 {{ font-size: {pt * 1.1:.1f}pt; font-weight: bold; margin-top: 0.8em; }}
         .section-name {{ color: #333333; margin-bottom: 0; }}
-        .question {{ margin-top: {pt:.0f}pt; margin-bottom: 0; }}
-        .answer {{ color: #555555; margin-top: {pt / 2:.0f}pt; margin-bottom: 0; }}
+        .question {{ margin-top: 1.2em; margin-bottom: 0; }}
+        .answer {{ color: #777777; margin-top: 0.9em; margin-bottom: 0; line-height: 100%; }}
         .about-topic {{ color: #222222; }}
-        .advice {{ margin-top: {pt * 2:.0f}pt; font-style: italic; }}
-        dt {{ margin-top: {pt / 2:.0f}pt; }}
-        table.clinic {{ margin-bottom: {pt:.0f}pt; }}
+        .advice {{ margin-top: 2em; font-style: italic; }}
+        dt {{ margin-top: 0.5em; }}
+        table.clinic {{ margin-top: 0.3em; margin-bottom: 1.2em; }}
+        .picture {{ line-height: 100%; margin-bottom: 0.5em; }}
+        .instruction {{ margin-top: 0; }}
+        .invitation {{ margin-top: 1.5em; }}
+        .details {{ margin-top: 0; margin-bottom: 0.2em; }}
     """
 
 
 def handout_document(html: str, options: HandoutOptions) -> QTextDocument:
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-    font.setPointSizeF(LARGE_PT if options.large_print else NORMAL_PT)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(handout_font(options))
     doc.setDefaultStyleSheet(style_sheet(options))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, options.heading)
     doc.setHtml(html)
     return doc
+
+
+def lay_out(doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF) -> QTextDocument:
+    """A copy of ``doc`` laid out in pages of ``body`` size, with breaks where they read well."""
+    laid = doc.clone()
+    if device is not None:
+        laid.documentLayout().setPaintDevice(device)
+    laid.setDocumentMargin(0)
+    laid.setPageSize(QSizeF(body.width(), body.height()))
+    paginate(laid)
+    return laid
 
 
 def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions) -> int:
@@ -90,11 +100,8 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
     band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
     body = QRectF(0, band, paint_rect.width(), paint_rect.height() - 2 * band)
 
-    laid = doc.clone()
-    laid.documentLayout().setPaintDevice(device)
-    laid.setPageSize(QSizeF(body.width(), body.height()))
-    laid.setDocumentMargin(0)
-    pages = max(1, laid.pageCount())
+    laid = lay_out(doc, device, body.size())
+    pages = laid.pageCount()
 
     small = QFont(laid.defaultFont())
     small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
@@ -121,7 +128,9 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             painter.save()
             painter.translate(0, body.top() - index * body.height())
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, index * body.height(), body.width(), body.height())
+            # A hair inside the page: a line that starts exactly where the next page starts
+            # belongs to that page only (else the PDF holds its text twice, once hidden).
+            context.clip = QRectF(0, index * body.height() + 0.5, body.width(), body.height() - 1.0)
             painter.setClipRect(context.clip)
             laid.documentLayout().draw(painter, context)
             painter.restore()
@@ -161,8 +170,7 @@ def write_html(doc_html: str, path: Path, options: HandoutOptions) -> None:
 
 
 def write_text(doc: QTextDocument, path: Path, options: HandoutOptions) -> None:
-    text = doc.toPlainText().replace("\u2028", "\n").replace("\xa0", " ")
-    text = re.sub(r"\n{3,}", "\n\n", text).strip() + f"\n\n{printed_on_text(options)}\n"
+    text = document_text(doc) + f"\n{printed_on_text(options)}\n"
     write_atomically(path, text.encode("utf-8"))
 
 

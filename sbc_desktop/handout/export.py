@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 
 from ..content.library import Library
-from ..notes import AppointmentNotes
+from ..notes import AppointmentNotes, NotesError
 from ..pages import Pages
-from .builder import HandoutOptions, handout_html
+from .builder import HandoutOptions, handout_html, tr
 from .document import handout_document, write_html, write_pdf, write_text
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -32,6 +32,8 @@ class Handout:
     def save(self, path: Path) -> None:
         """Write to ``path``; the ending says the format. NotesError if it cannot be written."""
         suffix = path.suffix.lower()
+        if not path.parent.is_dir():  # never make folders: a mistyped one should be noticed
+            raise NotesError(tr("The folder {folder} does not exist.").format(folder=path.parent))
         if suffix == ".pdf":
             write_pdf(self.document, path, self.options)
         elif suffix in (".html", ".htm"):

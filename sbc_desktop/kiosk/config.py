@@ -14,6 +14,10 @@ Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
     nurse_phone = ""          # the specialist nurse's number
     urgent_phone = ""         # the number patients ring day and night with urgent problems
 
+    [updates]                 # signed content packs (see packaging/content-packs.md)
+    repository = ""           # a URL or folder, or "" for no updates
+    pin_version = 0           # install exactly this pack (staged roll-outs), or 0 for the newest
+
     [printing]
     allowed = true
     printer = ""              # a printer's name, or "" for the default printer
@@ -52,6 +56,8 @@ class KioskConfig:
     printing_allowed: bool = False
     printer: str = ""
     collect_from: str = ""
+    update_repository: str = ""
+    update_pin: int = 0
     unknown_keys: list[str] = field(default_factory=list)
 
     @property
@@ -77,7 +83,10 @@ _TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash"
 _TABLES = {
     "clinic": {"name": str, "phone": str, "nurse": str, "nurse_phone": str, "urgent_phone": str},
     "printing": {"allowed": bool, "printer": str, "collect_from": str},
+    "updates": {"repository": str, "pin_version": int},
 }
+_TABLE_FIELDS = {("printing", "allowed"): "printing_allowed", ("updates", "repository"): "update_repository",
+                 ("updates", "pin_version"): "update_pin"}  # fmt: skip
 
 
 def load_config(path: Path | None) -> KioskConfig:
@@ -96,7 +105,8 @@ def load_config(path: Path | None) -> KioskConfig:
 
     def check(key: str, value, kind: type, where: str) -> object:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise ConfigError(f"{path}: '{where}' must be a whole number of seconds, not {value!r}")
+            unit = " of seconds" if where in ("idle_timeout", "warning") else ""
+            raise ConfigError(f"{path}: '{where}' must be a whole number{unit}, not {value!r}")
         if kind is not int and not isinstance(value, kind):
             raise ConfigError(f"{path}: '{where}' must be {'true or false' if kind is bool else 'text'}, not {value!r}")
         return value
@@ -110,8 +120,7 @@ def load_config(path: Path | None) -> KioskConfig:
             for sub, subvalue in value.items():
                 if sub not in _TABLES[key]:
                     raise ConfigError(f"{path}: unknown key '{key}.{sub}'")
-                name = "printing_allowed" if (key, sub) == ("printing", "allowed") else (
-                    sub if key == "printing" else f"clinic_{sub}")  # fmt: skip
+                name = _TABLE_FIELDS.get((key, sub)) or (sub if key == "printing" else f"clinic_{sub}")
                 setattr(config, name, check(sub, subvalue, _TABLES[key][sub], f"{key}.{sub}"))
         else:
             raise ConfigError(f"{path}: unknown key '{key}'")
@@ -119,6 +128,8 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError(f"{path}: 'idle_timeout' must be between 30 and 3600 seconds, not {config.idle_timeout}")
     if not 20 <= config.warning <= 300:  # WCAG 2.2.1: at least 20 seconds to say "still here"
         raise ConfigError(f"{path}: 'warning' must be between 20 and 300 seconds, not {config.warning}")
+    if config.update_pin < 0:
+        raise ConfigError(f"{path}: 'updates.pin_version' must be 0 (the newest) or a pack number")
     if config.staff_pin_hash and not config.staff_pin_hash.startswith("scrypt$"):
         raise ConfigError(f"{path}: 'staff_pin_hash' is not a hash made by 'sbc-desktop kiosk-pin'")
     return config

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from .. import version
+from ..packs.manifest import ContentVersion
 
 
 def tr(text: str) -> str:
@@ -13,7 +14,7 @@ def tr(text: str) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, content: ContentVersion | None = None):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(tr("About this guide"))
@@ -25,6 +26,10 @@ class AboutDialog(QDialog):
         title.setFont(font)
         self.version_label = QLabel(tr("Version {0}").format(version()), self)
         self.version_label.setAccessibleName(self.version_label.text())
+        self.content_label = QLabel(content_line(content) if content else "", self)
+        self.content_label.setWordWrap(True)
+        self.content_label.setAccessibleName(self.content_label.text())
+        self.content_label.setVisible(content is not None)
         text = QLabel(
             tr(
                 "Plain-English information about secondary (metastatic) breast cancer, for patients, "
@@ -42,6 +47,18 @@ class AboutDialog(QDialog):
         close.setAccessibleName(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (title, self.version_label, text, buttons):
+        for widget in (title, self.version_label, self.content_label, text, buttons):
             layout.addWidget(widget)
         self.setMinimumWidth(460)
+
+
+def content_line(content: ContentVersion) -> str:
+    """"Content: Content pack 7, published 1 December 2026. Next review due 1 June 2027." in words."""
+    from ..pages import long_date
+
+    text = tr("Content: {0}").format(content.label)
+    if content.published:
+        text += tr(", published {0}").format(long_date(content.published))
+    if content.review_due:
+        text += tr(". Next review due {0}").format(long_date(content.review_due))
+    return text + "."

@@ -31,6 +31,8 @@ from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .session_panes import connect_session
+from .themed_style import ThemedStyle
+from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
+        self.urgent = UrgentHelp(self)
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
                 self.settings.set_care_team(team)
             else:
                 self.kiosk_care_team = team
+            self.urgent.care_team_changed()
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -319,7 +323,8 @@ class MainWindow(QMainWindow):
             self.search.start()
             self.search_panel.show_waiting()
             return
-        self.search_panel.show_response(response)
+        care_topic = "care-team" if self.library.topic("care-team") else ""
+        self.search_panel.show_response(response, self.care_team(), care_topic)
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
         """Open a search result, scroll to the first match and highlight every match."""
@@ -364,7 +369,7 @@ class MainWindow(QMainWindow):
         """Theme and text size to every pane at once; remembered at home."""
         theme, scale = self.appearance.theme, self.appearance.scale
         app = QApplication.instance()
-        app.setStyle("Fusion")  # a style that follows the palette exactly on every platform
+        app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
         font = QFont(app.font())
         font.setPointSizeF(BASE_POINT_SIZE * scale)
@@ -372,6 +377,7 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
         self.reader.set_style_sheet(reader_style_sheet(theme))
         self.actions.paint_icons(theme.button_text)
+        self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
         side = round(20 * scale)
@@ -432,9 +438,10 @@ class MainWindow(QMainWindow):
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_about(self) -> None:
+        from ..packs.manifest import library_version
         from .about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        AboutDialog(self, library_version(self.library)).exec()
 
     def announce(self, message: str) -> None:
         """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from ..content.links import TERM_SCHEME
 from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
+from ..urgent_help import PREFERENCES_URL
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 LINK_FOCUS, SPEECH = 1, 2  # values of Reader.LAYER: the focused link; the sentence read aloud
@@ -42,6 +43,7 @@ class Reader(QTextBrowser):
 
     termActivated = Signal(str, QRect)  # glossary term id, the word's place on screen
     externalLinkRequested = Signal(QUrl)
+    commandRequested = Signal(str)  # a link that does something rather than show a page (app:preferences)
     pageMissing = Signal(str)
     pageCompleted = Signal()  # the last part of a long page has been added
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
@@ -201,6 +203,8 @@ class Reader(QTextBrowser):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
             self.scrollToAnchor(url.fragment())
+        elif text == PREFERENCES_URL:
+            self.commandRequested.emit(text)
         elif url.scheme() in ("topic", "app"):
             self.setSource(url)
 

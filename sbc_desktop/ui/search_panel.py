@@ -1,7 +1,10 @@
 """Search as you type: the search field (toolbar) and the results panel below it.
 
 Arrow keys in the field move through the results, Enter opens one, Esc clears the
-search. "No results" offers the glossary and the welcome page instead.
+search. Results come best first. When nothing matches, the panel says so plainly and
+offers the nearest topics and glossary words (in the same list, so Down and Enter
+reach them), the glossary A to Z, the welcome page, and who to ask: the care team's
+numbers when they are set, and the care team topic.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..care_team import CareTeam
 from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
 from .find_bar import name_clear_button
 
@@ -156,18 +160,32 @@ class SearchPanel(QFrame):
         self.home_button = QPushButton(tr("Welcome page"), self)
         self.home_button.setAccessibleName(tr("Open the welcome page"))
         self.home_button.clicked.connect(lambda: self.pageRequested.emit("app:home"))
+        self.care_button = QPushButton(tr("Your care team"), self)
+        self.care_button.setAccessibleName(tr("Open the page about your care team and who to ask"))
+        self.care_button.clicked.connect(lambda: self.pageRequested.emit(f"topic:{self._care_topic}"))
+        self._care_topic = ""
+        self.who_to_ask = QLabel(self)
+        self.who_to_ask.setObjectName("searchWhoToAsk")
+        self.who_to_ask.setWordWrap(True)
+        self.who_to_ask.setTextFormat(Qt.TextFormat.PlainText)
+        self.who_to_ask.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.suggestions = QWidget(self)
-        row = QHBoxLayout(self.suggestions)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.glossary_button)
         row.addWidget(self.home_button)
+        row.addWidget(self.care_button)
         row.addStretch(1)
+        column = QVBoxLayout(self.suggestions)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.who_to_ask)
+        column.addLayout(row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.status)
-        layout.addWidget(self.suggestions)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
         self.hide()
 
@@ -186,28 +204,51 @@ class SearchPanel(QFrame):
         self.suggestions.hide()
         self.show()
 
-    def show_response(self, response: SearchResponse) -> None:
+    def show_response(self, response: SearchResponse, team: CareTeam | None = None, care_topic: str = "") -> None:
+        """Show the results best first; or, when there are none, say so and offer a way on.
+
+        ``team`` is the reader's or the clinic's care team (its numbers are shown when
+        nothing is found); ``care_topic`` the topic about the care team, if there is one.
+        """
         self.list.clear()
         self._words = response.words
         if not response.query.strip():
             self.hide()
             return
         self.show()
-        if not response.results:
-            self._set_status(
-                tr("No results for \u201c{query}\u201d. Try other words, or look in the glossary "
-                   "A to Z or on the welcome page.").format(query=response.query.strip())
-            )  # fmt: skip
-            self.suggestions.show()
-            self.list.hide()
+        results = sorted(response.results, key=lambda r: -r.score)
+        if not results:
+            self._show_no_results(response, team or CareTeam(), care_topic)
             return
         self.suggestions.hide()
         self.list.show()
-        count = tr("{count} results").format(count=len(response.results))
+        count = tr("{count} results").format(count=len(results))
         if response.corrected:
             count = tr("Showing results for \u201c{words}\u201d. {count}").format(words=response.corrected, count=count)
         self._set_status(count)
-        for result in response.results:
+        self._fill(results)
+
+    def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str) -> None:
+        query = response.query.strip()
+        if response.nearest:
+            text = tr("No results for \u201c{query}\u201d. These pages may help instead. "
+                      "Every medical word is in the glossary A to Z.").format(query=query)  # fmt: skip
+        else:
+            text = tr("No results for \u201c{query}\u201d. Try other words, or look in the glossary A to Z.").format(
+                query=query
+            )
+        self._set_status(text)
+        self.who_to_ask.setText(who_to_ask(team))
+        self.who_to_ask.setAccessibleName(self.who_to_ask.text())
+        self._care_topic = care_topic
+        self.care_button.setVisible(bool(care_topic))
+        self.suggestions.show()
+        self.list.setVisible(bool(response.nearest))
+        self._fill(response.nearest)
+        self.list.setCurrentRow(-1)  # Enter opens nothing until Down picks a suggestion
+
+    def _fill(self, results: list[SearchResult]) -> None:
+        for result in results:
             item = QListWidgetItem(self.list)
             item.setData(RESULT_ROLE, result)
             item.setData(HTML_ROLE, _result_html(result))
@@ -240,6 +281,26 @@ class SearchPanel(QFrame):
             self.hide()
             return
         super().keyPressEvent(event)
+
+
+def who_to_ask(team: CareTeam) -> str:
+    """Who can answer what the app cannot: the care team's numbers, when they are set."""
+    team = team.cleaned()
+    lines = []
+    if team.nurse_phone:
+        nurse = team.nurse or tr("your specialist nurse")
+        lines.append(tr("Ask {nurse}: {phone}.").format(nurse=nurse, phone=team.nurse_phone))
+    if team.phone:
+        clinic = team.name or tr("your clinic")
+        lines.append(tr("Ring {clinic}: {phone}.").format(clinic=clinic, phone=team.phone))
+    if team.urgent_phone:
+        lines.append(tr("If you feel unwell, day or night: {phone}.").format(phone=team.urgent_phone))
+    if not lines:
+        who = team.nurse or team.name
+        if who:
+            return tr("Who to ask: {who} can answer questions this app does not.").format(who=who)
+        return tr("Who to ask: your specialist nurse or treatment team can answer questions this app does not.")
+    return tr("Who to ask:") + " " + " ".join(lines)
 
 
 def _result_html(result: SearchResult) -> str:

@@ -47,6 +47,7 @@ class SearchService(QObject):
                 index = SearchIndex.open(self.library, self.cache_dir)
             except OSError:  # the cache folder cannot be written: keep the index in memory
                 index = SearchIndex.open(self.library, None)
+            index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             self.failed.emit(str(exc))
             return

@@ -18,6 +18,8 @@ CONTEXT = "MainWindow"
 
 # name: (text, icon, shortcuts, what it does)
 COMMANDS: dict[str, tuple[str, str, list, str]] = {
+    "urgent": (QT_TRANSLATE_NOOP(CONTEXT, "Urgent help"), "", ["F1", "Ctrl+Shift+H"],
+               QT_TRANSLATE_NOOP(CONTEXT, "When to get help straight away, and your care team's numbers")),
     "back": (QT_TRANSLATE_NOOP(CONTEXT, "Back"), "back", [SK.Back],
              QT_TRANSLATE_NOOP(CONTEXT, "Go back to the page you read before")),
     "forward": (QT_TRANSLATE_NOOP(CONTEXT, "Forward"), "forward", [SK.Forward],
@@ -60,7 +62,7 @@ COMMANDS: dict[str, tuple[str, str, list, str]] = {
     "about": (QT_TRANSLATE_NOOP(CONTEXT, "About this guide"), "", [],
               QT_TRANSLATE_NOOP(CONTEXT, "Version and where the information comes from")),
 }  # fmt: skip
-TOOLBAR = ("back", "forward", "home", "glossary", "appointment", "add_topic")
+TOOLBAR = ("urgent", "back", "forward", "home", "glossary", "appointment", "add_topic")
 VIEW_TOOLBAR = ("smaller", "larger")
 MENUS = {
     QT_TRANSLATE_NOOP(CONTEXT, "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
@@ -68,7 +70,7 @@ MENUS = {
                                         "find_next", "find_previous", None, "next_pane", "previous_pane"),
     QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size", None, "read_aloud"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Appointment"): ("appointment", "add_topic"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("about",),
+    QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("urgent", None, "about"),
 }  # fmt: skip
 
 

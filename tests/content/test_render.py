@@ -97,3 +97,25 @@ def test_parts_render_like_the_whole(tmp_path):
     for i in range(30):
         assert f'<h2 id="heading-{i}">Heading {i}</h2>' in html
     assert renderer.is_cached("a") and renderer.topic_html(library.topic("a")) == html
+
+
+def test_a_picture_on_its_own_has_no_line_spacing_below(qapp, builtin_dir):
+    """Issue 13: the body picture was followed by a gap of half its height (150% line spacing)."""
+    from PySide6.QtGui import QTextDocument
+
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.pages import Pages
+    from sbc_desktop.settings import read_style
+
+    library = load_library(builtin_dir)
+    html = Pages(library).topic_html(library.topic("where-it-spreads"))
+    assert '<div class="picture"><img ' in html
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(read_style("reader.css").replace("$", ""))
+    doc.setHtml(html)
+    doc.setTextWidth(800)
+    block = doc.begin()
+    while "\ufffc" not in block.text():
+        block = block.next()
+    picture, below = doc.documentLayout().blockBoundingRect(block), doc.documentLayout().blockBoundingRect(block.next())
+    assert below.top() - picture.bottom() < 40

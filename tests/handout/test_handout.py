@@ -11,22 +11,10 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtGui import QPageSize
 
 from sbc_desktop import cli
-from sbc_desktop.content.loader import load_library
 from sbc_desktop.handout.builder import Clinic, HandoutOptions, used_terms
 from sbc_desktop.handout.document import handout_document, page_size
 from sbc_desktop.handout.export import Handout
 from sbc_desktop.notes import AppointmentNotes, NotesError
-from sbc_desktop.pages import Pages
-
-
-@pytest.fixture(scope="module")
-def library(builtin_dir):
-    return load_library(builtin_dir)
-
-
-@pytest.fixture(scope="module")
-def pages(library):
-    return Pages(library)
 
 
 def notes(**extra):
@@ -156,5 +144,5 @@ def test_cli_export_errors(tmp_path, capsys):
     assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "x.docx")]) == 2
     assert cli.main(["export", "--topics", "tests", "--notes", str(tmp_path / "none.txt"), "-o", str(out)]) == 2
     (tmp_path / "file").write_text("x")
-    assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "file" / "x.pdf")]) == 1
-    assert "Cannot" in capsys.readouterr().err
+    assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "file" / "x.pdf")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -15,7 +15,7 @@ def type_query(window, qtbot, text):
     assert field.text() == text
     field.flush()
     qtbot.waitUntil(lambda: window.search_panel.isVisible() and window.search.is_ready)
-    if window.search_panel.list.count() == 0 and not window.search_panel.suggestions.isVisible():
+    if window.search_panel.status.text().startswith("Getting search ready"):
         window.run_search(text)  # the index was still being built when typing stopped
     return window.search_panel
 
@@ -49,12 +49,48 @@ def test_misspelt_words_say_what_was_searched(window, qtbot):
     assert "chemotherapy" in titles(panel)
 
 
-def test_no_results_suggests_the_glossary_and_home(window, qtbot):
-    panel = type_query(window, qtbot, "zzqxv wwqpt")
-    assert "No results" in panel.status.text()
-    assert panel.suggestions.isVisible() and not panel.list.isVisible()
+def test_no_results_says_so_and_points_somewhere(window, qtbot):
+    """Typed in the real search box: a plain "no results", the nearest pages (reached by
+    Down and Enter), the glossary A to Z, and who to ask with the care team's numbers."""
+    from sbc_desktop.care_team import CareTeam
+
+    window.kiosk_care_team = CareTeam(name="Ward 3", phone="0100 000 111", nurse="Sam", nurse_phone="0100 000 222")
+    panel = type_query(window, qtbot, "xylophone lessons")
+    assert panel.status.text().startswith("No results for \u201cxylophone lessons\u201d.")
+    assert panel.suggestions.isVisible() and panel.list.isVisible()
+    who = panel.who_to_ask.text()
+    assert "Sam" in who and "0100 000 222" in who and "Ward 3" in who and "0100 000 111" in who
+    assert panel.list.count() >= 1 and panel.list.currentRow() == -1  # Enter alone opens nothing
+    first = titles(panel)[0]
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == f"topic:{first}"
+
+    panel = type_query(window, qtbot, "xylophone")
     qtbot.mouseClick(panel.glossary_button, Qt.MouseButton.LeftButton)
     assert window.reader.current_url() == "app:glossary"
+    panel = type_query(window, qtbot, "xylophone")
+    qtbot.mouseClick(panel.care_button, Qt.MouseButton.LeftButton)
+    assert window.reader.current_url() == "topic:care-team"
+
+
+def test_no_results_without_numbers_still_says_who_to_ask(window, qtbot):
+    panel = type_query(window, qtbot, "zzqxv wwqpt")
+    assert "No results" in panel.status.text()
+    assert panel.who_to_ask.text().startswith("Who to ask:") and "specialist nurse" in panel.who_to_ask.text()
+    assert panel.care_button.isVisible() and panel.glossary_button.isVisible()
+
+
+def test_results_in_the_window_come_best_first(window, qtbot):
+    panel = type_query(window, qtbot, "mets in bones")
+    scores = [panel.list.item(i).data(Qt.ItemDataRole.UserRole).score for i in range(panel.list.count())]
+    assert titles(panel)[0] == "where-it-spreads" and scores == sorted(scores, reverse=True)
+    assert not panel.suggestions.isVisible()
+
+
+def test_typing_a_word_shows_results_before_it_is_finished(window, qtbot):
+    panel = type_query(window, qtbot, "hormo")
+    assert "hormone-therapy" in titles(panel)[:3] and "Showing results for" not in panel.status.text()
 
 
 def test_glossary_result_opens_its_entry(window, qtbot):

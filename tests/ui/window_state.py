@@ -86,10 +86,11 @@ def widget_state(widget: QWidget, top: QWidget) -> dict:
 
 
 def _status(window) -> str:
-    """The status bar's message, unless it is only the tip of the button under the pointer."""
+    """The status bar's message, unless it is only the tip of the button under the pointer, or
+    the few seconds' note of the text size and theme that every window shows as it starts."""
     message = window.statusBar().currentMessage()
     tips = {action.statusTip() for action in window.findChildren(QAction)}
-    return "" if message in tips else message
+    return "" if message in tips or message.startswith("Text size ") else message
 
 
 def window_state(window) -> dict:

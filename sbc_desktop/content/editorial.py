@@ -1,0 +1,120 @@
+"""Honesty checks for `sbc-desktop check`: who checked a topic, stale sources, reading level.
+
+These are warnings for a content editor, not errors: the content still loads and shows.
+They are written so that one cause gives one line: when no topic has a named reviewer
+that is one line, not one per topic; a source past its own review date is one line
+naming the topics that cite it. Dates are passed in (``today``), never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+
+from .library import Library, Problem, Topic
+
+DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid grade; the content aims at 4 to 6 (reading age 9 to 11)
+MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
+REFERENCES_FILE = "references.yaml"
+
+_BLOCK = re.compile(r"<(p|li|dd|td|th|blockquote)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+
+
+def reviewer_warnings(library: Library) -> list[Problem]:
+    """Topics nobody named has checked: their footer says only "Last updated"."""
+    topics = library.ordered_topics() or list(library.topics.values())
+    missing = [t for t in topics if t.reviewed_by is None]
+    if not missing:
+        return []
+    if len(missing) == len(topics):
+        message = (
+            f"none of the {len(topics)} topics has been checked by a named reviewer, so every footer says "
+            "'Last updated'; add 'reviewed_by: {name, role, date}' to a topic once someone has checked it"
+        )
+        return [Problem(library.root / "topics", 0, "warning", message)]
+    return [
+        Problem(t.path, 1, "warning", "not checked by a named reviewer (no 'reviewed_by'), unlike other topics")
+        for t in missing
+    ]
+
+
+def source_review_warnings(library: Library, today: dt.date) -> list[Problem]:
+    """Cited sources whose publisher's own review date has passed: their facts may have changed."""
+    cited_by: dict[str, list[str]] = {}
+    for topic in library.topics.values():
+        for key in topic.sources:
+            cited_by.setdefault(key, []).append(topic.id)
+    path = library.root / REFERENCES_FILE
+    lines = _key_lines(path)
+    problems = []
+    for key, reference in library.references.items():
+        if key not in cited_by or reference.next_review is None or reference.next_review >= today:
+            continue
+        topics = sorted(cited_by[key])
+        message = (
+            f"source '{key}' ({reference.publisher or reference.title}) was due for its own review on "
+            f"{reference.next_review.isoformat()}: check it still says the same, then update its dates; "
+            f"cited by {len(topics)} topic{'s' * (len(topics) != 1)}: {', '.join(topics)}"
+        )
+        problems.append(Problem(path, lines.get(key, 0), "warning", message))
+    return problems
+
+
+def reading_grade_warnings(
+    library: Library, html_of: Callable[[Topic], str], max_grade: float = DEFAULT_MAX_GRADE
+) -> list[Problem]:
+    """Topics whose Flesch-Kincaid grade is above ``max_grade`` (0 or less: no check)."""
+    if max_grade <= 0 or not library.topics:
+        return []
+    import textstat  # imported here: `check` pays for it, starting the window does not
+
+    problems = []
+    for topic in library.topics.values():
+        try:
+            text = readable_text(html_of(topic))
+        except Exception:  # noqa: BLE001 - a page that cannot be shown is reported elsewhere
+            continue
+        if len(text.split()) < MIN_WORDS_FOR_GRADE:
+            continue
+        grade = textstat.flesch_kincaid_grade(text)
+        if grade > max_grade:
+            message = (
+                f"reads at Flesch-Kincaid grade {grade:.1f}, above the limit of {max_grade:g}: "
+                "shorter sentences and everyday words will help"
+            )
+            problems.append(Problem(topic.path, topic.body_line, "warning", message))
+    return problems
+
+
+def readable_text(html: str) -> str:
+    """The running text of a page: paragraphs, list items and cells, each ending a sentence.
+
+    Headings are left out and a list item without a full stop still ends there, so that
+    neither makes the sentences look longer than a reader finds them.
+    """
+    sentences = []
+    for _tag, inner in _BLOCK.findall(html):
+        text = " ".join(unescape(_TAG.sub(" ", inner)).split())
+        if not text or text == "{{care-team}}":
+            continue
+        sentences.append(text if _ENDS_SENTENCE.search(text) else text + ".")
+    return " ".join(sentences)
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """Line of each ``key:`` in the references file, so a warning points at the entry."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found = {}
+    for number, line in enumerate(lines, start=1):
+        match = re.match(r"\s*-?\s*key:\s*['\"]?([^'\"#\s]+)", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found

@@ -1,0 +1,243 @@
+"""Where the handout's pages break, so that each page reads well on its own.
+
+Qt's paged layout already moves a line that would not fit to the next page. This
+adds what a typesetter would: a heading (or a question with its answer lines) never
+ends a page; a short paragraph, a list item or a reference is never split; a topic's
+sources and review dates stay on the page with the end of the topic; and a page is
+never left holding a few stray lines before the next topic starts. Each rule is
+kept by asking Qt to start a page before some block (``PageBreak_AlwaysBefore``);
+the layout is then redone and checked again until every page passes.
+
+The builder marks what the layout cannot see with ``id`` attributes (Qt keeps them
+as anchor names): ``keep-...`` blocks stay with the block after them, ``footer-...``
+starts a topic's sources and dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat
+
+KEEP_WITH_NEXT = "keep-"  # id prefix: this block stays on the page of the block after it
+FOOTER = "footer-"  # id prefix: a topic's sources and dates start here (kept together, with the topic's end)
+MIN_LINES = 5  # no page but the last holds fewer lines than this
+UNSPLIT_LINES = 4  # a paragraph this short is never split between pages
+FOOTER_BODY_LINES = 4  # sources and dates moving to a new page take this much of the topic with them
+_MAX_ROUNDS = 400
+
+
+@dataclass
+class Block:
+    """One block of the laid-out document, as the paginator sees it."""
+
+    block: QTextBlock
+    index: int
+    pages: list[int]  # the page of each of its lines
+    keep_with_next: bool
+    footer_start: bool
+    forced: bool  # a page always starts here
+    in_table: bool
+    height: float
+
+    @property
+    def first_page(self) -> int:
+        return self.pages[0]
+
+    @property
+    def last_page(self) -> int:
+        return self.pages[-1]
+
+    @property
+    def split(self) -> bool:
+        return self.first_page != self.last_page
+
+
+@dataclass
+class Layout:
+    """The document's blocks with their pages, and the lines on each page."""
+
+    blocks: list[Block]
+    page_count: int
+    page_height: float
+    lines: list[int] = field(default_factory=list)  # lines of text (or pictures) on each page
+
+    def at_page_top(self, item: Block) -> bool:
+        before = self.blocks[item.index - 1] if item.index else None
+        return before is None or before.last_page < item.first_page
+
+
+def _anchor_names(block: QTextBlock) -> list[str]:
+    names: list[str] = []
+    it = block.begin()
+    while not it.atEnd():
+        names += it.fragment().charFormat().anchorNames()
+        it += 1
+    return names
+
+
+def measure(doc: QTextDocument) -> Layout:
+    """Every block with lines, and the page each line is on (the document must be paged)."""
+    count = max(1, doc.pageCount())  # lays the whole document out (Qt may otherwise do it bit by bit)
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    blocks: list[Block] = []
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout().lineCount() if block.layout() else 0
+        if lines and block.isVisible():
+            rect = layout.blockBoundingRect(block)
+            top = rect.top()
+            pages = [int((top + block.layout().lineAt(i).y() + 0.5) // height) for i in range(lines)]
+            names = _anchor_names(block)
+            fmt = block.blockFormat()
+            has_text = bool(block.text().strip())
+            blocks.append(
+                Block(
+                    block=block,
+                    index=len(blocks),
+                    pages=pages if has_text else pages[:1],
+                    keep_with_next=fmt.headingLevel() > 0
+                    or fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)  # a rule
+                    or any(n.startswith(KEEP_WITH_NEXT) for n in names),
+                    footer_start=any(n.startswith(FOOTER) for n in names),
+                    forced=bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
+                    in_table=QTextCursor(block).currentTable() is not None,
+                    height=rect.height(),
+                )
+            )
+        block = block.next()
+    per_page = [0] * count
+    for item in blocks:
+        if item.block.text().strip():
+            for page in item.pages:
+                per_page[min(page, count - 1)] += 1
+    return Layout(blocks, count, height, per_page)
+
+
+def _chain_start(layout: Layout, item: Block) -> Block:
+    """``item``, or the first of the keep-with-next blocks just before it on the same page."""
+    start = item
+    while start.index and not start.forced:
+        before = layout.blocks[start.index - 1]
+        if not before.keep_with_next or before.last_page != start.first_page:
+            break
+        start = before
+    return start
+
+
+def _with_body_lines(layout: Layout, group: Block) -> Block:
+    """Where to start a page so a few lines of the topic's own text come before ``group``."""
+    lines, start = 0, group
+    while start.index and lines < FOOTER_BODY_LINES:
+        start = _chain_start(layout, layout.blocks[start.index - 1])
+        if start.forced:
+            break
+        lines += sum(len(b.pages) for b in layout.blocks[start.index : group.index] if b.block.text().strip()) - lines
+    return start
+
+
+def _topic_end(layout: Layout, start: Block) -> Block:
+    """The last block before the next forced page break (the end of a topic's footer)."""
+    end = start
+    for item in layout.blocks[start.index + 1 :]:
+        if item.forced or item.footer_start:
+            break
+        end = item
+    return end
+
+
+def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> None:
+    """Start a page before ``block`` (or no longer)."""
+    policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    if table is not None:  # a table moves whole: its frame starts the page
+        fmt: QTextFrameFormat = table.format()
+        fmt.setPageBreakPolicy(policy)
+        table.setFormat(fmt)
+        return
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(policy)
+    cursor.setBlockFormat(fmt)
+
+
+def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
+    """(start, end, why): a page should start at ``start`` to keep ``start..end`` together.
+
+    First to last; some may not help (the caller checks)."""
+    blocks = layout.blocks
+    for item in blocks:
+        nxt = blocks[item.index + 1] if item.index + 1 < len(blocks) else None
+        # A heading (or other keep-with-next block) shares its page with what follows.
+        apart = nxt is not None and (
+            item.last_page != nxt.first_page or (len(nxt.pages) > 1 and nxt.pages[1] != nxt.first_page)
+        )
+        if item.keep_with_next and apart and not nxt.forced:
+            yield _chain_start(layout, item), nxt, "heading at the foot of a page"
+        # A short block is never split, nor a longer one with a single line left behind.
+        short = len(item.pages) <= UNSPLIT_LINES or item.pages.count(item.first_page) < 2
+        if item.split and not item.in_table and short:
+            yield _chain_start(layout, item), item, "short paragraph split"
+        # A topic's sources and dates: together, and on the page where the topic ends.
+        if item.footer_start and not item.forced:
+            group = _chain_start(layout, item)  # with the rule above it
+            end = _topic_end(layout, item)
+            if group.index and (layout.at_page_top(group) or end.last_page != group.first_page):
+                candidate = _with_body_lines(layout, group)
+                size = sum(b.height for b in blocks[candidate.index : end.index + 1])
+                if not candidate.forced and size < layout.page_height:
+                    yield candidate, end, "sources apart from their topic"
+    # A page (not the first or last) with only a few lines takes some from the page before.
+    for page in range(1, layout.page_count - 1):
+        if layout.lines[page] < MIN_LINES:
+            on_page = [b.index for b in layout.blocks if page in b.pages]
+            candidate = _lines_for(layout, page) if on_page else None
+            if candidate is not None:
+                last = max(on_page)
+                yield candidate, layout.blocks[last], f"page {page + 1} nearly empty"
+
+
+def _lines_for(layout: Layout, page: int) -> Block | None:
+    """The block to start ``page`` at so that it holds at least MIN_LINES lines, if any."""
+    need = MIN_LINES - layout.lines[page]
+    before = [b for b in layout.blocks if b.first_page == page - 1 or (b.last_page == page - 1 and b.split)]
+    taken = 0
+    for item in reversed(before):
+        if item.block.text().strip():
+            taken += item.pages.count(page - 1)
+        if taken >= need:
+            candidate = _chain_start(layout, item)
+            if candidate not in before:
+                return None
+            kept = sum(b.pages.count(page - 1) for b in before[: before.index(candidate)] if b.block.text().strip())
+            return candidate if kept >= MIN_LINES else None
+        if item.forced:
+            return None
+    return None
+
+
+def paginate(doc: QTextDocument) -> Layout:
+    """Add page breaks to ``doc`` (already given its page size) until every page reads well."""
+    tried: set[int] = set()
+    added: set[int] = set()  # blocks this has made start a page
+    layout = measure(doc)
+    for _ in range(_MAX_ROUNDS):
+        fix = next(
+            (p for p in _problems(layout) if p[0].block.blockNumber() not in tried and not layout.at_page_top(p[0])),
+            None,
+        )
+        if fix is None:
+            break
+        start, end, _why = fix
+        tried.add(start.block.blockNumber())
+        added.add(start.block.blockNumber())
+        _set_break(doc, start.block, True)
+        # A break added earlier inside what now moves as one would split it again.
+        for item in layout.blocks[start.index + 1 : end.index + 1]:
+            if item.block.blockNumber() in added:
+                added.discard(item.block.blockNumber())
+                _set_break(doc, item.block, False)
+        layout = measure(doc)
+    return layout
