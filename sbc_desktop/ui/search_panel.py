@@ -133,6 +133,7 @@ class SearchPanel(QFrame):
 
     resultChosen = Signal(object, list)  # SearchResult, words to highlight
     pageRequested = Signal(str)
+    spoken = Signal(str)  # for a screen reader: the count, then the result under the keyboard
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -204,6 +205,13 @@ class SearchPanel(QFrame):
         self.suggestions.hide()
         self.show()
 
+    def show_unavailable(self) -> None:
+        """Search failed to start: say so, instead of "Getting search ready..." for ever."""
+        self._set_status(tr("Search is not working at the moment. You can still find pages in the list of topics."))
+        self.list.clear()
+        self.suggestions.show()
+        self.show()
+
     def show_response(self, response: SearchResponse, team: CareTeam | None = None, care_topic: str = "") -> None:
         """Show the results best first; or, when there are none, say so and offer a way on.
 
@@ -261,11 +269,20 @@ class SearchPanel(QFrame):
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setAccessibleName(text)
+        self.spoken.emit(text)
 
     def move_selection(self, step: int) -> None:
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
             self.list.setCurrentRow(row)
+            item = self.list.currentItem()  # the list never has focus: say which result is chosen
+            self.spoken.emit(
+                tr("{text} ({row} of {count})").format(
+                    text=item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text(),
+                    row=row + 1,
+                    count=self.list.count(),
+                )
+            )
 
     def open_current(self) -> None:
         item = self.list.currentItem()

@@ -16,6 +16,9 @@ REQUIRED_TERMS = [
     "PET-CT scan", "primary breast cancer", "quality of life", "radiotherapy", "drug resistance",
     "secondary tumour", "specialist nurse", "stage", "stage 4", "surgery", "symptom",
     "targeted cancer drugs", "TNM staging", "treatment team", "tumour", "ultrasound scan",
+    # content brief 2, section 6
+    "side effect", "palliative care", "fatigue", "peripheral neuropathy", "opioid",
+    "breakthrough pain", "lymphoedema", "oncologist", "prognosis", "cell", "tissue", "organ",
 ]  # fmt: skip
 TOPIC_IDS = [
     "what-is-it", "how-it-develops", "where-it-spreads", "locally-advanced", "why-no-cure", "tests",
@@ -23,6 +26,8 @@ TOPIC_IDS = [
     "preparing-for-appointments", "sources-and-review",
     # content brief 2
     "get-help-now", "symptoms-by-place",
+    "side-effects", "pain", "palliative-care", "clinical-trials", "feelings-more-help", "family-and-carers",
+    "talking-to-children", "day-to-day", "planning-ahead",
 ]  # fmt: skip
 # Medical words each new topic uses: each must have a glossary entry (a name or an alias).
 GLOSSARY_WORDS_USED = {
@@ -31,6 +36,16 @@ GLOSSARY_WORDS_USED = {
         "jaundice", "ascites", "pleural effusion", "seizures", "bone-strengthening drugs", "radiotherapy",
         "lymph nodes", "surgery",
     ],
+    "side-effects": ["side effects", "fatigue", "peripheral neuropathy", "lymphoedema", "chemotherapy"],
+    "pain": ["opioid", "breakthrough pain", "palliative care", "radiotherapy"],
+    "palliative-care": ["palliative care", "side effects", "treatment team", "symptoms"],
+    "locally-advanced": ["early breast cancer", "locally advanced breast cancer", "lymph nodes", "stage"],
+    "how-it-develops": ["cells", "tumour", "bloodstream", "lymph vessels", "immune system", "metastasis"],
+    "clinical-trials": ["clinical trial", "treatment team", "quality of life", "side effects"],
+    "feelings-more-help": ["anaemia", "palliative care", "treatment team"],
+    "family-and-carers": ["treatment team", "side effects"],
+    "day-to-day": ["side effects", "treatment team"],
+    "planning-ahead": ["palliative care", "treatment team"],
 }  # fmt: skip
 # Numbers written as names, not amounts: HER2, CDK4/6, BRCA1.
 NUMBER_RE = re.compile(r"(?<![\w/])\d(?:[\d,]*\d)?(?: \d{3} \d{4}| \d{3}(?!\d))?(?:am|pm)?")
@@ -76,6 +91,7 @@ def test_only_the_numbers_the_brief_gives(library):
     allowed = {"35,000", "4", "0808 800 4040", "9am", "5pm"}
     # content brief 2, section 5: 999, NHS 111, a temperature of 38°C, Samaritans' 116 123
     allowed |= {"999", "111", "38", "116 123"}
+    allowed |= {"3", "0", "10", "2"}  # brief 2: stage 3; pain from 0 to 10; eat every 2 to 3 hours
     for topic in library.topics.values():
         if topic.id == "sources-and-review":
             continue  # the references' editions, years and pages
@@ -94,7 +110,8 @@ def test_every_topic_cites_sources_that_exist(library):
         missing = [key for key in topic.sources if key not in library.references]
         assert not missing, (topic.id, missing)
     for reference in library.references.values():
-        if reference.publisher == "US National Cancer Institute":
+        if reference.publisher == "US National Cancer Institute" and reference.key != "nci-glossary":
+            # (the dictionary of cancer terms is a 2016 copy with no review date of its own)
             assert reference.url.startswith("https://www.cancer.gov/"), reference.key
             assert reference.reviewed and reference.accessed, reference.key
 
@@ -142,3 +159,116 @@ def test_key_facts_are_stated(library):
     questions = " ".join(library.topic("questions-to-ask").questions).lower()
     for words in ("diagnosis", "likely to happen", "treatment", "help"):
         assert words in questions, words
+
+
+def sentences(topic):
+    """The sentences of a topic (list items count as sentences), as lower-case words."""
+    text = re.sub(r"^#+ .*$", "", body_text(topic), flags=re.M)
+    for piece in re.split(r"(?<=[.!?])\s+|\n\s*\n|\n\s*- ", text):
+        words = re.findall(r"[a-z0-9']+", piece.lower())
+        if words:
+            yield " ".join(words)
+
+
+def test_no_sentence_is_repeated_across_topics(library):
+    """A word is explained once in a topic and linked after that: no definition copied from topic to topic."""
+    seen: dict[str, str] = {}
+    repeated = []
+    for topic in sorted(library.topics.values(), key=lambda t: t.id):
+        for sentence in set(sentences(topic)):
+            if len(sentence.split()) < 8:
+                continue
+            if sentence in seen:
+                repeated.append((seen[sentence], topic.id, sentence))
+            seen.setdefault(sentence, topic.id)
+    assert repeated == []
+
+
+def test_the_duplicate_check_finds_a_repeat(library, tmp_path):
+    from tests.helpers import make_content
+
+    same = "Your treatment team is the group of doctors and nurses who look after you."
+    root = make_content(tmp_path, {"a": f"Hello.\n\n- {same}", "b": f"{same} Bye."})
+    (a, b) = (load_library(root).topic(x) for x in ("a", "b"))
+    assert set(sentences(a)) & set(sentences(b)) == {same.lower().rstrip(".")}
+
+
+def test_sources_are_honest(library):
+    """The sources page lists exactly what the topics were written from, and says nobody endorses it."""
+    cited = {key for topic in library.topics.values() if topic.id != "sources-and-review" for key in topic.sources}
+    page = library.topic("sources-and-review")
+    assert set(page.sources) == cited, ("add to / remove from sources-and-review", set(page.sources) ^ cited)
+    never_read = {"ajcc8", "nice-advanced-breast-cancer", "esmo-2021", "devita-12", "palmieri-2022"}
+    assert not never_read & set(library.references)  # a source page's own references, never read here
+    text = " ".join(body_text(page).split())
+    for name in ("US National Cancer Institute", "Breast Cancer Now", "Cancer Research UK", "endorsed"):
+        assert name in text, name
+    assert "No doctor or nurse has checked" in text
+    assert all(topic.reviewed_by is None for topic in library.topics.values())  # nobody has, yet
+    cruk = library.references["cruk"]
+    assert (str(cruk.reviewed), str(cruk.next_review)) == ("2023-07-20", "2026-07-20")
+    for key, reference in library.references.items():
+        if key.startswith("nci-") and key != "nci-glossary":
+            assert reference.publisher == "US National Cancer Institute" and reference.url and reference.reviewed, key
+
+
+def test_figures_are_attributed(library):
+    text = " ".join(body_text(library.topic("what-is-it")).split())
+    (sentence,) = [s for s in re.split(r"(?<=[.!?])\s+", text) if "35,000" in s]
+    assert "Breast Cancer Now" in sentence
+
+
+def test_locally_advanced_is_kept_apart_from_secondary(library):
+    text = " ".join(body_text(library.topic("locally-advanced")).split()).lower()
+    for words in ("not about locally advanced", "aim of your own treatment", "local recurrence",
+                  "regional recurrence", "distant recurrence", "second breast cancer"):  # fmt: skip
+        assert words in text, words
+    early = library.glossary["early-breast-cancer"].definition.lower()
+    assert "skin" not in early and "chest wall" not in early
+    assert not library.glossary["tumour"].definition.lower().startswith("a lump")
+
+
+LAY_QUERIES = [
+    ("side effects", "side-effects"), ("feeling sick", "side-effects"), ("tired all the time", "side-effects"),
+    ("hair falling out", "side-effects"), ("pins and needles", "side-effects"), ("morphine", "pain"),
+    ("painkillers", "pain"), ("hospice", "palliative-care"), ("end of life", "palliative-care"),
+    ("clinical trial", "clinical-trials"), ("new treatments", "clinical-trials"), ("depressed", "feelings-more-help"),
+    ("samaritans", "feelings-more-help"), ("support group", "feelings-more-help"), ("my husband", "family-and-carers"),
+    ("carer", "family-and-carers"), ("kids", "talking-to-children"), ("telling the children", "talking-to-children"),
+    ("can i still work", "day-to-day"), ("money", "day-to-day"), ("exercise", "day-to-day"),
+    ("wishes", "planning-ahead"), ("power of attorney", "planning-ahead"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "expected"), LAY_QUERIES)
+def test_everyday_words_find_the_new_topics(library, query, expected):
+    from sbc_desktop.content.search import SearchIndex
+
+    index = SearchIndex.open(library, None)
+    try:
+        assert expected in [r.ref for r in index.search(query, 3).results]
+    finally:
+        index.close()
+
+
+def test_planning_ahead_opens_with_a_gentle_note_and_no_us_legal_forms(library):
+    topic = library.topic("planning-ahead")
+    first = body_text(topic).strip().split("\n\n")[0].lower()
+    assert "before you read on" in first and "do not have to read it" in first
+    text = body_text(topic).lower()
+    for us_only in ("living will", "durable power of attorney", "health care proxy", "dnr", "do not resuscitate"):
+        assert us_only not in text, us_only
+
+
+def test_uk_facts_without_a_source_send_the_reader_to_their_team(library):
+    """Brief 2, section 5: hospices, trials in the UK, work and money rights, advance care forms."""
+    for topic_id, words in [
+        ("palliative-care", "hospices"), ("clinical-trials", "trial that could suit you"),
+        ("day-to-day", "rights at work"), ("planning-ahead", "which forms"),
+    ]:  # fmt: skip
+        text = " ".join(body_text(library.topic(topic_id)).split()).lower()
+        assert words in text and "ask your treatment team" in text, topic_id
+    for topic in library.topics.values():
+        text = body_text(topic)
+        for banned in ("1-800", "988", "911", "ClinicalTrials.gov", "Macmillan", "Maggie", "Carer's Allowance"):
+            assert banned not in text, (topic.id, banned)

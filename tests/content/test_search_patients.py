@@ -184,7 +184,7 @@ PATIENT_QUERIES = [
     ("cancer in the chest wall", "locally-advanced"),
     # misspellings
     ("biopsey", "tests"),
-    ("chemoterapy", "treatment"),
+    ("chemoterapy", "chemotherapy"),  # the glossary word (and, once written, its topic)
     ("questons", "questions-to-ask"),
     ("apointment", "preparing-for-appointments"),
     ("metastatic brest cancer", "what-is-it"),
