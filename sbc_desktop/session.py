@@ -92,9 +92,19 @@ class ReadingSession(QObject):
         mine.pop("page"), fresh.pop("page")
         return mine == fresh
 
+    def _empty_notes(self) -> None:
+        """Every field of the notes (even ones added later) as a new one has it, emptied in place:
+        panes hold the lists and the appointment details themselves, not only the notes."""
+        for name, fresh in vars(type(self.notes)()).items():
+            current = getattr(self.notes, name, None)
+            if type(current) is type(fresh) and callable(getattr(current, "clear", None)):
+                current.clear()
+            else:
+                setattr(self.notes, name, fresh)
+
     def clear(self) -> None:
         """Forget the patient: everything back as a fresh session starts, then `cleared`."""
-        vars(self.notes).update(vars(type(self.notes)()))  # every field (even new ones) as new
+        self._empty_notes()
         self.positions.clear()
         self._fresh()
         if self.appearance is not None:

@@ -14,7 +14,7 @@ freshly started one, widget by widget, so a forgotten piece fails there.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
 STANDARD_PANEL_WIDTH = 360  # "My appointment"
 
@@ -65,3 +65,16 @@ def start_afresh(w, standard_panes) -> None:
     w.reader.horizontalScrollBar().setValue(0)
     w.statusBar().clearMessage()
     QApplication.clipboard().clear()
+    forget_undo(w)
+
+
+def forget_undo(w) -> None:
+    """No text box anywhere in the window can bring back what the last patient typed (Ctrl+Z),
+    whichever pane it belongs to: a safety net under each pane's own reset."""
+    for field in w.findChildren(QLineEdit):
+        if field.isUndoAvailable() or field.isRedoAvailable():
+            field.blockSignals(True)
+            field.setText(field.text())  # setText() empties the undo history
+            field.blockSignals(False)
+    for editor in w.findChildren(QPlainTextEdit) + w.findChildren(QTextEdit):
+        editor.document().clearUndoRedoStacks()

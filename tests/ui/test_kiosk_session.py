@@ -75,6 +75,9 @@ def use_every_piece_of_state(window, controller, qtbot):
     panel = window.appointment
     qtbot.waitUntil(panel.notes_edit.isVisible)
     qtbot.keyClicks(panel.notes_edit, "my private worry")
+    qtbot.keyClicks(panel.details.seeing_edit, "Dr Patel")  # the appointment's details
+    qtbot.keyClicks(panel.details.place_edit, "Room 4")
+    qtbot.keyClick(panel.details.place_edit, Qt.Key.Key_Backspace)  # an edit to undo, on an emptied box
     tap_check_box(qtbot, panel.questions, first_question(panel))
     qtbot.keyClicks(panel.own_edit, "Can I work?")
     tap(qtbot, panel.add_question_button)
