@@ -39,11 +39,13 @@ GLOSSARY_WORDS_USED = {
     "side-effects": ["side effects", "fatigue", "peripheral neuropathy", "lymphoedema", "chemotherapy"],
     "pain": ["opioid", "breakthrough pain", "palliative care", "radiotherapy"],
     "palliative-care": ["palliative care", "side effects", "treatment team", "symptoms"],
-    "locally-advanced": ["early breast cancer", "locally advanced breast cancer", "lymph nodes", "stage"],
+    "locally-advanced": [
+        "early breast cancer", "locally advanced breast cancer", "lymph nodes", "stage", "recurrence",
+    ],
     "how-it-develops": ["cells", "tumour", "bloodstream", "lymph vessels", "immune system", "metastasis"],
     "clinical-trials": ["clinical trial", "treatment team", "quality of life", "side effects"],
     "feelings-more-help": ["anaemia", "palliative care", "treatment team"],
-    "family-and-carers": ["treatment team", "side effects"],
+    "family-and-carers": ["treatment team", "side effects", "respite care"],
     "day-to-day": ["side effects", "treatment team"],
     "planning-ahead": ["palliative care", "treatment team"],
 }  # fmt: skip
