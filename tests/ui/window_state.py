@@ -94,7 +94,13 @@ def _status(window) -> str:
 
 
 def window_state(window) -> dict:
-    state = {widget_path(w, window): widget_state(w, window) for w in window.findChildren(QWidget)}
+    # The announcer (a one-pixel notification for screen readers) shows once something has been
+    # said, such as the first page's title, which a window not yet on screen does not say.
+    state = {
+        widget_path(w, window): widget_state(w, window)
+        for w in window.findChildren(QWidget)
+        if w.objectName() != "announcer"
+    }
     state["<window>"] = {
         "title": window.windowTitle(),
         "state": int(window.windowState().value),
