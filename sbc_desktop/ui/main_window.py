@@ -31,6 +31,7 @@ from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
+from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .session_panes import connect_session
@@ -310,12 +311,14 @@ class MainWindow(QMainWindow):
         notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
-        options = HandoutOptions(large_print=self.session.large_print, clinic=self.care_team())
+        large = self.session.large_print
+        options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.care_team(), self)
+        dialog = PreferencesDialog(self.care_team(), self, reading=self.appearance.reading)
         if dialog.exec():
+            self.appearance.set_reading(dialog.reading_style())
             team = dialog.care_team()
             if self.settings:
                 self.settings.set_care_team(team)
@@ -371,6 +374,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("That word is not in the glossary."), 5000)
             return
         topic = self.library.topic(term.topic) if term.topic else None
+        if topic is not None and topic is self._topic:
+            topic = None  # no "Read more" to the page already open
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
@@ -393,7 +398,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(BASE_POINT_SIZE * scale)
         app.setFont(font)
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
-        self.reader.set_style_sheet(reader_style_sheet(theme))
+        reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
+        self.reader.set_style_sheet(reader_style_sheet(theme, reading))
+        self.reader.setFont(reading.font_for(self.reader.font()))
+        self.popup.set_reading_style(reading)
+        apply_reading_font(self.appointment, reading)
         self.actions.paint_icons(theme.button_text)
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
@@ -410,6 +419,7 @@ class MainWindow(QMainWindow):
         self.tree.scheduleDelayedItemsLayout()
         if self.settings:
             self.settings.set_appearance(self.appearance.theme_choice, scale)
+            self.settings.set_reading_style(reading)
         self.statusBar().showMessage(
             tr("Text size {0}%, {1} theme").format(round(scale * 100), theme_label(theme.name).lower()), 4000
         )
