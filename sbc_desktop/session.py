@@ -15,12 +15,14 @@ At home the same state is loaded from, and saved to, the settings and the notes 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from .notes import AppointmentNotes
 from .policy import Policy
+from .spread import SpreadChoice
 
 
 class Resettable(Protocol):
@@ -40,6 +42,7 @@ class ReadingSession(QObject):
         appearance: Resettable | None = None,
         positions: dict[str, float] | None = None,
         parent: QObject | None = None,
+        spread: Iterable[str] = (),
     ):
         super().__init__(parent)
         self.policy = policy or Policy.home(remember=False)
@@ -47,6 +50,8 @@ class ReadingSession(QObject):
         self.notes = notes if notes is not None else AppointmentNotes()
         self.appearance = appearance  # theme, text size (and any preference added to it)
         self.positions: dict[str, float] = dict(positions or {})  # topic id -> 0..1 down the page
+        # "Where has it spread for you?": remembered at home (the window saves it), forgotten here.
+        self.spread = SpreadChoice(spread, self)
         self._fresh()
 
     def _fresh(self) -> None:
@@ -60,7 +65,6 @@ class ReadingSession(QObject):
         self.folded_sections: set[str] = set()  # sections of the topic list the patient folded
         self.pane_sizes: list[int] = []  # topic list and page widths; [] for the standard layout
         self.appointment_open = False
-        self.spread: list[str] = []  # "Where has it spread for you?": the places chosen
 
     # -- what the panes report -------------------------------------------------------------
     def visit(self, address: str) -> None:
@@ -71,18 +75,16 @@ class ReadingSession(QObject):
         self.page = address
         self.pageChanged.emit(address)
 
-    def set_spread(self, places: list[str]) -> None:
-        self.spread = list(dict.fromkeys(places))
-
     # -- a new patient ---------------------------------------------------------------------
     def state(self) -> dict:
         """Every piece of patient state, by name, as plain values (to compare and to test)."""
         values = {name: value for name, value in vars(self).items() if name in self._STATE}
         values["notes"] = dict(vars(self.notes))
+        values["spread"] = list(self.spread.spread)
         return values
 
     _STATE = ("page", "history", "positions", "search_text", "find_text", "large_print", "speech_rate",
-              "folded_sections", "pane_sizes", "appointment_open", "spread")  # fmt: skip
+              "folded_sections", "pane_sizes", "appointment_open")  # fmt: skip
 
     def is_fresh(self) -> bool:
         """Nothing of a patient's is here (the page being read aside)."""
@@ -107,6 +109,7 @@ class ReadingSession(QObject):
         self._empty_notes()
         self.positions.clear()
         self._fresh()
+        self.spread.clear()
         if self.appearance is not None:
             self.appearance.reset()
         self.cleared.emit()

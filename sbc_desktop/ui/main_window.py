@@ -24,6 +24,7 @@ from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
+from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .nav_tree import NavTree
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(
             self.policy, notes, appearance or Appearance(),
             self.settings.reading_positions() if self.settings else {}, parent=self,
+            spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
         self.appearance = self.session.appearance
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
         self._wire()
+        self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
         apply_policy(self)
         self.apply_appearance()
@@ -336,7 +339,7 @@ class MainWindow(QMainWindow):
         if not query.strip():
             self.search_panel.hide()
             return
-        response = self.search.search(query)
+        response = self.search.search(query, boost=self.fitted.boost())
         if response is None:  # the index is still being opened or built, or could not be
             if self.search.error:
                 self.search_panel.show_unavailable()

@@ -56,8 +56,9 @@ class SearchService(QObject):
         self._index = index
         self.ready.emit()
 
-    def search(self, query: str, limit: int = 20) -> SearchResponse | None:
-        return self._index.search(query, limit) if self._index else None
+    def search(self, query: str, limit: int = 20, boost: dict[str, float] | None = None) -> SearchResponse | None:
+        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
+        return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
         if self._thread is not None:

@@ -168,15 +168,15 @@ def test_clear_is_the_one_definition_of_patient_state(qtbot):
     session.search_text, session.find_text, session.large_print = "s", "f", True
     session.speech_rate, session.folded_sections, session.pane_sizes = 0.5, {"Treatment"}, [10, 20]
     session.appointment_open = True
-    session.set_spread(["bones", "liver", "bones"])
-    assert session.spread == ["bones", "liver"] and session.history == ["topic:a"]
+    session.spread.set_spread(["bones", "liver", "bones"])
+    assert session.spread.spread == ["bones", "liver"] and session.history == ["topic:a"]
     assert not session.is_fresh()
     with qtbot.waitSignal(session.cleared):
         session.clear()
     assert session.is_fresh()
     assert session.notes is notes and notes.is_empty()  # emptied in place: the panes hold it
     assert (appearance.theme_choice, appearance.scale) == ("system", 1.0)
-    assert session.page == "" and session.positions == {}
+    assert session.page == "" and session.positions == {} and session.spread.spread == []
 
 
 @pytest.mark.parametrize(("policy", "kiosk"), [(Policy.home(), False), (Policy.for_kiosk("tests"), True)])
