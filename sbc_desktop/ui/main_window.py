@@ -164,8 +164,12 @@ class MainWindow(QMainWindow):
         if left_out:  # in plain words for the reader; the details are for staff, in 'check'
             what = tr("One page could not be shown.") if left_out == 1 else tr(
                 "{0} pages could not be shown.").format(left_out)  # fmt: skip
-            text = what + " " + tr(
-                "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+            text = (
+                what
+                + " "
+                + tr(
+                    "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+                )
             )
         else:
             text = tr(

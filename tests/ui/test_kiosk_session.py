@@ -14,9 +14,11 @@ from sbc_desktop.kiosk.config import KioskConfig
 from sbc_desktop.notes import AppointmentNotes
 from sbc_desktop.policy import Policy
 from sbc_desktop.session import ReadingSession
+from sbc_desktop.spread import SPREAD_URL
 from sbc_desktop.ui.appearance import Appearance
 from sbc_desktop.ui.kiosk import make_kiosk
 from tests.ui.conftest import Clock, link_point
+from tests.ui.test_fitted import choose
 from tests.ui.test_kiosk_appointment import first_question, tap, tap_check_box, toolbar_button
 from tests.ui.window_state import differences, window_state
 
@@ -58,6 +60,10 @@ def drag(qtbot, widget, start: QPoint, end: QPoint) -> None:
 
 def use_every_piece_of_state(window, controller, qtbot):
     """A patient's whole session, through the widgets they touch."""
+    # "Where has it spread for you?", asked from the welcome page.
+    choose(qtbot, ["bones"])
+    tap(qtbot, window.reader.viewport(), link_point(window.reader, SPREAD_URL))
+    assert window.session.spread.spread == ["bones"]
     # Pages, links, a glossary word left open, scrolled down.
     tap(qtbot, window.tree.viewport(), window.tree.visualItemRect(window.tree.topLevelItem(1).child(0)).center())
     assert window.reader.current_url() == "topic:what-is-it"
