@@ -224,7 +224,6 @@ def export(args: argparse.Namespace) -> int:
     from .handout.export import Handout
     from .notes import AppointmentNotes, NotesError
     from .pages import Pages
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     root = args.export_content or args.content or _default_content()
     if not root.is_dir():
@@ -259,7 +258,6 @@ def export(args: argparse.Namespace) -> int:
 def list_topics(as_json: bool, content: Path | None) -> int:
     from .content.loader import load_library
     from .handout.nurse_cli import format_topics
-
     root = content or _default_content()
     if not root.is_dir():
         print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)

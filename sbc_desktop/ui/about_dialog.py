@@ -53,7 +53,7 @@ class AboutDialog(QDialog):
 
 
 def content_line(content: ContentVersion) -> str:
-    """ "Content: Content pack 7, published 1 December 2026. Next review due 1 June 2027." in words."""
+    """"Content: Content pack 7, published 1 December 2026. Next review due 1 June 2027." in words."""
     from ..pages import long_date
 
     text = tr("Content: {0}").format(content.label)
