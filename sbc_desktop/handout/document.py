@@ -133,12 +133,14 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             footer = QRectF(0, body.bottom() + band * 0.2, body.width(), foot - band * 0.2)
             painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))
             page_text = tr("Page {page} of {pages}").format(page=index + 1, pages=pages)
-            line = footer.adjusted(0, band * 0.1, 0, 0)  # first lines level with each other
+            line = footer.adjusted(0, band * 0.1, 0, 0)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
-            # The date and content version on the left, wrapped onto two lines if they would reach "Page N".
-            room = line.adjusted(0, 0, -(painter.fontMetrics().horizontalAdvance(page_text) + band * 0.5), 0)
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            painter.drawText(room, int(flags), printed_on_text(options))
+            # The date beside "Page N of M"; under it, across the page, which content it came from.
+            printed, _, content = printed_on_text(options, "\n").partition("\n")
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, printed)
+            if content:
+                below = line.adjusted(0, painter.fontMetrics().lineSpacing(), 0, 0)
+                painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, content)
 
             painter.save()
             painter.translate(0, body.top() - index * body.height())
