@@ -8,8 +8,6 @@ page's height and Qt moves a line that would not fit to the next page.
 from __future__ import annotations
 
 import base64
-import mimetypes
-import re
 from html import escape
 from pathlib import Path
 
@@ -27,7 +25,9 @@ from PySide6.QtGui import (
 )
 
 from .. import version
+from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
 from ..notes import NotesError, write_atomically
+from ..picture_image import picture_image
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text, tr
 from .paginate import paginate
 from .plain_text import document_text
@@ -75,13 +75,22 @@ def style_sheet(options: HandoutOptions) -> str:
     """ + ("" if options.reading.is_default() else options.reading.block_css())  # the reader's own spacing
 
 
-def handout_document(html: str, options: HandoutOptions) -> QTextDocument:
+def handout_document(html: str, options: HandoutOptions, root: Path | None = None) -> QTextDocument:
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(handout_font(options))
     doc.setDefaultStyleSheet(style_sheet(options))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, options.heading)
-    doc.setHtml(html)
+
+    def picture(src: str) -> str | None:
+        # Every picture is loaded here, safely: Qt never reads a file: URL itself.
+        image = picture_image(src, root) if root is not None else None
+        if image is None:
+            return None
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), image)
+        return src
+
+    doc.setHtml(rewrite_images(html, picture))
     return doc
 
 
@@ -163,9 +172,13 @@ def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
     return pages
 
 
-def write_html(doc_html: str, path: Path, options: HandoutOptions) -> None:
-    """A page that opens in any browser, pictures included inside it. Atomic."""
-    body = re.sub(r'src="(file:[^"]+)"', lambda m: f'src="{_data_uri(m.group(1))}"', doc_html)
+def write_html(doc_html: str, path: Path, options: HandoutOptions, root: Path | None = None) -> None:
+    """A page that opens in any browser, pictures included inside it. Atomic.
+
+    Only real <img> tags are read (never text that looks like one), and only pictures
+    inside the content folder ``root``; an SVG is made safe first. Others are left out.
+    """
+    body = rewrite_images(doc_html, lambda src: _data_uri(src, root))
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(options.heading)}</title>"
@@ -182,11 +195,9 @@ def write_text(doc: QTextDocument, path: Path, options: HandoutOptions) -> None:
     write_atomically(path, text.encode("utf-8"))
 
 
-def _data_uri(url: str) -> str:
-    path = Path(QUrl(url).toLocalFile())
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return ""
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+def _data_uri(url: str, root: Path | None) -> str | None:
+    path = picture_file(url, root) if root is not None else None
+    data = picture_bytes(path) if path is not None else None
+    if not data:
+        return None
+    return f"data:{IMAGE_TYPES[path.suffix.lower()]};base64,{base64.b64encode(data).decode('ascii')}"
