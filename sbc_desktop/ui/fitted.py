@@ -48,9 +48,13 @@ class FittedToReader(QObject):
 
     def mark_tree(self) -> None:
         w = self.window
-        urls = {topic_url(t.id) for t in topics_for(w.library, self.places)}
-        note = tr("for you: matters for your {places}").format(places=describe(self.places))
-        w.tree.mark_topics(urls, icon("star", w.appearance.theme.text), note)
+        notes = {
+            topic_url(t.id): tr("for you: it matters for your {places}").format(
+                places=describe([p for p in self.places if p in t.tags])
+            )
+            for t in topics_for(w.library, self.places)
+        }
+        w.tree.mark_topics(notes, icon("star", w.appearance.theme.text))
 
     def _changed(self, places: list[str]) -> None:
         w = self.window

@@ -104,7 +104,7 @@ def test_choosing_from_the_welcome_page_marks_the_tree_and_is_remembered(qtbot, 
     choose(qtbot, ["bones"])
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(window.reader, SPREAD_URL))
     qtbot.waitUntil(lambda: bool(marked(window)))
-    assert marked(window) == {"bone-pain": "Beta tiredness, for you: matters for your bones"}
+    assert marked(window) == {"bone-pain": "Beta tiredness, for you: it matters for your bones"}
     assert settings.spread() == ["bones"]
     window.reader.ensure_complete()
     assert "Topics for you" in window.reader.toPlainText()  # the welcome page lists them
@@ -135,7 +135,10 @@ def test_choice_read_back_from_the_settings_file(qtbot, tagged_library, private_
 def test_not_sure_clears_the_choice(qtbot, tagged_library, settings):
     settings.set_spread(["bones", "liver"])
     window = show(qtbot, MainWindow(tagged_library, settings))
-    assert set(marked(window)) == {"bone-pain", "liver-care"}
+    assert marked(window) == {
+        "bone-pain": "Beta tiredness, for you: it matters for your bones",  # its own place, not both
+        "liver-care": "Gamma tiredness, for you: it matters for your liver",
+    }
     choose(qtbot, [], not_sure=True)
     window.actions.spread.trigger()  # View > Where has it spread for you?
     assert marked(window) == {} and settings.spread() == []
