@@ -39,7 +39,7 @@ class FittedToReader(QObject):
 
     def ask(self) -> None:
         w = self.window
-        dialog = SpreadDialog(self.places, remembered=w.settings is not None, parent=w)
+        dialog = SpreadDialog(self.places, remembered=w.policy.remember_spread, parent=w)
         if dialog.exec():
             self.choice.set_spread(dialog.places())
 
@@ -58,7 +58,7 @@ class FittedToReader(QObject):
 
     def _changed(self, places: list[str]) -> None:
         w = self.window
-        if w.settings:
+        if w.settings and w.policy.remember_spread:
             w.settings.set_spread(places)
         self.mark_tree()
         w.appointment.set_spread(places)
