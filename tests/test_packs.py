@@ -192,7 +192,8 @@ def test_cli_publish_update_status_and_rollback(tmp_path, server, capsys, monkey
     assert "Published content pack 1 (1 topics)" in capsys.readouterr().out
     root_json = repo / "metadata" / "1.root.json"
     assert cli.main(["update", "--trust", str(root_json), "--from", url]) == 0
-    assert "Now showing content pack 1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Downloading content pack 1 (1 topics" in out and "Now showing content pack 1" in out
     assert cli.main(["update", "--status"]) == 0
     assert "Content pack 1" in capsys.readouterr().out
     assert cli.main(["update", "--rollback"]) == 1

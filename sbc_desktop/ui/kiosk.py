@@ -282,6 +282,7 @@ class KioskController(QObject):
 
     def staff_menu(self) -> None:
         overlay = Overlay(self.window, tr("Staff options"), "staffOptions")
+        overlay.add_text(self.content_status(), "contentStatus")
         overlay.add_button(tr("Exit the kiosk"), "exit", slot=self.exit_kiosk)
         overlay.add_button(tr("Clinic details..."), "clinic", slot=self.window.edit_preferences)
         overlay.add_button(tr("Clean the screen (30 seconds)"), "clean", slot=self.clean_screen)
@@ -293,6 +294,18 @@ class KioskController(QObject):
     def clean_screen(self) -> None:
         self.cleaning = CleaningMode(self.window)
         self.cleaning.open()
+
+    updates = None  # a KioskUpdates when the configuration names a content repository
+
+    def content_status(self) -> str:
+        """Which content this screen shows, and the last update check, for staff."""
+        from ..packs.manifest import library_version
+        from .about_dialog import content_line
+
+        text = content_line(library_version(self.window.library))
+        if self.updates is not None:
+            text += "\n" + tr("Content updates: {0}").format(self.updates.last_message)
+        return text
 
     def exit_kiosk(self) -> None:
         self.staff_leaving = True
@@ -308,5 +321,10 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
 
     window = MainWindow(library, None, None, NotesStore(None), policy=Policy.for_kiosk(config.home_topic))
     controller = KioskController(window, config, clock)
+    if config.update_repository:  # signed content packs, checked at idle moments
+        from .kiosk_updates import KioskUpdates
+
+        controller.updates = KioskUpdates(config, controller)
+        controller.sessionCleared.connect(controller.updates.session_cleared)
     window.open_start_page(config.home_topic or None)
     return window, controller
