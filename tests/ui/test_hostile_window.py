@@ -53,3 +53,17 @@ def test_search_that_cannot_start_says_so_instead_of_waiting_for_ever(qtbot, tmp
     qtbot.keyClicks(win.search_field, "liver")
     qtbot.waitUntil(lambda: "not working" in win.search_panel.status.text(), timeout=10_000)
     assert win.search_panel.isVisible()
+
+
+def test_a_large_glossary_opens_in_parts_without_freezing(qtbot, tmp_path):
+    root = tmp_path / "pages"
+    write(root / "a.md", "# A\n\nText.\n")
+    terms = "".join(f"  - term: word{i:04d}\n    definition: Meaning number {i}.\n" for i in range(1000))
+    write(root / "glossary.yaml", "terms:\n" + terms)
+    win = open_window(qtbot, root)
+    qtbot.mouseClick(win.toolbar.widgetForAction(win.actions.glossary), Qt.MouseButton.LeftButton)
+    first = win.reader.toPlainText()
+    assert "word0000" in first and "word0999" not in first  # the first part is on screen at once
+    with qtbot.waitSignal(win.reader.pageCompleted, timeout=30_000):
+        pass
+    assert "word0999" in win.reader.toPlainText()
