@@ -49,7 +49,9 @@ HOSTILE_YAML_BITS = st.sampled_from([
 ])  # fmt: skip
 FRONT = st.lists(st.one_of(HOSTILE_YAML_BITS, st.text(max_size=20)), max_size=6).map("\n".join)
 GLOSSARY_YAML = st.one_of(
-    st.lists(HOSTILE_YAML_BITS, max_size=4).map(lambda bits: "terms:\n  - term: a\n    definition: b\n" + "\n".join(bits)),  # noqa: E501
+    st.lists(HOSTILE_YAML_BITS, max_size=4).map(
+        lambda bits: "terms:\n  - term: a\n    definition: b\n" + "\n".join(bits)
+    ),  # noqa: E501
     st.just("terms:\n" + "- " * 5000 + "x"),
     st.just("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nterms: *b"),
     st.text(max_size=60),
@@ -70,8 +72,10 @@ SVG_BITS = st.sampled_from([
     "<foreignObject><p>x</p></foreignObject>", '<a href="file://{outside}/secret.txt"><text>x</text></a>', "<g>" * 100,
 ])  # fmt: skip
 SVG = st.lists(SVG_BITS, max_size=5).map(
-    lambda bits: '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-    'width="10" height="10">' + "".join(bits) + "</svg>"
+    lambda bits: (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="10" height="10">' + "".join(bits) + "</svg>"
+    )
 )
 NAME = st.binary(min_size=1, max_size=40).map(lambda raw: os.fsdecode(raw.replace(b"/", b"_").replace(b"\0", b"_")))
 PROFILE = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)

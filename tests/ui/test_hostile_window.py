@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from PySide6.QtCore import Qt
 
@@ -67,3 +68,15 @@ def test_a_large_glossary_opens_in_parts_without_freezing(qtbot, tmp_path):
     with qtbot.waitSignal(win.reader.pageCompleted, timeout=30_000):
         pass
     assert "word0999" in win.reader.toPlainText()
+
+
+def test_read_aloud_splits_hostile_punctuation_in_linear_time():
+    from sbc_desktop.ui.read_aloud import split_sentences
+
+    started = time.perf_counter()
+    split_sentences(("." * 1999 + "x ") * 200)
+    split_sentences("." * 20_000 + "x")
+    assert time.perf_counter() - started < 2
+    assert [s.text for s in split_sentences("Hello there. How are you?! Fine... Yes.")] == [
+        "Hello there.", "How are you?!", "Fine...", "Yes.",
+    ]  # fmt: skip
