@@ -286,6 +286,7 @@ class KioskController(QObject):
         box = QMessageBox(self.window)
         box.setWindowTitle(tr("Staff"))
         box.setText(tr("Staff options"))
+        box.setInformativeText(self.content_status())
         leave = box.addButton(tr("Exit kiosk"), QMessageBox.ButtonRole.DestructiveRole)
         prefs = box.addButton(tr("Clinic details..."), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -294,6 +295,18 @@ class KioskController(QObject):
             self.exit_kiosk()
         elif box.clickedButton() is prefs:
             self.window.edit_preferences()
+
+    updates = None  # a KioskUpdates when the configuration names a content repository
+
+    def content_status(self) -> str:
+        """Which content this screen shows, and the last update check, for staff."""
+        from ..packs.manifest import library_version
+        from .about_dialog import content_line
+
+        text = content_line(library_version(self.window.library))
+        if self.updates is not None:
+            text += "\n" + tr("Content updates: {0}").format(self.updates.last_message)
+        return text
 
     def exit_kiosk(self) -> None:
         self.staff_leaving = True
@@ -329,5 +342,10 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
 
     window = MainWindow(library, None, None, NotesStore(None), policy=Policy.for_kiosk(config.home_topic))
     controller = KioskController(window, config, clock)
+    if config.update_repository:  # signed content packs, checked at idle moments
+        from .kiosk_updates import KioskUpdates
+
+        controller.updates = KioskUpdates(config, controller)
+        controller.sessionCleared.connect(controller.updates.session_cleared)
     window.open_start_page(config.home_topic or None)
     return window, controller
