@@ -2,6 +2,10 @@
 
 A problem in content must point at the line to fix, so mappings loaded here remember
 the line they start on (1-based) under the key ``LINE``.
+
+Content YAML is untrusted: aliases (``&a``/``*a``, the way into "alias bombs" and
+self-containing lists) are refused, nesting is bounded before the C parser can recurse,
+and a value that cannot be built (``2026-02-30``, ``!!float abc``) is a problem on its line.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from .limits import MAX_YAML_DEPTH
 
 LINE = "__line__"
 
@@ -22,6 +28,17 @@ class _LineLoader(_Base):  # type: ignore[misc, valid-type]
         mapping[LINE] = node.start_mark.line + 1
         return mapping
 
+    def construct_object(self, node, deep=False):  # noqa: D102 - PyYAML hook
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            # An impossible date, "!!float abc", a number too long to read: a problem on its line.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {_shown(node)} ({_reason(exc)})", node.start_mark
+            ) from None
+
 
 class YamlProblem(Exception):
     """Broken YAML, with the 1-based line it was found on."""
@@ -32,8 +49,12 @@ class YamlProblem(Exception):
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
-    """Parse YAML; lines (in mappings and errors) count from ``first_line``."""
+    """Parse YAML; lines (in mappings and errors) count from ``first_line``.
+
+    Raises only YamlProblem, whatever the text.
+    """
     try:
+        _check_shape(text)
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -42,9 +63,46 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         raise YamlProblem(f"broken YAML: {reason}", line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"broken YAML: {exc}", first_line) from None
+    except _ShapeProblem as exc:
+        raise YamlProblem(str(exc), first_line + exc.line) from None
+    except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError) as exc:
+        raise YamlProblem(f"broken YAML: {_reason(exc)}", first_line) from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
+
+
+class _ShapeProblem(Exception):
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line  # 0-based within the text
+
+
+def _check_shape(text: str) -> None:
+    """Refuse aliases and deep nesting, from the parser's events (no tree is built yet)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise _ShapeProblem(
+                "YAML aliases ('*name') are not allowed in content: write the value out in full",
+                event.start_mark.line,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _ShapeProblem(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", event.start_mark.line)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _shown(node: Any) -> str:
+    value = node.value if isinstance(getattr(node, "value", None), str) else ""
+    return f"'{value[:40]}{'...' if len(value) > 40 else ''}'" if value else "here"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).split("\n")[0]
+    return text[:120] or type(exc).__name__
 
 
 def _shift_lines(data: Any, by: int) -> None:

@@ -130,6 +130,7 @@ class Library:
     # Question text -> the places of spread (SPREAD_TAGS) it matters most for.
     question_tags: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    left_out: list[Path] = field(default_factory=list)  # topic files that could not be shown
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)

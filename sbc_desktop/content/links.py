@@ -12,7 +12,8 @@ TOPIC_SCHEME = "topic:"
 TERM_SCHEME = "term:"
 
 # [text](href "title") and ![alt](src); reference definitions "[x]: href".
-_INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+# No class may run past the next opener: content is untrusted and must not make these backtrack.
+_INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*+\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'(][^()]*)?\)")
 _REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)

@@ -7,19 +7,24 @@ Two kinds of folder are read:
 * any folder of Markdown (third-party pages): front matter is optional, the id comes
   from the file name and the section from the folder.
 
-One bad file never stops the others from loading.
+One bad file never stops the others from loading: content is untrusted input, so every
+failure (broken YAML, sizes past `limits`, a link out of the folder) becomes a problem
+with file and line, never an exception, a hang or a read outside the folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
+from .headings import atx_heading, first_title
 from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
 from .links import iter_links, resolve_local, slugify, topic_id_from_href
 
@@ -31,11 +36,16 @@ QUESTIONS_FILE = "questions.yaml"
 TOPICS_DIR = "topics"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def pretty_name(folder: str) -> str:
+    folder = _readable(folder)
     return folder.replace("-", " ").replace("_", " ").strip().capitalize() or folder
+
+
+def _readable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become '\ufffd'."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 class _Loader:
@@ -56,7 +66,7 @@ class _Loader:
         self.lib.problems.append(Problem(path, line, "warning", message))
 
     def read_yaml_file(self, path: Path) -> Any:
-        text = self.read_text(path)
+        text = self.read_text(path, limits.MAX_YAML_BYTES)
         if text is None:
             return None
         try:
@@ -65,11 +75,22 @@ class _Loader:
             self.error(path, exc.line, str(exc))
             return None
 
-    def read_text(self, path: Path) -> str | None:
+    def read_text(self, path: Path, most: int) -> str | None:
+        """The file's text, if it is a regular file inside the folder and at most ``most`` bytes."""
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.error(path, 1, f"cannot read the file: {exc.strerror or exc}")
+            if not path.resolve().is_relative_to(self.root.resolve()):
+                self.error(path, 1, "leads outside the content folder (a link to another place): not read")
+                return None
+            if not path.is_file():
+                self.error(path, 1, "not a regular file: not read")
+                return None
+            with path.open("rb") as stream:
+                raw = stream.read(most + 1)
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.error(path, 1, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+            return None
+        if len(raw) > most:
+            self.error(path, 1, f"the file is larger than {most:,} bytes: not read")
             return None
         try:
             return raw.decode("utf-8")
@@ -99,16 +120,24 @@ class _Loader:
         if not self.root.is_dir():
             self.error(self.root, 0, "content folder not found")
             return self.lib
-        self.load_references()
-        sections = self.load_sections()
+        self.guarded(REFERENCES_FILE, self.load_references)
+        sections = self.guarded(SECTIONS_FILE, self.load_sections) or {}
         topics = self.load_topics()
         self.place_topics(sections, topics)
-        self.load_glossary()
-        self.load_lay_terms()
-        self.load_questions()
+        self.guarded(GLOSSARY_FILE, self.load_glossary)
+        self.guarded(LAY_TERMS_FILE, self.load_lay_terms)
+        self.guarded(QUESTIONS_FILE, self.load_questions)
         if self.check_links_too:
-            self.check_links()
+            self.guarded(TOPICS_DIR, self.check_links)
         return self.lib
+
+    def guarded(self, name: str, step: Callable[[], Any]) -> Any:
+        """Run one step of loading; anything unforeseen is a problem with that file, not a crash."""
+        try:
+            return step()
+        except Exception as exc:  # noqa: BLE001 - the rest of the content still loads
+            self.error(self.root / name, 1, f"could not be read: {exc!r}"[:300])
+            return None
 
     def load_references(self) -> None:
         path = self.root / REFERENCES_FILE
@@ -192,8 +221,18 @@ class _Loader:
         if not base.is_dir():
             base = self.root
         inside = self.root.resolve()
-        # Links that lead out of the folder are not content (a link to /etc/passwd is not a topic).
-        files = [p for p in base.rglob("*.md") if p.is_file() and p.resolve().is_relative_to(inside)]
+        files = []
+        # Folders are walked without following links (a link loop is not endless content);
+        # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
+        for folder, _dirs, names in os.walk(base):
+            for name in names:
+                if name.lower().endswith(".md"):
+                    path = Path(folder) / name
+                    try:
+                        if path.is_file() and path.resolve().is_relative_to(inside):
+                            files.append(path)
+                    except (OSError, RuntimeError, ValueError):
+                        self.error(path, 1, "cannot follow this link: not read")
         if base == self.root:
             files = [p for p in files if p.parent != self.root or p.name.lower() != "readme.md"]
         return sorted(files)
@@ -204,9 +243,14 @@ class _Loader:
         topics: list[Topic] = []
         seen: dict[str, Path] = {}
         for path in self.topic_files():
-            topic = self.load_topic(path, base)
+            try:
+                topic = self.load_topic(path, base)
+            except Exception as exc:  # noqa: BLE001 - one file never stops the others
+                self.error(path, 1, f"could not be read: {exc!r}"[:300])
+                topic = None
             if topic is None:
                 self.failed.add(slugify(path.stem))
+                self.lib.left_out.append(path)
                 continue
             if topic.id in seen:
                 first = seen[topic.id]
@@ -217,7 +261,7 @@ class _Loader:
         return topics
 
     def load_topic(self, path: Path, base: Path) -> Topic | None:
-        text = self.read_text(path)
+        text = self.read_text(path, limits.MAX_TOPIC_BYTES)
         if text is None:
             return None
         split = split_front_matter(text)
@@ -256,8 +300,14 @@ class _Loader:
             if self.strict:
                 self.error(path, split.meta_line or 1, "missing 'title'")
                 return None
-            heading = _HEADING_RE.search(split.body)
-            title = heading.group(1).strip() if heading else pretty_name(path.stem)
+            title = first_title(split.body) or pretty_name(path.stem)
+        if len(title) > limits.MAX_TITLE_CHARS:
+            self.error(path, field_line("title"), f"the title is longer than {limits.MAX_TITLE_CHARS} characters")
+            return None
+        too_much = limits.body_problem(split.body)
+        if too_much:
+            self.error(path, split.body_line + too_much[0] - 1, too_much[1])
+            return None
 
         topic_id = _text(meta.get("id"))
         if topic_id and not _ID_RE.match(topic_id):
@@ -350,6 +400,18 @@ class _Loader:
             if not term or not definition:
                 self.error(path, line, "a glossary entry needs a 'term' and a 'definition'")
                 continue
+            if len(self.lib.glossary) >= limits.MAX_GLOSSARY_TERMS:
+                self.error(
+                    path, line, f"more than {limits.MAX_GLOSSARY_TERMS:,} glossary entries: the rest are left out"
+                )
+                break
+            aliases = _str_list(item.get("aliases"))
+            if max(len(name) for name in (term, *aliases)) > limits.MAX_TITLE_CHARS:
+                self.error(path, line, f"a glossary word is longer than {limits.MAX_TITLE_CHARS} characters")
+                continue
+            if len(definition) > limits.MAX_DEFINITION_CHARS:
+                self.error(path, line, f"a meaning is longer than {limits.MAX_DEFINITION_CHARS:,} characters")
+                continue
             term_id = _text(item.get("id")) or slugify(term)
             if term_id in self.lib.glossary:
                 self.error(path, line, f"duplicate glossary id '{term_id}'")
@@ -358,7 +420,7 @@ class _Loader:
                 id=term_id,
                 term=term,
                 definition=definition,
-                aliases=_str_list(item.get("aliases")),
+                aliases=aliases,
                 topic=_text(item.get("topic")),
                 path=path,
                 line=line,
@@ -455,8 +517,9 @@ def _drop_title_headings(body: str, title: str) -> tuple[str, int]:
         if not line:
             index += 1
             continue
-        heading = re.match(r"^#\s+(.+?)\s*#*$", line)
-        found = _letters(heading.group(1)) if heading else ""
+        heading = atx_heading(line)
+        heading = heading if heading and heading[0] == 1 else None
+        found = _letters(heading[1]) if heading else ""
         shared = len(os.path.commonprefix([found, wanted]))
         if not heading or not found or shared < 0.6 * min(len(found), len(wanted)):
             break
@@ -481,9 +544,10 @@ def _text(value: Any) -> str:
 
 def _number(value: Any) -> float:
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return 0.0
+    return number if math.isfinite(number) else 0.0
 
 
 def _str_list(value: Any) -> list[str]:

@@ -46,7 +46,7 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _NOT_A_NEW_BLOCK = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|\||$)")  # indented, list item, table row
 
 
@@ -251,7 +251,7 @@ class Renderer:
         self._md.reset()
         try:
             html = self._md.convert(text)
-        except RecursionError:
+        except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
             html = "<pre>" + nh3.clean_text(text) + "</pre>"
         return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .everyday import everyday_words, is_everyday
+from .headings import without_headings
 from .library import Library
 from .words import match_pattern, words_of
 
@@ -39,16 +40,17 @@ STOP_WORDS = frozenset(
     "in into is it its me my of on or our so than that the their them then there these they this "
     "to us was we were what when where which who why will with would you your".split()
 )
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# Content is untrusted: no pattern here may backtrack more than a step per character
+# (no class that can run past the next opener, no "\s*" that crosses lines).
 _MARKUP = [
     (re.compile(r"```.*?```", re.DOTALL), " "),
-    (re.compile(r"<[^>]+>"), " "),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^ {0,3}\[[^\]]+\]:.*$", re.MULTILINE), " "),
-    (re.compile(r"\{:[^}]*\}"), " "),
-    (re.compile(r"^ {0,3}#{1,6}\s+", re.MULTILINE), ""),
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),
+    (re.compile(r"<[^<>]+>"), " "),
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
+    (re.compile(r"^ {0,3}\[[^\[\]\n]+\]:.*$", re.MULTILINE), " "),
+    (re.compile(r"\{:[^{}]*\}"), " "),
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]*(?:[-*+]|\d++[.)])[ \t]+", re.MULTILINE), ""),
     (re.compile(r"[*_`>|~]+"), " "),
     (re.compile(r"[ \t]+"), " "),
 ]
@@ -430,15 +432,18 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
     rows = []
     for topic in library.ordered_topics():
         section = library.section_of(topic)
-        headings = " \n".join(_HEADING.findall(topic.body))
-        body = plain_text(_HEADING.sub(" ", topic.body))
+        found, rest = without_headings(topic.body)
+        headings = " \n".join(found)
+        body = plain_text(rest)
         keywords = " \n".join(topic.keywords)
         where = section.title if section else ""
         rows.append(("topic", topic.id, topic.title, where, "", keywords, topic.summary, headings, body))
     for term in library.glossary.values():
         aliases = " \n".join(term.aliases)
         rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", "", term.definition))
-    for rowid, (kind, ref, title, section, topic, keywords, summary, headings, body) in enumerate(rows, start=1):
+    for rowid, row in enumerate(rows, start=1):
+        # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
+        kind, ref, title, section, topic, keywords, summary, headings, body = (_storable(text) for text in row)
         db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, section, topic))
         db.execute(
             "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
@@ -450,6 +455,10 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
     db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     db.commit()
+
+
+def _storable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
 def search_once(library: Library, query: str, limit: int, cache_dir: Path | None) -> SearchResponse:

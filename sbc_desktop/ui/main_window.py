@@ -131,14 +131,20 @@ class MainWindow(QMainWindow):
     def _make_problem_banner(self) -> QLabel | None:
         if not self.library.errors:
             return None
-        label = QLabel(
-            tr(
+        left_out = len(self.library.left_out)
+        if left_out:  # in plain words for the reader; the details are for staff, in 'check'
+            what = tr("One page could not be shown.") if left_out == 1 else tr(
+                "{0} pages could not be shown.").format(left_out)  # fmt: skip
+            text = what + " " + tr(
+                "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+            )
+        else:
+            text = tr(
                 "Some of this content could not be read, so a few pages may be missing. "
                 "Everything shown here loaded correctly. Staff can run 'sbc-desktop check' "
                 "to see what needs fixing."
-            ),
-            self,
-        )
+            )
+        label = QLabel(text, self)
         label.setObjectName("problemBanner")
         label.setWordWrap(True)
         label.setAccessibleName(tr("Content problems"))
@@ -183,6 +189,7 @@ class MainWindow(QMainWindow):
         self.search_field.activated.connect(self.search_panel.open_current)
         self.search_field.cleared.connect(self.search_panel.hide)
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(tr("Search is not available: {0}").format(why), 10000)
         )
@@ -302,7 +309,10 @@ class MainWindow(QMainWindow):
             self.search_panel.hide()
             return
         response = self.search.search(query)
-        if response is None:  # the index is still being opened or built
+        if response is None:  # the index is still being opened or built, or could not be
+            if self.search.error:
+                self.search_panel.show_unavailable()
+                return
             self.search.start()
             self.search_panel.show_waiting()
             return

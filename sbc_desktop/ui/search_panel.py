@@ -190,6 +190,13 @@ class SearchPanel(QFrame):
         self.suggestions.hide()
         self.show()
 
+    def show_unavailable(self) -> None:
+        """Search failed to start: say so, instead of "Getting search ready..." for ever."""
+        self._set_status(tr("Search is not working at the moment. You can still find pages in the list of topics."))
+        self.list.clear()
+        self.suggestions.show()
+        self.show()
+
     def show_response(self, response: SearchResponse, team: CareTeam | None = None, care_topic: str = "") -> None:
         """Show the results best first; or, when there are none, say so and offer a way on.
 

@@ -23,6 +23,7 @@ class SearchService(QObject):
         self.cache_dir = cache_dir  # None: build in memory, write nothing to disk
         self._index: SearchIndex | None = None
         self._thread: threading.Thread | None = None
+        self.error = ""  # why the index could not be opened, if it could not
 
     @property
     def is_ready(self) -> bool:
@@ -49,7 +50,8 @@ class SearchService(QObject):
                 index = SearchIndex.open(self.library, None)
             index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
-            self.failed.emit(str(exc))
+            self.error = str(exc) or type(exc).__name__
+            self.failed.emit(self.error)
             return
         self._index = index
         self.ready.emit()

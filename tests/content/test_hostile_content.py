@@ -1,0 +1,177 @@
+"""Hostile content: every failure in one file is a problem with file and line; the rest loads."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from sbc_desktop import cli
+from sbc_desktop.content import limits
+from sbc_desktop.content.frontmatter import YamlProblem, load_yaml
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.search import SearchIndex
+from tests.helpers import make_content, topic, write
+
+BAD_FRONT_MATTER = {
+    "impossible-date": "reviewed: 2026-02-30",
+    "float-abc": "order: !!float abc",
+    "recursive-alias": "keywords: &a [*a]",
+    "alias-bomb": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)),
+    "deep-nesting": "keywords: " + "[" * 5000 + "]" * 5000,
+    "deep-block": "keywords:\n" + "".join("  " * i + "- \n" for i in range(1, 60)),
+    "huge-number": "order: " + "9" * 5000,
+    "python-tag": "title: !!python/object/apply:os.system [echo]",
+    "binary": "title: !!binary '&&&'",
+}
+
+
+def bad_topic(name: str, front: str) -> str:
+    return f"---\nid: {name}\ntitle: T\nsection: one\nsources: [ref]\nnext_review: 2099-01-01\n{front}\n---\n\nText.\n"
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FRONT_MATTER))
+def test_broken_front_matter_is_one_problem_with_its_line(tmp_path, name):
+    root = make_content(tmp_path / "c")
+    path = write(root / "topics" / f"{name}.md", bad_topic(name, BAD_FRONT_MATTER[name]))
+    started = time.perf_counter()
+    library = load_library(root)
+    assert time.perf_counter() - started < 5
+    assert set(library.topics) >= {"a", "b"}  # every other topic still loads
+    mine = [p for p in library.problems if p.path == path]
+    if name == "binary":  # '&&&' decodes to nothing: a harmless value, no problem
+        return
+    assert mine and mine[0].severity == "error"
+    assert 7 <= mine[0].line <= 7 + BAD_FRONT_MATTER[name].count("\n"), mine[0]
+
+
+def test_check_search_and_export_survive_a_broken_topic(qapp, tmp_path, capsys):
+    root = make_content(tmp_path / "c", {"a": "About tumours.", "b": "More."})
+    write(root / "topics" / "bad.md", bad_topic("bad", "reviewed: 2026-02-30"))
+    assert cli.main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "bad.md:7: error: " in out and "2026-02-30" in out
+    assert cli.main(["search", "tumours", "--content", str(root)]) == 0
+    assert "a  A" in capsys.readouterr().out
+    out_file = tmp_path / "h.txt"
+    assert cli.main(["export", "--topics", "all", "-o", str(out_file), "--content", str(root)]) == 0
+    assert "About tumours." in out_file.read_text("utf-8")
+
+
+def test_yaml_loader_refuses_aliases_and_bounds_depth():
+    with pytest.raises(YamlProblem, match="aliases"):
+        load_yaml("a: &x 1\nb: *x\n")
+    with pytest.raises(YamlProblem, match="nested more than") as info:
+        load_yaml("x:\n  - " + "[" * (limits.MAX_YAML_DEPTH + 5), first_line=10)
+    assert info.value.line == 11
+    assert load_yaml("a: [1, {b: [2]}]")["a"][1]["b"] == [2]
+
+
+def test_a_100000_deep_glossary_is_a_problem_not_a_crash(tmp_path):
+    root = make_content(tmp_path / "c", glossary="terms:\n" + "- " * 100_000 + "x\n")
+    library = load_library(root)
+    assert set(library.topics) == {"a", "b"}
+    assert any(p.path.name == "glossary.yaml" and "nested" in p.message for p in library.problems)
+
+
+def test_glossary_alias_bomb_is_refused_quickly(tmp_path):
+    bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    root = make_content(tmp_path / "c", glossary=bomb + "terms: *i\n")
+    started = time.perf_counter()
+    library = load_library(root)
+    assert time.perf_counter() - started < 5
+    assert any("aliases" in p.message and p.line == 2 for p in library.problems)
+
+
+def test_a_long_heading_line_does_not_backtrack(tmp_path):
+    root = tmp_path / "pages"
+    write(root / "a.md", "# Bones\n\n## x" + " " * 20_000 + "y\n\nSome text about bones.\n")
+    write(root / "b.md", "## " + "a " * 20_000 + "#" * 3000 + "b\n\nMore text.\n")
+    title = write(root / "c.md", "# x" + " " * 20_000 + "y\n\nText.\n")
+    started = time.perf_counter()
+    library = load_library(root)
+    index = SearchIndex.open(library, None)
+    assert [r.ref for r in index.search("bones").results] == ["a"]
+    assert time.perf_counter() - started < 5
+    assert any(p.path == title and "title is longer" in p.message for p in library.problems)
+
+
+def test_yaml_files_linked_from_outside_are_not_read(tmp_path):
+    secret = write(tmp_path / "secret.yaml", "terms:\n  - term: secret\n    definition: from outside\n")
+    root = make_content(tmp_path / "c")
+    for name in ("glossary.yaml", "questions.yaml", "lay-terms.yaml"):
+        os.symlink(secret, root / name)
+    (root / "references.yaml").unlink()
+    os.symlink(secret, root / "references.yaml")
+    library = load_library(root)
+    assert not library.glossary
+    outside = [p for p in library.problems if "outside the content folder" in p.message]
+    assert {p.path.name for p in outside} == {"glossary.yaml", "questions.yaml", "lay-terms.yaml", "references.yaml"}
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_search(tmp_path):
+    root = tmp_path / "pages"
+    root.mkdir()
+    write(root / "ok.md", "Bones and the liver.\n")
+    bad = os.fsdecode(b"caf\xe9-bones.md")
+    (root / bad).write_text("Bones hurt sometimes.\n", "utf-8")
+    library = load_library(root)
+    assert len(library.topics) == 2
+    titles = [t.title for t in library.topics.values()]
+    assert "Caf\ufffd bones" in titles  # shown, with a replacement mark for the unreadable letter
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert len(index.search("bones").results) == 2
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "limit", "value", "words"),
+    [
+        ("word", "x" * 60 + " end", "MAX_WORD_CHARS", 50, "a word of 60 characters"),
+        ("nesting", "<div>" * 12 + "deep" + "</div>" * 12, "MAX_NESTING", 10, "nested more than 10"),
+        ("quotes", "> " * 12 + "deep", "MAX_NESTING", 10, "nested more than 10"),
+        ("table", "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 30, "MAX_TABLE_CELLS", 50, "more than 50 cells"),
+        (
+            "html-table",
+            "<table>" + "<tr><td>1</td></tr>" * 60 + "</table>",
+            "MAX_TABLE_CELLS",
+            50,
+            "more than 50 cells",
+        ),
+    ],
+)
+def test_size_limits_are_clear_problems(tmp_path, monkeypatch, name, body, limit, value, words):
+    monkeypatch.setattr(limits, limit, value)
+    root = make_content(tmp_path / "c")
+    path = write(root / "topics" / f"{name}.md", topic(name, "Fine.\n\n" + body))
+    library = load_library(root)
+    assert name not in library.topics and set(library.topics) == {"a", "b"}
+    mine = [p for p in library.problems if p.path == path]
+    assert len(mine) == 1 and words in mine[0].message and mine[0].line >= 13
+
+
+def test_a_file_past_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TOPIC_BYTES", 1000)
+    root = make_content(tmp_path / "c")
+    write(root / "topics" / "big.md", topic("big", "word " * 400))
+    library = load_library(root)
+    assert "big" not in library.topics
+    assert any("larger than 1,000 bytes" in p.message for p in library.problems)
+
+
+def test_long_titles_and_too_many_glossary_terms(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_GLOSSARY_TERMS", 3)
+    terms = "".join(f"  - term: word{i}\n    definition: means {i}\n" for i in range(6))
+    terms += "  - term: " + "w" * 400 + "\n    definition: long\n"
+    root = make_content(tmp_path / "c", glossary="terms:\n" + terms)
+    write(root / "topics" / "t.md", topic("t", "Body.", title="T" * 400))
+    library = load_library(root)
+    assert "t" not in library.topics
+    assert len(library.glossary) == 3
+    messages = [p.message for p in library.problems]
+    assert any("title is longer than 300" in m for m in messages)
+    assert any("more than 3 glossary entries" in m for m in messages)
