@@ -269,7 +269,7 @@ def test_tnm_says_what_t_n_and_m_mean(library):
     text = " ".join(body_text(library.topic("tests")).split())
     for words in ("T describes the main tumour", "N describes whether the cancer has spread to lymph nodes",
                   "M0 means there is no sign", "M1 means it has", "M1 is stage 4, whatever its T and N",
-                  "Stage 3 cancers are M0", "grade", "ER, PR and HER2"):  # fmt: skip
+                  "Stage 3 cancers are M0", "grade", "ER, PR and HER2 results"):  # fmt: skip
         assert words in text, words
     assert "M is for metastasis. This means the cancer has spread" not in text
 
