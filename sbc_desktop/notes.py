@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QObject, QSaveFile, QTimer, Signal
 
+from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
+
 FORMAT_VERSION = 1
 
 
@@ -23,13 +25,21 @@ class AppointmentNotes:
     ticked: list[str] = field(default_factory=list)  # suggested questions, as their text
     own_questions: list[str] = field(default_factory=list)
     handout_topics: list[str] = field(default_factory=list)  # topic ids, in print order
+    top_three: list[str] = field(default_factory=list)  # the questions that matter most (at most 3)
+    appointment: AppointmentDetails = field(default_factory=AppointmentDetails)
+    symptoms: list[SymptomEntry] = field(default_factory=list)  # "Since my last appointment" (home only)
 
     def is_empty(self) -> bool:
-        return not (self.notes.strip() or self.ticked or self.own_questions or self.handout_topics)
+        return not (
+            self.notes.strip() or self.ticked or self.own_questions or self.handout_topics
+            or self.top_three or not self.appointment.is_empty() or self.symptoms
+        )  # fmt: skip
 
     def questions(self) -> list[str]:
-        """Every question to print: the ticked ones, then the patient's own."""
-        return [*self.ticked, *self.own_questions]
+        """Every question to print: the top three first, then the other ticked ones, then the patient's own."""
+        chosen = [*self.ticked, *self.own_questions]
+        top = [q for q in self.top_three if q in chosen]
+        return [*top, *(q for q in chosen if q not in top)]
 
     def to_json(self) -> str:
         return json.dumps({"version": FORMAT_VERSION, **asdict(self)}, indent=2, ensure_ascii=False)
@@ -52,6 +62,9 @@ class AppointmentNotes:
             ticked=strings("ticked"),
             own_questions=strings("own_questions"),
             handout_topics=strings("handout_topics"),
+            top_three=strings("top_three")[:MAX_TOP],
+            appointment=AppointmentDetails.from_data(data.get("appointment")),
+            symptoms=symptoms_from_data(data.get("symptoms")),
         )
 
 

@@ -129,7 +129,8 @@ class Pages:
         intro = tr(
             "This guide explains secondary breast cancer in plain words. "
             "Choose a topic below or from the list on the left. "
-            "Words that are underlined have a short meaning: select one to read it."
+            "Words with a dotted underline are in the glossary: select one to read a short meaning. "
+            "Words with a solid underline are links: they open another page."
         )
         advice = tr(
             "This is general information. Your treatment team knows your situation best: "

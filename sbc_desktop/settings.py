@@ -42,13 +42,10 @@ def cache_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """Where the patient's own things (notes) are kept at home."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    """Where the patient's own things (notes, symptom log) are kept at home: one private folder."""
+    from .home_files import home_folder
 
-    QCoreApplication.setOrganizationName(ORGANISATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".local" / "share" / APPLICATION
+    return home_folder()
 
 
 def read_style(name: str) -> str:

@@ -67,3 +67,28 @@ def test_a_crash_during_save_leaves_the_old_notes(tmp_path):
     assert NotesStore(path).load() == sample()
     # QSaveFile's temporary file may be left by the dead process; the notes file is whole.
     assert all(p.name.startswith("notes.json") for p in tmp_path.iterdir())
+
+
+def test_appointment_details_top_three_and_log_round_trip_and_survive_damage():
+    """Issue 13: the new parts are kept with the notes; a damaged entry is dropped, not the notes."""
+    import json
+
+    from sbc_desktop.appointment import AppointmentDetails, SymptomEntry
+    from sbc_desktop.notes import AppointmentNotes
+
+    notes = AppointmentNotes(
+        ticked=["A?", "B?"], own_questions=["C?"], top_three=["C?", "B?"],
+        appointment=AppointmentDetails("2026-12-08", "10:30", "Dr Patel", "Clinic 4"),
+        symptoms=[SymptomEntry("2026-11-20", "Pain", 6, "Rest"), SymptomEntry("", "Tired")],
+    )  # fmt: skip
+    assert AppointmentNotes.from_json(notes.to_json()) == notes
+    assert notes.questions() == ["C?", "B?", "A?"]  # the top three first
+    data = json.loads(notes.to_json())
+    data["appointment"] = {"date": "2026-02-31", "time": "25:99", "seeing": 7, "place": "Clinic 4"}
+    data["symptoms"] = [{"what": ""}, "junk", {"date": "2026-11-20", "what": "Sick", "severity": 42}, None]
+    data["top_three"] = ["A?", "B?", "C?", "D?"]
+    back = AppointmentNotes.from_json(json.dumps(data))
+    assert back.appointment == AppointmentDetails(place="Clinic 4")
+    assert [(e.what, e.severity) for e in back.symptoms] == [("Sick", 10)]
+    assert back.top_three == ["A?", "B?", "C?"]
+    assert not back.is_empty() and AppointmentNotes(appointment=AppointmentDetails(seeing="Dr P")).is_empty() is False

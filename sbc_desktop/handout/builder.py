@@ -1,4 +1,4 @@
-"""What goes into a handout, as HTML: clinic box, questions, notes, topics, glossary."""
+"""What goes into a handout, as HTML: appointment, care team, questions, notes, log, topics, glossary."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
 from ..pages import Pages, long_date
+from .companion import details_html, questions_html, symptom_log_html
 from .paper import for_paper, sentences_for_paper
 
-ANSWER_LINES = 4  # room to write each answer
 NORMAL_PT = 11.0
 LARGE_PT = 16.0  # large print: body text at least 16 pt
 TEXT_WIDTH_PT = 174 / 25.4 * 72  # the printed text's width on A4 (Letter is a little wider)
@@ -55,13 +55,15 @@ def used_terms(library: Library, pages: Pages, topic_ids: list[str]) -> list[Glo
 def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions) -> str:
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
     parts = [f"<h1>{escape(options.heading)}</h1>"]
+    parts += details_html(notes.appointment)
     if not options.clinic.is_empty():
         parts.append(care_team_box(options.clinic))
-    parts += questions_html(notes.questions(), options)
+    parts += questions_html(notes.questions(), notes.top_three, answer_line(options))
     if notes.notes.strip():
-        parts.append(f"<h2>{escape(tr('My notes'))}</h2>")
+        parts.append(f'<h2 id="keep-notes">{escape(tr("My notes"))}</h2>')
         for paragraph in re.split(r"\n\s*\n", notes.notes.strip()):
             parts.append("<p>" + "<br>".join(escape(line) for line in paragraph.splitlines()) + "</p>")
+    parts += symptom_log_html(notes.symptoms, options.clinic)
     topics = [t for t in (library.topic(i) for i in notes.handout_topics) if t]
     for index, topic in enumerate(topics):
         breaking = ' style="page-break-before: always"' if index or len(parts) > 1 else ""
@@ -84,25 +86,6 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
     advice = tr("This is general information, not advice about you. Ask your treatment team about your own care.")
     parts.append(f'<p class="advice">{escape(advice)}</p>')
     return "\n".join(parts)
-
-
-def questions_html(questions: list[str], options: HandoutOptions) -> list[str]:
-    """Questions as the trials used them: the patient ticks a few, the clinician goes through them."""
-    if not questions:
-        return []
-    parts = [f"<h2>{escape(tr('Questions to ask'))}</h2>"]
-    tick = tr("Tick your top three: the questions that matter most to you. Ask those first.")
-    parts.append(f'<p class="instruction" id="keep-tick"><b>{escape(tick)}</b></p>')
-    line = answer_line(options)
-    for number, question in enumerate(questions, start=1):
-        box = "\u2610"  # a ballot box to tick on paper
-        parts.append(f'<p class="question" id="keep-q{number}"><b>{box} {escape(question)}</b></p>')
-        for row in range(ANSWER_LINES):
-            keep = f' id="keep-a{number}-{row}"' if row < ANSWER_LINES - 1 else ""
-            parts.append(f'<p class="answer"{keep}>{line}</p>')
-    invitation = tr("To my doctor or nurse: please can we go through these questions together?")
-    parts.append(f'<p class="invitation"><i>{escape(invitation)}</i></p>')
-    return parts
 
 
 def font_points(options: HandoutOptions) -> float:

@@ -69,6 +69,9 @@ def style_sheet(options: HandoutOptions) -> str:
         .instruction {{ margin-top: 0; }}
         .invitation {{ margin-top: 1.5em; }}
         .details {{ margin-top: 0; margin-bottom: 0.2em; }}
+        h2.first {{ margin-top: 0.2em; }}
+        table.log {{ margin-top: 0.5em; margin-bottom: 1em; }}
+        .log-warning {{ margin-top: 1em; }}
     """
 
 

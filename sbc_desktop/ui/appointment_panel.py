@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from ..content.library import Library, Topic
 from ..notes import AppointmentNotes
+from .appointment_details_box import AppointmentDetailsBox
+from .symptom_log import SymptomLog
+from .top_three import TopThree
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +60,11 @@ class AppointmentPanel(QScrollArea):
     printRequested = Signal()
     saveRequested = Signal()
 
-    def __init__(self, library: Library, notes: AppointmentNotes, parent: QWidget | None = None):
+    urgentHelpRequested = Signal()
+
+    def __init__(
+        self, library: Library, notes: AppointmentNotes, parent: QWidget | None = None, symptom_log: bool = False
+    ):
         super().__init__(parent)
         self.library = library
         self.notes = notes
@@ -70,6 +77,11 @@ class AppointmentPanel(QScrollArea):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setSpacing(6)
+
+        layout.addWidget(_heading(tr("My next appointment"), body))
+        self.details = AppointmentDetailsBox(notes.appointment, body)
+        self.details.changed.connect(self.changed)
+        layout.addWidget(self.details)
 
         layout.addWidget(_heading(tr("My notes"), body))
         self.notes_edit = QPlainTextEdit(body)
@@ -113,6 +125,16 @@ class AppointmentPanel(QScrollArea):
             tr("Remove question"), tr("Remove the selected question"), body, self.remove_own_question
         )
         layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.top_three = TopThree(notes, body)
+        self.top_three.changed.connect(self.changed)
+        layout.addWidget(self.top_three)
+        self.symptom_log: SymptomLog | None = None  # at home only: never built at a kiosk
+        if symptom_log:
+            layout.addWidget(_heading(tr("Since my last appointment"), body))
+            self.symptom_log = SymptomLog(notes.symptoms, body)
+            self.symptom_log.changed.connect(self.changed)
+            self.symptom_log.urgentHelpRequested.connect(self.urgentHelpRequested)
+            layout.addWidget(self.symptom_log)
 
         layout.addWidget(_heading(tr("Topics in my handout"), body))
         self.add_topic_button = _button(
@@ -182,6 +204,10 @@ class AppointmentPanel(QScrollArea):
                 item.setData(TOPIC_ROLE, topic_id)
         finally:
             self._updating = False
+        self.details.refresh()
+        self.top_three.refresh()
+        if self.symptom_log is not None:
+            self.symptom_log.refresh()
         self.set_topic(self.topic)
 
     def _fill_questions(self) -> None:
@@ -229,6 +255,7 @@ class AppointmentPanel(QScrollArea):
             self.notes.ticked.append(question)
         elif item.checkState() != Qt.CheckState.Checked and question in self.notes.ticked:
             self.notes.ticked.remove(question)
+        self.top_three.refresh()
         self.changed.emit()
 
     def add_own_question(self) -> None:
@@ -275,7 +302,7 @@ class AppointmentPanel(QScrollArea):
         answer = QMessageBox.question(
             self,
             tr("Clear my notes"),
-            tr("Clear all your notes, questions and handout topics? This cannot be undone."),
+            tr("Clear all your notes, questions, appointment details, log and handout topics? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -287,5 +314,8 @@ class AppointmentPanel(QScrollArea):
         self.notes.ticked.clear()
         self.notes.own_questions.clear()
         self.notes.handout_topics.clear()
+        self.notes.top_three.clear()
+        self.notes.appointment.clear()
+        self.notes.symptoms.clear()
         self.refresh()
         self.changed.emit()

@@ -9,7 +9,7 @@ gives focus back to where it was when it closes.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..content.library import GlossaryTerm
@@ -22,6 +22,7 @@ def tr(text: str) -> str:
 class GlossaryPopup(QFrame):
     readMoreRequested = Signal(str)  # topic id
     speakRequested = Signal(str)  # text to read aloud
+    spoken = Signal(str)  # what a screen reader should say now (the word and its meaning)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Popup)
@@ -109,13 +110,8 @@ class GlossaryPopup(QFrame):
         self.move(pos)
 
     def _announce(self, message: str) -> None:
-        """Tell a screen reader what opened (Qt 6.8+ has announcements)."""
-        try:
-            from PySide6.QtGui import QAccessibleAnnouncementEvent
-        except ImportError:
-            return
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, message))
+        """Tell a screen reader what opened (the window speaks it: ui/announcer.py)."""
+        self.spoken.emit(message)
 
     def _speak(self) -> None:
         if self._term:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -20,6 +21,13 @@ def tr(text: str) -> str:
 
 
 FILTERS = {".pdf": "PDF (*.pdf)", ".html": "Web page (*.html)", ".txt": "Plain text (*.txt)"}
+
+
+def documents_folder() -> Path:
+    """The Documents folder, or the home folder where there is none (never the working folder)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
 
 
 class HandoutActions(QObject):
@@ -84,8 +92,7 @@ class HandoutActions(QObject):
     def save_as(self) -> Path | None:
         if not self.allow_files:
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / tr("my-appointment-handout.pdf"))
+        suggested = str(documents_folder() / tr("my-appointment-handout.pdf"))
         path_text, chosen = QFileDialog.getSaveFileName(
             self.parent_widget, tr("Save the handout"), suggested, ";;".join(FILTERS.values())
         )
@@ -95,7 +102,30 @@ class HandoutActions(QObject):
         if path.suffix.lower() not in (".pdf", ".html", ".htm", ".txt"):
             suffix = next((s for s, f in FILTERS.items() if f == chosen), ".pdf")
             path = path.with_name(path.name + suffix)
-        return self.save_to(path)
+        saved = self.save_to(path)
+        if saved is not None:
+            self.offer_to_open(saved)
+        return saved
+
+    def offer_to_open(self, path: Path) -> None:
+        """Say where the handout went, and open it if the patient wants to look at it now."""
+        box = QMessageBox(self.parent_widget)
+        box.setObjectName("handoutSaved")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("Handout saved"))
+        box.setText(tr("Your handout is saved in {folder} as {name}.").format(folder=path.parent, name=path.name))
+        open_button = box.addButton(tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.setObjectName("openSavedHandout")
+        box.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self._warn(
+                tr("Could not open the handout"),
+                tr("No program on this computer would open {name}. It is saved in {folder}.").format(
+                    name=path.name, folder=path.parent
+                ),
+            )
 
     def save_to(self, path: Path) -> Path | None:
         try:

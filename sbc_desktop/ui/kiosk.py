@@ -46,6 +46,7 @@ BLOCKED_KEYS = {
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
 KIOSK_STYLE = """
 QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
+QAbstractSpinBox { min-height: 50px; }
 QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
 QTreeWidget::item, QListWidget::item { min-height: 44px; }
 QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDesktopServices, QFont
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..care_team import CareTeam
@@ -16,6 +17,8 @@ from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..settings import Settings
+from . import accessible_factory
+from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(tr("Secondary breast cancer guide"))
 
         self.tree = NavTree(library, self)
+        accessible_factory.install()
+        self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
@@ -71,7 +76,8 @@ class MainWindow(QMainWindow):
         self.highlighter = Highlighter(self.reader)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
-        self.appointment = AppointmentPanel(library, self.notes, self)
+        # The symptom log is a home thing: only where notes are kept (never at a kiosk).
+        self.appointment = AppointmentPanel(library, self.notes, self, symptom_log=self.notes_store.path is not None)
         self.appointment_dock = QDockWidget(tr("My appointment"), self)
         self.appointment_dock.setObjectName("appointmentDock")
         self.appointment_dock.setAccessibleName(tr("My appointment"))
@@ -115,6 +121,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.actions.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
+        self.appointment.urgentHelpRequested.connect(self.urgent.open)
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
@@ -181,6 +188,10 @@ class MainWindow(QMainWindow):
             lambda url: self.statusBar().showMessage(tr("There is no page called {0}.").format(url), 8000)
         )
         self.popup.speakRequested.connect(self.read_aloud.speak_text)
+        self.popup.spoken.connect(self.announce)
+        self.search_panel.spoken.connect(self.announce)
+        self.reader.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(self.search.start)
@@ -277,12 +288,7 @@ class MainWindow(QMainWindow):
 
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
-        notes = AppointmentNotes(
-            notes=self.notes.notes,
-            ticked=list(self.notes.ticked),
-            own_questions=list(self.notes.own_questions),
-            handout_topics=list(self.notes.handout_topics),
-        )
+        notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
         options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.care_team())
@@ -401,6 +407,12 @@ class MainWindow(QMainWindow):
             bar = self.reader.verticalScrollBar()
             bar.setValue(round(fraction * bar.maximum()))
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.focusWidget() is None or self.focusWidget() is self.tree:
+            # Start in the search field: F6 then goes to the topics, and F6 again to the page.
+            self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._share_width()
@@ -434,9 +446,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self, library_version(self.library)).exec()
 
     def announce(self, message: str) -> None:
-        """Say ``message`` through a screen reader, if one is listening (Qt 6.8+)."""
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.reader, message))
+        """Say ``message`` through a screen reader (see ui/announcer.py)."""
+        self.announcer.say(message)
 
     # -- remembering ------------------------------------------------------------------
     def _restore(self) -> None:

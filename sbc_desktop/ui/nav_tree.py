@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
@@ -93,6 +93,17 @@ class NavTree(QTreeWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # re-wrap titles to the new width
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        # After Qt has announced the tree itself, tell a screen reader which row is current:
+        # entering the tree names the page that is open, not the first row.
+        QTimer.singleShot(0, self._say_current)
+
+    def _say_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and self.hasFocus():
+            self.currentChanged(current, current)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QImage,
     QMouseEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
@@ -29,6 +30,7 @@ from ..content.links import TERM_SCHEME
 from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
 from ..urgent_help import PREFERENCES_URL
+from .reader_outline import PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 LINK_FOCUS, SPEECH = 1, 2  # values of Reader.LAYER: the focused link; the sentence read aloud
@@ -47,6 +49,7 @@ class Reader(QTextBrowser):
     pageMissing = Signal(str)
     pageCompleted = Signal()  # the last part of a long page has been added
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
+    messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +71,13 @@ class Reader(QTextBrowser):
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
         self.anchorClicked.connect(self._link_clicked)
+        # A caret the arrow keys move: a screen reader reads the line it lands on.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.outline = PageOutline(self)
+        # Connected first, so the page's structure is ready before the window's own handlers run.
+        self.sourceChanged.connect(self._page_structure_changed)
         self.focus_colours = ("#1a5fb4", "#ffffff")  # background, text: set from the theme
         self.cursorPositionChanged.connect(self._show_link_focus)
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
@@ -125,6 +135,22 @@ class Reader(QTextBrowser):
         cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() == "\u200b":
             cursor.removeSelectedText()
+        self._page_structure_changed()
+
+    def _page_structure_changed(self) -> None:
+        """New text on the page: its headings and links for screen readers, glossary words marked."""
+        self.outline.rebuild()
+        dotted = QTextCharFormat()
+        dotted.setFontUnderline(True)
+        dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        cursor = QTextCursor(self.document())
+        for item in self.outline.items:
+            if item.kind == "link" and item.href.startswith(TERM_SCHEME):
+                # More than colour tells a glossary word from a link: a dotted underline.
+                cursor.setPosition(item.start)
+                cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+                if cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.DotLine:
+                    cursor.mergeCharFormat(dotted)
 
     def is_complete(self) -> bool:
         return self._pending is None
@@ -233,6 +259,43 @@ class Reader(QTextBrowser):
             if self._pending is not None:
                 self._fill_timer.start()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """H and K (Shift: backwards) move by heading and by link, as in a web browser's screen reader."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_H, Qt.Key.Key_K) and modifiers in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
+            forward = modifiers == Qt.KeyboardModifier.NoModifier
+            self.move_by("heading" if event.key() == Qt.Key.Key_H else "link", forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_by(self, kind: str, forward: bool) -> bool:
+        """Put the caret on the next (previous) heading or link; False when there is none."""
+        self.ensure_complete()
+        cursor = self.textCursor()
+        here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()
+        index = self.outline.next_index(here, kind, forward)
+        if index < 0:
+            if kind == "heading":
+                message = tr("No more headings on this page.") if forward else tr("No earlier headings.")
+            else:
+                message = tr("No more links on this page.") if forward else tr("No earlier links.")
+            self.messageRequested.emit(message)
+            return False
+        item = self.outline.items[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(item.start)
+        if kind == "link":  # selected, as Tab selects it: Enter opens it
+            cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        if kind == "heading":
+            self.outline.focus(index)
+        return True
+
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override: Tab between links
         moved = super().focusNextPrevChild(forward)
         self._show_link_focus()
@@ -245,6 +308,9 @@ class Reader(QTextBrowser):
         probe.setPosition(cursor.selectionStart() + 1)
         others = [s for s in self.extraSelections() if s.format.property(self.LAYER) != LINK_FOCUS]
         if cursor.hasSelection() and probe.charFormat().isAnchor():
+            index = self.outline.index_at(cursor.selectionStart(), "link")
+            if index >= 0 and index != self.outline.current:
+                self.outline.focus(index)  # a screen reader says the link and what kind it is
             mark = QTextEdit.ExtraSelection()
             mark.cursor = QTextCursor(cursor)
             mark.format.setBackground(QColor(self.focus_colours[0]))

@@ -128,6 +128,7 @@ class SearchPanel(QFrame):
 
     resultChosen = Signal(object, list)  # SearchResult, words to highlight
     pageRequested = Signal(str)
+    spoken = Signal(str)  # for a screen reader: the count, then the result under the keyboard
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -254,11 +255,20 @@ class SearchPanel(QFrame):
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setAccessibleName(text)
+        self.spoken.emit(text)
 
     def move_selection(self, step: int) -> None:
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
             self.list.setCurrentRow(row)
+            item = self.list.currentItem()  # the list never has focus: say which result is chosen
+            self.spoken.emit(
+                tr("{text} ({row} of {count})").format(
+                    text=item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text(),
+                    row=row + 1,
+                    count=self.list.count(),
+                )
+            )
 
     def open_current(self) -> None:
         item = self.list.currentItem()

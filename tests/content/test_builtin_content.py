@@ -31,7 +31,8 @@ TOPIC_IDS = [
     # content brief 2
     "get-help-now", "symptoms-by-place", "tests-on-the-cancer", "hormone-and-targeted", "chemotherapy",
     "easing-symptoms-treatments", "checking-and-changing",
-    "side-effects", "pain", "palliative-care",
+    "side-effects", "pain", "palliative-care", "clinical-trials", "feelings-more-help", "family-and-carers",
+    "talking-to-children", "day-to-day", "planning-ahead",
 ]  # fmt: skip
 # Medical words each new topic uses: each must have a glossary entry (a name or an alias).
 GLOSSARY_WORDS_USED = {
@@ -57,8 +58,15 @@ GLOSSARY_WORDS_USED = {
     "side-effects": ["side effects", "fatigue", "peripheral neuropathy", "lymphoedema", "chemotherapy"],
     "pain": ["opioid", "breakthrough pain", "palliative care", "radiotherapy"],
     "palliative-care": ["palliative care", "side effects", "treatment team", "symptoms"],
-    "locally-advanced": ["early breast cancer", "locally advanced breast cancer", "lymph nodes", "stage"],
+    "locally-advanced": [
+        "early breast cancer", "locally advanced breast cancer", "lymph nodes", "stage", "recurrence",
+    ],
     "how-it-develops": ["cells", "tumour", "bloodstream", "lymph vessels", "immune system", "metastasis"],
+    "clinical-trials": ["clinical trial", "treatment team", "quality of life", "side effects"],
+    "feelings-more-help": ["anaemia", "palliative care", "treatment team"],
+    "family-and-carers": ["treatment team", "side effects", "respite care"],
+    "day-to-day": ["side effects", "treatment team"],
+    "planning-ahead": ["palliative care", "treatment team"],
 }  # fmt: skip
 # Numbers written as names, not amounts: HER2, CDK4/6, BRCA1.
 NUMBER_RE = re.compile(r"(?<![\w/])\d(?:[\d,]*\d)?(?: \d{3} \d{4}| \d{3}(?!\d))?(?:am|pm)?")
@@ -251,6 +259,11 @@ LAY_QUERIES = [
     ("side effects", "side-effects"), ("feeling sick", "side-effects"), ("tired all the time", "side-effects"),
     ("hair falling out", "side-effects"), ("pins and needles", "side-effects"), ("morphine", "pain"),
     ("painkillers", "pain"), ("hospice", "palliative-care"), ("end of life", "palliative-care"),
+    ("clinical trial", "clinical-trials"), ("new treatments", "clinical-trials"), ("depressed", "feelings-more-help"),
+    ("samaritans", "feelings-more-help"), ("support group", "feelings-more-help"), ("my husband", "family-and-carers"),
+    ("carer", "family-and-carers"), ("kids", "talking-to-children"), ("telling the children", "talking-to-children"),
+    ("can i still work", "day-to-day"), ("money", "day-to-day"), ("exercise", "day-to-day"),
+    ("wishes", "planning-ahead"), ("power of attorney", "planning-ahead"),
 ]  # fmt: skip
 
 
@@ -303,3 +316,26 @@ def test_no_brand_names_or_us_numbers_in_the_treatment_pages(library):
         text = body_text(topic).lower()
         for word in brands + ("1-800", "911", "988"):
             assert word not in text, (topic.id, word)
+
+
+def test_planning_ahead_opens_with_a_gentle_note_and_no_us_legal_forms(library):
+    topic = library.topic("planning-ahead")
+    first = body_text(topic).strip().split("\n\n")[0].lower()
+    assert "before you read on" in first and "do not have to read it" in first
+    text = body_text(topic).lower()
+    for us_only in ("living will", "durable power of attorney", "health care proxy", "dnr", "do not resuscitate"):
+        assert us_only not in text, us_only
+
+
+def test_uk_facts_without_a_source_send_the_reader_to_their_team(library):
+    """Brief 2, section 5: hospices, trials in the UK, work and money rights, advance care forms."""
+    for topic_id, words in [
+        ("palliative-care", "hospices"), ("clinical-trials", "trial that could suit you"),
+        ("day-to-day", "rights at work"), ("planning-ahead", "which forms"),
+    ]:  # fmt: skip
+        text = " ".join(body_text(library.topic(topic_id)).split()).lower()
+        assert words in text and "ask your treatment team" in text, topic_id
+    for topic in library.topics.values():
+        text = body_text(topic)
+        for banned in ("1-800", "988", "911", "ClinicalTrials.gov", "Macmillan", "Maggie", "Carer's Allowance"):
+            assert banned not in text, (topic.id, banned)

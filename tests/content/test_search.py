@@ -60,7 +60,8 @@ def test_lay_words_and_glossary_aliases_are_synonyms(index, query, expected):
 
 def test_stemming_and_phrases(index):
     assert "where-it-spreads" in top(index, "spreading")
-    assert top(index, '"lymph nodes"', 1) == ["lymph-nodes"]
+    # the glossary word, or a topic with the phrase in a heading, comes first
+    assert "lymph-nodes" in top(index, '"lymph nodes"', 2)
     assert index.search('"cannot be cured"', 5).results  # a quoted phrase
 
 

@@ -169,12 +169,13 @@ def test_f6_moves_between_areas(window, qtbot):
     assert QApplication.focusWidget() is window.search_field
 
 
-def test_page_changes_are_announced(window, monkeypatch):
-    said = []
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(lambda event: said.append(event.message())))
-    window.reader.go("topic:treatment")
-    assert "Treatment" in said
+def test_page_changes_are_announced(window, qtbot):
+    with qtbot.waitSignal(window.announcer.said) as spoken:
+        window.reader.go("topic:treatment")
+    assert "Treatment" in spoken.args[0]
+    assert window.announcer.isVisible() and window.announcer.accessibleName() == spoken.args[0]
+    iface = QAccessible.queryAccessibleInterface(window.announcer)
+    assert iface.role() == QAccessible.Role.Notification and iface.text(QAccessible.Text.Name) == spoken.args[0]
 
 
 def test_reading_position_is_kept_per_topic(qtbot, library, settings):

@@ -96,11 +96,12 @@ def test_print_with_no_printer_offers_pdf(window, qtbot, monkeypatch, tmp_path):
     shown = {}
 
     def fake_exec(box):
-        shown["text"] = box.text() + " " + box.informativeText()
+        shown["text"] = shown.get("text", "") + box.text() + " " + box.informativeText() + " "
         box.buttons()[0].click()  # "Save as PDF..."
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr("sbc_desktop.ui.handout_actions.QDesktopServices.openUrl", lambda url: True)
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(
         "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")

@@ -1,0 +1,118 @@
+"""My next appointment: date, time, who I am seeing and where (printed at the top of the handout).
+
+Edits one `AppointmentDetails` in place and says `changed`. A date or time not yet known
+shows "Not set"; the first touch starts from today (or 9:00) rather than from the year 2000.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTime, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from ..appointment import AppointmentDetails
+
+NO_DATE = QDate(2000, 1, 1)  # the minimum: shown as "Not set"
+NO_TIME = QTime(0, 0)
+FIRST_TIME = QTime(9, 0)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AppointmentPanel", text)
+
+
+class AppointmentDetailsBox(QWidget):
+    changed = Signal()
+
+    def __init__(self, details: AppointmentDetails, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.details = details
+        self._updating = False
+        self.setObjectName("appointmentDetails")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("appointmentDate")
+        self.date_edit.setAccessibleName(tr("Date of my next appointment"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText(tr("Not set"))
+        self.date_edit.dateChanged.connect(self._edited)
+        self.time_edit = QTimeEdit(self)
+        self.time_edit.setObjectName("appointmentTime")
+        self.time_edit.setAccessibleName(tr("Time of my next appointment"))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setMinimumTime(NO_TIME)
+        self.time_edit.setSpecialValueText(tr("Not set"))
+        self.time_edit.timeChanged.connect(self._edited)
+        self.clear_when = QPushButton(tr("Clear"), self)
+        self.clear_when.setAccessibleName(tr("Clear the date and time"))
+        self.clear_when.clicked.connect(self.clear_date_and_time)
+        for edit in (self.date_edit, self.time_edit):
+            edit.installEventFilter(self)
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit, 1)
+        when.addWidget(self.time_edit)
+        when.addWidget(self.clear_when)
+        form.addRow(tr("Date and time"), when)
+
+        self.seeing_edit = QLineEdit(self)
+        self.seeing_edit.setObjectName("appointmentSeeing")
+        self.seeing_edit.setAccessibleName(tr("Who I am seeing"))
+        self.seeing_edit.setPlaceholderText(tr("For example: Dr Patel, my cancer doctor"))
+        self.seeing_edit.textEdited.connect(self._edited)
+        form.addRow(tr("Who I am seeing"), self.seeing_edit)
+        self.place_edit = QLineEdit(self)
+        self.place_edit.setObjectName("appointmentPlace")
+        self.place_edit.setAccessibleName(tr("Where the appointment is"))
+        self.place_edit.setPlaceholderText(tr("For example: Riverside Hospital, Clinic 4"))
+        self.place_edit.textEdited.connect(self._edited)
+        form.addRow(tr("Where"), self.place_edit)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """A date or time not set yet starts from today, or 9:00, when first touched."""
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            if watched is self.date_edit and self.date_edit.date() == NO_DATE:
+                self.date_edit.setDate(QDate.currentDate())
+            elif watched is self.time_edit and self.time_edit.time() == NO_TIME:
+                self.time_edit.setTime(FIRST_TIME)
+        return False
+
+    def refresh(self) -> None:
+        """Show ``self.details`` again (after loading or clearing)."""
+        self._updating = True
+        try:
+            day, clock = self.details.day(), self.details.clock()
+            self.date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+            self.time_edit.setTime(QTime(clock.hour, clock.minute) if clock else NO_TIME)
+            if self.seeing_edit.text() != self.details.seeing:
+                self.seeing_edit.setText(self.details.seeing)
+            if self.place_edit.text() != self.details.place:
+                self.place_edit.setText(self.details.place)
+        finally:
+            self._updating = False
+
+    def clear_date_and_time(self) -> None:
+        self.date_edit.setDate(NO_DATE)
+        self.time_edit.setTime(NO_TIME)
+
+    def _edited(self, *_args) -> None:
+        if self._updating:
+            return
+        date, time = self.date_edit.date(), self.time_edit.time()
+        self.details.date = date.toString("yyyy-MM-dd") if date != NO_DATE else ""
+        self.details.time = time.toString("HH:mm") if time != NO_TIME else ""
+        self.details.seeing = self.seeing_edit.text()
+        self.details.place = self.place_edit.text()
+        self.changed.emit()

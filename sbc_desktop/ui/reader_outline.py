@@ -1,0 +1,245 @@
+"""The page's headings and links, as a screen reader needs them.
+
+QTextBrowser reaches assistive technology as one flat text object: Orca hears no
+headings and no links. The reader keeps its own text interface (so arrow keys read
+line by line) and gains a child, `PageOutline`, whose accessible children are the
+page's headings (role Heading, "level N") and links (role Link, saying whether each
+is a glossary word, a page in this guide or a web address), in reading order.
+
+Orca 43 has no structural navigation in Qt programs, so the reader itself moves by
+heading (H, Shift+H) and by link (K, Shift+K, Tab, Shift+Tab) and moves the
+accessible focus to the heading or link it reached: Orca speaks focus moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleObject, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
+
+from ..content.links import TERM_SCHEME
+from . import accessible_factory
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PageOutline", text)
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    kind: str  # "heading" or "link"
+    text: str
+    start: int  # document positions
+    end: int
+    level: int = 0  # headings: 1-6
+    href: str = ""  # links
+
+    def description(self) -> str:
+        """What a screen reader says after the role: the level, or what kind of link."""
+        if self.kind == "heading":
+            return tr("level {0}").format(self.level)
+        if self.href.startswith(TERM_SCHEME):
+            return tr("glossary word: opens its meaning")
+        if self.href.startswith(("topic:", "app:")):
+            return tr("page in this guide")
+        if self.href.startswith("#"):
+            return tr("place on this page")
+        if self.href.startswith(("http:", "https:", "mailto:")):
+            return tr("web address: opens in your web browser")
+        return ""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u2028", " ").replace("\ufffc", " ").replace("\u200b", "").split())
+
+
+def outline_of(doc: QTextDocument) -> list[OutlineItem]:
+    """Headings and links of ``doc`` in reading order (a link split by formatting is one link)."""
+    items: list[OutlineItem] = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level and _clean(block.text()):
+            start = block.position()
+            items.append(OutlineItem("heading", _clean(block.text()), start, start + block.length() - 1, level))
+        link: list | None = None  # [href, start, end, text]
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            href = fmt.anchorHref() if fmt.isAnchor() else ""
+            if link and href == link[0] and fragment.position() == link[2]:
+                link[2] = fragment.position() + fragment.length()
+                link[3] += fragment.text()
+            else:
+                if link and _clean(link[3]):
+                    items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
+                link = [href, fragment.position(), fragment.position() + fragment.length(), fragment.text()]
+                if not href:
+                    link = None
+            it += 1
+        if link and _clean(link[3]):
+            items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
+        block = block.next()
+    return items
+
+
+class OutlineNode(QObject):
+    """One heading or link; its accessible interface lives as long as it does."""
+
+    def __init__(self, item: OutlineItem, outline: PageOutline):
+        super().__init__(outline)
+        self.item = item
+        self.outline = outline
+
+
+class PageOutline(QWidget):
+    """An invisible child of the reader that carries the page's structure to screen readers."""
+
+    def __init__(self, reader):
+        super().__init__(reader)
+        self.reader = reader
+        self.setObjectName("pageOutline")
+        self.setAccessibleName(tr("Headings and links on this page"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFixedSize(1, 1)
+        self.items: list[OutlineItem] = []
+        self.nodes: list[OutlineNode] = []
+        self.current = -1
+
+    def rebuild(self) -> None:
+        items = outline_of(self.reader.document())
+        if items == self.items:
+            return
+        for node in self.nodes:
+            node.deleteLater()  # Qt forgets each node's accessible interface with it
+        self.items = items
+        self.nodes = [OutlineNode(item, self) for item in items]
+        self.current = -1
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
+
+    def index_at(self, position: int, kind: str) -> int:
+        """The item of ``kind`` that contains ``position``, or -1."""
+        for index, item in enumerate(self.items):
+            if item.kind == kind and item.start <= position < item.end:
+                return index
+        return -1
+
+    def next_index(self, position: int, kind: str, forward: bool) -> int:
+        """The next (or previous) item of ``kind`` after (before) ``position``; -1 at the end."""
+        order = range(len(self.items)) if forward else range(len(self.items) - 1, -1, -1)
+        for index in order:
+            item = self.items[index]
+            if item.kind == kind and (item.start > position if forward else item.start < position):
+                return index
+        return -1
+
+    def focus(self, index: int) -> None:
+        """Make item ``index`` the accessible focus: a screen reader says its text and role."""
+        self.current = index
+        if 0 <= index < len(self.nodes) and QAccessible.isActive():
+            iface = QAccessible.queryAccessibleInterface(self.nodes[index])
+            if iface is not None:
+                QAccessible.updateAccessibility(QAccessibleEvent(iface, QAccessible.Event.Focus))
+
+    def item_rect(self, item: OutlineItem) -> QRect:
+        """Where ``item`` is on screen (global coordinates)."""
+        viewport = self.reader.viewport()
+        cursor = QTextCursor(self.reader.document())
+        cursor.setPosition(item.start)
+        first = self.reader.cursorRect(cursor)
+        cursor.setPosition(max(item.start, item.end - 1))
+        last = self.reader.cursorRect(cursor)
+        rect = first.united(last)
+        return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
+
+
+class _OutlineAccessible(QAccessibleWidget):
+    def __init__(self, outline: PageOutline):
+        super().__init__(outline, QAccessible.Role.Grouping)
+        self.outline = outline
+
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        return len(self.outline.nodes)
+
+    def child(self, index: int):
+        if 0 <= index < len(self.outline.nodes):
+            return QAccessible.queryAccessibleInterface(self.outline.nodes[index])
+        return None
+
+    def indexOfChild(self, child) -> int:  # noqa: N802 - Qt override
+        obj = child.object() if child is not None else None
+        for index, node in enumerate(self.outline.nodes):
+            if node is obj:
+                return index
+        return -1
+
+    def focusChild(self):  # noqa: N802 - Qt override
+        return self.child(self.outline.current)
+
+    def rect(self) -> QRect:
+        viewport = self.outline.reader.viewport()
+        return QRect(viewport.mapToGlobal(viewport.rect().topLeft()), viewport.size())
+
+
+class _NodeAccessible(QAccessibleObject):
+    def __init__(self, node: OutlineNode):
+        super().__init__(node)
+        self.node = node
+
+    def _outline_iface(self):
+        return QAccessible.queryAccessibleInterface(self.node.outline)
+
+    def role(self):
+        return QAccessible.Role.Heading if self.node.item.kind == "heading" else QAccessible.Role.Link
+
+    def text(self, kind) -> str:
+        item = self.node.item
+        if kind == QAccessible.Text.Name:
+            return item.text
+        if kind == QAccessible.Text.Description:
+            return item.description()
+        return ""
+
+    def state(self):
+        state = QAccessible.State()
+        outline = self.node.outline
+        state.focusable = True
+        state.readOnly = True
+        index = outline.nodes.index(self.node) if self.node in outline.nodes else -1
+        state.focused = index >= 0 and index == outline.current and outline.reader.hasFocus()
+        if self.node.item.kind == "link":
+            state.linked = True
+        return state
+
+    def rect(self) -> QRect:
+        return self.node.outline.item_rect(self.node.item)
+
+    def parent(self):
+        return self._outline_iface()
+
+    def child(self, _index: int):
+        return None
+
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        return 0
+
+    def indexOfChild(self, _child) -> int:  # noqa: N802 - Qt override
+        return -1
+
+    def childAt(self, _x: int, _y: int):  # noqa: N802 - Qt override
+        return None
+
+    def focusChild(self):  # noqa: N802 - Qt override
+        return None
+
+    def window(self):
+        return self.node.outline.window().windowHandle()
+
+
+accessible_factory.register("PageOutline", _OutlineAccessible)
+accessible_factory.register("OutlineNode", _NodeAccessible)

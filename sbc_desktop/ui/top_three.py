@@ -1,0 +1,89 @@
+"""My top three: of the questions chosen, the three that matter most (they print first).
+
+Question prompt lists work best when the patient picks a few to ask first (Brown 2001).
+This lists every chosen question (ticked or the patient's own) with a box to tick; a
+fourth tick is refused with a word saying why, so the list stays a top three.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..appointment import MAX_TOP
+from ..notes import AppointmentNotes
+
+QUESTION_ROLE = Qt.ItemDataRole.UserRole
+CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AppointmentPanel", text)
+
+
+class TopThree(QWidget):
+    changed = Signal()
+
+    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.notes = notes
+        self._updating = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        hint = tr("Tick your top three: the questions that matter most to you. They come first in your handout.")
+        self.hint = QLabel(hint, self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.list = QListWidget(self)
+        self.list.setObjectName("topThree")
+        self.list.setAccessibleName(tr("My top three questions. Press Space to tick one."))
+        self.list.setWordWrap(True)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.list.setMinimumHeight(60)
+        self.list.itemChanged.connect(self._ticked)
+        layout.addWidget(self.list)
+        self.status = QLabel(self)
+        self.status.setObjectName("topThreeStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.notes.questions()
+        # Questions no longer chosen leave the top three too.
+        self.notes.top_three[:] = [q for q in self.notes.top_three if q in chosen][:MAX_TOP]
+        self._updating = True
+        try:
+            self.list.clear()
+            for question in chosen:
+                item = QListWidgetItem(question, self.list)
+                item.setData(QUESTION_ROLE, question)
+                item.setFlags(CHECKABLE)
+                top = question in self.notes.top_three
+                item.setCheckState(Qt.CheckState.Checked if top else Qt.CheckState.Unchecked)
+        finally:
+            self._updating = False
+        self._say()
+        self.setVisible(bool(chosen))
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        question = item.data(QUESTION_ROLE)
+        if self._updating or not question:
+            return
+        top = self.notes.top_three
+        if item.checkState() == Qt.CheckState.Checked and question not in top:
+            if len(top) >= MAX_TOP:
+                self._updating = True
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self._updating = False
+                self.status.setText(tr("You have ticked three already. Untick one to choose another."))
+                return
+            top.append(question)
+        elif item.checkState() != Qt.CheckState.Checked and question in top:
+            top.remove(question)
+        self._say()
+        self.changed.emit()
+
+    def _say(self) -> None:
+        count = len(self.notes.top_three)
+        self.status.setText(tr("{count} of 3 ticked.").format(count=count) if count else "")

@@ -1,0 +1,144 @@
+"""What a screen reader gets: the page as headings and links, and every visible change spoken."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_search_ui import type_query
+
+
+def accessible_tree(iface, depth=0):
+    """Every (role, name, description) below ``iface``, as a screen reader walks it."""
+    found = []
+    for index in range(iface.childCount()):
+        child = iface.child(index)
+        if child is None:
+            continue
+        assert child.parent() is not None and child.parent().object() is iface.object()
+        assert iface.indexOfChild(child) == index
+        found.append((child.role(), child.text(QAccessible.Text.Name), child.text(QAccessible.Text.Description)))
+        found.extend(accessible_tree(child, depth + 1))
+    return found
+
+
+@pytest.fixture
+def events(monkeypatch):
+    """Accessibility events the app sends, as if a screen reader were listening."""
+    sent = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(sent.append))
+    return sent
+
+
+@pytest.fixture
+def reading(window, qtbot):
+    window.reader.go("topic:what-is-it")
+    window.reader.ensure_complete()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    return window.reader
+
+
+def test_the_reader_exposes_headings_and_links_with_roles(reading, library):
+    tree = accessible_tree(QAccessible.queryAccessibleInterface(reading))
+    headings = [(name, desc) for role, name, desc in tree if role == QAccessible.Role.Heading]
+    links = [(name, desc) for role, name, desc in tree if role == QAccessible.Role.Link]
+    title = library.topic("what-is-it").title
+    assert headings[0] == (title, "level 1")
+    assert len(headings) >= 4 and all(desc.startswith("level ") for _, desc in headings)
+    assert ("Where this information comes from", "level 2") in headings
+    assert any(desc.startswith("glossary word") for _, desc in links)
+    assert any(desc == "page in this guide" for _, desc in links)
+    assert all(name.strip() for name, _ in headings + links)
+    # In reading order: the page's own headings in the order the text has them.
+    text = reading.toPlainText()
+    positions = [text.index(name) for name, _ in headings]
+    assert positions == sorted(positions)
+
+
+def test_h_and_k_move_by_heading_and_link_and_move_the_accessible_focus(reading, qtbot, events):
+    qtbot.keyClick(reading, Qt.Key.Key_H)
+    qtbot.keyClick(reading, Qt.Key.Key_H)
+    outline = reading.outline
+    heading = outline.items[outline.current]
+    assert heading.kind == "heading" and heading.level == 2
+    assert reading.textCursor().position() == heading.start
+    focus = [e for e in events if e.type() == QAccessible.Event.Focus]
+    assert focus, "moving to a heading must move the accessible focus"
+    iface = focus[-1].accessibleInterface()
+    assert iface.role() == QAccessible.Role.Heading and iface.text(QAccessible.Text.Name) == heading.text
+    assert iface.state().focused
+    qtbot.keyClick(reading, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    assert outline.items[outline.current].level == 1
+    qtbot.keyClick(reading, Qt.Key.Key_K)
+    link = outline.items[outline.current]
+    assert link.kind == "link" and reading.textCursor().selectedText() == link.text
+    iface = [e for e in events if e.type() == QAccessible.Event.Focus][-1].accessibleInterface()
+    assert iface.role() == QAccessible.Role.Link and iface.text(QAccessible.Text.Description)
+    # Enter opens what K reached, as a click would.
+    with qtbot.waitSignal(reading.termActivated if link.href.startswith("term:") else reading.sourceChanged):
+        qtbot.keyClick(reading, Qt.Key.Key_Return)
+
+
+def test_tab_between_links_moves_the_accessible_focus(reading, qtbot, events):
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    names = [e.accessibleInterface().text(QAccessible.Text.Name) for e in events if e.type() == QAccessible.Event.Focus]
+    links = [item.text for item in reading.outline.items if item.kind == "link"]
+    assert names[-2:] == links[:2]
+
+
+def test_the_end_of_the_page_is_said(reading, qtbot, window):
+    for _ in range(len(reading.outline.items) + 1):
+        qtbot.keyClick(reading, Qt.Key.Key_H)
+    assert window.statusBar().currentMessage() == "No more headings on this page."
+    assert window.announcer.message == "No more headings on this page."
+
+
+def test_glossary_words_differ_from_links_by_more_than_colour(reading, window):
+    styles = {}
+    cursor = QTextCursor(reading.document())
+    for item in reading.outline.items:
+        if item.kind == "link":
+            cursor.setPosition(item.start + 1)
+            styles[item.href.split(":")[0]] = cursor.charFormat().underlineStyle()
+    assert styles["term"] == QTextCharFormat.UnderlineStyle.DotLine
+    assert styles["topic"] == QTextCharFormat.UnderlineStyle.SingleUnderline
+    reading.go("app:home")
+    assert "dotted underline" in reading.toPlainText() and "solid underline" in reading.toPlainText()
+
+
+def test_status_messages_are_spoken(window, qtbot):
+    window.reader.go("topic:treatment")
+    button = window.toolbar.widgetForAction(window.actions.add_topic)
+    with qtbot.waitSignal(window.announcer.said) as spoken:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert spoken.args[0].startswith("Added")
+    iface = QAccessible.queryAccessibleInterface(window.announcer)
+    assert iface.role() == QAccessible.Role.Notification and iface.text(QAccessible.Text.Name) == spoken.args[0]
+
+
+def test_search_count_and_chosen_result_are_spoken(window, qtbot):
+    said = []
+    window.announcer.said.connect(said.append)
+    panel = type_query(window, qtbot, "spread to my bones")
+    assert any(text.endswith(f"{panel.list.count()} results") for text in said)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert said[-1].startswith(panel.list.item(1).text()) and said[-1].endswith(f"(2 of {panel.list.count()})")
+
+
+def test_glossary_meaning_is_spoken_when_it_opens(reading, window, qtbot, library):
+    said = []
+    window.announcer.said.connect(said.append)
+    while True:
+        qtbot.keyClick(reading, Qt.Key.Key_K)
+        if reading.outline.items[reading.outline.current].href.startswith("term:"):
+            break
+    qtbot.keyClick(reading, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.popup.isVisible)
+    term = window.popup.term
+    assert any(term.definition in text for text in said)
+    assert QApplication.focusWidget().window() is window.popup
