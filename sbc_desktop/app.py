@@ -20,6 +20,25 @@ from .settings import (
 _STARTED = time.perf_counter()
 
 
+EXIT_ALREADY_OPEN = 4
+
+
+def refuse_second_window() -> int:
+    """Say that the guide is open already (one window keeps the notes), and end."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QCoreApplication.translate(
+        "App",
+        "The guide is already open on this computer. Please use the window that is open, "
+        "so that your notes are kept in one place.",
+    )
+    print(f"sbc-desktop: {text}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
+    box.exec()
+    return EXIT_ALREADY_OPEN
+
+
 def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int:
     from .kiosk.config import ConfigError, config_path, load_config
 
@@ -65,9 +84,16 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
     else:
         settings = Settings.open()
         notes = NotesStore(data_dir() / "appointment-notes.json")
+        if not notes.lock():  # two windows would overwrite each other's notes
+            return refuse_second_window()
         window = MainWindow(library, settings, cache_dir(), notes, Appearance(*settings.appearance()))
         window.open_start_page(topic)
         window.show()
+        from .ui.quit_signals import QuitSignals
+
+        # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).
+        QuitSignals(lambda _number: window.quit_saving(), window)
+        app.aboutToQuit.connect(window.save_notes_now)
     display.window_opened()
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):

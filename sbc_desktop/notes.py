@@ -1,20 +1,27 @@
 """A patient's appointment notes: what they wrote, ticked, asked and chose to print.
 
 `AppointmentNotes` is plain data. `NotesStore` keeps it in one JSON file, written
-atomically with `QSaveFile`: a crash, kill or power cut mid-save leaves the old file
-as it was. A file that cannot be read is kept aside, never overwritten.
+atomically with `QSaveFile` and readable only by its owner (0600): a crash, kill or
+power cut mid-save leaves the old file as it was. A file that cannot be read, or is
+not the shape expected, is set aside under a name of its own and never overwritten;
+fields this version does not know (written by a newer one) are kept as they were.
+One window at a time keeps the file (a lock beside it), so two never overwrite each other.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+import os
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QIODevice, QObject, QSaveFile, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileDevice, QIODevice, QLockFile, QObject, QSaveFile, QTimer, Signal
 
 from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
+from .disk import reason_from_errno, why_not_written
 
 FORMAT_VERSION = 1
 
@@ -28,6 +35,8 @@ class AppointmentNotes:
     top_three: list[str] = field(default_factory=list)  # the questions that matter most (at most 3)
     appointment: AppointmentDetails = field(default_factory=AppointmentDetails)
     symptoms: list[SymptomEntry] = field(default_factory=list)  # "Since my last appointment" (home only)
+    # Fields this version does not know (a newer version wrote them): kept, written back as they were.
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def is_empty(self) -> bool:
         return not (
@@ -42,12 +51,17 @@ class AppointmentNotes:
         return [*top, *(q for q in chosen if q not in top)]
 
     def to_json(self) -> str:
-        return json.dumps({"version": FORMAT_VERSION, **asdict(self)}, indent=2, ensure_ascii=False)
+        known = {k: v for k, v in asdict(self).items() if k != "extra"}
+        return json.dumps({**self.extra, "version": FORMAT_VERSION, **known}, indent=2, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> AppointmentNotes:
+        """The notes in ``text``; ValueError if it is not a notes file of the expected shape."""
         data = json.loads(text)
         if not isinstance(data, dict):
+            raise ValueError("not a notes file")
+        known = {f.name for f in fields(cls)} - {"extra"}
+        if data and not (known | {"version"}) & data.keys():
             raise ValueError("not a notes file")
 
         def strings(key: str) -> list[str]:
@@ -57,8 +71,10 @@ class AppointmentNotes:
             return [str(v) for v in value if isinstance(v, str | int | float)]
 
         notes = data.get("notes", "")
-        return cls(
-            notes=notes if isinstance(notes, str) else "",
+        if not isinstance(notes, str):
+            raise ValueError("'notes' is not text")
+        loaded = cls(
+            notes=notes,
             ticked=strings("ticked"),
             own_questions=strings("own_questions"),
             handout_topics=strings("handout_topics"),
@@ -66,6 +82,15 @@ class AppointmentNotes:
             appointment=AppointmentDetails.from_data(data.get("appointment")),
             symptoms=symptoms_from_data(data.get("symptoms")),
         )
+        loaded.extra = {k: v for k, v in data.items() if k not in known and k != "version"}
+        return loaded
+
+
+MAX_NOTES_BYTES = 20_000_000  # far more than anyone types; a bigger file is not ours
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NotesStore", text)
 
 
 class NotesError(Exception):
@@ -78,72 +103,183 @@ class NotesStore:
     def __init__(self, path: Path | None):
         self.path = path
         self.set_aside: Path | None = None  # where an unreadable file was moved
+        self.kept_copy: Path | None = None  # a copy of a file written by a newer version
+        self._blocked = ""  # why saving would overwrite notes that could not be read
+        self._lock: QLockFile | None = None
+
+    def lock(self) -> bool:
+        """Keep the file for this window; False if another window already keeps it."""
+        if self.path is None:
+            return True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return True  # nothing can be saved there anyway; saving will say why
+        self._lock = QLockFile(str(self.path.with_name(self.path.name + ".lock")))
+        self._lock.setStaleLockTime(0)  # a lock left by a process that died is taken over
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            self._lock = None
+            return False
+        self._lock = None
+        return True  # the lock itself cannot be made (read-only folder): not a second window
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def load(self) -> AppointmentNotes:
-        if self.path is None or not self.path.is_file():
+        if self.path is None or not self.path.exists():
             return AppointmentNotes()
         try:
-            return AppointmentNotes.from_json(self.path.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            if not self.path.is_file():
+                raise ValueError("not a file")
+            with self.path.open("rb") as stream:
+                raw = stream.read(MAX_NOTES_BYTES + 1)
+            if len(raw) > MAX_NOTES_BYTES:
+                raise ValueError("far too large to be notes")
+            notes = AppointmentNotes.from_json(raw.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             # Keep the damaged file for a person to look at; start afresh.
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
             try:
-                self.path.rename(aside)
-                self.set_aside = aside
-            except OSError:
-                raise NotesError(f"Your saved notes could not be read ({exc}).") from exc
+                self.set_aside = _move_aside(self.path, "unreadable")
+            except OSError as move_error:
+                self._blocked = tr("Your earlier notes could not be read or moved aside ({0}), so nothing is saved "
+                                   "over them.").format(move_error.strerror or move_error)  # fmt: skip
+                raise NotesError(self._blocked) from exc
             return AppointmentNotes()
+        version = json.loads(raw).get("version", FORMAT_VERSION)
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            # Written by a newer version: its fields are kept, and a copy as it was, to be sure.
+            with contextlib.suppress(OSError):
+                self.kept_copy = _copy_aside(self.path, "newer-version")
+        return notes
 
     def save(self, notes: AppointmentNotes) -> None:
         if self.path is None:
             return
-        write_atomically(self.path, notes.to_json().encode("utf-8"))
+        if self._blocked:
+            raise NotesError(self._blocked)
+        write_atomically(self.path, notes.to_json().encode("utf-8"), private=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (QSaveFile); NotesError on failure."""
+def _aside_name(path: Path, why: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.{why}-{stamp}-{os.getpid()}-{os.urandom(3).hex()}{path.suffix}")
+
+
+def _move_aside(path: Path, why: str) -> Path:
+    """Move ``path`` to a new name of its own: never over another file."""
+    for _ in range(5):
+        aside = _aside_name(path, why)
+        try:
+            os.link(path, aside)  # fails if the name is taken: nothing is ever overwritten
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some file systems): check, then rename
+            if aside.exists():
+                continue
+            path.rename(aside)
+            return aside
+        path.unlink()
+        return aside
+    raise OSError("no free name to set the file aside")
+
+
+def _copy_aside(path: Path, why: str) -> Path:
+    aside = _aside_name(path, why)
+    with aside.open("xb") as out:
+        out.write(path.read_bytes())
+    os.chmod(aside, 0o600)
+    return aside
+
+
+def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
+    """Write ``data`` to ``path`` whole or not at all (QSaveFile); NotesError on failure.
+
+    ``private``: only the owner may read it (0600), the temporary file too. The error
+    says in plain words what went wrong ("The disk is full."), then where.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise NotesError(f"Cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
+        reason = reason_from_errno(exc.errno) or (exc.strerror or str(exc))
+        raise NotesError(tr("The folder could not be made. {0} ({1})").format(reason, path.parent)) from exc
     saver = QSaveFile(str(path))
+
+    def fail() -> NotesError:
+        reason = why_not_written(path, len(data)) or saver.errorString()
+        return NotesError(tr("{0} ({1})").format(reason, path))
+
     if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise NotesError(f"Cannot write {path}: {saver.errorString()}")
+        raise fail()
+    if private:
+        saver.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
     if saver.write(data) != len(data):
+        error = fail()
         saver.cancelWriting()
         saver.commit()
-        raise NotesError(f"Cannot write {path}: {saver.errorString()}")
+        raise error
     if not saver.commit():
-        raise NotesError(f"Cannot write {path}: {saver.errorString()}")
+        raise fail()
+    if private and os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)  # a file made by an older version may be 0644
 
 
 class DebouncedSaver(QObject):
-    """Saves a moment after the last change, so typing is never slowed by the disk."""
+    """Saves a moment after the last change, so typing is never slowed by the disk.
+
+    A steady typist never pauses, so there is also a longest wait: the notes are saved
+    at least every ``max_wait_ms`` while they change (a crash loses a few seconds at most).
+    """
 
     failed = Signal(str)
     saved = Signal()
 
-    def __init__(self, store: NotesStore, notes: AppointmentNotes, delay_ms: int = 600, parent=None):
+    def __init__(
+        self, store: NotesStore, notes: AppointmentNotes, delay_ms: int = 600, max_wait_ms: int = 3000, parent=None
+    ):
         super().__init__(parent)
         self.store = store
         self.notes = notes
+        self.error = ""  # why the last save failed; '' once saved
+        self._dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
+        self._longest = QTimer(self)
+        self._longest.setSingleShot(True)
+        self._longest.setInterval(max_wait_ms)
+        self._longest.timeout.connect(self.save_now)
 
     def schedule(self) -> None:
+        self._dirty = True
         self._timer.start()
+        if not self._longest.isActive():
+            self._longest.start()
 
     def pending(self) -> bool:
         return self._timer.isActive()
 
-    def save_now(self) -> None:
+    def unsaved(self) -> bool:
+        """Are there changes that are not on disk (waiting, or after a failed save)?"""
+        return self._dirty
+
+    def save_now(self) -> bool:
+        """Save at once (also on quit and on SIGTERM). True if the notes are on disk."""
         self._timer.stop()
+        self._longest.stop()
         try:
             self.store.save(self.notes)
         except NotesError as exc:
-            self.failed.emit(str(exc))
-        else:
-            self.saved.emit()
+            self.error = str(exc)
+            self.failed.emit(self.error)
+            return False
+        self._dirty = False
+        self.error = ""
+        self.saved.emit()
+        return True

@@ -39,7 +39,7 @@ def test_unreadable_file_is_set_aside_not_overwritten(tmp_path):
 def test_unwritable_place_raises_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(NotesError, match="Cannot"):
+    with pytest.raises(NotesError, match="A file is in the way"):
         NotesStore(blocker / "notes.json").save(sample())
 
 

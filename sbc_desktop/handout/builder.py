@@ -14,6 +14,7 @@ from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
+from ..packs.manifest import ContentVersion
 from ..pages import Pages, long_date
 from .companion import details_html, questions_html, symptom_log_html
 from .paper import for_paper, sentences_for_paper
@@ -35,6 +36,7 @@ class HandoutOptions:
     large_print: bool = False
     clinic: Clinic = field(default_factory=Clinic)
     printed_on: dt.date = field(default_factory=dt.date.today)
+    content: str = ""  # which content it was printed from: version and review date (content_text)
 
     @property
     def heading(self) -> str:
@@ -56,8 +58,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
     parts = [f"<h1>{escape(options.heading)}</h1>"]
     parts += details_html(notes.appointment)
-    if not options.clinic.is_empty():
-        parts.append(care_team_box(options.clinic))
+    parts.append(care_team_box(options.clinic))
     parts += questions_html(notes.questions(), notes.top_three, answer_line(options))
     if notes.notes.strip():
         parts.append(f'<h2 id="keep-notes">{escape(tr("My notes"))}</h2>')
@@ -109,7 +110,9 @@ def answer_line(options: HandoutOptions) -> str:
 
 
 def care_team_box(team: Clinic) -> str:
-    """Who to ring, in a box at the top of the first page: every number with what it is for."""
+    """Who to ring, in a box at the top of the first page: every number with what it is for.
+
+    Every row is printed: one not known yet is an empty box to write the number in."""
     rows = [
         (tr("Clinic or team"), team.name, False),
         (tr("Clinic phone (office hours)"), team.phone, False),
@@ -120,11 +123,18 @@ def care_team_box(team: Clinic) -> str:
     cells = "".join(
         f"<tr><td><b>{escape(label)}</b></td><td>{f'<b>{escape(value)}</b>' if strong else escape(value)}</td></tr>"
         for label, value, strong in rows
-        if value
     )
     caption = f'<p class="box-title" id="keep-care-team"><b>{escape(tr("My care team"))}</b></p>'
     return caption + f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'
 
 
 def printed_on_text(options: HandoutOptions) -> str:
-    return tr("Printed on {date}").format(date=long_date(options.printed_on))
+    printed = tr("Printed on {date}").format(date=long_date(options.printed_on))
+    return f"{printed} · {options.content}" if options.content else printed
+
+
+def content_text(version: ContentVersion) -> str:
+    """ "Content pack 7, next review due 1 June 2027", for the foot of every page."""
+    if version.review_due:
+        return tr("{content}, next review due {date}").format(content=version.label, date=long_date(version.review_due))
+    return version.label

@@ -39,6 +39,14 @@ def details_html(details: AppointmentDetails) -> list[str]:
     return [f'<h2 class="first" id="keep-appointment">{escape(tr("My next appointment"))}</h2>', lines]
 
 
+def appointment_title(details: AppointmentDetails) -> str:
+    day = details.day()
+    if day is None:
+        return ""
+    date_text = QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return tr("For my appointment on {date}").format(date=date_text)
+
+
 def appointment_when(details: AppointmentDetails) -> str:
     day, clock = details.day(), details.clock()
     locale = QLocale()

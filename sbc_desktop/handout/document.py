@@ -101,7 +101,8 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
     resolution = device.logicalDpiY() or 1200
     paint_rect = device.pageLayout().paintRectPixels(resolution)
     band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
-    body = QRectF(0, band, paint_rect.width(), paint_rect.height() - 2 * band)
+    foot = band * 1.5  # room for two lines: the date and content version can wrap
+    body = QRectF(0, band, paint_rect.width(), paint_rect.height() - band - foot)
 
     laid = lay_out(doc, device, body.size())
     pages = laid.pageCount()
@@ -120,13 +121,15 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             header = QRectF(0, 0, body.width(), band * 0.8)
             painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.heading)
             painter.drawLine(0, int(band * 0.85), int(body.width()), int(band * 0.85))
-            footer = QRectF(0, body.bottom() + band * 0.2, body.width(), band * 0.8)
+            footer = QRectF(0, body.bottom() + band * 0.2, body.width(), foot - band * 0.2)
             painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))
-            painter.drawText(
-                footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, printed_on_text(options)
-            )
             page_text = tr("Page {page} of {pages}").format(page=index + 1, pages=pages)
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, page_text)
+            line = footer.adjusted(0, band * 0.1, 0, 0)  # first lines level with each other
+            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
+            # The date and content version on the left, wrapped onto two lines if they would reach "Page N".
+            room = line.adjusted(0, 0, -(painter.fontMetrics().horizontalAdvance(page_text) + band * 0.5), 0)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(room, int(flags), printed_on_text(options))
 
             painter.save()
             painter.translate(0, body.top() - index * body.height())

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
 from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
+from ..packs.manifest import library_version
 from ..pages import Pages
-from .builder import HandoutOptions, handout_html, tr
+from .builder import HandoutOptions, content_text, handout_html, tr
+from .companion import appointment_title
 from .document import handout_document, write_html, write_pdf, write_text
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -19,6 +22,11 @@ class Handout:
     """A handout built once from notes and topics, ready to print or save."""
 
     def __init__(self, library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions):
+        if not options.content:  # every handout names the content version it was printed from
+            options = replace(options, content=content_text(library_version(library)))
+        if not options.title and notes.appointment.day() is not None:
+            # The handout is for one appointment: its date names it, on top and on every page.
+            options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
         self.html = handout_html(library, pages, notes, options)
         self._document: QTextDocument | None = None

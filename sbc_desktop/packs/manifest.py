@@ -103,7 +103,7 @@ def content_version(folder: Path, review_due: dt.date | None = None) -> ContentV
     if builtin:
         from .. import version
 
-        return ContentVersion(f"Built-in content (sbc-desktop {version()})", None, review_due)
+        return ContentVersion(f"Built-in content, version {version()}", None, review_due)
     return ContentVersion(f"Local folder {folder}", None, review_due)
 
 

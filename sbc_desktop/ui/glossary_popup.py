@@ -96,18 +96,34 @@ class GlossaryPopup(QFrame):
         self._announce(f"{term.term}: {term.definition}")
 
     def _place(self, anchor: QRect) -> None:
-        fm = self.definition.fontMetrics()
-        self.definition.setMinimumWidth(min(fm.averageCharWidth() * 45, 520))
-        self.adjustSize()
-        size = self.sizeHint()
-        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen else QRect(0, 0, 1280, 800)
+        """Next to the word, wholly inside the window, as tall as its wrapped meaning needs."""
+        area = self._area(anchor)
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 32
+        wanted = self.definition.fontMetrics().averageCharWidth() * 45 + margins
+        width = max(min(wanted, area.width() - 16), min(self.minimumSizeHint().width(), area.width() - 16))
+        self.definition.setMinimumWidth(0)
+        self.setFixedWidth(width)
+        layout = self.layout()
+        layout.activate()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        height = max(height, layout.totalMinimumSize().height())
+        self.setFixedHeight(min(height, area.height() - 16))
+        size = self.size()
         pos = QPoint(anchor.left(), anchor.bottom() + 6)
         if pos.y() + size.height() > area.bottom():
             pos.setY(anchor.top() - size.height() - 6)
-        pos.setX(max(area.left(), min(pos.x(), area.right() - size.width())))
-        pos.setY(max(area.top(), pos.y()))
+        pos.setX(max(area.left() + 8, min(pos.x(), area.right() - size.width() - 8)))
+        pos.setY(max(area.top() + 8, min(pos.y(), area.bottom() - size.height() - 8)))
         self.move(pos)
+
+    def _area(self, anchor: QRect) -> QRect:
+        """Where the pop-up may go: the window it belongs to, within its screen."""
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else QRect(0, 0, 1280, 800)
+        owner = self.parentWidget().window() if self.parentWidget() is not None else None
+        if owner is not None and owner.isVisible():
+            area = area.intersected(owner.geometry()) if area.intersects(owner.geometry()) else owner.geometry()
+        return area
 
     def _announce(self, message: str) -> None:
         """Tell a screen reader what opened (the window speaks it: ui/announcer.py)."""
@@ -143,6 +159,10 @@ class GlossaryPopup(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
             self.close()
+            return
+        button = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(button, QPushButton):
+            button.click()  # Enter presses the button with focus, as Space does
             return
         super().keyPressEvent(event)
 

@@ -31,6 +31,7 @@ from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .themed_style import ThemedStyle
+from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.saver.failed.connect(
             lambda why: self.statusBar().showMessage(tr("Your notes could not be saved: {0}").format(why))
         )
+        self.saver.saved.connect(self._clear_save_failure)
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
         a.appointment.triggered.connect(self._appointment_toggled)
@@ -352,6 +354,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("That word is not in the glossary."), 5000)
             return
         topic = self.library.topic(term.topic) if term.topic else None
+        if topic is not None and topic is self._topic:
+            topic = None  # no "Read more" to the page already open
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
@@ -459,10 +463,31 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
+    def _clear_save_failure(self) -> None:
+        if self.statusBar().currentMessage().startswith(tr("Your notes could not be saved: {0}").format("")):
+            self.statusBar().showMessage(tr("Your notes are saved."), 5000)
+
+    def save_notes_now(self) -> bool:
+        """Save unsaved notes at once. True if nothing is left unsaved."""
+        return not self.saver.unsaved() or self.saver.save_now()
+
+    def quit_saving(self) -> None:
+        """Log-out or shut-down (SIGTERM): save, and close without asking (no one may be there)."""
+        self._quit_without_asking = True
+        self.save_notes_now()
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        while not self.save_notes_now() and not getattr(self, "_quit_without_asking", False):
+            answer = confirm_unsaved(self, self.saver.error)
+            if answer == "cancel":
+                event.ignore()
+                return
+            if answer == "drop":
+                break
         self.read_aloud.stop()
-        if self.saver.pending():
-            self.saver.save_now()
+        self.notes_store.unlock()
         self.search.close()
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())

@@ -339,3 +339,16 @@ def test_uk_facts_without_a_source_send_the_reader_to_their_team(library):
         text = body_text(topic)
         for banned in ("1-800", "988", "911", "ClinicalTrials.gov", "Macmillan", "Maggie", "Carer's Allowance"):
             assert banned not in text, (topic.id, banned)
+
+
+def test_every_topic_reads_at_a_reading_age_of_about_9_to_11(library):
+    """Flesch-Kincaid grade of the text a reader sees; the aim is 4 to 6, `check` warns above 8."""
+    import textstat
+
+    from sbc_desktop.content.editorial import readable_text
+    from sbc_desktop.content.render import Renderer
+
+    renderer = Renderer(library)
+    texts = {topic.id: readable_text(renderer.topic_html(topic)) for topic in library.topics.values()}
+    grades = {topic_id: textstat.flesch_kincaid_grade(text) for topic_id, text in texts.items()}
+    assert {topic_id: grade for topic_id, grade in grades.items() if grade > 7} == {}

@@ -150,3 +150,25 @@ def test_cli_export_errors(tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "file" / "x.pdf")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_every_page_names_the_content_version_and_its_review_date(tmp_path, library):
+    from sbc_desktop.handout.builder import HandoutOptions
+    from sbc_desktop.handout.export import Handout
+    from sbc_desktop.notes import AppointmentNotes
+    from sbc_desktop.pages import Pages
+    from tests.handout.pdf_text import read_pages
+
+    notes = AppointmentNotes(handout_topics=["tests", "where-it-spreads"])
+    options = HandoutOptions(large_print=True, printed_on=dt.date(2026, 11, 21))
+    out = tmp_path / "h.pdf"
+    Handout(library, Pages(library), notes, options).save(out)
+    earliest = min(t.next_review for t in library.topics.values() if t.next_review)
+    due = f"next review due {earliest.day} {earliest:%B %Y}"
+    for page in read_pages(out):
+        # The footer is "Printed on ... · Built-in content, version X, next review due ..." (two lines
+        # in large print); the second line follows the "Page N of M" line.
+        assert "Built-in content, version" in page.footer
+    text = tmp_path / "h.txt"
+    Handout(library, Pages(library), notes, options).save(text)
+    assert due in text.read_text("utf-8")

@@ -116,9 +116,11 @@ def test_care_team_box_on_every_handout(qapp, tmp_path, library, pages):
                          ("My specialist nurse", "Sam Jones"), ("Specialist nurse's phone", "01234 000111"),
                          ("Urgent help, day and night", "01234 000999")):  # fmt: skip
         assert f"{label} {value}" in first
-    # Only what is known is printed: no empty rows.
+    # A number not known yet is a box to write it in: the rows are always there.
     handout = Handout(library, pages, AppointmentNotes(handout_topics=["tests"]), options(clinic=Clinic("Ward 7")))
-    assert "Urgent help" not in handout.html and "Ward 7" in handout.html
+    handout.save(tmp_path / "c.txt")
+    text = (tmp_path / "c.txt").read_text("utf-8")
+    assert "Clinic or team: Ward 7" in text and "Urgent help, day and night:" in text
 
 
 def test_the_picture_has_no_gap_below_it(qapp, library, pages):

@@ -98,6 +98,7 @@ def test_a_patient_fills_in_the_panel_and_the_log_and_prints(qtbot, library, tmp
     path = tmp_path / "handout.pdf"
     assert window.handouts.save_to(path) == path
     pages = read_pages(path)
+    assert all(page.header == "For my appointment on 8 December 2026" for page in pages)  # named by its date
     first = " ".join(pages[0].body)
     assert "When: Tuesday 8 December 2026 at 10:30" in first
     assert "Who I am seeing: Dr Patel, oncologist" in first and "Where: Riverside Hospital, Clinic 4" in first

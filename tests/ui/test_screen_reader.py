@@ -142,3 +142,65 @@ def test_glossary_meaning_is_spoken_when_it_opens(reading, window, qtbot, librar
     term = window.popup.term
     assert any(term.definition in text for text in said)
     assert QApplication.focusWidget().window() is window.popup
+
+
+def open_term_by_keyboard(reader, qtbot, window, term_id):
+    """K from link to link until the glossary word ``term_id``, then Enter: as a keyboard user does."""
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    for _ in range(len(reader.outline.items)):
+        qtbot.keyClick(reader, Qt.Key.Key_K)
+        if reader.outline.items[reader.outline.current].href == f"term:{term_id}":
+            break
+    else:
+        raise AssertionError(f"no glossary word {term_id} on the page")
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.popup.isVisible)
+    return window.popup
+
+
+def test_glossary_pop_up_works_wholly_by_keyboard(window, qtbot):
+    window.reader.go("topic:treatment")
+    popup = open_term_by_keyboard(window.reader, qtbot, window, "symptom")
+    assert popup.read_more.isVisible() or popup.close_button.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    while QApplication.focusWidget() is not popup.close_button:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(popup.close_button, Qt.Key.Key_Return)  # Enter presses it, as Space does
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert QApplication.focusWidget() is window.reader  # back where it was
+
+
+def test_enter_on_read_more_opens_the_topic(window, qtbot):
+    window.reader.go("topic:what-is-it")
+    popup = open_term_by_keyboard(window.reader, qtbot, window, "quality-of-life")
+    assert popup.read_more.isVisible() and QApplication.focusWidget() is popup.read_more
+    qtbot.keyClick(popup.read_more, Qt.Key.Key_Enter)
+    assert window.reader.current_url() == "topic:treatment"
+
+
+def test_no_read_more_to_the_page_already_open(window, qtbot):
+    window.reader.go("topic:treatment")
+    popup = open_term_by_keyboard(window.reader, qtbot, window, "chemotherapy")
+    assert popup.term.topic == "treatment"
+    assert not popup.read_more.isVisible() and QApplication.focusWidget() is popup.close_button
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_pop_up_at_200_percent_fits_inside_the_window(window, qtbot, size):
+    window.appearance.set_theme("contrast")
+    window.appearance.set_scale(2.0)
+    window.resize(*size)
+    window.move(0, 0)
+    QApplication.processEvents()
+    window.reader.go("topic:what-is-it")
+    for term in ("advanced-breast-cancer", "symptom"):
+        popup = open_term_by_keyboard(window.reader, qtbot, window, term)
+        inside = window.geometry()
+        assert inside.contains(popup.geometry()), (popup.geometry(), inside)
+        for child in (popup.word, popup.definition, popup.close_button, popup.speak_button):
+            assert child.height() >= child.heightForWidth(child.width()) if child.hasHeightForWidth() else True
+            assert child.width() >= child.minimumSizeHint().width() or child.wordWrap(), child.objectName()
+            assert child.height() >= child.minimumSizeHint().height(), child.objectName()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not window.popup.isVisible())

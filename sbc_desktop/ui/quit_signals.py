@@ -1,0 +1,50 @@
+"""SIGTERM, SIGHUP and SIGINT (log-out, shut-down, a closed terminal, Ctrl+C) end the app
+cleanly: the notes are saved first.
+
+Python runs a signal handler only when it next gets control, which inside Qt's event
+loop may be never; the signal's number is therefore written to a socket that Qt watches.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier
+
+QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+
+
+class QuitSignals(QObject):
+    """Calls ``on_signal(number)`` on the UI thread when one of ``QUIT_SIGNALS`` arrives."""
+
+    def __init__(self, on_signal: Callable[[int], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {number: signal.signal(number, lambda *_: None) for number in QUIT_SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._read)
+
+    def _read(self) -> None:
+        try:
+            data = self._reader.recv(64)
+        except OSError:
+            return
+        for number in data:
+            if number in QUIT_SIGNALS:
+                self._on_signal(number)
+                return
+
+    def restore(self) -> None:
+        """Put back the handlers that were there before (for tests)."""
+        self._notifier.setEnabled(False)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._reader.close()
+        self._writer.close()
