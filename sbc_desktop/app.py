@@ -86,7 +86,9 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
         notes = NotesStore(data_dir() / "appointment-notes.json")
         if not notes.lock():  # two windows would overwrite each other's notes
             return refuse_second_window()
-        window = MainWindow(library, settings, cache_dir(), notes, Appearance(*settings.appearance()))
+        window = MainWindow(
+            library, settings, cache_dir(), notes, Appearance(*settings.appearance(), reading=settings.reading_style())
+        )
         window.open_start_page(topic)
         window.show()
         from .ui.quit_signals import QuitSignals

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, qVersion
 
 from .care_team import CareTeam
+from .reading_style import ReadingStyle
 
 ORGANISATION = "sbc-desktop"
 APPLICATION = "sbc-desktop"
@@ -103,6 +104,16 @@ class Settings:
     def set_appearance(self, theme: str, scale: float) -> None:
         self.store.setValue("appearance/theme", theme)
         self.store.setValue("appearance/scale", scale)
+
+    def reading_style(self) -> ReadingStyle:
+        """Text spacing and reading font (a bad stored value falls back to the nearest step)."""
+        keys = ("font", "line_height", "letter_spacing", "word_spacing", "paragraph_spacing")
+        values = {k: self.store.value(f"reading/{k}") for k in keys if self.store.contains(f"reading/{k}")}
+        return ReadingStyle.from_values(values)
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        for key, value in style.values().items():
+            self.store.setValue(f"reading/{key}", value)
 
     def reading_positions(self) -> dict[str, float]:
         """How far down each topic the reader had got (0 to 1), by topic id."""

@@ -16,6 +16,7 @@ from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
 from ..packs.manifest import ContentVersion
 from ..pages import Pages, long_date
+from ..reading_style import ReadingStyle
 from .companion import details_html, questions_html, symptom_log_html
 from .paper import for_paper, sentences_for_paper
 
@@ -36,6 +37,7 @@ class HandoutOptions:
     large_print: bool = False
     clinic: Clinic = field(default_factory=Clinic)
     printed_on: dt.date = field(default_factory=dt.date.today)
+    reading: ReadingStyle = field(default_factory=ReadingStyle)  # the reader's spacing and font
     content: str = ""  # which content it was printed from: version and review date (content_text)
 
     @property
@@ -98,7 +100,7 @@ def handout_font(options: HandoutOptions) -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     font.setPointSizeF(font_points(options))
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    return font
+    return font if options.reading.is_default() else options.reading.font_for(font)
 
 
 def answer_line(options: HandoutOptions) -> str:

@@ -72,7 +72,7 @@ def style_sheet(options: HandoutOptions) -> str:
         h2.first {{ margin-top: 0.2em; }}
         table.log {{ margin-top: 0.5em; margin-bottom: 1em; }}
         .log-warning {{ margin-top: 1em; }}
-    """
+    """ + ("" if options.reading.is_default() else options.reading.block_css())  # the reader's own spacing
 
 
 def handout_document(html: str, options: HandoutOptions) -> QTextDocument:

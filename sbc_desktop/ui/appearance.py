@@ -15,6 +15,7 @@ from string import Template
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from ..reading_style import ReadingStyle
 from ..settings import read_style
 
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)  # text size steps: 100% to 200%
@@ -176,17 +177,28 @@ def app_style_sheet(theme: Theme, scale: float) -> str:
     return scaled(Template(read_style("app.qss")).safe_substitute(theme.colours()), scale)
 
 
-def reader_style_sheet(theme: Theme) -> str:
-    return Template(read_style("reader.css")).safe_substitute(theme.colours())
+def reader_style_sheet(theme: Theme, reading: ReadingStyle | None = None) -> str:
+    """The page's colours, then the reader's own line and paragraph spacing (later rules win)."""
+    return Template(read_style("reader.css")).safe_substitute(theme.colours()) + (reading or ReadingStyle()).block_css()
 
 
 class Appearance(QObject):
-    """The chosen theme and text size; `changed` when either changes."""
+    """The chosen theme, text size and reading style (spacing, font); `changed` when any changes.
+
+    In the kiosk this is patient state: `reset` puts all of it back for the next person.
+    """
 
     changed = Signal()
 
-    def __init__(self, theme: str = "system", scale: float = 1.0, parent: QObject | None = None):
+    def __init__(
+        self,
+        theme: str = "system",
+        scale: float = 1.0,
+        parent: QObject | None = None,
+        reading: ReadingStyle | None = None,
+    ):
         super().__init__(parent)
+        self.reading = reading or ReadingStyle()
         self.system_scheme = lambda: QGuiApplication.styleHints().colorScheme()
         self.theme_choice = theme if theme in THEME_NAMES else "system"
         self.scale = min(SCALES, key=lambda s: abs(s - scale))
@@ -209,6 +221,18 @@ class Appearance(QObject):
         scale = min(SCALES, key=lambda s: abs(s - scale))
         if scale != self.scale:
             self.scale = scale
+            self.changed.emit()
+
+    def set_reading(self, reading: ReadingStyle) -> None:
+        if reading != self.reading:
+            self.reading = reading
+            self.changed.emit()
+
+    def reset(self) -> None:
+        """Theme, text size and reading style as they were at the start (the kiosk's next patient)."""
+        changed = (self.theme_choice, self.scale, self.reading) != ("system", 1.0, ReadingStyle())
+        self.theme_choice, self.scale, self.reading = "system", 1.0, ReadingStyle()
+        if changed:
             self.changed.emit()
 
     def step(self, direction: int) -> None:

@@ -1,6 +1,6 @@
 """My next appointment: date, time, who I am seeing and where (printed at the top of the handout).
 
-Edits one `AppointmentDetails` in place and says `changed`. A date or time not yet known
+Edits the notes' `AppointmentDetails` in place and says `changed`. A date or time not yet known
 shows "Not set"; the first touch starts from today (or 9:00) rather than from the year 2000.
 """
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..appointment import AppointmentDetails
+from ..notes import AppointmentNotes
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum: shown as "Not set"
 NO_TIME = QTime(0, 0)
@@ -31,14 +32,14 @@ def tr(text: str) -> str:
 class AppointmentDetailsBox(QWidget):
     changed = Signal()
 
-    def __init__(self, details: AppointmentDetails, parent: QWidget | None = None):
+    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
         super().__init__(parent)
-        self.details = details
+        self.notes = notes  # read through the notes each time: a new session may put in a new object
         self._updating = False
         self.setObjectName("appointmentDetails")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fits a narrow panel at 200%
 
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("appointmentDate")
@@ -60,11 +61,11 @@ class AppointmentDetailsBox(QWidget):
         self.clear_when.clicked.connect(self.clear_date_and_time)
         for edit in (self.date_edit, self.time_edit):
             edit.installEventFilter(self)
+        form.addRow(tr("Date"), self.date_edit)
         when = QHBoxLayout()
-        when.addWidget(self.date_edit, 1)
-        when.addWidget(self.time_edit)
+        when.addWidget(self.time_edit, 1)
         when.addWidget(self.clear_when)
-        form.addRow(tr("Date and time"), when)
+        form.addRow(tr("Time"), when)
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")
@@ -79,6 +80,10 @@ class AppointmentDetailsBox(QWidget):
         self.place_edit.textEdited.connect(self._edited)
         form.addRow(tr("Where"), self.place_edit)
         self.refresh()
+
+    @property
+    def details(self) -> AppointmentDetails:
+        return self.notes.appointment
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """A date or time not set yet starts from today, or 9:00, when first touched."""

@@ -79,7 +79,7 @@ class AppointmentPanel(QScrollArea):
         layout.setSpacing(6)
 
         layout.addWidget(_heading(tr("My next appointment"), body))
-        self.details = AppointmentDetailsBox(notes.appointment, body)
+        self.details = AppointmentDetailsBox(notes, body)
         self.details.changed.connect(self.changed)
         layout.addWidget(self.details)
 
@@ -131,7 +131,7 @@ class AppointmentPanel(QScrollArea):
         self.symptom_log: SymptomLog | None = None  # at home only: never built at a kiosk
         if symptom_log:
             layout.addWidget(_heading(tr("Since my last appointment"), body))
-            self.symptom_log = SymptomLog(notes.symptoms, body)
+            self.symptom_log = SymptomLog(notes, body)
             self.symptom_log.changed.connect(self.changed)
             self.symptom_log.urgentHelpRequested.connect(self.urgentHelpRequested)
             layout.addWidget(self.symptom_log)

@@ -8,11 +8,14 @@ gives focus back to where it was when it closes.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..content.library import GlossaryTerm
+from ..reading_style import ReadingStyle
 
 
 def tr(text: str) -> str:
@@ -42,7 +45,8 @@ class GlossaryPopup(QFrame):
 
         self.definition = QLabel(self)
         self.definition.setObjectName("glossaryDefinition")
-        self.definition.setTextFormat(Qt.TextFormat.PlainText)
+        self.definition.setTextFormat(Qt.TextFormat.RichText)  # escaped: rich only for line height
+        self._line_height = 1.5
         self.definition.setWordWrap(True)
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -70,6 +74,18 @@ class GlossaryPopup(QFrame):
         layout.addWidget(self.definition)
         layout.addLayout(buttons)
 
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """The reader's spacing and font (WCAG 1.4.12) for the word and its meaning."""
+        self._line_height = style.line_height
+        for label in (self.word, self.definition):
+            label.setFont(style.font_for(label.font()))
+        if self._term is not None:
+            self._show_definition()
+
+    def _show_definition(self) -> None:
+        text = escape(self._term.definition) if self._term else ""
+        self.definition.setText(f'<p style="line-height: {round(self._line_height * 100)}%">{text}</p>')
+
     @property
     def term(self) -> GlossaryTerm | None:
         return self._term
@@ -79,7 +95,7 @@ class GlossaryPopup(QFrame):
         self._term = term
         self._return_focus = QGuiApplication.focusObject() if self.isHidden() else self._return_focus
         self.word.setText(term.term[:1].upper() + term.term[1:])
-        self.definition.setText(term.definition)
+        self._show_definition()
         has_topic = bool(term.topic and topic_title)
         self.read_more.setVisible(has_topic)
         if has_topic:

@@ -258,8 +258,7 @@ class KioskController(QObject):
         w.appointment.large_print.setChecked(False)
         w.appointment.own_edit.clear()
         w.appointment_dock.hide()
-        w.appearance.set_theme("system")
-        w.appearance.set_scale(1.0)
+        w.appearance.reset()  # theme, text size, spacing and reading font
         w.open_start_page(self.config.home_topic or None)
         w.reader.clearHistory()
         w.actions.back.setEnabled(False)

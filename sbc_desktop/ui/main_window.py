@@ -28,6 +28,7 @@ from .nav_tree import NavTree
 from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
+from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .themed_style import ThemedStyle
@@ -293,12 +294,14 @@ class MainWindow(QMainWindow):
         notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
-        options = HandoutOptions(large_print=self.appointment.large_print.isChecked(), clinic=self.care_team())
+        large = self.appointment.large_print.isChecked()
+        options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.care_team(), self)
+        dialog = PreferencesDialog(self.care_team(), self, reading=self.appearance.reading)
         if dialog.exec():
+            self.appearance.set_reading(dialog.reading_style())
             team = dialog.care_team()
             if self.settings:
                 self.settings.set_care_team(team)
@@ -375,7 +378,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(BASE_POINT_SIZE * scale)
         app.setFont(font)
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
-        self.reader.set_style_sheet(reader_style_sheet(theme))
+        reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
+        self.reader.set_style_sheet(reader_style_sheet(theme, reading))
+        self.reader.setFont(reading.font_for(self.reader.font()))
+        self.popup.set_reading_style(reading)
+        apply_reading_font(self.appointment, reading)
         self.actions.paint_icons(theme.button_text)
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
@@ -392,6 +399,7 @@ class MainWindow(QMainWindow):
         self.tree.scheduleDelayedItemsLayout()
         if self.settings:
             self.settings.set_appearance(self.appearance.theme_choice, scale)
+            self.settings.set_reading_style(reading)
         self.statusBar().showMessage(
             tr("Text size {0}%, {1} theme").format(round(scale * 100), theme_label(theme.name).lower()), 4000
         )

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..care_team import CareTeam
+from ..reading_style import ReadingStyle
+from .reading_prefs import ReadingStyleEditor
 
 
 def tr(text: str) -> str:
@@ -13,8 +15,10 @@ def tr(text: str) -> str:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, team: CareTeam, parent: QWidget | None = None):
+    def __init__(self, team: CareTeam, parent: QWidget | None = None, reading: ReadingStyle | None = None):
         super().__init__(parent)
+        self._reading = reading or ReadingStyle()
+        self.reading_editor = ReadingStyleEditor(self._reading, self) if reading is not None else None
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(tr("Preferences"))
         self.setAccessibleName(tr("Preferences"))
@@ -43,6 +47,8 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if self.reading_editor is not None:
+            layout.addWidget(self.reading_editor)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -52,6 +58,10 @@ class PreferencesDialog(QDialog):
         field.setAccessibleName(name)
         field.setMinimumWidth(280)
         return field
+
+    def reading_style(self) -> ReadingStyle:
+        """Text spacing and reading font as chosen (unchanged when the dialog has no such section)."""
+        return self.reading_editor.style() if self.reading_editor is not None else self._reading
 
     def care_team(self) -> CareTeam:
         return CareTeam(

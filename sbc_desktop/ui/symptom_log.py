@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..appointment import SEVERITY_MAX, SymptomEntry, sorted_log
+from ..notes import AppointmentNotes
 from ..pages import long_date
+from .top_three import fit_rows
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 NOT_SAID = -1  # the spin box's special value: how bad was not given
@@ -48,9 +50,9 @@ class SymptomLog(QWidget):
     changed = Signal()
     urgentHelpRequested = Signal()  # the window opens the topic on when to get help urgently
 
-    def __init__(self, entries: list[SymptomEntry], parent: QWidget | None = None):
+    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
         super().__init__(parent)
-        self.entries = entries  # the notes' own list, edited in place
+        self.notes = notes  # read through the notes each time: a new session may put in a new list
         self.setObjectName("symptomLog")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +85,7 @@ class SymptomLog(QWidget):
         layout.addWidget(self.urgent_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fits a narrow panel at 200%
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("symptomDate")
         self.date_edit.setAccessibleName(tr("When you noticed it"))
@@ -122,7 +124,6 @@ class SymptomLog(QWidget):
         self.list.setObjectName("symptomEntries")
         self.list.setAccessibleName(tr("My log, oldest first"))
         self.list.setWordWrap(True)
-        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list)
         row = QHBoxLayout()
@@ -135,12 +136,17 @@ class SymptomLog(QWidget):
         layout.addLayout(row)
         self.refresh()
 
+    @property
+    def entries(self) -> list[SymptomEntry]:
+        return self.notes.symptoms
+
     def refresh(self) -> None:
         self.entries[:] = sorted_log(self.entries)
         self.list.clear()
         for entry in self.entries:
             item = QListWidgetItem(describe(entry), self.list)
             item.setData(ENTRY_ROLE, id(entry))
+        fit_rows(self.list)
         self.remove_button.setEnabled(bool(self.entries))
 
     def add_entry(self) -> None:

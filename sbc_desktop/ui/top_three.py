@@ -21,6 +21,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AppointmentPanel", text)
 
 
+def fit_rows(view: QListWidget, most: int = 6) -> None:
+    """Tall enough to show its rows (up to ``most``) without scrolling, whatever the text size."""
+    rows = sum(view.sizeHintForRow(i) for i in range(min(view.count(), most)))
+    view.setMinimumHeight(max(60, rows + 2 * view.frameWidth() + 6))
+
+
 class TopThree(QWidget):
     changed = Signal()
 
@@ -38,7 +44,6 @@ class TopThree(QWidget):
         self.list.setObjectName("topThree")
         self.list.setAccessibleName(tr("My top three questions. Press Space to tick one."))
         self.list.setWordWrap(True)
-        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setMinimumHeight(60)
         self.list.itemChanged.connect(self._ticked)
         layout.addWidget(self.list)
@@ -63,6 +68,7 @@ class TopThree(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if top else Qt.CheckState.Unchecked)
         finally:
             self._updating = False
+        fit_rows(self.list)
         self._say()
         self.setVisible(bool(chosen))
 

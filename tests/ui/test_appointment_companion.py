@@ -157,3 +157,22 @@ def test_the_kiosk_has_no_symptom_log_and_forgets_the_appointment(kiosk, qtbot, 
     assert window.notes.appointment.is_empty() and window.notes.is_empty()
     assert panel.details.seeing_edit.text() == "" and panel.details.place_edit.text() == ""
     assert panel.details.date_edit.text() == "Not set"
+
+
+def test_panel_follows_the_notes_when_a_session_puts_in_fresh_parts(qtbot, library, tmp_path):
+    """A reading session clears the notes by giving each field a fresh default: the panel edits the new ones."""
+    from dataclasses import fields
+
+    window = home_window(qtbot, library, NotesStore(tmp_path / "notes.json"))
+    panel = open_panel(window, qtbot)
+    qtbot.keyClicks(panel.details.seeing_edit, "Dr Patel")
+    qtbot.keyClicks(panel.symptom_log.what_edit, "Tired")
+    qtbot.keyClick(panel.symptom_log.what_edit, Qt.Key.Key_Return)
+    for f in fields(window.notes):
+        setattr(window.notes, f.name, f.default_factory() if callable(f.default_factory) else f.default)
+    panel.refresh()
+    assert panel.details.seeing_edit.text() == "" and panel.symptom_log.list.count() == 0
+    qtbot.keyClicks(panel.details.place_edit, "Clinic 4")
+    qtbot.keyClicks(panel.symptom_log.what_edit, "Sick")
+    qtbot.keyClick(panel.symptom_log.what_edit, Qt.Key.Key_Return)
+    assert window.notes.appointment.place == "Clinic 4" and [e.what for e in window.notes.symptoms] == ["Sick"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import link_point
@@ -22,7 +23,7 @@ def test_click_opens_the_meaning_next_to_the_word(window, qtbot, library):
     popup = window.popup
     term = library.glossary["symptom"]
     assert popup.word.text().lower() == term.term.lower()
-    assert popup.definition.text() == term.definition
+    assert QTextDocumentFragment.fromHtml(popup.definition.text()).toPlainText().strip() == term.definition
     word_on_screen = window.reader.viewport().mapToGlobal(point)
     gap = min(abs(popup.geometry().top() - word_on_screen.y()), abs(popup.geometry().bottom() - word_on_screen.y()))
     assert gap < 60  # just below (or, near the foot of the screen, just above) the word
