@@ -258,6 +258,7 @@ class KioskController(QObject):
         w.appointment.large_print.setChecked(False)
         w.appointment.own_edit.clear()
         w.appointment_dock.hide()
+        w.fitted.choice.clear()  # "Where has it spread for you?" is the patient's: forgotten
         w.appearance.reset()  # theme, text size, spacing and reading font
         w.open_start_page(self.config.home_topic or None)
         w.reader.clearHistory()

@@ -22,6 +22,7 @@ from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
+from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .nav_tree import NavTree
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.actions.glossary.setVisible(bool(library.glossary))
         self.appearance = appearance or Appearance()
         self._wire()
+        self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         self.apply_appearance()
         self.resize(1200, 800)
         if self.settings:
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
         if not query.strip():
             self.search_panel.hide()
             return
-        response = self.search.search(query)
+        response = self.search.search(query, boost=self.fitted.boost())
         if response is None:  # the index is still being opened or built, or could not be
             if self.search.error:
                 self.search_panel.show_unavailable()

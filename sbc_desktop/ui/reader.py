@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from ..content.links import TERM_SCHEME
 from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
+from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .reader_outline import PageOutline
 
@@ -229,7 +230,7 @@ class Reader(QTextBrowser):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
             self.scrollToAnchor(url.fragment())
-        elif text == PREFERENCES_URL:
+        elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
         elif url.scheme() in ("topic", "app"):
             self.setSource(url)

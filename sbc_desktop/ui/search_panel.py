@@ -90,13 +90,28 @@ class SearchField(QLineEdit):
 
 
 class _ResultDelegate(QStyledItemDelegate):
-    """Draws a result as rich text: title, section, then the snippet with matches bold."""
+    """Draws a result as rich text: title, section, then the snippet with matches bold.
+
+    Each result's laid-out text is kept (by text, width and font), so measuring the
+    list and painting it lay out every result once, not once per paint.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._laid_out: dict[tuple[str, int, str], QTextDocument] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(option.rect.width(), 200) - 12)
+        html = index.data(HTML_ROLE) or ""
+        width = max(option.rect.width(), 200) - 12
+        key = (html, width, option.font.key())
+        doc = self._laid_out.get(key)
+        if doc is None:
+            if len(self._laid_out) > 200:
+                self._laid_out.clear()
+            doc = self._laid_out[key] = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
         return doc
 
     def paint(self, painter, option, index) -> None:
