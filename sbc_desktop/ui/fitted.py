@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from ..pages import HOME_URL, topic_url
-from ..spread import MARKER, SPREAD_URL, SpreadChoice, describe, search_boost, topics_for
+from ..spread import MARKER, SPREAD_URL, describe, search_boost, topics_for
 from .icons import icon
 from .spread_dialog import SpreadDialog
 
@@ -24,7 +24,7 @@ class FittedToReader(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.choice = SpreadChoice(window.settings.spread() if window.settings else (), self)
+        self.choice = window.session.spread  # the session's: cleared with it at the kiosk
         window.pages.spread = lambda: list(self.choice.spread)
         window.actions.spread.triggered.connect(self.ask)
         window.reader.commandRequested.connect(lambda url: self.ask() if url == SPREAD_URL else None)

@@ -114,6 +114,24 @@ class NavTree(QTreeWidget):
             return
         super().keyPressEvent(event)
 
+    def sections(self) -> list[QTreeWidgetItem]:
+        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)).childCount()]
+
+    def folded(self) -> set[str]:
+        """The titles of the sections folded away."""
+        return {item.text(0) for item in self.sections() if not item.isExpanded()}
+
+    def reset(self) -> None:
+        """Every section open, nothing chosen, scrolled to the top."""
+        for item in self.sections():
+            item.setExpanded(True)
+        self.blockSignals(True)
+        self.clearSelection()
+        self.setCurrentItem(self.topLevelItem(0))
+        self.blockSignals(False)
+        self.scrollToTop()
+        self.horizontalScrollBar().setValue(0)
+
     def mark_topics(self, urls: set[str], marker: QIcon, note: str) -> None:
         """Mark the topics at ``urls``: an icon, bold text, and ``note`` said after the title
         by screen readers and shown in the tool tip. Every other topic is unmarked."""

@@ -63,6 +63,11 @@ class SearchField(QLineEdit):
         self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.text()))
         self.textChanged.connect(lambda _text: self._debounce.start())
 
+    def reset(self) -> None:
+        """Empty, with no undo history: the next person cannot bring the last search back."""
+        self._debounce.stop()
+        self.setText("")  # unlike clear(), setText() empties the undo history
+
     def flush(self) -> None:
         """Search now for what is typed (Enter before the pause ends, or a test)."""
         if self._debounce.isActive():
@@ -198,6 +203,15 @@ class SearchPanel(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
+        self.hide()
+
+    def reset(self) -> None:
+        """No results, no words, no status kept in memory; hidden."""
+        self.list.clear()
+        self._words = []
+        self._set_status("")
+        self.suggestions.hide()
+        self.list.show()
         self.hide()
 
     def show_waiting(self) -> None:

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.kiosk.config import KioskConfig
-from sbc_desktop.notes import NotesStore
 from sbc_desktop.pages import topic_url
 from sbc_desktop.spread import SPREAD_URL
-from sbc_desktop.ui.kiosk import KioskController
+from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.nav_tree import URL_ROLE
 from sbc_desktop.ui.spread_dialog import SpreadDialog
@@ -176,8 +175,7 @@ def test_handout_offers_the_topics_for_you(qtbot, tagged_library, settings):
 
 
 def test_kiosk_forgets_the_choice_for_the_next_patient(qtbot, tagged_library):
-    window = MainWindow(tagged_library, None, None, NotesStore(None))
-    controller = KioskController(window, KioskConfig())
+    window, controller = make_kiosk(tagged_library, KioskConfig())
     show(qtbot, window)
     try:
         choose(qtbot, ["brain", "bones"])
