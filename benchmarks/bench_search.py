@@ -11,8 +11,8 @@ glossary as the content:
 - per keystroke: every query is typed one letter at a time and each prefix is searched,
   as the search box does (glossary names, the same names misspelt, and everyday
   patient questions); target p95 <= 10 ms;
-- drawing: the results panel shows a response and paints its list; target p95 <= 16 ms
-  (one frame at 60 Hz);
+- drawing: the results panel shows a response (the window's dozen results) until its
+  first results are painted; target p95 <= 16 ms (one frame at 60 Hz);
 - each figure is reported as median and p95 next to a floor measured in the same run
   (the cheapest FTS5 query, and painting an empty list), because these machines are
   shared and noisy: compare a median with its floor, not with yesterday's number.
@@ -40,6 +40,7 @@ from bench_reader import CORPORA, NCI_PAGES, build_nci_content, nci_page_files, 
 
 from sbc_desktop.content.loader import load_library  # noqa: E402
 from sbc_desktop.content.search import SearchIndex  # noqa: E402
+from sbc_desktop.ui.search_service import WINDOW_RESULTS  # noqa: E402
 
 KEYSTROKE_P95_TARGET_MS = 10.0
 DRAW_P95_TARGET_MS = 16.0
@@ -60,30 +61,29 @@ def keystrokes(query: str) -> list[str]:
     return [query[:i] for i in range(1, len(query) + 1) if query[:i].strip()]
 
 
-def timed(index: SearchIndex, queries: list[str]) -> list[float]:
-    times = []
+FLOOR_SQL = "SELECT rowid FROM fts WHERE fts MATCH '\"treatment\"' LIMIT 12"
+
+
+def timed(index: SearchIndex, queries: list[str]) -> tuple[list[float], list[float]]:
+    """(ms per search, ms per floor): the floor, a plain FTS5 lookup of one word with no
+    ranking, runs after every search, so both see the same machine at the same moment."""
+    times, floor = [], []
     for query in queries:
         start = time.perf_counter()
-        index.search(query, 20)
+        index.search(query, WINDOW_RESULTS)
         times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def floor_ms(index: SearchIndex, runs: int = 300) -> list[float]:
-    """The cheapest FTS5 query on the same index: what the machine does at best right now."""
-    times = []
-    for _ in range(runs):
         start = time.perf_counter()
-        index.db.execute("SELECT rowid FROM fts WHERE fts MATCH '\"cancer\"' LIMIT 1").fetchall()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+        index.db.execute(FLOOR_SQL).fetchall()
+        floor.append((time.perf_counter() - start) * 1000)
+    return times, floor
 
 
-def report(label: str, ms: list[float], floor: list[float], target: float | None = None) -> bool:
+def report(label: str, measured: tuple[list[float], list[float]], target: float | None = None) -> bool:
+    ms, floor = measured
     p95 = pct(ms, 95)
     verdict = "" if target is None else f"   {'PASS' if p95 <= target else 'MISS'} (target p95 <= {target:g} ms)"
-    print(f"  {label:<34} n={len(ms):<5} median {statistics.median(ms):6.2f} ms  p95 {p95:6.2f} ms  "
-          f"max {max(ms):7.2f} ms  (floor median {statistics.median(floor):5.3f} ms){verdict}")  # fmt: skip
+    print(f"  {label:<32} n={len(ms):<5} median {statistics.median(ms):6.2f}  p95 {p95:6.2f}  max {max(ms):7.2f} ms"
+          f"   floor median {statistics.median(floor):5.3f}  p95 {pct(floor, 95):5.3f} ms{verdict}")  # fmt: skip
     return target is None or p95 <= target
 
 
@@ -109,28 +109,51 @@ def check_workload(library, index: SearchIndex) -> None:
 
 
 def drawing(index: SearchIndex, queries: list[str]) -> tuple[list[float], list[float]]:
-    """Show each response in the real results panel and paint it: (ms per response, floor)."""
+    """Each response shown in the real results panel, from `show_response` until its
+    first results are painted (events processed as the window's loop would): ms each.
+    The floor: the same panel repainting what it already shows (a frame with no new work)."""
     from PySide6.QtWidgets import QApplication
 
-    from sbc_desktop.ui.search_panel import SearchPanel
+    from sbc_desktop.ui import search_panel
+    from sbc_desktop.ui.search_service import WINDOW_RESULTS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    panel = SearchPanel()
+    painted = [0]
+    paint = search_panel._ResultDelegate.paint
+
+    def counting_paint(self, painter, option, item):
+        paint(self, painter, option, item)
+        painted[0] += 1
+
+    search_panel._ResultDelegate.paint = counting_paint
+    panel = search_panel.SearchPanel()
     panel.resize(900, 360)
     panel.show()
     app.processEvents()
-    responses = [index.search(q, 20) for q in queries]
+
+    def until_painted(start: float) -> float:
+        deadline = start + 2.0
+        while painted[0] < 2 and time.perf_counter() < deadline:
+            app.processEvents()
+        if painted[0] < 2:
+            raise WorkloadError("the results panel painted no results: nothing was drawn to time")
+        return (time.perf_counter() - start) * 1000
+
+    responses = [r for r in (index.search(q, WINDOW_RESULTS) for q in queries) if len(r.results) >= 2]
     times, floor = [], []
-    for response in responses:
-        start = time.perf_counter()
-        panel.show_response(response)
-        panel.list.viewport().repaint()  # paints now, as the next frame would
-        times.append((time.perf_counter() - start) * 1000)
-        panel.list.clear()
-        start = time.perf_counter()
-        panel.list.viewport().repaint()  # the floor: an empty list
-        floor.append((time.perf_counter() - start) * 1000)
-    panel.close()
+    try:
+        for response in responses:
+            painted[0] = 0
+            start = time.perf_counter()
+            panel.show_response(response)
+            times.append(until_painted(start))
+            painted[0] = 0
+            start = time.perf_counter()
+            panel.list.viewport().update()
+            floor.append(until_painted(start))
+    finally:
+        search_panel._ResultDelegate.paint = paint
+        panel.close()
     return times, floor
 
 
@@ -149,6 +172,8 @@ def nci(count: int) -> bool:
         print(f"  cached index open                  {(time.perf_counter() - start) * 1000:6.1f} ms "
               "(content hash + open; off the UI thread in the window)")  # fmt: skip
         check_workload(library, index)
+        index.close()
+        index = SearchIndex.open(library, cache)  # as the window does: a fresh open, then prepare
         start = time.perf_counter()
         index.prepare()
         print(f"  prepare (vocabulary, English words) {(time.perf_counter() - start) * 1000:5.1f} ms "
@@ -158,18 +183,16 @@ def nci(count: int) -> bool:
         names = sorted(t.term for t in library.glossary.values())
         queries = rng.sample(names, min(count, len(names)))
         typos = [" ".join(misspell(w, rng) for w in q.split()) for q in queries]
-        timed(index, [k for q in queries[:20] for k in keystrokes(q)])  # warm the caches
-        floor = floor_ms(index)
-        ok = report("keystrokes: glossary names", timed(index, [k for q in queries for k in keystrokes(q)]), floor,
-                    KEYSTROKE_P95_TARGET_MS)  # fmt: skip
-        ok &= report("keystrokes: names misspelt", timed(index, [k for q in typos for k in keystrokes(q)]), floor,
-                     KEYSTROKE_P95_TARGET_MS)  # fmt: skip
-        ok &= report("whole misspelt names", timed(index, typos), floor, KEYSTROKE_P95_TARGET_MS)
+        timed(index, [k for q in names[:20] for k in keystrokes(q)])  # warm up (not among the queries timed)
+        target = KEYSTROKE_P95_TARGET_MS
+        ok = report("keystrokes: glossary names", timed(index, [k for q in queries for k in keystrokes(q)]), target)
+        ok &= report("keystrokes: names misspelt", timed(index, [k for q in typos for k in keystrokes(q)]), target)
+        ok &= report("whole misspelt names", timed(index, typos), target)
         everyday = [k for q in EVERYDAY for k in keystrokes(q)]
-        ok &= report("keystrokes: patients' questions", timed(index, everyday * 5), floor, KEYSTROKE_P95_TARGET_MS)
-        ok &= report("no results (nearest pages)", timed(index, ["xylophone", "zzqxv wwqpt"] * 50), floor)
-        draw, draw_floor = drawing(index, (queries[:100] + typos[:100] + EVERYDAY) * 2)
-        ok &= report("results drawn (panel + paint)", draw, draw_floor, DRAW_P95_TARGET_MS)
+        ok &= report("keystrokes: patients' questions", timed(index, everyday), target)
+        ok &= report("no results (nearest pages)", timed(index, ["xylophone", "zzqxv wwqpt", "wibbly"]), target)
+        ok &= report("results drawn (panel + paint)", drawing(index, queries[:100] + typos[:100] + EVERYDAY),
+                     DRAW_P95_TARGET_MS)  # fmt: skip
         index.close()
         return ok
 

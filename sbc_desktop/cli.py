@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from . import version
+from .files import shown
 
 
 class _VersionAction(argparse.Action):
@@ -129,13 +131,16 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
 
     root = content or _default_content()
     if not root.is_dir():
-        print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
+        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
         return 2
+    import sqlite3
+
+    limit = max(1, min(limit, MAX_LIMIT))
     try:
-        response = search_once(load_library(root, check_links=False), query, max(1, limit), cache_dir())
-    except OSError as exc:  # an unwritable cache: search without keeping the index
+        response = search_once(load_library(root, check_links=False), query, limit, cache_dir())
+    except (OSError, sqlite3.Error) as exc:  # an unwritable or full cache: search without keeping the index
         print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
-        response = search_once(load_library(root, check_links=False), query, max(1, limit), None)
+        response = search_once(load_library(root, check_links=False), query, limit, None)
     results = sorted(response.results, key=lambda r: -r.score)  # best first, whatever the index did
     if as_json:
         data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}
@@ -191,13 +196,16 @@ def export(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() not in FORMATS:
         print(
-            f"sbc-desktop: cannot tell the format of '{args.output}': end it in .pdf, .html or .txt",
+            f"sbc-desktop: cannot tell the format of '{shown(args.output)}': end it in .pdf, .html or .txt",
             file=sys.stderr,
         )
         return 2
     folder = args.output.parent
     if not folder.is_dir():
-        print(f"sbc-desktop: the folder {folder} does not exist; create it first, or choose another", file=sys.stderr)
+        print(
+            f"sbc-desktop: the folder {shown(folder)} does not exist; create it first, or choose another",
+            file=sys.stderr,
+        )
         return 2
     notes_text = ""
     if args.notes is not None:
@@ -218,6 +226,9 @@ def export(args: argparse.Namespace) -> int:
     from .pages import Pages
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     root = args.export_content or args.content or _default_content()
+    if not root.is_dir():
+        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
+        return 2
     library = load_library(root, check_links=False)
     choice = choose_topics(library, args.topics)
     ids = choice.ids
@@ -249,7 +260,7 @@ def list_topics(as_json: bool, content: Path | None) -> int:
     from .handout.nurse_cli import format_topics
     root = content or _default_content()
     if not root.is_dir():
-        print(f"sbc-desktop: content folder not found: {root}", file=sys.stderr)
+        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
         return 2
     print(format_topics(load_library(root, check_links=False), as_json))
     return 0
@@ -263,11 +274,16 @@ def kiosk_pin(config: Path | None) -> int:
     from .notes import NotesError
 
     path = config or config_path() or SYSTEM_CONFIG
-    first = getpass.getpass("New staff PIN (at least 4 digits or letters): ")
-    if len(first.strip()) < 4:
-        print("sbc-desktop: the PIN must have at least 4 characters; nothing was changed", file=sys.stderr)
-        return 2
-    if getpass.getpass("The same PIN again: ") != first:
+    try:
+        first = getpass.getpass("New staff PIN (at least 4 digits or letters): ")
+        if len(first.strip()) < 4:
+            print("sbc-desktop: the PIN must have at least 4 characters; nothing was changed", file=sys.stderr)
+            return 2
+        again = getpass.getpass("The same PIN again: ")
+    except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at the prompt
+        print("\nsbc-desktop: no PIN was given; nothing was changed", file=sys.stderr)
+        return 1
+    if again != first:
         print("sbc-desktop: the two PINs were not the same; nothing was changed", file=sys.stderr)
         return 2
     try:
@@ -275,12 +291,59 @@ def kiosk_pin(config: Path | None) -> int:
     except NotesError as exc:
         print(f"sbc-desktop: {exc} (run as a user who may change it, for example with sudo)", file=sys.stderr)
         return 1
+    except UnicodeDecodeError:
+        print(f"sbc-desktop: {shown(path)} is not UTF-8 text; fix or remove it. Nothing was changed", file=sys.stderr)
+        return 1
     print(f"The staff PIN is set (only its hash is stored, in {path}).")
     return 0
 
 
+MAX_LIMIT = 1000  # search results: more is never useful, and SQLite refuses huge numbers
+EXIT_UNEXPECTED = 70
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command. Every failure is a clear message and an exit code, never a traceback."""
+    _safe_console()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\nsbc-desktop: stopped", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        from .disk import reason_from_errno
+
+        reason = reason_from_errno(exc.errno) or exc.strerror or str(exc)
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        print(f"sbc-desktop: {where}{reason}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("sbc-desktop: there is not enough memory for this", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: say what happened, no traceback
+        print(f"sbc-desktop: something went wrong ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _safe_console() -> None:
+    """A console that cannot show a character (not UTF-8) gets an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _readable_args(args: argparse.Namespace) -> None:
+    """Text options (--title, --clinic-name...) that are not valid UTF-8 get a replacement mark."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not value.isascii():
+            setattr(args, name, value.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    _readable_args(args)
     if args.command == "check":
         return check(args.dir or args.content, args.max_grade)
     if args.command == "kiosk-pin":
@@ -296,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
     if args.content is not None and not args.content.is_dir():
-        print(f"sbc-desktop: content folder not found: {args.content}", file=sys.stderr)
+        print(f"sbc-desktop: content folder not found: {shown(args.content)}", file=sys.stderr)
         return 2
     from .app import run_gui
 

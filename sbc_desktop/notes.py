@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QFileDevice, QIODevice, QLockFile, 
 
 from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
 from .disk import reason_from_errno, why_not_written
+from .files import shown
 
 FORMAT_VERSION = 1
 
@@ -206,12 +207,12 @@ def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = reason_from_errno(exc.errno) or (exc.strerror or str(exc))
-        raise NotesError(tr("The folder could not be made. {0} ({1})").format(reason, path.parent)) from exc
+        raise NotesError(tr("The folder could not be made. {0} ({1})").format(reason, shown(path.parent))) from exc
     saver = QSaveFile(str(path))
 
     def fail() -> NotesError:
         reason = why_not_written(path, len(data)) or saver.errorString()
-        return NotesError(tr("{0} ({1})").format(reason, path))
+        return NotesError(tr("{0} ({1})").format(reason, shown(path)))
 
     if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
         raise fail()

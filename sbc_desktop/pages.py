@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from . import urgent_help
+from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
@@ -43,6 +43,7 @@ class Pages:
         # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
+        self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -145,6 +146,7 @@ class Pages:
         if urgent:
             worried = tr("Unwell during treatment, or worried about a symptom? Read:")
             parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
+        parts.append(spread.home_html(self.library, self.spread()))  # "Where has it spread for you?"
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")
             if section.summary:

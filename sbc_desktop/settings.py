@@ -141,5 +141,13 @@ class Settings:
         for key in CareTeam.field_names():
             self.store.setValue(f"clinic/{key}", getattr(team.cleaned(), key))
 
+    def spread(self) -> list[str]:
+        """Where the reader said the cancer has spread ("Where has it spread for you?"); [] if not said."""
+        value = self.store.value("reader/spread", "")
+        return [p for p in str(value or "").split(",") if p] if isinstance(value, str) else []
+
+    def set_spread(self, places: list[str]) -> None:
+        self.store.setValue("reader/spread", ",".join(places))
+
     def sync(self) -> None:
         self.store.sync()

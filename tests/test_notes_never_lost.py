@@ -149,13 +149,16 @@ def test_closing_asks_before_dropping_unsaved_notes(qtbot, tmp_path, monkeypatch
         pass
     assert "The disk is full" in window.statusBar().currentMessage()
 
-    def answer(name):
-        def click():
+    def answer(name, then=None, tries=300):
+        def click(tries=tries):
             box = QApplication.activeModalWidget()
-            if box is None:  # not on screen yet
-                QTimer.singleShot(10, click)
+            if not isinstance(box, QMessageBox):  # not on screen yet
+                if tries:
+                    QTimer.singleShot(10, lambda: click(tries - 1))
                 return
             assert "could not be saved" in box.text() and "disk is full" in box.informativeText()
+            if then:
+                then()
             qtbot.mouseClick(box.findChild(type(box.buttons()[0]), name), Qt.MouseButton.LeftButton)
 
         QTimer.singleShot(0, click)
@@ -163,8 +166,8 @@ def test_closing_asks_before_dropping_unsaved_notes(qtbot, tmp_path, monkeypatch
     answer("cancel")
     window.close()
     assert window.isVisible()  # kept open: nothing lost
-    monkeypatch.undo()  # the disk has space again: "Try again" saves and closes
-    answer("retry")
+    # "Try again" while the disk is still full asks again; once there is space it saves and closes.
+    answer("retry", then=lambda: answer("retry", then=monkeypatch.undo))
     window.close()
     assert not window.isVisible()
     assert json.loads((tmp_path / "n.json").read_text("utf-8"))["notes"] == "Pain at night"

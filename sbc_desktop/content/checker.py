@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..files import shown
 from . import editorial
 from .library import Problem
 from .loader import load_library
@@ -36,7 +37,7 @@ def check_folder(
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     summary = (
-        f"{root}: {len(library.topics)} topics, {len(library.glossary)} glossary terms; "
+        f"{shown(root)}: {len(library.topics)} topics, {len(library.glossary)} glossary terms; "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     )
     return lines, summary

@@ -500,7 +500,13 @@ def load_library(root: str | Path, today: dt.date | None = None, check_links: bo
     The window passes ``check_links=False``: a dead link is shown as plain text anyway,
     and checking every link of a large folder costs more than the rest of loading.
     """
-    return _Loader(Path(root), today, check_links).load()
+    try:
+        return _Loader(Path(root), today, check_links).load()
+    except OSError as exc:  # the folder itself: a name too long, no permission...
+        library = Library(root=Path(root))
+        reason = exc.strerror or str(exc)
+        library.problems.append(Problem(Path(root), 0, "error", f"the content folder cannot be read: {reason}"))
+        return library
 
 
 # -- small helpers ---------------------------------------------------------------

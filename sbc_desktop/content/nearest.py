@@ -16,10 +16,26 @@ from typing import TYPE_CHECKING
 from .words import words_of
 
 if TYPE_CHECKING:
+    from .library import GlossaryTerm
     from .search import SearchIndex, SearchResult
 
 NEAR_WORD = 72  # rapidfuzz ratio (0-100) for a word of the content to count as near a typed word
 NEAR_TERM = 80  # the same for a glossary name against the whole query
+
+
+def _glossary_names(index: SearchIndex) -> tuple[dict[str, list[str]], dict[str, GlossaryTerm]]:
+    """(first letter -> the glossary names that start with it, name -> entry), lower case, once per index."""
+    found = index.kept.get("glossary names")
+    if found is None:
+        library = index.library
+        by_letter: dict[str, list[str]] = {}
+        by_name: dict[str, GlossaryTerm] = {}
+        for term in library.glossary.values():
+            for name in (n.lower() for n in term.names if n.strip()):
+                by_letter.setdefault(name[0], []).append(name)
+                by_name.setdefault(name, term)
+        found = index.kept["glossary names"] = (by_letter, by_name)
+    return found
 
 
 def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) -> list[SearchResult]:
@@ -32,7 +48,7 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
     typed = [w for w in words_of(query) if w.isalpha() and len(w) >= 3 and w not in STOP_WORDS]
     near_words = []
     for word in (w for w in typed if not is_everyday(w)):
-        candidates = index.words_of_length(range(len(word) - 3, len(word) + 4))
+        candidates = index.similar_words(word, range(len(word) - 3, len(word) + 4))
         near = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=NEAR_WORD, limit=3)
         near_words += [w for w, _score, _i in near if w != word]
     found = index.find(" ".join(dict.fromkeys(near_words)) + " ", topics + terms).results if near_words else []
@@ -41,10 +57,12 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
 
     library = index.library
     if typed:
-        names = {name.lower(): term for term in library.glossary.values() for name in term.names}
-        close = process.extract(" ".join(typed), list(names), scorer=fuzz.WRatio, score_cutoff=NEAR_TERM, limit=terms)
+        names, by_name = _glossary_names(index)
+        starts = {w[0] for w in typed}  # names that start like a typed word (a short list to compare)
+        choices = [name for letter in starts for name in names.get(letter, ())]
+        close = process.extract(" ".join(typed), choices, scorer=fuzz.WRatio, score_cutoff=NEAR_TERM, limit=terms)
         for name, score, _i in close:
-            term = names[name]
+            term = by_name[name]
             if all(r.ref != term.id for r in term_hits):
                 term_hits.append(
                     SearchResult("term", term.id, term.term, "Glossary", term.definition, score, term.topic)
@@ -54,6 +72,6 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
     if not topic_hits:  # nothing near: the start of each section is a place to begin
         for section in library.sections[:topics]:
             first = section.topics[0]
-            text = first.summary or snippet(plain_text(first.body), None)
+            text = first.summary or snippet(plain_text(first.body[:2000]), None)
             topic_hits.append(SearchResult("topic", first.id, first.title, section.title, text, 0.0))
     return topic_hits + term_hits[:terms]

@@ -22,18 +22,21 @@ from pathlib import Path
 from .everyday import everyday_words, is_everyday
 from .headings import without_headings
 from .library import Library
-from .words import match_pattern, words_of
+from .words import match_pattern, stem, words_of
 
 SCHEMA_VERSION = 6  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
-# Where an idea is found, and what that is worth: its title, its keywords and lay words,
-# its summary or headings, or a passing mention in the text.
-FIELDS = ("title", "keywords", "summary headings", "body")
-FIELD_SCORES = (10.0, 8.0, 5.0, 2.0)
-BM25_SHARE = 3.0  # how much "the text is about it" (BM25, 0..1 of the best) adds
-BM25_DEPTH = 60  # how many of the best BM25 matches are scored alongside the strong ones
+RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
+TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
+SYNONYM_SHARE = 0.6  # the bonus when the title holds another word for it (a lay word's meaning)
+RANK_DEPTH = 50  # how many of the best matches of each idea are scored
+MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still count in titles)
+COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
+SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
+BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
+_RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r, 0 FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
-TERM_FACTOR = 0.5  # a topic explains more than a glossary entry of the same score
+TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
 STOP_WORDS = frozenset(
     "a an and are am as at be been but by can could did do does for from had has have how i if "
@@ -110,8 +113,12 @@ class SearchIndex:
         self.library = library
         self._vocabulary: list[str] | None = None  # sorted: prefixes are found by bisection
         self._known: set[str] | None = None
-        self._by_length: dict[int, list[str]] | None = None
+        # (position, letter, length) -> the content's words of that length with that letter
+        # there; a typo seldom changes both the first and the second letter.
+        self._by_letter: dict[tuple[int, str, int], list[str]] | None = None
         self._corrections: dict[str, str] = {}
+        self._counts: dict[str, int] = {}  # FTS5 match -> how many documents hold it
+        self.kept: dict[str, object] = {}  # what helpers (nearest.py) work out once per index
         self._count = 0
         self._synonyms = _synonym_table(library)
         self._longest_phrase = max((len(k.split()) for k in self._synonyms), default=1)
@@ -196,7 +203,7 @@ class SearchIndex:
 
     def _nearest(self, word: str) -> str:
         self._load_vocabulary()
-        assert self._known is not None and self._by_length is not None
+        assert self._known is not None
         if len(word) < 4 or not word.isalpha() or word in self._known or word in self._synonyms:
             return word
         if is_everyday(word):
@@ -206,17 +213,33 @@ class SearchIndex:
 
         # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2).
         most = 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
-        candidates = self.words_of_length(range(len(word) - most, len(word) + most + 1))  # only these can be near
-        near = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=most, limit=8)
-        if not near:
-            return word
-        return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
+        lengths = range(len(word) - most, len(word) + most + 1)  # only these can be near
+        for position in (0, 1):  # words that start the same, then (a first-letter typo) go on the same
+            candidates = self.similar_words(word, lengths, position)
+            near = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=most, limit=8)
+            if near:
+                return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
+        return word
 
-    def words_of_length(self, lengths: range) -> list[str]:
-        """The content's own words of these lengths (for spelling suggestions)."""
+    def similar_words(self, word: str, lengths: range, position: int = 0) -> list[str]:
+        """The content's words of these lengths with ``word``'s letter at ``position`` (0 or 1)."""
         self._load_vocabulary()
-        assert self._by_length is not None
-        return [w for size in lengths for w in self._by_length.get(size, ())]
+        assert self._by_letter is not None
+        if len(word) <= position:
+            return []
+        letter = word[position]
+        return [w for size in lengths for w in self._by_letter.get((position, letter, size), ())]
+
+    def completions(self, prefix: str, most: int = COMPLETIONS) -> list[str]:
+        """The shortest words of the content that start with ``prefix``."""
+        self._load_vocabulary()
+        assert self._vocabulary is not None
+        at = bisect.bisect_left(self._vocabulary, prefix)
+        found: list[str] = []
+        while at < len(self._vocabulary) and self._vocabulary[at].startswith(prefix) and len(found) < most * 20:
+            found.append(self._vocabulary[at])
+            at += 1
+        return sorted(found, key=len)[:most]
 
     def starts_a_word(self, prefix: str) -> bool:
         """Whether some word of the content (or a lay word) begins with ``prefix``."""
@@ -231,9 +254,11 @@ class SearchIndex:
             self._known = set(words)
             words.update(w for key in self._synonyms for w in key.split())
             self._vocabulary = sorted(words)
-            self._by_length = {}
+            self._by_letter = {}
             for known in sorted(self._known):  # sorted: the same correction every time
-                self._by_length.setdefault(len(known), []).append(known)
+                for position in (0, 1):
+                    if len(known) > position:
+                        self._by_letter.setdefault((position, known[position], len(known)), []).append(known)
             self._count = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def _plan(self, query: str) -> tuple[list[_Idea], str]:
@@ -262,13 +287,17 @@ class SearchIndex:
             else:
                 word, last = words[i], i == len(words) - 1
                 i += 1
-                if word in STOP_WORDS and not only_small:
+                if (word in STOP_WORDS and not only_small) or (last and unfinished and len(word) == 1 and ideas):
                     shown.append(word)
                     continue
-                if last and unfinished and (len(word) >= 2 or not ideas) and self.starts_a_word(word):
-                    prefix = _quote(word) + " *"
+                if last and unfinished and len(word) >= 2 and self.starts_a_word(word):
+                    # The stemmer may cut a word and its start differently ("relative" is
+                    # indexed as "rel", "relativ" stays "relativ"), so the words it starts
+                    # are searched too.
+                    endings = [_quote(w) for w in self.completions(word)] if len(word) >= 4 else []
                     synonyms = self._synonyms.get(word, [])
-                    ideas.append(_Idea((prefix, *map(_quote, synonyms)), (word, *synonyms)))
+                    terms = (_quote(word) + " *", *endings, *map(_quote, synonyms))
+                    ideas.append(_Idea(tuple(dict.fromkeys(terms)), (word, *synonyms)))
                     shown.append(word)
                     continue
                 fixed = self.correct(word)
@@ -282,57 +311,96 @@ class SearchIndex:
         return _Idea(tuple(_quote(g) for g in group), tuple(group))
 
     def _rank(self, ideas: list[_Idea], limit: int, boost: Mapping[str, float]) -> list[tuple[int, float]]:
-        """(rowid, score) of the best matches, best first. Ranking only: no text is read.
+        """(rowid, score) of the best matches, best first. Ranking only: no body is read.
 
-        Each idea scores where it is found in a document: its title beats its keywords
-        and lay words, which beat its summary and headings, which beat a passing
-        mention in the text. Rarer ideas count for more. BM25 (how much of the text is
-        about it) breaks ties, and glossary entries count half, so a topic comes first.
+        Each idea is ranked on its own with BM25 weighted by where it is found (title,
+        then keywords and lay words, then summary, headings, and last the text), so a
+        title or keyword match beats passing mentions; a title that holds the idea earns
+        a bonus on top. Rarer ideas count for more, documents with every idea beat those
+        with some, and glossary entries count half, so a topic comes first. An idea found
+        in a great many documents ("cancer") is looked for only in titles, keywords and
+        summaries: a passing mention of it says nothing, and ranking thousands of
+        mentions would cost a keystroke its time.
         """
-        hits = [self._where(idea) for idea in ideas]
-        found = [h for h in hits if h]
-        if not found:
+        ranked_ideas = []
+        counted = sorted((self._count_matches(idea.match), i, idea) for i, idea in enumerate(ideas))
+        others = []  # ideas of a long query beyond the rarest few: looked for in titles only
+        for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
+            if found and len(ranked_ideas) < MOST_IDEAS:
+                rows = self._best_matches(idea, found)
+                if rows:
+                    ranked_ideas.append((idea, found, rows))
+            elif found:
+                others.append(_keys(idea.words))
+        if not ranked_ideas:
             return []
+        # BM25 favours short documents, so glossary entries and topics are each measured
+        # against the best of their own kind.
+        candidates = {rowid for _idea, _found, rows in ranked_ideas for rowid in rows}
+        docs = self._docs(candidates)
+        for _idea, _found, rows in ranked_ideas:
+            best: dict[str, float] = {}
+            for rowid, value in rows.items():
+                kind = docs[rowid][0]
+                best[kind] = max(best.get(kind, 0.0), value)
+            for rowid, value in rows.items():
+                rows[rowid] = value / (best[docs[rowid][0]] or 1.0)
         total = max(self._count, 1)
-        rarity = [math.log(1 + total / len(h)) for h in found]
+        rarity = [math.log(1 + total / found) for _idea, found, _rows in ranked_ideas]
         weights = [0.5 + 0.5 * r / max(rarity) for r in rarity]
-        match = " OR ".join(f"({idea.match})" for idea in ideas)
-        sql = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-        rows = self.db.execute(sql, (*WEIGHTS, match, BM25_DEPTH)).fetchall()
-        best = -rows[0][1] if rows else 1.0
-        relevance = {rowid: -rank / best if best > 0 else 0.0 for rowid, rank in rows}
-        candidates: set[int] = set(relevance)
-        for h in found:
-            candidates.update(rowid for rowid, field in h.items() if field > FIELD_SCORES[-1])
-        kinds = self._kinds(candidates)
+        titles = [(_keys(idea.words[:1]), _keys(idea.words[1:])) for idea, _found, _rows in ranked_ideas]
         scored = []
         for rowid in candidates:
-            score = sum(w * h.get(rowid, 0.0) for w, h in zip(weights, found, strict=True))
-            score += BM25_SHARE * relevance.get(rowid, 0.0)
-            matched = sum(rowid in h for h in found)
+            kind, ref, title = docs[rowid]
+            title = title.lower()
+            score = matched = 0.0
+            for weight, (_idea, _found, rows), in_title in zip(weights, ranked_ideas, titles, strict=True):
+                relevance = rows.get(rowid)
+                if relevance is not None:
+                    matched += 1
+                    typed, other = in_title
+                    bonus = TITLE_BONUS if _holds(title, typed) else 0.0
+                    if not bonus and _holds(title, other):
+                        bonus = TITLE_BONUS * SYNONYM_SHARE
+                    score += weight * (RELEVANCE * relevance + bonus)
+            for keys in others:
+                if _holds(title, keys):
+                    matched += 1
+                    score += min(weights) * TITLE_BONUS * SYNONYM_SHARE
             score *= 0.5 + 0.5 * matched / len(ideas)  # every idea found beats some of them
-            kind, ref = kinds[rowid]
             score *= TERM_FACTOR if kind == "term" else boost.get(ref, 1.0)
             scored.append((rowid, round(score, 3)))
         scored.sort(key=lambda row: (-row[1], row[0]))
         return scored[:limit]
 
-    def _where(self, idea: _Idea) -> dict[int, float]:
-        """rowid -> the score of the best place an idea is found in that document."""
-        best: dict[int, float] = {}
-        for columns, value in zip(FIELDS, FIELD_SCORES, strict=True):
-            for (rowid,) in self.db.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{{columns}}}: ({idea.match})",)
-            ):
-                best.setdefault(rowid, value)
-        return best
+    def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
+        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
+        scope = idea.match
+        if found > BROAD:
+            scope = f"{{title keywords summary}}: ({idea.match})"
+            if self._count_matches(scope) > 4 * BROAD:
+                scope = f"{{title}}: ({idea.match})"
+                if self._count_matches(scope) > 4 * BROAD:  # in thousands of titles: too common to rank
+                    rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (scope, RANK_DEPTH))
+                    return {rowid: 1.0 for (rowid,) in rows}
+        rows = self.db.execute(_RANK_SQL, (*WEIGHTS, scope, RANK_DEPTH)).fetchall()
+        return {rowid: -rank for rowid, rank, _zero in rows}
 
-    def _kinds(self, rowids: set[int]) -> dict[int, tuple[str, str]]:
+    def _count_matches(self, match: str) -> int:
+        count = self._counts.get(match)
+        if count is None:
+            count = self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
+            if len(self._counts) > 2000:
+                self._counts.clear()
+            self._counts[match] = count
+        return count
+
+    def _docs(self, rowids: set[int]) -> dict[int, tuple[str, str, str]]:
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        rows = self.db.execute(f"SELECT rowid, kind, ref FROM docs WHERE rowid IN ({marks})", list(rowids))
-        return {rowid: (kind, ref) for rowid, kind, ref in rows}
+        rows = self.db.execute(f"SELECT rowid, kind, ref, title FROM docs WHERE rowid IN ({marks})", list(rowids))
+        return {rowid: (kind, ref, title) for rowid, kind, ref, title in rows}
 
     def _results(self, ranked: list[tuple[int, float]], words: list[str]) -> list[SearchResult]:
         """Titles and snippets for the ranked rows (only these few bodies are read)."""
@@ -340,7 +408,7 @@ class SearchIndex:
             return []
         marks = ",".join("?" * len(ranked))
         rows = self.db.execute(
-            "SELECT docs.rowid, kind, ref, docs.title, section, topic, fts.body FROM docs "
+            f"SELECT docs.rowid, kind, ref, docs.title, section, topic, substr(fts.body, 1, {SNIPPET_SCAN}) FROM docs "
             f"JOIN fts ON fts.rowid = docs.rowid WHERE docs.rowid IN ({marks})",
             [rowid for rowid, _ in ranked],
         ).fetchall()
@@ -349,7 +417,7 @@ class SearchIndex:
         results = []
         for rowid, score in ranked:
             kind, ref, title, section, topic, body = found[rowid]
-            results.append(SearchResult(kind, ref, title, section, snippet(body, pattern), score, topic))
+            results.append(SearchResult(kind, ref, title, section, snippet(body, pattern, words=words), score, topic))
         return results
 
 
@@ -365,9 +433,17 @@ class _Idea:
         return " OR ".join(self.terms)
 
 
-def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90) -> str:
-    """About 180 characters of ``body`` around its first match, matches marked."""
-    first = pattern.search(body) if pattern else None
+def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90, words: list[str] | None = None) -> str:
+    """About 180 characters of ``body`` around its first match, matches marked.
+
+    With ``words`` (those ``pattern`` was made from), a plain substring search finds
+    where to start, so a long page is not run through the regular expression.
+    """
+    if pattern and words:
+        at = _first_position(body, words)
+        first = pattern.search(body, at) if at >= 0 else None
+    else:
+        first = pattern.search(body) if pattern else None
     start = 0 if first is None else max(0, first.start() - around)
     end = min(len(body), (first.end() if first else 0) + around + (around if first is None else 0))
     if start:
@@ -378,6 +454,41 @@ def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90) -> str
     if pattern:
         text = pattern.sub(lambda m: f"{HIGHLIGHT[0]}{m.group()}{HIGHLIGHT[1]}", text)
     return ("…" if start else "") + text + ("…" if end < len(body) else "")
+
+
+def _keys(words: tuple[str, ...] | list[str]) -> list[str]:
+    """Lower-case stems of ``words`` (as `match_pattern` makes them), for a quick look in a title."""
+    return [stem(w).lower() for w in words if w.strip()]
+
+
+def _holds(text: str, keys: list[str]) -> bool:
+    """Whether lower-case ``text`` has a word that starts with one of ``keys``."""
+    for key in keys:
+        at = text.find(key)
+        while at > 0 and text[at - 1].isalnum():
+            at = text.find(key, at + 1)
+        if at != -1:
+            return True
+    return False
+
+
+def _first_position(body: str, words: list[str]) -> int:
+    """Where the earliest word in ``words`` (as `match_pattern` stems it) starts in ``body``, or -1.
+
+    Looks for the word in lower case, Capitalised and in CAPITALS with plain substring
+    search (fast on a long page); a word written in other mixed case is not found here.
+    """
+    best = -1
+    for word in words:
+        parts = word.split()
+        key = stem(parts[0]).lower() if parts else ""
+        for variant in {key, key.capitalize(), key.upper()} if key else ():
+            at = body.find(variant)
+            while at > 0 and body[at - 1].isalnum():  # not at the start of a word
+                at = body.find(variant, at + 1)
+            if at != -1 and (best == -1 or at < best):
+                best = at
+    return best
 
 
 def _prune(cache_dir: Path, keep: int) -> None:
@@ -401,17 +512,22 @@ def _parse(query: str) -> tuple[list[str], list[str], bool]:
             if words_of(phrase):
                 phrases.append(" ".join(words_of(phrase)))
         query = re.sub(r'"[^"]+"', " ", query)
-    words = words_of(query)
+    words = _search_words(query)
     unfinished = bool(words) and bool(re.search(r"[^\W_]\Z", query))
     return phrases, words, unfinished
+
+
+def _search_words(text: str) -> list[str]:
+    """Words as search sees them: lower case, and split at hyphens as the index splits them."""
+    return [part for word in words_of(text) for part in word.split("-") if part]
 
 
 def _synonym_table(library: Library) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for word, means in library.lay_terms.items():
-        table.setdefault(" ".join(words_of(word)), []).extend(" ".join(words_of(m)) for m in means)
+        table.setdefault(" ".join(_search_words(word)), []).extend(" ".join(_search_words(m)) for m in means)
     for term in library.glossary.values():
-        names = [" ".join(words_of(n)) for n in term.names]
+        names = [" ".join(_search_words(n)) for n in term.names]
         for name in names:
             table.setdefault(name, []).extend(n for n in names if n != name)
     return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}

@@ -46,7 +46,9 @@ def read_notes(path: Path) -> tuple[str, str]:
     UTF-8 first (with or without the mark Windows puts at the start); a file saved in the
     Windows code page is read as that, with a note saying so. OSError if it cannot be read.
     """
-    data = path.read_bytes()
+    from ..files import read_bounded
+
+    data = read_bounded(path)  # "--notes /dev/zero" must not eat memory
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:

@@ -95,11 +95,15 @@ def load_config(path: Path | None) -> KioskConfig:
     if path is None:
         return config
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        from ..files import read_bounded
+
+        data = tomllib.loads(read_bounded(path).decode("utf-8"))  # /dev/zero must not eat memory
     except FileNotFoundError:
         raise ConfigError(f"{path}: the kiosk configuration file does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot be read: it is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 

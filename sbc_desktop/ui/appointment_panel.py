@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from ..content.library import Library, Topic
 from ..notes import AppointmentNotes
+from ..spread import describe, questions_for
 from .appointment_details_box import AppointmentDetailsBox
 from .symptom_log import SymptomLog
 from .top_three import TopThree
+from .topics_for_you import TopicsForYou
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +71,7 @@ class AppointmentPanel(QScrollArea):
         self.library = library
         self.notes = notes
         self.topic: Topic | None = None
+        self.spread: list[str] = []  # where the reader said it has spread: their questions come first
         self._updating = False
         self.setObjectName("appointmentPanel")
         self.setAccessibleName(tr("My appointment"))
@@ -159,6 +162,9 @@ class AppointmentPanel(QScrollArea):
         grid.addWidget(self.down_button, 0, 1)
         grid.addWidget(self.remove_topic_button, 0, 2)
         layout.addLayout(grid)
+        self.for_you = TopicsForYou(library, body)
+        self.for_you.addRequested.connect(self.add_topic)
+        layout.addWidget(self.for_you)
 
         layout.addWidget(_heading(tr("Print or save"), body))
         self.large_print = QCheckBox(tr("Large print"), body)
@@ -208,20 +214,29 @@ class AppointmentPanel(QScrollArea):
         self.top_three.refresh()
         if self.symptom_log is not None:
             self.symptom_log.refresh()
+        self.for_you.show_for(self.spread, self.notes.handout_topics)
         self.set_topic(self.topic)
+
+    def set_spread(self, places: list[str]) -> None:
+        """Where it has spread: its questions are suggested first, its topics offered for the handout."""
+        self.spread = list(places)
+        self.refresh()
 
     def _fill_questions(self) -> None:
         self._updating = True
         try:
             self.questions.clear()
-            general = list(self.library.suggested_questions)
+            first = questions_for(self.library, self.spread)
+            if first:
+                self._add_group(tr("For your {places}").format(places=describe(self.spread)), first)
+            general = [q for q in self.library.suggested_questions if q not in first]
             self._add_group(tr("Suggested questions"), general)
             if self.topic is not None:
-                own = [q for q in self.topic.questions if q not in general]
+                own = [q for q in self.topic.questions if q not in general and q not in first]
                 if own:
                     self._add_group(tr("About this topic: {title}").format(title=self.topic.title), own)
             # Ticked questions from topics no longer open stay ticked, and stay visible.
-            shown = set(general) | set(self.topic.questions if self.topic else [])
+            shown = set(first) | set(general) | set(self.topic.questions if self.topic else [])
             earlier = [q for q in self.notes.ticked if q not in shown]
             if earlier:
                 self._add_group(tr("Ticked on other pages"), earlier)
@@ -262,7 +277,7 @@ class AppointmentPanel(QScrollArea):
         text = " ".join(self.own_edit.text().split())
         if text and text not in self.notes.own_questions:
             self.notes.own_questions.append(text)
-            self.own_edit.clear()
+            self.own_edit.setText("")
             self.refresh()
             self.changed.emit()
 
@@ -270,8 +285,12 @@ class AppointmentPanel(QScrollArea):
         self._remove_current(self.own_list, self.notes.own_questions)
 
     def add_current_topic(self) -> None:
-        if self.topic is not None and self.topic.id not in self.notes.handout_topics:
-            self.notes.handout_topics.append(self.topic.id)
+        if self.topic is not None:
+            self.add_topic(self.topic.id)
+
+    def add_topic(self, topic_id: str) -> None:
+        if topic_id not in self.notes.handout_topics and self.library.topic(topic_id):
+            self.notes.handout_topics.append(topic_id)
             self.refresh()
             self.topics.setCurrentRow(self.topics.count() - 1)
             self.changed.emit()
@@ -308,6 +327,21 @@ class AppointmentPanel(QScrollArea):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.clear()
+
+    def reset(self) -> None:
+        """Show the (emptied) notes afresh: no undo history, no half-typed question, at the top."""
+        self._updating = True
+        try:
+            self.notes_edit.setPlainText(self.notes.notes)  # always: it empties the undo history
+            self.own_edit.setText("")  # unlike clear(), setText() empties the undo history
+            self.large_print.setChecked(False)
+        finally:
+            self._updating = False
+        self.refresh()
+        for view in (self.questions, self.own_list, self.topics):
+            view.clearSelection()
+            view.scrollToTop()
+        self.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         self.notes.notes = ""

@@ -23,10 +23,16 @@ PATHS = {
     "play": "M8 5 L19 12 L8 19 Z",
     "pause": "M8 5 V19 M16 5 V19",
     "stop": "M6 6 H18 V18 H6 Z",
+    "star": "M12 3 L14.6 8.6 L20.6 9.2 L16 13.3 L17.4 19.3 L12 16.2 L6.6 19.3 L8 13.3 L3.4 9.2 L9.4 8.6 Z",
     "phone": "M5 3.5 H9 L10.5 8 L8 9.5 A11 11 0 0 0 14.5 16 L16 13.5 L20.5 15 V19 A1.5 1.5 0 0 1 19 20.5"
     " A16 16 0 0 1 3.5 5 A1.5 1.5 0 0 1 5 3.5 Z",
 }
-FILLED = {"theme": "M12 3 A9 9 0 0 1 12 21 Z", "play": "M8 5 L19 12 L8 19 Z", "stop": "M6 6 H18 V18 H6 Z"}
+FILLED = {
+    "star": PATHS["star"],
+    "theme": "M12 3 A9 9 0 0 1 12 21 Z",
+    "play": "M8 5 L19 12 L8 19 Z",
+    "stop": "M6 6 H18 V18 H6 Z",
+}
 
 
 def icon(name: str, colour: str, size: int = 48) -> QIcon:

@@ -18,14 +18,10 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDockWidget,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QScroller,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -44,15 +40,6 @@ BLOCKED_KEYS = {
     QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"),
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
-KIOSK_STYLE = """
-QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
-QAbstractSpinBox { min-height: 50px; }
-QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
-QTreeWidget::item, QListWidget::item { min-height: 44px; }
-QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
-QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
-QLabel#idleNotice { font-size: 20pt; }
-"""
 
 
 def tr(text: str) -> str:
@@ -111,8 +98,6 @@ class KioskController(QObject):
         self.staff_leaving = False
         self._corner_taps: list[float] = []
         window.kiosk_care_team = config.care_team
-        window.extra_style = KIOSK_STYLE
-        window.handouts.allow_files = False
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -130,29 +115,11 @@ class KioskController(QObject):
         QApplication.instance().installEventFilter(self)
         self.idle.start()
 
-    # -- lock-down ------------------------------------------------------------------
     def _lock_down(self) -> None:
-        w = self.window
-        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        w.menuBar().hide()
-        # The panel opens and closes from its toolbar button (and Ctrl+M): no small close cross to
-        # aim for, and it can never float off as a window of its own. It stays closable, because
-        # a dock that is not closable disables its own toggle action, the toolbar button.
-        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        w.appointment_dock.setTitleBarWidget(QWidget(w.appointment_dock))
-        for name in ("quit", "save_handout", "preview", "print", "preferences"):
-            w.actions.by_name[name].setEnabled(False)
-            w.actions.by_name[name].setVisible(False)
-        w.appointment.save_button.hide()
-        w.appointment.preview_button.hide()
-        w.appointment.print_button.hide()
-        w.reader.externalLinkRequested.disconnect(w.open_external)
-        w.reader.externalLinkRequested.connect(self.show_address)
-        w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        w.reader.customContextMenuRequested.connect(self._copy_only_menu)
-        for viewport in (w.reader.viewport(), w.tree.viewport()):
-            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
-        w.apply_appearance()
+        """The window already offers nothing a kiosk must not (its policy); links show a QR code."""
+        if not self.window.policy.kiosk:
+            raise ValueError("a kiosk needs a window built with the kiosk policy (see make_kiosk)")
+        self.window.linkOutRequested.connect(self.show_address)
 
     def _add_buttons(self) -> None:
         w = self.window
@@ -172,14 +139,6 @@ class KioskController(QObject):
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.toolTip())
 
-    def _copy_only_menu(self, pos) -> None:
-        reader: QTextBrowser = self.window.reader
-        menu = QMenu(reader)
-        copy = menu.addAction(tr("Copy"))
-        copy.setEnabled(reader.textCursor().hasSelection())
-        copy.triggered.connect(reader.copy)
-        menu.exec(reader.viewport().mapToGlobal(pos))
-
     # -- activity and the idle reset --------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -189,11 +148,7 @@ class KioskController(QObject):
             pressed = QKeySequence(event.keyCombination())
             if pressed in BLOCKED_KEYS:
                 return True  # no way out of the kiosk by keyboard
-        if (
-            kind == QEvent.Type.ContextMenu
-            and obj is not self.window.reader.viewport()
-            and obj is not self.window.reader
-        ):
+        if kind == QEvent.Type.ContextMenu and not (obj is self.window.reader or self.window.reader.isAncestorOf(obj)):
             return True  # no menus beyond the reader's Copy
         if kind == QEvent.Type.Close and obj is self.window and not self.staff_leaving:
             event.ignore()
@@ -240,33 +195,21 @@ class KioskController(QObject):
             self.reset()
 
     def reset(self) -> None:
-        """Everything back as the next patient should find it."""
-        w = self.window
+        """Everything back as the next patient should find it: the session's one clear()."""
         self.countdown.stop()
         self.notice.hide()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog | QMenu | QMessageBox) and widget.isVisible():
-                widget.close()
-        w.popup.close()
-        w.read_aloud.stop()
-        w.find_bar.field.clear()
-        w.find_bar.close_bar()
-        w.search_field.clear()
-        w.search_panel.hide()
-        w.highlighter.clear()
-        w.appointment.clear()
-        w.appointment.large_print.setChecked(False)
-        w.appointment.own_edit.clear()
-        w.appointment_dock.hide()
-        w.appearance.reset()  # theme, text size, spacing and reading font
-        w.open_start_page(self.config.home_topic or None)
-        w.reader.clearHistory()
-        w.actions.back.setEnabled(False)
-        w.actions.forward.setEnabled(False)
-        w.statusBar().clearMessage()
-        QApplication.clipboard().clear()
+        self.window.session.clear()
+        self.show_kiosk()
         self.idle.start()
         self.sessionCleared.emit()
+
+    def show_kiosk(self) -> None:
+        """Full screen, on top and active, whatever happened to the window before."""
+        w = self.window
+        w.setWindowState(Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowActive)
+        w.showFullScreen()
+        w.raise_()
+        w.activateWindow()
 
     # -- printing, links, staff ---------------------------------------------------------
     def printer(self) -> QPrinter | None:
@@ -343,6 +286,7 @@ class KioskController(QObject):
         box = QMessageBox(self.window)
         box.setWindowTitle(tr("Staff"))
         box.setText(tr("Staff options"))
+        box.setInformativeText(self.content_status())
         leave = box.addButton(tr("Exit kiosk"), QMessageBox.ButtonRole.DestructiveRole)
         prefs = box.addButton(tr("Clinic details..."), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -351,6 +295,18 @@ class KioskController(QObject):
             self.exit_kiosk()
         elif box.clickedButton() is prefs:
             self.window.edit_preferences()
+
+    updates = None  # a KioskUpdates when the configuration names a content repository
+
+    def content_status(self) -> str:
+        """Which content this screen shows, and the last update check, for staff."""
+        from ..packs.manifest import library_version
+        from .about_dialog import content_line
+
+        text = content_line(library_version(self.window.library))
+        if self.updates is not None:
+            text += "\n" + tr("Content updates: {0}").format(self.updates.last_message)
+        return text
 
     def exit_kiosk(self) -> None:
         self.staff_leaving = True
@@ -376,3 +332,20 @@ class PinDialog(QDialog):
         layout.addWidget(self.pin)
         layout.addWidget(ok)
         layout.addWidget(cancel)
+
+
+def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
+    """The kiosk as a clinic starts it: a window that writes nothing, and its controller."""
+    from ..notes import NotesStore
+    from ..policy import Policy
+    from .main_window import MainWindow
+
+    window = MainWindow(library, None, None, NotesStore(None), policy=Policy.for_kiosk(config.home_topic))
+    controller = KioskController(window, config, clock)
+    if config.update_repository:  # signed content packs, checked at idle moments
+        from .kiosk_updates import KioskUpdates
+
+        controller.updates = KioskUpdates(config, controller)
+        controller.sessionCleared.connect(controller.updates.session_cleared)
+    window.open_start_page(config.home_topic or None)
+    return window, controller

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -16,21 +16,26 @@ from ..handout.builder import HandoutOptions
 from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
+from ..policy import Policy
+from ..session import ReadingSession
 from ..settings import Settings
 from . import accessible_factory
 from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
+from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .nav_tree import NavTree
+from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .session_panes import connect_session
 from .themed_style import ThemedStyle
 from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
@@ -45,6 +50,8 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    linkOutRequested = Signal(QUrl)  # a link to another web site, where no browser may open
+
     def __init__(
         self,
         library: Library,
@@ -53,15 +60,26 @@ class MainWindow(QMainWindow):
         notes_store: NotesStore | None = None,
         appearance: Appearance | None = None,
         parent=None,
+        *,
+        policy: Policy | None = None,
     ):
         super().__init__(parent)
         self.library = library
-        self.settings = settings  # None: remember nothing (nothing written to disk)
+        self.policy = policy or Policy.home(remember=settings is not None)
+        self.settings = settings if self.policy.remember else None  # None: nothing written to disk
         self.pages = Pages(library)
         self.notes_store = notes_store or NotesStore(None)
-        self.notes, notes_problem = self._load_notes()
+        notes, notes_problem = self._load_notes()
+        # All of the patient's state, in one place (see session.py); the panes follow it.
+        self.session = ReadingSession(
+            self.policy, notes, appearance or Appearance(),
+            self.settings.reading_positions() if self.settings else {}, parent=self,
+            spread=self.settings.spread() if self.settings else (),
+        )  # fmt: skip
+        self.notes = self.session.notes
+        self.appearance = self.session.appearance
+        self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
-        self._positions = settings.reading_positions() if settings else {}  # topic id -> 0..1
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
@@ -128,8 +146,10 @@ class MainWindow(QMainWindow):
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
-        self.appearance = appearance or Appearance()
         self._wire()
+        self.fitted = FittedToReader(self)  # "Where has it spread for you?"
+        connect_session(self)
+        apply_policy(self)
         self.apply_appearance()
         self.resize(1200, 800)
         if self.settings:
@@ -300,7 +320,7 @@ class MainWindow(QMainWindow):
         notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
-        large = self.appointment.large_print.isChecked()
+        large = self.session.large_print
         options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
@@ -325,7 +345,7 @@ class MainWindow(QMainWindow):
         if not query.strip():
             self.search_panel.hide()
             return
-        response = self.search.search(query)
+        response = self.search.search(query, boost=self.fitted.boost())
         if response is None:  # the index is still being opened or built, or could not be
             if self.search.error:
                 self.search_panel.show_unavailable()
@@ -368,6 +388,9 @@ class MainWindow(QMainWindow):
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
+        if not self.policy.open_browser:  # the kiosk: an address and a QR code, never a browser
+            self.linkOutRequested.emit(url)
+            return
         if not QDesktopServices.openUrl(url):
             self.statusBar().showMessage(tr("Could not open {0}.").format(url.toString()), 10000)
         else:

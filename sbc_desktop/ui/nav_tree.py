@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
@@ -16,6 +17,7 @@ from ..content.library import Library
 from ..pages import GLOSSARY_URL, HOME_URL, topic_url
 
 URL_ROLE = Qt.ItemDataRole.UserRole
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(text: str) -> str:
@@ -81,6 +83,7 @@ class NavTree(QTreeWidget):
         item.setData(0, URL_ROLE, url)
         if tip:
             item.setToolTip(0, tip)
+            item.setData(0, SUMMARY_ROLE, tip)
         self._items[url] = item
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -110,6 +113,41 @@ class NavTree(QTreeWidget):
             self._open_item(self.currentItem())
             return
         super().keyPressEvent(event)
+
+    def sections(self) -> list[QTreeWidgetItem]:
+        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)).childCount()]
+
+    def folded(self) -> set[str]:
+        """The titles of the sections folded away."""
+        return {item.text(0) for item in self.sections() if not item.isExpanded()}
+
+    def reset(self) -> None:
+        """Every section open, nothing chosen, scrolled to the top."""
+        for item in self.sections():
+            item.setExpanded(True)
+        self.blockSignals(True)
+        self.clearSelection()
+        self.setCurrentItem(self.topLevelItem(0))
+        self.blockSignals(False)
+        self.scrollToTop()
+        self.horizontalScrollBar().setValue(0)
+
+    def mark_topics(self, urls: set[str], marker: QIcon, note: str) -> None:
+        """Mark the topics at ``urls``: an icon, bold text, and ``note`` said after the title
+        by screen readers and shown in the tool tip. Every other topic is unmarked."""
+        for url, item in self._items.items():
+            if not url.startswith("topic:"):
+                continue
+            marked = url in urls
+            title = item.text(0)
+            font = item.font(0)
+            font.setBold(marked)
+            item.setFont(0, font)
+            item.setIcon(0, marker if marked else QIcon())
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{title}, {note}" if marked else None)
+            tip = item.data(0, SUMMARY_ROLE) or ""
+            item.setToolTip(0, f"{note}. {tip}".strip() if marked else tip)
+        self.scheduleDelayedItemsLayout()
 
     def show_url(self, url: str) -> None:
         """Highlight the page being read (without asking to open it again)."""

@@ -63,6 +63,11 @@ class SearchField(QLineEdit):
         self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.text()))
         self.textChanged.connect(lambda _text: self._debounce.start())
 
+    def reset(self) -> None:
+        """Empty, with no undo history: the next person cannot bring the last search back."""
+        self._debounce.stop()
+        self.setText("")  # unlike clear(), setText() empties the undo history
+
     def flush(self) -> None:
         """Search now for what is typed (Enter before the pause ends, or a test)."""
         if self._debounce.isActive():
@@ -90,13 +95,28 @@ class SearchField(QLineEdit):
 
 
 class _ResultDelegate(QStyledItemDelegate):
-    """Draws a result as rich text: title, section, then the snippet with matches bold."""
+    """Draws a result as rich text: title, section, then the snippet with matches bold.
+
+    Each result's laid-out text is kept (by text, width and font), so measuring the
+    list and painting it lay out every result once, not once per paint.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._laid_out: dict[tuple[str, int, str], QTextDocument] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(option.rect.width(), 200) - 12)
+        html = index.data(HTML_ROLE) or ""
+        width = max(option.rect.width(), 200) - 12
+        key = (html, width, option.font.key())
+        doc = self._laid_out.get(key)
+        if doc is None:
+            if len(self._laid_out) > 200:
+                self._laid_out.clear()
+            doc = self._laid_out[key] = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
         return doc
 
     def paint(self, painter, option, index) -> None:
@@ -183,6 +203,15 @@ class SearchPanel(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
+        self.hide()
+
+    def reset(self) -> None:
+        """No results, no words, no status kept in memory; hidden."""
+        self.list.clear()
+        self._words = []
+        self._set_status("")
+        self.suggestions.hide()
+        self.list.show()
         self.hide()
 
     def show_waiting(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from ..content.library import Library
 from ..content.search import SearchIndex, SearchResponse
 
+WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawing time
+
 
 class SearchService(QObject):
     """Owns one `SearchIndex`. `ready` fires (on the UI thread) when it can answer."""
@@ -56,8 +58,11 @@ class SearchService(QObject):
         self._index = index
         self.ready.emit()
 
-    def search(self, query: str, limit: int = 20) -> SearchResponse | None:
-        return self._index.search(query, limit) if self._index else None
+    def search(
+        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
+    ) -> SearchResponse | None:
+        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
+        return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
         if self._thread is not None:

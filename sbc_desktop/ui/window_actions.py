@@ -59,6 +59,8 @@ COMMANDS: dict[str, tuple[str, str, list, str]] = {
                       QT_TRANSLATE_NOOP(CONTEXT, "Move back between the areas of the window")),
     "read_aloud": (QT_TRANSLATE_NOOP(CONTEXT, "Read aloud"), "", ["Ctrl+Shift+R"],
                    QT_TRANSLATE_NOOP(CONTEXT, "Read this page aloud, or pause")),
+    "spread": (QT_TRANSLATE_NOOP(CONTEXT, "Where has it spread for you?..."), "", [],
+               QT_TRANSLATE_NOOP(CONTEXT, "Choose the places, to see first what matters most for you")),
     "about": (QT_TRANSLATE_NOOP(CONTEXT, "About this guide"), "", [],
               QT_TRANSLATE_NOOP(CONTEXT, "Version and where the information comes from")),
 }  # fmt: skip
@@ -68,7 +70,7 @@ MENUS = {
     QT_TRANSLATE_NOOP(CONTEXT, "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
                                         "find_next", "find_previous", None, "next_pane", "previous_pane"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size", None, "read_aloud"),
+    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size", None, "read_aloud", None, "spread"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Appointment"): ("appointment", "add_topic"),
     QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("urgent", None, "about"),
 }  # fmt: skip
@@ -158,7 +160,9 @@ class WindowActions:
         theme_button.setObjectName("themeButton")
         theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = self.theme_menu()
-        theme_button.setDefaultAction(menu.menuAction())
+        # The menu itself, not its menuAction as the default action: that pops up a menu holding
+        # one item, "Theme", with the themes one level further down.
+        theme_button.setText(menu.title())
         theme_button.setMenu(menu)
         theme_button.setAccessibleName(tr("Theme"))
         theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))

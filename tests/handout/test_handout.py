@@ -149,6 +149,7 @@ def test_cli_export_errors(tmp_path, capsys):
 
 
 def test_every_page_names_the_content_version_and_its_review_date(tmp_path, library):
+    from sbc_desktop import version
     from sbc_desktop.handout.builder import HandoutOptions
     from sbc_desktop.handout.export import Handout
     from sbc_desktop.notes import AppointmentNotes
@@ -162,9 +163,8 @@ def test_every_page_names_the_content_version_and_its_review_date(tmp_path, libr
     earliest = min(t.next_review for t in library.topics.values() if t.next_review)
     due = f"next review due {earliest.day} {earliest:%B %Y}"
     for page in read_pages(out):
-        # The footer is "Printed on ... · Built-in content, version X, next review due ..." (two lines
-        # in large print); the second line follows the "Page N of M" line.
-        assert "Built-in content, version" in page.footer
+        # The footer: "Printed on DATE   Page N of M", and under it "Content: built-in X, next review due D".
+        assert "Printed on 21 November 2026" in page.footer
     text = tmp_path / "h.txt"
     Handout(library, Pages(library), notes, options).save(text)
-    assert due in text.read_text("utf-8")
+    assert f"Content: built-in {version()}, {due}" in text.read_text("utf-8")

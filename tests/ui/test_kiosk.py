@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdi
 from sbc_desktop import cli
 from sbc_desktop.kiosk.config import ConfigError, KioskConfig, load_config
 from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin
-from sbc_desktop.notes import NotesStore
-from sbc_desktop.ui.kiosk import KioskController
-from sbc_desktop.ui.main_window import MainWindow
+from sbc_desktop.ui.kiosk import make_kiosk
 from tests.ui.conftest import Clock, files_under, link_point
 
 
@@ -64,10 +62,8 @@ def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
 
 def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path):
     before = files_under(private_dirs)
-    window = MainWindow(library, None, None, NotesStore(None))
+    window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
     qtbot.addWidget(window)
-    controller = KioskController(window, KioskConfig(), clock=Clock())
-    window.open_start_page()
     window.show()
     use_everything(window, qtbot)
     qtbot.waitUntil(lambda: window.search.is_ready)

@@ -1,0 +1,74 @@
+"""Fitted to the reader: the "Where has it spread for you?" choice, wired to every pane.
+
+The choice (`SpreadChoice`) is remembered in the settings at home and kept only in
+memory at a kiosk. When it changes, the topic list marks the topics that matter most,
+the welcome page lists them, search ranks them higher, and "My appointment" suggests
+their questions first and offers them for the handout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from ..pages import HOME_URL, topic_url
+from ..spread import MARKER, SPREAD_URL, describe, search_boost, topics_for
+from .icons import icon
+from .spread_dialog import SpreadDialog
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Fitted", text)
+
+
+class FittedToReader(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.choice = window.session.spread  # the session's: cleared with it at the kiosk
+        window.pages.spread = lambda: list(self.choice.spread)
+        window.actions.spread.triggered.connect(self.ask)
+        window.reader.commandRequested.connect(lambda url: self.ask() if url == SPREAD_URL else None)
+        window.appearance.changed.connect(self.mark_tree)
+        self.choice.changed.connect(self._changed)
+        self.mark_tree()
+        window.appointment.set_spread(self.choice.spread)
+
+    @property
+    def places(self) -> list[str]:
+        return list(self.choice.spread)
+
+    def ask(self) -> None:
+        w = self.window
+        dialog = SpreadDialog(self.places, remembered=w.settings is not None, parent=w)
+        if dialog.exec():
+            self.choice.set_spread(dialog.places())
+
+    def boost(self) -> dict[str, float]:
+        return search_boost(self.window.library, self.places)
+
+    def mark_tree(self) -> None:
+        w = self.window
+        urls = {topic_url(t.id) for t in topics_for(w.library, self.places)}
+        note = tr("for you: matters for your {places}").format(places=describe(self.places))
+        w.tree.mark_topics(urls, icon("star", w.appearance.theme.text), note)
+
+    def _changed(self, places: list[str]) -> None:
+        w = self.window
+        if w.settings:
+            w.settings.set_spread(places)
+        self.mark_tree()
+        w.appointment.set_spread(places)
+        if w.reader.current_url().split("#")[0] == HOME_URL:
+            w.reader.reload()
+        if w.search_panel.isVisible() and w.search_field.text().strip():
+            w.run_search(w.search_field.text())
+        count = len(topics_for(w.library, places))
+        message = (
+            tr("{count} topics for your {places} are marked {marker} in the list.").format(
+                count=count, places=describe(places), marker=MARKER
+            )
+            if places
+            else tr("Every topic is shown the same way.")
+        )
+        w.statusBar().showMessage(message, 8000)
+        w.announce(message)

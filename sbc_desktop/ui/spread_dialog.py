@@ -1,0 +1,68 @@
+""" "Where has it spread for you?": a short, optional choice of places, by keyboard or touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ..content.library import SPREAD_TAGS
+from ..spread import place_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SpreadDialog", text)
+
+
+class SpreadDialog(QDialog):
+    def __init__(self, places: list[str], remembered: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("spreadDialog")
+        self.setWindowTitle(tr("Where has it spread for you?"))
+        self.setAccessibleName(tr("Where has it spread for you?"))
+        intro = QLabel(
+            tr(
+                "If you like, tick the places your team has told you about. The guide then marks the "
+                "topics that matter most for you, shows them first when you search, and suggests "
+                "their questions first. You can change this at any time."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        keeping = (
+            tr("This is kept on this computer until you change it.")
+            if remembered
+            else tr("This is forgotten when you finish, or when the screen clears.")
+        )
+        privacy = QLabel(keeping, self)
+        privacy.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.boxes: dict[str, QCheckBox] = {}
+        for tag in SPREAD_TAGS:
+            box = QCheckBox(place_label(tag), self)
+            box.setObjectName(f"spread-{tag}")
+            box.setAccessibleName(place_label(tag))
+            box.setChecked(tag in places)
+            layout.addWidget(box)
+            self.boxes[tag] = box
+        layout.addWidget(privacy)
+        buttons = QDialogButtonBox(self)
+        self.show_button = buttons.addButton(tr("Show what matters for me"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.not_sure_button = buttons.addButton(tr("Not sure"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.not_sure_button.setToolTip(tr("Untick every place: the guide shows every topic the same way"))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.show_button, self.not_sure_button, cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.show_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.not_sure_button.clicked.connect(self._not_sure)
+        layout.addWidget(buttons)
+
+    def _not_sure(self) -> None:
+        for box in self.boxes.values():
+            box.setChecked(False)
+        self.accept()
+
+    def places(self) -> list[str]:
+        return [tag for tag, box in self.boxes.items() if box.isChecked()]

@@ -1,0 +1,141 @@
+"""Every command-line error is a clear message and an exit code, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from sbc_desktop import cli
+from tests.conftest import REPO
+from tests.helpers import make_content
+
+LONG = "/tmp/" + "a" * 5000
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_notes_file_that_never_ends_is_refused(qapp, capsys, tmp_path):
+    code, _, err = run(capsys, "export", "--topics", "tests", "--notes", "/dev/zero", "-o", tmp_path / "h.txt")
+    assert code == 2 and "larger than 1,000,000 bytes" in err
+
+
+def test_kiosk_config_that_never_ends_or_is_not_utf8(tmp_path, monkeypatch):
+    from sbc_desktop.kiosk.config import ConfigError, load_config
+
+    with pytest.raises(ConfigError, match="larger than"):
+        load_config(__import__("pathlib").Path("/dev/zero"))
+    bad = tmp_path / "kiosk.toml"
+    bad.write_bytes(b"idle_timeout = 60\n# caf\xe9\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(bad)
+
+
+def test_a_huge_limit_is_not_a_traceback(capsys):
+    code, out, _ = run(capsys, "search", "tumour", "--limit", "99999999999999999999")
+    assert code == 0 and " 1. " in out
+
+
+def test_a_full_cache_disk_searches_without_the_cache(capsys, monkeypatch):
+    from sbc_desktop.content import search
+
+    real_open = search.SearchIndex.open.__func__
+
+    def full(cls, library, cache_dir):
+        if cache_dir is not None:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_open(cls, library, cache_dir)
+
+    monkeypatch.setattr(search.SearchIndex, "open", classmethod(full))
+    code, out, err = run(capsys, "search", "bones")
+    assert code == 0 and "searching without it" in err and "bones" in out.lower()
+
+
+def test_a_console_that_is_not_utf8_gets_escapes_not_a_traceback(tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="ascii", XDG_CACHE_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "sbc_desktop", "search", "tumour"], cwd=REPO, env=env,
+                            capture_output=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert result.stdout.isascii() and b"\\u2026" in result.stdout
+
+
+def test_a_surrogate_in_the_title_is_shown_as_a_replacement_mark(qapp, capsys, tmp_path):
+    out_file = tmp_path / "h.txt"
+    code, _, _ = run(capsys, "export", "--topics", "tests", "--title", "Clinic \udcff notes", "-o", out_file)
+    assert code == 0 and "Clinic \ufffd notes" in out_file.read_text("utf-8")
+    code, _, _ = run(capsys, "export", "--topics", "tests", "--title", "\udcff", "-o", tmp_path / "h.pdf")
+    assert code == 0 and (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_ctrl_d_or_ctrl_c_at_the_pin_prompt(capsys, tmp_path, monkeypatch):
+    config = tmp_path / "kiosk.toml"
+    for stop in (EOFError, KeyboardInterrupt):
+
+        def interrupted(prompt="", stream=None, stop=stop):
+            raise stop
+
+        monkeypatch.setattr("getpass.getpass", interrupted)
+        code, _, err = run(capsys, "kiosk-pin", "--config", config)
+        assert code == 1 and "nothing was changed" in err
+    assert not config.exists()
+
+
+def test_a_pin_for_a_config_that_is_not_utf8(capsys, tmp_path, monkeypatch):
+    config = tmp_path / "kiosk.toml"
+    config.write_bytes(b"# caf\xe9\n")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="", stream=None: "2468")
+    code, _, err = run(capsys, "kiosk-pin", "--config", config)
+    assert code == 1 and "not UTF-8" in err and "Nothing was changed" in err
+    assert config.read_bytes() == b"# caf\xe9\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", LONG],
+        ["search", "x", "--content", LONG],
+        ["list-topics", "--content", LONG],
+        ["export", "--topics", "all", "-o", LONG + ".pdf"],
+        ["--content", LONG],
+    ],
+)
+def test_a_5000_character_path_is_a_clear_message(qapp, capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code in (1, 2)
+    assert err.startswith("sbc-desktop: ") or "too long" in out
+    assert len(err) < 2000  # the path is shortened, not printed whole
+
+
+def test_export_from_a_missing_folder_says_so(qapp, capsys, tmp_path):
+    code, _, err = run(capsys, "export", "--content", "/nonexistent", "--topics", "all", "-o", tmp_path / "h.txt")
+    assert code == 2 and "content folder not found: /nonexistent" in err and "no such topic" not in err
+
+
+def test_a_full_disk_on_export_says_so_in_plain_words(qapp, capsys, tmp_path, monkeypatch):
+    from sbc_desktop import disk, notes
+
+    class FullDisk(notes.QSaveFile):
+        def write(self, data):
+            return -1
+
+    monkeypatch.setattr(notes, "QSaveFile", FullDisk)
+    monkeypatch.setattr(disk.shutil, "disk_usage", lambda _path: type("U", (), {"free": 0})())
+    code, _, err = run(capsys, "export", "--topics", "tests", "-o", tmp_path / "h.pdf")
+    assert code == 1 and "The disk is full" in err and "Unknown error" not in err
+
+
+def test_anything_unforeseen_is_a_message_not_a_traceback(capsys, monkeypatch, tmp_path):
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("something odd")
+
+    monkeypatch.setattr("sbc_desktop.content.checker.check_folder", boom)
+    code, _, err = run(capsys, "check", make_content(tmp_path / "c"))
+    assert code == cli.EXIT_UNEXPECTED and "something went wrong (RuntimeError: something odd)" in err
