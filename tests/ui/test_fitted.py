@@ -103,7 +103,7 @@ def test_choosing_from_the_welcome_page_marks_the_tree_and_is_remembered(qtbot, 
     choose(qtbot, ["bones"])
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(window.reader, SPREAD_URL))
     qtbot.waitUntil(lambda: bool(marked(window)))
-    assert marked(window) == {"bone-pain": "Beta tiredness, for you: matters for your bones"}
+    assert marked(window) == {"bone-pain": "Beta tiredness, for you: it matters for your bones"}
     assert settings.spread() == ["bones"]
     window.reader.ensure_complete()
     assert "Topics for you" in window.reader.toPlainText()  # the welcome page lists them
@@ -113,10 +113,31 @@ def test_choosing_from_the_welcome_page_marks_the_tree_and_is_remembered(qtbot, 
     assert list(marked(again)) == ["bone-pain"]
 
 
+def test_choice_read_back_from_the_settings_file(qtbot, tagged_library, private_dirs):
+    """What a later run reads from the file, whichever way the words were kept."""
+    from PySide6.QtCore import QSettings
+
+    from sbc_desktop.settings import Settings
+
+    for stored in ("bones liver", "bones, liver"):  # an INI file reads the second as a list
+        path = private_dirs / f"spread-{len(stored)}.ini"
+        write(path, f"[reader]\nspread={stored}\n")
+        settings = Settings(QSettings(str(path), QSettings.Format.IniFormat))
+        assert settings.spread() == ["bones", "liver"]
+    window = show(qtbot, MainWindow(tagged_library, settings))
+    assert set(marked(window)) == {"bone-pain", "liver-care"}
+    window.fitted.choice.set_spread(["lungs"])
+    settings.sync()
+    assert "spread=lungs" in path.read_text()
+
+
 def test_not_sure_clears_the_choice(qtbot, tagged_library, settings):
     settings.set_spread(["bones", "liver"])
     window = show(qtbot, MainWindow(tagged_library, settings))
-    assert set(marked(window)) == {"bone-pain", "liver-care"}
+    assert marked(window) == {
+        "bone-pain": "Beta tiredness, for you: it matters for your bones",  # its own place, not both
+        "liver-care": "Gamma tiredness, for you: it matters for your liver",
+    }
     choose(qtbot, [], not_sure=True)
     window.actions.spread.trigger()  # View > Where has it spread for you?
     assert marked(window) == {} and settings.spread() == []
