@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import clock
 from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
@@ -52,7 +53,7 @@ class _Loader:
     def __init__(self, root: Path, today: dt.date | None, check_links: bool = True):
         self.root = root
         self.check_links_too = check_links
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.strict = (root / SECTIONS_FILE).is_file()
         self.lib = Library(root=root)
         self.section_lines: dict[str, int] = {}
