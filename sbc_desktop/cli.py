@@ -265,7 +265,8 @@ def export(args: argparse.Namespace) -> int:
     questions = list(library.suggested_questions) if args.questions else []
     if args.questions:
         for topic_id in ids:
-            questions += [q for q in library.topic(topic_id).questions if q not in questions]
+            topic = library.topic(topic_id)
+            questions += [q for q in (topic.questions if topic else []) if q not in questions]
     notes = AppointmentNotes(notes=notes_text, ticked=questions, handout_topics=ids)
     clinic = Clinic(
         args.clinic_name, args.clinic_phone, args.clinic_nurse, args.clinic_nurse_phone, args.clinic_urgent_phone

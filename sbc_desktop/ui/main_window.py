@@ -30,6 +30,7 @@ from .handout_actions import HandoutActions
 from .nav_tree import NavTree
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
+from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .reading_prefs import apply_reading_font
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
-        self.appearance = self.session.appearance
+        self.appearance: Appearance = self.session.appearance  # type: ignore[assignment]  # the one given above
         self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
@@ -136,16 +137,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.actions = WindowActions(self, self.appointment_dock.toggleViewAction())
-        self.toolbar, self.view_toolbar = self.actions.toolbars(self.search_field)
+        self.commands = WindowActions(self, self.appointment_dock.toggleViewAction())
+        self.toolbar, self.view_toolbar = self.commands.toolbars(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
-        self.actions.menus(self.menuBar())
+        self.commands.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
         self.appointment.urgentHelpRequested.connect(self.urgent.open)
-        self.actions.back.setEnabled(False)
-        self.actions.forward.setEnabled(False)
-        self.actions.glossary.setVisible(bool(library.glossary))
+        self.commands.back.setEnabled(False)
+        self.commands.forward.setEnabled(False)
+        self.commands.glossary.setVisible(bool(library.glossary))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         return label
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.commands
         for action, slot in (
             (a.back, self.reader.backward), (a.forward, self.reader.forward), (a.home, self.reader.go_home),
             (a.glossary, lambda: self.reader.go(GLOSSARY_URL)), (a.search, self.focus_search),
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def _update_handout_action(self) -> None:
         topic = self.current_topic()
-        self.actions.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
+        self.commands.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
 
     def care_team(self) -> CareTeam:
         return self.settings.care_team() if self.settings else self.kiosk_care_team
@@ -318,8 +319,9 @@ class MainWindow(QMainWindow):
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
         notes = copy.deepcopy(self.notes)
-        if not notes.handout_topics and self.current_topic() is not None:
-            notes.handout_topics = [self.current_topic().id]
+        current = self.current_topic()
+        if not notes.handout_topics and current is not None:
+            notes.handout_topics = [current.id]
         large = self.session.large_print
         options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
@@ -400,7 +402,7 @@ class MainWindow(QMainWindow):
     def apply_appearance(self) -> None:
         """Theme and text size to every pane at once; remembered at home."""
         theme, scale = self.appearance.theme, self.appearance.scale
-        app = QApplication.instance()
+        app = application()
         app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
         font = QFont(app.font())
@@ -412,7 +414,7 @@ class MainWindow(QMainWindow):
         self.reader.setFont(reading.font_for(self.reader.font()))
         self.popup.set_reading_style(reading)
         apply_reading_font(self.appointment, reading)
-        self.actions.paint_icons(theme.button_text)
+        self.commands.paint_icons(theme.button_text)
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
@@ -420,7 +422,7 @@ class MainWindow(QMainWindow):
         for bar in (self.toolbar, self.view_toolbar):
             bar.setIconSize(QSize(side, side))
         self._arrange_toolbars()
-        self.actions.themes[self.appearance.theme_choice].setChecked(True)
+        self.commands.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
         if self.settings:
             self.settings.set_appearance(self.appearance.theme_choice, scale)
@@ -466,7 +468,7 @@ class MainWindow(QMainWindow):
         """Large text: labels under icons; too narrow: well-known icons lose their labels first;
         then search and text size move to a row of their own."""
         scale = self.appearance.scale if hasattr(self, "appearance") else 1.0
-        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, self.width())
+        arrange_toolbars(self.toolbar, self.view_toolbar, self.commands, scale, self.width())
         others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
         fit_search_field(self.search_field, self.width() - others - 16)
         # Search results grow with the text: room for two or three, never more than half the window.

@@ -29,8 +29,8 @@ def apply_policy(w) -> None:
     policy = w.policy
     if not policy.files:
         for name in FILE_COMMANDS:
-            w.actions.by_name[name].setEnabled(False)
-            w.actions.by_name[name].setVisible(False)
+            w.commands.by_name[name].setEnabled(False)
+            w.commands.by_name[name].setVisible(False)
         for button in (w.appointment.save_button, w.appointment.preview_button, w.appointment.print_button):
             button.hide()
         w.handouts.allow_files = False
