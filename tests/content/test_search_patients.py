@@ -274,6 +274,19 @@ def test_cli_no_results_says_so_and_points_somewhere(capsys):
     assert data["results"] == [] and data["nearest"] and {"id", "title", "score", "snippet"} <= set(data["nearest"][0])
 
 
+def test_cli_no_results_gives_the_care_teams_numbers_set_at_home(capsys):
+    from sbc_desktop.care_team import CareTeam
+    from sbc_desktop.settings import Settings, cache_dir
+
+    cache_dir()  # names the application, as the command line does, so the same settings are read
+    settings = Settings.open()
+    settings.set_care_team(CareTeam(nurse="Sam", nurse_phone="0100 000 222", urgent_phone="0100 000 999"))
+    settings.sync()
+    assert cli.main(["search", "xylophone lessons"]) == 1
+    out = capsys.readouterr().out
+    assert "Who to ask: Ask Sam: 0100 000 222." in out and "day or night: 0100 000 999" in out
+
+
 @pytest.mark.parametrize("args", [["mets in bones", "--json"], ["spread", "--limit", "40"]])
 def test_cli_closed_pipe_is_not_an_error(args, private_dirs):
     """`sbc-desktop search ... | head`: the reader stops early; no traceback."""
