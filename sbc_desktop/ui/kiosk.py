@@ -3,34 +3,29 @@
 Nothing is written to disk (the window gets no settings, no notes file, no index
 cache). After `idle_timeout` seconds without a touch, a notice counts down `warning`
 seconds with one large "I'm still reading" button; then every piece of patient state
-is cleared. Staff leave with a PIN: Ctrl+Alt+Shift+S, or five taps in the top-left
-corner within three seconds.
+is cleared. Staff leave with a PIN: Ctrl+Alt+Shift+S, or five taps within three seconds at
+the right-hand end of the status line along the bottom. Every dialog is drawn inside the
+window (overlay.py), and the window puts itself back, full screen, if anything minimises it.
 """
 
 from __future__ import annotations
 
-import io
+import logging
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate
 from ..notes import NotesError
+from .kiosk_overlays import CleaningMode, PinPad, confirm, show_address, show_message
+from .overlay import Overlay
 
+LOG = logging.getLogger(__name__)
 ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TabletPress,
@@ -40,6 +35,7 @@ BLOCKED_KEYS = {
     QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"),
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
+STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no control
 
 
 def tr(text: str) -> str:
@@ -153,13 +149,21 @@ class KioskController(QObject):
         if kind == QEvent.Type.Close and obj is self.window and not self.staff_leaving:
             event.ignore()
             return True
-        if kind == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self.window:
-            self._corner_tap(event.globalPosition().toPoint())
+        if kind == QEvent.Type.MouseButtonPress and obj is self.window.statusBar():
+            self._corner_tap(event.position().toPoint())
+        if kind == QEvent.Type.WindowStateChange and obj is self.window:
+            self._keep_on_screen()
+        if kind == QEvent.Type.Polish and isinstance(obj, QDialog) and obj.isWindow():
+            # A dialog from any pane (the clinic details, "where has it spread"): no title bar,
+            # so nothing to minimise or drag away with a window manager.
+            obj.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         return False
 
     def _corner_tap(self, point) -> None:
-        corner = self.window.mapToGlobal(self.window.rect().topLeft())
-        if abs(point.x() - corner.x()) > 60 or abs(point.y() - corner.y()) > 60:
+        """Staff's secret: five taps within three seconds at the right-hand end of the status
+        line along the bottom, where there is no control to press by accident."""
+        bar = self.window.statusBar()
+        if point.x() < bar.width() - STAFF_CORNER:
             return
         now = self.clock()
         self._corner_taps = [t for t in self._corner_taps if now - t < 3.0] + [now]
@@ -186,13 +190,11 @@ class KioskController(QObject):
         self.idle.start()
 
     def ask_to_finish(self) -> None:
-        answer = QMessageBox.question(
+        self.finish_overlay = confirm(
             self.window, tr("Finish and clear"),
             tr("Clear your notes, questions and everything you looked at, ready for the next person?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            tr("Yes, clear everything"), tr("No, keep reading"), self.reset, "finishAndClear",
         )  # fmt: skip
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reset()
 
     def reset(self) -> None:
         """Everything back as the next patient should find it: the session's one clear()."""
@@ -204,12 +206,26 @@ class KioskController(QObject):
         self.sessionCleared.emit()
 
     def show_kiosk(self) -> None:
-        """Full screen, on top and active, whatever happened to the window before."""
+        """Full screen, on top and active, whatever happened to the window before.
+
+        Without a window manager "full screen" is only a request nobody grants, so the window
+        is also given the whole screen's geometry itself."""
         w = self.window
+        screen = w.screen() or QGuiApplication.primaryScreen()
+        if screen is not None and w.geometry() != screen.geometry():
+            w.setGeometry(screen.geometry())  # before showFullScreen: a new geometry ends full screen
         w.setWindowState(Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowActive)
         w.showFullScreen()
         w.raise_()
         w.activateWindow()
+
+    def _keep_on_screen(self) -> None:
+        """Minimised, or out of full screen (a window manager's key or menu): back at once."""
+        if self.staff_leaving:
+            return
+        state = self.window.windowState()
+        if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen:
+            QTimer.singleShot(0, self.show_kiosk)
 
     # -- printing, links, staff ---------------------------------------------------------
     def printer(self) -> QPrinter | None:
@@ -226,75 +242,58 @@ class KioskController(QObject):
     def print_handout(self) -> None:
         printer = self.printer()
         if printer is None:
-            QMessageBox.information(self.window, tr("Printing"), tr("Printing is not available on this screen. "
-                                    "Please ask a member of staff if you would like a copy."))  # fmt: skip
+            show_message(self.window, tr("Printing"), tr("Printing is not available on this screen. "
+                         "Please ask a member of staff if you would like a copy."))  # fmt: skip
             return
         handout = self.window.make_handout()
         try:
             paint_handout(handout.document, printer, handout.options)
         except NotesError as exc:
-            QMessageBox.warning(self.window, tr("Printing"), tr("The handout could not be printed: {0}").format(exc))
+            LOG.warning("kiosk: the handout could not be printed: %s", exc)
+            show_message(self.window, tr("Printing"), tr("Sorry, the handout could not be printed. "
+                         "Please ask a member of staff."))  # fmt: skip
             return
         where = self.config.collect_from or tr("the printer")
-        QMessageBox.information(
-            self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where)
-        )
+        show_message(self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where))
 
     def show_address(self, url: QUrl) -> None:
         """External links never open a browser here: the address and a QR code to scan."""
-        import segno
-
-        address = url.toString()
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(tr("Web page"))
-        dialog.setAccessibleName(tr("Web page address"))
-        text = QLabel(tr("To read this page, scan the code with your phone, or type the address:\n{0}").format(address))
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code = QLabel(dialog)
-        png = io.BytesIO()
-        segno.make(address, error="m").save(png, kind="png", scale=8, border=4)
-        pixmap = QPixmap()
-        pixmap.loadFromData(png.getvalue(), "PNG")
-        code.setPixmap(pixmap)
-        code.setAccessibleName(tr("QR code for {0}").format(address))
-        close = QPushButton(tr("Close"), dialog)
-        close.clicked.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        for widget in (text, code, close):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        dialog.open()
-        self.address_dialog = dialog
+        self.address_overlay = show_address(self.window, url.toString())
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:
-            QMessageBox.information(self.window, tr("Staff"), tr("No staff PIN is set. Use 'sbc-desktop kiosk-pin'."))
+            show_message(self.window, tr("Staff"), tr("No staff PIN has been set for this screen, so it cannot be "
+                         "unlocked here. Please tell the person who looks after this screen."))  # fmt: skip
             return
         if self.pin_gate.seconds_locked():
-            QMessageBox.information(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
-                                    .format(self.pin_gate.seconds_locked()))  # fmt: skip
+            show_message(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
+                         .format(self.pin_gate.seconds_locked()))  # fmt: skip
             return
-        dialog = PinDialog(self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if self.pin_gate.try_pin(dialog.pin.text()):
+        self.pin_pad = PinPad(self.window)
+        self.pin_pad.entered.connect(self._check_pin)
+        self.pin_pad.closed.connect(lambda _role: self.pin_pad.deleteLater())
+        self.pin_pad.open()
+
+    def _check_pin(self, pin: str) -> None:
+        if self.pin_gate.try_pin(pin):
             self.staff_menu()
         else:
-            QMessageBox.warning(self.window, tr("Staff"), tr("That PIN is not right."))
+            show_message(self.window, tr("Staff"), tr("That PIN is not right."))
 
     def staff_menu(self) -> None:
-        box = QMessageBox(self.window)
-        box.setWindowTitle(tr("Staff"))
-        box.setText(tr("Staff options"))
-        box.setInformativeText(self.content_status())
-        leave = box.addButton(tr("Exit kiosk"), QMessageBox.ButtonRole.DestructiveRole)
-        prefs = box.addButton(tr("Clinic details..."), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is leave:
-            self.exit_kiosk()
-        elif box.clickedButton() is prefs:
-            self.window.edit_preferences()
+        overlay = Overlay(self.window, tr("Staff options"), "staffOptions")
+        overlay.add_text(self.content_status(), "contentStatus")
+        overlay.add_button(tr("Exit the kiosk"), "exit", slot=self.exit_kiosk)
+        overlay.add_button(tr("Clinic details..."), "clinic", slot=self.window.edit_preferences)
+        overlay.add_button(tr("Clean the screen (30 seconds)"), "clean", slot=self.clean_screen)
+        overlay.add_button(tr("Back to the guide"), "cancel", default=True)
+        overlay.closed.connect(lambda _role: overlay.deleteLater())
+        overlay.open()
+        self.staff_overlay = overlay
+
+    def clean_screen(self) -> None:
+        self.cleaning = CleaningMode(self.window)
+        self.cleaning.open()
 
     updates = None  # a KioskUpdates when the configuration names a content repository
 
@@ -312,26 +311,6 @@ class KioskController(QObject):
         self.staff_leaving = True
         QApplication.instance().removeEventFilter(self)
         self.window.close()
-
-
-class PinDialog(QDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Staff PIN"))
-        self.setAccessibleName(tr("Staff PIN"))
-        self.pin = QLineEdit(self)
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName(tr("Staff PIN"))
-        ok = QPushButton(tr("OK"), self)
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel = QPushButton(tr("Cancel"), self)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Enter the staff PIN"), self))
-        layout.addWidget(self.pin)
-        layout.addWidget(ok)
-        layout.addWidget(cancel)
 
 
 def make_kiosk(library, config: KioskConfig, clock=time.monotonic):

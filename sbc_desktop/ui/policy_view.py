@@ -41,6 +41,7 @@ def apply_policy(w) -> None:
     if policy.kiosk:
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
+        w.statusBar().setSizeGripEnabled(False)
         # The panel opens and closes from its toolbar button (and Ctrl+M): no small close cross to
         # aim for, and it can never float off as a window of its own. It stays closable, because
         # a dock that is not closable disables its own toggle action, the toolbar button.

@@ -16,6 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
+from .overlay import close_overlays
+
 STANDARD_PANEL_WIDTH = 360  # "My appointment"
 
 
@@ -37,8 +39,8 @@ def connect_session(window) -> None:
 
     # A fresh session: every pane resets itself.
     for reset in (
-        close_dialogs, w.popup.close, w.find_bar.reset, w.search_field.reset, w.search_panel.reset,
-        w.highlighter.clear, w.read_aloud_bar.reset, w.appointment.reset, w.tree.reset,
+        close_dialogs, lambda: close_overlays(w), w.popup.close, w.find_bar.reset, w.search_field.reset,
+        w.search_panel.reset, w.highlighter.clear, w.read_aloud_bar.reset, w.appointment.reset, w.tree.reset,
     ):  # fmt: skip
         session.cleared.connect(reset)
     session.cleared.connect(lambda: start_afresh(w, standard_panes))
