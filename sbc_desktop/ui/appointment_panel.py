@@ -245,7 +245,7 @@ class AppointmentPanel(QScrollArea):
 
     def _add_group(self, title: str, questions: list[str]) -> None:
         header = QListWidgetItem(title, self.questions)
-        font = QFont(self.questions.font())
+        font = QFont()  # bold only: size and face still follow the list (text size, reading font)
         font.setBold(True)
         header.setFont(font)
         header.setFlags(Qt.ItemFlag.ItemIsEnabled)

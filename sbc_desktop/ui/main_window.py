@@ -37,6 +37,7 @@ from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
 from .session_panes import connect_session
 from .themed_style import ThemedStyle
+from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         if self.settings:
             self._restore()
+        self._fit_screen()
         if notes_problem:
             self.statusBar().showMessage(notes_problem, 20000)
 
@@ -414,13 +416,9 @@ class MainWindow(QMainWindow):
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
-        side = round(20 * scale)
-        large = scale >= 1.5
+        side = round(20 * min(scale, 1.5))  # icons grow less than text: the labels carry the meaning
         for bar in (self.toolbar, self.view_toolbar):
             bar.setIconSize(QSize(side, side))
-            # Large text: labels under the icons, so the buttons still fit across the window.
-            style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon if large else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            bar.setToolButtonStyle(style)
         self._arrange_toolbars()
         self.actions.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
@@ -457,8 +455,23 @@ class MainWindow(QMainWindow):
         self._share_width()
         self._arrange_toolbars()
 
+    def _fit_screen(self) -> None:
+        """The whole window on its screen (a remembered size may be larger than this screen)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+
     def _arrange_toolbars(self) -> None:
-        """Search and text size move to a row of their own when one row is too narrow."""
+        """Large text: labels under icons; too narrow: well-known icons lose their labels first;
+        then search and text size move to a row of their own."""
+        scale = self.appearance.scale if hasattr(self, "appearance") else 1.0
+        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, self.width())
+        others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
+        fit_search_field(self.search_field, self.width() - others - 16)
+        # Search results grow with the text: room for two or three, never more than half the window.
+        self.search_panel.setMaximumHeight(round(360 * scale))
+        self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.height() * 0.45)))
         needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width()
         wrap = needed > self.width()
         if wrap != self.toolBarBreak(self.view_toolbar):
