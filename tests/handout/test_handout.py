@@ -15,6 +15,7 @@ from sbc_desktop.handout.builder import Clinic, HandoutOptions, used_terms
 from sbc_desktop.handout.document import handout_document, page_size
 from sbc_desktop.handout.export import Handout
 from sbc_desktop.notes import AppointmentNotes, NotesError
+from sbc_desktop.pages import long_date
 
 
 def notes(**extra):
@@ -51,7 +52,10 @@ def test_pdf_reads_back_with_everything_a_patient_needs(qapp, tmp_path, library,
     assert "My back has been aching." in whole and "Ask about pain relief." in whole
     assert "What does my diagnosis mean?" in whole and "Can I still go on holiday?" in whole
     assert "Riverside Breast Clinic" in whole and "01234 000000" in whole and "Sam Jones" in whole
-    assert "Last updated: 21 November 2026" in whole and "Next review due: 21 November 2027" in whole
+    for topic_id in ("where-it-spreads", "tests", "care-team"):
+        topic = library.topic(topic_id)
+        assert f"Last updated: {long_date(topic.updated)}" in whole
+        assert f"Next review due: {long_date(topic.next_review)}" in whole
     # The glossary holds the words of these topics, and only those.
     used = {t.id for t in used_terms(library, pages, ["where-it-spreads", "tests", "care-team"])}
     assert {"biopsy", "mammogram"} <= used and "chemotherapy" not in used
