@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
@@ -11,9 +12,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 
 from ..care_team import CareTeam
 from ..content.library import Library, Topic
-from ..content.search import SearchResult
-from ..handout.builder import HandoutOptions
-from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..settings import Settings
@@ -22,6 +20,7 @@ from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
+from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
@@ -36,6 +35,10 @@ from .themed_style import ThemedStyle
 from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
+
+if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
+    from ..content.search import SearchResult
+    from ..handout.export import Handout
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 
@@ -55,6 +58,9 @@ class MainWindow(QMainWindow):
         parent=None,
     ):
         super().__init__(parent)
+        self.appearance = appearance or Appearance()
+        self._styled: tuple | None = None
+        self._style_application()  # before the widgets exist: set after, it re-polishes every one
         self.library = library
         self.settings = settings  # None: remember nothing (nothing written to disk)
         self.pages = Pages(library)
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         accessible_factory.install()
         self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
+        self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -128,7 +135,6 @@ class MainWindow(QMainWindow):
         self.actions.back.setEnabled(False)
         self.actions.forward.setEnabled(False)
         self.actions.glossary.setVisible(bool(library.glossary))
-        self.appearance = appearance or Appearance()
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         self.apply_appearance()
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
-        self.search_field.focused.connect(self.search.start)
+        self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
         self.search_field.moveSelection.connect(self.search_panel.move_selection)
         self.search_field.activated.connect(self.search_panel.open_current)
@@ -297,6 +303,9 @@ class MainWindow(QMainWindow):
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
         large = self.appointment.large_print.isChecked()
+        from ..handout.builder import HandoutOptions
+        from ..handout.export import Handout
+
         options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
@@ -370,9 +379,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Opened {0} in your web browser.").format(url.toString()), 8000)
 
     # -- comfort and access -------------------------------------------------------------
-    def apply_appearance(self) -> None:
-        """Theme and text size to every pane at once; remembered at home."""
+    def _style_application(self) -> None:
+        """Style, palette, font and style sheet of the whole application, when they change.
+
+        Each of them re-polishes every widget there is: set once before the window is
+        built, and again only when the theme, the text size or the extra style changes.
+        """
         theme, scale = self.appearance.theme, self.appearance.scale
+        if self._styled == (theme, scale, self.extra_style):
+            return
+        self._styled = (theme, scale, self.extra_style)
         app = QApplication.instance()
         app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
@@ -380,6 +396,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(BASE_POINT_SIZE * scale)
         app.setFont(font)
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
+
+    def apply_appearance(self) -> None:
+        """Theme and text size to every pane at once; remembered at home."""
+        theme, scale = self.appearance.theme, self.appearance.scale
+        self._style_application()
         reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
         self.reader.set_style_sheet(reader_style_sheet(theme, reading))
         self.reader.setFont(reading.font_for(self.reader.font()))
