@@ -77,12 +77,12 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:
         # The kiosk writes nothing: no settings, no notes file, the search index in memory.
-        from .ui.kiosk import KioskController
+        from .ui.kiosk import make_kiosk
 
-        window = MainWindow(library, None, None, NotesStore(None))
-        controller = KioskController(window, config)  # noqa: F841 - lives as the window's child
-        window.open_start_page(topic or config.home_topic or None)
-        window.showFullScreen()
+        window, controller = make_kiosk(library, config)
+        if topic:
+            window.open_start_page(topic)
+        controller.show_kiosk()
     else:
         settings = Settings.open()
         notes = NotesStore(data_dir() / "appointment-notes.json")

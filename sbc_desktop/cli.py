@@ -163,9 +163,22 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
             lines.append("Glossary words that look like it:")
             lines += [f"    {r.title}: {r.snippet}" for r in terms]
         lines.append("Every medical word is explained in the glossary A to Z (open 'sbc-desktop', then Glossary).")
-        lines.append("Your specialist nurse or treatment team can answer what this app does not.")
+        lines.append(_who_to_ask())
     _emit("\n".join(lines) + "\n")
     return 0 if results else 1
+
+
+def _who_to_ask() -> str:
+    """Who to ask, with the care team's numbers when they are set at home (Preferences)."""
+    from .care_team import CareTeam
+    from .settings import Settings
+    from .who_to_ask import who_to_ask
+
+    try:
+        team = Settings.open().care_team()  # cache_dir() has named the application already
+    except Exception:  # noqa: BLE001 - unreadable settings: still say who to ask
+        team = CareTeam()
+    return who_to_ask(team)
 
 
 def _json(r) -> dict:

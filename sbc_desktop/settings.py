@@ -144,10 +144,12 @@ class Settings:
     def spread(self) -> list[str]:
         """Where the reader said the cancer has spread ("Where has it spread for you?"); [] if not said."""
         value = self.store.value("reader/spread", "")
-        return [p for p in str(value or "").split(",") if p] if isinstance(value, str) else []
+        # Kept as words joined by spaces: an INI file would read commas back as a list.
+        words = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(w).strip(", ") for w in words if str(w).strip(", ")]
 
     def set_spread(self, places: list[str]) -> None:
-        self.store.setValue("reader/spread", ",".join(places))
+        self.store.setValue("reader/spread", " ".join(places))
 
     def sync(self) -> None:
         self.store.sync()

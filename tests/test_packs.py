@@ -192,7 +192,8 @@ def test_cli_publish_update_status_and_rollback(tmp_path, server, capsys, monkey
     assert "Published content pack 1 (1 topics)" in capsys.readouterr().out
     root_json = repo / "metadata" / "1.root.json"
     assert cli.main(["update", "--trust", str(root_json), "--from", url]) == 0
-    assert "Now showing content pack 1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Downloading content pack 1 (1 topics" in out and "Now showing content pack 1" in out
     assert cli.main(["update", "--status"]) == 0
     assert "Content pack 1" in capsys.readouterr().out
     assert cli.main(["update", "--rollback"]) == 1
@@ -242,3 +243,20 @@ def test_key_rotation_is_followed_and_the_old_key_no_longer_counts(tmp_path, pub
 
 def _now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def test_a_signed_pack_that_fails_the_check_is_not_installed(tmp_path, published, monkeypatch):
+    """A publisher who skipped the check (or an older app) cannot put a broken pack on screens."""
+    from sbc_desktop.packs import repository
+
+    repo, url, keys, root_json, content, _ = published
+    store = _screen(tmp_path, "kiosk", root_json)
+    store.update(url, today=dt.date(2026, 6, 1))
+    write(content / "topics" / "a.md", (content / "topics" / "a.md").read_text() + "\nSee [x](topic:gone).\n")
+    monkeypatch.setattr(repository, "check_folder", lambda root, today=None: ([], ""), raising=False)
+    monkeypatch.setattr("sbc_desktop.content.checker.check_folder", lambda root, today=None: ([], ""))
+    assert publish(content, repo, keys, today=dt.date(2026, 6, 2)).version == 2
+    with pytest.raises(UpdateError, match="fails the content check"):
+        store.update(url, today=dt.date(2026, 6, 2))
+    assert store.current_version() == 1 and "gone" not in load_library(store.current_dir()).topic("a").body
+    assert [p.name for p in store.versions.iterdir()] == ["1"]  # nothing half-installed left

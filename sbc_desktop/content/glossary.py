@@ -108,6 +108,6 @@ class TermMatcher:
 
 
 def _joined(text: str, end: int, start: int) -> bool:
-    """Two words belong to one name only if just spaces stand between them."""
+    """Two words belong to one name only if just spaces, or one slash ("CDK4/6"), stand between them."""
     gap = text[end:start]
-    return 0 < len(gap) <= 3 and gap.isspace()
+    return (0 < len(gap) <= 3 and gap.isspace()) or gap == "/"

@@ -24,7 +24,7 @@ from .headings import without_headings
 from .library import Library
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 6  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 7  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -34,7 +34,8 @@ MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still c
 COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
 SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
 BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
-_RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r, 0 FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
+_RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
+_STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong MATCH ? ORDER BY r LIMIT ?"
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
@@ -117,7 +118,7 @@ class SearchIndex:
         # there; a typo seldom changes both the first and the second letter.
         self._by_letter: dict[tuple[int, str, int], list[str]] | None = None
         self._corrections: dict[str, str] = {}
-        self._counts: dict[str, int] = {}  # FTS5 match -> how many documents hold it
+        self._counts: dict[tuple[str, str], int] = {}  # (table, FTS5 match) -> how many documents hold it
         self.kept: dict[str, object] = {}  # what helpers (nearest.py) work out once per index
         self._count = 0
         self._synonyms = _synonym_table(library)
@@ -375,24 +376,27 @@ class SearchIndex:
 
     def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
         """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
+        if found <= BROAD:
+            rows = self.db.execute(_RANK_SQL, (*WEIGHTS, idea.match, RANK_DEPTH)).fetchall()
+            return {rowid: -rank for rowid, rank in rows}
+        # A very common idea: only its titles, keywords and summaries count (the short table).
         scope = idea.match
-        if found > BROAD:
-            scope = f"{{title keywords summary}}: ({idea.match})"
-            if self._count_matches(scope) > 4 * BROAD:
-                scope = f"{{title}}: ({idea.match})"
-                if self._count_matches(scope) > 4 * BROAD:  # in thousands of titles: too common to rank
-                    rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (scope, RANK_DEPTH))
-                    return {rowid: 1.0 for (rowid,) in rows}
-        rows = self.db.execute(_RANK_SQL, (*WEIGHTS, scope, RANK_DEPTH)).fetchall()
-        return {rowid: -rank for rowid, rank, _zero in rows}
+        if self._count_matches(scope, "strong") > 4 * BROAD:
+            scope = f"{{title}}: ({idea.match})"
+            if self._count_matches(scope, "strong") > 4 * BROAD:  # in thousands of titles: too common to rank
+                rows = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
+                return {rowid: 1.0 for (rowid,) in rows}
+        rows = self.db.execute(_STRONG_SQL, (*WEIGHTS[:3], scope, RANK_DEPTH)).fetchall()
+        return {rowid: -rank for rowid, rank in rows}
 
-    def _count_matches(self, match: str) -> int:
-        count = self._counts.get(match)
+    def _count_matches(self, match: str, table: str = "fts") -> int:
+        """How many documents of ``table`` ("fts" or "strong") hold ``match`` (kept while typing)."""
+        count = self._counts.get((table, match))
         if count is None:
-            count = self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
+            count = self.db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0]
             if len(self._counts) > 2000:
                 self._counts.clear()
-            self._counts[match] = count
+            self._counts[(table, match)] = count
         return count
 
     def _docs(self, rowids: set[int]) -> dict[int, tuple[str, str, str]]:
@@ -541,6 +545,9 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
                           section TEXT, topic TEXT);
         CREATE VIRTUAL TABLE fts USING fts5(title, keywords, summary, headings, body,
                                             tokenize='porter unicode61', prefix='2 3');
+        -- The same documents' short parts alone: a very common word is ranked here, where
+        -- its lists are short, not among the positions of every page's text.
+        CREATE VIRTUAL TABLE strong USING fts5(title, keywords, summary, tokenize='porter unicode61', prefix='2 3');
         CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )
@@ -565,10 +572,14 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
             "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
             (rowid, title, keywords, summary, headings, body),
         )
+        db.execute(
+            "INSERT INTO strong(rowid, title, keywords, summary) VALUES (?, ?, ?, ?)", (rowid, title, keywords, summary)
+        )
         text = f"{title} {keywords} {summary} {headings} {body}"
         vocabulary.update(w for w in words_of(text) if w.isalpha() and len(w) > 2)
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
     db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     db.commit()
 

@@ -130,13 +130,15 @@ def care_team_box(team: Clinic) -> str:
     return caption + f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'
 
 
-def printed_on_text(options: HandoutOptions) -> str:
+def printed_on_text(options: HandoutOptions, separator: str = " · ") -> str:
     printed = tr("Printed on {date}").format(date=long_date(options.printed_on))
-    return f"{printed} · {options.content}" if options.content else printed
+    return f"{printed}{separator}{options.content}" if options.content else printed
 
 
 def content_text(version: ContentVersion) -> str:
-    """ "Content pack 7, next review due 1 June 2027", for the foot of every page."""
+    """"Content: pack 7, next review due 1 June 2027", for the foot of every page."""
     if version.review_due:
-        return tr("{content}, next review due {date}").format(content=version.label, date=long_date(version.review_due))
-    return version.label
+        return tr("Content: {version}, next review due {date}").format(
+            version=version.short or version.label, date=long_date(version.review_due)
+        )
+    return tr("Content: {version}").format(version=version.short or version.label)

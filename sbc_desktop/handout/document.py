@@ -8,8 +8,6 @@ page's height and Qt moves a line that would not fit to the next page.
 from __future__ import annotations
 
 import base64
-import mimetypes
-import re
 from html import escape
 from pathlib import Path
 
@@ -27,7 +25,9 @@ from PySide6.QtGui import (
 )
 
 from .. import version
+from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
 from ..notes import NotesError, write_atomically
+from ..picture_image import picture_image
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text, tr
 from .paginate import paginate
 from .plain_text import document_text
@@ -75,13 +75,22 @@ def style_sheet(options: HandoutOptions) -> str:
     """ + ("" if options.reading.is_default() else options.reading.block_css())  # the reader's own spacing
 
 
-def handout_document(html: str, options: HandoutOptions) -> QTextDocument:
+def handout_document(html: str, options: HandoutOptions, root: Path | None = None) -> QTextDocument:
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(handout_font(options))
     doc.setDefaultStyleSheet(style_sheet(options))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, options.heading)
-    doc.setHtml(html)
+
+    def picture(src: str) -> str | None:
+        # Every picture is loaded here, safely: Qt never reads a file: URL itself.
+        image = picture_image(src, root) if root is not None else None
+        if image is None:
+            return None
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), image)
+        return src
+
+    doc.setHtml(rewrite_images(html, picture))
     return doc
 
 
@@ -124,12 +133,14 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             footer = QRectF(0, body.bottom() + band * 0.2, body.width(), foot - band * 0.2)
             painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))
             page_text = tr("Page {page} of {pages}").format(page=index + 1, pages=pages)
-            line = footer.adjusted(0, band * 0.1, 0, 0)  # first lines level with each other
+            line = footer.adjusted(0, band * 0.1, 0, 0)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
-            # The date and content version on the left, wrapped onto two lines if they would reach "Page N".
-            room = line.adjusted(0, 0, -(painter.fontMetrics().horizontalAdvance(page_text) + band * 0.5), 0)
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            painter.drawText(room, int(flags), printed_on_text(options))
+            # The date beside "Page N of M"; under it, across the page, which content it came from.
+            printed, _, content = printed_on_text(options, "\n").partition("\n")
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, printed)
+            if content:
+                below = line.adjusted(0, painter.fontMetrics().lineSpacing(), 0, 0)
+                painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, content)
 
             painter.save()
             painter.translate(0, body.top() - index * body.height())
@@ -161,9 +172,13 @@ def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
     return pages
 
 
-def write_html(doc_html: str, path: Path, options: HandoutOptions) -> None:
-    """A page that opens in any browser, pictures included inside it. Atomic."""
-    body = re.sub(r'src="(file:[^"]+)"', lambda m: f'src="{_data_uri(m.group(1))}"', doc_html)
+def write_html(doc_html: str, path: Path, options: HandoutOptions, root: Path | None = None) -> None:
+    """A page that opens in any browser, pictures included inside it. Atomic.
+
+    Only real <img> tags are read (never text that looks like one), and only pictures
+    inside the content folder ``root``; an SVG is made safe first. Others are left out.
+    """
+    body = rewrite_images(doc_html, lambda src: _data_uri(src, root))
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(options.heading)}</title>"
@@ -180,11 +195,9 @@ def write_text(doc: QTextDocument, path: Path, options: HandoutOptions) -> None:
     write_atomically(path, text.encode("utf-8"))
 
 
-def _data_uri(url: str) -> str:
-    path = Path(QUrl(url).toLocalFile())
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return ""
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+def _data_uri(url: str, root: Path | None) -> str | None:
+    path = picture_file(url, root) if root is not None else None
+    data = picture_bytes(path) if path is not None else None
+    if not data:
+        return None
+    return f"data:{IMAGE_TYPES[path.suffix.lower()]};base64,{base64.b64encode(data).decode('ascii')}"

@@ -29,12 +29,13 @@ class Handout:
             options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
         self.html = handout_html(library, pages, notes, options)
+        self.root = library.root  # pictures are read only from inside it
         self._document: QTextDocument | None = None
 
     @property
     def document(self) -> QTextDocument:
         if self._document is None:
-            self._document = handout_document(self.html, self.options)
+            self._document = handout_document(self.html, self.options, self.root)
         return self._document
 
     def save(self, path: Path) -> None:
@@ -45,7 +46,7 @@ class Handout:
         if suffix == ".pdf":
             write_pdf(self.document, path, self.options)
         elif suffix in (".html", ".htm"):
-            write_html(self.html, path, self.options)
+            write_html(self.html, path, self.options, self.root)
         elif suffix == ".txt":
             write_text(self.document, path, self.options)
         else:

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -142,8 +142,15 @@ class PackStore:
         (self.metadata / "root.json").write_bytes(data)
 
     # -- updating -------------------------------------------------------------------
-    def update(self, source: str, pin: int | None = None, today: dt.date | None = None) -> UpdateResult:
+    def update(
+        self,
+        source: str,
+        pin: int | None = None,
+        today: dt.date | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> UpdateResult:
         """Fetch the newest pack (or the pinned version), verify, unpack, check, then switch."""
+        say = progress or (lambda message: None)
         from tuf.api import exceptions as tuf_errors
         from tuf.ngclient import Updater
 
@@ -167,6 +174,7 @@ class PackStore:
                     # forward by signed key rotations) in the metadata folder: use that.
                     bootstrap=None,
                 )
+                say(f"Checking the signatures of {source}...")
                 updater.refresh()
                 name = manifest_target(pin) if pin else LATEST
                 info = updater.get_targetinfo(name)
@@ -189,7 +197,10 @@ class PackStore:
                 archive_info = updater.get_targetinfo(manifest.archive)
                 if archive_info is None:
                     raise UpdateError(f"the repository lists no archive for content pack {manifest.version}")
+                size = archive_info.length
+                say(f"Downloading content pack {manifest.version} ({manifest.topics} topics, {_size(size)})...")
                 archive = Path(updater.download_target(archive_info, str(Path(tmp) / "pack.tar.gz")))
+                say(f"Checking content pack {manifest.version} before switching to it...")
                 self._install(archive, manifest, today)
         except UpdateError:
             raise
@@ -274,6 +285,10 @@ class PackStore:
             raise UpdateError("there is no earlier content pack on this screen to go back to")
         self._write_state(previous, current)
         return UpdateResult("rolled-back", previous, f"Went back to content pack {previous} (from {current}).")
+
+
+def _size(length: int) -> str:
+    return f"{length / 1024:.0f} KB" if length < 1024 * 1024 else f"{length / 1024 / 1024:.1f} MB"
 
 
 def store_dir() -> Path:

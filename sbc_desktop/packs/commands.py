@@ -129,7 +129,7 @@ def run_update(args: argparse.Namespace) -> int:
             if not source:
                 print("sbc-desktop: say where to update from: --from URL or folder", file=sys.stderr)
                 return 2
-        print(store.update(source, pin).message)
+        print(store.update(source, pin, progress=lambda message: print(message, flush=True)).message)
         return 0
     except UpdateError as exc:
         print(f"sbc-desktop: update refused: {exc}", file=sys.stderr)

@@ -75,9 +75,10 @@ def read_manifest(folder: Path) -> PackManifest | None:
 class ContentVersion:
     """What About, `check`, the kiosk's staff options and every handout say about the content."""
 
-    label: str  # "Content pack 7" or "Built-in content"
+    label: str  # "Content pack 7" or "Built-in content, version 0.1.0"
     published: dt.date | None
     review_due: dt.date | None
+    short: str = ""  # "pack 7", "built-in 0.1.0": for the foot of a printed page
 
     def describe(self) -> str:
         """One line in plain words, without translation (the UI builds its own from the parts)."""
@@ -93,7 +94,12 @@ def content_version(folder: Path, review_due: dt.date | None = None) -> ContentV
     """The version of a content folder: its pack manifest, or "built-in" / "local folder"."""
     manifest = read_manifest(folder)
     if manifest is not None:
-        return ContentVersion(f"Content pack {manifest.version}", manifest.published, manifest.review_due or review_due)
+        return ContentVersion(
+            f"Content pack {manifest.version}",
+            manifest.published,
+            manifest.review_due or review_due,
+            f"pack {manifest.version}",
+        )
     from ..settings import builtin_content_dir
 
     try:
@@ -103,8 +109,8 @@ def content_version(folder: Path, review_due: dt.date | None = None) -> ContentV
     if builtin:
         from .. import version
 
-        return ContentVersion(f"Built-in content, version {version()}", None, review_due)
-    return ContentVersion(f"Local folder {folder}", None, review_due)
+        return ContentVersion(f"Built-in content, version {version()}", None, review_due, f"built-in {version()}")
+    return ContentVersion(f"Local folder {folder}", None, review_due, "local folder")
 
 
 def library_version(library) -> ContentVersion:

@@ -245,7 +245,7 @@ class AppointmentPanel(QScrollArea):
 
     def _add_group(self, title: str, questions: list[str]) -> None:
         header = QListWidgetItem(title, self.questions)
-        font = QFont(self.questions.font())
+        font = QFont()  # bold only: size and face still follow the list (text size, reading font)
         font.setBold(True)
         header.setFont(font)
         header.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -277,7 +277,7 @@ class AppointmentPanel(QScrollArea):
         text = " ".join(self.own_edit.text().split())
         if text and text not in self.notes.own_questions:
             self.notes.own_questions.append(text)
-            self.own_edit.clear()
+            self.own_edit.setText("")
             self.refresh()
             self.changed.emit()
 
@@ -327,6 +327,21 @@ class AppointmentPanel(QScrollArea):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.clear()
+
+    def reset(self) -> None:
+        """Show the (emptied) notes afresh: no undo history, no half-typed question, at the top."""
+        self._updating = True
+        try:
+            self.notes_edit.setPlainText(self.notes.notes)  # always: it empties the undo history
+            self.own_edit.setText("")  # unlike clear(), setText() empties the undo history
+            self.large_print.setChecked(False)
+        finally:
+            self._updating = False
+        self.refresh()
+        for view in (self.questions, self.own_list, self.topics):
+            view.clearSelection()
+            view.scrollToTop()
+        self.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         self.notes.notes = ""

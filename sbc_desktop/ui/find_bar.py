@@ -68,6 +68,12 @@ class FindBar(QWidget):
         self.findRequested.emit("", 0)  # clear the highlights
         self.closed.emit()
 
+    def reset(self) -> None:
+        """Hidden and empty, with no undo history."""
+        self.hide()
+        self.field.setText("")  # unlike clear(), setText() empties the undo history
+        self.show_count(0, 0)
+
     def find_next(self) -> None:
         self.findRequested.emit(self.field.text(), 1)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from ..pages import HOME_URL, topic_url
-from ..spread import MARKER, SPREAD_URL, SpreadChoice, describe, search_boost, topics_for
+from ..spread import MARKER, SPREAD_URL, describe, search_boost, topics_for
 from .icons import icon
 from .spread_dialog import SpreadDialog
 
@@ -24,7 +24,7 @@ class FittedToReader(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.choice = SpreadChoice(window.settings.spread() if window.settings else (), self)
+        self.choice = window.session.spread  # the session's: cleared with it at the kiosk
         window.pages.spread = lambda: list(self.choice.spread)
         window.actions.spread.triggered.connect(self.ask)
         window.reader.commandRequested.connect(lambda url: self.ask() if url == SPREAD_URL else None)
@@ -39,7 +39,7 @@ class FittedToReader(QObject):
 
     def ask(self) -> None:
         w = self.window
-        dialog = SpreadDialog(self.places, remembered=w.settings is not None, parent=w)
+        dialog = SpreadDialog(self.places, remembered=w.policy.remember_spread, parent=w)
         if dialog.exec():
             self.choice.set_spread(dialog.places())
 
@@ -48,13 +48,17 @@ class FittedToReader(QObject):
 
     def mark_tree(self) -> None:
         w = self.window
-        urls = {topic_url(t.id) for t in topics_for(w.library, self.places)}
-        note = tr("for you: matters for your {places}").format(places=describe(self.places))
-        w.tree.mark_topics(urls, icon("star", w.appearance.theme.text), note)
+        notes = {
+            topic_url(t.id): tr("for you: it matters for your {places}").format(
+                places=describe([p for p in self.places if p in t.tags])
+            )
+            for t in topics_for(w.library, self.places)
+        }
+        w.tree.mark_topics(notes, icon("star", w.appearance.theme.text))
 
     def _changed(self, places: list[str]) -> None:
         w = self.window
-        if w.settings:
+        if w.settings and w.policy.remember_spread:
             w.settings.set_spread(places)
         self.mark_tree()
         w.appointment.set_spread(places)

@@ -3,38 +3,29 @@
 Nothing is written to disk (the window gets no settings, no notes file, no index
 cache). After `idle_timeout` seconds without a touch, a notice counts down `warning`
 seconds with one large "I'm still reading" button; then every piece of patient state
-is cleared. Staff leave with a PIN: Ctrl+Alt+Shift+S, or five taps in the top-left
-corner within three seconds.
+is cleared. Staff leave with a PIN: Ctrl+Alt+Shift+S, or five taps within three seconds at
+the right-hand end of the status line along the bottom. Every dialog is drawn inside the
+window (overlay.py), and the window puts itself back, full screen, if anything minimises it.
 """
 
 from __future__ import annotations
 
-import io
+import logging
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDockWidget,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QScroller,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate
 from ..notes import NotesError
+from .kiosk_overlays import CleaningMode, PinPad, confirm, show_address, show_message
+from .overlay import Overlay
 
+LOG = logging.getLogger(__name__)
 ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TabletPress,
@@ -44,15 +35,7 @@ BLOCKED_KEYS = {
     QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"),
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
-KIOSK_STYLE = """
-QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
-QAbstractSpinBox { min-height: 50px; }
-QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
-QTreeWidget::item, QListWidget::item { min-height: 44px; }
-QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
-QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
-QLabel#idleNotice { font-size: 20pt; }
-"""
+STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no control
 
 
 def tr(text: str) -> str:
@@ -111,8 +94,6 @@ class KioskController(QObject):
         self.staff_leaving = False
         self._corner_taps: list[float] = []
         window.kiosk_care_team = config.care_team
-        window.extra_style = KIOSK_STYLE
-        window.handouts.allow_files = False
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -130,29 +111,11 @@ class KioskController(QObject):
         QApplication.instance().installEventFilter(self)
         self.idle.start()
 
-    # -- lock-down ------------------------------------------------------------------
     def _lock_down(self) -> None:
-        w = self.window
-        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        w.menuBar().hide()
-        # The panel opens and closes from its toolbar button (and Ctrl+M): no small close cross to
-        # aim for, and it can never float off as a window of its own. It stays closable, because
-        # a dock that is not closable disables its own toggle action, the toolbar button.
-        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        w.appointment_dock.setTitleBarWidget(QWidget(w.appointment_dock))
-        for name in ("quit", "save_handout", "preview", "print", "preferences"):
-            w.actions.by_name[name].setEnabled(False)
-            w.actions.by_name[name].setVisible(False)
-        w.appointment.save_button.hide()
-        w.appointment.preview_button.hide()
-        w.appointment.print_button.hide()
-        w.reader.externalLinkRequested.disconnect(w.open_external)
-        w.reader.externalLinkRequested.connect(self.show_address)
-        w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        w.reader.customContextMenuRequested.connect(self._copy_only_menu)
-        for viewport in (w.reader.viewport(), w.tree.viewport()):
-            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
-        w.apply_appearance()
+        """The window already offers nothing a kiosk must not (its policy); links show a QR code."""
+        if not self.window.policy.kiosk:
+            raise ValueError("a kiosk needs a window built with the kiosk policy (see make_kiosk)")
+        self.window.linkOutRequested.connect(self.show_address)
 
     def _add_buttons(self) -> None:
         w = self.window
@@ -172,14 +135,6 @@ class KioskController(QObject):
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.toolTip())
 
-    def _copy_only_menu(self, pos) -> None:
-        reader: QTextBrowser = self.window.reader
-        menu = QMenu(reader)
-        copy = menu.addAction(tr("Copy"))
-        copy.setEnabled(reader.textCursor().hasSelection())
-        copy.triggered.connect(reader.copy)
-        menu.exec(reader.viewport().mapToGlobal(pos))
-
     # -- activity and the idle reset --------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -189,22 +144,26 @@ class KioskController(QObject):
             pressed = QKeySequence(event.keyCombination())
             if pressed in BLOCKED_KEYS:
                 return True  # no way out of the kiosk by keyboard
-        if (
-            kind == QEvent.Type.ContextMenu
-            and obj is not self.window.reader.viewport()
-            and obj is not self.window.reader
-        ):
+        if kind == QEvent.Type.ContextMenu and not (obj is self.window.reader or self.window.reader.isAncestorOf(obj)):
             return True  # no menus beyond the reader's Copy
         if kind == QEvent.Type.Close and obj is self.window and not self.staff_leaving:
             event.ignore()
             return True
-        if kind == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self.window:
-            self._corner_tap(event.globalPosition().toPoint())
+        if kind == QEvent.Type.MouseButtonPress and obj is self.window.statusBar():
+            self._corner_tap(event.position().toPoint())
+        if kind == QEvent.Type.WindowStateChange and obj is self.window:
+            self._keep_on_screen()
+        if kind == QEvent.Type.Polish and isinstance(obj, QDialog) and obj.isWindow():
+            # A dialog from any pane (the clinic details, "where has it spread"): no title bar,
+            # so nothing to minimise or drag away with a window manager.
+            obj.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         return False
 
     def _corner_tap(self, point) -> None:
-        corner = self.window.mapToGlobal(self.window.rect().topLeft())
-        if abs(point.x() - corner.x()) > 60 or abs(point.y() - corner.y()) > 60:
+        """Staff's secret: five taps within three seconds at the right-hand end of the status
+        line along the bottom, where there is no control to press by accident."""
+        bar = self.window.statusBar()
+        if point.x() < bar.width() - STAFF_CORNER:
             return
         now = self.clock()
         self._corner_taps = [t for t in self._corner_taps if now - t < 3.0] + [now]
@@ -231,43 +190,42 @@ class KioskController(QObject):
         self.idle.start()
 
     def ask_to_finish(self) -> None:
-        answer = QMessageBox.question(
+        self.finish_overlay = confirm(
             self.window, tr("Finish and clear"),
             tr("Clear your notes, questions and everything you looked at, ready for the next person?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            tr("Yes, clear everything"), tr("No, keep reading"), self.reset, "finishAndClear",
         )  # fmt: skip
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reset()
 
     def reset(self) -> None:
-        """Everything back as the next patient should find it."""
-        w = self.window
+        """Everything back as the next patient should find it: the session's one clear()."""
         self.countdown.stop()
         self.notice.hide()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog | QMenu | QMessageBox) and widget.isVisible():
-                widget.close()
-        w.popup.close()
-        w.read_aloud.stop()
-        w.find_bar.field.clear()
-        w.find_bar.close_bar()
-        w.search_field.clear()
-        w.search_panel.hide()
-        w.highlighter.clear()
-        w.appointment.clear()
-        w.appointment.large_print.setChecked(False)
-        w.appointment.own_edit.clear()
-        w.appointment_dock.hide()
-        w.fitted.choice.clear()  # "Where has it spread for you?" is the patient's: forgotten
-        w.appearance.reset()  # theme, text size, spacing and reading font
-        w.open_start_page(self.config.home_topic or None)
-        w.reader.clearHistory()
-        w.actions.back.setEnabled(False)
-        w.actions.forward.setEnabled(False)
-        w.statusBar().clearMessage()
-        QApplication.clipboard().clear()
+        self.window.session.clear()
+        self.show_kiosk()
         self.idle.start()
         self.sessionCleared.emit()
+
+    def show_kiosk(self) -> None:
+        """Full screen, on top and active, whatever happened to the window before.
+
+        Without a window manager "full screen" is only a request nobody grants, so the window
+        is also given the whole screen's geometry itself."""
+        w = self.window
+        screen = w.screen() or QGuiApplication.primaryScreen()
+        if screen is not None and w.geometry() != screen.geometry():
+            w.setGeometry(screen.geometry())  # before showFullScreen: a new geometry ends full screen
+        w.setWindowState(Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowActive)
+        w.showFullScreen()
+        w.raise_()
+        w.activateWindow()
+
+    def _keep_on_screen(self) -> None:
+        """Minimised, or out of full screen (a window manager's key or menu): back at once."""
+        if self.staff_leaving:
+            return
+        state = self.window.windowState()
+        if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen:
+            QTimer.singleShot(0, self.show_kiosk)
 
     # -- printing, links, staff ---------------------------------------------------------
     def printer(self) -> QPrinter | None:
@@ -284,74 +242,70 @@ class KioskController(QObject):
     def print_handout(self) -> None:
         printer = self.printer()
         if printer is None:
-            QMessageBox.information(self.window, tr("Printing"), tr("Printing is not available on this screen. "
-                                    "Please ask a member of staff if you would like a copy."))  # fmt: skip
+            show_message(self.window, tr("Printing"), tr("Printing is not available on this screen. "
+                         "Please ask a member of staff if you would like a copy."))  # fmt: skip
             return
         handout = self.window.make_handout()
         try:
             paint_handout(handout.document, printer, handout.options)
         except NotesError as exc:
-            QMessageBox.warning(self.window, tr("Printing"), tr("The handout could not be printed: {0}").format(exc))
+            LOG.warning("kiosk: the handout could not be printed: %s", exc)
+            show_message(self.window, tr("Printing"), tr("Sorry, the handout could not be printed. "
+                         "Please ask a member of staff."))  # fmt: skip
             return
         where = self.config.collect_from or tr("the printer")
-        QMessageBox.information(
-            self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where)
-        )
+        show_message(self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where))
 
     def show_address(self, url: QUrl) -> None:
         """External links never open a browser here: the address and a QR code to scan."""
-        import segno
-
-        address = url.toString()
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(tr("Web page"))
-        dialog.setAccessibleName(tr("Web page address"))
-        text = QLabel(tr("To read this page, scan the code with your phone, or type the address:\n{0}").format(address))
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code = QLabel(dialog)
-        png = io.BytesIO()
-        segno.make(address, error="m").save(png, kind="png", scale=8, border=4)
-        pixmap = QPixmap()
-        pixmap.loadFromData(png.getvalue(), "PNG")
-        code.setPixmap(pixmap)
-        code.setAccessibleName(tr("QR code for {0}").format(address))
-        close = QPushButton(tr("Close"), dialog)
-        close.clicked.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        for widget in (text, code, close):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        dialog.open()
-        self.address_dialog = dialog
+        self.address_overlay = show_address(self.window, url.toString())
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:
-            QMessageBox.information(self.window, tr("Staff"), tr("No staff PIN is set. Use 'sbc-desktop kiosk-pin'."))
+            show_message(self.window, tr("Staff"), tr("No staff PIN has been set for this screen, so it cannot be "
+                         "unlocked here. Please tell the person who looks after this screen."))  # fmt: skip
             return
         if self.pin_gate.seconds_locked():
-            QMessageBox.information(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
-                                    .format(self.pin_gate.seconds_locked()))  # fmt: skip
+            show_message(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
+                         .format(self.pin_gate.seconds_locked()))  # fmt: skip
             return
-        dialog = PinDialog(self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if self.pin_gate.try_pin(dialog.pin.text()):
+        self.pin_pad = PinPad(self.window)
+        self.pin_pad.entered.connect(self._check_pin)
+        self.pin_pad.closed.connect(lambda _role: self.pin_pad.deleteLater())
+        self.pin_pad.open()
+
+    def _check_pin(self, pin: str) -> None:
+        if self.pin_gate.try_pin(pin):
             self.staff_menu()
         else:
-            QMessageBox.warning(self.window, tr("Staff"), tr("That PIN is not right."))
+            show_message(self.window, tr("Staff"), tr("That PIN is not right."))
 
     def staff_menu(self) -> None:
-        box = QMessageBox(self.window)
-        box.setWindowTitle(tr("Staff"))
-        box.setText(tr("Staff options"))
-        leave = box.addButton(tr("Exit kiosk"), QMessageBox.ButtonRole.DestructiveRole)
-        prefs = box.addButton(tr("Clinic details..."), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is leave:
-            self.exit_kiosk()
-        elif box.clickedButton() is prefs:
-            self.window.edit_preferences()
+        overlay = Overlay(self.window, tr("Staff options"), "staffOptions")
+        overlay.add_text(self.content_status(), "contentStatus")
+        overlay.add_button(tr("Exit the kiosk"), "exit", slot=self.exit_kiosk)
+        overlay.add_button(tr("Clinic details..."), "clinic", slot=self.window.edit_preferences)
+        overlay.add_button(tr("Clean the screen (30 seconds)"), "clean", slot=self.clean_screen)
+        overlay.add_button(tr("Back to the guide"), "cancel", default=True)
+        overlay.closed.connect(lambda _role: overlay.deleteLater())
+        overlay.open()
+        self.staff_overlay = overlay
+
+    def clean_screen(self) -> None:
+        self.cleaning = CleaningMode(self.window)
+        self.cleaning.open()
+
+    updates = None  # a KioskUpdates when the configuration names a content repository
+
+    def content_status(self) -> str:
+        """Which content this screen shows, and the last update check, for staff."""
+        from ..packs.manifest import library_version
+        from .about_dialog import content_line
+
+        text = content_line(library_version(self.window.library))
+        if self.updates is not None:
+            text += "\n" + tr("Content updates: {0}").format(self.updates.last_message)
+        return text
 
     def exit_kiosk(self) -> None:
         self.staff_leaving = True
@@ -359,21 +313,18 @@ class KioskController(QObject):
         self.window.close()
 
 
-class PinDialog(QDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Staff PIN"))
-        self.setAccessibleName(tr("Staff PIN"))
-        self.pin = QLineEdit(self)
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName(tr("Staff PIN"))
-        ok = QPushButton(tr("OK"), self)
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel = QPushButton(tr("Cancel"), self)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Enter the staff PIN"), self))
-        layout.addWidget(self.pin)
-        layout.addWidget(ok)
-        layout.addWidget(cancel)
+def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
+    """The kiosk as a clinic starts it: a window that writes nothing, and its controller."""
+    from ..notes import NotesStore
+    from ..policy import Policy
+    from .main_window import MainWindow
+
+    window = MainWindow(library, None, None, NotesStore(None), policy=Policy.for_kiosk(config.home_topic))
+    controller = KioskController(window, config, clock)
+    if config.update_repository:  # signed content packs, checked at idle moments
+        from .kiosk_updates import KioskUpdates
+
+        controller.updates = KioskUpdates(config, controller)
+        controller.sessionCleared.connect(controller.updates.session_cleared)
+    window.open_start_page(config.home_topic or None)
+    return window, controller

@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -14,6 +14,8 @@ from ..care_team import CareTeam
 from ..content.library import Library, Topic
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
+from ..policy import Policy
+from ..session import ReadingSession
 from ..settings import Settings
 from . import accessible_factory
 from .announcer import Announcer
@@ -25,13 +27,16 @@ from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .nav_tree import NavTree
+from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
+from .session_panes import connect_session
 from .themed_style import ThemedStyle
+from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
@@ -48,6 +53,8 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    linkOutRequested = Signal(QUrl)  # a link to another web site, where no browser may open
+
     def __init__(
         self,
         library: Library,
@@ -56,18 +63,29 @@ class MainWindow(QMainWindow):
         notes_store: NotesStore | None = None,
         appearance: Appearance | None = None,
         parent=None,
+        *,
+        policy: Policy | None = None,
     ):
         super().__init__(parent)
         self.appearance = appearance or Appearance()
         self._styled: tuple | None = None
         self._style_application()  # before the widgets exist: set after, it re-polishes every one
         self.library = library
-        self.settings = settings  # None: remember nothing (nothing written to disk)
+        self.policy = policy or Policy.home(remember=settings is not None)
+        self.settings = settings if self.policy.remember else None  # None: nothing written to disk
         self.pages = Pages(library)
         self.notes_store = notes_store or NotesStore(None)
-        self.notes, notes_problem = self._load_notes()
+        notes, notes_problem = self._load_notes()
+        # All of the patient's state, in one place (see session.py); the panes follow it.
+        self.session = ReadingSession(
+            self.policy, notes, self.appearance,
+            self.settings.reading_positions() if self.settings else {}, parent=self,
+            spread=self.settings.spread() if self.settings else (),
+        )  # fmt: skip
+        self.notes = self.session.notes
+        self.appearance = self.session.appearance
+        self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
-        self._positions = settings.reading_positions() if settings else {}  # topic id -> 0..1
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
@@ -137,10 +155,13 @@ class MainWindow(QMainWindow):
         self.actions.glossary.setVisible(bool(library.glossary))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
+        connect_session(self)
+        apply_policy(self)
         self.apply_appearance()
         self.resize(1200, 800)
         if self.settings:
             self._restore()
+        self._fit_screen()
         if notes_problem:
             self.statusBar().showMessage(notes_problem, 20000)
 
@@ -152,8 +173,12 @@ class MainWindow(QMainWindow):
         if left_out:  # in plain words for the reader; the details are for staff, in 'check'
             what = tr("One page could not be shown.") if left_out == 1 else tr(
                 "{0} pages could not be shown.").format(left_out)  # fmt: skip
-            text = what + " " + tr(
-                "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+            text = (
+                what
+                + " "
+                + tr(
+                    "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+                )
             )
         else:
             text = tr(
@@ -302,7 +327,7 @@ class MainWindow(QMainWindow):
         notes = copy.deepcopy(self.notes)
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
-        large = self.appointment.large_print.isChecked()
+        large = self.session.large_print
         from ..handout.builder import HandoutOptions
         from ..handout.export import Handout
 
@@ -373,6 +398,9 @@ class MainWindow(QMainWindow):
         self.popup.show_term(term, anchor, topic.title if topic else "")
 
     def open_external(self, url: QUrl) -> None:
+        if not self.policy.open_browser:  # the kiosk: an address and a QR code, never a browser
+            self.linkOutRequested.emit(url)
+            return
         if not QDesktopServices.openUrl(url):
             self.statusBar().showMessage(tr("Could not open {0}.").format(url.toString()), 10000)
         else:
@@ -410,13 +438,9 @@ class MainWindow(QMainWindow):
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
-        side = round(20 * scale)
-        large = scale >= 1.5
+        side = round(20 * min(scale, 1.5))  # icons grow less than text: the labels carry the meaning
         for bar in (self.toolbar, self.view_toolbar):
             bar.setIconSize(QSize(side, side))
-            # Large text: labels under the icons, so the buttons still fit across the window.
-            style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon if large else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            bar.setToolButtonStyle(style)
         self._arrange_toolbars()
         self.actions.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
@@ -453,8 +477,23 @@ class MainWindow(QMainWindow):
         self._share_width()
         self._arrange_toolbars()
 
+    def _fit_screen(self) -> None:
+        """The whole window on its screen (a remembered size may be larger than this screen)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+
     def _arrange_toolbars(self) -> None:
-        """Search and text size move to a row of their own when one row is too narrow."""
+        """Large text: labels under icons; too narrow: well-known icons lose their labels first;
+        then search and text size move to a row of their own."""
+        scale = self.appearance.scale if hasattr(self, "appearance") else 1.0
+        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, self.width())
+        others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
+        fit_search_field(self.search_field, self.width() - others - 16)
+        # Search results grow with the text: room for two or three, never more than half the window.
+        self.search_panel.setMaximumHeight(round(360 * scale))
+        self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.height() * 0.45)))
         needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width()
         wrap = needed > self.width()
         if wrap != self.toolBarBreak(self.view_toolbar):

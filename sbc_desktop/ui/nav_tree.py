@@ -35,8 +35,12 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth += 1
             parent = parent.parent()
         width = view.viewport().width() - view.indentation() * (depth + 1) - 8
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)  # the row's own font (bold when marked) and icon
+        if item.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            width -= item.decorationSize.width() + 8
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
+        rect = item.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
         base = super().sizeHint(option, index)
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 
@@ -114,21 +118,40 @@ class NavTree(QTreeWidget):
             return
         super().keyPressEvent(event)
 
-    def mark_topics(self, urls: set[str], marker: QIcon, note: str) -> None:
-        """Mark the topics at ``urls``: an icon, bold text, and ``note`` said after the title
-        by screen readers and shown in the tool tip. Every other topic is unmarked."""
+    def sections(self) -> list[QTreeWidgetItem]:
+        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)).childCount()]
+
+    def folded(self) -> set[str]:
+        """The titles of the sections folded away."""
+        return {item.text(0) for item in self.sections() if not item.isExpanded()}
+
+    def reset(self) -> None:
+        """Every section open, nothing chosen, scrolled to the top."""
+        for item in self.sections():
+            item.setExpanded(True)
+        self.blockSignals(True)
+        self.clearSelection()
+        self.setCurrentItem(self.topLevelItem(0))
+        self.blockSignals(False)
+        self.scrollToTop()
+        self.horizontalScrollBar().setValue(0)
+
+    def mark_topics(self, notes: dict[str, str], marker: QIcon) -> None:
+        """Mark the topics at the addresses in ``notes``: an icon, bold text, and the note
+        (why it is marked) said after the title by screen readers and shown in the tool tip.
+        Every other topic is unmarked."""
         for url, item in self._items.items():
             if not url.startswith("topic:"):
                 continue
-            marked = url in urls
+            note = notes.get(url, "")
             title = item.text(0)
             font = item.font(0)
-            font.setBold(marked)
+            font.setBold(bool(note))
             item.setFont(0, font)
-            item.setIcon(0, marker if marked else QIcon())
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{title}, {note}" if marked else None)
+            item.setIcon(0, marker if note else QIcon())
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{title}, {note}" if note else None)
             tip = item.data(0, SUMMARY_ROLE) or ""
-            item.setToolTip(0, f"{note}. {tip}".strip() if marked else tip)
+            item.setToolTip(0, f"{note}. {tip}".strip() if note else tip)
         self.scheduleDelayedItemsLayout()
 
     def show_url(self, url: str) -> None:

@@ -339,6 +339,11 @@ class ReadAloudBar(QWidget):
         self.stop_button.setEnabled(state != "stopped")
         self._state = state
 
+    def reset(self) -> None:
+        """Stopped, at normal speed."""
+        self.read_aloud.stop()
+        self.speed.setCurrentIndex(self.speed.findData(0.0))
+
     def paint_icons(self, colour: str) -> None:
         """Icons in the theme's text colour, so they keep their contrast in every theme."""
         self.icon_colour = colour

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpr
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
-    QImage,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from ..content.links import TERM_SCHEME
 from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
+from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .reader_outline import PageOutline
@@ -88,9 +88,8 @@ class Reader(QTextBrowser):
         if kind == QTextDocument.ResourceType.HtmlResource:
             return self._first_part(url)
         if kind == QTextDocument.ResourceType.ImageResource and url.isLocalFile():
-            # Pages only point at pictures the renderer checked lie inside the content folder.
-            image = QImage(url.toLocalFile())
-            return image if not image.isNull() else None
+            # Only pictures inside the content folder, an SVG without its outside references.
+            return picture_image(url.toString(), self.pages.library.root)
         return None  # nothing remote, ever
 
     def _first_part(self, url: QUrl) -> str:

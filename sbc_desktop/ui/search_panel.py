@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..care_team import CareTeam
 from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
+from ..who_to_ask import who_to_ask
 from .find_bar import name_clear_button
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -63,6 +64,11 @@ class SearchField(QLineEdit):
         self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.text()))
         self.textChanged.connect(lambda _text: self._debounce.start())
 
+    def reset(self) -> None:
+        """Empty, with no undo history: the next person cannot bring the last search back."""
+        self._debounce.stop()
+        self.setText("")  # unlike clear(), setText() empties the undo history
+
     def flush(self) -> None:
         """Search now for what is typed (Enter before the pause ends, or a test)."""
         if self._debounce.isActive():
@@ -92,27 +98,54 @@ class SearchField(QLineEdit):
 class _ResultDelegate(QStyledItemDelegate):
     """Draws a result as rich text: title, section, then the snippet with matches bold.
 
-    Each result's laid-out text is kept (by text, width and font), so measuring the
-    list and painting it lay out every result once, not once per paint.
+    Laying out rich text takes time, so a result is measured first by an estimate from
+    font metrics, and laid out only when it is painted (the few on screen): the results
+    are drawn in the frame after the search. A result whose estimate was wrong is
+    measured again from its layout at once (`sizeHintChanged`). Layouts are kept by
+    text, width and font.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._laid_out: dict[tuple[str, int, str], QTextDocument] = {}
+        self._estimated: dict[tuple[str, int, str], QSize] = {}
+
+    def _key(self, option: QStyleOptionViewItem, index: QModelIndex) -> tuple[str, int, str]:
+        return (index.data(HTML_ROLE) or "", max(option.rect.width(), 200) - 12, option.font.key())
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        html = index.data(HTML_ROLE) or ""
-        width = max(option.rect.width(), 200) - 12
-        key = (html, width, option.font.key())
+        key = self._key(option, index)
         doc = self._laid_out.get(key)
         if doc is None:
             if len(self._laid_out) > 200:
                 self._laid_out.clear()
+                self._estimated.clear()
             doc = self._laid_out[key] = QTextDocument()
             doc.setDefaultFont(option.font)
-            doc.setHtml(html)
-            doc.setTextWidth(width)
+            doc.setHtml(key[0])
+            doc.setTextWidth(key[1])
+            if key in self._estimated:  # measured by estimate: measure again from the layout
+                del self._estimated[key]
+                self._remeasure(index)
         return doc
+
+    def _remeasure(self, index: QModelIndex) -> None:
+        row = QPersistentModelIndex(index)
+        QTimer.singleShot(0, self, lambda: row.isValid() and self.sizeHintChanged.emit(QModelIndex(row)))
+
+    def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
+        """The height the result will take, from font metrics (no layout)."""
+        result: SearchResult = index.data(RESULT_ROLE)
+        big = QFont(option.font)
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.2 if big.pointSizeF() > 0 else 12)
+        plain, strong = QFontMetrics(option.font), QFontMetrics(big)
+        heading = strong.horizontalAdvance(result.title) + plain.horizontalAdvance("  " + result.section)
+        body = plain.horizontalAdvance(result.snippet_marked("", "")) * 1.08  # matches are bold
+        lines = (
+            -(-heading // max(width, 1)) * strong.lineSpacing() + -(-int(body) // max(width, 1)) * plain.lineSpacing()
+        )
+        return QSize(width, int(lines) + 8 + 8)  # the document's margins, then the item's
 
     def paint(self, painter, option, index) -> None:
         self.initStyleOption(option, index)
@@ -134,7 +167,13 @@ class _ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         view = self.parent()
         option.rect.setWidth(view.viewport().width() if view else 400)
-        doc = self._document(option, index)
+        key = self._key(option, index)
+        doc = self._laid_out.get(key)
+        if doc is None:
+            size = self._estimated.get(key)
+            if size is None:
+                size = self._estimated[key] = self._estimate(option, index, key[1])
+            return size
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 8)
 
 
@@ -198,6 +237,15 @@ class SearchPanel(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
+        self.hide()
+
+    def reset(self) -> None:
+        """No results, no words, no status kept in memory; hidden."""
+        self.list.clear()
+        self._words = []
+        self._set_status("")
+        self.suggestions.hide()
+        self.list.show()
         self.hide()
 
     def show_waiting(self) -> None:
@@ -299,26 +347,6 @@ class SearchPanel(QFrame):
             self.hide()
             return
         super().keyPressEvent(event)
-
-
-def who_to_ask(team: CareTeam) -> str:
-    """Who can answer what the app cannot: the care team's numbers, when they are set."""
-    team = team.cleaned()
-    lines = []
-    if team.nurse_phone:
-        nurse = team.nurse or tr("your specialist nurse")
-        lines.append(tr("Ask {nurse}: {phone}.").format(nurse=nurse, phone=team.nurse_phone))
-    if team.phone:
-        clinic = team.name or tr("your clinic")
-        lines.append(tr("Ring {clinic}: {phone}.").format(clinic=clinic, phone=team.phone))
-    if team.urgent_phone:
-        lines.append(tr("If you feel unwell, day or night: {phone}.").format(phone=team.urgent_phone))
-    if not lines:
-        who = team.nurse or team.name
-        if who:
-            return tr("Who to ask: {who} can answer questions this app does not.").format(who=who)
-        return tr("Who to ask: your specialist nurse or treatment team can answer questions this app does not.")
-    return tr("Who to ask:") + " " + " ".join(lines)
 
 
 def _result_html(result: SearchResult) -> str:

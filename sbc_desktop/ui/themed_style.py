@@ -11,12 +11,19 @@ Disabled controls are drawn dashed and without fill, so they look unavailable.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QAbstractButton, QProxyStyle, QStyle, QStyleFactory, QStyleOption
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QAbstractButton, QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption
 
 from .appearance import Theme
 
 _Primitive = QStyle.PrimitiveElement
+_Metric = QStyle.PixelMetric
+_INDICATOR_SIZES = (
+    _Metric.PM_IndicatorWidth,
+    _Metric.PM_IndicatorHeight,
+    _Metric.PM_ExclusiveIndicatorWidth,
+    _Metric.PM_ExclusiveIndicatorHeight,
+)
 _CHECKS = (_Primitive.PE_IndicatorCheckBox, _Primitive.PE_IndicatorItemViewItemCheck)
 
 
@@ -24,6 +31,14 @@ class ThemedStyle(QProxyStyle):
     def __init__(self, theme: Theme):
         super().__init__(QStyleFactory.create("Fusion"))
         self.theme = theme
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt override
+        value = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_SIZES:
+            # Check boxes grow with the text (at 200% a 13 px box is lost beside 27 px letters).
+            font = widget.font() if widget is not None else QApplication.font()
+            return max(value, round(QFontMetrics(font).height() * 0.8))
+        return value
 
     def drawPrimitive(self, element, option: QStyleOption, painter: QPainter, widget=None) -> None:  # noqa: N802
         if element in _CHECKS:

@@ -160,7 +160,9 @@ class WindowActions:
         theme_button.setObjectName("themeButton")
         theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = self.theme_menu()
-        theme_button.setDefaultAction(menu.menuAction())
+        # The menu itself, not its menuAction as the default action: that pops up a menu holding
+        # one item, "Theme", with the themes one level further down.
+        theme_button.setText(menu.title())
         theme_button.setMenu(menu)
         theme_button.setAccessibleName(tr("Theme"))
         theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))

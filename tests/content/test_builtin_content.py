@@ -19,13 +19,18 @@ REQUIRED_TERMS = [
     # content brief 2, section 6
     "side effect", "palliative care", "fatigue", "peripheral neuropathy", "opioid",
     "breakthrough pain", "lymphoedema", "oncologist", "prognosis", "cell", "tissue", "organ",
+    "hormone receptor", "oestrogen receptor", "ER", "progesterone receptor", "PR", "HER2",
+    "triple negative breast cancer", "biomarker", "bone-strengthening drugs", "bisphosphonate", "denosumab",
+    "aromatase inhibitor", "CDK4/6 inhibitor", "immunotherapy", "spinal cord compression", "hypercalcaemia",
+    "neutropenia", "pleural effusion", "ascites", "jaundice", "seizure",
 ]  # fmt: skip
 TOPIC_IDS = [
     "what-is-it", "how-it-develops", "where-it-spreads", "locally-advanced", "why-no-cure", "tests",
     "treatment", "feelings", "the-future", "care-team", "questions-to-ask",
     "preparing-for-appointments", "sources-and-review",
     # content brief 2
-    "get-help-now", "symptoms-by-place",
+    "get-help-now", "symptoms-by-place", "tests-on-the-cancer", "hormone-and-targeted", "chemotherapy",
+    "easing-symptoms-treatments", "checking-and-changing",
     "side-effects", "pain", "palliative-care", "clinical-trials", "feelings-more-help", "family-and-carers",
     "talking-to-children", "day-to-day", "planning-ahead",
 ]  # fmt: skip
@@ -36,6 +41,20 @@ GLOSSARY_WORDS_USED = {
         "jaundice", "ascites", "pleural effusion", "seizures", "bone-strengthening drugs", "radiotherapy",
         "lymph nodes", "surgery",
     ],
+    "tests-on-the-cancer": [
+        "biopsy", "hormone receptors", "oestrogen receptor", "ER", "progesterone receptor", "PR", "HER2",
+        "HER2-positive", "HER2-low", "triple negative", "chemotherapy", "immunotherapy", "PET scan",
+    ],
+    "hormone-and-targeted": [
+        "hormone therapy", "aromatase inhibitors", "CDK4/6 inhibitors", "targeted drugs", "hormone receptor positive",
+        "triple negative breast cancer", "side effects",
+    ],
+    "chemotherapy": ["chemotherapy", "immunotherapy", "triple negative", "HER2-positive", "immune system"],
+    "easing-symptoms-treatments": [
+        "radiotherapy", "surgery", "bone-strengthening drugs", "bisphosphonates", "denosumab",
+        "pressure on the spinal cord",
+    ],
+    "checking-and-changing": ["drug resistance", "CT scans", "PET scans", "bone scans", "side effects"],
     "side-effects": ["side effects", "fatigue", "peripheral neuropathy", "lymphoedema", "chemotherapy"],
     "pain": ["opioid", "breakthrough pain", "palliative care", "radiotherapy"],
     "palliative-care": ["palliative care", "side effects", "treatment team", "symptoms"],
@@ -231,6 +250,12 @@ def test_locally_advanced_is_kept_apart_from_secondary(library):
 
 
 LAY_QUERIES = [
+    ("high temperature", "get-help-now"), ("fever", "get-help-now"), ("temp", "get-help-now"),
+    ("numb legs", "get-help-now"), ("can't poo", "get-help-now"), ("her2", "tests-on-the-cancer"),
+    ("triple negative", "tests-on-the-cancer"), ("hormone tablets", "hormone-and-targeted"),
+    ("chemo", "chemotherapy"), ("radiotherapy for pain", "easing-symptoms-treatments"),
+    ("bone drugs", "easing-symptoms-treatments"), ("scan results", "checking-and-changing"),
+    ("not working any more", "checking-and-changing"), ("yellow skin", "symptoms-by-place"),
     ("side effects", "side-effects"), ("feeling sick", "side-effects"), ("tired all the time", "side-effects"),
     ("hair falling out", "side-effects"), ("pins and needles", "side-effects"), ("morphine", "pain"),
     ("painkillers", "pain"), ("hospice", "palliative-care"), ("end of life", "palliative-care"),
@@ -251,6 +276,46 @@ def test_everyday_words_find_the_new_topics(library, query, expected):
         assert expected in [r.ref for r in index.search(query, 3).results]
     finally:
         index.close()
+
+
+def test_tnm_says_what_t_n_and_m_mean(library):
+    text = " ".join(body_text(library.topic("tests")).split())
+    for words in ("T describes the main tumour", "N describes whether the cancer has spread to lymph nodes",
+                  "M0 means there is no sign", "M1 means it has", "M1 is stage 4, whatever its T and N",
+                  "Stage 3 cancers are M0", "grade", "ER, PR and HER2 results"):  # fmt: skip
+        assert words in text, words
+    assert "M is for metastasis. This means the cancer has spread" not in text
+
+
+def test_treatment_pages_say_other_treatments_can_be_tried_and_symptoms_eased(library):
+    for topic_id in ("treatment", "why-no-cure"):
+        body = library.topic(topic_id).body
+        assert "(topic:checking-and-changing)" in body, topic_id
+        assert "(topic:easing-symptoms-treatments)" in body, topic_id
+    radiotherapy = library.glossary["radiotherapy"]
+    assert "ease" in radiotherapy.definition and radiotherapy.topic == "easing-symptoms-treatments"
+    for topic_id in ("tests-on-the-cancer", "hormone-and-targeted", "chemotherapy", "easing-symptoms-treatments",
+                     "checking-and-changing"):  # fmt: skip
+        topic = library.topic(topic_id)
+        assert topic.questions and str(topic.updated) == "2026-12-01" and str(topic.next_review) == "2027-12-01"
+        assert topic.reviewed_by is None  # nobody has checked it yet: never invent a reviewer
+
+
+def test_place_specific_questions_carry_their_place(library):
+    for topic_id in ("get-help-now", "symptoms-by-place", "easing-symptoms-treatments"):
+        tagged = [q for q in library.topic(topic_id).questions if q in library.question_tags]
+        assert tagged, topic_id
+    assert {"bones", "liver", "lungs", "brain", "skin"} <= set(library.topic("symptoms-by-place").tags)
+    assert "bones" in library.topic("easing-symptoms-treatments").tags
+
+
+def test_no_brand_names_or_us_numbers_in_the_treatment_pages(library):
+    brands = ("ibrance", "kisqali", "verzenio", "herceptin", "perjeta", "kadcyla", "enhertu", "zometa", "xgeva",
+              "prolia", "keytruda", "tylenol", "advil", "zofran", "nolvadex", "arimidex", "femara")  # fmt: skip
+    for topic in library.topics.values():
+        text = body_text(topic).lower()
+        for word in brands + ("1-800", "911", "988"):
+            assert word not in text, (topic.id, word)
 
 
 def test_planning_ahead_opens_with_a_gentle_note_and_no_us_legal_forms(library):

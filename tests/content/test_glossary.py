@@ -58,6 +58,14 @@ def test_longest_match_wins_and_spans_words():
     assert found(MATCHER, "secondary. Tumour") == [("Tumour", "tumour")]
 
 
+def test_a_slash_joins_the_parts_of_a_name():
+    matcher = TermMatcher([term("cdk", "CDK4/6 inhibitor"), term("her2", "HER2", "HER2/neu"), term("bone", "bones")])
+    text = "CDK4/6 inhibitors and HER2/neu; CDK4 / 6 inhibitor; bones/liver; CDK4/6, inhibitor."
+    assert found(matcher, text) == [
+        ("CDK4/6 inhibitors", "cdk"), ("HER2/neu", "her2"), ("bones", "bone"),
+    ]  # fmt: skip
+
+
 def test_short_acronyms_match_only_in_capitals():
     assert found(MATCHER, "We all know ALL is a leukaemia.") == [("ALL", "all")]
 

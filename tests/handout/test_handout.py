@@ -15,6 +15,7 @@ from sbc_desktop.handout.builder import Clinic, HandoutOptions, used_terms
 from sbc_desktop.handout.document import handout_document, page_size
 from sbc_desktop.handout.export import Handout
 from sbc_desktop.notes import AppointmentNotes, NotesError
+from sbc_desktop.pages import long_date
 
 
 def notes(**extra):
@@ -51,7 +52,10 @@ def test_pdf_reads_back_with_everything_a_patient_needs(qapp, tmp_path, library,
     assert "My back has been aching." in whole and "Ask about pain relief." in whole
     assert "What does my diagnosis mean?" in whole and "Can I still go on holiday?" in whole
     assert "Riverside Breast Clinic" in whole and "01234 000000" in whole and "Sam Jones" in whole
-    assert "Last updated: 21 November 2026" in whole and "Next review due: 21 November 2027" in whole
+    for topic_id in ("where-it-spreads", "tests", "care-team"):
+        topic = library.topic(topic_id)
+        assert f"Last updated: {long_date(topic.updated)}" in whole
+        assert f"Next review due: {long_date(topic.next_review)}" in whole
     # The glossary holds the words of these topics, and only those.
     used = {t.id for t in used_terms(library, pages, ["where-it-spreads", "tests", "care-team"])}
     assert {"biopsy", "mammogram"} <= used and "chemotherapy" not in used
@@ -149,6 +153,7 @@ def test_cli_export_errors(tmp_path, capsys):
 
 
 def test_every_page_names_the_content_version_and_its_review_date(tmp_path, library):
+    from sbc_desktop import version
     from sbc_desktop.handout.builder import HandoutOptions
     from sbc_desktop.handout.export import Handout
     from sbc_desktop.notes import AppointmentNotes
@@ -162,9 +167,8 @@ def test_every_page_names_the_content_version_and_its_review_date(tmp_path, libr
     earliest = min(t.next_review for t in library.topics.values() if t.next_review)
     due = f"next review due {earliest.day} {earliest:%B %Y}"
     for page in read_pages(out):
-        # The footer is "Printed on ... · Built-in content, version X, next review due ..." (two lines
-        # in large print); the second line follows the "Page N of M" line.
-        assert "Built-in content, version" in page.footer
+        # The footer: "Printed on DATE   Page N of M", and under it "Content: built-in X, next review due D".
+        assert "Printed on 21 November 2026" in page.footer
     text = tmp_path / "h.txt"
     Handout(library, Pages(library), notes, options).save(text)
-    assert due in text.read_text("utf-8")
+    assert f"Content: built-in {version()}, {due}" in text.read_text("utf-8")

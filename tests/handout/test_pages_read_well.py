@@ -98,7 +98,7 @@ def test_questions_as_the_trials_ran_them(qapp, tmp_path, library, pages):
         assert len(writing) == 4 and all(set(line) == {"_"} for line in writing), writing
     assert any("please can we go through these questions together" in line for line in lines)
     # The lines to write on fit the page: one line each, never wrapped.
-    document = handout_document(handout.html, handout.options)
+    document = handout_document(handout.html, handout.options, handout.root)
     document.setPageSize(QSizeF(174 / 25.4 * 96, 10000))
     assert document.pageCount() >= 1  # laid out whole
     block = document.begin()
@@ -125,7 +125,7 @@ def test_care_team_box_on_every_handout(qapp, tmp_path, library, pages):
 
 def test_the_picture_has_no_gap_below_it(qapp, library, pages):
     handout = Handout(library, pages, AppointmentNotes(handout_topics=["where-it-spreads"]), options())
-    document = handout_document(handout.html, handout.options)
+    document = handout_document(handout.html, handout.options, handout.root)
     document.setTextWidth(600)
     layout = document.documentLayout()
     block = document.begin()

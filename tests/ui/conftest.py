@@ -71,14 +71,11 @@ def kiosk(qtbot, library):
     """A kiosk window, shown and active, as a clinic starts it (no settings, no notes file)."""
     from sbc_desktop.kiosk.config import KioskConfig
     from sbc_desktop.kiosk.pin import hash_pin
-    from sbc_desktop.notes import NotesStore
-    from sbc_desktop.ui.kiosk import KioskController
+    from sbc_desktop.ui.kiosk import make_kiosk
 
-    window = MainWindow(library, None, None, NotesStore(None))
-    qtbot.addWidget(window)
     config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468"), clinic_name="Ward 3")
-    controller = KioskController(window, config, clock=Clock())
-    window.open_start_page()
+    window, controller = make_kiosk(library, config, clock=Clock())
+    qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

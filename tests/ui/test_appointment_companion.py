@@ -152,8 +152,8 @@ def test_the_kiosk_has_no_symptom_log_and_forgets_the_appointment(kiosk, qtbot, 
     qtbot.keyClicks(panel.details.place_edit, "Clinic 4")
     type_date(qtbot, panel.details.date_edit, "08122026")
     assert window.notes.appointment.seeing == "Dr Patel" and window.notes.appointment.date == "2026-12-08"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     controller.finish_action.trigger()
+    qtbot.mouseClick(controller.finish_overlay.yes_button, Qt.MouseButton.LeftButton)  # "Yes, clear everything"
     assert window.notes.appointment.is_empty() and window.notes.is_empty()
     assert panel.details.seeing_edit.text() == "" and panel.details.place_edit.text() == ""
     assert panel.details.date_edit.text() == "Not set"

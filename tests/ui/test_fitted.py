@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.kiosk.config import KioskConfig
-from sbc_desktop.notes import NotesStore
 from sbc_desktop.pages import topic_url
 from sbc_desktop.spread import SPREAD_URL
-from sbc_desktop.ui.kiosk import KioskController
+from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.nav_tree import URL_ROLE
 from sbc_desktop.ui.spread_dialog import SpreadDialog
@@ -104,7 +103,7 @@ def test_choosing_from_the_welcome_page_marks_the_tree_and_is_remembered(qtbot, 
     choose(qtbot, ["bones"])
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(window.reader, SPREAD_URL))
     qtbot.waitUntil(lambda: bool(marked(window)))
-    assert marked(window) == {"bone-pain": "Beta tiredness, for you: matters for your bones"}
+    assert marked(window) == {"bone-pain": "Beta tiredness, for you: it matters for your bones"}
     assert settings.spread() == ["bones"]
     window.reader.ensure_complete()
     assert "Topics for you" in window.reader.toPlainText()  # the welcome page lists them
@@ -114,10 +113,31 @@ def test_choosing_from_the_welcome_page_marks_the_tree_and_is_remembered(qtbot, 
     assert list(marked(again)) == ["bone-pain"]
 
 
+def test_choice_read_back_from_the_settings_file(qtbot, tagged_library, private_dirs):
+    """What a later run reads from the file, whichever way the words were kept."""
+    from PySide6.QtCore import QSettings
+
+    from sbc_desktop.settings import Settings
+
+    for stored in ("bones liver", "bones, liver"):  # an INI file reads the second as a list
+        path = private_dirs / f"spread-{len(stored)}.ini"
+        write(path, f"[reader]\nspread={stored}\n")
+        settings = Settings(QSettings(str(path), QSettings.Format.IniFormat))
+        assert settings.spread() == ["bones", "liver"]
+    window = show(qtbot, MainWindow(tagged_library, settings))
+    assert set(marked(window)) == {"bone-pain", "liver-care"}
+    window.fitted.choice.set_spread(["lungs"])
+    settings.sync()
+    assert "spread=lungs" in path.read_text()
+
+
 def test_not_sure_clears_the_choice(qtbot, tagged_library, settings):
     settings.set_spread(["bones", "liver"])
     window = show(qtbot, MainWindow(tagged_library, settings))
-    assert set(marked(window)) == {"bone-pain", "liver-care"}
+    assert marked(window) == {
+        "bone-pain": "Beta tiredness, for you: it matters for your bones",  # its own place, not both
+        "liver-care": "Gamma tiredness, for you: it matters for your liver",
+    }
     choose(qtbot, [], not_sure=True)
     window.actions.spread.trigger()  # View > Where has it spread for you?
     assert marked(window) == {} and settings.spread() == []
@@ -176,8 +196,7 @@ def test_handout_offers_the_topics_for_you(qtbot, tagged_library, settings):
 
 
 def test_kiosk_forgets_the_choice_for_the_next_patient(qtbot, tagged_library):
-    window = MainWindow(tagged_library, None, None, NotesStore(None))
-    controller = KioskController(window, KioskConfig())
+    window, controller = make_kiosk(tagged_library, KioskConfig())
     show(qtbot, window)
     try:
         choose(qtbot, ["brain", "bones"])

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
 
 from sbc_desktop import cli
 from sbc_desktop.kiosk.config import ConfigError, KioskConfig, load_config
 from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin
-from sbc_desktop.notes import NotesStore
-from sbc_desktop.ui.kiosk import KioskController
-from sbc_desktop.ui.main_window import MainWindow
+from sbc_desktop.ui.kiosk import make_kiosk
+from sbc_desktop.ui.overlay import Overlay
 from tests.ui.conftest import Clock, files_under, link_point
 
 
@@ -64,10 +63,8 @@ def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
 
 def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path):
     before = files_under(private_dirs)
-    window = MainWindow(library, None, None, NotesStore(None))
+    window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
     qtbot.addWidget(window)
-    controller = KioskController(window, KioskConfig(), clock=Clock())
-    window.open_start_page()
     window.show()
     use_everything(window, qtbot)
     qtbot.waitUntil(lambda: window.search.is_ready)
@@ -113,17 +110,30 @@ def test_no_way_out_by_keyboard_or_window_close(kiosk, qtbot):
     assert not window.handouts.allow_files and window.handouts.save_as() is None
 
 
-def test_web_links_show_the_address_and_a_qr_code(kiosk, monkeypatch):
+def test_web_links_show_the_address_and_a_qr_code(kiosk, monkeypatch, qtbot):
     window, controller = kiosk
     opened = []
     monkeypatch.setattr("sbc_desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
     window.reader.anchorClicked.emit(QUrl("https://example.org/help"))
     assert opened == []
-    dialog = controller.address_dialog
-    assert dialog.isVisible()
-    labels = [w for w in dialog.findChildren(type(controller.notice.label))]
-    assert any("https://example.org/help" in label.text() for label in labels)
-    assert any(label.pixmap() is not None and not label.pixmap().isNull() for label in labels)
+    overlay = controller.address_overlay
+    assert overlay.isVisible() and overlay.parentWidget() is window  # inside the kiosk, not a window
+    assert overlay.findChild(QLabel, "webAddressText").text() == "https://example.org/help"
+    code = overlay.findChild(QLabel, "webAddressCode")
+    assert code.pixmap() is not None and not code.pixmap().isNull()
+    qtbot.mouseClick(overlay.buttons[-1], Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+
+
+def test_a_link_too_long_for_a_qr_code_shows_its_address(kiosk):
+    window, controller = kiosk
+    address = "https://example.org/" + "a" * 5000
+    window.reader.anchorClicked.emit(QUrl(address))
+    overlay = controller.address_overlay
+    assert overlay.isVisible()
+    assert overlay.findChild(QLabel, "webAddressText").text() == address
+    assert overlay.findChild(QLabel, "webAddressCode") is None
+    assert any("too long" in label.text() for label in overlay.findChildren(QLabel))
 
 
 def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
@@ -145,24 +155,26 @@ def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
     assert QScroller.hasScroller(window.reader.viewport()) and QScroller.hasScroller(window.tree.viewport())
 
 
-def test_finish_and_clear_asks_once(kiosk, monkeypatch):
+def test_finish_and_clear_asks_once(kiosk, qtbot):
     window, controller = kiosk
     window.appointment.notes_edit.setPlainText("private")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    controller.finish_action.trigger()
-    assert window.notes.notes == "private"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    controller.finish_action.trigger()
+    qtbot.mouseClick(window.toolbar.widgetForAction(controller.finish_action), Qt.MouseButton.LeftButton)
+    question = controller.finish_overlay
+    assert question.isVisible() and question.parentWidget() is window
+    assert question.no_button.hasFocus()  # the safe answer first
+    qtbot.mouseClick(question.no_button, Qt.MouseButton.LeftButton)
+    assert window.notes.notes == "private" and not question.isVisible()
+    qtbot.mouseClick(window.toolbar.widgetForAction(controller.finish_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.finish_overlay.yes_button, Qt.MouseButton.LeftButton)
     assert window.notes.notes == ""
 
 
-def test_printing_not_allowed_is_absent_and_explains(kiosk, monkeypatch):
+def test_printing_not_allowed_is_absent_and_explains(kiosk):
     window, controller = kiosk
     assert not controller.print_action.isVisible()
-    said = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
     controller.print_handout()
-    assert "not available" in said[0]
+    message = window.findChild(Overlay, "overlay")
+    assert message.isVisible() and any("not available" in label.text() for label in message.findChildren(QLabel))
 
 
 def test_pin_hash_and_lockout():
@@ -180,19 +192,26 @@ def test_pin_hash_and_lockout():
     assert gate.try_pin("2468")
 
 
-def test_staff_pin_opens_the_staff_options(kiosk, monkeypatch):
-    window, controller = kiosk
-    from sbc_desktop.ui import kiosk as kiosk_module
+def tap_pin(qtbot, pad, digits: str) -> None:
+    for digit in digits:
+        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
 
-    monkeypatch.setattr(kiosk_module.PinDialog, "exec", lambda self: (self.pin.setText("2468"), 1)[1])
-    shown = []
-    monkeypatch.setattr(controller, "staff_menu", lambda: shown.append(True))
+
+def test_staff_pin_opens_the_staff_options(kiosk, qtbot):
+    window, controller = kiosk
     controller.staff_action.trigger()
-    assert shown == [True]
-    monkeypatch.setattr(kiosk_module.PinDialog, "exec", lambda self: (self.pin.setText("9999"), 1)[1])
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    pad = controller.pin_pad
+    assert pad.isVisible() and pad.parentWidget() is window
+    tap_pin(qtbot, pad, "2468")
+    options = controller.staff_overlay
+    assert options.isVisible()
+    assert [b.text() for b in options.buttons][0] == "Exit the kiosk"
+    qtbot.mouseClick(options.buttons[-1], Qt.MouseButton.LeftButton)  # back to the guide
     controller.staff_action.trigger()
-    assert shown == [True] and controller.pin_gate.failures == 1
+    tap_pin(qtbot, controller.pin_pad, "9999")
+    assert controller.pin_gate.failures == 1
+    assert any("not right" in label.text() for label in window.findChildren(QLabel) if label.isVisible())
 
 
 def test_kiosk_pin_command_stores_only_a_hash(tmp_path, monkeypatch, capsys):

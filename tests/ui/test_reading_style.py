@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from sbc_desktop.kiosk.config import KioskConfig
 from sbc_desktop.reading_style import DYSLEXIC_FAMILIES, ReadingStyle, available_fonts
-from sbc_desktop.ui.kiosk import KioskController
+from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.preferences_dialog import PreferencesDialog
 
@@ -92,9 +92,8 @@ def test_back_to_normal_restores_the_app_font(window, qtbot):
 
 
 def test_the_kiosk_forgets_the_reading_style(qtbot, library):
-    window = MainWindow(library, None)
+    window, controller = make_kiosk(library, KioskConfig())
     qtbot.addWidget(window)
-    controller = KioskController(window, KioskConfig())
     window.show()
     window.appearance.set_reading(WIDEST)
     assert window.reader.font().letterSpacing() > 0

@@ -180,9 +180,9 @@ def test_enter_on_read_more_opens_the_topic(window, qtbot):
 
 
 def test_no_read_more_to_the_page_already_open(window, qtbot):
-    window.reader.go("topic:treatment")
+    window.reader.go("topic:chemotherapy")
     popup = open_term_by_keyboard(window.reader, qtbot, window, "chemotherapy")
-    assert popup.term.topic == "treatment"
+    assert popup.term.topic == "chemotherapy"
     assert not popup.read_more.isVisible() and QApplication.focusWidget() is popup.close_button
 
 

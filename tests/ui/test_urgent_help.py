@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sbc_desktop.care_team import CareTeam
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.kiosk.config import load_config
-from sbc_desktop.notes import NotesStore
-from sbc_desktop.ui.kiosk import KioskController
+from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.preferences_dialog import PreferencesDialog
 from sbc_desktop.urgent_help import PREFERENCES_URL
@@ -111,8 +110,7 @@ def test_file_preferences_menu_changes_the_numbers_shown(qtbot, urgent_library, 
 
 def test_kiosk_shows_the_clinic_numbers_from_its_config(qtbot, urgent_library, tmp_path):
     path = write(tmp_path / "kiosk.toml", '[clinic]\nname = "Ward 3"\nurgent_phone = "0800 000 0005"\n')
-    window = MainWindow(urgent_library, None, None, NotesStore(None))
-    controller = KioskController(window, load_config(path))
+    window, controller = make_kiosk(urgent_library, load_config(path))
     show(qtbot, window)
     try:
         button = press_urgent(qtbot, window)
@@ -126,8 +124,7 @@ def test_kiosk_shows_the_clinic_numbers_from_its_config(qtbot, urgent_library, t
 
 def test_kiosk_without_numbers_sends_the_patient_to_staff(qtbot, urgent_library, tmp_path):
     path = write(tmp_path / "kiosk.toml", "idle_timeout = 120\n")
-    window = MainWindow(urgent_library, None, None, NotesStore(None))
-    controller = KioskController(window, load_config(path))
+    window, controller = make_kiosk(urgent_library, load_config(path))
     show(qtbot, window)
     try:
         press_urgent(qtbot, window)

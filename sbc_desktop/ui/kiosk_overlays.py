@@ -1,0 +1,168 @@
+"""The kiosk's dialogs, all drawn inside the kiosk window (see overlay.py): messages, a
+yes/no question, the staff PIN pad and a web page's address with its QR code."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from .overlay import Overlay
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Kiosk", text)
+
+
+def show_message(window: QWidget, title: str, text: str, name: str = "kioskMessage") -> Overlay:
+    overlay = Overlay(window, title, name)
+    overlay.add_text(text)
+    overlay.add_button(tr("OK"), "ok", default=True)
+    overlay.closed.connect(lambda _role: overlay.deleteLater())
+    overlay.open()
+    return overlay
+
+
+def confirm(window: QWidget, title: str, text: str, yes: str, no: str, on_yes: Callable[[], None],
+            name: str = "kioskQuestion") -> Overlay:  # fmt: skip
+    """A question with two full-width answers; the safe one (``no``) has the focus."""
+    overlay = Overlay(window, title, name)
+    overlay.add_text(text)
+    overlay.yes_button = overlay.add_button(yes, "yes")
+    overlay.no_button = overlay.add_button(no, "no", default=True)
+    overlay.closed.connect(lambda role: (overlay.deleteLater(), on_yes() if role == "yes" else None))
+    overlay.open()
+    return overlay
+
+
+class PinPad(Overlay):
+    """Digits to tap (or type), Delete, Unlock and Cancel. The PIN is never shown."""
+
+    entered = Signal(str)
+
+    def __init__(self, window: QWidget, message: str = ""):
+        super().__init__(window, tr("Staff PIN"), "pinPad")
+        self.add_text(message or tr("Staff: enter the PIN to unlock."), "pinMessage")
+        self.field = QLineEdit()
+        self.field.setObjectName("pinField")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName(tr("Staff PIN"))
+        self.field.setMaxLength(32)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.returnPressed.connect(self._unlock)
+        self.add_widget(self.field)
+        keys = QWidget()
+        grid = QGridLayout(keys)
+        grid.setSpacing(8)
+        self.keys: dict[str, QPushButton] = {}
+        for index, digit in enumerate("123456789"):
+            self._key(grid, digit, index // 3, index % 3)
+        delete = QPushButton(tr("Delete"), keys)
+        delete.setAccessibleName(tr("Delete the last digit"))
+        delete.setMinimumSize(72, 56)
+        delete.clicked.connect(self.field.backspace)
+        grid.addWidget(delete, 3, 0)
+        self._key(grid, "0", 3, 1)
+        self.add_widget(keys, Qt.AlignmentFlag.AlignHCenter)
+        self.delete_button = delete
+        self.unlock_button = self.add_button(tr("Unlock"), slot=self._unlock, default=True)
+        self.cancel_button = self.add_button(tr("Cancel"), "cancel")
+
+    def _key(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
+        button = QPushButton(digit)
+        button.setObjectName(f"pinKey{digit}")
+        button.setAccessibleName(digit)
+        button.setMinimumSize(72, 56)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(lambda: self.field.insert(digit))
+        grid.addWidget(button, row, column)
+        self.keys[digit] = button
+
+    def _unlock(self) -> None:
+        pin = self.field.text()
+        self.field.setText("")  # nothing of the PIN stays in the box (nor its undo history)
+        self.finish("pin")
+        self.entered.emit(pin)
+
+    def open(self, focus: QWidget | None = None) -> None:
+        super().open(focus or self.field)
+
+
+def show_address(window: QWidget, address: str) -> Overlay:
+    """A web page's address, and a QR code to scan when the address fits in one."""
+    import segno
+
+    overlay = Overlay(window, tr("A page on another website"), "webAddress")
+    try:
+        code = segno.make(address, error="m")
+    except (segno.DataOverflowError, ValueError):
+        code = None
+    if code is None:
+        overlay.add_text(tr("This guide cannot open other websites here. The address is too long for a "
+                            "code to scan; you can copy it down:"))  # fmt: skip
+    else:
+        overlay.add_text(tr("This guide cannot open other websites here. To read this page, scan the "
+                            "code with your phone's camera, or copy down the address:"))  # fmt: skip
+    shown = overlay.add_text(address, "webAddressText")
+    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if code is not None:
+        png = io.BytesIO()
+        code.save(png, kind="png", scale=6, border=4)
+        pixmap = QPixmap()
+        pixmap.loadFromData(png.getvalue(), "PNG")
+        picture = QLabel()
+        picture.setObjectName("webAddressCode")
+        picture.setPixmap(pixmap)
+        picture.setAccessibleName(tr("QR code for {0}").format(address))
+        overlay.add_widget(picture, Qt.AlignmentFlag.AlignHCenter)
+    overlay.add_button(tr("Close"), "close", default=True)
+    overlay.closed.connect(lambda _role: overlay.deleteLater())
+    overlay.open()
+    return overlay
+
+
+class CleaningMode(Overlay):
+    """Staff wipe the screen: every tap and key is ignored for ``seconds``, with a countdown."""
+
+    def __init__(self, window: QWidget, seconds: int = 30):
+        super().__init__(window, tr("Cleaning the screen"), "cleaningMode", escape=False)
+        self.remaining = seconds
+        self.countdown = self.add_text("", "cleaningCountdown")
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        self.countdown.setText(tr("Touches are ignored while the screen is cleaned. "
+                                  "Back in {0} seconds.").format(self.remaining))  # fmt: skip
+        self.countdown.setAccessibleName(self.countdown.text())
+
+    def open(self, focus: QWidget | None = None) -> None:
+        super().open(focus)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.timer.stop()
+            self.finish("done")
+            self.deleteLater()
+        else:
+            self._show_remaining()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if self.isVisible() and event.type() in IGNORED_WHILE_CLEANING:
+            return True  # a wipe is not a tap
+        return super().eventFilter(obj, event)
+
+
+IGNORED_WHILE_CLEANING = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+    QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut,
+    QEvent.Type.ContextMenu, QEvent.Type.TabletPress,
+}  # fmt: skip

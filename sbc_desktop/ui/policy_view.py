@@ -1,0 +1,60 @@
+"""What the window offers under its Policy: the kiosk's lock-down and touch sizes.
+
+Called once by the main window while it is built, so the kiosk controller never has
+to reach into the window's widgets to take things away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QMenu, QScroller, QWidget
+
+TOUCH_STYLE = """
+QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
+QAbstractSpinBox { min-height: 50px; }
+QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
+QTreeWidget::item, QListWidget::item { min-height: 44px; }
+QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
+QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
+QLabel#idleNotice { font-size: 20pt; }
+"""
+FILE_COMMANDS = ("quit", "save_handout", "preview", "print", "preferences")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Kiosk", text)
+
+
+def apply_policy(w) -> None:
+    policy = w.policy
+    if not policy.files:
+        for name in FILE_COMMANDS:
+            w.actions.by_name[name].setEnabled(False)
+            w.actions.by_name[name].setVisible(False)
+        for button in (w.appointment.save_button, w.appointment.preview_button, w.appointment.print_button):
+            button.hide()
+        w.handouts.allow_files = False
+    if policy.touch:
+        w.extra_style = TOUCH_STYLE
+        for viewport in (w.reader.viewport(), w.tree.viewport(), w.appointment.viewport()):
+            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    if policy.kiosk:
+        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        w.menuBar().hide()
+        w.statusBar().setSizeGripEnabled(False)
+        # The panel opens and closes from its toolbar button (and Ctrl+M): no small close cross to
+        # aim for, and it can never float off as a window of its own. It stays closable, because
+        # a dock that is not closable disables its own toggle action, the toolbar button.
+        w.appointment_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        w.appointment_dock.setTitleBarWidget(QWidget(w.appointment_dock))
+        w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        w.reader.customContextMenuRequested.connect(lambda pos: _copy_only_menu(w.reader, pos))
+
+
+def _copy_only_menu(reader, pos) -> None:
+    """At the kiosk the page's menu offers Copy and nothing else (no "Copy link location")."""
+    menu = QMenu(reader)
+    copy = menu.addAction(tr("Copy"))
+    copy.setEnabled(reader.textCursor().hasSelection())
+    copy.triggered.connect(reader.copy)
+    menu.exec(reader.viewport().mapToGlobal(pos))

@@ -1,0 +1,111 @@
+"""200% text at 1280x800 and 1024x768: nothing clipped, every control seen (WCAG 1.4.4, 1.4.10)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+)
+
+from sbc_desktop.ui.preferences_dialog import PreferencesDialog
+
+SIZES = [(1280, 800), (1024, 768)]
+
+
+@pytest.fixture(params=SIZES, ids=["1280x800", "1024x768"])
+def large(window, request):
+    window.appearance.set_theme("contrast")
+    window.appearance.set_scale(2.0)
+    window.resize(*request.param)
+    QApplication.processEvents()
+    return window
+
+
+def not_clipped(widget) -> bool:
+    """A widget at least as big as its text needs (wrapped labels: as tall as their wrapped text)."""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.height() >= widget.heightForWidth(widget.width()) - 1
+    hint = widget.minimumSizeHint() if isinstance(widget, QLabel) else widget.sizeHint()
+    return widget.width() >= hint.width() - 1 and widget.height() >= hint.height() - 1
+
+
+def test_toolbars_fit_without_hiding_a_button(large):
+    for bar in (large.toolbar, large.view_toolbar):
+        assert bar.geometry().right() <= large.width()
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton) and action.isVisible():
+                assert button.isVisible() and not_clipped(button), action.text()
+                assert button.accessibleName()  # icon alone: the name still reaches a screen reader
+    rows = large.toolbar.height() + large.view_toolbar.height()
+    assert rows <= large.height() * 0.2, rows  # the page keeps most of the window
+
+
+def test_search_field_shows_its_whole_prompt(large):
+    field = large.search_field
+    metrics = field.fontMetrics()
+    assert metrics.horizontalAdvance(field.placeholderText()) <= field.width() - 12
+    assert field.isVisible() and field.geometry().right() <= large.view_toolbar.width()
+
+
+def test_appointment_panel_grows_with_the_text(large, qtbot):
+    button = large.toolbar.widgetForAction(large.actions.appointment)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(large.appointment_dock.isVisible)
+    QApplication.processEvents()
+    panel = large.appointment
+    for label in panel.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert not_clipped(label), label.text()
+    for box in panel.findChildren(QCheckBox):
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        assert indicator.height() >= box.fontMetrics().height() * 0.75  # the box grew with the text
+        assert not_clipped(box)
+    questions = panel.questions
+    for row in range(questions.count()):
+        item = questions.item(row)
+        rect = questions.visualItemRect(item)
+        needed = questions.fontMetrics().boundingRect(
+            rect.adjusted(0, 0, -questions.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) - 12, 0),
+            Qt.TextFlag.TextWordWrap,
+            item.text(),
+        )
+        assert rect.height() >= needed.height(), item.text()  # wrapped, never "What does my diagno..."
+    for button in panel.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert not_clipped(button), button.text()
+
+
+def test_search_results_grow_with_the_text(large, qtbot):
+    from tests.ui.test_search_ui import type_query
+
+    panel = type_query(large, qtbot, "spread to my bones")
+    first = panel.list.visualItemRect(panel.list.item(0))
+    assert first.height() >= 2 * panel.list.fontMetrics().height()
+    assert panel.height() >= 2 * first.height()  # at least two results are seen at once
+
+
+def test_dialogs_fit_the_window(large, qtbot):
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        seen["size"] = dialog.size()
+        seen["fits"] = dialog.frameGeometry().height() <= large.screen().availableGeometry().height()
+        seen["hint"] = dialog.minimumSizeHint()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    large.edit_preferences()
+    assert seen["hint"].height() <= 768 - 40 and seen["hint"].width() <= 1024, seen
+    assert isinstance(PreferencesDialog, type) and issubclass(PreferencesDialog, QDialog)
