@@ -16,6 +16,19 @@ REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO.parent / "shared" / "corpora"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--full-corpus", action="store_true", help="also run the corpus_full tests (minutes)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--full-corpus"):
+        return
+    skip = pytest.mark.skip(reason="the whole corpus takes minutes: run with --full-corpus")
+    for item in items:
+        if "corpus_full" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory, monkeypatch):
     """Send every data, config and cache folder to a temporary place."""

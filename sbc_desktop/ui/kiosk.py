@@ -22,7 +22,7 @@ from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate
 from ..notes import NotesError
-from .kiosk_overlays import CleaningMode, PinPad, confirm, show_address, show_message
+from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
 
 LOG = logging.getLogger(__name__)
@@ -190,11 +190,59 @@ class KioskController(QObject):
         self.idle.start()
 
     def ask_to_finish(self) -> None:
-        self.finish_overlay = confirm(
-            self.window, tr("Finish and clear"),
-            tr("Clear your notes, questions and everything you looked at, ready for the next person?"),
-            tr("Yes, clear everything"), tr("No, keep reading"), self.reset, "finishAndClear",
-        )  # fmt: skip
+        overlay = Overlay(self.window, tr("Finish and clear"), "finishAndClear")
+        overlay.add_text(tr("Clear your notes, questions and everything you looked at, ready for the next person?"))
+        overlay.take_home_button = None
+        if self._take_home().count:
+            overlay.take_home_button = overlay.add_button(tr("First, take my notes home on my phone"), "takehome")
+        overlay.yes_button = overlay.add_button(tr("Yes, clear everything"), "yes")
+        overlay.no_button = overlay.add_button(tr("No, keep reading"), "no", default=True)
+        overlay.closed.connect(lambda role: (overlay.deleteLater(), self._finished(role)))
+        overlay.open()
+        self.finish_overlay = overlay
+
+    def _take_home(self):
+        from ..kiosk.takehome import make_take_home
+
+        return make_take_home(self.window.notes, self.window.library)
+
+    def _finished(self, role: str) -> None:
+        if role == "yes":
+            self.reset()
+        elif role == "takehome":
+            self.show_take_home()
+
+    def show_take_home(self) -> None:
+        """The QR codes of the patient's questions, notes and topics (made now, kept nowhere)."""
+        overlay = TakeHomeOverlay(self.window, self._take_home(), self.config.printing_allowed)
+        overlay.closed.connect(lambda role: (overlay.deleteLater(), self._after_take_home(role)))
+        overlay.open()
+        self.take_home_overlay = overlay
+
+    def _after_take_home(self, role: str) -> None:
+        if role == "yes":
+            self.reset()
+        elif role == "print":
+            self.print_slip()
+
+    def print_slip(self) -> None:
+        """The same text as the codes, on one page, where printing is allowed."""
+        from ..kiosk.slip import paint_slip
+
+        printer = self.printer()
+        if printer is None:
+            self.print_handout()  # says printing is not available here
+            return
+        try:
+            paint_slip(self._take_home(), printer)
+        except RuntimeError as exc:
+            LOG.warning("kiosk: the slip could not be printed: %s", exc)
+            show_message(
+                self.window, tr("Printing"), tr("Sorry, it could not be printed. Please ask a member of staff.")
+            )
+            return
+        where = self.config.collect_from or tr("the printer")
+        show_message(self.window, tr("Printing"), tr("Your page is printing. Collect it from {0}.").format(where))
 
     def reset(self) -> None:
         """Everything back as the next patient should find it: the session's one clear()."""

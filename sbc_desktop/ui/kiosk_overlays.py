@@ -166,3 +166,48 @@ IGNORED_WHILE_CLEANING = {
     QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut,
     QEvent.Type.ContextMenu, QEvent.Type.TabletPress,
 }  # fmt: skip
+
+
+class TakeHomeOverlay(Overlay):
+    """The patient's questions, notes and topics as QR codes to scan, one at a time."""
+
+    def __init__(self, window: QWidget, take_home, can_print: bool):
+        super().__init__(window, tr("Take it home on your phone"), "takeHome")
+        from ..kiosk.takehome import qr_png
+
+        self.take_home = take_home
+        self.index = 0
+        self._png = qr_png
+        self.add_text(tr("Open your phone's camera and point it at the code. Your phone shows your "
+                         "questions, notes and topics as text that you can copy or save. "
+                         "Nothing is kept on this screen."))  # fmt: skip
+        self.which = self.add_text("", "takeHomeWhich")
+        self.picture = QLabel()
+        self.picture.setObjectName("takeHomeCode")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_widget(self.picture, Qt.AlignmentFlag.AlignHCenter)
+        if take_home.left_out:
+            self.add_text(tr("Your notes are too long for the codes: the last {0} lines are left out. "
+                             "Please copy them down or ask for a print.").format(take_home.left_out),
+                          "takeHomeLeftOut")  # fmt: skip
+        self.next_button = self.add_button(tr("Next code"), slot=lambda: self.show_code(self.index + 1))
+        self.previous_button = self.add_button(tr("Previous code"), slot=lambda: self.show_code(self.index - 1))
+        self.print_button = self.add_button(tr("Print it on one page"), "print") if can_print else None
+        self.clear_button = self.add_button(tr("Done: clear everything for the next person"), "yes")
+        self.back_button = self.add_button(tr("Back to the guide"), "no", default=True)
+        self.show_code(0)
+
+    def show_code(self, index: int) -> None:
+        count = self.take_home.count
+        self.index = max(0, min(count - 1, index))
+        text = self.take_home.parts[self.index]
+        pixmap = QPixmap()
+        pixmap.loadFromData(self._png(text), "PNG")
+        self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(tr("QR code {0} of {1}").format(self.index + 1, count))
+        self.which.setText(tr("Code {0} of {1}").format(self.index + 1, count) if count > 1 else "")
+        self.which.setVisible(count > 1)
+        self.next_button.setVisible(self.index < count - 1)
+        self.previous_button.setVisible(self.index > 0)
+        if self.isVisible():
+            self.fit()
