@@ -56,7 +56,7 @@ class Pages:
         if address == HOME_URL:
             return iter([self.home_html()])
         if address == GLOSSARY_URL:
-            return iter([self.glossary_html()])
+            return self.glossary_parts()
         if address == urgent_help.URGENT_URL:
             return iter([urgent_help.fallback_page_html(self.care_team(), can_edit=self.can_edit_care_team())])
         topic = self.topic_at(address)
@@ -165,6 +165,11 @@ class Pages:
         return "\n".join(parts)
 
     def glossary_html(self) -> str:
+        return "\n".join(self.glossary_parts())
+
+    def glossary_parts(self, per_part: int = 400) -> Iterator[str]:
+        """The A to Z in parts of ``per_part`` words: the reader shows the first at once,
+        and a glossary of thousands of words never freezes the window while it is laid out."""
         terms = sorted(self.library.glossary.values(), key=lambda t: t.term.lower())
         by_letter: dict[str, list] = {}
         for term in terms:
@@ -178,9 +183,15 @@ class Pages:
         ]
         if not terms:
             parts.append(f"<p>{escape(tr('There are no glossary words in this content.'))}</p>")
+        count = 0
         for letter, entries in by_letter.items():
             parts.append(f'<h2 id="letter-{escape(letter)}">{escape(letter)}</h2><dl>')
             for term in entries:
+                count += 1
+                if count % per_part == 0:  # close this part's list; the next part opens its own
+                    parts.append("</dl>")
+                    yield "\n".join(parts)
+                    parts = ["<dl>"]
                 more = ""
                 topic = self.library.topic(term.topic) if term.topic else None
                 if topic:
@@ -191,7 +202,7 @@ class Pages:
                     f"<dd>{escape(term.definition)}{more}</dd>"
                 )
             parts.append("</dl>")
-        return "\n".join(parts)
+        yield "\n".join(parts)
 
     def not_found_html(self, url: str) -> str:
         return (

@@ -67,6 +67,7 @@ def safe_svg(data: bytes) -> bytes | None:
         return None
     try:
         _clean(root)
+        _drop_dangling_uses(root)
         if _drawn_size(root) > limits.MAX_SVG_ELEMENTS:
             return None
         return ET.tostring(root)
@@ -99,6 +100,16 @@ def _clean(element: ET.Element, depth: int = 0) -> None:
         outside_url = "url(" in value.lower() and _EXTERNAL_URL.search(value) is not None
         if handler or outside_link or outside_url:
             del element.attrib[key]
+
+
+def _drop_dangling_uses(root: ET.Element) -> None:
+    """A <use> of nothing draws nothing (and makes Qt complain): leave it out."""
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    for parent in list(root.iter()):
+        for child in list(parent):
+            href = child.get(_XLINK) or child.get("href") or ""
+            if _local(child.tag) == "use" and not (href.startswith("#") and href[1:] in ids):
+                parent.remove(child)
 
 
 def _drawn_size(root: ET.Element) -> int:

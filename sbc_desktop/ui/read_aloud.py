@@ -31,7 +31,9 @@ NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sou
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space, or at the
 # end of its paragraph, heading, list item or table cell (one block, one line here).
-_SENTENCE = re.compile(r"[^\s\u200b\ufffc][^\n]*?(?:[.!?…]+[\"'”’)\]]*(?=\s)|$)", re.MULTILINE)
+# Linear in the text (content is untrusted): punctuation is tried only where a run of it starts, and
+# taken whole (possessive), so "....x" repeated cannot make the pattern backtrack for seconds.
+_SENTENCE = re.compile(r"[^\s\u200b\ufffc][^\n]*?(?:(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)|$)", re.MULTILINE)
 _WORD = re.compile(r"\w")
 
 

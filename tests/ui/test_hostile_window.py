@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from PySide6.QtCore import Qt
 
@@ -53,3 +54,29 @@ def test_search_that_cannot_start_says_so_instead_of_waiting_for_ever(qtbot, tmp
     qtbot.keyClicks(win.search_field, "liver")
     qtbot.waitUntil(lambda: "not working" in win.search_panel.status.text(), timeout=10_000)
     assert win.search_panel.isVisible()
+
+
+def test_a_large_glossary_opens_in_parts_without_freezing(qtbot, tmp_path):
+    root = tmp_path / "pages"
+    write(root / "a.md", "# A\n\nText.\n")
+    terms = "".join(f"  - term: word{i:04d}\n    definition: Meaning number {i}.\n" for i in range(1000))
+    write(root / "glossary.yaml", "terms:\n" + terms)
+    win = open_window(qtbot, root)
+    qtbot.mouseClick(win.toolbar.widgetForAction(win.actions.glossary), Qt.MouseButton.LeftButton)
+    first = win.reader.toPlainText()
+    assert "word0000" in first and "word0999" not in first  # the first part is on screen at once
+    with qtbot.waitSignal(win.reader.pageCompleted, timeout=30_000):
+        pass
+    assert "word0999" in win.reader.toPlainText()
+
+
+def test_read_aloud_splits_hostile_punctuation_in_linear_time():
+    from sbc_desktop.ui.read_aloud import split_sentences
+
+    started = time.perf_counter()
+    split_sentences(("." * 1999 + "x ") * 200)
+    split_sentences("." * 20_000 + "x")
+    assert time.perf_counter() - started < 2
+    assert [s.text for s in split_sentences("Hello there. How are you?! Fine... Yes.")] == [
+        "Hello there.", "How are you?!", "Fine...", "Yes.",
+    ]  # fmt: skip
