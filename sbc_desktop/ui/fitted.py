@@ -8,7 +8,8 @@ their questions first and offers them for the handout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QSize
+from PySide6.QtGui import QIcon
 
 from ..pages import HOME_URL, topic_url
 from ..spread import MARKER, SPREAD_URL, describe, search_boost, topics_for
@@ -54,7 +55,12 @@ class FittedToReader(QObject):
             )
             for t in topics_for(w.library, self.places)
         }
-        w.tree.mark_topics(notes, icon("star", w.appearance.theme.text))
+        theme, side = w.appearance.theme, round(16 * w.appearance.scale)
+        marker = icon("star", theme.text)
+        # On the selected row the star takes the selection's text colour, so it stays seen.
+        marker.addPixmap(icon("star", theme.highlighted_text).pixmap(48, 48), QIcon.Mode.Selected)
+        w.tree.setIconSize(QSize(side, side))  # grows with the text
+        w.tree.mark_topics(notes, marker)
 
     def _changed(self, places: list[str]) -> None:
         w = self.window

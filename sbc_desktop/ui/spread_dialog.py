@@ -19,6 +19,11 @@ class SpreadDialog(QDialog):
         self.setObjectName("spreadDialog")
         self.setWindowTitle(tr("Where has it spread for you?"))
         self.setAccessibleName(tr("Where has it spread for you?"))
+        heading = QLabel(tr("Where has it spread for you?"), self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading.setFont(font)
         intro = QLabel(
             tr(
                 "If you like, tick the places your team has told you about. The guide then marks the "
@@ -36,6 +41,7 @@ class SpreadDialog(QDialog):
         privacy = QLabel(keeping, self)
         privacy.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(intro)
         self.boxes: dict[str, QCheckBox] = {}
         for tag in SPREAD_TAGS:
