@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
-        self.appearance: Appearance = self.session.appearance  # type: ignore[assignment]  # the one given above
         self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
