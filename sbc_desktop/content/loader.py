@@ -27,6 +27,7 @@ from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
 from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
 from .links import iter_links, resolve_local, slugify, topic_id_from_href
+from .parse_cache import ParseCache, problems_of, stamp_of, stored_topic, topic_entry
 
 SECTIONS_FILE = "sections.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -49,7 +50,7 @@ def _readable(name: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, today: dt.date | None, check_links: bool = True):
+    def __init__(self, root: Path, today: dt.date | None, check_links: bool = True, cache_dir: Path | None = None):
         self.root = root
         self.check_links_too = check_links
         self.today = today or dt.date.today()
@@ -57,6 +58,9 @@ class _Loader:
         self.lib = Library(root=root)
         self.section_lines: dict[str, int] = {}
         self.failed: set[str] = set()  # ids of topics whose own file has an error
+        self.field_lines: dict[str, dict[str, int]] = {}  # topic id -> lines of 'sources', 'next_review'
+        kind = "strict" if self.strict else "pages"
+        self.cache = ParseCache.open(cache_dir, root, kind) if cache_dir is not None else None
 
     # -- problems ---------------------------------------------------------------
     def error(self, path: Path, line: int, message: str) -> None:
@@ -66,6 +70,22 @@ class _Loader:
         self.lib.problems.append(Problem(path, line, "warning", message))
 
     def read_yaml_file(self, path: Path) -> Any:
+        """The file's YAML, or what an earlier start read from the very same file (parse_cache)."""
+        stamp = stamp_of(path) if self.cache else None
+        entry = self.cache.lookup(path, stamp) if self.cache else None
+        problems = problems_of(path, entry) if entry is not None else None
+        if entry is not None and problems is not None and "data" in entry:
+            self.lib.problems.extend(problems)
+            return entry["data"]
+        mark = len(self.lib.problems)
+        data = self.parse_yaml_file(path)
+        if self.cache:
+            found = [[p.line, p.severity, p.message] for p in self.lib.problems[mark:] if p.path == path]
+            if len(found) == len(self.lib.problems) - mark:
+                self.cache.store(path, stamp, {"data": data, "problems": found})
+        return data
+
+    def parse_yaml_file(self, path: Path) -> Any:
         text = self.read_text(path, limits.MAX_YAML_BYTES)
         if text is None:
             return None
@@ -129,6 +149,8 @@ class _Loader:
         self.guarded(QUESTIONS_FILE, self.load_questions)
         if self.check_links_too:
             self.guarded(TOPICS_DIR, self.check_links)
+        if self.cache:
+            self.cache.save()
         return self.lib
 
     def guarded(self, name: str, step: Callable[[], Any]) -> Any:
@@ -221,15 +243,20 @@ class _Loader:
         if not base.is_dir():
             base = self.root
         inside = self.root.resolve()
+        base_inside = base.resolve().is_relative_to(inside)
         files = []
         # Folders are walked without following links (a link loop is not endless content);
         # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
+        # So only a link (or a base folder that is one) needs resolving: not every file.
         for folder, _dirs, names in os.walk(base):
             for name in names:
                 if name.lower().endswith(".md"):
                     path = Path(folder) / name
                     try:
-                        if path.is_file() and path.resolve().is_relative_to(inside):
+                        if not base_inside or path.is_symlink():
+                            if path.is_file() and path.resolve().is_relative_to(inside):
+                                files.append(path)
+                        elif path.is_file():
                             files.append(path)
                     except (OSError, RuntimeError, ValueError):
                         self.error(path, 1, "cannot follow this link: not read")
@@ -261,9 +288,55 @@ class _Loader:
         return topics
 
     def load_topic(self, path: Path, base: Path) -> Topic | None:
+        """One topic file: parsed, or as an earlier start parsed the very same file (parse_cache)."""
+        topic = self.parse_topic(path, base, None) if self.cache is None else self.cached_topic(path, base)
+        if topic is not None:
+            self.check_topic(path, topic)
+        return topic
+
+    def cached_topic(self, path: Path, base: Path) -> Topic | None:
+        assert self.cache is not None
+        stamp = stamp_of(path)
+        entry = self.cache.lookup(path, stamp)
+        if entry is not None:
+            problems = problems_of(path, entry)
+            topic = stored_topic(path, entry, stamp) if entry.get("topic") is not None else None
+            if problems is not None and (topic is not None or entry.get("topic") is None):
+                self.lib.problems.extend(problems)
+                if topic is not None:
+                    self.lib.question_tags.update(entry.get("question_tags") or {})
+                    self.section_lines[topic.id] = int(entry.get("section_line", 1))
+                    self.field_lines[topic.id] = dict(entry.get("field_lines") or {})
+                return topic
+        mark, tags = len(self.lib.problems), dict(self.lib.question_tags)
+        read: list[str] = []
+        topic = self.parse_topic(path, base, read)
+        added = {q: t for q, t in self.lib.question_tags.items() if tags.get(q) != t}
+        extra = {"question_tags": added}
+        if topic is not None:
+            extra |= {"section_line": self.section_lines.get(topic.id, 1), "field_lines": self.field_lines[topic.id]}
+        entry = topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)
+        if entry is None:
+            return topic
+        self.cache.store(path, stamp, entry)
+        return stored_topic(path, entry, stamp, body=None) if topic is not None else None
+
+    def check_topic(self, path: Path, topic: Topic) -> None:
+        """What depends on more than the file itself (the references, today's date): never cached."""
+        lines = self.field_lines.get(topic.id, {})
+        if topic.review_overdue(self.today):
+            self.warning(path, lines.get("next_review", 1), f"review overdue since {topic.next_review}")
+        for key in topic.sources:
+            if key not in self.lib.references:
+                self.error(path, lines.get("sources", 1), f"unknown source key '{key}'")
+
+    def parse_topic(self, path: Path, base: Path, read: list[str] | None) -> Topic | None:
+        """Read and check one topic file; ``read`` (if given) receives the file's text."""
         text = self.read_text(path, limits.MAX_TOPIC_BYTES)
         if text is None:
             return None
+        if read is not None:
+            read.append(text)
         split = split_front_matter(text)
         if split.unclosed:
             if self.strict:
@@ -291,8 +364,10 @@ class _Loader:
             self.error(path, 1, "no front matter (a '---' block with id, title, ...)")
             return None
 
-        def field_line(name: str) -> int:
-            return _field_line(text, name, split.meta_line)
+        meta_end = len(text) - len(split.body) if split.meta_text is not None else 0
+
+        def field_line(name: str) -> int:  # looked for in the front matter only, not the whole page
+            return _field_line(text[:meta_end], name, split.meta_line)
 
         folder = path.parent.relative_to(base).as_posix() if path.parent != base else ""
         title = _text(meta.get("title"))
@@ -353,16 +428,12 @@ class _Loader:
             setattr(topic, name, date)
         if meta.get("reviewed_by") is not None:
             topic.reviewed_by = self.reviewer(path, field_line("reviewed_by"), meta["reviewed_by"])
-        if topic.review_overdue(self.today):
-            self.warning(path, field_line("next_review"), f"review overdue since {topic.next_review}")
+        self.field_lines[topic_id] = {"next_review": field_line("next_review"), "sources": field_line("sources")}
         if self.strict:
             if not topic.summary:
                 self.warning(path, split.meta_line, "missing 'summary'")
             if not topic.sources:
                 self.error(path, split.meta_line, "missing 'sources': every topic names them")
-        for key in topic.sources:
-            if key not in self.lib.references:
-                self.error(path, field_line("sources"), f"unknown source key '{key}'")
         return topic
 
     def reviewer(self, path: Path, line: int, value: Any) -> Reviewer | None:
@@ -494,14 +565,18 @@ class _Loader:
             self.error(topic.path, line, f"missing image '{href}'")
 
 
-def load_library(root: str | Path, today: dt.date | None = None, check_links: bool = True) -> Library:
+def load_library(
+    root: str | Path, today: dt.date | None = None, check_links: bool = True, cache_dir: Path | None = None
+) -> Library:
     """Load a content folder. Never raises for bad content: see ``Library.problems``.
 
     The window passes ``check_links=False``: a dead link is shown as plain text anyway,
     and checking every link of a large folder costs more than the rest of loading.
+    With a ``cache_dir``, what was read from each file is kept there for the next load
+    (see parse_cache) and topics read their bodies from their files when needed.
     """
     try:
-        return _Loader(Path(root), today, check_links).load()
+        return _Loader(Path(root), today, check_links, cache_dir).load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
         library = Library(root=Path(root))
         reason = exc.strerror or str(exc)

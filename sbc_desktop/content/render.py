@@ -24,6 +24,20 @@ from .library import Library, Topic
 from .links import FENCE, TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
+
+
+def _extensions() -> list[Extension]:
+    """MARKDOWN_EXTENSIONS as instances: by name, Markdown looks each up through the
+    installed packages' entry points, which costs about 30 ms at every start."""
+    from markdown.extensions.attr_list import AttrListExtension
+    from markdown.extensions.def_list import DefListExtension
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+    from markdown.extensions.toc import TocExtension
+
+    made = [TableExtension(), AttrListExtension(), TocExtension(), FencedCodeExtension()]
+    return [*made, SaneListExtension(), DefListExtension()]
 _NO_TERMS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "script", "style"}
 _WEB = ("http", "https", "mailto")
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
@@ -199,7 +213,7 @@ class Renderer:
         self.link_terms = link_terms
         self._root = library.root.resolve()
         self._ext = _ContentExtension(self)
-        self._md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, self._ext])
+        self._md = markdown.Markdown(extensions=[*_extensions(), self._ext])
         self._cleaner = nh3.Cleaner(
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from ..handout.builder import HandoutOptions
-from ..handout.document import page_layout, paint_handout
-from ..handout.export import Handout
 from ..notes import NotesError
+
+if TYPE_CHECKING:  # the handout modules are imported when a handout is first made, not at start
+    from ..handout.builder import HandoutOptions
+    from ..handout.export import Handout
 
 
 def tr(text: str) -> str:
@@ -43,6 +45,8 @@ class HandoutActions(QObject):
 
     def printer(self, options: HandoutOptions) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from ..handout.document import page_layout
+
         printer.setPageLayout(page_layout())
         printer.setDocName(options.heading)
         return printer
@@ -69,6 +73,8 @@ class HandoutActions(QObject):
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:
         try:
+            from ..handout.document import paint_handout
+
             paint_handout(handout.document, device, handout.options)
         except NotesError as exc:
             self._warn(tr("Could not print"), str(exc))

@@ -38,6 +38,9 @@ STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
 STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no control
 
 
+SPOKEN_SECONDS = (30, 20, 10, 5)  # countdown moments a screen reader says aloud
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Kiosk", text)
 
@@ -174,6 +177,7 @@ class KioskController(QObject):
     def _start_warning(self) -> None:
         self._remaining = self.config.warning
         self.notice.show_seconds(self._remaining)
+        self.window.announce(self.notice.label.text())  # a blind patient hears the warning too
         self.countdown.start()
 
     def _tick(self) -> None:
@@ -183,6 +187,8 @@ class KioskController(QObject):
             self.reset()
         else:
             self.notice.show_seconds(self._remaining)
+            if self._remaining in SPOKEN_SECONDS:  # spoken now and then, not every second
+                self.window.announce(self.notice.label.text())
 
     def keep_session(self) -> None:
         self.countdown.stop()

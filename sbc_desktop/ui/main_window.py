@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
@@ -11,9 +12,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 
 from ..care_team import CareTeam
 from ..content.library import Library, Topic
-from ..content.search import SearchResult
-from ..handout.builder import HandoutOptions
-from ..handout.export import Handout
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..policy import Policy
@@ -24,6 +22,7 @@ from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
 from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
+from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
@@ -41,6 +40,10 @@ from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
+
+if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
+    from ..content.search import SearchResult
+    from ..handout.export import Handout
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 
@@ -64,6 +67,9 @@ class MainWindow(QMainWindow):
         policy: Policy | None = None,
     ):
         super().__init__(parent)
+        self.appearance = appearance or Appearance()
+        self._styled: tuple | None = None
+        self._style_application()  # before the widgets exist: set after, it re-polishes every one
         self.library = library
         self.policy = policy or Policy.home(remember=settings is not None)
         self.settings = settings if self.policy.remember else None  # None: nothing written to disk
@@ -72,7 +78,7 @@ class MainWindow(QMainWindow):
         notes, notes_problem = self._load_notes()
         # All of the patient's state, in one place (see session.py); the panes follow it.
         self.session = ReadingSession(
-            self.policy, notes, appearance or Appearance(),
+            self.policy, notes, self.appearance,
             self.settings.reading_positions() if self.settings else {}, parent=self,
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         accessible_factory.install()
         self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
+        self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -222,7 +229,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
         self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
-        self.search_field.focused.connect(self.search.start)
+        self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
         self.search_field.moveSelection.connect(self.search_panel.move_selection)
         self.search_field.activated.connect(self.search_panel.open_current)
@@ -270,6 +277,7 @@ class MainWindow(QMainWindow):
         address = url.toString()
         title = self.pages.title_for(address) or tr("Page not found")
         self.setWindowTitle(title)
+        self.reader.setAccessibleName(tr("Page: {0}").format(title))  # what a screen reader says on entering
         self.announce(title)
         self.tree.show_url(address)
         self.popup.close()
@@ -321,6 +329,9 @@ class MainWindow(QMainWindow):
         if not notes.handout_topics and self.current_topic() is not None:
             notes.handout_topics = [self.current_topic().id]
         large = self.session.large_print
+        from ..handout.builder import HandoutOptions
+        from ..handout.export import Handout
+
         options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
@@ -397,9 +408,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Opened {0} in your web browser.").format(url.toString()), 8000)
 
     # -- comfort and access -------------------------------------------------------------
-    def apply_appearance(self) -> None:
-        """Theme and text size to every pane at once; remembered at home."""
+    def _style_application(self) -> None:
+        """Style, palette, font and style sheet of the whole application, when they change.
+
+        Each of them re-polishes every widget there is: set once before the window is
+        built, and again only when the theme, the text size or the extra style changes.
+        """
         theme, scale = self.appearance.theme, self.appearance.scale
+        if self._styled == (theme, scale, self.extra_style):
+            return
+        self._styled = (theme, scale, self.extra_style)
         app = QApplication.instance()
         app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
@@ -407,6 +425,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(BASE_POINT_SIZE * scale)
         app.setFont(font)
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
+
+    def apply_appearance(self) -> None:
+        """Theme and text size to every pane at once; remembered at home."""
+        theme, scale = self.appearance.theme, self.appearance.scale
+        self._style_application()
         reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
         self.reader.set_style_sheet(reader_style_sheet(theme, reading))
         self.reader.setFont(reading.font_for(self.reader.font()))

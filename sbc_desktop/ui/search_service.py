@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..content.library import Library
-from ..content.search import SearchIndex, SearchResponse
+
+if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own thread
+    from ..content.search import SearchIndex, SearchResponse
 
 WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawing time
 
@@ -46,6 +49,8 @@ class SearchService(QObject):
 
     def _open(self) -> None:
         try:
+            from ..content.search import SearchIndex
+
             try:
                 index = SearchIndex.open(self.library, self.cache_dir)
             except OSError:  # the cache folder cannot be written: keep the index in memory

@@ -1,0 +1,155 @@
+"""The parsed-content cache: a second load gives what the first gave, and never stale or broken content."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import fields
+
+from sbc_desktop.content.library import Topic
+from sbc_desktop.content.loader import load_library
+from tests.helpers import make_content, topic, write
+
+
+def cache_files(cache_dir):
+    return sorted((cache_dir / "content").glob("*.json"))
+
+
+def snapshot(library):
+    """Everything a load gives, bodies included (read through the topics)."""
+    topics = {t.id: tuple(getattr(t, f.name) for f in fields(Topic)) for t in library.ordered_topics()}
+    problems = sorted((p.path.name, p.line, p.severity, p.message) for p in library.problems)
+    return topics, problems, library.glossary, library.references, library.question_tags, library.lay_terms
+
+
+def third_party_folder(root):
+    """Pages without our front matter, a broken one, odd shapes: what clinics import."""
+    write(root / "care" / "rest.md", "# Rest\n\n# Rest\n\nSleep when you can. See [pain](pain.md).\n")
+    write(root / "care" / "pain.md", "---\ntitle: Pain\nlastReviewed: '2025-12-30'\ntags: [bones]\n---\n\nBody.\n")
+    write(root / "care" / "rule.md", "---\n\nA page that starts with a rule.\n")
+    write(root / "care" / "broken.md", "---\ntitle: [unclosed\n---\nBody\n")
+    (root / "care" / "latin1.md").write_bytes(b"# Caf\xe9\n\nNot UTF-8.\n")
+    write(root / "glossary.yaml", "terms:\n  - term: Fatigue\n    definition: Feeling very tired.\n")
+    return root
+
+
+def test_a_second_load_gives_exactly_what_the_first_gave(tmp_path, builtin_dir, monkeypatch):
+    from sbc_desktop.content.loader import _Loader
+
+    parsed = []
+    parse = _Loader.parse_topic
+    def counted(self, path, *rest):
+        parsed.append(path)
+        return parse(self, path, *rest)
+
+    monkeypatch.setattr(_Loader, "parse_topic", counted)
+    for root in (builtin_dir, third_party_folder(tmp_path / "pages")):
+        cache = tmp_path / f"cache-{root.name}"
+        plain = snapshot(load_library(root, check_links=False))
+        first = snapshot(load_library(root, check_links=False, cache_dir=cache))
+        assert cache_files(cache), "the first load keeps what it read"
+        parsed.clear()
+        second = snapshot(load_library(root, check_links=False, cache_dir=cache))
+        assert parsed == [], "the second load parses no file again"
+        assert first == plain
+        assert second == plain
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    root = make_content(tmp_path / "c")
+    cache = tmp_path / "cache"
+    assert load_library(root, cache_dir=cache).topic("a").title == "A"
+    page = root / "topics" / "a.md"
+    page.write_text(topic("a", "New words.", title="Changed"), encoding="utf-8")
+    os.utime(page, ns=(1, 1))  # even an old time: size and times differ, so it is read again
+    library = load_library(root, cache_dir=cache)
+    assert library.topic("a").title == "Changed"
+    assert library.topic("a").body.strip() == "New words."
+
+
+def test_a_deleted_file_is_never_served(tmp_path):
+    root = make_content(tmp_path / "c")
+    cache = tmp_path / "cache"
+    assert set(load_library(root, cache_dir=cache).topics) == {"a", "b"}
+    (root / "topics" / "b.md").unlink()
+    assert set(load_library(root, cache_dir=cache).topics) == {"a"}
+    (cache_file,) = cache_files(cache)
+    assert "topics/b.md" not in json.loads(cache_file.read_text())["files"]  # dropped for good
+
+
+def test_a_cache_from_other_code_or_a_corrupt_cache_is_ignored(tmp_path):
+    root = make_content(tmp_path / "c")
+    cache = tmp_path / "cache"
+    load_library(root, cache_dir=cache)
+    (cache_file,) = cache_files(cache)
+    data = json.loads(cache_file.read_text())
+    data["files"]["topics/a.md"]["topic"]["title"] = "Not what the file says"
+
+    data["code"] = "another version"
+    cache_file.write_text(json.dumps(data))
+    assert load_library(root, cache_dir=cache).topic("a").title == "A"
+
+    for broken in (b"\x00\xff not json", b'{"code": 1', b"[]", b'{"files": "x"}', b"null"):
+        cache_file.write_bytes(broken)
+        library = load_library(root, cache_dir=cache)
+        assert library.problems == [] and library.topic("a").title == "A"
+
+
+def test_entries_of_the_wrong_shape_are_read_again_not_a_crash(tmp_path):
+    root = make_content(tmp_path / "c")
+    cache = tmp_path / "cache"
+    load_library(root, cache_dir=cache)
+    (cache_file,) = cache_files(cache)
+    data = json.loads(cache_file.read_text())
+    entries = data["files"]
+    entries["topics/a.md"]["topic"] = {"id": "a"}  # fields missing
+    entries["topics/b.md"]["problems"] = "nonsense"
+    entries["references.yaml"]["problems"] = [[1]]
+    cache_file.write_text(json.dumps(data))
+    library = load_library(root, cache_dir=cache)
+    assert library.problems == []
+    assert library.topic("a").title == "A" and library.topic("b").title == "B"
+    assert "ref" in library.references
+
+
+def test_a_bad_file_is_still_reported_from_the_cache(tmp_path):
+    root = make_content(tmp_path / "c")
+    write(root / "topics" / "bad.md", "---\nid: bad\ntitle: [unclosed\nsection: one\n---\nBody\n")
+    cache = tmp_path / "cache"
+    first = load_library(root, cache_dir=cache)
+    second = load_library(root, cache_dir=cache)
+    assert [p.format() for p in second.problems] == [p.format() for p in first.problems]
+    assert any("broken YAML" in p.message for p in second.errors)
+    assert second.left_out == first.left_out and set(second.topics) == {"a", "b"}
+
+
+def test_checks_that_depend_on_other_files_or_the_date_are_made_at_every_load(tmp_path):
+    import datetime as dt
+
+    root = make_content(tmp_path / "c", {"a": "Text."})
+    cache = tmp_path / "cache"
+    assert load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1)).problems == []
+    late = load_library(root, cache_dir=cache, today=dt.date(2100, 1, 1))
+    assert any("review overdue" in p.message for p in late.problems)
+    write(root / "references.yaml", "references:\n  - key: other\n    title: Another\n")
+    library = load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1))
+    assert [p.message for p in library.errors] == ["unknown source key 'ref'"]
+
+
+def test_bodies_are_read_when_needed_and_a_vanished_file_is_an_empty_page(tmp_path):
+    root = make_content(tmp_path / "c", {"a": "First words."})
+    cache = tmp_path / "cache"
+    for _ in range(2):  # the first load (parsed) and the second (from the cache)
+        library = load_library(root, cache_dir=cache)
+        assert "_body" not in vars(library.topic("a")) or vars(library.topic("a"))["_body"] is None
+        assert library.topic("a").body.strip() == "First words."
+    (root / "topics" / "a.md").unlink()
+    assert library.topic("a").body == ""
+
+
+def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path):
+    root = make_content(tmp_path / "c")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    library = load_library(root, cache_dir=blocker)
+    assert library.problems == [] and set(library.topics) == {"a", "b"}
