@@ -74,7 +74,9 @@ def state_path(environ: dict | os._Environ = os.environ) -> Path:
 
 def write_pin_hash(path: Path, pin_hash: str) -> None:
     """Put ``staff_pin_hash`` into the config file, keeping everything else in it."""
-    text = path.read_text("utf-8") if path.is_file() else ""
+    from ..files import read_bounded
+
+    text = read_bounded(path).decode("utf-8") if path.is_file() else ""  # UnicodeDecodeError: not ours to fix
     line = f'staff_pin_hash = "{pin_hash}"'
     pattern = re.compile(r"^staff_pin_hash\s*=.*$", re.MULTILINE)
     if pattern.search(text):
