@@ -52,6 +52,11 @@ if [ "$mode" = app ]; then
   packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0"
   packages="$packages libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 fi
+# Optional: OpenDyslexic, offered in Preferences as a reading font (the app works without it).
+extra_font=""
+if [ "$mode" = app ] && command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-opendyslexic >/dev/null 2>&1; then
+  extra_font=fonts-opendyslexic
+fi
 # The tests read printed handouts back with poppler's pdftotext (they fall back to pypdf without it).
 if [ "$mode" = test ]; then packages="$packages poppler-utils"; fi
 missing=""
@@ -64,6 +69,10 @@ if [ -n "$missing" ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
   apt_get update -qq
   apt_get install -y -qq $missing
+fi
+if [ -n "$extra_font" ] && [ -z "${QUICKSTART_NO_APT:-}" ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  apt_get install -y -qq "$extra_font" 2>/dev/null || echo "(The OpenDyslexic font could not be installed; the other reading fonts work.)"
 fi
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {

@@ -283,14 +283,14 @@ def kiosk_pin(config: Path | None) -> int:
     import getpass
 
     from .kiosk.config import SYSTEM_CONFIG, config_path
-    from .kiosk.pin import hash_pin, write_pin_hash
+    from .kiosk.pin import MIN_DIGITS, hash_pin, pin_problem, write_pin_hash
     from .notes import NotesError
 
     path = config or config_path() or SYSTEM_CONFIG
     try:
-        first = getpass.getpass("New staff PIN (at least 4 digits or letters): ")
-        if len(first.strip()) < 4:
-            print("sbc-desktop: the PIN must have at least 4 characters; nothing was changed", file=sys.stderr)
+        first = getpass.getpass(f"New staff PIN (at least {MIN_DIGITS} digits): ")
+        if pin_problem(first):
+            print(f"sbc-desktop: {pin_problem(first)} Nothing was changed.", file=sys.stderr)
             return 2
         again = getpass.getpass("The same PIN again: ")
     except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at the prompt

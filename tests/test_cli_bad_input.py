@@ -91,7 +91,7 @@ def test_ctrl_d_or_ctrl_c_at_the_pin_prompt(capsys, tmp_path, monkeypatch):
 def test_a_pin_for_a_config_that_is_not_utf8(capsys, tmp_path, monkeypatch):
     config = tmp_path / "kiosk.toml"
     config.write_bytes(b"# caf\xe9\n")
-    monkeypatch.setattr("getpass.getpass", lambda prompt="", stream=None: "2468")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="", stream=None: "857142")
     code, _, err = run(capsys, "kiosk-pin", "--config", config)
     assert code == 1 and "not UTF-8" in err and "Nothing was changed" in err
     assert config.read_bytes() == b"# caf\xe9\n"

@@ -223,3 +223,22 @@ def test_a_notes_path_that_never_ends_is_read_boundedly(tmp_path, monkeypatch):
     assert store.set_aside is not None and store.set_aside.is_symlink()  # the link is set aside
     store.save(AppointmentNotes(notes="x"))
     assert store.path.is_file() and not store.path.is_symlink()
+
+
+def test_a_window_that_was_killed_does_not_keep_the_notes_locked(tmp_path):
+    path = tmp_path / "appointment-notes.json"
+    holder = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from sbc_desktop.notes import NotesStore
+        store = NotesStore(Path({str(path)!r}))
+        assert store.lock()
+        os.kill(os.getpid(), 9)
+        """
+    )
+    assert subprocess.run([sys.executable, "-c", holder], cwd=REPO, timeout=60).returncode == -9
+    assert path.with_name(path.name + ".lock").exists()  # left behind by the killed window
+    store = NotesStore(path)
+    assert store.lock()  # a lock whose process is gone is taken over
+    store.unlock()

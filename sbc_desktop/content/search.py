@@ -24,7 +24,7 @@ from .headings import without_headings
 from .library import Library
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 7  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 8  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -53,6 +53,7 @@ _MARKUP = [
     (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
     (re.compile(r"^ {0,3}\[[^\[\]\n]+\]:.*$", re.MULTILINE), " "),
     (re.compile(r"\{:[^{}]*\}"), " "),
+    (re.compile(r"\{\{[a-z-]+\}\}"), " "),  # the app's own placeholders ({{care-team}}: filled in on the page)
     (re.compile(r"^ {0,3}#{1,6}[ \t]+", re.MULTILINE), ""),
     (re.compile(r"^[ \t]*(?:[-*+]|\d++[.)])[ \t]+", re.MULTILINE), ""),
     (re.compile(r"[*_`>|~]+"), " "),

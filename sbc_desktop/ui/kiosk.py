@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxL
 
 from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
-from ..kiosk.pin import PinGate
+from ..kiosk.pin import PinGate, state_path
 from ..notes import NotesError
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
@@ -36,6 +36,9 @@ BLOCKED_KEYS = {
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
 STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no control
+
+
+SPOKEN_SECONDS = (30, 20, 10, 5)  # countdown moments a screen reader says aloud
 
 
 def tr(text: str) -> str:
@@ -85,12 +88,14 @@ class KioskController(QObject):
 
     sessionCleared = Signal()
 
-    def __init__(self, window, config: KioskConfig, clock=time.monotonic):
+    def __init__(self, window, config: KioskConfig, clock=time.monotonic, wall_clock=time.time):
         super().__init__(window)
         self.window = window
         self.config = config
         self.clock = clock
-        self.pin_gate = PinGate(config.staff_pin_hash, clock)
+        self.pin_gate = PinGate(config.staff_pin_hash, wall_clock, state=state_path())
+        if self.pin_gate.state_problem:
+            LOG.warning("kiosk: the staff PIN's lock-out state: %s", self.pin_gate.state_problem)
         self.staff_leaving = False
         self._corner_taps: list[float] = []
         window.kiosk_care_team = config.care_team
@@ -174,6 +179,7 @@ class KioskController(QObject):
     def _start_warning(self) -> None:
         self._remaining = self.config.warning
         self.notice.show_seconds(self._remaining)
+        self.window.announce(self.notice.label.text())  # a blind patient hears the warning too
         self.countdown.start()
 
     def _tick(self) -> None:
@@ -183,6 +189,8 @@ class KioskController(QObject):
             self.reset()
         else:
             self.notice.show_seconds(self._remaining)
+            if self._remaining in SPOKEN_SECONDS:  # spoken now and then, not every second
+                self.window.announce(self.notice.label.text())
 
     def keep_session(self) -> None:
         self.countdown.stop()
@@ -323,8 +331,18 @@ class KioskController(QObject):
         self.pin_pad.open()
 
     def _check_pin(self, pin: str) -> None:
-        if self.pin_gate.try_pin(pin):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # checking takes about a second
+        try:
+            right = self.pin_gate.try_pin(pin)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if self.pin_gate.state_problem:
+            LOG.warning("kiosk: the staff PIN's lock-out state: %s", self.pin_gate.state_problem)
+        if right:
             self.staff_menu()
+        elif self.pin_gate.seconds_locked():
+            show_message(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
+                         .format(self.pin_gate.seconds_locked()))  # fmt: skip
         else:
             show_message(self.window, tr("Staff"), tr("That PIN is not right."))
 

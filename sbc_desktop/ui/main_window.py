@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         address = url.toString()
         title = self.pages.title_for(address) or tr("Page not found")
         self.setWindowTitle(title)
+        self.reader.setAccessibleName(tr("Page: {0}").format(title))  # what a screen reader says on entering
         self.announce(title)
         self.tree.show_url(address)
         self.popup.close()

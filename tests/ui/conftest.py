@@ -73,7 +73,7 @@ def kiosk(qtbot, library):
     from sbc_desktop.kiosk.pin import hash_pin
     from sbc_desktop.ui.kiosk import make_kiosk
 
-    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468"), clinic_name="Ward 3")
+    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468", n=2**10), clinic_name="Ward 3")
     window, controller = make_kiosk(library, config, clock=Clock())
     qtbot.addWidget(window)
     window.show()

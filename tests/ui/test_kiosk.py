@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, 
 
 from sbc_desktop import cli
 from sbc_desktop.kiosk.config import ConfigError, KioskConfig, load_config
-from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin
+from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin, pin_problem
 from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.overlay import Overlay
 from tests.ui.conftest import Clock, files_under, link_point
@@ -177,19 +177,51 @@ def test_printing_not_allowed_is_absent_and_explains(kiosk):
     assert message.isVisible() and any("not available" in label.text() for label in message.findChildren(QLabel))
 
 
-def test_pin_hash_and_lockout():
-    stored = hash_pin("2468")
-    assert "2468" not in stored and stored.startswith("scrypt$")
-    assert check_pin("2468", stored) and not check_pin("1357", stored)
-    assert hash_pin("2468") != stored  # salted
+def test_pin_hash_and_lockout(tmp_path):
+    stored = hash_pin("246810", n=2**10)
+    assert "246810" not in stored and stored.startswith("scrypt$")
+    assert check_pin("246810", stored) and not check_pin("135790", stored)
+    assert hash_pin("246810", n=2**10) != stored  # salted
     clock = Clock()
-    gate = PinGate(stored, clock)
+    state = tmp_path / "state" / "staff-pin.json"
+    gate = PinGate(stored, clock, state=state)
     for _ in range(5):
-        assert not gate.try_pin("0000")
+        assert not gate.try_pin("000000")
     assert gate.seconds_locked() == LOCKOUT_SECONDS
-    assert not gate.try_pin("2468")  # even the right PIN waits out the lock
+    assert not gate.try_pin("246810")  # even the right PIN waits out the lock
+    restarted = PinGate(stored, clock, state=state)  # the kiosk restarted: still locked
+    assert restarted.seconds_locked() == LOCKOUT_SECONDS and not restarted.try_pin("246810")
     clock.now += LOCKOUT_SECONDS + 1
-    assert gate.try_pin("2468")
+    assert restarted.try_pin("246810")
+    for _ in range(4):
+        restarted.try_pin("000000")
+    assert PinGate(stored, clock, state=state).failures == 4  # the count survives a restart too
+
+
+def test_the_next_lockout_is_longer(tmp_path):
+    clock = Clock()
+    gate = PinGate(hash_pin("246810", n=2**10), clock, state=tmp_path / "pin.json")
+    for round_ in range(2):
+        for _ in range(5):
+            gate.try_pin("000000")
+        assert gate.seconds_locked() == LOCKOUT_SECONDS * 2**round_
+        clock.now += gate.seconds_locked() + 1
+
+
+def test_the_stored_cost_takes_about_a_second_to_guess():
+    from sbc_desktop.kiosk.pin import N, R
+
+    assert N * R * 128 >= 128 * 1024 * 1024  # memory-hard: 128 MiB for every guess
+    assert hash_pin("246810", salt=b"s" * 16).startswith(f"scrypt${N}${R}$")
+
+
+@pytest.mark.parametrize(
+    ("pin", "fine"),
+    [("1111", False), ("111111", False), ("123456", False), ("654321", False), ("121212", False),
+     ("123123", False), ("12345a", False), ("13579", False), ("857142", True), ("20481963", True)],
+)  # fmt: skip
+def test_trivial_or_short_pins_are_refused(pin, fine):
+    assert (pin_problem(pin) == "") is fine
 
 
 def tap_pin(qtbot, pad, digits: str) -> None:
@@ -217,14 +249,17 @@ def test_staff_pin_opens_the_staff_options(kiosk, qtbot):
 def test_kiosk_pin_command_stores_only_a_hash(tmp_path, monkeypatch, capsys):
     path = tmp_path / "kiosk.toml"
     path.write_text('idle_timeout = 90\n\n[clinic]\nname = "Ward 3"\n', "utf-8")
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": "97531")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "857142")
     assert cli.main(["kiosk-pin", "--config", str(path)]) == 0
     text = path.read_text("utf-8")
-    assert "97531" not in text and "97531" not in capsys.readouterr().out
+    assert "857142" not in text and "857142" not in capsys.readouterr().out
     config = load_config(path)
-    assert config.idle_timeout == 90 and config.clinic_name == "Ward 3" and check_pin("97531", config.staff_pin_hash)
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": "12")
-    assert cli.main(["kiosk-pin", "--config", str(path)]) == 2
+    assert config.idle_timeout == 90 and config.clinic_name == "Ward 3" and check_pin("857142", config.staff_pin_hash)
+    for weak in ("12", "123456", "111111"):
+        monkeypatch.setattr("getpass.getpass", lambda prompt="", weak=weak: weak)
+        assert cli.main(["kiosk-pin", "--config", str(path)]) == 2
+        assert "Nothing was changed" in capsys.readouterr().err
+    assert check_pin("857142", load_config(path).staff_pin_hash)
 
 
 @pytest.mark.parametrize(

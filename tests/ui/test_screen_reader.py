@@ -204,3 +204,18 @@ def test_pop_up_at_200_percent_fits_inside_the_window(window, qtbot, size):
             assert child.height() >= child.minimumSizeHint().height(), child.objectName()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not window.popup.isVisible())
+
+
+def test_the_kiosk_idle_countdown_is_spoken(kiosk, qtbot):
+    window, controller = kiosk
+    said = []
+    window.announcer.said.connect(said.append)
+    controller.idle.timeout.emit()  # nobody has touched the screen for the idle time
+    assert said and "Are you still reading?" in said[-1]
+    assert f"{controller.config.warning} seconds" in said[-1]
+    count = len(said)
+    while controller.countdown.isActive() and controller._remaining > 11:
+        controller.countdown.timeout.emit()
+    assert len(said) <= count + 3  # not every second
+    controller.countdown.timeout.emit()
+    assert "10 seconds" in said[-1]

@@ -155,3 +155,11 @@ def test_urgent_page_prints_with_the_numbers(qtbot, urgent_library, settings):
     settings.set_care_team(CareTeam())
     text = window.make_handout().document.toPlainText()
     assert "write it here" in text and "____" in text and "Write your care team" not in text
+
+
+def test_search_snippets_never_show_the_placeholder(urgent_library):
+    from sbc_desktop.content.search import search_once
+
+    response = search_once(urgent_library, "ring your team", 5, None)
+    assert response.results and response.results[0].ref == "get-help-now"
+    assert all("{{" not in result.snippet_marked() for result in response.results)
