@@ -80,3 +80,25 @@ def test_read_aloud_splits_hostile_punctuation_in_linear_time():
     assert [s.text for s in split_sentences("Hello there. How are you?! Fine... Yes.")] == [
         "Hello there.", "How are you?!", "Fine...", "Yes.",
     ]  # fmt: skip
+
+
+def test_the_reader_draws_an_svg_without_its_outside_picture(qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    outside = QImage(20, 20, QImage.Format.Format_RGB32)
+    outside.fill(QColor("red"))
+    assert outside.save(str(tmp_path / "outside.png"))
+    root = make_content(tmp_path / "c", {"a": "![A drawing](../images/pic.svg)\n", "b": "B."})
+    write(
+        root / "images" / "pic.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="20" height="20">'
+        f'<rect width="20" height="20" fill="white"/><image xlink:href="{tmp_path / "outside.png"}" '
+        'width="20" height="20"/></svg>',
+    )
+    win = open_window(qtbot, root)
+    win.reader.go("topic:a")
+    url = QUrl((root / "images" / "pic.svg").resolve().as_uri())
+    image = win.reader.document().resource(QTextDocument.ResourceType.ImageResource, url)
+    assert isinstance(image, QImage) and not image.isNull()
+    assert image.pixelColor(10, 10) == QColor("white")  # the outside (red) picture is not drawn
