@@ -26,6 +26,7 @@ from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
+from .history_limit import BoundedHistory
 from .nav_tree import NavTree
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
+        self.history_limit = BoundedHistory(self.reader)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
