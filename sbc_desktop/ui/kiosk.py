@@ -113,6 +113,13 @@ class KioskController(QObject):
 
         self._lock_down()
         self._add_buttons()
+        if not config.staff_pin_hash:
+            LOG.warning(
+                "kiosk: no staff PIN is set, so staff cannot leave the kiosk from the screen; "
+                "set one with: sudo sbc-desktop kiosk-pin --config %s",
+                config.path or "/etc/sbc-desktop/kiosk.toml",
+            )
+            QTimer.singleShot(0, self._warn_no_pin)
         QApplication.instance().installEventFilter(self)
         self.idle.start()
 
@@ -315,6 +322,15 @@ class KioskController(QObject):
     def show_address(self, url: QUrl) -> None:
         """External links never open a browser here: the address and a QR code to scan."""
         self.address_overlay = show_address(self.window, url.toString())
+
+    def _warn_no_pin(self) -> None:
+        """Said on screen as the kiosk starts, for whoever set it up (and again in the log)."""
+        self.no_pin_overlay = show_message(
+            self.window, tr("This screen has no staff PIN"),
+            tr("No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the "
+               "person who looks after this screen to set one. Patients can use the guide as usual."),
+            "noStaffPin",
+        )  # fmt: skip
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:

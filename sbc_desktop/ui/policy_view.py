@@ -6,6 +6,8 @@ to reach into the window's widgets to take things away.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QScroller, QWidget
 
@@ -18,6 +20,7 @@ QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
 QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
 QLabel#idleNotice { font-size: 20pt; }
 """
+LOG = logging.getLogger("sbc_desktop.kiosk")
 FILE_COMMANDS = ("quit", "save_handout", "preview", "print", "preferences")
 
 
@@ -49,6 +52,35 @@ def apply_policy(w) -> None:
         w.appointment_dock.setTitleBarWidget(QWidget(w.appointment_dock))
         w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         w.reader.customContextMenuRequested.connect(lambda pos: _copy_only_menu(w.reader, pos))
+        _nothing_technical(w)
+
+
+def speech_engines() -> list[str]:
+    """The speech engines that could speak here (none without PySide6-Addons or a system engine)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        return []
+    from .read_aloud import NOT_ENGINES
+
+    return [name for name in QTextToSpeech.availableEngines() if name not in NOT_ENGINES]
+
+
+def _nothing_technical(w) -> None:
+    """The public never sees technical text: no Read aloud without a speech engine (it would
+    explain how to install one), and content problems go to the log for staff, not on screen."""
+    if not speech_engines():
+        LOG.warning("kiosk: no speech engine, so Read aloud is hidden (install sbc-desktop[speech] "
+                    "and speech-dispatcher to offer it)")  # fmt: skip
+        w.read_aloud_bar.hide()
+        w.actions.read_aloud.setEnabled(False)
+        w.actions.read_aloud.setVisible(False)
+        w.popup.speak_button.hide()
+        w.popup.speak_button.setEnabled(False)
+    if w.problem_banner is not None:
+        w.problem_banner.hide()
+        for problem in w.library.problems:
+            LOG.warning("content: %s", problem)
 
 
 def _copy_only_menu(reader, pos) -> None:

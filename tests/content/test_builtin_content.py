@@ -36,14 +36,14 @@ TOPIC_IDS = [
 ]  # fmt: skip
 # Medical words each new topic uses: each must have a glossary entry (a name or an alias).
 GLOSSARY_WORDS_USED = {
-    "get-help-now": ["spinal cord compression", "hypercalcaemia", "chemotherapy", "symptom", "tumour"],
+    "get-help-now": ["spinal cord compression", "hypercalcaemia", "neutropenia", "chemotherapy", "symptom", "tumour"],
     "symptoms-by-place": [
         "jaundice", "ascites", "pleural effusion", "seizures", "bone-strengthening drugs", "radiotherapy",
         "lymph nodes", "surgery",
     ],
     "tests-on-the-cancer": [
         "biopsy", "hormone receptors", "oestrogen receptor", "ER", "progesterone receptor", "PR", "HER2",
-        "HER2-positive", "HER2-low", "triple negative", "chemotherapy", "immunotherapy", "PET scan",
+        "HER2-positive", "HER2-low", "triple negative", "chemotherapy", "immunotherapy", "PET scan", "biomarker tests",
     ],
     "hormone-and-targeted": [
         "hormone therapy", "aromatase inhibitors", "CDK4/6 inhibitors", "targeted drugs", "hormone receptor positive",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.exceptions import TimeoutError
 
 from sbc_desktop.kiosk.config import KioskConfig
+from sbc_desktop.kiosk.pin import hash_pin
 from sbc_desktop.notes import AppointmentNotes
 from sbc_desktop.policy import Policy
 from sbc_desktop.session import ReadingSession
@@ -23,8 +24,15 @@ from tests.ui.test_kiosk_appointment import first_question, tap, tap_check_box, 
 from tests.ui.window_state import differences, window_state
 
 
+@pytest.fixture(autouse=True)
+def speech_installed(monkeypatch):
+    """Read aloud is offered (its speed is patient state) as where a speech engine is installed."""
+    monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
+
+
 def start_kiosk(qtbot, library):
-    window, controller = make_kiosk(library, KioskConfig(idle_timeout=120, warning=30), clock=Clock())
+    config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("246810", n=2**10))
+    window, controller = make_kiosk(library, config, clock=Clock())
     qtbot.addWidget(window)
     controller.show_kiosk()
     qtbot.waitExposed(window)
