@@ -42,6 +42,7 @@ def tr(text: str) -> str:
 
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
+    label.setWordWrap(True)  # at 200% a heading wraps rather than being cut at the panel's edge
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -26,6 +26,7 @@ from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
+from .history_limit import BoundedHistory
 from .nav_tree import NavTree
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
+        self.history_limit = BoundedHistory(self.reader)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.appointment_dock)
+        self.appointment_dock.visibilityChanged.connect(self._dock_shown)
         self.appointment_dock.hide()
         self.handouts = HandoutActions(self, self.make_handout)
 
@@ -445,6 +448,7 @@ class MainWindow(QMainWindow):
         self._arrange_toolbars()
         self.actions.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
+        self._share_width()
         if self.settings:
             self.settings.set_appearance(self.appearance.theme_choice, scale)
             self.settings.set_reading_style(reading)
@@ -489,9 +493,10 @@ class MainWindow(QMainWindow):
         """Large text: labels under icons; too narrow: well-known icons lose their labels first;
         then search and text size move to a row of their own."""
         scale = self.appearance.scale if hasattr(self, "appearance") else 1.0
-        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, self.width())
+        room = self._room()
+        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, room)
         others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
-        fit_search_field(self.search_field, self.width() - others - 16)
+        fit_search_field(self.search_field, room - others - 16)
         # Search results grow with the text: room for two or three, never more than half the window.
         self.search_panel.setMaximumHeight(round(360 * scale))
         self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.height() * 0.45)))
@@ -500,14 +505,40 @@ class MainWindow(QMainWindow):
         if wrap != self.toolBarBreak(self.view_toolbar):
             (self.insertToolBarBreak if wrap else self.removeToolBarBreak)(self.view_toolbar)
 
+    def _room(self) -> int:
+        """The width the window has: its own, but never more than its screen's."""
+        screen = self.screen() or QApplication.primaryScreen()
+        return min(self.width(), screen.availableGeometry().width()) if screen else self.width()
+
+    def _dock_shown(self, _shown: bool) -> None:
+        if hasattr(self, "splitter"):
+            self._share_width()
+            self._fit_screen()
+
     def _share_width(self) -> None:
         """Side panes never squeeze the page: it keeps about half the window."""
-        self.tree.setMaximumWidth(max(200, int(self.width() * 0.28)))
-        self.appointment_dock.setMaximumWidth(max(360, int(self.width() * 0.36)))
+        large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
+        width = self._room()
+        self.tree.setMaximumWidth(max(200, int(width * 0.28)))
+        self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
+        dock = self.appointment_dock.widget().widget().minimumSizeHint().width() + 40
+        dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
+        speed_label = self.read_aloud_bar.findChild(QLabel)
+        if speed_label is not None:  # the speed list keeps its own name for screen readers
+            speed_label.show()
+            if self.splitter.widget(1).minimumSizeHint().width() + dock + 24 > width:
+                speed_label.hide()
+        # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
+        # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
+        tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
+        self.tree.setMinimumWidth(tree_width)
+        reading = self.splitter.widget(1).minimumSizeHint().width()
+        self.tree.setVisible(tree_width + reading + dock + 24 <= width)
 
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel and the search field, in turn."""
-        areas = [self.tree, self.reader, self.read_aloud_bar.play_button]
+        areas = [self.tree] if self.tree.isVisible() else []
+        areas += [self.reader, self.read_aloud_bar.play_button]
         if self.appointment_dock.isVisible():
             areas.append(self.appointment.notes_edit)
         areas.append(self.search_field)

@@ -316,9 +316,11 @@ class SearchPanel(QFrame):
         self.list.setCurrentRow(0)
 
     def _set_status(self, text: str) -> None:
+        changed = text != self.status.text() or not self.isVisible()
         self.status.setText(text)
         self.status.setAccessibleName(text)
-        self.spoken.emit(text)
+        if changed:  # said once, not again at every letter typed
+            self.spoken.emit(text)
 
     def move_selection(self, step: int) -> None:
         if self.list.count():
