@@ -225,6 +225,10 @@ def export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if len(os.fsencode(args.output.name)) > 255:  # found now, not after the whole handout is made
+        print(f"sbc-desktop: the file name {shown(args.output.name)} is too long; choose a shorter one",
+              file=sys.stderr)
+        return 2
     folder = args.output.parent
     if not folder.is_dir():
         print(
