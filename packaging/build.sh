@@ -13,6 +13,11 @@ started=$(date +%s)
 [ -x "$build/venv/bin/python" ] || python3 -m venv "$build/venv"
 "$build/venv/bin/python" -m pip install -q --upgrade pip
 "$build/venv/bin/python" -m pip install -q "$top" "pyinstaller>=6.5"
+# The translations (.qm) the bundle ships, built from their sources (the pseudo one is for tests).
+for ts in "$top"/resources/translations/sbc-desktop_*.ts; do
+  case $ts in *_pseudo.ts) continue;; esac
+  "$build/venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
 "$build/venv/bin/pyinstaller" --noconfirm --log-level WARN \
   --distpath "$build/dist" --workpath "$build/work" "$top/packaging/pyinstaller/sbc-desktop.spec"
 

@@ -89,6 +89,8 @@ if ! installed "$extras" && ! { [ -z "$extras" ] && installed "[test]"; }; then
   .venv/bin/python -m pip install -q -e ".$extras"
   printf '%s %s\n' "$base" "$extras" >> .venv/.sbc-desktop-installed
 fi
+# The translations Qt loads (.qm), built from resources/translations/*.ts (quick when current).
+.venv/bin/python -m sbc_desktop.translations >/dev/null || echo "could not build the translations: the app is in English"
 
 if [ "$mode" = app ]; then
   # The menu entry and the command, for this user only (redone when missing or moved).

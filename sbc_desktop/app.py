@@ -39,7 +39,7 @@ def refuse_second_window() -> int:
     return EXIT_ALREADY_OPEN
 
 
-def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int:
+def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None) -> int:
     from .kiosk.config import ConfigError, config_path, load_config
 
     path = config_path()
@@ -65,6 +65,10 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = application() if QApplication.instance() is not None else QApplication(sys.argv[:1])
+    from . import translations
+
+    # The system's language (or --lang), before any window or translated string is made.
+    translations.install(lang, cache=None if config is not None else cache_dir())
     QApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Secondary Breast Cancer Guide"))
     QApplication.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))

@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
     parser.add_argument("--content", metavar="DIR", type=Path, help="read content from this folder")
     parser.add_argument(
+        "--lang", metavar="LANG",
+        help="the window's language, for example 'fr' or 'pseudo' (default: the system's language)",
+    )  # fmt: skip
+    parser.add_argument(
         "--kiosk", action="store_true", help="clinic touch-screen mode (also on when a kiosk config file exists)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -393,7 +397,7 @@ def _main(argv: list[str] | None) -> int:
         return 2
     from .app import run_gui
 
-    return run_gui(args.content, args.topic, args.kiosk)
+    return run_gui(args.content, args.topic, args.kiosk, lang=args.lang)
 
 
 if __name__ == "__main__":

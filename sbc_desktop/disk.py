@@ -14,26 +14,24 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Disk", text)
-
-
 def reason_from_errno(number: int | None) -> str:
     """Plain words for an operating-system error number, or ''."""
     if number in (errno.ENOSPC, errno.EDQUOT):
-        return tr("The disk is full. Make some space (for example, empty the wastebasket) and try again.")
+        return QCoreApplication.translate(
+            "Disk", "The disk is full. Make some space (for example, empty the wastebasket) and try again."
+        )
     if number == errno.EROFS:
-        return tr("The disk can only be read, not written to.")
+        return QCoreApplication.translate("Disk", "The disk can only be read, not written to.")
     if number in (errno.EACCES, errno.EPERM):
-        return tr("This computer does not allow saving there.")
+        return QCoreApplication.translate("Disk", "This computer does not allow saving there.")
     if number in (errno.ENOENT, errno.ENOTDIR):
-        return tr("The folder does not exist.")
+        return QCoreApplication.translate("Disk", "The folder does not exist.")
     if number == errno.EEXIST:
-        return tr("A file is in the way, where a folder should be.")
+        return QCoreApplication.translate("Disk", "A file is in the way, where a folder should be.")
     if number == errno.ENAMETOOLONG:
-        return tr("The name of the file or folder is too long.")
+        return QCoreApplication.translate("Disk", "The name of the file or folder is too long.")
     if number == errno.EIO:
-        return tr("The disk could not be written to (it may be failing or unplugged).")
+        return QCoreApplication.translate("Disk", "The disk could not be written to (it may be failing or unplugged).")
     return ""
 
 

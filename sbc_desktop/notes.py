@@ -90,10 +90,6 @@ class AppointmentNotes:
 MAX_NOTES_BYTES = 20_000_000  # far more than anyone types; a bigger file is not ours
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NotesStore", text)
-
-
 class NotesError(Exception):
     """Saving or loading failed; the message says what happened, for the patient."""
 
@@ -147,8 +143,10 @@ class NotesStore:
             try:
                 self.set_aside = _move_aside(self.path, "unreadable")
             except OSError as move_error:
-                self._blocked = tr("Your earlier notes could not be read or moved aside ({0}), so nothing is saved "
-                                   "over them.").format(move_error.strerror or move_error)  # fmt: skip
+                self._blocked = QCoreApplication.translate(
+                    "NotesStore",
+                    "Your earlier notes could not be read or moved aside ({0}), so nothing is saved over them.",
+                ).format(move_error.strerror or move_error)
                 raise NotesError(self._blocked) from exc
             return AppointmentNotes()
         version = json.loads(raw).get("version", FORMAT_VERSION)
@@ -207,12 +205,16 @@ def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = reason_from_errno(exc.errno) or (exc.strerror or str(exc))
-        raise NotesError(tr("The folder could not be made. {0} ({1})").format(reason, shown(path.parent))) from exc
+        raise NotesError(
+            QCoreApplication.translate("NotesStore", "The folder could not be made. {0} ({1})").format(
+                reason, shown(path.parent)
+            )
+        ) from exc
     saver = QSaveFile(str(path))
 
     def fail() -> NotesError:
         reason = why_not_written(path, len(data)) or saver.errorString()
-        return NotesError(tr("{0} ({1})").format(reason, shown(path)))
+        return NotesError(QCoreApplication.translate("NotesStore", "{0} ({1})").format(reason, shown(path)))
 
     if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
         raise fail()

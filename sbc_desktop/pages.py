@@ -22,10 +22,6 @@ HOME_URL = "app:home"
 GLOSSARY_URL = "app:glossary"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Pages", text)
-
-
 def long_date(date: dt.date) -> str:
     return QLocale().toString(QDate(date.year, date.month, date.day), "d MMMM yyyy")
 
@@ -72,11 +68,11 @@ class Pages:
     def title_for(self, url: str) -> str:
         address = url.split("#")[0]
         if address == HOME_URL:
-            return tr("Welcome")
+            return QCoreApplication.translate("Pages", "Welcome")
         if address == GLOSSARY_URL:
-            return tr("Glossary A to Z")
+            return QCoreApplication.translate("Pages", "Glossary A to Z")
         if address == urgent_help.URGENT_URL:
-            return tr("Urgent help")
+            return QCoreApplication.translate("Pages", "Urgent help")
         topic = self.topic_at(address)
         return topic.title if topic else ""
 
@@ -112,39 +108,53 @@ class Pages:
         refs = [self.library.references[k] for k in topic.sources if k in self.library.references]
         if refs:
             items = "".join(f"<li>{escape(r.citation())}</li>" for r in refs)
-            rows.append(f"<h2>{escape(tr('Where this information comes from'))}</h2><ul>{items}</ul>")
+            rows.append(
+                "<h2>"
+                + escape(QCoreApplication.translate("Pages", "Where this information comes from"))
+                + "</h2><ul>"
+                + f"{items}"
+                + "</ul>"
+            )
         dates = []
         if topic.reviewed_by:
             who = topic.reviewed_by
-            text = tr("Checked by {name}, {role}, on {date}")
+            text = QCoreApplication.translate("Pages", "Checked by {name}, {role}, on {date}")
             dates.append(escape(text.format(name=who.name, role=who.role, date=long_date(who.date))))
         if topic.updated:
-            dates.append(f"{escape(tr('Last updated:'))} {long_date(topic.updated)}")
+            dates.append(
+                escape(QCoreApplication.translate("Pages", "Last updated:")) + " " + f"{long_date(topic.updated)}"
+            )
         if topic.next_review:
-            dates.append(f"{escape(tr('Next review due:'))} {long_date(topic.next_review)}")
+            dates.append(
+                escape(QCoreApplication.translate("Pages", "Next review due:"))
+                + " "
+                + f"{long_date(topic.next_review)}"
+            )
         if dates:
             rows.append("<p>" + "<br>".join(dates) + "</p>")
         return '<hr><div class="about-topic">' + "".join(rows) + "</div>" if rows else ""
 
     def home_html(self) -> str:
-        intro = tr(
+        intro = QCoreApplication.translate(
+            "Pages",
             "This guide explains secondary breast cancer in plain words. "
             "Choose a topic below or from the list on the left. "
             "Words with a dotted underline are in the glossary: select one to read a short meaning. "
-            "Words with a solid underline are links: they open another page."
+            "Words with a solid underline are links: they open another page.",
         )
-        advice = tr(
+        advice = QCoreApplication.translate(
+            "Pages",
             "This is general information. Your treatment team knows your situation best: "
-            "ask them about anything to do with you."
+            "ask them about anything to do with you.",
         )
         parts = [
-            f"<h1>{escape(tr('Welcome'))}</h1>",
+            ("<h1>" + escape(QCoreApplication.translate("Pages", "Welcome")) + "</h1>"),
             f"<p>{escape(intro)}</p>",
             f'<p class="note">{escape(advice)}</p>',
         ]
         urgent = self.library.topic("get-help-now")  # the warning signs, and whom to ring
         if urgent:
-            worried = tr("Unwell during treatment, or worried about a symptom? Read:")
+            worried = QCoreApplication.translate("Pages", "Unwell during treatment, or worried about a symptom? Read:")
             parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
         parts.append(spread.home_html(self.library, self.spread()))  # "Where has it spread for you?"
         for section in self.library.sections:
@@ -158,9 +168,16 @@ class Pages:
             parts.append("<ul>" + "".join(items) + "</ul>")
         if self.library.glossary:
             parts.append(
-                f"<h2>{escape(tr('Medical words'))}</h2>"
-                f'<p><a href="{GLOSSARY_URL}">{escape(tr("Glossary A to Z"))}</a> &ndash; '
-                f"{escape(tr('what the medical words in this guide mean.'))}</p>"
+                "<h2>"
+                + escape(QCoreApplication.translate("Pages", "Medical words"))
+                + "</h2>"
+                + '<p><a href="'
+                + f"{GLOSSARY_URL}"
+                + '">'
+                + escape(QCoreApplication.translate("Pages", "Glossary A to Z"))
+                + "</a> &ndash; "
+                + escape(QCoreApplication.translate("Pages", "what the medical words in this guide mean."))
+                + "</p>"
             )
         return "\n".join(parts)
 
@@ -177,12 +194,20 @@ class Pages:
             by_letter.setdefault(letter if letter.isalpha() else "#", []).append(term)
         index = " ".join(f'<a href="#letter-{escape(k)}">{escape(k)}</a>' for k in by_letter)
         parts = [
-            f"<h1>{escape(tr('Glossary A to Z'))}</h1>",
-            f"<p>{escape(tr('What the medical words in this guide mean.'))}</p>",
+            ("<h1>" + escape(QCoreApplication.translate("Pages", "Glossary A to Z")) + "</h1>"),
+            (
+                "<p>"
+                + escape(QCoreApplication.translate("Pages", "What the medical words in this guide mean."))
+                + "</p>"
+            ),
             f'<p class="letters">{index}</p>' if index else "",
         ]
         if not terms:
-            parts.append(f"<p>{escape(tr('There are no glossary words in this content.'))}</p>")
+            parts.append(
+                "<p>"
+                + escape(QCoreApplication.translate("Pages", "There are no glossary words in this content."))
+                + "</p>"
+            )
         count = 0
         for letter, entries in by_letter.items():
             parts.append(f'<h2 id="letter-{escape(letter)}">{escape(letter)}</h2><dl>')
@@ -195,7 +220,7 @@ class Pages:
                 more = ""
                 topic = self.library.topic(term.topic) if term.topic else None
                 if topic:
-                    label = tr("Read more: {title}").format(title=topic.title)
+                    label = QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title)
                     more = f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
                 parts.append(
                     f'<dt id="term-{escape(term.id)}"><b>{escape(term.term)}</b></dt>'
@@ -206,7 +231,15 @@ class Pages:
 
     def not_found_html(self, url: str) -> str:
         return (
-            f"<h1>{escape(tr('Page not found'))}</h1>"
-            f"<p>{escape(tr('There is no page called {name}.').format(name=url))}</p>"
-            f'<p><a href="{HOME_URL}">{escape(tr("Go to the welcome page"))}</a></p>'
+            "<h1>"
+            + escape(QCoreApplication.translate("Pages", "Page not found"))
+            + "</h1>"
+            + "<p>"
+            + escape(QCoreApplication.translate("Pages", "There is no page called {name}.").format(name=url))
+            + "</p>"
+            + '<p><a href="'
+            + f"{HOME_URL}"
+            + '">'
+            + escape(QCoreApplication.translate("Pages", "Go to the welcome page"))
+            + "</a></p>"
         )

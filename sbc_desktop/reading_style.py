@@ -31,20 +31,20 @@ SERIF_FAMILIES = ("Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New R
 DYSLEXIC_FAMILIES = ("OpenDyslexic", "OpenDyslexic3", "Open Dyslexic")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingStyle", text)
-
-
 def font_label(name: str) -> str:
     return {
-        "sans": tr("Plain (sans serif)"),
-        "serif": tr("Book (serif)"),
-        "dyslexic": tr("OpenDyslexic (made for dyslexia)"),
+        "sans": QCoreApplication.translate("ReadingStyle", "Plain (sans serif)"),
+        "serif": QCoreApplication.translate("ReadingStyle", "Book (serif)"),
+        "dyslexic": QCoreApplication.translate("ReadingStyle", "OpenDyslexic (made for dyslexia)"),
     }[name]
 
 
 def step_labels() -> tuple[str, str, str]:
-    return tr("Normal"), tr("Wider"), tr("Widest")
+    return (
+        QCoreApplication.translate("ReadingStyle", "Normal"),
+        QCoreApplication.translate("ReadingStyle", "Wider"),
+        QCoreApplication.translate("ReadingStyle", "Widest"),
+    )
 
 
 def _installed(candidates: tuple[str, ...]) -> str:

@@ -21,18 +21,14 @@ SEARCH_BOOST = 1.5  # how much more a topic for the chosen places counts in sear
 MARKER = "\u2605"  # ★: beside the topics that matter most for the chosen places
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Spread", text)
-
-
 def place_label(tag: str) -> str:
     return {
-        "bones": tr("Bones"),
-        "liver": tr("Liver"),
-        "lungs": tr("Lungs"),
-        "brain": tr("Brain"),
-        "skin": tr("Skin"),
-        "other": tr("Somewhere else"),
+        "bones": QCoreApplication.translate("Spread", "Bones"),
+        "liver": QCoreApplication.translate("Spread", "Liver"),
+        "lungs": QCoreApplication.translate("Spread", "Lungs"),
+        "brain": QCoreApplication.translate("Spread", "Brain"),
+        "skin": QCoreApplication.translate("Spread", "Skin"),
+        "other": QCoreApplication.translate("Spread", "Somewhere else"),
     }.get(tag, tag)
 
 
@@ -47,7 +43,9 @@ def describe(places: list[str]) -> str:
     names = [place_label(p).lower() for p in normalised(places)]
     if len(names) <= 1:
         return "".join(names)
-    return tr("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return QCoreApplication.translate("Spread", "{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def matters(topic: Topic, places: list[str]) -> bool:
@@ -83,18 +81,24 @@ def home_html(library: Library, places: list[str]) -> str:
     """The welcome page's block: an invitation to choose, or the topics for the places chosen."""
     if not any(t.tags for t in library.topics.values()):
         return ""  # content without tags: nothing could follow from the choice
-    question = escape(tr("Where has it spread for you?"))
+    question = escape(QCoreApplication.translate("Spread", "Where has it spread for you?"))
     if not places:
-        text = tr(
+        text = QCoreApplication.translate(
+            "Spread",
             "If you like, tell the guide where the cancer has spread, and it will show first "
-            "what matters most for you. This is up to you."
+            "what matters most for you. This is up to you.",
         )
-        link = escape(tr("Choose where it has spread"))
+        link = escape(QCoreApplication.translate("Spread", "Choose where it has spread"))
         return f'<h2>{question}</h2><p>{escape(text)} <a href="{SPREAD_URL}">{link}</a></p>'
-    chosen = tr("You chose: {places}.").format(places=describe(places))
-    marked = tr("Topics marked {marker} in the list matter most for you.").format(marker=MARKER)
-    change = escape(tr("Change where it has spread"))
-    parts = [f"<h2>{escape(tr('Topics for you'))}</h2>", f"<p>{escape(chosen)} {escape(marked)}</p>"]
+    chosen = QCoreApplication.translate("Spread", "You chose: {places}.").format(places=describe(places))
+    marked = QCoreApplication.translate("Spread", "Topics marked {marker} in the list matter most for you.").format(
+        marker=MARKER
+    )
+    change = escape(QCoreApplication.translate("Spread", "Change where it has spread"))
+    parts = [
+        ("<h2>" + escape(QCoreApplication.translate("Spread", "Topics for you")) + "</h2>"),
+        f"<p>{escape(chosen)} {escape(marked)}</p>",
+    ]
     topics = topics_for(library, places)
     if topics:
         items = "".join(f'<li><a href="{TOPIC_SCHEME}{escape(t.id)}">{escape(t.title)}</a></li>' for t in topics)

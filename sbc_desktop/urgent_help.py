@@ -23,10 +23,6 @@ _PLACEHOLDER_PARAGRAPH = re.compile(r"<p>\s*\{\{care-team\}\}\s*</p>")
 WRITE_IN_LINE = "_" * 30
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UrgentHelp", text)
-
-
 def has_placeholder(html: str) -> bool:
     return PLACEHOLDER in html
 
@@ -47,17 +43,24 @@ def care_team_html(team: CareTeam, *, can_edit: bool = False, paper: bool = Fals
     team = team.cleaned()
     rows: list[tuple[str, str]] = []
     if team.urgent_phone:
-        rows.append((tr("Day and night, for urgent problems during treatment"), team.urgent_phone))
+        rows.append(
+            (
+                QCoreApplication.translate("UrgentHelp", "Day and night, for urgent problems during treatment"),
+                team.urgent_phone,
+            )
+        )
     if team.nurse_phone or team.nurse:
         label = (
-            tr("Your specialist nurse, {name}").format(name=team.nurse) if team.nurse else tr("Your specialist nurse")
+            QCoreApplication.translate("UrgentHelp", "Your specialist nurse, {name}").format(name=team.nurse)
+            if team.nurse
+            else QCoreApplication.translate("UrgentHelp", "Your specialist nurse")
         )
         rows.append((label, team.nurse_phone))
     if team.phone or team.name:
         label = (
-            tr("{clinic}, in office hours").format(clinic=team.name)
+            QCoreApplication.translate("UrgentHelp", "{clinic}, in office hours").format(clinic=team.name)
             if team.name
-            else tr("Your clinic, in office hours")
+            else QCoreApplication.translate("UrgentHelp", "Your clinic, in office hours")
         )
         rows.append((label, team.phone))
     parts = []
@@ -66,18 +69,20 @@ def care_team_html(team: CareTeam, *, can_edit: bool = False, paper: bool = Fals
         cells = "".join(f"<tr><td>{escape(label)}</td><td><b>{escape(number)}</b></td></tr>" for label, number in rows)
         parts.append(f'<table class="care-team" border="1" cellpadding="8" cellspacing="0">{cells}</table>')
     if not team.urgent_phone:
-        ask = tr("Ask your team for the number to ring day and night, and write it here")
+        ask = QCoreApplication.translate(
+            "UrgentHelp", "Ask your team for the number to ring day and night, and write it here"
+        )
         if paper:
             parts.append(f'<p class="care-team-missing"><b>{escape(ask)}:</b> {WRITE_IN_LINE}</p>')
         elif can_edit:
-            link = tr("Write your care team's numbers in this guide")
+            link = QCoreApplication.translate("UrgentHelp", "Write your care team's numbers in this guide")
             offer = f'<a href="{PREFERENCES_URL}">{escape(link)}</a>'
             parts.append(f'<p class="care-team-missing"><b>{escape(ask)}.</b> {offer}</p>')
         else:
-            staff = tr("A member of staff here can help you find it.")
+            staff = QCoreApplication.translate("UrgentHelp", "A member of staff here can help you find it.")
             parts.append(f'<p class="care-team-missing"><b>{escape(ask)}.</b> {escape(staff)}</p>')
     elif can_edit and not paper:
-        change = tr("Change these numbers")
+        change = QCoreApplication.translate("UrgentHelp", "Change these numbers")
         parts.append(f'<p class="care-team-change"><a href="{PREFERENCES_URL}">{escape(change)}</a></p>')
     return "\n".join(parts)
 
@@ -86,10 +91,26 @@ def fallback_page_html(team: CareTeam, *, can_edit: bool = False) -> str:
     """The urgent-help page for content that has no `get-help-now` topic: the numbers, 999 and NHS 111."""
     return "\n".join(
         [
-            f"<h1>{escape(tr('Urgent help'))}</h1>",
-            f"<p>{escape(tr('If you feel very unwell during treatment, ring your care team straight away.'))}</p>",
+            ("<h1>" + escape(QCoreApplication.translate("UrgentHelp", "Urgent help")) + "</h1>"),
+            (
+                "<p>"
+                + escape(
+                    QCoreApplication.translate(
+                        "UrgentHelp", "If you feel very unwell during treatment, ring your care team straight away."
+                    )
+                )
+                + "</p>"
+            ),
             care_team_html(team, can_edit=can_edit),
-            f"<p><b>{escape(tr('In an emergency, ring 999.'))}</b></p>",
-            f"<p>{escape(tr('For urgent medical help that is not an emergency, ring NHS 111.'))}</p>",
+            ("<p><b>" + escape(QCoreApplication.translate("UrgentHelp", "In an emergency, ring 999.")) + "</b></p>"),
+            (
+                "<p>"
+                + escape(
+                    QCoreApplication.translate(
+                        "UrgentHelp", "For urgent medical help that is not an emergency, ring NHS 111."
+                    )
+                )
+                + "</p>"
+            ),
         ]
     )

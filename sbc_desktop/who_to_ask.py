@@ -11,25 +11,33 @@ from PySide6.QtCore import QCoreApplication
 from .care_team import CareTeam
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Search", text)
-
-
 def who_to_ask(team: CareTeam) -> str:
     """Who can answer what the app cannot: the care team's numbers, when they are set."""
     team = team.cleaned()
     lines = []
     if team.nurse_phone:
-        nurse = team.nurse or tr("your specialist nurse")
-        lines.append(tr("Ask {nurse}: {phone}.").format(nurse=nurse, phone=team.nurse_phone))
+        nurse = team.nurse or QCoreApplication.translate("Search", "your specialist nurse")
+        lines.append(
+            QCoreApplication.translate("Search", "Ask {nurse}: {phone}.").format(nurse=nurse, phone=team.nurse_phone)
+        )
     if team.phone:
-        clinic = team.name or tr("your clinic")
-        lines.append(tr("Ring {clinic}: {phone}.").format(clinic=clinic, phone=team.phone))
+        clinic = team.name or QCoreApplication.translate("Search", "your clinic")
+        lines.append(
+            QCoreApplication.translate("Search", "Ring {clinic}: {phone}.").format(clinic=clinic, phone=team.phone)
+        )
     if team.urgent_phone:
-        lines.append(tr("If you feel unwell, day or night: {phone}.").format(phone=team.urgent_phone))
+        lines.append(
+            QCoreApplication.translate("Search", "If you feel unwell, day or night: {phone}.").format(
+                phone=team.urgent_phone
+            )
+        )
     if not lines:
         who = team.nurse or team.name
         if who:
-            return tr("Who to ask: {who} can answer questions this app does not.").format(who=who)
-        return tr("Who to ask: your specialist nurse or treatment team can answer questions this app does not.")
-    return tr("Who to ask:") + " " + " ".join(lines)
+            return QCoreApplication.translate(
+                "Search", "Who to ask: {who} can answer questions this app does not."
+            ).format(who=who)
+        return QCoreApplication.translate(
+            "Search", "Who to ask: your specialist nurse or treatment team can answer questions this app does not."
+        )
+    return QCoreApplication.translate("Search", "Who to ask:") + " " + " ".join(lines)

@@ -28,10 +28,6 @@ _TERM_LINK = re.compile(r'href="' + TERM_SCHEME + r'([^"#]+)"')
 _FOOTER_START = re.compile(r"<(h2|p)(?=>)")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 @dataclass
 class HandoutOptions:
     title: str = ""
@@ -43,7 +39,7 @@ class HandoutOptions:
 
     @property
     def heading(self) -> str:
-        return self.title or tr("My appointment notes and information")
+        return self.title or QCoreApplication.translate("Handout", "My appointment notes and information")
 
 
 def used_terms(library: Library, pages: Pages, topic_ids: list[str]) -> list[GlossaryTerm]:
@@ -64,7 +60,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
     parts.append(care_team_box(options.clinic))
     parts += questions_html(notes.questions(), notes.top_three, answer_line(options))
     if notes.notes.strip():
-        parts.append(f'<h2 id="keep-notes">{escape(tr("My notes"))}</h2>')
+        parts.append('<h2 id="keep-notes">' + escape(QCoreApplication.translate("Handout", "My notes")) + "</h2>")
         for paragraph in re.split(r"\n\s*\n", notes.notes.strip()):
             parts.append("<p>" + "<br>".join(escape(line) for line in paragraph.splitlines()) + "</p>")
     parts += symptom_log_html(notes.symptoms, options.clinic)
@@ -81,13 +77,19 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
     if terms:
-        parts.append(f'<h2 style="page-break-before: always">{escape(tr("What the medical words mean"))}</h2><dl>')
+        parts.append(
+            '<h2 style="page-break-before: always">'
+            + escape(QCoreApplication.translate("Handout", "What the medical words mean"))
+            + "</h2><dl>"
+        )
         for term in terms:
             term_id, word = escape(term.id), escape(term.term)
             meaning = escape(sentences_for_paper(term.definition))
             parts.append(f'<dt id="keep-term-{term_id}"><b>{word}</b></dt><dd>{meaning}</dd>')
         parts.append("</dl>")
-    advice = tr("This is general information, not advice about you. Ask your treatment team about your own care.")
+    advice = QCoreApplication.translate(
+        "Handout", "This is general information, not advice about you. Ask your treatment team about your own care."
+    )
     parts.append(f'<p class="advice">{escape(advice)}</p>')
     return "\n".join(parts)
 
@@ -117,29 +119,33 @@ def care_team_box(team: Clinic) -> str:
 
     Every row is printed: one not known yet is an empty box to write the number in."""
     rows = [
-        (tr("Clinic or team"), team.name, False),
-        (tr("Clinic phone (office hours)"), team.phone, False),
-        (tr("My specialist nurse"), team.nurse, False),
-        (tr("Specialist nurse's phone"), team.nurse_phone, False),
-        (tr("Urgent help, day and night"), team.urgent_phone, True),
+        (QCoreApplication.translate("Handout", "Clinic or team"), team.name, False),
+        (QCoreApplication.translate("Handout", "Clinic phone (office hours)"), team.phone, False),
+        (QCoreApplication.translate("Handout", "My specialist nurse"), team.nurse, False),
+        (QCoreApplication.translate("Handout", "Specialist nurse's phone"), team.nurse_phone, False),
+        (QCoreApplication.translate("Handout", "Urgent help, day and night"), team.urgent_phone, True),
     ]
     cells = "".join(
         f"<tr><td><b>{escape(label)}</b></td><td>{f'<b>{escape(value)}</b>' if strong else escape(value)}</td></tr>"
         for label, value, strong in rows
     )
-    caption = f'<p class="box-title" id="keep-care-team"><b>{escape(tr("My care team"))}</b></p>'
+    caption = (
+        '<p class="box-title" id="keep-care-team"><b>'
+        + escape(QCoreApplication.translate("Handout", "My care team"))
+        + "</b></p>"
+    )
     return caption + f'<table class="clinic" border="1" cellpadding="8" cellspacing="0" width="100%">{cells}</table>'
 
 
 def printed_on_text(options: HandoutOptions, separator: str = " · ") -> str:
-    printed = tr("Printed on {date}").format(date=long_date(options.printed_on))
+    printed = QCoreApplication.translate("Handout", "Printed on {date}").format(date=long_date(options.printed_on))
     return f"{printed}{separator}{options.content}" if options.content else printed
 
 
 def content_text(version: ContentVersion) -> str:
-    """"Content: pack 7, next review due 1 June 2027", for the foot of every page."""
+    """ "Content: pack 7, next review due 1 June 2027", for the foot of every page."""
     if version.review_due:
-        return tr("Content: {version}, next review due {date}").format(
+        return QCoreApplication.translate("Handout", "Content: {version}, next review due {date}").format(
             version=version.short or version.label, date=long_date(version.review_due)
         )
-    return tr("Content: {version}").format(version=version.short or version.label)
+    return QCoreApplication.translate("Handout", "Content: {version}").format(version=version.short or version.label)

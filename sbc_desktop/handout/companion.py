@@ -19,10 +19,6 @@ ANSWER_LINES = 4  # room to write each answer
 TICKED, UNTICKED = "\u2611", "\u2610"  # ballot boxes, ticked or to tick on paper
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 def details_html(details: AppointmentDetails) -> list[str]:
     """My next appointment: when, who with and where, at the top of the first page."""
     if details.is_empty():
@@ -30,13 +26,20 @@ def details_html(details: AppointmentDetails) -> list[str]:
     rows = []
     when = appointment_when(details)
     if when:
-        rows.append((tr("When"), when))
+        rows.append((QCoreApplication.translate("Handout", "When"), when))
     if details.seeing.strip():
-        rows.append((tr("Who I am seeing"), details.seeing.strip()))
+        rows.append((QCoreApplication.translate("Handout", "Who I am seeing"), details.seeing.strip()))
     if details.place.strip():
-        rows.append((tr("Where"), details.place.strip()))
+        rows.append((QCoreApplication.translate("Handout", "Where"), details.place.strip()))
     lines = "".join(f'<p class="details"><b>{escape(k)}:</b> {escape(v)}</p>' for k, v in rows)
-    return [f'<h2 class="first" id="keep-appointment">{escape(tr("My next appointment"))}</h2>', lines]
+    return [
+        (
+            '<h2 class="first" id="keep-appointment">'
+            + escape(QCoreApplication.translate("Handout", "My next appointment"))
+            + "</h2>"
+        ),
+        lines,
+    ]
 
 
 def appointment_title(details: AppointmentDetails) -> str:
@@ -44,7 +47,7 @@ def appointment_title(details: AppointmentDetails) -> str:
     if day is None:
         return ""
     date_text = QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
-    return tr("For my appointment on {date}").format(date=date_text)
+    return QCoreApplication.translate("Handout", "For my appointment on {date}").format(date=date_text)
 
 
 def appointment_when(details: AppointmentDetails) -> str:
@@ -53,7 +56,7 @@ def appointment_when(details: AppointmentDetails) -> str:
     date_text = locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy") if day else ""
     time_text = locale.toString(QTime(clock.hour, clock.minute), "HH:mm") if clock else ""
     if date_text and time_text:
-        return tr("{date} at {time}").format(date=date_text, time=time_text)
+        return QCoreApplication.translate("Handout", "{date} at {time}").format(date=date_text, time=time_text)
     return date_text or time_text
 
 
@@ -62,14 +65,21 @@ def questions_html(questions: list[str], top_three: list[str], answer_line: str)
     if not questions:
         return []
     top = [q for q in top_three if q in questions]
-    parts = [f'<h2 id="keep-questions">{escape(tr("Questions to ask"))}</h2>']
+    parts = [('<h2 id="keep-questions">' + escape(QCoreApplication.translate("Handout", "Questions to ask")) + "</h2>")]
     if top:
-        tick = tr("My top three are ticked: the questions that matter most to me. They come first.")
+        tick = QCoreApplication.translate(
+            "Handout", "My top three are ticked: the questions that matter most to me. They come first."
+        )
     else:
-        tick = tr("Tick your top three: the questions that matter most to you. Ask those first.")
+        tick = QCoreApplication.translate(
+            "Handout", "Tick your top three: the questions that matter most to you. Ask those first."
+        )
     parts.append(f'<p class="instruction" id="keep-tick"><b>{escape(tick)}</b></p>')
     number = 0
-    groups = [(tr("My top three"), top), (tr("My other questions"), [q for q in questions if q not in top])]
+    groups = [
+        (QCoreApplication.translate("Handout", "My top three"), top),
+        (QCoreApplication.translate("Handout", "My other questions"), [q for q in questions if q not in top]),
+    ]
     for title, group in groups:
         if not group:
             continue
@@ -82,7 +92,9 @@ def questions_html(questions: list[str], top_three: list[str], answer_line: str)
             for row in range(ANSWER_LINES):
                 keep = f' id="keep-a{number}-{row}"' if row < ANSWER_LINES - 1 else ""
                 parts.append(f'<p class="answer"{keep}>{answer_line}</p>')
-    invitation = tr("To my doctor or nurse: please can we go through these questions together?")
+    invitation = QCoreApplication.translate(
+        "Handout", "To my doctor or nurse: please can we go through these questions together?"
+    )
     parts.append(f'<p class="invitation"><i>{escape(invitation)}</i></p>')
     return parts
 
@@ -91,14 +103,22 @@ def symptom_log_html(entries: list[SymptomEntry], team: CareTeam) -> list[str]:
     """The "Since my last appointment" page: a row for each thing noticed, oldest first."""
     if not entries:
         return []
-    title = escape(tr("Since my last appointment"))
-    intro = tr("What I have noticed since I was last seen. How bad: 0 means no trouble, 10 the worst I can imagine.")
+    title = escape(QCoreApplication.translate("Handout", "Since my last appointment"))
+    intro = QCoreApplication.translate(
+        "Handout", "What I have noticed since I was last seen. How bad: 0 means no trouble, 10 the worst I can imagine."
+    )
     parts = [
         f'<h2 class="log" style="page-break-before: always" id="keep-log">{title}</h2>',
         f'<p id="keep-log-intro">{escape(intro)}</p>',
     ]
     head = "".join(
-        f"<th>{escape(h)}</th>" for h in (tr("Date"), tr("What I noticed"), tr("How bad (0-10)"), tr("What helped"))
+        f"<th>{escape(h)}</th>"
+        for h in (
+            QCoreApplication.translate("Handout", "Date"),
+            QCoreApplication.translate("Handout", "What I noticed"),
+            QCoreApplication.translate("Handout", "How bad (0-10)"),
+            QCoreApplication.translate("Handout", "What helped"),
+        )
     )
     rows = []
     for entry in sorted_log(entries):
@@ -113,9 +133,13 @@ def symptom_log_html(entries: list[SymptomEntry], team: CareTeam) -> list[str]:
     )
     urgent = team.cleaned().urgent_phone
     if urgent:
-        warning = tr("If you feel very unwell, do not wait for your appointment. Ring {phone} at any time.")
+        warning = QCoreApplication.translate(
+            "Handout", "If you feel very unwell, do not wait for your appointment. Ring {phone} at any time."
+        )
         warning = warning.format(phone=urgent)
     else:
-        warning = tr("If you feel very unwell, do not wait for your appointment. Ring your care team straight away.")
+        warning = QCoreApplication.translate(
+            "Handout", "If you feel very unwell, do not wait for your appointment. Ring your care team straight away."
+        )
     parts.append(f'<p class="log-warning"><b>{escape(warning)}</b></p>')
     return parts

@@ -11,7 +11,7 @@ import base64
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -28,7 +28,7 @@ from .. import version
 from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
 from ..notes import NotesError, write_atomically
 from ..picture_image import picture_image
-from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text, tr
+from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text
 from .paginate import paginate
 from .plain_text import document_text
 
@@ -120,7 +120,7 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
     small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
     painter = QPainter(device)
     if not painter.isActive():
-        raise NotesError(tr("Could not start printing on this device."))
+        raise NotesError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
     try:
         for index in range(pages):
             if index:
@@ -132,7 +132,9 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             painter.drawLine(0, int(band * 0.85), int(body.width()), int(band * 0.85))
             footer = QRectF(0, body.bottom() + band * 0.2, body.width(), foot - band * 0.2)
             painter.drawLine(0, int(footer.top()), int(body.width()), int(footer.top()))
-            page_text = tr("Page {page} of {pages}").format(page=index + 1, pages=pages)
+            page_text = QCoreApplication.translate("Handout", "Page {page} of {pages}").format(
+                page=index + 1, pages=pages
+            )
             line = footer.adjusted(0, band * 0.1, 0, 0)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
             # The date beside "Page N of M"; under it, across the page, which content it came from.

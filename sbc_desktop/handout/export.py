@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
 from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
 from ..packs.manifest import library_version
 from ..pages import Pages
-from .builder import HandoutOptions, content_text, handout_html, tr
+from .builder import HandoutOptions, content_text, handout_html
 from .companion import appointment_title
 from .document import handout_document, write_html, write_pdf, write_text
 
@@ -42,7 +43,9 @@ class Handout:
         """Write to ``path``; the ending says the format. NotesError if it cannot be written."""
         suffix = path.suffix.lower()
         if not path.parent.is_dir():  # never make folders: a mistyped one should be noticed
-            raise NotesError(tr("The folder {folder} does not exist.").format(folder=path.parent))
+            raise NotesError(
+                QCoreApplication.translate("Handout", "The folder {folder} does not exist.").format(folder=path.parent)
+            )
         if suffix == ".pdf":
             write_pdf(self.document, path, self.options)
         elif suffix in (".html", ".htm"):

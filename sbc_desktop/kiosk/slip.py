@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TakeHome", text)
-
-
 def slip_document(lines: list[str], page: QSizeF, point_size: float = 12.0, device=None) -> tuple[QTextDocument, int]:
     """The lines as a document that fits on one page of ``page`` size; and how many were left out."""
     kept = list(lines)
@@ -29,9 +25,11 @@ def slip_document(lines: list[str], page: QSizeF, point_size: float = 12.0, devi
         font.setPointSizeF(point_size)
         doc.setDefaultFont(font)
         doc.setPageSize(page)
-        text = "\n".join([tr("My appointment"), "", *kept])
+        text = "\n".join([QCoreApplication.translate("TakeHome", "My appointment"), "", *kept])
         if left_out:
-            text += "\n" + tr("({0} more lines did not fit on this page)").format(left_out)
+            text += "\n" + QCoreApplication.translate("TakeHome", "({0} more lines did not fit on this page)").format(
+                left_out
+            )
         doc.setPlainText(text)
         if doc.pageCount() <= 1 or not kept:
             return doc, left_out

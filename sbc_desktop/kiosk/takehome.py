@@ -19,10 +19,6 @@ CODE_BYTES = 700  # per code: a version-20-ish code (error level M) that a phone
 MAX_CODES = 4
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TakeHome", text)
-
-
 @dataclass(frozen=True)
 class TakeHome:
     parts: list[str]  # the text of each code, in order, each with its "1 of 3" line
@@ -38,15 +34,15 @@ def take_home_lines(notes: AppointmentNotes, library: Library) -> list[str]:
     lines: list[str] = []
     questions = notes.questions()
     if questions:
-        lines.append(tr("Questions to ask:"))
+        lines.append(QCoreApplication.translate("TakeHome", "Questions to ask:"))
         lines += [f"- {q}" for q in questions]
     text = notes.notes.strip()
     if text:
-        lines.append(tr("My notes:"))
+        lines.append(QCoreApplication.translate("TakeHome", "My notes:"))
         lines += [line.rstrip() for line in text.splitlines() if line.strip()]
     titles = [topic.title for topic in map(library.topic, notes.handout_topics) if topic is not None]
     if titles:
-        lines.append(tr("Topics to read again:"))
+        lines.append(QCoreApplication.translate("TakeHome", "Topics to read again:"))
         lines += [f"- {title}" for title in titles]
     return lines
 
@@ -91,15 +87,22 @@ def split_take_home(lines: list[str], code_bytes: int = CODE_BYTES, max_codes: i
     left_out = sum(len(c) for c in chunks[max_codes:])
     kept = chunks[:max_codes]
     if left_out and kept:
-        note = tr("({0} more lines did not fit)").format(left_out)
+        note = QCoreApplication.translate("TakeHome", "({0} more lines did not fit)").format(left_out)
         while kept[-1] and _size("\n".join([*kept[-1], note])) > room:
             kept[-1].pop()
             left_out += 1
-        note = tr("({0} more lines did not fit)").format(left_out)
+        note = QCoreApplication.translate("TakeHome", "({0} more lines did not fit)").format(left_out)
         kept[-1].append(note)
     total = len(kept)
     parts = [
-        "\n".join([tr("My appointment ({0} of {1})").format(n, total) if total > 1 else tr("My appointment"), *chunk])
+        "\n".join(
+            [
+                QCoreApplication.translate("TakeHome", "My appointment ({0} of {1})").format(n, total)
+                if total > 1
+                else QCoreApplication.translate("TakeHome", "My appointment"),
+                *chunk,
+            ]
+        )
         for n, chunk in enumerate(kept, start=1)
     ]
     return TakeHome(parts, left_out)

@@ -22,16 +22,12 @@ SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)  # text size steps: 100% to 200%
 THEME_NAMES = ("system", "light", "dark", "contrast")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Appearance", text)
-
-
 def theme_label(name: str) -> str:
     return {
-        "system": tr("Same as the computer"),
-        "light": tr("Light"),
-        "dark": tr("Dark"),
-        "contrast": tr("High contrast"),
+        "system": QCoreApplication.translate("Appearance", "Same as the computer"),
+        "light": QCoreApplication.translate("Appearance", "Light"),
+        "dark": QCoreApplication.translate("Appearance", "Dark"),
+        "contrast": QCoreApplication.translate("Appearance", "High contrast"),
     }[name]
 
 

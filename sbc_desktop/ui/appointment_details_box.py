@@ -25,10 +25,6 @@ NO_TIME = QTime(0, 0)
 FIRST_TIME = QTime(9, 0)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppointmentPanel", text)
-
-
 class AppointmentDetailsBox(QWidget):
     changed = Signal()
 
@@ -43,42 +39,46 @@ class AppointmentDetailsBox(QWidget):
 
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("appointmentDate")
-        self.date_edit.setAccessibleName(tr("Date of my next appointment"))
+        self.date_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Date of my next appointment"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText(tr("Not set"))
+        self.date_edit.setSpecialValueText(QCoreApplication.translate("AppointmentPanel", "Not set"))
         self.date_edit.dateChanged.connect(self._edited)
         self.time_edit = QTimeEdit(self)
         self.time_edit.setObjectName("appointmentTime")
-        self.time_edit.setAccessibleName(tr("Time of my next appointment"))
+        self.time_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Time of my next appointment"))
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setMinimumTime(NO_TIME)
-        self.time_edit.setSpecialValueText(tr("Not set"))
+        self.time_edit.setSpecialValueText(QCoreApplication.translate("AppointmentPanel", "Not set"))
         self.time_edit.timeChanged.connect(self._edited)
-        self.clear_when = QPushButton(tr("Clear"), self)
-        self.clear_when.setAccessibleName(tr("Clear the date and time"))
+        self.clear_when = QPushButton(QCoreApplication.translate("AppointmentPanel", "Clear"), self)
+        self.clear_when.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Clear the date and time"))
         self.clear_when.clicked.connect(self.clear_date_and_time)
         for edit in (self.date_edit, self.time_edit):
             edit.installEventFilter(self)
-        form.addRow(tr("Date"), self.date_edit)
+        form.addRow(QCoreApplication.translate("AppointmentPanel", "Date"), self.date_edit)
         when = QHBoxLayout()
         when.addWidget(self.time_edit, 1)
         when.addWidget(self.clear_when)
-        form.addRow(tr("Time"), when)
+        form.addRow(QCoreApplication.translate("AppointmentPanel", "Time"), when)
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")
-        self.seeing_edit.setAccessibleName(tr("Who I am seeing"))
-        self.seeing_edit.setPlaceholderText(tr("For example: Dr Patel, my cancer doctor"))
+        self.seeing_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Who I am seeing"))
+        self.seeing_edit.setPlaceholderText(
+            QCoreApplication.translate("AppointmentPanel", "For example: Dr Patel, my cancer doctor")
+        )
         self.seeing_edit.textEdited.connect(self._edited)
-        form.addRow(tr("Who I am seeing"), self.seeing_edit)
+        form.addRow(QCoreApplication.translate("AppointmentPanel", "Who I am seeing"), self.seeing_edit)
         self.place_edit = QLineEdit(self)
         self.place_edit.setObjectName("appointmentPlace")
-        self.place_edit.setAccessibleName(tr("Where the appointment is"))
-        self.place_edit.setPlaceholderText(tr("For example: Riverside Hospital, Clinic 4"))
+        self.place_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Where the appointment is"))
+        self.place_edit.setPlaceholderText(
+            QCoreApplication.translate("AppointmentPanel", "For example: Riverside Hospital, Clinic 4")
+        )
         self.place_edit.textEdited.connect(self._edited)
-        form.addRow(tr("Where"), self.place_edit)
+        form.addRow(QCoreApplication.translate("AppointmentPanel", "Where"), self.place_edit)
         self.refresh()
 
     @property

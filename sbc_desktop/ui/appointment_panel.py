@@ -36,10 +36,6 @@ QUESTION_ROLE = Qt.ItemDataRole.UserRole
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppointmentPanel", text)
-
-
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)  # at 200% a heading wraps rather than being cut at the panel's edge
@@ -75,35 +71,46 @@ class AppointmentPanel(QScrollArea):
         self.spread: list[str] = []  # where the reader said it has spread: their questions come first
         self._updating = False
         self.setObjectName("appointmentPanel")
-        self.setAccessibleName(tr("My appointment"))
+        self.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "My appointment"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setSpacing(6)
 
-        layout.addWidget(_heading(tr("My next appointment"), body))
+        layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "My next appointment"), body))
         self.details = AppointmentDetailsBox(notes, body)
         self.details.changed.connect(self.changed)
         layout.addWidget(self.details)
 
-        layout.addWidget(_heading(tr("My notes"), body))
+        layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "My notes"), body))
         self.notes_edit = QPlainTextEdit(body)
         self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setAccessibleName(tr("My notes"))
-        self.notes_edit.setPlaceholderText(tr("Write what you want to remember, or to tell your doctor or nurse."))
+        self.notes_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "My notes"))
+        self.notes_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "AppointmentPanel", "Write what you want to remember, or to tell your doctor or nurse."
+            )
+        )
         self.notes_edit.setTabChangesFocus(True)  # Tab leaves the box: no keyboard trap
         self.notes_edit.setMinimumHeight(120)
         self.notes_edit.textChanged.connect(self._notes_edited)
         layout.addWidget(self.notes_edit)
 
-        layout.addWidget(_heading(tr("Questions to ask"), body))
-        hint = QLabel(tr("Tick the questions you want to ask. They go in your handout."), body)
+        layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Questions to ask"), body))
+        hint = QLabel(
+            QCoreApplication.translate(
+                "AppointmentPanel", "Tick the questions you want to ask. They go in your handout."
+            ),
+            body,
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.questions = QListWidget(body)
         self.questions.setObjectName("suggestedQuestions")
-        self.questions.setAccessibleName(tr("Suggested questions. Press Space to tick one."))
+        self.questions.setAccessibleName(
+            QCoreApplication.translate("AppointmentPanel", "Suggested questions. Press Space to tick one.")
+        )
         self.questions.setWordWrap(True)
         self.questions.setMinimumHeight(150)
         self.questions.itemChanged.connect(self._question_ticked)
@@ -112,21 +119,29 @@ class AppointmentPanel(QScrollArea):
         row = QHBoxLayout()
         self.own_edit = QLineEdit(body)
         self.own_edit.setObjectName("ownQuestion")
-        self.own_edit.setAccessibleName(tr("Your own question"))
-        self.own_edit.setPlaceholderText(tr("Type your own question"))
+        self.own_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Your own question"))
+        self.own_edit.setPlaceholderText(QCoreApplication.translate("AppointmentPanel", "Type your own question"))
         self.own_edit.returnPressed.connect(self.add_own_question)
         row.addWidget(self.own_edit, 1)
-        self.add_question_button = _button(tr("Add"), tr("Add your question"), body, self.add_own_question)
+        self.add_question_button = _button(
+            QCoreApplication.translate("AppointmentPanel", "Add"),
+            QCoreApplication.translate("AppointmentPanel", "Add your question"),
+            body,
+            self.add_own_question,
+        )
         row.addWidget(self.add_question_button)
         layout.addLayout(row)
         self.own_list = QListWidget(body)
         self.own_list.setObjectName("ownQuestions")
-        self.own_list.setAccessibleName(tr("Your own questions"))
+        self.own_list.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Your own questions"))
         self.own_list.setWordWrap(True)
         self.own_list.setMaximumHeight(110)
         layout.addWidget(self.own_list)
         self.remove_question_button = _button(
-            tr("Remove question"), tr("Remove the selected question"), body, self.remove_own_question
+            QCoreApplication.translate("AppointmentPanel", "Remove question"),
+            QCoreApplication.translate("AppointmentPanel", "Remove the selected question"),
+            body,
+            self.remove_own_question,
         )
         layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.top_three = TopThree(notes, body)
@@ -134,30 +149,45 @@ class AppointmentPanel(QScrollArea):
         layout.addWidget(self.top_three)
         self.symptom_log: SymptomLog | None = None  # at home only: never built at a kiosk
         if symptom_log:
-            layout.addWidget(_heading(tr("Since my last appointment"), body))
+            layout.addWidget(
+                _heading(QCoreApplication.translate("AppointmentPanel", "Since my last appointment"), body)
+            )
             self.symptom_log = SymptomLog(notes, body)
             self.symptom_log.changed.connect(self.changed)
             self.symptom_log.urgentHelpRequested.connect(self.urgentHelpRequested)
             layout.addWidget(self.symptom_log)
 
-        layout.addWidget(_heading(tr("Topics in my handout"), body))
+        layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Topics in my handout"), body))
         self.add_topic_button = _button(
-            tr("Add this topic to my handout"),
-            tr("Add this topic to my handout"),
+            QCoreApplication.translate("AppointmentPanel", "Add this topic to my handout"),
+            QCoreApplication.translate("AppointmentPanel", "Add this topic to my handout"),
             body,
             self.add_current_topic,
         )
         layout.addWidget(self.add_topic_button)
         self.topics = QListWidget(body)
         self.topics.setObjectName("handoutTopics")
-        self.topics.setAccessibleName(tr("Topics in my handout"))
+        self.topics.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Topics in my handout"))
         self.topics.setMaximumHeight(150)
         layout.addWidget(self.topics)
         grid = QGridLayout()
-        self.up_button = _button(tr("Move up"), tr("Move the topic up"), body, lambda: self.move_topic(-1))
-        self.down_button = _button(tr("Move down"), tr("Move the topic down"), body, lambda: self.move_topic(1))
+        self.up_button = _button(
+            QCoreApplication.translate("AppointmentPanel", "Move up"),
+            QCoreApplication.translate("AppointmentPanel", "Move the topic up"),
+            body,
+            lambda: self.move_topic(-1),
+        )
+        self.down_button = _button(
+            QCoreApplication.translate("AppointmentPanel", "Move down"),
+            QCoreApplication.translate("AppointmentPanel", "Move the topic down"),
+            body,
+            lambda: self.move_topic(1),
+        )
         self.remove_topic_button = _button(
-            tr("Remove"), tr("Remove the topic from the handout"), body, self.remove_topic
+            QCoreApplication.translate("AppointmentPanel", "Remove"),
+            QCoreApplication.translate("AppointmentPanel", "Remove the topic from the handout"),
+            body,
+            self.remove_topic,
         )
         grid.addWidget(self.up_button, 0, 0)
         grid.addWidget(self.down_button, 0, 1)
@@ -167,22 +197,38 @@ class AppointmentPanel(QScrollArea):
         self.for_you.addRequested.connect(self.add_topic)
         layout.addWidget(self.for_you)
 
-        layout.addWidget(_heading(tr("Print or save"), body))
-        self.large_print = QCheckBox(tr("Large print"), body)
-        self.large_print.setAccessibleName(tr("Large print"))
+        layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Print or save"), body))
+        self.large_print = QCheckBox(QCoreApplication.translate("AppointmentPanel", "Large print"), body)
+        self.large_print.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Large print"))
         layout.addWidget(self.large_print)
         buttons = QGridLayout()
-        self.preview_button = _button(tr("Preview"), tr("Preview the handout"), body, self.previewRequested.emit)
-        self.print_button = _button(tr("Print..."), tr("Print the handout"), body, self.printRequested.emit)
+        self.preview_button = _button(
+            QCoreApplication.translate("AppointmentPanel", "Preview"),
+            QCoreApplication.translate("AppointmentPanel", "Preview the handout"),
+            body,
+            self.previewRequested.emit,
+        )
+        self.print_button = _button(
+            QCoreApplication.translate("AppointmentPanel", "Print..."),
+            QCoreApplication.translate("AppointmentPanel", "Print the handout"),
+            body,
+            self.printRequested.emit,
+        )
         self.save_button = _button(
-            tr("Save as PDF..."), tr("Save the handout as a file"), body, self.saveRequested.emit
+            QCoreApplication.translate("AppointmentPanel", "Save as PDF..."),
+            QCoreApplication.translate("AppointmentPanel", "Save the handout as a file"),
+            body,
+            self.saveRequested.emit,
         )
         buttons.addWidget(self.preview_button, 0, 0)
         buttons.addWidget(self.print_button, 0, 1)
         buttons.addWidget(self.save_button, 1, 0, 1, 2)
         layout.addLayout(buttons)
         self.clear_button = _button(
-            tr("Clear my notes"), tr("Clear all my notes and questions"), body, self.ask_to_clear
+            QCoreApplication.translate("AppointmentPanel", "Clear my notes"),
+            QCoreApplication.translate("AppointmentPanel", "Clear all my notes and questions"),
+            body,
+            self.ask_to_clear,
         )
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -229,18 +275,28 @@ class AppointmentPanel(QScrollArea):
             self.questions.clear()
             first = questions_for(self.library, self.spread)
             if first:
-                self._add_group(tr("For your {places}").format(places=describe(self.spread)), first)
+                self._add_group(
+                    QCoreApplication.translate("AppointmentPanel", "For your {places}").format(
+                        places=describe(self.spread)
+                    ),
+                    first,
+                )
             general = [q for q in self.library.suggested_questions if q not in first]
-            self._add_group(tr("Suggested questions"), general)
+            self._add_group(QCoreApplication.translate("AppointmentPanel", "Suggested questions"), general)
             if self.topic is not None:
                 own = [q for q in self.topic.questions if q not in general and q not in first]
                 if own:
-                    self._add_group(tr("About this topic: {title}").format(title=self.topic.title), own)
+                    self._add_group(
+                        QCoreApplication.translate("AppointmentPanel", "About this topic: {title}").format(
+                            title=self.topic.title
+                        ),
+                        own,
+                    )
             # Ticked questions from topics no longer open stay ticked, and stay visible.
             shown = set(first) | set(general) | set(self.topic.questions if self.topic else [])
             earlier = [q for q in self.notes.ticked if q not in shown]
             if earlier:
-                self._add_group(tr("Ticked on other pages"), earlier)
+                self._add_group(QCoreApplication.translate("AppointmentPanel", "Ticked on other pages"), earlier)
         finally:
             self._updating = False
 
@@ -321,8 +377,11 @@ class AppointmentPanel(QScrollArea):
     def ask_to_clear(self) -> None:
         answer = QMessageBox.question(
             self,
-            tr("Clear my notes"),
-            tr("Clear all your notes, questions, appointment details, log and handout topics? This cannot be undone."),
+            QCoreApplication.translate("AppointmentPanel", "Clear my notes"),
+            QCoreApplication.translate(
+                "AppointmentPanel",
+                "Clear all your notes, questions, appointment details, log and handout topics? This cannot be undone.",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

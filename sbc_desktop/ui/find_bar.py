@@ -7,10 +7,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindBar", text)
-
-
 def name_clear_button(field: QLineEdit, name: str) -> None:
     """Turn on a line edit's clear button and give it a name a screen reader can say."""
     field.setClearButtonEnabled(True)
@@ -27,25 +23,25 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName(tr("Find in this page"))
+        self.setAccessibleName(QCoreApplication.translate("FindBar", "Find in this page"))
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText(tr("Find in this page"))
-        self.field.setAccessibleName(tr("Find in this page"))
-        name_clear_button(self.field, tr("Clear the words to find"))
+        self.field.setPlaceholderText(QCoreApplication.translate("FindBar", "Find in this page"))
+        self.field.setAccessibleName(QCoreApplication.translate("FindBar", "Find in this page"))
+        name_clear_button(self.field, QCoreApplication.translate("FindBar", "Clear the words to find"))
         self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
-        self.previous_button = QPushButton(tr("Previous"), self)
-        self.previous_button.setAccessibleName(tr("Previous match"))
+        self.previous_button = QPushButton(QCoreApplication.translate("FindBar", "Previous"), self)
+        self.previous_button.setAccessibleName(QCoreApplication.translate("FindBar", "Previous match"))
         self.previous_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindPrevious).toString())
         self.previous_button.clicked.connect(self.find_previous)
-        self.next_button = QPushButton(tr("Next"), self)
-        self.next_button.setAccessibleName(tr("Next match"))
+        self.next_button = QPushButton(QCoreApplication.translate("FindBar", "Next"), self)
+        self.next_button.setAccessibleName(QCoreApplication.translate("FindBar", "Next match"))
         self.next_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindNext).toString())
         self.next_button.clicked.connect(self.find_next)
-        self.close_button = QPushButton(tr("Close"), self)
-        self.close_button.setAccessibleName(tr("Close find"))
+        self.close_button = QPushButton(QCoreApplication.translate("FindBar", "Close"), self)
+        self.close_button.setAccessibleName(QCoreApplication.translate("FindBar", "Close find"))
         self.close_button.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -84,9 +80,9 @@ class FindBar(QWidget):
         if not self.field.text():
             text = ""
         elif total == 0:
-            text = tr("Not found")
+            text = QCoreApplication.translate("FindBar", "Not found")
         else:
-            text = tr("{current} of {total}").format(current=current, total=total)
+            text = QCoreApplication.translate("FindBar", "{current} of {total}").format(current=current, total=total)
         self.count.setText(text)
         self.count.setAccessibleName(text)
 

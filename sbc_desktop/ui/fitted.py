@@ -17,10 +17,6 @@ from .icons import icon
 from .spread_dialog import SpreadDialog
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Fitted", text)
-
-
 class FittedToReader(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -50,7 +46,7 @@ class FittedToReader(QObject):
     def mark_tree(self) -> None:
         w = self.window
         notes = {
-            topic_url(t.id): tr("for you: it matters for your {places}").format(
+            topic_url(t.id): QCoreApplication.translate("Fitted", "for you: it matters for your {places}").format(
                 places=describe([p for p in self.places if p in t.tags])
             )
             for t in topics_for(w.library, self.places)
@@ -74,11 +70,11 @@ class FittedToReader(QObject):
             w.run_search(w.search_field.text())
         count = len(topics_for(w.library, places))
         message = (
-            tr("{count} topics for your {places} are marked {marker} in the list.").format(
-                count=count, places=describe(places), marker=MARKER
-            )
+            QCoreApplication.translate(
+                "Fitted", "{count} topics for your {places} are marked {marker} in the list."
+            ).format(count=count, places=describe(places), marker=MARKER)
             if places
-            else tr("Every topic is shown the same way.")
+            else QCoreApplication.translate("Fitted", "Every topic is shown the same way.")
         )
         w.statusBar().showMessage(message, 8000)
         w.announce(message)

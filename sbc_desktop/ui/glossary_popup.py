@@ -18,10 +18,6 @@ from ..content.library import GlossaryTerm
 from ..reading_style import ReadingStyle
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GlossaryPopup", text)
-
-
 class GlossaryPopup(QFrame):
     readMoreRequested = Signal(str)  # topic id
     speakRequested = Signal(str)  # text to read aloud
@@ -31,7 +27,7 @@ class GlossaryPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("glossaryPopup")
         self.setFrameShape(QFrame.Shape.Box)
-        self.setAccessibleName(tr("Meaning of a word"))
+        self.setAccessibleName(QCoreApplication.translate("GlossaryPopup", "Meaning of a word"))
         self._term: GlossaryTerm | None = None
         self._return_focus: QWidget | None = None
 
@@ -53,13 +49,13 @@ class GlossaryPopup(QFrame):
         self.read_more = QPushButton(self)
         self.read_more.setObjectName("glossaryReadMore")
         self.read_more.clicked.connect(self._read_more)
-        self.speak_button = QPushButton(tr("Read aloud"), self)
+        self.speak_button = QPushButton(QCoreApplication.translate("GlossaryPopup", "Read aloud"), self)
         self.speak_button.setObjectName("glossarySpeak")
-        self.speak_button.setAccessibleName(tr("Read the meaning aloud"))
+        self.speak_button.setAccessibleName(QCoreApplication.translate("GlossaryPopup", "Read the meaning aloud"))
         self.speak_button.clicked.connect(self._speak)
-        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("GlossaryPopup", "Close"), self)
         self.close_button.setObjectName("glossaryClose")
-        self.close_button.setAccessibleName(tr("Close the meaning"))
+        self.close_button.setAccessibleName(QCoreApplication.translate("GlossaryPopup", "Close the meaning"))
         self.close_button.clicked.connect(self.close)
 
         buttons = QHBoxLayout()
@@ -101,9 +97,13 @@ class GlossaryPopup(QFrame):
         has_topic = bool(term.topic and topic_title)
         self.read_more.setVisible(has_topic)
         if has_topic:
-            self.read_more.setText(tr("Read more: {title}").format(title=topic_title))
-            self.read_more.setAccessibleName(tr("Read more about {term}").format(term=term.term))
-        self.setAccessibleName(tr("Meaning of {term}").format(term=term.term))
+            self.read_more.setText(
+                QCoreApplication.translate("GlossaryPopup", "Read more: {title}").format(title=topic_title)
+            )
+            self.read_more.setAccessibleName(
+                QCoreApplication.translate("GlossaryPopup", "Read more about {term}").format(term=term.term)
+            )
+        self.setAccessibleName(QCoreApplication.translate("GlossaryPopup", "Meaning of {term}").format(term=term.term))
         self.setAccessibleDescription(term.definition)
         self.word.setAccessibleName(term.term)
         self.definition.setAccessibleName(term.definition)

@@ -18,10 +18,6 @@ if TYPE_CHECKING:  # the handout modules are imported when a handout is first ma
     from ..handout.export import Handout
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 FILTERS = {".pdf": "PDF (*.pdf)", ".html": "Web page (*.html)", ".txt": "Plain text (*.txt)"}
 
 
@@ -55,7 +51,7 @@ class HandoutActions(QObject):
         handout = self.make()
         printer = self.printer(handout.options)
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
-        dialog.setWindowTitle(tr("Handout preview"))
+        dialog.setWindowTitle(QCoreApplication.translate("Handout", "Handout preview"))
         dialog.paintRequested.connect(lambda device: self._paint(handout, device))
         dialog.exec()
 
@@ -66,10 +62,10 @@ class HandoutActions(QObject):
         handout = self.make()
         printer = self.printer(handout.options)
         dialog = QPrintDialog(printer, self.parent_widget)
-        dialog.setWindowTitle(tr("Print the handout"))
+        dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print the handout"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._paint(handout, printer)
-            self.message.emit(tr("The handout was sent to the printer."))
+            self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:
         try:
@@ -77,30 +73,39 @@ class HandoutActions(QObject):
 
             paint_handout(handout.document, device, handout.options)
         except NotesError as exc:
-            self._warn(tr("Could not print"), str(exc))
+            self._warn(QCoreApplication.translate("Handout", "Could not print"), str(exc))
 
     def _no_printer(self) -> None:
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(tr("No printer"))
-        box.setText(tr("No printer is set up on this computer."))
+        box.setWindowTitle(QCoreApplication.translate("Handout", "No printer"))
+        box.setText(QCoreApplication.translate("Handout", "No printer is set up on this computer."))
         if self.allow_files:
-            box.setInformativeText(tr("You can save the handout as a PDF file instead, and print it later."))
-            save = box.addButton(tr("Save as PDF..."), QMessageBox.ButtonRole.AcceptRole)
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "Handout", "You can save the handout as a PDF file instead, and print it later."
+                )
+            )
+            save = box.addButton(
+                QCoreApplication.translate("Handout", "Save as PDF..."), QMessageBox.ButtonRole.AcceptRole
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             if box.clickedButton() is save:
                 self.save_as()
         else:
-            box.setInformativeText(tr("Please ask a member of staff."))
+            box.setInformativeText(QCoreApplication.translate("Handout", "Please ask a member of staff."))
             box.exec()
 
     def save_as(self) -> Path | None:
         if not self.allow_files:
             return None
-        suggested = str(documents_folder() / tr("my-appointment-handout.pdf"))
+        suggested = str(documents_folder() / QCoreApplication.translate("Handout", "my-appointment-handout.pdf"))
         path_text, chosen = QFileDialog.getSaveFileName(
-            self.parent_widget, tr("Save the handout"), suggested, ";;".join(FILTERS.values())
+            self.parent_widget,
+            QCoreApplication.translate("Handout", "Save the handout"),
+            suggested,
+            ";;".join(FILTERS.values()),
         )
         if not path_text:
             return None
@@ -118,19 +123,23 @@ class HandoutActions(QObject):
         box = QMessageBox(self.parent_widget)
         box.setObjectName("handoutSaved")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(tr("Handout saved"))
-        box.setText(tr("Your handout is saved in {folder} as {name}.").format(folder=path.parent, name=path.name))
-        open_button = box.addButton(tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(QCoreApplication.translate("Handout", "Handout saved"))
+        box.setText(
+            QCoreApplication.translate("Handout", "Your handout is saved in {folder} as {name}.").format(
+                folder=path.parent, name=path.name
+            )
+        )
+        open_button = box.addButton(QCoreApplication.translate("Handout", "Open it"), QMessageBox.ButtonRole.AcceptRole)
         open_button.setObjectName("openSavedHandout")
-        box.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QCoreApplication.translate("Handout", "Close"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(open_button)
         box.exec()
         if box.clickedButton() is open_button and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self._warn(
-                tr("Could not open the handout"),
-                tr("No program on this computer would open {name}. It is saved in {folder}.").format(
-                    name=path.name, folder=path.parent
-                ),
+                QCoreApplication.translate("Handout", "Could not open the handout"),
+                QCoreApplication.translate(
+                    "Handout", "No program on this computer would open {name}. It is saved in {folder}."
+                ).format(name=path.name, folder=path.parent),
             )
 
     def save_to(self, path: Path) -> Path | None:
@@ -138,12 +147,15 @@ class HandoutActions(QObject):
             self.make().save(path)
         except (NotesError, ValueError) as exc:
             self._warn(
-                tr("Could not save the handout"),
-                tr("The handout could not be saved to {path}.\n\n{reason}\n\nYour notes are safe. "
-                   "Try another folder, such as Documents.").format(path=path, reason=exc),
-            )  # fmt: skip
+                QCoreApplication.translate("Handout", "Could not save the handout"),
+                QCoreApplication.translate(
+                    "Handout",
+                    "The handout could not be saved to {path}.\n\n{reason}\n\nYour notes are safe. "
+                    "Try another folder, such as Documents.",
+                ).format(path=path, reason=exc),
+            )
             return None
-        self.message.emit(tr("Saved the handout to {path}").format(path=path))
+        self.message.emit(QCoreApplication.translate("Handout", "Saved the handout to {path}").format(path=path))
         return path
 
     def _warn(self, title: str, text: str) -> None:

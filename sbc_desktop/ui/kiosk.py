@@ -46,10 +46,6 @@ STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no c
 SPOKEN_SECONDS = (30, 20, 10, 5)  # countdown moments a screen reader says aloud
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Kiosk", text)
-
-
 class IdleNotice(QWidget):
     """Covers the window: "Are you still reading?", a countdown and one large button."""
 
@@ -58,15 +54,15 @@ class IdleNotice(QWidget):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("idleNoticeCover")
-        self.setAccessibleName(tr("Are you still reading?"))
+        self.setAccessibleName(QCoreApplication.translate("Kiosk", "Are you still reading?"))
         self.setAutoFillBackground(True)
         self.label = QLabel(self)
         self.label.setObjectName("idleNotice")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.button = QPushButton(tr("I'm still reading"), self)
+        self.button = QPushButton(QCoreApplication.translate("Kiosk", "I'm still reading"), self)
         self.button.setObjectName("stillReading")
-        self.button.setAccessibleName(tr("I'm still reading"))
+        self.button.setAccessibleName(QCoreApplication.translate("Kiosk", "I'm still reading"))
         self.button.clicked.connect(self.stillReading.emit)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -77,9 +73,12 @@ class IdleNotice(QWidget):
 
     def show_seconds(self, seconds: int) -> None:
         self.label.setText(
-            tr("Are you still reading?\n\nTo keep everyone's information private, this screen will be "
-               "cleared in {seconds} seconds.").format(seconds=seconds)
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "Kiosk",
+                "Are you still reading?\n\nTo keep everyone's information private, this screen will be "
+                "cleared in {seconds} seconds.",
+            ).format(seconds=seconds)
+        )
         self.label.setAccessibleName(self.label.text())
         parent = self.parentWidget()
         if parent is not None:
@@ -138,12 +137,14 @@ class KioskController(QObject):
 
     def _add_buttons(self) -> None:
         w = self.window
-        self.finish_action = QAction(tr("Finish and clear"), w)
-        self.finish_action.setToolTip(tr("Clear everything you did, for the next person"))
+        self.finish_action = QAction(QCoreApplication.translate("Kiosk", "Finish and clear"), w)
+        self.finish_action.setToolTip(
+            QCoreApplication.translate("Kiosk", "Clear everything you did, for the next person")
+        )
         self.finish_action.triggered.connect(self.ask_to_finish)
-        self.print_action = QAction(tr("Print my handout"), w)
+        self.print_action = QAction(QCoreApplication.translate("Kiosk", "Print my handout"), w)
         self.print_action.triggered.connect(self.print_handout)
-        self.staff_action = QAction(tr("Staff"), w)
+        self.staff_action = QAction(QCoreApplication.translate("Kiosk", "Staff"), w)
         self.staff_action.setShortcut(STAFF_KEYS)
         self.staff_action.triggered.connect(self.ask_for_pin)
         w.addAction(self.staff_action)
@@ -212,13 +213,21 @@ class KioskController(QObject):
         self.idle.start()
 
     def ask_to_finish(self) -> None:
-        overlay = Overlay(self.window, tr("Finish and clear"), "finishAndClear")
-        overlay.add_text(tr("Clear your notes, questions and everything you looked at, ready for the next person?"))
+        overlay = Overlay(self.window, QCoreApplication.translate("Kiosk", "Finish and clear"), "finishAndClear")
+        overlay.add_text(
+            QCoreApplication.translate(
+                "Kiosk", "Clear your notes, questions and everything you looked at, ready for the next person?"
+            )
+        )
         overlay.take_home_button = None
         if self._take_home().count:
-            overlay.take_home_button = overlay.add_button(tr("First, take my notes home on my phone"), "takehome")
-        overlay.yes_button = overlay.add_button(tr("Yes, clear everything"), "yes")
-        overlay.no_button = overlay.add_button(tr("No, keep reading"), "no", default=True)
+            overlay.take_home_button = overlay.add_button(
+                QCoreApplication.translate("Kiosk", "First, take my notes home on my phone"), "takehome"
+            )
+        overlay.yes_button = overlay.add_button(QCoreApplication.translate("Kiosk", "Yes, clear everything"), "yes")
+        overlay.no_button = overlay.add_button(
+            QCoreApplication.translate("Kiosk", "No, keep reading"), "no", default=True
+        )
         overlay.closed.connect(overlay.deleteLater)
         overlay.closed.connect(self._finished)
         overlay.open()
@@ -262,11 +271,17 @@ class KioskController(QObject):
         except RuntimeError as exc:
             LOG.warning("kiosk: the slip could not be printed: %s", exc)
             show_message(
-                self.window, tr("Printing"), tr("Sorry, it could not be printed. Please ask a member of staff.")
+                self.window,
+                QCoreApplication.translate("Kiosk", "Printing"),
+                QCoreApplication.translate("Kiosk", "Sorry, it could not be printed. Please ask a member of staff."),
             )
             return
-        where = self.config.collect_from or tr("the printer")
-        show_message(self.window, tr("Printing"), tr("Your page is printing. Collect it from {0}.").format(where))
+        where = self.config.collect_from or QCoreApplication.translate("Kiosk", "the printer")
+        show_message(
+            self.window,
+            QCoreApplication.translate("Kiosk", "Printing"),
+            QCoreApplication.translate("Kiosk", "Your page is printing. Collect it from {0}.").format(where),
+        )
 
     def reset(self) -> None:
         """Everything back as the next patient should find it: the session's one clear()."""
@@ -318,19 +333,34 @@ class KioskController(QObject):
     def print_handout(self) -> None:
         printer = self.printer()
         if printer is None:
-            show_message(self.window, tr("Printing"), tr("Printing is not available on this screen. "
-                         "Please ask a member of staff if you would like a copy."))  # fmt: skip
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Printing"),
+                QCoreApplication.translate(
+                    "Kiosk",
+                    "Printing is not available on this screen. Please ask a member of staff if you would like a copy.",
+                ),
+            )
             return
         handout = self.window.make_handout()
         try:
             paint_handout(handout.document, printer, handout.options)
         except NotesError as exc:
             LOG.warning("kiosk: the handout could not be printed: %s", exc)
-            show_message(self.window, tr("Printing"), tr("Sorry, the handout could not be printed. "
-                         "Please ask a member of staff."))  # fmt: skip
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Printing"),
+                QCoreApplication.translate(
+                    "Kiosk", "Sorry, the handout could not be printed. Please ask a member of staff."
+                ),
+            )
             return
-        where = self.config.collect_from or tr("the printer")
-        show_message(self.window, tr("Printing"), tr("Your handout is printing. Collect it from {0}.").format(where))
+        where = self.config.collect_from or QCoreApplication.translate("Kiosk", "the printer")
+        show_message(
+            self.window,
+            QCoreApplication.translate("Kiosk", "Printing"),
+            QCoreApplication.translate("Kiosk", "Your handout is printing. Collect it from {0}.").format(where),
+        )
 
     def show_address(self, url: QUrl) -> None:
         """External links never open a browser here: the address and a QR code to scan."""
@@ -339,20 +369,36 @@ class KioskController(QObject):
     def _warn_no_pin(self) -> None:
         """Said on screen as the kiosk starts, for whoever set it up (and again in the log)."""
         self.no_pin_overlay = show_message(
-            self.window, tr("This screen has no staff PIN"),
-            tr("No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the "
-               "person who looks after this screen to set one. Patients can use the guide as usual."),
+            self.window,
+            QCoreApplication.translate("Kiosk", "This screen has no staff PIN"),
+            QCoreApplication.translate(
+                "Kiosk",
+                "No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the "
+                "person who looks after this screen to set one. Patients can use the guide as usual.",
+            ),
             "noStaffPin",
-        )  # fmt: skip
+        )
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:
-            show_message(self.window, tr("Staff"), tr("No staff PIN has been set for this screen, so it cannot be "
-                         "unlocked here. Please tell the person who looks after this screen."))  # fmt: skip
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Staff"),
+                QCoreApplication.translate(
+                    "Kiosk",
+                    "No staff PIN has been set for this screen, so it cannot be "
+                    "unlocked here. Please tell the person who looks after this screen.",
+                ),
+            )
             return
         if self.pin_gate.seconds_locked():
-            show_message(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
-                         .format(self.pin_gate.seconds_locked()))  # fmt: skip
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Staff"),
+                QCoreApplication.translate("Kiosk", "Too many wrong PINs. Try again in {0} seconds.").format(
+                    self.pin_gate.seconds_locked()
+                ),
+            )
             return
         self.pin_pad = PinPad(self.window)
         self.pin_pad.entered.connect(self._check_pin)
@@ -370,18 +416,31 @@ class KioskController(QObject):
         if right:
             self.staff_menu()
         elif self.pin_gate.seconds_locked():
-            show_message(self.window, tr("Staff"), tr("Too many wrong PINs. Try again in {0} seconds.")
-                         .format(self.pin_gate.seconds_locked()))  # fmt: skip
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Staff"),
+                QCoreApplication.translate("Kiosk", "Too many wrong PINs. Try again in {0} seconds.").format(
+                    self.pin_gate.seconds_locked()
+                ),
+            )
         else:
-            show_message(self.window, tr("Staff"), tr("That PIN is not right."))
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Staff"),
+                QCoreApplication.translate("Kiosk", "That PIN is not right."),
+            )
 
     def staff_menu(self) -> None:
-        overlay = Overlay(self.window, tr("Staff options"), "staffOptions")
+        overlay = Overlay(self.window, QCoreApplication.translate("Kiosk", "Staff options"), "staffOptions")
         overlay.add_text(self.content_status(), "contentStatus")
-        overlay.add_button(tr("Exit the kiosk"), "exit", slot=self.exit_kiosk)
-        overlay.add_button(tr("Clinic details..."), "clinic", slot=self.window.edit_preferences)
-        overlay.add_button(tr("Clean the screen (30 seconds)"), "clean", slot=self.clean_screen)
-        overlay.add_button(tr("Back to the guide"), "cancel", default=True)
+        overlay.add_button(QCoreApplication.translate("Kiosk", "Exit the kiosk"), "exit", slot=self.exit_kiosk)
+        overlay.add_button(
+            QCoreApplication.translate("Kiosk", "Clinic details..."), "clinic", slot=self.window.edit_preferences
+        )
+        overlay.add_button(
+            QCoreApplication.translate("Kiosk", "Clean the screen (30 seconds)"), "clean", slot=self.clean_screen
+        )
+        overlay.add_button(QCoreApplication.translate("Kiosk", "Back to the guide"), "cancel", default=True)
         overlay.closed.connect(lambda _role: overlay.deleteLater())
         overlay.open()
         self.staff_overlay = overlay
@@ -399,7 +458,7 @@ class KioskController(QObject):
 
         text = content_line(library_version(self.window.library))
         if self.updates is not None:
-            text += "\n" + tr("Content updates: {0}").format(self.updates.last_message)
+            text += "\n" + QCoreApplication.translate("Kiosk", "Content updates: {0}").format(self.updates.last_message)
         return text
 
     def exit_kiosk(self) -> None:

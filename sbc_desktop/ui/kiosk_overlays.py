@@ -13,14 +13,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 from .overlay import Overlay
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Kiosk", text)
-
-
 def show_message(window: QWidget, title: str, text: str, name: str = "kioskMessage") -> Overlay:
     overlay = Overlay(window, title, name)
     overlay.add_text(text)
-    overlay.add_button(tr("OK"), "ok", default=True)
+    overlay.add_button(QCoreApplication.translate("Kiosk", "OK"), "ok", default=True)
     overlay.closed.connect(lambda _role: overlay.deleteLater())
     overlay.open()
     return overlay
@@ -33,6 +29,7 @@ def confirm(window: QWidget, title: str, text: str, yes: str, no: str, on_yes: C
     overlay.add_text(text)
     overlay.yes_button = overlay.add_button(yes, "yes")
     overlay.no_button = overlay.add_button(no, "no", default=True)
+
     def closed(role: str) -> None:
         overlay.deleteLater()
         if role == "yes":
@@ -49,12 +46,12 @@ class PinPad(Overlay):
     entered = Signal(str)
 
     def __init__(self, window: QWidget, message: str = ""):
-        super().__init__(window, tr("Staff PIN"), "pinPad")
-        self.add_text(message or tr("Staff: enter the PIN to unlock."), "pinMessage")
+        super().__init__(window, QCoreApplication.translate("Kiosk", "Staff PIN"), "pinPad")
+        self.add_text(message or QCoreApplication.translate("Kiosk", "Staff: enter the PIN to unlock."), "pinMessage")
         self.field = QLineEdit()
         self.field.setObjectName("pinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName(tr("Staff PIN"))
+        self.field.setAccessibleName(QCoreApplication.translate("Kiosk", "Staff PIN"))
         self.field.setMaxLength(32)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.returnPressed.connect(self._unlock)
@@ -65,16 +62,18 @@ class PinPad(Overlay):
         self.keys: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             self._key(grid, digit, index // 3, index % 3)
-        delete = QPushButton(tr("Delete"), keys)
-        delete.setAccessibleName(tr("Delete the last digit"))
+        delete = QPushButton(QCoreApplication.translate("Kiosk", "Delete"), keys)
+        delete.setAccessibleName(QCoreApplication.translate("Kiosk", "Delete the last digit"))
         delete.setMinimumSize(72, 56)
         delete.clicked.connect(self.field.backspace)
         grid.addWidget(delete, 3, 0)
         self._key(grid, "0", 3, 1)
         self.add_widget(keys, Qt.AlignmentFlag.AlignHCenter)
         self.delete_button = delete
-        self.unlock_button = self.add_button(tr("Unlock"), slot=self._unlock, default=True)
-        self.cancel_button = self.add_button(tr("Cancel"), "cancel")
+        self.unlock_button = self.add_button(
+            QCoreApplication.translate("Kiosk", "Unlock"), slot=self._unlock, default=True
+        )
+        self.cancel_button = self.add_button(QCoreApplication.translate("Kiosk", "Cancel"), "cancel")
 
     def _key(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
         button = QPushButton(digit)
@@ -100,17 +99,27 @@ def show_address(window: QWidget, address: str) -> Overlay:
     """A web page's address, and a QR code to scan when the address fits in one."""
     import segno
 
-    overlay = Overlay(window, tr("A page on another website"), "webAddress")
+    overlay = Overlay(window, QCoreApplication.translate("Kiosk", "A page on another website"), "webAddress")
     try:
         code = segno.make(address, error="m")
     except (segno.DataOverflowError, ValueError):
         code = None
     if code is None:
-        overlay.add_text(tr("This guide cannot open other websites here. The address is too long for a "
-                            "code to scan; you can copy it down:"))  # fmt: skip
+        overlay.add_text(
+            QCoreApplication.translate(
+                "Kiosk",
+                "This guide cannot open other websites here. The address is too long for a "
+                "code to scan; you can copy it down:",
+            )
+        )
     else:
-        overlay.add_text(tr("This guide cannot open other websites here. To read this page, scan the "
-                            "code with your phone's camera, or copy down the address:"))  # fmt: skip
+        overlay.add_text(
+            QCoreApplication.translate(
+                "Kiosk",
+                "This guide cannot open other websites here. To read this page, scan the "
+                "code with your phone's camera, or copy down the address:",
+            )
+        )
     shown = overlay.add_text(address, "webAddressText")
     shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if code is not None:
@@ -121,9 +130,9 @@ def show_address(window: QWidget, address: str) -> Overlay:
         picture = QLabel()
         picture.setObjectName("webAddressCode")
         picture.setPixmap(pixmap)
-        picture.setAccessibleName(tr("QR code for {0}").format(address))
+        picture.setAccessibleName(QCoreApplication.translate("Kiosk", "QR code for {0}").format(address))
         overlay.add_widget(picture, Qt.AlignmentFlag.AlignHCenter)
-    overlay.add_button(tr("Close"), "close", default=True)
+    overlay.add_button(QCoreApplication.translate("Kiosk", "Close"), "close", default=True)
     overlay.closed.connect(lambda _role: overlay.deleteLater())
     overlay.open()
     return overlay
@@ -133,7 +142,9 @@ class CleaningMode(Overlay):
     """Staff wipe the screen: every tap and key is ignored for ``seconds``, with a countdown."""
 
     def __init__(self, window: QWidget, seconds: int = 30):
-        super().__init__(window, tr("Cleaning the screen"), "cleaningMode", escape=False)
+        super().__init__(
+            window, QCoreApplication.translate("Kiosk", "Cleaning the screen"), "cleaningMode", escape=False
+        )
         self.remaining = seconds
         self.countdown = self.add_text("", "cleaningCountdown")
         self.timer = QTimer(self)
@@ -142,7 +153,7 @@ class CleaningMode(Overlay):
         self._show_remaining()
 
     def _show_remaining(self) -> None:
-        self.countdown.setText(tr("Touches are ignored while the screen is cleaned. "
+        self.countdown.setText(QCoreApplication.translate("Kiosk", "Touches are ignored while the screen is cleaned. "
                                   "Back in {0} seconds.").format(self.remaining))  # fmt: skip
         self.countdown.setAccessibleName(self.countdown.text())
 
@@ -177,29 +188,47 @@ class TakeHomeOverlay(Overlay):
     """The patient's questions, notes and topics as QR codes to scan, one at a time."""
 
     def __init__(self, window: QWidget, take_home, can_print: bool):
-        super().__init__(window, tr("Take it home on your phone"), "takeHome")
+        super().__init__(window, QCoreApplication.translate("Kiosk", "Take it home on your phone"), "takeHome")
         from ..kiosk.takehome import qr_png
 
         self.take_home = take_home
         self.index = 0
         self._png = qr_png
-        self.add_text(tr("Open your phone's camera and point it at the code. Your phone shows your "
-                         "questions, notes and topics as text that you can copy or save. "
-                         "Nothing is kept on this screen."))  # fmt: skip
+        self.add_text(
+            QCoreApplication.translate(
+                "Kiosk",
+                "Open your phone's camera and point it at the code. Your phone shows your "
+                "questions, notes and topics as text that you can copy or save. "
+                "Nothing is kept on this screen.",
+            )
+        )
         self.which = self.add_text("", "takeHomeWhich")
         self.picture = QLabel()
         self.picture.setObjectName("takeHomeCode")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_widget(self.picture, Qt.AlignmentFlag.AlignHCenter)
         if take_home.left_out:
-            self.add_text(tr("Your notes are too long for the codes: the last {0} lines are left out. "
-                             "Please copy them down or ask for a print.").format(take_home.left_out),
-                          "takeHomeLeftOut")  # fmt: skip
-        self.next_button = self.add_button(tr("Next code"), slot=lambda: self.show_code(self.index + 1))
-        self.previous_button = self.add_button(tr("Previous code"), slot=lambda: self.show_code(self.index - 1))
-        self.print_button = self.add_button(tr("Print it on one page"), "print") if can_print else None
-        self.clear_button = self.add_button(tr("Done: clear everything for the next person"), "yes")
-        self.back_button = self.add_button(tr("Back to the guide"), "no", default=True)
+            self.add_text(
+                QCoreApplication.translate(
+                    "Kiosk",
+                    "Your notes are too long for the codes: the last {0} lines are left out. "
+                    "Please copy them down or ask for a print.",
+                ).format(take_home.left_out),
+                "takeHomeLeftOut",
+            )
+        self.next_button = self.add_button(
+            QCoreApplication.translate("Kiosk", "Next code"), slot=lambda: self.show_code(self.index + 1)
+        )
+        self.previous_button = self.add_button(
+            QCoreApplication.translate("Kiosk", "Previous code"), slot=lambda: self.show_code(self.index - 1)
+        )
+        self.print_button = (
+            self.add_button(QCoreApplication.translate("Kiosk", "Print it on one page"), "print") if can_print else None
+        )
+        self.clear_button = self.add_button(
+            QCoreApplication.translate("Kiosk", "Done: clear everything for the next person"), "yes"
+        )
+        self.back_button = self.add_button(QCoreApplication.translate("Kiosk", "Back to the guide"), "no", default=True)
         self.show_code(0)
 
     def show_code(self, index: int) -> None:
@@ -209,8 +238,12 @@ class TakeHomeOverlay(Overlay):
         pixmap = QPixmap()
         pixmap.loadFromData(self._png(text), "PNG")
         self.picture.setPixmap(pixmap)
-        self.picture.setAccessibleName(tr("QR code {0} of {1}").format(self.index + 1, count))
-        self.which.setText(tr("Code {0} of {1}").format(self.index + 1, count) if count > 1 else "")
+        self.picture.setAccessibleName(
+            QCoreApplication.translate("Kiosk", "QR code {0} of {1}").format(self.index + 1, count)
+        )
+        self.which.setText(
+            QCoreApplication.translate("Kiosk", "Code {0} of {1}").format(self.index + 1, count) if count > 1 else ""
+        )
         self.which.setVisible(count > 1)
         self.next_button.setVisible(self.index < count - 1)
         self.previous_button.setVisible(self.index > 0)

@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 CHECK_EVERY_S = 3600
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskUpdates", text)
-
-
 def restart_app() -> None:
     """Start this program again in place (same arguments), to show the new content."""
     if getattr(sys, "frozen", False):
@@ -61,7 +57,7 @@ class KioskUpdates(QObject):
         self.running_version = self.store.current_version()
         self.pending_version: int | None = None
         self.last_check: float | None = None
-        self.last_message = tr("Not checked yet.")
+        self.last_message = QCoreApplication.translate("KioskUpdates", "Not checked yet.")
         self._busy = False
         self.finished.connect(self._done)
 
@@ -104,11 +100,17 @@ class KioskUpdates(QObject):
         self._busy = False
         when = time.strftime("%H:%M")
         if isinstance(outcome, UpdateResult):
-            self.last_message = tr("{time}: {message}").format(time=when, message=outcome.message)
+            self.last_message = QCoreApplication.translate("KioskUpdates", "{time}: {message}").format(
+                time=when, message=outcome.message
+            )
             if outcome.status == "updated" and outcome.version != self.running_version:
                 self.pending_version = outcome.version
-                self.last_message += " " + tr("The screen restarts into it after the next reset.")
+                self.last_message += " " + QCoreApplication.translate(
+                    "KioskUpdates", "The screen restarts into it after the next reset."
+                )
             log.info("content update: %s", outcome.message)
         else:
-            self.last_message = tr("{time}: update refused: {reason}").format(time=when, reason=outcome)
+            self.last_message = QCoreApplication.translate("KioskUpdates", "{time}: update refused: {reason}").format(
+                time=when, reason=outcome
+            )
             log.warning("content update refused: %s", outcome)

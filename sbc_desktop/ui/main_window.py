@@ -50,10 +50,6 @@ if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     linkOutRequested = Signal(QUrl)  # a link to another web site, where no browser may open
 
@@ -90,7 +86,7 @@ class MainWindow(QMainWindow):
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
         self.setObjectName("mainWindow")
-        self.setAccessibleName(tr("Secondary breast cancer guide"))
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", "Secondary breast cancer guide"))
 
         self.tree = NavTree(library, self)
         accessible_factory.install()
@@ -108,9 +104,9 @@ class MainWindow(QMainWindow):
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
         # The symptom log is a home thing: only where notes are kept (never at a kiosk).
         self.appointment = AppointmentPanel(library, self.notes, self, symptom_log=self.notes_store.path is not None)
-        self.appointment_dock = QDockWidget(tr("My appointment"), self)
+        self.appointment_dock = QDockWidget(QCoreApplication.translate("MainWindow", "My appointment"), self)
         self.appointment_dock.setObjectName("appointmentDock")
-        self.appointment_dock.setAccessibleName(tr("My appointment"))
+        self.appointment_dock.setAccessibleName(QCoreApplication.translate("MainWindow", "My appointment"))
         self.appointment_dock.setWidget(self.appointment)
         self.appointment_dock.setMinimumWidth(360)
         self.appointment_dock.setFeatures(
@@ -175,25 +171,31 @@ class MainWindow(QMainWindow):
             return None
         left_out = len(self.library.left_out)
         if left_out:  # in plain words for the reader; the details are for staff, in 'check'
-            what = tr("One page could not be shown.") if left_out == 1 else tr(
-                "{0} pages could not be shown.").format(left_out)  # fmt: skip
+            what = (
+                QCoreApplication.translate("MainWindow", "One page could not be shown.")
+                if left_out == 1
+                else QCoreApplication.translate("MainWindow", "{0} pages could not be shown.").format(left_out)
+            )
             text = (
                 what
                 + " "
-                + tr(
-                    "Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing."
+                + QCoreApplication.translate(
+                    "MainWindow",
+                    "Everything else here loaded correctly. "
+                    "Staff can run 'sbc-desktop check' to see what needs fixing.",
                 )
             )
         else:
-            text = tr(
+            text = QCoreApplication.translate(
+                "MainWindow",
                 "Some of this content could not be read, so a few pages may be missing. "
                 "Everything shown here loaded correctly. Staff can run 'sbc-desktop check' "
-                "to see what needs fixing."
+                "to see what needs fixing.",
             )
         label = QLabel(text, self)
         label.setObjectName("problemBanner")
         label.setWordWrap(True)
-        label.setAccessibleName(tr("Content problems"))
+        label.setAccessibleName(QCoreApplication.translate("MainWindow", "Content problems"))
         label.setContentsMargins(12, 8, 12, 8)
         return label
 
@@ -224,7 +226,9 @@ class MainWindow(QMainWindow):
         self.reader.termActivated.connect(self.show_term)
         self.reader.externalLinkRequested.connect(self.open_external)
         self.reader.pageMissing.connect(
-            lambda url: self.statusBar().showMessage(tr("There is no page called {0}.").format(url), 8000)
+            lambda url: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "There is no page called {0}.").format(url), 8000
+            )
         )
         self.popup.speakRequested.connect(self.read_aloud.speak_text)
         self.popup.spoken.connect(self.announce)
@@ -241,7 +245,9 @@ class MainWindow(QMainWindow):
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
-            lambda why: self.statusBar().showMessage(tr("Search is not available: {0}").format(why), 10000)
+            lambda why: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Search is not available: {0}").format(why), 10000
+            )
         )
         self.search_panel.resultChosen.connect(self.open_result)
         self.search_panel.pageRequested.connect(self.reader.go)
@@ -253,7 +259,9 @@ class MainWindow(QMainWindow):
         self.appointment.printRequested.connect(self.handouts.print_handout)
         self.appointment.saveRequested.connect(self.handouts.save_as)
         self.saver.failed.connect(
-            lambda why: self.statusBar().showMessage(tr("Your notes could not be saved: {0}").format(why))
+            lambda why: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Your notes could not be saved: {0}").format(why)
+            )
         )
         self.saver.saved.connect(self._clear_save_failure)
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -272,16 +280,20 @@ class MainWindow(QMainWindow):
                 self.reader.go(f"topic:{topic_id}")
                 return
             self.reader.go_home()
-            self.statusBar().showMessage(tr("There is no topic called '{0}'.").format(topic_id), 10000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(topic_id), 10000
+            )
             return
         last = self.settings.last_page() if self.settings else ""
         self.reader.go(last if last and self.pages.exists(last) else HOME_URL)
 
     def _page_changed(self, url: QUrl) -> None:
         address = url.toString()
-        title = self.pages.title_for(address) or tr("Page not found")
+        title = self.pages.title_for(address) or QCoreApplication.translate("MainWindow", "Page not found")
         self.setWindowTitle(title)
-        self.reader.setAccessibleName(tr("Page: {0}").format(title))  # what a screen reader says on entering
+        self.reader.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Page: {0}").format(title)
+        )  # what a screen reader says on entering
         self.announce(title)
         self.tree.show_url(address)
         self.popup.close()
@@ -302,9 +314,9 @@ class MainWindow(QMainWindow):
         except NotesError as exc:
             return AppointmentNotes(), str(exc)
         if self.notes_store.set_aside:
-            return notes, tr("Your saved notes could not be read. They were kept in {0}.").format(
-                self.notes_store.set_aside
-            )
+            return notes, QCoreApplication.translate(
+                "MainWindow", "Your saved notes could not be read. They were kept in {0}."
+            ).format(self.notes_store.set_aside)
         return notes, ""
 
     def current_topic(self) -> Topic | None:
@@ -315,7 +327,9 @@ class MainWindow(QMainWindow):
         if topic is None:
             return
         self.appointment.add_current_topic()
-        self.statusBar().showMessage(tr("Added “{0}” to your handout.").format(topic.title), 6000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Added “{0}” to your handout.").format(topic.title), 6000
+        )
 
     def _update_handout_action(self) -> None:
         topic = self.current_topic()
@@ -396,7 +410,9 @@ class MainWindow(QMainWindow):
     def show_term(self, term_id: str, anchor: QRect) -> None:
         term = self.library.glossary.get(term_id)
         if term is None:
-            self.statusBar().showMessage(tr("That word is not in the glossary."), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "That word is not in the glossary."), 5000
+            )
             return
         topic = self.library.topic(term.topic) if term.topic else None
         if topic is not None and topic is self._topic:
@@ -408,9 +424,13 @@ class MainWindow(QMainWindow):
             self.linkOutRequested.emit(url)
             return
         if not QDesktopServices.openUrl(url):
-            self.statusBar().showMessage(tr("Could not open {0}.").format(url.toString()), 10000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Could not open {0}.").format(url.toString()), 10000
+            )
         else:
-            self.statusBar().showMessage(tr("Opened {0} in your web browser.").format(url.toString()), 8000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Opened {0} in your web browser.").format(url.toString()), 8000
+            )
 
     # -- comfort and access -------------------------------------------------------------
     def _style_application(self) -> None:
@@ -455,7 +475,10 @@ class MainWindow(QMainWindow):
             self.settings.set_appearance(self.appearance.theme_choice, scale)
             self.settings.set_reading_style(reading)
         self.statusBar().showMessage(
-            tr("Text size {0}%, {1} theme").format(round(scale * 100), theme_label(theme.name).lower()), 4000
+            QCoreApplication.translate("MainWindow", "Text size {0}%, {1} theme").format(
+                round(scale * 100), theme_label(theme.name).lower()
+            ),
+            4000,
         )
 
     def _note_position(self, value: int) -> None:
@@ -569,8 +592,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def _clear_save_failure(self) -> None:
-        if self.statusBar().currentMessage().startswith(tr("Your notes could not be saved: {0}").format("")):
-            self.statusBar().showMessage(tr("Your notes are saved."), 5000)
+        if (
+            self.statusBar()
+            .currentMessage()
+            .startswith(QCoreApplication.translate("MainWindow", "Your notes could not be saved: {0}").format(""))
+        ):
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Your notes are saved."), 5000)
 
     def save_notes_now(self) -> bool:
         """Save unsaved notes at once. True if nothing is left unsaved."""

@@ -20,10 +20,6 @@ URL_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NavTree", text)
-
-
 class _WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped titles: long topic names are never cut off."""
 
@@ -59,10 +55,12 @@ class NavTree(QTreeWidget):
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("navTree")
-        self.setHeaderLabels([tr("Topics")])
+        self.setHeaderLabels([QCoreApplication.translate("NavTree", "Topics")])
         self.setHeaderHidden(True)
-        self.setAccessibleName(tr("Topics"))
-        self.setAccessibleDescription(tr("Sections and topics. Press Enter to open one."))
+        self.setAccessibleName(QCoreApplication.translate("NavTree", "Topics"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("NavTree", "Sections and topics. Press Enter to open one.")
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
@@ -75,7 +73,7 @@ class NavTree(QTreeWidget):
         self.itemActivated.connect(self._open_item)
 
     def _build(self, library: Library) -> None:
-        self._add(None, tr("Welcome"), HOME_URL)
+        self._add(None, QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)
         for section in library.sections:
             parent = QTreeWidgetItem(self, [section.title])
             parent.setToolTip(0, section.summary or section.title)
@@ -84,7 +82,7 @@ class NavTree(QTreeWidget):
                 self._add(parent, topic.title, topic_url(topic.id), topic.summary)
             parent.setExpanded(True)
         if library.glossary:
-            self._add(None, tr("Glossary A to Z"), GLOSSARY_URL)
+            self._add(None, QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL)
 
     def _add(self, parent: QTreeWidgetItem | None, text: str, url: str, tip: str = "") -> None:
         item = QTreeWidgetItem([text]) if parent is None else QTreeWidgetItem(parent, [text])

@@ -24,10 +24,6 @@ LOG = logging.getLogger("sbc_desktop.kiosk")
 FILE_COMMANDS = ("quit", "save_handout", "preview", "print", "preferences")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Kiosk", text)
-
-
 def apply_policy(w) -> None:
     policy = w.policy
     if not policy.files:
@@ -86,7 +82,7 @@ def _nothing_technical(w) -> None:
 def _copy_only_menu(reader, pos) -> None:
     """At the kiosk the page's menu offers Copy and nothing else (no "Copy link location")."""
     menu = QMenu(reader)
-    copy = menu.addAction(tr("Copy"))
+    copy = menu.addAction(QCoreApplication.translate("Kiosk", "Copy"))
     copy.setEnabled(reader.textCursor().hasSelection())
     copy.triggered.connect(reader.copy)
     menu.exec(reader.viewport().mapToGlobal(pos))

@@ -10,37 +10,38 @@ from ..reading_style import ReadingStyle
 from .reading_prefs import ReadingStyleEditor
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
-
-
 class PreferencesDialog(QDialog):
     def __init__(self, team: CareTeam, parent: QWidget | None = None, reading: ReadingStyle | None = None):
         super().__init__(parent)
         self._reading = reading or ReadingStyle()
         self.reading_editor = ReadingStyleEditor(self._reading, self) if reading is not None else None
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle(tr("Preferences"))
-        self.setAccessibleName(tr("Preferences"))
+        self.setWindowTitle(QCoreApplication.translate("Preferences", "Preferences"))
+        self.setAccessibleName(QCoreApplication.translate("Preferences", "Preferences"))
         intro = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "Preferences",
                 "Your care team's details. They are shown on the page about getting help "
-                "straight away, and printed in a box on every handout."
+                "straight away, and printed in a box on every handout.",
             ),
             self,
         )
         intro.setWordWrap(True)
-        self.name = self._field(team.name, tr("Clinic or team name"))
-        self.phone = self._field(team.phone, tr("Clinic phone number"))
-        self.nurse = self._field(team.nurse, tr("Specialist nurse's name"))
-        self.nurse_phone = self._field(team.nurse_phone, tr("Specialist nurse's phone number"))
-        self.urgent_phone = self._field(team.urgent_phone, tr("Number to ring day and night"))
+        self.name = self._field(team.name, QCoreApplication.translate("Preferences", "Clinic or team name"))
+        self.phone = self._field(team.phone, QCoreApplication.translate("Preferences", "Clinic phone number"))
+        self.nurse = self._field(team.nurse, QCoreApplication.translate("Preferences", "Specialist nurse's name"))
+        self.nurse_phone = self._field(
+            team.nurse_phone, QCoreApplication.translate("Preferences", "Specialist nurse's phone number")
+        )
+        self.urgent_phone = self._field(
+            team.urgent_phone, QCoreApplication.translate("Preferences", "Number to ring day and night")
+        )
         form = QFormLayout()
-        form.addRow(tr("Clinic or team name:"), self.name)
-        form.addRow(tr("Clinic phone:"), self.phone)
-        form.addRow(tr("Specialist nurse's name:"), self.nurse)
-        form.addRow(tr("Specialist nurse's phone:"), self.nurse_phone)
-        form.addRow(tr("Number to ring day and night:"), self.urgent_phone)
+        form.addRow(QCoreApplication.translate("Preferences", "Clinic or team name:"), self.name)
+        form.addRow(QCoreApplication.translate("Preferences", "Clinic phone:"), self.phone)
+        form.addRow(QCoreApplication.translate("Preferences", "Specialist nurse's name:"), self.nurse)
+        form.addRow(QCoreApplication.translate("Preferences", "Specialist nurse's phone:"), self.nurse_phone)
+        form.addRow(QCoreApplication.translate("Preferences", "Number to ring day and night:"), self.urgent_phone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))

@@ -14,19 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextEdit, QWidget
 
 from .icons import icon
 from .reader import SPEECH, Reader
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadAloud", text)
-
-
-SPEEDS = (("Very slow", -0.5), ("Slow", -0.25), ("Normal", 0.0), ("Fast", 0.25), ("Very fast", 0.5))
+SPEEDS = (
+    (QT_TRANSLATE_NOOP("ReadAloud", "Very slow"), -0.5),
+    (QT_TRANSLATE_NOOP("ReadAloud", "Slow"), -0.25),
+    (QT_TRANSLATE_NOOP("ReadAloud", "Normal"), 0.0),
+    (QT_TRANSLATE_NOOP("ReadAloud", "Fast"), 0.25),
+    (QT_TRANSLATE_NOOP("ReadAloud", "Very fast"), 0.5),
+)
 NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sound
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space, or at the
@@ -90,9 +91,11 @@ def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ModuleNotFoundError:
-        return None, tr("The speech part of Qt (PySide6-Addons) is not installed.")
+        return None, QCoreApplication.translate("ReadAloud", "The speech part of Qt (PySide6-Addons) is not installed.")
     except ImportError as exc:  # the module is there but a system library it needs is not
-        return None, tr("A system library that speech needs is missing: {0}").format(exc)
+        return None, QCoreApplication.translate(
+            "ReadAloud", "A system library that speech needs is missing: {0}"
+        ).format(exc)
     reasons = []
     for name in QTextToSpeech.availableEngines():
         if name in NOT_ENGINES:
@@ -100,11 +103,15 @@ def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str
         tts = QTextToSpeech(name)
         if tts.state() != QTextToSpeech.State.Error:
             return QtSpeechEngine(tts, parent), ""
-        reasons.append(f"{name}: {tts.errorString() or tr('it did not start')}")
+        reasons.append(
+            f"{name}" + ": " + tts.errorString() or QCoreApplication.translate("ReadAloud", "it did not start")
+        )
         tts.deleteLater()
     if not reasons:
-        return None, tr("No speech engine is installed.")
-    return None, tr("The speech engine could not start ({0}).").format("; ".join(reasons))
+        return None, QCoreApplication.translate("ReadAloud", "No speech engine is installed.")
+    return None, QCoreApplication.translate("ReadAloud", "The speech engine could not start ({0}).").format(
+        "; ".join(reasons)
+    )
 
 
 Opener = Callable[[QObject], tuple[SpeechEngine | None, str]]
@@ -236,7 +243,9 @@ class ReadAloud(QObject):
 
     def _engine_state(self, state: str) -> None:
         if state == "error":
-            reason = (self._engine.errorString() if self._engine else "") or tr("The speech engine stopped working.")
+            reason = (self._engine.errorString() if self._engine else "") or QCoreApplication.translate(
+                "ReadAloud", "The speech engine stopped working."
+            )
             self.stop()
             self.unavailable.emit(reason)
         elif state == "speaking" and self._utterance:
@@ -299,24 +308,24 @@ class ReadAloudBar(QWidget):
         super().__init__(parent)
         self.read_aloud = read_aloud
         self.setObjectName("readAloudBar")
-        self.setAccessibleName(tr("Read aloud"))
+        self.setAccessibleName(QCoreApplication.translate("ReadAloud", "Read aloud"))
         self.play_button = QPushButton(self)
         self.play_button.setObjectName("readAloudPlay")
         self.play_button.clicked.connect(read_aloud.toggle)
         self.icon_colour = "#1a1a1a"  # the theme's text colour, set by paint_icons
-        self.stop_button = QPushButton(tr("Stop"), self)
+        self.stop_button = QPushButton(QCoreApplication.translate("ReadAloud", "Stop"), self)
         self.stop_button.setObjectName("readAloudStop")
-        self.stop_button.setAccessibleName(tr("Stop reading aloud"))
+        self.stop_button.setAccessibleName(QCoreApplication.translate("ReadAloud", "Stop reading aloud"))
         self.stop_button.clicked.connect(read_aloud.stop)
         self.speed = QComboBox(self)
-        self.speed.view().setAccessibleName(tr("Reading speeds"))
+        self.speed.view().setAccessibleName(QCoreApplication.translate("ReadAloud", "Reading speeds"))
         self.speed.setObjectName("readAloudSpeed")
-        self.speed.setAccessibleName(tr("Reading speed"))
+        self.speed.setAccessibleName(QCoreApplication.translate("ReadAloud", "Reading speed"))
         for name, rate in SPEEDS:
-            self.speed.addItem(tr(name), rate)
+            self.speed.addItem(QCoreApplication.translate("ReadAloud", str(name)), rate)
         self.speed.setCurrentIndex(self.speed.findData(read_aloud.rate))
         self.speed.currentIndexChanged.connect(lambda index: read_aloud.set_rate(self.speed.itemData(index)))
-        speed_label = QLabel(tr("Speed:"), self)
+        speed_label = QLabel(QCoreApplication.translate("ReadAloud", "Speed:"), self)
         speed_label.setBuddy(self.speed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -333,9 +342,24 @@ class ReadAloudBar(QWidget):
 
     def _show_state(self, state: str) -> None:
         text, name, icon_name = {
-            "playing": (tr("Pause"), tr("Pause reading aloud"), "pause"),
-            "paused": (tr("Resume"), tr("Resume reading aloud"), "play"),
-        }.get(state, (tr("Read aloud"), tr("Read this page aloud"), "play"))
+            "playing": (
+                QCoreApplication.translate("ReadAloud", "Pause"),
+                QCoreApplication.translate("ReadAloud", "Pause reading aloud"),
+                "pause",
+            ),
+            "paused": (
+                QCoreApplication.translate("ReadAloud", "Resume"),
+                QCoreApplication.translate("ReadAloud", "Resume reading aloud"),
+                "play",
+            ),
+        }.get(
+            state,
+            (
+                QCoreApplication.translate("ReadAloud", "Read aloud"),
+                QCoreApplication.translate("ReadAloud", "Read this page aloud"),
+                "play",
+            ),
+        )
         self.play_button.setText(text)
         self.play_button.setAccessibleName(name)
         self.play_button.setIcon(icon(icon_name, self.icon_colour))
@@ -357,11 +381,12 @@ class ReadAloudBar(QWidget):
         """Say why nothing can be read aloud, and how to add a speech engine."""
         self.play_button.setToolTip(reason)
         self.play_button.setAccessibleDescription(reason)
-        message = tr(
+        message = QCoreApplication.translate(
+            "ReadAloud",
             "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
             "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
             '    pip install "sbc-desktop[speech]"\n'
             "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
-            "Everything else in this guide works without it."
+            "Everything else in this guide works without it.",
         ).format(reason=reason)
-        QMessageBox.information(self, tr("Read aloud is not available"), message)
+        QMessageBox.information(self, QCoreApplication.translate("ReadAloud", "Read aloud is not available"), message)

@@ -37,10 +37,6 @@ READING_WIDTH_CHARS = 72  # a comfortable line length
 LINK_FOCUS, SPEECH = 1, 2  # values of Reader.LAYER: the focused link; the sentence read aloud
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reader", text)
-
-
 class Reader(QTextBrowser):
     LAYER = QTextFormat.Property.UserProperty + 70  # marks highlights that are not find matches
 
@@ -65,8 +61,8 @@ class Reader(QTextBrowser):
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._add_next_part)
         self.setObjectName("reader")
-        self.setAccessibleName(tr("Reader"))
-        self.setAccessibleDescription(tr("The text of the page you are reading"))
+        self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
+        self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(style_sheet)
@@ -282,9 +278,17 @@ class Reader(QTextBrowser):
         index = self.outline.next_index(here, kind, forward)
         if index < 0:
             if kind == "heading":
-                message = tr("No more headings on this page.") if forward else tr("No earlier headings.")
+                message = (
+                    QCoreApplication.translate("Reader", "No more headings on this page.")
+                    if forward
+                    else QCoreApplication.translate("Reader", "No earlier headings.")
+                )
             else:
-                message = tr("No more links on this page.") if forward else tr("No earlier links.")
+                message = (
+                    QCoreApplication.translate("Reader", "No more links on this page.")
+                    if forward
+                    else QCoreApplication.translate("Reader", "No earlier links.")
+                )
             self.messageRequested.emit(message)
             return False
         item = self.outline.items[index]

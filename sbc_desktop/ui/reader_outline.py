@@ -23,10 +23,6 @@ from ..content.links import TERM_SCHEME
 from . import accessible_factory
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PageOutline", text)
-
-
 @dataclass(frozen=True)
 class OutlineItem:
     kind: str  # "heading" or "link"
@@ -39,15 +35,15 @@ class OutlineItem:
     def description(self) -> str:
         """What a screen reader says after the role: the level, or what kind of link."""
         if self.kind == "heading":
-            return tr("level {0}").format(self.level)
+            return QCoreApplication.translate("PageOutline", "level {0}").format(self.level)
         if self.href.startswith(TERM_SCHEME):
-            return tr("glossary word: opens its meaning")
+            return QCoreApplication.translate("PageOutline", "glossary word: opens its meaning")
         if self.href.startswith(("topic:", "app:")):
-            return tr("page in this guide")
+            return QCoreApplication.translate("PageOutline", "page in this guide")
         if self.href.startswith("#"):
-            return tr("place on this page")
+            return QCoreApplication.translate("PageOutline", "place on this page")
         if self.href.startswith(("http:", "https:", "mailto:")):
-            return tr("web address: opens in your web browser")
+            return QCoreApplication.translate("PageOutline", "web address: opens in your web browser")
         return ""
 
 
@@ -102,7 +98,7 @@ class PageOutline(QWidget):
         super().__init__(reader)
         self.reader = reader
         self.setObjectName("pageOutline")
-        self.setAccessibleName(tr("Headings and links on this page"))
+        self.setAccessibleName(QCoreApplication.translate("PageOutline", "Headings and links on this page"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFixedSize(1, 1)

@@ -9,11 +9,6 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ..reading_style import STEPS, ReadingStyle, available_fonts, font_label, step_labels
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingPrefs", text)
-
-
 SAMPLE = QCoreApplication.translate(
     "ReadingPrefs",
     "Secondary breast cancer is breast cancer that has spread to another part of the body. "
@@ -34,24 +29,24 @@ class ReadingStyleEditor(QGroupBox):
     """Font and four spacings, each Normal, Wider or Widest, with a sample that follows them."""
 
     def __init__(self, style: ReadingStyle, parent: QWidget | None = None):
-        super().__init__(tr("Reading comfort"), parent)
+        super().__init__(QCoreApplication.translate("ReadingPrefs", "Reading comfort"), parent)
         self.setObjectName("readingStyleEditor")
         self.font_choice = QComboBox(self)
-        self.font_choice.setAccessibleName(tr("Reading font"))
+        self.font_choice.setAccessibleName(QCoreApplication.translate("ReadingPrefs", "Reading font"))
         fonts = available_fonts()
         for name in fonts:
             self.font_choice.addItem(font_label(name), name)
         self.font_choice.setCurrentIndex(max(0, fonts.index(style.font) if style.font in fonts else 0))
         names = {
-            "line_height": tr("Space between lines"),
-            "letter_spacing": tr("Space between letters"),
-            "word_spacing": tr("Space between words"),
-            "paragraph_spacing": tr("Space after paragraphs"),
+            "line_height": QCoreApplication.translate("ReadingPrefs", "Space between lines"),
+            "letter_spacing": QCoreApplication.translate("ReadingPrefs", "Space between letters"),
+            "word_spacing": QCoreApplication.translate("ReadingPrefs", "Space between words"),
+            "paragraph_spacing": QCoreApplication.translate("ReadingPrefs", "Space after paragraphs"),
         }
         self.spacing: dict[str, QComboBox] = {}
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(tr("Reading font:"), self.font_choice)
+        form.addRow(QCoreApplication.translate("ReadingPrefs", "Reading font:"), self.font_choice)
         for key, steps in STEPS.items():
             combo = QComboBox(self)
             combo.setAccessibleName(names[key])
@@ -66,10 +61,15 @@ class ReadingStyleEditor(QGroupBox):
         self.sample.setObjectName("readingSample")
         self.sample.setWordWrap(True)
         self.sample.setTextFormat(Qt.TextFormat.RichText)
-        self.sample.setAccessibleName(tr("Sample text"))
+        self.sample.setAccessibleName(QCoreApplication.translate("ReadingPrefs", "Sample text"))
         form.addRow(self.sample)
         if "dyslexic" not in fonts:
-            note = QLabel(tr("The OpenDyslexic font can be chosen once it is installed (fonts-opendyslexic)."), self)
+            note = QLabel(
+                QCoreApplication.translate(
+                    "ReadingPrefs", "The OpenDyslexic font can be chosen once it is installed (fonts-opendyslexic)."
+                ),
+                self,
+            )
             note.setWordWrap(True)
             form.addRow(note)
         self._show_sample()

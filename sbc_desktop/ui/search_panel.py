@@ -38,10 +38,6 @@ RESULT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Search", text)
-
-
 class SearchField(QLineEdit):
     """The toolbar's search box. Emits `queryChanged` shortly after typing stops."""
 
@@ -54,10 +50,14 @@ class SearchField(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("searchField")
-        self.setPlaceholderText(tr("Search, for example: can it be cured"))
-        self.setAccessibleName(tr("Search"))
-        self.setAccessibleDescription(tr("Type any words. Results appear as you type; press Down to reach them."))
-        name_clear_button(self, tr("Clear the search"))
+        self.setPlaceholderText(QCoreApplication.translate("Search", "Search, for example: can it be cured"))
+        self.setAccessibleName(QCoreApplication.translate("Search", "Search"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Search", "Type any words. Results appear as you type; press Down to reach them."
+            )
+        )
+        name_clear_button(self, QCoreApplication.translate("Search", "Clear the search"))
         self.setMinimumWidth(260)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -132,6 +132,7 @@ class _ResultDelegate(QStyledItemDelegate):
 
     def _remeasure(self, index: QModelIndex) -> None:
         row = QPersistentModelIndex(index)
+
         def remeasure() -> None:
             if row.isValid():
                 self.sizeHintChanged.emit(row.model().index(row.row(), row.column(), row.parent()))
@@ -193,7 +194,7 @@ class SearchPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Search results"))
+        self.setAccessibleName(QCoreApplication.translate("Search", "Search results"))
         self._words: list[str] = []
 
         self.status = QLabel(self)
@@ -202,21 +203,23 @@ class SearchPanel(QFrame):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         self.list.setObjectName("searchResults")
-        self.list.setAccessibleName(tr("Search results"))
+        self.list.setAccessibleName(QCoreApplication.translate("Search", "Search results"))
         self.list.setItemDelegate(_ResultDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(self._open_item)
         self.list.itemClicked.connect(self._open_item)
 
-        self.glossary_button = QPushButton(tr("Glossary A to Z"), self)
-        self.glossary_button.setAccessibleName(tr("Open the glossary A to Z"))
+        self.glossary_button = QPushButton(QCoreApplication.translate("Search", "Glossary A to Z"), self)
+        self.glossary_button.setAccessibleName(QCoreApplication.translate("Search", "Open the glossary A to Z"))
         self.glossary_button.clicked.connect(lambda: self.pageRequested.emit("app:glossary"))
-        self.home_button = QPushButton(tr("Welcome page"), self)
-        self.home_button.setAccessibleName(tr("Open the welcome page"))
+        self.home_button = QPushButton(QCoreApplication.translate("Search", "Welcome page"), self)
+        self.home_button.setAccessibleName(QCoreApplication.translate("Search", "Open the welcome page"))
         self.home_button.clicked.connect(lambda: self.pageRequested.emit("app:home"))
-        self.care_button = QPushButton(tr("Your care team"), self)
-        self.care_button.setAccessibleName(tr("Open the page about your care team and who to ask"))
+        self.care_button = QPushButton(QCoreApplication.translate("Search", "Your care team"), self)
+        self.care_button.setAccessibleName(
+            QCoreApplication.translate("Search", "Open the page about your care team and who to ask")
+        )
         self._care_topic = ""
         self.care_button.clicked.connect(lambda: self.pageRequested.emit(f"topic:{self._care_topic}"))
         self.who_to_ask = QLabel(self)
@@ -254,14 +257,18 @@ class SearchPanel(QFrame):
         self.hide()
 
     def show_waiting(self) -> None:
-        self._set_status(tr("Getting search ready..."))
+        self._set_status(QCoreApplication.translate("Search", "Getting search ready..."))
         self.list.clear()
         self.suggestions.hide()
         self.show()
 
     def show_unavailable(self) -> None:
         """Search failed to start: say so, instead of "Getting search ready..." for ever."""
-        self._set_status(tr("Search is not working at the moment. You can still find pages in the list of topics."))
+        self._set_status(
+            QCoreApplication.translate(
+                "Search", "Search is not working at the moment. You can still find pages in the list of topics."
+            )
+        )
         self.list.clear()
         self.suggestions.show()
         self.show()
@@ -284,21 +291,26 @@ class SearchPanel(QFrame):
             return
         self.suggestions.hide()
         self.list.show()
-        count = tr("{count} results").format(count=len(results))
+        count = QCoreApplication.translate("Search", "{count} results").format(count=len(results))
         if response.corrected:
-            count = tr("Showing results for \u201c{words}\u201d. {count}").format(words=response.corrected, count=count)
+            count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
+                words=response.corrected, count=count
+            )
         self._set_status(count)
         self._fill(results)
 
     def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str) -> None:
         query = response.query.strip()
         if response.nearest:
-            text = tr("No results for \u201c{query}\u201d. These pages may help instead. "
-                      "Every medical word is in the glossary A to Z.").format(query=query)  # fmt: skip
+            text = QCoreApplication.translate(
+                "Search",
+                "No results for \u201c{query}\u201d. These pages may help instead. "
+                "Every medical word is in the glossary A to Z.",
+            ).format(query=query)
         else:
-            text = tr("No results for \u201c{query}\u201d. Try other words, or look in the glossary A to Z.").format(
-                query=query
-            )
+            text = QCoreApplication.translate(
+                "Search", "No results for \u201c{query}\u201d. Try other words, or look in the glossary A to Z."
+            ).format(query=query)
         self._set_status(text)
         self.who_to_ask.setText(who_to_ask(team))
         self.who_to_ask.setAccessibleName(self.who_to_ask.text())
@@ -314,7 +326,7 @@ class SearchPanel(QFrame):
             item = QListWidgetItem(self.list)
             item.setData(RESULT_ROLE, result)
             item.setData(HTML_ROLE, _result_html(result))
-            where = tr("Glossary") if result.kind == "term" else result.section
+            where = QCoreApplication.translate("Search", "Glossary") if result.kind == "term" else result.section
             plain = result.snippet_marked("", "")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{result.title}, {where}. {plain}")
             item.setText(result.title)
@@ -333,7 +345,7 @@ class SearchPanel(QFrame):
             self.list.setCurrentRow(row)
             item = self.list.currentItem()  # the list never has focus: say which result is chosen
             self.spoken.emit(
-                tr("{text} ({row} of {count})").format(
+                QCoreApplication.translate("Search", "{text} ({row} of {count})").format(
                     text=item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text(),
                     row=row + 1,
                     count=self.list.count(),
@@ -357,7 +369,7 @@ class SearchPanel(QFrame):
 
 
 def _result_html(result: SearchResult) -> str:
-    where = tr("Glossary") if result.kind == "term" else result.section
+    where = QCoreApplication.translate("Search", "Glossary") if result.kind == "term" else result.section
     snippet = escape(result.snippet).replace(HIGHLIGHT[0], "<b><u>").replace(HIGHLIGHT[1], "</u></b>")
     title = escape(result.title[:1].upper() + result.title[1:])
     return f"<b style='font-size:large'>{title}</b> &nbsp;<small>{escape(where)}</small><br>{snippet}"

@@ -9,34 +9,33 @@ from ..content.library import SPREAD_TAGS
 from ..spread import place_label
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SpreadDialog", text)
-
-
 class SpreadDialog(QDialog):
     def __init__(self, places: list[str], remembered: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("spreadDialog")
-        self.setWindowTitle(tr("Where has it spread for you?"))
-        self.setAccessibleName(tr("Where has it spread for you?"))
-        heading = QLabel(tr("Where has it spread for you?"), self)
+        self.setWindowTitle(QCoreApplication.translate("SpreadDialog", "Where has it spread for you?"))
+        self.setAccessibleName(QCoreApplication.translate("SpreadDialog", "Where has it spread for you?"))
+        heading = QLabel(QCoreApplication.translate("SpreadDialog", "Where has it spread for you?"), self)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         heading.setFont(font)
         intro = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "SpreadDialog",
                 "If you like, tick the places your team has told you about. The guide then marks the "
                 "topics that matter most for you, shows them first when you search, and suggests "
-                "their questions first. You can change this at any time."
+                "their questions first. You can change this at any time.",
             ),
             self,
         )
         intro.setWordWrap(True)
         keeping = (
-            tr("This is kept on this computer until you change it.")
+            QCoreApplication.translate("SpreadDialog", "This is kept on this computer until you change it.")
             if remembered
-            else tr("This is forgotten when you finish, or when the screen clears.")
+            else QCoreApplication.translate(
+                "SpreadDialog", "This is forgotten when you finish, or when the screen clears."
+            )
         )
         privacy = QLabel(keeping, self)
         privacy.setWordWrap(True)
@@ -53,9 +52,16 @@ class SpreadDialog(QDialog):
             self.boxes[tag] = box
         layout.addWidget(privacy)
         buttons = QDialogButtonBox(self)
-        self.show_button = buttons.addButton(tr("Show what matters for me"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.not_sure_button = buttons.addButton(tr("Not sure"), QDialogButtonBox.ButtonRole.ResetRole)
-        self.not_sure_button.setToolTip(tr("Untick every place: the guide shows every topic the same way"))
+        self.show_button = buttons.addButton(
+            QCoreApplication.translate("SpreadDialog", "Show what matters for me"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.not_sure_button = buttons.addButton(
+            QCoreApplication.translate("SpreadDialog", "Not sure"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.not_sure_button.setToolTip(
+            QCoreApplication.translate("SpreadDialog", "Untick every place: the guide shows every topic the same way")
+        )
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.show_button, self.not_sure_button, cancel):
             button.setAccessibleName(button.text().replace("&", ""))

@@ -31,18 +31,16 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole
 NOT_SAID = -1  # the spin box's special value: how bad was not given
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SymptomLog", text)
-
-
 def describe(entry: SymptomEntry) -> str:
     """One entry in a sentence, as the list shows it and a screen reader reads it."""
     day = entry.day()
     text = f"{long_date(day)}: {entry.what}" if day else entry.what
     if entry.severity is not None:
-        text += " " + tr("(how bad: {n} out of 10).").format(n=entry.severity)
+        text += " " + QCoreApplication.translate("SymptomLog", "(how bad: {n} out of 10).").format(n=entry.severity)
     if entry.helped.strip():
-        text += " " + tr("What helped: {what}.").format(what=entry.helped.strip().rstrip("."))
+        text += " " + QCoreApplication.translate("SymptomLog", "What helped: {what}.").format(
+            what=entry.helped.strip().rstrip(".")
+        )
     return text
 
 
@@ -57,18 +55,20 @@ class SymptomLog(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         about = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "SymptomLog",
                 "Write down anything new since you were last seen: symptoms, side effects, how bad they were "
-                "and what helped. It goes in your handout as a page of its own."
+                "and what helped. It goes in your handout as a page of its own.",
             ),
             self,
         )
         about.setWordWrap(True)
         layout.addWidget(about)
         self.warning = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "SymptomLog",
                 "Nobody sees what you write here: this app does not watch it and does not tell your care team. "
-                "If you feel very unwell, do not wait for your appointment."
+                "If you feel very unwell, do not wait for your appointment.",
             ),
             self,
         )
@@ -78,9 +78,9 @@ class SymptomLog(QWidget):
         font.setBold(True)
         self.warning.setFont(font)
         layout.addWidget(self.warning)
-        self.urgent_button = QPushButton(tr("When to get help urgently"), self)
+        self.urgent_button = QPushButton(QCoreApplication.translate("SymptomLog", "When to get help urgently"), self)
         self.urgent_button.setObjectName("symptomLogUrgent")
-        self.urgent_button.setAccessibleName(tr("Read when to get help urgently"))
+        self.urgent_button.setAccessibleName(QCoreApplication.translate("SymptomLog", "Read when to get help urgently"))
         self.urgent_button.clicked.connect(self.urgentHelpRequested.emit)
         layout.addWidget(self.urgent_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -88,33 +88,39 @@ class SymptomLog(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fits a narrow panel at 200%
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("symptomDate")
-        self.date_edit.setAccessibleName(tr("When you noticed it"))
+        self.date_edit.setAccessibleName(QCoreApplication.translate("SymptomLog", "When you noticed it"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        form.addRow(tr("When"), self.date_edit)
+        form.addRow(QCoreApplication.translate("SymptomLog", "When"), self.date_edit)
         self.what_edit = QLineEdit(self)
         self.what_edit.setObjectName("symptomWhat")
-        self.what_edit.setAccessibleName(tr("What you noticed"))
-        self.what_edit.setPlaceholderText(tr("For example: pain in my lower back"))
+        self.what_edit.setAccessibleName(QCoreApplication.translate("SymptomLog", "What you noticed"))
+        self.what_edit.setPlaceholderText(
+            QCoreApplication.translate("SymptomLog", "For example: pain in my lower back")
+        )
         self.what_edit.returnPressed.connect(self.add_entry)
-        form.addRow(tr("What"), self.what_edit)
+        form.addRow(QCoreApplication.translate("SymptomLog", "What"), self.what_edit)
         self.severity = QSpinBox(self)
         self.severity.setObjectName("symptomSeverity")
-        self.severity.setAccessibleName(tr("How bad, from 0 (no trouble) to 10 (the worst you can imagine)"))
+        self.severity.setAccessibleName(
+            QCoreApplication.translate("SymptomLog", "How bad, from 0 (no trouble) to 10 (the worst you can imagine)")
+        )
         self.severity.setRange(NOT_SAID, SEVERITY_MAX)
-        self.severity.setSpecialValueText(tr("Not said"))
+        self.severity.setSpecialValueText(QCoreApplication.translate("SymptomLog", "Not said"))
         self.severity.setValue(NOT_SAID)
-        form.addRow(tr("How bad (0 to 10)"), self.severity)
+        form.addRow(QCoreApplication.translate("SymptomLog", "How bad (0 to 10)"), self.severity)
         self.helped_edit = QLineEdit(self)
         self.helped_edit.setObjectName("symptomHelped")
-        self.helped_edit.setAccessibleName(tr("What helped"))
-        self.helped_edit.setPlaceholderText(tr("For example: rest, a hot water bottle"))
+        self.helped_edit.setAccessibleName(QCoreApplication.translate("SymptomLog", "What helped"))
+        self.helped_edit.setPlaceholderText(
+            QCoreApplication.translate("SymptomLog", "For example: rest, a hot water bottle")
+        )
         self.helped_edit.returnPressed.connect(self.add_entry)
-        form.addRow(tr("What helped"), self.helped_edit)
+        form.addRow(QCoreApplication.translate("SymptomLog", "What helped"), self.helped_edit)
         layout.addLayout(form)
-        self.add_button = QPushButton(tr("Add to my log"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("SymptomLog", "Add to my log"), self)
         self.add_button.setObjectName("symptomAdd")
-        self.add_button.setAccessibleName(tr("Add this to my log"))
+        self.add_button.setAccessibleName(QCoreApplication.translate("SymptomLog", "Add this to my log"))
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_entry)
         self.what_edit.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
@@ -122,14 +128,16 @@ class SymptomLog(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("symptomEntries")
-        self.list.setAccessibleName(tr("My log, oldest first"))
+        self.list.setAccessibleName(QCoreApplication.translate("SymptomLog", "My log, oldest first"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.remove_button = QPushButton(tr("Remove"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("SymptomLog", "Remove"), self)
         self.remove_button.setObjectName("symptomRemove")
-        self.remove_button.setAccessibleName(tr("Remove the selected entry from my log"))
+        self.remove_button.setAccessibleName(
+            QCoreApplication.translate("SymptomLog", "Remove the selected entry from my log")
+        )
         self.remove_button.clicked.connect(self.remove_entry)
         row.addWidget(self.remove_button)
         row.addStretch(1)

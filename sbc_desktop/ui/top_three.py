@@ -17,10 +17,6 @@ QUESTION_ROLE = Qt.ItemDataRole.UserRole
 CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppointmentPanel", text)
-
-
 def fit_rows(view: QListWidget, most: int = 6) -> None:
     """Tall enough to show its rows (up to ``most``) without scrolling, whatever the text size."""
     rows = sum(view.sizeHintForRow(i) for i in range(min(view.count(), most)))
@@ -36,13 +32,18 @@ class TopThree(QWidget):
         self._updating = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        hint = tr("Tick your top three: the questions that matter most to you. They come first in your handout.")
+        hint = QCoreApplication.translate(
+            "AppointmentPanel",
+            "Tick your top three: the questions that matter most to you. They come first in your handout.",
+        )
         self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.list = QListWidget(self)
         self.list.setObjectName("topThree")
-        self.list.setAccessibleName(tr("My top three questions. Press Space to tick one."))
+        self.list.setAccessibleName(
+            QCoreApplication.translate("AppointmentPanel", "My top three questions. Press Space to tick one.")
+        )
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(60)
         self.list.itemChanged.connect(self._ticked)
@@ -82,7 +83,11 @@ class TopThree(QWidget):
                 self._updating = True
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self._updating = False
-                self.status.setText(tr("You have ticked three already. Untick one to choose another."))
+                self.status.setText(
+                    QCoreApplication.translate(
+                        "AppointmentPanel", "You have ticked three already. Untick one to choose another."
+                    )
+                )
                 return
             top.append(question)
         elif item.checkState() != Qt.CheckState.Checked and question in top:
@@ -92,4 +97,6 @@ class TopThree(QWidget):
 
     def _say(self) -> None:
         count = len(self.notes.top_three)
-        self.status.setText(tr("{count} of 3 ticked.").format(count=count) if count else "")
+        self.status.setText(
+            QCoreApplication.translate("AppointmentPanel", "{count} of 3 ticked.").format(count=count) if count else ""
+        )

@@ -11,10 +11,6 @@ from ..spread import describe, topics_for
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TopicsForYou", text)
-
-
 class TopicsForYou(QWidget):
     """Hidden until the reader says where it has spread; Enter, a double tap or the button adds one."""
 
@@ -26,7 +22,7 @@ class TopicsForYou(QWidget):
         self.setObjectName("topicsForYou")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        self.heading = QLabel(tr("Topics for you"), self)
+        self.heading = QLabel(QCoreApplication.translate("TopicsForYou", "Topics for you"), self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -34,12 +30,16 @@ class TopicsForYou(QWidget):
         self.hint.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("topicsForYouList")
-        self.list.setAccessibleName(tr("Topics for you, to add to your handout"))
+        self.list.setAccessibleName(
+            QCoreApplication.translate("TopicsForYou", "Topics for you, to add to your handout")
+        )
         self.list.setWordWrap(True)
         self.list.setMaximumHeight(150)
         self.list.itemActivated.connect(self._add)
-        self.add_button = QPushButton(tr("Add to my handout"), self)
-        self.add_button.setAccessibleName(tr("Add the chosen topic for you to my handout"))
+        self.add_button = QPushButton(QCoreApplication.translate("TopicsForYou", "Add to my handout"), self)
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("TopicsForYou", "Add the chosen topic for you to my handout")
+        )
         self.add_button.clicked.connect(lambda: self._add(self.list.currentItem()))
         for widget in (self.heading, self.hint, self.list, self.add_button):
             layout.addWidget(widget)
@@ -50,9 +50,11 @@ class TopicsForYou(QWidget):
         topics = [t for t in topics_for(self.library, places) if t.id not in in_handout]
         self.setVisible(bool(places) and bool(topics_for(self.library, places)))
         self.hint.setText(
-            tr("These matter most for your {places}. Add any to your handout.").format(places=describe(places))
+            QCoreApplication.translate(
+                "TopicsForYou", "These matter most for your {places}. Add any to your handout."
+            ).format(places=describe(places))
             if topics
-            else tr("They are all in your handout.")
+            else QCoreApplication.translate("TopicsForYou", "They are all in your handout.")
         )
         row = max(self.list.currentRow(), 0)
         self.list.clear()

@@ -6,21 +6,27 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedDialog", text)
-
-
 def confirm_unsaved(parent: QWidget, why: str) -> str:
     """'retry', 'drop' or 'cancel' (keep the window open), as the person chooses."""
     box = QMessageBox(parent)
     box.setObjectName("unsavedNotesDialog")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Your notes are not saved"))
-    box.setText(tr("Your notes could not be saved."))
-    box.setInformativeText(why + "\n\n" + tr("If you close now, what you wrote since the last save will be lost."))
-    retry = box.addButton(tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-    drop = box.addButton(tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(tr("Keep the window open"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("UnsavedDialog", "Your notes are not saved"))
+    box.setText(QCoreApplication.translate("UnsavedDialog", "Your notes could not be saved."))
+    box.setInformativeText(
+        why
+        + "\n\n"
+        + QCoreApplication.translate(
+            "UnsavedDialog", "If you close now, what you wrote since the last save will be lost."
+        )
+    )
+    retry = box.addButton(QCoreApplication.translate("UnsavedDialog", "Try again"), QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(
+        QCoreApplication.translate("UnsavedDialog", "Close without saving"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("UnsavedDialog", "Keep the window open"), QMessageBox.ButtonRole.RejectRole
+    )
     for button, name in ((retry, "retry"), (drop, "drop"), (keep, "cancel")):
         button.setObjectName(name)
         button.setAccessibleName(button.text())

@@ -7,17 +7,13 @@ the page is shown again whenever the care team's numbers change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from ..pages import topic_url
 from ..urgent_help import PREFERENCES_URL, URGENT_TOPIC, URGENT_URL, has_placeholder
 from .icons import icon
 
 BUTTON_NAME = "urgentHelpButton"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UrgentHelp", text)
 
 
 class UrgentHelp(QObject):
