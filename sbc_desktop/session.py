@@ -102,7 +102,7 @@ class ReadingSession(QObject):
         panes hold the lists and the appointment details themselves, not only the notes."""
         for name, fresh in vars(type(self.notes)()).items():
             current = getattr(self.notes, name, None)
-            if type(current) is type(fresh) and callable(getattr(current, "clear", None)):
+            if current is not None and type(current) is type(fresh) and callable(getattr(current, "clear", None)):
                 current.clear()
             else:
                 setattr(self.notes, name, fresh)

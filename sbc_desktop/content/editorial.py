@@ -112,7 +112,7 @@ def _key_lines(path: Path) -> dict[str, int]:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return {}
-    found = {}
+    found: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         match = re.match(r"\s*-?\s*key:\s*['\"]?([^'\"#\s]+)", line)
         if match:

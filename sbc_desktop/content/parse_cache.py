@@ -163,7 +163,7 @@ class StoredTopic(Topic):
     _body_prefix = ""  # ...after this (a page read as if it began with a blank line)
     _stamp: Stamp | None = None
 
-    @property  # type: ignore[override]
+    @property
     def body(self) -> str:  # noqa: D102
         if self._body is not None:
             return self._body

@@ -28,7 +28,7 @@ def test_back_history_is_bounded_and_back_still_works(qtbot, library, monkeypatc
     assert window.reader.backwardHistoryCount() >= 5
     here = window.reader.current_url()
     assert here == f"topic:{ids[39 % len(ids)]}" and window.reader.is_complete()
-    assert window.actions.back.isEnabled()
+    assert window.commands.back.isEnabled()
     # Back by the keyboard, as a reader would: the page read just before.
     window.reader.setFocus()
     QTest.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
