@@ -281,6 +281,10 @@ class KioskController(QObject):
         w.showFullScreen()
         w.raise_()
         w.activateWindow()
+        if w.windowHandle() is not None:
+            # Where the platform allows (X11), every key comes to the kiosk first, so a desktop's
+            # own shortcuts (Super+D, Alt+Space...) never reach it. Keys still go to the focused field.
+            w.windowHandle().setKeyboardGrabEnabled(True)
 
     def _keep_on_screen(self) -> None:
         """Minimised, or out of full screen (a window manager's key or menu): back at once."""
@@ -391,6 +395,8 @@ class KioskController(QObject):
 
     def exit_kiosk(self) -> None:
         self.staff_leaving = True
+        if self.window.windowHandle() is not None:
+            self.window.windowHandle().setKeyboardGrabEnabled(False)
         QApplication.instance().removeEventFilter(self)
         self.window.close()
 
