@@ -60,10 +60,11 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False) -> int
     from .settings import Settings, data_dir
     from .ui.appearance import Appearance
     from .ui.main_window import MainWindow
+    from .ui.qt_app import application
 
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application() if QApplication.instance() is not None else QApplication(sys.argv[:1])
     QApplication.setApplicationDisplayName(QCoreApplication.translate("App", "Secondary Breast Cancer Guide"))
     QApplication.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))

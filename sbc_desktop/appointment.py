@@ -95,7 +95,8 @@ def symptoms_from_data(data: Any) -> list[SymptomEntry]:
 
 def sorted_log(entries: list[SymptomEntry]) -> list[SymptomEntry]:
     """Oldest first, entries without a date at the end (in the order written)."""
-    dated = sorted((e for e in entries if e.day()), key=lambda e: e.day())
+    days = [(day, entry) for entry in entries if (day := entry.day()) is not None]
+    dated = [entry for _day, entry in sorted(days, key=lambda pair: pair[0])]
     return dated + [e for e in entries if not e.day()]
 
 

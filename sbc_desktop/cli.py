@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -46,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--max-grade", type=float, default=8.0, metavar="N",
         help="warn about topics that read above this Flesch-Kincaid grade (default 8; 0: do not check)",
+    )  # fmt: skip
+    check.add_argument(
+        "--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+        help="check review dates as on this day (default: today)",
     )  # fmt: skip
     search = commands.add_parser(
         "search",
@@ -108,12 +113,19 @@ def _default_content() -> Path:
     return active_content_dir(builtin_content_dir())
 
 
-def check(content: Path | None, max_grade: float = 8.0) -> int:
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def check(content: Path | None, max_grade: float = 8.0, today: dt.date | None = None) -> int:
     from .content.checker import check_folder
     from .packs.manifest import content_version
 
     root = content or _default_content()
-    problems, summary = check_folder(root, max_grade=max_grade)
+    problems, summary = check_folder(root, today=today, max_grade=max_grade)
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
@@ -213,6 +225,10 @@ def export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if len(os.fsencode(args.output.name)) > 255:  # found now, not after the whole handout is made
+        print(f"sbc-desktop: the file name {shown(args.output.name)} is too long; choose a shorter one",
+              file=sys.stderr)
+        return 2
     folder = args.output.parent
     if not folder.is_dir():
         print(
@@ -253,7 +269,8 @@ def export(args: argparse.Namespace) -> int:
     questions = list(library.suggested_questions) if args.questions else []
     if args.questions:
         for topic_id in ids:
-            questions += [q for q in library.topic(topic_id).questions if q not in questions]
+            topic = library.topic(topic_id)
+            questions += [q for q in (topic.questions if topic else []) if q not in questions]
     notes = AppointmentNotes(notes=notes_text, ticked=questions, handout_topics=ids)
     clinic = Clinic(
         args.clinic_name, args.clinic_phone, args.clinic_nurse, args.clinic_nurse_phone, args.clinic_urgent_phone
@@ -358,7 +375,7 @@ def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     _readable_args(args)
     if args.command == "check":
-        return check(args.dir or args.content, args.max_grade)
+        return check(args.dir or args.content, args.max_grade, args.today)
     if args.command == "kiosk-pin":
         return kiosk_pin(args.config)
     if args.command == "export":

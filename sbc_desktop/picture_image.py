@@ -21,7 +21,7 @@ def picture_image(src: str, root: Path) -> QImage | None:
     """The picture at ``src`` (a file: URL or path) inside ``root``, ready to draw, or None."""
     path = picture_file(src, root)
     data = picture_bytes(path) if path is not None else None
-    if not data:
+    if not data or path is None:
         return None
     buffer = QBuffer()
     buffer.setData(QByteArray(data))

@@ -76,7 +76,7 @@ class ReadingStyle:
                 value = float(values.get(name, steps[0]))
             except (TypeError, ValueError):
                 value = steps[0]
-            kwargs[name] = min(steps, key=lambda step, v=value: abs(step - v))
+            kwargs[name] = _nearest(steps, value)
         return cls(**kwargs)
 
     def values(self) -> dict:
@@ -111,3 +111,8 @@ class ReadingStyle:
             f"{selectors} {{ line-height: {round(self.line_height * 100)}%; "
             f"margin-bottom: {self.paragraph_spacing:g}em; }}"
         )
+
+
+def _nearest(steps: tuple[float, ...] | list[float], value: float) -> float:
+    """The step closest to ``value``."""
+    return min(steps, key=lambda step: abs(step - value))

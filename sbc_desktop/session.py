@@ -24,6 +24,8 @@ from .notes import AppointmentNotes
 from .policy import Policy
 from .spread import SpreadChoice
 
+HISTORY_LIMIT = 200  # pages remembered as read before the current one
+
 
 class Resettable(Protocol):
     """Preferences with their own defaults (the window's Appearance: theme, text size...)."""
@@ -72,6 +74,7 @@ class ReadingSession(QObject):
             return
         if self.page:
             self.history.append(self.page)
+            del self.history[:-HISTORY_LIMIT]  # bounded: thousands of pages do not grow it for ever
         self.page = address
         self.pageChanged.emit(address)
 
@@ -99,7 +102,7 @@ class ReadingSession(QObject):
         panes hold the lists and the appointment details themselves, not only the notes."""
         for name, fresh in vars(type(self.notes)()).items():
             current = getattr(self.notes, name, None)
-            if type(current) is type(fresh) and callable(getattr(current, "clear", None)):
+            if current is not None and type(current) is type(fresh) and callable(getattr(current, "clear", None)):
                 current.clear()
             else:
                 setattr(self.notes, name, fresh)

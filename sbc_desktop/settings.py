@@ -96,7 +96,7 @@ class Settings:
         """The theme chosen ("system", "light", "dark", "contrast") and the text size (1.0 to 2.0)."""
         theme = str(self.store.value("appearance/theme", "system") or "system")
         try:
-            scale = float(self.store.value("appearance/scale", 1.0))
+            scale = float(self.store.value("appearance/scale", 1.0))  # type: ignore[arg-type]  # bad values: below
         except (TypeError, ValueError):
             scale = 1.0
         return theme, scale

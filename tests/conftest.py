@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from sbc_desktop.settings import builtin_content_dir
+from tests.helpers import TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -27,6 +28,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "corpus_full" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """Every test lives on the same day (tests.helpers.TODAY), whatever the calendar says.
+
+    The app reads the date only through ``sbc_desktop.clock.today``; the suite passes with
+    the system clock set years ahead (see the README's "Tests that do not rot").
+    """
+    from sbc_desktop import clock
+
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+# The day every test lives on: review dates are checked against it, never against the clock,
+# so no test starts failing when the built-in content falls due for review.
+TODAY = dt.date(2026, 12, 1)
 
 TOPIC = """---
 id: {id}

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from sbc_desktop import __version__, cli, display
-from tests.helpers import make_content, topic, write
+from tests.helpers import TODAY, make_content, topic, write
 
 
 def run_check(capsys, *args):
@@ -20,7 +20,7 @@ def run_check(capsys, *args):
 
 
 def test_check_builtin_content_passes(capsys):
-    code, lines, err = run_check(capsys)
+    code, lines, err = run_check(capsys, "--today", TODAY.isoformat())
     assert code == 0 and not [line for line in lines if ": error: " in line]
     assert re.search(r"\d+ topics", err) and "0 errors" in err
 
@@ -110,3 +110,11 @@ def test_preflight_exits_cleanly_when_a_library_is_missing(monkeypatch, capsys):
         display.preflight()
     assert exit_info.value.code == display.EXIT_NO_DISPLAY
     assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
+
+
+def test_check_takes_the_day_to_check_review_dates_against(capsys):
+    code, lines, err = run_check(capsys, "--today", "2099-01-01")
+    assert code == 0 and any("review overdue since" in line for line in lines)
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--today", "2027-13-02"])
+    assert "not a date (YYYY-MM-DD)" in capsys.readouterr().err

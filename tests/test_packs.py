@@ -215,7 +215,7 @@ def test_about_box_names_the_content_pack_in_use(tmp_path, published, qtbot, mon
     qtbot.addWidget(window)
     shown = []
     monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog.content_label.text()) or 0)
-    window.actions.about.trigger()
+    window.commands.about.trigger()
     assert shown == ["Content: Content pack 1, published 1 June 2026. Next review due 1 January 2099."]
 
 

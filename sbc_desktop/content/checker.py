@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import clock
 from ..files import shown
 from . import editorial
 from .library import Problem
@@ -20,7 +21,7 @@ def check_folder(
     ``today`` decides which review dates have passed; ``max_grade`` is the highest
     Flesch-Kincaid reading grade a topic may have without a warning (0: no check).
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     library = load_library(root, today=today)
     problems = list(library.problems)
     renderer = Renderer(library)

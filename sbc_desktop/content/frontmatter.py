@@ -22,7 +22,7 @@ LINE = "__line__"
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+class _LineLoader(_Base):
     def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
@@ -85,12 +85,12 @@ def _check_shape(text: str) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise _ShapeProblem(
                 "YAML aliases ('*name') are not allowed in content: write the value out in full",
-                event.start_mark.line,
+                _line_of(event),
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise _ShapeProblem(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", event.start_mark.line)
+                raise _ShapeProblem(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", _line_of(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -138,3 +138,8 @@ def split_front_matter(text: str) -> Split:
             body = "\n".join(lines[index + 1 :])
             return Split(meta, 2, body, index + 2)
     return Split(None, 2, text, 1, unclosed=True)
+
+
+def _line_of(event: yaml.Event) -> int:
+    """The (0-based) line a YAML event starts on; 0 when the parser did not say."""
+    return event.start_mark.line if event.start_mark is not None else 0

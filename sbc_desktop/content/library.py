@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .. import clock
+
 Severity = Literal["error", "warning"]
 
 
@@ -104,7 +106,7 @@ class Topic:
     body_line: int = 1  # line of the file where the Markdown body starts
 
     def review_overdue(self, today: dt.date | None = None) -> bool:
-        today = today or dt.date.today()
+        today = today or clock.today()
         return self.next_review is not None and self.next_review < today
 
 

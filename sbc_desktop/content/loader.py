@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import clock
 from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
@@ -53,7 +54,7 @@ class _Loader:
     def __init__(self, root: Path, today: dt.date | None, check_links: bool = True, cache_dir: Path | None = None):
         self.root = root
         self.check_links_too = check_links
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.strict = (root / SECTIONS_FILE).is_file()
         self.lib = Library(root=root)
         self.section_lines: dict[str, int] = {}
@@ -300,19 +301,19 @@ class _Loader:
         entry = self.cache.lookup(path, stamp)
         if entry is not None:
             problems = problems_of(path, entry)
-            topic = stored_topic(path, entry, stamp) if entry.get("topic") is not None else None
-            if problems is not None and (topic is not None or entry.get("topic") is None):
+            stored = stored_topic(path, entry, stamp) if entry.get("topic") is not None else None
+            if problems is not None and (stored is not None or entry.get("topic") is None):
                 self.lib.problems.extend(problems)
-                if topic is not None:
+                if stored is not None:
                     self.lib.question_tags.update(entry.get("question_tags") or {})
-                    self.section_lines[topic.id] = int(entry.get("section_line", 1))
-                    self.field_lines[topic.id] = dict(entry.get("field_lines") or {})
-                return topic
+                    self.section_lines[stored.id] = int(entry.get("section_line", 1))
+                    self.field_lines[stored.id] = dict(entry.get("field_lines") or {})
+                return stored
         mark, tags = len(self.lib.problems), dict(self.lib.question_tags)
         read: list[str] = []
         topic = self.parse_topic(path, base, read)
         added = {q: t for q, t in self.lib.question_tags.items() if tags.get(q) != t}
-        extra = {"question_tags": added}
+        extra: dict[str, object] = {"question_tags": added}
         if topic is not None:
             extra |= {"section_line": self.section_lines.get(topic.id, 1), "field_lines": self.field_lines[topic.id]}
         entry = topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)

@@ -26,7 +26,7 @@ NEAR_TERM = 80  # the same for a glossary name against the whole query
 def _glossary_names(index: SearchIndex) -> tuple[dict[str, list[str]], dict[str, GlossaryTerm]]:
     """(first letter -> the glossary names that start with it, name -> entry), lower case, once per index."""
     found = index.kept.get("glossary names")
-    if found is None:
+    if not isinstance(found, tuple):
         library = index.library
         by_letter: dict[str, list[str]] = {}
         by_name: dict[str, GlossaryTerm] = {}

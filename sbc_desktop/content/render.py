@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +24,8 @@ from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import FENCE, TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 
+CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
+CACHE_CHARS = 4_000_000  # ...and at most this much HTML in all (about 8 MB)
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
 
 
@@ -222,7 +225,10 @@ class Renderer:
             strip_comments=True,
             attribute_filter=self._filter_attribute,
         )
-        self._cache: dict[str, list[str]] = {}
+        # Rendered topics, most recently used last; bounded, so that reading a few
+        # thousand pages does not keep every one of them in memory.
+        self._cache: OrderedDict[str, list[str]] = OrderedDict()
+        self._cached_chars = 0
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -241,6 +247,7 @@ class Renderer:
         """
         cached = self._cache.get(topic.id)
         if cached is not None:
+            self._cache.move_to_end(topic.id)
             for index, html in enumerate(cached):
                 yield html, index == len(cached) - 1
             return
@@ -251,7 +258,16 @@ class Renderer:
             html = self.markdown_html(markdown_part, topic, linked)
             parts.append(html)
             yield html, index == len(sources) - 1
-        self._cache[topic.id] = parts
+        self._keep(topic.id, parts)
+
+    def _keep(self, topic_id: str, parts: list[str]) -> None:
+        old = self._cache.pop(topic_id, None)
+        self._cached_chars -= sum(map(len, old)) if old else 0
+        self._cache[topic_id] = parts
+        self._cached_chars += sum(map(len, parts))
+        while len(self._cache) > 1 and (len(self._cache) > CACHE_TOPICS or self._cached_chars > CACHE_CHARS):
+            _, dropped = self._cache.popitem(last=False)
+            self._cached_chars -= sum(map(len, dropped))
 
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache

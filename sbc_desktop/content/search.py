@@ -324,7 +324,7 @@ class SearchIndex:
         summaries: a passing mention of it says nothing, and ranking thousands of
         mentions would cost a keystroke its time.
         """
-        ranked_ideas = []
+        ranked_ideas: list[tuple[_Idea, int, dict[int, float]]] = []
         counted = sorted((self._count_matches(idea.match), i, idea) for i, idea in enumerate(ideas))
         others = []  # ideas of a long query beyond the rarest few: looked for in titles only
         for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
@@ -385,8 +385,8 @@ class SearchIndex:
         if self._count_matches(scope, "strong") > 4 * BROAD:
             scope = f"{{title}}: ({idea.match})"
             if self._count_matches(scope, "strong") > 4 * BROAD:  # in thousands of titles: too common to rank
-                rows = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
-                return {rowid: 1.0 for (rowid,) in rows}
+                titles = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
+                return {rowid: 1.0 for (rowid,) in titles}
         rows = self.db.execute(_STRONG_SQL, (*WEIGHTS[:3], scope, RANK_DEPTH)).fetchall()
         return {rowid: -rank for rowid, rank in rows}
 
@@ -567,8 +567,8 @@ def _build(db: sqlite3.Connection, library: Library) -> None:
         rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", "", term.definition))
     for rowid, row in enumerate(rows, start=1):
         # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
-        kind, ref, title, section, topic, keywords, summary, headings, body = (_storable(text) for text in row)
-        db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, section, topic))
+        kind, ref, title, where, see, keywords, summary, headings, body = (_storable(text) for text in row)
+        db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, where, see))
         db.execute(
             "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
             (rowid, title, keywords, summary, headings, body),

@@ -10,6 +10,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 
+from .. import clock
 from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
 from ..content.links import TERM_SCHEME
@@ -36,7 +37,7 @@ class HandoutOptions:
     title: str = ""
     large_print: bool = False
     clinic: Clinic = field(default_factory=Clinic)
-    printed_on: dt.date = field(default_factory=dt.date.today)
+    printed_on: dt.date = field(default_factory=lambda: clock.today())
     reading: ReadingStyle = field(default_factory=ReadingStyle)  # the reader's spacing and font
     content: str = ""  # which content it was printed from: version and review date (content_text)
 

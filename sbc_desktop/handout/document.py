@@ -168,7 +168,7 @@ def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
     writer.setCreator(f"sbc-desktop {version()}")
     pages = paint_handout(doc, writer, options)
     del writer  # finishes the PDF into the buffer
-    write_atomically(path, bytes(buffer.data()))
+    write_atomically(path, bytes(buffer.data().data()))
     return pages
 
 
@@ -198,6 +198,6 @@ def write_text(doc: QTextDocument, path: Path, options: HandoutOptions) -> None:
 def _data_uri(url: str, root: Path | None) -> str | None:
     path = picture_file(url, root) if root is not None else None
     data = picture_bytes(path) if path is not None else None
-    if not data:
+    if not data or path is None:
         return None
     return f"data:{IMAGE_TYPES[path.suffix.lower()]};base64,{base64.b64encode(data).decode('ascii')}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
 KEEP_WITH_NEXT = "keep-"  # id prefix: this block stays on the page of the block after it
 FOOTER = "footer-"  # id prefix: a topic's sources and dates start here (kept together, with the topic's end)
@@ -154,9 +154,9 @@ def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> None:
     cursor = QTextCursor(block)
     table = cursor.currentTable()
     if table is not None:  # a table moves whole: its frame starts the page
-        fmt: QTextFrameFormat = table.format()
-        fmt.setPageBreakPolicy(policy)
-        table.setFormat(fmt)
+        table_format = table.format()
+        table_format.setPageBreakPolicy(policy)
+        table.setFormat(table_format)
         return
     fmt = block.blockFormat()
     fmt.setPageBreakPolicy(policy)
@@ -174,7 +174,7 @@ def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
         apart = nxt is not None and (
             item.last_page != nxt.first_page or (len(nxt.pages) > 1 and nxt.pages[1] != nxt.first_page)
         )
-        if item.keep_with_next and apart and not nxt.forced:
+        if item.keep_with_next and apart and nxt is not None and not nxt.forced:
             yield _chain_start(layout, item), nxt, "heading at the foot of a page"
         # A short block is never split, nor a longer one with a single line left behind.
         short = len(item.pages) <= UNSPLIT_LINES or item.pages.count(item.first_page) < 2
@@ -193,10 +193,10 @@ def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
     for page in range(1, layout.page_count - 1):
         if layout.lines[page] < MIN_LINES:
             on_page = [b.index for b in layout.blocks if page in b.pages]
-            candidate = _lines_for(layout, page) if on_page else None
-            if candidate is not None:
+            moved = _lines_for(layout, page) if on_page else None
+            if moved is not None:
                 last = max(on_page)
-                yield candidate, layout.blocks[last], f"page {page + 1} nearly empty"
+                yield moved, layout.blocks[last], f"page {page + 1} nearly empty"
 
 
 def _lines_for(layout: Layout, page: int) -> Block | None:

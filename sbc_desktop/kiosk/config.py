@@ -80,7 +80,7 @@ def config_path(environ: dict | os._Environ = os.environ) -> Path | None:
 
 
 _TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash": str}
-_TABLES = {
+_TABLES: dict[str, dict[str, type]] = {
     "clinic": {"name": str, "phone": str, "nurse": str, "nurse_phone": str, "urgent_phone": str},
     "printing": {"allowed": bool, "printer": str, "collect_from": str},
     "updates": {"repository": str, "pin_version": int},

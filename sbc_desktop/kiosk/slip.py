@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
 from .takehome import TakeHome
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def tr(text: str) -> str:
@@ -34,7 +39,7 @@ def slip_document(lines: list[str], page: QSizeF, point_size: float = 12.0, devi
         left_out += 1
 
 
-def paint_slip(take_home: TakeHome, device: QPagedPaintDevice) -> int:
+def paint_slip(take_home: TakeHome, device: QPdfWriter | QPrinter) -> int:
     """Print the codes' text (without their "1 of 3" lines) on one page; returns lines left out."""
     lines = [line for part in take_home.parts for line in part.splitlines()[1:]]
     painter = QPainter()

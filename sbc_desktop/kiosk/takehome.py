@@ -44,7 +44,7 @@ def take_home_lines(notes: AppointmentNotes, library: Library) -> list[str]:
     if text:
         lines.append(tr("My notes:"))
         lines += [line.rstrip() for line in text.splitlines() if line.strip()]
-    titles = [library.topic(t).title for t in notes.handout_topics if library.topic(t) is not None]
+    titles = [topic.title for topic in map(library.topic, notes.handout_topics) if topic is not None]
     if titles:
         lines.append(tr("Topics to read again:"))
         lines += [f"- {title}" for title in titles]

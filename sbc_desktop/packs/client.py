@@ -22,11 +22,15 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from .archive import ArchiveError, unpack
 from .manifest import ManifestError, PackManifest, read_manifest
 from .repository import LATEST, manifest_target
+
+if TYPE_CHECKING:
+    from tuf.ngclient import FetcherInterface
 
 STATE = "state.json"
 
@@ -42,7 +46,7 @@ class UpdateResult:
     message: str
 
 
-def _local_fetcher():
+def _local_fetcher() -> FetcherInterface:
     """A TUF fetcher for a repository in a folder (a network share or a USB stick)."""
     from tuf.api.exceptions import DownloadHTTPError
     from tuf.ngclient import FetcherInterface
@@ -65,7 +69,7 @@ def _local_fetcher():
     return FolderFetcher()
 
 
-def _base_url(source: str) -> tuple[str, object | None]:
+def _base_url(source: str) -> tuple[str, FetcherInterface | None]:
     """The repository's base URL, and the fetcher for it (None: TUF's own HTTP fetcher)."""
     parsed = urlparse(source)
     if parsed.scheme in ("http", "https"):

@@ -22,10 +22,14 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import keys
 from .archive import write_pack
 from .manifest import PackManifest
+
+if TYPE_CHECKING:
+    from tuf.api.metadata import Metadata, Snapshot, Targets, Timestamp
 
 LATEST = "content/latest.json"
 ROOT_DAYS = 365
@@ -82,7 +86,7 @@ def init_repository(repo: Path, keydir: Path, now: dt.datetime | None = None) ->
     root = Metadata(Root(expires=now + dt.timedelta(days=ROOT_DAYS), consistent_snapshot=True))
     for role, signer in signers.items():
         root.signed.add_key(signer.public_key, role)
-    roles = {
+    roles: dict[str, Metadata[Any]] = {
         "root": root,
         "targets": Metadata(Targets(expires=now + dt.timedelta(days=TARGETS_DAYS))),
         "snapshot": Metadata(Snapshot(expires=now + dt.timedelta(days=SNAPSHOT_DAYS))),
@@ -104,19 +108,21 @@ def init_repository(repo: Path, keydir: Path, now: dt.datetime | None = None) ->
 @dataclass
 class _State:
     root_version: int
-    targets: object  # Metadata[Targets]
-    snapshot: object  # Metadata[Snapshot]
-    timestamp: object  # Metadata[Timestamp]
+    targets: Metadata[Targets]
+    snapshot: Metadata[Snapshot]
+    timestamp: Metadata[Timestamp]
 
 
 def _load_state(repo: Path) -> _State:
-    from tuf.api.metadata import Metadata
+    from tuf.api.metadata import Metadata, Snapshot, Targets, Timestamp
 
     meta = repo / "metadata"
     try:
-        timestamp = Metadata.from_file(str(meta / "timestamp.json"))
-        snapshot = Metadata.from_file(str(meta / f"{timestamp.signed.snapshot_meta.version}.snapshot.json"))
-        targets = Metadata.from_file(str(meta / f"{snapshot.signed.meta['targets.json'].version}.targets.json"))
+        timestamp = Metadata[Timestamp].from_file(str(meta / "timestamp.json"))
+        snapshot = Metadata[Snapshot].from_file(str(meta / f"{timestamp.signed.snapshot_meta.version}.snapshot.json"))
+        targets = Metadata[Targets].from_file(
+            str(meta / f"{snapshot.signed.meta['targets.json'].version}.targets.json")
+        )
         roots = [int(p.name.split(".")[0]) for p in meta.glob("*.root.json") if p.name.split(".")[0].isdigit()]
     except (OSError, ValueError, KeyError) as exc:
         raise PublishError(

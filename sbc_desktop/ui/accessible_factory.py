@@ -8,16 +8,18 @@ and links, the spoken-message area) register a maker here by class name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication
 
-_makers: dict[str, Callable[[QObject], QAccessibleInterface]] = {}
+# A maker is called with an object of the class it was registered for.
+_makers: dict[str, Callable[[Any], QAccessibleInterface]] = {}
 _installed = False
 
 
-def register(class_name: str, maker: Callable[[QObject], QAccessibleInterface]) -> None:
+def register(class_name: str, maker: Callable[[Any], QAccessibleInterface]) -> None:
     _makers[class_name] = maker
 
 

@@ -27,7 +27,7 @@ class FittedToReader(QObject):
         self.window = window
         self.choice = window.session.spread  # the session's: cleared with it at the kiosk
         window.pages.spread = lambda: list(self.choice.spread)
-        window.actions.spread.triggered.connect(self.ask)
+        window.commands.spread.triggered.connect(self.ask)
         window.reader.commandRequested.connect(lambda url: self.ask() if url == SPREAD_URL else None)
         window.appearance.changed.connect(self.mark_tree)
         self.choice.changed.connect(self._changed)

@@ -93,7 +93,9 @@ class GlossaryPopup(QFrame):
     def show_term(self, term: GlossaryTerm, anchor: QRect, topic_title: str = "") -> None:
         """Show ``term`` just below (or above) the word at ``anchor`` (global coordinates)."""
         self._term = term
-        self._return_focus = QGuiApplication.focusObject() if self.isHidden() else self._return_focus
+        if self.isHidden():
+            focus = QGuiApplication.focusObject()
+            self._return_focus = focus if isinstance(focus, QWidget) else None
         self.word.setText(term.term[:1].upper() + term.term[1:])
         self._show_definition()
         has_topic = bool(term.topic and topic_title)
@@ -120,6 +122,7 @@ class GlossaryPopup(QFrame):
         self.definition.setMinimumWidth(0)
         self.setFixedWidth(width)
         layout = self.layout()
+        assert layout is not None  # made in __init__
         layout.activate()
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
         height = max(height, layout.totalMinimumSize().height())
@@ -136,7 +139,8 @@ class GlossaryPopup(QFrame):
         """Where the pop-up may go: the window it belongs to, within its screen."""
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen else QRect(0, 0, 1280, 800)
-        owner = self.parentWidget().window() if self.parentWidget() is not None else None
+        parent = self.parentWidget()
+        owner = parent.window() if parent is not None else None
         if owner is not None and owner.isVisible():
             area = area.intersected(owner.geometry()) if area.intersects(owner.geometry()) else owner.geometry()
         return area

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -25,6 +26,10 @@ from ..notes import NotesError
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
 from .policy_view import keyboard_reachable
+from .qt_app import application
+
+if TYPE_CHECKING:
+    from .kiosk_updates import KioskUpdates
 
 LOG = logging.getLogger(__name__)
 ACTIVITY = {
@@ -77,7 +82,9 @@ class IdleNotice(QWidget):
                "cleared in {seconds} seconds.").format(seconds=seconds)
         )  # fmt: skip
         self.label.setAccessibleName(self.label.text())
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         if self.isHidden():
             self.show()
             self.raise_()
@@ -121,7 +128,7 @@ class KioskController(QObject):
                 config.path or "/etc/sbc-desktop/kiosk.toml",
             )
             QTimer.singleShot(0, self._warn_no_pin)
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         self.idle.start()
 
     def _lock_down(self) -> None:
@@ -214,7 +221,8 @@ class KioskController(QObject):
             overlay.take_home_button = overlay.add_button(tr("First, take my notes home on my phone"), "takehome")
         overlay.yes_button = overlay.add_button(tr("Yes, clear everything"), "yes")
         overlay.no_button = overlay.add_button(tr("No, keep reading"), "no", default=True)
-        overlay.closed.connect(lambda role: (overlay.deleteLater(), self._finished(role)))
+        overlay.closed.connect(overlay.deleteLater)
+        overlay.closed.connect(self._finished)
         overlay.open()
         self.finish_overlay = overlay
 
@@ -232,7 +240,8 @@ class KioskController(QObject):
     def show_take_home(self) -> None:
         """The QR codes of the patient's questions, notes and topics (made now, kept nowhere)."""
         overlay = TakeHomeOverlay(self.window, self._take_home(), self.config.printing_allowed)
-        overlay.closed.connect(lambda role: (overlay.deleteLater(), self._after_take_home(role)))
+        overlay.closed.connect(overlay.deleteLater)
+        overlay.closed.connect(self._after_take_home)
         overlay.open()
         self.take_home_overlay = overlay
 
@@ -383,7 +392,7 @@ class KioskController(QObject):
         self.cleaning = CleaningMode(self.window)
         self.cleaning.open()
 
-    updates = None  # a KioskUpdates when the configuration names a content repository
+    updates: KioskUpdates | None = None  # when the configuration names a content repository
 
     def content_status(self) -> str:
         """Which content this screen shows, and the last update check, for staff."""
@@ -399,7 +408,7 @@ class KioskController(QObject):
         self.staff_leaving = True
         if self.window.windowHandle() is not None:
             self.window.windowHandle().setKeyboardGrabEnabled(False)
-        QApplication.instance().removeEventFilter(self)
+        application().removeEventFilter(self)
         self.window.close()
 
 
@@ -414,7 +423,7 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
     if config.update_repository:  # signed content packs, checked at idle moments
         from .kiosk_updates import KioskUpdates
 
-        controller.updates = KioskUpdates(config, controller)
-        controller.sessionCleared.connect(controller.updates.session_cleared)
+        updates = controller.updates = KioskUpdates(config, controller)
+        controller.sessionCleared.connect(updates.session_cleared)
     window.open_start_page(config.home_topic or None)
     return window, controller

@@ -33,7 +33,12 @@ def confirm(window: QWidget, title: str, text: str, yes: str, no: str, on_yes: C
     overlay.add_text(text)
     overlay.yes_button = overlay.add_button(yes, "yes")
     overlay.no_button = overlay.add_button(no, "no", default=True)
-    overlay.closed.connect(lambda role: (overlay.deleteLater(), on_yes() if role == "yes" else None))
+    def closed(role: str) -> None:
+        overlay.deleteLater()
+        if role == "yes":
+            on_yes()
+
+    overlay.closed.connect(closed)
     overlay.open()
     return overlay
 

@@ -26,9 +26,11 @@ from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
+from .history_limit import BoundedHistory
 from .nav_tree import NavTree
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
+from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .reading_prefs import apply_reading_font
@@ -83,7 +85,6 @@ class MainWindow(QMainWindow):
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
-        self.appearance = self.session.appearance
         self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.announcer = Announcer(self)  # what changes on screen is also spoken
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
+        self.history_limit = BoundedHistory(self.reader)
         self.popup = GlossaryPopup(self)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(reading)
+        self._reading_area = reading
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
 
@@ -144,16 +147,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.actions = WindowActions(self, self.appointment_dock.toggleViewAction())
-        self.toolbar, self.view_toolbar = self.actions.toolbars(self.search_field)
+        self.commands = WindowActions(self, self.appointment_dock.toggleViewAction())
+        self.toolbar, self.view_toolbar = self.commands.toolbars(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
-        self.actions.menus(self.menuBar())
+        self.commands.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
         self.appointment.urgentHelpRequested.connect(self.urgent.open)
-        self.actions.back.setEnabled(False)
-        self.actions.forward.setEnabled(False)
-        self.actions.glossary.setVisible(bool(library.glossary))
+        self.commands.back.setEnabled(False)
+        self.commands.forward.setEnabled(False)
+        self.commands.glossary.setVisible(bool(library.glossary))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         return label
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.commands
         for action, slot in (
             (a.back, self.reader.backward), (a.forward, self.reader.forward), (a.home, self.reader.go_home),
             (a.glossary, lambda: self.reader.go(GLOSSARY_URL)), (a.search, self.focus_search),
@@ -316,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def _update_handout_action(self) -> None:
         topic = self.current_topic()
-        self.actions.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
+        self.commands.add_topic.setEnabled(topic is not None and topic.id not in self.notes.handout_topics)
 
     def care_team(self) -> CareTeam:
         return self.settings.care_team() if self.settings else self.kiosk_care_team
@@ -327,8 +330,9 @@ class MainWindow(QMainWindow):
     def make_handout(self) -> Handout:
         """The handout as it stands: chosen topics (or the one open), questions, notes."""
         notes = copy.deepcopy(self.notes)
-        if not notes.handout_topics and self.current_topic() is not None:
-            notes.handout_topics = [self.current_topic().id]
+        current = self.current_topic()
+        if not notes.handout_topics and current is not None:
+            notes.handout_topics = [current.id]
         large = self.session.large_print
         from ..handout.builder import HandoutOptions
         from ..handout.export import Handout
@@ -419,7 +423,7 @@ class MainWindow(QMainWindow):
         if self._styled == (theme, scale, self.extra_style):
             return
         self._styled = (theme, scale, self.extra_style)
-        app = QApplication.instance()
+        app = application()
         app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
         app.setPalette(palette(theme))
         font = QFont(app.font())
@@ -436,7 +440,7 @@ class MainWindow(QMainWindow):
         self.reader.setFont(reading.font_for(self.reader.font()))
         self.popup.set_reading_style(reading)
         apply_reading_font(self.appointment, reading)
-        self.actions.paint_icons(theme.button_text)
+        self.commands.paint_icons(theme.button_text)
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
         self.reader.focus_colours = (theme.focus, theme.base)
@@ -444,7 +448,7 @@ class MainWindow(QMainWindow):
         for bar in (self.toolbar, self.view_toolbar):
             bar.setIconSize(QSize(side, side))
         self._arrange_toolbars()
-        self.actions.themes[self.appearance.theme_choice].setChecked(True)
+        self.commands.themes[self.appearance.theme_choice].setChecked(True)
         self.tree.scheduleDelayedItemsLayout()
         self._share_width()
         if self.settings:
@@ -492,7 +496,7 @@ class MainWindow(QMainWindow):
         then search and text size move to a row of their own."""
         scale = self.appearance.scale if hasattr(self, "appearance") else 1.0
         room = self._room()
-        arrange_toolbars(self.toolbar, self.view_toolbar, self.actions, scale, room)
+        arrange_toolbars(self.toolbar, self.view_toolbar, self.commands, scale, room)
         others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
         fit_search_field(self.search_field, room - others - 16)
         # Search results grow with the text: room for two or three, never more than half the window.
@@ -519,23 +523,24 @@ class MainWindow(QMainWindow):
         width = self._room()
         self.tree.setMaximumWidth(max(200, int(width * 0.28)))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
-        dock = self.appointment_dock.widget().widget().minimumSizeHint().width() + 40
+        inner = self.appointment.widget()  # the panel scrolls: what it holds says how wide it wants to be
+        dock = (inner.minimumSizeHint().width() if inner is not None else 320) + 40
         dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
         speed_label = self.read_aloud_bar.findChild(QLabel)
         if speed_label is not None:  # the speed list keeps its own name for screen readers
             speed_label.show()
-            if self.splitter.widget(1).minimumSizeHint().width() + dock + 24 > width:
+            if self._reading_area.minimumSizeHint().width() + dock + 24 > width:
                 speed_label.hide()
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
         self.tree.setMinimumWidth(tree_width)
-        reading = self.splitter.widget(1).minimumSizeHint().width()
+        reading = self._reading_area.minimumSizeHint().width()
         self.tree.setVisible(tree_width + reading + dock + 24 <= width)
 
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel and the search field, in turn."""
-        areas = [self.tree] if self.tree.isVisible() else []
+        areas: list[QWidget] = [self.tree] if self.tree.isVisible() else []
         areas += [self.reader, self.read_aloud_bar.play_button]
         if self.appointment_dock.isVisible():
             areas.append(self.appointment.notes_edit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,14 @@ def tr(text: str) -> str:
 class _WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped titles: long topic names are never cut off."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        view = self.parent()
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.view
         depth = 0
         parent = index.parent()
         while parent.isValid():
@@ -113,13 +119,15 @@ class NavTree(QTreeWidget):
             self.currentChanged(current, current)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:
-            self._open_item(self.currentItem())
+        current = self.currentItem()
+        if event.key() == Qt.Key.Key_Space and current is not None:
+            self._open_item(current)
             return
         super().keyPressEvent(event)
 
     def sections(self) -> list[QTreeWidgetItem]:
-        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)).childCount()]
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None and item.childCount()]
 
     def folded(self) -> set[str]:
         """The titles of the sections folded away."""
@@ -131,7 +139,9 @@ class NavTree(QTreeWidget):
             item.setExpanded(True)
         self.blockSignals(True)
         self.clearSelection()
-        self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
         self.blockSignals(False)
         self.scrollToTop()
         self.horizontalScrollBar().setValue(0)
@@ -162,8 +172,9 @@ class NavTree(QTreeWidget):
             if item is None:
                 self.clearSelection()
                 return
-            if item.parent() is not None:
-                item.parent().setExpanded(True)
+            parent = item.parent()
+            if parent is not None:
+                parent.setExpanded(True)
             self.setCurrentItem(item)
             self.scrollToItem(item)
         finally:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .qt_app import application
+
 OVERLAY_STYLE = """
 QWidget#overlay { background: rgba(0, 0, 0, 150); }
 QFrame#overlayPanel { border: 3px solid palette(window-text); border-radius: 10px; background: palette(window); }
@@ -35,6 +37,10 @@ class Overlay(QWidget):
     """One in-window dialog. ``closed`` says how it ended: the button's role, or "" for Esc."""
 
     closed = Signal(str)
+    # The answers a caller keeps for its tests and focus handling (set by the caller, if any).
+    yes_button: QPushButton | None = None
+    no_button: QPushButton | None = None
+    take_home_button: QPushButton | None = None
 
     def __init__(self, window: QWidget, title: str, name: str = "overlay", escape: bool = True):
         super().__init__(window)
@@ -48,11 +54,11 @@ class Overlay(QWidget):
         self.panel.setObjectName("overlayPanel")
         self.panel.setAccessibleName(title)
         self.panel.setProperty("overlayName", name)
-        self.scroll = QScrollArea(self.panel)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget(self.scroll)
+        self.scroller = QScrollArea(self.panel)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget(self.scroller)
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setSpacing(14)
         self.layout_.setContentsMargins(24, 20, 24, 20)
@@ -63,10 +69,10 @@ class Overlay(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
         self.layout_.addWidget(self.title)
-        self.scroll.setWidget(self.body)
+        self.scroller.setWidget(self.body)
         outer = QVBoxLayout(self.panel)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroller)
         self.buttons: list[QPushButton] = []
         window.installEventFilter(self)
         self.hide()
@@ -113,7 +119,7 @@ class Overlay(QWidget):
         self.fit()
         self.show()
         self.raise_()
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         target = (
             focus
             or next((b for b in self.buttons if b.isDefault()), None)
@@ -127,12 +133,14 @@ class Overlay(QWidget):
             return
         self._result = role
         self.hide()
-        QApplication.instance().removeEventFilter(self)
+        application().removeEventFilter(self)
         self.closed.emit(role)
 
     def fit(self) -> None:
         """Cover the window; the panel in the middle, never wider or taller than the window allows."""
         window = self.parentWidget()
+        if window is None:
+            return
         self.setGeometry(window.rect())
         margin = 24
         width = min(window.width() - 2 * margin, max(480, int(window.width() * 0.5)))
@@ -168,9 +176,11 @@ class Overlay(QWidget):
                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus]  # fmt: skip
         if not chain:
             return True
-        order = []
-        widget = chain[0]
+        order: list[QWidget] = []
+        widget: QWidget | None = chain[0]
         for _ in range(len(chain) * 2):  # follow Qt's own tab order among them
+            if widget is None:
+                break
             if widget in chain and widget not in order:
                 order.append(widget)
             widget = widget.nextInFocusChain()

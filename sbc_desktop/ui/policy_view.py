@@ -46,8 +46,8 @@ def apply_policy(w) -> None:
     policy = w.policy
     if not policy.files:
         for name in FILE_COMMANDS:
-            w.actions.by_name[name].setEnabled(False)
-            w.actions.by_name[name].setVisible(False)
+            w.commands.by_name[name].setEnabled(False)
+            w.commands.by_name[name].setVisible(False)
         for button in (w.appointment.save_button, w.appointment.preview_button, w.appointment.print_button):
             button.hide()
         w.handouts.allow_files = False
@@ -100,8 +100,8 @@ def _nothing_technical(w) -> None:
         LOG.warning("kiosk: no speech engine, so Read aloud is hidden (install sbc-desktop[speech] "
                     "and speech-dispatcher to offer it)")  # fmt: skip
         w.read_aloud_bar.hide()
-        w.actions.read_aloud.setEnabled(False)
-        w.actions.read_aloud.setVisible(False)
+        w.commands.read_aloud.setEnabled(False)
+        w.commands.read_aloud.setVisible(False)
         w.popup.speak_button.hide()
         w.popup.speak_button.setEnabled(False)
     if w.problem_banner is not None:

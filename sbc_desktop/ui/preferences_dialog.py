@@ -61,7 +61,7 @@ class PreferencesDialog(QDialog):
 
     def reading_style(self) -> ReadingStyle:
         """Text spacing and reading font as chosen (unchanged when the dialog has no such section)."""
-        return self.reading_editor.style() if self.reading_editor is not None else self._reading
+        return self.reading_editor.reading_style() if self.reading_editor is not None else self._reading
 
     def care_team(self) -> CareTeam:
         return CareTeam(

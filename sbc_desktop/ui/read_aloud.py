@@ -134,7 +134,8 @@ class ReadAloud(QObject):
         self._utterance = False  # a sentence has been handed to the engine and not finished
         self._heard_start = False  # ...and the engine has said it started speaking it
         # The next sentence is said once the engine's signal has returned.
-        self._next = QTimer(self, singleShot=True, interval=0, timeout=self._speak_current)
+        self._next = QTimer(self, singleShot=True, interval=0)
+        self._next.timeout.connect(self._speak_current)
         if engine is not None:
             self._attach(engine)
 

@@ -84,7 +84,8 @@ class Reader(QTextBrowser):
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
 
     # -- what can be shown --------------------------------------------------------
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 - Qt override
+        url = QUrl(url)
         if kind == QTextDocument.ResourceType.HtmlResource:
             return self._first_part(url)
         if kind == QTextDocument.ResourceType.ImageResource and url.isLocalFile():
@@ -159,7 +160,8 @@ class Reader(QTextBrowser):
         """True while a new page replaces the old one (scroll changes then are not the reader's)."""
         return self._loading
 
-    def doSetSource(self, url: QUrl, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802 - Qt override
+    def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802
+        url = QUrl(url)
         # Every way of changing page (go, links, Back, Forward, reload) passes here.
         self._loading = True
         try:

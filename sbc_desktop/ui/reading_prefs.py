@@ -74,12 +74,12 @@ class ReadingStyleEditor(QGroupBox):
             form.addRow(note)
         self._show_sample()
 
-    def style(self) -> ReadingStyle:
+    def reading_style(self) -> ReadingStyle:  # not style(): that is QWidget.style()
         values = {key: combo.currentData() for key, combo in self.spacing.items()}
         return ReadingStyle(font=self.font_choice.currentData(), **values)
 
     def _show_sample(self) -> None:
-        style = self.style()
+        style = self.reading_style()
         self.sample.setFont(style.font_for(self.font()))
         paragraph = f'<p style="line-height: {round(style.line_height * 100)}%">{escape(SAMPLE)}</p>'
         self.sample.setText(paragraph * 2)

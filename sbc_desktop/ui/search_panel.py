@@ -14,6 +14,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -131,7 +132,11 @@ class _ResultDelegate(QStyledItemDelegate):
 
     def _remeasure(self, index: QModelIndex) -> None:
         row = QPersistentModelIndex(index)
-        QTimer.singleShot(0, self, lambda: row.isValid() and self.sizeHintChanged.emit(QModelIndex(row)))
+        def remeasure() -> None:
+            if row.isValid():
+                self.sizeHintChanged.emit(row.model().index(row.row(), row.column(), row.parent()))
+
+        QTimer.singleShot(0, self, remeasure)
 
     def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
         """The height the result will take, from font metrics (no layout)."""
@@ -166,7 +171,7 @@ class _ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         view = self.parent()
-        option.rect.setWidth(view.viewport().width() if view else 400)
+        option.rect.setWidth(view.viewport().width() if isinstance(view, QAbstractScrollArea) else 400)
         key = self._key(option, index)
         doc = self._laid_out.get(key)
         if doc is None:
@@ -212,8 +217,8 @@ class SearchPanel(QFrame):
         self.home_button.clicked.connect(lambda: self.pageRequested.emit("app:home"))
         self.care_button = QPushButton(tr("Your care team"), self)
         self.care_button.setAccessibleName(tr("Open the page about your care team and who to ask"))
-        self.care_button.clicked.connect(lambda: self.pageRequested.emit(f"topic:{self._care_topic}"))
         self._care_topic = ""
+        self.care_button.clicked.connect(lambda: self.pageRequested.emit(f"topic:{self._care_topic}"))
         self.who_to_ask = QLabel(self)
         self.who_to_ask.setObjectName("searchWhoToAsk")
         self.who_to_ask.setWordWrap(True)

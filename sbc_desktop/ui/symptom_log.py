@@ -97,7 +97,6 @@ class SymptomLog(QWidget):
         self.what_edit.setAccessibleName(tr("What you noticed"))
         self.what_edit.setPlaceholderText(tr("For example: pain in my lower back"))
         self.what_edit.returnPressed.connect(self.add_entry)
-        self.what_edit.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
         form.addRow(tr("What"), self.what_edit)
         self.severity = QSpinBox(self)
         self.severity.setObjectName("symptomSeverity")
@@ -118,6 +117,7 @@ class SymptomLog(QWidget):
         self.add_button.setAccessibleName(tr("Add this to my log"))
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_entry)
+        self.what_edit.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.list = QListWidget(self)

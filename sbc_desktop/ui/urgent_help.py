@@ -29,8 +29,8 @@ class UrgentHelp(QObject):
         pages = window.pages
         pages.care_team = window.care_team
         # Offer to write the numbers in wherever Preferences can be opened (at home, not at a kiosk).
-        pages.can_edit_care_team = lambda: window.actions.preferences.isEnabled()
-        self.action = window.actions.urgent
+        pages.can_edit_care_team = lambda: window.commands.preferences.isEnabled()
+        self.action = window.commands.urgent
         self.action.triggered.connect(self.open)
         self.button = window.toolbar.widgetForAction(self.action)
         self.button.setObjectName(BUTTON_NAME)
@@ -58,5 +58,5 @@ class UrgentHelp(QObject):
             reader.verticalScrollBar().setValue(position)
 
     def _command(self, url: str) -> None:
-        if url == PREFERENCES_URL and self.window.actions.preferences.isEnabled():
-            self.window.actions.preferences.trigger()
+        if url == PREFERENCES_URL and self.window.commands.preferences.isEnabled():
+            self.window.commands.preferences.trigger()

@@ -17,67 +17,69 @@ SK = QKeySequence.StandardKey
 CONTEXT = "MainWindow"
 
 # name: (text, icon, shortcuts, what it does)
-COMMANDS: dict[str, tuple[str, str, list, str]] = {
-    "urgent": (QT_TRANSLATE_NOOP(CONTEXT, "Urgent help"), "", ["F1", "Ctrl+Shift+H"],
-               QT_TRANSLATE_NOOP(CONTEXT, "When to get help straight away, and your care team's numbers")),
-    "back": (QT_TRANSLATE_NOOP(CONTEXT, "Back"), "back", [SK.Back],
-             QT_TRANSLATE_NOOP(CONTEXT, "Go back to the page you read before")),
-    "forward": (QT_TRANSLATE_NOOP(CONTEXT, "Forward"), "forward", [SK.Forward],
-                QT_TRANSLATE_NOOP(CONTEXT, "Go forward again")),
-    "home": (QT_TRANSLATE_NOOP(CONTEXT, "Home"), "home", ["Alt+Home"],
-             QT_TRANSLATE_NOOP(CONTEXT, "Go to the welcome page")),
-    "glossary": (QT_TRANSLATE_NOOP(CONTEXT, "Glossary"), "glossary", ["Ctrl+G"],
-                 QT_TRANSLATE_NOOP(CONTEXT, "What the medical words mean, A to Z")),
-    "search": (QT_TRANSLATE_NOOP(CONTEXT, "Search"), "search", ["Ctrl+K"],
-               QT_TRANSLATE_NOOP(CONTEXT, "Search this guide")),
-    "find": (QT_TRANSLATE_NOOP(CONTEXT, "Find in page"), "search", [SK.Find],
-             QT_TRANSLATE_NOOP(CONTEXT, "Find words in this page")),
-    "find_next": (QT_TRANSLATE_NOOP(CONTEXT, "Find next"), "", [SK.FindNext],
-                  QT_TRANSLATE_NOOP(CONTEXT, "Go to the next match")),
-    "find_previous": (QT_TRANSLATE_NOOP(CONTEXT, "Find previous"), "", [SK.FindPrevious],
-                      QT_TRANSLATE_NOOP(CONTEXT, "Go to the previous match")),
-    "add_topic": (QT_TRANSLATE_NOOP(CONTEXT, "Add to handout"), "add", ["Ctrl+D"],
-                  QT_TRANSLATE_NOOP(CONTEXT, "Add this topic to my handout")),
-    "preview": (QT_TRANSLATE_NOOP(CONTEXT, "Print preview..."), "print", ["Ctrl+Shift+P"],
-                QT_TRANSLATE_NOOP(CONTEXT, "See the handout before printing")),
-    "print": (QT_TRANSLATE_NOOP(CONTEXT, "Print handout..."), "print", [SK.Print],
-              QT_TRANSLATE_NOOP(CONTEXT, "Print the handout")),
-    "save_handout": (QT_TRANSLATE_NOOP(CONTEXT, "Save handout as..."), "", ["Ctrl+Shift+S"],
-                     QT_TRANSLATE_NOOP(CONTEXT, "Save the handout as PDF, web page or text")),
-    "preferences": (QT_TRANSLATE_NOOP(CONTEXT, "Preferences..."), "", [SK.Preferences, "Ctrl+,"],
-                    QT_TRANSLATE_NOOP(CONTEXT, "Clinic details for handouts")),
-    "quit": (QT_TRANSLATE_NOOP(CONTEXT, "Quit"), "", [SK.Quit], QT_TRANSLATE_NOOP(CONTEXT, "Close the guide")),
-    "larger": (QT_TRANSLATE_NOOP(CONTEXT, "Larger text"), "larger", [SK.ZoomIn, "Ctrl+="],
-               QT_TRANSLATE_NOOP(CONTEXT, "Make all the text bigger")),
-    "smaller": (QT_TRANSLATE_NOOP(CONTEXT, "Smaller text"), "smaller", [SK.ZoomOut],
-                QT_TRANSLATE_NOOP(CONTEXT, "Make all the text smaller")),
-    "normal_size": (QT_TRANSLATE_NOOP(CONTEXT, "Normal text size"), "", ["Ctrl+0"],
-                    QT_TRANSLATE_NOOP(CONTEXT, "Put the text back to its usual size")),
-    "next_pane": (QT_TRANSLATE_NOOP(CONTEXT, "Next area"), "", ["F6"],
-                  QT_TRANSLATE_NOOP(CONTEXT, "Move between the topics, the page and the panels")),
-    "previous_pane": (QT_TRANSLATE_NOOP(CONTEXT, "Previous area"), "", ["Shift+F6"],
-                      QT_TRANSLATE_NOOP(CONTEXT, "Move back between the areas of the window")),
-    "read_aloud": (QT_TRANSLATE_NOOP(CONTEXT, "Read aloud"), "", ["Ctrl+Shift+R"],
-                   QT_TRANSLATE_NOOP(CONTEXT, "Read this page aloud, or pause")),
-    "spread": (QT_TRANSLATE_NOOP(CONTEXT, "Where has it spread for you?..."), "", [],
-               QT_TRANSLATE_NOOP(CONTEXT, "Choose the places, to see first what matters most for you")),
-    "about": (QT_TRANSLATE_NOOP(CONTEXT, "About this guide"), "", [],
-              QT_TRANSLATE_NOOP(CONTEXT, "Version and where the information comes from")),
+COMMANDS: dict[str, tuple[object, str, list, object]] = {
+    "urgent": (QT_TRANSLATE_NOOP("MainWindow", "Urgent help"), "", ["F1", "Ctrl+Shift+H"],
+               QT_TRANSLATE_NOOP("MainWindow", "When to get help straight away, and your care team's numbers")),
+    "back": (QT_TRANSLATE_NOOP("MainWindow", "Back"), "back", [SK.Back],
+             QT_TRANSLATE_NOOP("MainWindow", "Go back to the page you read before")),
+    "forward": (QT_TRANSLATE_NOOP("MainWindow", "Forward"), "forward", [SK.Forward],
+                QT_TRANSLATE_NOOP("MainWindow", "Go forward again")),
+    "home": (QT_TRANSLATE_NOOP("MainWindow", "Home"), "home", ["Alt+Home"],
+             QT_TRANSLATE_NOOP("MainWindow", "Go to the welcome page")),
+    "glossary": (QT_TRANSLATE_NOOP("MainWindow", "Glossary"), "glossary", ["Ctrl+G"],
+                 QT_TRANSLATE_NOOP("MainWindow", "What the medical words mean, A to Z")),
+    "search": (QT_TRANSLATE_NOOP("MainWindow", "Search"), "search", ["Ctrl+K"],
+               QT_TRANSLATE_NOOP("MainWindow", "Search this guide")),
+    "find": (QT_TRANSLATE_NOOP("MainWindow", "Find in page"), "search", [SK.Find],
+             QT_TRANSLATE_NOOP("MainWindow", "Find words in this page")),
+    "find_next": (QT_TRANSLATE_NOOP("MainWindow", "Find next"), "", [SK.FindNext],
+                  QT_TRANSLATE_NOOP("MainWindow", "Go to the next match")),
+    "find_previous": (QT_TRANSLATE_NOOP("MainWindow", "Find previous"), "", [SK.FindPrevious],
+                      QT_TRANSLATE_NOOP("MainWindow", "Go to the previous match")),
+    "add_topic": (QT_TRANSLATE_NOOP("MainWindow", "Add to handout"), "add", ["Ctrl+D"],
+                  QT_TRANSLATE_NOOP("MainWindow", "Add this topic to my handout")),
+    "preview": (QT_TRANSLATE_NOOP("MainWindow", "Print preview..."), "print", ["Ctrl+Shift+P"],
+                QT_TRANSLATE_NOOP("MainWindow", "See the handout before printing")),
+    "print": (QT_TRANSLATE_NOOP("MainWindow", "Print handout..."), "print", [SK.Print],
+              QT_TRANSLATE_NOOP("MainWindow", "Print the handout")),
+    "save_handout": (QT_TRANSLATE_NOOP("MainWindow", "Save handout as..."), "", ["Ctrl+Shift+S"],
+                     QT_TRANSLATE_NOOP("MainWindow", "Save the handout as PDF, web page or text")),
+    "preferences": (QT_TRANSLATE_NOOP("MainWindow", "Preferences..."), "", [SK.Preferences, "Ctrl+,"],
+                    QT_TRANSLATE_NOOP("MainWindow", "Clinic details for handouts")),
+    "quit": (QT_TRANSLATE_NOOP("MainWindow", "Quit"), "", [SK.Quit],
+             QT_TRANSLATE_NOOP("MainWindow", "Close the guide")),
+    "larger": (QT_TRANSLATE_NOOP("MainWindow", "Larger text"), "larger", [SK.ZoomIn, "Ctrl+="],
+               QT_TRANSLATE_NOOP("MainWindow", "Make all the text bigger")),
+    "smaller": (QT_TRANSLATE_NOOP("MainWindow", "Smaller text"), "smaller", [SK.ZoomOut],
+                QT_TRANSLATE_NOOP("MainWindow", "Make all the text smaller")),
+    "normal_size": (QT_TRANSLATE_NOOP("MainWindow", "Normal text size"), "", ["Ctrl+0"],
+                    QT_TRANSLATE_NOOP("MainWindow", "Put the text back to its usual size")),
+    "next_pane": (QT_TRANSLATE_NOOP("MainWindow", "Next area"), "", ["F6"],
+                  QT_TRANSLATE_NOOP("MainWindow", "Move between the topics, the page and the panels")),
+    "previous_pane": (QT_TRANSLATE_NOOP("MainWindow", "Previous area"), "", ["Shift+F6"],
+                      QT_TRANSLATE_NOOP("MainWindow", "Move back between the areas of the window")),
+    "read_aloud": (QT_TRANSLATE_NOOP("MainWindow", "Read aloud"), "", ["Ctrl+Shift+R"],
+                   QT_TRANSLATE_NOOP("MainWindow", "Read this page aloud, or pause")),
+    "spread": (QT_TRANSLATE_NOOP("MainWindow", "Where has it spread for you?..."), "", [],
+               QT_TRANSLATE_NOOP("MainWindow", "Choose the places, to see first what matters most for you")),
+    "about": (QT_TRANSLATE_NOOP("MainWindow", "About this guide"), "", [],
+              QT_TRANSLATE_NOOP("MainWindow", "Version and where the information comes from")),
 }  # fmt: skip
 TOOLBAR = ("urgent", "back", "forward", "home", "glossary", "appointment", "add_topic")
 VIEW_TOOLBAR = ("smaller", "larger")
 MENUS = {
-    QT_TRANSLATE_NOOP(CONTEXT, "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
+    QT_TRANSLATE_NOOP("MainWindow", "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
                                         "find_next", "find_previous", None, "next_pane", "previous_pane"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&View"): ("larger", "smaller", "normal_size", None, "read_aloud", None, "spread"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&Appointment"): ("appointment", "add_topic"),
-    QT_TRANSLATE_NOOP(CONTEXT, "&Help"): ("urgent", None, "about"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"): ("larger", "smaller", "normal_size", None, "read_aloud", None, "spread"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Appointment"): ("appointment", "add_topic"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"): ("urgent", None, "about"),
 }  # fmt: skip
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def translated(text: object) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("MainWindow", ...) above, in the user's language."""
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def shortcuts(keys: list) -> list[QKeySequence]:
@@ -98,15 +100,17 @@ class WindowActions:
         self._icons: dict[QAction, str] = {}
         self.by_name: dict[str, QAction] = {}
         for name, (text, icon_name, keys, tip) in COMMANDS.items():
-            action = QAction(tr(text), window)
+            action = QAction(translated(text), window)
             action.setShortcuts(shortcuts(keys))
             hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tr(tip)} ({hint})" if hint else tr(tip))
-            action.setStatusTip(tr(tip))
+            action.setToolTip(f"{translated(tip)} ({hint})" if hint else translated(tip))
+            action.setStatusTip(translated(tip))
             self._add(name, action, icon_name)
-        appointment.setText(tr("My appointment"))
+        appointment.setText(QCoreApplication.translate("MainWindow", "My appointment"))
         appointment.setShortcut(QKeySequence("Ctrl+M"))
-        appointment.setStatusTip(tr("Notes, questions and a handout for your next appointment"))
+        appointment.setStatusTip(
+            QCoreApplication.translate("MainWindow", "Notes, questions and a handout for your next appointment")
+        )
         appointment.setToolTip(appointment.statusTip() + " (Ctrl+M)")
         self._add("appointment", appointment, "appointment")
         self.theme_group = QActionGroup(window)
@@ -119,9 +123,15 @@ class WindowActions:
         for action in self.by_name.values():
             window.addAction(action)  # shortcuts work wherever the focus is in the window
 
+    def __getattr__(self, name: str) -> QAction:
+        """``commands.back`` is ``commands.by_name["back"]`` (only names not set on the object)."""
+        try:
+            return self.__dict__["by_name"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
     def _add(self, name: str, action: QAction, icon_name: str) -> None:
         self.by_name[name] = action
-        setattr(self, name, action)
         if icon_name:
             self._icons[action] = icon_name
 
@@ -148,13 +158,13 @@ class WindowActions:
             button.setAccessibleDescription(action.statusTip())
         extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
-            extension.setAccessibleName(tr("More buttons"))
+            extension.setAccessibleName(QCoreApplication.translate("MainWindow", "More buttons"))
 
     def toolbars(self, search_field: QWidget) -> tuple[QToolBar, QToolBar]:
         """Moving about and the handout; then text size, theme and search."""
-        navigation = self._bar("navigationToolbar", tr("Navigation"))
+        navigation = self._bar("navigationToolbar", QCoreApplication.translate("MainWindow", "Navigation"))
         self._add_buttons(navigation, TOOLBAR)
-        view = self._bar("viewToolbar", tr("Text size, theme and search"))
+        view = self._bar("viewToolbar", QCoreApplication.translate("MainWindow", "Text size, theme and search"))
         self._add_buttons(view, VIEW_TOOLBAR)
         theme_button = QToolButton(view)
         theme_button.setObjectName("themeButton")
@@ -164,9 +174,10 @@ class WindowActions:
         # one item, "Theme", with the themes one level further down.
         theme_button.setText(menu.title())
         theme_button.setMenu(menu)
-        theme_button.setAccessibleName(tr("Theme"))
-        theme_button.setAccessibleDescription(tr("Light, dark or high contrast colours"))
-        theme_button.setToolTip(tr("Light, dark or high contrast colours"))
+        theme_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Theme"))
+        colours = QCoreApplication.translate("MainWindow", "Light, dark or high contrast colours")
+        theme_button.setAccessibleDescription(colours)
+        theme_button.setToolTip(colours)
         theme_button.setToolButtonStyle(view.toolButtonStyle())
         view.toolButtonStyleChanged.connect(theme_button.setToolButtonStyle)  # follow the toolbar's
         view.iconSizeChanged.connect(theme_button.setIconSize)
@@ -179,15 +190,15 @@ class WindowActions:
         return navigation, view
 
     def theme_menu(self) -> QMenu:
-        menu = QMenu(tr("Theme"), self.window)
+        menu = QMenu(QCoreApplication.translate("MainWindow", "Theme"), self.window)
         for action in self.themes.values():
             menu.addAction(action)
         return menu
 
     def menus(self, bar: QMenuBar) -> None:
-        bar.setAccessibleName(tr("Menu"))
+        bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Menu"))
         for title, names in MENUS.items():
-            menu = bar.addMenu(tr(title))
+            menu = bar.addMenu(translated(title))
             for name in names:
                 if name is None:
                     menu.addSeparator()

@@ -295,7 +295,8 @@ def test_cli_closed_pipe_is_not_an_error(args, private_dirs):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     proc.stdout.close()  # like `head` exiting before the results are written
-    err = proc.stderr.read().decode()
+    with proc.stderr:
+        err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert proc.returncode in (0, 1)

@@ -86,7 +86,7 @@ def font_sizes(window):
     return (
         window.reader.font().pointSizeF(),
         window.tree.font().pointSizeF(),
-        window.toolbar.widgetForAction(window.actions.home).font().pointSizeF(),
+        window.toolbar.widgetForAction(window.commands.home).font().pointSizeF(),
         window.appointment.notes_edit.font().pointSizeF(),
         window.popup.definition.font().pointSizeF(),
     )
@@ -134,13 +134,13 @@ def test_themes_apply_everywhere_and_are_remembered(qtbot, library, settings):
     window = MainWindow(library, settings)
     qtbot.addWidget(window)
     window.open_start_page("tests")
-    window.actions.themes["contrast"].trigger()
+    window.commands.themes["contrast"].trigger()
     theme = THEMES["contrast"]
     assert QApplication.palette().color(QPalette.ColorRole.Base) == QColor(theme.base)
     assert theme.link in window.reader.document().defaultStyleSheet()
     assert "Tests you might have" in window.reader.toPlainText()  # the page was laid out again
     assert settings.appearance()[0] == "contrast"
-    window.actions.themes["light"].trigger()
+    window.commands.themes["light"].trigger()
     assert settings.appearance()[0] == "light"
 
 

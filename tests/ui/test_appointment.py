@@ -34,7 +34,7 @@ def test_notes_questions_and_topics_are_saved_and_come_back(qtbot, library, tmp_
     window.show()
     qtbot.waitExposed(window)
     window.open_start_page("tests")
-    assert window.actions.add_topic.isEnabled()  # from the very first page
+    assert window.commands.add_topic.isEnabled()  # from the very first page
     panel = open_panel(window, qtbot)
     qtbot.keyClicks(panel.notes_edit, "Scan on Friday")
     tick(panel, "What does my diagnosis mean?")
@@ -67,7 +67,7 @@ def test_reorder_remove_and_clear_asks_once(window, qtbot, monkeypatch):
     for topic_id in ("tests", "treatment", "feelings"):
         window.reader.go(f"topic:{topic_id}")
         panel.add_current_topic()
-    assert not window.actions.add_topic.isEnabled()  # this one is in already
+    assert not window.commands.add_topic.isEnabled()  # this one is in already
     panel.topics.setCurrentRow(2)
     panel.up_button.click()
     assert window.notes.handout_topics == ["tests", "feelings", "treatment"]
@@ -164,7 +164,7 @@ def test_preferences_clinic_goes_on_the_handout(qtbot, library, settings, monkey
         return 1
 
     monkeypatch.setattr(PreferencesDialog, "exec", fill)
-    window.actions.preferences.trigger()
+    window.commands.preferences.trigger()
     team = settings.care_team()
     assert (team.name, team.phone, team.nurse, team.urgent_phone) == ("Hill Clinic", "0100", "Ana", "0100 999")
     window.reader.go("topic:tests")

@@ -139,7 +139,7 @@ def test_not_sure_clears_the_choice(qtbot, tagged_library, settings):
         "liver-care": "Gamma tiredness, for you: it matters for your liver",
     }
     choose(qtbot, [], not_sure=True)
-    window.actions.spread.trigger()  # View > Where has it spread for you?
+    window.commands.spread.trigger()  # View > Where has it spread for you?
     assert marked(window) == {} and settings.spread() == []
 
 
@@ -155,7 +155,7 @@ def test_dialog_works_by_keyboard(qtbot, tagged_library, settings):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the default button
 
     QTimer.singleShot(0, keys)
-    window.actions.spread.trigger()
+    window.commands.spread.trigger()
     assert list(marked(window)) == ["liver-care"]
 
 
@@ -182,7 +182,7 @@ def test_questions_for_the_chosen_places_come_first(qtbot, tagged_library, setti
 
 def test_handout_offers_the_topics_for_you(qtbot, tagged_library, settings):
     window = show(qtbot, MainWindow(tagged_library, settings))
-    qtbot.mouseClick(window.toolbar.widgetForAction(window.actions.appointment), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.appointment), Qt.MouseButton.LeftButton)
     for_you = window.appointment.for_you
     assert not for_you.isVisible()
     window.fitted.choice.set_spread(["bones", "liver"])

@@ -63,7 +63,7 @@ def saving(window, qtbot, monkeypatch, tmp_path, click: str):
 
     QTimer.singleShot(0, answer)
     window.reader.go("topic:tests")
-    window.actions.save_handout.trigger()
+    window.commands.save_handout.trigger()
     return seen
 
 

@@ -62,7 +62,7 @@ def test_a_large_glossary_opens_in_parts_without_freezing(qtbot, tmp_path):
     terms = "".join(f"  - term: word{i:04d}\n    definition: Meaning number {i}.\n" for i in range(1000))
     write(root / "glossary.yaml", "terms:\n" + terms)
     win = open_window(qtbot, root)
-    qtbot.mouseClick(win.toolbar.widgetForAction(win.actions.glossary), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.toolbar.widgetForAction(win.commands.glossary), Qt.MouseButton.LeftButton)
     first = win.reader.toPlainText()
     assert "word0000" in first and "word0999" not in first  # the first part is on screen at once
     with qtbot.waitSignal(win.reader.pageCompleted, timeout=30_000):

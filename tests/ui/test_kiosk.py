@@ -57,7 +57,7 @@ def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
     assert not window.popup.isVisible()
     assert window.appearance.scale == 1.0 and window.appearance.theme_choice == "system"
     assert window.reader.current_url() == "app:home"
-    assert not window.reader.isBackwardAvailable() and not window.actions.back.isEnabled()
+    assert not window.reader.isBackwardAvailable() and not window.commands.back.isEnabled()
     assert window.windowTitle() == "Welcome"
 
 
@@ -106,7 +106,7 @@ def test_no_way_out_by_keyboard_or_window_close(kiosk, qtbot):
     assert window.isVisible()
     assert window.menuBar().isHidden()
     for name in ("quit", "save_handout", "preferences", "print", "preview"):
-        assert not window.actions.by_name[name].isEnabled()
+        assert not window.commands.by_name[name].isEnabled()
     assert not window.handouts.allow_files and window.handouts.save_as() is None
 
 

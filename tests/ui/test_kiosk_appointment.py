@@ -13,7 +13,7 @@ def tap(qtbot, widget, pos=None):
 
 
 def toolbar_button(window, name: str):
-    return window.toolbar.widgetForAction(window.actions.by_name[name])
+    return window.toolbar.widgetForAction(window.commands.by_name[name])
 
 
 def tap_check_box(qtbot, view: QListWidget, item: QListWidgetItem) -> None:

@@ -38,7 +38,7 @@ def test_no_staff_pin_is_said_on_screen_and_in_the_log(qtbot, library, caplog):
 def test_read_aloud_is_hidden_without_a_speech_engine(qtbot, library, monkeypatch):
     monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: [])
     window, controller = start(qtbot, library)
-    assert not window.read_aloud_bar.isVisible() and not window.actions.read_aloud.isEnabled()
+    assert not window.read_aloud_bar.isVisible() and not window.commands.read_aloud.isEnabled()
     assert not window.popup.speak_button.isEnabledTo(window.popup) or window.popup.speak_button.isHidden()
     assert "pip install" not in visible_text(window) and "apt-get" not in visible_text(window)
     controller.exit_kiosk()
@@ -47,7 +47,7 @@ def test_read_aloud_is_hidden_without_a_speech_engine(qtbot, library, monkeypatc
 def test_read_aloud_is_offered_where_speech_is_installed(qtbot, library, monkeypatch):
     monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
     window, controller = start(qtbot, library)
-    assert window.read_aloud_bar.isVisible() and window.actions.read_aloud.isEnabled()
+    assert window.read_aloud_bar.isVisible() and window.commands.read_aloud.isEnabled()
     controller.exit_kiosk()
 
 

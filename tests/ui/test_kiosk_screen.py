@@ -81,10 +81,10 @@ def test_a_reset_closes_every_overlay(kiosk, qtbot):
 
 def test_the_secret_gesture_overlaps_no_control(kiosk, qtbot):
     window, controller = kiosk
-    back = window.toolbar.widgetForAction(window.actions.back)
+    back = window.toolbar.widgetForAction(window.commands.back)
     for _ in range(5):
         qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
-    home = window.toolbar.widgetForAction(window.actions.home)
+    home = window.toolbar.widgetForAction(window.commands.home)
     for _ in range(5):
         qtbot.mouseClick(home, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert not [o for o in window.findChildren(Overlay) if o.isVisible()]
@@ -111,7 +111,7 @@ def test_screen_cleaning_ignores_touches_and_counts_down(kiosk, qtbot):
     assert cleaning.isVisible()
     countdown = cleaning.findChild(QLabel, "cleaningCountdown")
     assert "30 seconds" in countdown.text()
-    home = window.toolbar.widgetForAction(window.actions.home)
+    home = window.toolbar.widgetForAction(window.commands.home)
     window.reader.go("topic:tests")
     qtbot.mouseClick(home, Qt.MouseButton.LeftButton)
     assert window.reader.current_url() == "topic:tests"  # the wipe pressed nothing

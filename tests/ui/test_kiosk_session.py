@@ -100,9 +100,9 @@ def use_every_piece_of_state(window, controller, qtbot):
     panel.ensureWidgetVisible(panel.large_print)
     tap(qtbot, panel.large_print, QPoint(14, panel.large_print.height() // 2))
     # Theme, text size, read-aloud speed.
-    choose_from_menu(qtbot, window.actions.theme_button, "High contrast")
+    choose_from_menu(qtbot, window.commands.theme_button, "High contrast")
     assert window.appearance.theme_choice == "contrast"
-    tap(qtbot, window.view_toolbar.widgetForAction(window.actions.larger))
+    tap(qtbot, window.view_toolbar.widgetForAction(window.commands.larger))
     window.read_aloud_bar.speed.setFocus()
     qtbot.keyClick(window.read_aloud_bar.speed, Qt.Key.Key_Down)
     assert window.read_aloud.rate > 0

@@ -57,7 +57,7 @@ def test_search_field_shows_its_whole_prompt(large):
 
 
 def test_appointment_panel_grows_with_the_text(large, qtbot):
-    button = large.toolbar.widgetForAction(large.actions.appointment)
+    button = large.toolbar.widgetForAction(large.commands.appointment)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(large.appointment_dock.isVisible)
     QApplication.processEvents()

@@ -113,7 +113,7 @@ def test_glossary_words_differ_from_links_by_more_than_colour(reading, window):
 
 def test_status_messages_are_spoken(window, qtbot):
     window.reader.go("topic:treatment")
-    button = window.toolbar.widgetForAction(window.actions.add_topic)
+    button = window.toolbar.widgetForAction(window.commands.add_topic)
     with qtbot.waitSignal(window.announcer.said) as spoken:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert spoken.args[0].startswith("Added")

@@ -35,7 +35,7 @@ def show(qtbot, window):
 
 
 def press_urgent(qtbot, window):
-    button = window.toolbar.widgetForAction(window.actions.urgent)
+    button = window.toolbar.widgetForAction(window.commands.urgent)
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return button
@@ -103,7 +103,7 @@ def test_file_preferences_menu_changes_the_numbers_shown(qtbot, urgent_library, 
     press_urgent(qtbot, window)
     assert "0800 000 0003" in page_text(window)
     fill_preferences(qtbot, {"urgent_phone": "0800 000 0004"})
-    window.actions.preferences.trigger()
+    window.commands.preferences.trigger()
     qtbot.waitUntil(lambda: "0800 000 0004" in page_text(window))
     assert "0800 000 0003" not in page_text(window)
 
