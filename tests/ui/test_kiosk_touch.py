@@ -34,7 +34,7 @@ def test_scroll_bars_theme_menu_and_speed_list_are_44_pixels(kiosk, qtbot):
     window, _ = kiosk
     QApplication.processEvents()
     assert window.reader.verticalScrollBar().width() >= 44
-    menu = window.actions.theme_button.menu()
+    menu = window.commands.theme_button.menu()
     menu.popup(window.mapToGlobal(QPoint(10, 10)))
     qtbot.waitUntil(menu.isVisible)
     assert all(menu.actionGeometry(a).height() >= 44 for a in menu.actions())
@@ -48,7 +48,7 @@ def test_scroll_bars_theme_menu_and_speed_list_are_44_pixels(kiosk, qtbot):
 def test_finish_and_print_are_reached_by_tab_and_pressed_with_space(kiosk, qtbot):
     window, controller = kiosk
     finish = window.toolbar.widgetForAction(controller.finish_action)
-    back = window.toolbar.widgetForAction(window.actions.home)
+    back = window.toolbar.widgetForAction(window.commands.home)
     back.setFocus(Qt.FocusReason.TabFocusReason)
     for _ in range(20):
         if finish.hasFocus():
