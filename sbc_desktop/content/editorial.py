@@ -71,7 +71,10 @@ def reading_grade_warnings(
     """Topics whose Flesch-Kincaid grade is above ``max_grade`` (0 or less: no check)."""
     if max_grade <= 0 or not library.topics:
         return []
-    import textstat  # imported here: `check` pays for it, starting the window does not
+    try:
+        import textstat  # imported here: `check` pays for it, starting the window does not
+    except Exception as exc:  # noqa: BLE001 - a missing word list must not stop `check`
+        return [Problem(library.root, 0, "warning", f"reading grades were not measured: {exc}")]
 
     problems = []
     for topic in library.topics.values():
@@ -81,7 +84,10 @@ def reading_grade_warnings(
             continue
         if len(text.split()) < MIN_WORDS_FOR_GRADE:
             continue
-        grade = textstat.flesch_kincaid_grade(text)
+        try:
+            grade = textstat.flesch_kincaid_grade(text)
+        except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read
+            return [Problem(library.root, 0, "warning", f"reading grades were not measured: {exc}")]
         if grade > max_grade:
             message = (
                 f"reads at Flesch-Kincaid grade {grade:.1f}, above the limit of {max_grade:g}: "

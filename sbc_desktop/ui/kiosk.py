@@ -25,6 +25,7 @@ from ..kiosk.pin import PinGate, state_path
 from ..notes import NotesError
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
+from .policy_view import keyboard_reachable
 from .qt_app import application
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class KioskController(QObject):
             button = w.toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.toolTip())
+        keyboard_reachable(w)  # the two new buttons join the Tab order
 
     # -- activity and the idle reset --------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
