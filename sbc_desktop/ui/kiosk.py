@@ -339,13 +339,13 @@ class KioskController(QObject):
         self.address_overlay = show_address(self.window, url.toString())
 
     def _warn_no_pin(self) -> None:
-        """Said on screen as the kiosk starts, for whoever set it up (and again in the log)."""
-        self.no_pin_overlay = show_message(
-            self.window, tr("This screen has no staff PIN"),
-            tr("No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the "
-               "person who looks after this screen to set one. Patients can use the guide as usual."),
-            "noStaffPin",
-        )  # fmt: skip
+        """Said on screen from the start, for whoever set it up (and in the log), without
+        getting in a patient's way: a line at the foot of the screen, not a dialog."""
+        label = QLabel(tr("This screen has no staff PIN, so staff cannot unlock it here."), self.window)
+        label.setObjectName("noStaffPin")
+        label.setAccessibleName(label.text())
+        self.window.statusBar().addPermanentWidget(label)  # not hidden by passing messages
+        self.no_pin_label = label
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:
