@@ -260,3 +260,30 @@ def test_a_signed_pack_that_fails_the_check_is_not_installed(tmp_path, published
         store.update(url, today=dt.date(2026, 6, 2))
     assert store.current_version() == 1 and "gone" not in load_library(store.current_dir()).topic("a").body
     assert [p.name for p in store.versions.iterdir()] == ["1"]  # nothing half-installed left
+
+
+def test_a_rollback_sticks_until_a_newer_pack_is_published(tmp_path, published):
+    repo, url, keys, root_json, content, _ = published
+    store = _screen(tmp_path, "kiosk", root_json)
+    store.update(url, today=dt.date(2026, 6, 1))
+    publish(content, repo, keys, today=dt.date(2026, 6, 2))
+    assert store.update(url, today=dt.date(2026, 6, 2)).version == 2
+    assert store.rollback().version == 1
+    again = store.update(url, today=dt.date(2026, 6, 2))  # the kiosk's next hourly check
+    assert again.status == "up-to-date" and "rolled back" in again.message and store.current_version() == 1
+    assert store.update(url, pin=2, today=dt.date(2026, 6, 2)).version == 2  # pinning it is a choice
+    store.rollback()
+    publish(content, repo, keys, today=dt.date(2026, 6, 3))
+    assert store.update(url, today=dt.date(2026, 6, 3)).version == 3  # a newer pack is installed as usual
+
+
+def test_a_pack_with_bytes_added_is_called_altered(tmp_path, published):
+    repo, url, keys, root_json, content, _ = published
+    store = _screen(tmp_path, "kiosk", root_json)
+    store.update(url, today=dt.date(2026, 6, 1))
+    publish(content, repo, keys, today=dt.date(2026, 6, 2))
+    (pack,) = (repo / "targets" / "content").glob("*.pack-2.tar.gz")
+    pack.write_bytes(pack.read_bytes() + b"!")
+    with pytest.raises(UpdateError, match="may have been altered"):
+        store.update(url, today=dt.date(2026, 6, 2))
+    assert store.current_version() == 1

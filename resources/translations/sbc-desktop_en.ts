@@ -189,6 +189,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add this topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add this topic to my handout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,11 +733,7 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This screen has no staff PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the person who looks after this screen to set one. Patients can use the guide as usual.</source>
+        <source>This screen has no staff PIN, so staff cannot unlock it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

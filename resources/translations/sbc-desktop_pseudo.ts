@@ -193,6 +193,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Töpîçš îñ mý háñdöút ~~~~~]</translation>
         </message>
         <message>
+            <source>Add this topic</source>
+            <translation>[Ádd thîš töpîç ~~~]</translation>
+        </message>
+        <message>
             <source>Add this topic to my handout</source>
             <translation>[Ádd thîš töpîç tö mý háñdöút ~~~~~ ~~~]</translation>
         </message>
@@ -739,12 +743,8 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Ýöúr háñdöút îš prîñtîñg. Çölléçt ît fröm {0}. ~~~~~ ~~~~~ ~~~]</translation>
         </message>
         <message>
-            <source>This screen has no staff PIN</source>
-            <translation>[Thîš šçrééñ háš ñö štáff PÎÑ ~~~~~ ~~~]</translation>
-        </message>
-        <message>
-            <source>No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the person who looks after this screen to set one. Patients can use the guide as usual.</source>
-            <translation>[Ñö štáff PÎÑ háš bééñ šét, šö štáff çáññöt úñlöçk thîš šçrééñ fröm héré. Pléášé ášk thé péršöñ whö löökš áftér thîš šçrééñ tö šét öñé. Pátîéñtš çáñ úšé thé gúîdé áš úšúál. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+            <source>This screen has no staff PIN, so staff cannot unlock it here.</source>
+            <translation>[Thîš šçrééñ háš ñö štáff PÎÑ, šö štáff çáññöt úñlöçk ît héré. ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
             <source>No staff PIN has been set for this screen, so it cannot be unlocked here. Please tell the person who looks after this screen.</source>

@@ -92,8 +92,9 @@ class PackStore:
             data = json.loads((self.root / STATE).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
-        return {k: v for k, v in data.items() if k in ("current", "previous") and isinstance(v, int)} if isinstance(
-            data, dict) else {}  # fmt: skip
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if k in ("current", "previous", "rolled_back") and isinstance(v, int)}
 
     def current_version(self) -> int | None:
         return self.state().get("current")
@@ -107,8 +108,9 @@ class PackStore:
         manifest = read_manifest(folder)
         return folder if manifest is not None and manifest.version == version else None
 
-    def _write_state(self, current: int, previous: int | None) -> None:
-        data = json.dumps({"current": current, "previous": previous}).encode()
+    def _write_state(self, current: int, previous: int | None, rolled_back: int | None = None) -> None:
+        """`rolled_back`: the newest pack staff went back from; updates leave it (and older) alone."""
+        data = json.dumps({"current": current, "previous": previous, "rolled_back": rolled_back}).encode()
         fd, tmp = tempfile.mkstemp(prefix=".state.", dir=self.root)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -193,6 +195,14 @@ class PackStore:
                     raise UpdateError(f"the repository's pack {pin} says it is version {manifest.version}: refused")
                 if manifest.version == current:
                     return UpdateResult("up-to-date", manifest.version, f"Content pack {current} is already in use.")
+                rolled_back = self.state().get("rolled_back")
+                if not pin and rolled_back is not None and manifest.version <= rolled_back:
+                    return UpdateResult(
+                        "up-to-date",
+                        current or 0,
+                        f"Content pack {manifest.version} was rolled back on this screen, so it stays on pack "
+                        f"{current} until a newer pack is published (or that one is pinned).",
+                    )
                 if current is not None and manifest.version < current and not pin:
                     raise UpdateError(
                         f"the repository offers content pack {manifest.version}, older than pack {current} "
@@ -219,7 +229,7 @@ class PackStore:
                 f"the content repository offered older signed information than this screen has already seen ({exc}): "
                 "refused as a possible rollback attack. The content on screen is unchanged."
             ) from None
-        except tuf_errors.LengthOrHashMismatchError as exc:
+        except (tuf_errors.LengthOrHashMismatchError, tuf_errors.DownloadLengthMismatchError) as exc:
             raise UpdateError(
                 f"a downloaded file does not match its signed record: it may have been altered ({exc}). "
                 "Refused; the content on screen is unchanged."
@@ -274,7 +284,7 @@ class PackStore:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         previous = self.current_version()
-        self._write_state(manifest.version, previous)
+        self._write_state(manifest.version, previous, self.state().get("rolled_back"))
         self._prune(keep={manifest.version, previous})
 
     def _prune(self, keep: set) -> None:
@@ -287,8 +297,13 @@ class PackStore:
         previous, current = state.get("previous"), state.get("current")
         if previous is None or read_manifest(self.versions / str(previous)) is None:
             raise UpdateError("there is no earlier content pack on this screen to go back to")
-        self._write_state(previous, current)
-        return UpdateResult("rolled-back", previous, f"Went back to content pack {previous} (from {current}).")
+        self._write_state(previous, current, rolled_back=max(current or 0, state.get("rolled_back") or 0))
+        return UpdateResult(
+            "rolled-back",
+            previous,
+            f"Went back to content pack {previous} (from {current}). Updates leave pack {current} alone from now "
+            "on; a newer pack, or pinning one, is installed as usual.",
+        )
 
 
 def _size(length: int) -> str:

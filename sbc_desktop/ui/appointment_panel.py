@@ -158,12 +158,15 @@ class AppointmentPanel(QScrollArea):
             layout.addWidget(self.symptom_log)
 
         layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Topics in my handout"), body))
+        # Short words on the button (the heading above says "my handout"): at 200% text the longer
+        # label made the panel wider than the dock. Screen readers hear the whole sentence.
         self.add_topic_button = _button(
-            QCoreApplication.translate("AppointmentPanel", "Add this topic to my handout"),
+            QCoreApplication.translate("AppointmentPanel", "Add this topic"),
             QCoreApplication.translate("AppointmentPanel", "Add this topic to my handout"),
             body,
             self.add_current_topic,
         )
+        self.add_topic_button.setToolTip(QCoreApplication.translate("AppointmentPanel", "Add this topic to my handout"))
         layout.addWidget(self.add_topic_button)
         self.topics = QListWidget(body)
         self.topics.setObjectName("handoutTopics")
@@ -189,9 +192,10 @@ class AppointmentPanel(QScrollArea):
             body,
             self.remove_topic,
         )
+        # Two to a row: three side by side made the panel wider than the dock at 200% text.
         grid.addWidget(self.up_button, 0, 0)
         grid.addWidget(self.down_button, 0, 1)
-        grid.addWidget(self.remove_topic_button, 0, 2)
+        grid.addWidget(self.remove_topic_button, 1, 0)
         layout.addLayout(grid)
         self.for_you = TopicsForYou(library, body)
         self.for_you.addRequested.connect(self.add_topic)

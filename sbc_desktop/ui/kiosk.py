@@ -25,6 +25,7 @@ from ..kiosk.pin import PinGate, state_path
 from ..notes import NotesError
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
+from .policy_view import keyboard_reachable
 from .qt_app import application
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ class KioskController(QObject):
             button = w.toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.toolTip())
+        keyboard_reachable(w)  # the two new buttons join the Tab order
 
     # -- activity and the idle reset --------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
@@ -367,17 +369,16 @@ class KioskController(QObject):
         self.address_overlay = show_address(self.window, url.toString())
 
     def _warn_no_pin(self) -> None:
-        """Said on screen as the kiosk starts, for whoever set it up (and again in the log)."""
-        self.no_pin_overlay = show_message(
+        """Said on screen from the start, for whoever set it up (and in the log), without
+        getting in a patient's way: a line at the foot of the screen, not a dialog."""
+        label = QLabel(
+            QCoreApplication.translate("Kiosk", "This screen has no staff PIN, so staff cannot unlock it here."),
             self.window,
-            QCoreApplication.translate("Kiosk", "This screen has no staff PIN"),
-            QCoreApplication.translate(
-                "Kiosk",
-                "No staff PIN has been set, so staff cannot unlock this screen from here. Please ask the "
-                "person who looks after this screen to set one. Patients can use the guide as usual.",
-            ),
-            "noStaffPin",
         )
+        label.setObjectName("noStaffPin")
+        label.setAccessibleName(label.text())
+        self.window.statusBar().addPermanentWidget(label)  # not hidden by passing messages
+        self.no_pin_label = label
 
     def ask_for_pin(self) -> None:
         if not self.config.staff_pin_hash:

@@ -354,8 +354,11 @@ class MainWindow(QMainWindow):
         options = HandoutOptions(large_print=large, clinic=self.care_team(), reading=self.appearance.reading)
         return Handout(self.library, self.pages, notes, options)
 
-    def edit_preferences(self) -> None:
+    def edit_preferences(self, care_team_first: bool = False) -> None:
+        """Preferences; from the urgent-help page (`care_team_first`) the day-and-night number has the focus."""
         dialog = PreferencesDialog(self.care_team(), self, reading=self.appearance.reading)
+        if care_team_first:
+            dialog.urgent_phone.setFocus(Qt.FocusReason.OtherFocusReason)
         if dialog.exec():
             self.appearance.set_reading(dialog.reading_style())
             team = dialog.care_team()

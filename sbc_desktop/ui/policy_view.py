@@ -9,14 +9,28 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QMenu,
+    QScroller,
+    QStyledItemDelegate,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from .touch import LinkSlop
 
 TOUCH_STYLE = """
 QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
 QAbstractSpinBox { min-height: 50px; }
 QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
 QTreeWidget::item, QListWidget::item { min-height: 44px; }
-QScrollBar:vertical { width: 24px; } QScrollBar:horizontal { height: 24px; }
+QScrollBar:vertical { width: 44px; } QScrollBar:horizontal { height: 44px; }
+QScrollBar::handle:vertical { min-height: 44px; } QScrollBar::handle:horizontal { min-width: 44px; }
+QMenu::item { min-height: 44px; padding: 4px 24px; }
+QComboBox QAbstractItemView::item { min-height: 44px; }
 QPushButton#stillReading { font-size: 22pt; padding: 18px 36px; min-height: 88px; }
 QLabel#idleNotice { font-size: 20pt; }
 """
@@ -37,7 +51,11 @@ def apply_policy(w) -> None:
         w.extra_style = TOUCH_STYLE
         for viewport in (w.reader.viewport(), w.tree.viewport(), w.appointment.viewport()):
             QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+        w.link_slop = LinkSlop(w.reader)  # every link in the page a 44 px target
+        for combo in w.findChildren(QComboBox):  # the style sheet's 44 px rows reach the pop-up list
+            combo.setItemDelegate(QStyledItemDelegate(combo))
     if policy.kiosk:
+        keyboard_reachable(w)
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
         w.statusBar().setSizeGripEnabled(False)
@@ -49,6 +67,15 @@ def apply_policy(w) -> None:
         w.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         w.reader.customContextMenuRequested.connect(lambda pos: _copy_only_menu(w.reader, pos))
         _nothing_technical(w)
+
+
+def keyboard_reachable(w) -> None:
+    """Every toolbar button in the Tab order (a switch or keyboard user reaches "Finish and
+    clear" and "Print my handout" too), with the focus ring the style sheet draws."""
+    for bar in w.findChildren(QToolBar):
+        for button in bar.findChildren(QToolButton):
+            if button.objectName() != "qt_toolbar_ext_button":
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def speech_engines() -> list[str]:

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..care_team import CareTeam
 from ..reading_style import ReadingStyle
@@ -47,12 +57,28 @@ class PreferencesDialog(QDialog):
             button.setAccessibleName(button.text().replace("&", ""))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        body = QWidget(self)  # scrolls when large text makes it taller than the screen
+        column = QVBoxLayout(body)
         if self.reading_editor is not None:
-            layout.addWidget(self.reading_editor)
-        layout.addWidget(intro)
-        layout.addLayout(form)
+            column.addWidget(self.reading_editor)
+        column.addWidget(intro)
+        column.addLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        wanted = body.sizeHint() + QSize(
+            scroll.verticalScrollBar().sizeHint().width() + 24, buttons.sizeHint().height() + 32
+        )
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is not None:
+            wanted = wanted.boundedTo(QSize(area.width() - 40, area.height() - 60))
+        self.resize(wanted)
 
     def _field(self, value: str, name: str) -> QLineEdit:
         field = QLineEdit(value, self)

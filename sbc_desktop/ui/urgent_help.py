@@ -55,4 +55,4 @@ class UrgentHelp(QObject):
 
     def _command(self, url: str) -> None:
         if url == PREFERENCES_URL and self.window.commands.preferences.isEnabled():
-            self.window.commands.preferences.trigger()
+            self.window.edit_preferences(care_team_first=True)

@@ -109,3 +109,18 @@ def test_dialogs_fit_the_window(large, qtbot):
     large.edit_preferences()
     assert seen["hint"].height() <= 768 - 40 and seen["hint"].width() <= 1024, seen
     assert isinstance(PreferencesDialog, type) and issubclass(PreferencesDialog, QDialog)
+
+
+def test_appointment_panel_fits_its_dock_side_to_side(large, qtbot):
+    """Nothing in the panel is cut off at its right edge (it never scrolls sideways)."""
+    button = large.toolbar.widgetForAction(large.commands.appointment)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(large.appointment_dock.isVisible)
+    QApplication.processEvents()
+    panel = large.appointment
+    assert panel.widget().minimumSizeHint().width() <= panel.viewport().width()
+    for widget in panel.widget().findChildren(QAbstractButton):
+        if widget.isVisible():
+            right = widget.mapTo(panel.viewport(), widget.rect().topRight()).x()
+            assert right <= panel.viewport().width(), widget.text()
+    assert panel.add_topic_button.accessibleName() == "Add this topic to my handout"

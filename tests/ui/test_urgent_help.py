@@ -46,12 +46,15 @@ def page_text(window) -> str:
     return window.reader.toPlainText()
 
 
-def fill_preferences(qtbot, values: dict[str, str]):
-    """When the Preferences dialog opens, type into it and press Enter (Save)."""
+def fill_preferences(qtbot, values: dict[str, str]) -> list:
+    """When the Preferences dialog opens, type into it and press Enter (Save). Returns [the widget
+    that had the focus when it opened]."""
+    focused: list = []
 
     def type_in():
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, PreferencesDialog)
+        focused.append(dialog.focusWidget().accessibleName() if dialog.focusWidget() else "")
         for name, value in values.items():
             field: QLineEdit = getattr(dialog, name)
             field.clear()
@@ -59,6 +62,7 @@ def fill_preferences(qtbot, values: dict[str, str]):
         qtbot.keyClick(dialog.urgent_phone, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, type_in)
+    return focused
 
 
 def test_button_opens_get_help_now_from_any_page_and_asks_for_numbers(qtbot, urgent_library, settings):
@@ -83,8 +87,9 @@ def test_keyboard_shortcut_opens_urgent_help(qtbot, urgent_library, settings):
 def test_numbers_set_in_preferences_appear_on_the_page(qtbot, urgent_library, settings):
     window = show(qtbot, MainWindow(urgent_library, settings))
     press_urgent(qtbot, window)
-    fill_preferences(qtbot, {"name": "Riverside <Clinic>", "phone": "0800 000 0008", "urgent_phone": "0800 000 0001",
-                             "nurse": "Sam", "nurse_phone": "0800 000 0002"})  # fmt: skip
+    focused = fill_preferences(qtbot, {"name": "Riverside <Clinic>", "phone": "0800 000 0008",
+                                       "urgent_phone": "0800 000 0001", "nurse": "Sam",
+                                       "nurse_phone": "0800 000 0002"})  # fmt: skip
     # The page's own link opens Preferences.
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=link_point(window.reader, PREFERENCES_URL))  # fmt: skip
@@ -95,6 +100,7 @@ def test_numbers_set_in_preferences_appear_on_the_page(qtbot, urgent_library, se
     assert settings.care_team().urgent_phone == "0800 000 0001"
     assert "Riverside &lt;Clinic&gt;" in window.pages.html_for("topic:get-help-now")  # escaped, not markup
     assert window.reader.current_url() == "topic:get-help-now"
+    assert focused == ["Number to ring day and night"]  # ready to type the number
 
 
 def test_file_preferences_menu_changes_the_numbers_shown(qtbot, urgent_library, settings):
