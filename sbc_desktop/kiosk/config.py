@@ -27,7 +27,6 @@ Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +93,8 @@ def load_config(path: Path | None) -> KioskConfig:
     config = KioskConfig(path=path)
     if path is None:
         return config
+    import tomllib  # only where there is a file: a home start does not pay for the TOML parser
+
     try:
         from ..files import read_bounded
 

@@ -128,3 +128,17 @@ def test_pin_pad_is_big_enough_to_tap(kiosk, qtbot):
     controller.staff_action.trigger()
     for button in controller.pin_pad.findChildren(QPushButton):
         assert button.width() >= 44 and button.height() >= 44, button.text()
+
+
+def test_staff_options_are_never_clipped_at_200_percent(kiosk, qtbot):
+    window, controller = kiosk
+    window.appearance.set_scale(2.0)
+    controller.staff_menu()
+    overlay = controller.staff_overlay
+    QApplication.processEvents()
+    assert window.rect().contains(overlay.panel.geometry())
+    for button in overlay.buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()  # the whole label shows
+    labels = [label for label in overlay.findChildren(QLabel) if label.isVisible()]
+    assert all(label.wordWrap() for label in labels)
+    overlay.finish("")
