@@ -18,11 +18,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QFileDevice, QIODevice, QLockFile, QObject, QSaveFile, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 
 from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
-from .disk import reason_from_errno, why_not_written
-from .files import shown
+from .storage import StorageError, write_atomically
 
 FORMAT_VERSION = 1
 
@@ -90,8 +89,9 @@ class AppointmentNotes:
 MAX_NOTES_BYTES = 20_000_000  # far more than anyone types; a bigger file is not ours
 
 
-class NotesError(Exception):
-    """Saving or loading failed; the message says what happened, for the patient."""
+# Saving or loading the notes failed; the message says what happened, for the patient. The
+# same error as every other file the app writes (storage.py), so one except catches both.
+NotesError = StorageError
 
 
 class NotesStore:
@@ -193,43 +193,6 @@ def _copy_aside(path: Path, why: str) -> Path:
         out.write(path.read_bytes())
     os.chmod(aside, 0o600)
     return aside
-
-
-def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` to ``path`` whole or not at all (QSaveFile); NotesError on failure.
-
-    ``private``: only the owner may read it (0600), the temporary file too. The error
-    says in plain words what went wrong ("The disk is full."), then where.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        reason = reason_from_errno(exc.errno) or (exc.strerror or str(exc))
-        raise NotesError(
-            QCoreApplication.translate("NotesStore", "The folder could not be made. {0} ({1})").format(
-                reason, shown(path.parent)
-            )
-        ) from exc
-    saver = QSaveFile(str(path))
-
-    def fail() -> NotesError:
-        reason = why_not_written(path, len(data)) or saver.errorString()
-        return NotesError(QCoreApplication.translate("NotesStore", "{0} ({1})").format(reason, shown(path)))
-
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise fail()
-    if private:
-        saver.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
-    if saver.write(data) != len(data):
-        error = fail()
-        saver.cancelWriting()
-        saver.commit()
-        raise error
-    if not saver.commit():
-        raise fail()
-    if private and os.name == "posix":
-        with contextlib.suppress(OSError):
-            os.chmod(path, 0o600)  # a file made by an older version may be 0644
 
 
 class DebouncedSaver(QObject):

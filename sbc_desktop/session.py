@@ -35,7 +35,6 @@ class Resettable(Protocol):
 
 class ReadingSession(QObject):
     cleared = Signal()  # everything is back to a fresh session: every pane resets itself
-    pageChanged = Signal(str)
 
     def __init__(
         self,
@@ -76,7 +75,6 @@ class ReadingSession(QObject):
             self.history.append(self.page)
             del self.history[:-HISTORY_LIMIT]  # bounded: thousands of pages do not grow it for ever
         self.page = address
-        self.pageChanged.emit(address)
 
     # -- a new patient ---------------------------------------------------------------------
     def state(self) -> dict:

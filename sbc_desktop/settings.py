@@ -66,10 +66,11 @@ class Settings:
     def open(cls) -> Settings:
         return cls(QSettings())
 
-    # Geometry is kept per Qt version: the format has changed between versions before.
+    # Geometry is kept per Qt major.minor version: its format has changed between minor versions
+    # before, never in a patch release (so 6.9.1 -> 6.9.2 keeps the window where it was).
     @property
     def _geometry_key(self) -> str:
-        return f"window/geometry-qt{qVersion()}"
+        return f"window/geometry-qt{qt_minor_version()}"
 
     def geometry(self) -> QByteArray | None:
         value = self.store.value(self._geometry_key)
@@ -153,3 +154,8 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def qt_minor_version(version: str | None = None) -> str:
+    """'6.9' for Qt 6.9.2 (the running Qt's by default)."""
+    return ".".join((version or qVersion()).split(".")[:2])

@@ -120,13 +120,13 @@ def test_export_from_a_missing_folder_says_so(qapp, capsys, tmp_path):
 
 
 def test_a_full_disk_on_export_says_so_in_plain_words(qapp, capsys, tmp_path, monkeypatch):
-    from sbc_desktop import disk, notes
+    from sbc_desktop import disk, storage
 
-    class FullDisk(notes.QSaveFile):
+    class FullDisk(storage.QSaveFile):
         def write(self, data):
             return -1
 
-    monkeypatch.setattr(notes, "QSaveFile", FullDisk)
+    monkeypatch.setattr(storage, "QSaveFile", FullDisk)
     monkeypatch.setattr(disk.shutil, "disk_usage", lambda _path: type("U", (), {"free": 0})())
     code, _, err = run(capsys, "export", "--topics", "tests", "-o", tmp_path / "h.pdf")
     assert code == 1 and "The disk is full" in err and "Unknown error" not in err

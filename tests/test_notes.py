@@ -53,11 +53,11 @@ def test_a_crash_during_save_leaves_the_old_notes(tmp_path):
         import os
         from pathlib import Path
         from PySide6.QtCore import QSaveFile
-        from sbc_desktop import notes
+        from sbc_desktop import notes, storage
         class Dying(QSaveFile):
             def commit(self):
                 os._exit(9)
-        notes.QSaveFile = Dying
+        storage.QSaveFile = Dying
         notes.NotesStore(Path({str(path)!r})).save(notes.AppointmentNotes(notes="NEW " * 10000))
         """
     )

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSaveFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbc_desktop import app as app_module
-from sbc_desktop import disk, notes
+from sbc_desktop import disk, notes, storage
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from sbc_desktop.ui.main_window import MainWindow
@@ -31,7 +31,7 @@ class FullDisk(QSaveFile):
 
 
 def full_disk(monkeypatch):
-    monkeypatch.setattr(notes, "QSaveFile", FullDisk)
+    monkeypatch.setattr(storage, "QSaveFile", FullDisk)
     monkeypatch.setattr(disk.shutil, "disk_usage", lambda _path: type("U", (), {"free": 0})())
 
 

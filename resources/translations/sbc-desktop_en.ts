@@ -1228,14 +1228,6 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>Your earlier notes could not be read or moved aside ({0}), so nothing is saved over them.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The folder could not be made. {0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PageOutline</name>
@@ -1800,6 +1792,17 @@ Everything else in this guide works without it.</source>
     </message>
     <message>
         <source>Untick every place: the guide shows every topic the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The folder could not be made. {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

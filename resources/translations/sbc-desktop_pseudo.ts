@@ -1238,14 +1238,6 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Your earlier notes could not be read or moved aside ({0}), so nothing is saved over them.</source>
             <translation>[Ýöúr éárlîér ñötéš çöúld ñöt bé réád ör mövéd ášîdé ({0}), šö ñöthîñg îš šávéd övér thém. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
         </message>
-        <message>
-            <source>The folder could not be made. {0} ({1})</source>
-            <translation>[Thé földér çöúld ñöt bé mádé. {0} ({1}) ~~~~~ ~~~~~]</translation>
-        </message>
-        <message>
-            <source>{0} ({1})</source>
-            <translation>[{0} ({1}) ~]</translation>
-        </message>
     </context>
     <context>
         <name>PageOutline</name>
@@ -1820,6 +1812,17 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>Untick every place: the guide shows every topic the same way</source>
             <translation>[Úñtîçk évérý pláçé: thé gúîdé šhöwš évérý töpîç thé šámé wáý ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <source>The folder could not be made. {0} ({1})</source>
+            <translation>[Thé földér çöúld ñöt bé mádé. {0} ({1}) ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
+            <source>{0} ({1})</source>
+            <translation>[{0} ({1}) ~]</translation>
         </message>
     </context>
     <context>

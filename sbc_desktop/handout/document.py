@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 
 from .. import version
 from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
-from ..notes import NotesError, write_atomically
 from ..picture_image import picture_image
+from ..storage import StorageError, write_atomically
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text
 from .paginate import paginate
 from .plain_text import document_text
@@ -120,7 +120,7 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
     small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
     painter = QPainter(device)
     if not painter.isActive():
-        raise NotesError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
+        raise StorageError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
     try:
         for index in range(pages):
             if index:

@@ -27,7 +27,7 @@ Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..care_team import CareTeam
@@ -57,7 +57,6 @@ class KioskConfig:
     collect_from: str = ""
     update_repository: str = ""
     update_pin: int = 0
-    unknown_keys: list[str] = field(default_factory=list)
 
     @property
     def care_team(self) -> CareTeam:

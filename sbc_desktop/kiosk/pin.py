@@ -85,7 +85,7 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
         first_table = re.search(r"^\[", text, re.MULTILINE)  # top-level keys go before any table
         at = first_table.start() if first_table else len(text)
         text = text[:at] + line + "\n" + ("\n" if first_table else "") + text[at:]
-    from ..notes import write_atomically
+    from ..storage import write_atomically
 
     write_atomically(path, text.encode("utf-8"))
 
@@ -121,12 +121,12 @@ class PinGate:
     def _save(self) -> None:
         if self.state is None:
             return
-        from ..notes import NotesError, write_atomically
+        from ..storage import StorageError, write_atomically
 
         data = {"failures": self.failures, "lockouts": self.lockouts, "locked_until": self.locked_until}
         try:
             write_atomically(self.state, json.dumps(data).encode("utf-8"))
-        except (NotesError, OSError) as exc:
+        except (StorageError, OSError) as exc:
             self.state_problem = str(exc)
 
     def seconds_locked(self) -> int:

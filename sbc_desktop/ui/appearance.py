@@ -65,38 +65,6 @@ class Theme:
     def minimum_contrast(self) -> float:
         return 7.0 if self.name == "contrast" else 4.5
 
-    def text_pairs(self) -> list[tuple[str, str, str]]:
-        """(what, foreground, background) for every text this theme puts on screen."""
-        pairs = [
-            ("text", self.text, self.base),
-            ("window text", self.text, self.window),
-            ("alternate rows", self.text, self.alternate_base),
-            ("button text", self.button_text, self.button),
-            ("selected text", self.highlighted_text, self.highlight),
-            ("disabled text", self.disabled_text, self.base),
-            ("disabled on window", self.disabled_text, self.window),
-            ("disabled button", self.disabled_text, self.button),
-            ("links", self.link, self.base),
-            ("glossary words", self.term, self.base),
-            ("headings", self.heading, self.base),
-            ("secondary text", self.muted, self.base),
-            ("tool tips", self.tooltip_text, self.tooltip_base),
-            ("pop-up", self.popup_text, self.popup_base),
-            ("banner", self.banner_text, self.banner_base),
-            ("note box", self.text, self.note_base),
-            ("table headers", self.text, self.alternate_base),
-        ]
-        return pairs
-
-    def graphic_pairs(self) -> list[tuple[str, str, str]]:
-        """(what, colour, background) for focus rings, icons and borders: 3:1 at least."""
-        return [
-            ("focus ring", self.focus, self.base),
-            ("focus ring on window", self.focus, self.window),
-            ("icons", self.button_text, self.window),
-            ("pop-up border", self.popup_border, self.popup_base),
-        ]
-
 
 THEMES = {
     "light": Theme(

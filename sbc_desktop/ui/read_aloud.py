@@ -122,7 +122,6 @@ class ReadAloud(QObject):
 
     stateChanged = Signal(str)  # "stopped", "playing" or "paused"
     unavailable = Signal(str)  # why nothing can be spoken
-    sentenceChanged = Signal(int)  # the index of the sentence now being read
 
     BACKGROUND = QColor("#c6e2ff")  # pale blue behind black text (16:1), unlike find's yellow
     FOREGROUND = QColor("#000000")
@@ -237,7 +236,6 @@ class ReadAloud(QObject):
         if sentence.start >= 0 and not self._highlight(sentence):
             self.stop()  # the page changed under us
             return
-        self.sentenceChanged.emit(self.index)
         self._utterance, self._heard_start = True, False
         self._engine.say(sentence.text.replace("\u200b", "").replace("\ufffc", ""))
 
@@ -273,17 +271,12 @@ class ReadAloud(QObject):
         selection.format.setBackground(self.BACKGROUND)
         selection.format.setForeground(self.FOREGROUND)
         selection.format.setProperty(self.MARK, SPEECH)
-        self.reader.setExtraSelections(self._other_selections() + [selection])
+        self.reader.set_layer(SPEECH, [selection])
         self._keep_in_view(cursor)
         return True
 
-    def _other_selections(self) -> list[QTextEdit.ExtraSelection]:
-        return [s for s in self.reader.extraSelections() if s.format.property(self.MARK) != SPEECH]
-
     def _clear_highlight(self) -> None:
-        others = self._other_selections()
-        if len(others) != len(self.reader.extraSelections()):
-            self.reader.setExtraSelections(others)
+        self.reader.set_layer(SPEECH, [])
 
     def _keep_in_view(self, cursor: QTextCursor) -> None:
         """Scroll so the sentence is in view (in the upper part), without moving the text cursor."""

@@ -34,7 +34,11 @@ from ..urgent_help import PREFERENCES_URL
 from .reader_outline import PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
-LINK_FOCUS, SPEECH = 1, 2  # values of Reader.LAYER: the focused link; the sentence read aloud
+# The reader's highlight layers, bottom to top: find matches, the sentence read aloud, the
+# focused link. Each writer sets only its own layer (Reader.set_layer); the reader alone
+# calls setExtraSelections, so no writer can wipe another's highlight.
+FIND, SPEECH, LINK_FOCUS = 0, 2, 1
+LAYER_ORDER = (FIND, SPEECH, LINK_FOCUS)
 
 
 class Reader(QTextBrowser):
@@ -50,6 +54,7 @@ class Reader(QTextBrowser):
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self._layers: dict[int, list[QTextEdit.ExtraSelection]] = {}  # see set_layer
         self.pages = pages
         self._press_pos: QPoint | None = None
         self._pending: Iterator[str] | None = None
@@ -302,6 +307,18 @@ class Reader(QTextBrowser):
             self.outline.focus(index)
         return True
 
+    def set_layer(self, layer: int, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one highlight layer (FIND, SPEECH or LINK_FOCUS); the others stay as they are."""
+        if not self.extraSelections():
+            self._layers.clear()  # a new page: Qt dropped every highlight of the old one
+        if not selections and not self._layers.get(layer):
+            return
+        self._layers[layer] = list(selections)
+        self.setExtraSelections([s for name in LAYER_ORDER for s in self._layers.get(name, [])])
+
+    def layer(self, layer: int) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(layer, []))
+
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override: Tab between links
         moved = super().focusNextPrevChild(forward)
         self._show_link_focus()
@@ -312,7 +329,7 @@ class Reader(QTextBrowser):
         cursor = self.textCursor()
         probe = QTextCursor(cursor)
         probe.setPosition(cursor.selectionStart() + 1)
-        others = [s for s in self.extraSelections() if s.format.property(self.LAYER) != LINK_FOCUS]
+        marks = []
         if cursor.hasSelection() and probe.charFormat().isAnchor():
             index = self.outline.index_at(cursor.selectionStart(), "link")
             if index >= 0 and index != self.outline.current:
@@ -322,8 +339,8 @@ class Reader(QTextBrowser):
             mark.format.setBackground(QColor(self.focus_colours[0]))
             mark.format.setForeground(QColor(self.focus_colours[1]))
             mark.format.setProperty(self.LAYER, LINK_FOCUS)
-            others.append(mark)
-        self.setExtraSelections(others)
+            marks.append(mark)
+        self.set_layer(LINK_FOCUS, marks)
 
     # -- comfort ----------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -396,9 +413,7 @@ class Highlighter:
             selection.format.setBackground(self.CURRENT if index == self.current else self.ALL)
             selection.format.setForeground(QColor("#000000"))
             selections.append(selection)
-        # Other layers (the focused link, the sentence read aloud) stay as they are.
-        kept = [s for s in self.reader.extraSelections() if s.format.hasProperty(Reader.LAYER)]
-        self.reader.setExtraSelections(kept + selections)
+        self.reader.set_layer(FIND, selections)  # the focused link and the sentence read aloud stay
 
 
 def words_pattern(words: list[str]) -> QRegularExpression:
