@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QDir, QPoint, Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
 
 from sbc_desktop import cli
@@ -61,7 +64,14 @@ def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
     assert window.windowTitle() == "Welcome"
 
 
-def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path):
+def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path, monkeypatch):
+    # The temporary folder (/tmp) is this test's own, so that any temporary file the kiosk made,
+    # by Python or by Qt, would be seen here (the real /tmp is shared with other programs).
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert Path(tempfile.gettempdir()) == temp and Path(QDir.tempPath()) == temp
     before = files_under(private_dirs)
     window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
     qtbot.addWidget(window)
@@ -72,6 +82,7 @@ def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path):
     controller.exit_kiosk()
     QApplication.processEvents()
     assert files_under(private_dirs) == before
+    assert not any(temp.rglob("*")), sorted(temp.rglob("*"))
 
 
 def test_still_reading_keeps_the_session(kiosk, qtbot):
