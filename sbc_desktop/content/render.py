@@ -229,6 +229,7 @@ class Renderer:
         # thousand pages does not keep every one of them in memory.
         self._cache: OrderedDict[str, list[str]] = OrderedDict()
         self._cached_chars = 0
+        self._terms: dict[str, frozenset[str]] = {}  # topic id -> glossary terms its page links
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -258,7 +259,15 @@ class Renderer:
             html = self.markdown_html(markdown_part, topic, linked)
             parts.append(html)
             yield html, index == len(sources) - 1
+        self._terms[topic.id] = frozenset(linked)
         self._keep(topic.id, parts)
+
+    def terms_used(self, topic: Topic) -> frozenset[str]:
+        """The glossary terms (ids) the topic's page links, as recorded by the parse that renders it."""
+        if topic.id not in self._terms:
+            for _part in self.topic_parts(topic):
+                pass
+        return self._terms.get(topic.id, frozenset())
 
     def _keep(self, topic_id: str, parts: list[str]) -> None:
         old = self._cache.pop(topic_id, None)

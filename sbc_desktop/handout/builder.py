@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 from .. import clock
 from ..care_team import CareTeam as Clinic
 from ..content.library import GlossaryTerm, Library
-from ..content.links import TERM_SCHEME
 from ..notes import AppointmentNotes
 from ..packs.manifest import ContentVersion
 from ..pages import Pages, long_date
@@ -24,7 +23,6 @@ from .paper import for_paper, sentences_for_paper
 NORMAL_PT = 11.0
 LARGE_PT = 16.0  # large print: body text at least 16 pt
 TEXT_WIDTH_PT = 174 / 25.4 * 72  # the printed text's width on A4 (Letter is a little wider)
-_TERM_LINK = re.compile(r'href="' + TERM_SCHEME + r'([^"#]+)"')
 _FOOTER_START = re.compile(r"<(h2|p)(?=>)")
 
 
@@ -48,7 +46,7 @@ def used_terms(library: Library, pages: Pages, topic_ids: list[str]) -> list[Glo
     for topic_id in topic_ids:
         topic = library.topic(topic_id)
         if topic:
-            ids.update(_TERM_LINK.findall(pages.renderer.topic_html(topic)))
+            ids.update(pages.renderer.terms_used(topic))  # recorded by the renderer's one parse
     terms = [library.glossary[i] for i in ids if i in library.glossary]
     return sorted(terms, key=lambda t: t.term.lower())
 
