@@ -56,12 +56,17 @@ def test_search_field_shows_its_whole_prompt(large):
     assert field.isVisible() and field.geometry().right() <= large.view_toolbar.width()
 
 
-def test_appointment_panel_grows_with_the_text(large, qtbot):
-    button = large.toolbar.widgetForAction(large.commands.appointment)
+def open_appointment_panel(window, qtbot):
+    """Press the toolbar's My appointment button, as a person does, and return the panel."""
+    button = window.toolbar.widgetForAction(window.commands.appointment)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(large.appointment_dock.isVisible)
+    qtbot.waitUntil(window.appointment_dock.isVisible)
     QApplication.processEvents()
-    panel = large.appointment
+    return window.appointment
+
+
+def test_appointment_panel_grows_with_the_text(large, qtbot):
+    panel = open_appointment_panel(large, qtbot)
     for label in panel.findChildren(QLabel):
         if label.isVisible() and label.text():
             assert not_clipped(label), label.text()
@@ -113,11 +118,7 @@ def test_dialogs_fit_the_window(large, qtbot):
 
 def test_appointment_panel_fits_its_dock_side_to_side(large, qtbot):
     """Nothing in the panel is cut off at its right edge (it never scrolls sideways)."""
-    button = large.toolbar.widgetForAction(large.commands.appointment)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(large.appointment_dock.isVisible)
-    QApplication.processEvents()
-    panel = large.appointment
+    panel = open_appointment_panel(large, qtbot)
     assert panel.widget().minimumSizeHint().width() <= panel.viewport().width()
     for widget in panel.widget().findChildren(QAbstractButton):
         if widget.isVisible():
