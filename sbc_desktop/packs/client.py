@@ -25,9 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from .archive import ArchiveError, unpack
 from .manifest import ManifestError, PackManifest, read_manifest
-from .repository import LATEST, manifest_target
 
 if TYPE_CHECKING:
     from tuf.ngclient import FetcherInterface
@@ -160,6 +158,8 @@ class PackStore:
         from tuf.api import exceptions as tuf_errors
         from tuf.ngclient import Updater
 
+        from .repository import LATEST, manifest_target
+
         if not self.trusted():
             raise UpdateError(
                 "this screen does not yet trust any content repository: give it the repository's "
@@ -259,6 +259,7 @@ class PackStore:
 
     def _install(self, archive: Path, manifest: PackManifest, today: dt.date | None) -> None:
         from ..content.loader import load_library
+        from .archive import ArchiveError, unpack
 
         staging = Path(tempfile.mkdtemp(prefix=f".unpack-{manifest.version}-", dir=self.versions))
         try:

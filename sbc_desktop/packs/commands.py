@@ -29,14 +29,12 @@ def add_parsers(commands) -> None:
         "a manifest: version, date, hash, topic count) and signs the repository's metadata.",
     )
     publish.add_argument("dir", type=Path, metavar="DIR", help="the content folder")
-    publish.add_argument("--repo", type=Path, required=True, metavar="REPO")
-    publish.add_argument("--keys", type=Path, required=True, metavar="KEYDIR")
+    _repo_and_keys(publish)
     refresh = steps.add_parser(
         "refresh",
         help="re-sign the timestamp so screens know the repository is current (run it daily)",
     )
-    refresh.add_argument("--repo", type=Path, required=True, metavar="REPO")
-    refresh.add_argument("--keys", type=Path, required=True, metavar="KEYDIR")
+    _repo_and_keys(refresh)
     rotate = steps.add_parser(
         "rotate",
         help="replace one signing key (needs the offline root key)",
@@ -44,8 +42,7 @@ def add_parsers(commands) -> None:
         "root), and re-signs the repository. Screens follow the change by themselves.",
     )
     rotate.add_argument("role", choices=("root", "targets", "snapshot", "timestamp"))
-    rotate.add_argument("--repo", type=Path, required=True, metavar="REPO")
-    rotate.add_argument("--keys", type=Path, required=True, metavar="KEYDIR")
+    _repo_and_keys(rotate)
 
     update = commands.add_parser(
         "update",
@@ -58,6 +55,11 @@ def add_parsers(commands) -> None:
     update.add_argument("--pin", type=int, metavar="N", help="install exactly content pack N (staged roll-outs)")
     update.add_argument("--rollback", action="store_true", help="go back to the previous content pack")
     update.add_argument("--status", action="store_true", help="say which content this screen shows, and stop")
+
+
+def _repo_and_keys(parser) -> None:
+    parser.add_argument("--repo", type=Path, required=True, metavar="REPO", help="the repository folder")
+    parser.add_argument("--keys", type=Path, required=True, metavar="KEYDIR", help="the folder made by 'pack keys'")
 
 
 def run_pack(args: argparse.Namespace) -> int:
