@@ -19,6 +19,7 @@ a marker where those checks go.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import marshal
 import os
 import tempfile
@@ -31,6 +32,11 @@ from .parse_cache import Stamp, StoredTopic
 FORMAT = 1  # bump when the shape changes
 SUFFIX = ".library"
 CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
+
+
+def digest(files: dict[str, Stamp | None]) -> str:
+    """One short text for the list of files and their stamps (20,000 of them are not stored one by one)."""
+    return hashlib.blake2b(repr(list(files.items())).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
 def _day(value: dt.date | None) -> int | None:
@@ -98,7 +104,7 @@ def dump(
         index += 1
     problems.extend((CHECK, topic_id) for _end, topic_id in skip.values())  # checks that found nothing
     data = (
-        FORMAT, stamp, kind, root, files,
+        FORMAT, stamp, kind, root, digest(files),
         [(r.key, r.title, r.publisher, r.year, r.details, r.url, _day(r.reviewed), _day(r.next_review),
           _day(r.accessed)) for r in library.references.values()],
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
@@ -124,7 +130,7 @@ def load(
         if not (isinstance(data, tuple) and len(data) == 15 and data[0] == FORMAT):
             return None
         _f, code, was_kind, was_root, was_files = data[:5]
-        if code != stamp or was_kind != kind or was_root != str(root) or was_files != files:
+        if code != stamp or was_kind != kind or was_root != str(root) or was_files != digest(files):
             return None
         references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data[5:]
         return _build(root, known, files, references, sections, topics, glossary, lay_terms, questions, tags,
@@ -148,16 +154,17 @@ def _build(root: Path, known: dict[str, Path], files: dict[str, Any], *data: Any
         path = _path(root, where, known)
         if not isinstance(body, str | None) or not isinstance(topic_id, str) or path is None:
             raise TypeError("not a topic")
-        topic = StoredTopic(
-            id=topic_id, title=title, body="", path=path, section=section, summary=summary, order=order,
-            sources=sources, updated=_date(updated), next_review=_date(next_review),
-            reviewed_by=Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
-            tags=topic_tags, questions=topic_questions, keywords=keywords, url=url, body_line=body_line,
-        )  # fmt: skip
-        topic._body = body
-        topic._body_at = int(at)
-        topic._body_prefix = str(prefix)
-        topic._stamp = files.get(where)  # the stamp the loader has just read (bodies are read by it)
+        # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
+        topic = object.__new__(StoredTopic)
+        topic.__dict__ = {
+            "id": topic_id, "title": str(title), "path": path, "section": str(section), "summary": str(summary),
+            "order": float(order), "sources": list(sources), "updated": _date(updated),
+            "next_review": _date(next_review),
+            "reviewed_by": Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
+            "tags": list(topic_tags), "questions": list(topic_questions), "keywords": list(keywords), "url": str(url),
+            "body_line": int(body_line), "_body": body, "_body_at": int(at), "_body_prefix": str(prefix),
+            "_stamp": files.get(where),  # the stamp the loader has just read (bodies are read by it)
+        }  # fmt: skip
         library.topics[topic_id] = topic
         field_lines[topic_id] = dict(lines)
     for section_id, title, summary, ids in sections:

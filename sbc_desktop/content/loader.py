@@ -15,6 +15,7 @@ with file and line, never an exception, a hang or a read outside the folder.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import os
 import re
@@ -64,7 +65,8 @@ class _Loader:
         self.field_lines: dict[str, dict[str, int]] = {}  # topic id -> lines of 'sources', 'next_review'
         self.kind = "strict" if self.strict else "pages"
         self.cache = ParseCache.open(cache_dir, root, self.kind) if cache_dir is not None else None
-        self.stamps: dict[Path, Stamp] = {}  # of the topic files listed (one stat each)
+        self.stamps: dict[str, Stamp] = {}  # of the topic files listed (one stat each), by cache key
+        self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
         self.listing: tuple[list[Path], list[Problem]] | None = None
         self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
@@ -173,7 +175,7 @@ class _Loader:
             return None
         if problems:  # links that cannot be followed: read the folder as it is now
             return None
-        files: dict[str, Stamp | None] = {self.cache.key(p): self.stamps.get(p) for p in paths}
+        files: dict[str, Stamp | None] = dict(self.stamps)
         for name in YAML_FILES:
             files[name] = stamp_of(self.root / name)
         return files
@@ -192,7 +194,7 @@ class _Loader:
         if raw is None:
             return False
         assert self.cache is not None
-        known = {self.cache.key(p): p for p in self.listing[0]} if self.listing else {}
+        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known)
         if found is None:
             return False
@@ -328,28 +330,37 @@ class _Loader:
         # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
         # So only a link (or a base folder that is one) needs resolving: not every file. One
         # lstat a file: what it is, and (for a regular file) the stamp the caches compare.
-        order: dict[Path, tuple[tuple[str, ...], str]] = {}  # sorted as paths sort, without comparing Paths
+        # Paths are made once and never hashed or compared (costly at 20,000 files): sorted as
+        # paths sort (by their parts), and known by their cache key (as ParseCache.key makes it).
+        found: list[tuple[tuple[str, ...], str, Path, str]] = []
+        root_text = str(self.root)
         for folder, _dirs, names in os.walk(base):
             here, parts = Path(folder), tuple(folder.split(os.sep))
+            if folder.startswith(root_text) and folder[len(root_text) : len(root_text) + 1] == os.sep:
+                prefix = folder[len(root_text) + 1 :].replace(os.sep, "/") + "/"
+            else:
+                prefix = "" if folder == root_text else folder + os.sep
             for name in names:
                 if name.lower().endswith(".md"):
+                    if folder == root_text and base == self.root and name.lower() == "readme.md":
+                        continue  # a folder of pages: its README is about the folder, not a topic
                     path = here / name
-                    order[path] = (parts, name)
                     try:
                         st = os.lstat(path)
                         if not base_inside or stat.S_ISLNK(st.st_mode):
-                            if path.is_file() and path.resolve().is_relative_to(inside):
-                                files.append(path)
-                                st = os.stat(path)
-                                self.stamps[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-                        elif stat.S_ISREG(st.st_mode):
-                            files.append(path)
-                            self.stamps[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                            if not (path.is_file() and path.resolve().is_relative_to(inside)):
+                                continue
+                            st = os.stat(path)
+                        elif not stat.S_ISREG(st.st_mode):
+                            continue
                     except (OSError, RuntimeError, ValueError):
                         problems.append(Problem(path, 1, "error", "cannot follow this link: not read"))
-        if base == self.root:
-            files = [p for p in files if p.parent != self.root or p.name.lower() != "readme.md"]
-        self.listing = (sorted(files, key=order.__getitem__), problems)
+                        continue
+                    found.append((parts, name, path, prefix + name))
+                    self.stamps[prefix + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        found.sort(key=lambda item: (item[0], item[1]))
+        self.keys = [item[3] for item in found]
+        self.listing = ([item[2] for item in found], problems)
         return self.listing
 
     def load_topics(self) -> list[Topic]:
@@ -357,9 +368,9 @@ class _Loader:
         base = base if base.is_dir() else self.root
         topics: list[Topic] = []
         seen: dict[str, Path] = {}
-        for path in self.topic_files():
+        for path, key in zip(self.topic_files(), self.keys, strict=True):
             try:
-                topic = self.load_topic(path, base)
+                topic = self.load_topic(path, base, self.stamps.get(key))
             except Exception as exc:  # noqa: BLE001 - one file never stops the others
                 self.error(path, 1, f"could not be read: {exc!r}"[:300])
                 topic = None
@@ -375,18 +386,18 @@ class _Loader:
             topics.append(topic)
         return topics
 
-    def load_topic(self, path: Path, base: Path) -> Topic | None:
+    def load_topic(self, path: Path, base: Path, stamp: Stamp | None = None) -> Topic | None:
         """One topic file: parsed, or as an earlier start parsed the very same file (parse_cache)."""
-        topic = self.parse_topic(path, base, None) if self.cache is None else self.cached_topic(path, base)
+        topic = self.parse_topic(path, base, None) if self.cache is None else self.cached_topic(path, base, stamp)
         if topic is not None:
             first = len(self.lib.problems)
             self.check_topic(path, topic)
             self.checks.append((first, len(self.lib.problems), topic))
         return topic
 
-    def cached_topic(self, path: Path, base: Path) -> Topic | None:
+    def cached_topic(self, path: Path, base: Path, stamp: Stamp | None = None) -> Topic | None:
         assert self.cache is not None
-        stamp = self.stamps.get(path) or stamp_of(path)
+        stamp = stamp or stamp_of(path)
         entry = self.cache.lookup(path, stamp)
         if entry is not None:
             problems = problems_of(path, entry)
@@ -665,6 +676,8 @@ def load_library(
     With a ``cache_dir``, what was read from each file is kept there for the next load
     (see parse_cache) and topics read their bodies from their files when needed.
     """
+    paused = gc.isenabled()
+    gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
         return _Loader(Path(root), today, check_links, cache_dir).load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
@@ -672,6 +685,9 @@ def load_library(
         reason = exc.strerror or str(exc)
         library.problems.append(Problem(Path(root), 0, "error", f"the content folder cannot be read: {reason}"))
         return library
+    finally:
+        if paused:
+            gc.enable()
 
 
 # -- small helpers ---------------------------------------------------------------

@@ -231,6 +231,7 @@ def test_a_corrupt_or_foreign_snapshot_is_ignored(tmp_path):
     foreign = [
         [data[0] + 1, *data[1:]],  # another format
         [data[0], "other code", *data[2:]],  # written by other code
+        [*data[:4], "another list of files", *data[5:]],  # another folder state
         [*data[:3], "/somewhere/else", *data[4:]],  # another folder
     ]
     shapes = [*data[:7], [("a", "A")], *data[8:]]  # topics of the wrong shape
