@@ -324,7 +324,6 @@ class _Loader:
             base = self.root
         inside = self.root.resolve()
         base_inside = base.resolve().is_relative_to(inside)
-        files: list[Path] = []
         problems: list[Problem] = []
         # Folders are walked without following links (a link loop is not endless content);
         # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
