@@ -98,6 +98,11 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: 
         )
         window.open_start_page(topic)
         window.show()
+        from .ui.background_render import BackgroundRender
+
+        # Once the window is up: every topic rendered into the cache, so later switches read HTML.
+        prerender = BackgroundRender(library.root, cache_dir(), window)
+        window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals
 
         # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).

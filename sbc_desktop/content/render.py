@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import FENCE, TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
+from .render_cache import Entry, RenderCache, library_stamp, topic_key
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
 CACHE_CHARS = 4_000_000  # ...and at most this much HTML in all (about 8 MB)
@@ -211,9 +212,11 @@ class _ContentExtension(Extension):
 class Renderer:
     """Turns a library's Markdown into sanitised HTML, caching each topic."""
 
-    def __init__(self, library: Library, link_terms: bool = True):
+    def __init__(self, library: Library, link_terms: bool = True, disk: RenderCache | None = None):
         self.library = library
         self.link_terms = link_terms
+        self.disk = disk  # rendered topics kept on disk (render_cache); None: memory only
+        self._pictures: list[tuple[str, str]] | None = None  # pictures met by the topic being rendered
         self._root = library.root.resolve()
         self._ext = _ContentExtension(self)
         self._md = markdown.Markdown(extensions=[*_extensions(), self._ext])
@@ -235,6 +238,59 @@ class Renderer:
     def matcher(self) -> TermMatcher:
         return TermMatcher(self.library.glossary.values())
 
+    @cached_property
+    def library_stamp(self) -> str:
+        """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
+        names = [(term.id, name) for term in self.library.glossary.values() for name in term.names]
+        return library_stamp(self._root, self.library.topics, names, f"link_terms={self.link_terms}")
+
+    def cache_key(self, topic: Topic) -> str:
+        """The topic's key in the disk cache (see render_cache)."""
+        return topic_key(self.library_stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+
+    def _from_disk(self, topic: Topic) -> Entry | None:
+        """The topic's rendering from the disk cache, if there is one made from this very page."""
+        if self.disk is None:
+            return None
+        key = self.cache_key(topic)
+        entry = self.disk.get(key)
+        if entry is None:
+            return None
+        for src, url in entry.pictures:
+            if self._picture_url(src, topic) != url:
+                return None  # a picture was added, moved or removed since: render again
+        self.disk.touch(key)
+        return entry
+
+    def render_entry(self, topic: Topic) -> Entry:
+        """The whole topic rendered now (no cache), with what the disk cache keeps of it."""
+        made: list[Entry] = []
+        for _part in self._rendered(topic, made):
+            pass
+        return made[0]
+
+    def _rendered(self, topic: Topic, made: list[Entry]) -> Iterator[tuple[str, bool]]:
+        """Render ``topic`` part by part as (HTML, last?); with the last part, its Entry joins ``made``."""
+        parts: list[str] = []
+        linked: set[str] = set()  # a glossary word is linked once per page, not per part
+        pictures: list[tuple[str, str]] = []
+        sources = split_markdown(topic.body)
+        for index, markdown_part in enumerate(sources):
+            parts.append(self.markdown_html(markdown_part, topic, linked, pictures))
+            if index == len(sources) - 1:
+                made.append(Entry(tuple(parts), frozenset(linked), tuple(dict.fromkeys(pictures))))
+            yield parts[-1], index == len(sources) - 1
+
+    def store(self, topic: Topic) -> bool:
+        """Render ``topic`` into the disk cache unless it is there already; True if it was rendered."""
+        if self.disk is None:
+            return False
+        key = self.cache_key(topic)
+        if self.disk.has(key):
+            return False
+        self.disk.put(key, self.render_entry(topic))
+        return True
+
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""
         return "".join(html for html, _last in self.topic_parts(topic))
@@ -252,15 +308,20 @@ class Renderer:
             for index, html in enumerate(cached):
                 yield html, index == len(cached) - 1
             return
-        parts: list[str] = []
-        linked: set[str] = set()  # a glossary word is linked once per page, not per part
-        sources = split_markdown(topic.body)
-        for index, markdown_part in enumerate(sources):
-            html = self.markdown_html(markdown_part, topic, linked)
-            parts.append(html)
-            yield html, index == len(sources) - 1
-        self._terms[topic.id] = frozenset(linked)
-        self._keep(topic.id, parts)
+        stored = self._from_disk(topic)
+        if stored is not None:
+            self._terms[topic.id] = stored.terms
+            self._keep(topic.id, list(stored.parts))
+            for index, html in enumerate(stored.parts):
+                yield html, index == len(stored.parts) - 1
+            return
+        made: list[Entry] = []
+        yield from self._rendered(topic, made)
+        entry = made[0]
+        self._terms[topic.id] = entry.terms
+        self._keep(topic.id, list(entry.parts))
+        if self.disk is not None:
+            self.disk.put(self.cache_key(topic), entry)
 
     def terms_used(self, topic: Topic) -> frozenset[str]:
         """The glossary terms (ids) the topic's page links, as recorded by the parse that renders it."""
@@ -281,22 +342,39 @@ class Renderer:
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache
 
-    def markdown_html(self, text: str, topic: Topic | None = None, linked: set[str] | None = None) -> str:
+    def markdown_html(
+        self,
+        text: str,
+        topic: Topic | None = None,
+        linked: set[str] | None = None,
+        pictures: list[tuple[str, str]] | None = None,
+    ) -> str:
+        """``text`` as safe HTML; glossary terms linked join ``linked``, pictures met join ``pictures``."""
         processor = self._ext.processor
         assert processor is not None
         processor.topic = topic
         processor.base_url = topic.url if topic else ""
         processor.linked = linked if linked is not None else set()
+        self._pictures = pictures
         self._md.reset()
         try:
-            html = self._md.convert(text)
-        except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
-            html = "<pre>" + nh3.clean_text(text) + "</pre>"
-        return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
+            try:
+                html = self._md.convert(text)
+            except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
+                html = "<pre>" + nh3.clean_text(text) + "</pre>"
+            return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
+        finally:
+            self._pictures = None
 
     def local_file_url(self, src: str) -> str:
         """A ``file:`` URL for a picture inside the content folder, else ''."""
         topic = self._ext.processor.topic if self._ext.processor else None
+        url = self._picture_url(src, topic)
+        if self._pictures is not None:
+            self._pictures.append((src, url))  # recorded with the page in the disk cache
+        return url
+
+    def _picture_url(self, src: str, topic: Topic | None) -> str:
         state, path = resolve_local(src, self._root, topic.path.parent if topic else None)
         return path.as_uri() if state == "ok" and path else ""
 
