@@ -75,6 +75,11 @@ def build_nci_content(folder: Path) -> int:
         target = folder / "topics" / page.relative_to(NCI_PAGES)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page, target)  # the corpus is read-only; the copy need not be
+    return write_nci_glossary(folder / "glossary.yaml")
+
+
+def write_nci_glossary(path: Path) -> int:
+    """The NCI glossary JSON as the app's ``glossary.yaml`` at ``path``: the number of terms written."""
     data = json.loads(NCI_GLOSSARY.read_text(encoding="utf-8"))
     terms = []
     for item in data["terms"]:
@@ -85,7 +90,7 @@ def build_nci_content(folder: Path) -> int:
         if name and definition:
             term_id = str(item.get("id") or "").lower()
             terms.append({"id": term_id, "term": name, "definition": definition})
-    with open(folder / "glossary.yaml", "w", encoding="utf-8") as out:
+    with open(path, "w", encoding="utf-8") as out:
         yaml.safe_dump({"terms": terms}, out, allow_unicode=True, sort_keys=False)
     return len(terms)
 

@@ -28,6 +28,32 @@ if [ "$mode" = remove ]; then
   exit 0
 fi
 
+# What a second start checks before anything else: when the install, the translations and the
+# menu entry are all current, the app starts at once (no apt or pip checks, no extra Python).
+extras=""; [ "$mode" = test ] && extras="[test]"
+entry="$data_home/applications/$app_id.desktop"
+stamp() { printf '%s %s' "$(cksum < pyproject.toml)" "$(.venv/bin/python --version 2>&1)"; }
+# The test install holds everything the app needs, so it also counts for `app`.
+up_to_date() {
+  [ -x .venv/bin/python ] && [ -f .venv/.sbc-desktop-installed ] || return 1
+  base=$(stamp) || return 1
+  grep -qxF "$base $extras" .venv/.sbc-desktop-installed || { [ -z "$extras" ] && grep -qxF "$base [test]" .venv/.sbc-desktop-installed; }
+}
+translations_current() {
+  for ts in resources/translations/sbc-desktop_*.ts; do
+    case $ts in *_pseudo.ts) continue;; esac
+    [ -f "$ts" ] || continue
+    qm=${ts%.ts}.qm
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then return 1; fi
+  done
+}
+menu_current() {
+  [ -e "$entry" ] && grep -q "^Exec=$top/.venv/bin/sbc-desktop\$" "$entry" && [ -L "$bin_dir/sbc-desktop" ]
+}
+if [ "$mode" = app ] && up_to_date && translations_current && menu_current; then
+  exec .venv/bin/sbc-desktop "$@"
+fi
+
 # apt-get, waiting (up to 10 minutes) while another apt or an automatic update holds its lock.
 apt_get() {
   tries=0
@@ -80,22 +106,20 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
 [ -x .venv/bin/python ] || python3 -m venv .venv
 
 # Install (editable, so the checkout is what runs) only when what decides the install changed.
-# The test install holds everything the app needs, so it also counts for `app`.
-extras=""; [ "$mode" = test ] && extras="[test]"
-base="$(cksum < pyproject.toml) $(python3 --version 2>&1)"
-installed() { grep -qxF "$base $1" .venv/.sbc-desktop-installed 2>/dev/null; }
-if ! installed "$extras" && ! { [ -z "$extras" ] && installed "[test]"; }; then
+if ! up_to_date; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".$extras"
-  printf '%s %s\n' "$base" "$extras" >> .venv/.sbc-desktop-installed
+  printf '%s %s\n' "$(stamp)" "$extras" >> .venv/.sbc-desktop-installed
 fi
-# The translations Qt loads (.qm), built from resources/translations/*.ts (quick when current).
-.venv/bin/python -m sbc_desktop.translations >/dev/null || echo "could not build the translations: the app is in English"
+# The translations Qt loads (.qm), built from resources/translations/*.ts when one is missing
+# or older than its source.
+if ! translations_current; then
+  .venv/bin/python -m sbc_desktop.translations >/dev/null || echo "could not build the translations: the app is in English"
+fi
 
 if [ "$mode" = app ]; then
   # The menu entry and the command, for this user only (redone when missing or moved).
-  entry="$data_home/applications/$app_id.desktop"
-  if [ ! -e "$entry" ] || ! grep -q "^Exec=$top/.venv/bin/sbc-desktop\$" "$entry" || [ ! -L "$bin_dir/sbc-desktop" ]; then
+  if ! menu_current; then
     mkdir -p "$bin_dir" "$data_home/applications"
     ln -sf "$top/.venv/bin/sbc-desktop" "$bin_dir/sbc-desktop"
     sed "s|^Exec=sbc-desktop\$|Exec=$top/.venv/bin/sbc-desktop|" "packaging/linux/$app_id.desktop" > "$entry"

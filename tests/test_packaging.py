@@ -108,8 +108,17 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     if shutil.which("desktop-file-validate"):
         assert subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, timeout=60).returncode == 0
 
-    second = subprocess.run(run, env=env, capture_output=True, text=True, timeout=120)
-    assert second.returncode == 0 and second.stdout.strip().startswith("sbc-desktop ")  # nothing added again
+    # The second start goes straight to the app: no apt, dpkg, pip or system Python is run
+    # (each costs a noticeable fraction of a second). Stand-ins that fail prove it.
+    trap = tmp_path / "trap"
+    trap.mkdir()
+    for tool in ("python3", "dpkg", "apt-get", "sudo", "pip"):
+        (trap / tool).write_text("#!/bin/sh\necho \"$0 was run\" >&2\nexit 97\n")
+        (trap / tool).chmod(0o755)
+    second = subprocess.run(run, env=env | {"PATH": f"{trap}{os.pathsep}{env.get('PATH', '')}"},
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip().startswith("sbc-desktop ") and "was run" not in second.stderr  # nothing added again
 
     removed = subprocess.run([sh_path(), str(REPO / "packaging" / "quickstart.sh"), "remove"], env=env | {
         "SBC_QUICKSTART_KEEP_VENV": "1"}, capture_output=True, text=True, timeout=60)  # fmt: skip

@@ -9,24 +9,45 @@ in-page anchors and web addresses that the window hands to the user's browser.
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cached_property
+from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 import markdown
 import nh3
+from markdown import util
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
 from .glossary import TermMatcher
 from .library import Library, Topic
-from .links import FENCE, TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
-from .render_cache import Entry, RenderCache, library_stamp, topic_key
+from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
+from .render_cache import RenderCache, library_stamp, topic_key
+from .rendered import (
+    ANCHOR,
+    DEAD,
+    GLOSSARY,
+    PICTURE,
+    PLACEHOLDER,
+    TOPIC,
+    WEB,
+    Heading,
+    LineFinder,
+    Link,
+    Rendered,
+    headings_of,
+    text_blocks,
+    words,
+)
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
-CACHE_CHARS = 4_000_000  # ...and at most this much HTML in all (about 8 MB)
+CACHE_CHARS = 4_000_000  # ...and at most this much HTML and text in all (about 8 MB)
+FIRST_PART_CHARS = 3000  # the first part of a page's HTML: the top of the page, shown at once...
+PART_CHARS = 8000  # ...then parts of about this size (always cut between top-level elements)
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
 
 
@@ -64,81 +85,74 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
-_NOT_A_NEW_BLOCK = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|\||$)")  # indented, list item, table row
-
-
-def split_markdown(text: str, first: int = 3000, rest: int = 10000) -> list[str]:
-    """Cut Markdown into parts of about ``first`` then ``rest`` characters.
-
-    Cuts fall only before a block that starts after a blank line and is not indented,
-    a list item or a table row, outside fenced code: so lists keep their numbering and
-    every part is Markdown on its own. Reference-style link definitions are repeated
-    in every part so those links still work.
-    """
-    if len(text) <= first:
-        return [text]
-    parts: list[str] = []
-    current: list[str] = []
-    size, limit, in_fence, previous_blank = 0, first, False, False
-    for line in text.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and previous_blank and size >= limit and not _NOT_A_NEW_BLOCK.match(line):
-            parts.append("\n".join(current))
-            current, size, limit = [], 0, rest
-        current.append(line)
-        size += len(line) + 1
-        previous_blank = not line.strip()
-    parts.append("\n".join(current))
-    definitions = _REFERENCE_DEFINITION.findall(text) if "]:" in text else []
-    if definitions and len(parts) > 1:
-        extra = "\n\n" + "\n".join(definitions) + "\n"
-        parts = [part + extra for part in parts]
-    return parts
-
-
 class _ContentTree(Treeprocessor):
-    """Rewrites links and pictures, then links the first use of each glossary word."""
+    """Rewrites links and pictures (noting each), then links the first use of each glossary word."""
 
     def __init__(self, md: markdown.Markdown, renderer: Renderer):
         super().__init__(md)
         self.renderer = renderer
         self.topic: Topic | None = None
         self.base_url = ""
+        self.source = ""
         self.linked: set[str] = set()
+        self.links: list[Link] = []
+        self.original: dict[int, str] = {}  # id(element) -> its href or src as written
+
+    def start(self, topic: Topic | None, source: str, linked: set[str]) -> None:
+        """Ready for one page: its topic (for relative addresses) and its Markdown."""
+        self.topic, self.source, self.linked = topic, source, linked
+        self.base_url = topic.url if topic else ""
+        self.links, self.original = [], {}
 
     def run(self, root: ET.Element) -> None:
+        written = [element for element in root.iter() if element.tag in ("a", "img")]  # in page order
+        texts = {id(element): words(element, self.unstash) for element in written}
+        outcome: dict[int, tuple[str, str]] = {}
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
-                    self._fix_link(parent, child)
+                    outcome[id(child)] = self._fix_link(parent, child)
                 elif child.tag == "img":
-                    self._fix_image(parent, child, index)
+                    outcome[id(child)] = self._fix_image(parent, child, index)
+        lines = LineFinder(self.source)
+        for element in written:
+            kind, target = outcome[id(element)]
+            href = self.original[id(element)]
+            self.links.append(Link(href, kind, target, lines.line_of(href), texts[id(element)]))
         if self.renderer.link_terms and self.renderer.matcher.size:
             self._link_terms(root)
 
+    def unstash(self, text: str) -> str:
+        escapes = self.md.treeprocessors["unescape"]  # runs after this processor: undo "\\*" and the like here
+        return _unstash(self.md, escapes.unescape(text) if isinstance(escapes, UnescapeTreeprocessor) else text)
+
     # -- links and pictures -----------------------------------------------------
-    def _fix_link(self, parent: ET.Element, a: ET.Element) -> None:
+    def _fix_link(self, parent: ET.Element, a: ET.Element) -> tuple[str, str]:
         href = (a.get("href") or "").strip()
+        self.original[id(a)] = href
         target = topic_id_from_href(href)
         if target is not None:
             fragment = href.partition("#")[2]
             if target in self.renderer.library.topics:
                 a.set("href", TOPIC_SCHEME + target + (f"#{fragment}" if fragment else ""))
-                return
-            return _unwrap(a)
-        if href.startswith("#") or href.startswith(TERM_SCHEME):
-            return
+                return TOPIC, a.get("href") or ""
+            _unwrap(a)
+            return DEAD, ""
+        if href.startswith("#"):
+            return ANCHOR, href
+        if href.startswith(TERM_SCHEME):
+            return GLOSSARY, href
         if href.startswith("/") and self.base_url:
             href = urljoin(self.base_url, href)
         if urlsplit(href).scheme in _WEB:
             a.set("href", href)
             a.set("class", "external")
-            return
+            return WEB, href
         _unwrap(a)
+        return DEAD, ""
 
-    def _fix_image(self, parent: ET.Element, img: ET.Element, index: int) -> None:
+    def _fix_image(self, parent: ET.Element, img: ET.Element, index: int) -> tuple[str, str]:
+        self.original[id(img)] = img.get("src") or ""
         url = self.renderer.local_file_url(img.get("src") or "")
         if url:
             img.set("src", url)
@@ -146,13 +160,14 @@ class _ContentTree(Treeprocessor):
             if parent.tag == "p" and alone:
                 # A picture on its own: a block without the text's line spacing (no gap below it).
                 parent.tag, parent.attrib = "div", {"class": "picture"}
-            return
+            return PICTURE, url
         alt = (img.get("alt") or "").strip()
         span = ET.Element("span", {"class": "missing-picture"})
         span.text = f"[{alt}]" if alt else ""
         span.tail = img.tail
         parent.remove(img)
         parent.insert(index, span)
+        return PICTURE, ""
 
     # -- glossary ---------------------------------------------------------------
     def _link_terms(self, element: ET.Element) -> None:
@@ -197,29 +212,95 @@ def _unwrap(a: ET.Element) -> None:
     a.set("class", "dead-link")
 
 
+_STASHED = util.HTML_PLACEHOLDER.split("%s")[0]  # python-markdown's mark for raw HTML it set aside
+_PART_MARK = util.STX + "sbc-part" + util.ETX  # never in a page: python-markdown strips STX/ETX from input
+
+
+def _unstash(md: markdown.Markdown, text: str) -> str:
+    """``text`` with each raw-HTML placeholder replaced by that HTML's words, as sanitising keeps them
+    (a script's or a style's insides, written as inline HTML around plain text, are left out too)."""
+    if _STASHED not in text:
+        return text
+    pieces, position, stash, hidden = [], 0, md.htmlStash.rawHtmlBlocks, ""
+    while (start := text.find(_STASHED, position)) >= 0 and (end := text.find(util.ETX, start)) >= 0:
+        key = text[start + len(_STASHED) : end]
+        raw = stash[int(key)] if key.isdigit() and int(key) < len(stash) else ""
+        raw_text = (raw if isinstance(raw, str) else ET.tostring(raw, encoding="unicode")).strip()
+        if not hidden:
+            pieces += [text[position:start], " ", unescape(nh3.clean(raw_text, tags=set())), " "]
+        opened = raw_text.lower()
+        if hidden and opened.startswith("</" + hidden):
+            hidden = ""
+        elif opened.startswith(("<script", "<style")) and "</" not in opened:
+            hidden = opened[1:].partition(">")[0].split()[0]
+        position = end + len(util.ETX)
+    if not hidden:
+        pieces.append(text[position:])
+    return "".join(pieces)
+
+
+class _Harvest(Treeprocessor):
+    """Last of all: reads headings and text from the finished tree and marks where parts may be cut."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.headings: list[Heading] = []
+        self.blocks: list[str] = []
+
+    def run(self, root: ET.Element) -> None:
+        unstash = self.unstash
+        self.headings = headings_of(root, unstash)
+        self.blocks = text_blocks(root, unstash)
+        for child in root:
+            if child.text and child.tag == "p" and child.text.strip() == PLACEHOLDER and not len(child):
+                child.text = PLACEHOLDER  # exactly "<p>{{care-team}}</p>": urgent_help fills it in
+            child.tail = (child.tail or "") + _PART_MARK
+
+    def unstash(self, text: str) -> str:
+        return _unstash(self.md, text)
+
+
 class _ContentExtension(Extension):
     def __init__(self, renderer: Renderer):
         super().__init__()
         self.renderer = renderer
         self.processor: _ContentTree | None = None
+        self.harvest: _Harvest | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown API
         self.processor = _ContentTree(md, self.renderer)
         # After inline parsing (20) so links and emphasis exist; before prettify (10).
         md.treeprocessors.register(self.processor, "sbc_content", 15)
+        # After the table of contents (5) has given headings their ids and escapes are undone (0).
+        self.harvest = _Harvest(md)
+        md.treeprocessors.register(self.harvest, "sbc_harvest", -10)
+
+
+class _Parser:
+    """One thread's python-markdown (a Markdown object must not be shared between threads)."""
+
+    def __init__(self, renderer: Renderer):
+        extension = _ContentExtension(renderer)
+        self.md = markdown.Markdown(extensions=[*_extensions(), extension])
+        assert extension.processor is not None and extension.harvest is not None
+        self.content: _ContentTree = extension.processor
+        self.harvest: _Harvest = extension.harvest
 
 
 class Renderer:
-    """Turns a library's Markdown into sanitised HTML, caching each topic."""
+    """Turns a library's Markdown into sanitised HTML plus what the page holds, caching each topic.
+
+    Safe to use from several threads at once (search builds its index in a worker):
+    each thread parses with its own python-markdown instance.
+    """
 
     def __init__(self, library: Library, link_terms: bool = True, disk: RenderCache | None = None):
         self.library = library
         self.link_terms = link_terms
-        self.disk = disk  # rendered topics kept on disk (render_cache); None: memory only
-        self._pictures: list[tuple[str, str]] | None = None  # pictures met by the topic being rendered
+        self.disk = disk  # rendered topics also kept on disk (render_cache); None: in memory only
         self._root = library.root.resolve()
-        self._ext = _ContentExtension(self)
-        self._md = markdown.Markdown(extensions=[*_extensions(), self._ext])
+        self._local = threading.local()
+        self._lock = threading.Lock()
         self._cleaner = nh3.Cleaner(
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
@@ -230,14 +311,39 @@ class Renderer:
         )
         # Rendered topics, most recently used last; bounded, so that reading a few
         # thousand pages does not keep every one of them in memory.
-        self._cache: OrderedDict[str, list[str]] = OrderedDict()
+        self._cache: OrderedDict[str, Rendered] = OrderedDict()
         self._cached_chars = 0
-        self._terms: dict[str, frozenset[str]] = {}  # topic id -> glossary terms its page links
 
     @cached_property
     def matcher(self) -> TermMatcher:
         return TermMatcher(self.library.glossary.values())
 
+    def _parser(self) -> _Parser:
+        parser: _Parser | None = getattr(self._local, "parser", None)
+        if parser is None:
+            if self.link_terms:
+                with self._lock:
+                    self.matcher  # noqa: B018 - built once, before two threads could both build it
+            parser = self._local.parser = _Parser(self)
+        return parser
+
+    # -- topics ---------------------------------------------------------------------
+    def rendered(self, topic: Topic) -> Rendered:
+        """The topic's body (without title or footer) parsed once: HTML parts, links, headings, text, terms."""
+        with self._lock:
+            cached = self._cache.get(topic.id)
+            if cached is not None:
+                self._cache.move_to_end(topic.id)
+                return cached
+        result = self._from_disk(topic)
+        if result is None:
+            result = self.render(topic.body, topic)
+            if self.disk is not None:
+                self.disk.put(self.cache_key(topic), result)
+        self.keep(topic.id, result)
+        return result
+
+    # -- the cache on disk ------------------------------------------------------------
     @cached_property
     def library_stamp(self) -> str:
         """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
@@ -248,38 +354,19 @@ class Renderer:
         """The topic's key in the disk cache (see render_cache)."""
         return topic_key(self.library_stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
 
-    def _from_disk(self, topic: Topic) -> Entry | None:
-        """The topic's rendering from the disk cache, if there is one made from this very page."""
+    def _from_disk(self, topic: Topic) -> Rendered | None:
+        """The topic's rendering from the disk cache, if one was made from this very page."""
         if self.disk is None:
             return None
         key = self.cache_key(topic)
-        entry = self.disk.get(key)
-        if entry is None:
+        result = self.disk.get(key)
+        if result is None:
             return None
-        for src, url in entry.pictures:
-            if self._picture_url(src, topic) != url:
+        for link in result.links:
+            if link.kind == PICTURE and self._picture_url(link.href, topic) != link.target:
                 return None  # a picture was added, moved or removed since: render again
         self.disk.touch(key)
-        return entry
-
-    def render_entry(self, topic: Topic) -> Entry:
-        """The whole topic rendered now (no cache), with what the disk cache keeps of it."""
-        made: list[Entry] = []
-        for _part in self._rendered(topic, made):
-            pass
-        return made[0]
-
-    def _rendered(self, topic: Topic, made: list[Entry]) -> Iterator[tuple[str, bool]]:
-        """Render ``topic`` part by part as (HTML, last?); with the last part, its Entry joins ``made``."""
-        parts: list[str] = []
-        linked: set[str] = set()  # a glossary word is linked once per page, not per part
-        pictures: list[tuple[str, str]] = []
-        sources = split_markdown(topic.body)
-        for index, markdown_part in enumerate(sources):
-            parts.append(self.markdown_html(markdown_part, topic, linked, pictures))
-            if index == len(sources) - 1:
-                made.append(Entry(tuple(parts), frozenset(linked), tuple(dict.fromkeys(pictures))))
-            yield parts[-1], index == len(sources) - 1
+        return result
 
     def store(self, topic: Topic) -> bool:
         """Render ``topic`` into the disk cache unless it is there already; True if it was rendered."""
@@ -288,91 +375,69 @@ class Renderer:
         key = self.cache_key(topic)
         if self.disk.has(key):
             return False
-        self.disk.put(key, self.render_entry(topic))
+        self.disk.put(key, self.render(topic.body, topic))
         return True
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""
-        return "".join(html for html, _last in self.topic_parts(topic))
+        return self.rendered(topic).html
 
     def topic_parts(self, topic: Topic) -> Iterator[tuple[str, bool]]:
-        """The body as (HTML, is it the last part?), rendered one part at a time.
-
-        A long page is cut into parts at block boundaries so that the reader can show
-        the first part at once and add the rest while the reader is already reading.
-        The whole list is cached once every part has been rendered.
-        """
-        cached = self._cache.get(topic.id)
-        if cached is not None:
-            self._cache.move_to_end(topic.id)
-            for index, html in enumerate(cached):
-                yield html, index == len(cached) - 1
-            return
-        stored = self._from_disk(topic)
-        if stored is not None:
-            self._terms[topic.id] = stored.terms
-            self._keep(topic.id, list(stored.parts))
-            for index, html in enumerate(stored.parts):
-                yield html, index == len(stored.parts) - 1
-            return
-        made: list[Entry] = []
-        yield from self._rendered(topic, made)
-        entry = made[0]
-        self._terms[topic.id] = entry.terms
-        self._keep(topic.id, list(entry.parts))
-        if self.disk is not None:
-            self.disk.put(self.cache_key(topic), entry)
+        """The body as (HTML, is it the last part?): a long page comes in several parts,
+        cut between top-level elements, so that the reader can show the top at once."""
+        parts = self.rendered(topic).parts
+        for index, html in enumerate(parts):
+            yield html, index == len(parts) - 1
 
     def terms_used(self, topic: Topic) -> frozenset[str]:
         """The glossary terms (ids) the topic's page links, as recorded by the parse that renders it."""
-        if topic.id not in self._terms:
-            for _part in self.topic_parts(topic):
-                pass
-        return self._terms.get(topic.id, frozenset())
+        return self.rendered(topic).terms
 
-    def _keep(self, topic_id: str, parts: list[str]) -> None:
-        old = self._cache.pop(topic_id, None)
-        self._cached_chars -= sum(map(len, old)) if old else 0
-        self._cache[topic_id] = parts
-        self._cached_chars += sum(map(len, parts))
-        while len(self._cache) > 1 and (len(self._cache) > CACHE_TOPICS or self._cached_chars > CACHE_CHARS):
-            _, dropped = self._cache.popitem(last=False)
-            self._cached_chars -= sum(map(len, dropped))
+    def keep(self, topic_id: str, result: Rendered) -> None:
+        """Hold ``result`` as the topic's rendering (a cache on disk may hand one back)."""
+        with self._lock:
+            old = self._cache.pop(topic_id, None)
+            self._cached_chars -= old.size if old else 0
+            self._cache[topic_id] = result
+            self._cached_chars += result.size
+            while len(self._cache) > 1 and (len(self._cache) > CACHE_TOPICS or self._cached_chars > CACHE_CHARS):
+                _, dropped = self._cache.popitem(last=False)
+                self._cached_chars -= dropped.size
 
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache
 
-    def markdown_html(
-        self,
-        text: str,
-        topic: Topic | None = None,
-        linked: set[str] | None = None,
-        pictures: list[tuple[str, str]] | None = None,
-    ) -> str:
-        """``text`` as safe HTML; glossary terms linked join ``linked``, pictures met join ``pictures``."""
-        processor = self._ext.processor
-        assert processor is not None
-        processor.topic = topic
-        processor.base_url = topic.url if topic else ""
-        processor.linked = linked if linked is not None else set()
-        self._pictures = pictures
-        self._md.reset()
+    # -- any Markdown ---------------------------------------------------------------
+    def render(self, text: str, topic: Topic | None = None) -> Rendered:
+        """``text`` parsed once (not cached): links and pictures of ``topic`` resolved from its folder."""
+        parser = self._parser()
+        linked: set[str] = set()
+        parser.content.start(topic, text, linked)
+        parser.md.reset()
         try:
-            try:
-                html = self._md.convert(text)
-            except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
-                html = "<pre>" + nh3.clean_text(text) + "</pre>"
-            return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
-        finally:
-            self._pictures = None
+            html = parser.md.convert(text)
+        except Exception:  # noqa: BLE001 - RecursionError and the like: the words, unformatted
+            blocks = (" ".join(block.split()) for block in text.split("\n\n"))
+            return Rendered(("<pre>" + nh3.clean_text(text) + "</pre>",), text="\n".join(b for b in blocks if b))
+        parts = tuple(self._clean(piece) for piece in _grouped(html.split(_PART_MARK)))
+        links = tuple(parser.content.links)
+        return Rendered(
+            parts=parts or ("",),
+            links=links,
+            headings=tuple(parser.harvest.headings),
+            text="\n".join(parser.harvest.blocks),
+            terms=frozenset(linked).union(link.target[len(TERM_SCHEME) :] for link in links if link.kind == GLOSSARY),
+        )
+
+    def markdown_html(self, text: str, topic: Topic | None = None) -> str:
+        return self.render(text, topic).html
+
+    def _clean(self, html: str) -> str:
+        return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
 
     def local_file_url(self, src: str) -> str:
         """A ``file:`` URL for a picture inside the content folder, else ''."""
-        topic = self._ext.processor.topic if self._ext.processor else None
-        url = self._picture_url(src, topic)
-        if self._pictures is not None:
-            self._pictures.append((src, url))  # recorded with the page in the disk cache
-        return url
+        return self._picture_url(src, self._parser().content.topic)
 
     def _picture_url(self, src: str, topic: Topic | None) -> str:
         state, path = resolve_local(src, self._root, topic.path.parent if topic else None)
@@ -384,3 +449,19 @@ class Renderer:
         if attribute == "href" and value.startswith("file:"):
             return None  # a document may show a picture, never open a file
         return value
+
+
+def _grouped(pieces: list[str]) -> list[str]:
+    """Top-level elements' HTML joined into parts: about FIRST_PART_CHARS, then about PART_CHARS each."""
+    parts: list[str] = []
+    current: list[str] = []
+    size, limit = 0, FIRST_PART_CHARS
+    for piece in pieces:
+        if size >= limit and piece.strip():
+            parts.append("".join(current))
+            current, size, limit = [], 0, PART_CHARS
+        current.append(piece)
+        size += len(piece)
+    if current and ("".join(current).strip() or not parts):
+        parts.append("".join(current))
+    return parts

@@ -15,8 +15,9 @@ An entry is found by a key: a hash of everything that changes the HTML --
 * the renderer's settings (whether glossary words are linked).
 
 A changed page has another key, so it is never served stale. Pictures are the one input
-outside the Markdown: each entry records the pictures its page pointed at, and an entry
-whose pictures are no longer found the same way is not used.
+outside the Markdown: an entry holds the pictures its page pointed at (its links of kind
+PICTURE, with the file each became), and the renderer does not use an entry whose
+pictures are no longer found the same way.
 
 The files hold content-derived data only, and content is untrusted: an entry that is
 broken, foreign (another key, another format) or of the wrong shape is ignored as if
@@ -34,9 +35,10 @@ import os
 import tempfile
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from .rendered import Heading, Link, Rendered
 
 FORMAT = 1  # bump when the shape of an entry changes
 FOLDER = "rendered"
@@ -45,7 +47,7 @@ SUFFIX = ".page"
 MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
 PRUNE_TO = 0.8
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # an entry bigger than this on disk is not read (a page is at most a few MB)
-_CODE = ("render.py", "links.py", "glossary.py", "words.py", "render_cache.py")
+_CODE = ("render.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py")
 
 
 @cache
@@ -69,17 +71,6 @@ def _source(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return path.name.encode()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What the renderer made of one topic: its HTML parts, the glossary terms it links,
-    and the pictures it pointed at ((src as written, the file: URL it became or '') pairs)."""
-
-    parts: tuple[str, ...]
-    terms: frozenset[str] = frozenset()
-    pictures: tuple[tuple[str, str], ...] = ()
-    extra: dict = field(default_factory=dict)  # further JSON-able results of the same parse
 
 
 def library_stamp(root: Path, topic_ids: Iterable[str], glossary_names: Iterable[tuple[str, str]], options: str) -> str:
@@ -119,7 +110,7 @@ class RenderCache:
         return self.folder / f"{key}{SUFFIX}"
 
     # -- reading ----------------------------------------------------------------------
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> Rendered | None:
         """The entry stored under ``key``, or None (absent, broken, foreign or of another shape)."""
         entry = self._read(key)
         if entry is None:
@@ -134,7 +125,7 @@ class RenderCache:
         except (OSError, ValueError):
             return False
 
-    def _read(self, key: str) -> Entry | None:
+    def _read(self, key: str) -> Rendered | None:
         try:
             with open(self.path(key), "rb") as stream:
                 data = stream.read(MAX_ENTRY_BYTES + 1)
@@ -150,7 +141,7 @@ class RenderCache:
         return _entry_from(value)
 
     # -- writing ----------------------------------------------------------------------
-    def put(self, key: str, entry: Entry) -> bool:
+    def put(self, key: str, entry: Rendered) -> bool:
         """Store ``entry`` under ``key`` (whole or not at all); False if it could not be written."""
         try:
             payload = json.dumps(_entry_to(entry), ensure_ascii=False, separators=(",", ":"))
@@ -219,29 +210,38 @@ class RenderCache:
         return found
 
 
-def _entry_to(entry: Entry) -> dict:
+def _entry_to(entry: Rendered) -> dict:
     return {
         "parts": list(entry.parts),
+        "links": [[link.href, link.kind, link.target, link.line, link.text] for link in entry.links],
+        "headings": [[heading.level, heading.text, heading.anchor] for heading in entry.headings],
+        "text": entry.text,
         "terms": sorted(entry.terms),
-        "pictures": [list(pair) for pair in entry.pictures],
-        "extra": entry.extra,
     }
 
 
-def _entry_from(value: object) -> Entry | None:
-    """An Entry from decoded JSON, or None if anything has the wrong shape."""
+def _strings(value: object, size: int | None = None) -> bool:
+    return isinstance(value, list) and (size is None or len(value) == size) and all(isinstance(v, str) for v in value)
+
+
+def _entry_from(value: object) -> Rendered | None:
+    """A Rendered from decoded JSON, or None if anything has the wrong shape."""
     if not isinstance(value, dict):
         return None
-    parts, terms, pictures, extra = (value.get(k) for k in ("parts", "terms", "pictures", "extra"))
-    if not (isinstance(parts, list) and parts and all(isinstance(p, str) for p in parts)):
+    parts, links, headings, text, terms = (value.get(k) for k in ("parts", "links", "headings", "text", "terms"))
+    if not (isinstance(parts, list) and parts and _strings(parts) and isinstance(terms, list) and _strings(terms)):
         return None
-    if not (isinstance(terms, list) and all(isinstance(t, str) for t in terms)):
+    if not isinstance(text, str):
         return None
-    if not (
-        isinstance(pictures, list)
-        and all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in pictures)
-    ):
+    if not (isinstance(links, list) and isinstance(headings, list)):
         return None
-    if not isinstance(extra, dict):
-        return None
-    return Entry(tuple(parts), frozenset(terms), tuple((p[0], p[1]) for p in pictures), extra)
+    made_links, made_headings = [], []
+    for item in links:
+        if not (isinstance(item, list) and len(item) == 5 and _strings(item[:3] + item[4:]) and type(item[3]) is int):
+            return None
+        made_links.append(Link(item[0], item[1], item[2], item[3], item[4]))
+    for item in headings:
+        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int and _strings(item[1:])):
+            return None
+        made_headings.append(Heading(item[0], item[1], item[2]))
+    return Rendered(tuple(parts), tuple(made_links), tuple(made_headings), text, frozenset(terms))

@@ -62,26 +62,28 @@ def test_third_party_site_links_resolve_against_page_url(tmp_path):
     assert 'href="https://www.cancer.gov/types/b"' in html
 
 
-def test_long_markdown_is_split_at_safe_places():
-    from sbc_desktop.content.render import split_markdown
-
+def test_a_long_page_is_cut_between_whole_elements(tmp_path):
+    """The parts come from the one parse: every list, fence and table stays whole, and a
+    reference-style link works wherever it is used."""
     para = "Some words here. " * 30
-    text = (
+    body = (
         "\n\n".join(
-            [
-                f"## Part {i}\n\n{para}\n\n1. one\n\n2. two\n\n```\ncode\n\nmore code\n```\n\n| a |\n|---|\n| 1 |"
-                for i in range(40)
-            ]
+            f"## Part {i}\n\n{para}\n\n1. one\n\n2. two\n\n```\ncode\n\nmore code\n```\n\n| a |\n|---|\n| 1 |\n\n"
+            "See [the ref][r]."
+            for i in range(40)
         )
-        + "\n\nSee [the ref][r].\n\n[r]: https://example.org/ref"
+        + "\n\n[r]: https://example.org/ref"
     )
-    parts = split_markdown(text, first=1000, rest=2000)
-    assert len(parts) > 5
-    for part in parts:
-        assert part.count("```") % 2 == 0  # fenced code never cut
-        assert not part.lstrip().startswith(("2.", "| 1", "more code"))
-        assert "[r]: https://example.org/ref" in part
-    assert split_markdown("short") == ["short"]
+    library = load_library(make_content(tmp_path, {"a": body, "b": "B"}))
+    rendered = Renderer(library).rendered(library.topic("a"))
+    assert len(rendered.parts) > 3
+    for part in rendered.parts:
+        for tag in ("ol", "pre", "table", "p"):
+            assert part.count(f"<{tag}>") == part.count(f"</{tag}>"), tag
+        assert not part.lstrip().startswith(("<li", "<tr", "<td"))
+        assert part.count('href="https://example.org/ref"') == part.count("the ref</a>") > 0
+    assert len(rendered.parts[0]) < len(rendered.parts[1])  # the top of the page comes first, small
+    assert rendered.html.count("<h2") == 40 and "[r]:" not in rendered.html
 
 
 def test_parts_render_like_the_whole(tmp_path):

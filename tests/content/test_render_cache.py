@@ -10,7 +10,8 @@ import pytest
 from sbc_desktop.content import prerender
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
-from sbc_desktop.content.render_cache import MAGIC, Entry, RenderCache
+from sbc_desktop.content.render_cache import MAGIC, RenderCache
+from sbc_desktop.content.rendered import Rendered
 from tests.helpers import make_content, topic, write
 
 GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n"
@@ -32,7 +33,7 @@ def test_a_page_rendered_once_is_read_back_not_rendered_again(tmp_path):
     assert 'href="term:liver"' in made and first.disk.misses == 1
 
     second = renderer_for(root, tmp_path / "cache")  # a new window: nothing in memory
-    second.markdown_html = None  # type: ignore[assignment,method-assign] - it must not render
+    second.render = None  # type: ignore[assignment,method-assign] - it must not render
     assert html(second, "a") == made
     assert second.disk.hits == 1 and second.terms_used(second.library.topic("a")) == {"liver"}
 
@@ -113,17 +114,17 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
     blocked.write_text("a file where the folder should be")
     root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "B"})
     assert "Words to read" in html(renderer_for(root, blocked), "a")
-    assert not RenderCache.in_cache_dir(blocked).put("k" * 64, Entry(("<p>x</p>",)))
+    assert not RenderCache.in_cache_dir(blocked).put("k" * 64, Rendered(("<p>x</p>",)))
 
 
 def test_the_cache_is_bounded_and_the_least_recently_used_go_first(tmp_path):
     cache = RenderCache(tmp_path / "rendered", max_bytes=25_000)
     noise = os.urandom(6000).hex()  # hex: each entry about 7 KB compressed
     for index in range(3):
-        assert cache.put(f"{index:064d}", Entry((noise + str(index),)))
+        assert cache.put(f"{index:064d}", Rendered((noise + str(index),)))
         os.utime(cache.path(f"{index:064d}"), ns=(index * 10**9, index * 10**9))
     cache.touch(f"{0:064d}")  # read just now: kept
-    cache.put(f"{3:064d}", Entry((noise + "3",)))
+    cache.put(f"{3:064d}", Rendered((noise + "3",)))
     assert cache.size() <= 25_000
     assert cache.get(f"{0:064d}") is not None and cache.get(f"{3:064d}") is not None
     assert cache.get(f"{1:064d}") is None

@@ -84,7 +84,7 @@ def test_the_same_page_from_the_disk_cache_in_a_new_window_is_the_same(long_wind
     qtbot.addWidget(again)
     again.resize(800, 600)
     again.show()
-    again.pages.renderer.markdown_html = None  # the page must come from the cache, not be rendered
+    again.pages.renderer.render = None  # the page must come from the cache, not be rendered
     open_by_link_again = again.reader
     with qtbot.waitSignal(open_by_link_again.pageCompleted, timeout=10_000):
         again.tree.setFocus()
