@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 
 from sbc_desktop.app import collect_after_first_paint
 from sbc_desktop.ui.main_window import MainWindow
 
 
-def test_garbage_is_collected_again_once_the_first_page_is_painted(qtbot, library):
+@contextmanager
+def collector_paused():
+    """As run_gui starts: no collections; afterwards the collector as it was."""
     was = gc.isenabled()
-    gc.disable()  # as run_gui does before it builds anything
+    gc.disable()
     try:
+        yield
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
+
+
+def test_garbage_is_collected_again_once_the_first_page_is_painted(qtbot, library):
+    with collector_paused():
         window = MainWindow(library, settings=None)
         qtbot.addWidget(window)
         collect_after_first_paint(window)
@@ -20,25 +31,11 @@ def test_garbage_is_collected_again_once_the_first_page_is_painted(qtbot, librar
         window.show()
         qtbot.waitUntil(gc.isenabled, timeout=3000)  # just after the first paint, not the 5 s fallback
         assert window.reader.current_url() == "topic:what-is-it"
-    finally:
-        gc.unfreeze()
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
 
 
 def test_a_window_that_never_paints_still_collects(qtbot, library):
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         window = MainWindow(library, settings=None)
         qtbot.addWidget(window)
         collect_after_first_paint(window, fallback_ms=50)  # never shown
         qtbot.waitUntil(gc.isenabled, timeout=3000)
-    finally:
-        gc.unfreeze()
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
