@@ -74,6 +74,10 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         return 2
     display.preflight()
     display.install_fatal_handler()
+    if config is not None:  # the on-screen keyboard, where installed: chosen before Qt starts
+        from .kiosk import keyboard
+
+        keyboard.prepare()
 
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
     from PySide6.QtGui import QIcon
