@@ -29,7 +29,7 @@ from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
 from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
-from .links import iter_links, resolve_local, slugify, topic_id_from_href
+from .links import slugify
 from .parse_cache import ParseCache, Stamp, code_stamp, problems_of, stamp_of, stored_topic, topic_entry
 
 SECTIONS_FILE = "sections.yaml"
@@ -639,30 +639,18 @@ class _Loader:
         self.lib.suggested_questions = self.questions_from(path, _line(data), items)
 
     def check_links(self) -> None:
-        for topic in self.lib.topics.values():
-            for link in iter_links(topic.body):
-                line = topic.body_line + link.line - 1
-                href = link.href
-                if link.image:
-                    self.check_image(topic, line, href)
-                    continue
-                target = topic_id_from_href(href)
-                if target is not None and target not in self.lib.topics:
-                    if target in self.failed:
-                        self.warning(topic.path, line, f"link to topic '{target}', which did not load")
-                    elif href.startswith("topic:") or self.strict:
-                        self.error(topic.path, line, f"link to missing topic '{target}'")
-                    else:
-                        self.warning(topic.path, line, f"link to missing page '{href}'")
+        """Links and pictures as the renderer reads them (imported here: the window never checks)."""
+        from .link_check import link_problems
+        from .render import Renderer
 
-    def check_image(self, topic: Topic, line: int, href: str) -> None:
-        state, _ = resolve_local(href, self.root, topic.path.parent)
-        if state == "remote":
-            self.warning(topic.path, line, f"picture '{href}' is not in the content folder and will not be shown")
-        elif state == "outside":
-            self.error(topic.path, line, f"picture '{href}' is outside the content folder")
-        elif state == "missing":
-            self.error(topic.path, line, f"missing image '{href}'")
+        renderer = Renderer(self.lib, link_terms=False)  # the links written, not the glossary's
+        for topic in self.lib.topics.values():
+            try:
+                links = renderer.render(topic.body, topic).links
+            except Exception as exc:  # noqa: BLE001 - one page that cannot be shown never stops the others
+                self.error(topic.path, topic.body_line, f"cannot be shown: {exc!r}"[:300])
+                continue
+            self.lib.problems += link_problems(self.lib, topic, links)
 
 
 def load_library(
