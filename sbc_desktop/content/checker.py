@@ -9,6 +9,7 @@ from .. import clock
 from ..files import shown
 from . import editorial
 from .library import Problem
+from .link_check import link_problems
 from .loader import load_library
 from .render import Renderer
 
@@ -22,16 +23,20 @@ def check_folder(
     Flesch-Kincaid reading grade a topic may have without a warning (0: no check).
     """
     today = today or clock.today()
-    library = load_library(root, today=today)
+    library = load_library(root, today=today, check_links=False)  # links are checked below, from the one parse
     problems = list(library.problems)
     renderer = Renderer(library)
+    texts: dict[str, str] = {}
     for topic in library.topics.values():
         try:
-            renderer.topic_html(topic)
+            rendered = renderer.render(topic.body, topic)  # once per page: links, and the text to grade
         except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
             problems.append(Problem(topic.path, topic.body_line, "error", f"cannot be shown: {exc!r}"))
+            continue
+        problems += link_problems(library, topic, rendered.links)
+        texts[topic.id] = rendered.text
     problems += editorial.source_review_warnings(library, today)
-    problems += editorial.reading_grade_warnings(library, renderer.topic_html, max_grade)
+    problems += editorial.reading_grade_warnings(library, texts, max_grade)
     problems += editorial.reviewer_warnings(library)
     shown_from = Path.cwd()
     lines = [p.format(shown_from if _inside(p.path, shown_from) else None) for p in problems]

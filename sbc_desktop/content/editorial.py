@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from html import unescape
+from collections.abc import Mapping
 from pathlib import Path
 
-from .library import Library, Problem, Topic
+from .library import Library, Problem
 
 DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid grade; the content aims at 4 to 6 (reading age 9 to 11)
 MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
 REFERENCES_FILE = "references.yaml"
 
-_BLOCK = re.compile(r"<(p|li|dd|td|th|blockquote)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
-_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")  # over plain text, not markup
 
 
 def reviewer_warnings(library: Library) -> list[Problem]:
@@ -66,9 +63,13 @@ def source_review_warnings(library: Library, today: dt.date) -> list[Problem]:
 
 
 def reading_grade_warnings(
-    library: Library, html_of: Callable[[Topic], str], max_grade: float = DEFAULT_MAX_GRADE
+    library: Library, texts: Mapping[str, str], max_grade: float = DEFAULT_MAX_GRADE
 ) -> list[Problem]:
-    """Topics whose Flesch-Kincaid grade is above ``max_grade`` (0 or less: no check)."""
+    """Topics whose Flesch-Kincaid grade is above ``max_grade`` (0 or less: no check).
+
+    ``texts``: topic id -> the page's text as the renderer read it (``Rendered.text``);
+    a topic without one (its page cannot be shown) is reported elsewhere.
+    """
     if max_grade <= 0 or not library.topics:
         return []
     try:
@@ -78,10 +79,9 @@ def reading_grade_warnings(
 
     problems = []
     for topic in library.topics.values():
-        try:
-            text = readable_text(html_of(topic))
-        except Exception:  # noqa: BLE001 - a page that cannot be shown is reported elsewhere
+        if topic.id not in texts:
             continue
+        text = readable_text(texts[topic.id])
         if len(text.split()) < MIN_WORDS_FOR_GRADE:
             continue
         try:
@@ -97,19 +97,12 @@ def reading_grade_warnings(
     return problems
 
 
-def readable_text(html: str) -> str:
-    """The running text of a page: paragraphs, list items and cells, each ending a sentence.
-
-    Headings are left out and a list item without a full stop still ends there, so that
-    neither makes the sentences look longer than a reader finds them.
-    """
-    sentences = []
-    for _tag, inner in _BLOCK.findall(html):
-        text = " ".join(unescape(_TAG.sub(" ", inner)).split())
-        if not text or text == "{{care-team}}":
-            continue
-        sentences.append(text if _ENDS_SENTENCE.search(text) else text + ".")
-    return " ".join(sentences)
+def readable_text(text: str) -> str:
+    """The running text of a page (``Rendered.text``: a block a line, headings left out),
+    each paragraph, list item and cell ending a sentence, so that a list item without a
+    full stop does not make the sentences look longer than a reader finds them."""
+    blocks = (block.strip() for block in text.split("\n"))
+    return " ".join(block if _ENDS_SENTENCE.search(block) else block + "." for block in blocks if block)
 
 
 def _key_lines(path: Path) -> dict[str, int]:
