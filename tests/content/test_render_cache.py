@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import zlib
+from dataclasses import fields
 
 import pytest
 
 from sbc_desktop.content import prerender
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
-from sbc_desktop.content.render_cache import MAGIC, RenderCache
+from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to
 from sbc_desktop.content.rendered import Rendered
 from tests.helpers import make_content, topic, write
 
@@ -136,3 +137,14 @@ def test_prerender_fills_the_cache_once_and_the_window_reads_it(tmp_path):
     assert prerender.prerender(root, tmp_path / "cache") == (0, 2)  # nothing new to do
     reader = renderer_for(root, tmp_path / "cache")
     assert "More words" in html(reader, "b") and reader.disk.hits == 1
+
+
+def test_every_field_of_a_rendering_comes_back_from_disk(tmp_path):
+    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n## Next\n\n- x"
+    root = make_content(tmp_path / "content", {"a": body, "b": "B"}, glossary=GLOSSARY)
+    made = renderer_for(root, tmp_path / "cache")
+    first = made.rendered(made.library.topic("a"))
+    assert first.links and first.headings and first.terms and first.text
+    again = renderer_for(root, tmp_path / "cache")
+    assert again.rendered(again.library.topic("a")) == first and again.disk.hits == 1
+    assert set(_entry_to(first)) == {f.name for f in fields(Rendered)}  # a new field must be kept too
