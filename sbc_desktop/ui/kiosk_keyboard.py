@@ -17,6 +17,7 @@ path that does not exist, and QML is not compiled to the disk cache (kiosk/keybo
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +26,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QLayout, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 LOCALE = "en_GB"
 MAX_SHARE = 0.42  # of the window's height, at most: the box being typed into stays in sight
@@ -99,7 +103,7 @@ class OnScreenKeyboard(QQuickWidget):
 
     shown = Signal(bool)
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: MainWindow):
         use_software_renderer()
         super().__init__(window)
         self.window_ = window
@@ -174,8 +178,7 @@ class OnScreenKeyboard(QQuickWidget):
             self.root().setWidth(window.width())  # the width decides the panel's height
             height = int(round(float(self.root().property("panelHeight")))) or int(window.height() * MAX_SHARE)
             self._margin = height
-            margins = window.contentsMargins()
-            window.setContentsMargins(margins.left(), margins.top(), margins.right(), height)
+            window.reserve_bottom(height)
             self.setGeometry(0, window.height() - height, window.width(), height)
             self.show()
             self.raise_()
@@ -183,8 +186,7 @@ class OnScreenKeyboard(QQuickWidget):
         else:
             self.hide()
             if self._margin:
-                margins = window.contentsMargins()
-                window.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+                window.reserve_bottom(0)
                 self._margin = 0
         self.shown.emit(up)
 

@@ -203,6 +203,14 @@ def test_large_text_the_box_stays_above_the_keyboard(kiosk_kb, qtbot):
     tap(qtbot, window.search_field)
     up(qtbot, keyboard)
     assert_not_covered(window.search_field, keyboard)
+    tap_letters(keyboard, "chemo")
+    qtbot.waitUntil(window.search_panel.isVisible)
+    QApplication.processEvents()
+    # Results, topics and page share the room above the keyboard: squeezed, never drawn over
+    # each other, and nothing under the keyboard.
+    results, panes, status = on_window(window.search_panel), on_window(window.splitter), on_window(window.statusBar())
+    assert results.height() >= 100 and results.bottom() < panes.top()
+    assert panes.bottom() < status.top() and status.bottom() < keyboard.geometry().top()
 
 
 def test_the_staff_pin_pad_does_not_bring_it_up(kiosk_kb, qtbot):
