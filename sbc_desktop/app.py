@@ -50,7 +50,7 @@ def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: 
         return 2
     display.preflight()
     display.install_fatal_handler()
-    if config is not None:  # the on-screen keyboard, where installed: chosen before Qt starts
+    if config is not None and config.on_screen_keyboard:  # where installed: chosen before Qt starts
         from .kiosk import keyboard
 
         keyboard.prepare()
