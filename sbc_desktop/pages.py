@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -40,6 +41,15 @@ class Pages:
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
+
+    @classmethod
+    def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
+        """Pages whose rendered topics are also kept in ``cache_dir`` (render_cache), if one is given."""
+        if cache_dir is None:
+            return cls(library)
+        from .content.render_cache import RenderCache
+
+        return cls(library, Renderer(library, disk=RenderCache.in_cache_dir(cache_dir)))
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:

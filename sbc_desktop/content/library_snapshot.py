@@ -57,13 +57,21 @@ def _where(root: str, path: Path | None) -> str | None:
     return "\0" + text  # outside the folder (the folder itself, or above it): kept as it was
 
 
-def _path(root: Path, text: str | None, known: dict[str, Path]) -> Path | None:
-    """The path stored as ``text``; ``known`` holds those made so far (7,800 glossary terms share one)."""
-    if text is None:
+def _path_text(root: Path, where: str, known: dict[str, str]) -> str:
+    """The path stored as ``where``, as text; ``known``: the topic files just listed, by key."""
+    found = known.get(where)
+    if found is None:
+        found = where[1:] if where.startswith("\0") else os.path.join(root, where)
+    return found
+
+
+def _path(root: Path, where: str | None, known: dict[str, str], made: dict[str, Path]) -> Path | None:
+    """The path stored as ``where``; ``made`` holds those made so far (7,800 glossary terms share one)."""
+    if where is None:
         return None
-    path = known.get(text)
+    path = made.get(where)
     if path is None:
-        path = known[text] = Path(text[1:]) if text.startswith("\0") else root / text
+        path = made[where] = Path(_path_text(root, where, known))
     return path
 
 
@@ -118,7 +126,7 @@ def dump(
 
 
 def load(
-    raw: bytes, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, Path]
+    raw: bytes, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, str]
 ) -> tuple[Library, list[Any], dict[str, dict[str, int]], set[str]] | None:
     """The library kept in ``raw`` if it was read from exactly these files by this code, else None.
 
@@ -139,7 +147,7 @@ def load(
         return None
 
 
-def _build(root: Path, known: dict[str, Path], files: dict[str, Any], *data: Any) -> tuple[Any, ...]:
+def _build(root: Path, known: dict[str, str], files: dict[str, Any], *data: Any) -> tuple[Any, ...]:
     references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data
     text_root = str(root)
     library = Library(root=root)
@@ -148,16 +156,17 @@ def _build(root: Path, known: dict[str, Path], files: dict[str, Any], *data: Any
             key, title, publisher, year, details, url, _date(reviewed), _date(next_review), _date(accessed)
         )
     field_lines: dict[str, dict[str, int]] = {}
+    made: dict[str, Path] = {}
     for item in topics:
         (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
          topic_questions, keywords, url, body_line, body, at, prefix, lines) = item  # fmt: skip
-        path = _path(root, where, known)
-        if not isinstance(body, str | None) or not isinstance(topic_id, str) or path is None:
+        if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
             raise TypeError("not a topic")
         # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
         topic = object.__new__(StoredTopic)
         topic.__dict__ = {
-            "id": topic_id, "title": str(title), "path": path, "section": str(section), "summary": str(summary),
+            "id": topic_id, "title": str(title), "_path_text": _path_text(root, where, known),
+            "section": str(section), "summary": str(summary),
             "order": float(order), "sources": list(sources), "updated": _date(updated),
             "next_review": _date(next_review),
             "reviewed_by": Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
@@ -170,7 +179,7 @@ def _build(root: Path, known: dict[str, Path], files: dict[str, Any], *data: Any
     for section_id, title, summary, ids in sections:
         library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids]))
     for term_id, term, definition, aliases, topic_ref, where, line in glossary:
-        path = _path(root, where, known)
+        path = _path(root, where, known, made)
         library.glossary[term_id] = GlossaryTerm(term_id, term, definition, aliases, topic_ref, path, line)
     library.lay_terms = dict(lay_terms)
     library.suggested_questions = list(questions)
@@ -181,8 +190,8 @@ def _build(root: Path, known: dict[str, Path], files: dict[str, Any], *data: Any
             marked.append(item[1])
         else:
             where, line, severity, message = item
-            marked.append(Problem(_path(root, where, known) or root, int(line), severity, str(message)))
-    library.left_out = [p for p in (_path(root, w, known) for w in left_out) if p is not None]
+            marked.append(Problem(_path(root, where, known, made) or root, int(line), severity, str(message)))
+    library.left_out = [p for p in (_path(root, w, known, made) for w in left_out) if p is not None]
     if any(not isinstance(k, str) for k in library.lay_terms) or text_root != str(library.root):
         raise TypeError("not a library")
     return library, marked, field_lines, set(failed)

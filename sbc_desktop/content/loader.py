@@ -67,7 +67,7 @@ class _Loader:
         self.cache = ParseCache.open(cache_dir, root, self.kind) if cache_dir is not None else None
         self.stamps: dict[str, Stamp] = {}  # of the topic files listed (one stat each), by cache key
         self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
-        self.listing: tuple[list[Path], list[Problem]] | None = None
+        self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
         self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
     # -- problems ---------------------------------------------------------------
@@ -194,7 +194,7 @@ class _Loader:
         if raw is None:
             return False
         assert self.cache is not None
-        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}
+        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known)
         if found is None:
             return False
@@ -313,9 +313,9 @@ class _Loader:
     def topic_files(self) -> list[Path]:
         files, problems = self.list_topic_files()
         self.lib.problems.extend(problems)
-        return files
+        return [Path(text) for text in files]
 
-    def list_topic_files(self) -> tuple[list[Path], list[Problem]]:
+    def list_topic_files(self) -> tuple[list[str], list[Problem]]:
         """The topic files (sorted) and the problems met listing them; each file's stamp in ``stamps``."""
         if self.listing is not None:
             return self.listing
@@ -329,12 +329,12 @@ class _Loader:
         # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
         # So only a link (or a base folder that is one) needs resolving: not every file. One
         # lstat a file: what it is, and (for a regular file) the stamp the caches compare.
-        # Paths are made once and never hashed or compared (costly at 20,000 files): sorted as
-        # paths sort (by their parts), and known by their cache key (as ParseCache.key makes it).
-        found: list[tuple[tuple[str, ...], str, Path, str]] = []
+        # Files are kept as text, not Paths (costly to make, hash and compare at 20,000 files):
+        # sorted as paths sort (by their parts), known by their cache key (as ParseCache.key makes it).
+        found: list[tuple[tuple[str, ...], str, str, str]] = []
         root_text = str(self.root)
         for folder, _dirs, names in os.walk(base):
-            here, parts = Path(folder), tuple(folder.split(os.sep))
+            parts = tuple(folder.split(os.sep))
             if folder.startswith(root_text) and folder[len(root_text) : len(root_text) + 1] == os.sep:
                 prefix = folder[len(root_text) + 1 :].replace(os.sep, "/") + "/"
             else:
@@ -343,19 +343,20 @@ class _Loader:
                 if name.lower().endswith(".md"):
                     if folder == root_text and base == self.root and name.lower() == "readme.md":
                         continue  # a folder of pages: its README is about the folder, not a topic
-                    path = here / name
+                    text = os.path.join(folder, name)
                     try:
-                        st = os.lstat(path)
+                        st = os.lstat(text)
                         if not base_inside or stat.S_ISLNK(st.st_mode):
+                            path = Path(text)
                             if not (path.is_file() and path.resolve().is_relative_to(inside)):
                                 continue
                             st = os.stat(path)
                         elif not stat.S_ISREG(st.st_mode):
                             continue
                     except (OSError, RuntimeError, ValueError):
-                        problems.append(Problem(path, 1, "error", "cannot follow this link: not read"))
+                        problems.append(Problem(Path(text), 1, "error", "cannot follow this link: not read"))
                         continue
-                    found.append((parts, name, path, prefix + name))
+                    found.append((parts, name, text, prefix + name))
                     self.stamps[prefix + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         found.sort(key=lambda item: (item[0], item[1]))
         self.keys = [item[3] for item in found]

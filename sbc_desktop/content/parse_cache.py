@@ -174,6 +174,18 @@ class StoredTopic(Topic):
     _body_at = 0  # the body is the file's text from this character on...
     _body_prefix = ""  # ...after this (a page read as if it began with a blank line)
     _stamp: Stamp | None = None
+    _path_text = ""  # the path, as text, until it is first asked for (a start makes 20,000 topics)
+
+    @property
+    def path(self) -> Path:  # noqa: D102
+        made = self.__dict__.get("_path")
+        if made is None:
+            made = self.__dict__["_path"] = Path(self._path_text)
+        return made
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self.__dict__["_path"] = value
 
     @property
     def body(self) -> str:  # noqa: D102
