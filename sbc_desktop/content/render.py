@@ -251,9 +251,10 @@ class _Harvest(Treeprocessor):
         unstash = self.unstash
         self.headings = headings_of(root, unstash)
         self.blocks = text_blocks(root, unstash)
+        for paragraph in root.iter("p"):
+            if paragraph.text and paragraph.text.strip() == PLACEHOLDER and not len(paragraph):
+                paragraph.text = PLACEHOLDER  # exactly "<p>{{care-team}}</p>": urgent_help fills it in
         for child in root:
-            if child.text and child.tag == "p" and child.text.strip() == PLACEHOLDER and not len(child):
-                child.text = PLACEHOLDER  # exactly "<p>{{care-team}}</p>": urgent_help fills it in
             child.tail = (child.tail or "") + _PART_MARK
 
     def unstash(self, text: str) -> str:
