@@ -79,6 +79,8 @@ Rectangle {
         VirtualKeyboardSettings.handwritingModeDisabled = true
         VirtualKeyboardSettings.userDataPath = "/nonexistent/sbc-desktop-kiosk"
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
+        // Silent keys: no Qt Multimedia (and its audio libraries) loaded for key clicks.
+        panel.keyboard.soundEffect.enabled = false
     }
 }
 """ % {b"locale": LOCALE.encode()}
@@ -115,7 +117,7 @@ class OnScreenKeyboard(QQuickWidget):
         component.setData(QML, QUrl("file:///sbc-desktop/kiosk-keyboard.qml"))
         root = component.create()
         if root is None:
-            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString())
+            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
         self.setContent(component.url(), component, root)
         self._component = component
         self.hide()
