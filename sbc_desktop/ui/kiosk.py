@@ -512,7 +512,6 @@ def add_keyboard(window, controller: KioskController) -> None:
     cannot be loaded (a system library missing), the kiosk runs without it and says so in the log."""
     from ..kiosk import keyboard
 
-    why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
     if keyboard.active():
         try:
             from .kiosk_keyboard import OnScreenKeyboard
@@ -523,4 +522,6 @@ def add_keyboard(window, controller: KioskController) -> None:
         else:
             controller.sessionCleared.connect(controller.keyboard.reset)
             return
+    else:
+        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
     LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)
