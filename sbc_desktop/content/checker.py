@@ -11,6 +11,7 @@ from ..files import shown
 from . import editorial
 from .check_pool import map_pages
 from .library import Problem, Topic
+from .link_check import link_problems
 from .loader import load_library
 from .render import Renderer
 
@@ -32,7 +33,7 @@ def check_folder(
     its own, with its file and line.
     """
     today = today or clock.today()
-    library = load_library(root, today=today)
+    library = load_library(root, today=today, check_links=False)  # links are checked below, from the one parse
     problems = list(library.problems)
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
@@ -48,7 +49,7 @@ def check_folder(
         return [Problem(topic.path, topic.body_line, "error", f"could not be checked: {reason}")], [], ""
 
     pages = map_pages(topics, page, lost, workers)
-    problems += [p for not_shown, _grades, _failed in pages for p in not_shown]
+    problems += [p for page_problems, _grades, _failed in pages for p in page_problems]
     problems += editorial.source_review_warnings(library, today)
     failed = next((failure for _shown, _grades, failure in pages if failure), "")
     if unmeasured or failed:
@@ -69,22 +70,24 @@ def check_folder(
     return lines, summary
 
 
-# One page's findings: (it cannot be shown, its reading grade, why grades could not be measured).
+# One page's findings: (it cannot be shown, or its links and pictures; its reading grade;
+# why grades could not be measured).
 _Page = tuple[list[Problem], list[Problem], str]
 
 
 def _check_page(renderer: Renderer, topic: Topic, max_grade: float, textstat: ModuleType | None) -> _Page:
     try:
-        html = renderer.render(topic.body, topic).html  # rendered once, and not kept: each page is seen once
+        rendered = renderer.render(topic.body, topic)  # once per page, not kept: links, and the text to grade
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return [Problem(topic.path, topic.body_line, "error", f"cannot be shown: {exc!r}")], [], ""
+    links = link_problems(renderer.library, topic, rendered.links)
     if textstat is None or max_grade <= 0:
-        return [], [], ""
+        return links, [], ""
     try:
-        found = editorial.grade_warning(topic, editorial.readable_text(html), max_grade, textstat)
+        found = editorial.grade_warning(topic, editorial.readable_text(rendered.text), max_grade, textstat)
     except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
-        return [], [], str(exc)
-    return [], [found] if found else [], ""
+        return links, [], str(exc)
+    return links, [found] if found else [], ""
 
 
 def _inside(path: Path, folder: Path) -> bool:

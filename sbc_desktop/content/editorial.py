@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import unescape
 from pathlib import Path
 from types import ModuleType
 
@@ -21,9 +20,7 @@ DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid grade; the content aims at 4 to 6 (rea
 MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
 REFERENCES_FILE = "references.yaml"
 
-_BLOCK = re.compile(r"<(p|li|dd|td|th|blockquote)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
-_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")  # over plain text, not markup
 
 
 def reviewer_warnings(library: Library) -> list[Problem]:
@@ -91,19 +88,12 @@ def grade_warning(topic: Topic, text: str, max_grade: float, textstat: ModuleTyp
     return Problem(topic.path, topic.body_line, "warning", message)
 
 
-def readable_text(html: str) -> str:
-    """The running text of a page: paragraphs, list items and cells, each ending a sentence.
-
-    Headings are left out and a list item without a full stop still ends there, so that
-    neither makes the sentences look longer than a reader finds them.
-    """
-    sentences = []
-    for _tag, inner in _BLOCK.findall(html):
-        text = " ".join(unescape(_TAG.sub(" ", inner)).split())
-        if not text or text == "{{care-team}}":
-            continue
-        sentences.append(text if _ENDS_SENTENCE.search(text) else text + ".")
-    return " ".join(sentences)
+def readable_text(text: str) -> str:
+    """The running text of a page (``Rendered.text``: a block a line, headings left out),
+    each paragraph, list item and cell ending a sentence, so that a list item without a
+    full stop does not make the sentences look longer than a reader finds them."""
+    blocks = (block.strip() for block in text.split("\n"))
+    return " ".join(block if _ENDS_SENTENCE.search(block) else block + "." for block in blocks if block)
 
 
 def _key_lines(path: Path) -> dict[str, int]:

@@ -11,33 +11,43 @@ and a value that cannot be built (``2026-02-30``, ``!!float abc``) is a problem 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .limits import MAX_YAML_DEPTH
 
+if TYPE_CHECKING:
+    import yaml
+
 LINE = "__line__"
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@cache
+def _loaders() -> tuple[Any, Any]:
+    """PyYAML's fastest safe loader, and ours that notes lines: made when YAML is first read
+    (a start that finds its content in the cache never imports yaml)."""
+    import yaml
 
-class _LineLoader(_Base):
-    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def construct_object(self, node, deep=False):  # noqa: D102 - PyYAML hook
-        try:
-            return super().construct_object(node, deep=deep)
-        except yaml.YAMLError:
-            raise
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            # An impossible date, "!!float abc", a number too long to read: a problem on its line.
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read the value {_shown(node)} ({_reason(exc)})", node.start_mark
-            ) from None
+    class LineLoader(base):
+        def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+            mapping = super().construct_mapping(node, deep=deep)
+            mapping[LINE] = node.start_mark.line + 1
+            return mapping
+
+        def construct_object(self, node, deep=False):  # noqa: D102 - PyYAML hook
+            try:
+                return super().construct_object(node, deep=deep)
+            except yaml.YAMLError:
+                raise
+            except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+                # An impossible date, "!!float abc", a number too long to read: a problem on its line.
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"cannot read the value {_shown(node)} ({_reason(exc)})", node.start_mark
+                ) from None
+
+    return base, LineLoader
 
 
 class YamlProblem(Exception):
@@ -53,9 +63,11 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
 
     Raises only YamlProblem, whatever the text.
     """
+    import yaml
+
     try:
         _check_shape(text)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loaders()[1])  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -80,8 +92,10 @@ class _ShapeProblem(Exception):
 
 def _check_shape(text: str) -> None:
     """Refuse aliases and deep nesting, from the parser's events (no tree is built yet)."""
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=_Base):
+    for event in yaml.parse(text, Loader=_loaders()[0]):
         if isinstance(event, yaml.AliasEvent):
             raise _ShapeProblem(
                 "YAML aliases ('*name') are not allowed in content: write the value out in full",

@@ -1,15 +1,14 @@
-"""ATX headings ("## Text ##") in Markdown source, read line by line in linear time.
+"""A page's title from its first "# Title" line, for the loader (before any page is rendered).
 
-Regular expressions such as ``^#\\s+(.+?)\\s*#*\\s*$`` backtrack for every space of a
-long heading ("# x" + 2,000 spaces + "y" took half a minute): content is untrusted, so
-headings are found with plain string operations instead.
+Everything else about headings (the outline, search, anchors) comes from the renderer's
+one parse (``Rendered.headings``). The loader needs a title for an imported page that
+has none in its front matter, and parsing every page's Markdown at start-up to find it
+would cost far more than this: so the first level-1 line is read here, with plain string
+operations in linear time (content is untrusted: a regular expression such as
+``^#\\s+(.+?)\\s*#*\\s*$`` took half a minute on "# x" + 2,000 spaces + "y").
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-
-from .links import FENCE
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
@@ -27,29 +26,20 @@ def atx_heading(line: str) -> tuple[int, str] | None:
     return (level, text) if text else None
 
 
-def headings(markdown: str) -> Iterator[tuple[int, int, str]]:
-    """(line number, level, text) of every heading outside fenced code."""
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence and "#" in line:
-            found = atx_heading(line)
-            if found:
-                yield number, found[0], found[1]
+def is_fence(line: str) -> bool:
+    """Whether ``line`` opens or closes fenced code (```` ``` ```` or ``~~~``, indented at most 3)."""
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) <= 3 and stripped.startswith(("```", "~~~"))
 
 
 def first_title(markdown: str) -> str:
-    """The text of the first top-level ('# ') heading, or ''."""
-    return next((text for _, level, text in headings(markdown) if level == 1), "")
-
-
-def without_headings(markdown: str) -> tuple[list[str], str]:
-    """The headings' texts, and the Markdown with each heading line blanked (for search)."""
-    found: list[str] = []
-    lines = markdown.split("\n")
-    for number, _level, text in headings(markdown):
-        found.append(text)
-        lines[number - 1] = " "
-    return found, "\n".join(lines)
+    """The text of the first top-level ('# ') heading outside fenced code, or ''."""
+    in_fence = False
+    for line in markdown.split("\n"):
+        if is_fence(line):
+            in_fence = not in_fence
+        elif not in_fence and "#" in line:
+            found = atx_heading(line)
+            if found and found[0] == 1:
+                return found[1]
+    return ""

@@ -1,21 +1,17 @@
-"""Finding and classifying links in Markdown source (for checks, before rendering)."""
+"""Link addresses: which topic a link points to, where a picture is, and the link schemes.
+
+The links a page makes are found by the renderer's one parse (``Rendered.links``), not here.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 TOPIC_SCHEME = "topic:"
 TERM_SCHEME = "term:"
 
-# [text](href "title") and ![alt](src); reference definitions "[x]: href".
-# No class may run past the next opener: content is untrusted and must not make these backtrack.
-_INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*+\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'(][^()]*)?\)")
-_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -23,29 +19,6 @@ def slugify(text: str) -> str:
     """A safe id from any text: lower-case letters, digits and hyphens."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or "topic"
-
-
-@dataclass(frozen=True)
-class Link:
-    href: str
-    line: int  # 1-based line within the Markdown it was found in
-    image: bool
-
-
-def iter_links(markdown: str) -> Iterator[Link]:
-    """Every link and image target in ``markdown``, skipping fenced and inline code."""
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.startswith(("    ", "\t")):
-            continue
-        line = re.sub(r"`[^`]*`", "", line)
-        for match in _INLINE.finditer(line):
-            yield Link(match.group(2), number, bool(match.group(1)))
-        for match in _REFDEF.finditer(line):
-            yield Link(match.group(1), number, False)
 
 
 def topic_id_from_href(href: str) -> str | None:

@@ -15,9 +15,11 @@ with file and line, never an exception, a hang or a read outside the folder.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -27,8 +29,8 @@ from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
 from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
-from .links import iter_links, resolve_local, slugify, topic_id_from_href
-from .parse_cache import ParseCache, problems_of, stamp_of, stored_topic, topic_entry
+from .links import slugify
+from .parse_cache import ParseCache, Stamp, code_stamp, problems_of, stamp_of, stored_topic, topic_entry
 
 SECTIONS_FILE = "sections.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -36,6 +38,7 @@ REFERENCES_FILE = "references.yaml"
 LAY_TERMS_FILE = "lay-terms.yaml"
 QUESTIONS_FILE = "questions.yaml"
 TOPICS_DIR = "topics"
+YAML_FILES = (REFERENCES_FILE, SECTIONS_FILE, GLOSSARY_FILE, LAY_TERMS_FILE, QUESTIONS_FILE)
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -60,8 +63,12 @@ class _Loader:
         self.section_lines: dict[str, int] = {}
         self.failed: set[str] = set()  # ids of topics whose own file has an error
         self.field_lines: dict[str, dict[str, int]] = {}  # topic id -> lines of 'sources', 'next_review'
-        kind = "strict" if self.strict else "pages"
-        self.cache = ParseCache.open(cache_dir, root, kind) if cache_dir is not None else None
+        self.kind = "strict" if self.strict else "pages"
+        self.cache = ParseCache.open(cache_dir, root, self.kind) if cache_dir is not None else None
+        self.stamps: dict[str, Stamp] = {}  # of the topic files listed (one stat each), by cache key
+        self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
+        self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
+        self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
     # -- problems ---------------------------------------------------------------
     def error(self, path: Path, line: int, message: str) -> None:
@@ -141,18 +148,82 @@ class _Loader:
         if not self.root.is_dir():
             self.error(self.root, 0, "content folder not found")
             return self.lib
-        self.guarded(REFERENCES_FILE, self.load_references)
-        sections = self.guarded(SECTIONS_FILE, self.load_sections) or {}
-        topics = self.load_topics()
-        self.place_topics(sections, topics)
-        self.guarded(GLOSSARY_FILE, self.load_glossary)
-        self.guarded(LAY_TERMS_FILE, self.load_lay_terms)
-        self.guarded(QUESTIONS_FILE, self.load_questions)
+        files = self.fingerprint() if self.cache else None
+        if files is None or not self.from_snapshot(files):
+            self.guarded(REFERENCES_FILE, self.load_references)
+            sections = self.guarded(SECTIONS_FILE, self.load_sections) or {}
+            topics = self.load_topics()
+            self.place_topics(sections, topics)
+            self.guarded(GLOSSARY_FILE, self.load_glossary)
+            self.guarded(LAY_TERMS_FILE, self.load_lay_terms)
+            self.guarded(QUESTIONS_FILE, self.load_questions)
+            if self.cache:
+                self.cache.save()
+                if files is not None:
+                    self.save_snapshot(files)
         if self.check_links_too:
             self.guarded(TOPICS_DIR, self.check_links)
-        if self.cache:
-            self.cache.save()
         return self.lib
+
+    # -- the whole library in one file (library_snapshot) ----------------------------
+    def fingerprint(self) -> dict[str, Stamp | None] | None:
+        """Every file a load reads, with its stamp; None when a snapshot cannot stand for the folder."""
+        assert self.cache is not None
+        try:
+            paths, problems = self.list_topic_files()
+        except OSError:
+            return None
+        if problems:  # links that cannot be followed: read the folder as it is now
+            return None
+        files: dict[str, Stamp | None] = dict(self.stamps)
+        for name in YAML_FILES:
+            files[name] = stamp_of(self.root / name)
+        return files
+
+    def snapshot_file(self) -> Path | None:
+        from .library_snapshot import SUFFIX
+
+        return self.cache.sibling(SUFFIX) if self.cache is not None else None
+
+    def from_snapshot(self, files: dict[str, Stamp | None]) -> bool:
+        """The library as the last load left it, if not one file has changed since; else False."""
+        from . import library_snapshot
+
+        file = self.snapshot_file()
+        raw = library_snapshot.read(file) if file is not None else None
+        if raw is None:
+            return False
+        assert self.cache is not None
+        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
+        found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known)
+        if found is None:
+            return False
+        library, problems, self.field_lines, self.failed = found
+        self.lib = library
+        for item in problems:  # in the order a full load finds them; the date checks made today
+            if isinstance(item, str):
+                topic = library.topics[item]
+                self.check_topic(topic.path, topic)
+            else:
+                library.problems.append(item)
+        return True
+
+    def save_snapshot(self, files: dict[str, Stamp | None]) -> None:
+        from . import library_snapshot
+
+        file = self.snapshot_file()
+        checks = []
+        for first, end, topic in self.checks:
+            if self.lib.topics.get(topic.id) is not topic:  # a duplicate id: too odd to replay, read it each time
+                return
+            checks.append((first, end, topic.id))
+        extra = {"field_lines": self.field_lines, "failed": self.failed}
+        try:
+            data = library_snapshot.dump(self.lib, files, code_stamp(), self.kind, extra, checks)
+        except (ValueError, TypeError):  # something marshal cannot hold: no snapshot
+            return
+        if file is not None:
+            library_snapshot.write(file, data)
 
     def guarded(self, name: str, step: Callable[[], Any]) -> Any:
         """Run one step of loading; anything unforeseen is a problem with that file, not a crash."""
@@ -240,39 +311,66 @@ class _Loader:
         return sections
 
     def topic_files(self) -> list[Path]:
+        files, problems = self.list_topic_files()
+        self.lib.problems.extend(problems)
+        return [Path(text) for text in files]
+
+    def list_topic_files(self) -> tuple[list[str], list[Problem]]:
+        """The topic files (sorted) and the problems met listing them; each file's stamp in ``stamps``."""
+        if self.listing is not None:
+            return self.listing
         base = self.root / TOPICS_DIR
         if not base.is_dir():
             base = self.root
         inside = self.root.resolve()
         base_inside = base.resolve().is_relative_to(inside)
-        files = []
+        problems: list[Problem] = []
         # Folders are walked without following links (a link loop is not endless content);
         # files that link out of the folder are not content (a link to /etc/passwd is not a topic).
-        # So only a link (or a base folder that is one) needs resolving: not every file.
+        # So only a link (or a base folder that is one) needs resolving: not every file. One
+        # lstat a file: what it is, and (for a regular file) the stamp the caches compare.
+        # Files are kept as text, not Paths (costly to make, hash and compare at 20,000 files):
+        # sorted as paths sort (by their parts), known by their cache key (as ParseCache.key makes it).
+        found: list[tuple[tuple[str, ...], str, str, str]] = []
+        root_text = str(self.root)
         for folder, _dirs, names in os.walk(base):
+            parts = tuple(folder.split(os.sep))
+            if folder.startswith(root_text) and folder[len(root_text) : len(root_text) + 1] == os.sep:
+                prefix = folder[len(root_text) + 1 :].replace(os.sep, "/") + "/"
+            else:
+                prefix = "" if folder == root_text else folder + os.sep
             for name in names:
                 if name.lower().endswith(".md"):
-                    path = Path(folder) / name
+                    if folder == root_text and base == self.root and name.lower() == "readme.md":
+                        continue  # a folder of pages: its README is about the folder, not a topic
+                    text = os.path.join(folder, name)
                     try:
-                        if not base_inside or path.is_symlink():
-                            if path.is_file() and path.resolve().is_relative_to(inside):
-                                files.append(path)
-                        elif path.is_file():
-                            files.append(path)
+                        st = os.lstat(text)
+                        if not base_inside or stat.S_ISLNK(st.st_mode):
+                            path = Path(text)
+                            if not (path.is_file() and path.resolve().is_relative_to(inside)):
+                                continue
+                            st = os.stat(path)
+                        elif not stat.S_ISREG(st.st_mode):
+                            continue
                     except (OSError, RuntimeError, ValueError):
-                        self.error(path, 1, "cannot follow this link: not read")
-        if base == self.root:
-            files = [p for p in files if p.parent != self.root or p.name.lower() != "readme.md"]
-        return sorted(files)
+                        problems.append(Problem(Path(text), 1, "error", "cannot follow this link: not read"))
+                        continue
+                    found.append((parts, name, text, prefix + name))
+                    self.stamps[prefix + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        found.sort(key=lambda item: (item[0], item[1]))
+        self.keys = [item[3] for item in found]
+        self.listing = ([item[2] for item in found], problems)
+        return self.listing
 
     def load_topics(self) -> list[Topic]:
         base = self.root / TOPICS_DIR
         base = base if base.is_dir() else self.root
         topics: list[Topic] = []
         seen: dict[str, Path] = {}
-        for path in self.topic_files():
+        for path, key in zip(self.topic_files(), self.keys, strict=True):
             try:
-                topic = self.load_topic(path, base)
+                topic = self.load_topic(path, base, self.stamps.get(key))
             except Exception as exc:  # noqa: BLE001 - one file never stops the others
                 self.error(path, 1, f"could not be read: {exc!r}"[:300])
                 topic = None
@@ -288,16 +386,18 @@ class _Loader:
             topics.append(topic)
         return topics
 
-    def load_topic(self, path: Path, base: Path) -> Topic | None:
+    def load_topic(self, path: Path, base: Path, stamp: Stamp | None = None) -> Topic | None:
         """One topic file: parsed, or as an earlier start parsed the very same file (parse_cache)."""
-        topic = self.parse_topic(path, base, None) if self.cache is None else self.cached_topic(path, base)
+        topic = self.parse_topic(path, base, None) if self.cache is None else self.cached_topic(path, base, stamp)
         if topic is not None:
+            first = len(self.lib.problems)
             self.check_topic(path, topic)
+            self.checks.append((first, len(self.lib.problems), topic))
         return topic
 
-    def cached_topic(self, path: Path, base: Path) -> Topic | None:
+    def cached_topic(self, path: Path, base: Path, stamp: Stamp | None = None) -> Topic | None:
         assert self.cache is not None
-        stamp = stamp_of(path)
+        stamp = stamp or stamp_of(path)
         entry = self.cache.lookup(path, stamp)
         if entry is not None:
             problems = problems_of(path, entry)
@@ -540,30 +640,18 @@ class _Loader:
         self.lib.suggested_questions = self.questions_from(path, _line(data), items)
 
     def check_links(self) -> None:
-        for topic in self.lib.topics.values():
-            for link in iter_links(topic.body):
-                line = topic.body_line + link.line - 1
-                href = link.href
-                if link.image:
-                    self.check_image(topic, line, href)
-                    continue
-                target = topic_id_from_href(href)
-                if target is not None and target not in self.lib.topics:
-                    if target in self.failed:
-                        self.warning(topic.path, line, f"link to topic '{target}', which did not load")
-                    elif href.startswith("topic:") or self.strict:
-                        self.error(topic.path, line, f"link to missing topic '{target}'")
-                    else:
-                        self.warning(topic.path, line, f"link to missing page '{href}'")
+        """Links and pictures as the renderer reads them (imported here: the window never checks)."""
+        from .link_check import link_problems
+        from .render import Renderer
 
-    def check_image(self, topic: Topic, line: int, href: str) -> None:
-        state, _ = resolve_local(href, self.root, topic.path.parent)
-        if state == "remote":
-            self.warning(topic.path, line, f"picture '{href}' is not in the content folder and will not be shown")
-        elif state == "outside":
-            self.error(topic.path, line, f"picture '{href}' is outside the content folder")
-        elif state == "missing":
-            self.error(topic.path, line, f"missing image '{href}'")
+        renderer = Renderer(self.lib, link_terms=False)  # the links written, not the glossary's
+        for topic in self.lib.topics.values():
+            try:
+                links = renderer.render(topic.body, topic).links
+            except Exception as exc:  # noqa: BLE001 - one page that cannot be shown never stops the others
+                self.error(topic.path, topic.body_line, f"cannot be shown: {exc!r}"[:300])
+                continue
+            self.lib.problems += link_problems(self.lib, topic, links)
 
 
 def load_library(
@@ -576,6 +664,8 @@ def load_library(
     With a ``cache_dir``, what was read from each file is kept there for the next load
     (see parse_cache) and topics read their bodies from their files when needed.
     """
+    paused = gc.isenabled()
+    gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
         return _Loader(Path(root), today, check_links, cache_dir).load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
@@ -583,6 +673,9 @@ def load_library(
         reason = exc.strerror or str(exc)
         library.problems.append(Problem(Path(root), 0, "error", f"the content folder cannot be read: {reason}"))
         return library
+    finally:
+        if paused:
+            gc.enable()
 
 
 # -- small helpers ---------------------------------------------------------------

@@ -43,7 +43,7 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
     from rapidfuzz import fuzz, process
 
     from .everyday import is_everyday
-    from .search import STOP_WORDS, SearchResult, plain_text, snippet
+    from .search import STOP_WORDS, SearchResult, snippet
 
     typed = [w for w in words_of(query) if w.isalpha() and len(w) >= 3 and w not in STOP_WORDS]
     near_words = []
@@ -72,6 +72,6 @@ def nearest_to(index: SearchIndex, query: str, topics: int = 3, terms: int = 4) 
     if not topic_hits:  # nothing near: the start of each section is a place to begin
         for section in library.sections[:topics]:
             first = section.topics[0]
-            text = first.summary or snippet(plain_text(first.body[:2000]), None)
+            text = first.summary or snippet(index.page_text(first.id, 2000), None)
             topic_hits.append(SearchResult("topic", first.id, first.title, section.title, text, 0.0))
     return topic_hits + term_hits[:terms]

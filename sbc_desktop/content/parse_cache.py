@@ -37,7 +37,10 @@ from .library import Problem, Reviewer, Topic
 
 FORMAT = 1  # bump when the shape of an entry changes
 CACHE_FOLDER = "content"
-_CODE = ("loader.py", "frontmatter.py", "limits.py", "headings.py", "links.py", "library.py", "parse_cache.py")
+_CODE = (
+    "loader.py", "frontmatter.py", "limits.py", "headings.py", "links.py", "library.py", "parse_cache.py",
+    "library_snapshot.py",
+)  # fmt: skip
 _DATE = "__date__"
 _TOPIC_FIELDS = [f.name for f in fields(Topic) if f.name not in ("body", "path", "reviewed_by")]
 
@@ -73,7 +76,7 @@ class ParseCache:
         self.root = root
         self._root_text = str(root)
         self.kind = kind
-        self.entries: dict[str, dict] = {}
+        self._entries: dict[str, dict] | None = None if file is not None else {}
         self.seen: set[str] = set()
         self.changed = False
         self.used = 0
@@ -85,9 +88,18 @@ class ParseCache:
             name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:24]
         except (OSError, RuntimeError, ValueError):
             return cls(None, root, kind)
-        made = cls(Path(cache_dir) / CACHE_FOLDER / f"{name}.json", root, kind)
-        made.entries = made._read()
-        return made
+        return cls(Path(cache_dir) / CACHE_FOLDER / f"{name}.json", root, kind)
+
+    @property
+    def entries(self) -> dict[str, dict]:
+        """Read when first needed: a start that finds the whole library in its snapshot never is."""
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def sibling(self, suffix: str) -> Path | None:
+        """Another file of this folder's cache (the library snapshot), beside this one."""
+        return self.file.with_suffix(suffix) if self.file is not None else None
 
     def _read(self) -> dict[str, dict]:
         assert self.file is not None
@@ -162,6 +174,18 @@ class StoredTopic(Topic):
     _body_at = 0  # the body is the file's text from this character on...
     _body_prefix = ""  # ...after this (a page read as if it began with a blank line)
     _stamp: Stamp | None = None
+    _path_text = ""  # the path, as text, until it is first asked for (a start makes 20,000 topics)
+
+    @property
+    def path(self) -> Path:  # noqa: D102
+        made = self.__dict__.get("_path")
+        if made is None:
+            made = self.__dict__["_path"] = Path(self._path_text)
+        return made
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self.__dict__["_path"] = value
 
     @property
     def body(self) -> str:  # noqa: D102

@@ -153,6 +153,7 @@ class LineFinder:
     def __init__(self, source: str):
         self.source = source
         self.cursor = 0
+        self.counted = (0, 1)  # (position, its line): lines are counted on from here, not from the top
 
     def line_of(self, href: str) -> int:
         if not href:
@@ -164,7 +165,10 @@ class LineFinder:
                 return 0
         elif not self._in_definition(at):
             self.cursor = at + len(href)
-        return self.source.count("\n", 0, at) + 1
+        since, line = self.counted if at >= self.counted[0] else (0, 1)
+        line += self.source.count("\n", since, at)
+        self.counted = (at, line)
+        return line
 
     def _in_definition(self, at: int) -> bool:
         start = self.source.rfind("\n", 0, at) + 1

@@ -16,17 +16,17 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .everyday import everyday_words, is_everyday
 from .glossary import WORD_RE
-from .headings import without_headings
-from .library import Library
+from .library import Library, Topic
+from .rendered import Rendered
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 8  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 9  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -46,28 +46,18 @@ STOP_WORDS = frozenset(
     "in into is it its me my of on or our so than that the their them then there these they this "
     "to us was we were what when where which who why will with would you your".split()
 )
-# Content is untrusted: no pattern here may backtrack more than a step per character
-# (no class that can run past the next opener, no "\s*" that crosses lines).
-_MARKUP = [
-    (re.compile(r"```.*?```", re.DOTALL), " "),
-    (re.compile(r"<[^<>]+>"), " "),
-    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
-    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),
-    (re.compile(r"^ {0,3}\[[^\[\]\n]+\]:.*$", re.MULTILINE), " "),
-    (re.compile(r"\{:[^{}]*\}"), " "),
-    (re.compile(r"\{\{[a-z-]+\}\}"), " "),  # the app's own placeholders ({{care-team}}: filled in on the page)
-    (re.compile(r"^ {0,3}#{1,6}[ \t]+", re.MULTILINE), ""),
-    (re.compile(r"^[ \t]*(?:[-*+]|\d++[.)])[ \t]+", re.MULTILINE), ""),
-    (re.compile(r"[*_`>|~]+"), " "),
-    (re.compile(r"[ \t]+"), " "),
-]
+RenderedOf = Callable[[Topic], Rendered]  # a topic's one parse: its headings and text are indexed
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown without its markup, for indexing and snippets."""
-    for pattern, replacement in _MARKUP:
-        markdown = pattern.sub(replacement, markdown)
-    return markdown.strip()
+def page_reader(library: Library) -> RenderedOf:
+    """Each page's headings and text as the renderer reads them (no glossary links: they add no words).
+
+    The window passes its own renderer's instead, so a page already rendered is not parsed again.
+    """
+    from .render import Renderer  # the index is built in a worker: the window's start-up does not wait for this
+
+    renderer = Renderer(library, link_terms=False)
+    return lambda topic: renderer.render(topic.body, topic)
 
 
 def content_hash(library: Library) -> str:
@@ -129,11 +119,15 @@ class SearchIndex:
 
     # -- opening and building ---------------------------------------------------
     @classmethod
-    def open(cls, library: Library, cache_dir: Path | None) -> SearchIndex:
-        """Reuse the cached index for this content, or build it (in memory if no cache)."""
+    def open(cls, library: Library, cache_dir: Path | None, rendered_of: RenderedOf | None = None) -> SearchIndex:
+        """Reuse the cached index for this content, or build it (in memory if no cache).
+
+        ``rendered_of`` gives each page's one parse (``Renderer.rendered``); by default
+        the pages are parsed here, each once.
+        """
         if cache_dir is None:
             db = sqlite3.connect(":memory:", check_same_thread=False)
-            _build(db, library)
+            _build(db, library, rendered_of or page_reader(library))
             return cls(db, library)
         path = cache_dir / f"search-{content_hash(library)}.sqlite"
         if path.is_file():
@@ -152,7 +146,7 @@ class SearchIndex:
             # A file nobody reads until it is whole (renamed below): no journal, no waiting for the disk.
             builder.execute("PRAGMA journal_mode=OFF")
             builder.execute("PRAGMA synchronous=OFF")
-            _build(builder, library)
+            _build(builder, library, rendered_of or page_reader(library))
             builder.close()
             os.replace(temp, path)  # whole or not at all: a crash never leaves half an index
         finally:
@@ -169,6 +163,12 @@ class SearchIndex:
 
     def close(self) -> None:
         self.db.close()
+
+    def page_text(self, topic_id: str, most: int = SNIPPET_SCAN) -> str:
+        """The start of a topic's text as it was indexed (the renderer's reading of the page)."""
+        sql = "SELECT substr(fts.body, 1, ?) FROM docs JOIN fts ON fts.rowid = docs.rowid WHERE kind='topic' AND ref=?"
+        row = self.db.execute(sql, (most, topic_id)).fetchone()
+        return str(row[0]) if row else ""
 
     # -- searching ----------------------------------------------------------------
     def search(self, query: str, limit: int = 10, boost: Mapping[str, float] | None = None) -> SearchResponse:
@@ -543,11 +543,11 @@ def _synonym_table(library: Library) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}
 
 
-def _build(db: sqlite3.Connection, library: Library) -> None:
-    fill_index(db, index_rows(library))
+def _build(db: sqlite3.Connection, library: Library, rendered_of: RenderedOf) -> None:
+    fill_index(db, index_rows(library, rendered_of))
 
 
-def index_rows(library: Library) -> list[tuple[str, ...]]:
+def index_rows(library: Library, rendered_of: RenderedOf) -> list[tuple[str, ...]]:
     """What the index holds, a row a document: (kind, ref, title, section, topic, keywords, summary, headings, text).
 
     Reading each page's text is most of the work of building an index (benchmarks/bench_scale.py
@@ -556,9 +556,9 @@ def index_rows(library: Library) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for topic in library.ordered_topics():
         section = library.section_of(topic)
-        found, rest = without_headings(topic.body)
-        headings = " \n".join(found)
-        body = plain_text(rest)
+        page = _parsed(rendered_of, topic)
+        headings = " \n".join(heading.text for heading in page.headings)
+        body = page.text
         keywords = " \n".join(topic.keywords)
         where = section.title if section else ""
         rows.append(("topic", topic.id, topic.title, where, "", keywords, topic.summary, headings, body))
@@ -627,6 +627,13 @@ def _vocabulary(rows: list[tuple[str, ...]]) -> set[str]:
         written.update(WORD_RE.findall(run))
     lowered = {w.lower().replace("\u2019", "'") for w in written}
     return {w for w in lowered if w.isalpha() and len(w) > 2}
+
+
+def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:
+    try:
+        return rendered_of(topic)
+    except Exception:  # noqa: BLE001 - a page that cannot be shown is still found by its title
+        return Rendered(parts=())
 
 
 def _storable(text: str) -> str:

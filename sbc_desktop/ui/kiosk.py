@@ -29,6 +29,7 @@ from .policy_view import keyboard_reachable
 from .qt_app import application
 
 if TYPE_CHECKING:
+    from .kiosk_keyboard import OnScreenKeyboard
     from .kiosk_updates import KioskUpdates
 
 LOG = logging.getLogger(__name__)
@@ -451,6 +452,7 @@ class KioskController(QObject):
         self.cleaning.open()
 
     updates: KioskUpdates | None = None  # when the configuration names a content repository
+    keyboard: OnScreenKeyboard | None = None  # where Qt Virtual Keyboard is installed
 
     def content_status(self) -> str:
         """Which content this screen shows, and the last update check, for staff."""
@@ -483,5 +485,15 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
 
         updates = controller.updates = KioskUpdates(config, controller)
         controller.sessionCleared.connect(updates.session_cleared)
+    from ..kiosk import keyboard
+
+    if keyboard.active():  # started with Qt Virtual Keyboard (app.py): it types by touch alone
+        from .kiosk_keyboard import OnScreenKeyboard
+
+        controller.keyboard = OnScreenKeyboard(window)
+        controller.sessionCleared.connect(controller.keyboard.reset)
+    else:
+        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
+        LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)
     window.open_start_page(config.home_topic or None)
     return window, controller

@@ -51,6 +51,8 @@ class PinPad(Overlay):
         self.field = QLineEdit()
         self.field.setObjectName("pinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        # Typed on the pad's own digits (or a real keyboard): the on-screen keyboard stays down.
+        self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setAccessibleName(QCoreApplication.translate("Kiosk", "Staff PIN"))
         self.field.setMaxLength(32)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)

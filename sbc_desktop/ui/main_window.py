@@ -517,6 +517,14 @@ class MainWindow(QMainWindow):
             area = screen.availableGeometry()
             self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
 
+    def reserve_bottom(self, height: int) -> None:
+        """Lay the panes out above the lowest ``height`` px, where the kiosk's on-screen keyboard
+        is drawn; the topic list and page are squeezed, never drawn over the search results."""
+        margins = self.contentsMargins()
+        self.setContentsMargins(margins.left(), margins.top(), margins.right(), height)
+        self.splitter.setMinimumHeight(1 if height else 0)  # (0: its own minimum again)
+        self._arrange_toolbars()
+
     def _arrange_toolbars(self) -> None:
         """Large text: labels under icons; too narrow: well-known icons lose their labels first;
         then search and text size move to a row of their own."""
@@ -527,7 +535,7 @@ class MainWindow(QMainWindow):
         fit_search_field(self.search_field, room - others - 16)
         # Search results grow with the text: room for two or three, never more than half the window.
         self.search_panel.setMaximumHeight(round(360 * scale))
-        self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.height() * 0.45)))
+        self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.contentsRect().height() * 0.45)))
         needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width()
         wrap = needed > self.width()
         if wrap != self.toolBarBreak(self.view_toolbar):

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -46,6 +57,15 @@ class _WrappingDelegate(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt override
+        """A topic's tool tip: its own (a marked topic says why), else its summary."""
+        if event is not None and event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) or index.data(SUMMARY_ROLE)
+            if tip:
+                QToolTip.showText(event.globalPos(), str(tip), view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
 
 class NavTree(QTreeWidget):
     """Emits `pageRequested(url)` on click, tap, Enter or Space; never calls the reader."""
@@ -68,31 +88,36 @@ class NavTree(QTreeWidget):
         self.setIndentation(16)
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._marked: dict[str, str] = {}  # url -> the note of each topic marked now
+        self._marker_key = 0
         self._build(library)
         self.itemClicked.connect(self._open_item)
         self.itemActivated.connect(self._open_item)
 
     def _build(self, library: Library) -> None:
-        self._add(None, QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)
+        # Items are made without a parent and added a section at a time: one insertion for the
+        # view to take in, not one per topic (20,000 topics would take seconds).
+        top = [self._item(QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)]
         for section in library.sections:
-            parent = QTreeWidgetItem(self, [section.title])
+            parent = QTreeWidgetItem([section.title])
             parent.setToolTip(0, section.summary or section.title)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for topic in section.topics:
-                self._add(parent, topic.title, topic_url(topic.id), topic.summary)
-            parent.setExpanded(True)
+            parent.addChildren([self._item(t.title, topic_url(t.id), t.summary) for t in section.topics])
+            top.append(parent)
         if library.glossary:
-            self._add(None, QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL)
+            top.append(self._item(QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL))
+        self.addTopLevelItems(top)
+        for parent in top:
+            if parent.childCount():
+                parent.setExpanded(True)
 
-    def _add(self, parent: QTreeWidgetItem | None, text: str, url: str, tip: str = "") -> None:
-        item = QTreeWidgetItem([text]) if parent is None else QTreeWidgetItem(parent, [text])
-        if parent is None:
-            self.addTopLevelItem(item)
+    def _item(self, text: str, url: str, tip: str = "") -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
         item.setData(0, URL_ROLE, url)
-        if tip:
-            item.setToolTip(0, tip)
+        if tip:  # shown as its tool tip (see the delegate's helpEvent): setting 20,000 tool tips takes long
             item.setData(0, SUMMARY_ROLE, tip)
         self._items[url] = item
+        return item
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         url = item.data(0, URL_ROLE)
@@ -147,10 +172,15 @@ class NavTree(QTreeWidget):
     def mark_topics(self, notes: dict[str, str], marker: QIcon) -> None:
         """Mark the topics at the addresses in ``notes``: an icon, bold text, and the note
         (why it is marked) said after the title by screen readers and shown in the tool tip.
-        Every other topic is unmarked."""
-        for url, item in self._items.items():
-            if not url.startswith("topic:"):
-                continue
+        Every other topic is unmarked. Only the rows whose mark changes are touched (all
+        the marked ones when the marker itself changes): a start marks nothing in no time."""
+        notes = {url: note for url, note in notes.items() if note and url.startswith("topic:") and url in self._items}
+        changed = marker.cacheKey() != self._marker_key
+        self._marker_key = marker.cacheKey()
+        touched = {u for u in notes.keys() | self._marked.keys() if changed or notes.get(u) != self._marked.get(u)}
+        self._marked = notes
+        for url in touched:
+            item = self._items[url]
             note = notes.get(url, "")
             title = item.text(0)
             font = item.font(0)

@@ -62,7 +62,7 @@ def test_a_page_that_crashes_its_worker_is_an_error_on_its_file_and_line(tmp_pat
     lines, summary = check_folder(root, today=DAY, workers=2)
     found = [line for line in lines if "/page-07.md:" in line]
     assert len(found) == 1 and ": error: could not be checked: " in found[0] and "exit code 9" in found[0]
-    body_line = load_library(root).topics["page-07"].body_line
+    body_line = load_library(root, check_links=False).topics["page-07"].body_line
     assert found[0].split(":")[1] == str(body_line) and body_line > 1  # the line the page's text starts on
     assert any("/hard.md:" in line and "Flesch-Kincaid" in line for line in lines)  # the others were checked
     assert "34 topics" in summary
@@ -80,7 +80,7 @@ def test_a_page_whose_rendering_raises_cannot_be_shown(tmp_path, monkeypatch, wo
 
     monkeypatch.setattr(Renderer, "render", failing)
     lines, _ = check_folder(root, today=DAY, workers=workers)
-    body_line = load_library(root).topics["page-03"].body_line
+    body_line = load_library(root, check_links=False).topics["page-03"].body_line
     assert [line for line in lines if "/page-03.md:" in line] == [
         f"{root / 'topics' / 'page-03.md'}:{body_line}: error: cannot be shown: RuntimeError('renderer bug')"
     ]

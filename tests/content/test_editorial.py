@@ -7,6 +7,8 @@ import datetime as dt
 from sbc_desktop import cli
 from sbc_desktop.content.checker import check_folder
 from sbc_desktop.content.editorial import readable_text
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render import Renderer
 from tests.helpers import make_content, write
 
 EASY = " ".join(["The cat sat on the mat. It was a warm day and the sun was out."] * 5)
@@ -104,6 +106,8 @@ def test_max_grade_option_on_the_command_line(tmp_path, capsys):
     assert capsys.readouterr().out.count("Flesch-Kincaid") == 2
 
 
-def test_readable_text_ends_list_items_and_skips_headings():
-    html = "<h2>A heading</h2><p>First &amp; best.</p><ul><li>one item</li><li><p>two</p></li></ul><p>{{care-team}}</p>"
-    assert readable_text(html) == "First & best. one item. two."
+def test_readable_text_ends_list_items_and_skips_headings(tmp_path):
+    body = "## A heading\n\nFirst &amp; best.\n\n- one item\n\n- two\n\n{{care-team}}\n\n## Last\n\nEnd:"
+    library = load_library(make_content(tmp_path, {"a": body}))
+    text = Renderer(library).rendered(library.topic("a")).text
+    assert readable_text(text) == "First & best. one item. two. End:"

@@ -15,6 +15,17 @@ def cache_files(cache_dir):
     return sorted((cache_dir / "content").glob("*.json"))
 
 
+def snapshot_files(cache_dir):
+    return sorted((cache_dir / "content").glob("*.library"))
+
+
+def without_snapshot(cache_dir):
+    """Drop the whole-library snapshot, so that a load replays the per-file cache."""
+    for file in snapshot_files(cache_dir):
+        file.unlink()
+    return cache_dir
+
+
 def snapshot(library):
     """Everything a load gives, bodies included (read through the topics)."""
     topics = {t.id: tuple(getattr(t, f.name) for f in fields(Topic)) for t in library.ordered_topics()}
@@ -51,8 +62,12 @@ def test_a_second_load_gives_exactly_what_the_first_gave(tmp_path, builtin_dir, 
         parsed.clear()
         second = snapshot(load_library(root, check_links=False, cache_dir=cache))
         assert parsed == [], "the second load parses no file again"
+        assert snapshot_files(cache), "and keeps the whole library in one file"
+        replayed = snapshot(load_library(root, check_links=False, cache_dir=without_snapshot(cache)))
+        assert parsed == [], "without the snapshot, each file's entry is replayed"
         assert first == plain
         assert second == plain
+        assert replayed == plain
 
 
 def test_a_changed_file_is_read_again(tmp_path):
@@ -87,10 +102,11 @@ def test_a_cache_from_other_code_or_a_corrupt_cache_is_ignored(tmp_path):
 
     data["code"] = "another version"
     cache_file.write_text(json.dumps(data))
-    assert load_library(root, cache_dir=cache).topic("a").title == "A"
+    assert load_library(root, cache_dir=without_snapshot(cache)).topic("a").title == "A"
 
     for broken in (b"\x00\xff not json", b'{"code": 1', b"[]", b'{"files": "x"}', b"null"):
         cache_file.write_bytes(broken)
+        without_snapshot(cache)
         library = load_library(root, cache_dir=cache)
         assert library.problems == [] and library.topic("a").title == "A"
 
@@ -106,7 +122,7 @@ def test_entries_of_the_wrong_shape_are_read_again_not_a_crash(tmp_path):
     entries["topics/b.md"]["problems"] = "nonsense"
     entries["references.yaml"]["problems"] = [[1]]
     cache_file.write_text(json.dumps(data))
-    library = load_library(root, cache_dir=cache)
+    library = load_library(root, cache_dir=without_snapshot(cache))
     assert library.problems == []
     assert library.topic("a").title == "A" and library.topic("b").title == "B"
     assert "ref" in library.references
@@ -117,8 +133,10 @@ def test_a_bad_file_is_still_reported_from_the_cache(tmp_path):
     write(root / "topics" / "bad.md", "---\nid: bad\ntitle: [unclosed\nsection: one\n---\nBody\n")
     cache = tmp_path / "cache"
     first = load_library(root, cache_dir=cache)
-    second = load_library(root, cache_dir=cache)
+    second = load_library(root, cache_dir=cache)  # from the snapshot
+    third = load_library(root, cache_dir=without_snapshot(cache))  # from each file's entry
     assert [p.format() for p in second.problems] == [p.format() for p in first.problems]
+    assert [p.format() for p in third.problems] == [p.format() for p in first.problems]
     assert any("broken YAML" in p.message for p in second.errors)
     assert second.left_out == first.left_out and set(second.topics) == {"a", "b"}
 
@@ -153,3 +171,78 @@ def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path):
     blocker.write_text("a file where the cache folder would go")
     library = load_library(root, cache_dir=blocker)
     assert library.problems == [] and set(library.topics) == {"a", "b"}
+
+
+# -- the whole library in one file (library_snapshot) ---------------------------------------
+def test_a_start_with_nothing_changed_reads_only_the_snapshot(tmp_path, monkeypatch):
+    from sbc_desktop.content import frontmatter
+    from sbc_desktop.content.parse_cache import ParseCache
+
+    root = third_party_folder(tmp_path / "pages")
+    cache = tmp_path / "cache"
+    first = load_library(root, check_links=False, cache_dir=cache)
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("read although nothing changed")
+
+    monkeypatch.setattr(ParseCache, "_read", refused)  # the per-file cache
+    monkeypatch.setattr(frontmatter, "load_yaml", refused)  # any YAML
+    second = load_library(root, check_links=False, cache_dir=cache)
+    assert [p.format() for p in second.problems] == [p.format() for p in first.problems]  # same order too
+    assert snapshot(second) == snapshot(first)
+    assert second.left_out == first.left_out
+    assert [(s.id, [t.id for t in s.topics]) for s in second.sections] == [
+        (s.id, [t.id for t in s.topics]) for s in first.sections
+    ]
+    assert second.topic("rest").body == first.topic("rest").body  # read from its file, title lines dropped
+
+
+def test_the_snapshot_is_not_used_once_any_file_changes_appears_or_goes(tmp_path):
+    root = make_content(tmp_path / "c", glossary="terms:\n  - term: Scan\n    definition: A picture.\n")
+    cache = tmp_path / "cache"
+    load_library(root, cache_dir=cache)
+    page = root / "topics" / "a.md"
+    page.write_text(topic("a", "New words.", title="Changed"), encoding="utf-8")
+    os.utime(page, ns=(1, 1))
+    assert load_library(root, cache_dir=cache).topic("a").title == "Changed"
+    write(root / "topics" / "c.md", topic("c", "A new page."))
+    assert set(load_library(root, cache_dir=cache).topics) == {"a", "b", "c"}
+    (root / "topics" / "b.md").unlink()
+    library = load_library(root, cache_dir=cache)
+    assert set(library.topics) == {"a", "c"} and "b" not in [t.id for t in library.ordered_topics()]
+    write(root / "glossary.yaml", "terms:\n  - term: Scan\n    definition: A picture of the inside.\n")
+    assert load_library(root, cache_dir=cache).glossary["scan"].definition == "A picture of the inside."
+    (root / "glossary.yaml").unlink()
+    assert load_library(root, cache_dir=cache).glossary == {}
+    write(root / "topics" / "b.md", "---\nid: b\ntitle: [unclosed\n---\nBody\n")  # now broken
+    library = load_library(root, cache_dir=cache)
+    assert "b" not in library.topics and any("broken YAML" in p.message for p in library.errors)
+
+
+def test_a_corrupt_or_foreign_snapshot_is_ignored(tmp_path):
+    import marshal
+
+    root = make_content(tmp_path / "c")
+    cache = tmp_path / "cache"
+    load_library(root, cache_dir=cache)
+    (file,) = snapshot_files(cache)
+    good = file.read_bytes()
+    data = list(marshal.loads(good))
+    foreign = [
+        [data[0] + 1, *data[1:]],  # another format
+        [data[0], "other code", *data[2:]],  # written by other code
+        [*data[:4], "another list of files", *data[5:]],  # another folder state
+        [*data[:3], "/somewhere/else", *data[4:]],  # another folder
+    ]
+    shapes = [*data[:7], [("a", "A")], *data[8:]]  # topics of the wrong shape
+    cases = [b"", b"\x00\xff not marshal", good[: len(good) // 2], marshal.dumps(None), marshal.dumps((1, 2)),
+             *(marshal.dumps(tuple(d)) for d in foreign), marshal.dumps(tuple(shapes))]  # fmt: skip
+    marked = [*data[:7], [(t[0], "From the snapshot", *t[2:]) for t in data[7]], *data[8:]]
+    file.write_bytes(marshal.dumps(tuple(marked)))  # the control: a well-formed snapshot is what is read
+    assert load_library(root, cache_dir=cache).topic("a").title == "From the snapshot"
+    for broken in cases:
+        file.write_bytes(broken)
+        library = load_library(root, cache_dir=cache)
+        assert library.problems == [] and library.topic("a").title == "A" and set(library.topics) == {"a", "b"}
+    file.write_bytes(marshal.dumps(tuple([*data[:7], [], *data[8:]])))  # sections naming topics it lacks
+    assert set(load_library(root, cache_dir=cache).topics) == {"a", "b"}

@@ -9,7 +9,7 @@ import pytest
 
 from sbc_desktop import cli
 from sbc_desktop.content.loader import load_library
-from sbc_desktop.content.search import SearchIndex, content_hash, plain_text
+from sbc_desktop.content.search import SearchIndex, content_hash
 from tests.helpers import make_content, topic, write
 
 
@@ -94,11 +94,24 @@ def test_snippets_mark_the_match(index):
     assert "[" in result.snippet_marked() and "\n" not in result.snippet
 
 
-def test_plain_text_strips_markup():
-    assert (
-        plain_text("## Head\n\nA [link](topic:x) and **bold** `code` ![pic](a.svg)")
-        == "Head\n\nA link and bold code pic"
-    )
+def test_the_index_reads_the_page_as_the_renderer_does(tmp_path):
+    """Headings and text come from the one parse: no markup, nothing from inside code taken as a heading."""
+    body = "## Head\n\nA [link](b.md) and **bold** `code` ![pic](a.svg)\n\n```\n## fenced\n```\n\n"
+    body += "<b>raw</b> <script>x()</script>"
+    library = load_library(make_content(tmp_path, {"a": body, "b": "B"}))
+    index = SearchIndex.open(library, None)
+    try:
+        headings, text = index.db.execute("SELECT headings, body FROM fts WHERE rowid = 1").fetchone()
+        assert headings == "Head"
+        assert text == "A link and bold code [pic]\n## fenced\nraw"
+        assert index.page_text("a") == text
+        assert refs_of(index.search("fenced", 3)) == ["a"] and refs_of(index.search("script", 3)) == []
+    finally:
+        index.close()
+
+
+def refs_of(response):
+    return [result.ref for result in response.results]
 
 
 def test_cached_index_is_reused_and_rebuilt_when_content_changes(tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from sbc_desktop import cli
 from sbc_desktop.content.everyday import is_everyday
 from sbc_desktop.content.loader import load_library
-from sbc_desktop.content.search import SearchIndex, plain_text
+from sbc_desktop.content.search import SearchIndex
 from tests.helpers import make_content, topic, write
 
 
@@ -30,11 +30,11 @@ def index(library):
 
 
 @pytest.fixture(scope="module")
-def content_words(library):
+def content_words(library, index):
     """Every word of the built-in content, as the index reads it."""
     text = " ".join(
         [
-            t.title + " " + t.summary + " " + " ".join(t.keywords) + " " + plain_text(t.body)
+            t.title + " " + t.summary + " " + " ".join(t.keywords) + " " + index.page_text(t.id, 10**6)
             for t in library.topics.values()
         ]
         + [" ".join(g.names) + " " + g.definition for g in library.glossary.values()]

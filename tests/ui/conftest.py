@@ -67,6 +67,35 @@ def files_under(root):
 
 
 @pytest.fixture
+def private_temp(tmp_path, monkeypatch):
+    """The temporary folder (/tmp) is this test's own, so that any temporary file the kiosk made,
+    by Python or by Qt, would be seen here (the real /tmp is shared with other programs)."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QDir
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert Path(tempfile.gettempdir()) == temp and Path(QDir.tempPath()) == temp
+    return temp
+
+
+def end_session_writing_nothing(qtbot, window, controller, private_dirs, before, temp) -> None:
+    """The session reset and the kiosk left: no file under HOME (but those there ``before``) or TMPDIR."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: window.search.is_ready)
+    controller.reset()
+    controller.exit_kiosk()
+    QApplication.processEvents()
+    assert files_under(private_dirs) == before
+    assert not any(temp.rglob("*")), sorted(temp.rglob("*"))
+
+
+@pytest.fixture
 def kiosk(qtbot, library):
     """A kiosk window, shown and active, as a clinic starts it (no settings, no notes file)."""
     from sbc_desktop.kiosk.config import KioskConfig

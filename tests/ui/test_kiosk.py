@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QDir, QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
 
 from sbc_desktop import cli
@@ -14,7 +11,7 @@ from sbc_desktop.kiosk.config import ConfigError, KioskConfig, load_config
 from sbc_desktop.kiosk.pin import LOCKOUT_SECONDS, PinGate, check_pin, hash_pin, pin_problem
 from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.overlay import Overlay
-from tests.ui.conftest import Clock, files_under, link_point
+from tests.ui.conftest import Clock, end_session_writing_nothing, files_under, link_point
 
 
 def use_everything(window, qtbot):
@@ -64,25 +61,13 @@ def test_idle_reset_clears_every_piece_of_patient_state(kiosk, qtbot):
     assert window.windowTitle() == "Welcome"
 
 
-def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, tmp_path, monkeypatch):
-    # The temporary folder (/tmp) is this test's own, so that any temporary file the kiosk made,
-    # by Python or by Qt, would be seen here (the real /tmp is shared with other programs).
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    assert Path(tempfile.gettempdir()) == temp and Path(QDir.tempPath()) == temp
+def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, private_temp):
     before = files_under(private_dirs)
     window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
     qtbot.addWidget(window)
     window.show()
     use_everything(window, qtbot)
-    qtbot.waitUntil(lambda: window.search.is_ready)
-    controller.reset()
-    controller.exit_kiosk()
-    QApplication.processEvents()
-    assert files_under(private_dirs) == before
-    assert not any(temp.rglob("*")), sorted(temp.rglob("*"))
+    end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
 
 
 def test_still_reading_keeps_the_session(kiosk, qtbot):

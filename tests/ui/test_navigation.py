@@ -220,3 +220,25 @@ def test_window_keeps_qt_actions_method(window):
     # The command table is window.commands; QWidget.actions() still answers (it used to be shadowed).
     assert isinstance(window.actions(), list)
     assert window.commands.back.text()
+
+
+def test_resting_the_pointer_on_a_topic_shows_its_summary(window, library, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    tree = window.tree
+    topic = library.topic("tests")
+    rect = tree.visualItemRect(tree._items["topic:tests"])
+    at = rect.center()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, tree.viewport().mapToGlobal(at))
+    QApplication.sendEvent(tree.viewport(), event)  # what Qt sends when the pointer rests there
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert topic.summary and QToolTip.text() == topic.summary
+    QToolTip.hideText()
+    section = tree.sections()[0]
+    at = tree.visualItemRect(section).center()
+    QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, tree.viewport().mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == (library.sections[0].summary or library.sections[0].title)
+    QToolTip.hideText()

@@ -1,0 +1,221 @@
+"""The whole library as the last start read it, so that the next start reads one file.
+
+`parse_cache` keeps what was read from each content file, but replaying 1,425 entries
+(or 20,000) through the loader still costs most of a start. When not one file of the
+folder has changed since the last start -- the same files, each with the same size,
+modification time and change time -- the library itself is the same, so it is kept
+whole in one compact file beside that cache: plain tuples, lists and strings written
+with `marshal` (which builds data, never runs code), dates as day numbers.
+
+A snapshot is used only when everything matches: the same reading code (`code_stamp`),
+the same folder, the same kind of folder, and the same list of files with the same
+stamps (so a changed file is read again, a deleted one is never served, a new one is
+seen). Anything wrong with the file (another version, half written, wrong shapes)
+means no snapshot: the folder is read as before. What depends on more than the files
+-- today's date (reviews overdue) -- is checked again at every start: a snapshot holds
+a marker where those checks go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
+from .parse_cache import Stamp, StoredTopic
+
+FORMAT = 1  # bump when the shape changes
+SUFFIX = ".library"
+CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
+
+
+def digest(files: dict[str, Stamp | None]) -> str:
+    """One short text for the list of files and their stamps (20,000 of them are not stored one by one)."""
+    return hashlib.blake2b(repr(list(files.items())).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+
+
+def _day(value: dt.date | None) -> int | None:
+    return value.toordinal() if value is not None else None
+
+
+def _date(value: int | None) -> dt.date | None:
+    return dt.date.fromordinal(value) if value is not None else None
+
+
+def _where(root: str, path: Path | None) -> str | None:
+    """A path as stored: relative to the content folder when inside it."""
+    if path is None:
+        return None
+    text = str(path)
+    if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:
+        return text[len(root) + 1 :]
+    return "\0" + text  # outside the folder (the folder itself, or above it): kept as it was
+
+
+def _path_text(root: Path, where: str, known: dict[str, str]) -> str:
+    """The path stored as ``where``, as text; ``known``: the topic files just listed, by key."""
+    found = known.get(where)
+    if found is None:
+        found = where[1:] if where.startswith("\0") else os.path.join(root, where)
+    return found
+
+
+def _path(root: Path, where: str | None, known: dict[str, str], made: dict[str, Path]) -> Path | None:
+    """The path stored as ``where``; ``made`` holds those made so far (7,800 glossary terms share one)."""
+    if where is None:
+        return None
+    path = made.get(where)
+    if path is None:
+        path = made[where] = Path(_path_text(root, where, known))
+    return path
+
+
+def dump(
+    library: Library,
+    files: dict[str, Stamp | None],
+    stamp: str,
+    kind: str,
+    extra: dict[str, Any],
+    checks: list[tuple[int, int, str]],
+) -> bytes:
+    """The library as marshal data. ``checks``: (first, end, topic id) of each topic's date checks."""
+    root = str(library.root)
+    topics = []
+    for topic in library.topics.values():
+        reviewer = topic.reviewed_by
+        body = topic._body if isinstance(topic, StoredTopic) else topic.body
+        at = topic._body_at if isinstance(topic, StoredTopic) else 0
+        prefix = topic._body_prefix if isinstance(topic, StoredTopic) else ""
+        topics.append((
+            topic.id, topic.title, _where(root, topic.path), topic.section, topic.summary, float(topic.order),
+            list(topic.sources), _day(topic.updated), _day(topic.next_review),
+            (reviewer.name, reviewer.role, _day(reviewer.date)) if reviewer else None,
+            list(topic.tags), list(topic.questions), list(topic.keywords), topic.url, topic.body_line,
+            body, at, prefix, extra["field_lines"].get(topic.id, {}),
+        ))  # fmt: skip
+    problems: list[tuple] = []
+    skip: dict[int, tuple[int, str]] = {first: (end, topic_id) for first, end, topic_id in checks}
+    index = 0
+    while index < len(library.problems):
+        if index in skip:
+            end, topic_id = skip.pop(index)
+            problems.append((CHECK, topic_id))
+            index = end
+            continue
+        p = library.problems[index]
+        problems.append((_where(root, p.path), p.line, p.severity, p.message))
+        index += 1
+    problems.extend((CHECK, topic_id) for _end, topic_id in skip.values())  # checks that found nothing
+    data = (
+        FORMAT, stamp, kind, root, digest(files),
+        [(r.key, r.title, r.publisher, r.year, r.details, r.url, _day(r.reviewed), _day(r.next_review),
+          _day(r.accessed)) for r in library.references.values()],
+        [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
+        topics,
+        [(g.id, g.term, g.definition, list(g.aliases), g.topic, _where(root, g.path), g.line)
+         for g in library.glossary.values()],
+        library.lay_terms, library.suggested_questions, library.question_tags, problems,
+        [_where(root, p) for p in library.left_out], sorted(extra["failed"]),
+    )  # fmt: skip
+    return marshal.dumps(data)
+
+
+def load(
+    raw: bytes, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, str]
+) -> tuple[Library, list[Any], dict[str, dict[str, int]], set[str]] | None:
+    """The library kept in ``raw`` if it was read from exactly these files by this code, else None.
+
+    Returns (library, problems with check markers, field lines by topic, ids that failed).
+    Never raises: a snapshot that cannot be read is no snapshot.
+    """
+    try:
+        data = marshal.loads(raw)
+        if not (isinstance(data, tuple) and len(data) == 15 and data[0] == FORMAT):
+            return None
+        _f, code, was_kind, was_root, was_files = data[:5]
+        if code != stamp or was_kind != kind or was_root != str(root) or was_files != digest(files):
+            return None
+        references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data[5:]
+        return _build(root, known, files, references, sections, topics, glossary, lay_terms, questions, tags,
+                      problems, left_out, failed)  # fmt: skip
+    except Exception:  # noqa: BLE001 - broken, foreign or half-written: read the folder instead
+        return None
+
+
+def _build(root: Path, known: dict[str, str], files: dict[str, Any], *data: Any) -> tuple[Any, ...]:
+    references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data
+    text_root = str(root)
+    library = Library(root=root)
+    for key, title, publisher, year, details, url, reviewed, next_review, accessed in references:
+        library.references[key] = Reference(
+            key, title, publisher, year, details, url, _date(reviewed), _date(next_review), _date(accessed)
+        )
+    field_lines: dict[str, dict[str, int]] = {}
+    made: dict[str, Path] = {}
+    for item in topics:
+        (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
+         topic_questions, keywords, url, body_line, body, at, prefix, lines) = item  # fmt: skip
+        if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
+            raise TypeError("not a topic")
+        # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
+        topic = object.__new__(StoredTopic)
+        topic.__dict__ = {
+            "id": topic_id, "title": str(title), "_path_text": _path_text(root, where, known),
+            "section": str(section), "summary": str(summary),
+            "order": float(order), "sources": list(sources), "updated": _date(updated),
+            "next_review": _date(next_review),
+            "reviewed_by": Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
+            "tags": list(topic_tags), "questions": list(topic_questions), "keywords": list(keywords), "url": str(url),
+            "body_line": int(body_line), "_body": body, "_body_at": int(at), "_body_prefix": str(prefix),
+            "_stamp": files.get(where),  # the stamp the loader has just read (bodies are read by it)
+        }  # fmt: skip
+        library.topics[topic_id] = topic
+        field_lines[topic_id] = dict(lines)
+    for section_id, title, summary, ids in sections:
+        library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids]))
+    for term_id, term, definition, aliases, topic_ref, where, line in glossary:
+        path = _path(root, where, known, made)
+        library.glossary[term_id] = GlossaryTerm(term_id, term, definition, aliases, topic_ref, path, line)
+    library.lay_terms = dict(lay_terms)
+    library.suggested_questions = list(questions)
+    library.question_tags = dict(tags)
+    marked: list[Any] = []
+    for item in problems:
+        if item[0] == CHECK and len(item) == 2:
+            marked.append(item[1])
+        else:
+            where, line, severity, message = item
+            marked.append(Problem(_path(root, where, known, made) or root, int(line), severity, str(message)))
+    library.left_out = [p for p in (_path(root, w, known, made) for w in left_out) if p is not None]
+    if any(not isinstance(k, str) for k in library.lay_terms) or text_root != str(library.root):
+        raise TypeError("not a library")
+    return library, marked, field_lines, set(failed)
+
+
+def read(file: Path) -> bytes | None:
+    try:
+        with open(file, "rb") as stream:
+            return stream.read()
+    except (OSError, ValueError):
+        return None
+
+
+def write(file: Path, data: bytes) -> None:
+    """Write whole or not at all; a cache that cannot be written only makes the next start slower."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=file.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, file)
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    except (OSError, ValueError):
+        pass

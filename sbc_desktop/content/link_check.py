@@ -1,0 +1,48 @@
+"""Problems with the links and pictures a page makes, read from the renderer's one parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .library import Library, Problem, Topic
+from .links import TOPIC_SCHEME, resolve_local, slugify, topic_id_from_href
+from .rendered import PICTURE, Link
+
+
+def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list[Problem]:
+    """A problem for each link to a topic that is not there and each picture that cannot be shown.
+
+    ``links`` are the page's links as the renderer found them (``Rendered.links``): a link
+    written inside code is not a link, and each knows the line it was written on.
+    """
+    strict = (library.root / "sections.yaml").is_file()  # the app's own layout, not imported pages
+    not_loaded = {slugify(path.stem) for path in library.left_out}
+    problems = []
+    for link in links:
+        line = topic.body_line + max(link.line, 1) - 1
+        href = link.href
+        if link.kind == PICTURE:
+            problems += _picture_problems(library, topic, line, href)
+            continue
+        target = topic_id_from_href(href)
+        if target is None or target in library.topics:
+            continue
+        if target in not_loaded:
+            problems.append(Problem(topic.path, line, "warning", f"link to topic '{target}', which did not load"))
+        elif href.startswith(TOPIC_SCHEME) or strict:
+            problems.append(Problem(topic.path, line, "error", f"link to missing topic '{target}'"))
+        else:
+            problems.append(Problem(topic.path, line, "warning", f"link to missing page '{href}'"))
+    return problems
+
+
+def _picture_problems(library: Library, topic: Topic, line: int, href: str) -> list[Problem]:
+    state, _ = resolve_local(href, library.root, topic.path.parent)
+    if state == "remote":
+        message = f"picture '{href}' is not in the content folder and will not be shown"
+        return [Problem(topic.path, line, "warning", message)]
+    if state == "outside":
+        return [Problem(topic.path, line, "error", f"picture '{href}' is outside the content folder")]
+    if state == "missing":
+        return [Problem(topic.path, line, "error", f"missing image '{href}'")]
+    return []
