@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 LOCALE = "en_GB"
+# Where Qt Virtual Keyboard may keep learnt words: a folder that always exists and takes no
+# files (so it makes no folder of its own and warns of nothing); prediction is off anyway.
+NO_USER_DATA = "/proc" if os.path.isdir("/proc") else "/nonexistent/sbc-desktop-kiosk"
 MAX_SHARE = 0.42  # of the window's height, at most: the box being typed into stays in sight
 MIN_KEY = 44  # px: every key at least this tall and wide (touch targets)
 LABEL_ROOM = 40  # px above a box scrolled into view: its heading ("My notes") stays in sight
@@ -77,11 +80,13 @@ Rectangle {
         VirtualKeyboardSettings.inputMethodHints = Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
         VirtualKeyboardSettings.defaultDictionaryDisabled = true
         VirtualKeyboardSettings.handwritingModeDisabled = true
-        VirtualKeyboardSettings.userDataPath = "/nonexistent/sbc-desktop-kiosk"
+        // A folder that exists and where nobody, root included, can write a file: the
+        // keyboard makes no folder of its own and keeps no user data anywhere.
+        VirtualKeyboardSettings.userDataPath = "%(no_user_data)s"
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
     }
 }
-""" % {b"locale": LOCALE.encode()}
+""" % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
 
 
 _renderer_chosen = False
