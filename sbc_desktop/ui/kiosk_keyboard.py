@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
@@ -115,6 +115,10 @@ class OnScreenKeyboard(QQuickWidget):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("onScreenKeyboard")
+        self.setAccessibleName(QCoreApplication.translate("Kiosk", "On-screen keyboard"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("Kiosk", "Tap the letters to type into the box you chose.")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap on a key leaves the focus in the box
         self.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
