@@ -46,8 +46,10 @@ from .rendered import (
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
 CACHE_CHARS = 4_000_000  # ...and at most this much HTML and text in all (about 8 MB)
-FIRST_PART_CHARS = 3000  # the first part of a page's HTML: the top of the page, shown at once...
-PART_CHARS = 8000  # ...then parts of about this size (always cut between top-level elements)
+# Parts of a page's HTML: the first (the top of the page, shown at once) at most FIRST_PART_CHARS, then
+# at most PART_CHARS each, cut between top-level elements: each is quick for the reader to lay out.
+FIRST_PART_CHARS = 3000
+PART_CHARS = 3500
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
 
 
@@ -470,12 +472,13 @@ class Renderer:
 
 
 def _grouped(pieces: list[str]) -> list[str]:
-    """Top-level elements' HTML joined into parts: about FIRST_PART_CHARS, then about PART_CHARS each."""
+    """Top-level elements' HTML joined into parts of at most FIRST_PART_CHARS, then PART_CHARS each
+    (an element longer than that, a long table say, is a part of its own)."""
     parts: list[str] = []
     current: list[str] = []
     size, limit = 0, FIRST_PART_CHARS
     for piece in pieces:
-        if size >= limit and piece.strip():
+        if size and size + len(piece) > limit and piece.strip():
             parts.append("".join(current))
             current, size, limit = [], 0, PART_CHARS
         current.append(piece)
