@@ -74,7 +74,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         return 2
     display.preflight()
     display.install_fatal_handler()
-    if config is not None:  # the on-screen keyboard, where installed: chosen before Qt starts
+    if config is not None and config.on_screen_keyboard:  # where installed: chosen before Qt starts
         from .kiosk import keyboard
 
         keyboard.prepare()
