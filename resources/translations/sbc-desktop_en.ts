@@ -935,6 +935,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All {0} topics are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,6 +1222,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading topics...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Glossary A to Z</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,6 +1304,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>Unwell during treatment, or worried about a symptom? Read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list of topics...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

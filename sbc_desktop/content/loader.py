@@ -704,6 +704,53 @@ def load_library(
             gc.enable()
 
 
+def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
+    """The library from the snapshot the last load left, if no file has changed since; else None
+    (nothing is parsed: a caller that gets None decides how to read the folder)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        loader = _Loader(Path(root), today, False, cache_dir)
+        if not loader.root.is_dir():
+            return None
+        files = loader.fingerprint()
+        return loader.lib if files is not None and loader.from_snapshot(files) else None
+    except OSError:
+        return None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def first_page_library(root: str | Path, topic_id: str | None, today: dt.date | None = None) -> Library:
+    """An incomplete library (``complete`` False) holding at most the topic ``topic_id``: what a
+    first start shows while the whole folder is read elsewhere. Only files whose name could give
+    that id are parsed (in a folder of pages, a topic's id is its file name's); its problems are
+    left to the full load, which reports them. Never raises."""
+    loader = _Loader(Path(root), today, False, None)
+    library = Library(root=loader.root, complete=False)
+    if not topic_id or not loader.root.is_dir():
+        return library
+    try:
+        loader.guarded(REFERENCES_FILE, loader.load_references)
+        sections = loader.guarded(SECTIONS_FILE, loader.load_sections) or {}
+        base = loader.root / TOPICS_DIR
+        base = base if base.is_dir() else loader.root
+        for path in loader.topic_files():
+            if slugify(path.stem) != topic_id:
+                continue
+            topic = loader.parse_topic(path, base, None)
+            if topic is not None and topic.id == topic_id:
+                loader.place_topics(sections, [topic])
+                library.topics = loader.lib.topics
+                library.sections = loader.lib.sections
+                library.references = loader.lib.references
+                break
+    except Exception:  # noqa: BLE001 - the full load reads (and reports) the folder anyway
+        return Library(root=loader.root, complete=False)
+    return library
+
+
 # -- small helpers ---------------------------------------------------------------
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
