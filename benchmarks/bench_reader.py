@@ -59,7 +59,9 @@ BUILTIN_START = {"first start": 1.3, "second start": 1.3}  # x floor
 BUILTIN_PSS_MB = 90.0
 NCI_START = {"first start": 3.0, "second start": 1.5}  # x floor
 SWITCH_COMPLETE_P95_MS = 50.0  # page complete after a switch
-STALL_MS = 16.0  # no step blocks input for longer
+STALL_MS = 16.0  # no step blocks input for longer (p95)
+SETTLE_MS = 100.0  # after a page is complete, the event loop's steps are timed this long (Qt's idle layout)
+MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
 SEED = 20251230
 
 
@@ -150,72 +152,150 @@ def compile_bytecode() -> None:
 class Switch:
     paint: float  # ms from go() to the first paint of the new page
     go: float  # ms inside go()
-    first: bool  # first visit: Markdown rendered (else the cached HTML)
-    complete: float  # ms until the whole page was in the reader
-    stall: float  # ms of the longest single step (input waited that long)
+    first: bool  # first visit (nothing of this page in the renderer's memory)
+    complete: float  # ms until every part of the page was in the reader
+    after: float  # ms of the longest step in the SETTLE_MS after the page was complete
+    stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
 
 
-def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None):
-    """(total ms, ms inside go(), first visit?) for each switch, in a fresh window."""
-    from sbc_desktop.ui.main_window import MainWindow
+class PaintCounter:
+    """Counts the reader's paints and notes when the latest one finished."""
+
+    count = 0
+    first_at = 0.0  # the first paint since it was last set to 0
+
+
+def counting_paints():
+    """Patch the Reader so that PaintCounter sees its paints; returns the undo."""
     from sbc_desktop.ui.reader import Reader
-
-    class PaintCounter:
-        """Counts the reader's paints and notes when the latest one finished.
-
-        A switch ends when the new page is on screen; what the event loop does after
-        that paint (adding the later parts of a long page) is not part of the switch.
-        """
-
-        count = 0
-        painted_at = 0.0
 
     original_paint = Reader.paintEvent
 
     def timed_paint(self, event):
         original_paint(self, event)
         PaintCounter.count += 1
-        PaintCounter.painted_at = time.perf_counter()
+        if not PaintCounter.first_at:
+            PaintCounter.first_at = time.perf_counter()
 
     Reader.paintEvent = timed_paint
-    counter = PaintCounter
 
-    window = MainWindow(library)
+    def undo() -> None:
+        Reader.paintEvent = original_paint
+
+    return undo
+
+
+def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) -> Switch:
+    """Go to a topic and run the event loop until its page is painted and complete, then
+    (with ``settle``) SETTLE_MS more: Qt lays a long page out in idle steps after it is
+    complete, and input waits for those too. Every step is timed.
+    Fails loudly if the reader lands on another page or shows fewer parts than the page has."""
+    reader = window.reader
+    before = PaintCounter.count
+    PaintCounter.first_at = 0.0
+    start = time.perf_counter()
+    reader.go(f"topic:{topic_id}")  # render (unless cached), first part in, layout
+    went = time.perf_counter()
+    stall = went - start  # the longest time input waited: go() itself, then each turn of the loop
+    complete_at = went if reader.is_complete() else 0.0
+
+    def done() -> bool:
+        return PaintCounter.count != before and reader.is_complete()
+
+    while not done() and time.perf_counter() - start < 60.0:
+        step = time.perf_counter()
+        app.processEvents()
+        now = time.perf_counter()
+        stall = max(stall, now - step)
+        if not complete_at and reader.is_complete():
+            complete_at = now
+    if not done():
+        raise RuntimeError(f"page not painted and complete within 60 s after switching to {topic_id}")
+    end = time.perf_counter()
+    after = 0.0  # the longest step in the SETTLE_MS after the page was complete (Qt's idle layout)
+    while settle and time.perf_counter() - end < SETTLE_MS / 1000:
+        step = time.perf_counter()
+        app.processEvents()
+        after = max(after, time.perf_counter() - step)
+    stall = max(stall, after)
+    if reader.current_url() != f"topic:{topic_id}":
+        raise RuntimeError(f"switched to {reader.current_url()}, not topic:{topic_id}")
+    expected = sum(1 for _ in window.pages.parts_for(f"topic:{topic_id}"))  # from the renderer's memory
+    if reader.parts_shown != expected:
+        raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
+    return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
+                  (complete_at - start) * 1000, after * 1000, stall * 1000)  # fmt: skip
+
+
+def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None):
+    """One Switch for each topic of ``ids``, in a fresh window (with its cache folder, if any)."""
+    from sbc_desktop.ui.main_window import MainWindow
+
+    undo = counting_paints()
+    window = MainWindow(library, cache_dir=cache_dir)
     window.show()
     window.open_start_page()
     renderer = window.pages.renderer
     _ = renderer.matcher  # built once on first use: timed separately, not per switch
     for _ in range(5):
         app.processEvents()
+    # The search index is built on a thread once, at a first start: not during the switches.
+    window.search.start()
+    window.search.wait(300)
     results = []
     if profiler:
         profiler.enable()
     for topic_id in ids:
-        first = not renderer.is_cached(topic_id)
-        before = counter.count
-        start = time.perf_counter()
-        window.reader.go(f"topic:{topic_id}")  # render (unless cached), setHtml, layout
-        went = time.perf_counter()
-        stall = went - start  # the longest time input waited: go() itself, then each turn of the loop
-        # Until the new page is painted and complete (every part of a long page added).
-        while (counter.count == before or not window.reader.is_complete()) and time.perf_counter() - start < 60.0:
-            step = time.perf_counter()
-            app.processEvents()
-            stall = max(stall, time.perf_counter() - step)
-        if counter.count == before or not window.reader.is_complete():
-            raise RuntimeError(f"page not painted and complete within 60 s after switching to {topic_id}")
-        done = time.perf_counter()
-        if window.reader.current_url() != f"topic:{topic_id}":
-            raise RuntimeError(f"switched to {window.reader.current_url()}, not topic:{topic_id}")
-        results.append(Switch((counter.painted_at - start) * 1000, (went - start) * 1000, first,
-                              (done - start) * 1000, stall * 1000))  # fmt: skip
+        results.append(switch_once(app, window, topic_id, not renderer.is_cached(topic_id)))
     if profiler:
         profiler.disable()
-    Reader.paintEvent = original_paint
+    undo()
     window.close()
     window.deleteLater()
     app.processEvents()
+    if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
+        raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
+
+
+def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[int, int, float]:
+    """PSS (kB) after ``warm_up`` switches and after all of ``ids``, and the median ms a switch took.
+
+    Each switch waits until the page is painted and complete, as a reader clicking through
+    pages would; Qt's deferred deletes run, as the event loop runs them."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+
+    from sbc_desktop.memory import pss_kb
+    from sbc_desktop.ui.main_window import MainWindow
+
+    undo = counting_paints()
+    window = MainWindow(library)
+    window.show()
+    window.open_start_page()
+
+    def settle() -> int:
+        for _ in range(3):
+            app.processEvents()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return pss_kb()
+
+    took, warm, count = [], 0, 0
+    for index, topic_id in enumerate(ids):
+        if index == warm_up:
+            warm = settle()
+        took.append(switch_once(app, window, topic_id, False, settle=False).complete)
+        count += 1
+    end = settle()
+    undo()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if count != len(ids) or not warm or not end:
+        raise RuntimeError(f"memory: {count} switches of {len(ids)}, PSS {warm} -> {end} kB")
+    return warm, end, statistics.median(took)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -235,7 +315,8 @@ def spread(ms: list[float]) -> str:
     return f"n={len(ms):<4} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  max {max(ms):7.2f} ms"
 
 
-def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=None, prof=False):
+def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=None, prof=False, memory_ids=None,
+          starts: bool = True):
     """One dataset: load and matcher times, cold start, topic switches."""
     from sbc_desktop.content.loader import load_library
     from sbc_desktop.content.render import Renderer
@@ -252,6 +333,8 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
     line("glossary matcher build", f"{time.perf_counter() - start:6.3f} s   ({names} names)")
 
     topic = topic or library.ordered_topics()[0].id
+    if not starts:
+        return switches_and_memory(app, library, ids, prof, memory_ids)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-floor-") as tmp:
         floor_html = Path(tmp) / "page.html"
         floor_html.write_text(Pages(library).html_for(f"topic:{topic}") or "", encoding="utf-8")
@@ -269,18 +352,57 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
         line(f"{label} to first topic (s)", text, median / floor, targets.get(label))
         if pss is not None:
             line(f"  {label} PSS (MB)", f"{mb:6.1f}", mb, pss)
+    return switches_and_memory(app, library, ids, prof, memory_ids)
 
+
+def switches_and_memory(app, library, ids, prof: bool, memory_ids) -> None:
     profiler = cProfile.Profile() if prof else None
-    results = topic_switches(app, library, ids(library), profiler)
-    line("switch: first paint", spread([r.paint for r in results]))
-    line("switch: page complete", spread([r.complete for r in results]), pct([r.complete for r in results], 95),
-         SWITCH_COMPLETE_P95_MS)  # fmt: skip
-    line("switch: longest stall", spread([r.stall for r in results]), max(r.stall for r in results), STALL_MS)
-    line("  of which in go()", spread([r.go for r in results]))
-    for label, first in (("first visit (render)", True), ("revisit (cached HTML)", False)):
-        subset = [r.complete for r in results if r.first is first]
-        if subset:
-            line(f"  complete, {label}", spread(subset))
+    chosen = ids(library)
+    print("  -- without a disk cache (every first visit rendered as it is opened)")
+    switch_figures(app, library, chosen, None)
+    with tempfile.TemporaryDirectory(prefix="sbc-bench-cache-") as cache:
+        took, said = prerender(library.root, Path(cache))
+        print(f"  -- after the background pre-render: {said} ({took:.1f} s wall; a process of its own, niced)")
+        switch_figures(app, library, chosen, profiler, Path(cache))
+    if memory_ids is not None:
+        all_ids = memory_ids(library)
+        warm_up = min(1000, len(all_ids) // 5)
+        warm, end, median = memory_over_switches(app, library, all_ids, warm_up)
+        growth = (end - warm) / 1024
+        line(f"memory over {len(all_ids):,} switches", f"PSS {warm / 1024:6.1f} MB after {warm_up:,} (warm-up), "
+             f"{end / 1024:6.1f} MB after all: {growth:+5.2f} MB   (median switch {median:.1f} ms)",
+             growth, MEMORY_GROWTH_MB)  # fmt: skip
+
+
+def prerender(content: Path, cache: Path) -> tuple[float, str]:
+    """Run the app's background pre-render to its end, as the window starts it; (wall s, its line)."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "sbc_desktop.content.prerender", str(content), str(cache)],
+                          capture_output=True, text=True, timeout=3600)  # fmt: skip
+    took = time.perf_counter() - start
+    said = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    if done.returncode != 0 or not said.startswith("prerendered"):
+        raise RuntimeError(f"pre-render failed (exit {done.returncode}): {done.stderr[-2000:]}")
+    return took, said
+
+
+def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) -> None:
+    results = topic_switches(app, library, ids, profiler, cache_dir)
+    topics = len(set(ids))
+    print(f"  {len(results)} switches over {topics} topics; each waits until painted and complete, then "
+          f"{SETTLE_MS:g} ms more")  # fmt: skip
+    for label, subset in (("all", results), ("first visits", [r for r in results if r.first]),
+                          ("revisits", [r for r in results if not r.first])):  # fmt: skip
+        if not subset:
+            continue
+        print(f"  {label}:")
+        line("switch: first paint", spread([r.paint for r in subset]))
+        complete = [r.complete for r in subset]
+        line("switch: page complete", spread(complete), pct(complete, 95), SWITCH_COMPLETE_P95_MS)
+        line(f"  longest step {SETTLE_MS:g} ms after", spread([r.after for r in subset]))
+        stalls = [r.stall for r in subset]
+        line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)
+        line("  of which in go()", spread([r.go for r in subset]))
     if profiler:
         print("\n  cProfile of the switches above, top 20 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
@@ -290,9 +412,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and switches")
     parser.add_argument("--profile", action="store_true", help="cProfile the NCI topic switches")
+    parser.add_argument("--switches", action="store_true", help="topic switches and memory only (no cold starts)")
+    parser.add_argument("--memory-switches", type=int, default=None, help="switches for the memory figure")
     args = parser.parse_args()
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
-    compile_bytecode()
+    memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
+    starts = not args.switches
+    if starts:
+        compile_bytecode()
 
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qInstallMessageHandler
@@ -308,9 +435,14 @@ def main() -> int:
     print(f"Python {sys.version.split()[0]}, PySide6 {pyside_version}, {os.cpu_count()} CPUs")
 
     def builtin_ids(library):
-        return [t.id for t in library.ordered_topics()] * 20
+        return [t.id for t in library.ordered_topics()] * 5
 
-    bench(app, "built-in content", BUILTIN, "what-is-it", builtin_ids, runs, BUILTIN_START, BUILTIN_PSS_MB)
+    def memory_ids(library):
+        ordered = [t.id for t in library.ordered_topics()]
+        return [ordered[i % len(ordered)] for i in range(memory_switches)]
+
+    bench(app, "built-in content", BUILTIN, "what-is-it", builtin_ids, runs, BUILTIN_START, BUILTIN_PSS_MB,
+          memory_ids=memory_ids, starts=starts)  # fmt: skip
 
     def nci_ids(library):
         ids, rng, pool = [], random.Random(SEED), sorted(library.topics)
@@ -329,7 +461,7 @@ def main() -> int:
         took = time.perf_counter() - start
         print(f"\n(NCI glossary JSON -> glossary.yaml: {count} terms in {took:.2f} s)")
         name = "NCI pages + NCI glossary"
-        bench(app, name, Path(tmp), "", nci_ids, runs, NCI_START, None, args.profile)
+        bench(app, name, Path(tmp), "", nci_ids, runs, NCI_START, None, args.profile, starts=starts)
     return 0
 
 

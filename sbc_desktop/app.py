@@ -74,7 +74,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         return 2
     display.preflight()
     display.install_fatal_handler()
-    if config is not None:  # the on-screen keyboard, where installed: chosen before Qt starts
+    if config is not None and config.on_screen_keyboard:  # where installed: chosen before Qt starts
         from .kiosk import keyboard
 
         keyboard.prepare()
@@ -136,6 +136,11 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
             arrival.arrived.connect(lambda full: window.take_library(full, wanted))
         window.open_start_page(topic if library.complete or library.topic(topic or "") else None)
         window.show()
+        from .ui.background_render import BackgroundRender
+
+        # Once the window is up: every topic rendered into the cache, so later switches read HTML.
+        prerender = BackgroundRender(library.root, cache_dir(), window)
+        window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals
 
         # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -40,6 +41,15 @@ class Pages:
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
+
+    @classmethod
+    def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
+        """Pages whose rendered topics are also kept in ``cache_dir`` (render_cache), if one is given."""
+        if cache_dir is None:
+            return cls(library)
+        from .content.render_cache import RenderCache
+
+        return cls(library, Renderer(library, disk=RenderCache.in_cache_dir(cache_dir)))
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -103,13 +113,15 @@ class Pages:
         """A topic's body as the reader or a handout shows it (without title or footer)."""
         return self.with_care_team(self.renderer.topic_html(topic), paper=paper, team=team)
 
-    def footer_html(self, topic: Topic) -> str:
+    def footer_html(self, topic: Topic, anchor: str = "") -> str:
+        """The topic's sources and dates; ``anchor``: an id for their first line (kept with the text on paper)."""
         rows = []
+        first = f' id="{escape(anchor)}"' if anchor else ""
         refs = [self.library.references[k] for k in topic.sources if k in self.library.references]
         if refs:
             items = "".join(f"<li>{escape(r.citation())}</li>" for r in refs)
             rows.append(
-                "<h2>"
+                f"<h2{first}>"
                 + escape(QCoreApplication.translate("Pages", "Where this information comes from"))
                 + "</h2><ul>"
                 + f"{items}"
@@ -131,7 +143,7 @@ class Pages:
                 + f"{long_date(topic.next_review)}"
             )
         if dates:
-            rows.append("<p>" + "<br>".join(dates) + "</p>")
+            rows.append(f"<p{'' if refs else first}>" + "<br>".join(dates) + "</p>")
         return '<hr><div class="about-topic">' + "".join(rows) + "</div>" if rows else ""
 
     def home_html(self) -> str:

@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
+from .render_cache import RenderCache, library_stamp, topic_key
 from .rendered import (
     ANCHOR,
     DEAD,
@@ -250,9 +251,10 @@ class _Harvest(Treeprocessor):
         unstash = self.unstash
         self.headings = headings_of(root, unstash)
         self.blocks = text_blocks(root, unstash)
+        for paragraph in root.iter("p"):
+            if paragraph.text and paragraph.text.strip() == PLACEHOLDER and not len(paragraph):
+                paragraph.text = PLACEHOLDER  # exactly "<p>{{care-team}}</p>": urgent_help fills it in
         for child in root:
-            if child.text and child.tag == "p" and child.text.strip() == PLACEHOLDER and not len(child):
-                child.text = PLACEHOLDER  # exactly "<p>{{care-team}}</p>": urgent_help fills it in
             child.tail = (child.tail or "") + _PART_MARK
 
     def unstash(self, text: str) -> str:
@@ -293,9 +295,10 @@ class Renderer:
     each thread parses with its own python-markdown instance.
     """
 
-    def __init__(self, library: Library, link_terms: bool = True):
+    def __init__(self, library: Library, link_terms: bool = True, disk: RenderCache | None = None):
         self.library = library
         self.link_terms = link_terms
+        self.disk = disk  # rendered topics also kept on disk (render_cache); None: in memory only
         self._root = library.root.resolve()
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -333,9 +336,48 @@ class Renderer:
             if cached is not None:
                 self._cache.move_to_end(topic.id)
                 return cached
-        result = self.render(topic.body, topic)
+        result = self._from_disk(topic)
+        if result is None:
+            result = self.render(topic.body, topic)
+            if self.disk is not None:
+                self.disk.put(self.cache_key(topic), result)
         self.keep(topic.id, result)
         return result
+
+    # -- the cache on disk ------------------------------------------------------------
+    @cached_property
+    def library_stamp(self) -> str:
+        """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
+        names = [(term.id, name) for term in self.library.glossary.values() for name in term.names]
+        return library_stamp(self._root, self.library.topics, names, f"link_terms={self.link_terms}")
+
+    def cache_key(self, topic: Topic) -> str:
+        """The topic's key in the disk cache (see render_cache)."""
+        return topic_key(self.library_stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+
+    def _from_disk(self, topic: Topic) -> Rendered | None:
+        """The topic's rendering from the disk cache, if one was made from this very page."""
+        if self.disk is None:
+            return None
+        key = self.cache_key(topic)
+        result = self.disk.get(key)
+        if result is None:
+            return None
+        for link in result.links:
+            if link.kind == PICTURE and self._picture_url(link.href, topic) != link.target:
+                return None  # a picture was added, moved or removed since: render again
+        self.disk.touch(key)
+        return result
+
+    def store(self, topic: Topic) -> bool:
+        """Render ``topic`` into the disk cache unless it is there already; True if it was rendered."""
+        if self.disk is None:
+            return False
+        key = self.cache_key(topic)
+        if self.disk.has(key):
+            return False
+        self.disk.put(key, self.render(topic.body, topic))
+        return True
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""
@@ -396,7 +438,9 @@ class Renderer:
 
     def local_file_url(self, src: str) -> str:
         """A ``file:`` URL for a picture inside the content folder, else ''."""
-        topic = self._parser().content.topic
+        return self._picture_url(src, self._parser().content.topic)
+
+    def _picture_url(self, src: str, topic: Topic | None) -> str:
         state, path = resolve_local(src, self._root, topic.path.parent if topic else None)
         return path.as_uri() if state == "ok" and path else ""
 

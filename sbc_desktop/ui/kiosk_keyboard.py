@@ -162,12 +162,16 @@ class OnScreenKeyboard(QQuickWidget):
     def _follow_input_method(self) -> None:
         method = QGuiApplication.inputMethod()
         focus = QGuiApplication.focusObject()
-        if method.isVisible() and isinstance(focus, QWidget) and not focus.testAttribute(
-            Qt.WidgetAttribute.WA_InputMethodEnabled
-        ):
-            method.hide()  # a box that takes no typing from it (the staff PIN has its own pad)
+        if method.isVisible() and not (isinstance(focus, QWidget) and self._types_into(focus)):
+            method.hide()
             return
         self._place(method.isVisible())
+
+    def _types_into(self, box: QWidget) -> bool:
+        """Not a box that takes no typing from it (the staff PIN has its own pad), nor one in a
+        window of its own (staff's clinic details dialog): a modal dialog blocks every tap on
+        the kiosk window and so on the keyboard; staff type there on a real keyboard."""
+        return box.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) and box.window() is self.window_
 
     def _place(self, up: bool) -> None:
         window = self.window_

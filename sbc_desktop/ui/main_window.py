@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.policy = policy or Policy.home(remember=settings is not None)
         self.settings = settings if self.policy.remember else None  # None: nothing written to disk
-        self.pages = Pages(library)
+        self.pages = Pages.for_window(library, cache_dir)  # cache_dir None (kiosk): rendered pages kept in memory only
         self.notes_store = notes_store or NotesStore(None)
         notes, notes_problem = self._load_notes()
         # All of the patient's state, in one place (see session.py); the panes follow it.

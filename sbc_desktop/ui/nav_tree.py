@@ -37,6 +37,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeWidget):
         super().__init__(view)
         self.view = view
+        # Sizes already measured, by what decides them: selecting a topic in a tree of
+        # thousands asks for hundreds of rows' sizes, at every switch of page.
+        self._sizes: dict[tuple, QSize] = {}
 
     def sizeHint(  # noqa: N802 - Qt override
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -48,6 +51,22 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth += 1
             parent = parent.parent()
         width = view.viewport().width() - view.indentation() * (depth + 1) - 8
+        font = index.data(Qt.ItemDataRole.FontRole)
+        key = (
+            index.data(Qt.ItemDataRole.DisplayRole),
+            width,
+            font.key() if font is not None else "",
+            index.data(Qt.ItemDataRole.DecorationRole) is not None,
+            option.font.key(),
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 20_000:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index, width)
+        return QSize(size)
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: int) -> QSize:
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)  # the row's own font (bold when marked) and icon
         if item.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:

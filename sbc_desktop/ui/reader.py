@@ -9,7 +9,9 @@ words ask for a pop-up, web addresses are handed to the window.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -31,9 +33,12 @@ from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
-from .reader_outline import PageOutline
+from .html_steps import STEP_CHARS, html_steps
+from .reader_outline import OutlineItem, PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
+FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
+STEP_BUDGET_S = 0.005  # the pieces of a long page added in one turn of the event loop stop after this
 # The reader's highlight layers, bottom to top: find matches, the sentence read aloud, the
 # focused link. Each writer sets only its own layer (Reader.set_layer); the reader alone
 # calls setExtraSelections, so no writer can wipe another's highlight.
@@ -57,7 +62,9 @@ class Reader(QTextBrowser):
         self._layers: dict[int, list[QTextEdit.ExtraSelection]] = {}  # see set_layer
         self.pages = pages
         self._press_pos: QPoint | None = None
-        self._pending: Iterator[str] | None = None
+        self._pending: Iterator[str] | None = None  # the page's parts still to come (None: complete)
+        self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
+        self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
         self._load_whole_page = False
         self._loading = False
         self._awaiting_paint = False
@@ -97,32 +104,57 @@ class Reader(QTextBrowser):
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
         self._pending = None
+        self._steps.clear()
         parts = self.pages.parts_for(url.toString())
         if parts is None:
             self.pageMissing.emit(url.toString())
             return self.pages.not_found_html(url.toString())
         first = next(parts, "")
+        self.parts_shown = 1
         if url.hasFragment() or self._load_whole_page:
             # An anchor may lie in any part, and history restores a scroll position:
             # both need the whole page at once.
             self._load_whole_page = False
-            return first + "".join(parts)
+            rest = list(parts)
+            self.parts_shown += len(rest)
+            return first + "".join(rest)
         self._pending = parts
         self._awaiting_paint = True
         self._fill_timer.start()
-        return first
+        # The first piece now; the rest of the first part, like every later part, in pieces.
+        self.parts_shown = 0
+        steps = self._pieces(first, FIRST_PIECE_CHARS)
+        first_piece, _last = steps.popleft()
+        if not steps:
+            self.parts_shown = 1
+        self._steps = steps
+        return first_piece
+
+    @staticmethod
+    def _pieces(part: str, limit: int = STEP_CHARS) -> deque[tuple[str, bool]]:
+        pieces = html_steps(part, limit)
+        return deque((piece, index == len(pieces) - 1) for index, piece in enumerate(pieces))
 
     def _add_next_part(self) -> None:
+        """Add pieces of the page for about STEP_BUDGET_S, then let the event loop run."""
         if self._pending is None:
             return
         if self._awaiting_paint and self.viewport().isVisible():
             return  # the first part goes on screen before anything else is done
-        part = next(self._pending, None)
-        if part is None:
-            self._pending = None
-            self.pageCompleted.emit()
-            return
-        self._append(part)
+        began = time.perf_counter()
+        while time.perf_counter() - began < STEP_BUDGET_S:
+            if not self._steps:
+                if time.perf_counter() - began > STEP_BUDGET_S / 2:
+                    break  # rendering the next part may take a while: in a turn of its own
+                part = next(self._pending, None)
+                if part is None:
+                    self._pending = None
+                    self.pageCompleted.emit()
+                    return
+                self._steps = self._pieces(part)
+            piece, last = self._steps.popleft()
+            self._append(piece)
+            self.parts_shown += last
         self._fill_timer.start()
 
     def _append(self, html: str) -> None:
@@ -137,25 +169,30 @@ class Reader(QTextBrowser):
         cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() == "\u200b":
             cursor.removeSelectedText()
-        self._page_structure_changed()
+        self._mark_terms(self.outline.extend(at))  # only the new text is read
 
     def _page_structure_changed(self) -> None:
         """New text on the page: its headings and links for screen readers, glossary words marked."""
         self.outline.rebuild()
+        self._mark_terms(self.outline.items)
+
+    def _mark_terms(self, items: Iterable[OutlineItem]) -> None:
         dotted = QTextCharFormat()
         dotted.setFontUnderline(True)
         dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         cursor = QTextCursor(self.document())
-        for item in self.outline.items:
+        cursor.beginEditBlock()  # one change for the layout, not one per word
+        for item in items:
             if item.kind == "link" and item.href.startswith(TERM_SCHEME):
                 # More than colour tells a glossary word from a link: a dotted underline.
                 cursor.setPosition(item.start)
                 cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
                 if cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.DotLine:
                     cursor.mergeCharFormat(dotted)
+        cursor.endEditBlock()
 
     def is_complete(self) -> bool:
-        return self._pending is None
+        return self._pending is None and not self._steps
 
     def is_loading(self) -> bool:
         """True while a new page replaces the old one (scroll changes then are not the reader's)."""
@@ -173,8 +210,12 @@ class Reader(QTextBrowser):
     def ensure_complete(self) -> None:
         """Add every part still to come now (for find, print, or a test)."""
         if self._pending is not None:
-            rest = "".join(self._pending)
+            rest_parts = list(self._pending)
+            pieces = "".join(piece for piece, _last in self._steps)
+            self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
+            rest = pieces + "".join(rest_parts)
             self._pending = None
+            self._steps.clear()
             if rest:
                 self._append(rest)
             self.pageCompleted.emit()

@@ -51,10 +51,11 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u2028", " ").replace("\ufffc", " ").replace("\u200b", "").split())
 
 
-def outline_of(doc: QTextDocument) -> list[OutlineItem]:
-    """Headings and links of ``doc`` in reading order (a link split by formatting is one link)."""
+def outline_of(doc: QTextDocument, start: int = 0) -> list[OutlineItem]:
+    """Headings and links of ``doc`` in reading order (a link split by formatting is one link),
+    from the block that holds position ``start`` on."""
     items: list[OutlineItem] = []
-    block = doc.begin()
+    block = doc.findBlock(start) if start else doc.begin()
     while block.isValid():
         level = block.blockFormat().headingLevel()
         if level and _clean(block.text()):
@@ -117,6 +118,27 @@ class PageOutline(QWidget):
         self.current = -1
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
+
+    def extend(self, start: int) -> list[OutlineItem]:
+        """Text was added at ``start`` (to the end): the outline from that block on is read
+        again, the rest kept (a long page is added in pieces; reading it all each time would
+        grow with the square of its length). Returns the items read."""
+        block_start = self.reader.document().findBlock(start).position()
+        keep = 0
+        while keep < len(self.items) and self.items[keep].start < block_start:
+            keep += 1
+        added = outline_of(self.reader.document(), start)
+        if self.items[keep:] == added:
+            return added
+        for node in self.nodes[keep:]:
+            node.deleteLater()
+        self.items = self.items[:keep] + added
+        self.nodes = self.nodes[:keep] + [OutlineNode(item, self) for item in added]
+        if self.current >= keep:
+            self.current = -1
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
+        return added
 
     def index_at(self, position: int, kind: str) -> int:
         """The item of ``kind`` that contains ``position``, or -1."""

@@ -1,0 +1,247 @@
+"""Rendered topics kept on disk, found by what they were made from.
+
+Rendering a long page's Markdown takes tens to hundreds of milliseconds; reading its
+HTML back takes about one. So the renderer keeps each topic it renders here, and a
+background process renders the whole library ahead of the reader (see prerender.py).
+
+An entry is found by a key: a hash of everything that changes the HTML --
+
+* the Markdown body itself, the topic's id, address and folder (links and pictures
+  are resolved from them);
+* the renderer's own code (a hash of its modules) and the versions of python-markdown
+  and nh3;
+* the library around the page: the content folder, every topic id (a link to a topic
+  that does not exist is unlinked) and the glossary's names (the words that are linked);
+* the renderer's settings (whether glossary words are linked).
+
+A changed page has another key, so it is never served stale. Pictures are the one input
+outside the Markdown: an entry holds the pictures its page pointed at (its links of kind
+PICTURE, with the file each became), and the renderer does not use an entry whose
+pictures are no longer found the same way.
+
+The files hold content-derived data only, and content is untrusted: an entry that is
+broken, foreign (another key, another format) or of the wrong shape is ignored as if
+absent; nothing here ever raises to the user. The folder is bounded (`MAX_BYTES`): when
+it grows past that, the entries used least recently are removed. The kiosk passes no
+cache folder: nothing is written there (the renderer's memory cache is all it keeps).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from .rendered import Heading, Link, Rendered
+
+FORMAT = 1  # bump when the shape of an entry changes
+FOLDER = "rendered"
+MAGIC = b"sbc-rendered 1\n"
+SUFFIX = ".page"
+MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
+PRUNE_TO = 0.8
+MAX_ENTRY_BYTES = 32 * 1024 * 1024  # an entry bigger than this on disk is not read (a page is at most a few MB)
+_CODE = ("render.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py")
+
+
+@cache
+def code_stamp() -> str:
+    """A hash of the code that renders (and of its libraries' versions)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for package in ("markdown", "nh3"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except (PackageNotFoundError, ValueError):
+            versions.append(package)
+    digest = hashlib.sha256(f"format {FORMAT} {' '.join(versions)}".encode())
+    digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
+    return digest.hexdigest()
+
+
+def _source(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return path.name.encode()
+
+
+def library_stamp(root: Path, topic_ids: Iterable[str], glossary_names: Iterable[tuple[str, str]], options: str) -> str:
+    """A hash of what around a page changes its HTML (computed once per library)."""
+    digest = hashlib.sha256(f"{code_stamp()}\0{root}\0{options}\0".encode())
+    for topic_id in sorted(topic_ids):
+        digest.update(topic_id.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(b"\1")
+    for term_id, name in sorted(glossary_names):
+        digest.update(f"{term_id}\0{name}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def topic_key(stamp: str, topic_id: str, address: str, folder: str, body: str) -> str:
+    """The key of one topic's rendering: the library's stamp plus the page itself."""
+    digest = hashlib.sha256(f"{stamp}\0{topic_id}\0{address}\0{folder}\0".encode("utf-8", "surrogatepass"))
+    digest.update(body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class RenderCache:
+    """Entries by key in one folder; every failure is a miss (read) or a no-op (write)."""
+
+    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES):
+        self.folder = Path(folder)
+        self.max_bytes = max_bytes
+        self.hits = 0
+        self.misses = 0
+        self._written = 0  # bytes written since the folder's size was last measured
+        self._size: int | None = None  # the folder's size when last measured
+
+    @classmethod
+    def in_cache_dir(cls, cache_dir: Path, max_bytes: int = MAX_BYTES) -> RenderCache:
+        return cls(Path(cache_dir) / FOLDER, max_bytes)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    # -- reading ----------------------------------------------------------------------
+    def get(self, key: str) -> Rendered | None:
+        """The entry stored under ``key``, or None (absent, broken, foreign or of another shape)."""
+        entry = self._read(key)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def has(self, key: str) -> bool:
+        try:
+            return self.path(key).is_file()
+        except (OSError, ValueError):
+            return False
+
+    def _read(self, key: str) -> Rendered | None:
+        try:
+            with open(self.path(key), "rb") as stream:
+                data = stream.read(MAX_ENTRY_BYTES + 1)
+        except (OSError, ValueError):
+            return None
+        head = MAGIC + key.encode("ascii", "replace") + b"\n"
+        if len(data) > MAX_ENTRY_BYTES or not data.startswith(head):
+            return None  # too big, another format, or a file that belongs to another key
+        try:
+            value = json.loads(zlib.decompress(data[len(head) :]).decode("utf-8"))
+        except (zlib.error, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            return None
+        return _entry_from(value)
+
+    # -- writing ----------------------------------------------------------------------
+    def put(self, key: str, entry: Rendered) -> bool:
+        """Store ``entry`` under ``key`` (whole or not at all); False if it could not be written."""
+        try:
+            payload = json.dumps(_entry_to(entry), ensure_ascii=False, separators=(",", ":"))
+            data = MAGIC + key.encode("ascii") + b"\n" + zlib.compress(payload.encode("utf-8", "surrogatepass"), 6)
+        except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
+            return False
+        if len(data) > MAX_ENTRY_BYTES:
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".page-", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(temp, self.path(key))
+            finally:
+                if os.path.exists(temp):
+                    os.unlink(temp)
+        except (OSError, ValueError):
+            return False  # an unwritable cache only makes pages slower to open
+        self._written += len(data)
+        if self._size is None or self._size + self._written > self.max_bytes:
+            self.prune()
+        return True
+
+    def touch(self, key: str) -> None:
+        """Mark an entry as just used (the least recently used are pruned first)."""
+        with contextlib.suppress(OSError, ValueError):
+            os.utime(self.path(key))
+
+    def size(self) -> int:
+        """Bytes the entries take now."""
+        return sum(size for _path, size, _time in self._files())
+
+    def prune(self) -> None:
+        """Keep the folder under ``max_bytes``: over it, remove the least recently used
+        entries until it is under PRUNE_TO of it (and any left-over temporary files)."""
+        files = self._files(temporary=True)
+        total = sum(size for _path, size, _time in files)
+        if total > self.max_bytes:
+            files.sort(key=lambda item: item[2])
+            for path, size, _time in files:
+                if total <= self.max_bytes * PRUNE_TO:
+                    break
+                try:
+                    path.unlink()
+                    total -= size
+                except OSError:
+                    pass
+        self._size, self._written = total, 0
+
+    def _files(self, temporary: bool = False) -> list[tuple[Path, int, int]]:
+        found = []
+        try:
+            with os.scandir(self.folder) as entries:
+                for item in entries:
+                    if not (item.name.endswith(SUFFIX) or (temporary and item.name.endswith(".tmp"))):
+                        continue
+                    try:
+                        st = item.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    found.append((Path(item.path), st.st_size, st.st_mtime_ns))
+        except OSError:
+            return []
+        return found
+
+
+def _entry_to(entry: Rendered) -> dict:
+    return {
+        "parts": list(entry.parts),
+        "links": [[link.href, link.kind, link.target, link.line, link.text] for link in entry.links],
+        "headings": [[heading.level, heading.text, heading.anchor] for heading in entry.headings],
+        "text": entry.text,
+        "terms": sorted(entry.terms),
+    }
+
+
+def _strings(value: object, size: int | None = None) -> bool:
+    return isinstance(value, list) and (size is None or len(value) == size) and all(isinstance(v, str) for v in value)
+
+
+def _entry_from(value: object) -> Rendered | None:
+    """A Rendered from decoded JSON, or None if anything has the wrong shape."""
+    if not isinstance(value, dict):
+        return None
+    parts, links, headings, text, terms = (value.get(k) for k in ("parts", "links", "headings", "text", "terms"))
+    if not (isinstance(parts, list) and parts and _strings(parts) and isinstance(terms, list) and _strings(terms)):
+        return None
+    if not isinstance(text, str):
+        return None
+    if not (isinstance(links, list) and isinstance(headings, list)):
+        return None
+    made_links, made_headings = [], []
+    for item in links:
+        if not (isinstance(item, list) and len(item) == 5 and _strings(item[:3] + item[4:]) and type(item[3]) is int):
+            return None
+        made_links.append(Link(item[0], item[1], item[2], item[3], item[4]))
+    for item in headings:
+        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int and _strings(item[1:])):
+            return None
+        made_headings.append(Heading(item[0], item[1], item[2]))
+    return Rendered(tuple(parts), tuple(made_links), tuple(made_headings), text, frozenset(terms))

@@ -1,0 +1,150 @@
+"""The rendered-page cache on disk: used only for the very same page, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from dataclasses import fields
+
+import pytest
+
+from sbc_desktop.content import prerender
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render import Renderer
+from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to
+from sbc_desktop.content.rendered import Rendered
+from tests.helpers import make_content, topic, write
+
+GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n"
+
+
+def renderer_for(root, cache_dir, **options):
+    return Renderer(load_library(root), disk=RenderCache.in_cache_dir(cache_dir), **options)
+
+
+def html(renderer: Renderer, topic_id: str) -> str:
+    return renderer.topic_html(renderer.library.topic(topic_id))
+
+
+def test_a_page_rendered_once_is_read_back_not_rendered_again(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "Cancer in the liver.\n\n" + "More words. " * 500, "b": "B"},
+                        glossary=GLOSSARY)  # fmt: skip
+    first = renderer_for(root, tmp_path / "cache")
+    made = html(first, "a")
+    assert 'href="term:liver"' in made and first.disk.misses == 1
+
+    second = renderer_for(root, tmp_path / "cache")  # a new window: nothing in memory
+    second.render = None  # type: ignore[assignment,method-assign] - it must not render
+    assert html(second, "a") == made
+    assert second.disk.hits == 1 and second.terms_used(second.library.topic("a")) == {"liver"}
+
+
+def test_a_changed_page_is_never_served_stale(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "Old words.", "b": "B"})
+    assert "Old words" in html(renderer_for(root, tmp_path / "cache"), "a")
+    write(root / "topics" / "a.md", topic("a", "New words."))
+    assert "New words" in html(renderer_for(root, tmp_path / "cache"), "a")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "glossary",  # a new glossary word is linked
+        "topic",  # a link to a page that now exists is live
+        "option",  # the renderer's settings
+    ],
+)
+def test_what_around_a_page_changes_its_html_changes_the_key(tmp_path, change):
+    root = make_content(tmp_path / "content", {"a": "The liver, see [c](topic:c).", "b": "B"})
+    before = html(renderer_for(root, tmp_path / "cache"), "a")
+    options = {}
+    if change == "glossary":
+        write(root / "glossary.yaml", GLOSSARY)
+    elif change == "topic":
+        write(root / "topics" / "c.md", topic("c", "C"))
+    else:
+        write(root / "glossary.yaml", GLOSSARY)
+        html(renderer_for(root, tmp_path / "cache"), "a")  # cached with glossary links...
+        options = {"link_terms": False}  # ...and asked for without them
+    after = html(renderer_for(root, tmp_path / "cache", **options), "a")
+    assert after != before or change == "option"
+    if change == "glossary":
+        assert 'href="term:liver"' in after
+    elif change == "topic":
+        assert 'href="topic:c"' in after
+    else:
+        assert "term:" not in after
+
+
+def test_a_picture_added_later_is_shown(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "![A chart](chart.svg)", "b": "B"})
+    assert "missing-picture" in html(renderer_for(root, tmp_path / "cache"), "a")
+    write(root / "topics" / "chart.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert "chart.svg" in html(renderer_for(root, tmp_path / "cache"), "a").replace("missing-picture", "")
+
+
+def head(data: bytes) -> bytes:
+    """The entry's first two lines (format and key), as written."""
+    return b"".join(line + b"\n" for line in data.split(b"\n", 2)[:2])
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],  # half written
+        lambda data: data.replace(MAGIC, b"sbc-rendered 0\n"),  # another format
+        lambda data: data[: len(MAGIC)] + b"0" * 64 + data[len(MAGIC) + 64 :],  # another key's file
+        lambda data: head(data) + zlib.compress(b"[1, 2]"),  # JSON of the wrong shape
+        lambda data: head(data) + zlib.compress(b'{"parts": []}'),
+        lambda data: head(data) + b"\xff" * 50,  # not compressed data
+    ],
+)
+def test_a_broken_or_foreign_entry_is_ignored_and_the_page_rendered(tmp_path, damage):
+    root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "B"})
+    renderer = renderer_for(root, tmp_path / "cache")
+    made = html(renderer, "a")
+    (entry,) = (tmp_path / "cache" / "rendered").glob("*.page")
+    entry.write_bytes(damage(entry.read_bytes()))
+    again = renderer_for(root, tmp_path / "cache")
+    assert html(again, "a") == made and again.disk.hits == 0
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be")
+    root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "B"})
+    assert "Words to read" in html(renderer_for(root, blocked), "a")
+    assert not RenderCache.in_cache_dir(blocked).put("k" * 64, Rendered(("<p>x</p>",)))
+
+
+def test_the_cache_is_bounded_and_the_least_recently_used_go_first(tmp_path):
+    cache = RenderCache(tmp_path / "rendered", max_bytes=25_000)
+    noise = os.urandom(6000).hex()  # hex: each entry about 7 KB compressed
+    for index in range(3):
+        assert cache.put(f"{index:064d}", Rendered((noise + str(index),)))
+        os.utime(cache.path(f"{index:064d}"), ns=(index * 10**9, index * 10**9))
+    cache.touch(f"{0:064d}")  # read just now: kept
+    cache.put(f"{3:064d}", Rendered((noise + "3",)))
+    assert cache.size() <= 25_000
+    assert cache.get(f"{0:064d}") is not None and cache.get(f"{3:064d}") is not None
+    assert cache.get(f"{1:064d}") is None
+
+
+def test_prerender_fills_the_cache_once_and_the_window_reads_it(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "More words."})
+    assert prerender.prerender(root, tmp_path / "cache") == (2, 2)
+    assert prerender.prerender(root, tmp_path / "cache") == (0, 2)  # nothing new to do
+    reader = renderer_for(root, tmp_path / "cache")
+    assert "More words" in html(reader, "b") and reader.disk.hits == 1
+
+
+def test_every_field_of_a_rendering_comes_back_from_disk(tmp_path):
+    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n## Next\n\n- x"
+    root = make_content(tmp_path / "content", {"a": body, "b": "B"}, glossary=GLOSSARY)
+    made = renderer_for(root, tmp_path / "cache")
+    first = made.rendered(made.library.topic("a"))
+    assert first.links and first.headings and first.terms and first.text
+    again = renderer_for(root, tmp_path / "cache")
+    assert again.rendered(again.library.topic("a")) == first and again.disk.hits == 1
+    assert set(_entry_to(first)) == {f.name for f in fields(Rendered)}  # a new field must be kept too
