@@ -140,7 +140,10 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
         # Once the window is up: every topic rendered into the cache, so later switches read HTML.
         prerender = BackgroundRender(library.root, cache_dir(), window)
-        window.after_first_paint.call(prerender.start_later)
+        if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
+            arrival.arrived.connect(lambda _library: prerender.start_later())
+        else:
+            window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals
 
         # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).

@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
         address, position = self.reader.current_url(), bar.value()
         vars(self.library).update(vars(full))
         self.library.complete = True
-        self.pages.renderer = Renderer(self.library)
+        old = self.pages.renderer  # a new one (its memory and glossary are the part's), on the same disk cache
+        self.pages.renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
         self.tree.rebuild(self.library)
         self.fitted.mark_tree()
         self.commands.glossary.setVisible(bool(self.library.glossary))
