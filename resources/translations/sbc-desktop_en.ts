@@ -868,6 +868,14 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the letters to type into the box you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KioskUpdates</name>

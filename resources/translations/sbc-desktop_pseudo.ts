@@ -878,6 +878,14 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Copy</source>
             <translation>[Çöpý ~]</translation>
         </message>
+        <message>
+            <source>On-screen keyboard</source>
+            <translation>[Öñ-šçrééñ kéýböárd ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Tap the letters to type into the box you chose.</source>
+            <translation>[Táp thé léttérš tö týpé îñtö thé böx ýöú çhöšé. ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>KioskUpdates</name>
