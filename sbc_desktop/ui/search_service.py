@@ -44,16 +44,17 @@ class SearchService(QObject):
         return self._index is not None
 
     def start(self) -> None:
-        """Open the cached index, or build it, in the background (once)."""
-        if self._thread is None:
+        """Open the cached index, or build it, in the background (once). Not from part of a library:
+        while a first start's library is still arriving, search waits for all of it."""
+        if self._thread is None and self.library.complete:
             self._thread = threading.Thread(target=self._open, name="search-index", daemon=True)
             self._thread.start()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the index is open (for the command line and tests)."""
         self.start()
-        assert self._thread is not None
-        self._thread.join(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
         return self.is_ready
 
     def _open(self) -> None:
