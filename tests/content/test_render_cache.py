@@ -140,7 +140,8 @@ def test_prerender_fills_the_cache_once_and_the_window_reads_it(tmp_path):
 
 
 def test_every_field_of_a_rendering_comes_back_from_disk(tmp_path):
-    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n## Next\n\n- x"
+    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n"
+    body += "## Next\n\n- x"
     root = make_content(tmp_path / "content", {"a": body, "b": "B"}, glossary=GLOSSARY)
     made = renderer_for(root, tmp_path / "cache")
     first = made.rendered(made.library.topic("a"))
