@@ -113,13 +113,15 @@ class Pages:
         """A topic's body as the reader or a handout shows it (without title or footer)."""
         return self.with_care_team(self.renderer.topic_html(topic), paper=paper, team=team)
 
-    def footer_html(self, topic: Topic) -> str:
+    def footer_html(self, topic: Topic, anchor: str = "") -> str:
+        """The topic's sources and dates; ``anchor``: an id for their first line (kept with the text on paper)."""
         rows = []
+        first = f' id="{escape(anchor)}"' if anchor else ""
         refs = [self.library.references[k] for k in topic.sources if k in self.library.references]
         if refs:
             items = "".join(f"<li>{escape(r.citation())}</li>" for r in refs)
             rows.append(
-                "<h2>"
+                f"<h2{first}>"
                 + escape(QCoreApplication.translate("Pages", "Where this information comes from"))
                 + "</h2><ul>"
                 + f"{items}"
@@ -141,7 +143,7 @@ class Pages:
                 + f"{long_date(topic.next_review)}"
             )
         if dates:
-            rows.append("<p>" + "<br>".join(dates) + "</p>")
+            rows.append(f"<p{'' if refs else first}>" + "<br>".join(dates) + "</p>")
         return '<hr><div class="about-topic">' + "".join(rows) + "</div>" if rows else ""
 
     def home_html(self) -> str:
@@ -166,6 +168,10 @@ class Pages:
         if urgent:
             worried = QCoreApplication.translate("Pages", "Unwell during treatment, or worried about a symptom? Read:")
             parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
+        if not self.library.complete:  # a first start: the topics arrive in a moment
+            loading = QCoreApplication.translate("Pages", "Loading the list of topics...")
+            parts.append(f'<p class="note">{escape(loading)}</p>')
+            return "\n".join(parts)
         parts.append(spread.home_html(self.library, self.spread()))  # "Where has it spread for you?"
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")

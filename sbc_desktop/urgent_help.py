@@ -8,7 +8,6 @@ its Preferences link: every other link the content makes is rewritten by the ren
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -19,7 +18,7 @@ URGENT_TOPIC = "get-help-now"
 PLACEHOLDER = "{{care-team}}"
 PREFERENCES_URL = "app:preferences"  # a command, not a page: the window opens Preferences
 URGENT_URL = "app:urgent-help"  # shown when the content has no `get-help-now` topic
-_PLACEHOLDER_PARAGRAPH = re.compile(r"<p>\s*\{\{care-team\}\}\s*</p>")
+PLACEHOLDER_PARAGRAPH = f"<p>{PLACEHOLDER}</p>"  # as the renderer writes it (render.py, _Harvest)
 WRITE_IN_LINE = "_" * 30
 
 
@@ -31,7 +30,7 @@ def fill_care_team(html: str, team: CareTeam, *, can_edit: bool = False, paper: 
     """``html`` with every ``{{care-team}}`` paragraph replaced by the care-team box."""
     if PLACEHOLDER not in html:
         return html
-    return _PLACEHOLDER_PARAGRAPH.sub(lambda _m: care_team_html(team, can_edit=can_edit, paper=paper), html)
+    return html.replace(PLACEHOLDER_PARAGRAPH, care_team_html(team, can_edit=can_edit, paper=paper))
 
 
 def care_team_html(team: CareTeam, *, can_edit: bool = False, paper: bool = False) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 
-from .library import Library, Problem
+from .library import Library, Problem, Topic
+from .readability import flesch_kincaid_grade
 
 DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid grade; the content aims at 4 to 6 (reading age 9 to 11)
 MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
@@ -62,39 +63,29 @@ def source_review_warnings(library: Library, today: dt.date) -> list[Problem]:
     return problems
 
 
-def reading_grade_warnings(
-    library: Library, texts: Mapping[str, str], max_grade: float = DEFAULT_MAX_GRADE
-) -> list[Problem]:
-    """Topics whose Flesch-Kincaid grade is above ``max_grade`` (0 or less: no check).
-
-    ``texts``: topic id -> the page's text as the renderer read it (``Rendered.text``);
-    a topic without one (its page cannot be shown) is reported elsewhere.
-    """
+def grader(library: Library, max_grade: float) -> tuple[ModuleType | None, Problem | None]:
+    """textstat, if grades are to be measured (``max_grade`` above 0), or why they cannot be."""
     if max_grade <= 0 or not library.topics:
-        return []
+        return None, None
     try:
         import textstat  # imported here: `check` pays for it, starting the window does not
     except Exception as exc:  # noqa: BLE001 - a missing word list must not stop `check`
-        return [Problem(library.root, 0, "warning", f"reading grades were not measured: {exc}")]
+        return None, Problem(library.root, 0, "warning", f"reading grades were not measured: {exc}")
+    return textstat, None
 
-    problems = []
-    for topic in library.topics.values():
-        if topic.id not in texts:
-            continue
-        text = readable_text(texts[topic.id])
-        if len(text.split()) < MIN_WORDS_FOR_GRADE:
-            continue
-        try:
-            grade = textstat.flesch_kincaid_grade(text)
-        except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read
-            return [Problem(library.root, 0, "warning", f"reading grades were not measured: {exc}")]
-        if grade > max_grade:
-            message = (
-                f"reads at Flesch-Kincaid grade {grade:.1f}, above the limit of {max_grade:g}: "
-                "shorter sentences and everyday words will help"
-            )
-            problems.append(Problem(topic.path, topic.body_line, "warning", message))
-    return problems
+
+def grade_warning(topic: Topic, text: str, max_grade: float, textstat: ModuleType) -> Problem | None:
+    """A warning if ``text`` (the topic's running text) reads above ``max_grade``; raises if it cannot be graded."""
+    if len(text.split()) < MIN_WORDS_FOR_GRADE:
+        return None
+    grade = flesch_kincaid_grade(text, textstat)
+    if grade <= max_grade:
+        return None
+    message = (
+        f"reads at Flesch-Kincaid grade {grade:.1f}, above the limit of {max_grade:g}: "
+        "shorter sentences and everyday words will help"
+    )
+    return Problem(topic.path, topic.body_line, "warning", message)
 
 
 def readable_text(text: str) -> str:

@@ -15,11 +15,13 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .everyday import everyday_words, is_everyday
+from .glossary import WORD_RE
 from .library import Library, Topic
 from .rendered import Rendered
 from .words import match_pattern, stem, words_of
@@ -141,6 +143,9 @@ class SearchIndex:
         os.close(fd)
         try:
             builder = sqlite3.connect(temp)
+            # A file nobody reads until it is whole (renamed below): no journal, no waiting for the disk.
+            builder.execute("PRAGMA journal_mode=OFF")
+            builder.execute("PRAGMA synchronous=OFF")
             _build(builder, library, rendered_of or page_reader(library))
             builder.close()
             os.replace(temp, path)  # whole or not at all: a crash never leaves half an index
@@ -539,6 +544,32 @@ def _synonym_table(library: Library) -> dict[str, list[str]]:
 
 
 def _build(db: sqlite3.Connection, library: Library, rendered_of: RenderedOf) -> None:
+    fill_index(db, index_rows(library, rendered_of))
+
+
+def index_rows(library: Library, rendered_of: RenderedOf) -> list[tuple[str, ...]]:
+    """What the index holds, a row a document: (kind, ref, title, section, topic, keywords, summary, headings, text).
+
+    Reading each page's text is most of the work of building an index (benchmarks/bench_scale.py
+    times it apart from filling the index).
+    """
+    rows: list[tuple[str, ...]] = []
+    for topic in library.ordered_topics():
+        section = library.section_of(topic)
+        page = _parsed(rendered_of, topic)
+        headings = " \n".join(heading.text for heading in page.headings)
+        body = page.text
+        keywords = " \n".join(topic.keywords)
+        where = section.title if section else ""
+        rows.append(("topic", topic.id, topic.title, where, "", keywords, topic.summary, headings, body))
+    for term in library.glossary.values():
+        aliases = " \n".join(term.aliases)
+        rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", "", term.definition))
+    return rows
+
+
+def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
+    """Create the tables and fill them with ``rows`` (see ``index_rows``), in one transaction."""
     db.executescript(
         """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -552,37 +583,50 @@ def _build(db: sqlite3.Connection, library: Library, rendered_of: RenderedOf) ->
         CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )
-    vocabulary: set[str] = set()
-    rows = []
-    for topic in library.ordered_topics():
-        section = library.section_of(topic)
-        page = _parsed(rendered_of, topic)
-        headings = " \n".join(heading.text for heading in page.headings)
-        body = page.text
-        keywords = " \n".join(topic.keywords)
-        where = section.title if section else ""
-        rows.append(("topic", topic.id, topic.title, where, "", keywords, topic.summary, headings, body))
-    for term in library.glossary.values():
-        aliases = " \n".join(term.aliases)
-        rows.append(("term", term.id, term.term, "Glossary", term.topic, aliases, "", "", term.definition))
-    for rowid, row in enumerate(rows, start=1):
-        # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
-        kind, ref, title, where, see, keywords, summary, headings, body = (_storable(text) for text in row)
-        db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (rowid, kind, ref, title, where, see))
-        db.execute(
-            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
-            (rowid, title, keywords, summary, headings, body),
-        )
-        db.execute(
-            "INSERT INTO strong(rowid, title, keywords, summary) VALUES (?, ?, ?, ?)", (rowid, title, keywords, summary)
-        )
-        text = f"{title} {keywords} {summary} {headings} {body}"
-        vocabulary.update(w for w in words_of(text) if w.isalpha() and len(w) > 2)
-    db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
-    db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
-    db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
+    # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
+    stored = [tuple(_storable(text) for text in row) for row in rows]
+    db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
+    # The text goes into a plain table first, then into both FTS5 tables by one statement each:
+    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile.
+    db.execute("CREATE TEMP TABLE incoming(rowid INTEGER PRIMARY KEY, title, keywords, summary, headings, body)")
+    db.executemany(
+        "INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?)", ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1))
+    )
+    vocabulary: list[set[str]] = []
+    gather = threading.Thread(target=lambda: vocabulary.append(_vocabulary(stored)), name="search-vocabulary")
+    gather.start()
+    try:
+        db.execute("INSERT INTO fts(rowid, title, keywords, summary, headings, body) SELECT * FROM temp.incoming")
+        short = "rowid, title, keywords, summary"
+        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM temp.incoming")
+        db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
+    finally:
+        gather.join()
+    db.execute("DROP TABLE temp.incoming")
+    if not vocabulary:
+        raise RuntimeError("the search vocabulary could not be gathered")
+    db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary[0])))
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     db.commit()
+
+
+def _vocabulary(rows: list[tuple[str, ...]]) -> set[str]:
+    """The words (letters only, three or more) of every title, keyword, summary, heading and text.
+
+    The same words as ``words_of`` finds, but each distinct run of characters between spaces is
+    split into words (and each word lower-cased) once, not every time it is used: most of a
+    page's words are used many times over the content. (No word spans a space.)
+    """
+    runs: set[str] = set()
+    for row in rows:
+        for text in row[2:3] + row[5:]:
+            runs.update(text.split())
+    written: set[str] = set()
+    for run in runs:
+        written.update(WORD_RE.findall(run))
+    lowered = {w.lower().replace("\u2019", "'") for w in written}
+    return {w for w in lowered if w.isalpha() and len(w) > 2}
 
 
 def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:

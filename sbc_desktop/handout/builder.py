@@ -23,7 +23,6 @@ from .paper import for_paper, sentences_for_paper
 NORMAL_PT = 11.0
 LARGE_PT = 16.0  # large print: body text at least 16 pt
 TEXT_WIDTH_PT = 174 / 25.4 * 72  # the printed text's width on A4 (Letter is a little wider)
-_FOOTER_START = re.compile(r"<(h2|p)(?=>)")
 
 
 @dataclass
@@ -71,7 +70,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
             parts.append(f'<p class="section-name" id="keep-section-{index}">{escape(section.title)}</p>')
         parts.append(f"<h1>{escape(topic.title)}</h1>")
         parts.append(for_paper(pages.body_html(topic, paper=True, team=options.clinic)))
-        parts.append(_FOOTER_START.sub(rf'<\1 id="footer-{index}"', pages.footer_html(topic), count=1))
+        parts.append(pages.footer_html(topic, anchor=f"footer-{index}"))
         parts.append("</div>")
     terms = used_terms(library, pages, [t.id for t in topics])
     if terms:

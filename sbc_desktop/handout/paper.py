@@ -5,15 +5,19 @@ appointment panel". On a printed page those sentences make no sense, so they are
 left out: a sentence that speaks of the app or of its controls, a part of the page
 under a heading that does, and anything content writers marked
 ``<span class="screen-only">``. Everything else is kept word for word.
+
+The page is read as a tree of elements (the renderer's sanitised HTML, parsed with the
+standard library's HTML parser), never with patterns over its markup.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
 
-_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
-_SCREEN_ONLY = re.compile(r'<span class="screen-only">.*?</span>\s*', re.DOTALL)
-# Sentences about the app and what is done in it (never about the body or the care).
+# Sentences about the app and what is done in it (never about the body or the care): over plain text.
 _ABOUT_THE_APP = re.compile(
     r"\b(this app|the app|in the app|app's|panel|click|double-click|tap|"
     r"tick the|tick them|tick it|you can type|type them|type your|select (?:it|one|a|the)|"
@@ -21,15 +25,59 @@ _ABOUT_THE_APP = re.compile(
     r"print the handout|save it as a pdf)\b",
     re.IGNORECASE,
 )
-_BLOCK = re.compile(r"<(p|li)\b([^>]*)>(.*?)</\1>", re.DOTALL)
-_HEADING = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-_INLINE = r"(?:b|strong|em|i|span)"
-_SENTENCE_END = re.compile(rf"(?<=[.!?])((?:</{_INLINE}>)*)\s+(?=(?:<{_INLINE}\b[^>]*>)*[A-Z\"“‘(])")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SENTENCE_BLOCKS = ("p", "li")
+_LISTS = ("ul", "ol")
+_SENTENCE_END = ".!?"
+_SENTENCE_START = "\"“‘("
+
+
+@dataclass
+class _Node:
+    tag: str  # "" for a run of text
+    attrs: list[tuple[str, str | None]] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    text: str = ""
+
+    def words(self) -> str:
+        return self.text if not self.tag else "".join(child.words() for child in self.children)
+
+    def has(self, tag: str) -> bool:
+        return any(child.tag == tag or child.has(tag) for child in self.children)
+
+    def classes(self) -> list[str]:
+        return next((value or "" for name, value in self.attrs if name == "class"), "").split()
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, attrs)
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(_Node(tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return  # an end tag nobody opened is ignored
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(_Node("", text=data))
 
 
 def plain(html: str) -> str:
-    return " ".join(_TAG.sub(" ", html).split())
+    """The words of ``html``, whitespace collapsed."""
+    return " ".join(_parse(html).words().split())
 
 
 def refers_to_app(text: str) -> bool:
@@ -37,13 +85,12 @@ def refers_to_app(text: str) -> bool:
 
 
 def for_paper(html: str) -> str:
-    """``html`` without links, screen-only words, or sentences about using the app."""
-    html = _ANCHOR.sub(r"\1", _SCREEN_ONLY.sub("", html))
-    html = _drop_app_sections(html)
-    html = _BLOCK.sub(_keep_sentences, html)
-    html = re.sub(r"<li\b[^>]*>\s*</li>", "", html)
-    html = re.sub(r"<(ul|ol)\b[^>]*>\s*</\1>", "", html)
-    return re.sub(r"<p\b[^>]*>\s*</p>", "", html)
+    """``html`` without links, screen-only words, or sentences about the app."""
+    root = _parse(html)
+    _drop_screen_only_and_links(root)
+    _drop_app_sections(root)
+    _keep_sentences(root)
+    return _html(root.children)
 
 
 def sentences_for_paper(text: str) -> str:
@@ -52,40 +99,168 @@ def sentences_for_paper(text: str) -> str:
     return " ".join(kept)
 
 
-def _drop_app_sections(html: str) -> str:
-    """Leave out each heading that speaks of the app, with everything under it."""
-    while True:
-        for match in _HEADING.finditer(html):
-            if refers_to_app(plain(match.group(2))):
-                level = int(match.group(1))
-                end = re.compile(rf"<h[1-{level}]\b").search(html, match.end())
-                html = html[: match.start()] + html[end.start() if end else _topic_end(html, match.end()) :]
-                break
+# -- the steps ---------------------------------------------------------------------
+def _parse(html: str) -> _Node:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def _drop_screen_only_and_links(node: _Node) -> None:
+    children: list[_Node] = []
+    skip_space = False
+    for child in node.children:
+        if child.tag == "span" and "screen-only" in child.classes():
+            skip_space = True  # and the space after it, so no double space is left
+            continue
+        if skip_space and not child.tag:
+            child.text = child.text.lstrip()
+        skip_space = False
+        _drop_screen_only_and_links(child)
+        children += child.children if child.tag == "a" else [child]  # a link's words, as plain words
+    node.children = [child for child in children if child.tag or child.text]
+
+
+def _drop_app_sections(node: _Node) -> None:
+    """Leave out each heading that speaks of the app, with everything under it.
+
+    Its part ends at the next heading of the same or a higher level; the last part
+    of a page ends at a rule (the sources below it) or at the end.
+    """
+    children = node.children
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if child.tag in _HEADINGS and refers_to_app(" ".join(child.words().split())):
+            level = int(child.tag[1])
+            later = children[index + 1 :]
+            end = next((i for i, c in enumerate(later) if c.tag in _HEADINGS and int(c.tag[1]) <= level), None)
+            if end is None:
+                end = next((i for i, c in enumerate(later) if c.tag == "hr"), len(later))
+            del children[index : index + 1 + end]
+            continue
+        if child.tag and child.tag not in _HEADINGS:
+            _drop_app_sections(child)
+        index += 1
+
+
+def _keep_sentences(node: _Node) -> None:
+    kept: list[_Node] = []
+    for child in node.children:
+        if _about_the_app(child):
+            pieces = [p for p in _sentences(child.children) if not refers_to_app(" ".join(_words(p).split()))]
+            if pieces:
+                kept.append(_Node(child.tag, child.attrs, _parse(" ".join(_raw(p).strip() for p in pieces)).children))
+            continue
+        if child.tag:
+            _keep_sentences(child)
+            empty = not child.words().strip() and not child.has("img") and not child.has("br")
+            if empty and (child.tag in _SENTENCE_BLOCKS or child.tag in _LISTS):
+                continue
+        kept.append(child)
+    node.children = kept
+
+
+def _about_the_app(block: _Node) -> bool:
+    """A paragraph or list item (with no blocks inside, nor a picture) that speaks of the app."""
+    if block.tag not in _SENTENCE_BLOCKS or block.has("img"):
+        return False
+    if any(child.tag in _SENTENCE_BLOCKS or child.tag in _LISTS for child in block.children):
+        return False
+    return refers_to_app(" ".join(block.words().split()))
+
+
+# -- sentences inside a paragraph or a list item ----------------------------------------
+Token = tuple[str, _Node]  # ("text" | "open" | "close", node)
+
+
+def _tokens(children: list[_Node]) -> list[Token]:
+    found: list[Token] = []
+    for child in children:
+        if not child.tag:
+            found.append(("text", child))
         else:
-            return html
+            found.append(("open", child))
+            if child.tag not in _VOID:
+                found += _tokens(child.children)
+                found.append(("close", child))
+    return found
 
 
-def _topic_end(html: str, start: int) -> int:
-    """Where the topic's body ends: its sources footer, or the end of the text."""
-    footer = html.find("<hr>", start)
-    return footer if footer >= 0 else len(html)
+def _sentences(children: list[_Node]) -> list[list[Token]]:
+    """The inline content cut into sentences: after . ! or ? (and any closing tags), a space,
+    then (after any opening tags) a capital letter, a quote or a bracket."""
+    tokens = _tokens(children)
+    pieces: list[list[Token]] = [[]]
+    for index, (kind, node) in enumerate(tokens):
+        if kind != "text":
+            pieces[-1].append((kind, node))
+            continue
+        text, start = node.text, 0
+        for position, char in enumerate(text):
+            if not char.isspace() or (position > start and text[position - 1].isspace()):
+                continue
+            before = text[position - 1] if position > 0 else _last_char(tokens, index)
+            rest = text[position:].lstrip()
+            after = rest[:1] or _next_char(tokens, index)
+            if before and before in _SENTENCE_END and after and (after.isupper() or after in _SENTENCE_START):
+                pieces[-1].append(("text", _Node("", text=text[start:position])))
+                pieces.append([])
+                start = len(text) - len(rest)
+        pieces[-1].append(("text", _Node("", text=text[start:])))
+    return [piece for piece in pieces if piece]
 
 
-def _keep_sentences(match: re.Match[str]) -> str:
-    tag, attributes, inner = match.groups()
-    if "<img" in inner or not refers_to_app(plain(inner)):
-        return match.group(0)
-    pieces = _split_sentences(inner)
-    kept = [piece for piece in pieces if not refers_to_app(plain(piece))]
-    if not kept:
-        return ""
-    return f"<{tag}{attributes}>{' '.join(piece.strip() for piece in kept)}</{tag}>"
+def _last_char(tokens: list[Token], index: int) -> str:
+    """The last character of the text before ``tokens[index]``, across closing tags only."""
+    for kind, node in reversed(tokens[:index]):
+        if kind == "open":
+            return ""
+        if kind == "text" and node.text:
+            return node.text[-1]
+    return ""
 
 
-def _split_sentences(inner: str) -> list[str]:
-    pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(inner):
-        pieces.append(inner[start : match.start()] + match.group(1))
-        start = match.end()
-    pieces.append(inner[start:])
-    return pieces
+def _next_char(tokens: list[Token], index: int) -> str:
+    """The first character of the text after ``tokens[index]``, across opening tags only."""
+    for kind, node in tokens[index + 1 :]:
+        if kind == "close":
+            return ""
+        if kind == "text" and node.text:
+            return node.text[0]
+    return ""
+
+
+def _words(piece: list[Token]) -> str:
+    return "".join(node.text for kind, node in piece if kind == "text")
+
+
+def _raw(piece: list[Token]) -> str:
+    out = []
+    for kind, node in piece:
+        if kind == "text":
+            out.append(escape(node.text, quote=False))
+        elif kind == "open":
+            out.append(_open_tag(node))
+        else:
+            out.append(f"</{node.tag}>")
+    return "".join(out)
+
+
+# -- back to HTML ---------------------------------------------------------------------
+def _open_tag(node: _Node) -> str:
+    attrs = "".join(f' {name}="{escape(value)}"' if value is not None else f" {name}" for name, value in node.attrs)
+    return f"<{node.tag}{attrs}>"
+
+
+def _html(nodes: list[_Node]) -> str:
+    out = []
+    for node in nodes:
+        if not node.tag:
+            out.append(escape(node.text, quote=False))
+        elif node.tag in _VOID:
+            out.append(_open_tag(node))
+        else:
+            out.append(_open_tag(node) + _html(node.children) + f"</{node.tag}>")
+    return "".join(out)

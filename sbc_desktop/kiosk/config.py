@@ -6,6 +6,7 @@ Found at $SBC_DESKTOP_CONFIG, else /etc/sbc-desktop/kiosk.toml. Example::
     warning = 30              # seconds the notice counts down before everything is cleared
     home_topic = ""           # a topic id to start on, or "" for the welcome page
     staff_pin_hash = "scrypt$..."   # set with: sbc-desktop kiosk-pin
+    on_screen_keyboard = true # false where the kiosk has a real keyboard (needs the [kiosk] extra)
 
     [clinic]                  # the care team, shown on the urgent-help page and every handout
     name = "Riverside Breast Clinic"
@@ -57,6 +58,7 @@ class KioskConfig:
     collect_from: str = ""
     update_repository: str = ""
     update_pin: int = 0
+    on_screen_keyboard: bool = True
 
     @property
     def care_team(self) -> CareTeam:
@@ -77,7 +79,7 @@ def config_path(environ: dict | os._Environ = os.environ) -> Path | None:
     return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
 
 
-_TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash": str}
+_TOP = {"idle_timeout": int, "warning": int, "home_topic": str, "staff_pin_hash": str, "on_screen_keyboard": bool}
 _TABLES: dict[str, dict[str, type]] = {
     "clinic": {"name": str, "phone": str, "nurse": str, "nurse_phone": str, "urgent_phone": str},
     "printing": {"allowed": bool, "printer": str, "collect_from": str},

@@ -17,6 +17,7 @@ from pathlib import Path
 IM_MODULE = "qtvirtualkeyboard"
 PLUGIN = "platforminputcontexts/libqtvirtualkeyboardplugin.so"
 QML_MODULE = "QtQuick/VirtualKeyboard/qmldir"
+QML_PLUGIN = "QtQuick/VirtualKeyboard/libqtvkbplugin.so"
 
 
 def missing() -> str | None:
@@ -27,8 +28,15 @@ def missing() -> str | None:
         return f"PySide6 cannot be imported: {exc}"
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     qml = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
+    not_installed = "Qt Virtual Keyboard is not installed (install the kiosk extra: pip install 'sbc-desktop[kiosk]')"
     if not (plugins / PLUGIN).is_file() or not (qml / QML_MODULE).is_file():
-        return "Qt Virtual Keyboard is not installed (install the kiosk extra: pip install 'sbc-desktop[kiosk]')"
+        return not_installed
+    # PySide6-Essentials ships these two files, but the keyboard's own Qt libraries come with
+    # PySide6-Addons: its QML plugin loads only when they are there.
+    from PySide6.QtCore import QLibrary
+
+    if (qml / QML_PLUGIN).is_file() and not QLibrary(str(qml / QML_PLUGIN)).load():
+        return not_installed
     try:
         import PySide6.QtQuickWidgets  # noqa: F401 - the keyboard is drawn in a QQuickWidget
     except ImportError as exc:

@@ -10,6 +10,7 @@ window (overlay.py), and the window puts itself back, full screen, if anything m
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -39,10 +40,18 @@ ACTIVITY = {
 }  # fmt: skip
 BLOCKED_KEYS = {
     QKeySequence("Alt+F4"), QKeySequence("Ctrl+Q"), QKeySequence("Ctrl+W"), QKeySequence("F11"),
-    QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"),
+    QKeySequence("Ctrl+S"), QKeySequence("Ctrl+O"), QKeySequence("Ctrl+Shift+S"), QKeySequence("Alt+Space"),
 }  # fmt: skip
 STAFF_KEYS = QKeySequence("Ctrl+Alt+Shift+S")
 STAFF_CORNER = 80  # px: the right-hand end of the status line, which holds no control
+
+
+def desktop_key(event) -> bool:
+    """The Super (Windows) key, alone or held: a desktop's own shortcuts (Super+D, Super+E...).
+    The kiosk does nothing with them, not even typing the letter into a search box."""
+    return bool(event.modifiers() & Qt.KeyboardModifier.MetaModifier) or event.key() in (
+        Qt.Key.Key_Meta, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R,
+    )  # fmt: skip
 
 
 SPOKEN_SECONDS = (30, 20, 10, 5)  # countdown moments a screen reader says aloud
@@ -71,6 +80,7 @@ class IdleNotice(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self.focus_before: QWidget | None = None
         self.hide()
 
     def show_seconds(self, seconds: int) -> None:
@@ -86,6 +96,7 @@ class IdleNotice(QWidget):
         if parent is not None:
             self.setGeometry(parent.rect())
         if self.isHidden():
+            self.focus_before = QApplication.focusWidget()  # given back by "I'm still reading"
             self.show()
             self.raise_()
             self.button.setFocus()
@@ -165,7 +176,7 @@ class KioskController(QObject):
             self.idle.start()
         if kind == QEvent.Type.KeyPress:
             pressed = QKeySequence(event.keyCombination())
-            if pressed in BLOCKED_KEYS:
+            if pressed in BLOCKED_KEYS or desktop_key(event):
                 return True  # no way out of the kiosk by keyboard
         if kind == QEvent.Type.ContextMenu and not (obj is self.window.reader or self.window.reader.isAncestorOf(obj)):
             return True  # no menus beyond the reader's Copy
@@ -213,6 +224,10 @@ class KioskController(QObject):
     def keep_session(self) -> None:
         self.countdown.stop()
         self.notice.hide()
+        before, self.notice.focus_before = self.notice.focus_before, None
+        with contextlib.suppress(RuntimeError):  # RuntimeError: that widget has gone meanwhile
+            if before is not None and before.isVisible():  # the patient goes on where they were
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.start()
 
     def ask_to_finish(self) -> None:
@@ -292,6 +307,8 @@ class KioskController(QObject):
         self.notice.hide()
         self.window.session.clear()
         self.show_kiosk()
+        # Where a freshly started kiosk has it (not on whatever followed the notice's button).
+        self.window.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.start()
         self.sessionCleared.emit()
 
@@ -485,15 +502,26 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
 
         updates = controller.updates = KioskUpdates(config, controller)
         controller.sessionCleared.connect(updates.session_cleared)
-    from ..kiosk import keyboard
-
-    if keyboard.active():  # started with Qt Virtual Keyboard (app.py): it types by touch alone
-        from .kiosk_keyboard import OnScreenKeyboard
-
-        controller.keyboard = OnScreenKeyboard(window)
-        controller.sessionCleared.connect(controller.keyboard.reset)
-    else:
-        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
-        LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)
+    add_keyboard(window, controller)
     window.open_start_page(config.home_topic or None)
     return window, controller
+
+
+def add_keyboard(window, controller: KioskController) -> None:
+    """The on-screen keyboard, where this process was started with it (app.py); else, or if it
+    cannot be loaded (a system library missing), the kiosk runs without it and says so in the log."""
+    from ..kiosk import keyboard
+
+    if keyboard.active():
+        try:
+            from .kiosk_keyboard import OnScreenKeyboard
+
+            controller.keyboard = OnScreenKeyboard(window)
+        except (ImportError, RuntimeError) as exc:
+            why = f"it could not be loaded: {exc}"
+        else:
+            controller.sessionCleared.connect(controller.keyboard.reset)
+            return
+    else:
+        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
+    LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 LOCALE = "en_GB"
+# Where Qt Virtual Keyboard may keep learnt words: a folder that always exists and takes no
+# files (so it makes no folder of its own and warns of nothing); prediction is off anyway.
+NO_USER_DATA = "/proc" if os.path.isdir("/proc") else "/nonexistent/sbc-desktop-kiosk"
 MAX_SHARE = 0.42  # of the window's height, at most: the box being typed into stays in sight
 MIN_KEY = 44  # px: every key at least this tall and wide (touch targets)
 LABEL_ROOM = 40  # px above a box scrolled into view: its heading ("My notes") stays in sight
@@ -77,11 +80,15 @@ Rectangle {
         VirtualKeyboardSettings.inputMethodHints = Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
         VirtualKeyboardSettings.defaultDictionaryDisabled = true
         VirtualKeyboardSettings.handwritingModeDisabled = true
-        VirtualKeyboardSettings.userDataPath = "/nonexistent/sbc-desktop-kiosk"
+        // A folder that exists and where nobody, root included, can write a file: the
+        // keyboard makes no folder of its own and keeps no user data anywhere.
+        VirtualKeyboardSettings.userDataPath = "%(no_user_data)s"
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
+        // Silent keys: no Qt Multimedia (and its audio libraries) loaded for key clicks.
+        panel.keyboard.soundEffect.enabled = false
     }
 }
-""" % {b"locale": LOCALE.encode()}
+""" % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
 
 
 _renderer_chosen = False
@@ -108,6 +115,10 @@ class OnScreenKeyboard(QQuickWidget):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("onScreenKeyboard")
+        self.setAccessibleName(QCoreApplication.translate("Kiosk", "On-screen keyboard"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("Kiosk", "Tap the letters to type into the box you chose.")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap on a key leaves the focus in the box
         self.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -115,7 +126,7 @@ class OnScreenKeyboard(QQuickWidget):
         component.setData(QML, QUrl("file:///sbc-desktop/kiosk-keyboard.qml"))
         root = component.create()
         if root is None:
-            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString())
+            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
         self.setContent(component.url(), component, root)
         self._component = component
         self.hide()
@@ -162,12 +173,16 @@ class OnScreenKeyboard(QQuickWidget):
     def _follow_input_method(self) -> None:
         method = QGuiApplication.inputMethod()
         focus = QGuiApplication.focusObject()
-        if method.isVisible() and isinstance(focus, QWidget) and not focus.testAttribute(
-            Qt.WidgetAttribute.WA_InputMethodEnabled
-        ):
-            method.hide()  # a box that takes no typing from it (the staff PIN has its own pad)
+        if method.isVisible() and not (isinstance(focus, QWidget) and self._types_into(focus)):
+            method.hide()
             return
         self._place(method.isVisible())
+
+    def _types_into(self, box: QWidget) -> bool:
+        """Not a box that takes no typing from it (the staff PIN has its own pad), nor one in a
+        window of its own (staff's clinic details dialog): a modal dialog blocks every tap on
+        the kiosk window and so on the keyboard; staff type there on a real keyboard."""
+        return box.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) and box.window() is self.window_
 
     def _place(self, up: bool) -> None:
         window = self.window_

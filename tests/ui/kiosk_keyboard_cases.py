@@ -10,16 +10,18 @@ QT_VIRTUALKEYBOARD_DESKTOP_DISABLE=1 pytest tests/ui/kiosk_keyboard_cases.py)
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
 from sbc_desktop.kiosk import keyboard as kiosk_keyboard
 from sbc_desktop.kiosk.config import KioskConfig
 from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.kiosk_keyboard import MIN_KEY, OnScreenKeyboard
 from tests.ui.conftest import Clock, end_session_writing_nothing, files_under
+
+HIDE_KEY = 6  # QtVirtualKeyboard.KeyType.HideKeyboardKey: the key that puts the keyboard away
 
 pytestmark = [
     pytest.mark.skipif(not kiosk_keyboard.active(), reason="needs the keyboard's environment (see the docstring)"),
@@ -30,9 +32,9 @@ pytestmark = [
 ]
 
 
-def open_kiosk(qtbot, library):
+def open_kiosk(qtbot, library, config: KioskConfig | None = None):
     """The kiosk as a clinic starts it, shown and active, with its keyboard."""
-    window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
+    window, controller = make_kiosk(library, config or KioskConfig(), clock=Clock())
     qtbot.addWidget(window)
     controller.show_kiosk()
     qtbot.waitExposed(window)
@@ -213,16 +215,58 @@ def test_large_text_the_box_stays_above_the_keyboard(kiosk_kb, qtbot):
     assert panes.bottom() < status.top() and status.bottom() < keyboard.geometry().top()
 
 
-def test_the_staff_pin_pad_does_not_bring_it_up(kiosk_kb, qtbot):
-    window, controller, keyboard = kiosk_kb
-    controller.config.staff_pin_hash = "scrypt$placeholder"  # (only that one is set; never checked here)
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-    qtbot.waitUntil(lambda: controller.pin_pad.isVisible())
-    tap(qtbot, controller.pin_pad.field)
+def test_staff_boxes_do_not_bring_it_up(qtbot, library):
+    """The staff PIN has its own pad; the clinic details are a dialog of their own, which blocks
+    taps on the kiosk window (so on the keyboard): staff type there on a real keyboard."""
+    from sbc_desktop.kiosk.pin import hash_pin
+
+    window, controller, keyboard = open_kiosk(qtbot, library, KioskConfig(staff_pin_hash=hash_pin("246813", n=2**10)))
+    controller.staff_action.trigger()  # (Ctrl+Alt+Shift+S, or five taps in the corner)
+    pad = controller.pin_pad
+    tap(qtbot, pad.field)
     QApplication.processEvents()
     assert not keyboard.isVisible()
-    controller.pin_pad.finish("cancel")
+    for digit in "246813":
+        tap(qtbot, pad.keys[digit])
+    tap(qtbot, pad.unlock_button)
+    clinic = next(b for b in controller.staff_overlay.buttons if b.text().startswith("Clinic details"))
+    seen: list[bool] = []
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        box = next(f for f in dialog.findChildren(QLineEdit) if f.isVisible())
+        tap(qtbot, box)
+        QApplication.processEvents()
+        seen.append(keyboard.isVisible())
+        dialog.reject()
+
+    QTimer.singleShot(0, in_the_dialog)
+    tap(qtbot, clinic)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [False] and window.contentsMargins().bottom() == 0
+    controller.exit_kiosk()
+
+
+def test_its_hide_key_and_enter(kiosk_kb, qtbot):
+    window, _controller, keyboard = kiosk_kb
+    tap(qtbot, window.search_field)
+    up(qtbot, keyboard)
+    hide = next(k for k in keyboard.key_items() if k.property("keyType") == HIDE_KEY)
+    QTest.mouseClick(keyboard, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     hide.mapToItem(None, hide.width() / 2, hide.height() / 2).toPoint())  # fmt: skip
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    assert window.contentsMargins().bottom() == 0
+    tap(qtbot, window.search_field)  # back again with a tap
+    up(qtbot, keyboard)
+    tap_letters(keyboard, "bones")
+    qtbot.waitUntil(lambda: window.search_panel.isVisible() and window.search.is_ready)
+    if window.search_panel.status.text().startswith("Getting search ready"):
+        window.run_search(window.search_field.text())
+    first = window.search_panel.list.item(0).data(Qt.ItemDataRole.UserRole).ref
+    tap_key(keyboard, key=Qt.Key.Key_Return)  # Enter opens the first result, as on a real keyboard
+    qtbot.waitUntil(lambda: first in window.reader.current_url())  # (a topic, or a glossary word)
+    qtbot.waitUntil(lambda: not keyboard.isVisible())  # the page has the focus and the whole screen
 
 
 def test_a_session_typed_on_the_keyboard_writes_no_file(qtbot, library, private_dirs, private_temp):
@@ -257,3 +301,20 @@ def test_a_finger_on_a_touch_screen_types_too(kiosk_kb, qtbot):
         item = key_item(keyboard, letter)
         touch(keyboard, item.mapToItem(None, item.width() / 2, item.height() / 2).toPoint())
     assert window.search_field.text() == "Bone"
+
+
+@pytest.mark.qt_log_ignore("NoSuchModule", "Component is not ready")
+def test_a_keyboard_that_cannot_load_leaves_the_kiosk_working(qtbot, library, monkeypatch, caplog):
+    """As where a library it needs is missing (libpulse0, see packaging/kiosk/README.md)."""
+    import sbc_desktop.ui.kiosk_keyboard as kiosk_keyboard_ui
+
+    monkeypatch.setattr(kiosk_keyboard_ui, "QML", b"import NoSuchModule\nItem {}\n")
+    window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
+    qtbot.addWidget(window)
+    assert controller.keyboard is None
+    assert any("could not be loaded" in r.getMessage() and "NoSuchModule" in r.getMessage() for r in caplog.records)
+    window.show()
+    tap(qtbot, window.search_field)
+    qtbot.keyClicks(window.search_field, "pain")  # a real keyboard still types
+    assert window.search_field.text() == "pain" and window.contentsMargins().bottom() == 0
+    controller.exit_kiosk()

@@ -73,11 +73,14 @@ def test_a_kiosk_session_writes_no_file(qtbot, library, private_dirs, private_te
 def test_still_reading_keeps_the_session(kiosk, qtbot):
     window, controller = kiosk
     window.appointment.notes_edit.setPlainText("keep this")
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "bone")
     controller.idle.timeout.emit()
     controller._tick()
     qtbot.mouseClick(controller.notice.button, Qt.MouseButton.LeftButton)
     assert not controller.notice.isVisible() and not controller.countdown.isActive()
     assert controller.idle.isActive() and window.notes.notes == "keep this"
+    assert window.focusWidget() is window.search_field  # typing goes on where it was
 
 
 def test_taps_and_keys_restart_the_idle_timer(kiosk, qtbot):
@@ -97,6 +100,14 @@ def test_no_way_out_by_keyboard_or_window_close(kiosk, qtbot):
             (Qt.Key.Key_F11, mod.NoModifier), (Qt.Key.Key_Escape, mod.NoModifier)]  # fmt: skip
     for key, mods in keys:
         qtbot.keyClick(window, key, mods)
+    # A desktop's own keys (Super+D, Super+E, Alt+Space) do nothing: not even a letter in the search box.
+    window.search_field.setFocus()
+    for key, mods in [(Qt.Key.Key_D, mod.MetaModifier), (Qt.Key.Key_E, mod.MetaModifier),
+                      (Qt.Key.Key_Space, mod.AltModifier), (Qt.Key.Key_Super_L, mod.NoModifier)]:  # fmt: skip
+        qtbot.keyClick(QApplication.focusWidget(), key, mods)
+    assert window.search_field.text() == ""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D)  # while a plain letter still types
+    assert window.search_field.text() == "d"
     window.close()
     QApplication.processEvents()
     assert window.isVisible()

@@ -70,3 +70,15 @@ def test_without_the_keyboard_the_kiosk_is_as_before(qtbot, library, monkeypatch
     assert window.contentsMargins().bottom() == 0
     controller.exit_kiosk()
 
+
+
+def test_a_clinic_with_a_real_keyboard_can_turn_it_off(tmp_path):
+    from sbc_desktop.kiosk.config import ConfigError, load_config
+
+    path = tmp_path / "kiosk.toml"
+    assert load_config(None).on_screen_keyboard is True  # on by default (where installed)
+    path.write_text("on_screen_keyboard = false\n", "utf-8")
+    assert load_config(path).on_screen_keyboard is False
+    path.write_text('on_screen_keyboard = "no"\n', "utf-8")
+    with pytest.raises(ConfigError, match="on_screen_keyboard"):
+        load_config(path)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTextEdit,
+    QToolBar,
     QTreeWidget,
     QWidget,
 )
@@ -103,6 +104,8 @@ def window_state(window) -> dict:
     }
     state["<window>"] = {
         "title": window.windowTitle(),
+        "toolbar_heights": [bar.height() for bar in window.findChildren(QToolBar) if bar.isVisible()],
+        "focus": widget_path(window.focusWidget(), window) if window.focusWidget() else None,
         "state": int(window.windowState().value),
         "size": (window.width(), window.height()),
         "page": window.reader.current_url(),

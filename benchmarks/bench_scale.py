@@ -1,0 +1,255 @@
+"""Size benchmarks (issue 14): `sbc-desktop check` and the search index build at 20,000 pages.
+
+    python benchmarks/bench_scale.py                      # NCI (1,425 pages) and 20,000 pages
+    python benchmarks/bench_scale.py --pages 5000         # a smaller generated library
+    python benchmarks/bench_scale.py --library DIR        # a library big_library.py already wrote
+    python benchmarks/bench_scale.py --skip-check         # the index only (check at 20k takes minutes)
+
+Content: a real copy of the NCI pages with the NCI glossary (as bench_reader.py makes it),
+and a library of ``--pages`` unique topics made from them by big_library.py.
+
+**Search index build**, from the same rows of page text in the same run, alternated:
+
+- the app's build (``search.fill_index``: documents table, the main FTS5 table with the
+  porter stemmer and prefix indexes, the titles-only table, the vocabulary for spelling
+  and completions, ``optimize``), into a file as the app builds it;
+- the floor: a plain FTS5 table (default options) of the same text (title, keywords,
+  summary, headings, text), one ``executemany`` in one transaction, into a file with
+  the same PRAGMAs. Target: the app within 1.5x of the floor (medians).
+- for the breakdown: the app's main table alone (porter stemmer, prefix indexes '2 3'),
+  the same text, the same way as the floor;
+- reported apart, honestly: reading the pages' text (``search.index_rows``: every page
+  rendered once, its headings and text kept), which the app does before it fills the
+  index. For NCI it is timed as the app does it (one page after another); for the large
+  library it is done over every core (``check_pool``) to keep the run short, and said so.
+- **Workload check:** the app's index must hold one document per topic and glossary term
+  and the floor one row per document, or the run FAILS (exit status 1).
+
+**check**: ``sbc-desktop check DIR`` in a fresh process, wall time, with the cores it
+may use. Target: under 60 s at 20,000 pages on 2 cores. Beside it, measured in the same
+run: the floor of reading every topic file in a fresh process, and the machine's speed
+at python-markdown (MB of Markdown per CPU second, one core), which bounds any check
+that renders every page. **Workload check:** the summary must count every topic, or FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench_reader import NCI_PAGES, build_nci_content, nci_page_files  # noqa: E402
+from big_library import make_library  # noqa: E402
+
+from sbc_desktop.content import search  # noqa: E402
+from sbc_desktop.content.check_pool import cores, map_pages  # noqa: E402
+from sbc_desktop.content.loader import load_library  # noqa: E402
+from sbc_desktop.content.rendered import Rendered  # noqa: E402
+
+INDEX_RATIO = 1.5  # app build / plain FTS5 build of the same text
+CHECK_SECONDS = 60.0  # at 20,000 pages on 2 cores
+TODAY = "2026-12-01"  # review dates are judged as on this day: the same problems every run
+
+
+class Fail(Exception):
+    pass
+
+
+def fresh(folder: Path, name: str) -> Path:
+    path = folder / name
+    if path.exists():
+        path.unlink()
+    return path
+
+
+SAME_OPTIONS = ", tokenize='porter unicode61', prefix='2 3'"  # the app's main table's (search.fill_index)
+
+
+def plain_build(path: Path, rows: list[tuple[str, ...]], options: str = "") -> int:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute(f"CREATE VIRTUAL TABLE fts USING fts5(title, keywords, summary, headings, body{options})")
+    with db:
+        db.executemany("INSERT INTO fts VALUES (?, ?, ?, ?, ?)", (r[2:3] + r[5:] for r in rows))
+    count = db.execute("SELECT count(*) FROM fts").fetchone()[0]
+    db.close()
+    return count
+
+
+def app_build(path: Path, rows: list[tuple[str, ...]]) -> tuple[int, int]:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")  # as SearchIndex.open builds its file
+    db.execute("PRAGMA synchronous=OFF")
+    search.fill_index(db, rows)
+    topics = db.execute("SELECT count(*) FROM docs WHERE kind='topic'").fetchone()[0]
+    docs = db.execute("SELECT count(*) FROM fts").fetchone()[0]
+    db.close()
+    return topics, docs
+
+
+def page_texts(library, pooled: bool) -> search.RenderedOf:
+    """Each page's one parse as the index reads it: here in turn as the app does, or over every core."""
+    reader = search.page_reader(library)
+    if not pooled:
+        return reader
+
+    def headings_and_text(topic) -> Rendered:
+        page = reader(topic)
+        return Rendered(parts=(), headings=page.headings, text=page.text)
+
+    def lost(topic, reason: str) -> Rendered:
+        raise Fail(f"{topic.path}: {reason}")
+
+    topics = list(library.topics.values())
+    parsed = dict(zip((t.id for t in topics), map_pages(topics, headings_and_text, lost), strict=True))
+    return lambda topic: parsed[topic.id]
+
+
+def index_figures(name: str, content: Path, expected_topics: int, repeat: int, work: Path, pooled: bool) -> bool:
+    print(f"\n== search index build: {name} ({content})", flush=True)
+    library = load_library(content, check_links=False)
+    if len(library.topics) != expected_topics:
+        raise Fail(f"the library holds {len(library.topics)} topics, expected {expected_topics}")
+    start = time.perf_counter()
+    rows = search.index_rows(library, page_texts(library, pooled))
+    extraction = time.perf_counter() - start
+    megabytes = sum(len(r[-1]) for r in rows) / 1e6
+    documents = len(library.topics) + len(library.glossary)
+    plain, app, same = [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        counted = plain_build(fresh(work, "plain.sqlite"), rows)
+        plain.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        topics, docs = app_build(fresh(work, "app.sqlite"), rows)
+        app.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        plain_build(fresh(work, "same.sqlite"), rows, SAME_OPTIONS)
+        same.append(time.perf_counter() - start)
+        if counted != documents or docs != documents or topics != expected_topics:
+            raise Fail(f"indexed {topics} topics / {docs} documents (plain: {counted}); expected {documents}")
+    ratio = statistics.median(app) / statistics.median(plain)
+    verdict = "PASS" if ratio <= INDEX_RATIO else "MISS"
+    print(f"  workload: {expected_topics} topics + {len(library.glossary)} terms = {documents} documents in both")
+    how = f"on {cores()} cores (check_pool)" if pooled else "in turn, as the app does"
+    print(f"  text read from the pages (every page rendered once, {how}): {extraction:.2f} s ({megabytes:.0f} MB)")
+    print(f"  plain FTS5 build (floor), median of {repeat}: {statistics.median(plain):.2f} s  {spread(plain)}")
+    print(f"  app's build, median of {repeat}:            {statistics.median(app):.2f} s  {spread(app)}")
+    print(f"  (the app's main FTS5 table alone, porter + prefix indexes: {statistics.median(same):.2f} s, "
+          f"{statistics.median(same) / statistics.median(plain):.2f}x the floor)")  # fmt: skip
+    print(f"  ratio {ratio:.2f}x   {verdict} (target <= {INDEX_RATIO}x)", flush=True)
+    return verdict == "PASS"
+
+
+def spread(values: list[float]) -> str:
+    return "(" + ", ".join(f"{v:.2f}" for v in values) + ")"
+
+
+def markdown_speed(sample: str) -> float:
+    """MB of Markdown python-markdown converts per CPU second, here and now (one core)."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=["tables", "toc", "attr_list", "def_list"])
+    start = time.process_time()
+    done = 0
+    while time.process_time() - start < 3.0:
+        converter.reset()
+        converter.convert(sample)
+        done += len(sample)
+    return done / 1e6 / (time.process_time() - start)
+
+
+def read_floor(content: Path) -> float:
+    code = "import sys, pathlib; print(sum(len(p.read_bytes()) for p in pathlib.Path(sys.argv[1]).rglob('*.md')))"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(content)], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def check_figures(name: str, content: Path, expected_topics: int, repeat: int, target: float | None) -> bool:
+    print(f"\n== sbc-desktop check: {name} ({content})", flush=True)
+    size = sum(p.stat().st_size for p in content.rglob("*.md")) / 1e6
+    sample = "".join(p.read_text(encoding="utf-8") for p in nci_page_files()[:40])
+    walls, floors = [], []
+    summary = ""
+    for _ in range(repeat):
+        floors.append(read_floor(content))
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "sbc_desktop", "check", str(content), "--today", TODAY],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        walls.append(time.perf_counter() - start)
+        summary = next(
+            (line for line in done.stderr.splitlines() + done.stdout.splitlines() if " topics, " in line), ""
+        )
+        if f": {expected_topics} topics, " not in summary:
+            raise Fail(f"check did not read {expected_topics} topics: {summary or done.stderr[-500:]!r}")
+    speed = markdown_speed(sample)
+    wall = statistics.median(walls)
+    print(f"  workload: {summary.strip()}")
+    print(f"  cores: {cores()}; load average before: {os.getloadavg()[0]:.1f}; {size:.0f} MB of Markdown")
+    print(f"  floor, reading every topic file in a fresh process: {statistics.median(floors):.2f} s")
+    print(f"  python-markdown here and now: {speed:.2f} MB per CPU second (a full render of every page: "
+          f"{size / speed / max(1, cores()):.0f} s on {cores()} cores at best)")  # fmt: skip
+    verdict = ""
+    if target is not None:
+        verdict = f"   {'PASS' if wall <= target else 'MISS'} (target < {target:g} s on 2 cores)"
+    print(f"  check wall time, median of {repeat}: {wall:.1f} s  {spread(walls)}{verdict}", flush=True)
+    return target is None or wall <= target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=20000, help="topics in the generated library (default 20000)")
+    parser.add_argument("--library", type=Path, help="use this library (made by big_library.py) instead")
+    parser.add_argument("--repeat", type=int, default=3, help="index builds per side (default 3)")
+    parser.add_argument("--check-repeat", type=int, default=1, help="check runs (default 1: minutes at 20k)")
+    parser.add_argument("--skip-check", action="store_true")
+    parser.add_argument("--skip-index", action="store_true")
+    args = parser.parse_args()
+    if not NCI_PAGES.is_dir():
+        print(f"SKIP: no NCI corpus at {NCI_PAGES}")
+        return 0
+    print(f"cores: {cores()}, load average {os.getloadavg()[0]:.1f}", flush=True)
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
+        work = Path(temp)
+        nci = work / "nci"
+        build_nci_content(nci)
+        nci_count = len(nci_page_files())
+        if args.library:
+            big, pages = args.library, sum(1 for _ in (args.library / "topics").glob("*.md"))
+        else:
+            big, pages = work / "big", args.pages
+            start = time.perf_counter()
+            make_library(pages, big)
+            print(f"generated {pages} topics in {time.perf_counter() - start:.0f} s", flush=True)
+        try:
+            if not args.skip_index:
+                ok &= index_figures("NCI", nci, nci_count, args.repeat, work, pooled=False)
+                ok &= index_figures(f"{pages} pages", big, pages, args.repeat, work, pooled=True)
+            if not args.skip_check:
+                check_figures("NCI", nci, nci_count, args.check_repeat, None)
+                ok &= check_figures(f"{pages} pages", big, pages, args.check_repeat, CHECK_SECONDS)
+        except Fail as exc:
+            print(f"FAIL: {exc}", flush=True)
+            return 1
+    print("\nall targets met" if ok else "\nsome targets missed (MISS above)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

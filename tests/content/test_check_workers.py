@@ -1,0 +1,105 @@
+"""`check` with its pages in worker processes reports exactly what it reports checking them in turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from sbc_desktop import cli
+from sbc_desktop.content.check_pool import can_fork
+from sbc_desktop.content.checker import check_folder
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render import Renderer
+from tests.content.test_editorial import EASY, HARD, MEDIUM
+from tests.helpers import make_content, write
+
+DAY = dt.date(2026, 12, 1)
+needs_fork = pytest.mark.skipif(not can_fork(), reason="worker processes are forked on Linux only")
+
+
+def troubled_folder(tmp_path):
+    """Every kind of problem a page can have, spread over enough pages for both workers."""
+    topics = {f"page-{n:02d}": (EASY if n % 3 else MEDIUM) for n in range(30)}
+    topics |= {
+        "hard": HARD,
+        "dead-link": "See [nothing](topic:no-such-topic).\n\nAnd [a file](missing.md).",
+        "no-picture": "Text.\n\n![A picture](images/none.svg)",
+        "outside": "Text.\n\n![Out](../../secret.svg)",
+    }
+    root = make_content(tmp_path / "c", topics)
+    write(root / "topics" / "broken.md", "---\nid: broken\ntitle: [unclosed\n---\nBody.\n")
+    return root
+
+
+@needs_fork
+def test_the_same_problems_with_two_workers_as_with_one(tmp_path):
+    root = troubled_folder(tmp_path)
+    alone = check_folder(root, today=DAY, workers=1)
+    pooled = check_folder(root, today=DAY, workers=2)
+    assert pooled == alone
+    lines, summary = pooled
+    assert any("/dead-link.md:" in line and "missing topic 'no-such-topic'" in line for line in lines)
+    assert any("/no-picture.md:" in line and "missing image" in line for line in lines)
+    assert any("/outside.md:" in line and "outside the content folder" in line for line in lines)
+    assert any("/broken.md:" in line and ": error: " in line for line in lines)
+    assert any("/hard.md:" in line and "Flesch-Kincaid" in line for line in lines)
+    assert "34 topics" in summary
+
+
+@needs_fork
+def test_a_page_that_crashes_its_worker_is_an_error_on_its_file_and_line(tmp_path, monkeypatch):
+    root = troubled_folder(tmp_path)
+    render = Renderer.render
+
+    def crashing(self, text, topic=None):
+        if topic is not None and topic.id == "page-07":
+            os._exit(9)  # as a crash inside a C library would end the process
+        return render(self, text, topic)
+
+    monkeypatch.setattr(Renderer, "render", crashing)
+    lines, summary = check_folder(root, today=DAY, workers=2)
+    found = [line for line in lines if "/page-07.md:" in line]
+    assert len(found) == 1 and ": error: could not be checked: " in found[0] and "exit code 9" in found[0]
+    body_line = load_library(root, check_links=False).topics["page-07"].body_line
+    assert found[0].split(":")[1] == str(body_line) and body_line > 1  # the line the page's text starts on
+    assert any("/hard.md:" in line and "Flesch-Kincaid" in line for line in lines)  # the others were checked
+    assert "34 topics" in summary
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_whose_rendering_raises_cannot_be_shown(tmp_path, monkeypatch, workers):
+    root = troubled_folder(tmp_path)
+    render = Renderer.render
+
+    def failing(self, text, topic=None):
+        if topic is not None and topic.id == "page-03":
+            raise RuntimeError("renderer bug")
+        return render(self, text, topic)
+
+    monkeypatch.setattr(Renderer, "render", failing)
+    lines, _ = check_folder(root, today=DAY, workers=workers)
+    body_line = load_library(root, check_links=False).topics["page-03"].body_line
+    assert [line for line in lines if "/page-03.md:" in line] == [
+        f"{root / 'topics' / 'page-03.md'}:{body_line}: error: cannot be shown: RuntimeError('renderer bug')"
+    ]
+
+
+def test_a_large_folder_uses_the_workers_from_the_command_line(tmp_path, capsys, monkeypatch):
+    seen = []
+    from sbc_desktop.content import checker
+
+    real = checker.map_pages
+
+    def spy(items, work, lost, workers=None, **kwargs):
+        seen.append(workers)
+        return real(items, work, lost, workers, **kwargs)
+
+    monkeypatch.setattr(checker, "map_pages", spy)
+    monkeypatch.setattr(checker, "POOL_FROM_CHARS", 100)
+    root = troubled_folder(tmp_path)
+    assert cli.main(["check", str(root), "--today", "2026-12-01"]) == 1  # it has errors
+    assert seen == [None]  # one worker a core
+    out = capsys.readouterr()
+    assert "missing topic 'no-such-topic'" in out.out and "34 topics" in out.err
