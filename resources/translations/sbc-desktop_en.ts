@@ -868,6 +868,14 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the letters to type into the box you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KioskUpdates</name>
@@ -932,6 +940,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>There is no topic called &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {0} topics are ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,6 +1230,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading topics...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Glossary A to Z</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,6 +1312,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>Unwell during treatment, or worried about a symptom? Read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list of topics...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

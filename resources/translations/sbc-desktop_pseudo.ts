@@ -878,6 +878,14 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Copy</source>
             <translation>[Çöpý ~]</translation>
         </message>
+        <message>
+            <source>On-screen keyboard</source>
+            <translation>[Öñ-šçrééñ kéýböárd ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Tap the letters to type into the box you chose.</source>
+            <translation>[Táp thé léttérš tö týpé îñtö thé böx ýöú çhöšé. ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>KioskUpdates</name>
@@ -943,6 +951,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>There is no topic called '{0}'.</source>
             <translation>[Théré îš ñö töpîç çálléd '{0}'. ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>All {0} topics are ready.</source>
+            <translation>[Áll {0} töpîçš áré réádý. ~~~~~ ~]</translation>
         </message>
         <message>
             <source>Page not found</source>
@@ -1228,6 +1240,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Wélçömé ~]</translation>
         </message>
         <message>
+            <source>Loading topics...</source>
+            <translation>[Löádîñg töpîçš... ~~~~]</translation>
+        </message>
+        <message>
             <source>Glossary A to Z</source>
             <translation>[Glöššárý Á tö Ž ~~~]</translation>
         </message>
@@ -1307,6 +1323,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>Unwell during treatment, or worried about a symptom? Read:</source>
             <translation>[Úñwéll dúrîñg tréátméñt, ör wörrîéd áböút á šýmptöm? Réád: ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>Loading the list of topics...</source>
+            <translation>[Löádîñg thé lîšt öf töpîçš... ~~~~~ ~~~]</translation>
         </message>
         <message>
             <source>Medical words</source>

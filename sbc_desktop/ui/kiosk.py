@@ -502,15 +502,26 @@ def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
 
         updates = controller.updates = KioskUpdates(config, controller)
         controller.sessionCleared.connect(updates.session_cleared)
-    from ..kiosk import keyboard
-
-    if keyboard.active():  # started with Qt Virtual Keyboard (app.py): it types by touch alone
-        from .kiosk_keyboard import OnScreenKeyboard
-
-        controller.keyboard = OnScreenKeyboard(window)
-        controller.sessionCleared.connect(controller.keyboard.reset)
-    else:
-        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
-        LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)
+    add_keyboard(window, controller)
     window.open_start_page(config.home_topic or None)
     return window, controller
+
+
+def add_keyboard(window, controller: KioskController) -> None:
+    """The on-screen keyboard, where this process was started with it (app.py); else, or if it
+    cannot be loaded (a system library missing), the kiosk runs without it and says so in the log."""
+    from ..kiosk import keyboard
+
+    if keyboard.active():
+        try:
+            from .kiosk_keyboard import OnScreenKeyboard
+
+            controller.keyboard = OnScreenKeyboard(window)
+        except (ImportError, RuntimeError) as exc:
+            why = f"it could not be loaded: {exc}"
+        else:
+            controller.sessionCleared.connect(controller.keyboard.reset)
+            return
+    else:
+        why = keyboard.missing() or "this process was not started with QT_IM_MODULE=qtvirtualkeyboard"
+    LOG.warning("kiosk: no on-screen keyboard (%s): typing needs a real keyboard", why)

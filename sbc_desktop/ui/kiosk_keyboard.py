@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
@@ -84,6 +84,8 @@ Rectangle {
         // keyboard makes no folder of its own and keeps no user data anywhere.
         VirtualKeyboardSettings.userDataPath = "%(no_user_data)s"
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
+        // Silent keys: no Qt Multimedia (and its audio libraries) loaded for key clicks.
+        panel.keyboard.soundEffect.enabled = false
     }
 }
 """ % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
@@ -113,6 +115,10 @@ class OnScreenKeyboard(QQuickWidget):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("onScreenKeyboard")
+        self.setAccessibleName(QCoreApplication.translate("Kiosk", "On-screen keyboard"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("Kiosk", "Tap the letters to type into the box you chose.")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap on a key leaves the focus in the box
         self.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -120,7 +126,7 @@ class OnScreenKeyboard(QQuickWidget):
         component.setData(QML, QUrl("file:///sbc-desktop/kiosk-keyboard.qml"))
         root = component.create()
         if root is None:
-            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString())
+            raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
         self.setContent(component.url(), component, root)
         self._component = component
         self.hide()

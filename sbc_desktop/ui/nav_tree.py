@@ -113,10 +113,21 @@ class NavTree(QTreeWidget):
         self.itemClicked.connect(self._open_item)
         self.itemActivated.connect(self._open_item)
 
+    def rebuild(self, library: Library) -> None:
+        """The whole list again: the library has arrived (after a first start's first page)."""
+        self.clear()
+        self._items = {}
+        self._marked = {}
+        self._build(library)
+
     def _build(self, library: Library) -> None:
         # Items are made without a parent and added a section at a time: one insertion for the
         # view to take in, not one per topic (20,000 topics would take seconds).
         top = [self._item(QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)]
+        if not library.complete:  # a first start: the rest arrives in a moment (see library_arrival)
+            loading = QTreeWidgetItem([QCoreApplication.translate("NavTree", "Loading topics...")])
+            loading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.append(loading)
         for section in library.sections:
             parent = QTreeWidgetItem([section.title])
             parent.setToolTip(0, section.summary or section.title)

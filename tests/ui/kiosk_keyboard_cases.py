@@ -301,3 +301,20 @@ def test_a_finger_on_a_touch_screen_types_too(kiosk_kb, qtbot):
         item = key_item(keyboard, letter)
         touch(keyboard, item.mapToItem(None, item.width() / 2, item.height() / 2).toPoint())
     assert window.search_field.text() == "Bone"
+
+
+@pytest.mark.qt_log_ignore("NoSuchModule", "Component is not ready")
+def test_a_keyboard_that_cannot_load_leaves_the_kiosk_working(qtbot, library, monkeypatch, caplog):
+    """As where a library it needs is missing (libpulse0, see packaging/kiosk/README.md)."""
+    import sbc_desktop.ui.kiosk_keyboard as kiosk_keyboard_ui
+
+    monkeypatch.setattr(kiosk_keyboard_ui, "QML", b"import NoSuchModule\nItem {}\n")
+    window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
+    qtbot.addWidget(window)
+    assert controller.keyboard is None
+    assert any("could not be loaded" in r.getMessage() and "NoSuchModule" in r.getMessage() for r in caplog.records)
+    window.show()
+    tap(qtbot, window.search_field)
+    qtbot.keyClicks(window.search_field, "pain")  # a real keyboard still types
+    assert window.search_field.text() == "pain" and window.contentsMargins().bottom() == 0
+    controller.exit_kiosk()
