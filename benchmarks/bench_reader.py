@@ -156,6 +156,7 @@ class Switch:
     complete: float  # ms until every part of the page was in the reader
     after: float  # ms of the longest step in the SETTLE_MS after the page was complete
     stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
+    floor: float = 0.0  # ms for a bare QTextBrowser to take the whole page's HTML (setHtml) and paint it
 
 
 class PaintCounter:
@@ -242,13 +243,17 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     # The search index is built on a thread once, at a first start: not during the switches.
     window.search.start()
     window.search.wait(300)
+    floor = FloorBrowser(window.reader)
     results = []
-    if profiler:
-        profiler.enable()
     for topic_id in ids:
-        results.append(switch_once(app, window, topic_id, not renderer.is_cached(topic_id)))
-    if profiler:
-        profiler.disable()
+        if profiler:
+            profiler.enable()
+        switch = switch_once(app, window, topic_id, not renderer.is_cached(topic_id))
+        if profiler:
+            profiler.disable()
+        switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{topic_id}") or "")
+        results.append(switch)
+    floor.close()
     undo()
     window.close()
     window.deleteLater()
@@ -256,6 +261,40 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
+
+
+class FloorBrowser:
+    """The floor for a switch: a bare QTextBrowser, as big as the reader and with its style
+    sheet, given the whole page's HTML at once (setHtml), timed until it has painted."""
+
+    def __init__(self, reader):
+        from PySide6.QtWidgets import QTextBrowser
+
+        class Bare(QTextBrowser):
+            painted = 0
+
+            def paintEvent(self, event):  # noqa: N802 - Qt override
+                super().paintEvent(event)
+                self.painted += 1
+
+        self.browser = Bare()
+        self.browser.resize(reader.size())
+        self.browser.document().setDefaultStyleSheet(reader.document().defaultStyleSheet())
+        self.browser.show()
+
+    def show_page(self, app, html: str) -> float:
+        self.browser.setHtml("<p></p>")
+        app.processEvents()
+        before = self.browser.painted
+        start = time.perf_counter()
+        self.browser.setHtml(html)
+        while self.browser.painted == before and time.perf_counter() - start < 60.0:
+            app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        self.browser.close()
+        self.browser.deleteLater()
 
 
 def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[int, int, float]:
@@ -399,6 +438,9 @@ def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) 
         line("switch: first paint", spread([r.paint for r in subset]))
         complete = [r.complete for r in subset]
         line("switch: page complete", spread(complete), pct(complete, 95), SWITCH_COMPLETE_P95_MS)
+        floors = [r.floor for r in subset]
+        ratio = statistics.median(complete) / max(statistics.median(floors), 0.001)
+        line("  floor: bare setHtml + paint", f"{spread(floors)}   (complete p50 {ratio:.1f}x floor p50)")
         line(f"  longest step {SETTLE_MS:g} ms after", spread([r.after for r in subset]))
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
-from .render_cache import RenderCache, library_stamp, topic_key
+from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
 from .rendered import (
     ANCHOR,
     DEAD,
@@ -350,12 +350,11 @@ class Renderer:
     @cached_property
     def library_stamp(self) -> str:
         """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
-        names = [(term.id, name) for term in self.library.glossary.values() for name in term.names]
-        return library_stamp(self._root, self.library.topics, names, f"link_terms={self.link_terms}")
+        return stamp_of_library(self.library, self.link_terms)
 
     def cache_key(self, topic: Topic) -> str:
         """The topic's key in the disk cache (see render_cache)."""
-        return topic_key(self.library_stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+        return key_of_topic(self.library_stamp, topic)
 
     def _from_disk(self, topic: Topic) -> Rendered | None:
         """The topic's rendering from the disk cache, if one was made from this very page."""
@@ -363,11 +362,8 @@ class Renderer:
             return None
         key = self.cache_key(topic)
         result = self.disk.get(key)
-        if result is None:
-            return None
-        for link in result.links:
-            if link.kind == PICTURE and self._picture_url(link.href, topic) != link.target:
-                return None  # a picture was added, moved or removed since: render again
+        if result is None or not pictures_still_match(result, self._root, topic):
+            return None  # none, or a picture was added, moved or removed since: render again
         self.disk.touch(key)
         return result
 
