@@ -83,6 +83,11 @@ cleanup() {
   [ -n "$session_pid" ] && kill -- "-$session_pid" 2>/dev/null
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   wait 2>/dev/null
+  # Helpers the app started in a session of their own (speech-dispatcher, for Read aloud) use
+  # this try's runtime folder: stop them by their process ids too.
+  for pid in $(ps -o pid=,args= -u "$(id -u)" | awk -v run="$run/" 'index($0, run) { print $1 }'); do
+    [ "$pid" != "$$" ] && kill -9 "$pid" 2>/dev/null  # a plain kill left speech-dispatcher running
+  done
   rm -rf "$run"
 }
 trap cleanup EXIT
