@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.pages import GLOSSARY_URL, HOME_URL, long_date
 from sbc_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import link_point
+from tests.ui.conftest import link_point, tree_rows
 
 
 def current(window):
@@ -254,20 +254,11 @@ def test_a_large_library_is_listed_in_steps_and_never_looks_whole_before_it_is(q
     last = library.ordered_topics()[-1]
     window.open_start_page(last.id)  # a topic from the last section: not listed yet
     tree = window.tree
-
-    def rows():
-        found = []
-        for i in range(tree.topLevelItemCount()):
-            item = tree.topLevelItem(i)
-            found.append(item.text(0))
-            found += [item.child(j).text(0) for j in range(item.childCount())]
-        return found
-
-    assert not tree.is_complete() and "Loading topics..." in rows()
-    assert len([t for t in library.ordered_topics() if t.title in rows()]) < len(library.topics)
+    assert not tree.is_complete() and "Loading topics..." in tree_rows(window)
+    assert len([t for t in library.ordered_topics() if t.title in tree_rows(window)]) < len(library.topics)
     window.show()
     qtbot.waitUntil(tree.is_complete)
-    listed = rows()
+    listed = tree_rows(window)
     assert "Loading topics..." not in listed
     assert listed[0] == "Welcome" and listed[-1] == "Glossary A to Z"
     sections = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
