@@ -11,16 +11,7 @@ from sbc_desktop.pages import HOME_URL
 from sbc_desktop.ui import library_arrival
 from sbc_desktop.ui.library_arrival import LibraryArrival, open_library
 from sbc_desktop.ui.main_window import MainWindow
-
-
-def tree_rows(window) -> list[str]:
-    tree = window.tree
-    rows = []
-    for i in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(i)
-        rows.append(item.text(0))
-        rows += [item.child(j).text(0) for j in range(item.childCount())]
-    return rows
+from tests.ui.conftest import tree_rows
 
 
 def part_window(qtbot, builtin_dir, topic_id):
