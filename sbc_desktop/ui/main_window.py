@@ -547,6 +547,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        # The toolbars' sizes are final only now (labels, fonts, the search field's example):
+        # before, a row could be measured narrower than it is and the search field left behind
+        # the toolbar's "More buttons" overflow.
+        self._arrange_toolbars()
         if self.focusWidget() is None or self.focusWidget() is self.tree:
             # Start in the search field: F6 then goes to the topics, and F6 again to the page.
             self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
