@@ -95,8 +95,11 @@ def write_nci_glossary(path: Path) -> int:
     return len(terms)
 
 
-def first_paint(cmd: list[str], home: str) -> tuple[float, float, int, int]:
-    """One fresh process until its first paint: (Popen to first-paint line s, own figure s, topics, PSS kB)."""
+def first_paint(cmd: list[str], home: str) -> tuple[float, float, int, int, float]:
+    """One fresh process until its first paint: (Popen to first-paint line s, own figure s, topics, PSS kB,
+    Popen to the whole library in s). A first start of a large folder paints its first page while the
+    rest of the library is read elsewhere, then prints ``library-complete``: topics and PSS are taken
+    from that line (the workload is the whole library, not the page that came first)."""
     with tempfile.TemporaryFile("w+") as err:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
         env.update(HOME=home, XDG_CONFIG_HOME=f"{home}/.config", XDG_CACHE_HOME=f"{home}/.cache")
@@ -107,10 +110,12 @@ def first_paint(cmd: list[str], home: str) -> tuple[float, float, int, int]:
         watchdog.start()
         found = None
         for text in iter(proc.stdout.readline, ""):
+            fields = dict(item.partition("=")[::2] for item in text.split()[2:])
             if text.startswith("first-paint ") and found is None:
                 seen = time.perf_counter() - start
-                fields = dict(item.partition("=")[::2] for item in text.split()[2:])
-                found = seen, float(text.split()[1]), int(fields["topics"]), int(fields["pss_kb"])
+                found = seen, float(text.split()[1]), int(fields["topics"]), int(fields["pss_kb"]), seen
+            elif text.startswith("library-complete ") and found is not None:
+                found = found[:2] + (int(fields["topics"]), int(fields["pss_kb"]), time.perf_counter() - start)
         proc.wait()
         watchdog.cancel()
         if proc.returncode != 0 or found is None:
@@ -151,6 +156,7 @@ class Switch:
     complete: float  # ms until every part of the page was in the reader
     after: float  # ms of the longest step in the SETTLE_MS after the page was complete
     stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
+    floor: float = 0.0  # ms for a bare QTextBrowser to take the whole page's HTML (setHtml) and paint it
 
 
 class PaintCounter:
@@ -237,13 +243,17 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     # The search index is built on a thread once, at a first start: not during the switches.
     window.search.start()
     window.search.wait(300)
+    floor = FloorBrowser(window.reader)
     results = []
-    if profiler:
-        profiler.enable()
     for topic_id in ids:
-        results.append(switch_once(app, window, topic_id, not renderer.is_cached(topic_id)))
-    if profiler:
-        profiler.disable()
+        if profiler:
+            profiler.enable()
+        switch = switch_once(app, window, topic_id, not renderer.is_cached(topic_id))
+        if profiler:
+            profiler.disable()
+        switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{topic_id}") or "")
+        results.append(switch)
+    floor.close()
     undo()
     window.close()
     window.deleteLater()
@@ -251,6 +261,40 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
+
+
+class FloorBrowser:
+    """The floor for a switch: a bare QTextBrowser, as big as the reader and with its style
+    sheet, given the whole page's HTML at once (setHtml), timed until it has painted."""
+
+    def __init__(self, reader):
+        from PySide6.QtWidgets import QTextBrowser
+
+        class Bare(QTextBrowser):
+            painted = 0
+
+            def paintEvent(self, event):  # noqa: N802 - Qt override
+                super().paintEvent(event)
+                self.painted += 1
+
+        self.browser = Bare()
+        self.browser.resize(reader.size())
+        self.browser.document().setDefaultStyleSheet(reader.document().defaultStyleSheet())
+        self.browser.show()
+
+    def show_page(self, app, html: str) -> float:
+        self.browser.setHtml("<p></p>")
+        app.processEvents()
+        before = self.browser.painted
+        start = time.perf_counter()
+        self.browser.setHtml(html)
+        while self.browser.painted == before and time.perf_counter() - start < 60.0:
+            app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        self.browser.close()
+        self.browser.deleteLater()
 
 
 def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[int, int, float]:
@@ -394,6 +438,9 @@ def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) 
         line("switch: first paint", spread([r.paint for r in subset]))
         complete = [r.complete for r in subset]
         line("switch: page complete", spread(complete), pct(complete, 95), SWITCH_COMPLETE_P95_MS)
+        floors = [r.floor for r in subset]
+        ratio = statistics.median(complete) / max(statistics.median(floors), 0.001)
+        line("  floor: bare setHtml + paint", f"{spread(floors)}   (complete p50 {ratio:.1f}x floor p50)")
         line(f"  longest step {SETTLE_MS:g} ms after", spread([r.after for r in subset]))
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)

@@ -129,13 +129,23 @@ def check(content: Path | None, max_grade: float = 8.0, today: dt.date | None = 
     from .packs.manifest import content_version
 
     root = content or _default_content()
-    problems, summary = check_folder(root, today=today, max_grade=max_grade)
+    problems, summary = check_folder(root, today=today, max_grade=max_grade, cache_dir=_check_cache())
     for line in problems:
         print(line)
     print(summary, file=sys.stderr)
     if root.is_dir():
         print(f"Content version: {content_version(root).describe()}", file=sys.stderr)
     return 1 if any(": error: " in line for line in problems) else 0
+
+
+def _check_cache() -> Path | None:
+    """Where `check` keeps what it read of each page (None: nowhere, if there is no such place)."""
+    from .settings import cache_dir
+
+    try:
+        return cache_dir()
+    except Exception:  # noqa: BLE001 - no cache is slower, never wrong
+        return None
 
 
 def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:

@@ -168,6 +168,10 @@ class Pages:
         if urgent:
             worried = QCoreApplication.translate("Pages", "Unwell during treatment, or worried about a symptom? Read:")
             parts.append(f'<p><b>{escape(worried)} <a href="{topic_url(urgent.id)}">{escape(urgent.title)}</a></b></p>')
+        if not self.library.complete:  # a first start: the topics arrive in a moment
+            loading = QCoreApplication.translate("Pages", "Loading the list of topics...")
+            parts.append(f'<p class="note">{escape(loading)}</p>')
+            return "\n".join(parts)
         parts.append(spread.home_html(self.library, self.spread()))  # "Where has it spread for you?"
         for section in self.library.sections:
             parts.append(f"<h2>{escape(section.title)}</h2>")

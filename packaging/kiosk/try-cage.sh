@@ -18,6 +18,9 @@
 #                bundle's install.sh puts it, else sbc-desktop on PATH)
 #   --user NAME  when run as root: run everything as this (non-root) user; cage refuses root
 #   --quick      skip the idle reset (it takes 50 s)
+#   --keyboard   also tap the search box: the on-screen keyboard must come up (an app installed
+#                with the kiosk extra, sbc-desktop[kiosk]; the bundle has no on-screen keyboard),
+#                type "bone" on it, then go away at a tap on the page
 #
 # Needs: cage, Xvfb, xdotool, grim, python3 (Debian/Ubuntu: apt-get install cage xvfb xdotool
 # grim). Keys are pressed on a virtual X screen that holds cage's window (cage's x11 backend):
@@ -26,10 +29,11 @@
 # 0.1.4 has no virtual-keyboard protocol, and its headless backend's screenshots are black.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-quick=0 app="" user=""
+quick=0 keyboard=0 app="" user=""
 while [ $# -gt 1 ]; do
   case $1 in
     --quick) quick=1; shift;;
+    --keyboard) keyboard=1; shift;;
     --app) app=$2; shift 2;;
     --user) user=$2; shift 2;;
     *) break;;
@@ -56,6 +60,7 @@ if [ "$(id -u)" -eq 0 ]; then
   chown -R "$user" "$out"
   args=""
   [ "$quick" -eq 1 ] && args="--quick"
+  [ "$keyboard" -eq 1 ] && args="$args --keyboard"
   [ -n "$app" ] && args="$args --app '$app'"
   exec su -l "$user" -s /bin/sh -c "cd '$out' && exec sh '$out/try-cage.sh' $args '$out'"
 fi
@@ -75,9 +80,14 @@ run=$(mktemp -d /tmp/sbc-cage.XXXXXX)
 chmod 700 "$run"
 xvfb_pid="" session_pid=""
 cleanup() {
-  [ -n "$session_pid" ] && kill "$session_pid" 2>/dev/null
+  [ -n "$session_pid" ] && kill -- "-$session_pid" 2>/dev/null
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   wait 2>/dev/null
+  # Helpers the app started in a session of their own (speech-dispatcher, for Read aloud) use
+  # this try's runtime folder: stop them by their process ids too.
+  for pid in $(ps -o pid=,args= -u "$(id -u)" | awk -v run="$run/" 'index($0, run) { print $1 }'); do
+    [ "$pid" != "$$" ] && kill -9 "$pid" 2>/dev/null  # a plain kill left speech-dispatcher running
+  done
   rm -rf "$run"
 }
 trap cleanup EXIT
@@ -105,10 +115,11 @@ start=$(date +%s)
   unset WAYLAND_DISPLAY QT_QPA_PLATFORM
   export DISPLAY="$display" XDG_RUNTIME_DIR="$run" WLR_BACKENDS=x11 WLR_RENDERER=pixman
   export SBC_DESKTOP="$app" SBC_DESKTOP_CONFIG="$out/kiosk.toml" SBC_DESKTOP_PIN_STATE="$out/pin-state.json"
-  if command -v dbus-run-session >/dev/null; then  # a session bus of its own, gone with the session
-    exec dbus-run-session -- sh "$session"
+  # A process group of its own (so that cleanup stops all of it), and a session bus of its own.
+  if command -v dbus-run-session >/dev/null; then
+    exec setsid dbus-run-session -- sh "$session"
   fi
-  exec sh "$session"
+  exec setsid sh "$session"
 ) >"$out/session.log" 2>&1 &
 session_pid=$!
 
@@ -200,10 +211,32 @@ settle 60
 alive start
 say "     the guide was on screen $(($(date +%s) - start)) s after the session started"
 shot start fills
+# Places on cage's 1024x768 screen at 100% text: a line of the page's text, the search box, and the
+# on-screen keyboard's keys (its letters fill the bottom of the screen).
+tap() { xdotool mousemove "$1" "$2" click 1; sleep 0.4; }
+# The typing place leaves the search box for the page: with an on-screen keyboard installed, a
+# real key pressed in a text box brings the keyboard up (Qt's way), which is no escape.
+tap 600 300
 sleep 4.5  # the start's own note in the status line ("Text size 100%, light theme") goes after 4 s
 settle 5
 shot guide fills
 cp "$run/shot.ppm" "$run/guide.ppm"
+
+if [ "$keyboard" -eq 1 ]; then
+  tap 850 88  # the search box
+  settle 5
+  alive "tap on the search box"
+  shot keyboard-up changed guide
+  tap 614 651; tap 868 493; tap 716 651; tap 256 493  # b o n e
+  settle 5
+  shot keyboard-typed-bone changed guide
+  for _ in 1 2 3 4; do tap 945 648; done  # its backspace key, four times
+  tap 817 727  # its "hide the keyboard" key
+  settle 5
+  shot keyboard-gone guide guide
+  tap 600 300
+  settle 5
+fi
 
 # Every key that leaves a kiosk under a desktop session (none may here), then a right click.
 for key in super+d super+e super+l super alt+space alt+Tab alt+shift+Tab alt+F4 alt+F2 alt+Escape \

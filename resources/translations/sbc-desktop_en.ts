@@ -943,6 +943,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All {0} topics are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,6 +1230,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading topics...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Glossary A to Z</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,6 +1312,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>Unwell during treatment, or worried about a symptom? Read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list of topics...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -953,6 +953,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Théré îš ñö töpîç çálléd '{0}'. ~~~~~ ~~~]</translation>
         </message>
         <message>
+            <source>All {0} topics are ready.</source>
+            <translation>[Áll {0} töpîçš áré réádý. ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>Page not found</source>
             <translation>[Págé ñöt föúñd ~~~]</translation>
         </message>
@@ -1236,6 +1240,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Wélçömé ~]</translation>
         </message>
         <message>
+            <source>Loading topics...</source>
+            <translation>[Löádîñg töpîçš... ~~~~]</translation>
+        </message>
+        <message>
             <source>Glossary A to Z</source>
             <translation>[Glöššárý Á tö Ž ~~~]</translation>
         </message>
@@ -1315,6 +1323,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>Unwell during treatment, or worried about a symptom? Read:</source>
             <translation>[Úñwéll dúrîñg tréátméñt, ör wörrîéd áböút á šýmptöm? Réád: ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>Loading the list of topics...</source>
+            <translation>[Löádîñg thé lîšt öf töpîçš... ~~~~~ ~~~]</translation>
         </message>
         <message>
             <source>Medical words</source>

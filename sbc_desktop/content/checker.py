@@ -9,8 +9,9 @@ from types import ModuleType
 from .. import clock
 from ..files import shown
 from . import editorial
+from .check_cache import CheckCache, Found, page_key
 from .check_pool import map_pages
-from .library import Problem, Topic
+from .library import Library, Problem, Topic
 from .link_check import link_problems
 from .loader import load_library
 from .render import Renderer
@@ -23,6 +24,7 @@ def check_folder(
     today: dt.date | None = None,
     max_grade: float = editorial.DEFAULT_MAX_GRADE,
     workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[list[str], str]:
     """Problem lines (``file:line: severity: message``) and a one-line summary.
 
@@ -30,25 +32,19 @@ def check_folder(
     Flesch-Kincaid reading grade a topic may have without a warning (0: no check).
     Each page is rendered once, in worker processes (``workers``, default one a core)
     when there is enough to do; a page that crashes or hangs its worker is a problem of
-    its own, with its file and line.
+    its own, with its file and line. With a ``cache_dir``, what each page's rendering
+    told the check is kept there (check_cache), and an unchanged page is not rendered
+    at the next check; the files' front matter is kept too (parse_cache).
     """
     today = today or clock.today()
-    library = load_library(root, today=today, check_links=False)  # links are checked below, from the one parse
+    # Links are checked below, from the one parse of each page.
+    library = load_library(root, today=today, check_links=False, cache_dir=cache_dir)
     problems = list(library.problems)
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
     renderer = Renderer(library)
-    renderer.matcher  # noqa: B018 - built once here, before any worker is forked
-    if workers is None and sum(len(t.body) for t in topics) < POOL_FROM_CHARS:
-        workers = 1
-
-    def page(topic: Topic) -> _Page:
-        return _check_page(renderer, topic, max_grade if textstat else 0, textstat)
-
-    def lost(topic: Topic, reason: str) -> _Page:
-        return [Problem(topic.path, topic.body_line, "error", f"could not be checked: {reason}")], [], ""
-
-    pages = map_pages(topics, page, lost, workers)
+    found = _read_pages(renderer, topics, textstat, workers, cache_dir)
+    pages = [_problems(library, topic, found[topic.id], max_grade if textstat else 0) for topic in topics]
     problems += [p for page_problems, _grades, _failed in pages for p in page_problems]
     problems += editorial.source_review_warnings(library, today)
     failed = next((failure for _shown, _grades, failure in pages if failure), "")
@@ -70,24 +66,62 @@ def check_folder(
     return lines, summary
 
 
-# One page's findings: (it cannot be shown, or its links and pictures; its reading grade;
+def _read_pages(
+    renderer: Renderer, topics: list[Topic], textstat: ModuleType | None, workers: int | None, cache_dir: Path | None
+) -> dict[str, Found]:
+    """Topic id -> what its rendering says: from the cache, or rendered now (in workers when there is much)."""
+    cache = CheckCache.open(cache_dir, renderer.library.root) if cache_dir is not None else None
+    keys = {t.id: page_key(renderer.cache_key(t)) for t in topics} if cache else {}
+    kept = cache.get(list(keys.values())) if cache else {}
+    todo = [t for t in topics if keys.get(t.id) not in kept]
+    if workers is None and sum(len(t.body) for t in todo) < POOL_FROM_CHARS:
+        workers = 1
+    lost: set[str] = set()
+    if todo and renderer.link_terms:
+        renderer.matcher  # noqa: B018 - built once here, before any worker is forked
+
+    def give_up(topic: Topic, reason: str) -> Found:
+        lost.add(topic.id)
+        return Found(error=f"could not be checked: {reason}")
+
+    read = map_pages(todo, lambda topic: _read_page(renderer, topic, textstat), give_up, workers)
+    found = {t.id: kept[keys[t.id]] for t in topics if keys.get(t.id) in kept}
+    found |= {t.id: f for t, f in zip(todo, read, strict=True)}
+    if cache:
+        cache.keep({keys[t.id]: f for t, f in zip(todo, read, strict=True) if t.id not in lost})
+        cache.close()
+    return found
+
+
+def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) -> Found:
+    try:
+        rendered = renderer.render(topic.body, topic)  # once per page, not kept: links, and the text to grade
+    except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
+        return Found(error=f"cannot be shown: {exc!r}")
+    if textstat is None:
+        return Found(links=rendered.links)
+    try:
+        grade = editorial.grade_of(editorial.readable_text(rendered.text), textstat)
+    except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
+        return Found(links=rendered.links, grade_failure=str(exc)[:300])
+    return Found(links=rendered.links, grade=grade, graded=True)
+
+
+# One page's problems: (it cannot be shown, or its links and pictures; its reading grade;
 # why grades could not be measured).
 _Page = tuple[list[Problem], list[Problem], str]
 
 
-def _check_page(renderer: Renderer, topic: Topic, max_grade: float, textstat: ModuleType | None) -> _Page:
-    try:
-        rendered = renderer.render(topic.body, topic)  # once per page, not kept: links, and the text to grade
-    except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
-        return [Problem(topic.path, topic.body_line, "error", f"cannot be shown: {exc!r}")], [], ""
-    links = link_problems(renderer.library, topic, rendered.links)
-    if textstat is None or max_grade <= 0:
+def _problems(library: Library, topic: Topic, found: Found, max_grade: float) -> _Page:
+    if found.error:
+        return [Problem(topic.path, topic.body_line, "error", found.error)], [], ""
+    links = link_problems(library, topic, found.links)
+    if max_grade <= 0:
         return links, [], ""
-    try:
-        found = editorial.grade_warning(topic, editorial.readable_text(rendered.text), max_grade, textstat)
-    except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
-        return links, [], str(exc)
-    return links, [found] if found else [], ""
+    if not found.graded:
+        return links, [], found.grade_failure or "this page was not graded"
+    warning = editorial.grade_warning(topic, found.grade, max_grade)
+    return links, [warning] if warning else [], ""
 
 
 def _inside(path: Path, folder: Path) -> bool:

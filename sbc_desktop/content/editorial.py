@@ -74,12 +74,17 @@ def grader(library: Library, max_grade: float) -> tuple[ModuleType | None, Probl
     return textstat, None
 
 
-def grade_warning(topic: Topic, text: str, max_grade: float, textstat: ModuleType) -> Problem | None:
-    """A warning if ``text`` (the topic's running text) reads above ``max_grade``; raises if it cannot be graded."""
+def grade_of(text: str, textstat: ModuleType) -> float | None:
+    """The Flesch-Kincaid grade of ``text`` (a topic's running text), or None if it is too short to
+    mean much; raises if it cannot be graded (textstat's dictionary cannot be read...)."""
     if len(text.split()) < MIN_WORDS_FOR_GRADE:
         return None
-    grade = flesch_kincaid_grade(text, textstat)
-    if grade <= max_grade:
+    return flesch_kincaid_grade(text, textstat)
+
+
+def grade_warning(topic: Topic, grade: float | None, max_grade: float) -> Problem | None:
+    """A warning if the topic's ``grade`` is above ``max_grade``."""
+    if grade is None or grade <= max_grade:
         return None
     message = (
         f"reads at Flesch-Kincaid grade {grade:.1f}, above the limit of {max_grade:g}: "

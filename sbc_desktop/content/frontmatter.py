@@ -140,17 +140,24 @@ class Split:
 
 
 def split_front_matter(text: str) -> Split:
-    """Separate a leading ``---`` YAML block from the Markdown that follows it."""
+    """Separate a leading ``---`` YAML block from the Markdown that follows it.
+
+    Lines are found one at a time up to the closing ``---`` (a long page is not split
+    into lines and joined again)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).strip() != "---":
         return Split(None, 0, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            meta = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return Split(meta, 2, body, index + 2)
+    at, index = first_end + 1, 1  # where line ``index`` starts
+    while first_end >= 0:
+        end = text.find("\n", at)
+        if (text[at:] if end < 0 else text[at:end]).strip() in ("---", "..."):
+            meta = text[first_end + 1 : at - 1] if index > 1 else ""
+            return Split(meta, 2, "" if end < 0 else text[end + 1 :], index + 2)
+        if end < 0:
+            break
+        at, index = end + 1, index + 1
     return Split(None, 2, text, 1, unclosed=True)
 
 

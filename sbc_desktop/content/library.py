@@ -133,6 +133,9 @@ class Library:
     question_tags: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     left_out: list[Path] = field(default_factory=list)  # topic files that could not be shown
+    # False while only the first page has been read and the rest is on its way (a first start):
+    # the window says "Loading topics..." rather than show part of the library as all of it.
+    complete: bool = True
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)

@@ -67,6 +67,7 @@ class _Loader:
         self.cache = ParseCache.open(cache_dir, root, self.kind) if cache_dir is not None else None
         self.stamps: dict[str, Stamp] = {}  # of the topic files listed (one stat each), by cache key
         self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
+        self.regular: set[str] = set()  # topic files listed as regular files inside the folder (not links)
         self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
         self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
@@ -105,17 +106,9 @@ class _Loader:
 
     def read_text(self, path: Path, most: int) -> str | None:
         """The file's text, if it is a regular file inside the folder and at most ``most`` bytes."""
-        try:
-            if not path.resolve().is_relative_to(self.root.resolve()):
-                self.error(path, 1, "leads outside the content folder (a link to another place): not read")
-                return None
-            if not path.is_file():
-                self.error(path, 1, "not a regular file: not read")
-                return None
-            with path.open("rb") as stream:
-                raw = stream.read(most + 1)
-        except (OSError, RuntimeError, ValueError) as exc:
-            self.error(path, 1, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+        read = self.read_listed if str(path) in self.regular else self.read_checked
+        raw = read(path, most)
+        if raw is None:
             return None
         if len(raw) > most:
             self.error(path, 1, f"the file is larger than {most:,} bytes: not read")
@@ -126,6 +119,37 @@ class _Loader:
             line = raw[: exc.start].count(b"\n") + 1
             self.error(path, line, "not UTF-8 text; unreadable characters were replaced")
             return raw.decode("utf-8", errors="replace")
+
+    def read_listed(self, path: Path, most: int) -> bytes | None:
+        """A topic file the listing found to be a regular file inside the folder: read without
+        resolving its path again, and refused if it has become a link since (O_NOFOLLOW)."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return self.read_checked(path, most)  # a link now, or gone: the careful way says which
+        try:
+            with os.fdopen(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    self.error(path, 1, "not a regular file: not read")
+                    return None
+                return stream.read(most + 1)
+        except (OSError, ValueError) as exc:
+            self.error(path, 1, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+            return None
+
+    def read_checked(self, path: Path, most: int) -> bytes | None:
+        try:
+            if not path.resolve().is_relative_to(self.root.resolve()):
+                self.error(path, 1, "leads outside the content folder (a link to another place): not read")
+                return None
+            if not path.is_file():
+                self.error(path, 1, "not a regular file: not read")
+                return None
+            with path.open("rb") as stream:
+                return stream.read(most + 1)
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.error(path, 1, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+            return None
 
     def entries(self, path: Path, data: Any, key: str) -> list[dict]:
         """The list under ``key`` (or the file itself, if it is a list) as mappings."""
@@ -353,6 +377,8 @@ class _Loader:
                             st = os.stat(path)
                         elif not stat.S_ISREG(st.st_mode):
                             continue
+                        else:
+                            self.regular.add(text)
                     except (OSError, RuntimeError, ValueError):
                         problems.append(Problem(Path(text), 1, "error", "cannot follow this link: not read"))
                         continue
@@ -678,28 +704,80 @@ def load_library(
             gc.enable()
 
 
+def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
+    """The library from the snapshot the last load left, if no file has changed since; else None
+    (nothing is parsed: a caller that gets None decides how to read the folder)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        loader = _Loader(Path(root), today, False, cache_dir)
+        if not loader.root.is_dir():
+            return None
+        files = loader.fingerprint()
+        return loader.lib if files is not None and loader.from_snapshot(files) else None
+    except OSError:
+        return None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def first_page_library(root: str | Path, topic_id: str | None, today: dt.date | None = None) -> Library:
+    """An incomplete library (``complete`` False) holding at most the topic ``topic_id``: what a
+    first start shows while the whole folder is read elsewhere. Only files whose name could give
+    that id are parsed (in a folder of pages, a topic's id is its file name's); its problems are
+    left to the full load, which reports them. Never raises."""
+    loader = _Loader(Path(root), today, False, None)
+    library = Library(root=loader.root, complete=False)
+    if not topic_id or not loader.root.is_dir():
+        return library
+    try:
+        loader.guarded(REFERENCES_FILE, loader.load_references)
+        sections = loader.guarded(SECTIONS_FILE, loader.load_sections) or {}
+        base = loader.root / TOPICS_DIR
+        base = base if base.is_dir() else loader.root
+        for path in loader.topic_files():
+            if slugify(path.stem) != topic_id:
+                continue
+            topic = loader.parse_topic(path, base, None)
+            if topic is not None and topic.id == topic_id:
+                loader.place_topics(sections, [topic])
+                library.topics = loader.lib.topics
+                library.sections = loader.lib.sections
+                library.references = loader.lib.references
+                break
+    except Exception:  # noqa: BLE001 - the full load reads (and reports) the folder anyway
+        return Library(root=loader.root, complete=False)
+    return library
+
+
 # -- small helpers ---------------------------------------------------------------
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _drop_title_headings(body: str, title: str) -> tuple[str, int]:
-    """Third-party pages often repeat their title as '# Title' lines: the reader shows it once."""
-    lines = body.split("\n")
-    index, wanted = 0, _letters(title)
-    while index < len(lines):
-        line = lines[index].strip()
-        if not line:
-            index += 1
-            continue
-        heading = atx_heading(line)
-        heading = heading if heading and heading[0] == 1 else None
-        found = _letters(heading[1]) if heading else ""
-        shared = len(os.path.commonprefix([found, wanted]))
-        if not heading or not found or shared < 0.6 * min(len(found), len(wanted)):
-            break
+    """Third-party pages often repeat their title as '# Title' lines: the reader shows it once.
+
+    Only the first lines are looked at (a page is not split into lines to find them)."""
+    index, wanted, at = 0, _letters(title), 0  # ``at``: where line ``index`` starts
+    while at <= len(body):
+        end = body.find("\n", at)
+        line = (body[at:] if end < 0 else body[at:end]).strip()
+        if line:
+            heading = atx_heading(line)
+            heading = heading if heading and heading[0] == 1 else None
+            found = _letters(heading[1]) if heading else ""
+            shared = len(os.path.commonprefix([found, wanted]))
+            if not heading or not found or shared < 0.6 * min(len(found), len(wanted)):
+                break
         index += 1
-    return ("\n".join(lines[index:]), index) if index and any(lines[index:]) else (body, 0)
+        if end < 0:
+            at = len(body) + 1  # no line left
+            break
+        at = end + 1
+    rest = body[at:] if at <= len(body) else ""
+    return (rest, index) if index and rest.strip("\n") else (body, 0)
 
 
 def _line(item: Any) -> int:

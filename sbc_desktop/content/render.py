@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
-from .render_cache import RenderCache, library_stamp, topic_key
+from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
 from .rendered import (
     ANCHOR,
     DEAD,
@@ -46,8 +46,10 @@ from .rendered import (
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
 CACHE_CHARS = 4_000_000  # ...and at most this much HTML and text in all (about 8 MB)
-FIRST_PART_CHARS = 3000  # the first part of a page's HTML: the top of the page, shown at once...
-PART_CHARS = 8000  # ...then parts of about this size (always cut between top-level elements)
+# Parts of a page's HTML: the first (the top of the page, shown at once) at most FIRST_PART_CHARS, then
+# at most PART_CHARS each, cut between top-level elements: each is quick for the reader to lay out.
+FIRST_PART_CHARS = 3000
+PART_CHARS = 3500
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "fenced_code", "sane_lists", "def_list"]
 
 
@@ -348,12 +350,11 @@ class Renderer:
     @cached_property
     def library_stamp(self) -> str:
         """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
-        names = [(term.id, name) for term in self.library.glossary.values() for name in term.names]
-        return library_stamp(self._root, self.library.topics, names, f"link_terms={self.link_terms}")
+        return stamp_of_library(self.library, self.link_terms)
 
     def cache_key(self, topic: Topic) -> str:
         """The topic's key in the disk cache (see render_cache)."""
-        return topic_key(self.library_stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+        return key_of_topic(self.library_stamp, topic)
 
     def _from_disk(self, topic: Topic) -> Rendered | None:
         """The topic's rendering from the disk cache, if one was made from this very page."""
@@ -361,11 +362,8 @@ class Renderer:
             return None
         key = self.cache_key(topic)
         result = self.disk.get(key)
-        if result is None:
-            return None
-        for link in result.links:
-            if link.kind == PICTURE and self._picture_url(link.href, topic) != link.target:
-                return None  # a picture was added, moved or removed since: render again
+        if result is None or not pictures_still_match(result, self._root, topic):
+            return None  # none, or a picture was added, moved or removed since: render again
         self.disk.touch(key)
         return result
 
@@ -378,6 +376,23 @@ class Renderer:
             return False
         self.disk.put(key, self.render(topic.body, topic))
         return True
+
+    def text_of(self, topic: Topic) -> Rendered:
+        """The topic's one parse, for its words (search): the one in memory or on disk if there is one,
+        else a parse made now without glossary links (the same words; not kept, its HTML is not the reader's).
+
+        Safe from a worker thread; never writes to the disk cache.
+        """
+        with self._lock:
+            cached = self._cache.get(topic.id)
+        if cached is not None:
+            return cached
+        found = self._from_disk(topic)
+        return found if found is not None else self._words_only.render(topic.body, topic)
+
+    @cached_property
+    def _words_only(self) -> Renderer:
+        return Renderer(self.library, link_terms=False) if self.link_terms else self
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""
@@ -453,12 +468,13 @@ class Renderer:
 
 
 def _grouped(pieces: list[str]) -> list[str]:
-    """Top-level elements' HTML joined into parts: about FIRST_PART_CHARS, then about PART_CHARS each."""
+    """Top-level elements' HTML joined into parts of at most FIRST_PART_CHARS, then PART_CHARS each
+    (an element longer than that, a long table say, is a part of its own)."""
     parts: list[str] = []
     current: list[str] = []
     size, limit = 0, FIRST_PART_CHARS
     for piece in pieces:
-        if size >= limit and piece.strip():
+        if size and size + len(piece) > limit and piece.strip():
             parts.append("".join(current))
             current, size, limit = [], 0, PART_CHARS
         current.append(piece)

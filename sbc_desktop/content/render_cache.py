@@ -37,8 +37,13 @@ import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .rendered import Heading, Link, Rendered
+from .links import resolve_local
+from .rendered import PICTURE, Heading, Link, Rendered
+
+if TYPE_CHECKING:
+    from .library import Library, Topic
 
 FORMAT = 1  # bump when the shape of an entry changes
 FOLDER = "rendered"
@@ -52,15 +57,14 @@ _CODE = ("render.py", "rendered.py", "links.py", "glossary.py", "words.py", "ren
 
 @cache
 def code_stamp() -> str:
-    """A hash of the code that renders (and of its libraries' versions)."""
-    from importlib.metadata import PackageNotFoundError, version
+    """A hash of the code that renders (and of its libraries' versions).
 
-    versions = []
-    for package in ("markdown", "nh3"):
-        try:
-            versions.append(f"{package} {version(package)}")
-        except (PackageNotFoundError, ValueError):
-            versions.append(package)
+    The versions come from the modules themselves (the renderer has imported them):
+    importlib.metadata alone costs a start about 80 ms, when the first page comes from here."""
+    import markdown
+    import nh3
+
+    versions = [f"{module.__name__} {getattr(module, '__version__', '')}" for module in (markdown, nh3)]
     digest = hashlib.sha256(f"format {FORMAT} {' '.join(versions)}".encode())
     digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
     return digest.hexdigest()
@@ -82,6 +86,45 @@ def library_stamp(root: Path, topic_ids: Iterable[str], glossary_names: Iterable
     for term_id, name in sorted(glossary_names):
         digest.update(f"{term_id}\0{name}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def stamp_of_library(library: Library, link_terms: bool = True) -> str:
+    """``library_stamp`` for a loaded library (the renderer's own, computed the same way)."""
+    names = [(term.id, name) for term in library.glossary.values() for name in term.names]
+    return library_stamp(library.root.resolve(), library.topics, names, f"link_terms={link_terms}")
+
+
+def key_of_topic(stamp: str, topic: Topic) -> str:
+    return topic_key(stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+
+
+def pictures_still_match(result: Rendered, root: Path, topic: Topic) -> bool:
+    """Each picture of the page is still found where it was when the page was rendered."""
+    for link in result.links:
+        if link.kind == PICTURE:
+            state, path = resolve_local(link.href, root, topic.path.parent)
+            if (path.as_uri() if state == "ok" and path else "") != link.target:
+                return False
+    return True
+
+
+def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms: bool = True) -> Rendered | None:
+    """The topic's rendering from the disk cache in ``cache_dir``, or None; for start-up.
+
+    Imports neither python-markdown nor nh3, and reads one file: the window can show its
+    first topic from it before the renderer exists (``Renderer.keep(topic.id, result)``
+    then hands it to the renderer, so it is not rendered again). The same rules as the
+    renderer's own lookup: only a rendering of this very page, with this code, glossary,
+    topic list and settings, and with its pictures still where they were. Never raises.
+    """
+    try:
+        disk = RenderCache.in_cache_dir(cache_dir)
+        result = disk.get(key_of_topic(stamp_of_library(library, link_terms), topic))
+        if result is None or not pictures_still_match(result, library.root.resolve(), topic):
+            return None
+        return result
+    except (OSError, ValueError, RuntimeError):
+        return None
 
 
 def topic_key(stamp: str, topic_id: str, address: str, folder: str, body: str) -> str:

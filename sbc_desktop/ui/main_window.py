@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self._positions = self.session.positions  # topic id -> 0..1
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
-        self.search = SearchService(library, cache_dir, self)  # cache_dir None: index in memory
+        # cache_dir None: index in memory. Pages the reader has rendered (memory or disk) are not parsed again.
+        self.search = SearchService(library, cache_dir, self, rendered_of=lambda t: self.pages.renderer.text_of(t))
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "Secondary breast cancer guide"))
 
@@ -287,6 +288,47 @@ class MainWindow(QMainWindow):
         last = self.settings.last_page() if self.settings else ""
         self.reader.go(last if last and self.pages.exists(last) else HOME_URL)
 
+    def take_library(self, full: Library, pending: str | None = None) -> None:
+        """The whole library, arrived after a first start showed its first page (library_arrival).
+
+        Every pane shares one Library object: it takes the new contents, and the panes that
+        drew from the part (the topic list, the page's glossary links, the panel) are drawn
+        again. ``pending``: the page asked for at start (or read last), opened now if the
+        welcome page had to stand in for it.
+        """
+        from ..content.render import Renderer
+
+        bar = self.reader.verticalScrollBar()
+        address, position = self.reader.current_url(), bar.value()
+        vars(self.library).update(vars(full))
+        self.library.complete = True
+        old = self.pages.renderer  # a new one (its memory and glossary are the part's), on the same disk cache
+        self.pages.renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
+        self.tree.rebuild(self.library)
+        self.fitted.mark_tree()
+        self.commands.glossary.setVisible(bool(self.library.glossary))
+        self._arrange_toolbars()  # the Glossary button may have come with it
+        if self.problem_banner is None:
+            self.problem_banner = self._make_problem_banner()
+            if self.problem_banner is not None:
+                central = self.centralWidget()
+                layout = central.layout() if central is not None else None
+                if isinstance(layout, QVBoxLayout):
+                    layout.insertWidget(0, self.problem_banner)
+        self.appointment.set_spread(self.fitted.places)
+        if pending and address == HOME_URL != pending.split("#")[0] and self.pages.exists(pending):
+            self.reader.go(pending)
+        else:
+            self.reader.reload()  # the same page, now with its glossary words and links
+            self.reader.ensure_complete()
+            bar.setValue(position)
+            self.tree.show_url(address)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics)), 8000
+        )
+        if self.search_field.text().strip():
+            self.run_search(self.search_field.text())
+
     def _page_changed(self, url: QUrl) -> None:
         address = url.toString()
         title = self.pages.title_for(address) or QCoreApplication.translate("MainWindow", "Page not found")
@@ -377,6 +419,9 @@ class MainWindow(QMainWindow):
     def run_search(self, query: str) -> None:
         if not query.strip():
             self.search_panel.hide()
+            return
+        if not self.library.complete:  # the library is still arriving: search all of it, in a moment
+            self.search_panel.show_waiting()
             return
         response = self.search.search(query, boost=self.fitted.boost())
         if response is None:  # the index is still being opened or built, or could not be

@@ -160,6 +160,8 @@ class Reader(QTextBrowser):
     def _append(self, html: str) -> None:
         doc = self.document()
         cursor = QTextCursor(doc)
+        # One change for the layout: Qt lays the document out again after each change.
+        cursor.beginEditBlock()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         at = cursor.position()
         # A leading zero-width space takes the place where the fragment's first block
@@ -170,6 +172,7 @@ class Reader(QTextBrowser):
         if cursor.selectedText() == "\u200b":
             cursor.removeSelectedText()
         self._mark_terms(self.outline.extend(at))  # only the new text is read
+        cursor.endEditBlock()
 
     def _page_structure_changed(self) -> None:
         """New text on the page: its headings and links for screen readers, glossary words marked."""

@@ -103,3 +103,55 @@ def test_a_large_folder_uses_the_workers_from_the_command_line(tmp_path, capsys,
     assert seen == [None]  # one worker a core
     out = capsys.readouterr()
     assert "missing topic 'no-such-topic'" in out.out and "34 topics" in out.err
+
+
+def test_a_second_check_reads_unchanged_pages_from_its_cache_and_finds_the_same(tmp_path, monkeypatch):
+    root = troubled_folder(tmp_path)
+    cache = tmp_path / "cache"
+    first = check_folder(root, today=DAY, cache_dir=cache)
+    assert first == check_folder(root, today=DAY)  # the cache changes nothing the check says
+
+    def no_rendering(self, text, topic=None):
+        raise AssertionError(f"rendered again: {topic.id if topic else text[:20]}")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Renderer, "render", no_rendering)
+        assert check_folder(root, today=DAY, cache_dir=cache) == first
+
+
+def test_what_changed_since_the_last_check_is_found(tmp_path):
+    root = troubled_folder(tmp_path)
+    cache = tmp_path / "cache"
+    write(root / "images" / "here.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
+    path = root / "topics" / "page-01.md"
+    path.write_text(path.read_text() + "\n\n![Here](images/here.svg)\n")
+    lines, _ = check_folder(root, today=DAY, cache_dir=cache)
+    assert not [line for line in lines if "/page-01.md:" in line]
+    # A page edited: its new broken link is found.
+    path.write_text(path.read_text() + "\n\nAlso [gone](topic:gone-now).\n")
+    # A picture removed: the page that shows it did not change, but the picture is looked for again.
+    (root / "images" / "here.svg").unlink()
+    lines, _ = check_folder(root, today=DAY, cache_dir=cache)
+    page = [line for line in lines if "/page-01.md:" in line]
+    assert any("missing topic 'gone-now'" in line for line in page) and any("missing image" in line for line in page)
+    # A topic deleted that another links to: found without that page changing.
+    write(root / "topics" / "linker.md", (root / "topics" / "page-02.md").read_text().replace("page-02", "linker"))
+    path = root / "topics" / "linker.md"
+    path.write_text(path.read_text() + "\n\nSee [two](topic:page-02).\n")
+    assert not [line for line in check_folder(root, today=DAY, cache_dir=cache)[0] if "/linker.md:" in line]
+    (root / "topics" / "page-02.md").unlink()
+    lines, _ = check_folder(root, today=DAY, cache_dir=cache)
+    assert any("/linker.md:" in line and "missing topic 'page-02'" in line for line in lines)
+
+
+def test_a_damaged_or_unwritable_cache_is_only_slower(tmp_path):
+    root = troubled_folder(tmp_path)
+    expected = check_folder(root, today=DAY)
+    cache = tmp_path / "cache"
+    check_folder(root, today=DAY, cache_dir=cache)
+    for kept in (cache / "check").iterdir():
+        kept.write_bytes(b"not a database" * 100)
+    assert check_folder(root, today=DAY, cache_dir=cache) == expected
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")
+    assert check_folder(root, today=DAY, cache_dir=blocked) == expected

@@ -175,3 +175,25 @@ def test_long_titles_and_too_many_glossary_terms(tmp_path, monkeypatch):
     messages = [p.message for p in library.problems]
     assert any("title is longer than 300" in m for m in messages)
     assert any("more than 3 glossary entries" in m for m in messages)
+
+
+def test_a_page_swapped_for_a_link_after_the_folder_was_listed_is_not_followed_out(tmp_path, monkeypatch):
+    from sbc_desktop.content.loader import _Loader
+
+    root = make_content(tmp_path / "c")
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nid: b\ntitle: Secret\nsection: one\n---\nNot content.\n", encoding="utf-8")
+    listed = _Loader.list_topic_files
+
+    def then_swapped(self):
+        found = listed(self)
+        page = root / "topics" / "b.md"
+        if page.is_file() and not page.is_symlink():  # listed as a regular file; now a link out
+            page.unlink()
+            page.symlink_to(secret)
+        return found
+
+    monkeypatch.setattr(_Loader, "list_topic_files", then_swapped)
+    library = load_library(root)
+    assert library.topic("b") is None
+    assert any("leads outside the content folder" in p.message for p in library.errors)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sbc_desktop.content.loader import load_library
-from sbc_desktop.content.render import Renderer
+from sbc_desktop.content.render import FIRST_PART_CHARS, PART_CHARS, Renderer
 from tests.helpers import make_content, write
 
 
@@ -82,7 +82,8 @@ def test_a_long_page_is_cut_between_whole_elements(tmp_path):
             assert part.count(f"<{tag}>") == part.count(f"</{tag}>"), tag
         assert not part.lstrip().startswith(("<li", "<tr", "<td"))
         assert part.count('href="https://example.org/ref"') == part.count("the ref</a>") > 0
-    assert len(rendered.parts[0]) < len(rendered.parts[1])  # the top of the page comes first, small
+    assert len(rendered.parts[0]) <= FIRST_PART_CHARS  # the top of the page comes first, small
+    assert all(len(part) <= PART_CHARS for part in rendered.parts)  # each quick for the reader to lay out
     assert rendered.html.count("<h2") == 40 and "[r]:" not in rendered.html
 
 

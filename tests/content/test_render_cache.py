@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import zlib
 from dataclasses import fields
 
@@ -11,7 +13,7 @@ import pytest
 from sbc_desktop.content import prerender
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
-from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to
+from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to, cached_rendering
 from sbc_desktop.content.rendered import Rendered
 from tests.helpers import make_content, topic, write
 
@@ -140,7 +142,8 @@ def test_prerender_fills_the_cache_once_and_the_window_reads_it(tmp_path):
 
 
 def test_every_field_of_a_rendering_comes_back_from_disk(tmp_path):
-    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n## Next\n\n- x"
+    body = "# Top\n\nThe liver. [b](topic:b), [web](https://example.org), [gone](topic:zz), ![p](p.svg)\n\n"
+    body += "## Next\n\n- x"
     root = make_content(tmp_path / "content", {"a": body, "b": "B"}, glossary=GLOSSARY)
     made = renderer_for(root, tmp_path / "cache")
     first = made.rendered(made.library.topic("a"))
@@ -148,3 +151,27 @@ def test_every_field_of_a_rendering_comes_back_from_disk(tmp_path):
     again = renderer_for(root, tmp_path / "cache")
     assert again.rendered(again.library.topic("a")) == first and again.disk.hits == 1
     assert set(_entry_to(first)) == {f.name for f in fields(Rendered)}  # a new field must be kept too
+
+
+def test_start_up_reads_a_rendering_without_the_renderer(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "Cancer in the liver.", "b": "B"}, glossary=GLOSSARY)
+    library = load_library(root)
+    assert cached_rendering(tmp_path / "cache", library, library.topic("a")) is None  # nothing yet
+    made = renderer_for(root, tmp_path / "cache").rendered(library.topic("a"))
+    assert cached_rendering(tmp_path / "cache", library, library.topic("a")) == made
+    assert cached_rendering(tmp_path / "cache", library, library.topic("a"), link_terms=False) is None
+    assert cached_rendering(tmp_path / "not-a-folder", library, library.topic("a")) is None
+
+
+def test_the_start_up_lookup_imports_no_markdown(tmp_path):
+    root = make_content(tmp_path / "content", {"a": "Words.", "b": "B"})
+    prerender.prerender(root, tmp_path / "cache")
+    code = (
+        "import sys; from pathlib import Path; from sbc_desktop.content.render_cache import cached_rendering; "
+        "print('markdown' in sys.modules, 'nh3' in sys.modules); "
+        "from sbc_desktop.content.loader import load_library; "
+        f"lib = load_library(Path({str(root)!r})); "
+        f"print(cached_rendering(Path({str(tmp_path / 'cache')!r}), lib, lib.topic('a')) is not None)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "False", "True"], done.stderr

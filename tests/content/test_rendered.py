@@ -141,3 +141,32 @@ def test_a_deeply_nested_page_keeps_its_words(tmp_path):
     page = renderer.render(">" * 5000 + " deep\n\nAnd more.")
     assert "deep" in page.html and "And more." in page.html
     assert "deep" in page.text and page.blocks()[-1] == "And more."
+
+
+def test_search_reads_the_pages_the_reader_has_parsed_and_parses_the_rest_once(tmp_path, monkeypatch):
+    from sbc_desktop.content.render_cache import RenderCache
+    from sbc_desktop.content.search import SearchIndex
+
+    pages = {"a": "## Apples\n\nA tumour. Apples.", "b": "Bananas and a tumour."}
+    root = make_content(tmp_path / "content", pages, GLOSSARY_YAML)
+    library = load_library(root)
+    reader = Renderer(library, disk=RenderCache.in_cache_dir(tmp_path / "cache"))
+    shown = reader.rendered(library.topic("a"))  # read on screen: in memory and on disk
+    assert reader.text_of(library.topic("a")) is shown
+    words = reader.text_of(library.topic("b"))  # not read yet: parsed for its words, not kept
+    assert not reader.is_cached("b") and words.terms == frozenset()
+    assert words.text == reader.render(library.topic("b").body, library.topic("b")).text == "Bananas and a tumour."
+
+    later = Renderer(load_library(root), disk=RenderCache.in_cache_dir(tmp_path / "cache"))  # the next start
+    parsed = []
+    real_render = Renderer.render
+    monkeypatch.setattr(
+        Renderer, "render", lambda self, text, topic=None: parsed.append(topic.id) or real_render(self, text, topic)
+    )
+    index = SearchIndex.open(later.library, None, later.text_of)
+    try:
+        assert parsed == ["b"]  # "a" came from the disk cache
+        assert [r.ref for r in index.search("apples", 3).results] == ["a"]
+        assert [r.ref for r in index.search("bananas", 3).results] == ["b"]
+    finally:
+        index.close()

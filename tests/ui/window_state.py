@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTextEdit,
-    QToolBar,
     QTreeWidget,
     QWidget,
 )
@@ -104,7 +103,6 @@ def window_state(window) -> dict:
     }
     state["<window>"] = {
         "title": window.windowTitle(),
-        "toolbar_heights": [bar.height() for bar in window.findChildren(QToolBar) if bar.isVisible()],
         "focus": widget_path(window.focusWidget(), window) if window.focusWidget() else None,
         "state": int(window.windowState().value),
         "size": (window.width(), window.height()),

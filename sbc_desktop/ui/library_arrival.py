@@ -1,0 +1,101 @@
+"""A first start: the first page at once, the rest of the library a moment later.
+
+Reading a large folder for the first time (1,425 NCI pages: a few seconds of YAML) would
+keep the window from opening. So a first start shows the page asked for (or the welcome
+page) from a library that holds only that page and says it is incomplete -- the topic list
+says "Loading topics...", search waits -- while `content.prime`, in a process of its own
+(on the other core, not competing for Python's lock), reads the whole folder into the
+cache. When it is done, the window reads the snapshot it left and takes in the whole
+library at once (`MainWindow.take_library`). If the process cannot be started or fails,
+the folder is read here instead: the library always arrives.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+
+from ..content.library import Library
+
+SMALL_FOLDER = 300  # topic files: fewer are read at once (a process would cost more than it saves)
+
+
+class LibraryArrival(QObject):
+    """Reads the whole content folder away from the window; `arrived(library)` when done."""
+
+    arrived = Signal(object)
+
+    def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.root = root
+        self.cache_dir = cache_dir
+        self.library: Library | None = None
+        self.process = QProcess(self)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._failed)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting before it is done: it stops (the next start reads the folder again)
+            app.aboutToQuit.connect(self.stop)
+
+    def stop(self) -> None:
+        if self.process.state() != QProcess.ProcessState.NotRunning:
+            self.process.finished.disconnect(self._finished)
+            self.process.kill()
+            self.process.waitForFinished(2000)
+
+    def start(self) -> None:
+        if getattr(sys, "frozen", False):  # a bundle has no "python -m": read the folder here
+            self._read_here()
+            return
+        self.process.start(sys.executable, ["-m", "sbc_desktop.content.prime", str(self.root), str(self.cache_dir)])
+
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._read_here()
+
+    def _finished(self, _code: int, _status: QProcess.ExitStatus) -> None:
+        self._read_here()  # from the snapshot it left (or, if it failed, by parsing here)
+
+    def _read_here(self) -> None:
+        if self.library is not None:
+            return
+        from ..content.loader import load_library
+
+        self.library = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+        self.arrived.emit(self.library)
+
+
+def open_library(root: Path, cache_dir: Path, topic_id: str | None) -> tuple[Library, LibraryArrival | None]:
+    """The library a window starts with, and what brings the rest of it (None: it is all here).
+
+    From the snapshot when nothing changed since the last start; read at once when the folder
+    is small; else the first page's library, with the rest on its way (already started, so
+    that it is read while the window is being built).
+    """
+    from ..content.loader import first_page_library, load_library, snapshot_library
+
+    library = snapshot_library(root, cache_dir)
+    if library is not None:
+        return library, None
+    if _topic_files_at_most(root, SMALL_FOLDER):
+        return load_library(root, check_links=False, cache_dir=cache_dir), None
+    arrival = LibraryArrival(root, cache_dir)
+    arrival.start()
+    return first_page_library(root, topic_id), arrival
+
+
+def _topic_files_at_most(root: Path, most: int) -> bool:
+    import os
+
+    count = 0
+    try:
+        for _folder, _dirs, names in os.walk(root):
+            count += sum(1 for name in names if name.lower().endswith(".md"))
+            if count > most:
+                return False
+    except OSError:
+        pass
+    return True
