@@ -35,6 +35,13 @@ done
 
 bundle="$build/dist/sbc-desktop"
 app="$bundle/sbc-desktop"
+# Qt's Wayland platform, which the cage kiosk session (packaging/kiosk) runs the app on.
+qt="$bundle/_internal/PySide6/Qt"
+for need in "plugins/platforms/libqwayland*.so" plugins/wayland-shell-integration/libxdg-shell.so lib/libQt6WaylandClient.so.6; do
+  # shellcheck disable=SC2086  # the platform plugin's name is a pattern (libqwayland-generic.so before Qt 6.10)
+  set -- "$qt"/$need
+  [ -e "$1" ] || { echo "the bundle lacks Qt's Wayland support ($need): the cage kiosk session needs it" >&2; exit 1; }
+done
 # What install.sh puts in the menu: the desktop file, AppStream metainfo and icons.
 mkdir -p "$bundle/share/applications" "$bundle/share/metainfo" "$bundle/share/icons"
 cp "$top/packaging/linux/org.sbcdesktop.SbcDesktop.desktop" "$bundle/share/applications/"

@@ -323,9 +323,10 @@ class MainWindow(QMainWindow):
             self.reader.ensure_complete()
             bar.setValue(position)
             self.tree.show_url(address)
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics)), 8000
-        )
+        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
+        if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
+            message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])
+        self.statusBar().showMessage(message, 8000)
         if self.search_field.text().strip():
             self.run_search(self.search_field.text())
 

@@ -74,6 +74,16 @@ def test_a_topic_not_in_the_first_part_is_opened_when_it_arrives(qtbot, builtin_
     assert window.reader.current_url() == "topic:treatment"
 
 
+def test_a_topic_asked_for_that_is_not_there_is_said_once_the_library_is_in(qtbot, builtin_dir):
+    window = MainWindow(first_page_library(builtin_dir, "no-such-topic"), settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page(None)
+    window.show()
+    window.take_library(load_library(builtin_dir, check_links=False), "topic:no-such-topic")
+    assert window.reader.current_url() == HOME_URL
+    assert window.statusBar().currentMessage() == "There is no topic called 'no-such-topic'."
+
+
 def test_a_large_folder_is_read_in_a_process_of_its_own_and_arrives(qtbot, tmp_path, builtin_dir, monkeypatch):
     root = tmp_path / "content"
     shutil.copytree(builtin_dir, root)
