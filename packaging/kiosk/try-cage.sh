@@ -79,14 +79,14 @@ say() { echo "$*" | tee -a "$report"; }
 run=$(mktemp -d /tmp/sbc-cage.XXXXXX)
 chmod 700 "$run"
 xvfb_pid="" session_pid=""
-cleanup() {
-  [ -n "$session_pid" ] && kill -- "-$session_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
+cleanup() {  # (set -e is on: a kill of something already gone must not end the cleanup)
+  [ -z "$session_pid" ] || kill -- "-$session_pid" 2>/dev/null || true
+  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
   # Helpers the app started in a session of their own (speech-dispatcher, for Read aloud) use
   # this try's runtime folder: stop them by their process ids too.
   for pid in $(ps -o pid=,args= -u "$(id -u)" | awk -v run="$run/" 'index($0, run) { print $1 }'); do
-    [ "$pid" != "$$" ] && kill -9 "$pid" 2>/dev/null  # a plain kill left speech-dispatcher running
+    kill -9 "$pid" 2>/dev/null || true  # a plain kill left speech-dispatcher running
   done
   rm -rf "$run"
 }
