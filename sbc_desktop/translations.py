@@ -9,8 +9,6 @@ cache folder. The language is the system's (``LANGUAGE``/``LANG``), or ``--lang`
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +32,8 @@ def languages() -> list[str]:
 
 def lrelease() -> str | None:
     """PySide6's ``lrelease`` (it ships with PySide6), or one on PATH."""
+    import shutil  # (only when translations are built: not at every start)
+
     here = Path(sys.executable).parent / "pyside6-lrelease"
     return str(here) if here.exists() else shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
@@ -43,6 +43,8 @@ def build(ts: Path, qm: Path) -> bool:
     tool = lrelease()
     if tool is None:
         return False
+    import subprocess
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False)
     return done.returncode == 0 and qm.is_file()

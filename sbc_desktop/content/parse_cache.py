@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import tempfile
 from dataclasses import fields
@@ -105,6 +104,8 @@ class ParseCache:
         assert self.file is not None
         try:
             with open(self.file, "rb") as stream:
+                import json  # (not needed by a start served from the snapshot)
+
                 data = json.loads(stream.read(), object_hook=_from_json)
         except (OSError, ValueError, TypeError, RecursionError):
             return {}  # none yet, unreadable or broken: read every file afresh
@@ -151,6 +152,8 @@ class ParseCache:
             del self.entries[key]
         data = {"code": code_stamp(), "kind": self.kind, "files": self.entries}
         try:
+            import json
+
             text = json.dumps(_to_json(data), ensure_ascii=False, separators=(",", ":"))
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".content-", suffix=".tmp", dir=self.file.parent)

@@ -28,7 +28,10 @@ def missing() -> str | None:
         return f"PySide6 cannot be imported: {exc}"
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     qml = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
-    not_installed = "Qt Virtual Keyboard is not installed (install the kiosk extra: pip install 'sbc-desktop[kiosk]')"
+    not_installed = (
+        "Qt Virtual Keyboard is not installed (pip install 'sbc-desktop[kiosk]', or the kiosk bundle: "
+        "sh packaging/build.sh --kiosk)"
+    )
     if not (plugins / PLUGIN).is_file() or not (qml / QML_MODULE).is_file():
         return not_installed
     # PySide6-Essentials ships these two files, but the keyboard's own Qt libraries come with

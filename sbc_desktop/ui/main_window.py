@@ -323,9 +323,10 @@ class MainWindow(QMainWindow):
             self.reader.ensure_complete()
             bar.setValue(position)
             self.tree.show_url(address)
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics)), 8000
-        )
+        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
+        if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
+            message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])
+        self.statusBar().showMessage(message, 8000)
         if self.search_field.text().strip():
             self.run_search(self.search_field.text())
 
@@ -546,6 +547,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        # The toolbars' sizes are final only now (labels, fonts, the search field's example):
+        # before, a row could be measured narrower than it is and the search field left behind
+        # the toolbar's "More buttons" overflow.
+        self._arrange_toolbars()
         if self.focusWidget() is None or self.focusWidget() is self.tree:
             # Start in the search field: F6 then goes to the topics, and F6 again to the page.
             self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)

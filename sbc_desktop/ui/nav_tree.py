@@ -28,6 +28,8 @@ from ..content.library import Library
 from ..pages import GLOSSARY_URL, HOME_URL, topic_url
 
 URL_ROLE = Qt.ItemDataRole.UserRole
+AT_ONCE = 2_000  # topics listed before the window first shows; a larger library's rest follows...
+STEP = 1_000  # ...this many at a time, between the window's own events (a step takes a few ms)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -109,6 +111,10 @@ class NavTree(QTreeWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._marked: dict[str, str] = {}  # url -> the note of each topic marked now
         self._marker_key = 0
+        self._marks: tuple[dict[str, str], QIcon] | None = None  # the last marks asked for
+        self._shown = ""  # the address of the page being read
+        self._waiting: list = []  # sections still to list (a large library: see _fill)
+        self._filling: QTreeWidgetItem | None = None  # the "Loading topics..." row meanwhile
         self._build(library)
         self.itemClicked.connect(self._open_item)
         self.itemActivated.connect(self._open_item)
@@ -118,28 +124,76 @@ class NavTree(QTreeWidget):
         self.clear()
         self._items = {}
         self._marked = {}
+        self._waiting, self._filling = [], None
         self._build(library)
+        if self._marks is not None:
+            self.mark_topics(*self._marks)
+        self.show_url(self._shown)
 
     def _build(self, library: Library) -> None:
         # Items are made without a parent and added a section at a time: one insertion for the
         # view to take in, not one per topic (20,000 topics would take seconds).
+        # A large library lists its first sections at once and the rest in steps just after:
+        # until the last one is in, the list ends with "Loading topics..." (it never looks whole).
         top = [self._item(QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)]
-        if not library.complete:  # a first start: the rest arrives in a moment (see library_arrival)
-            loading = QTreeWidgetItem([QCoreApplication.translate("NavTree", "Loading topics...")])
+        sections = list(library.sections)
+        now = len(sections)
+        if sum(len(s.topics) for s in sections) > AT_ONCE:
+            now = self._first(sections, STEP)
+        top += [self._section(s) for s in sections[:now]]
+        self._waiting = sections[now:]
+        if not library.complete or self._waiting:  # the rest arrives in a moment
+            self._filling = loading = QTreeWidgetItem([QCoreApplication.translate("NavTree", "Loading topics...")])
             loading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.append(loading)
-        for section in library.sections:
-            parent = QTreeWidgetItem([section.title])
-            parent.setToolTip(0, section.summary or section.title)
-            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            parent.addChildren([self._item(t.title, topic_url(t.id), t.summary) for t in section.topics])
-            top.append(parent)
+        if self._waiting:
+            QTimer.singleShot(0, self._fill)
         if library.glossary:
             top.append(self._item(QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL))
         self.addTopLevelItems(top)
         for parent in top:
             if parent.childCount():
                 parent.setExpanded(True)
+
+    @staticmethod
+    def _first(sections: list, most: int) -> int:
+        """How many of ``sections`` come to about ``most`` topics (at least one section)."""
+        count = taken = 0
+        while taken < len(sections) and (taken == 0 or count + len(sections[taken].topics) <= most):
+            count += len(sections[taken].topics)
+            taken += 1
+        return taken
+
+    def _section(self, section) -> QTreeWidgetItem:
+        parent = QTreeWidgetItem([section.title])
+        parent.setToolTip(0, section.summary or section.title)
+        parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        parent.addChildren([self._item(t.title, topic_url(t.id), t.summary) for t in section.topics])
+        return parent
+
+    def _fill(self) -> None:
+        """One step of listing a large library; the last step takes "Loading topics..." away."""
+        if not self._waiting or self._filling is None:
+            return
+        taken = self._first(self._waiting, STEP)
+        batch, self._waiting = self._waiting[:taken], self._waiting[taken:]
+        items = [self._section(s) for s in batch]
+        self.insertTopLevelItems(self.indexOfTopLevelItem(self._filling), items)
+        for item in items:
+            item.setExpanded(True)
+        if self._waiting:
+            QTimer.singleShot(0, self._fill)
+            return
+        self.takeTopLevelItem(self.indexOfTopLevelItem(self._filling))
+        self._filling = None
+        if self._marks is not None:
+            self.mark_topics(*self._marks)
+        if self._shown:
+            self.show_url(self._shown)
+
+    def is_complete(self) -> bool:
+        """Every topic of the library is listed (no "Loading topics..." row)."""
+        return self._filling is None
 
     def _item(self, text: str, url: str, tip: str = "") -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -204,6 +258,7 @@ class NavTree(QTreeWidget):
         (why it is marked) said after the title by screen readers and shown in the tool tip.
         Every other topic is unmarked. Only the rows whose mark changes are touched (all
         the marked ones when the marker itself changes): a start marks nothing in no time."""
+        self._marks = (dict(notes), marker)
         notes = {url: note for url, note in notes.items() if note and url.startswith("topic:") and url in self._items}
         changed = marker.cacheKey() != self._marker_key
         self._marker_key = marker.cacheKey()
@@ -224,6 +279,7 @@ class NavTree(QTreeWidget):
 
     def show_url(self, url: str) -> None:
         """Highlight the page being read (without asking to open it again)."""
+        self._shown = url
         item = self._items.get(url.split("#")[0])
         self.blockSignals(True)
         try:

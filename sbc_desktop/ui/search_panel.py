@@ -10,6 +10,7 @@ numbers when they are set, and the care team topic.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPalette, QTextDocument
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..care_team import CareTeam
-from ..content.search import HIGHLIGHT, SearchResponse, SearchResult
 from ..who_to_ask import who_to_ask
 from .find_bar import name_clear_button
+
+if TYPE_CHECKING:  # the search module (and sqlite3) load with the index, after the first page
+    from ..content.search import SearchResponse, SearchResult
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -370,6 +373,8 @@ class SearchPanel(QFrame):
 
 def _result_html(result: SearchResult) -> str:
     where = QCoreApplication.translate("Search", "Glossary") if result.kind == "term" else result.section
+    from ..content.search import HIGHLIGHT
+
     snippet = escape(result.snippet).replace(HIGHLIGHT[0], "<b><u>").replace(HIGHLIGHT[1], "</u></b>")
     title = escape(result.title[:1].upper() + result.title[1:])
     return f"<b style='font-size:large'>{title}</b> &nbsp;<small>{escape(where)}</small><br>{snippet}"

@@ -99,6 +99,22 @@ def test_the_service_restarts_the_kiosk_but_not_after_a_staff_exit():
     assert "sudo cp packaging/kiosk/sbc-desktop-kiosk-session /usr/local/bin/" in readme
 
 
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_accepts_both_kiosk_units(tmp_path):
+    """Every key known to systemd (a misspelt one is only a warning when the machine starts)."""
+    for name, instance in (("sbc-desktop-kiosk@.service", "sbc-desktop-kiosk@kiosk.service"),
+                           ("sbc-desktop-kiosk.service", "sbc-desktop-kiosk.service")):  # fmt: skip
+        text = (KIOSK / name).read_text("utf-8")
+        # The commands as installed do not exist here: the session script from the checkout stands in.
+        lines = [f"ExecStart={SESSION}" if line.startswith("ExecStart=") else line for line in text.splitlines()]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", "utf-8")
+        done = subprocess.run(
+            ["systemd-analyze", "verify", str(tmp_path / instance)],
+            capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0 and done.stdout + done.stderr == "", done.stdout + done.stderr
+
+
 def try_cage_reason() -> str:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:

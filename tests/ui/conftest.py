@@ -31,6 +31,17 @@ def settings(private_dirs):
     return Settings(QSettings(str(private_dirs / "settings.ini"), QSettings.Format.IniFormat))
 
 
+def tree_rows(window) -> list[str]:
+    """Every row of the topic list, in order: top-level rows, each followed by its topics."""
+    tree = window.tree
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        rows.append(item.text(0))
+        rows += [item.child(j).text(0) for j in range(item.childCount())]
+    return rows
+
+
 def link_point(reader, href: str) -> QPoint:
     """The viewport point at the middle of the first link to ``href``."""
     doc = reader.document()

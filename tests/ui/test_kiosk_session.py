@@ -198,3 +198,19 @@ def test_policy_says_home_or_kiosk(policy, kiosk):
     assert policy.kiosk is kiosk
     assert policy.remember is not kiosk and policy.files is not kiosk and policy.open_browser is not kiosk
     assert policy.symptom_log is not kiosk and policy.remember_spread is not kiosk
+
+
+def test_nothing_moves_when_a_text_box_takes_the_focus(qtbot, library):
+    """The focus border must not make the search or find box taller: their toolbar would grow
+    2 px at the first letter typed and keep it, so the page below jumps, and a kiosk after its
+    reset would sit 2 px lower than a freshly started one."""
+    window, controller = start_kiosk(qtbot, library)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # the find bar, too
+    for field in (window.search_field, window.find_bar.field):
+        window.reader.setFocus()
+        qtbot.waitUntil(lambda f=field: not f.hasFocus())
+        unfocused = field.sizeHint()
+        tap(qtbot, field)
+        qtbot.waitUntil(field.hasFocus)
+        assert field.sizeHint() == unfocused, field.objectName()
+    controller.exit_kiosk()

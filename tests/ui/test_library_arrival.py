@@ -11,16 +11,7 @@ from sbc_desktop.pages import HOME_URL
 from sbc_desktop.ui import library_arrival
 from sbc_desktop.ui.library_arrival import LibraryArrival, open_library
 from sbc_desktop.ui.main_window import MainWindow
-
-
-def tree_rows(window) -> list[str]:
-    tree = window.tree
-    rows = []
-    for i in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(i)
-        rows.append(item.text(0))
-        rows += [item.child(j).text(0) for j in range(item.childCount())]
-    return rows
+from tests.ui.conftest import tree_rows
 
 
 def part_window(qtbot, builtin_dir, topic_id):
@@ -81,6 +72,16 @@ def test_a_topic_not_in_the_first_part_is_opened_when_it_arrives(qtbot, builtin_
     assert window.reader.current_url() == HOME_URL
     window.take_library(load_library(builtin_dir, check_links=False), "topic:treatment")
     assert window.reader.current_url() == "topic:treatment"
+
+
+def test_a_topic_asked_for_that_is_not_there_is_said_once_the_library_is_in(qtbot, builtin_dir):
+    window = MainWindow(first_page_library(builtin_dir, "no-such-topic"), settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page(None)
+    window.show()
+    window.take_library(load_library(builtin_dir, check_links=False), "topic:no-such-topic")
+    assert window.reader.current_url() == HOME_URL
+    assert window.statusBar().currentMessage() == "There is no topic called 'no-such-topic'."
 
 
 def test_a_large_folder_is_read_in_a_process_of_its_own_and_arrives(qtbot, tmp_path, builtin_dir, monkeypatch):

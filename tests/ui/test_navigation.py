@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.pages import GLOSSARY_URL, HOME_URL, long_date
 from sbc_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import link_point
+from tests.ui.conftest import link_point, tree_rows
 
 
 def current(window):
@@ -242,3 +242,26 @@ def test_resting_the_pointer_on_a_topic_shows_its_summary(window, library, qtbot
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text() == (library.sections[0].summary or library.sections[0].title)
     QToolTip.hideText()
+
+
+def test_a_large_library_is_listed_in_steps_and_never_looks_whole_before_it_is(qtbot, library, monkeypatch):
+    from sbc_desktop.ui import nav_tree
+
+    monkeypatch.setattr(nav_tree, "AT_ONCE", 5)  # the built-in library counts as large here
+    monkeypatch.setattr(nav_tree, "STEP", 4)
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    last = library.ordered_topics()[-1]
+    window.open_start_page(last.id)  # a topic from the last section: not listed yet
+    tree = window.tree
+    assert not tree.is_complete() and "Loading topics..." in tree_rows(window)
+    assert len([t for t in library.ordered_topics() if t.title in tree_rows(window)]) < len(library.topics)
+    window.show()
+    qtbot.waitUntil(tree.is_complete)
+    listed = tree_rows(window)
+    assert "Loading topics..." not in listed
+    assert listed[0] == "Welcome" and listed[-1] == "Glossary A to Z"
+    sections = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    titles = [s.child(j).text(0) for s in sections for j in range(s.childCount())]
+    assert titles == [t.title for t in library.ordered_topics()]  # every topic, in reading order
+    assert tree.currentItem() is tree._items[f"topic:{last.id}"]  # the page being read, found once listed
