@@ -30,6 +30,7 @@ from .policy_view import keyboard_reachable
 from .qt_app import application
 
 if TYPE_CHECKING:
+    from .kiosk_clinic import ClinicDetails
     from .kiosk_keyboard import OnScreenKeyboard
     from .kiosk_updates import KioskUpdates
 
@@ -449,20 +450,38 @@ class KioskController(QObject):
                 QCoreApplication.translate("Kiosk", "That PIN is not right."),
             )
 
+    staff_overlay: Overlay | None = None
+
     def staff_menu(self) -> None:
-        overlay = Overlay(self.window, QCoreApplication.translate("Kiosk", "Staff options"), "staffOptions")
-        overlay.add_text(self.content_status(), "contentStatus")
-        overlay.add_button(QCoreApplication.translate("Kiosk", "Exit the kiosk"), "exit", slot=self.exit_kiosk)
-        overlay.add_button(
-            QCoreApplication.translate("Kiosk", "Clinic details..."), "clinic", slot=self.window.edit_preferences
-        )
-        overlay.add_button(
-            QCoreApplication.translate("Kiosk", "Clean the screen (30 seconds)"), "clean", slot=self.clean_screen
-        )
-        overlay.add_button(QCoreApplication.translate("Kiosk", "Back to the guide"), "cancel", default=True)
-        overlay.closed.connect(lambda _role: overlay.deleteLater())
+        # One staff options overlay, made once and shown again: deleting it just after one of its
+        # buttons opened another overlay (clinic details, cleaning) left PySide's wrapper of the
+        # dock's "My appointment" action dead, and the next toolbar layout (the on-screen
+        # keyboard rising, a theme or size change) then crashed the kiosk.
+        overlay = self.staff_overlay
+        if overlay is None:
+            overlay = Overlay(self.window, QCoreApplication.translate("Kiosk", "Staff options"), "staffOptions")
+            self.staff_status = overlay.add_text(self.content_status(), "contentStatus")
+            overlay.add_button(QCoreApplication.translate("Kiosk", "Exit the kiosk"), "exit", slot=self.exit_kiosk)
+            overlay.add_button(
+                QCoreApplication.translate("Kiosk", "Clinic details..."), "clinic", slot=self.edit_clinic_details
+            )
+            overlay.add_button(
+                QCoreApplication.translate("Kiosk", "Clean the screen (30 seconds)"), "clean", slot=self.clean_screen
+            )
+            overlay.add_button(QCoreApplication.translate("Kiosk", "Back to the guide"), "cancel", default=True)
+            self.staff_overlay = overlay
+        else:
+            self.staff_status.setText(self.content_status())
+            self.staff_status.setAccessibleName(self.staff_status.text())
         overlay.open()
-        self.staff_overlay = overlay
+
+    clinic_details: ClinicDetails | None = None
+
+    def edit_clinic_details(self) -> None:
+        """The care team's details, typed in an overlay (by the on-screen keyboard too)."""
+        from .kiosk_clinic import open_clinic_details
+
+        self.clinic_details = open_clinic_details(self.window)
 
     def clean_screen(self) -> None:
         self.cleaning = CleaningMode(self.window)

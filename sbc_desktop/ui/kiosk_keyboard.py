@@ -180,8 +180,8 @@ class OnScreenKeyboard(QQuickWidget):
 
     def _types_into(self, box: QWidget) -> bool:
         """Not a box that takes no typing from it (the staff PIN has its own pad), nor one in a
-        window of its own (staff's clinic details dialog): a modal dialog blocks every tap on
-        the kiosk window and so on the keyboard; staff type there on a real keyboard."""
+        window of its own: a modal dialog would block every tap on the kiosk window and so on the
+        keyboard (the kiosk's dialogs, staff's clinic details included, are overlays in it)."""
         return box.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) and box.window() is self.window_
 
     def _place(self, up: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -143,11 +143,17 @@ class Overlay(QWidget):
             return
         self.setGeometry(window.rect())
         margin = 24
+        # Above the window's bottom margin: where the kiosk's on-screen keyboard is up, the
+        # panel (scrolling if need be) stays in sight above it.
+        room = window.height() - window.contentsMargins().bottom()
         width = min(window.width() - 2 * margin, max(480, int(window.width() * 0.5)))
         self.body.setFixedWidth(max(200, width - 4))
         self.body.adjustSize()
-        height = min(window.height() - 2 * margin, self.body.sizeHint().height() + 8)
-        self.panel.setGeometry((window.width() - width) // 2, (window.height() - height) // 2, width, height)
+        if self.body.sizeHint().height() + 8 > room - 2 * margin:  # it scrolls: room for the scroll bar
+            self.body.setFixedWidth(max(200, width - 4 - self.scroller.verticalScrollBar().sizeHint().width()))
+            self.body.adjustSize()
+        height = max(1, min(room - 2 * margin, self.body.sizeHint().height() + 8))
+        self.panel.setGeometry((window.width() - width) // 2, max(0, (room - height) // 2), width, height)
 
     # -- keeping taps and keys inside ---------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -155,6 +161,10 @@ class Overlay(QWidget):
         if obj is self.parentWidget() and kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             if self.isVisible():
                 self.fit()
+            return False
+        if obj is self.parentWidget() and kind == QEvent.Type.ContentsRectChange:
+            if self.isVisible():  # (the on-screen keyboard came or went: once the window has settled)
+                QTimer.singleShot(0, self, self.fit)
             return False
         if not self.isVisible():
             return False

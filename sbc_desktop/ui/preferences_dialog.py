@@ -7,9 +7,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..care_team import CareTeam
 from ..reading_style import ReadingStyle
+from .care_team_form import CareTeamForm
 from .reading_prefs import ReadingStyleEditor
 
 
@@ -28,30 +26,9 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(QCoreApplication.translate("Preferences", "Preferences"))
         self.setAccessibleName(QCoreApplication.translate("Preferences", "Preferences"))
-        intro = QLabel(
-            QCoreApplication.translate(
-                "Preferences",
-                "Your care team's details. They are shown on the page about getting help "
-                "straight away, and printed in a box on every handout.",
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        self.name = self._field(team.name, QCoreApplication.translate("Preferences", "Clinic or team name"))
-        self.phone = self._field(team.phone, QCoreApplication.translate("Preferences", "Clinic phone number"))
-        self.nurse = self._field(team.nurse, QCoreApplication.translate("Preferences", "Specialist nurse's name"))
-        self.nurse_phone = self._field(
-            team.nurse_phone, QCoreApplication.translate("Preferences", "Specialist nurse's phone number")
-        )
-        self.urgent_phone = self._field(
-            team.urgent_phone, QCoreApplication.translate("Preferences", "Number to ring day and night")
-        )
-        form = QFormLayout()
-        form.addRow(QCoreApplication.translate("Preferences", "Clinic or team name:"), self.name)
-        form.addRow(QCoreApplication.translate("Preferences", "Clinic phone:"), self.phone)
-        form.addRow(QCoreApplication.translate("Preferences", "Specialist nurse's name:"), self.nurse)
-        form.addRow(QCoreApplication.translate("Preferences", "Specialist nurse's phone:"), self.nurse_phone)
-        form.addRow(QCoreApplication.translate("Preferences", "Number to ring day and night:"), self.urgent_phone)
+        self.form = CareTeamForm(team, self)
+        # (the boxes by name, as callers and tests reach them)
+        self.name, self.phone, self.nurse, self.nurse_phone, self.urgent_phone = self.form.fields()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
@@ -61,8 +38,7 @@ class PreferencesDialog(QDialog):
         column = QVBoxLayout(body)
         if self.reading_editor is not None:
             column.addWidget(self.reading_editor)
-        column.addWidget(intro)
-        column.addLayout(form)
+        column.addWidget(self.form)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -80,21 +56,9 @@ class PreferencesDialog(QDialog):
             wanted = wanted.boundedTo(QSize(area.width() - 40, area.height() - 60))
         self.resize(wanted)
 
-    def _field(self, value: str, name: str) -> QLineEdit:
-        field = QLineEdit(value, self)
-        field.setAccessibleName(name)
-        field.setMinimumWidth(280)
-        return field
-
     def reading_style(self) -> ReadingStyle:
         """Text spacing and reading font as chosen (unchanged when the dialog has no such section)."""
         return self.reading_editor.reading_style() if self.reading_editor is not None else self._reading
 
     def care_team(self) -> CareTeam:
-        return CareTeam(
-            name=self.name.text(),
-            phone=self.phone.text(),
-            nurse=self.nurse.text(),
-            nurse_phone=self.nurse_phone.text(),
-            urgent_phone=self.urgent_phone.text(),
-        ).cleaned()
+        return self.form.care_team()

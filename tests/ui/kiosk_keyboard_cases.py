@@ -10,10 +10,10 @@ QT_VIRTUALKEYBOARD_DESKTOP_DISABLE=1 pytest tests/ui/kiosk_keyboard_cases.py)
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from sbc_desktop.kiosk import keyboard as kiosk_keyboard
 from sbc_desktop.kiosk.config import KioskConfig
@@ -215,9 +215,9 @@ def test_large_text_the_box_stays_above_the_keyboard(kiosk_kb, qtbot):
     assert panes.bottom() < status.top() and status.bottom() < keyboard.geometry().top()
 
 
-def test_staff_boxes_do_not_bring_it_up(qtbot, library):
-    """The staff PIN has its own pad; the clinic details are a dialog of their own, which blocks
-    taps on the kiosk window (so on the keyboard): staff type there on a real keyboard."""
+def test_the_pin_pad_does_not_bring_it_up_and_clinic_details_are_typed_with_it(qtbot, library):
+    """The staff PIN has its own pad; the clinic details are an overlay in the kiosk window,
+    so staff on a touch-only kiosk type the care team's details on the keyboard."""
     from sbc_desktop.kiosk.pin import hash_pin
 
     window, controller, keyboard = open_kiosk(qtbot, library, KioskConfig(staff_pin_hash=hash_pin("246813", n=2**10)))
@@ -230,21 +230,32 @@ def test_staff_boxes_do_not_bring_it_up(qtbot, library):
         tap(qtbot, pad.keys[digit])
     tap(qtbot, pad.unlock_button)
     clinic = next(b for b in controller.staff_overlay.buttons if b.text().startswith("Clinic details"))
-    seen: list[bool] = []
-
-    def in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        box = next(f for f in dialog.findChildren(QLineEdit) if f.isVisible())
-        tap(qtbot, box)
-        QApplication.processEvents()
-        seen.append(keyboard.isVisible())
-        dialog.reject()
-
-    QTimer.singleShot(0, in_the_dialog)
     tap(qtbot, clinic)
-    qtbot.waitUntil(lambda: bool(seen))
-    assert seen == [False] and window.contentsMargins().bottom() == 0
+    details = controller.clinic_details
+    assert details is not None and details.isVisible() and QApplication.activeModalWidget() is None
+    form = details.form
+    for box in (form.name, form.urgent_phone):  # the top box and the lowest
+        tap(qtbot, box)
+        up(qtbot, keyboard)
+        qtbot.waitUntil(lambda box=box: not box.visibleRegion().isEmpty())
+        assert_not_covered(box, keyboard)
+        assert not details.panel.geometry().intersects(keyboard.geometry())  # the form sits above it
+    tap(qtbot, form.nurse)
+    up(qtbot, keyboard)
+    tap_letters(keyboard, "ann")
+    assert form.nurse.text() == "Ann"
+    tap_key(keyboard, key=Qt.Key.Key_Return)  # Enter: on to the next box
+    assert QApplication.focusWidget() is form.nurse_phone and keyboard.isVisible()
+    hide = next(k for k in keyboard.key_items() if k.property("keyType") == HIDE_KEY)
+    QTest.mouseClick(keyboard, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     hide.mapToItem(None, hide.width() / 2, hide.height() / 2).toPoint())  # fmt: skip
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    save = details.save_button
+    details.scroller.ensureWidgetVisible(save)  # (a finger scrolls the form, where it is taller than the screen)
+    qtbot.waitUntil(lambda: not save.visibleRegion().isEmpty())
+    tap(qtbot, save)
+    assert not details.isVisible() and window.kiosk_care_team.nurse == "Ann"
+    assert window.contentsMargins().bottom() == 0
     controller.exit_kiosk()
 
 
