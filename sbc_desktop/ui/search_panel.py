@@ -373,8 +373,9 @@ class SearchPanel(QFrame):
         self.status.setText(text)
         self.status.setAccessibleName(text)
         if changed:  # said once, not again at every letter typed
-            note = self.text_note.text() if not self.text_note.isHidden() else ""
-            self.spoken.emit(f"{text} {note}." if note and text else text)
+            self.spoken.emit(text)
+            if text and not self.text_note.isHidden():  # what the results do not cover yet
+                self.spoken.emit(self.text_note.text())
 
     def move_selection(self, step: int) -> None:
         if self.list.count():
