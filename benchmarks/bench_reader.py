@@ -290,15 +290,19 @@ class FloorBrowser:
         self.browser.setHtml(html)
         while self.browser.painted == before and time.perf_counter() - start < 60.0:
             app.processEvents()
-        return (time.perf_counter() - start) * 1000
+        took = (time.perf_counter() - start) * 1000
+        self.browser.setHtml("<p></p>")  # its idle layout of the page must not run during the next switch
+        app.processEvents()
+        return took
 
     def close(self) -> None:
         self.browser.close()
         self.browser.deleteLater()
 
 
-def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[int, int, float]:
-    """PSS (kB) after ``warm_up`` switches and after all of ``ids``, and the median ms a switch took.
+def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[list[tuple[int, int]], float]:
+    """PSS (kB) after ``warm_up`` switches, then every so often and after all of ``ids``, as
+    (switches made, kB); and the median ms a switch took.
 
     Each switch waits until the page is painted and complete, as a reader clicking through
     pages would; Qt's deferred deletes run, as the event loop runs them."""
@@ -321,20 +325,21 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[in
         gc.collect()
         return pss_kb()
 
-    took, warm, count = [], 0, 0
+    every = max(1, (len(ids) - warm_up) // 4)
+    took, readings, count = [], [], 0
     for index, topic_id in enumerate(ids):
-        if index == warm_up:
-            warm = settle()
+        if index >= warm_up and (index - warm_up) % every == 0:
+            readings.append((index, settle()))
         took.append(switch_once(app, window, topic_id, False, settle=False).complete)
         count += 1
-    end = settle()
+    readings.append((count, settle()))
     undo()
     window.close()
     window.deleteLater()
     app.processEvents()
-    if count != len(ids) or not warm or not end:
-        raise RuntimeError(f"memory: {count} switches of {len(ids)}, PSS {warm} -> {end} kB")
-    return warm, end, statistics.median(took)
+    if count != len(ids) or not all(kb for _count, kb in readings):
+        raise RuntimeError(f"memory: {count} switches of {len(ids)}, PSS {readings}")
+    return readings, statistics.median(took)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -395,6 +400,15 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
 
 
 def switches_and_memory(app, library, ids, prof: bool, memory_ids) -> None:
+    if memory_ids is not None:  # first, in a process that has made no other window yet
+        all_ids = memory_ids(library)
+        warm_up = min(1000, len(all_ids) // 5)
+        readings, median = memory_over_switches(app, library, all_ids, warm_up)
+        growth = (readings[-1][1] - readings[0][1]) / 1024
+        line(f"memory over {len(all_ids):,} switches", f"PSS {readings[0][1] / 1024:6.1f} MB after {warm_up:,} "
+             f"(warm-up), {readings[-1][1] / 1024:6.1f} MB after all: {growth:+5.2f} MB   (median switch "
+             f"{median:.1f} ms)", growth, MEMORY_GROWTH_MB)  # fmt: skip
+        print("    PSS on the way: " + ", ".join(f"{count:,}: {kb / 1024:.1f} MB" for count, kb in readings))
     profiler = cProfile.Profile() if prof else None
     chosen = ids(library)
     print("  -- without a disk cache (every first visit rendered as it is opened)")
@@ -403,14 +417,6 @@ def switches_and_memory(app, library, ids, prof: bool, memory_ids) -> None:
         took, said = prerender(library.root, Path(cache))
         print(f"  -- after the background pre-render: {said} ({took:.1f} s wall; a process of its own, niced)")
         switch_figures(app, library, chosen, profiler, Path(cache))
-    if memory_ids is not None:
-        all_ids = memory_ids(library)
-        warm_up = min(1000, len(all_ids) // 5)
-        warm, end, median = memory_over_switches(app, library, all_ids, warm_up)
-        growth = (end - warm) / 1024
-        line(f"memory over {len(all_ids):,} switches", f"PSS {warm / 1024:6.1f} MB after {warm_up:,} (warm-up), "
-             f"{end / 1024:6.1f} MB after all: {growth:+5.2f} MB   (median switch {median:.1f} ms)",
-             growth, MEMORY_GROWTH_MB)  # fmt: skip
 
 
 def prerender(content: Path, cache: Path) -> tuple[float, str]:
@@ -456,6 +462,7 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile the NCI topic switches")
     parser.add_argument("--switches", action="store_true", help="topic switches and memory only (no cold starts)")
     parser.add_argument("--memory-switches", type=int, default=None, help="switches for the memory figure")
+    parser.add_argument("--builtin-only", action="store_true", help="skip the NCI pages")
     args = parser.parse_args()
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
@@ -494,6 +501,8 @@ def main() -> int:
                 ids.append(pick)
         return ids
 
+    if args.builtin_only:
+        return 0
     if not (NCI_PAGES.is_dir() and NCI_GLOSSARY.is_file()):
         print(f"\n== NCI pages: skipped ({CORPORA} not found)")
         return 0

@@ -111,9 +111,10 @@ def pictures_still_match(result: Rendered, root: Path, topic: Topic) -> bool:
 def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms: bool = True) -> Rendered | None:
     """The topic's rendering from the disk cache in ``cache_dir``, or None; for start-up.
 
-    Imports neither python-markdown nor nh3, and reads one file: the window can show its
-    first topic from it before the renderer exists (``Renderer.keep(topic.id, result)``
-    then hands it to the renderer, so it is not rendered again). The same rules as the
+    Needs no Renderer (no python-markdown instance, no sanitiser) and reads one file: the
+    window can show its first topic from it before the renderer exists
+    (``Renderer.keep(topic.id, result)`` then hands it to the renderer, so it is not
+    rendered again). Importing this module imports neither python-markdown nor nh3. The same rules as the
     renderer's own lookup: only a rendering of this very page, with this code, glossary,
     topic list and settings, and with its pictures still where they were. Never raises.
     """

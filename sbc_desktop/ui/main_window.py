@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         self.search_field.activated.connect(self.search_panel.open_current)
         self.search_field.cleared.connect(self.search_panel.hide)
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.textAdded.connect(self.search_panel.show_text_progress)
+        self.search.textAdded.connect(self.search_again)
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(
@@ -417,6 +419,11 @@ class MainWindow(QMainWindow):
         if self.search_field.text():
             self.run_search(self.search_field.text())
 
+    def search_again(self) -> None:
+        """More of the pages' text is searchable: the results on show take it in."""
+        if self.search_panel.isVisible():
+            self.run_search(self.search_field.text())
+
     def run_search(self, query: str) -> None:
         if not query.strip():
             self.search_panel.hide()
@@ -547,6 +554,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        # The toolbars' sizes are final only now (labels, fonts, the search field's example):
+        # before, a row could be measured narrower than it is and the search field left behind
+        # the toolbar's "More buttons" overflow.
+        self._arrange_toolbars()
         if self.focusWidget() is None or self.focusWidget() is self.tree:
             # Start in the search field: F6 then goes to the topics, and F6 again to the page.
             self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)

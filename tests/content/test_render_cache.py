@@ -163,7 +163,7 @@ def test_start_up_reads_a_rendering_without_the_renderer(tmp_path):
     assert cached_rendering(tmp_path / "not-a-folder", library, library.topic("a")) is None
 
 
-def test_the_start_up_lookup_imports_no_markdown(tmp_path):
+def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_markdown(tmp_path):
     root = make_content(tmp_path / "content", {"a": "Words.", "b": "B"})
     prerender.prerender(root, tmp_path / "cache")
     code = (

@@ -113,6 +113,31 @@ def test_text_size_steps_scale_every_pane(window, qtbot):
     assert window.appearance.scale == 1.25
 
 
+@pytest.mark.parametrize("width", [1000, 1200, 1280, 1400])
+def test_the_search_field_is_in_sight_when_the_window_first_shows(qtbot, width):
+    """A window sized before it is shown (as a first start sizes it) lays out its toolbars
+    again once shown: the search field is never left behind the "More buttons" overflow."""
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.settings import builtin_content_dir
+
+    window = MainWindow(load_library(builtin_content_dir()), settings=None)
+    qtbot.addWidget(window)
+    window.resize(width, 800)
+    window.open_start_page()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.search_field.isVisible()
+    right = window.search_field.mapTo(window, window.search_field.rect().topRight()).x()
+    assert right <= window.width()
+    one_row = window.toolbar.sizeHint().width() + window.view_toolbar.sizeHint().width()
+    assert window.toolBarBreak(window.view_toolbar) or one_row <= window.width()  # search on its own row
+    for bar in (window.toolbar, window.view_toolbar):
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and action.isVisible():
+                assert widget.isVisible(), action.text()  # nothing pushed into the overflow menu
+
+
 def test_at_200_percent_nothing_is_clipped(window, qtbot, library):
     window.resize(1280, 800)
     window.appearance.set_scale(2.0)

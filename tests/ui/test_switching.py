@@ -125,3 +125,24 @@ def test_moving_by_heading_reaches_the_last_heading_of_a_page_still_arriving(lon
     for _ in range(SECTIONS + 1):
         qtbot.keyClick(window.reader, Qt.Key.Key_H)
     assert window.reader.textCursor().block().text() == f"Part {SECTIONS - 1} heading"
+
+
+def test_the_library_is_rendered_into_the_cache_in_the_background(qtbot, tmp_path):
+    from PySide6.QtCore import QProcess
+
+    from sbc_desktop.ui.background_render import BackgroundRender
+
+    root = make_content(tmp_path / "content", {"a": "Words.", "b": "More words.", "c": long_body()})
+    job = BackgroundRender(root, tmp_path / "cache")
+    job.start()
+    assert job.process is not None
+    qtbot.waitUntil(lambda: job.process.state() == QProcess.ProcessState.NotRunning, timeout=60_000)
+    assert job.process.exitCode() == 0
+    assert len(list((tmp_path / "cache" / "rendered").glob("*.page"))) == 3
+    window = MainWindow(load_library(root), settings=None, cache_dir=tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.pages.renderer.render = None  # every page comes from the cache
+    for topic_id in ("a", "b", "c"):
+        window.reader.go(f"topic:{topic_id}")
+        window.reader.ensure_complete()
+    assert "zebrafinch" in window.reader.toPlainText()
