@@ -161,12 +161,18 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
         return 2
     import sqlite3
 
+    from .cli_progress import IndexProgress
+
     limit = max(1, min(limit, MAX_LIMIT))
+    said = IndexProgress()  # a large library's index is built once: say so, and how far it is
     try:
-        response = search_once(load_library(root, check_links=False), query, limit, cache_dir())
+        response = search_once(
+            load_library(root, check_links=False), query, limit, cache_dir(), said.building, said.progress
+        )
     except (OSError, sqlite3.Error) as exc:  # an unwritable or full cache: search without keeping the index
         print(f"sbc-desktop: cannot keep the search index ({exc}); searching without it", file=sys.stderr)
-        response = search_once(load_library(root, check_links=False), query, limit, None)
+        said = IndexProgress()
+        response = search_once(load_library(root, check_links=False), query, limit, None, said.building, said.progress)
     results = sorted(response.results, key=lambda r: -r.score)  # best first, whatever the index did
     if as_json:
         data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}

@@ -47,14 +47,14 @@ def test_a_huge_limit_is_not_a_traceback(capsys):
 def test_a_full_cache_disk_searches_without_the_cache(capsys, monkeypatch):
     from sbc_desktop.content import search
 
-    real_open = search.SearchIndex.open.__func__
+    real_begin = search.SearchIndex.begin.__func__
 
     def full(cls, library, cache_dir):
         if cache_dir is not None:
             raise sqlite3.OperationalError("database or disk is full")
-        return real_open(cls, library, cache_dir)
+        return real_begin(cls, library, cache_dir)
 
-    monkeypatch.setattr(search.SearchIndex, "open", classmethod(full))
+    monkeypatch.setattr(search.SearchIndex, "begin", classmethod(full))
     code, out, err = run(capsys, "search", "bones")
     assert code == 0 and "searching without it" in err and "bones" in out.lower()
 

@@ -1654,6 +1654,14 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Still adding the pages&apos; text: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then, some pages are found only by their titles and summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Getting search ready...</source>
         <translation type="unfinished"></translation>
     </message>

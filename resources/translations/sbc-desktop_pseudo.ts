@@ -1673,6 +1673,14 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Öpéñ thé págé áböút ýöúr çáré téám áñd whö tö ášk ~~~~~ ~~~~~ ~~~~~]</translation>
         </message>
         <message>
+            <source>Still adding the pages' text: {done} of {total}</source>
+            <translation>[Štîll áddîñg thé págéš' téxt: {done} öf {total} ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Until then, some pages are found only by their titles and summaries.</source>
+            <translation>[Úñtîl théñ, šömé págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>Getting search ready...</source>
             <translation>[Géttîñg šéárçh réádý... ~~~~~ ~]</translation>
         </message>

@@ -9,16 +9,20 @@ is quoted, so input such as a lone quote, ``AND``, ``*`` or ``NEAR(`` is just wo
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
+import heapq
 import math
 import os
 import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from .everyday import everyday_words, is_everyday
 from .glossary import WORD_RE
@@ -26,7 +30,7 @@ from .library import Library, Topic
 from .rendered import Rendered
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 9  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 10  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -38,6 +42,8 @@ SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is look
 BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
 _STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong MATCH ? ORDER BY r LIMIT ?"
+SLOW_READ = 3_000_000  # characters of Markdown that take seconds to read: the command line says it is busy
+TEXT_BATCH = 400_000  # characters of Markdown read between two landings of the pages' text
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
@@ -46,6 +52,7 @@ STOP_WORDS = frozenset(
     "in into is it its me my of on or our so than that the their them then there these they this "
     "to us was we were what when where which who why will with would you your".split()
 )
+_M = TypeVar("_M", bound=Callable[..., Any])
 RenderedOf = Callable[[Topic], Rendered]  # a topic's one parse: its headings and text are indexed
 
 
@@ -58,6 +65,17 @@ def page_reader(library: Library) -> RenderedOf:
 
     renderer = Renderer(library, link_terms=False)
     return lambda topic: renderer.render(topic.body, topic)
+
+
+def _locked(method: _M) -> _M:
+    """Run ``method`` holding the index's lock (the pages' text may be landing from another thread)."""
+
+    @functools.wraps(method)
+    def locked(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(_M, locked)
 
 
 def content_hash(library: Library) -> str:
@@ -113,47 +131,163 @@ class SearchIndex:
         self._corrections: dict[str, str] = {}
         self._counts: dict[tuple[str, str], int] = {}  # (table, FTS5 match) -> how many documents hold it
         self.kept: dict[str, object] = {}  # what helpers (nearest.py) work out once per index
+        self._lock = threading.RLock()  # the pages' text may be landing (add_text) while the window searches
         self._count = 0
         self._synonyms = _synonym_table(library)
         self._longest_phrase = max((len(k.split()) for k in self._synonyms), default=1)
 
     # -- opening and building ---------------------------------------------------
     @classmethod
-    def open(cls, library: Library, cache_dir: Path | None, rendered_of: RenderedOf | None = None) -> SearchIndex:
-        """Reuse the cached index for this content, or build it (in memory if no cache).
+    def open(
+        cls,
+        library: Library,
+        cache_dir: Path | None,
+        rendered_of: RenderedOf | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SearchIndex:
+        """Reuse the cached index for this content, or build it (in memory if no cache), text and all.
 
         ``rendered_of`` gives each page's one parse (``Renderer.rendered``); by default
-        the pages are parsed here, each once.
+        the pages are parsed here, each once. ``progress(done, total)`` hears of each batch of pages read.
+        """
+        index = cls.begin(library, cache_dir)
+        index.finish(rendered_of or page_reader(library), progress)
+        return index
+
+    @classmethod
+    def begin(cls, library: Library, cache_dir: Path | None) -> SearchIndex:
+        """An index that answers at once: every title, keyword, summary, lay word and glossary entry
+        (the front matter, no Markdown parsed). The pages' text comes after, by `add_text`.
+
+        On disk, a partly read index is resumed where it stopped; a finished one is opened read-only.
         """
         if cache_dir is None:
             db = sqlite3.connect(":memory:", check_same_thread=False)
-            _build(db, library, rendered_of or page_reader(library))
+            _build_front(db, library)
             return cls(db, library)
         path = cache_dir / f"search-{content_hash(library)}.sqlite"
+        _remove_stale(cache_dir)
         if path.is_file():
             try:
                 db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
                 if db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(SCHEMA_VERSION),):
-                    return cls(db, library)
+                    if not db.execute("SELECT count(*) FROM pending").fetchone()[0]:
+                        return cls(db, library)
+                    db.close()
+                    return cls(_writable(path), library)  # resumed where the last start stopped
                 db.close()
             except sqlite3.DatabaseError:
                 pass  # a damaged cache is rebuilt below
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=cache_dir)
-        os.close(fd)
         try:
+            _hold(fd)  # while this start builds it: another start can tell a live file from a stale one
             builder = sqlite3.connect(temp)
             # A file nobody reads until it is whole (renamed below): no journal, no waiting for the disk.
             builder.execute("PRAGMA journal_mode=OFF")
             builder.execute("PRAGMA synchronous=OFF")
-            _build(builder, library, rendered_of or page_reader(library))
+            _build_front(builder, library)
             builder.close()
-            os.replace(temp, path)  # whole or not at all: a crash never leaves half an index
+            os.replace(temp, path)  # whole or not at all: a crash never leaves half a file
         finally:
+            os.close(fd)
             if os.path.exists(temp):
                 os.unlink(temp)
         _prune(cache_dir, keep=3)
-        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False), library)
+        return cls(_writable(path), library)
+
+    @property
+    def pages_left(self) -> int:
+        """How many pages' text is not searchable yet."""
+        with self._lock:
+            return int(self.db.execute("SELECT count(*) FROM pending").fetchone()[0])
+
+    def text_to_read(self) -> int:
+        """Characters of Markdown in the pages whose text is not searchable yet."""
+        with self._lock:
+            refs = [ref for (ref,) in self.db.execute("SELECT ref FROM pending")]
+        topics = (self.library.topic(ref) for ref in refs)
+        return sum(len(topic.body) for topic in topics if topic is not None)
+
+    @functools.cached_property
+    def pages(self) -> int:
+        """How many pages the index holds (their text searchable or not yet)."""
+        with self._lock:
+            return int(self.db.execute("SELECT count(*) FROM docs WHERE kind = 'topic'").fetchone()[0])
+
+    def add_text(self, rendered_of: RenderedOf, most_chars: int | None = None) -> int:
+        """Read the next pages' headings and text (up to about ``most_chars`` of Markdown) and make
+        them searchable, in one transaction. Returns how many pages are left. Safe from a worker thread
+        while the window searches: each page is written under the index's lock, read outside it.
+        """
+        with self._lock:
+            todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 500").fetchall()
+        batch: list[tuple[int, str, str]] = []
+        size, most_chars = 0, most_chars or TEXT_BATCH
+        for rowid, ref in todo:
+            topic = self.library.topic(ref)
+            page = _parsed(rendered_of, topic) if topic is not None else Rendered(parts=())
+            headings = " \n".join(heading.text for heading in page.headings)
+            batch.append((rowid, _storable(headings), _storable(page.text)))
+            size += len(topic.body) if topic is not None else 0
+            if size >= most_chars:
+                break
+        words = _words_in(text for _rowid, headings, body in batch for text in (headings, body))
+        try:
+            for rowid, headings, body in batch:
+                with self._lock:  # a page at a time: a search in between waits for one page, not a batch
+                    self.db.execute("UPDATE fts SET headings = ?, body = ? WHERE rowid = ?", (headings, body, rowid))
+            with self._lock:
+                self.db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((w,) for w in sorted(words)))
+                self.db.executemany("DELETE FROM pending WHERE rowid = ?", ((rowid,) for rowid, _h, _b in batch))
+                self.db.commit()
+                self._forget()
+                left = int(self.db.execute("SELECT count(*) FROM pending").fetchone()[0])
+            self._learn(words)
+            return left
+        except BaseException:
+            with self._lock:
+                self.db.rollback()
+            raise
+
+    def finish(self, rendered_of: RenderedOf, progress: Callable[[int, int], None] | None = None) -> None:
+        """Add every page's text still missing, batch by batch."""
+        left = self.pages_left
+        while left:
+            left = self.add_text(rendered_of)
+            if progress is not None:
+                progress(self.pages - left, self.pages)
+
+    def _learn(self, words: set[str]) -> None:
+        """Add the words of newly landed text to the vocabulary in memory, if it is loaded: worked out
+        here (the worker's thread), so a search in the window never waits to load it all again."""
+        with self._lock:
+            vocabulary, known, by_letter = self._vocabulary, self._known, self._by_letter
+        if vocabulary is None or known is None or by_letter is None:
+            return  # loaded, whole, by the next search
+        new = sorted(words - known)
+        if not new:
+            return
+        in_vocabulary = set(vocabulary)
+        merged = list(heapq.merge(vocabulary, (w for w in new if w not in in_vocabulary)))
+        grown = dict(by_letter)
+        for word in new:
+            for position in (0, 1):
+                if len(word) > position:
+                    key = (position, word[position], len(word))
+                    bucket = grown[key] = list(grown.get(key, ()))  # a copy: a search may be reading the old one
+                    bisect.insort(bucket, word)
+        with self._lock:
+            if self._vocabulary is vocabulary:  # nobody reloaded it meanwhile
+                self._vocabulary, self._known, self._by_letter = merged, known | set(new), grown
+                self._corrections.clear()
+
+    def _forget(self) -> None:
+        """New text has landed: what was worked out from the old text is worked out again when needed
+        (the vocabulary grows by `_learn`)."""
+        self._corrections.clear()
+        self._counts.clear()
+        self.kept.clear()
 
     def prepare(self) -> None:
         """Load what typing needs (the vocabulary, everyday English), so no keystroke waits for it."""
@@ -164,6 +298,7 @@ class SearchIndex:
     def close(self) -> None:
         self.db.close()
 
+    @_locked
     def page_text(self, topic_id: str, most: int = SNIPPET_SCAN) -> str:
         """The start of a topic's text as it was indexed (the renderer's reading of the page)."""
         sql = "SELECT substr(fts.body, 1, ?) FROM docs JOIN fts ON fts.rowid = docs.rowid WHERE kind='topic' AND ref=?"
@@ -171,6 +306,7 @@ class SearchIndex:
         return str(row[0]) if row else ""
 
     # -- searching ----------------------------------------------------------------
+    @_locked
     def search(self, query: str, limit: int = 10, boost: Mapping[str, float] | None = None) -> SearchResponse:
         """The best topics and glossary entries for ``query``, best first.
 
@@ -182,6 +318,7 @@ class SearchIndex:
             response.nearest = self.nearest(query)
         return response
 
+    @_locked
     def find(self, query: str, limit: int = 10, boost: Mapping[str, float] | None = None) -> SearchResponse:
         """`search` without the suggestions for when nothing matches."""
         ideas, shown = self._plan(query)
@@ -191,12 +328,14 @@ class SearchIndex:
         highlight = sorted({w for idea in ideas for w in idea.words}, key=len, reverse=True)
         return SearchResponse(query, self._results(ranked, highlight), shown, highlight)
 
+    @_locked
     def nearest(self, query: str, topics: int = 3, terms: int = 4) -> list[SearchResult]:
         """What comes closest when nothing matches: see `nearest.nearest_to`."""
         from .nearest import nearest_to
 
         return nearest_to(self, query, topics, terms)
 
+    @_locked
     def correct(self, word: str) -> str:
         """The nearest word in the content for a misspelt word, else the word itself.
 
@@ -228,6 +367,7 @@ class SearchIndex:
                 return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
         return word
 
+    @_locked
     def similar_words(self, word: str, lengths: range, position: int = 0) -> list[str]:
         """The content's words of these lengths with ``word``'s letter at ``position`` (0 or 1)."""
         self._load_vocabulary()
@@ -237,6 +377,7 @@ class SearchIndex:
         letter = word[position]
         return [w for size in lengths for w in self._by_letter.get((position, letter, size), ())]
 
+    @_locked
     def completions(self, prefix: str, most: int = COMPLETIONS) -> list[str]:
         """The shortest words of the content that start with ``prefix``."""
         self._load_vocabulary()
@@ -248,6 +389,7 @@ class SearchIndex:
             at += 1
         return sorted(found, key=len)[:most]
 
+    @_locked
     def starts_a_word(self, prefix: str) -> bool:
         """Whether some word of the content (or a lay word) begins with ``prefix``."""
         self._load_vocabulary()
@@ -255,6 +397,7 @@ class SearchIndex:
         at = bisect.bisect_left(self._vocabulary, prefix)
         return at < len(self._vocabulary) and self._vocabulary[at].startswith(prefix)
 
+    @_locked
     def _load_vocabulary(self) -> None:
         if self._vocabulary is None:
             words = {row[0] for row in self.db.execute("SELECT word FROM vocabulary")}
@@ -543,12 +686,58 @@ def _synonym_table(library: Library) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}
 
 
-def _build(db: sqlite3.Connection, library: Library, rendered_of: RenderedOf) -> None:
-    fill_index(db, index_rows(library, rendered_of))
+def _build_front(db: sqlite3.Connection, library: Library) -> None:
+    """The index of everything but the pages' text (which `SearchIndex.add_text` adds), and the list of
+    pages still to read."""
+    rows = index_rows(library, None)
+    fill_index(db, rows)
+    db.execute("CREATE TABLE pending(rowid INTEGER PRIMARY KEY, ref TEXT)")
+    db.executemany("INSERT INTO pending VALUES (?, ?)", ((i, r[1]) for i, r in enumerate(rows, 1) if r[0] == "topic"))
+    db.commit()
 
 
-def index_rows(library: Library, rendered_of: RenderedOf) -> list[tuple[str, ...]]:
+def _writable(path: Path) -> sqlite3.Connection:
+    """The cached index opened to add the pages' text: each batch is committed, so a start that ends
+    (or a crash) keeps every batch before it, and the next start goes on from there."""
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _hold(fd: int) -> None:
+    """Lock a file being built for as long as ``fd`` is open (`_remove_stale` leaves it alone)."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here: stale files are then only removed when old
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _remove_stale(cache_dir: Path) -> None:
+    """Remove the half-built files of starts that ended while building (nobody holds their lock)."""
+    for temp in cache_dir.glob(".search-*.tmp"):
+        try:
+            fd = os.open(temp, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            try:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except ImportError:
+                if time.time() - os.fstat(fd).st_mtime < 3600:
+                    continue
+            except OSError:
+                continue  # another start is building it now
+            temp.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
+
+
+def index_rows(library: Library, rendered_of: RenderedOf | None) -> list[tuple[str, ...]]:
     """What the index holds, a row a document: (kind, ref, title, section, topic, keywords, summary, headings, text).
+    Without ``rendered_of``, the pages' headings and text are left empty (no Markdown is parsed).
 
     Reading each page's text is most of the work of building an index (benchmarks/bench_scale.py
     times it apart from filling the index).
@@ -556,7 +745,7 @@ def index_rows(library: Library, rendered_of: RenderedOf) -> list[tuple[str, ...
     rows: list[tuple[str, ...]] = []
     for topic in library.ordered_topics():
         section = library.section_of(topic)
-        page = _parsed(rendered_of, topic)
+        page = _parsed(rendered_of, topic) if rendered_of is not None else Rendered(parts=())
         headings = " \n".join(heading.text for heading in page.headings)
         body = page.text
         keywords = " \n".join(topic.keywords)
@@ -618,10 +807,14 @@ def _vocabulary(rows: list[tuple[str, ...]]) -> set[str]:
     split into words (and each word lower-cased) once, not every time it is used: most of a
     page's words are used many times over the content. (No word spans a space.)
     """
+    return _words_in(text for row in rows for text in row[2:3] + row[5:])
+
+
+def _words_in(texts: Iterable[str]) -> set[str]:
+    """`_vocabulary` of any texts."""
     runs: set[str] = set()
-    for row in rows:
-        for text in row[2:3] + row[5:]:
-            runs.update(text.split())
+    for text in texts:
+        runs.update(text.split())
     written: set[str] = set()
     for run in runs:
         written.update(WORD_RE.findall(run))
@@ -640,9 +833,22 @@ def _storable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
-def search_once(library: Library, query: str, limit: int, cache_dir: Path | None) -> SearchResponse:
-    index = SearchIndex.open(library, cache_dir)
+def search_once(
+    library: Library,
+    query: str,
+    limit: int,
+    cache_dir: Path | None,
+    building: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SearchResponse:
+    """When much of the pages' text must be read first (a large library's first search), ``building(pages
+    left, pages)`` is told so once, and ``progress(done, total)`` after each batch of pages."""
+    index = SearchIndex.begin(library, cache_dir)
     try:
+        slow = index.text_to_read() > SLOW_READ
+        if slow and building is not None:
+            building(index.pages_left, index.pages)
+        index.finish(page_reader(library), progress if slow else None)
         return index.search(query, limit)
     finally:
         index.close()

@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         self.search_field.activated.connect(self.search_panel.open_current)
         self.search_field.cleared.connect(self.search_panel.hide)
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.textAdded.connect(self.search_panel.show_text_progress)
+        self.search.textAdded.connect(self.search_again)
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(
@@ -415,6 +417,11 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
         if self.search_field.text():
+            self.run_search(self.search_field.text())
+
+    def search_again(self) -> None:
+        """More of the pages' text is searchable: the results on show take it in."""
+        if self.search_panel.isVisible():
             self.run_search(self.search_field.text())
 
     def run_search(self, query: str) -> None:

@@ -204,6 +204,13 @@ class SearchPanel(QFrame):
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # While a large library's pages are still being read: results so far come from titles,
+        # keywords and summaries (and the pages read), and the panel says so.
+        self.text_note = QLabel(self)
+        self.text_note.setObjectName("searchTextNote")
+        self.text_note.setWordWrap(True)
+        self.text_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_note.hide()
         self.list = QListWidget(self)
         self.list.setObjectName("searchResults")
         self.list.setAccessibleName(QCoreApplication.translate("Search", "Search results"))
@@ -245,6 +252,7 @@ class SearchPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.status)
+        layout.addWidget(self.text_note)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
@@ -258,6 +266,25 @@ class SearchPanel(QFrame):
         self.suggestions.hide()
         self.list.show()
         self.hide()
+
+    def show_text_progress(self, done: int, total: int) -> None:
+        """Say how many pages' text search covers so far; the note goes when it covers all of them."""
+        if done >= total:
+            self.text_note.hide()
+            self.text_note.setText("")
+            return
+        text = QCoreApplication.translate("Search", "Still adding the pages' text: {done} of {total}").format(
+            done=f"{done:,}", total=f"{total:,}"
+        )
+        self.text_note.setText(text)
+        self.text_note.setAccessibleName(text)
+        self.text_note.setAccessibleDescription(
+            QCoreApplication.translate("Search", "Until then, some pages are found only by their titles and summaries.")
+        )
+        if self.text_note.isHidden():
+            self.text_note.show()
+            if self.isVisible():  # said once, not at every batch
+                self.spoken.emit(text)
 
     def show_waiting(self) -> None:
         self._set_status(QCoreApplication.translate("Search", "Getting search ready..."))
@@ -282,6 +309,8 @@ class SearchPanel(QFrame):
         ``team`` is the reader's or the clinic's care team (its numbers are shown when
         nothing is found); ``care_topic`` the topic about the care team, if there is one.
         """
+        chosen = self.list.currentItem()
+        kept = (chosen.data(RESULT_ROLE).kind, chosen.data(RESULT_ROLE).ref) if chosen is not None else None
         self.list.clear()
         self._words = response.words
         if not response.query.strip():
@@ -301,6 +330,10 @@ class SearchPanel(QFrame):
             )
         self._set_status(count)
         self._fill(results)
+        for row, result in enumerate(results):  # searched again as text lands: the same result stays chosen
+            if (result.kind, result.ref) == kept:
+                self.list.setCurrentRow(row)
+                break
 
     def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str) -> None:
         query = response.query.strip()
@@ -341,6 +374,8 @@ class SearchPanel(QFrame):
         self.status.setAccessibleName(text)
         if changed:  # said once, not again at every letter typed
             self.spoken.emit(text)
+            if text and not self.text_note.isHidden():  # what the results do not cover yet
+                self.spoken.emit(self.text_note.text())
 
     def move_selection(self, step: int) -> None:
         if self.list.count():

@@ -19,10 +19,14 @@ WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawi
 
 
 class SearchService(QObject):
-    """Owns one `SearchIndex`. `ready` fires (on the UI thread) when it can answer."""
+    """Owns one `SearchIndex`. `ready` fires (on the UI thread) when it can answer: at once with every
+    title, keyword, summary and glossary entry; then `textAdded(done, total)` as each batch of pages'
+    text becomes searchable, until done == total (`is_ready`)."""
 
     ready = Signal()
     failed = Signal(str)
+    textAdded = Signal(int, int)  # pages whose text is searchable, of all pages (on the UI thread)
+    _landed = Signal(int, int)  # the same, from the index's thread
 
     def __init__(
         self,
@@ -37,11 +41,26 @@ class SearchService(QObject):
         self.rendered_of = rendered_of  # each page's one parse (the reader's, when it has one)
         self._index: SearchIndex | None = None
         self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._complete = False  # every page's text is searchable (set on the UI thread)
+        self.text_done = (0, 0)  # (pages whose text is searchable, pages), as last landed
         self.error = ""  # why the index could not be opened, if it could not
+        self._landed.connect(self._on_landed)
 
     @property
     def is_ready(self) -> bool:
+        """Whether search covers everything, the pages' text included."""
+        return self._index is not None and self._complete
+
+    @property
+    def is_searchable(self) -> bool:
+        """Whether search answers yet (titles, keywords and summaries at least)."""
         return self._index is not None
+
+    def _on_landed(self, done: int, total: int) -> None:
+        self.text_done = (done, total)
+        self.textAdded.emit(done, total)  # the window searches again: the new text is in the results
+        self._complete = done >= total
 
     def start(self) -> None:
         """Open the cached index, or build it, in the background (once). Not from part of a library:
@@ -55,23 +74,45 @@ class SearchService(QObject):
         self.start()
         if self._thread is not None:
             self._thread.join(timeout)
+            if not self._thread.is_alive() and self._index is not None:
+                self._complete = True  # no event loop needed to know it (the command line)
         return self.is_ready
 
     def _open(self) -> None:
         try:
+            import sqlite3
+
             from ..content.search import SearchIndex
 
-            try:
-                index = SearchIndex.open(self.library, self.cache_dir, self.rendered_of)
-            except OSError:  # the cache folder cannot be written: keep the index in memory
-                index = SearchIndex.open(self.library, None, self.rendered_of)
+            try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
+                index = SearchIndex.begin(self.library, self.cache_dir)
+            except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
+                index = SearchIndex.begin(self.library, None)
             index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             self.error = str(exc) or type(exc).__name__
             self.failed.emit(self.error)
             return
         self._index = index
+        total = index.pages
+        self._landed.emit(total - index.pages_left, total)  # first: the note is up before the results
         self.ready.emit()
+        self._add_text(index)
+
+    def _add_text(self, index: SearchIndex) -> None:
+        """The pages' text, a batch at a time, each searchable as it lands (resumed from the cache)."""
+        from ..content.search import page_reader
+
+        rendered_of = self.rendered_of or page_reader(self.library)
+        total = index.pages
+        try:
+            left = index.pages_left
+            while left and not self._stop.is_set():
+                left = index.add_text(rendered_of)
+                self._landed.emit(total - left, total)
+        except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
+            self.error = str(exc) or type(exc).__name__
+            self._landed.emit(total, total)  # no note promising text that will not come
 
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
@@ -80,8 +121,9 @@ class SearchService(QObject):
         return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
+        self._stop.set()  # the batch being read is finished and kept; the next start goes on from there
         if self._thread is not None:
-            self._thread.join(5)
+            self._thread.join(10)
         if self._index is not None:
             self._index.close()
             self._index = None

@@ -48,7 +48,7 @@ def test_search_that_cannot_start_says_so_instead_of_waiting_for_ever(qtbot, tmp
     def broken(*_args):
         raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
 
-    monkeypatch.setattr(search.SearchIndex, "open", classmethod(lambda cls, *a: broken()))
+    monkeypatch.setattr(search.SearchIndex, "begin", classmethod(lambda cls, *a: broken()))
     win = open_window(qtbot, make_content(tmp_path / "c"))
     qtbot.mouseClick(win.search_field, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(win.search_field, "liver")

@@ -1,0 +1,111 @@
+"""Search answers at once on any library, and the pages' text joins it batch by batch (issue 14).
+
+A large imported library's text takes minutes to read (the renderer's one parse of each
+page); its titles, keywords, summaries and glossary do not. Those answer at once, each
+batch of text is searchable as it lands, and at home a start that ends half way keeps
+what it read: the next one goes on from there.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+
+import pytest
+
+from sbc_desktop import cli
+from sbc_desktop.content import search
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.search import SearchIndex, page_reader
+
+BODY_ONLY = "acupuncture"  # on the pain page, in its text alone (no title, keyword, summary or glossary)
+
+
+@pytest.fixture(scope="module")
+def library(builtin_dir):
+    return load_library(builtin_dir, check_links=False)
+
+
+def refs(index, query):
+    return [r.ref for r in index.find(query, 5).results]
+
+
+def test_titles_and_summaries_answer_before_any_page_is_read(library):
+    reads = []
+    index = SearchIndex.begin(library, None)
+    assert index.pages == len(library.topics) and index.pages_left == index.pages
+    assert refs(index, "bones")[0] == "bone-strengthening-drugs"  # a title: the best result already
+    assert refs(index, BODY_ONLY) == []
+    reader = page_reader(library)
+
+    def counted(topic):
+        reads.append(topic.id)
+        return reader(topic)
+
+    left = index.add_text(counted, most_chars=1)  # one page
+    assert left == index.pages - 1 and len(reads) == 1
+    index.finish(counted)
+    assert index.pages_left == 0 and sorted(reads) == sorted(library.topics)  # each page read once
+    assert refs(index, BODY_ONLY)[0] == "pain"
+    assert refs(index, "bones")[0] == "bone-strengthening-drugs"
+    assert index.completions("acupunct") == [BODY_ONLY]  # new words reach spelling and completion
+    assert index.correct("acupunture") == BODY_ONLY
+
+
+def test_a_restart_at_home_goes_on_from_where_the_last_one_stopped(library, tmp_path):
+    cache = tmp_path / "cache"
+    first = SearchIndex.begin(library, cache)
+    done = first.pages - first.add_text(page_reader(library), most_chars=1)
+    first.add_text(page_reader(library), most_chars=1)
+    first.close()  # the window closed half way
+
+    reads = []
+    again = SearchIndex.begin(library, cache)
+    assert again.pages_left == again.pages - 2 * done  # nothing read twice
+    reader = page_reader(library)
+    again.finish(lambda topic: reads.append(topic.id) or reader(topic))
+    assert len(reads) == again.pages - 2
+    assert refs(again, BODY_ONLY)[0] == "pain"
+    again.close()
+
+    finished = SearchIndex.begin(library, cache)  # whole now: opened read-only, nothing to do
+    assert finished.pages_left == 0 and refs(finished, BODY_ONLY)[0] == "pain"
+    with pytest.raises(sqlite3.OperationalError):
+        finished.db.execute("DELETE FROM pending")
+    finished.close()
+    assert len(list(cache.glob("search-*.sqlite"))) == 1
+
+
+def test_half_built_files_of_starts_that_ended_are_removed(library, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = cache / ".search-abc123.tmp"
+    stale.write_bytes(b"")  # a start killed while building left it
+    busy = cache / ".search-busy.tmp"  # another start building right now holds its lock
+    fd = os.open(busy, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        SearchIndex.begin(library, cache).close()
+        assert not stale.exists() and busy.exists()
+        assert [p.name for p in cache.iterdir() if p.suffix == ".tmp"] == [busy.name]
+    finally:
+        os.close(fd)
+    SearchIndex.begin(library, cache).close()
+    assert not busy.exists()
+
+
+def test_the_command_line_says_it_is_building_and_how_far(capsys, monkeypatch):
+    monkeypatch.setattr(search, "SLOW_READ", 0)  # the built-in pages, as if they were a large library
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch
+    assert cli.main(["search", "acupuncture"]) == 0
+    out, err = capsys.readouterr()
+    pages = err.split("Building the search index for ", 1)[1].split(" pages, once;")[0]
+    assert "this can take a few minutes..." in err and int(pages) > 20
+    assert f"read {pages} of {pages} pages (100%)" in err and "read 3 of" in err  # a line every tenth
+    assert err.count("\n") <= 12
+    assert "pain" in out
+
+    assert cli.main(["search", "acupuncture"]) == 0  # built: nothing to say
+    out, err = capsys.readouterr()
+    assert err == "" and "pain" in out

@@ -1,0 +1,55 @@
+"""In the window: search answers while a large library's text is still being read, says so, and
+takes each batch of text in as it lands, with no more typing (issue 14)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop.content import search
+from sbc_desktop.ui.main_window import MainWindow
+
+
+def result_refs(panel):
+    return [panel.list.item(i).data(Qt.ItemDataRole.UserRole).ref for i in range(panel.list.count())]
+
+
+def test_search_answers_at_once_and_grows_as_the_text_lands(qtbot, library, monkeypatch):
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch
+    gate = threading.Event()  # the pages' text is read only when the test lets it
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    renderer = window.pages.renderer
+    real = renderer.text_of
+    monkeypatch.setattr(renderer, "text_of", lambda topic: gate.wait(30) and real(topic))
+    window.open_start_page()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    spoken = []
+    window.search_panel.spoken.connect(spoken.append)
+    panel, field, note = window.search_panel, window.search_field, window.search_panel.text_note
+
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is field
+    qtbot.keyClicks(field, "bones")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=10000)
+    assert result_refs(panel)[0] == "bone-strengthening-drugs"  # titles answer before any text is read
+    total = len(library.topics)
+    shown = f"Still adding the pages' text: 0 of {total}"
+    assert note.isVisible() and note.text() == shown and note.accessibleName() == shown
+    assert any(shown in said for said in spoken)  # a screen reader hears it with the results
+    assert not window.search.is_ready
+
+    field.clear()
+    qtbot.keyClicks(field, "acupuncture")  # on the pain page, in its text alone
+    qtbot.waitUntil(lambda: panel.status.text().startswith("No results"), timeout=10000)
+    gate.set()
+    # No more typing: the results take in the text as it lands, and the note goes when all is in.
+    qtbot.waitUntil(lambda: "pain" in result_refs(panel), timeout=30000)
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    assert note.isHidden() and result_refs(panel)[0] == "pain"
+    assert len(spoken) < 8 < total  # said with a new status, not at every batch
