@@ -797,6 +797,14 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clinic details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

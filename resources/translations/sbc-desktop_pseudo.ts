@@ -807,6 +807,14 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Úñlöçk ~]</translation>
         </message>
         <message>
+            <source>Clinic details</source>
+            <translation>[Çlîñîç détáîlš ~~~]</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>[Šávé ~]</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>[Çáñçél ~]</translation>
         </message>
