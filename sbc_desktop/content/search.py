@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import heapq
 import math
 import os
 import re
@@ -241,7 +242,9 @@ class SearchIndex:
                 self.db.executemany("DELETE FROM pending WHERE rowid = ?", ((rowid,) for rowid, _h, _b in batch))
                 self.db.commit()
                 self._forget()
-                return int(self.db.execute("SELECT count(*) FROM pending").fetchone()[0])
+                left = int(self.db.execute("SELECT count(*) FROM pending").fetchone()[0])
+            self._learn(words)
+            return left
         except BaseException:
             with self._lock:
                 self.db.rollback()
@@ -255,9 +258,33 @@ class SearchIndex:
             if progress is not None:
                 progress(self.pages - left, self.pages)
 
+    def _learn(self, words: set[str]) -> None:
+        """Add the words of newly landed text to the vocabulary in memory, if it is loaded: worked out
+        here (the worker's thread), so a search in the window never waits to load it all again."""
+        with self._lock:
+            vocabulary, known, by_letter = self._vocabulary, self._known, self._by_letter
+        if vocabulary is None or known is None or by_letter is None:
+            return  # loaded, whole, by the next search
+        new = sorted(words - known)
+        if not new:
+            return
+        in_vocabulary = set(vocabulary)
+        merged = list(heapq.merge(vocabulary, (w for w in new if w not in in_vocabulary)))
+        grown = dict(by_letter)
+        for word in new:
+            for position in (0, 1):
+                if len(word) > position:
+                    key = (position, word[position], len(word))
+                    bucket = grown[key] = list(grown.get(key, ()))  # a copy: a search may be reading the old one
+                    bisect.insort(bucket, word)
+        with self._lock:
+            if self._vocabulary is vocabulary:  # nobody reloaded it meanwhile
+                self._vocabulary, self._known, self._by_letter = merged, known | set(new), grown
+                self._corrections.clear()
+
     def _forget(self) -> None:
-        """New text has landed: what was worked out from the old text is worked out again when needed."""
-        self._vocabulary = self._known = self._by_letter = None
+        """New text has landed: what was worked out from the old text is worked out again when needed
+        (the vocabulary grows by `_learn`)."""
         self._corrections.clear()
         self._counts.clear()
         self.kept.clear()
