@@ -22,10 +22,10 @@ import datetime as dt
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .cache_file import write_whole
 from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
 from .parse_cache import Stamp, StoredTopic
 
@@ -207,15 +207,4 @@ def read(file: Path) -> bytes | None:
 
 def write(file: Path, data: bytes) -> None:
     """Write whole or not at all; a cache that cannot be written only makes the next start slower."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, file)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
-    except (OSError, ValueError):
-        pass
+    write_whole(file, data, ".library-")

@@ -24,13 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import limits
+from .cache_file import write_whole
 from .frontmatter import split_front_matter
 from .library import Problem, Reviewer, Topic
 
@@ -154,18 +154,11 @@ class ParseCache:
         try:
             import json
 
-            text = json.dumps(_to_json(data), ensure_ascii=False, separators=(",", ":"))
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".content-", suffix=".tmp", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(temp, self.file)  # whole or not at all
-            finally:
-                if os.path.exists(temp):
-                    os.unlink(temp)
-        except (OSError, ValueError, TypeError, RecursionError):
-            pass  # a cache that cannot be written only makes the next start slower
+            encoded = json.dumps(_to_json(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (ValueError, TypeError, RecursionError):
+            encoded = None  # (not even a cache can hold it)
+        if encoded is not None:
+            write_whole(self.file, encoded, ".content-")  # whole or not at all
         self.changed = False
 
 

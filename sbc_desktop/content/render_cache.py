@@ -32,13 +32,13 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache_file import write_whole
 from .links import resolve_local
 from .rendered import PICTURE, Heading, Link, Rendered
 
@@ -194,17 +194,7 @@ class RenderCache:
             return False
         if len(data) > MAX_ENTRY_BYTES:
             return False
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".page-", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                os.replace(temp, self.path(key))
-            finally:
-                if os.path.exists(temp):
-                    os.unlink(temp)
-        except (OSError, ValueError):
+        if not write_whole(self.path(key), data, ".page-"):
             return False  # an unwritable cache only makes pages slower to open
         self._written += len(data)
         if self._size is None or self._size + self._written > self.max_bytes:

@@ -111,14 +111,21 @@ def kiosk(qtbot, library):
     """A kiosk window, shown and active, as a clinic starts it (no settings, no notes file)."""
     from sbc_desktop.kiosk.config import KioskConfig
     from sbc_desktop.kiosk.pin import hash_pin
-    from sbc_desktop.ui.kiosk import make_kiosk
 
     config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("2468", n=2**10), clinic_name="Ward 3")
+    window, controller = start_kiosk(qtbot, library, config)
+    yield window, controller
+    controller.exit_kiosk()
+
+
+def start_kiosk(qtbot, library, config):
+    """A kiosk window for ``config``, shown and active, as a clinic starts it."""
+    from sbc_desktop.ui.kiosk import make_kiosk
+
     window, controller = make_kiosk(library, config, clock=Clock())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    yield window, controller
-    controller.exit_kiosk()
+    return window, controller

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.kiosk.config import KioskConfig
 from sbc_desktop.kiosk.pin import hash_pin
-from sbc_desktop.ui.kiosk import make_kiosk
 from sbc_desktop.ui.kiosk_clinic import ClinicDetails
 from tests.helpers import make_content
-from tests.ui.conftest import Clock, end_session_writing_nothing, files_under
+from tests.ui.conftest import end_session_writing_nothing, files_under, start_kiosk
 
 BODY = "If you feel unwell, ring your team.\n\n{{care-team}}\n\nIn an emergency, ring 999."
 OLD, NEW = "0800 000 0011", "0800 000 0022"
@@ -24,12 +23,7 @@ def clinic_kiosk(qtbot, tmp_path):
     library = load_library(make_content(tmp_path / "content", {"get-help-now": BODY, "other": "Other text."}))
     config = KioskConfig(idle_timeout=120, warning=30, staff_pin_hash=hash_pin("246813", n=2**10),
                          clinic_name="Ward 3", clinic_urgent_phone=OLD)  # fmt: skip
-    window, controller = make_kiosk(library, config, clock=Clock())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window, controller = start_kiosk(qtbot, library, config)
     yield window, controller
     controller.exit_kiosk()
 
@@ -141,12 +135,7 @@ def test_the_idle_reset_closes_it_unsaved(clinic_kiosk, qtbot):
 
 def test_saving_writes_nothing(qtbot, library, private_dirs, private_temp):
     before = files_under(private_dirs)
-    window, controller = make_kiosk(library, KioskConfig(staff_pin_hash=hash_pin("246813", n=2**10)), clock=Clock())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window, controller = start_kiosk(qtbot, library, KioskConfig(staff_pin_hash=hash_pin("246813", n=2**10)))
     details = open_clinic_details(qtbot, controller)
     retype(qtbot, details.form.urgent_phone, NEW)
     qtbot.mouseClick(details.save_button, Qt.MouseButton.LeftButton)
