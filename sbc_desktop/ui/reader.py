@@ -484,7 +484,10 @@ class Reader(QTextBrowser):
         metrics = QFontMetrics(self.document().defaultFont())
         wanted = metrics.averageCharWidth() * READING_WIDTH_CHARS
         side = max(16, (width - wanted) // 2)
-        root = self.document().rootFrame()
+        # The root frame through a cursor at the start (always the root frame there), not
+        # rootFrame(): PySide keeps every frame rootFrame() returned as a child of the document's
+        # wrapper, and each new page makes a new root frame: one dead wrapper kept per page.
+        root = QTextCursor(self.document()).currentFrame()
         fmt: QTextFrameFormat = root.frameFormat()
         if fmt.leftMargin() != side or fmt.rightMargin() != side:
             fmt.setLeftMargin(side)
