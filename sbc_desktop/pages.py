@@ -92,14 +92,18 @@ class Pages:
 
     def topic_parts(self, topic: Topic) -> Iterator[str]:
         """Heading and first part of the body, further parts, then the sources footer."""
-        section = self.library.section_of(topic)
-        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
-        header += f"<h1>{escape(topic.title)}</h1>\n"
+        header = self.topic_header(topic)
         first = True
         for html, last in self.renderer.topic_parts(topic):
             html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False
+
+    def topic_header(self, topic: Topic) -> str:
+        """The top of a topic's page: its section's name and its title."""
+        section = self.library.section_of(topic)
+        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
+        return header + f"<h1>{escape(topic.title)}</h1>\n"
 
     def with_care_team(self, html: str, paper: bool = False, team: CareTeam | None = None) -> str:
         """``html`` with the care team's numbers at each `{{care-team}}` paragraph."""
