@@ -7,6 +7,7 @@ build pages here. Addresses: ``app:home``, ``app:glossary``, ``topic:ID``.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
@@ -43,6 +44,7 @@ class Pages:
         self._renderer = renderer
         self._cache_dir = cache_dir  # the renderer's disk cache is in this folder (render_cache), if given
         self._early: tuple[str, Rendered] | None = None  # the one page read from the disk before the renderer
+        self._making = threading.Lock()
         # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
@@ -57,19 +59,21 @@ class Pages:
     def renderer(self) -> Renderer:
         """The renderer, made when first needed: a start whose first page is in the disk cache shows it
         without one (python-markdown and the sanitiser are not even imported for it)."""
-        if self._renderer is None:
-            from .content.render import Renderer
+        with self._making:  # search's worker thread asks for it too
+            if self._renderer is None:
+                from .content.render import Renderer
 
-            disk = None
-            if self._cache_dir is not None:
-                from .content.render_cache import RenderCache
+                disk = None
+                if self._cache_dir is not None:
+                    from .content.render_cache import RenderCache
 
-                disk = RenderCache.in_cache_dir(self._cache_dir)
-            self._renderer = Renderer(self.library, disk=disk)
-            if self._early is not None:  # the page already read from the disk is not read again
-                self._renderer.keep(*self._early)
-                self._early = None
-        return self._renderer
+                    disk = RenderCache.in_cache_dir(self._cache_dir)
+                renderer = Renderer(self.library, disk=disk)
+                if self._early is not None:  # the page already read from the disk is not read again
+                    renderer.keep(*self._early)
+                    self._early = None
+                self._renderer = renderer
+            return self._renderer
 
     @renderer.setter
     def renderer(self, renderer: Renderer) -> None:
