@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
             from .glossary_popup import GlossaryPopup
 
             popup = self._popup = GlossaryPopup(self)
+            popup.ensurePolished()  # its style sheet's fonts now, as if made with the window (before set_reading_style)
             popup.speakRequested.connect(self.read_aloud.speak_text)
             popup.spoken.connect(self.announce)
             popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
@@ -303,6 +304,7 @@ class MainWindow(QMainWindow):
         panel = AppointmentPanel(self.library, self.notes, self, symptom_log=self.notes_store.path is not None)
         self._appointment = panel
         self.appointment_dock.setWidget(panel)
+        panel.ensurePolished()  # as if made with the window
         # In the Tab order where it always was: after the page's read-aloud bar, before the toolbars.
         keep_tab_place(panel, after=self.read_aloud_bar.speed)
         panel.urgentHelpRequested.connect(self.urgent.open)
