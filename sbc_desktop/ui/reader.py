@@ -86,6 +86,7 @@ class Reader(QTextBrowser):
         self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
         self._build_number = 0
         self._build_began = self._built_after = 0.0
+        self._shown_a_page = False
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -159,10 +160,14 @@ class Reader(QTextBrowser):
 
     # -- long pages parsed in the worker -------------------------------------------------
     def _not_rendered(self, url: QUrl) -> bool:
+        """A topic whose rendering is not in memory (a parse or a disk read): for the worker.
+
+        Not the first page the reader shows: at start-up that one comes from the disk cache
+        without even making the renderer (pages.Pages.rendered), and nothing is on screen yet."""
+        first, self._shown_a_page = not self._shown_a_page, True
         topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
         topic = topic_at(url.toString()) if topic_at else None
-        renderer = getattr(self.pages, "renderer", None)
-        return topic is not None and renderer is not None and not renderer.is_cached(topic.id)
+        return not first and topic is not None and not self.pages.at_hand(topic)
 
     def _start_build(self, url: QUrl) -> int:
         """Parse the topic in the worker (see BUILD_WAIT_S); the build's number."""
@@ -172,8 +177,8 @@ class Reader(QTextBrowser):
         self._build = (self._build_number, QUrl(url))
         self._build_began = time.perf_counter()
         self.parts_shown = 0
-        renderer = self.pages.renderer
-        self._builds.start(self._build_number, lambda: renderer.rendered(topic))
+        pages = self.pages
+        self._builds.start(self._build_number, lambda: pages.rendered(topic))  # thread-safe (render.py)
         return self._build_number
 
     def _loading_html(self, url: QUrl) -> str:

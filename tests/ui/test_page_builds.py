@@ -38,6 +38,7 @@ def window(qtbot, tmp_path):
     )
     w = MainWindow(load_library(root), settings=None, cache_dir=None)
     qtbot.addWidget(w)
+    w.open_start_page()  # the welcome page: the first page comes on the start-up path, in go()
     w.resize(800, 600)
     w.show()
     qtbot.waitExposed(w)
