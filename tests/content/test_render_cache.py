@@ -163,12 +163,12 @@ def test_start_up_reads_a_rendering_without_the_renderer(tmp_path):
     assert cached_rendering(tmp_path / "not-a-folder", library, library.topic("a")) is None
 
 
-def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_markdown(tmp_path):
+def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_parser(tmp_path):
     root = make_content(tmp_path / "content", {"a": "Words.", "b": "B"})
     prerender.prerender(root, tmp_path / "cache")
     code = (
         "import sys; from pathlib import Path; from sbc_desktop.content.render_cache import cached_rendering; "
-        "print('markdown' in sys.modules, 'nh3' in sys.modules); "
+        "print('pyromark' in sys.modules, 'nh3' in sys.modules); "
         "from sbc_desktop.content.loader import load_library; "
         f"lib = load_library(Path({str(root)!r})); "
         f"print(cached_rendering(Path({str(tmp_path / 'cache')!r}), lib, lib.topic('a')) is not None)"
