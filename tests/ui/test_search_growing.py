@@ -107,7 +107,9 @@ def test_at_home_the_next_start_goes_on_from_where_the_last_stopped(qtbot, libra
     again.close()
 
 
-def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misses(qtbot, library, monkeypatch, tmp_path):
+def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misses(
+    qtbot, library, monkeypatch, tmp_path
+):
     cache = tmp_path / "cache"
     real_writable = search._writable
 
