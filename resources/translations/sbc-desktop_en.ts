@@ -963,6 +963,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: page ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your saved notes could not be read. They were kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,6 +1530,14 @@ Everything else in this guide works without it.</source>
     </message>
     <message>
         <source>The text of the page you are reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading this page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorry, this page could not be shown. Please try another page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -973,6 +973,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Págé: {0} ~]</translation>
         </message>
         <message>
+            <source>{0}: page ready.</source>
+            <translation>[{0}: págé réádý. ~~~]</translation>
+        </message>
+        <message>
             <source>Your saved notes could not be read. They were kept in {0}.</source>
             <translation>[Ýöúr šávéd ñötéš çöúld ñöt bé réád. Théý wéré képt îñ {0}. ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
@@ -1546,6 +1550,14 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>The text of the page you are reading</source>
             <translation>[Thé téxt öf thé págé ýöú áré réádîñg ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Loading this page…</source>
+            <translation>[Löádîñg thîš págé… ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sorry, this page could not be shown. Please try another page.</source>
+            <translation>[Šörrý, thîš págé çöúld ñöt bé šhöwñ. Pléášé trý áñöthér págé. ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
             <source>No more headings on this page.</source>

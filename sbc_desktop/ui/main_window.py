@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
+        self.reader.pageBuilt.connect(self._page_built)
         self.reader.backwardAvailable.connect(a.back.setEnabled)
         self.reader.forwardAvailable.connect(a.forward.setEnabled)
         self.reader.zoomRequested.connect(self.appearance.step)
@@ -345,13 +346,24 @@ class MainWindow(QMainWindow):
         self.popup.close()
         self.highlighter.clear()
         self._topic = self.pages.topic_at(address)
-        self._restore_position(address)
+        if not self.reader.is_building():  # else once its text is in (_page_built)
+            self._page_text_in(address)
         self.appointment.set_topic(self._topic)
         self._update_handout_action()
-        if self.find_bar.isVisible() and self.find_bar.field.text():
-            self.find_in_page(self.find_bar.field.text(), 0)
         if self.settings and self.pages.exists(address):
             self.settings.set_last_page(address.split("#")[0])
+
+    def _page_text_in(self, address: str) -> None:
+        """The page's text is in the reader: its reading position, and find in page again."""
+        self._restore_position(address)
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self.find_in_page(self.find_bar.field.text(), 0)
+
+    def _page_built(self, url: QUrl) -> None:
+        """A long page that said "Loading..." is shown: said to a screen reader too."""
+        self._page_text_in(url.toString())
+        title = self.pages.title_for(url.toString())
+        self.announce(QCoreApplication.translate("MainWindow", "{0}: page ready.").format(title))
 
     # -- appointment notes and handouts ------------------------------------------------
     def _load_notes(self) -> tuple[AppointmentNotes, str]:

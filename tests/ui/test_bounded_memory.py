@@ -61,3 +61,21 @@ def test_rendered_pages_kept_in_memory_are_bounded(library, monkeypatch):
     renderer.topic_html(topics[0])
     assert renderer.is_cached(topics[-3].id) and not renderer.is_cached(topics[-2].id)
     assert renderer.topic_html(topics[-2]) == render.Renderer(library).topic_html(topics[-2])
+
+
+def dead_qt_wrappers() -> int:
+    """Python wrappers still kept whose Qt object has been deleted (memory that is never given back)."""
+    import gc
+
+    import shiboken6
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, shiboken6.Object) and not shiboken6.isValid(o))
+
+
+def test_reading_many_pages_keeps_no_dead_qt_wrappers(qtbot, window, library):
+    ids = [t.id for t in library.ordered_topics()]
+    read_pages(qtbot, window, ids, 5)  # warm-up: every pane has shown a page
+    before = dead_qt_wrappers()
+    read_pages(qtbot, window, ids, 40)
+    assert dead_qt_wrappers() <= before  # each page made a new root frame: its wrapper was kept
