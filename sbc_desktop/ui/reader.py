@@ -154,13 +154,10 @@ class Reader(QTextBrowser):
     def _slow_to_render(self, url: QUrl) -> bool:
         topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
         topic = topic_at(url.toString()) if topic_at else None
-        renderer = getattr(self.pages, "renderer", None)
-        return (
-            topic is not None
-            and renderer is not None
-            and len(topic.body) > BUILD_CHARS
-            and not renderer.is_cached(topic.id)
-        )
+        # pages.ready, not the renderer's own memory: a start's first page comes from the disk
+        # cache before there is a renderer (made, with python-markdown, only when a page needs it).
+        ready = getattr(self.pages, "ready", None)
+        return topic is not None and ready is not None and len(topic.body) > BUILD_CHARS and not ready(topic)
 
     def _start_build(self, url: QUrl) -> str:
         """Parse the topic in the worker; meanwhile the page says what is coming."""
