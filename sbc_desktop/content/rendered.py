@@ -13,9 +13,12 @@ a link was written on.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # element trees come from the renderer; a start reading a cached page needs no XML module
+    import xml.etree.ElementTree as ET
 
 # Kinds of link a page makes (Link.kind).
 TOPIC, GLOSSARY, WEB, PICTURE, ANCHOR, DEAD = "topic", "glossary", "web", "picture", "anchor", "dead"
