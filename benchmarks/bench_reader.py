@@ -406,7 +406,15 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 kiosk.reset()  # the next patient
                 app.processEvents()
             switch.count += 1
-            return switch_once(app, window, topic_id, False, settle=False).complete
+            took = switch_once(app, window, topic_id, False, settle=False).complete
+            # What the app's event loop does between a page and the next click, and this loop would
+            # not: one more turn (the Back history is trimmed once a page is complete) and Qt's
+            # deferred deletes (go() called here from no event: the outline's nodes it deleteLater()s
+            # would wait for the next reading, thousands of pages' worth, and that peak is what the
+            # allocator then keeps: the +41 MB "step" of earlier runs).
+            app.processEvents()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            return took
 
         switch.count = 0
         took, warmed, began = [], 0, time.perf_counter()
