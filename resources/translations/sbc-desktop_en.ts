@@ -963,6 +963,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: page ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your saved notes could not be read. They were kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,6 +1533,14 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading this page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorry, this page could not be shown. Please try another page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No more headings on this page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,6 +1679,10 @@ Everything else in this guide works without it.</source>
     </message>
     <message>
         <source>Until then, some pages are found only by their titles and summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some pages&apos; text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

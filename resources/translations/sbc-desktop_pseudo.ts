@@ -973,6 +973,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Págé: {0} ~]</translation>
         </message>
         <message>
+            <source>{0}: page ready.</source>
+            <translation>[{0}: págé réádý. ~~~]</translation>
+        </message>
+        <message>
             <source>Your saved notes could not be read. They were kept in {0}.</source>
             <translation>[Ýöúr šávéd ñötéš çöúld ñöt bé réád. Théý wéré képt îñ {0}. ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
@@ -1548,6 +1552,14 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Thé téxt öf thé págé ýöú áré réádîñg ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>Loading this page…</source>
+            <translation>[Löádîñg thîš págé… ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sorry, this page could not be shown. Please try another page.</source>
+            <translation>[Šörrý, thîš págé çöúld ñöt bé šhöwñ. Pléášé trý áñöthér págé. ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
             <source>No more headings on this page.</source>
             <translation>[Ñö möré héádîñgš öñ thîš págé. ~~~~~ ~~~]</translation>
         </message>
@@ -1687,6 +1699,10 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>Until then, some pages are found only by their titles and summaries.</source>
             <translation>[Úñtîl théñ, šömé págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Some pages' text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
+            <translation>[Šömé págéš' téxt çöúld ñöt bé áddéd tö šéárçh: {left} öf {total} págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. Šéárçh wîll trý ágáîñ ñéxt tîmé thé ápp štártš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
             <source>Getting search ready...</source>

@@ -3,6 +3,8 @@
 Pages are loaded through `loadResource` so QTextBrowser's own history gives Back and
 Forward. A long page arrives in parts: the first is shown at once and the rest are
 added in the idle moments after, so switching topic always takes about one frame.
+A long topic not yet rendered shows its title and "Loading..." while its Markdown is
+parsed in a worker thread (ui/page_builds.py), then its first part.
 Every link goes through one dispatcher: topics and app pages navigate, glossary
 words ask for a pop-up, web addresses are handed to the window.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -34,11 +37,15 @@ from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .html_steps import STEP_CHARS, html_steps
+from .page_builds import PageBuilds
 from .reader_outline import OutlineItem, PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
 STEP_BUDGET_S = 0.005  # the pieces of a long page added in one turn of the event loop stop after this
+# A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py):
+# python-markdown takes about 1 ms a KB, so a shorter page is parsed in go() within a frame.
+BUILD_CHARS = 12_000
 # The reader's highlight layers, bottom to top: find matches, the sentence read aloud, the
 # focused link. Each writer sets only its own layer (Reader.set_layer); the reader alone
 # calls setExtraSelections, so no writer can wipe another's highlight.
@@ -54,6 +61,7 @@ class Reader(QTextBrowser):
     commandRequested = Signal(str)  # a link that does something rather than show a page (app:preferences)
     pageMissing = Signal(str)
     pageCompleted = Signal()  # the last part of a long page has been added
+    pageBuilt = Signal(QUrl)  # a page parsed in the worker is now shown (it said "Loading..." until now)
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
     messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
 
@@ -72,6 +80,10 @@ class Reader(QTextBrowser):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._add_next_part)
+        self._builds = PageBuilds(self)
+        self._builds.built.connect(self._build_finished)
+        self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
+        self._build_number = 0
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -105,13 +117,21 @@ class Reader(QTextBrowser):
         """The start of the page now; the rest is added while the reader reads."""
         self._pending = None
         self._steps.clear()
+        self._forget_build()
+        whole = url.hasFragment() or self._load_whole_page
+        if not whole and self._slow_to_render(url):
+            return self._start_build(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
             self.pageMissing.emit(url.toString())
             return self.pages.not_found_html(url.toString())
+        return self._start_parts(parts, whole)
+
+    def _start_parts(self, parts: Iterator[str], whole: bool) -> str:
+        """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer."""
         first = next(parts, "")
         self.parts_shown = 1
-        if url.hasFragment() or self._load_whole_page:
+        if whole:
             # An anchor may lie in any part, and history restores a scroll position:
             # both need the whole page at once.
             self._load_whole_page = False
@@ -129,6 +149,68 @@ class Reader(QTextBrowser):
             self.parts_shown = 1
         self._steps = steps
         return first_piece
+
+    # -- long pages parsed in the worker -------------------------------------------------
+    def _slow_to_render(self, url: QUrl) -> bool:
+        topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
+        topic = topic_at(url.toString()) if topic_at else None
+        renderer = getattr(self.pages, "renderer", None)
+        return (
+            topic is not None
+            and renderer is not None
+            and len(topic.body) > BUILD_CHARS
+            and not renderer.is_cached(topic.id)
+        )
+
+    def _start_build(self, url: QUrl) -> str:
+        """Parse the topic in the worker; meanwhile the page says what is coming."""
+        topic = self.pages.topic_at(url.toString())
+        assert topic is not None
+        self._build_number += 1
+        self._build = (self._build_number, QUrl(url))
+        self.parts_shown = 0
+        renderer = self.pages.renderer
+        self._builds.start(self._build_number, lambda: renderer.rendered(topic))
+        loading = QCoreApplication.translate("Reader", "Loading this page…")
+        return f"<h1>{escape(topic.title)}</h1>\n<p>{escape(loading)}</p>"
+
+    def _forget_build(self) -> None:
+        """The page being parsed is no longer wanted (another page, a reload, a kiosk reset)."""
+        if self._build is not None:
+            self._build = None
+            self._builds.drop()
+
+    def is_building(self) -> bool:
+        """True while the page shown says "Loading..." and its text is parsed in the worker."""
+        return self._build is not None
+
+    def _build_finished(self, number: int) -> None:
+        """The worker has parsed a page: show it, unless the reader has moved on since."""
+        if self._build is None or self._build[0] != number:
+            return  # stale: another page, a reload or a reset came first
+        url = self._build[1]
+        self._build = None
+        error = self._builds.error(number)
+        parts = None if error else self.pages.parts_for(url.toString())
+        if parts is None:
+            title = escape(self.pages.title_for(url.toString()))
+            sorry = QCoreApplication.translate(
+                "Reader", "Sorry, this page could not be shown. Please try another page."
+            )
+            html = f"<h1>{title}</h1>\n<p>{escape(sorry)}</p>"
+            self.parts_shown = 1
+            self.messageRequested.emit(sorry)
+        else:
+            html = self._start_parts(parts, False)
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.document().setHtml(html)  # the same document and address: history and source stay
+        self.setTextCursor(QTextCursor(self.document()))  # the caret at the top, as a new page has it
+        self._page_structure_changed()
+        self._fit_line_length()
+        self.pageBuilt.emit(url)
+        if parts is None:
+            self.pageCompleted.emit()
 
     @staticmethod
     def _pieces(part: str, limit: int = STEP_CHARS) -> deque[tuple[str, bool]]:
@@ -195,7 +277,7 @@ class Reader(QTextBrowser):
         cursor.endEditBlock()
 
     def is_complete(self) -> bool:
-        return self._pending is None and not self._steps
+        return self._build is None and self._pending is None and not self._steps
 
     def is_loading(self) -> bool:
         """True while a new page replaces the old one (scroll changes then are not the reader's)."""
@@ -212,6 +294,10 @@ class Reader(QTextBrowser):
 
     def ensure_complete(self) -> None:
         """Add every part still to come now (for find, print, or a test)."""
+        if self._build is not None:  # the page is still being parsed: finish it here
+            number = self._build[0]
+            self._builds.finish(number)
+            self._build_finished(number)
         if self._pending is not None:
             rest_parts = list(self._pending)
             pieces = "".join(piece for piece, _last in self._steps)
@@ -372,7 +458,8 @@ class Reader(QTextBrowser):
         """Tab to a link and it stands out in the focus colour: easy to see where you are."""
         cursor = self.textCursor()
         probe = QTextCursor(cursor)
-        probe.setPosition(cursor.selectionStart() + 1)
+        if cursor.hasSelection():
+            probe.setPosition(min(cursor.selectionStart() + 1, cursor.selectionEnd()))
         marks = []
         if cursor.hasSelection() and probe.charFormat().isAnchor():
             index = self.outline.index_at(cursor.selectionStart(), "link")

@@ -1,0 +1,155 @@
+"""A long page not yet rendered: title at once, "Loading...", its text parsed off the UI thread.
+
+Each test holds the worker's parse at a gate, so that what the user sees while it runs is
+checked, then lets it go and waits for the reader's signals (never a fixed sleep).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.ui.main_window import MainWindow
+from sbc_desktop.ui.reader import BUILD_CHARS
+from tests.helpers import make_content
+from tests.ui.test_switching import assert_whole_long_page, long_body
+
+
+def other_body() -> str:
+    return "\n".join(f"Other paragraph {n} about scans and blood tests. " * 8 + "\n" for n in range(40))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    assert len(long_body()) > BUILD_CHARS and len(other_body()) > BUILD_CHARS
+    root = make_content(
+        tmp_path / "content",
+        {"short": "A short page about **rest**.", "long": long_body(), "other": other_body()},
+        glossary="terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n",
+    )
+    w = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(w)
+    w.resize(800, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+class Gate:
+    """Holds the renderer's parse of the given topics until `open()`; records what was parsed."""
+
+    def __init__(self, renderer, held: set[str], fail: set[str] = frozenset()):
+        self.opened = threading.Event()
+        self.parsed: list[str] = []
+        real = renderer.render
+
+        def render(text, topic=None):
+            if topic is not None and topic.id in held:
+                self.parsed.append(topic.id)
+                assert self.opened.wait(20), "the gate was never opened"
+                if topic.id in fail:
+                    raise ValueError("broken page")
+            return real(text, topic)
+
+        renderer.render = render
+
+    def open(self) -> None:
+        self.opened.set()
+
+
+def click_topic(window, qtbot, topic_id: str) -> None:
+    item = window.tree._items[f"topic:{topic_id}"]
+    window.tree.scrollToItem(item)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualItemRect(item).center())
+
+
+def test_a_long_page_says_loading_at_once_then_arrives_whole_and_is_announced(window, qtbot):
+    gate = Gate(window.pages.renderer, {"long"})
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    click_topic(window, qtbot, "long")
+    # At once: the new topic's title everywhere, and the page says it is loading.
+    reader = window.reader
+    assert reader.current_url() == "topic:long" and window.windowTitle() == "Long"
+    assert window.tree.currentItem() is window.tree._items["topic:long"]
+    assert "Loading this page" in reader.toPlainText() and "Part 0" not in reader.toPlainText()
+    assert reader.is_building() and not reader.is_complete()
+    assert said[-1] == "Long"
+    with qtbot.waitSignal(reader.pageBuilt, timeout=10_000):
+        gate.open()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert "Loading this page" not in reader.toPlainText()
+    assert_whole_long_page(window)
+    assert "Long: page ready." in said
+    # Glossary words are dotted links on the page that came from the worker, as on any other.
+    assert [item.href for item in reader.outline.items].count("term:liver") == 1
+
+
+def test_switching_on_while_pages_load_shows_only_the_last_page(window, qtbot):
+    reader = window.reader
+    gate = Gate(window.pages.renderer, {"long", "other"})
+    builds = reader._builds
+    click_topic(window, qtbot, "long")  # parsing, held at the gate
+    qtbot.waitUntil(lambda: gate.parsed == ["long"])
+    click_topic(window, qtbot, "other")  # asked for, waiting behind "long"
+    click_topic(window, qtbot, "short")  # short: shown at once; "other" is dropped unparsed
+    assert reader.current_url() == "topic:short" and not reader.is_building()
+    with qtbot.waitSignal(builds.built, timeout=10_000):
+        gate.open()  # "long" finishes after the reader has left it
+    assert reader.current_url() == "topic:short" and window.windowTitle() == "Short"
+    text = reader.toPlainText()
+    assert "A short page about rest." in text and "Part 0" not in text and "Loading" not in text
+    assert gate.parsed == ["long"]  # "other" was never parsed
+
+
+def test_a_page_still_loading_is_found_in_and_moved_through_by_keys(window, qtbot):
+    reader = window.reader
+    gate = Gate(window.pages.renderer, {"long"})
+    click_topic(window, qtbot, "long")
+    assert reader.is_building()
+    gate.open()
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_H)  # moving by heading takes the whole page first
+    assert reader.textCursor().block().text() == "Long"
+    qtbot.keyClick(reader, Qt.Key.Key_H)
+    assert reader.textCursor().block().text() == "Part 0 heading"
+    qtbot.keyClick(reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "zebrafinch")
+    assert window.find_bar.count.text() == "1 of 1"
+    assert_whole_long_page(window)
+
+
+def test_a_page_that_cannot_be_parsed_says_so_clearly(window, qtbot):
+    gate = Gate(window.pages.renderer, {"long"}, fail={"long"})
+    click_topic(window, qtbot, "long")
+    with qtbot.waitSignal(window.reader.pageBuilt, timeout=10_000):
+        gate.open()
+    text = window.reader.toPlainText()
+    assert "Sorry, this page could not be shown." in text and "Loading" not in text
+    assert window.reader.is_complete()
+    assert "could not be shown" in window.statusBar().currentMessage()
+    click_topic(window, qtbot, "short")  # and the window carries on
+    assert "A short page about rest." in window.reader.toPlainText()
+
+
+def test_a_kiosk_reset_while_a_page_loads_leaves_nothing_of_it(qtbot, tmp_path):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    root = make_content(tmp_path / "content", {"short": "The welcome topic.", "long": long_body()})
+    window, controller = start_kiosk(qtbot, load_library(root), KioskConfig(idle_timeout=120, warning=30))
+    home = window.reader.current_url()
+    reader = window.reader
+    gate = Gate(window.pages.renderer, {"long"})
+    click_topic(window, qtbot, "long")
+    assert reader.is_building()
+    controller.reset()  # what the idle timer does for the next patient
+    assert not reader.is_building() and reader.current_url() == home
+    with qtbot.waitSignal(reader._builds.built, timeout=10_000):
+        gate.open()
+    assert reader.current_url() == home and reader.backwardHistoryCount() == 0
+    assert "Part 0" not in reader.toPlainText() and window.windowTitle() != "Long"
+    controller.exit_kiosk()
