@@ -161,6 +161,9 @@ class Switch:
     after: float  # ms of the longest step in the SETTLE_MS after the page was complete
     stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
     floor: float = 0.0  # ms for a bare QTextBrowser to take the whole page's HTML (setHtml) and paint it
+    # ms of UI-thread CPU in that longest step by CPU: the work itself, without the time other processes
+    # (a loaded machine) or the page worker holding the interpreter lock took the core from it
+    stall_cpu: float = 0.0
 
 
 class PaintCounter:
@@ -198,20 +201,22 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     reader = window.reader
     before = PaintCounter.count
     PaintCounter.first_at = 0.0
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     reader.go(f"topic:{topic_id}")  # render (unless cached), first part in, layout
     went = time.perf_counter()
     stall = went - start  # the longest time input waited: go() itself, then each turn of the loop
+    stall_cpu = time.thread_time() - start_cpu
     complete_at = went if reader.is_complete() else 0.0
 
     def done() -> bool:
         return PaintCounter.count != before and reader.is_complete()
 
     while not done() and time.perf_counter() - start < 60.0:
-        step = time.perf_counter()
+        step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
         now = time.perf_counter()
         stall = max(stall, now - step)
+        stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if not complete_at and reader.is_complete():
             complete_at = now
     if not done():
@@ -219,9 +224,10 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     end = time.perf_counter()
     after = 0.0  # the longest step in the SETTLE_MS after the page was complete (Qt's idle layout)
     while settle and time.perf_counter() - end < SETTLE_MS / 1000:
-        step = time.perf_counter()
+        step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
         after = max(after, time.perf_counter() - step)
+        stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
     stall = max(stall, after)
     if reader.current_url() != f"topic:{topic_id}":
         raise RuntimeError(f"switched to {reader.current_url()}, not topic:{topic_id}")
@@ -229,7 +235,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
-                  (complete_at - start) * 1000, after * 1000, stall * 1000)  # fmt: skip
+                  (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000)  # fmt: skip
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None):
@@ -591,6 +597,8 @@ def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) 
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)
         line("  of which in go()", spread([r.go for r in subset]))
+        cpu = [r.stall_cpu for r in subset]
+        line("  longest step, UI thread CPU", spread(cpu), pct(cpu, 95), STALL_MS)
     if profiler:
         print("\n  cProfile of the switches above, top 20 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
