@@ -24,6 +24,9 @@ from .touch import LinkSlop
 
 TOUCH_STYLE = """
 QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
+/* A text box's clear button keeps the size QLineEdit gives it (it places it by that size): at
+   44 px it sat half outside the box, and outside the screen for the search box. */
+QLineEdit QToolButton { min-height: 0; min-width: 0; }
 QAbstractSpinBox { min-height: 50px; }
 QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
 QTreeWidget::item, QListWidget::item { min-height: 44px; }
