@@ -10,13 +10,16 @@ manager, and inside cage (one Wayland surface, nothing to place). Qt Quick draws
 software renderer unless QT_QUICK_BACKEND names another: no OpenGL is needed.
 
 Privacy: the language is UK English only; word prediction, learning and handwriting are off,
-every text box is marked sensitive (nothing typed may be kept), its user-data folder is a
-path that does not exist, and QML is not compiled to the disk cache (kiosk/keyboard.py).
+every text box is marked sensitive (nothing typed may be kept), its user-data folder is one
+where nothing can be written (and it makes none in the home: no_user_data_folder), and QML is
+not compiled to the disk cache (kiosk/keyboard.py).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
@@ -26,6 +29,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QLayout, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 from shiboken6 import isValid
+
+from ..settings import resources_dir
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -91,6 +96,24 @@ Rectangle {
 """ % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
 
 
+@contextmanager
+def no_user_data_folder() -> Iterator[None]:
+    """While the keyboard is made: Qt Virtual Keyboard makes $XDG_CONFIG_HOME/qtvirtualkeyboard
+    (~/.config/qtvirtualkeyboard) for its user data as soon as its settings exist, unless that
+    folder exists, and no setting or variable stops it. Here XDG_CONFIG_HOME names a folder of
+    the app's own that holds one (resources/keyboard), so nothing is made; the QML then moves its
+    user data to NO_USER_DATA. Qt reads the variable at each look-up, so it is put back at once."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(resources_dir() / "keyboard")
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["XDG_CONFIG_HOME"]
+        else:
+            os.environ["XDG_CONFIG_HOME"] = before
+
+
 _renderer_chosen = False
 
 
@@ -124,7 +147,8 @@ class OnScreenKeyboard(QQuickWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         component = QQmlComponent(self.engine())
         component.setData(QML, QUrl("file:///sbc-desktop/kiosk-keyboard.qml"))
-        root = component.create()
+        with no_user_data_folder():
+            root = component.create()
         if root is None:
             raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
         self.setContent(component.url(), component, root)
