@@ -7,9 +7,11 @@ build pages here. Addresses: ``app:home``, ``app:glossary``, ``topic:ID``.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -17,7 +19,10 @@ from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
-from .content.render import Renderer
+
+if TYPE_CHECKING:  # python-markdown and nh3 come with the renderer, when a page is not in the disk cache
+    from .content.render import Renderer
+    from .content.rendered import Rendered
 
 HOME_URL = "app:home"
 GLOSSARY_URL = "app:glossary"
@@ -34,9 +39,12 @@ def topic_url(topic_id: str) -> str:
 class Pages:
     """Builds the HTML for any address the reader can show."""
 
-    def __init__(self, library: Library, renderer: Renderer | None = None):
+    def __init__(self, library: Library, renderer: Renderer | None = None, cache_dir: Path | None = None):
         self.library = library
-        self.renderer = renderer or Renderer(library)
+        self._renderer = renderer
+        self._cache_dir = cache_dir  # the renderer's disk cache is in this folder (render_cache), if given
+        self._early: tuple[str, Rendered] | None = None  # the one page read from the disk before the renderer
+        self._making = threading.Lock()
         # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
@@ -45,11 +53,49 @@ class Pages:
     @classmethod
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
         """Pages whose rendered topics are also kept in ``cache_dir`` (render_cache), if one is given."""
-        if cache_dir is None:
-            return cls(library)
-        from .content.render_cache import RenderCache
+        return cls(library, cache_dir=cache_dir)
 
-        return cls(library, Renderer(library, disk=RenderCache.in_cache_dir(cache_dir)))
+    @property
+    def renderer(self) -> Renderer:
+        """The renderer, made when first needed: a start whose first page is in the disk cache shows it
+        without one (python-markdown and the sanitiser are not even imported for it)."""
+        with self._making:  # search's worker thread asks for it too
+            if self._renderer is None:
+                from .content.render import Renderer
+
+                disk = None
+                if self._cache_dir is not None:
+                    from .content.render_cache import RenderCache
+
+                    disk = RenderCache.in_cache_dir(self._cache_dir)
+                renderer = Renderer(self.library, disk=disk)
+                if self._early is not None:  # the page already read from the disk is not read again
+                    renderer.keep(*self._early)
+                    self._early = None
+                self._renderer = renderer
+            return self._renderer
+
+    @renderer.setter
+    def renderer(self, renderer: Renderer) -> None:
+        self._renderer = renderer
+        self._early = None
+
+    def rendered(self, topic: Topic) -> Rendered:
+        """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
+        straight from the disk cache (render_cache.cached_rendering); any other page makes the renderer."""
+        if self._renderer is None and self._cache_dir is not None:
+            if self._early is not None and self._early[0] == topic.id:
+                return self._early[1]
+            if self._early is None:
+                from .content.render_cache import FOLDER, cached_rendering
+
+                found = None
+                if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
+                    found = cached_rendering(self._cache_dir, self.library, topic)
+                if found is not None:
+                    self._early = (topic.id, found)
+                    return found
+        return self.renderer.rendered(topic)
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -96,10 +142,18 @@ class Pages:
         header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
         header += f"<h1>{escape(topic.title)}</h1>\n"
         first = True
-        for html, last in self.renderer.topic_parts(topic):
+        for html, last in self._body_parts(topic):
             html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False
+
+    def _body_parts(self, topic: Topic) -> Iterator[tuple[str, bool]]:
+        if self._renderer is not None:
+            yield from self._renderer.topic_parts(topic)
+            return
+        parts = self.rendered(topic).parts  # as Renderer.topic_parts gives them
+        for index, html in enumerate(parts):
+            yield html, index == len(parts) - 1
 
     def with_care_team(self, html: str, paper: bool = False, team: CareTeam | None = None) -> str:
         """``html`` with the care team's numbers at each `{{care-team}}` paragraph."""
@@ -111,7 +165,8 @@ class Pages:
 
     def body_html(self, topic: Topic, paper: bool = False, team: CareTeam | None = None) -> str:
         """A topic's body as the reader or a handout shows it (without title or footer)."""
-        return self.with_care_team(self.renderer.topic_html(topic), paper=paper, team=team)
+        html = self._renderer.topic_html(topic) if self._renderer is not None else self.rendered(topic).html
+        return self.with_care_team(html, paper=paper, team=team)
 
     def footer_html(self, topic: Topic, anchor: str = "") -> str:
         """The topic's sources and dates; ``anchor``: an id for their first line (kept with the text on paper)."""

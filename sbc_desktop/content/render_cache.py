@@ -57,17 +57,34 @@ _CODE = ("render.py", "rendered.py", "links.py", "glossary.py", "words.py", "ren
 
 @cache
 def code_stamp() -> str:
-    """A hash of the code that renders (and of its libraries' versions).
+    """A hash of the code that renders (and of its libraries' installed files).
 
-    The versions come from the modules themselves (the renderer has imported them):
-    importlib.metadata alone costs a start about 80 ms, when the first page comes from here."""
-    import markdown
-    import nh3
-
-    versions = [f"{module.__name__} {getattr(module, '__version__', '')}" for module in (markdown, nh3)]
-    digest = hashlib.sha256(f"format {FORMAT} {' '.join(versions)}".encode())
+    The libraries are not imported for it (a start whose first page comes from here needs neither
+    python-markdown nor nh3) and importlib.metadata alone costs a start about 80 ms: each library
+    is known by the file it is imported from, with that file's size and time (another version,
+    installed, is another file). Where a library has no such file (a frozen bundle), its version."""
+    digest = hashlib.sha256(f"format {FORMAT} {' '.join(_library_marks(('markdown', 'nh3')))}".encode())
     digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
     return digest.hexdigest()
+
+
+def _library_marks(names: Iterable[str]) -> list[str]:
+    import importlib.util
+
+    marks = []
+    for name in names:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        try:
+            found = os.stat(origin) if origin and spec is not None and spec.has_location else None
+        except OSError:
+            found = None
+        if found is not None:
+            marks.append(f"{name} {origin} {found.st_size} {found.st_mtime_ns}")
+        else:  # no file of its own: its version, as the library itself says it
+            module = importlib.import_module(name)
+            marks.append(f"{name} {getattr(module, '__version__', '')}")
+    return marks
 
 
 def _source(path: Path) -> bytes:

@@ -28,7 +28,8 @@ class FittedToReader(QObject):
         window.appearance.changed.connect(self.mark_tree)
         self.choice.changed.connect(self._changed)
         self.mark_tree()
-        window.appointment.set_spread(self.choice.spread)
+        if window.made_appointment is not None:  # (else given the places when it is made)
+            window.made_appointment.set_spread(self.choice.spread)
 
     @property
     def places(self) -> list[str]:
@@ -63,7 +64,8 @@ class FittedToReader(QObject):
         if w.settings and w.policy.remember_spread:
             w.settings.set_spread(places)
         self.mark_tree()
-        w.appointment.set_spread(places)
+        if w.made_appointment is not None:
+            w.made_appointment.set_spread(places)
         if w.reader.current_url().split("#")[0] == HOME_URL:
             w.reader.reload()
         if w.search_panel.isVisible() and w.search_field.text().strip():

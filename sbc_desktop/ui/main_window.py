@@ -20,13 +20,12 @@ from ..settings import Settings
 from . import accessible_factory
 from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
-from .appointment_panel import AppointmentPanel
 from .find_bar import FindBar
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
-from .glossary_popup import GlossaryPopup
 from .handout_actions import HandoutActions
 from .history_limit import BoundedHistory
+from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
@@ -36,7 +35,7 @@ from .reader import Highlighter, Reader, text_pattern, words_pattern
 from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
-from .session_panes import connect_session
+from .session_panes import connect_appointment, connect_session
 from .themed_style import ThemedStyle
 from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
@@ -46,6 +45,8 @@ from .window_actions import WindowActions
 if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
     from ..content.search import SearchResult
     from ..handout.export import Handout
+    from .appointment_panel import AppointmentPanel
+    from .glossary_popup import GlossaryPopup
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.history_limit = BoundedHistory(self.reader)
-        self.popup = GlossaryPopup(self)
+        self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
         self.search_panel = SearchPanel(self)
@@ -103,12 +104,13 @@ class MainWindow(QMainWindow):
         self.highlighter = Highlighter(self.reader)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
-        # The symptom log is a home thing: only where notes are kept (never at a kiosk).
-        self.appointment = AppointmentPanel(library, self.notes, self, symptom_log=self.notes_store.path is not None)
-        self.appointment_dock = QDockWidget(QCoreApplication.translate("MainWindow", "My appointment"), self)
+        # "My appointment": the dock now, the panel in it when it first opens (see appointment).
+        self._appointment: AppointmentPanel | None = None
+        self.appointment_dock = LazyDock(
+            QCoreApplication.translate("MainWindow", "My appointment"), self, self._make_appointment
+        )
         self.appointment_dock.setObjectName("appointmentDock")
         self.appointment_dock.setAccessibleName(QCoreApplication.translate("MainWindow", "My appointment"))
-        self.appointment_dock.setWidget(self.appointment)
         self.appointment_dock.setMinimumWidth(360)
         self.appointment_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -150,13 +152,15 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_toolbar)
         self.commands.menus(self.menuBar())
         self.urgent = UrgentHelp(self)
-        self.appointment.urgentHelpRequested.connect(self.urgent.open)
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
         self.commands.glossary.setVisible(bool(library.glossary))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
+        if self.policy.kiosk:  # made at once: each patient's kiosk is the same as a freshly started one
+            self.appointment_dock.make_contents()
+            self.popup  # noqa: B018 - made now
         apply_policy(self)
         self.apply_appearance()
         self.resize(1200, 800)
@@ -232,12 +236,9 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "There is no page called {0}.").format(url), 8000
             )
         )
-        self.popup.speakRequested.connect(self.read_aloud.speak_text)
-        self.popup.spoken.connect(self.announce)
         self.search_panel.spoken.connect(self.announce)
         self.reader.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
-        self.popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
@@ -256,12 +257,6 @@ class MainWindow(QMainWindow):
         self.search_panel.resultChosen.connect(self.open_result)
         self.search_panel.pageRequested.connect(self.reader.go)
         self.find_bar.findRequested.connect(self.find_in_page)
-        # Appointment notes: the panel edits, the saver keeps them, the handout prints them.
-        self.appointment.changed.connect(self.saver.schedule)
-        self.appointment.changed.connect(self._update_handout_action)
-        self.appointment.previewRequested.connect(self.handouts.preview)
-        self.appointment.printRequested.connect(self.handouts.print_handout)
-        self.appointment.saveRequested.connect(self.handouts.save_as)
         self.saver.failed.connect(
             lambda why: self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Your notes could not be saved: {0}").format(why)
@@ -271,6 +266,58 @@ class MainWindow(QMainWindow):
         self.handouts.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.find_bar.closed.connect(lambda: self.reader.setFocus(Qt.FocusReason.OtherFocusReason))
         a.appointment.triggered.connect(self._appointment_toggled)
+
+    # -- made on first use --------------------------------------------------------------
+    @property
+    def popup(self) -> GlossaryPopup:
+        """The glossary pop-up, made the first time a word is looked up."""
+        if self._popup is None:
+            from .glossary_popup import GlossaryPopup
+
+            popup = self._popup = GlossaryPopup(self)
+            popup.ensurePolished()  # its style sheet's fonts now, as if made with the window (before set_reading_style)
+            popup.speakRequested.connect(self.read_aloud.speak_text)
+            popup.spoken.connect(self.announce)
+            popup.readMoreRequested.connect(lambda topic_id: self.reader.go(f"topic:{topic_id}"))
+            popup.set_reading_style(self.appearance.reading)
+        return self._popup
+
+    @property
+    def made_popup(self) -> GlossaryPopup | None:
+        return self._popup
+
+    @property
+    def appointment(self) -> AppointmentPanel:
+        """The "My appointment" panel, made the first time the dock opens (or anything asks for it)."""
+        self.appointment_dock.make_contents()
+        assert self._appointment is not None
+        return self._appointment
+
+    @property
+    def made_appointment(self) -> AppointmentPanel | None:
+        return self._appointment
+
+    def _make_appointment(self) -> None:
+        from .appointment_panel import AppointmentPanel
+
+        # The symptom log is a home thing: only where notes are kept (never at a kiosk).
+        panel = AppointmentPanel(self.library, self.notes, self, symptom_log=self.notes_store.path is not None)
+        self._appointment = panel
+        self.appointment_dock.setWidget(panel)
+        panel.ensurePolished()  # as if made with the window
+        # In the Tab order where it always was: after the page's read-aloud bar, before the toolbars.
+        keep_tab_place(panel, after=self.read_aloud_bar.speed)
+        panel.urgentHelpRequested.connect(self.urgent.open)
+        # Appointment notes: the panel edits, the saver keeps them, the handout prints them.
+        panel.changed.connect(self.saver.schedule)
+        panel.changed.connect(self._update_handout_action)
+        panel.previewRequested.connect(self.handouts.preview)
+        panel.printRequested.connect(self.handouts.print_handout)
+        panel.saveRequested.connect(self.handouts.save_as)
+        panel.set_spread(self.fitted.places)
+        panel.set_topic(self._topic)
+        apply_reading_font(panel, self.appearance.reading)
+        connect_appointment(self)
 
     def _appointment_toggled(self, shown: bool) -> None:
         """Opening "My appointment" puts the patient in their notes; closing it, back on the page."""
@@ -318,7 +365,8 @@ class MainWindow(QMainWindow):
                 layout = central.layout() if central is not None else None
                 if isinstance(layout, QVBoxLayout):
                     layout.insertWidget(0, self.problem_banner)
-        self.appointment.set_spread(self.fitted.places)
+        if self._appointment is not None:
+            self._appointment.set_spread(self.fitted.places)
         if pending and address == HOME_URL != pending.split("#")[0] and self.pages.exists(pending):
             self.reader.go(pending)
         else:
@@ -342,12 +390,14 @@ class MainWindow(QMainWindow):
         )  # what a screen reader says on entering
         self.announce(title)
         self.tree.show_url(address)
-        self.popup.close()
+        if self._popup is not None:
+            self._popup.close()
         self.highlighter.clear()
         self._topic = self.pages.topic_at(address)
         if not self.reader.is_building():  # else once its text is in (_page_built)
             self._page_text_in(address)
-        self.appointment.set_topic(self._topic)
+        if self._appointment is not None:
+            self._appointment.set_topic(self._topic)
         self._update_handout_action()
         if self.settings and self.pages.exists(address):
             self.settings.set_last_page(address.split("#")[0])
@@ -526,8 +576,10 @@ class MainWindow(QMainWindow):
         reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
         self.reader.set_style_sheet(reader_style_sheet(theme, reading))
         self.reader.setFont(reading.font_for(self.reader.font()))
-        self.popup.set_reading_style(reading)
-        apply_reading_font(self.appointment, reading)
+        if self._popup is not None:
+            self._popup.set_reading_style(reading)
+        if self._appointment is not None:
+            apply_reading_font(self._appointment, reading)
         self.commands.paint_icons(theme.button_text)
         self.urgent.paint(theme.highlighted_text)
         self.read_aloud_bar.paint_icons(theme.button_text)
@@ -626,7 +678,8 @@ class MainWindow(QMainWindow):
         width = self._room()
         self.tree.setMaximumWidth(max(200, int(width * 0.28)))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
-        inner = self.appointment.widget()  # the panel scrolls: what it holds says how wide it wants to be
+        # The panel scrolls: what it holds says how wide it wants to be.
+        inner = self._appointment.widget() if self._appointment is not None else None
         dock = (inner.minimumSizeHint().width() if inner is not None else 320) + 40
         dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
         speed_label = self.read_aloud_bar.findChild(QLabel)

@@ -28,7 +28,6 @@ def connect_session(window) -> None:
     w.reader.sourceChanged.connect(lambda url: session.visit(url.toString()))
     w.search_field.textChanged.connect(lambda text: setattr(session, "search_text", text))
     w.find_bar.field.textChanged.connect(lambda text: setattr(session, "find_text", text))
-    w.appointment.large_print.toggled.connect(lambda on: setattr(session, "large_print", on))
     w.read_aloud_bar.speed.currentIndexChanged.connect(
         lambda index: setattr(session, "speech_rate", float(w.read_aloud_bar.speed.itemData(index) or 0.0))
     )
@@ -39,11 +38,18 @@ def connect_session(window) -> None:
 
     # A fresh session: every pane resets itself.
     for reset in (
-        close_dialogs, lambda: close_overlays(w), w.popup.close, w.find_bar.reset, w.search_field.reset,
-        w.search_panel.reset, w.highlighter.clear, w.read_aloud_bar.reset, w.appointment.reset, w.tree.reset,
+        close_dialogs, lambda: close_overlays(w), lambda: w.made_popup and w.made_popup.close(),
+        w.find_bar.reset, w.search_field.reset, w.search_panel.reset, w.highlighter.clear, w.read_aloud_bar.reset,
+        lambda: w.made_appointment and w.made_appointment.reset(), w.tree.reset,
     ):  # fmt: skip
         session.cleared.connect(reset)
     session.cleared.connect(lambda: start_afresh(w, standard_panes))
+
+
+def connect_appointment(window) -> None:
+    """The "My appointment" panel's part, when the panel is made (on first use; at once at the kiosk)."""
+    w, session = window, window.session
+    w.appointment.large_print.toggled.connect(lambda on: setattr(session, "large_print", on))
 
 
 def close_dialogs() -> None:

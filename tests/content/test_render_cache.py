@@ -170,8 +170,46 @@ def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_markdown(tmp_pa
         "import sys; from pathlib import Path; from sbc_desktop.content.render_cache import cached_rendering; "
         "print('markdown' in sys.modules, 'nh3' in sys.modules); "
         "from sbc_desktop.content.loader import load_library; "
-        f"lib = load_library(Path({str(root)!r})); "
-        f"print(cached_rendering(Path({str(tmp_path / 'cache')!r}), lib, lib.topic('a')) is not None)"
+        f"lib = load_library(Path({str(root)!r}), check_links=False); "  # as the window loads it
+        f"print(cached_rendering(Path({str(tmp_path / 'cache')!r}), lib, lib.topic('a')) is not None); "
+        "from sbc_desktop.pages import Pages; "
+        f"pages = Pages.for_window(lib, Path({str(tmp_path / 'cache')!r})); "
+        "print('Words.' in pages.html_for('topic:a'), 'markdown' in sys.modules, 'nh3' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == ["False", "False", "True"], done.stderr
+    # The window's first page, in the cache, is shown without python-markdown or nh3 being imported.
+    assert done.stdout.split() == ["False", "False", "True", "True", "False", "False"], done.stderr
+
+
+def test_the_first_page_from_the_disk_then_the_renderer_for_the_next(tmp_path, monkeypatch):
+    from sbc_desktop.content import render
+    from sbc_desktop.pages import Pages
+
+    root = make_content(tmp_path / "content", {"a": "Cancer in the liver.", "b": "B words."}, glossary=GLOSSARY)
+    prerender.prerender(root, tmp_path / "cache")
+    library = load_library(root)
+    expected = Pages(library).html_for("topic:a")
+    made = []
+    real = render.Renderer.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(render.Renderer, "__init__", counted)
+    pages = Pages.for_window(library, tmp_path / "cache")
+    assert pages.html_for("topic:a") == expected and not made  # from the disk, no renderer made
+    assert pages.html_for("topic:a") == expected and not made
+    assert "B words." in pages.html_for("topic:b") and len(made) == 1  # another page: the renderer, once
+    assert pages.renderer is made[0] and pages.renderer.is_cached("a")  # the first page handed over
+    assert pages.html_for("topic:a") == expected and pages.renderer.disk.hits == 1  # b's, not a's again
+
+
+def test_with_no_cache_yet_the_first_page_is_rendered(tmp_path):
+    from sbc_desktop.pages import Pages
+
+    root = make_content(tmp_path / "content", {"a": "Cancer in the liver.", "b": "B"}, glossary=GLOSSARY)
+    library = load_library(root)
+    pages = Pages.for_window(library, tmp_path / "cache")
+    assert pages.html_for("topic:a") == Pages(library).html_for("topic:a")
+    assert list((tmp_path / "cache" / "rendered").glob("*.page"))  # and kept for the next start

@@ -1,0 +1,112 @@
+"""Panes made on first use (start-up does not wait for them) open on the very first press.
+
+Each test starts a fresh window and makes the press its first action: by mouse, by keyboard
+shortcut and through the menu, with the focus where a person expects it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from sbc_desktop.notes import NotesStore
+from sbc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import link_point
+
+
+@pytest.fixture
+def fresh(qtbot, library, tmp_path):
+    """A window as a patient at home starts it: shown, active, on a topic, nothing opened yet."""
+    window = MainWindow(library, notes_store=NotesStore(tmp_path / "notes.json"))
+    qtbot.addWidget(window)
+    window.open_start_page("what-is-it")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.made_appointment is None and window.made_popup is None  # not made at start
+    return window
+
+
+def assert_panel_open_in_notes(window, qtbot):
+    qtbot.waitUntil(window.appointment_dock.isVisible)
+    panel = window.made_appointment
+    assert panel is not None and panel.isVisible()
+    assert window.appointment_dock.toggleViewAction().isChecked()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.notes_edit)
+    assert panel.add_topic_button.isEnabled()  # it knows the topic open before it was made
+
+
+def test_my_appointment_opens_on_the_first_click_of_its_button(fresh, qtbot):
+    button = fresh.toolbar.widgetForAction(fresh.appointment_dock.toggleViewAction())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert_panel_open_in_notes(fresh, qtbot)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # and closes again, back on the page
+    qtbot.waitUntil(lambda: not fresh.appointment_dock.isVisible())
+    assert QApplication.focusWidget() is fresh.reader
+
+
+def test_my_appointment_opens_on_the_first_ctrl_m(fresh, qtbot):
+    qtbot.keyClick(fresh, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert_panel_open_in_notes(fresh, qtbot)
+
+
+def test_my_appointment_opens_from_the_menu_first(fresh, qtbot):
+    qtbot.keyClick(fresh, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # the Appointment menu
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu.activeAction() is fresh.appointment_dock.toggleViewAction()  # its first item
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert_panel_open_in_notes(fresh, qtbot)
+
+
+def test_the_panel_made_late_keeps_its_place_in_the_tab_order(fresh, qtbot):
+    qtbot.keyClick(fresh, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert_panel_open_in_notes(fresh, qtbot)
+    order: list[QWidget] = []
+    step = fresh.nextInFocusChain()
+    while step is not fresh:
+        if step.isVisible() and step.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(step)
+        step = step.nextInFocusChain()
+    panel = fresh.made_appointment
+    inside = [i for i, w in enumerate(order) if w is panel or panel.isAncestorOf(w)]
+    assert inside == list(range(inside[0], inside[-1] + 1)), "the panel's fields are together"
+    assert order[inside[0] - 1] is fresh.read_aloud_bar.speed  # after the page and its read-aloud bar...
+    assert order[inside[-1] + 1].objectName() == "themeButton"  # ...before the toolbar, as when made at start
+    assert order.index(fresh.search_field) > inside[-1]
+
+
+def test_a_glossary_word_opens_its_meaning_on_the_first_click(fresh, qtbot, library):
+    fresh.reader.setFocus()
+    point = link_point(fresh.reader, "term:symptom")
+    with qtbot.waitSignal(fresh.reader.termActivated):
+        qtbot.mouseClick(fresh.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    popup = fresh.made_popup
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.word.text().lower() == library.glossary["symptom"].term.lower()
+    assert QApplication.focusWidget() in (popup.read_more, popup.close_button)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not popup.isVisible() and QApplication.focusWidget() is fresh.reader
+
+
+def test_a_glossary_word_opens_its_meaning_on_the_first_enter(fresh, qtbot):
+    reader = fresh.reader
+    reader.setFocus()
+    for _ in range(40):
+        qtbot.keyClick(reader, Qt.Key.Key_Tab)
+        anchor = reader.textCursor().charFormat().anchorHref()
+        if reader.textCursor().hasSelection() and anchor.startswith("term:"):
+            break
+    assert fresh.made_popup is None
+    with qtbot.waitSignal(reader.termActivated):
+        qtbot.keyClick(reader, Qt.Key.Key_Return)
+    assert fresh.made_popup is not None and fresh.made_popup.isVisible()
+    assert QApplication.focusWidget() in (fresh.made_popup.read_more, fresh.made_popup.close_button)
+
+
+def test_the_kiosk_makes_them_at_once(kiosk):
+    window, _controller = kiosk  # a fresh session is compared with a freshly started kiosk, widget by widget
+    assert window.made_appointment is not None and window.made_popup is not None
