@@ -68,6 +68,65 @@ Rectangle {
         anchors.bottom: root.bottom
     }
 
+    // Screen readers: Qt Virtual Keyboard's keys carry no accessible role or name (its QML sets
+    // none), so each key gets an invisible child that does: a button named by the letter it
+    // shows, or for the other keys by keyNames (from Python, translated; by key type). Keys are
+    // made anew when the layout changes (letters, symbols), and named again then.
+    property var keyNames: ({})
+    Component {
+        id: keyNameComponent
+        Item {
+            property Item key
+            objectName: "keyName"
+            anchors.fill: parent
+            Accessible.role: Accessible.Button
+            Accessible.name: key ? root.keyLabel(key) : ""
+            Accessible.ignored: !key || !key.visible || !key.enabled
+            Accessible.onPressAction: root.pressKey(key)
+        }
+    }
+    function keyLabel(key) {
+        var type = String(key.keyType)
+        if (type === "13" && panel.keyboard.symbolMode)
+            type = "13-on"
+        if (root.keyNames[type] !== undefined)
+            return root.keyNames[type]
+        return key.displayText || key.text
+    }
+    function pressKey(key) {  // as the keyboard's own click(key) does for a tap
+        if (!key || !key.enabled)
+            return
+        var upper = InputContext.uppercase
+        if (!key.noKeyEvent)
+            InputContext.inputEngine.virtualKeyClick(key.key, upper ? key.text.toUpperCase() : key.text,
+                                                     upper ? Qt.ShiftModifier : Qt.NoModifier)
+        key.clicked()
+    }
+    function nameKeys(item) {
+        for (var i = 0; i < item.children.length; ++i) {
+            var child = item.children[i]
+            var isKey = child.key !== undefined && child.keyType !== undefined
+            if (isKey && !(child.noKeyEvent && !child.functionKey)) {
+                var named = false
+                for (var j = 0; j < child.children.length; ++j)
+                    named = named || child.children[j].objectName === "keyName"
+                if (!named)
+                    keyNameComponent.createObject(child, {key: child})
+            }
+            root.nameKeys(child)
+        }
+    }
+    function nameAllKeys() { root.nameKeys(panel.keyboard) }
+    Timer { id: nameLater; interval: 50; onTriggered: root.nameAllKeys() }
+    Connections {
+        target: panel.keyboard
+        function onSymbolModeChanged() { nameLater.restart() }
+    }
+    Connections {
+        target: panel
+        function onActiveChanged() { nameLater.restart() }
+    }
+
     // The letters again, unshifted: what the next patient finds.
     function reset() {
         panel.keyboard.symbolMode = false
@@ -91,9 +150,26 @@ Rectangle {
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
         // Silent keys: no Qt Multimedia (and its audio libraries) loaded for key clicks.
         panel.keyboard.soundEffect.enabled = false
+        nameLater.restart()
     }
 }
 """ % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
+
+
+def key_names() -> dict[str, str]:
+    """What a screen reader says for the keys that show no letter, by Qt Virtual Keyboard's key
+    type (QtVirtualKeyboard::KeyType; "13-on": the symbols key while symbols are shown)."""
+    translate = QCoreApplication.translate
+    return {
+        "1": translate("Kiosk", "Delete"),  # BackspaceKey
+        "2": translate("Kiosk", "Language"),  # ChangeLanguageKey
+        "3": translate("Kiosk", "Enter"),  # EnterKey
+        "6": translate("Kiosk", "Hide the keyboard"),  # HideKeyboardKey
+        "11": translate("Kiosk", "Shift"),  # ShiftKey
+        "12": translate("Kiosk", "Space"),  # SpaceKey
+        "13": translate("Kiosk", "Numbers and symbols"),  # SymbolModeKey
+        "13-on": translate("Kiosk", "Letters"),
+    }
 
 
 @contextmanager
@@ -151,6 +227,7 @@ class OnScreenKeyboard(QQuickWidget):
             root = component.create()
         if root is None:
             raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
+        root.setProperty("keyNames", key_names())
         self.setContent(component.url(), component, root)
         self._component = component
         self.hide()
