@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .keep_whole import KeepWhole
 from .touch import LinkSlop
 
 TOUCH_STYLE = """
@@ -59,6 +60,9 @@ def apply_policy(w) -> None:
             combo.setItemDelegate(QStyledItemDelegate(combo))
     if policy.kiosk:
         keyboard_reachable(w)
+        # With the on-screen keyboard up at large text the page's pane can be a strip: its Read
+        # aloud row goes while it cannot be shown whole, and comes back with the room.
+        w.read_aloud_squeeze = KeepWhole(w.read_aloud_bar)
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
         w.statusBar().setSizeGripEnabled(False)

@@ -357,3 +357,32 @@ def test_a_screen_reader_finds_every_key_by_name_and_can_press_it(kiosk_kb, qtbo
     qtbot.waitUntil(lambda: "Letters" in accessible_keys(keyboard))
     keys = accessible_keys(keyboard)
     assert {"1", "2", "0"} <= set(keys) and "Numbers and symbols" not in keys
+
+
+def test_at_large_text_with_results_and_the_keyboard_up_the_read_aloud_row_is_whole_or_gone(
+    qtbot, library, monkeypatch
+):
+    """Results and the keyboard leave the page a strip: its Read aloud row goes rather than being
+    cut in half ("ead alo"), and comes back whole when the keyboard goes."""
+    monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
+    window, controller, keyboard = open_kiosk(qtbot, library)
+    bar = window.read_aloud_bar
+    larger = window.view_toolbar.widgetForAction(window.commands.by_name["larger"])
+    while window.appearance.scale < 2.0:
+        tap(qtbot, larger)
+    QApplication.processEvents()
+    assert bar.isVisible() and bar.height() >= bar.minimumSizeHint().height()
+    tap(qtbot, window.search_field)
+    up(qtbot, keyboard)
+    tap_letters(keyboard, "bo")
+    qtbot.waitUntil(window.search_panel.isVisible)
+    QApplication.processEvents()
+    assert not bar.isVisible() or bar.height() >= bar.minimumSizeHint().height(), bar.height()
+    pane = bar.parentWidget()  # the page's pane: the row goes where it and a strip of page cannot fit
+    assert bar.isVisible() == (pane.height() >= 2 * bar.minimumSizeHint().height()), pane.height()
+    tap(qtbot, window.reader)  # a tap on the page: the keyboard goes
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    qtbot.waitUntil(bar.isVisible)
+    QApplication.processEvents()
+    assert bar.height() >= bar.minimumSizeHint().height()
+    controller.exit_kiosk()
