@@ -15,11 +15,12 @@ class KeepWhole(QObject):
 
     def __init__(self, row: QWidget):
         pane = row.parentWidget()
+        if pane is None:
+            raise ValueError("the row must be in its pane already")
         super().__init__(row)
         self.row, self.pane = row, pane
         self.squeezed = False
-        if pane is not None:
-            pane.installEventFilter(self)
+        pane.installEventFilter(self)
 
     def needed(self) -> int:
         return 2 * self.row.minimumSizeHint().height()  # the row, and as much of the page below it
