@@ -197,6 +197,86 @@ def nci(count: int) -> bool:
         return ok
 
 
+TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy", "scan", "pain"]
+
+
+def filling(seconds: float) -> bool:
+    """The real window (NCI pages, a fresh cache folder, as at a first start at home) while the pages'
+    text is added to the index, a patient typing in the search box a key every 120 ms; a heartbeat
+    timer on the UI thread (every 2 ms) finds every stall. The floor: the same window, the same typing
+    and the same index afterwards, with nothing being added. Fails unless text landed meanwhile."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from sbc_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="sbc-bench-filling-") as tmp:
+        content, cache = Path(tmp) / "content", Path(tmp) / "cache"
+        content.mkdir()
+        build_nci_content(content)
+        library = load_library(content, check_links=False)
+        window = MainWindow(library, settings=None, cache_dir=cache)
+        window.open_start_page()
+        window.resize(1200, 800)
+        window.show()
+        app.processEvents()
+        keys = [k for word in TYPED for k in [*word, "clear"]]
+
+        def session(length: float) -> tuple[list[float], int]:
+            """(stalls in ms: each heartbeat gap beyond its 2 ms, keys typed) over ``length`` seconds."""
+            beats: list[float] = []
+            typed = [0]
+            heart, typist = QTimer(), QTimer()
+            heart.setTimerType(Qt.TimerType.PreciseTimer)
+            heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+
+            def key() -> None:
+                k = keys[typed[0] % len(keys)]
+                typed[0] += 1
+                if k == "clear":
+                    window.search_field.clear()
+                else:
+                    QTest.keyClick(window.search_field, k)
+
+            typist.timeout.connect(key)
+            heart.start(2)
+            typist.start(120)
+            end = time.perf_counter() + length
+            while time.perf_counter() < end:
+                app.processEvents()
+                time.sleep(0.0005)
+            heart.stop()
+            typist.stop()
+            return [max(0.0, (b - a) * 1000 - 2) for a, b in zip(beats, beats[1:], strict=False)], typed[0]
+
+        QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # to the search box: search starts
+        deadline = time.perf_counter() + 60
+        while not window.search.is_searchable and time.perf_counter() < deadline:
+            app.processEvents()
+        before = window.search.text_done[0]
+        stalls, typed = session(seconds)
+        after = window.search.text_done[0]
+        thread = window.search._thread
+        window.search._stop.set()  # the batch being read is finished; then nothing more is added
+        if thread is not None:
+            thread.join(120)
+        floor, floor_typed = session(seconds)
+        window.close()
+        app.processEvents()
+    print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s, a key every 120 ms)")
+    print(f"  workload: {after - before} pages' text landed while typing ({before} before), {typed} keys typed; "
+          f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if after <= before or not typed:
+        raise WorkloadError("no page's text landed while the window was measured: nothing was filling")
+    for label, values, count in (("adding text", stalls, typed), ("floor: nothing added", floor, floor_typed)):
+        over = sum(1 for v in values if v > 16)
+        print(f"  UI thread stalls, {label:<21} n={len(values):<6} p99 {pct(values, 99):6.1f}  "
+              f"max {max(values):6.1f} ms  over 16 ms: {over} ({count} keys)")  # fmt: skip
+    return max(stalls) <= 16
+
+
 def medlineplus() -> None:
     pairs_file = CORPORA / "medlineplus-synonym-queries.json"
     folder = CORPORA / "medlineplus"
@@ -221,13 +301,18 @@ def medlineplus() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 glossary names instead of 1,000")
+    parser.add_argument("--filling", type=float, default=20.0, help="seconds of typing while text is added (20)")
+    parser.add_argument("--filling-only", action="store_true", help="only the stalls while text is added")
     args = parser.parse_args()
     if not NCI_PAGES.is_dir():
         print(f"FAIL: {NCI_PAGES} not found: nothing to measure", file=sys.stderr)
         return 1
     try:
+        if args.filling_only:
+            return 0 if filling(args.filling) else 1
         ok = nci(200 if args.quick else 1000)
         medlineplus()
+        ok &= filling(args.filling)
     except WorkloadError as exc:
         print(f"\nFAIL: {exc}", file=sys.stderr)
         return 1

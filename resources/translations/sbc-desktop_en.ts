@@ -1710,6 +1710,10 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Some pages&apos; text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Getting search ready...</source>
         <translation type="unfinished"></translation>
     </message>

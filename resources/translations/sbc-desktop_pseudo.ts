@@ -1729,6 +1729,10 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Úñtîl théñ, šömé págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>Some pages' text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
+            <translation>[Šömé págéš' téxt çöúld ñöt bé áddéd tö šéárçh: {left} öf {total} págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. Šéárçh wîll trý ágáîñ ñéxt tîmé thé ápp štártš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
             <source>Getting search ready...</source>
             <translation>[Géttîñg šéárçh réádý... ~~~~~ ~]</translation>
         </message>

@@ -9,6 +9,7 @@ is quoted, so input such as a lone quote, ``AND``, ``*`` or ``NEAR(`` is just wo
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import hashlib
 import heapq
@@ -30,7 +31,7 @@ from .library import Library, Topic
 from .rendered import Rendered
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 10  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 11  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -43,7 +44,8 @@ BROAD = 300  # an idea in more documents than this is looked for in titles, keyw
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
 _STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong MATCH ? ORDER BY r LIMIT ?"
 SLOW_READ = 3_000_000  # characters of Markdown that take seconds to read: the command line says it is busy
-TEXT_BATCH = 400_000  # characters of Markdown read between two landings of the pages' text
+TEXT_BATCH = 2_000_000  # characters of Markdown read between two landings of the pages' text (each is a commit)
+SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is searched as those words
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
@@ -120,9 +122,14 @@ class SearchResponse:
 class SearchIndex:
     """An FTS5 index over one library, in a cached file or in memory."""
 
-    def __init__(self, connection: sqlite3.Connection, library: Library):
-        self.db = connection
+    def __init__(self, connection: sqlite3.Connection, library: Library, path: Path | None = None):
+        self.db = connection  # what searches read (on the UI thread)
         self.library = library
+        # On disk, the pages' text is written through a connection of its own (WAL: a search reads the
+        # last batch committed and never waits for the one being written); in memory, through ``db``.
+        self.path = path
+        self._writer: sqlite3.Connection | None = None
+        self._runs_seen: set[str] = set()  # runs of characters whose words are known (while text lands)
         self._vocabulary: list[str] | None = None  # sorted: prefixes are found by bisection
         self._known: set[str] | None = None
         # (position, letter, length) -> the content's words of that length with that letter
@@ -174,7 +181,7 @@ class SearchIndex:
                     if not db.execute("SELECT count(*) FROM pending").fetchone()[0]:
                         return cls(db, library)
                     db.close()
-                    return cls(_writable(path), library)  # resumed where the last start stopped
+                    return cls(_reading(path), library, path)  # resumed where the last start stopped
                 db.close()
             except sqlite3.DatabaseError:
                 pass  # a damaged cache is rebuilt below
@@ -187,6 +194,7 @@ class SearchIndex:
             builder.execute("PRAGMA journal_mode=OFF")
             builder.execute("PRAGMA synchronous=OFF")
             _build_front(builder, library)
+            builder.execute("PRAGMA journal_mode=WAL")  # for what comes after: searches read while text lands
             builder.close()
             os.replace(temp, path)  # whole or not at all: a crash never leaves half a file
         finally:
@@ -194,7 +202,7 @@ class SearchIndex:
             if os.path.exists(temp):
                 os.unlink(temp)
         _prune(cache_dir, keep=3)
-        return cls(_writable(path), library)
+        return cls(_reading(path), library, path)
 
     @property
     def pages_left(self) -> int:
@@ -218,37 +226,52 @@ class SearchIndex:
     def add_text(self, rendered_of: RenderedOf, most_chars: int | None = None) -> int:
         """Read the next pages' headings and text (up to about ``most_chars`` of Markdown) and make
         them searchable, in one transaction. Returns how many pages are left. Safe from a worker thread
-        while the window searches: each page is written under the index's lock, read outside it.
+        while the window searches: on disk the text is written through the writer's own connection
+        (a search never waits for it); in memory each page is written under the index's lock.
+        A failed write (a full disk) raises `sqlite3.Error` and keeps nothing of the batch.
         """
         with self._lock:
-            todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 500").fetchall()
-        batch: list[tuple[int, str, str]] = []
+            todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
+        batch: list[tuple[str, str, int]] = []
         size, most_chars = 0, most_chars or TEXT_BATCH
         for rowid, ref in todo:
             topic = self.library.topic(ref)
             page = _parsed(rendered_of, topic) if topic is not None else Rendered(parts=())
             headings = " \n".join(heading.text for heading in page.headings)
-            batch.append((rowid, _storable(headings), _storable(page.text)))
+            batch.append((_storable(headings), _storable(page.text), rowid))
             size += len(topic.body) if topic is not None else 0
             if size >= most_chars:
                 break
-        words = _words_in(text for _rowid, headings, body in batch for text in (headings, body))
+        words = _words_in((text for headings, body, _rowid in batch for text in (headings, body)), self._runs_seen)
+        writer = self._writing()
+        shared = writer is self.db  # in memory: the searches' own connection, taken a page at a time
         try:
-            for rowid, headings, body in batch:
-                with self._lock:  # a page at a time: a search in between waits for one page, not a batch
-                    self.db.execute("UPDATE fts SET headings = ?, body = ? WHERE rowid = ?", (headings, body, rowid))
-            with self._lock:
-                self.db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((w,) for w in sorted(words)))
-                self.db.executemany("DELETE FROM pending WHERE rowid = ?", ((rowid,) for rowid, _h, _b in batch))
-                self.db.commit()
-                self._forget()
-                left = int(self.db.execute("SELECT count(*) FROM pending").fetchone()[0])
-            self._learn(words)
-            return left
+            for row in batch:
+                with self._lock if shared else contextlib.nullcontext():
+                    writer.execute("UPDATE fts SET headings = ?, body = ? WHERE rowid = ?", row)
+            with self._lock if shared else contextlib.nullcontext():
+                writer.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((w,) for w in sorted(words)))
+                writer.executemany("DELETE FROM pending WHERE rowid = ?", ((rowid,) for _h, _b, rowid in batch))
+                writer.commit()
+                left = int(writer.execute("SELECT count(*) FROM pending").fetchone()[0])
         except BaseException:
-            with self._lock:
-                self.db.rollback()
+            with self._lock if shared else contextlib.nullcontext():
+                writer.rollback()
             raise
+        with self._lock:
+            self._forget()
+        self._learn(words)
+        if not left:
+            self._runs_seen = set()
+        return left
+
+    def _writing(self) -> sqlite3.Connection:
+        """The connection the pages' text is written through (opened at the first batch)."""
+        if self.path is None:
+            return self.db
+        if self._writer is None:
+            self._writer = _writable(self.path)
+        return self._writer
 
     def finish(self, rendered_of: RenderedOf, progress: Callable[[int, int], None] | None = None) -> None:
         """Add every page's text still missing, batch by batch."""
@@ -296,6 +319,8 @@ class SearchIndex:
         from rapidfuzz import process  # noqa: F401 - imported now, not at the first misspelt word
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
         self.db.close()
 
     @_locked
@@ -441,13 +466,7 @@ class SearchIndex:
                     shown.append(word)
                     continue
                 if last and unfinished and len(word) >= 2 and self.starts_a_word(word):
-                    # The stemmer may cut a word and its start differently ("relative" is
-                    # indexed as "rel", "relativ" stays "relativ"), so the words it starts
-                    # are searched too.
-                    endings = [_quote(w) for w in self.completions(word)] if len(word) >= 4 else []
-                    synonyms = self._synonyms.get(word, [])
-                    terms = (_quote(word) + " *", *endings, *map(_quote, synonyms))
-                    ideas.append(_Idea(tuple(dict.fromkeys(terms)), (word, *synonyms)))
+                    ideas.append(self._start_idea(word))
                     shown.append(word)
                     continue
                 fixed = self.correct(word)
@@ -455,6 +474,36 @@ class SearchIndex:
                 ideas.append(self._idea(fixed))
                 shown.append(fixed)
         return ideas, " ".join(shown) if changed else ""
+
+    def _start_idea(self, word: str) -> _Idea:
+        """An unfinished word: the start of a word ("hormo").
+
+        The stemmer may cut a word and its start differently ("relative" is indexed as "rel",
+        "relativ" stays "relativ"), so the words it starts are searched too. The pages' text
+        has no index of 2- and 3-letter starts (it doubled the index build): such a start is
+        searched as the few words of the content it starts ("leg": legs, legal...), the same
+        documents; a start of many words ("ca") is looked for where a start says most, in
+        titles, keywords and summaries, whose table keeps that index.
+        """
+        synonyms = self._synonyms.get(word, [])
+        if len(word) >= 4:
+            endings = [_quote(w) for w in self.completions(word)]
+            terms = (_quote(word) + " *", *endings, *map(_quote, synonyms))
+            return _Idea(tuple(dict.fromkeys(terms)), (word, *synonyms))
+        started = self.words_starting(word, SHORT_START_WORDS + 1)
+        if len(started) <= SHORT_START_WORDS:
+            terms = (_quote(word), *map(_quote, started), *map(_quote, synonyms))
+            return _Idea(tuple(dict.fromkeys(terms)), (word, *synonyms))
+        return _Idea(tuple(dict.fromkeys((_quote(word) + " *", *map(_quote, synonyms)))), (word, *synonyms), True)
+
+    @_locked
+    def words_starting(self, prefix: str, most: int) -> list[str]:
+        """Up to ``most`` words of the content (and lay words) that start with ``prefix``, in order."""
+        self._load_vocabulary()
+        assert self._vocabulary is not None
+        at = bisect.bisect_left(self._vocabulary, prefix)
+        found = self._vocabulary[at : at + most]
+        return [w for w in found if w.startswith(prefix)]
 
     def _idea(self, words: str) -> _Idea:
         group = list(dict.fromkeys([words, *self._synonyms.get(words, [])]))
@@ -473,7 +522,7 @@ class SearchIndex:
         mentions would cost a keystroke its time.
         """
         ranked_ideas: list[tuple[_Idea, int, dict[int, float]]] = []
-        counted = sorted((self._count_matches(idea.match), i, idea) for i, idea in enumerate(ideas))
+        counted = sorted((self._count_matches(idea.match, idea.table), i, idea) for i, idea in enumerate(ideas))
         others = []  # ideas of a long query beyond the rarest few: looked for in titles only
         for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
             if found and len(ranked_ideas) < MOST_IDEAS:
@@ -525,7 +574,7 @@ class SearchIndex:
 
     def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
         """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
-        if found <= BROAD:
+        if found <= BROAD and not idea.short:
             rows = self.db.execute(_RANK_SQL, (*WEIGHTS, idea.match, RANK_DEPTH)).fetchall()
             return {rowid: -rank for rowid, rank in rows}
         # A very common idea: only its titles, keywords and summaries count (the short table).
@@ -580,10 +629,16 @@ class _Idea:
 
     terms: tuple[str, ...]  # FTS5 strings, any of which will do
     words: tuple[str, ...]  # the same, for highlighting
+    short: bool = False  # a short start of many words: looked for in titles, keywords and summaries only
 
     @property
     def match(self) -> str:
         return " OR ".join(self.terms)
+
+    @property
+    def table(self) -> str:
+        """The FTS5 table where this idea is counted and ranked."""
+        return "strong" if self.short else "fts"
 
 
 def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90, words: list[str] | None = None) -> str:
@@ -648,7 +703,8 @@ def _prune(cache_dir: Path, keep: int) -> None:
     """Remove all but the most recently built indexes (content that has since changed)."""
     indexes = sorted(cache_dir.glob("search-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in indexes[keep:]:
-        old.unlink(missing_ok=True)
+        for part in (old, old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+            part.unlink(missing_ok=True)
 
 
 def _quote(text: str) -> str:
@@ -698,9 +754,18 @@ def _build_front(db: sqlite3.Connection, library: Library) -> None:
 
 def _writable(path: Path) -> sqlite3.Connection:
     """The cached index opened to add the pages' text: each batch is committed, so a start that ends
-    (or a crash) keeps every batch before it, and the next start goes on from there."""
+    (or a crash) keeps every batch before it, and the next start goes on from there. In WAL mode a
+    commit does not wait for the disk, and the searches' connection reads on meanwhile."""
     db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _reading(path: Path) -> sqlite3.Connection:
+    """The cached index opened for the searches while its text is still landing (read only)."""
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    db.execute("PRAGMA query_only=1")
     return db
 
 
@@ -764,8 +829,10 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE docs(rowid INTEGER PRIMARY KEY, kind TEXT, ref TEXT, title TEXT,
                           section TEXT, topic TEXT);
-        CREATE VIRTUAL TABLE fts USING fts5(title, keywords, summary, headings, body,
-                                            tokenize='porter unicode61', prefix='2 3');
+        -- No prefix index over the pages' text: it doubled the build (benchmarks/README.md, "Size").
+        -- A start of four letters or more is found by FTS5's scan of its terms; a shorter one is
+        -- searched as the words it starts, or in the short table below (`SearchIndex._plan`).
+        CREATE VIRTUAL TABLE fts USING fts5(title, keywords, summary, headings, body, tokenize='porter unicode61');
         -- The same documents' short parts alone: a very common word is ranked here, where
         -- its lists are short, not among the positions of every page's text.
         CREATE VIRTUAL TABLE strong USING fts5(title, keywords, summary, tokenize='porter unicode61', prefix='2 3');
@@ -775,24 +842,21 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
     stored = [tuple(_storable(text) for text in row) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
-    # The text goes into a plain table first, then into both FTS5 tables by one statement each:
     # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile.
-    db.execute("CREATE TEMP TABLE incoming(rowid INTEGER PRIMARY KEY, title, keywords, summary, headings, body)")
-    db.executemany(
-        "INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?)", ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1))
-    )
     vocabulary: list[set[str]] = []
     gather = threading.Thread(target=lambda: vocabulary.append(_vocabulary(stored)), name="search-vocabulary")
     gather.start()
     try:
-        db.execute("INSERT INTO fts(rowid, title, keywords, summary, headings, body) SELECT * FROM temp.incoming")
+        db.executemany(
+            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
+            ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1)),
+        )
         short = "rowid, title, keywords, summary"
-        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM temp.incoming")
+        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM fts")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
         db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
     finally:
         gather.join()
-    db.execute("DROP TABLE temp.incoming")
     if not vocabulary:
         raise RuntimeError("the search vocabulary could not be gathered")
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary[0])))
@@ -810,11 +874,15 @@ def _vocabulary(rows: list[tuple[str, ...]]) -> set[str]:
     return _words_in(text for row in rows for text in row[2:3] + row[5:])
 
 
-def _words_in(texts: Iterable[str]) -> set[str]:
-    """`_vocabulary` of any texts."""
+def _words_in(texts: Iterable[str], seen: set[str] | None = None) -> set[str]:
+    """`_vocabulary` of any texts; with ``seen``, only the words of runs of characters not in it
+    (which grows by them: batch after batch, each run is split into words once)."""
     runs: set[str] = set()
     for text in texts:
         runs.update(text.split())
+    if seen is not None:
+        runs -= seen
+        seen |= runs
     written: set[str] = set()
     for run in runs:
         written.update(WORD_RE.findall(run))

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
         self.search.textAdded.connect(self.search_panel.show_text_progress)
         self.search.textAdded.connect(self.search_again)
+        self.search.textFailed.connect(self.search_panel.show_text_failed)
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(

@@ -286,6 +286,20 @@ class SearchPanel(QFrame):
             if self.isVisible():  # said once, not at every batch
                 self.spoken.emit(text)
 
+    def show_text_failed(self, done: int, total: int) -> None:
+        """Some pages' text could not be added (the disk is full, the index cannot be written): say
+        which pages search does not cover, instead of a note that promises text that will not come."""
+        text = QCoreApplication.translate(
+            "Search", "Some pages' text could not be added to search: {left} of {total} pages are found only by "
+            "their titles and summaries. Search will try again next time the app starts."
+        ).format(left=f"{total - done:,}", total=f"{total:,}")  # fmt: skip
+        self.text_note.setText(text)
+        self.text_note.setAccessibleName(text)
+        self.text_note.setAccessibleDescription("")
+        self.text_note.show()
+        if self.isVisible():
+            self.spoken.emit(text)
+
     def show_waiting(self) -> None:
         self._set_status(QCoreApplication.translate("Search", "Getting search ready..."))
         self.list.clear()

@@ -26,7 +26,9 @@ class SearchService(QObject):
     ready = Signal()
     failed = Signal(str)
     textAdded = Signal(int, int)  # pages whose text is searchable, of all pages (on the UI thread)
+    textFailed = Signal(int, int)  # the rest of the pages' text could not be added (the same counts)
     _landed = Signal(int, int)  # the same, from the index's thread
+    _lost = Signal(int, int)
 
     def __init__(
         self,
@@ -45,7 +47,9 @@ class SearchService(QObject):
         self._complete = False  # every page's text is searchable (set on the UI thread)
         self.text_done = (0, 0)  # (pages whose text is searchable, pages), as last landed
         self.error = ""  # why the index could not be opened, if it could not
+        self.text_error = ""  # why some pages' text could not be added, if it could not
         self._landed.connect(self._on_landed)
+        self._lost.connect(self.textFailed)
 
     @property
     def is_ready(self) -> bool:
@@ -105,14 +109,17 @@ class SearchService(QObject):
 
         rendered_of = self.rendered_of or page_reader(self.library)
         total = index.pages
+        left = total
         try:
             left = index.pages_left
             while left and not self._stop.is_set():
                 left = index.add_text(rendered_of)
                 self._landed.emit(total - left, total)
         except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
-            self.error = str(exc) or type(exc).__name__
-            self._landed.emit(total, total)  # no note promising text that will not come
+            # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
+            # its pages stay to be read at the next start, and the window says they are not searchable.
+            self.text_error = str(exc) or type(exc).__name__
+            self._lost.emit(total - left, total)
 
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None

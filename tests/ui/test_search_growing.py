@@ -105,3 +105,41 @@ def test_at_home_the_next_start_goes_on_from_where_the_last_stopped(qtbot, libra
     assert again.search_panel.list.item(0).data(Qt.ItemDataRole.UserRole).ref == "pain"
     assert not list(cache.glob(".search-*.tmp"))
     again.close()
+
+
+def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misses(
+    qtbot, library, monkeypatch, tmp_path
+):
+    cache = tmp_path / "cache"
+    real_writable = search._writable
+
+    def full_disk(path):  # the disk fills up as the pages' text is written: SQLite's own "disk is full"
+        db = real_writable(path)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(search, "_writable", full_disk)
+    window = open_home_window(qtbot, library, cache, lambda real: real)
+    spoken = []
+    window.search_panel.spoken.connect(spoken.append)
+    panel, note = window.search_panel, window.search_panel.text_note
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "bones")
+    total = len(library.topics)
+    said = f"Some pages' text could not be added to search: {total} of {total} pages are found only by their titles"
+    qtbot.waitUntil(lambda: note.text().startswith(said), timeout=20000)
+    assert note.isVisible() and note.accessibleName() == note.text()
+    assert "full" in window.search.text_error
+    qtbot.waitUntil(lambda: not window.search._thread.is_alive(), timeout=10000)  # it stopped trying
+    assert not window.search.is_ready
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=10000)
+    assert result_refs(panel)[0] == "bone-strengthening-drugs"  # the titles still answer
+    window.search_field.clear()
+    qtbot.keyClicks(window.search_field, "pain")  # searching on is fine, and the note stays
+    qtbot.waitUntil(lambda: "pain" in result_refs(panel), timeout=10000)
+    assert note.isVisible() and any(said in text for text in spoken)
+    window.close()
+    on_disk = search.SearchIndex.begin(library, cache)  # nothing lost: the next start reads them again
+    assert on_disk.pages_left == total
+    on_disk.close()
