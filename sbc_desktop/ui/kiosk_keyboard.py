@@ -235,7 +235,7 @@ class OnScreenKeyboard(QQuickWidget):
         # item tree it is out of the accessible tree too; the keyboard still keeps it.
         shadow = root.findChild(QQuickItem, "shadowInput")
         if shadow is not None:
-            shadow.setParentItem(None)
+            shadow.setParentItem(None)  # type: ignore[arg-type]  # (Qt takes no parent item; the stubs say otherwise)
         self.hide()
         self._margin = 0
         layout = window.layout()
