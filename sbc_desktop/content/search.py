@@ -223,18 +223,23 @@ class SearchIndex:
         with self._lock:
             return int(self.db.execute("SELECT count(*) FROM docs WHERE kind = 'topic'").fetchone()[0])
 
-    def add_text(self, rendered_of: RenderedOf, most_chars: int | None = None) -> int:
+    def add_text(
+        self, rendered_of: RenderedOf, most_chars: int | None = None, before_page: Callable[[], object] | None = None
+    ) -> int:
         """Read the next pages' headings and text (up to about ``most_chars`` of Markdown) and make
         them searchable, in one transaction. Returns how many pages are left. Safe from a worker thread
         while the window searches: on disk the text is written through the writer's own connection
         (a search never waits for it); in memory each page is written under the index's lock.
         A failed write (a full disk) raises `sqlite3.Error` and keeps nothing of the batch.
+        ``before_page`` is called before each page is read (the window waits there while someone types).
         """
         with self._lock:
             todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
         batch: list[tuple[str, str, int]] = []
         size, most_chars = 0, most_chars or TEXT_BATCH
         for rowid, ref in todo:
+            if before_page is not None:
+                before_page()
             topic = self.library.topic(ref)
             page = _parsed(rendered_of, topic) if topic is not None else Rendered(parts=())
             headings = " \n".join(heading.text for heading in page.headings)
