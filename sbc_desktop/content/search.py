@@ -847,21 +847,25 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
     stored = [tuple(_storable(text) for text in row) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
-    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile.
+    # The text goes into a plain table first, then into both FTS5 tables by one statement each:
+    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile (a row
+    # at a time from Python, each insert would wait for that lock while the gathering holds it).
+    db.execute("CREATE TEMP TABLE incoming(rowid INTEGER PRIMARY KEY, title, keywords, summary, headings, body)")
+    db.executemany(
+        "INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?)", ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1))
+    )
     vocabulary: list[set[str]] = []
     gather = threading.Thread(target=lambda: vocabulary.append(_vocabulary(stored)), name="search-vocabulary")
     gather.start()
     try:
-        db.executemany(
-            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
-            ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1)),
-        )
+        db.execute("INSERT INTO fts(rowid, title, keywords, summary, headings, body) SELECT * FROM temp.incoming")
         short = "rowid, title, keywords, summary"
-        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM fts")
+        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM temp.incoming")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
         db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
     finally:
         gather.join()
+    db.execute("DROP TABLE temp.incoming")
     if not vocabulary:
         raise RuntimeError("the search vocabulary could not be gathered")
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary[0])))
