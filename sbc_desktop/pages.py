@@ -97,6 +97,12 @@ class Pages:
                     return found
         return self.renderer.rendered(topic)
 
+    def at_hand(self, topic: Topic) -> bool:
+        """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""
+        if self._renderer is None:
+            return self._early is not None and self._early[0] == topic.id
+        return self._renderer.is_cached(topic.id)
+
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
         parts = self.parts_for(url)
@@ -138,14 +144,18 @@ class Pages:
 
     def topic_parts(self, topic: Topic) -> Iterator[str]:
         """Heading and first part of the body, further parts, then the sources footer."""
-        section = self.library.section_of(topic)
-        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
-        header += f"<h1>{escape(topic.title)}</h1>\n"
+        header = self.topic_header(topic)
         first = True
         for html, last in self._body_parts(topic):
             html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False
+
+    def topic_header(self, topic: Topic) -> str:
+        """The top of a topic's page: its section's name and its title."""
+        section = self.library.section_of(topic)
+        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
+        return header + f"<h1>{escape(topic.title)}</h1>\n"
 
     def _body_parts(self, topic: Topic) -> Iterator[tuple[str, bool]]:
         if self._renderer is not None:

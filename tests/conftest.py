@@ -44,6 +44,16 @@ def fixed_today(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def pages_parsed_before_go_returns(monkeypatch):
+    """A topic is parsed in the reader's worker thread and go() waits only milliseconds for it
+    (reader.BUILD_WAIT_S), then shows "Loading..." until it is done. Tests read a page right
+    after opening it, whatever the machine's load: here go() waits for the parse.
+    tests/ui/test_page_builds.py puts the real wait back and holds the worker to check the rest.
+    """
+    monkeypatch.setattr("sbc_desktop.ui.reader.BUILD_WAIT_S", 60.0)
+
+
+@pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory, monkeypatch):
     """Send every data, config and cache folder to a temporary place."""
     home = tmp_path_factory.mktemp("home")

@@ -77,8 +77,6 @@ def _read_pages(
     if workers is None and sum(len(t.body) for t in todo) < POOL_FROM_CHARS:
         workers = 1
     lost: set[str] = set()
-    if todo and renderer.link_terms:
-        renderer.matcher  # noqa: B018 - built once here, before any worker is forked
 
     def give_up(topic: Topic, reason: str) -> Found:
         lost.add(topic.id)
@@ -95,7 +93,7 @@ def _read_pages(
 
 def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) -> Found:
     try:
-        rendered = renderer.render(topic.body, topic)  # once per page, not kept: links, and the text to grade
+        rendered = renderer.facts(topic.body, topic)  # once per page, not kept: links, and the text to grade
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
     if textstat is None:

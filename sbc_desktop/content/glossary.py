@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from itertools import accumulate, chain, compress, count, islice
+from operator import or_
+from typing import NamedTuple
 
 from .library import GlossaryTerm
 
 # A word: letters/digits, with inner hyphens or apostrophes ("PET-CT", "Crohn's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+_WORDS_AND_GAPS = re.compile(f"({WORD_RE.pattern})")  # split: gap, word, gap, word... gap
 _END = ""  # trie key holding the candidates that end at this node
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple: pages make tens of thousands of them
     start: int
     end: int
     term_id: str
@@ -62,6 +64,8 @@ class TermMatcher:
 
     def __init__(self, terms: Iterable[GlossaryTerm] = ()):
         self._trie: dict = {}
+        self._singles: set[str] = set()  # names of one word
+        self._pairs: set[tuple[str, str]] = set()  # the first two words of longer names
         self.size = 0
         for entry in terms:
             for name in entry.names:
@@ -73,6 +77,10 @@ class TermMatcher:
         words = _words(name)
         if not words:
             return
+        if len(words) == 1:
+            self._singles.add(words[0])
+        else:
+            self._pairs.add((words[0], words[1]))
         node = self._trie
         for word in words:
             node = node.setdefault(word, {})
@@ -85,13 +93,50 @@ class TermMatcher:
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
         lowered = text.lower().replace("\u2019", "'")
-        if len(lowered) == len(text):  # lower-case the whole text once: much faster
-            spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(lowered)]
-        else:  # a few letters change length in lower case ("İ"): word by word
+        if len(lowered) != len(text):  # a few letters change length in lower case ("İ"): word by word
             spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
+            return self._walk(text, spans)
+        return self._quick(text, lowered)
+
+    def _quick(self, text: str, lowered: str) -> Iterator[Match]:
+        """finditer for text whose lower case is as long: the words are split, and the few places where
+        a name can start found, without a step of Python for every word (pages have millions of them)."""
+        pieces = _WORDS_AND_GAPS.split(lowered)  # gap, word, gap, word, ..., gap
+        words = pieces[1::2]
+        pairs = zip(words, chain(islice(words, 1, None), ("",)), strict=True)
+        can_start = map(or_, map(self._singles.__contains__, words), map(self._pairs.__contains__, pairs))
+        starts = list(compress(count(), can_start))
+        if not starts:
+            return
+        edges = [0, *accumulate(map(len, pieces))]  # word j is lowered[edges[2j + 1]:edges[2j + 2]]
+        trie, total, after = self._trie, len(words), 0
+        for i in starts:
+            if i < after:
+                continue  # inside the name matched before
+            node = trie[words[i]]
+            best: tuple[int, str] | None = None
+            j = i
+            while node is not None:
+                for term_id, exact in node.get(_END, ()):
+                    if exact is None or " ".join(text[edges[2 * i + 1] : edges[2 * j + 2]].split()) == exact:
+                        best = (j, term_id)
+                        break
+                j += 1
+                if j >= total:
+                    break
+                gap = pieces[2 * j]
+                if not ((0 < len(gap) <= 3 and gap.isspace()) or gap == "/"):
+                    break
+                node = node.get(words[j])
+            if best is not None:
+                last, term_id = best
+                yield Match(edges[2 * i + 1], edges[2 * last + 2], term_id)
+                after = last + 1
+
+    def _walk(self, text: str, spans: list[tuple[int, int, str]]) -> Iterator[Match]:
         trie = self._trie
-        i, count = 0, len(spans)
-        while i < count:
+        i, total = 0, len(spans)
+        while i < total:
             node = trie.get(spans[i][2])
             best: tuple[int, str] | None = None
             j = i
@@ -101,7 +146,7 @@ class TermMatcher:
                         best = (j, term_id)
                         break
                 j += 1
-                if j >= count or not _joined(text, spans[j - 1][1], spans[j][0]):
+                if j >= total or not _joined(text, spans[j - 1][1], spans[j][0]):
                     break
                 node = node.get(spans[j][2])
             if best is None:
@@ -114,5 +159,8 @@ class TermMatcher:
 
 def _joined(text: str, end: int, start: int) -> bool:
     """Two words belong to one name only if just spaces, or one slash ("CDK4/6"), stand between them."""
-    gap = text[end:start]
+    return _gap_joins(text[end:start])
+
+
+def _gap_joins(gap: str) -> bool:
     return (0 < len(gap) <= 3 and gap.isspace()) or gap == "/"

@@ -25,15 +25,15 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     sentences = textstat.sentence_count(text)
     if not words or not sentences:
         return 0.0
-    syllables = 0
+    tokens = text.split()
     table = _SYLLABLES
-    for token in text.split():
-        count = table.get(token)
-        if count is None:
-            if len(table) >= _MOST_WORDS:
-                table.clear()
-            count = table[token] = textstat.syllable_count(token)
-        syllables += count
+    new_words = set(tokens).difference(table)  # each word counted once, then looked up (in C: no step a word)
+    if len(table) + len(new_words) > _MOST_WORDS:
+        table.clear()
+        new_words = set(tokens)
+    for token in new_words:
+        table[token] = textstat.syllable_count(token)
+    syllables = sum(map(table.__getitem__, tokens))
     if not syllables:
         return 0.0
     return (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59

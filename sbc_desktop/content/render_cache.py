@@ -8,7 +8,7 @@ An entry is found by a key: a hash of everything that changes the HTML --
 
 * the Markdown body itself, the topic's id, address and folder (links and pictures
   are resolved from them);
-* the renderer's own code (a hash of its modules) and the versions of python-markdown
+* the renderer's own code (a hash of its modules) and the versions of the Markdown parser (pyromark)
   and nh3;
 * the library around the page: the content folder, every topic id (a link to a topic
   that does not exist is unlinked) and the glossary's names (the words that are linked);
@@ -52,7 +52,7 @@ SUFFIX = ".page"
 MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
 PRUNE_TO = 0.8
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # an entry bigger than this on disk is not read (a page is at most a few MB)
-_CODE = ("render.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py")
+_CODE = ("render.py", "page_events.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py")
 
 
 @cache
@@ -60,10 +60,10 @@ def code_stamp() -> str:
     """A hash of the code that renders (and of its libraries' installed files).
 
     The libraries are not imported for it (a start whose first page comes from here needs neither
-    python-markdown nor nh3) and importlib.metadata alone costs a start about 80 ms: each library
+    the Markdown parser nor nh3) and importlib.metadata alone costs a start about 80 ms: each library
     is known by the file it is imported from, with that file's size and time (another version,
     installed, is another file). Where a library has no such file (a frozen bundle), its version."""
-    digest = hashlib.sha256(f"format {FORMAT} {' '.join(_library_marks(('markdown', 'nh3')))}".encode())
+    digest = hashlib.sha256(f"format {FORMAT} {' '.join(_library_marks(('pyromark', 'nh3')))}".encode())
     digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
     return digest.hexdigest()
 
@@ -128,10 +128,10 @@ def pictures_still_match(result: Rendered, root: Path, topic: Topic) -> bool:
 def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms: bool = True) -> Rendered | None:
     """The topic's rendering from the disk cache in ``cache_dir``, or None; for start-up.
 
-    Needs no Renderer (no python-markdown instance, no sanitiser) and reads one file: the
+    Needs no Renderer (no Markdown parser, no sanitiser) and reads one file: the
     window can show its first topic from it before the renderer exists
     (``Renderer.keep(topic.id, result)`` then hands it to the renderer, so it is not
-    rendered again). Importing this module imports neither python-markdown nor nh3. The same rules as the
+    rendered again). Importing this module imports neither the Markdown parser (pyromark) nor nh3. The same rules as the
     renderer's own lookup: only a rendering of this very page, with this code, glossary,
     topic list and settings, and with its pictures still where they were. Never raises.
     """

@@ -1,20 +1,14 @@
 """What one parse of a topic's Markdown yields: its HTML in parts, links, headings, text, terms.
 
-The renderer (render.py) parses a page once with python-markdown; everything else that
+The renderer (render.py) parses a page once (page_events.py); everything else that
 needs to know what a page holds (the checker's links, search's headings and text, the
 reading grade, the handout's glossary words) reads it from this result, never from the
 Markdown source. A ``Rendered`` is plain data (tuples, strings, a frozenset): it can be
 pickled into a cache on disk or sent between processes.
-
-The harvesting functions below walk python-markdown's element tree after the
-renderer's tree processors have run; they read no source text except to find the line
-a link was written on.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 # Kinds of link a page makes (Link.kind).
@@ -22,12 +16,6 @@ TOPIC, GLOSSARY, WEB, PICTURE, ANCHOR, DEAD = "topic", "glossary", "web", "pictu
 
 PLACEHOLDER = "{{care-team}}"  # the app's own placeholder paragraph (urgent_help fills it in)
 
-# Elements whose words form a block of their own: a paragraph, a list item, a cell...
-BLOCK_TAGS = frozenset(
-    "p li dt dd td th pre blockquote div ul ol dl table thead tbody tfoot tr figure figcaption caption hr "
-    "h1 h2 h3 h4 h5 h6".split()
-)
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 
 
 @dataclass(frozen=True)
@@ -83,69 +71,10 @@ class Rendered:
         return self.text.split("\n") if self.text else []
 
 
-# -- harvesting the element tree -------------------------------------------------
-Unstash = Callable[[str], str]  # text with python-markdown's raw-HTML placeholders -> plain words
-
-
-def words(element: ET.Element, unstash: Unstash) -> str:
-    """All the words inside ``element`` (with pictures' alt text), whitespace collapsed."""
-    return " ".join(unstash("".join(_inline_text(element))).split())
-
-
-def _inline_text(element: ET.Element) -> Iterator[str]:
-    if element.tag == "img":
-        alt = element.get("alt") or ""
-        if alt:
-            yield f" {alt} "
-    elif element.text:
-        yield element.text
-    for child in element:
-        yield from _inline_text(child)
-        if child.tail:
-            yield child.tail
-
-
-def text_blocks(root: ET.Element, unstash: Unstash) -> list[str]:
-    """The page's words, one string per block, headings and empty blocks left out."""
-    out: list[str] = []
-    _blocks(root, unstash, out)
-    return out
-
-
-def _blocks(element: ET.Element, unstash: Unstash, out: list[str]) -> None:
-    pending: list[str] = [element.text or ""]
-
-    def flush() -> None:
-        block = " ".join(unstash("".join(pending)).split())
-        if block and block != PLACEHOLDER:
-            out.append(block)
-        pending.clear()
-
-    for child in element:
-        if child.tag in BLOCK_TAGS:
-            flush()
-            if child.tag not in HEADING_TAGS:
-                _blocks(child, unstash, out)
-        else:
-            pending.extend(_inline_text(child))
-        pending.append(child.tail or "")
-    flush()
-
-
-def headings_of(root: ET.Element, unstash: Unstash) -> list[Heading]:
-    found = []
-    for element in root.iter():
-        if element.tag in HEADING_TAGS:
-            text = words(element, unstash)
-            if text:
-                found.append(Heading(int(element.tag[1]), text, element.get("id") or ""))
-    return found
-
-
 class LineFinder:
     """The line of the source each link was written on, links taken in page order.
 
-    python-markdown's tree keeps no line numbers, so each target is looked for in the
+    Links are found in the parser's events, which carry no line numbers; each target is looked for in the
     source after the previous link's; a target found in a reference definition
     (``[name]: target``, usually at the end) does not move the search on.
     """

@@ -1,11 +1,13 @@
 """A long page's Markdown parsed off the UI thread, so that opening it never freezes the window.
 
-python-markdown is pure Python: a 150 KB page takes 0.1-0.3 s and the longest NCI page
-(1.1 MB) 2-3 s. The reader asks for such a page's parse here and shows its title and
-"Loading..." at once; the parse runs in a worker thread and `built` says when it is done
-(in the UI thread, by Qt's queued signal). Only the latest request counts: one asked for
-and not yet started is replaced by the next (the user switched again), and the reader
-ignores a build that finishes for a page it has left.
+python-markdown is pure Python, 1-4 ms a KB of Markdown: a 150 KB page takes 0.2-0.6 s and
+the longest NCI page (1.1 MB) 2-3 s. The reader asks for a page's parse here and waits a few
+milliseconds (`wait`): a short page is done by then and shown at once; a longer one shows its
+title and "Loading..." while the parse goes on, and `built` says when it is done (in the UI
+thread, by Qt's queued signal). Only the latest request counts: one asked for and not yet
+started is replaced by the next (the user switched again), and the reader ignores a build
+that finishes for a page it has left. The worker thread stays for `IDLE_S` after its last
+build (starting a thread costs milliseconds), then ends.
 
 The worker shares the interpreter lock with the window. Python hands the lock over every
 `sys.getswitchinterval()` (5 ms), so the window's own steps wait at most about that long
@@ -29,6 +31,8 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+
+IDLE_S = 30.0  # the worker thread ends after this long without a build
 
 
 class PageBuilds(QObject):
@@ -55,6 +59,15 @@ class PageBuilds(QObject):
         """Forget the build not yet started (a finishing one is ignored by its number)."""
         with self._changed:
             self._waiting = None
+            self._changed.notify_all()
+
+    def wait(self, number: int, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for build ``number``; True once it is done."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._busy_with(number), timeout)
+
+    def _busy_with(self, number: int) -> bool:
+        return self._running == number or (self._waiting is not None and self._waiting[0] == number)
 
     def finish(self, number: int) -> None:
         """Make sure build ``number`` is done now: run it here if it has not started, else wait."""
@@ -85,6 +98,8 @@ class PageBuilds(QObject):
     def _run(self) -> None:
         while True:
             with self._changed:
+                if self._waiting is None:
+                    self._changed.wait_for(lambda: self._waiting is not None, IDLE_S)
                 if self._waiting is None:
                     self._worker = None
                     return

@@ -163,21 +163,21 @@ def test_start_up_reads_a_rendering_without_the_renderer(tmp_path):
     assert cached_rendering(tmp_path / "not-a-folder", library, library.topic("a")) is None
 
 
-def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_markdown(tmp_path):
+def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_parser(tmp_path):
     root = make_content(tmp_path / "content", {"a": "Words.", "b": "B"})
     prerender.prerender(root, tmp_path / "cache")
     code = (
         "import sys; from pathlib import Path; from sbc_desktop.content.render_cache import cached_rendering; "
-        "print('markdown' in sys.modules, 'nh3' in sys.modules); "
+        "print('pyromark' in sys.modules, 'nh3' in sys.modules); "
         "from sbc_desktop.content.loader import load_library; "
         f"lib = load_library(Path({str(root)!r}), check_links=False); "  # as the window loads it
         f"print(cached_rendering(Path({str(tmp_path / 'cache')!r}), lib, lib.topic('a')) is not None); "
         "from sbc_desktop.pages import Pages; "
         f"pages = Pages.for_window(lib, Path({str(tmp_path / 'cache')!r})); "
-        "print('Words.' in pages.html_for('topic:a'), 'markdown' in sys.modules, 'nh3' in sys.modules)"
+        "print('Words.' in pages.html_for('topic:a'), 'pyromark' in sys.modules, 'nh3' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    # The window's first page, in the cache, is shown without python-markdown or nh3 being imported.
+    # The window's first page, in the cache, is shown without the Markdown parser (pyromark) or nh3 being imported.
     assert done.stdout.split() == ["False", "False", "True", "True", "False", "False"], done.stderr
 
 

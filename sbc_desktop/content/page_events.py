@@ -1,0 +1,473 @@
+"""One page's Markdown -> HTML, links, headings, text and glossary words, in one pass.
+
+pulldown-cmark (through pyromark, compiled) parses the page into a stream of events
+(CommonMark, with tables, definition lists and ``{#id}`` after a heading); this module
+walks that stream once and writes the HTML the reader shows, noting as it goes what
+the page holds: each link and picture (with the line it was written on), the headings
+and their anchors, the words one block (paragraph, list item, cell...) at a time, and
+the glossary words it links (the first use of each term on the page, never inside a
+heading, a link or code). The result is the same ``Rendered`` the python-markdown
+renderer made, about 20 times faster; the HTML it returns is not yet sanitised
+(render.py cleans it with nh3, part by part).
+
+Pages are untrusted: raw HTML is passed on as written (nh3 removes what is not
+allowed), its words count as text, and the words inside a raw ``<script>`` or
+``<style>`` are never taken for the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from html import escape, unescape
+from typing import Any
+
+import nh3
+import pyromark
+
+from .glossary import TermMatcher
+from .links import TERM_SCHEME
+from .rendered import GLOSSARY, PICTURE, PLACEHOLDER, WEB, Heading, LineFinder, Link
+
+_O = pyromark.Options
+OPTIONS = _O.ENABLE_TABLES | _O.ENABLE_DEFINITION_LIST | _O.ENABLE_HEADING_ATTRIBUTES
+
+# Where a link leads: (kind, where it leads on screen, the href to write, or None: show the words only).
+LinkFixer = Callable[[str], tuple[str, str, str | None]]
+PictureFixer = Callable[[str], str]  # a picture's src as written -> its file: URL, or "" (not shown)
+
+# Blocks: the words of each (a paragraph, a list item, a cell...) are a block of the page's text of their own.
+_BLOCK_OPEN = {
+    "Paragraph": "<p>",
+    "Item": "<li>",
+    "TableHead": "<thead>\n<tr>\n",
+    "TableRow": "<tr>\n",
+    "DefinitionList": "<dl>\n",
+    "DefinitionListTitle": "<dt>",
+    "DefinitionListDefinition": "<dd>",
+    "HtmlBlock": "",
+}
+_BLOCK_CLOSE = {
+    "Paragraph": "</p>\n",
+    "Item": "</li>\n",
+    "TableHead": "</tr>\n</thead>\n<tbody>\n",
+    "TableRow": "</tr>\n",
+    "DefinitionList": "</dl>\n",
+    "DefinitionListTitle": "</dt>\n",
+    "DefinitionListDefinition": "</dd>\n",
+    "HtmlBlock": "",
+}
+_INLINE = {"Emphasis": ("<em>", "</em>"), "Strong": ("<strong>", "</strong>")}
+_HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
+
+
+def _slugify(value: str) -> str:
+    """python-markdown's toc slug (so that ``topic:ID#anchor`` links written for it still land)."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    """``anchor``, or ``anchor_1``, ``anchor_2``... the first not yet used (as python-markdown's toc)."""
+    while anchor in used or not anchor:
+        counted = _COUNTED.match(anchor)
+        anchor = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{anchor}_1"
+    used.add(anchor)
+    return anchor
+
+
+def raw_words(raw: str) -> str:
+    """The words of raw HTML as the reader shows them (tags, scripts and styles left out)."""
+    return unescape(nh3.clean(raw, tags=set()))
+
+
+class PageWalk:
+    """One walk over one page's events. ``run()`` returns the HTML's top-level elements."""
+
+    def __init__(
+        self, source: str, fix_link: LinkFixer, fix_picture: PictureFixer, matcher: TermMatcher | None
+    ) -> None:
+        self.source = source
+        self.fix_link = fix_link
+        self.fix_picture = fix_picture
+        self.matcher = matcher if matcher is not None and matcher.size else None
+        self.out: list[str] = []
+        self.ends: list[int] = []  # len(out) after each top-level element
+        self.links: list[Link | None] = []
+        self.blocks: list[str] = []
+        self.linked: set[str] = set()  # glossary terms linked so far (the first use of each)
+        self.lines = LineFinder(source)
+        self.headings: list[tuple[int, int, list[str], list[str], str]] = []  # out index, level, words, name, id
+        # State of the walk.
+        self.depth = 0  # open block elements
+        self.run_text: list[str] = []  # text and soft breaks not yet written (one text node of the page)
+        self.pending: list[str] = []  # the current block's words
+        self.no_terms = 0  # inside a heading, a link, code: no glossary links
+        self.hidden = ""  # inside raw <script> or <style> written inline: its words are not text
+        self.heading: tuple[list[str], list[str]] | None = None  # (words, name) of the open heading
+        self.link_stack: list[tuple[int, str, str, list[str]]] = []  # (slot, kind, closing tag, words)
+        self.picture: list[Any] | None = None  # [src, title, alt words, pictures in it] of the open picture
+        self.paragraph: list[Any] | None = None  # [out index of <p>, children, picture shown?, text?]
+        self.in_head = False  # table cells of the head are <th>
+        self.raw: list[str] = []  # an HTML block's HTML
+
+    # -- the walk -----------------------------------------------------------------------
+    def run(self) -> list[str]:
+        events: Iterable[Any] = pyromark.events(self.source, options=OPTIONS)  # dicts and names (typed by kind)
+        for event in events:
+            if type(event) is str:
+                if self.picture is not None:
+                    self.picture[2].append(" ")
+                    continue
+                if event == "SoftBreak":
+                    self.run_text.append("\n")
+                    continue
+                self._flush()
+                if event == "HardBreak":
+                    self._child()
+                    self._words(" ")
+                    self.out.append("<br />\n")
+                elif event == "Rule":
+                    self._block_start()
+                    self.out.append("<hr />\n")
+                    self._block_end()
+                continue
+            for kind, value in event.items():
+                if self.picture is not None and kind != "Text":
+                    self._in_picture(kind, value)
+                elif kind == "Text":
+                    if self.picture is not None:
+                        self.picture[2].append(value)
+                    else:
+                        self.run_text.append(value)
+                elif kind == "Start":
+                    self._flush()
+                    self._start(value)
+                elif kind == "End":
+                    self._flush()
+                    self._end(value)
+                elif kind == "Code":
+                    self._flush()
+                    self._code(value)
+                elif kind == "InlineHtml":
+                    self._flush()
+                    self._inline_html(value)
+                elif kind == "Html":
+                    self.raw.append(value)
+                    self.out.append(value)
+        self._flush()
+        self._name_headings()
+        ends = [0, *self.ends]
+        if not self.ends or self.ends[-1] != len(self.out):
+            ends.append(len(self.out))
+        return ["".join(self.out[a:b]) for a, b in zip(ends, ends[1:], strict=False)]
+
+    def result_links(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link is not None)
+
+    def result_headings(self) -> tuple[Heading, ...]:
+        found = []
+        for _index, level, words, _name, anchor in self.headings:
+            text = " ".join("".join(words).split())
+            if text:
+                found.append(Heading(level, text, anchor))
+        return tuple(found)
+
+    # -- blocks ---------------------------------------------------------------------------
+    def _block_start(self) -> None:
+        self._flush_block()
+        self.depth += 1
+
+    def _block_end(self) -> None:
+        self._flush_block()
+        self.depth -= 1
+        if self.depth == 0:
+            self.ends.append(len(self.out))
+
+    def _flush_block(self) -> None:
+        if self.pending:
+            block = " ".join("".join(self.pending).split())
+            if block and block != PLACEHOLDER:
+                self.blocks.append(block)
+            self.pending.clear()
+
+    def _start(self, value: Any) -> None:  # noqa: C901, PLR0912 - one branch a kind of element
+        if type(value) is str:
+            opening = _BLOCK_OPEN.get(value)
+            if opening is not None:
+                self._block_start()
+                self.out.append(opening)
+                if value == "Paragraph":
+                    self.paragraph = [len(self.out) - 1, 0, False, False]
+                elif value == "TableHead":
+                    self.in_head = True
+                elif value == "HtmlBlock":
+                    self.raw = []
+            elif value == "TableCell":
+                self._block_start()
+                self.out.append("<th>" if self.in_head else "<td>")
+            elif value in _INLINE:
+                self._child()
+                self.out.append(_INLINE[value][0])
+            else:  # Strikethrough, Superscript...: not switched on; the words alone
+                self._child()
+            return
+        (kind, detail), *_ = value.items()
+        if kind == "Link":
+            self._link_start(detail)
+        elif kind == "Image":
+            self._child()
+            self.picture = [detail["dest_url"], detail.get("title") or "", [], 0]
+        elif kind == "Heading":
+            self._block_start()
+            self.out.append("")  # the opening tag, once the anchor is known
+            self.heading = ([], [])
+            self.no_terms += 1
+            level = int(detail["level"][1])
+            self.headings.append((len(self.out) - 1, level, self.heading[0], self.heading[1], detail.get("id") or ""))
+        elif kind == "List":
+            self._block_start()
+            if detail is None:
+                self.out.append("<ul>\n")
+            else:
+                self.out.append("<ol>\n" if detail == 1 else f'<ol start="{int(detail)}">\n')
+        elif kind == "CodeBlock":
+            self._block_start()
+            self.out.append("<pre><code>")
+            self.no_terms += 1
+        elif kind == "BlockQuote":
+            self._block_start()
+            self.out.append("<blockquote>\n")
+        elif kind == "Table":
+            self._block_start()
+            self.out.append("<table>\n")
+        else:  # anything else (footnotes, metadata: not switched on): its words as a block
+            self._block_start()
+
+    def _end(self, value: Any) -> None:  # noqa: C901, PLR0912 - one branch a kind of element
+        if type(value) is str:
+            closing = _BLOCK_CLOSE.get(value)
+            if closing is not None:
+                if value == "Paragraph":
+                    closing = self._paragraph_end()
+                elif value == "TableHead":
+                    self.in_head = False
+                elif value == "HtmlBlock":
+                    self.pending.append(" " + raw_words("".join(self.raw)) + " ")
+                    self.raw = []
+                self.out.append(closing)
+                self._block_end()
+            elif value == "TableCell":
+                self.out.append("</th>\n" if self.in_head else "</td>\n")
+                self._block_end()
+            elif value in _INLINE:
+                self.out.append(_INLINE[value][1])
+            elif value == "Link":
+                self._link_end()
+            elif value == "CodeBlock":
+                self.out.append("</code></pre>\n")
+                self.no_terms -= 1
+                self._block_end()
+            elif value == "Table":
+                self.out.append("</tbody>\n</table>\n")
+                self._block_end()
+            elif value == "FootnoteDefinition":  # not switched on: its words were a block
+                self._block_end()
+            return
+        (kind, _detail), *_ = value.items()
+        if kind == "Heading":
+            self.out.append(f"</h{_detail[1]}>\n")
+            self.heading = None
+            self.no_terms -= 1
+            self.pending.clear()  # a heading's words are in the headings, not the text
+            self.depth -= 1
+            if self.depth == 0:
+                self.ends.append(len(self.out))
+        elif kind == "List":
+            self.out.append("</ol>\n" if _detail else "</ul>\n")
+            self._block_end()
+        elif kind == "BlockQuote":
+            self.out.append("</blockquote>\n")
+            self._block_end()
+        elif kind == "Table":
+            self.out.append("</tbody>\n</table>\n")
+            self._block_end()
+        else:  # the end of an element of no kind above: its words were a block
+            self._block_end()
+
+    def _paragraph_end(self) -> str:
+        """The paragraph's closing tag: a picture on its own is a block without the text's line spacing."""
+        paragraph, self.paragraph = self.paragraph, None
+        if paragraph is None:
+            return "</p>\n"
+        at, children, shown, text = paragraph
+        if children == 1 and shown and not text:
+            self.out[at] = '<div class="picture">'
+            return "</div>\n"
+        return "</p>\n"
+
+    # -- inline ---------------------------------------------------------------------------
+    def _child(self) -> None:
+        """An element directly in a paragraph (a picture alone in one is shown as a block)."""
+        if self.paragraph is not None and not self.link_stack and self.picture is None:
+            self.paragraph[1] += 1
+
+    def _words(self, text: str, in_link: str | None = None) -> None:
+        """Words the reader sees: in the block's text, and the open heading's or link's words
+        (``in_link``: what a link's words take instead, if not the same)."""
+        if self.hidden:
+            return
+        if self.heading is not None:
+            self.heading[0].append(text)
+        else:
+            self.pending.append(text)
+        for _slot, _kind, _closing, words in self.link_stack:
+            words.append(text if in_link is None else in_link)
+
+    def _flush(self) -> None:
+        """Write the text gathered since the last element (one text node: glossary names may span lines)."""
+        if not self.run_text:
+            return
+        text = "".join(self.run_text)
+        self.run_text.clear()
+        self._words(text)
+        if self.heading is not None:
+            self.heading[1].append(text)
+        if self.paragraph is not None and not self.link_stack and text.strip():
+            self.paragraph[3] = True
+        if self.no_terms or self.hidden or self.matcher is None:
+            self.out.append(escape(text, quote=False))
+            return
+        self._link_terms(text)
+
+    def _link_terms(self, text: str) -> None:
+        assert self.matcher is not None
+        out, linked, last = self.out, self.linked, 0
+        for match in self.matcher.finditer(text):
+            if match.term_id in linked:
+                continue
+            linked.add(match.term_id)
+            out.append(escape(text[last : match.start], quote=False))
+            words = escape(text[match.start : match.end], quote=False)
+            out.append(f'<a class="term" href="{TERM_SCHEME}{escape(match.term_id)}">{words}</a>')
+            last = match.end
+        out.append(escape(text[last:], quote=False))
+
+    def _code(self, text: str) -> None:
+        self._child()
+        if self.paragraph is not None and not self.link_stack:
+            self.paragraph[3] = True
+        self._words(text)
+        if self.heading is not None:
+            self.heading[1].append(text)
+        self.out.append(f"<code>{escape(text, quote=False)}</code>")
+
+    def _inline_html(self, html: str) -> None:
+        if self.paragraph is not None and not self.link_stack and html.strip():
+            self.paragraph[3] = True
+        lowered = html.lower()
+        if self.hidden:
+            if lowered.lstrip().startswith("</" + self.hidden):
+                self.hidden = ""
+        else:
+            self._words(" " + raw_words(html) + " ")
+            opened = _HIDDEN_RAW.match(html)
+            if opened and "</" not in lowered:
+                self.hidden = opened.group(1).lower()
+        self.out.append(html)
+
+    def _link_start(self, detail: dict[str, str]) -> None:
+        self._child()
+        href = detail["dest_url"].strip()
+        if detail.get("link_type") == "Email" and not href.lower().startswith("mailto:"):
+            href = "mailto:" + href
+        kind, target, written = self.fix_link(href)
+        slot = len(self.links)
+        self.links.append(None)
+        self.links[slot] = Link(href, kind, target, self.lines.line_of(href))  # its words come at the end
+        title = detail.get("title") or ""
+        extra = f' title="{escape(title)}"' if title else ""
+        if written is None:
+            self.out.append(f'<span class="dead-link"{extra}>')
+            self.link_stack.append((slot, kind, "</span>", []))
+            return
+        if kind == WEB:
+            self.out.append(f'<a class="external" href="{escape(written)}"{extra}>')
+        else:
+            self.out.append(f'<a href="{escape(written)}"{extra}>')
+        self.link_stack.append((slot, kind, "</a>", []))
+        self.no_terms += 1
+
+    def _link_end(self) -> None:
+        if not self.link_stack:
+            return
+        slot, _kind, closing, words = self.link_stack.pop()
+        if closing == "</a>":
+            self.no_terms -= 1
+        self.out.append(closing)
+        link = self.links[slot]
+        if link is not None:
+            self.links[slot] = Link(link.href, link.kind, link.target, link.line, " ".join("".join(words).split()))
+
+    def _in_picture(self, kind: str, value: Any) -> None:
+        """Inside a picture's brackets: its alt text, whatever the marks (no elements)."""
+        assert self.picture is not None
+        if kind == "Code":
+            self.picture[2].append(value)
+        elif kind == "Start" and type(value) is dict and "Image" in value:
+            self.picture[3] += 1
+        elif kind == "End" and value == "Image":
+            if self.picture[3]:
+                self.picture[3] -= 1
+            else:
+                self._picture_end()
+
+    def _picture_end(self) -> None:
+        picture, self.picture = self.picture, None
+        if picture is None:
+            return
+        src, title, alt_words, _nested = picture
+        alt = "".join(alt_words)
+        written = src.strip()
+        url = self.fix_picture(written)
+        self.links.append(Link(written, PICTURE, url, self.lines.line_of(written), " ".join(alt.split())))
+        if url:
+            if self.paragraph is not None and not self.link_stack:
+                self.paragraph[2] = True
+            extra = f' title="{escape(title)}"' if title else ""
+            self.out.append(f'<img alt="{escape(alt)}" src="{escape(url)}"{extra} />')
+            self._words(f" {alt} " if alt.strip() else "")
+            return
+        if self.paragraph is not None and not self.link_stack:
+            self.paragraph[3] = True  # not alone: shown as words
+        alt = alt.strip()
+        shown = f"[{alt}]" if alt else ""
+        self._words(shown, f" {alt} " if alt else "")  # a link around it is named by the alt text alone
+        self.out.append('<span class="missing-picture">')
+        if self.no_terms or self.hidden or self.matcher is None:
+            self.out.append(escape(shown, quote=False))
+        else:
+            self._link_terms(shown)
+        self.out.append("</span>")
+
+    # -- headings -------------------------------------------------------------------------
+    def _name_headings(self) -> None:
+        """Each heading's anchor: its own ``{#id}``, else python-markdown's slug of its words, unique."""
+        used = {anchor for *_rest, anchor in self.headings if anchor}
+        named = []
+        for index, level, words, name, anchor in self.headings:
+            if not anchor:
+                anchor = _unique(_slugify(" ".join("".join(name).split())), used)
+            self.out[index] = f'<h{level} id="{escape(anchor)}">'
+            named.append((index, level, words, name, anchor))
+        self.headings = named
+
+
+def joined_terms(linked: Iterable[str], links: Iterable[Link]) -> frozenset[str]:
+    """The glossary terms a page links: those it marked and those its author linked."""
+    return frozenset(linked).union(link.target[len(TERM_SCHEME) :] for link in links if link.kind == GLOSSARY)

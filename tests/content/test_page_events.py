@@ -1,0 +1,96 @@
+"""The one pass over the parser's events: what python-markdown's renderer did, and CommonMark's own rules."""
+
+from __future__ import annotations
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render import Renderer
+from sbc_desktop.content.rendered import PICTURE, WEB, Heading
+from tests.helpers import make_content
+
+GLOSSARY_YAML = (
+    "terms:\n  - term: secondary tumour\n    definition: A lump elsewhere.\n"
+    "  - term: tumour\n    definition: A lump.\n  - term: infusion\n    definition: A drip.\n"
+)
+
+
+def rendered(tmp_path, body, glossary=GLOSSARY_YAML):
+    library = load_library(make_content(tmp_path, {"a": body, "b": "B"}, glossary))
+    renderer = Renderer(library)
+    topic = library.topic("a")
+    return renderer, topic, renderer.render(topic.body, topic)
+
+
+def test_a_glossary_name_is_found_across_a_line_break_and_linked_once(tmp_path):
+    _, _, page = rendered(tmp_path, "A secondary\ntumour here.\n\nAnother secondary tumour, a *tumour*.")
+    assert page.html.count('href="term:secondary-tumour"') == 1
+    assert '<a class="term" href="term:secondary-tumour">secondary\ntumour</a>' in page.html
+    assert page.html.count('href="term:tumour"') == 1  # the emphasised one: the first use of "tumour" alone
+    assert page.terms == {"secondary-tumour", "tumour"}
+
+
+def test_no_glossary_links_in_headings_links_or_code(tmp_path):
+    body = "## A tumour\n\n[a tumour](https://example.org) `tumour`\n\n```\ntumour\n```\n\nThen a tumour."
+    _, _, page = rendered(tmp_path, body)
+    assert page.html.count('href="term:tumour"') == 1
+    assert 'Then a <a class="term" href="term:tumour">tumour</a>.' in page.html
+
+
+def test_heading_anchors_are_python_markdowns(tmp_path):
+    """Existing ``topic:ID#anchor`` links were written for python-markdown's toc: the same slugs, made unique."""
+    body = "## Côté & *Émphasis*\n\n## Part\n\n## Part\n\n## Own {#part}\n\n# `Code` <b>raw</b> words"
+    _, _, page = rendered(tmp_path, body)
+    assert page.headings == (
+        Heading(2, "Côté & Émphasis", "cote-emphasis"),
+        Heading(2, "Part", "part_1"),  # "part" is this page's own id for the fourth heading
+        Heading(2, "Part", "part_2"),
+        Heading(2, "Own", "part"),
+        Heading(1, "Code raw words", "code-raw-words"),
+    )
+    assert '<h2 id="part_1">Part</h2>' in page.html
+
+
+def test_a_picture_missing_inside_a_link_keeps_its_words(tmp_path):
+    _, _, page = rendered(tmp_path, "[![An infusion](https://example.org/a.png)](https://example.org/big)")
+    assert [(link.kind, link.text) for link in page.links] == [(WEB, "An infusion"), (PICTURE, "An infusion")]
+    assert '<span class="missing-picture">[An infusion]</span>' in page.html
+    assert page.text == "[An infusion]"
+
+
+def test_a_missing_pictures_words_are_glossary_linked_as_before(tmp_path):
+    _, _, page = rendered(tmp_path, "![A nurse gives an infusion](https://example.org/a.png)")
+    assert '[A nurse gives an <a class="term" href="term:infusion">infusion</a>]' in page.html
+
+
+def test_words_of_raw_script_and_style_are_never_text(tmp_path):
+    body = "Before <script>var tumour = 1;</script> after <style>p{}</style> end.\n\n<script>\nx()\n</script>\n\nLast."
+    _, _, page = rendered(tmp_path, body)
+    assert page.blocks() == ["Before after end.", "Last."]
+    assert "tumour" not in page.html and "<script" not in page.html and "x()" not in page.html
+    assert not page.terms
+
+
+def test_commonmark_a_list_may_follow_a_paragraph_without_a_blank_line(tmp_path):
+    """python-markdown needed a blank line and showed the items as one paragraph with dashes in it."""
+    _, _, page = rendered(tmp_path, "What to bring:\n- your letter\n- your medicines")
+    assert "<ul>" in page.html
+    assert page.blocks() == ["What to bring:", "your letter", "your medicines"]
+
+
+def test_definition_lists_tables_and_numbered_lists(tmp_path):
+    body = "Tumour\n: A lump.\n\n| A | B |\n|---|:-:|\n| 1 | 2 |\n\n3. three\n4. four"
+    _, _, page = rendered(tmp_path, body, glossary=None)
+    html = page.html
+    assert "<dl>" in html and "<dt>Tumour</dt>" in html and "<dd>A lump.</dd>" in html
+    assert "<th>A</th>" in html and "<td>2</td>" in html
+    assert '<ol start="3">' in html
+    assert page.blocks() == ["Tumour", "A lump.", "A", "B", "1", "2", "three", "four"]
+
+
+def test_facts_are_what_render_finds_without_the_html(tmp_path):
+    """`check` reads each page's facts: the same links, headings and words as the reader's rendering."""
+    body = "## Part\n\nA secondary tumour, [b](topic:b), [gone](topic:none), ![x](nowhere.png).\n\n- one\n- two"
+    renderer, topic, page = rendered(tmp_path, body)
+    facts = renderer.facts(topic.body, topic)
+    assert (facts.links, facts.headings, facts.text) == (page.links, page.headings, page.text)
+    assert facts.parts == ("",) and not facts.terms and page.terms
+    assert not renderer.is_cached("a")
