@@ -26,10 +26,10 @@ import re
 from functools import cache
 from typing import Any
 
-_SYLLABLES: dict[str, int] = {}  # a piece of text as written ("cancer,") -> its syllables
-_BY_WORD: dict[str, int] = {}  # the piece without punctuation at its ends ("cancer") -> its syllables
-_MOST_WORDS = 200_000  # distinct pieces (and words) kept in each table; past that a table starts again
-_EDGES = re.compile(r"^[^\w\s']+|[^\w\s']+$")  # what textstat removes from any piece, whatever is around it
+_SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(cancer," in the text) -> its syllables
+_MOST_WORDS = 200_000  # distinct words kept (a few MB); past that the table starts again
+# What textstat removes from any piece of text, whatever is around it: punctuation (but apostrophes) at its ends.
+_EDGES = re.compile(r"(?<!\S)[^\w\s']+|[^\w\s']+(?!\S)")
 _WORD_CHAR = re.compile(r"\w")
 _PIECE_WITHOUT_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a whitespace-separated piece of punctuation alone
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences
@@ -51,21 +51,15 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
         words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
     if not words or not sentences:
         return 0.0
+    pieces = _EDGES.sub("", text).split()  # each piece without the punctuation at its ends: a word (or none)
     table = _SYLLABLES
-    new_words = set(tokens).difference(table)  # each word counted once, then looked up (in C: no step a word)
+    new_words = set(pieces).difference(table)  # each word counted once, then looked up (in C: no step a word)
     if len(table) + len(new_words) > _MOST_WORDS:
         table.clear()
-        new_words = set(tokens)
-    by_word = _BY_WORD
-    if len(by_word) + len(new_words) > _MOST_WORDS:
-        by_word.clear()
-    for token in new_words:
-        word = _EDGES.sub("", token)
-        count = by_word.get(word)
-        if count is None:
-            count = by_word[word] = textstat.syllable_count(word)
-        table[token] = count
-    syllables = sum(map(table.__getitem__, tokens))
+        new_words = set(pieces)
+    for word in new_words:
+        table[word] = textstat.syllable_count(word)
+    syllables = sum(map(table.__getitem__, pieces))
     if not syllables:
         return 0.0
     return (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59

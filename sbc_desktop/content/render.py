@@ -198,7 +198,7 @@ class Renderer:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them
         base_url = topic.url if topic else ""
         walk = PageWalk(
-            text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), terms
+            text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), terms, html
         )
         try:
             pieces = walk.run()
