@@ -28,6 +28,7 @@ apart. ``--profile`` adds a cProfile of the NCI switches.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import os
@@ -40,8 +41,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -62,6 +65,7 @@ SWITCH_COMPLETE_P95_MS = 50.0  # page complete after a switch
 STALL_MS = 16.0  # no step blocks input for longer (p95)
 SETTLE_MS = 100.0  # after a page is complete, the event loop's steps are timed this long (Qt's idle layout)
 MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
+KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
 
 
@@ -157,6 +161,9 @@ class Switch:
     after: float  # ms of the longest step in the SETTLE_MS after the page was complete
     stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
     floor: float = 0.0  # ms for a bare QTextBrowser to take the whole page's HTML (setHtml) and paint it
+    # ms of UI-thread CPU in that longest step by CPU: the work itself, without the time other processes
+    # (a loaded machine) or the page worker holding the interpreter lock took the core from it
+    stall_cpu: float = 0.0
 
 
 class PaintCounter:
@@ -194,20 +201,22 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     reader = window.reader
     before = PaintCounter.count
     PaintCounter.first_at = 0.0
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     reader.go(f"topic:{topic_id}")  # render (unless cached), first part in, layout
     went = time.perf_counter()
     stall = went - start  # the longest time input waited: go() itself, then each turn of the loop
+    stall_cpu = time.thread_time() - start_cpu
     complete_at = went if reader.is_complete() else 0.0
 
     def done() -> bool:
         return PaintCounter.count != before and reader.is_complete()
 
     while not done() and time.perf_counter() - start < 60.0:
-        step = time.perf_counter()
+        step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
         now = time.perf_counter()
         stall = max(stall, now - step)
+        stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if not complete_at and reader.is_complete():
             complete_at = now
     if not done():
@@ -215,9 +224,10 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     end = time.perf_counter()
     after = 0.0  # the longest step in the SETTLE_MS after the page was complete (Qt's idle layout)
     while settle and time.perf_counter() - end < SETTLE_MS / 1000:
-        step = time.perf_counter()
+        step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
         after = max(after, time.perf_counter() - step)
+        stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
     stall = max(stall, after)
     if reader.current_url() != f"topic:{topic_id}":
         raise RuntimeError(f"switched to {reader.current_url()}, not topic:{topic_id}")
@@ -225,7 +235,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
-                  (complete_at - start) * 1000, after * 1000, stall * 1000)  # fmt: skip
+                  (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000)  # fmt: skip
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None):
@@ -255,9 +265,7 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
         results.append(switch)
     floor.close()
     undo()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    dispose(app, window)
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
@@ -300,46 +308,166 @@ class FloorBrowser:
         self.browser.deleteLater()
 
 
-def memory_over_switches(app, library, ids: list[str], warm_up: int) -> tuple[list[tuple[int, int]], float]:
-    """PSS (kB) after ``warm_up`` switches, then every so often and after all of ``ids``, as
-    (switches made, kB); and the median ms a switch took.
+def heap_kb() -> tuple[int, int]:
+    """glibc's heap: (kB in use, kB freed but kept by the allocator); (0, 0) where there is no mallinfo2."""
+    import ctypes
 
-    Each switch waits until the page is painted and complete, as a reader clicking through
-    pages would; Qt's deferred deletes run, as the event loop runs them."""
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()]  # fmt: skip
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo2
+    except (OSError, AttributeError):
+        return 0, 0
+    info = libc.mallinfo2()
+    return (info.uordblks + info.hblkhd) // 1024, info.fordblks // 1024
+
+
+def trimmed_pss_kb() -> int:
+    """PSS after glibc gives back what it can of the freed heap (malloc_trim): what live objects take."""
+    import ctypes
+
+    from sbc_desktop.memory import pss_kb
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return pss_kb()
+
+
+@dataclass
+class Reading:
+    switches: int  # switches made when read
+    pss: int  # kB, /proc/self/smaps_rollup
+    anonymous: int  # kB of it the process's own (PSS also moves as other processes map the same libraries)
+    heap: int  # kB of glibc's heap in use
+    heap_free: int  # kB freed but kept by glibc
+    blocks: int  # Python's allocated blocks (sys.getallocatedblocks)
+    dead: int  # Python wrappers kept whose Qt object is gone
+
+
+def dispose(app, window) -> None:
+    """Close a window and delete it now, as the event loop would: its pages, caches and index go."""
+    from PySide6.QtCore import QEvent
+
+    window.close()
+    window.deleteLater()
+    for _ in range(3):
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+
+def memory_window(library, kind: str, cache_dir: Path | None):
+    """The window as its user has it: at home, with a cache folder (rendered pages and the search
+    index on disk); at a kiosk, as a clinic starts it (nothing on disk). (window, kiosk controller)."""
+    from sbc_desktop.ui.main_window import MainWindow
+
+    if kind == "kiosk":
+        from sbc_desktop.kiosk.config import KioskConfig
+        from sbc_desktop.ui.kiosk import make_kiosk
+
+        window, controller = make_kiosk(library, KioskConfig())
+        controller.show_kiosk()
+        return window, controller
+    window = MainWindow(library, cache_dir=cache_dir)
+    window.open_start_page()
+    window.show()
+    return window, None
+
+
+def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str = "home", resets_every: int = 0,
+                         cache_dir: Path | None = None) -> tuple[list[Reading], float, int, int]:  # fmt: skip
+    """Readings after the warm-up, then every so often and after all of ``ids``; the median ms a
+    switch took; how many switches the warm-up took; the PSS after malloc_trim at the end.
+
+    Each switch goes through the reader (as a link or the topic list does) and waits until the
+    page is painted and complete, as a reader clicking through pages would; Qt's deferred
+    deletes run, as the event loop runs them. The warm-up lasts ``warm_up`` switches and until
+    the window's own background work is done (the search index with every page's text: tens of
+    MB that a session takes once, whenever it lands). ``resets_every``: the kiosk's "next
+    patient" reset (the idle timer's) after that many switches."""
     import gc
 
     from PySide6.QtCore import QEvent
 
-    from sbc_desktop.memory import pss_kb
-    from sbc_desktop.ui.main_window import MainWindow
+    from sbc_desktop.memory import anonymous_kb, pss_kb
 
     undo = counting_paints()
-    window = MainWindow(library)
-    window.show()
-    window.open_start_page()
+    with tempfile.TemporaryDirectory(prefix="sbc-bench-mem-") as cache:
+        home_cache = cache_dir or Path(cache)  # a fresh home's cache folder, unless one is given
+        window, kiosk = memory_window(library, kind, home_cache if kind == "home" else None)
+        window.search.start()  # as the search field's focus after the first paint does
 
-    def settle() -> int:
-        for _ in range(3):
+        def settle(count: int) -> Reading:
+            for _ in range(3):
+                app.processEvents()
+                app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
+            dead = dead_wrappers()
+            return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
+
+        def switch(topic_id: str) -> float:
+            if kiosk is not None and resets_every and switch.count and switch.count % resets_every == 0:
+                kiosk.reset()  # the next patient
+                app.processEvents()
+            switch.count += 1
+            took = switch_once(app, window, topic_id, False, settle=False).complete
+            # What the app's event loop does between a page and the next click, and this loop would
+            # not: one more turn (the Back history is trimmed once a page is complete) and Qt's
+            # deferred deletes (go() called here from no event: the outline's nodes it deleteLater()s
+            # would wait for the next reading, thousands of pages' worth, and that peak is what the
+            # allocator then keeps: the +41 MB "step" of earlier runs).
             app.processEvents()
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        gc.collect()
-        return pss_kb()
+            return took
 
-    every = max(1, (len(ids) - warm_up) // 4)
-    took, readings, count = [], [], 0
-    for index, topic_id in enumerate(ids):
-        if index >= warm_up and (index - warm_up) % every == 0:
-            readings.append((index, settle()))
-        took.append(switch_once(app, window, topic_id, False, settle=False).complete)
-        count += 1
-    readings.append((count, settle()))
-    undo()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    if count != len(ids) or not all(kb for _count, kb in readings):
-        raise RuntimeError(f"memory: {count} switches of {len(ids)}, PSS {readings}")
-    return readings, statistics.median(took)
+        switch.count = 0
+        took, warmed, began = [], 0, time.perf_counter()
+        while warmed < warm_up or not window.search.is_ready:  # the warm-up, and the index landed
+            if time.perf_counter() - began > 600:
+                raise RuntimeError("memory: the search index did not land within 10 minutes of switches")
+            switch(ids[warmed % len(ids)])
+            warmed += 1
+        measured = ids[warm_up:]
+        every = max(1, len(measured) // 4)
+        readings = []
+        for index, topic_id in enumerate(measured):
+            if index % every == 0:
+                readings.append(settle(warmed + index))
+            took.append(switch(topic_id))
+        readings.append(settle(warmed + len(measured)))
+        trimmed = trimmed_pss_kb()
+        undo()
+        dispose(app, window)
+    if switch.count != warmed + len(measured) or not all(r.pss for r in readings):
+        raise RuntimeError(f"memory: {switch.count} switches of {warmed + len(measured)}, PSS {readings}")
+    return readings, statistics.median(took), warmed, trimmed
+
+
+def dead_wrappers() -> int:
+    """Python wrappers kept whose Qt object has been deleted (each one memory never given back)."""
+    import gc
+
+    import shiboken6
+
+    return sum(1 for o in gc.get_objects() if isinstance(o, shiboken6.Object) and not shiboken6.isValid(o))
+
+
+def report_memory(app, library, ids: list[str], label: str, kind: str = "home", resets_every: int = 0,
+                  cache_dir: Path | None = None) -> None:  # fmt: skip
+    warm_up = min(1000, len(ids) // 5)
+    readings, median, warmed, trimmed = memory_over_switches(app, library, ids, warm_up, kind, resets_every, cache_dir)
+    first, last = readings[0], readings[-1]
+    growth, own = (last.pss - first.pss) / 1024, (last.anonymous - first.anonymous) / 1024
+    total = warmed + len(ids) - warm_up
+    line(f"memory, {label}", f"{total:,} switches: PSS {first.pss / 1024:6.1f} MB after the warm-up ({warmed:,}), "
+         f"{last.pss / 1024:6.1f} MB at the end: {growth:+5.2f} MB (own memory {own:+5.2f} MB)"
+         f"   (median switch {median:.1f} ms; load {os.getloadavg()[0]:.1f})", growth, MEMORY_GROWTH_MB)  # fmt: skip
+    print("    on the way (switches: PSS / own MB, heap in use / freed-but-kept MB, Python blocks, dead Qt wrappers): "
+          + ", ".join(f"{r.switches:,}: {r.pss / 1024:.1f} / {r.anonymous / 1024:.1f}, {r.heap / 1024:.1f} / "
+                      f"{r.heap_free / 1024:.1f}, {r.blocks:,}, {r.dead}" for r in readings))  # fmt: skip
+    print(f"    at the end after malloc_trim: PSS {trimmed / 1024:.1f} MB")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -359,8 +487,8 @@ def spread(ms: list[float]) -> str:
     return f"n={len(ms):<4} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  max {max(ms):7.2f} ms"
 
 
-def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=None, prof=False, memory_ids=None,
-          starts: bool = True):
+def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=None, prof=False,
+          memory: MemoryRuns | None = None, starts: bool = True):  # fmt: skip
     """One dataset: load and matcher times, cold start, topic switches."""
     from sbc_desktop.content.loader import load_library
     from sbc_desktop.content.render import Renderer
@@ -378,7 +506,7 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
 
     topic = topic or library.ordered_topics()[0].id
     if not starts:
-        return switches_and_memory(app, library, ids, prof, memory_ids)
+        return switches_and_memory(app, library, ids, prof, memory)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-floor-") as tmp:
         floor_html = Path(tmp) / "page.html"
         floor_html.write_text(Pages(library).html_for(f"topic:{topic}") or "", encoding="utf-8")
@@ -396,27 +524,45 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
         line(f"{label} to first topic (s)", text, median / floor, targets.get(label))
         if pss is not None:
             line(f"  {label} PSS (MB)", f"{mb:6.1f}", mb, pss)
-    return switches_and_memory(app, library, ids, prof, memory_ids)
+    return switches_and_memory(app, library, ids, prof, memory)
 
 
-def switches_and_memory(app, library, ids, prof: bool, memory_ids) -> None:
-    if memory_ids is not None:  # first, in a process that has made no other window yet
-        all_ids = memory_ids(library)
-        warm_up = min(1000, len(all_ids) // 5)
-        readings, median = memory_over_switches(app, library, all_ids, warm_up)
-        growth = (readings[-1][1] - readings[0][1]) / 1024
-        line(f"memory over {len(all_ids):,} switches", f"PSS {readings[0][1] / 1024:6.1f} MB after {warm_up:,} "
-             f"(warm-up), {readings[-1][1] / 1024:6.1f} MB after all: {growth:+5.2f} MB   (median switch "
-             f"{median:.1f} ms)", growth, MEMORY_GROWTH_MB)  # fmt: skip
-        print("    PSS on the way: " + ", ".join(f"{count:,}: {kb / 1024:.1f} MB" for count, kb in readings))
-    profiler = cProfile.Profile() if prof else None
-    chosen = ids(library)
-    print("  -- without a disk cache (every first visit rendered as it is opened)")
-    switch_figures(app, library, chosen, None)
+def switches_and_memory(app, library, ids, prof: bool, memory: MemoryRuns | None = None) -> None:
+    """The switch figures, and the memory runs ``memory`` asks for: "alone" first (in a process
+    that has made no other window yet), "after the rest" once the switch figures' windows are
+    gone, and a kiosk's patients' sessions."""
+    memory = memory or MemoryRuns()
+    if memory.alone:
+        report_memory(app, library, memory.alone(library), "alone")
+    if not memory.only:
+        profiler = cProfile.Profile() if prof else None
+        chosen = ids(library)
+        print("  -- without a disk cache (every first visit rendered as it is opened)")
+        switch_figures(app, library, chosen, None)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-cache-") as cache:
-        took, said = prerender(library.root, Path(cache))
-        print(f"  -- after the background pre-render: {said} ({took:.1f} s wall; a process of its own, niced)")
-        switch_figures(app, library, chosen, profiler, Path(cache))
+        if not memory.only or memory.prerendered:
+            took, said = prerender(library.root, Path(cache))
+            print(f"  -- after the background pre-render: {said} ({took:.1f} s wall; a process of its own, niced)")
+        if not memory.only:
+            switch_figures(app, library, chosen, profiler, Path(cache))
+        if memory.prerendered:  # a home whose pages the background pre-render has put on disk
+            report_memory(app, library, memory.prerendered(library), "pre-rendered home", cache_dir=Path(cache))
+    if memory.after and not memory.only:
+        report_memory(app, library, memory.after(library), "after the rest")
+    if memory.kiosk:
+        report_memory(app, library, memory.kiosk(library), f"kiosk (reset every {KIOSK_SESSION_PAGES})",
+                      "kiosk", KIOSK_SESSION_PAGES)  # fmt: skip
+
+
+@dataclass
+class MemoryRuns:
+    """Which memory runs a dataset makes: each a function of the library giving the topics to read."""
+
+    alone: Callable[[Any], list[str]] | None = None
+    after: Callable[[Any], list[str]] | None = None
+    prerendered: Callable[[Any], list[str]] | None = None
+    kiosk: Callable[[Any], list[str]] | None = None
+    only: bool = False  # no switch figures: the memory runs alone
 
 
 def prerender(content: Path, cache: Path) -> tuple[float, str]:
@@ -451,6 +597,8 @@ def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) 
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)
         line("  of which in go()", spread([r.go for r in subset]))
+        cpu = [r.stall_cpu for r in subset]
+        line("  longest step, UI thread CPU", spread(cpu), pct(cpu, 95), STALL_MS)
     if profiler:
         print("\n  cProfile of the switches above, top 20 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
@@ -461,12 +609,21 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs and switches")
     parser.add_argument("--profile", action="store_true", help="cProfile the NCI topic switches")
     parser.add_argument("--switches", action="store_true", help="topic switches and memory only (no cold starts)")
-    parser.add_argument("--memory-switches", type=int, default=None, help="switches for the memory figure")
+    parser.add_argument("--memory-switches", type=int, default=None,
+                        help="built-in switches for each memory run (10,000; 2,000 with --quick)")
+    parser.add_argument("--nci-memory-switches", type=int, default=None,
+                        help="NCI switches for its memory run, a pre-rendered home (2,000; 500 with --quick)")
+    parser.add_argument("--kiosk-sessions", type=int, default=None,
+                        help=f"kiosk patients' sessions of {KIOSK_SESSION_PAGES} pages, each ended by the reset "
+                             "(250; 50 with --quick)")
+    parser.add_argument("--memory-only", action="store_true", help="the memory runs only (implies --switches)")
     parser.add_argument("--builtin-only", action="store_true", help="skip the NCI pages")
     args = parser.parse_args()
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
-    starts = not args.switches
+    nci_memory_switches = args.nci_memory_switches or (500 if args.quick else 2_000)
+    kiosk_switches = (args.kiosk_sessions or (50 if args.quick else 250)) * KIOSK_SESSION_PAGES
+    starts = not (args.switches or args.memory_only)
     if starts:
         compile_bytecode()
 
@@ -486,16 +643,21 @@ def main() -> int:
     def builtin_ids(library):
         return [t.id for t in library.ordered_topics()] * 5
 
-    def memory_ids(library):
-        ordered = [t.id for t in library.ordered_topics()]
-        return [ordered[i % len(ordered)] for i in range(memory_switches)]
+    def in_order(count: int):
+        def ids(library):
+            ordered = [t.id for t in library.ordered_topics()]
+            return [ordered[i % len(ordered)] for i in range(count)]
 
+        return ids
+
+    memory = MemoryRuns(in_order(memory_switches), in_order(memory_switches), None, in_order(kiosk_switches),
+                        args.memory_only)  # fmt: skip
     bench(app, "built-in content", BUILTIN, "what-is-it", builtin_ids, runs, BUILTIN_START, BUILTIN_PSS_MB,
-          memory_ids=memory_ids, starts=starts)  # fmt: skip
+          memory=memory, starts=starts)  # fmt: skip
 
-    def nci_ids(library):
+    def nci_ids(library, count: int | None = None):
         ids, rng, pool = [], random.Random(SEED), sorted(library.topics)
-        while len(ids) < nci_switches:
+        while len(ids) < (count or nci_switches):
             pick = rng.choice(pool)
             if not ids or pick != ids[-1]:
                 ids.append(pick)
@@ -512,7 +674,8 @@ def main() -> int:
         took = time.perf_counter() - start
         print(f"\n(NCI glossary JSON -> glossary.yaml: {count} terms in {took:.2f} s)")
         name = "NCI pages + NCI glossary"
-        bench(app, name, Path(tmp), "", nci_ids, runs, NCI_START, None, args.profile, starts=starts)
+        memory = MemoryRuns(prerendered=lambda library: nci_ids(library, nci_memory_switches), only=args.memory_only)
+        bench(app, name, Path(tmp), "", nci_ids, runs, NCI_START, None, args.profile, memory, starts)
     return 0
 
 

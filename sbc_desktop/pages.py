@@ -83,19 +83,28 @@ class Pages:
     def rendered(self, topic: Topic) -> Rendered:
         """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
         straight from the disk cache (render_cache.cached_rendering); any other page makes the renderer."""
-        if self._renderer is None and self._cache_dir is not None:
-            if self._early is not None and self._early[0] == topic.id:
-                return self._early[1]
-            if self._early is None:
-                from .content.render_cache import FOLDER, cached_rendering
+        early = self._early_rendering(topic)
+        return early if early is not None else self.renderer.rendered(topic)
 
-                found = None
-                if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
-                    found = cached_rendering(self._cache_dir, self.library, topic)
-                if found is not None:
-                    self._early = (topic.id, found)
-                    return found
-        return self.renderer.rendered(topic)
+    def _early_rendering(self, topic: Topic) -> Rendered | None:
+        if self._renderer is not None or self._cache_dir is None:
+            return None
+        if self._early is not None:
+            return self._early[1] if self._early[0] == topic.id else None
+        from .content.render_cache import FOLDER, cached_rendering
+
+        found = None
+        if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
+            found = cached_rendering(self._cache_dir, self.library, topic)
+        if found is not None:
+            self._early = (topic.id, found)
+        return found
+
+    def at_hand(self, topic: Topic) -> bool:
+        """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""
+        if self._renderer is None:
+            return self._early is not None and self._early[0] == topic.id
+        return self._renderer.is_cached(topic.id)
 
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
@@ -138,14 +147,18 @@ class Pages:
 
     def topic_parts(self, topic: Topic) -> Iterator[str]:
         """Heading and first part of the body, further parts, then the sources footer."""
-        section = self.library.section_of(topic)
-        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
-        header += f"<h1>{escape(topic.title)}</h1>\n"
+        header = self.topic_header(topic)
         first = True
         for html, last in self._body_parts(topic):
             html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False
+
+    def topic_header(self, topic: Topic) -> str:
+        """The top of a topic's page: its section's name and its title."""
+        section = self.library.section_of(topic)
+        header = f'<p class="section-name">{escape(section.title)}</p>' if section else ""
+        return header + f"<h1>{escape(topic.title)}</h1>\n"
 
     def _body_parts(self, topic: Topic) -> Iterator[tuple[str, bool]]:
         if self._renderer is not None:

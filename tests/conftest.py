@@ -44,6 +44,15 @@ def fixed_today(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def pages_parsed_in_go(monkeypatch):
+    """A long topic is parsed in the reader's worker thread (reader.BUILD_CHARS) and says
+    "Loading..." until then. Tests read a page right after opening it: here every page is
+    parsed in go(), as a short one is. tests/ui/test_page_builds.py checks the worker's path.
+    """
+    monkeypatch.setattr("sbc_desktop.ui.reader.BUILD_CHARS", 10**9)
+
+
+@pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory, monkeypatch):
     """Send every data, config and cache folder to a temporary place."""
     home = tmp_path_factory.mktemp("home")

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
     from .glossary_popup import GlossaryPopup
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
+READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
 
 
 class MainWindow(QMainWindow):
@@ -410,10 +411,11 @@ class MainWindow(QMainWindow):
             self.find_in_page(self.find_bar.field.text(), 0)
 
     def _page_built(self, url: QUrl) -> None:
-        """A long page that said "Loading..." is shown: said to a screen reader too."""
+        """A page that said "Loading..." is shown; when that took a while, a screen reader says so."""
         self._page_text_in(url.toString())
-        title = self.pages.title_for(url.toString())
-        self.announce(QCoreApplication.translate("MainWindow", "{0}: page ready.").format(title))
+        if self.reader.build_seconds() >= READY_NOTICE_S:
+            title = self.pages.title_for(url.toString())
+            self.announce(QCoreApplication.translate("MainWindow", "{0}: page ready.").format(title))
 
     # -- appointment notes and handouts ------------------------------------------------
     def _load_notes(self) -> tuple[AppointmentNotes, str]:

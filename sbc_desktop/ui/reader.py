@@ -3,7 +3,7 @@
 Pages are loaded through `loadResource` so QTextBrowser's own history gives Back and
 Forward. A long page arrives in parts: the first is shown at once and the rest are
 added in the idle moments after, so switching topic always takes about one frame.
-A long topic not yet rendered shows its title and "Loading..." while its Markdown is
+A longer topic not yet rendered shows its title and "Loading..." while its Markdown is
 parsed in a worker thread (ui/page_builds.py), then its first part.
 Every link goes through one dispatcher: topics and app pages navigate, glossary
 words ask for a pop-up, web addresses are handed to the window.
@@ -43,9 +43,9 @@ from .reader_outline import OutlineItem, PageOutline
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
 STEP_BUDGET_S = 0.005  # the pieces of a long page added in one turn of the event loop stop after this
-# A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py):
-# python-markdown takes about 1 ms a KB, so a shorter page is parsed in go() within a frame.
-BUILD_CHARS = 12_000
+# A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
+# a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
+BUILD_CHARS = 4_000
 # The reader's highlight layers, bottom to top: find matches, the sentence read aloud, the
 # focused link. Each writer sets only its own layer (Reader.set_layer); the reader alone
 # calls setExtraSelections, so no writer can wipe another's highlight.
@@ -84,6 +84,8 @@ class Reader(QTextBrowser):
         self._builds.built.connect(self._build_finished)
         self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
         self._build_number = 0
+        self._build_began = self._built_after = 0.0
+        self._shown_a_page = False
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -120,7 +122,8 @@ class Reader(QTextBrowser):
         self._forget_build()
         whole = url.hasFragment() or self._load_whole_page
         if not whole and self._slow_to_render(url):
-            return self._start_build(url)
+            self._start_build(url)
+            return self._loading_html(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
             self.pageMissing.emit(url.toString())
@@ -152,27 +155,53 @@ class Reader(QTextBrowser):
 
     # -- long pages parsed in the worker -------------------------------------------------
     def _slow_to_render(self, url: QUrl) -> bool:
+        """A long topic whose rendering is not in memory: for the worker (see BUILD_CHARS).
+
+        Not the first page the reader shows: at start-up that one comes from the disk cache
+        without even making the renderer (pages.Pages.rendered), and nothing is on screen yet."""
+        first, self._shown_a_page = not self._shown_a_page, True
         topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
         topic = topic_at(url.toString()) if topic_at else None
-        renderer = getattr(self.pages, "renderer", None)
-        return (
-            topic is not None
-            and renderer is not None
-            and len(topic.body) > BUILD_CHARS
-            and not renderer.is_cached(topic.id)
-        )
+        return not first and topic is not None and len(topic.body) > BUILD_CHARS and not self.pages.at_hand(topic)
 
-    def _start_build(self, url: QUrl) -> str:
-        """Parse the topic in the worker; meanwhile the page says what is coming."""
+    def _start_build(self, url: QUrl) -> None:
+        """Parse the topic in the worker, from the next turn of the event loop.
+
+        Not at once: while the worker holds the interpreter lock, every call Qt makes into
+        Python waits for it, and the window's own work on a new page (the topic list finding
+        the row, hundreds of its row-size calls in a long list) would wait hundreds of times."""
         topic = self.pages.topic_at(url.toString())
         assert topic is not None
         self._build_number += 1
-        self._build = (self._build_number, QUrl(url))
+        number = self._build_number
+        self._build = (number, QUrl(url))
+        self._build_began = time.perf_counter()
         self.parts_shown = 0
-        renderer = self.pages.renderer
-        self._builds.start(self._build_number, lambda: renderer.rendered(topic))
+        pages = self.pages
+
+        def start() -> None:
+            if self._build is not None and self._build[0] == number:  # still wanted
+                self._builds.start(number, lambda: pages.rendered(topic))  # thread-safe (render.py)
+
+        QTimer.singleShot(0, self, start)
+
+    def _loading_html(self, url: QUrl) -> str:
+        """What the page shows while it is parsed: its top, as it will be, and "Loading..."."""
+        topic = self.pages.topic_at(url.toString())
+        assert topic is not None
         loading = QCoreApplication.translate("Reader", "Loading this page…")
-        return f"<h1>{escape(topic.title)}</h1>\n<p>{escape(loading)}</p>"
+        return self.pages.topic_header(topic) + f'<p class="loading">{escape(loading)}</p>'
+
+    def _failed_html(self, url: QUrl) -> str:
+        """A page the renderer could not make: said on the page and in the status bar."""
+        sorry = QCoreApplication.translate("Reader", "Sorry, this page could not be shown. Please try another page.")
+        self.parts_shown = 1
+        self.messageRequested.emit(sorry)
+        return f"<h1>{escape(self.pages.title_for(url.toString()))}</h1>\n<p>{escape(sorry)}</p>"
+
+    def build_seconds(self) -> float:
+        """How long the page that said "Loading..." took to come (valid when `pageBuilt` is sent)."""
+        return self._built_after
 
     def _forget_build(self) -> None:
         """The page being parsed is no longer wanted (another page, a reload, a kiosk reset)."""
@@ -190,18 +219,9 @@ class Reader(QTextBrowser):
             return  # stale: another page, a reload or a reset came first
         url = self._build[1]
         self._build = None
-        error = self._builds.error(number)
-        parts = None if error else self.pages.parts_for(url.toString())
-        if parts is None:
-            title = escape(self.pages.title_for(url.toString()))
-            sorry = QCoreApplication.translate(
-                "Reader", "Sorry, this page could not be shown. Please try another page."
-            )
-            html = f"<h1>{title}</h1>\n<p>{escape(sorry)}</p>"
-            self.parts_shown = 1
-            self.messageRequested.emit(sorry)
-        else:
-            html = self._start_parts(parts, False)
+        self._built_after = time.perf_counter() - self._build_began
+        parts = None if self._builds.error(number) else self.pages.parts_for(url.toString())
+        html = self._failed_html(url) if parts is None else self._start_parts(parts, False)
         self._layers.clear()
         self.setExtraSelections([])
         self.document().setHtml(html)  # the same document and address: history and source stay

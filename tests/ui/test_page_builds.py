@@ -1,4 +1,5 @@
-"""A long page not yet rendered: title at once, "Loading...", its text parsed off the UI thread.
+"""A long page not yet rendered: its top and "Loading..." at once, its Markdown parsed off the
+UI thread, then the page.
 
 Each test holds the worker's parse at a gate, so that what the user sees while it runs is
 checked, then lets it go and waits for the reader's signals (never a fixed sleep).
@@ -12,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sbc_desktop.content.loader import load_library
+from sbc_desktop.ui import reader as reader_module
 from sbc_desktop.ui.main_window import MainWindow
-from sbc_desktop.ui.reader import BUILD_CHARS
 from tests.helpers import make_content
 from tests.ui.test_switching import assert_whole_long_page, long_body
 
@@ -22,9 +23,15 @@ def other_body() -> str:
     return "\n".join(f"Other paragraph {n} about scans and blood tests. " * 8 + "\n" for n in range(40))
 
 
+@pytest.fixture(autouse=True)
+def long_pages_in_the_worker(monkeypatch):
+    """As in the app (tests/conftest.py parses every page in go())."""
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    assert len(long_body()) > 4_000 and len(other_body()) > 4_000
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
-    assert len(long_body()) > BUILD_CHARS and len(other_body()) > BUILD_CHARS
     root = make_content(
         tmp_path / "content",
         {"short": "A short page about **rest**.", "long": long_body(), "other": other_body()},
@@ -32,6 +39,7 @@ def window(qtbot, tmp_path):
     )
     w = MainWindow(load_library(root), settings=None, cache_dir=None)
     qtbot.addWidget(w)
+    w.open_start_page()  # the welcome page: the first page comes on the start-up path, in go()
     w.resize(800, 600)
     w.show()
     qtbot.waitExposed(w)
@@ -66,7 +74,8 @@ def click_topic(window, qtbot, topic_id: str) -> None:
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualItemRect(item).center())
 
 
-def test_a_long_page_says_loading_at_once_then_arrives_whole_and_is_announced(window, qtbot):
+def test_a_slow_page_says_loading_at_once_then_arrives_whole_and_is_announced(window, qtbot, monkeypatch):
+    monkeypatch.setattr("sbc_desktop.ui.main_window.READY_NOTICE_S", 0.0)  # any wait is long enough to announce
     gate = Gate(window.pages.renderer, {"long"})
     said: list[str] = []
     window.announcer.said.connect(said.append)
@@ -75,7 +84,8 @@ def test_a_long_page_says_loading_at_once_then_arrives_whole_and_is_announced(wi
     reader = window.reader
     assert reader.current_url() == "topic:long" and window.windowTitle() == "Long"
     assert window.tree.currentItem() is window.tree._items["topic:long"]
-    assert "Loading this page" in reader.toPlainText() and "Part 0" not in reader.toPlainText()
+    shown = reader.toPlainText()
+    assert shown.startswith("Section one\nLong\nLoading this page") and "Part 0" not in shown
     assert reader.is_building() and not reader.is_complete()
     assert said[-1] == "Long"
     with qtbot.waitSignal(reader.pageBuilt, timeout=10_000):
@@ -91,18 +101,29 @@ def test_a_long_page_says_loading_at_once_then_arrives_whole_and_is_announced(wi
 def test_switching_on_while_pages_load_shows_only_the_last_page(window, qtbot):
     reader = window.reader
     gate = Gate(window.pages.renderer, {"long", "other"})
-    builds = reader._builds
     click_topic(window, qtbot, "long")  # parsing, held at the gate
     qtbot.waitUntil(lambda: gate.parsed == ["long"])
     click_topic(window, qtbot, "other")  # asked for, waiting behind "long"
-    click_topic(window, qtbot, "short")  # short: shown at once; "other" is dropped unparsed
-    assert reader.current_url() == "topic:short" and not reader.is_building()
-    with qtbot.waitSignal(builds.built, timeout=10_000):
+    click_topic(window, qtbot, "short")  # a short page: parsed at once; "other" is dropped unparsed
+    assert reader.current_url() == "topic:short" and window.windowTitle() == "Short"
+    assert "A short page about rest." in reader.toPlainText()
+    landed: list[str] = []
+    reader.pageBuilt.connect(lambda url: landed.append(url.toString()))
+    with qtbot.waitSignal(reader._builds.built, timeout=10_000):
         gate.open()  # "long" finishes after the reader has left it
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
     assert reader.current_url() == "topic:short" and window.windowTitle() == "Short"
     text = reader.toPlainText()
     assert "A short page about rest." in text and "Part 0" not in text and "Loading" not in text
-    assert gate.parsed == ["long"]  # "other" was never parsed
+    assert gate.parsed == ["long"] and landed == []  # "other" never parsed, "long" never shown
+
+
+def test_a_short_page_is_shown_at_once_without_loading(window, qtbot):
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    click_topic(window, qtbot, "short")
+    assert "A short page about rest." in window.reader.toPlainText()
+    assert not window.reader.is_building() and said == ["Short"]
 
 
 def test_a_page_still_loading_is_found_in_and_moved_through_by_keys(window, qtbot):
@@ -146,6 +167,7 @@ def test_a_kiosk_reset_while_a_page_loads_leaves_nothing_of_it(qtbot, tmp_path):
     gate = Gate(window.pages.renderer, {"long"})
     click_topic(window, qtbot, "long")
     assert reader.is_building()
+    qtbot.waitUntil(lambda: gate.parsed == ["long"])  # the worker is parsing it
     controller.reset()  # what the idle timer does for the next patient
     assert not reader.is_building() and reader.current_url() == home
     with qtbot.waitSignal(reader._builds.built, timeout=10_000):
