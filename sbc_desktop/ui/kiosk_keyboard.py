@@ -230,6 +230,12 @@ class OnScreenKeyboard(QQuickWidget):
         root.setProperty("keyNames", key_names())
         self.setContent(component.url(), component, root)
         self._component = component
+        # Qt Virtual Keyboard's copy of the box being typed into, for its full-screen mode (off
+        # here): never shown, yet a screen reader found it as an unnamed text box. Out of the
+        # item tree it is out of the accessible tree too; the keyboard still keeps it.
+        shadow = root.findChild(QQuickItem, "shadowInput")
+        if shadow is not None:
+            shadow.setParentItem(None)  # type: ignore[arg-type]  # (Qt takes no parent item; the stubs say otherwise)
         self.hide()
         self._margin = 0
         layout = window.layout()

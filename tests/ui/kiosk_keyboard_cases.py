@@ -348,6 +348,11 @@ def test_a_screen_reader_finds_every_key_by_name_and_can_press_it(kiosk_kb, qtbo
     assert set("qwertyuiopasdfghjklzxcvbnm") <= set(keys), sorted(keys)
     assert {"Shift", "Delete", "Space", "Enter", "Hide the keyboard", "Numbers and symbols"} <= set(keys)
     assert all(name.strip() for name in keys)  # none unnamed
+    board = QAccessible.queryAccessibleInterface(keyboard)
+    unnamed = [
+        board.child(i).role() for i in range(board.childCount()) if not board.child(i).text(QAccessible.Text.Name)
+    ]
+    assert unnamed == []  # (not Qt's hidden copy of the text box either)
     for letter in "bone":
         accessible_keys(keyboard)[letter].actionInterface().doAction(QAccessibleActionInterface.pressAction())
     qtbot.waitUntil(lambda: window.search_field.text().lower() == "bone")  # (a capital first, as typed by touch)
