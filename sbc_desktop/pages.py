@@ -20,7 +20,7 @@ from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
 
-if TYPE_CHECKING:  # python-markdown and nh3 come with the renderer, when a page is not in the disk cache
+if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.render import Renderer
     from .content.rendered import Rendered
 
@@ -58,7 +58,7 @@ class Pages:
     @property
     def renderer(self) -> Renderer:
         """The renderer, made when first needed: a start whose first page is in the disk cache shows it
-        without one (python-markdown and the sanitiser are not even imported for it)."""
+        without one (the Markdown parser and the sanitiser are not even imported for it)."""
         with self._making:  # search's worker thread asks for it too
             if self._renderer is None:
                 from .content.render import Renderer
