@@ -27,10 +27,10 @@ def quick_switching(seconds: float) -> Iterator[None]:
         if not _asked:
             _before = sys.getswitchinterval()
         _asked.append(seconds)
-        sys.setswitchinterval(min(_before, *_asked))
+        sys.setswitchinterval(min([_before, *_asked]))
     try:
         yield
     finally:
         with _lock:
             _asked.remove(seconds)
-            sys.setswitchinterval(min(_before, *_asked))
+            sys.setswitchinterval(min([_before, *_asked]))
