@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.history_limit = BoundedHistory(self.reader)
-        self.heap_trim = HeapTrim(self)  # a long page's freed memory given back once the reader pauses
+        # A long page's freed memory given back once the reader pauses on a whole page.
+        self.heap_trim = HeapTrim(self, busy=lambda: not self.reader.is_complete())
         self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
