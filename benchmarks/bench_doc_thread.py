@@ -12,7 +12,8 @@ each as HTML from python-markdown:
   the longest time the UI thread, spinning in Python meanwhile, could not run (it needs the
   interpreter lock for every Python step, as the window's event handlers do).
 
-Three kinds of work: ``QTextDocument.setHtml`` of the whole page; its layout
+Three kinds of work, each in a document made in the thread that uses it:
+``QTextDocument.setHtml`` of the whole page; the same followed by its layout
 (``documentLayout().documentSize()`` at the reader's width); python-markdown's parse
 (pure Python: shares the lock, handed over every ``sys.getswitchinterval()``).
 If PySide6 released the interpreter lock during a C++ call, the UI thread's longest
@@ -29,7 +30,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -98,7 +98,8 @@ def main() -> int:
             doc.setHtml(html)
             return doc
 
-        def lay_out(doc: QTextDocument) -> None:
+        def set_html_and_lay_out(html: str = html) -> None:
+            doc = set_html(html)
             doc.setTextWidth(WIDTH)
             doc.documentLayout().documentSize()
 
@@ -110,10 +111,9 @@ def main() -> int:
             floor = on_ui_thread(set_html)
             own, wait = ui_wait_while(set_html)
             rows.setdefault("QTextDocument.setHtml", []).append((floor, own, wait))
-            ready, again = set_html(), set_html()
-            floor = on_ui_thread(partial(lay_out, ready))
-            own, wait = ui_wait_while(partial(lay_out, again))
-            rows.setdefault("its layout (documentSize)", []).append((floor, own, wait))
+            floor = on_ui_thread(set_html_and_lay_out)
+            own, wait = ui_wait_while(set_html_and_lay_out)
+            rows.setdefault("setHtml + layout (documentSize)", []).append((floor, own, wait))
             for interval in (0.005, 0.001):
                 previous = sys.getswitchinterval()
                 sys.setswitchinterval(interval)

@@ -24,6 +24,7 @@ first three results (content nobody here wrote). Not part of the test run.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import random
@@ -202,8 +203,9 @@ TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy"
 
 def filling(seconds: float) -> bool:
     """The real window (NCI pages, a fresh cache folder, as at a first start at home) while the pages'
-    text is added to the index, a patient typing in the search box a key every 120 ms; a heartbeat
-    timer on the UI thread (every 2 ms) finds every stall. The floor: the same window, the same typing
+    text is added to the index, a patient typing in the search box (a word a key every 120 ms, then
+    2 s reading the results); a heartbeat timer on the UI thread (every 2 ms) finds every stall, told
+    apart as while typing (within 0.8 s of a key) or not. The floor: the same window, the same typing
     and the same index afterwards, with nothing being added. Fails unless text landed meanwhile."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -222,19 +224,24 @@ def filling(seconds: float) -> bool:
         window.resize(1200, 800)
         window.show()
         app.processEvents()
-        keys = [k for word in TYPED for k in [*word, "clear"]]
+        keys = [k for word in TYPED for k in [*word, *[""] * 16, "clear"]]
 
-        def session(length: float) -> tuple[list[float], int]:
-            """(stalls in ms: each heartbeat gap beyond its 2 ms, keys typed) over ``length`` seconds."""
+        def session(length: float) -> tuple[list[float], list[float], int]:
+            """(stalls in ms while typing, the other stalls, keys typed) over ``length`` seconds: each
+            heartbeat gap beyond its 2 ms."""
             beats: list[float] = []
-            typed = [0]
+            ticks = [0]
+            pressed: list[float] = []  # when each key was typed
             heart, typist = QTimer(), QTimer()
             heart.setTimerType(Qt.TimerType.PreciseTimer)
             heart.timeout.connect(lambda: beats.append(time.perf_counter()))
 
             def key() -> None:
-                k = keys[typed[0] % len(keys)]
-                typed[0] += 1
+                k = keys[ticks[0] % len(keys)]
+                ticks[0] += 1
+                if not k:
+                    return
+                pressed.append(time.perf_counter())
                 if k == "clear":
                     window.search_field.clear()
                 else:
@@ -249,32 +256,41 @@ def filling(seconds: float) -> bool:
                 time.sleep(0.0005)
             heart.stop()
             typist.stop()
-            return [max(0.0, (b - a) * 1000 - 2) for a, b in zip(beats, beats[1:], strict=False)], typed[0]
+            typing, other = [], []
+            for a, b in zip(beats, beats[1:], strict=False):
+                last_key = pressed[max(0, bisect.bisect_right(pressed, b) - 1)] if pressed else -1.0
+                (typing if 0 <= b - last_key <= 0.8 else other).append(max(0.0, (b - a) * 1000 - 2))
+            return typing, other, len(pressed)
 
         QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # to the search box: search starts
         deadline = time.perf_counter() + 60
         while not window.search.is_searchable and time.perf_counter() < deadline:
             app.processEvents()
         before = window.search.text_done[0]
-        stalls, typed = session(seconds)
+        stalls, stalls_other, typed = session(seconds)
         after = window.search.text_done[0]
         thread = window.search._thread
         window.search._stop.set()  # the batch being read is finished; then nothing more is added
         if thread is not None:
             thread.join(120)
-        floor, floor_typed = session(seconds)
+        floor, floor_other, floor_typed = session(seconds)
         window.close()
         app.processEvents()
-    print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s, a key every 120 ms)")
+    print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s: a word typed, then 2 s reading)")
     print(f"  workload: {after - before} pages' text landed while typing ({before} before), {typed} keys typed; "
           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
     if after <= before or not typed:
         raise WorkloadError("no page's text landed while the window was measured: nothing was filling")
-    for label, values, count in (("adding text", stalls, typed), ("floor: nothing added", floor, floor_typed)):
+    for label, values, count in (
+        ("adding text, typing", stalls, typed),
+        ("adding text, reading", stalls_other, typed),
+        ("floor, typing", floor, floor_typed),
+        ("floor, reading", floor_other, floor_typed),
+    ):
         over = sum(1 for v in values if v > 16)
         print(f"  UI thread stalls, {label:<21} n={len(values):<6} p99 {pct(values, 99):6.1f}  "
               f"max {max(values):6.1f} ms  over 16 ms: {over} ({count} keys)")  # fmt: skip
-    return max(stalls) <= 16
+    return max(stalls + stalls_other) <= 16
 
 
 def medlineplus() -> None:

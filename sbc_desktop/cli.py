@@ -411,6 +411,9 @@ def _main(argv: list[str] | None) -> int:
     if args.content is not None and not args.content.is_dir():
         print(f"sbc-desktop: content folder not found: {shown(args.content)}", file=sys.stderr)
         return 2
+    import gc
+
+    gc.disable()  # from here to the first page on screen: start-up makes objects, not garbage (app.run_gui)
     from .app import run_gui
 
     return run_gui(args.content, args.topic, args.kiosk, lang=args.lang)

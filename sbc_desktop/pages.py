@@ -20,7 +20,7 @@ from .care_team import CareTeam
 from .content.library import Library, Topic
 from .content.links import TOPIC_SCHEME
 
-if TYPE_CHECKING:  # python-markdown and nh3 come with the renderer, when a page is not in the disk cache
+if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.render import Renderer
     from .content.rendered import Rendered
 
@@ -58,7 +58,7 @@ class Pages:
     @property
     def renderer(self) -> Renderer:
         """The renderer, made when first needed: a start whose first page is in the disk cache shows it
-        without one (python-markdown and the sanitiser are not even imported for it)."""
+        without one (the Markdown parser and the sanitiser are not even imported for it)."""
         with self._making:  # search's worker thread asks for it too
             if self._renderer is None:
                 from .content.render import Renderer
@@ -83,19 +83,22 @@ class Pages:
     def rendered(self, topic: Topic) -> Rendered:
         """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
         straight from the disk cache (render_cache.cached_rendering); any other page makes the renderer."""
-        if self._renderer is None and self._cache_dir is not None:
-            if self._early is not None and self._early[0] == topic.id:
-                return self._early[1]
-            if self._early is None:
-                from .content.render_cache import FOLDER, cached_rendering
+        early = self._early_rendering(topic)
+        return early if early is not None else self.renderer.rendered(topic)
 
-                found = None
-                if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
-                    found = cached_rendering(self._cache_dir, self.library, topic)
-                if found is not None:
-                    self._early = (topic.id, found)
-                    return found
-        return self.renderer.rendered(topic)
+    def _early_rendering(self, topic: Topic) -> Rendered | None:
+        if self._renderer is not None or self._cache_dir is None:
+            return None
+        if self._early is not None:
+            return self._early[1] if self._early[0] == topic.id else None
+        from .content.render_cache import FOLDER, cached_rendering
+
+        found = None
+        if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
+            found = cached_rendering(self._cache_dir, self.library, topic)
+        if found is not None:
+            self._early = (topic.id, found)
+        return found
 
     def at_hand(self, topic: Topic) -> bool:
         """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""

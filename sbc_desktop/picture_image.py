@@ -12,13 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QImageReader
 
-from .content.pictures import picture_bytes, picture_file
-
 MAX_SIDE = 2400  # pixels: sharp on paper, bounded in memory
 
 
 def picture_image(src: str, root: Path) -> QImage | None:
     """The picture at ``src`` (a file: URL or path) inside ``root``, ready to draw, or None."""
+    from .content.pictures import picture_bytes, picture_file  # (its SVG cleaner: only once a page has a picture)
+
     path = picture_file(src, root)
     data = picture_bytes(path) if path is not None else None
     if not data or path is None:

@@ -45,3 +45,18 @@ def topic(topic_id: str, body: str, *, title: str | None = None, section: str = 
           order: int = 0, sources: str = "ref", next_review: str = "2099-01-01") -> str:  # fmt: skip
     return TOPIC.format(id=topic_id, title=title or topic_id.title(), section=section, order=order,
                         sources=sources, next_review=next_review, body=body)  # fmt: skip
+
+
+def renderers_made(monkeypatch) -> list:
+    """Every Renderer made from now on in this test (start-up makes none while its page is cached)."""
+    from sbc_desktop.content import render
+
+    made: list = []
+    real = render.Renderer.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(render.Renderer, "__init__", counted)
+    return made

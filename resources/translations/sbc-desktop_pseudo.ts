@@ -887,6 +887,34 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Çöpý ~]</translation>
         </message>
         <message>
+            <source>Language</source>
+            <translation>[Láñgúágé ~]</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>[Éñtér ~]</translation>
+        </message>
+        <message>
+            <source>Hide the keyboard</source>
+            <translation>[Hîdé thé kéýböárd ~~~~]</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>[Šhîft ~]</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>[Špáçé ~]</translation>
+        </message>
+        <message>
+            <source>Numbers and symbols</source>
+            <translation>[Ñúmbérš áñd šýmbölš ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>[Léttérš ~]</translation>
+        </message>
+        <message>
             <source>On-screen keyboard</source>
             <translation>[Öñ-šçrééñ kéýböárd ~~~~~]</translation>
         </message>

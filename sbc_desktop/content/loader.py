@@ -226,8 +226,7 @@ class _Loader:
         self.lib = library
         for item in problems:  # in the order a full load finds them; the date checks made today
             if isinstance(item, str):
-                topic = library.topics[item]
-                self.check_topic(topic.path, topic)
+                self.check_topic(None, library.topics[item])
             else:
                 library.problems.append(item)
         return True
@@ -448,14 +447,15 @@ class _Loader:
         self.cache.store(path, stamp, entry)
         return stored_topic(path, entry, stamp, body=None) if topic is not None else None
 
-    def check_topic(self, path: Path, topic: Topic) -> None:
-        """What depends on more than the file itself (the references, today's date): never cached."""
+    def check_topic(self, path: Path | None, topic: Topic) -> None:
+        """What depends on more than the file itself (the references, today's date): never cached.
+        ``path`` None: the topic's own (made only for a problem: a start makes no Path per topic)."""
         lines = self.field_lines.get(topic.id, {})
         if topic.review_overdue(self.today):
-            self.warning(path, lines.get("next_review", 1), f"review overdue since {topic.next_review}")
+            self.warning(path or topic.path, lines.get("next_review", 1), f"review overdue since {topic.next_review}")
         for key in topic.sources:
             if key not in self.lib.references:
-                self.error(path, lines.get("sources", 1), f"unknown source key '{key}'")
+                self.error(path or topic.path, lines.get("sources", 1), f"unknown source key '{key}'")
 
     def parse_topic(self, path: Path, base: Path, read: list[str] | None) -> Topic | None:
         """Read and check one topic file; ``read`` (if given) receives the file's text."""

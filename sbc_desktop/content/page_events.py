@@ -90,15 +90,21 @@ class PageWalk:
     """One walk over one page's events. ``run()`` returns the HTML's top-level elements."""
 
     def __init__(
-        self, source: str, fix_link: LinkFixer, fix_picture: PictureFixer, matcher: TermMatcher | None
+        self,
+        source: str,
+        fix_link: LinkFixer,
+        fix_picture: PictureFixer,
+        matcher: TermMatcher | None,
+        html: bool = True,
     ) -> None:
         self.source = source
+        self.html = html  # False: the page's facts alone (its text is not written out as HTML)
         self.fix_link = fix_link
         self.fix_picture = fix_picture
         self.matcher = matcher if matcher is not None and matcher.size else None
         self.out: list[str] = []
         self.ends: list[int] = []  # len(out) after each top-level element
-        self.links: list[Link | None] = []
+        self.links: list[list[Any]] = []  # each link's href, kind, target, line and words (made Links at the end)
         self.blocks: list[str] = []
         self.linked: set[str] = set()  # glossary terms linked so far (the first use of each)
         self.lines = LineFinder(source)
@@ -168,7 +174,7 @@ class PageWalk:
         return ["".join(self.out[a:b]) for a, b in zip(ends, ends[1:], strict=False)]
 
     def result_links(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if link is not None)
+        return tuple(Link(*link) for link in self.links)
 
     def result_headings(self) -> tuple[Heading, ...]:
         found = []
@@ -340,6 +346,8 @@ class PageWalk:
             self.heading[1].append(text)
         if self.paragraph is not None and not self.link_stack and text.strip():
             self.paragraph[3] = True
+        if not self.html:
+            return
         if self.no_terms or self.hidden or self.matcher is None:
             self.out.append(escape(text, quote=False))
             return
@@ -388,8 +396,11 @@ class PageWalk:
             href = "mailto:" + href
         kind, target, written = self.fix_link(href)
         slot = len(self.links)
-        self.links.append(None)
-        self.links[slot] = Link(href, kind, target, self.lines.line_of(href))  # its words come at the end
+        self.links.append([href, kind, target, self.lines.line_of(href), ""])  # its words come at the end
+        if not self.html:
+            self.link_stack.append((slot, kind, "" if written is None else "</a>", []))
+            self.no_terms += written is not None
+            return
         title = detail.get("title") or ""
         extra = f' title="{escape(title)}"' if title else ""
         if written is None:
@@ -410,9 +421,7 @@ class PageWalk:
         if closing == "</a>":
             self.no_terms -= 1
         self.out.append(closing)
-        link = self.links[slot]
-        if link is not None:
-            self.links[slot] = Link(link.href, link.kind, link.target, link.line, " ".join("".join(words).split()))
+        self.links[slot][4] = " ".join("".join(words).split())
 
     def _in_picture(self, kind: str, value: Any) -> None:
         """Inside a picture's brackets: its alt text, whatever the marks (no elements)."""
@@ -435,7 +444,7 @@ class PageWalk:
         alt = "".join(alt_words)
         written = src.strip()
         url = self.fix_picture(written)
-        self.links.append(Link(written, PICTURE, url, self.lines.line_of(written), " ".join(alt.split())))
+        self.links.append([written, PICTURE, url, self.lines.line_of(written), " ".join(alt.split())])
         if url:
             if self.paragraph is not None and not self.link_stack:
                 self.paragraph[2] = True

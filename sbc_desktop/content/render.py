@@ -28,6 +28,7 @@ CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
 CACHE_CHARS = 4_000_000  # ...and at most this much HTML and text in all (about 8 MB)
 # Parts of a page's HTML: the first (the top of the page, shown at once) at most FIRST_PART_CHARS, then
 # at most PART_CHARS each, cut between top-level elements: each is quick for the reader to lay out.
+FIXED_LINKS = 50_000  # links' answers kept (see _fix_link)
 FIRST_PART_CHARS = 3000
 PART_CHARS = 3500
 _WEB = ("http", "https", "mailto")
@@ -77,6 +78,7 @@ class Renderer:
         # thousand pages does not keep every one of them in memory.
         self._cache: OrderedDict[str, Rendered] = OrderedDict()
         self._cached_chars = 0
+        self._fixed: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # _fix_link's answers
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -196,7 +198,7 @@ class Renderer:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them
         base_url = topic.url if topic else ""
         walk = PageWalk(
-            text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), terms
+            text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), terms, html
         )
         try:
             pieces = walk.run()
@@ -214,7 +216,19 @@ class Renderer:
         )
 
     def _fix_link(self, href: str, base_url: str) -> tuple[str, str, str | None]:
-        """(kind, where it leads, the href to write or None: the link's words shown as plain text)."""
+        """(kind, where it leads, the href to write or None: the link's words shown as plain text).
+
+        Pages link the same places again and again: each answer is kept (the library's topics do not
+        change under a Renderer)."""
+        key = (href, base_url)
+        fixed = self._fixed.get(key)
+        if fixed is None:
+            if len(self._fixed) >= FIXED_LINKS:
+                self._fixed.clear()
+            fixed = self._fixed[key] = self._fix_new_link(href, base_url)
+        return fixed
+
+    def _fix_new_link(self, href: str, base_url: str) -> tuple[str, str, str | None]:
         target = topic_id_from_href(href)
         if target is not None:
             if target in self.library.topics:

@@ -223,18 +223,23 @@ class SearchIndex:
         with self._lock:
             return int(self.db.execute("SELECT count(*) FROM docs WHERE kind = 'topic'").fetchone()[0])
 
-    def add_text(self, rendered_of: RenderedOf, most_chars: int | None = None) -> int:
+    def add_text(
+        self, rendered_of: RenderedOf, most_chars: int | None = None, before_page: Callable[[], object] | None = None
+    ) -> int:
         """Read the next pages' headings and text (up to about ``most_chars`` of Markdown) and make
         them searchable, in one transaction. Returns how many pages are left. Safe from a worker thread
         while the window searches: on disk the text is written through the writer's own connection
         (a search never waits for it); in memory each page is written under the index's lock.
         A failed write (a full disk) raises `sqlite3.Error` and keeps nothing of the batch.
+        ``before_page`` is called before each page is read (the window waits there while someone types).
         """
         with self._lock:
             todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
         batch: list[tuple[str, str, int]] = []
         size, most_chars = 0, most_chars or TEXT_BATCH
         for rowid, ref in todo:
+            if before_page is not None:
+                before_page()
             topic = self.library.topic(ref)
             page = _parsed(rendered_of, topic) if topic is not None else Rendered(parts=())
             headings = " \n".join(heading.text for heading in page.headings)
@@ -842,21 +847,25 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
     stored = [tuple(_storable(text) for text in row) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
-    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile.
+    # The text goes into a plain table first, then into both FTS5 tables by one statement each:
+    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile (a row
+    # at a time from Python, each insert would wait for that lock while the gathering holds it).
+    db.execute("CREATE TEMP TABLE incoming(rowid INTEGER PRIMARY KEY, title, keywords, summary, headings, body)")
+    db.executemany(
+        "INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?)", ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1))
+    )
     vocabulary: list[set[str]] = []
     gather = threading.Thread(target=lambda: vocabulary.append(_vocabulary(stored)), name="search-vocabulary")
     gather.start()
     try:
-        db.executemany(
-            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
-            ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1)),
-        )
+        db.execute("INSERT INTO fts(rowid, title, keywords, summary, headings, body) SELECT * FROM temp.incoming")
         short = "rowid, title, keywords, summary"
-        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM fts")
+        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM temp.incoming")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
         db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
     finally:
         gather.join()
+    db.execute("DROP TABLE temp.incoming")
     if not vocabulary:
         raise RuntimeError("the search vocabulary could not be gathered")
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary[0])))

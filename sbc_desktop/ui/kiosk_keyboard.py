@@ -10,13 +10,16 @@ manager, and inside cage (one Wayland surface, nothing to place). Qt Quick draws
 software renderer unless QT_QUICK_BACKEND names another: no OpenGL is needed.
 
 Privacy: the language is UK English only; word prediction, learning and handwriting are off,
-every text box is marked sensitive (nothing typed may be kept), its user-data folder is a
-path that does not exist, and QML is not compiled to the disk cache (kiosk/keyboard.py).
+every text box is marked sensitive (nothing typed may be kept), its user-data folder is one
+where nothing can be written (and it makes none in the home: no_user_data_folder), and QML is
+not compiled to the disk cache (kiosk/keyboard.py).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, QPoint, Qt, QTimer, QUrl, Signal
@@ -26,6 +29,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QLayout, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 from shiboken6 import isValid
+
+from ..settings import resources_dir
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -63,6 +68,65 @@ Rectangle {
         anchors.bottom: root.bottom
     }
 
+    // Screen readers: Qt Virtual Keyboard's keys carry no accessible role or name (its QML sets
+    // none), so each key gets an invisible child that does: a button named by the letter it
+    // shows, or for the other keys by keyNames (from Python, translated; by key type). Keys are
+    // made anew when the layout changes (letters, symbols), and named again then.
+    property var keyNames: ({})
+    Component {
+        id: keyNameComponent
+        Item {
+            property Item key
+            objectName: "keyName"
+            anchors.fill: parent
+            Accessible.role: Accessible.Button
+            Accessible.name: key ? root.keyLabel(key) : ""
+            Accessible.ignored: !key || !key.visible || !key.enabled
+            Accessible.onPressAction: root.pressKey(key)
+        }
+    }
+    function keyLabel(key) {
+        var type = String(key.keyType)
+        if (type === "13" && panel.keyboard.symbolMode)
+            type = "13-on"
+        if (root.keyNames[type] !== undefined)
+            return root.keyNames[type]
+        return key.displayText || key.text
+    }
+    function pressKey(key) {  // as the keyboard's own click(key) does for a tap
+        if (!key || !key.enabled)
+            return
+        var upper = InputContext.uppercase
+        if (!key.noKeyEvent)
+            InputContext.inputEngine.virtualKeyClick(key.key, upper ? key.text.toUpperCase() : key.text,
+                                                     upper ? Qt.ShiftModifier : Qt.NoModifier)
+        key.clicked()
+    }
+    function nameKeys(item) {
+        for (var i = 0; i < item.children.length; ++i) {
+            var child = item.children[i]
+            var isKey = child.key !== undefined && child.keyType !== undefined
+            if (isKey && !(child.noKeyEvent && !child.functionKey)) {
+                var named = false
+                for (var j = 0; j < child.children.length; ++j)
+                    named = named || child.children[j].objectName === "keyName"
+                if (!named)
+                    keyNameComponent.createObject(child, {key: child})
+            }
+            root.nameKeys(child)
+        }
+    }
+    function nameAllKeys() { root.nameKeys(panel.keyboard) }
+    Timer { id: nameLater; interval: 50; onTriggered: root.nameAllKeys() }
+    Connections {
+        target: panel.keyboard
+        function onSymbolModeChanged() { nameLater.restart() }
+    }
+    Connections {
+        target: panel
+        function onActiveChanged() { nameLater.restart() }
+    }
+
     // The letters again, unshifted: what the next patient finds.
     function reset() {
         panel.keyboard.symbolMode = false
@@ -86,9 +150,44 @@ Rectangle {
         VirtualKeyboardSettings.wordCandidateList.alwaysVisible = false
         // Silent keys: no Qt Multimedia (and its audio libraries) loaded for key clicks.
         panel.keyboard.soundEffect.enabled = false
+        nameLater.restart()
     }
 }
 """ % {b"locale": LOCALE.encode(), b"no_user_data": NO_USER_DATA.encode()}
+
+
+def key_names() -> dict[str, str]:
+    """What a screen reader says for the keys that show no letter, by Qt Virtual Keyboard's key
+    type (QtVirtualKeyboard::KeyType; "13-on": the symbols key while symbols are shown)."""
+    translate = QCoreApplication.translate
+    return {
+        "1": translate("Kiosk", "Delete"),  # BackspaceKey
+        "2": translate("Kiosk", "Language"),  # ChangeLanguageKey
+        "3": translate("Kiosk", "Enter"),  # EnterKey
+        "6": translate("Kiosk", "Hide the keyboard"),  # HideKeyboardKey
+        "11": translate("Kiosk", "Shift"),  # ShiftKey
+        "12": translate("Kiosk", "Space"),  # SpaceKey
+        "13": translate("Kiosk", "Numbers and symbols"),  # SymbolModeKey
+        "13-on": translate("Kiosk", "Letters"),
+    }
+
+
+@contextmanager
+def no_user_data_folder() -> Iterator[None]:
+    """While the keyboard is made: Qt Virtual Keyboard makes $XDG_CONFIG_HOME/qtvirtualkeyboard
+    (~/.config/qtvirtualkeyboard) for its user data as soon as its settings exist, unless that
+    folder exists, and no setting or variable stops it. Here XDG_CONFIG_HOME names a folder of
+    the app's own that holds one (resources/keyboard), so nothing is made; the QML then moves its
+    user data to NO_USER_DATA. Qt reads the variable at each look-up, so it is put back at once."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(resources_dir() / "keyboard")
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["XDG_CONFIG_HOME"]
+        else:
+            os.environ["XDG_CONFIG_HOME"] = before
 
 
 _renderer_chosen = False
@@ -124,11 +223,19 @@ class OnScreenKeyboard(QQuickWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         component = QQmlComponent(self.engine())
         component.setData(QML, QUrl("file:///sbc-desktop/kiosk-keyboard.qml"))
-        root = component.create()
+        with no_user_data_folder():
+            root = component.create()
         if root is None:
             raise RuntimeError("the on-screen keyboard could not be made: " + component.errorString().strip())
+        root.setProperty("keyNames", key_names())
         self.setContent(component.url(), component, root)
         self._component = component
+        # Qt Virtual Keyboard's copy of the box being typed into, for its full-screen mode (off
+        # here): never shown, yet a screen reader found it as an unnamed text box. Out of the
+        # item tree it is out of the accessible tree too; the keyboard still keeps it.
+        shadow = root.findChild(QQuickItem, "shadowInput")
+        if shadow is not None:
+            shadow.setParentItem(None)  # type: ignore[arg-type]  # (Qt takes no parent item; the stubs say otherwise)
         self.hide()
         self._margin = 0
         layout = window.layout()

@@ -1,17 +1,18 @@
 """A long page's Markdown parsed off the UI thread, so that opening it never freezes the window.
 
-python-markdown is pure Python, 1-4 ms a KB of Markdown: a 150 KB page takes 0.2-0.6 s and
-the longest NCI page (1.1 MB) 2-3 s. The reader asks for a page's parse here and waits a few
-milliseconds (`wait`): a short page is done by then and shown at once; a longer one shows its
-title and "Loading..." while the parse goes on, and `built` says when it is done (in the UI
-thread, by Qt's queued signal). Only the latest request counts: one asked for and not yet
-started is replaced by the next (the user switched again), and the reader ignores a build
+python-markdown is pure Python, about 1 ms a KB of Markdown on a loaded 2-core machine: a
+150 KB page takes 0.1-0.2 s and the longest NCI page (1.1 MB) 0.6 s. The reader shows a long
+page's title and "Loading..." and asks for its parse here; `built` says when it is done (in
+the UI thread, by Qt's queued signal). Only the latest request counts: one asked for and not
+yet started is replaced by the next (the user switched again), and the reader ignores a build
 that finishes for a page it has left. The worker thread stays for `IDLE_S` after its last
 build (starting a thread costs milliseconds), then ends.
 
-The worker shares the interpreter lock with the window. Python hands the lock over every
-`sys.getswitchinterval()` (5 ms), so the window's own steps wait at most about that long
-for it while a page is parsed: input is slower, never blocked.
+The worker shares the interpreter lock with the window, and every call Qt makes into Python
+(a paint, a row's size) must take it. Python hands it over only every
+`sys.getswitchinterval()` (5 ms by default): a step of the window making 30 such calls could
+wait 150 ms. So while a page is parsed the interval is `SWITCH_S` (0.5 ms), and the default
+comes back when the worker is idle.
 
 Why not the page's whole QTextDocument in the worker (setHtml and its layout there, then
 `setDocument` in the UI thread)? Qt allows it (QTextDocument, QFont and QImage are
@@ -27,12 +28,14 @@ its one document in small pieces (ui/html_steps.py); only the Markdown moves her
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 IDLE_S = 30.0  # the worker thread ends after this long without a build
+SWITCH_S = 0.0005  # sys.setswitchinterval while a page is parsed (see above)
 
 
 class PageBuilds(QObject):
@@ -61,14 +64,6 @@ class PageBuilds(QObject):
             self._waiting = None
             self._changed.notify_all()
 
-    def wait(self, number: int, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds for build ``number``; True once it is done."""
-        with self._changed:
-            return self._changed.wait_for(lambda: not self._busy_with(number), timeout)
-
-    def _busy_with(self, number: int) -> bool:
-        return self._running == number or (self._waiting is not None and self._waiting[0] == number)
-
     def finish(self, number: int) -> None:
         """Make sure build ``number`` is done now: run it here if it has not started, else wait."""
         with self._changed:
@@ -87,6 +82,8 @@ class PageBuilds(QObject):
             return self._errors.get(number)
 
     def _do(self, number: int, work: Callable[[], object]) -> None:
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_S))
         try:
             work()
         except Exception as exc:  # noqa: BLE001 - any failure becomes a message on the page
@@ -94,6 +91,8 @@ class PageBuilds(QObject):
                 self._errors[number] = str(exc) or type(exc).__name__
                 while len(self._errors) > 8:
                     del self._errors[min(self._errors)]
+        finally:
+            sys.setswitchinterval(interval)
 
     def _run(self) -> None:
         while True:

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .keep_whole import KeepWhole
 from .touch import LinkSlop
 
 TOUCH_STYLE = """
 QPushButton, QToolButton, QComboBox, QLineEdit, QCheckBox { min-height: 44px; min-width: 44px; }
+/* A text box's clear button keeps the size QLineEdit gives it (it places it by that size): at
+   44 px it sat half outside the box, and outside the screen for the search box. */
+QLineEdit QToolButton { min-height: 0; min-width: 0; }
 QAbstractSpinBox { min-height: 50px; }
 QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }
 QTreeWidget::item, QListWidget::item { min-height: 44px; }
@@ -56,6 +60,9 @@ def apply_policy(w) -> None:
             combo.setItemDelegate(QStyledItemDelegate(combo))
     if policy.kiosk:
         keyboard_reachable(w)
+        # With the on-screen keyboard up at large text the page's pane can be a strip: its Read
+        # aloud row goes while it cannot be shown whole, and comes back with the room.
+        w.read_aloud_squeeze = KeepWhole(w.read_aloud_bar)
         w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         w.menuBar().hide()
         w.statusBar().setSizeGripEnabled(False)

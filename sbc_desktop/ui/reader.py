@@ -3,9 +3,8 @@
 Pages are loaded through `loadResource` so QTextBrowser's own history gives Back and
 Forward. A long page arrives in parts: the first is shown at once and the rest are
 added in the idle moments after, so switching topic always takes about one frame.
-A topic not yet rendered has its Markdown parsed in a worker thread (ui/page_builds.py):
-a short one is shown as soon as that is done, a long one shows its title and "Loading..."
-until it is.
+A longer topic not yet rendered shows its title and "Loading..." while its Markdown is
+parsed in a worker thread (ui/page_builds.py), then its first part.
 Every link goes through one dispatcher: topics and app pages navigate, glossary
 words ask for a pop-up, web addresses are handed to the window.
 """
@@ -44,9 +43,9 @@ from .reader_outline import OutlineItem, PageOutline
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
 STEP_BUDGET_S = 0.005  # the pieces of a long page added in one turn of the event loop stop after this
-# A topic not yet rendered is parsed in a worker thread (ui/page_builds.py); go() waits this long
-# for it (a short page: shown at once), then shows "Loading..." until it is done.
-BUILD_WAIT_S = 0.004
+# A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
+# a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
+BUILD_CHARS = 4_000
 # The reader's highlight layers, bottom to top: find matches, the sentence read aloud, the
 # focused link. Each writer sets only its own layer (Reader.set_layer); the reader alone
 # calls setExtraSelections, so no writer can wipe another's highlight.
@@ -122,13 +121,9 @@ class Reader(QTextBrowser):
         self._steps.clear()
         self._forget_build()
         whole = url.hasFragment() or self._load_whole_page
-        if not whole and self._not_rendered(url):
-            number = self._start_build(url)
-            if not self._builds.wait(number, BUILD_WAIT_S):
-                return self._loading_html(url)
-            self._build = None  # done already: shown now, as a page in the renderer's memory is
-            if self._builds.error(number):
-                return self._failed_html(url)
+        if not whole and self._slow_to_render(url):
+            self._start_build(url)
+            return self._loading_html(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
             self.pageMissing.emit(url.toString())
@@ -159,27 +154,36 @@ class Reader(QTextBrowser):
         return first_piece
 
     # -- long pages parsed in the worker -------------------------------------------------
-    def _not_rendered(self, url: QUrl) -> bool:
-        """A topic whose rendering is not in memory (a parse or a disk read): for the worker.
+    def _slow_to_render(self, url: QUrl) -> bool:
+        """A long topic whose rendering is not in memory: for the worker (see BUILD_CHARS).
 
         Not the first page the reader shows: at start-up that one comes from the disk cache
         without even making the renderer (pages.Pages.rendered), and nothing is on screen yet."""
         first, self._shown_a_page = not self._shown_a_page, True
         topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
         topic = topic_at(url.toString()) if topic_at else None
-        return not first and topic is not None and not self.pages.at_hand(topic)
+        return not first and topic is not None and len(topic.body) > BUILD_CHARS and not self.pages.at_hand(topic)
 
-    def _start_build(self, url: QUrl) -> int:
-        """Parse the topic in the worker (see BUILD_WAIT_S); the build's number."""
+    def _start_build(self, url: QUrl) -> None:
+        """Parse the topic in the worker, from the next turn of the event loop.
+
+        Not at once: while the worker holds the interpreter lock, every call Qt makes into
+        Python waits for it, and the window's own work on a new page (the topic list finding
+        the row, hundreds of its row-size calls in a long list) would wait hundreds of times."""
         topic = self.pages.topic_at(url.toString())
         assert topic is not None
         self._build_number += 1
-        self._build = (self._build_number, QUrl(url))
+        number = self._build_number
+        self._build = (number, QUrl(url))
         self._build_began = time.perf_counter()
         self.parts_shown = 0
         pages = self.pages
-        self._builds.start(self._build_number, lambda: pages.rendered(topic))  # thread-safe (render.py)
-        return self._build_number
+
+        def start() -> None:
+            if self._build is not None and self._build[0] == number:  # still wanted
+                self._builds.start(number, lambda: pages.rendered(topic))  # thread-safe (render.py)
+
+        QTimer.singleShot(0, self, start)
 
     def _loading_html(self, url: QUrl) -> str:
         """What the page shows while it is parsed: its top, as it will be, and "Loading..."."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +18,10 @@ if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own 
     from ..content.search import SearchIndex, SearchResponse
 
 WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawing time
+# While someone types, no page is parsed for the index: a long page's parse holds Python's lock for
+# tens of milliseconds at a time (python-markdown's regular expressions), which the window would feel.
+TYPING_PAUSE = 0.8  # seconds after a search before the next page is parsed
+SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
 
 
 class SearchService(QObject):
@@ -48,6 +54,7 @@ class SearchService(QObject):
         self.text_done = (0, 0)  # (pages whose text is searchable, pages), as last landed
         self.error = ""  # why the index could not be opened, if it could not
         self.text_error = ""  # why some pages' text could not be added, if it could not
+        self._quiet_from = 0.0  # time.monotonic() after which nobody has been typing
         self._landed.connect(self._on_landed)
         self._lost.connect(self.textFailed)
 
@@ -110,21 +117,31 @@ class SearchService(QObject):
         rendered_of = self.rendered_of or page_reader(self.library)
         total = index.pages
         left = total
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
         try:
             left = index.pages_left
             while left and not self._stop.is_set():
-                left = index.add_text(rendered_of)
+                left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
                 self._landed.emit(total - left, total)
         except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
             self._lost.emit(total - left, total)
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _wait_for_quiet(self) -> None:
+        """On the index's thread, before each page is parsed: wait while someone is typing."""
+        while not self._stop.is_set() and (wait := self._quiet_from - time.monotonic()) > 0:
+            self._stop.wait(wait)
 
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
     ) -> SearchResponse | None:
         """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
+        self._quiet_from = time.monotonic() + TYPING_PAUSE
         return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QToolBar,
+    QToolButton,
+)
 
 from .appearance import Theme
 
@@ -38,6 +47,10 @@ class ThemedStyle(QProxyStyle):
             # Check boxes grow with the text (at 200% a 13 px box is lost beside 27 px letters).
             font = widget.font() if widget is not None else QApplication.font()
             return max(value, round(QFontMetrics(font).height() * 0.8))
+        if metric == _Metric.PM_LineEditIconSize and widget is not None:
+            # A text box's clear button grows with the box: in the kiosk's 44 px boxes and at 200%
+            # text a 16 px cross is too small to hit. (QLineEdit sizes and places it by this.)
+            return max(value, round(widget.height() * 0.5))
         return value
 
     def drawPrimitive(self, element, option: QStyleOption, painter: QPainter, widget=None) -> None:  # noqa: N802
@@ -45,7 +58,9 @@ class ThemedStyle(QProxyStyle):
             self._draw_check(option, painter)
             return
         if element == _Primitive.PE_FrameFocusRect:
-            if not isinstance(widget, QAbstractButton):  # buttons' focus ring is in the style sheet
+            if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QToolBar):
+                self._draw_focus(option, painter, QRectF(widget.rect()))  # round the whole button
+            elif not isinstance(widget, QAbstractButton):  # other buttons' focus ring is in the style sheet
                 self._draw_focus(option, painter)
             return
         if element in (_Primitive.PE_FrameLineEdit, _Primitive.PE_Frame):
@@ -89,11 +104,11 @@ class ThemedStyle(QProxyStyle):
                              QColor(theme.highlighted_text))  # fmt: skip
         painter.restore()
 
-    def _draw_focus(self, option: QStyleOption, painter: QPainter) -> None:
+    def _draw_focus(self, option: QStyleOption, painter: QPainter, rect: QRectF | None = None) -> None:
         painter.save()
         painter.setPen(QPen(QColor(self.theme.focus), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
+        painter.drawRect((rect or QRectF(option.rect)).adjusted(1, 1, -1, -1))
         painter.restore()
 
     def _draw_outline(self, option: QStyleOption, painter: QPainter) -> None:

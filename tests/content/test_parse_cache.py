@@ -149,6 +149,8 @@ def test_checks_that_depend_on_other_files_or_the_date_are_made_at_every_load(tm
     assert load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1)).problems == []
     late = load_library(root, cache_dir=cache, today=dt.date(2100, 1, 1))
     assert any("review overdue" in p.message for p in late.problems)
+    fresh = load_library(root, today=dt.date(2100, 1, 1))  # read from the files: the same file and line
+    assert [p.format() for p in late.problems] == [p.format() for p in fresh.problems]
     write(root / "references.yaml", "references:\n  - key: other\n    title: Another\n")
     library = load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1))
     assert [p.message for p in library.errors] == ["unknown source key 'ref'"]

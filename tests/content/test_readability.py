@@ -33,3 +33,32 @@ def test_same_grade_on_the_built_in_pages(builtin_dir):
     for topic in library.topics.values():
         text = renderer.rendered(topic).text.replace("\n", ". ")
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), topic.id
+
+
+def test_the_quick_counts_are_textstats_on_real_pages():
+    """Words and sentences are counted without textstat's per-sentence regular expressions: the same numbers."""
+    from sbc_desktop.content import readability
+    from tests.conftest import CORPORA
+
+    assert readability._counts_like_textstat(textstat)
+    pages = sorted((CORPORA / "nci-pages").rglob("*.md"))[:12]
+    assert pages, "the NCI corpus is missing"
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), path.name
+
+
+def test_a_textstat_that_counts_otherwise_is_followed(monkeypatch):
+    from sbc_desktop.content import readability
+
+    class Odd:
+        def __getattr__(self, name):
+            return getattr(textstat, name)
+
+        def lexicon_count(self, text):
+            return textstat.lexicon_count(text) + 1
+
+    odd = Odd()
+    assert not readability._counts_like_textstat(odd)
+    text = TEXTS[2]
+    assert flesch_kincaid_grade(text, odd) != textstat.flesch_kincaid_grade(text)

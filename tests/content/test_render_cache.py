@@ -15,7 +15,7 @@ from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
 from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to, cached_rendering
 from sbc_desktop.content.rendered import Rendered
-from tests.helpers import make_content, topic, write
+from tests.helpers import make_content, renderers_made, topic, write
 
 GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n"
 
@@ -182,21 +182,13 @@ def test_the_start_up_lookup_needs_no_renderer_and_its_module_no_parser(tmp_path
 
 
 def test_the_first_page_from_the_disk_then_the_renderer_for_the_next(tmp_path, monkeypatch):
-    from sbc_desktop.content import render
     from sbc_desktop.pages import Pages
 
     root = make_content(tmp_path / "content", {"a": "Cancer in the liver.", "b": "B words."}, glossary=GLOSSARY)
     prerender.prerender(root, tmp_path / "cache")
     library = load_library(root)
     expected = Pages(library).html_for("topic:a")
-    made = []
-    real = render.Renderer.__init__
-
-    def counted(self, *args, **kwargs):
-        made.append(self)
-        real(self, *args, **kwargs)
-
-    monkeypatch.setattr(render.Renderer, "__init__", counted)
+    made = renderers_made(monkeypatch)
     pages = Pages.for_window(library, tmp_path / "cache")
     assert pages.html_for("topic:a") == expected and not made  # from the disk, no renderer made
     assert pages.html_for("topic:a") == expected and not made

@@ -98,6 +98,15 @@ def test_an_unfinished_last_word_is_searched_as_a_prefix_not_corrected(index, ty
     assert expected in [r.ref for r in response.results][:3]
 
 
+@pytest.mark.parametrize("typed", ["lym", "mam", "cu", "sc", "ho", "pa", "sid"])
+def test_a_short_start_finds_every_page_a_prefix_scan_finds(index, typed):
+    """The pages' text keeps no index of 2- and 3-letter starts: the words a start begins are searched."""
+    sql = "SELECT ref FROM docs JOIN fts ON fts.rowid = docs.rowid WHERE fts MATCH ?"
+    scanned = {ref for (ref,) in index.db.execute(sql, (f'"{typed}" *',))}
+    assert scanned and len(scanned) < 50  # all of them fit in the results
+    assert {r.ref for r in index.search(typed, 100).results} == scanned
+
+
 def test_a_prefix_only_for_the_last_word_being_typed(index):
     assert index.search("hormo", 3).results  # still typing: a prefix
     assert index.search("hormo ", 3).corrected != ""  # finished: "hormo" is no word, so it is corrected

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
@@ -328,4 +328,66 @@ def test_a_keyboard_that_cannot_load_leaves_the_kiosk_working(qtbot, library, mo
     tap(qtbot, window.search_field)
     qtbot.keyClicks(window.search_field, "pain")  # a real keyboard still types
     assert window.search_field.text() == "pain" and window.contentsMargins().bottom() == 0
+    controller.exit_kiosk()
+
+
+def accessible_keys(keyboard: OnScreenKeyboard) -> dict[str, QAccessibleInterface]:
+    """The keys as a screen reader finds them: the keyboard's accessible buttons, by name."""
+    board = QAccessible.queryAccessibleInterface(keyboard)
+    children = (board.child(i) for i in range(board.childCount()))
+    return {c.text(QAccessible.Text.Name): c for c in children if c is not None and c.role() == QAccessible.Role.Button}
+
+
+def test_a_screen_reader_finds_every_key_by_name_and_can_press_it(kiosk_kb, qtbot):
+    """Qt Virtual Keyboard's own keys have no accessible name: each gets a named button."""
+    window, _controller, keyboard = kiosk_kb
+    tap(qtbot, window.search_field)
+    up(qtbot, keyboard)
+    qtbot.waitUntil(lambda: len(accessible_keys(keyboard)) >= 30)
+    keys = accessible_keys(keyboard)
+    assert set("qwertyuiopasdfghjklzxcvbnm") <= set(keys), sorted(keys)
+    assert {"Shift", "Delete", "Space", "Enter", "Hide the keyboard", "Numbers and symbols"} <= set(keys)
+    assert all(name.strip() for name in keys)  # none unnamed
+    board = QAccessible.queryAccessibleInterface(keyboard)
+    unnamed = [
+        board.child(i).role() for i in range(board.childCount()) if not board.child(i).text(QAccessible.Text.Name)
+    ]
+    assert unnamed == []  # (not Qt's hidden copy of the text box either)
+    for letter in "bone":
+        accessible_keys(keyboard)[letter].actionInterface().doAction(QAccessibleActionInterface.pressAction())
+    qtbot.waitUntil(lambda: window.search_field.text().lower() == "bone")  # (a capital first, as typed by touch)
+    accessible_keys(keyboard)["Numbers and symbols"].actionInterface().doAction(
+        QAccessibleActionInterface.pressAction()
+    )
+    qtbot.waitUntil(lambda: "Letters" in accessible_keys(keyboard))
+    keys = accessible_keys(keyboard)
+    assert {"1", "2", "0"} <= set(keys) and "Numbers and symbols" not in keys
+
+
+def test_at_large_text_with_results_and_the_keyboard_up_the_read_aloud_row_is_whole_or_gone(
+    qtbot, library, monkeypatch
+):
+    """Results and the keyboard leave the page a strip: its Read aloud row goes rather than being
+    cut in half ("ead alo"), and comes back whole when the keyboard goes."""
+    monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
+    window, controller, keyboard = open_kiosk(qtbot, library)
+    bar = window.read_aloud_bar
+    larger = window.view_toolbar.widgetForAction(window.commands.by_name["larger"])
+    while window.appearance.scale < 2.0:
+        tap(qtbot, larger)
+    QApplication.processEvents()
+    assert bar.isVisible() and bar.height() >= bar.minimumSizeHint().height()
+    tap(qtbot, window.search_field)
+    up(qtbot, keyboard)
+    tap_letters(keyboard, "bo")
+    qtbot.waitUntil(window.search_panel.isVisible)
+    QApplication.processEvents()
+    assert not bar.isVisible() or bar.height() >= bar.minimumSizeHint().height(), bar.height()
+    pane = bar.parentWidget()  # the page's pane: the row goes where it and a strip of page cannot fit
+    assert bar.isVisible() == (pane.height() >= 2 * bar.minimumSizeHint().height()), pane.height()
+    tap(qtbot, window.reader)  # a tap on the page: the keyboard goes
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    qtbot.waitUntil(bar.isVisible)
+    QApplication.processEvents()
+    assert bar.height() >= bar.minimumSizeHint().height()
     controller.exit_kiosk()

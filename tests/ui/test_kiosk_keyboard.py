@@ -48,6 +48,10 @@ def test_the_keyboard_typed_by_touch_in_its_own_process(tmp_path):
     assert " passed" in run.stdout and "skipped" not in run.stdout, report
     written = sorted(str(p.relative_to(tmp_path)) for p in (home, temp) for p in p.rglob("*") if p.is_file())
     assert written == [], written  # not the keyboard's settings, dictionary or QML cache either
+    # Nor an empty folder for them: Qt Virtual Keyboard made $XDG_CONFIG_HOME/qtvirtualkeyboard
+    # as it loaded (in the private home each case runs with, under --basetemp, or in HOME).
+    folders = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*qtvirtualkeyboard*"))
+    assert folders == [], folders
 
 
 def test_prepare_switches_it_on_only_where_installed(monkeypatch):

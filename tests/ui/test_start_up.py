@@ -39,3 +39,28 @@ def test_a_window_that_never_paints_still_collects(qtbot, library):
         qtbot.addWidget(window)
         collect_after_first_paint(window, fallback_ms=50)  # never shown
         qtbot.waitUntil(gc.isenabled, timeout=3000)
+
+
+def test_a_start_shows_a_long_first_page_from_the_disk_cache_at_once_without_the_renderer(qtbot, tmp_path, monkeypatch):
+    """A second start: the first page (a long one) is read back from the rendered-page cache and shown
+    whole at once, never "Loading this page…"; the Markdown parser and the renderer are made only when
+    another page needs them."""
+    from sbc_desktop.content import prerender
+    from sbc_desktop.content.loader import load_library
+    from tests.helpers import make_content, renderers_made
+    from tests.ui.test_switching import long_body
+
+    root = make_content(tmp_path / "content", {"long": long_body(), "short": "A short page about **rest**."})
+    prerender.prerender(root, tmp_path / "cache")  # as the first start left it
+    made = renderers_made(monkeypatch)
+    window = MainWindow(load_library(root, check_links=False), settings=None, cache_dir=tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.open_start_page("long")
+    window.show()
+    qtbot.waitExposed(window)
+    assert "Loading this page" not in window.reader.toPlainText()
+    window.reader.ensure_complete()
+    assert "zebrafinch" in window.reader.toPlainText() and not made  # the whole page, and no renderer
+    window.reader.go("topic:short")
+    qtbot.waitUntil(lambda: "A short page about rest." in window.reader.toPlainText())
+    assert len(made) == 1  # another page: the renderer, once
