@@ -28,11 +28,12 @@ its one document in small pieces (ui/html_steps.py); only the Markdown moves her
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+
+from ..quick_switch import quick_switching
 
 IDLE_S = 30.0  # the worker thread ends after this long without a build
 SWITCH_S = 0.0005  # sys.setswitchinterval while a page is parsed (see above)
@@ -82,17 +83,14 @@ class PageBuilds(QObject):
             return self._errors.get(number)
 
     def _do(self, number: int, work: Callable[[], object]) -> None:
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(interval, SWITCH_S))
         try:
-            work()
+            with quick_switching(SWITCH_S):
+                work()
         except Exception as exc:  # noqa: BLE001 - any failure becomes a message on the page
             with self._changed:
                 self._errors[number] = str(exc) or type(exc).__name__
                 while len(self._errors) > 8:
                     del self._errors[min(self._errors)]
-        finally:
-            sys.setswitchinterval(interval)
 
     def _run(self) -> None:
         while True:

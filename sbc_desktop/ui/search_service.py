@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..content.library import Library, Topic
+from ..quick_switch import quick_switching
 
 if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own thread
     from ..content.rendered import Rendered
@@ -117,20 +117,17 @@ class SearchService(QObject):
         rendered_of = self.rendered_of or page_reader(self.library)
         total = index.pages
         left = total
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
         try:
             left = index.pages_left
             while left and not self._stop.is_set():
-                left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
+                with quick_switching(SWITCH_INTERVAL):
+                    left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
                 self._landed.emit(total - left, total)
         except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
             self._lost.emit(total - left, total)
-        finally:
-            sys.setswitchinterval(interval)
 
     def _wait_for_quiet(self) -> None:
         """On the index's thread, before each page is parsed: wait while someone is typing."""

@@ -175,3 +175,24 @@ def test_a_kiosk_reset_while_a_page_loads_leaves_nothing_of_it(qtbot, tmp_path):
     assert reader.current_url() == home and reader.backwardHistoryCount() == 0
     assert "Part 0" not in reader.toPlainText() and window.windowTitle() != "Long"
     controller.exit_kiosk()
+
+
+
+def test_a_build_that_ends_after_its_reader_is_gone_ends_quietly(monkeypatch):
+    """A window closed (and deleted) while a page is parsed: the worker finishes and stops, no error."""
+    import shiboken6
+
+    from sbc_desktop.ui.page_builds import PageBuilds
+
+    failures: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    builds = PageBuilds()
+    started, gate = threading.Event(), threading.Event()
+    builds.start(1, lambda: (started.set(), gate.wait(10)))
+    assert started.wait(10)
+    worker = builds._worker
+    assert worker is not None
+    shiboken6.delete(builds)  # what deleting the reader does to its PageBuilds
+    gate.set()
+    worker.join(10)
+    assert not worker.is_alive() and failures == []
