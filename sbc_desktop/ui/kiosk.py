@@ -24,6 +24,7 @@ from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate, state_path
 from ..notes import NotesError
+from .gives_way import GivesWay
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
 from .policy_view import keyboard_reachable
@@ -396,7 +397,8 @@ class KioskController(QObject):
         )
         label.setObjectName("noStaffPin")
         label.setAccessibleName(label.text())
-        self.window.statusBar().addPermanentWidget(label)  # not hidden by passing messages
+        self.window.statusBar().addPermanentWidget(label)  # not hidden by passing messages...
+        GivesWay(self.window.statusBar(), label)  # ...unless they would be cut short beside it
         self.no_pin_label = label
 
     def ask_for_pin(self) -> None:

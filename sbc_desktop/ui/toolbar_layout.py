@@ -4,16 +4,20 @@ At large text the labels go under the icons. When even that is wider than the wi
 the buttons with icons everyone knows (back, forward, home, glossary, smaller, larger,
 theme) show their icon alone, keeping their name for screen readers and as a tool tip;
 the buttons whose meaning needs words (Urgent help, My appointment, Add to handout)
-keep their labels. Nothing is pushed into the toolbar's overflow menu.
+keep their labels. When the row is still too wide (a 1024 px kiosk at 200%), those labels
+wrap onto two lines ("Urgent / help"), beside their icons, then without them: never cut
+short with "...". Nothing is pushed into the toolbar's overflow menu.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton
 
 COMPACT_FIRST = ("back", "forward", "home", "glossary", "smaller", "larger")
 LARGE_SCALE = 1.5
+WRAPPED = "labelOnTwoLines"  # an action's property: True while its label is shown on two lines
 
 
 def _buttons(bar: QToolBar, actions) -> list[tuple[str, QToolButton]]:
@@ -49,9 +53,57 @@ def arrange_toolbars(navigation: QToolBar, view: QToolBar, actions, scale: float
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     if theme_button is not None and compact_view:
         theme_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    _wrap_labels(navigation, width)
     for bar in bars:
         bar.updateGeometry()
     return compact
+
+
+def _word_buttons(bar: QToolBar) -> list[tuple[QAction, QToolButton]]:
+    """The buttons showing a label (not an icon alone), with their actions."""
+    found = []
+    for action in bar.actions():
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton) and button.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly:
+            found.append((action, button))
+    return found
+
+
+def two_lines(text: str, metrics: QFontMetrics) -> str:
+    """``text`` broken at the space that makes its longer line the shortest (unchanged: one word)."""
+    best, widest = text, metrics.horizontalAdvance(text)
+    for at, char in enumerate(text):
+        if char == " ":
+            first, second = text[:at], text[at + 1 :]
+            wide = max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second))
+            if wide < widest:
+                best, widest = f"{first}\n{second}", wide
+    return best
+
+
+def _wrap_labels(bar: QToolBar, width: int) -> None:
+    """Labels on one line while the row fits ``width``; else on two lines beside their icons; else
+    on two lines alone. A label's action keeps its text (menus, tool tips, screen readers)."""
+    words = _word_buttons(bar)
+    for action, button in words:
+        if action.property(WRAPPED):  # one line again: the label that follows the action's text
+            action.setProperty(WRAPPED, False)
+            action.setIconText("")
+            button.setToolButtonStyle(bar.toolButtonStyle())
+    if bar.sizeHint().width() <= width:
+        return
+    for action, button in words:
+        label = action.iconText()
+        wrapped = two_lines(label, button.fontMetrics())
+        if wrapped != label:
+            action.setProperty(WRAPPED, True)
+            action.setIconText(wrapped)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    if bar.sizeHint().width() <= width:
+        return
+    for action, button in words:
+        if action.property(WRAPPED):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
 
 def fit_search_field(field: QLineEdit, room: int) -> None:
