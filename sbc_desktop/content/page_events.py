@@ -63,6 +63,8 @@ _INLINE = {"Emphasis": ("<em>", "</em>"), "Strong": ("<strong>", "</strong>")}
 # mark after punctuation and before a letter), as it stands in a text run until the run's marks are paired.
 _MARK = "\ue000"
 _MARKS = re.compile(_MARK + "+")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")  # in the words, each run of marks is one of these until it is paired
+_LAST_RUN = 0xF8FF
 _PAIRED = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 _HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
 
@@ -88,9 +90,9 @@ def _unique(anchor: str, used: set[str]) -> str:
 
 def _events(source: str) -> Iterable[Any]:
     """The page's events, text merged; asterisks the parser left as text (not escaped) marked ``_MARK``."""
-    if "*" not in source or _MARK in source:
+    if "*" not in source or _PRIVATE.search(source):
         return pyromark.events(source, options=OPTIONS)  # dicts and names (typed by kind)
-    events = list(pyromark.events(source, options=OPTIONS))
+    events: list[Any] = list(pyromark.events(source, options=OPTIONS))
     for event in events:
         if type(event) is dict and "*" in event.get("Text", ""):
             return _marked_events(source)  # with each piece's place in the page: which asterisks were escaped
@@ -121,42 +123,44 @@ def _marked_events(source: str) -> Iterable[Any]:
         yield {"Text": "".join(run)}
 
 
-def paired_marks(text: str) -> list[str]:
-    """A text run with leftover marks as python-markdown read it: ``[words, tags, words, tags, ..., words]``.
-
-    Marks pair within the run: one that follows a non-space opens nothing, one before a space
-    closes nothing (``5 * 3``, a footnote's ``rate*``); ``*`` is emphasis, ``**`` strong, ``***``
-    both. A mark left unpaired is a plain ``*``.
-    """
-    parts = _MARKS.split(text)
-    runs = [m.group() for m in _MARKS.finditer(text)]
-    tokens: list[list[Any]] = []  # each run: [closing tags, stars left, opening tags]
-    stack: list[int] = []
-    for index, run in enumerate(runs):
-        count = len(run)
-        before, after = parts[index][-1:], parts[index + 1][:1]
-        closes: list[str] = []
-        if before and not before.isspace():
-            while count and stack:
-                opener = tokens[stack[-1]]
-                use = count if opener[1] == count and count <= 3 else (2 if min(opener[1], count) >= 2 else 1)
+def _pair(runs: list[list[Any]]) -> None:
+    """Pair mark runs ``[count, may close, may open, closing tags, opening tags, ...]`` in order, in place:
+    ``*`` is emphasis, ``**`` strong, ``***`` both; what is left in ``count`` stays plain ``*``."""
+    stack: list[list[Any]] = []
+    for run in runs:
+        if run[1]:
+            while run[0] and stack:
+                opener = stack[-1]
+                use = run[0] if opener[0] == run[0] <= 3 else (2 if min(opener[0], run[0]) >= 2 else 1)
                 opening, closing = _PAIRED[use]
-                opener[2].insert(0, opening)
-                closes.append(closing)
-                opener[1] -= use
-                count -= use
-                if not opener[1]:
+                opener[4].insert(0, opening)
+                run[3].append(closing)
+                opener[0] -= use
+                run[0] -= use
+                if not opener[0]:
                     stack.pop()
-        tokens.append([closes, count, []])
-        if count and after and not after.isspace():
-            stack.append(index)
-    pieces = [parts[0]]
-    for index, (closes, left, opens) in enumerate(tokens):
-        if left:  # stars shown as written, between what they close and what they open
-            pieces.extend(["".join(closes), "*" * left, "".join(opens), parts[index + 1]])
-        else:
-            pieces.extend(["".join(closes) + "".join(opens), parts[index + 1]])
-    return pieces
+        if run[0] and run[2]:
+            stack.append(run)
+
+
+def _may_pair(side: str) -> bool:
+    """A mark next to a space neither opens nor closes (``5 * 3``, a footnote's ``rate*``); next to an
+    element (``""``) it may."""
+    return not side.isspace()
+
+
+def paired_words(text: str) -> str:
+    """The words of a text with leftover marks (a picture's alt text): paired marks left out."""
+    parts = _MARKS.split(text)
+    runs: list[list[Any]] = [
+        [len(m.group()), _may_pair(parts[i][-1:]), _may_pair(parts[i + 1][:1]), [], []]
+        for i, m in enumerate(_MARKS.finditer(text))
+    ]
+    _pair(runs)
+    words = [parts[0]]
+    for index, run in enumerate(runs):
+        words += ["*" * run[0], parts[index + 1]]
+    return "".join(words)
 
 
 def raw_words(raw: str) -> str:
@@ -199,6 +203,13 @@ class PageWalk:
         self.paragraph: list[Any] | None = None  # [out index of <p>, children, picture shown?, text?]
         self.in_head = False  # table cells of the head are <th>
         self.raw: list[str] = []  # an HTML block's HTML
+        # Leftover marks: each run [count, may close, may open, closing tags, opening tags, out index, its
+        # character in the words, the inline element it is in]; paired within that element when it ends.
+        self.marks: list[list[Any]] = []
+        self.mark_words: dict[int, str] = {}  # a paired run's character -> what the words keep of it
+        self.containers = [0]  # the open inline elements (0: the block itself)
+        self.next_container = 1
+        self.next_run = 0xE001
 
     # -- the walk -----------------------------------------------------------------------
     def run(self) -> list[str]:
@@ -244,6 +255,7 @@ class PageWalk:
                     self.raw.append(value)
                     self.out.append(value)
         self._flush()
+        self._resolve(None)
         self._name_headings()
         ends = [0, *self.ends]
         if not self.ends or self.ends[-1] != len(self.out):
@@ -256,7 +268,7 @@ class PageWalk:
     def result_headings(self) -> tuple[Heading, ...]:
         found = []
         for _index, level, words, _name, anchor in self.headings:
-            text = " ".join("".join(words).split())
+            text = " ".join(self._plain("".join(words)).split())
             if text:
                 found.append(Heading(level, text, anchor))
         return tuple(found)
@@ -273,8 +285,10 @@ class PageWalk:
             self.ends.append(len(self.out))
 
     def _flush_block(self) -> None:
+        if self.marks:
+            self._resolve(None)
         if self.pending:
-            block = " ".join("".join(self.pending).split())
+            block = " ".join(self._plain("".join(self.pending)).split())
             if block and block != PLACEHOLDER:
                 self.blocks.append(block)
             self.pending.clear()
@@ -297,6 +311,7 @@ class PageWalk:
             elif value in _INLINE:
                 self._child()
                 self.out.append(_INLINE[value][0])
+                self._contain()
             else:  # Strikethrough, Superscript...: not switched on; the words alone
                 self._child()
             return
@@ -349,6 +364,7 @@ class PageWalk:
                 self.out.append("</th>\n" if self.in_head else "</td>\n")
                 self._block_end()
             elif value in _INLINE:
+                self._resolve(self.containers.pop())
                 self.out.append(_INLINE[value][1])
             elif value == "Link":
                 self._link_end()
@@ -364,6 +380,7 @@ class PageWalk:
             return
         (kind, _detail), *_ = value.items()
         if kind == "Heading":
+            self._resolve(None)
             self.out.append(f"</h{_detail[1]}>\n")
             self.heading = None
             self.no_terms -= 1
@@ -420,8 +437,7 @@ class PageWalk:
         self.run_text.clear()
         pieces = None
         if _MARK in text:
-            pieces = paired_marks(text)
-            text = "".join(pieces[::2])
+            text, pieces = self._runs_of_marks(text)
         self._words(text)
         if self.heading is not None:
             self.heading[1].append(text)
@@ -430,13 +446,59 @@ class PageWalk:
         if not self.html:
             return
         if pieces is not None:
-            for index, piece in enumerate(pieces):
-                if index % 2:
-                    self.out.append(piece)
-                elif piece:
-                    self._write(piece)
+            for piece in pieces:
+                if type(piece) is str:
+                    if piece:
+                        self._write(piece)
+                else:
+                    piece[5] = len(self.out)
+                    self.out.append("")  # its tags, or its stars, once it is paired
             return
         self._write(text)
+
+    # -- leftover marks -------------------------------------------------------------------
+    def _runs_of_marks(self, text: str) -> tuple[str, list[Any]]:
+        """The words with one character for each run of marks, and the pieces to write (words and runs)."""
+        parts = _MARKS.split(text)
+        found = list(_MARKS.finditer(text))
+        if self.next_run + len(found) > _LAST_RUN:  # more than 6,000 on a page: shown as written
+            plain = text.replace(_MARK, "*")
+            return plain, [plain]
+        pieces: list[Any] = [parts[0]]
+        words = [parts[0]]
+        for index, match in enumerate(found):
+            char = chr(self.next_run)
+            self.next_run += 1
+            run = [len(match.group()), _may_pair(parts[index][-1:]), _may_pair(parts[index + 1][:1]), [], []]
+            run += [None, char, self.containers[-1]]
+            self.marks.append(run)
+            pieces += [run, parts[index + 1]]
+            words += [char, parts[index + 1]]
+        return "".join(words), pieces
+
+    def _contain(self) -> None:
+        """An inline element opens: marks inside it pair only with each other."""
+        self.containers.append(self.next_container)
+        self.next_container += 1
+
+    def _resolve(self, container: int | None) -> None:
+        """Pair the marks written in ``container`` (None: all still open), now that it ends."""
+        if not self.marks:
+            return
+        if container is None:
+            runs, self.marks = self.marks, []
+        else:
+            runs = [run for run in self.marks if run[7] == container]
+            self.marks = [run for run in self.marks if run[7] != container]
+        _pair(runs)
+        for left, _close, _open, closes, opens, index, char, _container in runs:
+            if index is not None:
+                self.out[index] = "".join(closes) + "*" * left + "".join(opens)
+            self.mark_words[ord(char)] = "*" * left
+
+    def _plain(self, words: str) -> str:
+        """Words as the reader shows them: each run of marks as the stars it kept."""
+        return words.translate(self.mark_words) if self.mark_words else words
 
     def _write(self, text: str) -> None:
         if self.no_terms or self.hidden or self.matcher is None:
@@ -488,6 +550,7 @@ class PageWalk:
         kind, target, written = self.fix_link(href)
         slot = len(self.links)
         self.links.append([href, kind, target, self.lines.line_of(href), ""])  # its words come at the end
+        self._contain()
         if not self.html:
             self.link_stack.append((slot, kind, "" if written is None else "</a>", []))
             self.no_terms += written is not None
@@ -508,11 +571,12 @@ class PageWalk:
     def _link_end(self) -> None:
         if not self.link_stack:
             return
+        self._resolve(self.containers.pop())
         slot, _kind, closing, words = self.link_stack.pop()
         if closing == "</a>":
             self.no_terms -= 1
         self.out.append(closing)
-        self.links[slot][4] = " ".join("".join(words).split())
+        self.links[slot][4] = " ".join(self._plain("".join(words)).split())
 
     def _in_picture(self, kind: str, value: Any) -> None:
         """Inside a picture's brackets: its alt text, whatever the marks (no elements)."""
@@ -534,7 +598,7 @@ class PageWalk:
         src, title, alt_words, _nested = picture
         alt = "".join(alt_words)
         if _MARK in alt:
-            alt = "".join(paired_marks(alt)[::2])
+            alt = paired_words(alt)
         written = src.strip()
         url = self.fix_picture(written)
         self.links.append([written, PICTURE, url, self.lines.line_of(written), " ".join(alt.split())])
@@ -564,7 +628,7 @@ class PageWalk:
         named = []
         for index, level, words, name, anchor in self.headings:
             if not anchor:
-                anchor = _unique(_slugify(" ".join("".join(name).split())), used)
+                anchor = _unique(_slugify(" ".join(self._plain("".join(name)).split())), used)
             self.out[index] = f'<h{level} id="{escape(anchor)}">'
             named.append((index, level, words, name, anchor))
         self.headings = named

@@ -182,3 +182,24 @@ def test_the_built_in_pages_read_as_before(builtin_dir, monkeypatch):
         page_events, "_events", lambda source: page_events.pyromark.events(source, options=page_events.OPTIONS)
     )
     assert pages() == paired
+
+
+def test_marks_pair_across_a_link_but_never_into_or_out_of_one(tmp_path):
+    body = (
+        "- **Scientists study [radiation sensitizers](https://example.org)****to improve it.** Trials run.\n"
+        "- Before **a [link **x:**y](https://example.org/b) after:**z end"
+    )
+    _, _, page = rendered(tmp_path, body)
+    assert (
+        '<li><strong>Scientists study <a class="external" href="https://example.org">radiation sensitizers</a>'
+        "</strong><strong>to improve it.</strong> Trials run.</li>" in page.html
+    )
+    assert (
+        'Before <strong>a <a class="external" href="https://example.org/b">link <strong>x:</strong>y</a>'
+        " after:</strong>z" in page.html
+    )
+    assert page.blocks() == [
+        "Scientists study radiation sensitizersto improve it. Trials run.",
+        "Before a link x:y after:z end",
+    ]
+    assert [link.text for link in page.links] == ["radiation sensitizers", "link x:y"]
