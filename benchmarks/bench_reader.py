@@ -65,6 +65,7 @@ SWITCH_COMPLETE_P95_MS = 50.0  # page complete after a switch
 STALL_MS = 16.0  # no step blocks input for longer (p95)
 SETTLE_MS = 100.0  # after a page is complete, the event loop's steps are timed this long (Qt's idle layout)
 MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
+READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page this long (ui/heap_trim.py: 1 s)
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
 
@@ -400,9 +401,11 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
         window.search.start()  # as the search field's focus after the first paint does
 
         def settle(count: int) -> Reading:
-            for _ in range(3):
+            paused = time.perf_counter() + READING_PAUSE_S  # a reader reading the page: the app's idle work runs
+            while time.perf_counter() < paused:
                 app.processEvents()
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                time.sleep(0.01)
             gc.collect()
             dead = dead_wrappers()
             return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
@@ -437,6 +440,8 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 readings.append(settle(warmed + index))
             took.append(switch(topic_id))
         readings.append(settle(warmed + len(measured)))
+        heap_trim = window.heap_trim
+        print(f"    the app gave freed heap back {heap_trim.trims} times (last took {heap_trim.last_ms:.1f} ms)")
         trimmed = trimmed_pss_kb()
         undo()
         dispose(app, window)

@@ -24,6 +24,7 @@ from .find_bar import FindBar
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .handout_actions import HandoutActions
+from .heap_trim import HeapTrim
 from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self.pages, "", self)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.history_limit = BoundedHistory(self.reader)
+        # A long page's freed memory given back once the reader pauses on a whole page.
+        self.heap_trim = HeapTrim(self, busy=lambda: not self.reader.is_complete())
         self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
+        self.reader.sourceChanged.connect(self.heap_trim.page_changed)
         self.reader.pageBuilt.connect(self._page_built)
         self.reader.backwardAvailable.connect(a.back.setEnabled)
         self.reader.forwardAvailable.connect(a.forward.setEnabled)

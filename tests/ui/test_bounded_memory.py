@@ -79,3 +79,17 @@ def test_reading_many_pages_keeps_no_dead_qt_wrappers(qtbot, window, library):
     before = dead_qt_wrappers()
     read_pages(qtbot, window, ids, 40)
     assert dead_qt_wrappers() <= before  # each page made a new root frame: its wrapper was kept
+
+
+def test_freed_memory_is_given_back_once_the_reader_pauses(qtbot, window, library, monkeypatch):
+    from sbc_desktop.ui import heap_trim
+
+    monkeypatch.setattr(heap_trim, "KEPT_LIMIT_KB", -1)  # whatever glibc keeps: given back
+    trims = window.heap_trim
+    ids = [t.id for t in library.ordered_topics()]
+    before = trims.trims
+    read_pages(qtbot, window, ids, 3)  # pages turned quickly: nothing done between them
+    assert trims.trims == before
+    if trims.kept_kb() == 0 and trims._libc is None:
+        return  # not glibc: nothing to give back
+    qtbot.waitUntil(lambda: trims.trims == before + 1, timeout=3000)  # after a second on the page
