@@ -673,7 +673,7 @@ class _Loader:
         renderer = Renderer(self.lib, link_terms=False)  # the links written, not the glossary's
         for topic in self.lib.topics.values():
             try:
-                links = renderer.render(topic.body, topic).links
+                links = renderer.facts(topic.body, topic).links  # no HTML: the links are all it needs
             except Exception as exc:  # noqa: BLE001 - one page that cannot be shown never stops the others
                 self.error(topic.path, topic.body_line, f"cannot be shown: {exc!r}"[:300])
                 continue

@@ -139,7 +139,7 @@ class Renderer:
 
     def text_of(self, topic: Topic) -> Rendered:
         """The topic's one parse, for its words (search): the one in memory or on disk if there is one,
-        else a parse made now without glossary links (the same words; not kept, its HTML is not the reader's).
+        else the page's facts parsed now (``facts``: the same words and headings, no HTML; not kept).
 
         Safe from a worker thread; never writes to the disk cache.
         """
@@ -148,11 +148,7 @@ class Renderer:
         if cached is not None:
             return cached
         found = self._from_disk(topic)
-        return found if found is not None else self._words_only.render(topic.body, topic)
-
-    @cached_property
-    def _words_only(self) -> Renderer:
-        return Renderer(self.library, link_terms=False) if self.link_terms else self
+        return found if found is not None else self.facts(topic.body, topic)
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""

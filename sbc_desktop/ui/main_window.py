@@ -516,13 +516,18 @@ class MainWindow(QMainWindow):
         url = f"topic:{result.ref}" if result.kind == "topic" else f"{GLOSSARY_URL}#term-{result.ref}"
         self.search_panel.hide()
         self.reader.go(url)
-        if self.highlighter.find_all(words_pattern(words)):
-            if result.kind == "term":  # the glossary page: the match at the entry itself
-                self.highlighter.current = -1
-                self.reader.scrollToAnchor(f"term-{result.ref}")
-            else:
-                self.highlighter.step(0)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        pattern = words_pattern(words)
+
+        def show_matches() -> None:  # a long page parsed in the worker: once it is shown (if still open)
+            if self.highlighter.find_all(pattern):
+                if result.kind == "term":  # the glossary page: the match at the entry itself
+                    self.highlighter.current = -1
+                    self.reader.scrollToAnchor(f"term-{result.ref}")
+                else:
+                    self.highlighter.step(0)
+
+        self.reader.after_build(show_matches)
 
     def find_in_page(self, text: str, direction: int) -> None:
         if direction == 0:

@@ -218,7 +218,7 @@ class NavTree(QTreeWidget):
         super().focusInEvent(event)
         # After Qt has announced the tree itself, tell a screen reader which row is current:
         # entering the tree names the page that is open, not the first row.
-        QTimer.singleShot(0, self._say_current)
+        QTimer.singleShot(0, self, self._say_current)  # dropped if the tree is deleted first
 
     def _say_current(self) -> None:
         current = self.currentIndex()

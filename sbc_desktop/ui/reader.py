@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
@@ -86,6 +86,11 @@ class Reader(QTextBrowser):
         self._build_number = 0
         self._build_began = self._built_after = 0.0
         self._shown_a_page = False
+        # What waits for a page parsed in the worker to be shown whole (the search's matches, Back's
+        # reading position, a link's #anchor): its address and the calls, dropped if the page changes.
+        self._after_build: tuple[QUrl, list[Callable[[], None]]] | None = None
+        self._history_positions: dict[int, tuple[QUrl, int]] = {}  # history index -> (address, scroll)
+        self.pageCompleted.connect(self._run_after_build)
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -120,9 +125,17 @@ class Reader(QTextBrowser):
         self._pending = None
         self._steps.clear()
         self._forget_build()
+        self._after_build = None
         whole = url.hasFragment() or self._load_whole_page
-        if not whole and self._slow_to_render(url):
+        # A page needed whole (a #anchor, Back, Forward) is parsed in the worker too; what needed
+        # it whole is done once it is shown (after_build). Not while the history is rebuilt
+        # with signals blocked (history_limit.py): that page is at hand and comes back at once.
+        if not (whole and self.signalsBlocked()) and self._slow_to_render(url):
+            self._load_whole_page = False
             self._start_build(url)
+            if url.hasFragment():
+                fragment = url.fragment()
+                self._after_build = (QUrl(url), [lambda: self.scrollToAnchor(fragment)])
             return self._loading_html(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
@@ -208,6 +221,23 @@ class Reader(QTextBrowser):
         if self._build is not None:
             self._build = None
             self._builds.drop()
+
+    def after_build(self, call: Callable[[], None]) -> None:
+        """Call now, or, while the page is parsed in the worker, once it is shown whole.
+
+        Dropped if the reader goes to another page first (the user has moved on)."""
+        if self._build is None:
+            call()
+        elif self._after_build is not None and self._after_build[0] == self.source():
+            self._after_build[1].append(call)
+        else:
+            self._after_build = (QUrl(self.source()), [call])
+
+    def _run_after_build(self) -> None:
+        waiting, self._after_build = self._after_build, None
+        if waiting is not None and waiting[0] == self.source() and self._build is None:
+            for call in waiting[1]:
+                call()
 
     def is_building(self) -> bool:
         """True while the page shown says "Loading..." and its text is parsed in the worker."""
@@ -305,7 +335,8 @@ class Reader(QTextBrowser):
 
     def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802
         url = QUrl(url)
-        # Every way of changing page (go, links, Back, Forward, reload) passes here.
+        # Every way of changing page (go, links, reload) passes here; Back and Forward do not.
+        self._leaving()
         self._loading = True
         try:
             super().doSetSource(url, kind)
@@ -329,15 +360,38 @@ class Reader(QTextBrowser):
                 self._append(rest)
             self.pageCompleted.emit()
 
+    def _leaving(self) -> None:
+        """Note the reading position of the page being left, as QTextBrowser's history does.
+
+        Its history restores that position on Back and Forward, but only to a page in the
+        document at once; a page parsed in the worker gets it from here once it is shown."""
+        if not self.source().isEmpty():
+            self._history_positions[self.backwardHistoryCount()] = (
+                QUrl(self.source()),
+                self.verticalScrollBar().value(),
+            )
+
+    def _back_to(self, index: int) -> None:
+        """After Back or Forward: the page's reading position, once a page still parsed is shown."""
+        self._load_whole_page = False
+        saved = self._history_positions.get(index)
+        if self._build is not None and saved is not None and saved[0] == self.source():
+            position = saved[1]
+            self.after_build(lambda: self.verticalScrollBar().setValue(position))
+
     def backward(self) -> None:
+        self._leaving()
+        index = self.backwardHistoryCount() - 1
         self._load_whole_page = True
         super().backward()
-        self._load_whole_page = False
+        self._back_to(index)
 
     def forward(self) -> None:
+        self._leaving()
+        index = self.backwardHistoryCount() + 1
         self._load_whole_page = True
         super().forward()
-        self._load_whole_page = False
+        self._back_to(index)
 
     def set_style_sheet(self, style_sheet: str) -> None:
         """New page colours: the page is laid out again with them (same place, same history)."""

@@ -199,6 +199,12 @@ class SearchPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(QCoreApplication.translate("Search", "Search results"))
         self._words: list[str] = []
+        # The highlight: on the best result for each new query. When the same query is
+        # searched again (more pages' text has landed), a result the user chose (arrow keys,
+        # the mouse) stays chosen while it is still there.
+        self._query = ""
+        self._own_choice = False
+        self._filling = False
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -219,6 +225,7 @@ class SearchPanel(QFrame):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(self._open_item)
         self.list.itemClicked.connect(self._open_item)
+        self.list.currentRowChanged.connect(self._row_changed)
 
         self.glossary_button = QPushButton(QCoreApplication.translate("Search", "Glossary A to Z"), self)
         self.glossary_button.setAccessibleName(QCoreApplication.translate("Search", "Open the glossary A to Z"))
@@ -262,6 +269,8 @@ class SearchPanel(QFrame):
         """No results, no words, no status kept in memory; hidden."""
         self.list.clear()
         self._words = []
+        self._query = ""
+        self._own_choice = False
         self._set_status("")
         self.suggestions.hide()
         self.list.show()
@@ -323,8 +332,28 @@ class SearchPanel(QFrame):
         ``team`` is the reader's or the clinic's care team (its numbers are shown when
         nothing is found); ``care_topic`` the topic about the care team, if there is one.
         """
-        chosen = self.list.currentItem()
+        query = " ".join(response.query.split()).casefold()
+        chosen = self.list.currentItem() if self._own_choice and query == self._query else None
         kept = (chosen.data(RESULT_ROLE).kind, chosen.data(RESULT_ROLE).ref) if chosen is not None else None
+        self._query = query
+        self._filling = True  # the rows set from here on are the panel's, not the user's choice
+        try:
+            self._show_response(response, team, care_topic)
+            for row in range(self.list.count()):  # searched again as text lands: the same result stays chosen
+                result = self.list.item(row).data(RESULT_ROLE)
+                if (result.kind, result.ref) == kept:
+                    self.list.setCurrentRow(row)
+                    break
+            else:
+                self._own_choice = False
+        finally:
+            self._filling = False
+
+    def _row_changed(self, row: int) -> None:
+        if not self._filling:
+            self._own_choice = row >= 0
+
+    def _show_response(self, response: SearchResponse, team: CareTeam | None, care_topic: str) -> None:
         self.list.clear()
         self._words = response.words
         if not response.query.strip():
@@ -344,10 +373,6 @@ class SearchPanel(QFrame):
             )
         self._set_status(count)
         self._fill(results)
-        for row, result in enumerate(results):  # searched again as text lands: the same result stays chosen
-            if (result.kind, result.ref) == kept:
-                self.list.setCurrentRow(row)
-                break
 
     def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str) -> None:
         query = response.query.strip()

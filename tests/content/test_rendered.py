@@ -159,9 +159,13 @@ def test_search_reads_the_pages_the_reader_has_parsed_and_parses_the_rest_once(t
 
     later = Renderer(load_library(root), disk=RenderCache.in_cache_dir(tmp_path / "cache"))  # the next start
     parsed = []
-    real_render = Renderer.render
+    real_render = Renderer._render  # the one parse behind render() and facts()
     monkeypatch.setattr(
-        Renderer, "render", lambda self, text, topic=None: parsed.append(topic.id) or real_render(self, text, topic)
+        Renderer,
+        "_render",
+        lambda self, text, topic, *rest, **named: (
+            parsed.append(topic.id) or real_render(self, text, topic, *rest, **named)
+        ),
     )
     index = SearchIndex.open(later.library, None, later.text_of)
     try:

@@ -265,3 +265,28 @@ def test_a_large_library_is_listed_in_steps_and_never_looks_whole_before_it_is(q
     titles = [s.child(j).text(0) for s in sections for j in range(s.childCount())]
     assert titles == [t.title for t in library.ordered_topics()]  # every topic, in reading order
     assert tree.currentItem() is tree._items[f"topic:{last.id}"]  # the page being read, found once listed
+
+
+def test_a_topic_list_closed_as_it_takes_the_focus_raises_nothing(qtbot, library):
+    """The list names its current row a moment after it takes the focus: not once it has gone."""
+    import shiboken6
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from sbc_desktop.ui.nav_tree import NavTree
+
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    box = QLineEdit(pane)
+    tree = NavTree(library, pane)
+    layout = QVBoxLayout(pane)
+    layout.addWidget(box)
+    layout.addWidget(tree)
+    with qtbot.waitActive(pane):
+        pane.show()
+        pane.activateWindow()
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Tab)  # into the list
+    assert tree.hasFocus()
+    shiboken6.delete(tree)  # the list goes before the event loop turns again
+    QApplication.processEvents()  # the old timer called the deleted list here: RuntimeError

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui import reader as reader_module
@@ -177,7 +177,6 @@ def test_a_kiosk_reset_while_a_page_loads_leaves_nothing_of_it(qtbot, tmp_path):
     controller.exit_kiosk()
 
 
-
 def test_a_build_that_ends_after_its_reader_is_gone_ends_quietly(monkeypatch):
     """A window closed (and deleted) while a page is parsed: the worker finishes and stops, no error."""
     import shiboken6
@@ -196,3 +195,117 @@ def test_a_build_that_ends_after_its_reader_is_gone_ends_quietly(monkeypatch):
     gate.set()
     worker.join(10)
     assert not worker.is_alive() and failures == []
+
+
+# -- what needed the whole page: the search's matches, Back's place, a link's #anchor -------------
+def evict(window) -> None:
+    """Drop every rendered page from the renderer's memory (what reading many long pages does)."""
+    renderer = window.pages.renderer
+    with renderer._lock:
+        renderer._cache.clear()
+        renderer._cached_chars = 0
+
+
+def press_toolbar(window, qtbot, action) -> None:
+    qtbot.mouseClick(window.toolbar.widgetForAction(action), Qt.MouseButton.LeftButton)
+
+
+def read_to_the_middle(window, qtbot, topic_id: str) -> int:
+    """Open the topic whole and scroll it to about half way, as a reader would; returns the place."""
+    click_topic(window, qtbot, topic_id)
+    qtbot.waitUntil(window.reader.is_complete, timeout=10_000)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert bar.value() > 1000
+    return bar.value()
+
+
+def enter_on_the_long_result(window, qtbot):
+    """Search for words on the long page and press Enter on its result, its parse held at a gate."""
+    from tests.ui.test_search_ui import titles, type_query
+
+    panel = type_query(window, qtbot, "zebrafinch")
+    qtbot.waitUntil(lambda: "long" in titles(panel), timeout=20_000)
+    panel.list.setCurrentRow(titles(panel).index("long"))
+    gate = Gate(window.pages.renderer, {"long"})
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    return panel, gate
+
+
+def test_enter_on_a_search_result_shows_the_page_loading_then_highlights_its_matches(window, qtbot):
+    reader = window.reader
+    panel, gate = enter_on_the_long_result(window, qtbot)
+    # At once: the page's title and "Loading...", the window free, no matches yet.
+    assert reader.current_url() == "topic:long" and window.windowTitle() == "Long"
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()
+    assert window.highlighter.matches == [] and not panel.isVisible()
+    with qtbot.waitSignal(reader.pageBuilt, timeout=10_000):
+        gate.open()
+    qtbot.waitUntil(lambda: len(window.highlighter.matches) == 1, timeout=10_000)
+    assert reader.is_complete() and reader.textCursor().selectedText() == "zebrafinch"
+    assert reader.verticalScrollBar().value() > 0  # scrolled down to the match at the page's end
+
+
+def test_a_search_result_left_while_it_loads_highlights_nothing_on_the_next_page(window, qtbot):
+    reader = window.reader
+    panel, gate = enter_on_the_long_result(window, qtbot)
+    assert reader.is_building()
+    qtbot.waitUntil(lambda: gate.parsed == ["long"])  # the worker is parsing it
+    click_topic(window, qtbot, "short")  # the user moves on before it lands
+    with qtbot.waitSignal(reader._builds.built, timeout=10_000):
+        gate.open()
+    assert reader.current_url() == "topic:short" and window.highlighter.matches == []
+
+
+def test_back_to_a_long_page_not_in_memory_loads_off_the_ui_thread_then_returns_to_the_place(window, qtbot):
+    reader = window.reader
+    place = read_to_the_middle(window, qtbot, "long")
+    click_topic(window, qtbot, "other")
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    forward_place = bar.value()
+    assert forward_place > 1000
+    evict(window)  # both pages out of the renderer's memory, as after reading others
+    gate = Gate(window.pages.renderer, {"long", "other"})
+    press_toolbar(window, qtbot, window.commands.back)
+    assert reader.current_url() == "topic:long" and window.windowTitle() == "Long"
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()
+    gate.open()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert abs(reader.verticalScrollBar().value() - place) < 5
+    assert_whole_long_page(window)
+    evict(window)
+    press_toolbar(window, qtbot, window.commands.forward)
+    assert reader.current_url() == "topic:other" and reader.is_building()
+    assert "Loading this page" in reader.toPlainText()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert abs(reader.verticalScrollBar().value() - forward_place) < 5
+
+
+def test_a_link_to_a_place_on_a_long_page_loads_off_the_ui_thread_then_goes_to_the_place(window, qtbot):
+    reader = window.reader
+    click_topic(window, qtbot, "short")
+    evict(window)
+    gate = Gate(window.pages.renderer, {"long"})
+    reader.anchorClicked.emit(QUrl("topic:long#part-7-heading"))  # what activating such a link sends
+    assert reader.current_url() == "topic:long#part-7-heading" and reader.is_building()
+    assert "Loading this page" in reader.toPlainText() and reader.verticalScrollBar().value() == 0
+    gate.open()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    top = reader.cursorForPosition(QPoint(20, 5)).block().text().strip()
+    assert top == "Part 7 heading" or reader.verticalScrollBar().value() == reader.verticalScrollBar().maximum()
+    assert reader.verticalScrollBar().value() > 1000
+
+
+def test_a_link_to_a_place_moved_away_from_while_loading_does_not_jump(window, qtbot):
+    reader = window.reader
+    evict(window)
+    gate = Gate(window.pages.renderer, {"long"})
+    reader.anchorClicked.emit(QUrl("topic:long#part-7-heading"))
+    assert reader.is_building()
+    qtbot.waitUntil(lambda: gate.parsed == ["long"])
+    click_topic(window, qtbot, "short")
+    with qtbot.waitSignal(reader._builds.built, timeout=10_000):
+        gate.open()
+    assert reader.current_url() == "topic:short" and reader.verticalScrollBar().value() == 0

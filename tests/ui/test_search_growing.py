@@ -52,7 +52,30 @@ def test_search_answers_at_once_and_grows_as_the_text_lands(qtbot, library, monk
     qtbot.waitUntil(lambda: "pain" in result_refs(panel), timeout=30000)
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
     assert note.isHidden() and result_refs(panel)[0] == "pain"
+    assert panel.list.currentRow() == 0  # the best result, which the user has not moved from
     assert len(spoken) < total // 2  # said with a new status, not at every batch
+
+
+def test_the_result_the_user_chose_stays_chosen_as_the_text_lands(qtbot, library, monkeypatch):
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    gate = threading.Event()  # the pages' text is read only when the test lets it
+    window = open_home_window(qtbot, library, None, lambda real: lambda topic: gate.wait(30) and real(topic))
+    panel, field = window.search_panel, window.search_field
+
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "bones")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 2, timeout=10000)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    chosen = result_refs(panel)[2]
+    searched = []
+    window.search.textAdded.connect(lambda *_: searched.append(result_refs(panel)))
+    gate.set()  # the pages' text lands: the same query is searched again at every batch
+    qtbot.waitUntil(lambda: window.search.is_ready and panel.text_note.isHidden(), timeout=30000)
+    assert len(searched) > 3  # searched again, with no more typing
+    assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole).ref == chosen
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == f"topic:{chosen}"
 
 
 def open_home_window(qtbot, library, cache, text_of_wrapper):

@@ -43,6 +43,28 @@ def test_results_as_you_type_and_keyboard_to_open(window, qtbot):
     assert len(window.reader.extraSelections()) == len(highlighted)
 
 
+def test_typing_on_moves_the_highlight_to_the_new_best_result(window, qtbot):
+    """A new query highlights its best result, whatever was highlighted before: Enter opens it."""
+    panel = type_query(window, qtbot, "bones")
+    field = window.search_field
+    assert panel.list.currentRow() == 0
+    qtbot.keyClick(field, Qt.Key.Key_Down)  # the second result, a look and no more ...
+    assert panel.list.currentRow() == 1 and titles(panel)[1] == "bone-scan"
+    with qtbot.waitSignal(field.queryChanged):  # ... then the user types on
+        qtbot.keyClicks(field, " spread")
+    assert titles(panel)[0] == "where-it-spreads" and "bone-scan" in titles(panel)[1:]
+    assert panel.list.currentRow() == 0
+    with qtbot.waitSignal(field.queryChanged):  # and back: the best result of "bones" again
+        for _ in " spread":
+            qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "bones" and "where-it-spreads" in titles(panel)[1:]
+    assert panel.list.currentRow() == 0
+    with qtbot.waitSignal(field.queryChanged):
+        qtbot.keyClicks(field, " spread")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == "topic:where-it-spreads"
+
+
 def test_misspelt_words_say_what_was_searched(window, qtbot):
     panel = type_query(window, qtbot, "chemoterapy")
     assert "Showing results for \u201cchemotherapy\u201d" in panel.status.text()
