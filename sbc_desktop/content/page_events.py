@@ -59,6 +59,11 @@ _BLOCK_CLOSE = {
     "HtmlBlock": "",
 }
 _INLINE = {"Emphasis": ("<em>", "</em>"), "Strong": ("<strong>", "</strong>")}
+# An asterisk CommonMark left as text (``**Treat cancer:**Chemotherapy``: its flanking rules refuse a closing
+# mark after punctuation and before a letter), as it stands in a text run until the run's marks are paired.
+_MARK = "\ue000"
+_MARKS = re.compile(_MARK + "+")
+_PAIRED = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 _HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
 
 
@@ -79,6 +84,79 @@ def _unique(anchor: str, used: set[str]) -> str:
         anchor = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{anchor}_1"
     used.add(anchor)
     return anchor
+
+
+def _events(source: str) -> Iterable[Any]:
+    """The page's events, text merged; asterisks the parser left as text (not escaped) marked ``_MARK``."""
+    if "*" not in source or _MARK in source:
+        return pyromark.events(source, options=OPTIONS)  # dicts and names (typed by kind)
+    events = list(pyromark.events(source, options=OPTIONS))
+    for event in events:
+        if type(event) is dict and "*" in event.get("Text", ""):
+            return _marked_events(source)  # with each piece's place in the page: which asterisks were escaped
+    return events
+
+
+def _marked_events(source: str) -> Iterable[Any]:
+    data = source.encode()
+    run: list[str] = []
+    code = False
+    for event, span in pyromark.events_with_range(source, options=OPTIONS):
+        if type(event) is dict and "Text" in event:
+            text, start = event["Text"], span["start"]
+            if text == "*" and not code and span["end"] - start == 1 and data[start - 1 : start] != b"\\":
+                run.append(_MARK)  # a delimiter left over (an escaped one starts after its backslash)
+            else:
+                run.append(text)
+            continue
+        if run:
+            yield {"Text": "".join(run)}
+            run = []
+        if type(event) is dict and ("Start" in event or "End" in event):
+            value = event.get("Start", event.get("End"))
+            if value == "CodeBlock" or (type(value) is dict and "CodeBlock" in value):
+                code = "Start" in event
+        yield event
+    if run:
+        yield {"Text": "".join(run)}
+
+
+def paired_marks(text: str) -> list[str]:
+    """A text run with leftover marks as python-markdown read it: ``[words, tags, words, tags, ..., words]``.
+
+    Marks pair within the run: one that follows a non-space opens nothing, one before a space
+    closes nothing (``5 * 3``, a footnote's ``rate*``); ``*`` is emphasis, ``**`` strong, ``***``
+    both. A mark left unpaired is a plain ``*``.
+    """
+    parts = _MARKS.split(text)
+    runs = [m.group() for m in _MARKS.finditer(text)]
+    tokens: list[list[Any]] = []  # each run: [closing tags, stars left, opening tags]
+    stack: list[int] = []
+    for index, run in enumerate(runs):
+        count = len(run)
+        before, after = parts[index][-1:], parts[index + 1][:1]
+        closes: list[str] = []
+        if before and not before.isspace():
+            while count and stack:
+                opener = tokens[stack[-1]]
+                use = count if opener[1] == count and count <= 3 else (2 if min(opener[1], count) >= 2 else 1)
+                opening, closing = _PAIRED[use]
+                opener[2].insert(0, opening)
+                closes.append(closing)
+                opener[1] -= use
+                count -= use
+                if not opener[1]:
+                    stack.pop()
+        tokens.append([closes, count, []])
+        if count and after and not after.isspace():
+            stack.append(index)
+    pieces = [parts[0]]
+    for index, (closes, left, opens) in enumerate(tokens):
+        if left:  # stars shown as written, between what they close and what they open
+            pieces.extend(["".join(closes), "*" * left, "".join(opens), parts[index + 1]])
+        else:
+            pieces.extend(["".join(closes) + "".join(opens), parts[index + 1]])
+    return pieces
 
 
 def raw_words(raw: str) -> str:
@@ -124,8 +202,7 @@ class PageWalk:
 
     # -- the walk -----------------------------------------------------------------------
     def run(self) -> list[str]:
-        events: Iterable[Any] = pyromark.events(self.source, options=OPTIONS)  # dicts and names (typed by kind)
-        for event in events:
+        for event in _events(self.source):
             if type(event) is str:
                 if self.picture is not None:
                     self.picture[2].append(" ")
@@ -341,6 +418,10 @@ class PageWalk:
             return
         text = "".join(self.run_text)
         self.run_text.clear()
+        pieces = None
+        if _MARK in text:
+            pieces = paired_marks(text)
+            text = "".join(pieces[::2])
         self._words(text)
         if self.heading is not None:
             self.heading[1].append(text)
@@ -348,6 +429,16 @@ class PageWalk:
             self.paragraph[3] = True
         if not self.html:
             return
+        if pieces is not None:
+            for index, piece in enumerate(pieces):
+                if index % 2:
+                    self.out.append(piece)
+                elif piece:
+                    self._write(piece)
+            return
+        self._write(text)
+
+    def _write(self, text: str) -> None:
         if self.no_terms or self.hidden or self.matcher is None:
             self.out.append(escape(text, quote=False))
             return
@@ -442,6 +533,8 @@ class PageWalk:
             return
         src, title, alt_words, _nested = picture
         alt = "".join(alt_words)
+        if _MARK in alt:
+            alt = "".join(paired_marks(alt)[::2])
         written = src.strip()
         url = self.fix_picture(written)
         self.links.append([written, PICTURE, url, self.lines.line_of(written), " ".join(alt.split())])

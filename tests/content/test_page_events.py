@@ -94,3 +94,91 @@ def test_facts_are_what_render_finds_without_the_html(tmp_path):
     assert (facts.links, facts.headings, facts.text) == (page.links, page.headings, page.text)
     assert facts.parts == ("",) and not facts.terms and page.terms
     assert not renderer.is_cached("a")
+
+
+# Pages converted from HTML (NCI's, what clinics import) close bold after punctuation and right before a
+# letter. CommonMark's flanking rules leave such marks as text; python-markdown showed them bold.
+NCI_LINES = (
+    "Chemotherapy is used to:\n\n"
+    "- **Treat cancer:**Chemotherapy can be used to cure cancer.\n"
+    "- **Ease cancer symptoms:**Chemotherapy can shrink a secondary tumour.\n\n"
+    "**Age****:** Women whose first breast cancer was found early. Neutropenia**,** a drop in white cells.\n\n"
+    "An in situ part in *BRCA1-*associated breast cancers.\n\n| Stage | Tis = Melanoma *in situ.*b,c |\n|---|---|\n\n"
+    "x***a:***b"
+)
+
+
+def test_bold_closed_before_a_letter_is_bold_as_python_markdown_showed_it(tmp_path):
+    _, _, page = rendered(tmp_path, NCI_LINES)
+    assert "*" not in page.text and "*" not in page.html
+    assert "<li><strong>Treat cancer:</strong>Chemotherapy can be used to cure cancer.</li>" in page.html
+    assert (
+        '<strong>Ease cancer symptoms:</strong>Chemotherapy can shrink a <a class="term" '
+        'href="term:secondary-tumour">secondary tumour</a>.' in page.html
+    )
+    assert "<strong>Age</strong><strong>:</strong> Women" in page.html
+    assert "Neutropenia<strong>,</strong> a drop" in page.html
+    assert "<em>BRCA1-</em>associated" in page.html and "<th>Tis = Melanoma <em>in situ.</em>b,c</th>" in page.html
+    assert "x<strong><em>a:</em></strong>b" in page.html
+    assert page.blocks() == [
+        "Chemotherapy is used to:",
+        "Treat cancer:Chemotherapy can be used to cure cancer.",
+        "Ease cancer symptoms:Chemotherapy can shrink a secondary tumour.",
+        "Age: Women whose first breast cancer was found early. Neutropenia, a drop in white cells.",
+        "An in situ part in BRCA1-associated breast cancers.",
+        "Stage",
+        "Tis = Melanoma in situ.b,c",
+        "xa:b",
+    ]
+    assert page.terms == {"secondary-tumour"}
+
+
+def test_real_asterisks_stay_as_written(tmp_path):
+    """Sums, footnote marks, gene names, escaped and coded asterisks and list bullets are not emphasis."""
+    body = (
+        "5 * 3 is 15. Survival rate* and cost* are shown in SEER*Explorer.\n\n"
+        "The CYP2D6*4 variant. \\*\\*Not bold\\*\\* and \\*not em:\\*x. Rate&#42;&#42;x:&#42;&#42;y\n\n"
+        "* a bullet\n* `**code:**x`\n\n```\n**block:**x\n```"
+    )
+    _, _, page = rendered(tmp_path, body)
+    assert "<strong>" not in page.html and "<em>" not in page.html
+    assert page.blocks() == [
+        "5 * 3 is 15. Survival rate* and cost* are shown in SEER*Explorer.",
+        "The CYP2D6*4 variant. **Not bold** and *not em:*x. Rate**x:**y",
+        "a bullet",
+        "**code:**x",
+        "**block:**x",
+    ]
+    assert "<code>**code:**x</code>" in page.html and "<pre><code>**block:**x\n</code></pre>" in page.html
+
+
+def test_paired_marks_in_headings_links_and_picture_words(tmp_path):
+    body = "## **Step 1:**Call\n\n[**Help:**now](https://example.org) ![**A:**b](https://example.org/a.png)"
+    _, _, page = rendered(tmp_path, body)
+    assert page.headings == (Heading(2, "Step 1:Call", "step-1call"),)
+    assert '<h2 id="step-1call"><strong>Step 1:</strong>Call</h2>' in page.html
+    assert "<strong>Help:</strong>now</a>" in page.html
+    assert [link.text for link in page.links] == ["Help:now", "A:b"]
+    assert "*" not in page.text
+
+
+def test_the_built_in_pages_read_as_before(builtin_dir, monkeypatch):
+    """The app's own pages have no leftover marks: pairing them changes nothing they show."""
+    from sbc_desktop.content import page_events
+
+    library = load_library(builtin_dir)
+
+    def pages():
+        renderer = Renderer(library)
+        return {
+            tid: (p.html, p.text, p.headings, p.links)
+            for tid, t in library.topics.items()
+            for p in [renderer.render(t.body, t)]
+        }
+
+    paired = pages()
+    assert any("**" in topic.body for topic in library.topics.values())  # it has bold to read
+    monkeypatch.setattr(
+        page_events, "_events", lambda source: page_events.pyromark.events(source, options=page_events.OPTIONS)
+    )
+    assert pages() == paired
