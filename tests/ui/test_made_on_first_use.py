@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from sbc_desktop.notes import NotesStore
@@ -110,3 +111,52 @@ def test_a_glossary_word_opens_its_meaning_on_the_first_enter(fresh, qtbot):
 def test_the_kiosk_makes_them_at_once(kiosk):
     window, _controller = kiosk  # a fresh session is compared with a freshly started kiosk, widget by widget
     assert window.made_appointment is not None and window.made_popup is not None
+
+
+def what_a_screen_reader_is_told(window) -> tuple[str, list[str]]:
+    """The focused object as assistive technology asks for it (the window's accessible focus child),
+    its name, and the names of the accessible objects from it up to the window (what is spoken
+    around it, e.g. "My appointment panel ... My notes text"). Asserts that it is shown and focused."""
+    focus = QAccessible.queryAccessibleInterface(window).focusChild()
+    assert focus is not None and focus.isValid()
+    state = focus.state()
+    assert state.focused and state.focusable and not state.invisible and not state.offscreen
+    chain: list[str] = []
+    step = focus.parent()
+    while step is not None and step.isValid() and step.object() is not window:
+        assert not step.state().invisible, step.text(QAccessible.Text.Name)
+        if step.text(QAccessible.Text.Name):
+            chain.append(step.text(QAccessible.Text.Name))
+        step = step.parent()
+    assert step is not None and step.object() is window  # reaches the window it is in
+    # and the window's tree, walked down as a screen reader does, holds it
+    found = []
+
+    def walk(node, depth=0):
+        if depth > 40:
+            return
+        for i in range(node.childCount()):
+            child = node.child(i)
+            if child is not None and child.isValid():
+                if child.object() is focus.object():
+                    found.append(child)
+                walk(child, depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(window))
+    assert found, "the focused object is not in the window's accessible tree"
+    return focus.text(QAccessible.Text.Name), chain
+
+
+def test_a_screen_reader_is_told_of_my_notes_on_the_first_ctrl_m_as_on_a_later_one(fresh, qtbot):
+    """review3 S2: on the first Ctrl+M (the panel made in that same press) assistive technology
+    finds the notes box focused, shown and inside "My appointment", as on any later press."""
+    qtbot.keyClick(fresh, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert_panel_open_in_notes(fresh, qtbot)
+    first = what_a_screen_reader_is_told(fresh)
+    assert first[0] == "My notes" and "My appointment" in first[1]
+    qtbot.keyClick(fresh.made_appointment.notes_edit, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # closes
+    qtbot.waitUntil(lambda: not fresh.appointment_dock.isVisible())
+    assert QAccessible.queryAccessibleInterface(fresh).focusChild().object() is fresh.reader
+    qtbot.keyClick(fresh.reader, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # opens again
+    assert_panel_open_in_notes(fresh, qtbot)
+    assert what_a_screen_reader_is_told(fresh) == first
