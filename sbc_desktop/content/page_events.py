@@ -88,15 +88,16 @@ def _unique(anchor: str, used: set[str]) -> str:
     return anchor
 
 
-def _events(source: str) -> Iterable[Any]:
-    """The page's events, text merged; asterisks the parser left as text (not escaped) marked ``_MARK``."""
-    if "*" not in source or _PRIVATE.search(source):
-        return pyromark.events(source, options=OPTIONS)  # dicts and names (typed by kind)
+def _events(source: str) -> tuple[Iterable[Any], bool]:
+    """The page's events, text merged, and whether asterisks the parser left as text (not escaped) are
+    marked ``_MARK`` in them."""
+    if "*" not in source:
+        return pyromark.events(source, options=OPTIONS), False  # dicts and names (typed by kind)
     events: list[Any] = list(pyromark.events(source, options=OPTIONS))
     for event in events:
-        if type(event) is dict and "*" in event.get("Text", ""):
-            return _marked_events(source)  # with each piece's place in the page: which asterisks were escaped
-    return events
+        if type(event) is dict and "*" in event.get("Text", "") and not _PRIVATE.search(source):
+            return _marked_events(source), True  # with each piece's place in the page: which were escaped
+    return events, False
 
 
 def _marked_events(source: str) -> Iterable[Any]:
@@ -210,10 +211,12 @@ class PageWalk:
         self.containers = [0]  # the open inline elements (0: the block itself)
         self.next_container = 1
         self.next_run = 0xE001
+        self.marked = False  # the events mark leftover asterisks
 
     # -- the walk -----------------------------------------------------------------------
     def run(self) -> list[str]:
-        for event in _events(self.source):
+        events, self.marked = _events(self.source)
+        for event in events:
             if type(event) is str:
                 if self.picture is not None:
                     self.picture[2].append(" ")
@@ -436,7 +439,7 @@ class PageWalk:
         text = "".join(self.run_text)
         self.run_text.clear()
         pieces = None
-        if _MARK in text:
+        if self.marked and _MARK in text:
             text, pieces = self._runs_of_marks(text)
         self._words(text)
         if self.heading is not None:
@@ -597,7 +600,7 @@ class PageWalk:
             return
         src, title, alt_words, _nested = picture
         alt = "".join(alt_words)
-        if _MARK in alt:
+        if self.marked and _MARK in alt:
             alt = paired_words(alt)
         written = src.strip()
         url = self.fix_picture(written)

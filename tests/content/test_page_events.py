@@ -179,7 +179,7 @@ def test_the_built_in_pages_read_as_before(builtin_dir, monkeypatch):
     paired = pages()
     assert any("**" in topic.body for topic in library.topics.values())  # it has bold to read
     monkeypatch.setattr(
-        page_events, "_events", lambda source: page_events.pyromark.events(source, options=page_events.OPTIONS)
+        page_events, "_events", lambda source: (page_events.pyromark.events(source, options=page_events.OPTIONS), False)
     )
     assert pages() == paired
 
@@ -203,3 +203,8 @@ def test_marks_pair_across_a_link_but_never_into_or_out_of_one(tmp_path):
         "Before a link x:y after:z end",
     ]
     assert [link.text for link in page.links] == ["radiation sensitizers", "link x:y"]
+
+
+def test_a_private_use_character_in_a_page_is_kept_as_written(tmp_path):
+    _, _, page = rendered(tmp_path, "Odd \ue000 sign and \ue001 too, **a:**b")
+    assert page.text == "Odd \ue000 sign and \ue001 too, **a:**b"  # no pairing on such a page: nothing mixed up
