@@ -370,9 +370,22 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("sbc-desktop: there is not enough memory for this", file=sys.stderr)
         return 1
+    except ModuleNotFoundError as exc:  # code updated, its install not (a new dependency): say how to mend it
+        if exc.name is None or exc.name.split(".")[0] == "sbc_desktop":
+            return _unexpected(exc)
+        print(
+            f"sbc-desktop: this version needs the Python package '{exc.name}', which is not installed here."
+            " Update the install: run `sh packaging/quickstart.sh app` in the source folder, or reinstall sbc-desktop",
+            file=sys.stderr,
+        )
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: say what happened, no traceback
-        print(f"sbc-desktop: something went wrong ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
-        return EXIT_UNEXPECTED
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    print(f"sbc-desktop: something went wrong ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 def _safe_console() -> None:

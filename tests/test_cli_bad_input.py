@@ -140,3 +140,14 @@ def test_anything_unforeseen_is_a_message_not_a_traceback(capsys, monkeypatch, t
     monkeypatch.setattr("sbc_desktop.content.checker.check_folder", boom)
     code, _, err = run(capsys, "check", make_content(tmp_path / "c"))
     assert code == cli.EXIT_UNEXPECTED and "something went wrong (RuntimeError: something odd)" in err
+
+
+def test_an_install_missing_a_new_dependency_says_how_to_update(tmp_path):
+    """The code was updated but its install was not (the menu entry runs the venv as it is): a way out."""
+    code = "import sys; sys.modules['pyromark'] = None; from sbc_desktop.cli import main; sys.exit(main(['check']))"
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "needs the Python package 'pyromark'" in done.stderr
+    assert "sh packaging/quickstart.sh app" in done.stderr
