@@ -14,16 +14,21 @@ def library(builtin_dir):
     return load_library(builtin_dir)
 
 
+def show_active(qtbot, window):
+    """Show ``window`` and wait until it is on screen and active (keyboard shortcuts reach only the active window)."""
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
 @pytest.fixture
 def window(qtbot, library):
     win = MainWindow(library, settings=None)
     qtbot.addWidget(win)
     win.open_start_page()
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # keyboard shortcuts reach only the active window
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+    return show_active(qtbot, win)
 
 
 @pytest.fixture
@@ -124,8 +129,5 @@ def start_kiosk(qtbot, library, config):
 
     window, controller = make_kiosk(library, config, clock=Clock())
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     return window, controller

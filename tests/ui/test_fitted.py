@@ -15,7 +15,7 @@ from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.nav_tree import URL_ROLE
 from sbc_desktop.ui.spread_dialog import SpreadDialog
 from tests.helpers import write
-from tests.ui.conftest import link_point
+from tests.ui.conftest import link_point, show_active
 from tests.ui.test_search_ui import titles, type_query
 
 TOPIC = """---
@@ -60,10 +60,7 @@ def tagged_library(tmp_path):
 def show(qtbot, window):
     qtbot.addWidget(window)
     window.open_start_page()
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     return window
 
 

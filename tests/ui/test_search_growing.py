@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content import search
 from sbc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import show_active
 
 
 def result_refs(panel):
@@ -25,10 +26,7 @@ def test_search_answers_at_once_and_grows_as_the_text_lands(qtbot, library, monk
     real = renderer.text_of
     monkeypatch.setattr(renderer, "text_of", lambda topic: gate.wait(30) and real(topic))
     window.open_start_page()
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     spoken = []
     window.search_panel.spoken.connect(spoken.append)
     panel, field, note = window.search_panel, window.search_field, window.search_panel.text_note
@@ -84,10 +82,7 @@ def open_home_window(qtbot, library, cache, text_of_wrapper):
     renderer = window.pages.renderer
     renderer.text_of = text_of_wrapper(renderer.text_of)
     window.open_start_page()
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     return window
 
 

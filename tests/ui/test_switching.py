@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui.main_window import MainWindow
 from tests.helpers import make_content
-from tests.ui.conftest import link_point
+from tests.ui.conftest import link_point, show_active
 
 SECTIONS = 40
 
@@ -34,10 +34,7 @@ def long_window(qtbot, tmp_path):
     window = MainWindow(load_library(root), settings=None, cache_dir=tmp_path / "cache")
     qtbot.addWidget(window)
     window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     return window
 
 

@@ -14,7 +14,7 @@ from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.preferences_dialog import PreferencesDialog
 from sbc_desktop.urgent_help import PREFERENCES_URL
 from tests.helpers import make_content, write
-from tests.ui.conftest import link_point
+from tests.ui.conftest import link_point, show_active
 
 BODY = "If you feel unwell, ring your team.\n\n{{care-team}}\n\nIn an emergency, ring 999."
 
@@ -27,10 +27,7 @@ def urgent_library(tmp_path):
 def show(qtbot, window):
     qtbot.addWidget(window)
     window.open_start_page("other")
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(qtbot, window)
     return window
 
 
