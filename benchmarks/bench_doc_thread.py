@@ -5,7 +5,7 @@ Run from the repository root (not part of the pytest run)::
     .venv/bin/python benchmarks/bench_doc_thread.py [--rounds 3]
 
 For NCI pages of the median, 75th and 95th percentile size (``../shared/corpora/nci-pages``),
-each as HTML from python-markdown:
+each as HTML from pulldown-cmark (pyromark, the app's parser):
 
 - **floor**: the work done in the UI thread itself: how long it blocks there;
 - the same work in a worker thread (``threading.Thread``, as QThread.run would run it):
@@ -14,8 +14,9 @@ each as HTML from python-markdown:
 
 Three kinds of work, each in a document made in the thread that uses it:
 ``QTextDocument.setHtml`` of the whole page; the same followed by its layout
-(``documentLayout().documentSize()`` at the reader's width); python-markdown's parse
-(pure Python: shares the lock, handed over every ``sys.getswitchinterval()``).
+(``documentLayout().documentSize()`` at the reader's width); the parse into the events the
+reader's walk reads (``pyromark.events``: compiled, but each event is a Python object made
+under the lock).
 If PySide6 released the interpreter lock during a C++ call, the UI thread's longest
 wait would be far below the floor; when it does not, the two are about equal.
 Medians of ``--rounds`` runs, with the load average at the start and the end.
@@ -72,7 +73,9 @@ def main() -> int:
     if not NCI_PAGES.is_dir():
         print(f"skipped: {NCI_PAGES} not found")
         return 0
-    import markdown
+    import pyromark
+
+    from sbc_desktop.content.page_events import OPTIONS
     from PySide6 import __version__ as pyside_version
     from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 
@@ -90,7 +93,10 @@ def main() -> int:
 
     for path in chosen:
         text = path.read_text(encoding="utf-8")
-        html = markdown.markdown(text, extensions=["tables"])
+        html = pyromark.html(text, options=OPTIONS)
+        if not text.strip() or not html.strip():  # the workload: a real page, really rendered
+            print(f"FAIL: {path} gave no HTML")
+            return 1
         print(f"\n{path.name}: {len(text) // 1000} KB of Markdown, {len(html) // 1000} KB of HTML")
 
         def set_html(html: str = html) -> QTextDocument:
@@ -104,7 +110,7 @@ def main() -> int:
             doc.documentLayout().documentSize()
 
         def parse(text: str = text) -> None:
-            markdown.markdown(text, extensions=["tables"])
+            list(pyromark.events(text, options=OPTIONS))
 
         rows: dict[str, list[tuple[float, float, float]]] = {}
         for _ in range(args.rounds):
@@ -122,7 +128,7 @@ def main() -> int:
                     own, wait = ui_wait_while(parse)
                 finally:
                     sys.setswitchinterval(previous)
-                rows.setdefault(f"python-markdown (switch {interval * 1000:g} ms)", []).append((floor, own, wait))
+                rows.setdefault(f"pyromark events (switch {interval * 1000:g} ms)", []).append((floor, own, wait))
         for label, values in rows.items():
             floor = statistics.median(v[0] for v in values)
             own = statistics.median(v[1] for v in values)
