@@ -74,10 +74,10 @@ def main() -> int:
         print(f"skipped: {NCI_PAGES} not found")
         return 0
     import pyromark
-
-    from sbc_desktop.content.page_events import OPTIONS
     from PySide6 import __version__ as pyside_version
     from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+
+    from sbc_desktop.content.page_events import OPTIONS
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     files = sorted(NCI_PAGES.rglob("*.md"), key=lambda p: p.stat().st_size)
