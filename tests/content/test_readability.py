@@ -62,3 +62,21 @@ def test_a_textstat_that_counts_otherwise_is_followed(monkeypatch):
     assert not readability._counts_like_textstat(odd)
     text = TEXTS[2]
     assert flesch_kincaid_grade(text, odd) != textstat.flesch_kincaid_grade(text)
+
+
+def test_a_word_met_again_in_other_capitals_or_punctuation_counts_as_textstat_counts_it():
+    """Syllables are kept per word, across pages: a word seen first as "cancer" and later as "CANCER,",
+    "(Cancer" or "DON'T" (whose apostrophe textstat removes, unlike "don't"'s) still counts as textstat says."""
+    from sbc_desktop.content import readability
+
+    first = "Don't stop: cancer care, chemotherapy and naïve café visits go on. You would've known. " * 3
+    later = [
+        "DON'T STOP: CANCER CARE, CHEMOTHERAPY AND NAÏVE CAFÉ VISITS GO ON. " * 3,
+        "(Cancer) Don'T, dON'T, 'cancer' rock'n'roll ROCK'N'ROLL -- ... ; Chemotherapy's CHEMOTHERAPY'S. " * 3,
+        "You would've known. YOU WOULD'VE KNOWN. That'll help; THAT'LL HELP. Could've, COULD'VE! " * 3,
+        "İstanbul İSTANBUL ǅemal ß SS STRASSE straße ﬁne FINE. Ångström ÅNGSTRÖM.",
+    ]
+    readability._PIECES.clear()
+    readability._SYLLABLES.clear()
+    for text in [first, *later, first]:
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), text
