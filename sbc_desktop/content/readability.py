@@ -31,18 +31,22 @@ import importlib
 import re
 from collections import Counter
 from functools import cache
+from itertools import filterfalse
 from operator import mul
 from typing import Any
 
 _PIECES: dict[str, int] = {}  # a piece of the text ("(Cancer,") -> its syllables
 _PIECE_WORDS: dict[str, int] = {}  # a piece of the text -> 1 if it is a word (holds a letter or digit), else 0
 _SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(Cancer," in the text) -> its syllables
-_MOST_WORDS = 200_000  # distinct pieces and words kept (a few MB each); past that a table starts again
+_MOST_WORDS = 200_000  # distinct words kept (a few MB); past that the table starts again
+_MOST_PIECES = 600_000  # distinct pieces kept (about 60 MB; 20,000 NCI-like pages hold about 280,000)
 # What textstat removes from any piece of text, whatever is around it: punctuation (but apostrophes) at its ends.
 _EDGES = re.compile(r"(?<!\S)[^\w\s']+|[^\w\s']+(?!\S)")
 _WORD_CHAR = re.compile(r"\w")
 _PIECE_WITHOUT_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a whitespace-separated piece of punctuation alone
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences
+# A sentence whose first three pieces each hold a letter or digit (possessive: no backtracking).
+_THREE_WORDS_FIRST = re.compile(r"[^\w\s]*+\w\S*+\s++[^\w\s]*+\w\S*+\s++[^\w\s]*+\w")
 _SAMPLE = (
     "Don't worry: it's 'fine'. Dr. Smith's PET-CT scan (in 2024) showed CDK4/6 inhibitors—and more... "
     "Ask your team! What's next? Well; we'll see. ' - ; '' 'tis rock'n'roll. Ça va? Naïve café, 12.5 mg/m². "
@@ -57,7 +61,7 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     pieces = Counter(text.split())
     syllables_each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
     if None in syllables_each:
-        if len(_PIECES) + syllables_each.count(None) > _MOST_WORDS:
+        if len(_PIECES) + syllables_each.count(None) > _MOST_PIECES:
             _PIECES.clear()
             _PIECE_WORDS.clear()
         for piece in pieces:
@@ -97,7 +101,8 @@ def _sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    return max(1, len(found) - sum(1 for sentence in found if _at_most_two_words(sentence)))
+    maybe_short = filterfalse(_THREE_WORDS_FIRST.match, found)  # (in C: most sentences start with three words)
+    return max(1, len(found) - sum(map(_at_most_two_words, maybe_short)))
 
 
 def _at_most_two_words(sentence: str) -> bool:

@@ -80,3 +80,19 @@ def test_a_word_met_again_in_other_capitals_or_punctuation_counts_as_textstat_co
     readability._SYLLABLES.clear()
     for text in [first, *later, first]:
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), text
+
+
+def test_sentences_and_words_are_counted_as_textstat_counts_them_whatever_the_punctuation():
+    """Short sentences (two words or fewer) are found without a Python step for most sentences: the same
+    counts as textstat's on sentences that start with punctuation, dashes between words, lone marks..."""
+    import random
+
+    from sbc_desktop.content import readability
+
+    pool = ["a", "Dr.", "-", "–", "(see", "it's", "'tis", "--", "...", "?", "!", "2.5", "mg/m²", "x-ray", "e.g.",
+            "(", ")", "'", "word", "Word,", "“quoted”", "\u00a0", "\t", "\n", "ok;", "*"]  # fmt: skip
+    rng = random.Random(14)
+    for _ in range(400):
+        text = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 14)))
+        assert readability._sentences(text) == textstat.sentence_count(text), repr(text)
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), repr(text)
