@@ -216,3 +216,27 @@ def test_a_link_to_a_place_further_down_a_page_still_arriving_reaches_it(qtbot, 
     top = reader.cursorForPosition(reader.viewport().rect().topLeft()).block()
     assert reader.verticalScrollBar().value() > 0 and top.position() > reader.document().characterCount() // 2
 
+
+def test_opening_a_topic_far_down_a_long_list_measures_only_the_rows_on_screen(qtbot, tmp_path):
+    """Topic titles wrap, so the list's rows have their own heights, which Qt measures (a call into
+    Python each) when it needs a row's place: opening a topic far down must not measure every row
+    above it (hundreds on an imported library: tens of milliseconds at each switch)."""
+    root = make_content(tmp_path / "content", {f"t{n:03d}": f"Topic {n}." for n in range(600)})
+    window = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    show_active(qtbot, window)
+    tree = window.tree
+    measured = tree.itemDelegate()._sizes  # the sizes measured so far, one per row (titles differ)
+    on_screen = tree.viewport().height() // max(1, tree.visualItemRect(tree._items["topic:t000"]).height())
+    before = len(measured)
+    window.reader.go("topic:t590")
+    QApplication.processEvents()
+    assert tree.currentItem() is tree._items["topic:t590"]
+    assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())  # in view
+    assert len(measured) - before < 3 * on_screen + 10
+    window.reader.go("topic:t010")  # and back up
+    QApplication.processEvents()
+    assert tree.currentItem() is tree._items["topic:t010"]
+    assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())
+    assert len(measured) - before < 6 * on_screen + 20
