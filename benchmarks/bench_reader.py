@@ -68,6 +68,7 @@ MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
 READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page this long (ui/heap_trim.py: 1 s)
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
+TRACE_FRAMES = 0  # --tracemalloc N: Python's allocations traced (N frames) and diffed between readings
 
 
 def nci_page_files() -> list[Path]:
@@ -395,6 +396,11 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
     from sbc_desktop.memory import anonymous_kb, pss_kb
 
     undo = counting_paints()
+    snapshots = []
+    if TRACE_FRAMES:
+        import tracemalloc
+
+        tracemalloc.start(TRACE_FRAMES)  # before the window: what it frees later was traced too
     with tempfile.TemporaryDirectory(prefix="sbc-bench-mem-") as cache:
         home_cache = cache_dir or Path(cache)  # a fresh home's cache folder, unless one is given
         window, kiosk = memory_window(library, kind, home_cache if kind == "home" else None)
@@ -408,6 +414,8 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 time.sleep(0.01)
             gc.collect()
             dead = dead_wrappers()
+            if TRACE_FRAMES:
+                snapshots.append((count, traced_snapshot()))
             return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
 
         def switch(topic_id: str) -> float:
@@ -445,9 +453,38 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
         trimmed = trimmed_pss_kb()
         undo()
         dispose(app, window)
+    if snapshots:
+        report_traced(snapshots)
     if switch.count != warmed + len(measured) or not all(r.pss for r in readings):
         raise RuntimeError(f"memory: {switch.count} switches of {warmed + len(measured)}, PSS {readings}")
     return readings, statistics.median(took), warmed, trimmed
+
+
+def traced_snapshot():
+    """Python's live allocations now (tracemalloc), without tracemalloc's own and this file's."""
+    import tracemalloc
+
+    return tracemalloc.take_snapshot().filter_traces(
+        (tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, __file__))
+    )
+
+
+def report_traced(snapshots: list) -> None:
+    """Where Python's live memory grew between the first reading after the warm-up, the second, and the
+    last (``--tracemalloc``): the lines that allocated it, largest growth first."""
+    import tracemalloc
+
+    tracemalloc.stop()
+    last_count, last = snapshots[-1]
+    for count, snapshot in snapshots[:2]:
+        before = sum(t.size for t in snapshot.traces) / 1024 / 1024
+        after = sum(t.size for t in last.traces) / 1024 / 1024
+        print(f"    Python's traced memory, switch {count:,} -> {last_count:,}: {before:.2f} -> {after:.2f} MB "
+              f"({after - before:+.2f}); largest changes by line:")  # fmt: skip
+        for diff in last.compare_to(snapshot, "lineno")[:12]:
+            frame = diff.traceback[0]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            print(f"      {diff.size_diff / 1024:+9.1f} kB ({diff.count_diff:+7,} blocks) {where}")
 
 
 def dead_wrappers() -> int:
@@ -544,7 +581,7 @@ def switches_and_memory(app, library, ids, prof: bool, memory: MemoryRuns | None
         chosen = ids(library)
         print("  -- without a disk cache (every first visit rendered as it is opened)")
         switch_figures(app, library, chosen, None)
-    with tempfile.TemporaryDirectory(prefix="sbc-bench-cache-") as cache:
+    with kept_or_temporary(memory.cache, "sbc-bench-cache-") as cache:
         if not memory.only or memory.prerendered:
             took, said = prerender(library.root, Path(cache))
             print(f"  -- after the background pre-render: {said} ({took:.1f} s wall; a process of its own, niced)")
@@ -568,6 +605,18 @@ class MemoryRuns:
     prerendered: Callable[[Any], list[str]] | None = None
     kiosk: Callable[[Any], list[str]] | None = None
     only: bool = False  # no switch figures: the memory runs alone
+    cache: Path | None = None  # the pre-rendered home's cache folder, kept between runs (--work); None: a new one
+
+
+@contextlib.contextmanager
+def kept_or_temporary(folder: Path | None, prefix: str):
+    """``folder`` (made if missing, kept afterwards) or a temporary folder removed afterwards."""
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+            yield tmp
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        yield str(folder)
 
 
 def prerender(content: Path, cache: Path) -> tuple[float, str]:
@@ -623,7 +672,15 @@ def main() -> int:
                              "(250; 50 with --quick)")
     parser.add_argument("--memory-only", action="store_true", help="the memory runs only (implies --switches)")
     parser.add_argument("--builtin-only", action="store_true", help="skip the NCI pages")
+    parser.add_argument("--nci-only", action="store_true", help="skip the built-in content")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="keep the NCI content folder and its pre-rendered cache here between runs "
+                             "(a second run skips the copy and the pre-render)")
+    parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
+                        help="trace Python's allocations in the memory runs and print where they grew")
     args = parser.parse_args()
+    global TRACE_FRAMES
+    TRACE_FRAMES = args.tracemalloc
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
     nci_memory_switches = args.nci_memory_switches or (500 if args.quick else 2_000)
@@ -657,8 +714,9 @@ def main() -> int:
 
     memory = MemoryRuns(in_order(memory_switches), in_order(memory_switches), None, in_order(kiosk_switches),
                         args.memory_only)  # fmt: skip
-    bench(app, "built-in content", BUILTIN, "what-is-it", builtin_ids, runs, BUILTIN_START, BUILTIN_PSS_MB,
-          memory=memory, starts=starts)  # fmt: skip
+    if not args.nci_only:
+        bench(app, "built-in content", BUILTIN, "what-is-it", builtin_ids, runs, BUILTIN_START, BUILTIN_PSS_MB,
+              memory=memory, starts=starts)  # fmt: skip
 
     def nci_ids(library, count: int | None = None):
         ids, rng, pool = [], random.Random(SEED), sorted(library.topics)
@@ -673,13 +731,18 @@ def main() -> int:
     if not (NCI_PAGES.is_dir() and NCI_GLOSSARY.is_file()):
         print(f"\n== NCI pages: skipped ({CORPORA} not found)")
         return 0
-    with tempfile.TemporaryDirectory(prefix="sbc-bench-nci-") as tmp:
+    with kept_or_temporary(args.work and args.work / "nci", "sbc-bench-nci-") as tmp:
         start = time.perf_counter()
-        count = build_nci_content(Path(tmp))
-        took = time.perf_counter() - start
-        print(f"\n(NCI glossary JSON -> glossary.yaml: {count} terms in {took:.2f} s)")
+        if (Path(tmp) / "glossary.yaml").is_file() and args.work:
+            count = len(nci_page_files())
+            print(f"\n(NCI content kept in {tmp} from an earlier run)")
+        else:
+            count = build_nci_content(Path(tmp))
+            took = time.perf_counter() - start
+            print(f"\n(NCI glossary JSON -> glossary.yaml: {count} terms in {took:.2f} s)")
         name = "NCI pages + NCI glossary"
-        memory = MemoryRuns(prerendered=lambda library: nci_ids(library, nci_memory_switches), only=args.memory_only)
+        memory = MemoryRuns(prerendered=lambda library: nci_ids(library, nci_memory_switches), only=args.memory_only,
+                            cache=args.work and args.work / "cache")  # fmt: skip
         bench(app, name, Path(tmp), "", nci_ids, runs, NCI_START, None, args.profile, memory, starts)
     return 0
 

@@ -99,18 +99,21 @@ def dump(
             body, at, prefix, extra["field_lines"].get(topic.id, {}),
         ))  # fmt: skip
     problems: list[tuple] = []
-    skip: dict[int, tuple[int, str]] = {first: (end, topic_id) for first, end, topic_id in checks}
+    # Checks that found nothing start where the next one does: all of them are kept, in their order.
+    skip: dict[int, list[tuple[int, str]]] = {}
+    for first, end, topic_id in checks:
+        skip.setdefault(first, []).append((end, topic_id))
     index = 0
     while index < len(library.problems):
         if index in skip:
-            end, topic_id = skip.pop(index)
-            problems.append((CHECK, topic_id))
-            index = end
+            for end, topic_id in skip.pop(index):
+                problems.append((CHECK, topic_id))
+                index = max(index, end)
             continue
         p = library.problems[index]
         problems.append((_where(root, p.path), p.line, p.severity, p.message))
         index += 1
-    problems.extend((CHECK, topic_id) for _end, topic_id in skip.values())  # checks that found nothing
+    problems.extend((CHECK, topic_id) for at_end in skip.values() for _end, topic_id in at_end)  # found nothing
     data = (
         FORMAT, stamp, kind, root, digest(files),
         [(r.key, r.title, r.publisher, r.year, r.details, r.url, _day(r.reviewed), _day(r.next_review),
@@ -126,11 +129,20 @@ def dump(
 
 
 def load(
-    raw: bytes, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, str]
+    raw: bytes,
+    root: Path,
+    files: dict[str, Stamp | None],
+    stamp: str,
+    kind: str,
+    known: dict[str, str],
+    *,
+    moved: bool = False,
 ) -> tuple[Library, list[Any], dict[str, dict[str, int]], set[str]] | None:
     """The library kept in ``raw`` if it was read from exactly these files by this code, else None.
 
     Returns (library, problems with check markers, field lines by topic, ids that failed).
+    ``moved``: made in another folder from the same contents (`shipped_library`, which compared the
+    files byte for byte): its folder and file stamps are not compared.
     Never raises: a snapshot that cannot be read is no snapshot.
     """
     try:
@@ -138,7 +150,9 @@ def load(
         if not (isinstance(data, tuple) and len(data) == 15 and data[0] == FORMAT):
             return None
         _f, code, was_kind, was_root, was_files = data[:5]
-        if code != stamp or was_kind != kind or was_root != str(root) or was_files != digest(files):
+        if code != stamp or was_kind != kind:
+            return None
+        if not moved and (was_root != str(root) or was_files != digest(files)):
             return None
         references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data[5:]
         return _build(root, known, files, references, sections, topics, glossary, lay_terms, questions, tags,

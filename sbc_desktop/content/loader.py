@@ -215,11 +215,13 @@ class _Loader:
 
         file = self.snapshot_file()
         raw = library_snapshot.read(file) if file is not None else None
-        if raw is None:
-            return False
         assert self.cache is not None
         known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
-        found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known)
+        found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
+        if found is None:  # the built-in content: as shipped with the app, if it is the same (a first start)
+            from .shipped_library import load as shipped
+
+            found = shipped(self.root, files, code_stamp(), self.kind, known)
         if found is None:
             return False
         library, problems, self.field_lines, self.failed = found

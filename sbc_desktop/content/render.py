@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from .byte_budget import ByteLRU, fixed_link_bytes, rendered_bytes
 from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
@@ -25,10 +25,10 @@ from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp
 from .rendered import ANCHOR, DEAD, GLOSSARY, TOPIC, WEB, Rendered
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
-CACHE_CHARS = 4_000_000  # ...and at most this much HTML and text in all (about 8 MB)
+CACHE_BYTES = 12 * 1024 * 1024  # ...taking at most about this much in all (byte_budget.rendered_bytes)
 # Parts of a page's HTML: the first (the top of the page, shown at once) at most FIRST_PART_CHARS, then
 # at most PART_CHARS each, cut between top-level elements: each is quick for the reader to lay out.
-FIXED_LINKS = 50_000  # links' answers kept (see _fix_link)
+FIXED_LINKS_BYTES = 2 * 1024 * 1024  # links' answers kept, about this much (see _fix_link): some 8,000 links
 FIRST_PART_CHARS = 3000
 PART_CHARS = 3500
 _WEB = ("http", "https", "mailto")
@@ -74,11 +74,11 @@ class Renderer:
             strip_comments=True,
             attribute_filter=self._filter_attribute,
         )
-        # Rendered topics, most recently used last; bounded, so that reading a few
+        # Rendered topics, most recently used last; bounded in bytes, so that reading a few
         # thousand pages does not keep every one of them in memory.
-        self._cache: OrderedDict[str, Rendered] = OrderedDict()
-        self._cached_chars = 0
+        self._cache: ByteLRU[str, Rendered] = ByteLRU(CACHE_BYTES, CACHE_TOPICS, rendered_bytes)
         self._fixed: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # _fix_link's answers
+        self._fixed_bytes = 0  # what they take, about (byte_budget.fixed_link_bytes)
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -96,7 +96,6 @@ class Renderer:
         with self._lock:
             cached = self._cache.get(topic.id)
             if cached is not None:
-                self._cache.move_to_end(topic.id)
                 return cached
         result = self._from_disk(topic)
         if result is None:
@@ -144,7 +143,7 @@ class Renderer:
         Safe from a worker thread; never writes to the disk cache.
         """
         with self._lock:
-            cached = self._cache.get(topic.id)
+            cached = self._cache.peek(topic.id)
         if cached is not None:
             return cached
         found = self._from_disk(topic)
@@ -168,13 +167,7 @@ class Renderer:
     def keep(self, topic_id: str, result: Rendered) -> None:
         """Hold ``result`` as the topic's rendering (a cache on disk may hand one back)."""
         with self._lock:
-            old = self._cache.pop(topic_id, None)
-            self._cached_chars -= old.size if old else 0
-            self._cache[topic_id] = result
-            self._cached_chars += result.size
-            while len(self._cache) > 1 and (len(self._cache) > CACHE_TOPICS or self._cached_chars > CACHE_CHARS):
-                _, dropped = self._cache.popitem(last=False)
-                self._cached_chars -= dropped.size
+            self._cache.put(topic_id, result)
 
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache
@@ -219,9 +212,11 @@ class Renderer:
         key = (href, base_url)
         fixed = self._fixed.get(key)
         if fixed is None:
-            if len(self._fixed) >= FIXED_LINKS:
+            if self._fixed_bytes >= FIXED_LINKS_BYTES:
                 self._fixed.clear()
+                self._fixed_bytes = 0
             fixed = self._fixed[key] = self._fix_new_link(href, base_url)
+            self._fixed_bytes += fixed_link_bytes(href, fixed)
         return fixed
 
     def _fix_new_link(self, href: str, base_url: str) -> tuple[str, str, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import fields
 
 from sbc_desktop.content.library import Topic
@@ -54,7 +55,8 @@ def test_a_second_load_gives_exactly_what_the_first_gave(tmp_path, builtin_dir, 
         return parse(self, path, *rest)
 
     monkeypatch.setattr(_Loader, "parse_topic", counted)
-    for root in (builtin_dir, third_party_folder(tmp_path / "pages")):
+    builtin = shutil.copytree(builtin_dir, tmp_path / "builtin")  # a copy: never served as shipped (shipped_library)
+    for root in (builtin, third_party_folder(tmp_path / "pages")):
         cache = tmp_path / f"cache-{root.name}"
         plain = snapshot(load_library(root, check_links=False))
         first = snapshot(load_library(root, check_links=False, cache_dir=cache))
@@ -144,16 +146,16 @@ def test_a_bad_file_is_still_reported_from_the_cache(tmp_path):
 def test_checks_that_depend_on_other_files_or_the_date_are_made_at_every_load(tmp_path):
     import datetime as dt
 
-    root = make_content(tmp_path / "c", {"a": "Text."})
+    root = make_content(tmp_path / "c", {"a": "Text.", "b": "More.", "c": "Yet more."})
     cache = tmp_path / "cache"
     assert load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1)).problems == []
     late = load_library(root, cache_dir=cache, today=dt.date(2100, 1, 1))
-    assert any("review overdue" in p.message for p in late.problems)
+    assert sum("review overdue" in p.message for p in late.problems) == 3  # every topic's, from the snapshot
     fresh = load_library(root, today=dt.date(2100, 1, 1))  # read from the files: the same file and line
     assert [p.format() for p in late.problems] == [p.format() for p in fresh.problems]
     write(root / "references.yaml", "references:\n  - key: other\n    title: Another\n")
     library = load_library(root, cache_dir=cache, today=dt.date(2026, 6, 1))
-    assert [p.message for p in library.errors] == ["unknown source key 'ref'"]
+    assert [p.message for p in library.errors] == ["unknown source key 'ref'"] * 3
 
 
 def test_bodies_are_read_when_needed_and_a_vanished_file_is_an_empty_page(tmp_path):

@@ -203,7 +203,6 @@ def evict(window) -> None:
     renderer = window.pages.renderer
     with renderer._lock:
         renderer._cache.clear()
-        renderer._cached_chars = 0
 
 
 def press_toolbar(window, qtbot, action) -> None:

@@ -1,0 +1,116 @@
+"""The built-in content's library as shipped with the app: used only when it is exactly the folder's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+import os
+import shutil
+
+import pytest
+
+from sbc_desktop.content import frontmatter, loader, shipped_library
+from sbc_desktop.content.loader import _Loader, load_library, snapshot_library
+from tests.content.test_parse_cache import snapshot
+from tests.helpers import TODAY, write
+
+REBUILD = "resources/content.library is out of date: run `python -m sbc_desktop.content.shipped_library`"
+
+
+def refuse_parsing(monkeypatch):
+    def refused(*_args, **_kwargs):
+        raise AssertionError("parsed although the shipped library stands for the folder")
+
+    monkeypatch.setattr(frontmatter, "load_yaml", refused)
+    monkeypatch.setattr(_Loader, "parse_topic", refused)
+
+
+def files_in(folder):
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.mark.parametrize("today", [TODAY, dt.date(2031, 6, 1)])  # and with every review overdue
+def test_the_shipped_library_is_up_to_date_and_gives_what_parsing_gives(builtin_dir, tmp_path, monkeypatch, today):
+    plain = load_library(builtin_dir, today, check_links=False)
+    refuse_parsing(monkeypatch)
+    cache = tmp_path / "cache"
+    shipped = snapshot_library(builtin_dir, cache, today)  # an empty cache: a first start
+    assert shipped is not None, REBUILD
+    assert snapshot(shipped) == snapshot(plain)
+    assert [p.format() for p in shipped.problems] == [p.format() for p in plain.problems]  # the same order
+    assert [(s.id, [t.id for t in s.topics]) for s in shipped.sections] == [
+        (s.id, [t.id for t in s.topics]) for s in plain.sections
+    ]
+    assert shipped.root == builtin_dir and shipped.complete
+    assert load_library(builtin_dir, today, check_links=False, cache_dir=cache).topics.keys() == plain.topics.keys()
+    assert files_in(cache) == [], "nothing is written"
+
+
+def shipped_copy(tmp_path, builtin_dir, monkeypatch):
+    """A copy of the built-in content with a shipped library made from it, standing in for the real one."""
+    root = shutil.copytree(builtin_dir, tmp_path / "content")
+    out = tmp_path / "content.library"
+    shipped_library.build(root, out)
+    monkeypatch.setattr(shipped_library, "locate", lambda folder: out if folder == root else None)
+    return root, out
+
+
+def test_a_changed_added_or_deleted_file_means_the_folder_is_read(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    assert snapshot(snapshot_library(root, tmp_path / "cache-0", TODAY)) == plain
+    page = root / "topics" / "what-is-it.md"
+    text = page.read_bytes()
+    before = os.stat(page)
+    page.write_bytes(text.replace(b"title: ", b"title: X", 1)[:-1])  # the same size and time: only the bytes differ
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(page).st_size == before.st_size
+    assert snapshot_library(root, tmp_path / "cache-1", TODAY) is None
+    assert (
+        load_library(root, TODAY, check_links=False, cache_dir=tmp_path / "cache-1").topic("what-is-it").title[0] == "X"
+    )
+    page.write_bytes(text)
+    assert snapshot(snapshot_library(root, tmp_path / "cache-2", TODAY)) == plain
+    write(
+        root / "topics" / "new.md", (root / "topics" / "what-is-it.md").read_text().replace("id: what-is-it", "id: new")
+    )
+    assert snapshot_library(root, tmp_path / "cache-3", TODAY) is None
+    assert "new" in load_library(root, TODAY, check_links=False, cache_dir=tmp_path / "cache-3").topics
+    (root / "topics" / "new.md").unlink()
+    (root / "lay-terms.yaml").unlink()
+    assert snapshot_library(root, tmp_path / "cache-4", TODAY) is None
+    assert load_library(root, TODAY, check_links=False, cache_dir=tmp_path / "cache-4").lay_terms == {}
+
+
+def test_other_code_another_data_format_or_a_damaged_file_is_not_used(builtin_dir, tmp_path, monkeypatch):
+    root, out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    good = out.read_bytes()
+    shape, version, digest, inner = marshal.loads(good)
+    cases = {
+        "another format": marshal.dumps((shape + 1, version, digest, inner)),
+        "another marshal format": marshal.dumps((shape, 5, digest, inner)),
+        "other files": marshal.dumps((shape, version, "0" * 40, inner)),
+        "cut short": good[: len(good) // 2],
+        "not marshal": b"\x00\xff not marshal",
+        "wrong shape": marshal.dumps((1, 2)),
+        "inner wrong shape": marshal.dumps((shape, version, digest, marshal.dumps(("a", "b")))),
+        "empty": b"",
+    }
+    for name, raw in cases.items():
+        out.write_bytes(raw)
+        assert snapshot_library(root, tmp_path / f"cache-{len(name)}", TODAY) is None, name
+        assert len(load_library(root, TODAY, check_links=False).topics) == len(list((root / "topics").glob("*.md")))
+    out.write_bytes(good)
+    assert snapshot_library(root, tmp_path / "cache-good", TODAY) is not None
+    monkeypatch.setattr(loader, "code_stamp", lambda: "other reading code")
+    assert snapshot_library(root, tmp_path / "cache-code", TODAY) is None
+    out.unlink()  # not shipped at all (a bundle without it)
+    monkeypatch.undo()
+    assert shipped_library.locate(tmp_path / "content") is None
+
+
+def test_only_the_built_in_folder_has_one(builtin_dir, tmp_path):
+    assert shipped_library.locate(builtin_dir) is not None
+    assert shipped_library.locate(builtin_dir / ".." / "content") is not None  # the same folder, however named
+    assert shipped_library.locate(shutil.copytree(builtin_dir, tmp_path / "content")) is None
+    assert shipped_library.locate(tmp_path / "missing") is None
