@@ -28,11 +28,13 @@ from .heap_trim import HeapTrim
 from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
+from .page_find import FindInPage, Highlighter, words_pattern
 from .policy_view import apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
-from .reader import Highlighter, Reader, text_pattern, words_pattern
+from .reader import Reader
+from .reading_position import restore_position
 from .reading_prefs import apply_reading_font
 from .search_panel import SearchField, SearchPanel
 from .search_service import SearchService
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self)
         self.find_bar = FindBar(self)
         self.highlighter = Highlighter(self.reader)
+        self.finder = FindInPage(self.find_bar, self.highlighter)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
         # "My appointment": the dock now, the panel in it when it first opens (see appointment).
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self.search_panel.resultChosen.connect(self.open_result)
         self.search_panel.pageRequested.connect(self.reader.go)
         self.find_bar.findRequested.connect(self.find_in_page)
+        self.find_bar.countSettled.connect(self.announce)
         self.saver.failed.connect(
             lambda why: self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Your notes could not be saved: {0}").format(why)
@@ -520,22 +524,13 @@ class MainWindow(QMainWindow):
         pattern = words_pattern(words)
 
         def show_matches() -> None:  # a long page parsed in the worker: once it is shown (if still open)
-            if self.highlighter.find_all(pattern):
-                if result.kind == "term":  # the glossary page: the match at the entry itself
-                    self.highlighter.current = -1
-                    self.reader.scrollToAnchor(f"term-{result.ref}")
-                else:
-                    self.highlighter.step(0)
+            # The glossary page: at the entry itself (its #anchor); a topic: at its first match.
+            self.highlighter.find_all(pattern, select_first=result.kind != "term")
 
         self.reader.after_build(show_matches)
 
     def find_in_page(self, text: str, direction: int) -> None:
-        if direction == 0:
-            if self.highlighter.find_all(text_pattern(text)):
-                self.highlighter.step(0)
-        else:
-            self.highlighter.step(direction)
-        self.find_bar.show_count(self.highlighter.current + 1, len(self.highlighter.matches))
+        self.finder.find(text, direction)
 
     def show_term(self, term_id: str, anchor: QRect) -> None:
         term = self.library.glossary.get(term_id)
@@ -624,9 +619,7 @@ class MainWindow(QMainWindow):
         """At home, a topic opens where the reader left it (links to a place go there instead)."""
         fraction = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
         if fraction > 0 and "#" not in address:
-            self.reader.ensure_complete()
-            bar = self.reader.verticalScrollBar()
-            bar.setValue(round(fraction * bar.maximum()))
+            restore_position(self.reader, fraction)  # once the page is whole, unless the user has scrolled
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
