@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
 
     def _note_position(self, value: int) -> None:
         bar = self.reader.verticalScrollBar()
-        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_laid_out():
+        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_complete():
             return  # only the reader's own scrolling, on a whole page, counts
         if bar.maximum() > 0:
             self._positions[self._topic.id] = round(value / bar.maximum(), 4)

@@ -65,6 +65,7 @@ class Reader(QTextBrowser):
     pageBuilt = Signal(QUrl)  # a page parsed in the worker is now shown (it said "Loading..." until now)
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
     messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
+    documentResized = Signal()  # the page's laid-out size changed (whichever document the reader shows now)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,6 +107,10 @@ class Reader(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
+        self._watch_layout(self.document())
+        # Scrolled while a new page is still laid out in steps: the rest now, so that the scroll bar
+        # (and a reading position kept as a fraction of it) spans the whole page from here on.
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
         self.setTextInteractionFlags(
@@ -178,6 +183,15 @@ class Reader(QTextBrowser):
         self._steps = steps
         self._first_piece = first_piece
         return first_piece
+
+    def _scrolled(self, _value: int) -> None:
+        self._layout_steps.finish()
+
+    def _watch_layout(self, doc: QTextDocument) -> None:
+        doc.documentLayout().documentSizeChanged.connect(self._document_resized)
+
+    def _document_resized(self, _size) -> None:
+        self.documentResized.emit()
 
     def _drop_offscreen(self) -> None:
         """The page being built off screen is not wanted (another page, a reload, a reset)."""
@@ -348,6 +362,7 @@ class Reader(QTextBrowser):
         # paint device only when it is made): without this, lines wrap differently.
         doc.documentLayout().setPaintDevice(self.viewport())
         self.setDocument(doc)  # the old document (the reader's child) is deleted by Qt
+        self._watch_layout(doc)
         self.outline.replace(built.items)
         self._fit_line_length()
         if anchor or at:
