@@ -91,7 +91,13 @@ class MainWindow(QMainWindow):
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         # cache_dir None: index in memory. Pages the reader has rendered (memory or disk) are not parsed again.
-        self.search = SearchService(library, cache_dir, self, rendered_of=lambda t: self.pages.renderer.text_of(t))
+        self.search = SearchService(
+            library,
+            cache_dir,
+            self,
+            rendered_of=lambda t: self.pages.renderer.text_of(t),
+            known_of=lambda t: self.pages.renderer.known_text(t),
+        )
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "Secondary breast cancer guide"))
 
