@@ -414,8 +414,10 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 time.sleep(0.01)
             gc.collect()
             dead = dead_wrappers()
-            if TRACE_FRAMES:
-                snapshots.append((count, traced_snapshot()))
+            if TRACE_FRAMES:  # kept on disk, not in memory: a snapshot takes tens of MB
+                snapshot = Path(cache) / f"traced-{count}.pickle"
+                traced_snapshot().dump(str(snapshot))
+                snapshots.append((count, snapshot))
             return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
 
         def switch(topic_id: str) -> float:
@@ -450,11 +452,19 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
         readings.append(settle(warmed + len(measured)))
         heap_trim = window.heap_trim
         print(f"    the app gave freed heap back {heap_trim.trims} times (last took {heap_trim.last_ms:.1f} ms)")
+        renderer = window.pages._renderer
+        disk = renderer.disk if renderer is not None else None
+        if disk is not None:
+            print(f"    pages from the disk cache: {disk.hits:,} read, {disk.misses:,} not found there")
+            if cache_dir is not None and disk.misses > switch.count // 50:
+                # The workload is a pre-rendered home: pages come from the disk, not from the parser.
+                raise RuntimeError(f"memory: {disk.misses:,} pages were not in the pre-rendered cache "
+                                   "(was the renderer's code changed during the run?)")  # fmt: skip
         trimmed = trimmed_pss_kb()
         undo()
         dispose(app, window)
-    if snapshots:
-        report_traced(snapshots)
+        if snapshots:
+            report_traced(snapshots)
     if switch.count != warmed + len(measured) or not all(r.pss for r in readings):
         raise RuntimeError(f"memory: {switch.count} switches of {warmed + len(measured)}, PSS {readings}")
     return readings, statistics.median(took), warmed, trimmed
@@ -475,8 +485,9 @@ def report_traced(snapshots: list) -> None:
     import tracemalloc
 
     tracemalloc.stop()
-    last_count, last = snapshots[-1]
-    for count, snapshot in snapshots[:2]:
+    last_count, last = snapshots[-1][0], tracemalloc.Snapshot.load(str(snapshots[-1][1]))
+    for count, path in snapshots[:2]:
+        snapshot = tracemalloc.Snapshot.load(str(path))
         before = sum(t.size for t in snapshot.traces) / 1024 / 1024
         after = sum(t.size for t in last.traces) / 1024 / 1024
         print(f"    Python's traced memory, switch {count:,} -> {last_count:,}: {before:.2f} -> {after:.2f} MB "
