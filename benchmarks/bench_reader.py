@@ -381,7 +381,8 @@ def memory_window(library, kind: str, cache_dir: Path | None):
 def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str = "home", resets_every: int = 0,
                          cache_dir: Path | None = None) -> tuple[list[Reading], float, int, tuple[int, int]]:
     """Readings after the warm-up, then every so often and after all of ``ids``; the median ms a
-    switch took; how many switches the warm-up took; the PSS after malloc_trim at the end.
+    switch took; how many switches the warm-up took; the PSS after malloc_trim after the warm-up and at the
+    end. Every reading is taken on the same page (``ids[0]``).
 
     Each switch goes through the reader (as a link or the topic list does) and waits until the
     page is painted and complete, as a reader clicking through pages would; Qt's deferred
