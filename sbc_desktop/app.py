@@ -101,7 +101,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     QApplication.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sbc-desktop.svg")))
 
-    from .packs.client import active_content_dir
+    from .packs.installed import active_content_dir
 
     # The parsed content is kept in the cache folder for the next start; not at a kiosk (nothing on disk).
     root = content or active_content_dir(builtin_content_dir())

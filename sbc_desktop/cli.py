@@ -31,15 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         "'sbc-desktop list-topics' for the topic ids a handout can hold.",
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
-    parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
-    parser.add_argument("--content", metavar="DIR", type=Path, help="read content from this folder")
-    parser.add_argument(
-        "--lang", metavar="LANG",
-        help="the window's language, for example 'fr' or 'pseudo' (default: the system's language)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--kiosk", action="store_true", help="clinic touch-screen mode (also on when a kiosk config file exists)"
-    )
+    _window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -109,9 +101,47 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--topic", metavar="ID", help="open this topic first (for example: tests)")
+    parser.add_argument("--content", metavar="DIR", type=Path, help="read content from this folder")
+    parser.add_argument(
+        "--lang", metavar="LANG",
+        help="the window's language, for example 'fr' or 'pseudo' (default: the system's language)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--kiosk", action="store_true", help="clinic touch-screen mode (also on when a kiosk config file exists)"
+    )
+
+
+class _NoHelp(argparse.HelpFormatter):
+    """Never shows help: no need to ask the terminal's width (argparse imports shutil for it)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
+
+
+def _window_args(argv: list[str] | None) -> argparse.Namespace | None:
+    """The window's own options, when they are all there is: read without building every command's
+    parser (about 10 ms of a start). None for anything else -- a command, --help, --version, an
+    abbreviation, a mistake -- which the whole parser reads (and explains)."""
+    parser = argparse.ArgumentParser(
+        add_help=False, allow_abbrev=False, exit_on_error=False, formatter_class=_NoHelp
+    )  # fmt: skip
+    _window_options(parser)
+    words = sys.argv[1:] if argv is None else argv
+    try:
+        args, rest = parser.parse_known_args(words)
+    except (argparse.ArgumentError, ValueError):
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def _default_content() -> Path:
     """The content this computer shows: an installed signed pack, else the built-in content."""
-    from .packs.client import active_content_dir
+    from .packs.installed import active_content_dir
     from .settings import builtin_content_dir
 
     return active_content_dir(builtin_content_dir())
@@ -405,7 +435,7 @@ def _readable_args(args: argparse.Namespace) -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    args = _window_args(argv) or _parser().parse_args(argv)
     _readable_args(args)
     if args.command == "check":
         return check(args.dir or args.content, args.max_grade, args.today)

@@ -7,7 +7,6 @@ Qt message handler turns the fatal message into a plain explanation and exit cod
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -33,6 +32,8 @@ EXIT_NO_DISPLAY = 3
 
 def missing_libraries(names: dict[str, str] = XCB_LIBRARIES) -> dict[str, str]:
     """The libraries from ``names`` that cannot be loaded, with their packages."""
+    import ctypes  # here: not imported by a start that does not need it (offscreen, Wayland)
+
     missing = {}
     for soname, package in names.items():
         try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -51,12 +50,16 @@ class AppointmentNotes:
         return [*top, *(q for q in chosen if q not in top)]
 
     def to_json(self) -> str:
+        import json  # here: a start with no notes file does not need it
+
         known = {k: v for k, v in asdict(self).items() if k != "extra"}
         return json.dumps({**self.extra, "version": FORMAT_VERSION, **known}, indent=2, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> AppointmentNotes:
         """The notes in ``text``; ValueError if it is not a notes file of the expected shape."""
+        import json
+
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("not a notes file")
@@ -149,6 +152,8 @@ class NotesStore:
                 ).format(move_error.strerror or move_error)
                 raise NotesError(self._blocked) from exc
             return AppointmentNotes()
+        import json
+
         version = json.loads(raw).get("version", FORMAT_VERSION)
         if not isinstance(version, int) or version > FORMAT_VERSION:
             # Written by a newer version: its fields are kept, and a copy as it was, to be sure.

@@ -118,3 +118,13 @@ def test_check_takes_the_day_to_check_review_dates_against(capsys):
     with pytest.raises(SystemExit):
         cli.main(["check", "--today", "2027-13-02"])
     assert "not a date (YYYY-MM-DD)" in capsys.readouterr().err
+
+
+def test_the_window_options_alone_are_read_as_the_whole_parser_reads_them():
+    """A start reads --topic/--content/--lang/--kiosk without building every command's parser; anything
+    else (a command, help, an abbreviation, a mistake) is left to the whole parser."""
+    for argv in ([], ["--topic", "tests"], ["--content", "/x", "--kiosk"], ["--lang=fr", "--topic=a b"]):
+        whole = {key: value for key, value in vars(cli._parser().parse_args(argv)).items() if key != "version"}
+        assert vars(cli._window_args(argv)) == whole, argv
+    for argv in (["check"], ["--help"], ["-h"], ["--version"], ["--top", "a"], ["--topic"], ["x"], ["--kiosk", "1"]):
+        assert cli._window_args(argv) is None, argv

@@ -367,6 +367,14 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Çlöšé fîñd ~]</translation>
         </message>
         <message>
+            <source>Searching…</source>
+            <translation>[Šéárçhîñg… ~]</translation>
+        </message>
+        <message>
+            <source>{current} of {total} so far</source>
+            <translation>[{current} öf {total} šö fár ~~]</translation>
+        </message>
+        <message>
             <source>Not found</source>
             <translation>[Ñöt föúñd ~]</translation>
         </message>

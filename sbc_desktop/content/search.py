@@ -20,18 +20,17 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .everyday import everyday_words, is_everyday
-from .glossary import WORD_RE
 from .library import Library, Topic
 from .rendered import Rendered
 from .words import match_pattern, stem, words_of
 
-SCHEMA_VERSION = 11  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 12  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -46,6 +45,7 @@ _STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong
 SLOW_READ = 3_000_000  # characters of Markdown that take seconds to read: the command line says it is busy
 TEXT_BATCH = 2_000_000  # characters of Markdown read between two landings of the pages' text (each is a commit)
 SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is searched as those words
+SPELLING_CHUNK = 4_000_000  # characters of text handed to the tokenizer that finds the words at once
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
@@ -129,7 +129,7 @@ class SearchIndex:
         # last batch committed and never waits for the one being written); in memory, through ``db``.
         self.path = path
         self._writer: sqlite3.Connection | None = None
-        self._runs_seen: set[str] = set()  # runs of characters whose words are known (while text lands)
+        self._spelling: _Spelling | None = None  # finds the words of the text as it lands
         self._vocabulary: list[str] | None = None  # sorted: prefixes are found by bisection
         self._known: set[str] | None = None
         # (position, letter, length) -> the content's words of that length with that letter
@@ -247,27 +247,41 @@ class SearchIndex:
             size += len(topic.body) if topic is not None else 0
             if size >= most_chars:
                 break
-        words = _words_in((text for headings, body, _rowid in batch for text in (headings, body)), self._runs_seen)
+        # The batch's words (for spelling and completions) are found by SQLite's tokenizer on a thread of
+        # their own, while the text is written: both in C, neither holding Python's lock for long.
+        spelling = self._spelling = self._spelling or _Spelling()
+        found: list[set[str]] = []
+        texts = [text for headings, body, _rowid in batch for text in (headings, body)]
+        finding = threading.Thread(target=lambda: found.append(spelling.new_words(texts)), name="search-words")
+        finding.start()
         writer = self._writing()
         shared = writer is self.db  # in memory: the searches' own connection, taken a page at a time
         try:
-            for row in batch:
-                with self._lock if shared else contextlib.nullcontext():
-                    writer.execute("UPDATE fts SET headings = ?, body = ? WHERE rowid = ?", row)
+            try:
+                for row in batch:
+                    with self._lock if shared else contextlib.nullcontext():
+                        writer.execute("UPDATE fts SET headings = ?, body = ? WHERE rowid = ?", row)
+            finally:
+                finding.join()
+            if not found:
+                raise sqlite3.OperationalError("the words of the pages' text could not be gathered")
+            words = found[0]
             with self._lock if shared else contextlib.nullcontext():
                 writer.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", ((w,) for w in sorted(words)))
                 writer.executemany("DELETE FROM pending WHERE rowid = ?", ((rowid,) for _h, _b, rowid in batch))
                 writer.commit()
                 left = int(writer.execute("SELECT count(*) FROM pending").fetchone()[0])
         except BaseException:
+            spelling.forget(found[0] if found else ())
             with self._lock if shared else contextlib.nullcontext():
                 writer.rollback()
             raise
         with self._lock:
             self._forget()
         self._learn(words)
-        if not left:
-            self._runs_seen = set()
+        if not left and self._spelling is not None:
+            self._spelling.close()
+            self._spelling = None
         return left
 
     def _writing(self) -> sqlite3.Connection:
@@ -324,6 +338,8 @@ class SearchIndex:
         from rapidfuzz import process  # noqa: F401 - imported now, not at the first misspelt word
 
     def close(self) -> None:
+        if self._spelling is not None:
+            self._spelling.close()
         if self._writer is not None:
             self._writer.close()
         self.db.close()
@@ -874,29 +890,68 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
 
 
 def _vocabulary(rows: list[tuple[str, ...]]) -> set[str]:
-    """The words (letters only, three or more) of every title, keyword, summary, heading and text.
+    """The words (letters only, three or more) of every title, keyword, summary, heading and text."""
+    spelling = _Spelling()
+    try:
+        return spelling.new_words(text for row in rows for text in row[2:3] + row[5:])
+    finally:
+        spelling.close()
 
-    The same words as ``words_of`` finds, but each distinct run of characters between spaces is
-    split into words (and each word lower-cased) once, not every time it is used: most of a
-    page's words are used many times over the content. (No word spans a space.)
+
+class _Spelling:
+    """Finds the words of text, for spelling and completions: lower case, letters only, three or more.
+
+    SQLite's own tokenizer splits the text (in C, without holding Python's lock, so a thread of the
+    window's process can do it while the window types), in a scratch database of its own: the words
+    are those FTS5 indexes (split at hyphens and apostrophes, as search splits what is typed), with
+    their accents. Each call returns only the words no earlier call returned.
     """
-    return _words_in(text for row in rows for text in row[2:3] + row[5:])
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.executescript(
+            """
+            CREATE VIRTUAL TABLE scratch USING fts5(text, content='', detail=none, columnsize=0,
+                                                    tokenize='unicode61 remove_diacritics 0');
+            CREATE VIRTUAL TABLE scratch_terms USING fts5vocab(scratch, 'row');
+            CREATE TABLE seen(term TEXT PRIMARY KEY) WITHOUT ROWID;
+            """
+        )
+
+    def new_words(self, texts: Iterable[str]) -> set[str]:
+        db = self.db
+        with db:
+            db.execute("INSERT INTO scratch(scratch) VALUES ('delete-all')")
+            # A few long rows, not one a text: each row is a step that takes Python's lock back after it.
+            db.executemany("INSERT INTO scratch(rowid, text) VALUES (?, ?)", enumerate(_joined(texts), 1))
+        with db:
+            terms = db.execute(
+                "INSERT INTO seen SELECT term FROM scratch_terms WHERE term NOT IN (SELECT term FROM seen) "
+                "RETURNING term"
+            ).fetchall()
+        return {term for (term,) in terms if len(term) > 2 and term.isalpha()}
+
+    def forget(self, words: Iterable[str]) -> None:
+        """Words whose batch was not kept: returned again when they come again."""
+        with self.db:
+            self.db.executemany("DELETE FROM seen WHERE term = ?", ((word,) for word in words))
+
+    def close(self) -> None:
+        self.db.close()
 
 
-def _words_in(texts: Iterable[str], seen: set[str] | None = None) -> set[str]:
-    """`_vocabulary` of any texts; with ``seen``, only the words of runs of characters not in it
-    (which grows by them: batch after batch, each run is split into words once)."""
-    runs: set[str] = set()
+def _joined(texts: Iterable[str], most: int = SPELLING_CHUNK) -> Iterator[str]:
+    """``texts`` joined by newlines into pieces of about ``most`` characters (a longer text is a piece alone)."""
+    piece: list[str] = []
+    size = 0
     for text in texts:
-        runs.update(text.split())
-    if seen is not None:
-        runs -= seen
-        seen |= runs
-    written: set[str] = set()
-    for run in runs:
-        written.update(WORD_RE.findall(run))
-    lowered = {w.lower().replace("\u2019", "'") for w in written}
-    return {w for w in lowered if w.isalpha() and len(w) > 2}
+        if size + len(text) > most and piece:
+            yield "\n".join(piece)
+            piece, size = [], 0
+        piece.append(text)
+        size += len(text) + 1
+    if piece:
+        yield "\n".join(piece)
 
 
 def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:

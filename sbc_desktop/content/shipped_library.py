@@ -8,8 +8,8 @@ when the app is built and kept in ``resources/content.library``::
     python -m sbc_desktop.content.shipped_library      # after changing the content or the loader
 
 It is used only for the built-in content folder, and only when all of these match the folder as
-it is now: the Python version (marshal's format), the reading code (``parse_cache.code_stamp``) and
-a hash of every file a load reads, byte for byte. Anything else -- another Python, changed code, a
+it is now: marshal's data format, the reading code (``parse_cache.code_stamp``) and
+a hash of every file a load reads, byte for byte. Anything else -- another data format, changed code, a
 changed, new or deleted file, a missing or damaged snapshot -- and the folder is read as before.
 What depends on the day (reviews overdue) is checked again at every start, as for any snapshot.
 Nothing is written. tests/content/test_shipped_library.py fails when the shipped file is out of date.
@@ -29,7 +29,9 @@ from .parse_cache import Stamp
 
 FORMAT = 1
 NAME = "content.library"
-_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
+# marshal's data format 4 is read the same by every Python this app runs on (3.11 and later), so a
+# snapshot made with one Python serves the others; it is written in that format whatever the default.
+MARSHAL = 4
 
 
 def _resources() -> Path:
@@ -78,10 +80,10 @@ def load(
     if raw is None:
         return None
     try:
-        shape, python, digest, inner = marshal.loads(raw)
+        shape, version, digest, inner = marshal.loads(raw)
     except Exception:  # noqa: BLE001 - damaged or foreign: read the folder instead
         return None
-    if shape != FORMAT or python != _PYTHON or not isinstance(inner, bytes):
+    if shape != FORMAT or version != MARSHAL or not isinstance(inner, bytes):
         return None
     if digest != content_digest(root, files):
         return None
@@ -109,7 +111,7 @@ def build(root: Path, out: Path) -> None:
         digest = content_digest(root, files)
         if digest is None:
             raise RuntimeError(f"{root}: a file could not be read")
-        out.write_bytes(marshal.dumps((FORMAT, _PYTHON, digest, marshal.dumps(tuple(data)))))
+        out.write_bytes(marshal.dumps((FORMAT, MARSHAL, digest, marshal.dumps(tuple(data), MARSHAL)), MARSHAL))
 
 
 def _outside(value: Any) -> bool:

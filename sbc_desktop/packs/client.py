@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
+from .installed import STATE
+from .installed import store_dir as store_dir  # where it was (kiosk updates, the pack commands)
 from .manifest import ManifestError, PackManifest, read_manifest
 
 if TYPE_CHECKING:
     from tuf.ngclient import FetcherInterface
-
-STATE = "state.json"
 
 
 class UpdateError(Exception):
@@ -309,20 +309,3 @@ class PackStore:
 
 def _size(length: int) -> str:
     return f"{length / 1024:.0f} KB" if length < 1024 * 1024 else f"{length / 1024 / 1024:.1f} MB"
-
-
-def store_dir(create: bool = True) -> Path:
-    """Where content packs are kept: in the private data folder, made when ``create``."""
-    from ..home_files import APPLICATION, data_root
-    from ..settings import data_dir
-
-    return (data_dir() if create else data_root() / APPLICATION) / "content-packs"
-
-
-def active_content_dir(builtin: Path) -> Path:
-    """The installed pack if one is whole, else the built-in content. Only looks: a start
-    (a kiosk's above all) makes no folder."""
-    try:
-        return PackStore(store_dir(create=False)).current_dir() or builtin
-    except OSError:
-        return builtin

@@ -110,7 +110,7 @@ def run_update(args: argparse.Namespace) -> int:
                 return 0
         if args.status:
             from ..settings import builtin_content_dir
-            from .client import active_content_dir
+            from .installed import active_content_dir
             from .manifest import content_version
 
             print(content_version(active_content_dir(builtin_content_dir())).describe())

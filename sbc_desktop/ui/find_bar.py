@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+
+ANNOUNCE_MS = 600  # a final count is said once nothing has changed it for this long (typing pauses)
 
 
 def name_clear_button(field: QLineEdit, name: str) -> None:
@@ -19,6 +21,7 @@ class FindBar(QWidget):
 
     findRequested = Signal(str, int)  # text, direction (+1 next, -1 previous, 0 from the top)
     closed = Signal()
+    countSettled = Signal(str)  # the final count, once, after the user pauses: for a screen reader
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +35,10 @@ class FindBar(QWidget):
         self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(ANNOUNCE_MS)
+        self._settle.timeout.connect(self._count_settled)
         self.previous_button = QPushButton(QCoreApplication.translate("FindBar", "Previous"), self)
         self.previous_button.setAccessibleName(QCoreApplication.translate("FindBar", "Previous match"))
         self.previous_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindPrevious).toString())
@@ -61,6 +68,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self._settle.stop()
         self.findRequested.emit("", 0)  # clear the highlights
         self.closed.emit()
 
@@ -69,6 +77,7 @@ class FindBar(QWidget):
         self.hide()
         self.field.setText("")  # unlike clear(), setText() empties the undo history
         self.show_count(0, 0)
+        self._settle.stop()
 
     def find_next(self) -> None:
         self.findRequested.emit(self.field.text(), 1)
@@ -76,15 +85,30 @@ class FindBar(QWidget):
     def find_previous(self) -> None:
         self.findRequested.emit(self.field.text(), -1)
 
-    def show_count(self, current: int, total: int) -> None:
+    def show_count(self, current: int, total: int, final: bool = True) -> None:
+        """"3 of 12"; while matches are still counted, "3 of 12 so far" (said once final, see countSettled)."""
         if not self.field.text():
             text = ""
+        elif not final and total == 0:
+            text = QCoreApplication.translate("FindBar", "Searching…")
+        elif not final:
+            text = QCoreApplication.translate("FindBar", "{current} of {total} so far").format(
+                current=current, total=total
+            )
         elif total == 0:
             text = QCoreApplication.translate("FindBar", "Not found")
         else:
             text = QCoreApplication.translate("FindBar", "{current} of {total}").format(current=current, total=total)
         self.count.setText(text)
         self.count.setAccessibleName(text)
+        if final and text and self.isVisible():
+            self._settle.start()  # again: typing on restarts it, so only the last query's count is said
+        else:
+            self._settle.stop()
+
+    def _count_settled(self) -> None:
+        if self.isVisible() and self.count.text():
+            self.countSettled.emit(self.count.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

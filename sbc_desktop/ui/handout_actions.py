@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..notes import NotesError
 
-if TYPE_CHECKING:  # the handout modules are imported when a handout is first made, not at start
+if TYPE_CHECKING:  # the handout modules (and Qt's printing) are imported when first used, not at start
+    from PySide6.QtPrintSupport import QPrinter
+
     from ..handout.builder import HandoutOptions
     from ..handout.export import Handout
 
@@ -40,6 +41,8 @@ class HandoutActions(QObject):
         self.allow_files = allow_files  # the kiosk never offers a file dialog
 
     def printer(self, options: HandoutOptions) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         from ..handout.document import page_layout
 
@@ -50,12 +53,16 @@ class HandoutActions(QObject):
     def preview(self) -> None:
         handout = self.make()
         printer = self.printer(handout.options)
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Handout", "Handout preview"))
         dialog.paintRequested.connect(lambda device: self._paint(handout, device))
         dialog.exec()
 
     def print_handout(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
         if not QPrinterInfo.availablePrinters():
             self._no_printer()
             return

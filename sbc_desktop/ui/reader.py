@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
-from ..content.words import match_pattern
 from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
@@ -73,6 +72,8 @@ class Reader(QTextBrowser):
         self._pending: Iterator[str] | None = None  # the page's parts still to come (None: complete)
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
+        self.page_number = 0  # counts pages loaded (a reload too): what waits for a page knows it is still there
+        self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
         self._load_whole_page = False
         self._loading = False
         self._awaiting_paint = False
@@ -91,6 +92,7 @@ class Reader(QTextBrowser):
         self._after_build: tuple[QUrl, list[Callable[[], None]]] | None = None
         self._history_positions: dict[int, tuple[QUrl, int]] = {}  # history index -> (address, scroll)
         self.pageCompleted.connect(self._run_after_build)
+        self.pageCompleted.connect(self._run_when_complete)
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -122,6 +124,8 @@ class Reader(QTextBrowser):
 
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
+        self.page_number += 1
+        self._when_complete = []
         self._pending = None
         self._steps.clear()
         self._forget_build()
@@ -232,6 +236,18 @@ class Reader(QTextBrowser):
             self._after_build[1].append(call)
         else:
             self._after_build = (QUrl(self.source()), [call])
+
+    def when_complete(self, call: Callable[[], None]) -> None:
+        """Call now if the page is whole, else once its last piece is in (dropped if another page comes first)."""
+        if self.is_complete():
+            call()
+        else:
+            self._when_complete.append(call)
+
+    def _run_when_complete(self) -> None:
+        waiting, self._when_complete = self._when_complete, []
+        for call in waiting:
+            call()
 
     def _run_after_build(self) -> None:
         waiting, self._after_build = self._after_build, None
@@ -570,70 +586,3 @@ class Reader(QTextBrowser):
             fmt.setBottomMargin(24)
             root.setFrameFormat(fmt)
 
-
-class Highlighter:
-    """Marks matches in the reader (find in page, search results), one current match."""
-
-    ALL = QColor("#ffe58a")  # pale yellow behind dark text: 13:1 and more
-    CURRENT = QColor("#ffb347")
-
-    def __init__(self, reader: Reader):
-        self.reader = reader
-        self.matches: list[QTextCursor] = []
-        self.current = -1
-
-    def find_all(self, pattern: QRegularExpression) -> int:
-        """Highlight every match of ``pattern``; returns how many."""
-        self.reader.ensure_complete()
-        doc = self.reader.document()
-        self.matches, self.current = [], -1
-        if pattern.pattern():
-            cursor = doc.find(pattern, 0)
-            while not cursor.isNull() and len(self.matches) < 5000:
-                if cursor.hasSelection():
-                    self.matches.append(QTextCursor(cursor))
-                cursor = doc.find(pattern, cursor)
-        self._paint()
-        return len(self.matches)
-
-    def step(self, direction: int) -> None:
-        """Make the next (+1), previous (-1) or first (0) match the current one."""
-        if not self.matches:
-            return
-        if direction == 0:
-            self.current = 0
-        else:
-            self.current = (self.current + direction) % len(self.matches)
-        self._paint()
-        cursor = QTextCursor(self.matches[self.current])
-        self.reader.setTextCursor(cursor)  # a screen reader follows the text cursor
-        self.reader.ensureCursorVisible()
-
-    def clear(self) -> None:
-        self.matches, self.current = [], -1
-        self._paint()
-
-    def _paint(self) -> None:
-        selections = []
-        for index, cursor in enumerate(self.matches):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setBackground(self.CURRENT if index == self.current else self.ALL)
-            selection.format.setForeground(QColor("#000000"))
-            selections.append(selection)
-        self.reader.set_layer(FIND, selections)  # the focused link and the sentence read aloud stay
-
-
-def words_pattern(words: list[str]) -> QRegularExpression:
-    """Whole words starting with any of ``words`` ("spread" also finds "spreads")."""
-    pattern = match_pattern(words)
-    if pattern is None:
-        return QRegularExpression()
-    return QRegularExpression(pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
-
-
-def text_pattern(text: str) -> QRegularExpression:
-    """The typed text anywhere, ignoring case (find in page)."""
-    if not text:
-        return QRegularExpression()
-    return QRegularExpression(QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption)

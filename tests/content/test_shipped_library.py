@@ -82,18 +82,18 @@ def test_a_changed_added_or_deleted_file_means_the_folder_is_read(builtin_dir, t
     assert load_library(root, TODAY, check_links=False, cache_dir=tmp_path / "cache-4").lay_terms == {}
 
 
-def test_other_code_another_python_or_a_damaged_file_is_not_used(builtin_dir, tmp_path, monkeypatch):
+def test_other_code_another_data_format_or_a_damaged_file_is_not_used(builtin_dir, tmp_path, monkeypatch):
     root, out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
     good = out.read_bytes()
-    shape, python, digest, inner = marshal.loads(good)
+    shape, version, digest, inner = marshal.loads(good)
     cases = {
-        "another format": marshal.dumps((shape + 1, python, digest, inner)),
-        "another Python": marshal.dumps((shape, "2.7", digest, inner)),
-        "other files": marshal.dumps((shape, python, "0" * 40, inner)),
+        "another format": marshal.dumps((shape + 1, version, digest, inner)),
+        "another marshal format": marshal.dumps((shape, 5, digest, inner)),
+        "other files": marshal.dumps((shape, version, "0" * 40, inner)),
         "cut short": good[: len(good) // 2],
         "not marshal": b"\x00\xff not marshal",
         "wrong shape": marshal.dumps((1, 2)),
-        "inner wrong shape": marshal.dumps((shape, python, digest, marshal.dumps(("a", "b")))),
+        "inner wrong shape": marshal.dumps((shape, version, digest, marshal.dumps(("a", "b")))),
         "empty": b"",
     }
     for name, raw in cases.items():

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from sbc_desktop.ui.appearance import SCALES, THEMES, app_style_sheet, contrast, palette, reader_style_sheet
 from sbc_desktop.ui.icons import icon
 from sbc_desktop.ui.main_window import MainWindow
-from sbc_desktop.ui.reader import Highlighter
+from sbc_desktop.ui.page_find import Highlighter
 
 COLOUR = r"(#[0-9a-fA-F]{6})"
 
@@ -216,7 +216,7 @@ def test_reading_position_is_kept_per_topic(qtbot, library, settings):
     window.reader.go("topic:tests")
     assert bar.value() == 0
     window.reader.go("topic:what-is-it")
-    assert abs(bar.value() - bar.maximum() // 2) <= 2
+    qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= 2)  # once the page is whole
     window.reader.go("topic:tests")
     window.reader.backward()  # Back restores its own place and keeps the one remembered
     assert abs(bar.value() - bar.maximum() // 2) <= 2
@@ -227,4 +227,4 @@ def test_reading_position_is_kept_per_topic(qtbot, library, settings):
     again.show()
     again.resize(700, 500)
     again.open_start_page("what-is-it")
-    assert again.reader.verticalScrollBar().value() > 0
+    qtbot.waitUntil(lambda: again.reader.verticalScrollBar().value() > 0)

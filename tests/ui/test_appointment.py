@@ -92,7 +92,7 @@ def test_reorder_remove_and_clear_asks_once(window, qtbot, monkeypatch):
 
 
 def test_print_with_no_printer_offers_pdf(window, qtbot, monkeypatch, tmp_path):
-    monkeypatch.setattr("sbc_desktop.ui.handout_actions.QPrinterInfo.availablePrinters", lambda: [])
+    monkeypatch.setattr("PySide6.QtPrintSupport.QPrinterInfo.availablePrinters", lambda: [])
     shown = {}
 
     def fake_exec(box):

@@ -25,7 +25,9 @@ def test_find_matches_keep_the_sentence_read_aloud_and_the_focused_link(window, 
     reader.set_layer(SPEECH, [mark(reader, 0, 10)])
     qtbot.keyClick(reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.find_bar.field, "cancer")  # a person finds words in the page
-    matches = len(window.highlighter.matches)
+    qtbot.waitUntil(lambda: not window.finder.busy())
+    assert len(window.highlighter.spans) > 3
+    matches = len(reader.layer(FIND))  # the matches on screen and a screen either side
     assert matches > 3
     assert len(reader.extraSelections()) == matches + 1  # the sentence read aloud is still marked
     assert len(reader.layer(SPEECH)) == 1 and len(reader.layer(FIND)) == matches

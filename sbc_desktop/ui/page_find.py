@@ -1,0 +1,331 @@
+"""Find in page (and a search's words on the page it opens), a few milliseconds a step on a page of any length.
+
+Finding every match with `QTextDocument.find` and highlighting each one took 0.5-2.6 s a key
+on the longest NCI page (1.1 MB of Markdown, 824,000 characters in the reader), and a long
+page's whole text had to be in first. Now:
+
+- matches come from the page's text (`QTextDocument.toRawText`: one character for each
+  position in the document, so a match's place is its place in the document), searched with
+  Python's `re` in windows of about `WINDOW_CHARS` that end at a paragraph break (no match
+  crosses one, as with `QTextDocument.find`);
+- the first windows are searched in the key's own step, for up to `STEP_S`: the first match is
+  highlighted and shown at once; the rest are counted in later turns of the event loop, each
+  at most `STEP_S`. The count says "so far" until it is final;
+- only the matches on screen and a screen above and below it are highlighted (Qt's extra
+  selections: thousands of them made every change to the highlight cost tens of ms); the
+  highlight follows the page as it scrolls or is laid out again;
+- a page still coming in pieces (ui/reader.py) is searched as far as it has come; once it is
+  complete the rest is searched. Nothing here ever adds the whole page in one step.
+
+A new query, a new page or a kiosk reset (`clear`) drops whatever was still being counted.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from ..content.words import match_pattern
+from .find_bar import FindBar
+from .reader import FIND, Reader
+
+STEP_S = 0.004  # the longest a step of counting matches takes (then the event loop runs)
+WINDOW_CHARS = 32_768  # the page's text is searched this much at a time (up to the next paragraph break)
+MAX_MARKS = 2_000  # matches highlighted at once at most (the screen and one above and below)
+PARAGRAPH = "\u2029"  # QTextDocument's block separator in its raw text
+
+
+def text_pattern(text: str) -> str | None:
+    """The typed text anywhere, ignoring case (find in page): what `Highlighter.find_all` takes."""
+    return text or None
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Whole words starting with any of ``words`` ("spread" also finds "spreads")."""
+    return match_pattern(words)
+
+
+class Highlighter(QObject):
+    """Marks matches in the reader, one current match; counts them in short steps (see above)."""
+
+    ALL = QColor("#ffe58a")  # pale yellow behind dark text: 13:1 and more
+    CURRENT = QColor("#ffb347")
+
+    changed = Signal()  # the matches, the current one, or whether the count is final
+
+    def __init__(self, reader: Reader):
+        super().__init__(reader)
+        self.reader = reader
+        self.spans: list[tuple[int, int]] = []  # (start, end) of each match found, in order
+        self.current = -1
+        self.label = ""  # what was asked for (the find bar's text; "" for a search's words)
+        self._pattern: re.Pattern[str] | str | None = None  # a str: that text, ignoring case
+        self._text = ""  # the page's text as it was searched
+        self._lower = ""  # the same in lower case, when that keeps every character's place (else "")
+        self._scanned = 0  # the text before this has been searched
+        self._page = -1  # the reader's page number the matches are for
+        self._select_first = False  # the first match, once found, becomes the current one
+        self._painted: tuple[int, int, int] | None = None  # the highlighted matches: first, last+1, current
+        self._near: tuple[int, int] | None = None  # the text on screen and a screen either side: (start, end)
+        self._read: tuple[int, int, str, str] = (-1, -1, "", "")  # the page text read last: page, length, text, lower
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._count_step)
+        self._paint_timer = QTimer(self)  # after a layout change, once it is done
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(0)
+        self._paint_timer.timeout.connect(self._paint)
+        reader.pageCompleted.connect(self._page_grew)
+        reader.verticalScrollBar().valueChanged.connect(self._scrolled)
+        layout = reader.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda _size: self._paint_later())
+        reader.viewport().installEventFilter(self)
+
+    # -- asking -------------------------------------------------------------------------
+    def find_all(self, pattern: re.Pattern[str] | str | None, select_first: bool = False, label: str = "") -> int:
+        """Start finding ``pattern`` on the page; returns how many matches were found in this step.
+
+        A str pattern is found as it is, ignoring case (text_pattern); a compiled one as it says.
+        With ``select_first`` the first match becomes the current one (shown) as soon as it is found."""
+        self._step_timer.stop()
+        self.spans, self.current = [], -1
+        self._pattern, self.label = pattern, label
+        self._select_first = select_first
+        self._page = self.reader.page_number
+        self._painted = None
+        self._text, self._lower = self._page_text() if pattern is not None else ("", "")
+        self._scanned = 0
+        self._count_step()
+        return len(self.spans)
+
+    def step(self, direction: int) -> None:
+        """Make the next (+1), previous (-1) or first (0) match the current one."""
+        if direction == 0:
+            if not self.spans:
+                self._select_first = self.busy()
+                return
+            self.current = 0
+        elif direction > 0:
+            if self.current + 1 >= len(self.spans):
+                self._count_now(len(self.spans) + 1)  # the next one may not be counted yet
+            if not self.spans:
+                return
+            self.current = (self.current + 1) % len(self.spans)
+        else:
+            if self.current <= 0:
+                self._count_now(None)  # going round to the last: every match
+            if not self.spans:
+                return
+            self.current = (max(self.current, 0) - 1) % len(self.spans)
+        self._select_first = False
+        self._show_current()
+
+    def clear(self) -> None:
+        """No matches, nothing still being counted."""
+        self._step_timer.stop()
+        self.spans, self.current, self._pattern, self.label = [], -1, None, ""
+        self._text, self._lower, self._scanned, self._select_first = "", "", 0, False
+        self._painted = None
+        self._paint()
+        self.changed.emit()
+
+    def prepare(self) -> None:
+        """Read the page's text in the next turn of the event loop (the find bar opened: the first key is quicker)."""
+        QTimer.singleShot(0, self, self._page_text)
+
+    def busy(self) -> bool:
+        """True while the count is not final: matches still to count, or the page still coming."""
+        if self._pattern is None:
+            return False
+        return self._scanned < len(self._text) or not self.reader.is_complete()
+
+    def matched_text(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self._text[start:end]
+
+    # -- counting -----------------------------------------------------------------------
+    def _page_text(self) -> tuple[str, str]:
+        """The page's text and its lower case, read once for each page and length (a few ms for the longest)."""
+        # toRawText keeps one character per position (toPlainText too, but it turns some into
+        # others); QTextDocument.find reads a no-break space as a space, and so does this.
+        doc = self.reader.document()
+        page, length = self.reader.page_number, doc.characterCount()
+        if self._read[:2] != (page, length):
+            text = doc.toRawText().replace("\xa0", " ")
+            lower = text.lower()
+            self._read = (page, length, text, lower if len(lower) == len(text) else "")
+        return self._read[2], self._read[3]
+
+    def _search_window(self) -> None:
+        text, start = self._text, self._scanned
+        end = text.find(PARAGRAPH, start + WINDOW_CHARS)
+        end = len(text) if end < 0 else end + 1
+        pattern = self._pattern
+        if isinstance(pattern, str) and self._lower:  # str.find on the lower case: many times quicker than re
+            lower, needle, spans = self._lower, pattern.lower(), self.spans
+            at = lower.find(needle, start, end)
+            while at >= 0:
+                spans.append((at, at + len(needle)))
+                at = lower.find(needle, at + len(needle), end)
+        elif pattern is not None:
+            if isinstance(pattern, str):
+                pattern = re.compile(re.escape(pattern), re.IGNORECASE)
+            self.spans.extend(m.span() for m in pattern.finditer(text, start, end))
+        self._scanned = end
+
+    def _count_step(self) -> None:
+        """Count for up to STEP_S; the rest in the next turn of the event loop."""
+        if self._pattern is not None:
+            began = time.perf_counter()
+            while self._scanned < len(self._text):  # one window at least, then until STEP_S is spent
+                self._search_window()
+                if time.perf_counter() - began >= STEP_S:
+                    break
+            if self._scanned < len(self._text):
+                self._step_timer.start()
+        self._found_some()
+
+    def _count_now(self, count: int | None) -> None:
+        """Count here until there are ``count`` matches (None: all of them)."""
+        if self._pattern is None:
+            return
+        while self._scanned < len(self._text) and (count is None or len(self.spans) < count):
+            self._search_window()
+        if self._scanned >= len(self._text):
+            self._step_timer.stop()
+
+    def _found_some(self) -> None:
+        if self._select_first and self.spans:
+            self._select_first = False
+            self.current = 0
+            self._show_current()  # paints and tells
+            return
+        self._paint()
+        self.changed.emit()
+
+    def _page_grew(self) -> None:
+        """The page the matches are for is complete: the text added since is searched too."""
+        if self._pattern is None or self._page != self.reader.page_number:
+            return
+        old = self._text
+        self._text, self._lower = self._page_text()
+        if self._text.startswith(old[: len(old) - 1]):
+            # Pieces are added after the last paragraph: search again from its start.
+            safe = old.rfind(PARAGRAPH) + 1
+            while self.spans and self.spans[-1][0] >= safe:
+                self.spans.pop()
+            self.current = min(self.current, len(self.spans) - 1)
+            self._scanned = min(self._scanned, safe)
+        else:  # not what was expected: every match again, the current one kept if it is still there
+            was = self.spans[self.current] if 0 <= self.current < len(self.spans) else None
+            self.spans, self._scanned = [], 0
+            self._count_now(None)
+            self.current = self.spans.index(was) if was in self.spans else (0 if self.spans else -1)
+        self._count_step()
+
+    # -- showing ------------------------------------------------------------------------
+    def _show_current(self) -> None:
+        start, end = self.spans[self.current]
+        cursor = QTextCursor(self.reader.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.reader.setTextCursor(cursor)  # a screen reader follows the text cursor
+        self.reader.ensureCursorVisible()
+        self._paint()
+        self.changed.emit()
+
+    def _paint_later(self) -> None:
+        self._near = None  # the page was laid out again: what is on screen may be other text
+        if self._pattern is not None:
+            self._paint_timer.start()
+
+    def _scrolled(self, _value: int) -> None:
+        self._near = None
+        self._paint()
+
+    def _near_screen(self) -> tuple[int, int]:
+        """Where the text on screen and a screen above and below it starts and ends (two hit tests: ms each)."""
+        if self._near is None:
+            viewport = self.reader.viewport()
+            height = viewport.height()
+            top = self.reader.cursorForPosition(QPoint(0, -height)).position()
+            bottom = self.reader.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
+            self._near = (top, bottom)
+        return self._near
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._paint_later()
+        return False
+
+    def _paint(self) -> None:
+        """Highlight the matches on screen and a screen above and below (the current one always)."""
+        if not self.spans or self._page != self.reader.page_number:
+            if self._painted != (0, 0, -1):
+                self._painted = (0, 0, -1)
+                self.reader.set_layer(FIND, [])
+            return
+        top, bottom = self._near_screen()
+        first = bisect_left(self.spans, (top, -1))
+        last = min(bisect_right(self.spans, (bottom, 1 << 62)), first + MAX_MARKS)
+        if self._painted == (first, last, self.current):
+            return
+        self._painted = (first, last, self.current)
+        indexes = list(range(first, last))
+        if 0 <= self.current < len(self.spans) and not first <= self.current < last:
+            indexes.append(self.current)
+        doc = self.reader.document()
+        selections = []
+        for index in indexes:
+            start, end = self.spans[index]
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(self.CURRENT if index == self.current else self.ALL)
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
+        self.reader.set_layer(FIND, selections)  # the focused link and the sentence read aloud stay
+
+
+class FindInPage(QObject):
+    """The find bar's words found on the page, its count shown as the matches are counted."""
+
+    def __init__(self, bar: FindBar, highlighter: Highlighter):
+        super().__init__(bar)
+        self.bar = bar
+        self.highlighter = highlighter
+        highlighter.changed.connect(self._show_count)
+        bar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and self.highlighter.reader.is_complete():
+            self.highlighter.prepare()
+        return False
+
+    def find(self, text: str, direction: int) -> None:
+        """``text`` from the top (direction 0), or the next (+1) or previous (-1) match."""
+        if direction == 0 or self.highlighter.label != text:
+            self.highlighter.find_all(text_pattern(text), select_first=True, label=text)
+            if direction < 0:
+                self.highlighter.step(-1)
+        else:
+            self.highlighter.step(direction)
+        self._show_count()
+
+    def busy(self) -> bool:
+        """True while the bar's count is not final."""
+        return bool(self.bar.field.text()) and self.highlighter.busy()
+
+    def _show_count(self) -> None:
+        text = self.bar.field.text()
+        if text and self.highlighter.label == text:
+            count = len(self.highlighter.spans)
+            self.bar.show_count(self.highlighter.current + 1, count, not self.highlighter.busy())
