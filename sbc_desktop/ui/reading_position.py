@@ -35,7 +35,7 @@ class _Restore(QObject):
     def _apply(self) -> None:
         bar = self.reader.verticalScrollBar()
         self.set_to = round(self.fraction * bar.maximum())
-        bar.setValue(self.set_to)
+        self.reader.place(self.set_to)  # (not the reader's own scrolling: their place stays as it was)
 
     def _range_changed(self, _low: int, _high: int) -> None:
         bar = self.reader.verticalScrollBar()
