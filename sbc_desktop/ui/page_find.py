@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import time
+from array import array
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
@@ -50,6 +51,30 @@ def words_pattern(words: list[str]) -> re.Pattern[str] | None:
     return match_pattern(words)
 
 
+class Spans:
+    """Where the matches are, in order: two arrays of ints, so that 40,000 matches make no 40,000
+    tuples for the garbage collector to walk (its pauses were the longest steps left)."""
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def keep(self, count: int) -> None:
+        """Keep only the first ``count`` matches."""
+        del self.starts[count:]
+        del self.ends[count:]
+
+
 class Highlighter(QObject):
     """Marks matches in the reader, one current match; counts them in short steps (see above)."""
 
@@ -61,7 +86,7 @@ class Highlighter(QObject):
     def __init__(self, reader: Reader):
         super().__init__(reader)
         self.reader = reader
-        self.spans: list[tuple[int, int]] = []  # (start, end) of each match found, in order
+        self.spans = Spans()  # each match found, in order
         self.current = -1
         self.label = ""  # what was asked for (the find bar's text; "" for a search's words)
         self._pattern: re.Pattern[str] | str | None = None  # a str: that text, ignoring case
@@ -94,7 +119,7 @@ class Highlighter(QObject):
         A str pattern is found as it is, ignoring case (text_pattern); a compiled one as it says.
         With ``select_first`` the first match becomes the current one (shown) as soon as it is found."""
         self._step_timer.stop()
-        self.spans, self.current = [], -1
+        self.spans, self.current = Spans(), -1
         self._pattern, self.label = pattern, label
         self._select_first = select_first
         self._page = self.reader.page_number
@@ -129,7 +154,7 @@ class Highlighter(QObject):
     def clear(self) -> None:
         """No matches, nothing still being counted."""
         self._step_timer.stop()
-        self.spans, self.current, self._pattern, self.label = [], -1, None, ""
+        self.spans, self.current, self._pattern, self.label = Spans(), -1, None, ""
         self._text, self._lower, self._scanned, self._select_first = "", "", 0, False
         self._painted = None
         self._paint()
@@ -168,15 +193,18 @@ class Highlighter(QObject):
         end = len(text) if end < 0 else end + 1
         pattern = self._pattern
         if isinstance(pattern, str) and self._lower:  # str.find on the lower case: many times quicker than re
-            lower, needle, spans = self._lower, pattern.lower(), self.spans
+            lower, needle = self._lower, pattern.lower()
+            size, starts, ends = len(needle), self.spans.starts, self.spans.ends
             at = lower.find(needle, start, end)
             while at >= 0:
-                spans.append((at, at + len(needle)))
-                at = lower.find(needle, at + len(needle), end)
+                starts.append(at)
+                ends.append(at + size)
+                at = lower.find(needle, at + size, end)
         elif pattern is not None:
             if isinstance(pattern, str):
                 pattern = re.compile(re.escape(pattern), re.IGNORECASE)
-            self.spans.extend(m.span() for m in pattern.finditer(text, start, end))
+            for match in pattern.finditer(text, start, end):
+                self.spans.add(match.start(), match.end())
         self._scanned = end
 
     def _count_step(self) -> None:
@@ -218,15 +246,16 @@ class Highlighter(QObject):
         if self._text.startswith(old[: len(old) - 1]):
             # Pieces are added after the last paragraph: search again from its start.
             safe = old.rfind(PARAGRAPH) + 1
-            while self.spans and self.spans[-1][0] >= safe:
-                self.spans.pop()
+            self.spans.keep(bisect_left(self.spans.starts, safe))
             self.current = min(self.current, len(self.spans) - 1)
             self._scanned = min(self._scanned, safe)
         else:  # not what was expected: every match again, the current one kept if it is still there
-            was = self.spans[self.current] if 0 <= self.current < len(self.spans) else None
-            self.spans, self._scanned = [], 0
+            was = self.spans.starts[self.current] if 0 <= self.current < len(self.spans) else -1
+            self.spans, self._scanned = Spans(), 0
             self._count_now(None)
-            self.current = self.spans.index(was) if was in self.spans else (0 if self.spans else -1)
+            at = bisect_left(self.spans.starts, was)
+            found = at < len(self.spans) and self.spans.starts[at] == was
+            self.current = at if found else (0 if len(self.spans) else -1)
         self._count_step()
 
     # -- showing ------------------------------------------------------------------------
@@ -272,8 +301,8 @@ class Highlighter(QObject):
                 self.reader.set_layer(FIND, [])
             return
         top, bottom = self._near_screen()
-        first = bisect_left(self.spans, (top, -1))
-        last = min(bisect_right(self.spans, (bottom, 1 << 62)), first + MAX_MARKS)
+        first = bisect_left(self.spans.starts, top)
+        last = min(bisect_right(self.spans.starts, bottom), first + MAX_MARKS)
         if self._painted == (first, last, self.current):
             return
         self._painted = (first, last, self.current)
