@@ -77,7 +77,7 @@ def grader(library: Library, max_grade: float) -> tuple[ModuleType | None, Probl
 def grade_of(text: str, textstat: ModuleType) -> float | None:
     """The Flesch-Kincaid grade of ``text`` (a topic's running text), or None if it is too short to
     mean much; raises if it cannot be graded (textstat's dictionary cannot be read...)."""
-    if len(text.split()) < MIN_WORDS_FOR_GRADE:
+    if len(text.split(None, MIN_WORDS_FOR_GRADE)) < MIN_WORDS_FOR_GRADE:  # (the words past that are not split)
         return None
     return flesch_kincaid_grade(text, textstat)
 

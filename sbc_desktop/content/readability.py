@@ -5,9 +5,15 @@ for the many medical words missing there, hyphenates it with pyphen: at every us
 word; and it strips punctuation from every sentence with regular expressions, one
 sentence at a time. Across thousands of pages (``check``) that is most of the work. Here:
 
-* syllables: each distinct word is counted once (textstat's own ``syllable_count`` of
-  it, without the punctuation at its ends that textstat removes anyway: "cancer," and
-  "(cancer" are "cancer"), and a word's count is found again by a table lookup;
+* each whitespace-separated piece of the text is looked at once per page (a page's
+  pieces are counted by ``collections.Counter``, in C) and once ever for what it holds:
+  its syllables and whether it is a word are kept in tables, and a page's totals are
+  sums of those times each piece's count (no Python step a word);
+* syllables: textstat's own ``syllable_count`` of the piece without the punctuation at its
+  ends that textstat removes anyway ("cancer," and "(cancer" are "cancer"); an ASCII word
+  without an apostrophe is counted once whatever its capitals ("Cancer", "cancer"), as
+  textstat lower-cases it before it counts; one with an apostrophe is counted as written
+  (textstat keeps "would've"'s apostrophe but drops "WOULD'VE"'s: 2 syllables and 1);
 * words: textstat counts the whitespace-separated pieces left once punctuation is
   removed, and a piece is left exactly when it holds a letter or digit (punctuation
   removal never splits a piece; an apostrophe stays only before letters); so its count
@@ -23,16 +29,24 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from functools import cache
+from itertools import filterfalse
+from operator import mul
 from typing import Any
 
-_SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(cancer," in the text) -> its syllables
+_PIECES: dict[str, int] = {}  # a piece of the text ("(Cancer,") -> its syllables
+_PIECE_WORDS: dict[str, int] = {}  # a piece of the text -> 1 if it is a word (holds a letter or digit), else 0
+_SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(Cancer," in the text) -> its syllables
 _MOST_WORDS = 200_000  # distinct words kept (a few MB); past that the table starts again
+_MOST_PIECES = 600_000  # distinct pieces kept (about 60 MB; 20,000 NCI-like pages hold about 280,000)
 # What textstat removes from any piece of text, whatever is around it: punctuation (but apostrophes) at its ends.
 _EDGES = re.compile(r"(?<!\S)[^\w\s']+|[^\w\s']+(?!\S)")
 _WORD_CHAR = re.compile(r"\w")
 _PIECE_WITHOUT_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a whitespace-separated piece of punctuation alone
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences
+# A sentence whose first three pieces each hold a letter or digit (possessive: no backtracking).
+_THREE_WORDS_FIRST = re.compile(r"[^\w\s]*+\w\S*+\s++[^\w\s]*+\w\S*+\s++[^\w\s]*+\w")
 _SAMPLE = (
     "Don't worry: it's 'fine'. Dr. Smith's PET-CT scan (in 2024) showed CDK4/6 inhibitors—and more... "
     "Ask your team! What's next? Well; we'll see. ' - ; '' 'tis rock'n'roll. Ça va? Naïve café, 12.5 mg/m². "
@@ -44,25 +58,42 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     """textstat's Flesch-Kincaid grade of ``text`` (``textstat``: the imported module, if at hand)."""
     if textstat is None:
         textstat = importlib.import_module("textstat")  # here: only `check` and the tests pay for it
-    tokens = text.split()
+    pieces = Counter(text.split())
+    syllables_each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
+    if None in syllables_each:
+        if len(_PIECES) + syllables_each.count(None) > _MOST_PIECES:
+            _PIECES.clear()
+            _PIECE_WORDS.clear()
+        for piece in pieces:
+            if piece not in _PIECES:
+                _PIECES[piece] = _syllables_of(piece, textstat)
+                _PIECE_WORDS[piece] = 1 if _WORD_CHAR.search(piece) else 0
+        syllables_each = list(map(_PIECES.__getitem__, pieces))
     if _counts_like_textstat(textstat):
-        words, sentences = len(tokens) - len(_PIECE_WITHOUT_WORD.findall(text)), _sentences(text)
+        words = sum(map(mul, pieces.values(), map(_PIECE_WORDS.__getitem__, pieces)))
+        sentences = _sentences(text)
     else:
         words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
     if not words or not sentences:
         return 0.0
-    pieces = _EDGES.sub("", text).split()  # each piece without the punctuation at its ends: a word (or none)
-    table = _SYLLABLES
-    new_words = set(pieces).difference(table)  # each word counted once, then looked up (in C: no step a word)
-    if len(table) + len(new_words) > _MOST_WORDS:
-        table.clear()
-        new_words = set(pieces)
-    for word in new_words:
-        table[word] = textstat.syllable_count(word)
-    syllables = sum(map(table.__getitem__, pieces))
+    syllables = sum(map(mul, pieces.values(), syllables_each))
     if not syllables:
         return 0.0
     return (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59
+
+
+def _syllables_of(piece: str, textstat: Any) -> int:
+    """The syllables of one whitespace-separated piece of text, as textstat counts them."""
+    word = _EDGES.sub("", piece)
+    if not word:
+        return 0
+    key = word.lower() if word.isascii() and "'" not in word else word  # textstat lower-cases it first
+    syllables = _SYLLABLES.get(key)
+    if syllables is None:
+        if len(_SYLLABLES) >= _MOST_WORDS:
+            _SYLLABLES.clear()
+        syllables = _SYLLABLES[key] = textstat.syllable_count(key)
+    return syllables
 
 
 def _sentences(text: str) -> int:
@@ -70,7 +101,8 @@ def _sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    return max(1, len(found) - sum(1 for sentence in found if _at_most_two_words(sentence)))
+    maybe_short = filterfalse(_THREE_WORDS_FIRST.match, found)  # (in C: most sentences start with three words)
+    return max(1, len(found) - sum(map(_at_most_two_words, maybe_short)))
 
 
 def _at_most_two_words(sentence: str) -> bool:

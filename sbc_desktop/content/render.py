@@ -142,12 +142,15 @@ class Renderer:
 
         Safe from a worker thread; never writes to the disk cache.
         """
+        found = self.known_text(topic)
+        return found if found is not None else self.facts(topic.body, topic)
+
+    def known_text(self, topic: Topic) -> Rendered | None:
+        """The topic's one parse if it is in memory or on disk, else None (nothing is parsed). Safe from
+        a worker thread; never writes to the disk cache."""
         with self._lock:
             cached = self._cache.peek(topic.id)
-        if cached is not None:
-            return cached
-        found = self._from_disk(topic)
-        return found if found is not None else self.facts(topic.body, topic)
+        return cached if cached is not None else self._from_disk(topic)
 
     def topic_html(self, topic: Topic) -> str:
         """The body of a topic as safe HTML (without title or footer)."""

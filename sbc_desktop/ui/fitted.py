@@ -68,7 +68,7 @@ class FittedToReader(QObject):
             w.made_appointment.set_spread(places)
         if w.reader.current_url().split("#")[0] == HOME_URL:
             w.reader.reload()
-        if w.search_panel.isVisible() and w.search_field.text().strip():
+        if w.made_search_panel is not None and w.made_search_panel.isVisible() and w.search_field.text().strip():
             w.run_search(w.search_field.text())
         count = len(topics_for(w.library, places))
         message = (

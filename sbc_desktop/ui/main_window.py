@@ -36,7 +36,7 @@ from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Reader
 from .reading_position import restore_position
 from .reading_prefs import apply_reading_font
-from .search_panel import SearchField, SearchPanel
+from .search_panel import SearchField
 from .search_service import SearchService
 from .session_panes import connect_appointment, connect_session
 from .themed_style import ThemedStyle
@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
     from ..handout.export import Handout
     from .appointment_panel import AppointmentPanel
     from .glossary_popup import GlossaryPopup
+    from .search_panel import SearchPanel
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
@@ -90,7 +91,13 @@ class MainWindow(QMainWindow):
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         # cache_dir None: index in memory. Pages the reader has rendered (memory or disk) are not parsed again.
-        self.search = SearchService(library, cache_dir, self, rendered_of=lambda t: self.pages.renderer.text_of(t))
+        self.search = SearchService(
+            library,
+            cache_dir,
+            self,
+            rendered_of=lambda t: self.pages.renderer.text_of(t),
+            known_of=lambda t: self.pages.renderer.known_text(t),
+        )
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "Secondary breast cancer guide"))
 
@@ -105,7 +112,8 @@ class MainWindow(QMainWindow):
         self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
-        self.search_panel = SearchPanel(self)
+        self._search_panel: SearchPanel | None = None  # made at the first search (see search_panel)
+        self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
         self.find_bar = FindBar(self)
         self.highlighter = Highlighter(self.reader)
         self.finder = FindInPage(self.find_bar, self.highlighter)
@@ -150,8 +158,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         if self.problem_banner:
             layout.addWidget(self.problem_banner)
-        layout.addWidget(self.search_panel)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.splitter, 1)  # the search results go above it when first needed
+        self._central_layout = layout
         self.setCentralWidget(central)
         self.commands = WindowActions(self, self.appointment_dock.toggleViewAction())
         self.toolbar, self.view_toolbar = self.commands.toolbars(self.search_field)
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
         if self.policy.kiosk:  # made at once: each patient's kiosk is the same as a freshly started one
             self.appointment_dock.make_contents()
             self.popup  # noqa: B018 - made now
+            self.search_panel  # noqa: B018 - made now
         apply_policy(self)
         self.apply_appearance()
         self.resize(1200, 800)
@@ -244,27 +253,24 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "There is no page called {0}.").format(url), 8000
             )
         )
-        self.search_panel.spoken.connect(self.announce)
         self.reader.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().messageChanged.connect(self.announce)  # every status message is spoken
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
-        self.search_field.moveSelection.connect(self.search_panel.move_selection)
-        self.search_field.activated.connect(self.search_panel.open_current)
-        self.search_field.cleared.connect(self.search_panel.hide)
+        self.search_field.moveSelection.connect(lambda step: self._to_results("move_selection", step))
+        self.search_field.activated.connect(lambda: self._to_results("open_current"))
+        self.search_field.cleared.connect(lambda: self._to_results("hide"))
         self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
-        self.search.textAdded.connect(self.search_panel.show_text_progress)
+        self.search.textAdded.connect(lambda done, total: self._note_text("show_text_progress", done, total))
         self.search.textAdded.connect(self.search_again)
-        self.search.textFailed.connect(self.search_panel.show_text_failed)
+        self.search.textFailed.connect(lambda done, total: self._note_text("show_text_failed", done, total))
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
             lambda why: self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Search is not available: {0}").format(why), 10000
             )
         )
-        self.search_panel.resultChosen.connect(self.open_result)
-        self.search_panel.pageRequested.connect(self.reader.go)
         self.find_bar.findRequested.connect(self.find_in_page)
         self.find_bar.countSettled.connect(self.announce)
         self.saver.failed.connect(
@@ -306,6 +312,39 @@ class MainWindow(QMainWindow):
     @property
     def made_appointment(self) -> AppointmentPanel | None:
         return self._appointment
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results, made at the first search (or whenever anything asks for them): above the
+        topics and the page, and in the Tab order right after the search field, as when made at start."""
+        if self._search_panel is None:
+            from .search_panel import SearchPanel
+
+            panel = self._search_panel = SearchPanel(self._central_layout.parentWidget())
+            self._central_layout.insertWidget(self._central_layout.indexOf(self.splitter), panel)
+            panel.stackUnder(self.splitter)  # and before it for a screen reader too (its order of children)
+            keep_tab_place(panel, self.reader)  # where it was when made at start: after the page, before find
+            panel.spoken.connect(self.announce)
+            panel.resultChosen.connect(self.open_result)
+            panel.pageRequested.connect(self.reader.go)
+            self._size_search_panel()
+            if self._text_note is not None:
+                getattr(panel, self._text_note[0])(*self._text_note[1:])
+        return self._search_panel
+
+    @property
+    def made_search_panel(self) -> SearchPanel | None:
+        return self._search_panel
+
+    def _to_results(self, how: str, *args) -> None:
+        """To the results panel, if it has been made (before: no result to move to or open, nothing to hide)."""
+        if self._search_panel is not None:
+            getattr(self._search_panel, how)(*args)
+
+    def _note_text(self, how: str, done: int, total: int) -> None:
+        """The search text's progress (or failure), to the results panel now or when it is made."""
+        self._text_note = (how, done, total)
+        self._to_results(how, done, total)
 
     def _make_appointment(self) -> None:
         from .appointment_panel import AppointmentPanel
@@ -494,12 +533,13 @@ class MainWindow(QMainWindow):
 
     def search_again(self) -> None:
         """More of the pages' text is searchable: the results on show take it in."""
-        if self.search_panel.isVisible():
+        if self._search_panel is not None and self._search_panel.isVisible():
             self.run_search(self.search_field.text())
 
     def run_search(self, query: str) -> None:
         if not query.strip():
-            self.search_panel.hide()
+            if self._search_panel is not None:
+                self._search_panel.hide()
             return
         if not self.library.complete:  # the library is still arriving: search all of it, in a moment
             self.search_panel.show_waiting()
@@ -659,13 +699,20 @@ class MainWindow(QMainWindow):
         arrange_toolbars(self.toolbar, self.view_toolbar, self.commands, scale, room)
         others = self.view_toolbar.sizeHint().width() - self.search_field.sizeHint().width()
         fit_search_field(self.search_field, room - others - 16)
-        # Search results grow with the text: room for two or three, never more than half the window.
-        self.search_panel.setMaximumHeight(round(360 * scale))
-        self.search_panel.setMinimumHeight(min(round(180 * scale), int(self.contentsRect().height() * 0.45)))
+        self._size_search_panel()
         needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width()
         wrap = needed > self.width()
         if wrap != self.toolBarBreak(self.view_toolbar):
             (self.insertToolBarBreak if wrap else self.removeToolBarBreak)(self.view_toolbar)
+
+    def _size_search_panel(self) -> None:
+        """Search results grow with the text: room for two or three, never more than half the window."""
+        panel = getattr(self, "_search_panel", None)  # (also asked while the window is being made)
+        if panel is None:
+            return
+        scale = self.appearance.scale
+        panel.setMaximumHeight(round(360 * scale))
+        panel.setMinimumHeight(min(round(180 * scale), int(self.contentsRect().height() * 0.45)))
 
     def _room(self) -> int:
         """The width the window has: its own, but never more than its screen's."""

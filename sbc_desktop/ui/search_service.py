@@ -14,6 +14,7 @@ from ..content.library import Library, Topic
 from ..quick_switch import quick_switching
 
 if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own thread
+    from ..content.page_text import PageTextProcess
     from ..content.rendered import Rendered
     from ..content.search import SearchIndex, SearchResponse
 
@@ -21,6 +22,9 @@ WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawi
 # While someone types, no page is parsed for the index: a long page's parse holds Python's lock for
 # tens of milliseconds at a time (python-markdown's regular expressions), which the window would feel.
 TYPING_PAUSE = 0.8  # seconds after a search before the next page is parsed
+# A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py):
+# the parser holds Python's lock for all of a page in one call, about 1 ms a 30,000 characters here.
+LONG_PAGE = 50_000
 SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
 
 
@@ -42,11 +46,14 @@ class SearchService(QObject):
         cache_dir: Path | None,
         parent: QObject | None = None,
         rendered_of: Callable[[Topic], Rendered] | None = None,
+        known_of: Callable[[Topic], Rendered | None] | None = None,
     ):
         super().__init__(parent)
         self.library = library
         self.cache_dir = cache_dir  # None: build in memory, write nothing to disk
         self.rendered_of = rendered_of  # each page's one parse (the reader's, when it has one)
+        self.known_of = known_of  # a page's parse if the reader has it in memory or on disk, else None
+        self._helper: PageTextProcess | None = None  # parses long pages out of the window's process
         self._index: SearchIndex | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -112,9 +119,7 @@ class SearchService(QObject):
 
     def _add_text(self, index: SearchIndex) -> None:
         """The pages' text, a batch at a time, each searchable as it lands (resumed from the cache)."""
-        from ..content.search import page_reader
-
-        rendered_of = self.rendered_of or page_reader(self.library)
+        rendered_of = self._page_reader()
         total = index.pages
         left = total
         try:
@@ -128,6 +133,30 @@ class SearchService(QObject):
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
             self._lost.emit(total - left, total)
+
+    def _page_reader(self) -> Callable[[Topic], Rendered]:
+        """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the
+        helper process (so the window never waits for Python's lock while it is parsed), else parsed here."""
+        from ..content.page_text import PageTextProcess, Unavailable
+        from ..content.search import page_reader
+
+        parse = self.rendered_of or page_reader(self.library)
+        helper = self._helper = PageTextProcess(self.library.root, self.cache_dir)
+        known_of = self.known_of
+
+        def read(topic: Topic) -> Rendered:
+            if len(topic.body) >= LONG_PAGE and helper.usable:
+                found = known_of(topic) if known_of is not None else None
+                if found is None:
+                    try:
+                        found = helper.rendered(topic)
+                    except Unavailable:
+                        found = None  # parsed here from now on
+                if found is not None:
+                    return found
+            return parse(topic)
+
+        return read
 
     def _wait_for_quiet(self) -> None:
         """On the index's thread, before each page is parsed: wait while someone is typing."""
@@ -143,6 +172,8 @@ class SearchService(QObject):
 
     def close(self) -> None:
         self._stop.set()  # the batch being read is finished and kept; the next start goes on from there
+        if self._helper is not None:
+            self._helper.close()  # a long page it is parsing now is parsed here instead, to finish the batch
         if self._thread is not None:
             self._thread.join(10)
         if self._index is not None:

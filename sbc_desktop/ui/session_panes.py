@@ -39,7 +39,8 @@ def connect_session(window) -> None:
     # A fresh session: every pane resets itself.
     for reset in (
         close_dialogs, lambda: close_overlays(w), lambda: w.made_popup and w.made_popup.close(),
-        w.find_bar.reset, w.search_field.reset, w.search_panel.reset, w.highlighter.clear, w.read_aloud_bar.reset,
+        w.find_bar.reset, w.search_field.reset, lambda: w.made_search_panel and w.made_search_panel.reset(),
+        w.highlighter.clear, w.read_aloud_bar.reset,
         lambda: w.made_appointment and w.made_appointment.reset(), w.tree.reset,
     ):  # fmt: skip
         session.cleared.connect(reset)

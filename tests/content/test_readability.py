@@ -62,3 +62,37 @@ def test_a_textstat_that_counts_otherwise_is_followed(monkeypatch):
     assert not readability._counts_like_textstat(odd)
     text = TEXTS[2]
     assert flesch_kincaid_grade(text, odd) != textstat.flesch_kincaid_grade(text)
+
+
+def test_a_word_met_again_in_other_capitals_or_punctuation_counts_as_textstat_counts_it():
+    """Syllables are kept per word, across pages: a word seen first as "cancer" and later as "CANCER,",
+    "(Cancer" or "DON'T" (whose apostrophe textstat removes, unlike "don't"'s) still counts as textstat says."""
+    from sbc_desktop.content import readability
+
+    first = "Don't stop: cancer care, chemotherapy and naïve café visits go on. You would've known. " * 3
+    later = [
+        "DON'T STOP: CANCER CARE, CHEMOTHERAPY AND NAÏVE CAFÉ VISITS GO ON. " * 3,
+        "(Cancer) Don'T, dON'T, 'cancer' rock'n'roll ROCK'N'ROLL -- ... ; Chemotherapy's CHEMOTHERAPY'S. " * 3,
+        "You would've known. YOU WOULD'VE KNOWN. That'll help; THAT'LL HELP. Could've, COULD'VE! " * 3,
+        "İstanbul İSTANBUL ǅemal ß SS STRASSE straße ﬁne FINE. Ångström ÅNGSTRÖM.",
+    ]
+    readability._PIECES.clear()
+    readability._SYLLABLES.clear()
+    for text in [first, *later, first]:
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), text
+
+
+def test_sentences_and_words_are_counted_as_textstat_counts_them_whatever_the_punctuation():
+    """Short sentences (two words or fewer) are found without a Python step for most sentences: the same
+    counts as textstat's on sentences that start with punctuation, dashes between words, lone marks..."""
+    import random
+
+    from sbc_desktop.content import readability
+
+    pool = ["a", "Dr.", "-", "–", "(see", "it's", "'tis", "--", "...", "?", "!", "2.5", "mg/m²", "x-ray", "e.g.",
+            "(", ")", "'", "word", "Word,", "“quoted”", "\u00a0", "\t", "\n", "ok;", "*"]  # fmt: skip
+    rng = random.Random(14)
+    for _ in range(400):
+        text = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 14)))
+        assert readability._sentences(text) == textstat.sentence_count(text), repr(text)
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), repr(text)

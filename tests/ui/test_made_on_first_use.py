@@ -111,6 +111,79 @@ def test_a_glossary_word_opens_its_meaning_on_the_first_enter(fresh, qtbot):
 def test_the_kiosk_makes_them_at_once(kiosk):
     window, _controller = kiosk  # a fresh session is compared with a freshly started kiosk, widget by widget
     assert window.made_appointment is not None and window.made_popup is not None
+    assert window.made_search_panel is not None
+
+
+def results_for(window, qtbot, text):
+    """Type ``text`` into the search field (which has the focus) and wait for its results."""
+    assert window.made_search_panel is None  # not made at start
+    field = window.search_field
+    assert QApplication.focusWidget() is field
+    qtbot.keyClicks(field, text)
+    field.flush()
+    qtbot.waitUntil(lambda: window.made_search_panel is not None and window.made_search_panel.isVisible())
+    panel = window.made_search_panel
+    if panel.status.text().startswith("Getting search ready"):  # the index was still being made: it says so...
+        qtbot.waitUntil(lambda: window.search.is_ready)
+        window.run_search(text)  # (as the field does when typing pauses again)
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
+    assert QApplication.focusWidget() is field, "the focus stays in the search field"
+    return panel
+
+
+def test_search_results_show_for_the_first_query_typed_after_ctrl_k(fresh, qtbot):
+    qtbot.keyClick(fresh, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    panel = results_for(fresh, qtbot, "spread to my bones")
+    assert panel.list.item(0).data(Qt.ItemDataRole.UserRole).ref == "where-it-spreads"
+    assert panel.status.text().endswith("results")
+    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Down)  # the arrows choose a result, Enter opens it
+    assert panel.list.currentRow() == 1
+    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Up)
+    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: fresh.reader.current_url() == "topic:where-it-spreads")
+    assert not panel.isVisible() and QApplication.focusWidget() is fresh.reader
+    qtbot.keyClick(fresh, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # a second search: the same panel
+    assert fresh.search_field.text() and fresh.made_search_panel is panel
+
+
+def test_search_results_show_for_the_first_query_typed_after_a_click_and_open_with_a_click(fresh, qtbot):
+    qtbot.mouseClick(fresh.search_field, Qt.MouseButton.LeftButton)
+    panel = results_for(fresh, qtbot, "pain")
+    ref = panel.list.item(0).data(Qt.ItemDataRole.UserRole).ref
+    rect = panel.list.visualItemRect(panel.list.item(0))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: fresh.reader.current_url().endswith(ref))
+    assert not panel.isVisible()
+
+
+def test_search_results_made_late_keep_their_place_in_the_tab_order_and_for_a_screen_reader(fresh, qtbot):
+    qtbot.keyClick(fresh, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    panel = results_for(fresh, qtbot, "pain")
+    order: list[QWidget] = []  # shown or not (with results, the ways on below them are hidden)
+    step = fresh.nextInFocusChain()
+    while step is not fresh:
+        if step.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(step)
+        step = step.nextInFocusChain()
+    inside = [i for i, w in enumerate(order) if panel.isAncestorOf(w)]
+    assert [order[i] for i in inside] == [panel.list, panel.glossary_button, panel.home_button, panel.care_button]
+    assert inside == list(range(inside[0], inside[-1] + 1))
+    assert order[inside[0] - 1] is fresh.reader  # after the page, before find in page: as when made at start
+    assert order[inside[-1] + 1] is fresh.find_bar.field
+    central = fresh.centralWidget()
+    shown = [w for w in central.children() if isinstance(w, QWidget)]
+    assert shown.index(panel) == shown.index(fresh.splitter) - 1  # above the page, for a screen reader too
+    layout = central.layout()
+    assert layout.indexOf(panel) == layout.indexOf(fresh.splitter) - 1  # and on screen
+
+
+def test_the_search_text_progress_noted_before_the_panel_is_made_is_shown_in_it(fresh, qtbot):
+    fresh.search.textAdded.emit(3, 29)  # the pages' text is being added; nothing has been searched yet
+    assert fresh.made_search_panel is None
+    panel = fresh.search_panel
+    assert panel.text_note.text() == "Still adding the pages' text: 3 of 29"
+    fresh.search.textAdded.emit(29, 29)
+    assert panel.text_note.isHidden()
 
 
 def what_a_screen_reader_is_told(window) -> tuple[str, list[str]]:
