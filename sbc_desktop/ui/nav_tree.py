@@ -289,7 +289,18 @@ class NavTree(QTreeWidget):
             parent = item.parent()
             if parent is not None:
                 parent.setExpanded(True)
-            self.setCurrentItem(item)
+            if item is not self.currentItem():
+                # Rows have their own heights (wrapped titles), and Qt finds a row's place by adding
+                # up the height of every row between it and the top of the view, measuring each one
+                # it has not measured yet (a call into Python per row: 50-65 ms for a few hundred).
+                # Making a row far below current would ask for its place, and for the old current
+                # row's place once the view has moved away from it. So: the old row given up while
+                # it is still in view, the view moved to the new row, and only then the row made
+                # current: only rows on screen are measured.
+                self.clearSelection()
+                self.selectionModel().clearCurrentIndex()
+                self.scrollToItem(item)
+                self.setCurrentItem(item)
             self.scrollToItem(item)
         finally:
             self.blockSignals(False)

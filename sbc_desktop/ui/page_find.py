@@ -108,8 +108,7 @@ class Highlighter(QObject):
         self._paint_timer.timeout.connect(self._paint)
         reader.pageCompleted.connect(self._page_grew)
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
-        layout = reader.document().documentLayout()
-        layout.documentSizeChanged.connect(lambda _size: self._paint_later())
+        reader.documentResized.connect(self._paint_later)  # (a long page's document is replaced once whole)
         reader.viewport().installEventFilter(self)
 
     # -- asking -------------------------------------------------------------------------

@@ -18,13 +18,14 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTextInsertEvent,
     QColor,
     QFontMetrics,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
     QTextFormat,
     QTextFrameFormat,
 )
@@ -37,11 +38,12 @@ from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
+from .page_document import LayoutSteps, PageDocument, append_html, lay_out_now, mark_terms
 from .reader_outline import OutlineItem, PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
-STEP_BUDGET_S = 0.005  # the pieces of a long page added in one turn of the event loop stop after this
+STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
 BUILD_CHARS = 4_000
@@ -63,6 +65,7 @@ class Reader(QTextBrowser):
     pageBuilt = Signal(QUrl)  # a page parsed in the worker is now shown (it said "Loading..." until now)
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
     messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
+    documentResized = Signal()  # the page's laid-out size changed (whichever document the reader shows now)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +74,10 @@ class Reader(QTextBrowser):
         self._press_pos: QPoint | None = None
         self._pending: Iterator[str] | None = None  # the page's parts still to come (None: complete)
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
+        self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
+        self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
+        self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
+        self._layout_steps = LayoutSteps(self)
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
         self.page_number = 0  # counts pages loaded (a reload too): what waits for a page knows it is still there
         self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
@@ -100,6 +107,10 @@ class Reader(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
+        self._watch_layout(self.document())
+        # Scrolled while a new page is still laid out in steps: the rest now, so that the scroll bar
+        # (and a reading position kept as a fraction of it) spans the whole page from here on.
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
         self.setTextInteractionFlags(
@@ -128,6 +139,7 @@ class Reader(QTextBrowser):
         self._when_complete = []
         self._pending = None
         self._steps.clear()
+        self._drop_offscreen()
         self._forget_build()
         self._after_build = None
         whole = url.hasFragment() or self._load_whole_page
@@ -157,6 +169,7 @@ class Reader(QTextBrowser):
             self._load_whole_page = False
             rest = list(parts)
             self.parts_shown += len(rest)
+            self._lay_out_whole = True
             return first + "".join(rest)
         self._pending = parts
         self._awaiting_paint = True
@@ -168,7 +181,24 @@ class Reader(QTextBrowser):
         if not steps:
             self.parts_shown = 1
         self._steps = steps
+        self._first_piece = first_piece
         return first_piece
+
+    def _scrolled(self, _value: int) -> None:
+        self._layout_steps.finish()
+
+    def _watch_layout(self, doc: QTextDocument) -> None:
+        doc.documentLayout().documentSizeChanged.connect(self._document_resized)
+
+    def _document_resized(self, _size) -> None:
+        self.documentResized.emit()
+
+    def _drop_offscreen(self) -> None:
+        """The page being built off screen is not wanted (another page, a reload, a reset)."""
+        self._layout_steps.stop()
+        if self._offscreen is not None:
+            self._offscreen.drop()
+            self._offscreen = None
 
     # -- long pages parsed in the worker -------------------------------------------------
     def _slow_to_render(self, url: QUrl) -> bool:
@@ -284,66 +314,109 @@ class Reader(QTextBrowser):
         return deque((piece, index == len(pieces) - 1) for index, piece in enumerate(pieces))
 
     def _add_next_part(self) -> None:
-        """Add pieces of the page for about STEP_BUDGET_S, then let the event loop run."""
+        """Add pieces of the page off screen for about STEP_BUDGET_S, then let the event loop run;
+        once every piece is in, show the whole page (page_document.py)."""
         if self._pending is None:
             return
         if self._awaiting_paint and self.viewport().isVisible():
             return  # the first part goes on screen before anything else is done
         began = time.perf_counter()
+        if self._offscreen is None:
+            self._offscreen = PageDocument(self, self._first_piece)
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
                 if time.perf_counter() - began > STEP_BUDGET_S / 2:
                     break  # rendering the next part may take a while: in a turn of its own
                 part = next(self._pending, None)
                 if part is None:
-                    self._pending = None
-                    self.pageCompleted.emit()
+                    self._show_offscreen()
                     return
                 self._steps = self._pieces(part)
             piece, last = self._steps.popleft()
-            self._append(piece)
+            self._offscreen.add(piece)
             self.parts_shown += last
         self._fill_timer.start()
 
+    def _show_offscreen(self) -> None:
+        """Every piece is in the page built off screen: it takes the place of the one shown, where
+        the reader is (its first piece is the one on screen), and is laid out in small steps."""
+        assert self._offscreen is not None
+        built, self._offscreen = self._offscreen, None
+        self._pending = None
+        self._steps.clear()
+        position = self.verticalScrollBar().value()
+        caret = self.textCursor()
+        anchor, at = caret.anchor(), caret.position()
+        shown_chars = self.document().characterCount()
+        # The highlights (the sentence read aloud, the focused link) move to the new document:
+        # its start is the text they are on.
+        layers = {
+            # (copies: PySide's mark.format points into the selection, which is freed below)
+            layer: [(mark.cursor.anchor(), mark.cursor.position(), QTextCharFormat(mark.format)) for mark in marks]
+            for layer, marks in self._layers.items()
+        }
+        self._layers.clear()
+        self.setExtraSelections([])
+        doc = built.take()
+        # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
+        # paint device only when it is made): without this, lines wrap differently.
+        doc.documentLayout().setPaintDevice(self.viewport())
+        self.setDocument(doc)  # the old document (the reader's child) is deleted by Qt
+        self._watch_layout(doc)
+        self.outline.replace(built.items)
+        self._fit_line_length()
+        if anchor or at:
+            caret = QTextCursor(doc)
+            caret.setPosition(min(anchor, doc.characterCount() - 1))
+            caret.setPosition(min(at, doc.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(caret)
+        if position:
+            layout = doc.documentLayout()
+            layout.blockBoundingRect(doc.findBlock(shown_chars - 1))  # what was on screen is laid out
+            self.verticalScrollBar().setValue(position)
+        for layer, marks in layers.items():
+            moved = []
+            for start, end, fmt in marks:
+                if max(start, end) < shown_chars:
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = QTextCursor(doc)
+                    mark.cursor.setPosition(start)
+                    mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    mark.format = fmt
+                    moved.append(mark)
+            self.set_layer(layer, moved)
+        self._layout_steps.start(doc)
+        if QAccessible.isActive():  # the text after the first piece is new to a screen reader
+            added = doc.toPlainText()[shown_chars - 1 :]
+            QAccessible.updateAccessibility(QAccessibleTextInsertEvent(self, shown_chars - 1, added))
+        self.pageCompleted.emit()
+
     def _append(self, html: str) -> None:
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        # One change for the layout: Qt lays the document out again after each change.
-        cursor.beginEditBlock()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        at = cursor.position()
-        # A leading zero-width space takes the place where the fragment's first block
-        # would merge into the last one, so headings and lists keep their formats.
-        cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html, doc))
-        cursor.setPosition(at)
-        cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() == "\u200b":
-            cursor.removeSelectedText()
+        """Add ``html`` to the page on screen (its outline and glossary words with it)."""
+        at = append_html(self.document(), html)
         self._mark_terms(self.outline.extend(at))  # only the new text is read
-        cursor.endEditBlock()
 
     def _page_structure_changed(self) -> None:
         """New text on the page: its headings and links for screen readers, glossary words marked."""
+        if self._lay_out_whole:
+            # Shown whole for a place in it (Back and Forward restore one, a new theme keeps it): the
+            # place is a height, and the reading position kept per topic a fraction of the page's
+            # height, so the page is laid out to its end first (Qt would do it lazily, later).
+            self._lay_out_whole = False
+            lay_out_now(self.document())
         self.outline.rebuild()
         self._mark_terms(self.outline.items)
 
     def _mark_terms(self, items: Iterable[OutlineItem]) -> None:
-        dotted = QTextCharFormat()
-        dotted.setFontUnderline(True)
-        dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()  # one change for the layout, not one per word
-        for item in items:
-            if item.kind == "link" and item.href.startswith(TERM_SCHEME):
-                # More than colour tells a glossary word from a link: a dotted underline.
-                cursor.setPosition(item.start)
-                cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
-                if cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.DotLine:
-                    cursor.mergeCharFormat(dotted)
-        cursor.endEditBlock()
+        mark_terms(self.document(), items)
 
     def is_complete(self) -> bool:
-        return self._build is None and self._pending is None and not self._steps
+        """Every part of the page is in the document (its layout may still be going on: is_laid_out)."""
+        return self._build is None and self._pending is None and not self._steps and self._offscreen is None
+
+    def is_laid_out(self) -> bool:
+        """The whole page is in and laid out: the scroll bar spans all of it."""
+        return self.is_complete() and not self._layout_steps.is_running()
 
     def is_loading(self) -> bool:
         """True while a new page replaces the old one (scroll changes then are not the reader's)."""
@@ -370,11 +443,13 @@ class Reader(QTextBrowser):
             pieces = "".join(piece for piece, _last in self._steps)
             self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
             rest = pieces + "".join(rest_parts)
-            self._pending = None
             self._steps.clear()
+            if self._offscreen is None:
+                self._offscreen = PageDocument(self, self._first_piece)
             if rest:
-                self._append(rest)
-            self.pageCompleted.emit()
+                self._offscreen.add(rest)
+            self._show_offscreen()
+        self._layout_steps.finish()  # the whole page's height too: a reading position is a fraction of it
 
     def _leaving(self) -> None:
         """Note the reading position of the page being left, as QTextBrowser's history does.
@@ -451,10 +526,13 @@ class Reader(QTextBrowser):
         elif url.scheme() in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
+            self.ensure_complete()  # the place may be further down than the page has come yet
             self.scrollToAnchor(url.fragment())
         elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
         elif url.scheme() in ("topic", "app"):
+            if url.hasFragment() and url.toString().split("#")[0] == self.current_url().split("#")[0]:
+                self.ensure_complete()  # a place further down this page: it may not be in yet
             self.setSource(url)
 
     def _link_rect(self) -> QRect:

@@ -13,6 +13,7 @@ accessible focus to the heading or link it reached: Orca speaks focus moves.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt
@@ -86,10 +87,11 @@ def outline_of(doc: QTextDocument, start: int = 0) -> list[OutlineItem]:
 class OutlineNode(QObject):
     """One heading or link; its accessible interface lives as long as it does."""
 
-    def __init__(self, item: OutlineItem, outline: PageOutline):
+    def __init__(self, item: OutlineItem, outline: PageOutline, index: int):
         super().__init__(outline)
         self.item = item
         self.outline = outline
+        self.index = index
 
 
 class PageOutline(QWidget):
@@ -104,41 +106,61 @@ class PageOutline(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFixedSize(1, 1)
         self.items: list[OutlineItem] = []
-        self.nodes: list[OutlineNode] = []
+        # Each item's accessible object, made when assistive technology first asks for it (a long
+        # page has thousands of links: a QObject each, made at every switch, cost more than reading them).
+        self._nodes: dict[int, OutlineNode] = {}
         self.current = -1
 
+    def node(self, index: int) -> OutlineNode | None:
+        """Item ``index``'s accessible object (made now if it was not yet), or None."""
+        if not 0 <= index < len(self.items):
+            return None
+        node = self._nodes.get(index)
+        if node is None or node.item != self.items[index]:
+            if node is not None:
+                node.deleteLater()
+            node = self._nodes[index] = OutlineNode(self.items[index], self, index)
+        return node
+
+    def index_of(self, node: OutlineNode) -> int:
+        return node.index if self._nodes.get(node.index) is node else -1
+
     def rebuild(self) -> None:
-        items = outline_of(self.reader.document())
+        self.replace(outline_of(self.reader.document()))
+
+    def replace(self, items: list[OutlineItem]) -> None:
+        """The page's outline is now ``items`` (a new page, or the same page's new document)."""
         if items == self.items:
             return
-        for node in self.nodes:
-            node.deleteLater()  # Qt forgets each node's accessible interface with it
+        self._forget(0)
         self.items = items
-        self.nodes = [OutlineNode(item, self) for item in items]
         self.current = -1
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
+        self._reordered()
 
     def extend(self, start: int) -> list[OutlineItem]:
         """Text was added at ``start`` (to the end): the outline from that block on is read
         again, the rest kept (a long page is added in pieces; reading it all each time would
         grow with the square of its length). Returns the items read."""
         block_start = self.reader.document().findBlock(start).position()
-        keep = 0
-        while keep < len(self.items) and self.items[keep].start < block_start:
-            keep += 1
+        keep = bisect_left(self.items, block_start, key=lambda item: item.start)
         added = outline_of(self.reader.document(), start)
         if self.items[keep:] == added:
             return added
-        for node in self.nodes[keep:]:
-            node.deleteLater()
+        self._forget(keep)
         self.items = self.items[:keep] + added
-        self.nodes = self.nodes[:keep] + [OutlineNode(item, self) for item in added]
         if self.current >= keep:
             self.current = -1
+        self._reordered()
+        return added
+
+    def _forget(self, first: int) -> None:
+        """Drop the accessible objects of items ``first`` on (Qt forgets each one's interface with it)."""
+        for index in [index for index in self._nodes if index >= first]:
+            self._nodes.pop(index).deleteLater()
+
+    def _reordered(self) -> None:
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
-        return added
 
     def index_at(self, position: int, kind: str) -> int:
         """The item of ``kind`` that contains ``position``, or -1."""
@@ -159,8 +181,9 @@ class PageOutline(QWidget):
     def focus(self, index: int) -> None:
         """Make item ``index`` the accessible focus: a screen reader says its text and role."""
         self.current = index
-        if 0 <= index < len(self.nodes) and QAccessible.isActive():
-            iface = QAccessible.queryAccessibleInterface(self.nodes[index])
+        node = self.node(index) if QAccessible.isActive() else None
+        if node is not None:
+            iface = QAccessible.queryAccessibleInterface(node)
             if iface is not None:
                 QAccessible.updateAccessibility(QAccessibleEvent(iface, QAccessible.Event.Focus))
 
@@ -182,19 +205,15 @@ class _OutlineAccessible(QAccessibleWidget):
         self.outline = outline
 
     def childCount(self) -> int:  # noqa: N802 - Qt override
-        return len(self.outline.nodes)
+        return len(self.outline.items)
 
     def child(self, index: int):
-        if 0 <= index < len(self.outline.nodes):
-            return QAccessible.queryAccessibleInterface(self.outline.nodes[index])
-        return None
+        node = self.outline.node(index)
+        return QAccessible.queryAccessibleInterface(node) if node is not None else None
 
     def indexOfChild(self, child) -> int:  # noqa: N802 - Qt override
         obj = child.object() if child is not None else None
-        for index, node in enumerate(self.outline.nodes):
-            if node is obj:
-                return index
-        return -1
+        return self.outline.index_of(obj) if isinstance(obj, OutlineNode) else -1
 
     def focusChild(self):  # noqa: N802 - Qt override
         return self.child(self.outline.current)
@@ -228,7 +247,7 @@ class _NodeAccessible(QAccessibleObject):
         outline = self.node.outline
         state.focusable = True
         state.readOnly = True
-        index = outline.nodes.index(self.node) if self.node in outline.nodes else -1
+        index = outline.index_of(self.node)
         state.focused = index >= 0 and index == outline.current and outline.reader.hasFocus()
         if self.node.item.kind == "link":
             state.linked = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui.main_window import MainWindow
@@ -144,3 +145,99 @@ def test_the_library_is_rendered_into_the_cache_in_the_background(qtbot, tmp_pat
         window.reader.go(f"topic:{topic_id}")
         window.reader.ensure_complete()
     assert "zebrafinch" in window.reader.toPlainText()
+
+
+def documents(reader) -> list:
+    from PySide6.QtGui import QTextDocument
+
+    return reader.findChildren(QTextDocument)
+
+
+def test_the_rest_of_a_long_page_comes_in_one_step_where_the_reader_already_is(long_window, qtbot):
+    """The rest of the page is built off screen and then shown in one step: the reader, who has
+    already moved down the start of the page, stays where they are, caret and all."""
+    window = long_window
+    reader = window.reader
+    reader.go("topic:short")
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long"))
+    qtbot.waitUntil(lambda: "Part 0 heading" in reader.toPlainText())  # its start is shown
+    assert not reader.is_complete() and "zebrafinch" not in reader.toPlainText()
+    shown = reader.document()
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+    qtbot.keyClick(reader, Qt.Key.Key_Down)
+    scrolled, caret = reader.verticalScrollBar().value(), reader.textCursor().position()
+    line = reader.textCursor().block().text()
+    assert scrolled > 0 and caret > 0
+    with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+        pass
+    assert reader.document() is not shown  # one new document, not the shown one grown piece by piece
+    assert reader.verticalScrollBar().value() == scrolled
+    assert reader.textCursor().position() == caret and reader.textCursor().block().text() == line
+    assert_whole_long_page(window)
+    qtbot.waitUntil(lambda: documents(reader) == [reader.document()])  # the first one is freed
+    # Laid out in small steps after it is shown, to its end.
+    qtbot.waitUntil(lambda: not reader._layout_steps.is_running())
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
+    assert reader.cursorForPosition(reader.viewport().rect().center()).block().text()
+
+
+def test_leaving_a_long_page_while_it_is_built_keeps_nothing_of_it(long_window, qtbot, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "STEP_BUDGET_S", 1e-6)  # one piece a turn: the build takes a while
+    window = long_window
+    reader = window.reader
+    reader.go("topic:short")
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long"))
+    qtbot.waitUntil(lambda: len(documents(reader)) == 2)  # the rest is being built off screen
+    completed = []
+    reader.pageCompleted.connect(lambda: completed.append(reader.current_url()))
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.back), Qt.MouseButton.LeftButton)
+    assert reader.current_url() != "topic:long"
+    qtbot.waitUntil(lambda: documents(reader) == [reader.document()])
+    for _ in range(20):
+        QApplication.processEvents()
+    assert "topic:long" not in completed
+    assert "zebrafinch" not in reader.toPlainText() and "Part 0 heading" not in reader.toPlainText()
+
+
+def test_a_link_to_a_place_further_down_a_page_still_arriving_reaches_it(qtbot, tmp_path):
+    page = "[Go to the end](#the-end)\n\n" + long_body() + "\n## The end\n\nBye."
+    root = make_content(tmp_path / "content", {"long": page})
+    window = MainWindow(load_library(root), settings=None, cache_dir=tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    show_active(qtbot, window)
+    reader = window.reader
+    reader.go("topic:long")  # the session's first page: parsed at once, its start shown
+    assert not reader.is_complete() and "Bye." not in reader.toPlainText()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#the-end"))
+    assert reader.is_complete()
+    top = reader.cursorForPosition(reader.viewport().rect().topLeft()).block()
+    assert reader.verticalScrollBar().value() > 0 and top.position() > reader.document().characterCount() // 2
+
+
+def test_opening_a_topic_far_down_a_long_list_measures_only_the_rows_on_screen(qtbot, tmp_path):
+    """Topic titles wrap, so the list's rows have their own heights, which Qt measures (a call into
+    Python each) when it needs a row's place: opening a topic far down must not measure every row
+    above it (hundreds on an imported library: tens of milliseconds at each switch)."""
+    root = make_content(tmp_path / "content", {f"t{n:03d}": f"Topic {n}." for n in range(600)})
+    window = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    show_active(qtbot, window)
+    tree = window.tree
+    measured = tree.itemDelegate()._sizes  # the sizes measured so far, one per row (titles differ)
+    on_screen = tree.viewport().height() // max(1, tree.visualItemRect(tree._items["topic:t000"]).height())
+    before = len(measured)
+    window.reader.go("topic:t590")
+    QApplication.processEvents()
+    assert tree.currentItem() is tree._items["topic:t590"]
+    assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())  # in view
+    assert len(measured) - before < 3 * on_screen + 10
+    window.reader.go("topic:t010")  # and back up
+    QApplication.processEvents()
+    assert tree.currentItem() is tree._items["topic:t010"]
+    assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())
+    assert len(measured) - before < 6 * on_screen + 20

@@ -1,0 +1,192 @@
+"""The rest of a long page built off screen, then shown in one step.
+
+Why: added a piece at a time to the document on screen, a long page cost about ten times
+what one `setHtml` of it costs. Every piece made Qt lay the document out up to its end
+(QTextDocumentLayout lays out from the change on, and first finishes what its lazy layout
+had left), the scroll bars were set again, and the page's outline was read piece by piece.
+A `QTextDocument` that no view shows has no layout at all: HTML goes into it at about the
+speed of `setHtml`, and the reader then shows it with `QTextEdit.setDocument`, which lays
+out only the first screen at once (the rest in idle steps, see `LayoutSteps`).
+
+The reader keeps showing the page's first piece meanwhile, so the user sees the top of the
+new page at once; the finished document starts with the same piece, so nothing moves when
+it takes its place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtWidgets import QTextEdit
+
+from ..content.links import TERM_SCHEME
+from .reader_outline import OutlineItem, outline_of
+
+LAYOUT_BUDGET_S = 0.008  # Qt's layout of the shown page, per turn of the event loop
+LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
+
+
+def mark_terms(doc: QTextDocument, items: Iterable[OutlineItem]) -> None:
+    """Glossary words get a dotted underline: more than colour tells them from a link."""
+    dotted = QTextCharFormat()
+    dotted.setFontUnderline(True)
+    dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one change for the layout, not one per word
+    for item in items:
+        if item.kind == "link" and item.href.startswith(TERM_SCHEME):
+            cursor.setPosition(item.start)
+            cursor.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+            if cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.DotLine:
+                cursor.mergeCharFormat(dotted)
+    cursor.endEditBlock()
+
+
+def append_html(doc: QTextDocument, html: str) -> int:
+    """Add ``html`` at the end of ``doc`` as one change; returns where it begins."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    at = cursor.position()
+    # A leading zero-width space takes the place where the fragment's first block
+    # would merge into the last one, so headings and lists keep their formats.
+    cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html, doc))
+    cursor.setPosition(at)
+    cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+    if cursor.selectedText() == "\u200b":
+        cursor.removeSelectedText()
+    cursor.endEditBlock()
+    return at
+
+
+class PageDocument:
+    """A page's whole document, made off screen from its first piece (as shown) and the rest."""
+
+    def __init__(self, editor: QTextEdit, first_html: str):
+        shown = editor.document()
+        # The editor as parent: its loadResource gives the page's pictures (QTextDocument asks its
+        # parent), and a document the editor is given and owns is deleted with the next one.
+        doc = QTextDocument(editor)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultStyleSheet(shown.defaultStyleSheet())
+        doc.setDefaultFont(shown.defaultFont())
+        doc.setDefaultTextOption(shown.defaultTextOption())
+        doc.setDocumentMargin(shown.documentMargin())
+        doc.setIndentWidth(shown.indentWidth())
+        doc.setBaseUrl(shown.baseUrl())
+        for key in (QTextDocument.MetaInformation.DocumentUrl, QTextDocument.MetaInformation.DocumentTitle):
+            doc.setMetaInformation(key, shown.metaInformation(key))
+        doc.setHtml(first_html)
+        # The root frame's margins as the reader set them (Reader._fit_line_length), before any
+        # layout: changed on the shown document later, they would lay the whole page out at once.
+        root = QTextCursor(doc).currentFrame()
+        fmt, margins = root.frameFormat(), QTextCursor(shown).currentFrame().frameFormat()
+        fmt.setLeftMargin(margins.leftMargin())
+        fmt.setRightMargin(margins.rightMargin())
+        fmt.setTopMargin(margins.topMargin())
+        fmt.setBottomMargin(margins.bottomMargin())
+        root.setFrameFormat(fmt)
+        self.doc: QTextDocument | None = doc
+        self.items: list[OutlineItem] = outline_of(doc)
+        mark_terms(doc, self.items)
+
+    def add(self, html: str) -> None:
+        """The next piece of the page; its outline read and its glossary words marked."""
+        assert self.doc is not None
+        at = append_html(self.doc, html)
+        block_start = self.doc.findBlock(at).position()
+        added = outline_of(self.doc, at)
+        keep = bisect_left(self.items, block_start, key=lambda item: item.start)
+        self.items = self.items[:keep] + added
+        mark_terms(self.doc, added)
+
+    def take(self) -> QTextDocument:
+        """The finished document, for the editor to show (it owns it from then on)."""
+        doc, self.doc = self.doc, None
+        assert doc is not None
+        return doc
+
+    def drop(self) -> None:
+        """Not wanted (the reader went to another page, or was reset): freed now, nothing kept."""
+        if self.doc is not None:
+            doc, self.doc = self.doc, None
+            doc.setParent(None)
+            doc.deleteLater()
+
+
+def lay_out_now(doc: QTextDocument) -> None:
+    """Lay ``doc`` out to its end now, and let its view know its height at once (Qt would say
+    it from a timer, and until then the scroll bar's range is the old one)."""
+    layout = doc.documentLayout()
+    layout.documentSizeChanged.emit(layout.documentSize())
+
+
+class LayoutSteps(QObject):
+    """Lays out a newly shown document a little at a time, so that no turn of the event loop
+    waits for much of it.
+
+    Qt lays a document out lazily after `setDocument`, but its steps double in size (from 1,000
+    characters up to 200,000): on a long page its later steps block input for tens of
+    milliseconds. Here the layout is asked for a few thousand characters at a time for about
+    `LAYOUT_BUDGET_S` per turn, and Qt's own layout timer is held back meanwhile."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._doc: QTextDocument | None = None
+        self._layout: QObject | None = None
+        self._done_to = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self, doc: QTextDocument) -> None:
+        self.stop()
+        self._doc = doc
+        self._layout = doc.documentLayout()
+        self._layout.installEventFilter(self)
+        self._done_to = 0
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._layout is not None:
+            with contextlib.suppress(RuntimeError):  # the document (and its layout) may be gone already
+                self._layout.removeEventFilter(self)
+        self._doc = self._layout = None
+
+    def is_running(self) -> bool:
+        return self._doc is not None
+
+    def finish(self) -> None:
+        """Lay the rest out now (whoever asks wants the whole page: its height, a place in it)."""
+        if self._doc is not None:
+            lay_out_now(self._doc)
+            self.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Qt's lazy layout runs from a timer on the layout object: held back while steps run here
+        # (its size-changed timer fires only once the layout is finished, after stop()).
+        return watched is self._layout and event.type() == QEvent.Type.Timer
+
+    def _step(self) -> None:
+        doc = self._doc
+        if doc is None:
+            return
+        layout = doc.documentLayout()
+        end = doc.characterCount()
+        began = time.perf_counter()
+        while time.perf_counter() - began < LAYOUT_BUDGET_S:
+            self._done_to = min(end, self._done_to + LAYOUT_STEP_CHARS)
+            block = doc.findBlock(max(0, self._done_to - 1))
+            layout.blockBoundingRect(block)  # lays the document out up to this block's end
+            if self._done_to >= end:
+                lay_out_now(doc)  # (done: this only tells the scroll bar)
+                self.stop()
+                return
+        self._timer.start()
