@@ -292,8 +292,9 @@ def main() -> int:
             window.find_bar.field.setText(words[0])
             open_page(app, window, short.id)
 
-            def found() -> bool:
-                return settled(window) and window.find_bar.count.text() not in ("", "Not found")
+            def found() -> bool:  # counted, and the first match selected and on screen
+                shown = window.reader.textCursor().selectedText().lower() == words[0].lower()
+                return shown and settled(window) and window.find_bar.count.text() not in ("", "Not found")
 
             lands["find bar open"].append(landing(app, window, target.id, found))
             total, _ms = floor_find(window.reader.document(), words[0])

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QTextEdit
 from ..content.words import match_pattern
 from .find_bar import FindBar
 from .reader import FIND, Reader
+from .reading_position import when_laid_out
 
 STEP_S = 0.004  # the longest a step of counting matches takes (then the event loop runs)
 WINDOW_CHARS = 32_768  # the page's text is searched this much at a time (up to the next paragraph break)
@@ -95,6 +96,7 @@ class Highlighter(QObject):
         self._scanned = 0  # the text before this has been searched
         self._page = -1  # the reader's page number the matches are for
         self._select_first = False  # the first match, once found, becomes the current one
+        self._showing_later = False  # the current match is shown once the page is laid out
         self._painted: tuple[int, int, int] | None = None  # the highlighted matches: first, last+1, current
         self._near: tuple[int, int] | None = None  # the text on screen and a screen either side: (start, end)
         self._read: tuple[int, int, str, str] = (-1, -1, "", "")  # the page text read last: page, length, text, lower
@@ -106,7 +108,8 @@ class Highlighter(QObject):
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(0)
         self._paint_timer.timeout.connect(self._paint)
-        reader.pageCompleted.connect(self._page_grew)
+        self._grown = False  # the page is complete: its new text is read in the next turn (_page_grew)
+        reader.pageCompleted.connect(self._page_completed)
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
         reader.documentResized.connect(self._paint_later)  # (a long page's document is replaced once whole)
         reader.viewport().installEventFilter(self)
@@ -121,6 +124,8 @@ class Highlighter(QObject):
         self.spans, self.current = Spans(), -1
         self._pattern, self.label = pattern, label
         self._select_first = select_first
+        self._grown = False
+        self._showing_later = False  # (a wait for another page's layout may have been dropped)
         self._page = self.reader.page_number
         self._painted = None
         self._text, self._lower = self._page_text() if pattern is not None else ("", "")
@@ -155,6 +160,7 @@ class Highlighter(QObject):
         self._step_timer.stop()
         self.spans, self.current, self._pattern, self.label = Spans(), -1, None, ""
         self._text, self._lower, self._scanned, self._select_first = "", "", 0, False
+        self._showing_later = self._grown = False
         self._painted = None
         self._paint()
         self.changed.emit()
@@ -167,7 +173,7 @@ class Highlighter(QObject):
         """True while the count is not final: matches still to count, or the page still coming."""
         if self._pattern is None:
             return False
-        return self._scanned < len(self._text) or not self.reader.is_complete()
+        return self._grown or self._scanned < len(self._text) or not self.reader.is_complete()
 
     def matched_text(self, index: int) -> str:
         start, end = self.spans[index]
@@ -236,9 +242,17 @@ class Highlighter(QObject):
         self._paint()
         self.changed.emit()
 
+    def _page_completed(self) -> None:
+        """The rest of the page is in: its text is read in a turn of its own (a few ms for the longest
+        page), not in the one that put it on screen."""
+        if self._pattern is not None and self._page == self.reader.page_number and not self._grown:
+            self._grown = True
+            QTimer.singleShot(0, self, self._page_grew)
+
     def _page_grew(self) -> None:
         """The page the matches are for is complete: the text added since is searched too."""
-        if self._pattern is None or self._page != self.reader.page_number:
+        grown, self._grown = self._grown, False
+        if not grown or self._pattern is None or self._page != self.reader.page_number:
             return
         old = self._text
         self._text, self._lower = self._page_text()
@@ -255,10 +269,20 @@ class Highlighter(QObject):
             at = bisect_left(self.spans.starts, was)
             found = at < len(self.spans) and self.spans.starts[at] == was
             self.current = at if found else (0 if len(self.spans) else -1)
-        self._count_step()
+        self._step_timer.start()  # counted from the next turn
+        self.changed.emit()
 
     # -- showing ------------------------------------------------------------------------
     def _show_current(self) -> None:
+        """Select the current match and scroll to it; on a page still being laid out, once it is
+        (selecting or scrolling to text not yet laid out lays the page out to there in one step)."""
+        if not self.reader.is_laid_out():
+            self._paint()
+            self.changed.emit()
+            if not self._showing_later:
+                self._showing_later = True
+                when_laid_out(self.reader, self._show_later)
+            return
         start, end = self.spans[self.current]
         cursor = QTextCursor(self.reader.document())
         cursor.setPosition(start)
@@ -267,6 +291,11 @@ class Highlighter(QObject):
         self.reader.ensureCursorVisible()
         self._paint()
         self.changed.emit()
+
+    def _show_later(self) -> None:
+        self._showing_later = False
+        if self._page == self.reader.page_number and 0 <= self.current < len(self.spans):
+            self._show_current()
 
     def _paint_later(self) -> None:
         self._near = None  # the page was laid out again: what is on screen may be other text

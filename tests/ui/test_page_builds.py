@@ -241,8 +241,9 @@ def test_enter_on_a_search_result_shows_the_page_loading_then_highlights_its_mat
     with qtbot.waitSignal(reader.pageBuilt, timeout=10_000):
         gate.open()
     qtbot.waitUntil(lambda: len(window.highlighter.spans) == 1, timeout=10_000)
-    assert reader.is_complete() and reader.textCursor().selectedText() == "zebrafinch"
-    assert reader.verticalScrollBar().value() > 0  # scrolled down to the match at the page's end
+    # Selected and scrolled to once the page is laid out (before, that would lay it all out in one step).
+    qtbot.waitUntil(lambda: reader.textCursor().selectedText() == "zebrafinch", timeout=10_000)
+    assert reader.is_complete() and reader.verticalScrollBar().value() > 0  # down to the match at the page's end
 
 
 def test_a_search_result_left_while_it_loads_highlights_nothing_on_the_next_page(window, qtbot):
