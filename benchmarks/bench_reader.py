@@ -379,9 +379,10 @@ def memory_window(library, kind: str, cache_dir: Path | None):
 
 
 def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str = "home", resets_every: int = 0,
-                         cache_dir: Path | None = None) -> tuple[list[Reading], float, int, int]:  # fmt: skip
+                         cache_dir: Path | None = None) -> tuple[list[Reading], float, int, tuple[int, int]]:
     """Readings after the warm-up, then every so often and after all of ``ids``; the median ms a
-    switch took; how many switches the warm-up took; the PSS after malloc_trim at the end.
+    switch took; how many switches the warm-up took; the PSS after malloc_trim after the warm-up and at the
+    end. Every reading is taken on the same page (``ids[0]``).
 
     Each switch goes through the reader (as a link or the topic list does) and waits until the
     page is painted and complete, as a reader clicking through pages would; Qt's deferred
@@ -406,16 +407,26 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
         window, kiosk = memory_window(library, kind, home_cache if kind == "home" else None)
         window.search.start()  # as the search field's focus after the first paint does
 
+        reading_page = ids[0]
+
         def settle(count: int) -> Reading:
+            # Every reading on the same page: the page on screen (its document is up to tens of MB on
+            # NCI's longest) would otherwise move the figure with whichever page the reading fell on.
+            if window.reader.current_url() != f"topic:{reading_page}":
+                switch_once(app, window, reading_page, False, settle=False)
+            # The benchmark's own work first (a collection; a list of every object, 5 MB on NCI), so
+            # that its garbage is freed before the pause, as the app has nothing of it.
+            gc.collect()
+            dead = dead_wrappers()
+            if TRACE_FRAMES:  # kept on disk, not in memory: a snapshot takes tens of MB
+                snapshot = Path(cache) / f"traced-{count}.pickle"
+                traced_snapshot().dump(str(snapshot))
+                snapshots.append((count, snapshot))
             paused = time.perf_counter() + READING_PAUSE_S  # a reader reading the page: the app's idle work runs
             while time.perf_counter() < paused:
                 app.processEvents()
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 time.sleep(0.01)
-            gc.collect()
-            dead = dead_wrappers()
-            if TRACE_FRAMES:
-                snapshots.append((count, traced_snapshot()))
             return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
 
         def switch(topic_id: str) -> float:
@@ -443,18 +454,29 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
         measured = ids[warm_up:]
         every = max(1, len(measured) // 4)
         readings = []
+        trimmed_first = 0
         for index, topic_id in enumerate(measured):
             if index % every == 0:
                 readings.append(settle(warmed + index))
+                if index == 0:  # what live objects take after the warm-up (the app would trim at its next pause)
+                    trimmed_first = trimmed_pss_kb()
             took.append(switch(topic_id))
         readings.append(settle(warmed + len(measured)))
         heap_trim = window.heap_trim
         print(f"    the app gave freed heap back {heap_trim.trims} times (last took {heap_trim.last_ms:.1f} ms)")
-        trimmed = trimmed_pss_kb()
+        renderer = window.pages._renderer
+        disk = renderer.disk if renderer is not None else None
+        if disk is not None:
+            print(f"    pages from the disk cache: {disk.hits:,} read, {disk.misses:,} not found there")
+            if cache_dir is not None and disk.misses > switch.count // 50:
+                # The workload is a pre-rendered home: pages come from the disk, not from the parser.
+                raise RuntimeError(f"memory: {disk.misses:,} pages were not in the pre-rendered cache "
+                                   "(was the renderer's code changed during the run?)")  # fmt: skip
+        trimmed = (trimmed_first, trimmed_pss_kb())
         undo()
         dispose(app, window)
-    if snapshots:
-        report_traced(snapshots)
+        if snapshots:
+            report_traced(snapshots)
     if switch.count != warmed + len(measured) or not all(r.pss for r in readings):
         raise RuntimeError(f"memory: {switch.count} switches of {warmed + len(measured)}, PSS {readings}")
     return readings, statistics.median(took), warmed, trimmed
@@ -475,8 +497,9 @@ def report_traced(snapshots: list) -> None:
     import tracemalloc
 
     tracemalloc.stop()
-    last_count, last = snapshots[-1]
-    for count, snapshot in snapshots[:2]:
+    last_count, last = snapshots[-1][0], tracemalloc.Snapshot.load(str(snapshots[-1][1]))
+    for count, path in snapshots[:2]:
+        snapshot = tracemalloc.Snapshot.load(str(path))
         before = sum(t.size for t in snapshot.traces) / 1024 / 1024
         after = sum(t.size for t in last.traces) / 1024 / 1024
         print(f"    Python's traced memory, switch {count:,} -> {last_count:,}: {before:.2f} -> {after:.2f} MB "
@@ -509,7 +532,8 @@ def report_memory(app, library, ids: list[str], label: str, kind: str = "home", 
     print("    on the way (switches: PSS / own MB, heap in use / freed-but-kept MB, Python blocks, dead Qt wrappers): "
           + ", ".join(f"{r.switches:,}: {r.pss / 1024:.1f} / {r.anonymous / 1024:.1f}, {r.heap / 1024:.1f} / "
                       f"{r.heap_free / 1024:.1f}, {r.blocks:,}, {r.dead}" for r in readings))  # fmt: skip
-    print(f"    at the end after malloc_trim: PSS {trimmed / 1024:.1f} MB")
+    print(f"    after malloc_trim (what live memory takes): PSS {trimmed[0] / 1024:.1f} MB after the warm-up, "
+          f"{trimmed[1] / 1024:.1f} MB at the end: {(trimmed[1] - trimmed[0]) / 1024:+.2f} MB")  # fmt: skip
 
 
 def pct(values: list[float], q: float) -> float:

@@ -41,7 +41,7 @@ class Found:
     """What one page's rendering told the check (all of it plain, JSON-able data)."""
 
     error: str = ""  # why the page cannot be shown ("" when it can)
-    links: tuple[Link, ...] = ()
+    links: tuple[Link, ...] = ()  # the links and pictures that may be a problem (link_check.may_be_a_problem)
     grade: float | None = None  # Flesch-Kincaid grade; None: too few words to grade
     graded: bool = False  # False: grades were not measured (no textstat, or it failed)
     grade_failure: str = ""  # why grading failed on this page

@@ -12,7 +12,7 @@ from . import editorial
 from .check_cache import CheckCache, Found, page_key
 from .check_pool import map_pages
 from .library import Library, Problem, Topic
-from .link_check import link_problems
+from .link_check import link_problems, may_be_a_problem
 from .loader import load_library
 from .render import Renderer
 
@@ -96,13 +96,14 @@ def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) ->
         rendered = renderer.facts(topic.body, topic)  # once per page, not kept: links, and the text to grade
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
+    links = tuple(link for link in rendered.links if may_be_a_problem(link))  # (sent back and kept: few)
     if textstat is None:
-        return Found(links=rendered.links)
+        return Found(links=links)
     try:
         grade = editorial.grade_of(editorial.readable_text(rendered.text), textstat)
     except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
-        return Found(links=rendered.links, grade_failure=str(exc)[:300])
-    return Found(links=rendered.links, grade=grade, graded=True)
+        return Found(links=links, grade_failure=str(exc)[:300])
+    return Found(links=links, grade=grade, graded=True)
 
 
 # One page's problems: (it cannot be shown, or its links and pictures; its reading grade;

@@ -36,6 +36,12 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
     return problems
 
 
+def may_be_a_problem(link: Link) -> bool:
+    """Whether ``link_problems`` could ever find a problem with ``link``, whatever topics there are:
+    a picture, or a link that names a topic (a web address or an anchor never is one)."""
+    return link.kind == PICTURE or topic_id_from_href(link.href) is not None
+
+
 def _picture_problems(library: Library, topic: Topic, line: int, href: str) -> list[Problem]:
     state, _ = resolve_local(href, library.root, topic.path.parent)
     if state == "remote":

@@ -39,11 +39,12 @@ def resolve_local(src: str, root: Path, base_dir: Path | None = None) -> tuple[s
     A relative path is tried beside the Markdown file first, then from the content
     folder's top, so both ``../images/x.svg`` and ``images/x.svg`` work from topics/.
     """
+    local_file = src.startswith("file:")
+    if not local_file and (not src or _SCHEME.match(src) or src.startswith(("/", "\\"))):
+        return "remote", None  # (before the folder is resolved: a page may hold hundreds of these)
     root = root.resolve()
-    if src.startswith("file:"):
+    if local_file:
         candidates = [Path(unquote(urlsplit(src).path))]
-    elif not src or _SCHEME.match(src) or src.startswith(("/", "\\")):
-        return "remote", None
     else:
         rel = unquote(src.split("#")[0].split("?")[0])
         candidates = [d / rel for d in (base_dir, root) if d is not None]

@@ -234,19 +234,20 @@ class PageWalk:
                     self.out.append("<hr />\n")
                     self._block_end()
                 continue
+            text = event.get("Text")  # a third of all events: first
+            if text is not None:
+                (self.run_text if self.picture is None else self.picture[2]).append(text)
+                continue
             for kind, value in event.items():
-                if self.picture is not None and kind != "Text":
+                if self.picture is not None:
                     self._in_picture(kind, value)
-                elif kind == "Text":
-                    if self.picture is not None:
-                        self.picture[2].append(value)
-                    else:
-                        self.run_text.append(value)
                 elif kind == "Start":
-                    self._flush()
+                    if self.run_text:
+                        self._flush()
                     self._start(value)
                 elif kind == "End":
-                    self._flush()
+                    if self.run_text:
+                        self._flush()
                     self._end(value)
                 elif kind == "Code":
                     self._flush()
@@ -278,11 +279,13 @@ class PageWalk:
 
     # -- blocks ---------------------------------------------------------------------------
     def _block_start(self) -> None:
-        self._flush_block()
+        if self.pending or self.marks:
+            self._flush_block()
         self.depth += 1
 
     def _block_end(self) -> None:
-        self._flush_block()
+        if self.pending or self.marks:
+            self._flush_block()
         self.depth -= 1
         if self.depth == 0:
             self.ends.append(len(self.out))
@@ -318,7 +321,7 @@ class PageWalk:
             else:  # Strikethrough, Superscript...: not switched on; the words alone
                 self._child()
             return
-        (kind, detail), *_ = value.items()
+        kind, detail = next(iter(value.items()))  # (the one)
         if kind == "Link":
             self._link_start(detail)
         elif kind == "Image":

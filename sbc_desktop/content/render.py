@@ -77,7 +77,7 @@ class Renderer:
         # Rendered topics, most recently used last; bounded in bytes, so that reading a few
         # thousand pages does not keep every one of them in memory.
         self._cache: ByteLRU[str, Rendered] = ByteLRU(CACHE_BYTES, CACHE_TOPICS, rendered_bytes)
-        self._fixed: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # _fix_link's answers
+        self._fixed: dict[str | tuple[str, str], tuple[str, str, str | None]] = {}  # _fix_link's answers
         self._fixed_bytes = 0  # what they take, about (byte_budget.fixed_link_bytes)
 
     @cached_property
@@ -211,8 +211,8 @@ class Renderer:
         """(kind, where it leads, the href to write or None: the link's words shown as plain text).
 
         Pages link the same places again and again: each answer is kept (the library's topics do not
-        change under a Renderer)."""
-        key = (href, base_url)
+        change under a Renderer), by the href alone unless the page's address changes it (``/path``)."""
+        key: str | tuple[str, str] = (href, base_url) if href.startswith("/") and base_url else href
         fixed = self._fixed.get(key)
         if fixed is None:
             if self._fixed_bytes >= FIXED_LINKS_BYTES:

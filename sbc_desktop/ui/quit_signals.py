@@ -3,13 +3,15 @@ cleanly: the notes are saved first.
 
 Python runs a signal handler only when it next gets control, which inside Qt's event
 loop may be never; the signal's number is therefore written to a pipe that Qt watches.
-(A pipe, not a socket pair: the socket module costs a start about 8 ms to import.)
+(A pipe, not a socket pair, where there are pipes: the socket module costs a start about 8 ms to
+import. On Windows the wake-up must be a socket.)
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
@@ -23,17 +25,29 @@ class QuitSignals(QObject):
     def __init__(self, on_signal: Callable[[int], None], parent: QObject | None = None):
         super().__init__(parent)
         self._on_signal = on_signal
-        self._reader, self._writer = os.pipe()
-        for end in (self._reader, self._writer):
-            os.set_blocking(end, False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer)
+        if sys.platform == "win32":
+            import socket
+
+            ends = socket.socketpair()
+            for end in ends:
+                end.setblocking(False)
+            reader, writer = ends[0].fileno(), ends[1].fileno()
+            self._receive: Callable[[], bytes] = lambda: ends[0].recv(64)
+            self._ends: tuple = ends
+        else:
+            reader, writer = os.pipe()
+            for fd in (reader, writer):
+                os.set_blocking(fd, False)
+            self._receive = lambda: os.read(reader, 64)
+            self._ends = (reader, writer)
+        self._previous_fd = signal.set_wakeup_fd(writer)
         self._previous = {number: signal.signal(number, lambda *_: None) for number in QUIT_SIGNALS}
-        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
 
     def _read(self) -> None:
         try:
-            data = os.read(self._reader, 64)
+            data = self._receive()
         except OSError:
             return
         for number in data:
@@ -47,5 +61,5 @@ class QuitSignals(QObject):
         for number, handler in self._previous.items():
             signal.signal(number, handler)
         signal.set_wakeup_fd(self._previous_fd)
-        os.close(self._reader)
-        os.close(self._writer)
+        for end in self._ends:
+            os.close(end) if isinstance(end, int) else end.close()

@@ -156,3 +156,32 @@ def test_a_damaged_or_unwritable_cache_is_only_slower(tmp_path):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder would be")
     assert check_folder(root, today=DAY, cache_dir=blocked) == expected
+
+
+def test_only_the_links_that_may_be_a_problem_are_sent_back_and_kept_and_the_problems_are_the_same(tmp_path):
+    """A worker sends back (and the cache keeps) a page's pictures and links naming a topic, not its web
+    addresses and anchors: the problems are those of every link, on pages with every kind of link."""
+    from sbc_desktop.content.link_check import link_problems, may_be_a_problem
+    from sbc_desktop.content.rendered import ANCHOR, DEAD, PICTURE, TOPIC, WEB
+
+    body = (
+        "See [here](topic:page-01) and [gone](topic:no-such-topic#part), [a file](missing.md),\n"
+        "[web](https://example.org/a), [site](/about/x), [mail](mailto:a@b.c), [top](#top), [empty]().\n\n"
+        "`[code](topic:in-code)` and <a href='topic:raw-gone'>raw</a>\n\n"
+        "![remote](https://example.org/p.png) ![none](images/none.svg) ![out](../../x.svg)\n\n"
+        "[ref][r]\n\n[r]: topic:ref-gone\n"
+    )
+    root = make_content(tmp_path / "c", {"page-01": EASY, "links": body})
+    library = load_library(root, today=DAY, check_links=False)
+    topic = library.topics["links"]
+    every = Renderer(library).facts(topic.body, topic).links
+    kept = tuple(link for link in every if may_be_a_problem(link))
+    assert {link.kind for link in every} >= {TOPIC, DEAD, WEB, ANCHOR, PICTURE}
+    assert {link.kind for link in kept} == {TOPIC, DEAD, PICTURE} and len(kept) < len(every)
+    problems = link_problems(library, topic, every)
+    assert link_problems(library, topic, kept) == problems
+    assert len(problems) == 6  # no-such-topic, missing.md, ref-gone; p.png remote, none.svg, x.svg
+    lines, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")
+    assert [line for line in lines if "/links.md:" in line] == [p.format(None) for p in problems]
+    again, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")
+    assert again == lines
