@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
         if self._popup is not None:
             self._popup.close()
         self.highlighter.clear()
+        self.finder.page_changed()
         self._topic = self.pages.topic_at(address)
         if not self.reader.is_building():  # else once its text is in (_page_built)
             self._page_text_in(address)

@@ -130,6 +130,8 @@ class Highlighter(QObject):
         self._painted = None
         self._text, self._lower = self._page_text() if pattern is not None else ("", "")
         self._scanned = 0
+        if select_first:
+            self._unselect()  # an earlier query's match: until this one has a match, nothing is selected
         self._count_step()
         return len(self.spans)
 
@@ -292,6 +294,18 @@ class Highlighter(QObject):
         self._paint()
         self.changed.emit()
 
+    def _unselect(self) -> None:
+        """No text selected in the reader (a screen reader follows it), its place and the view kept."""
+        cursor = self.reader.textCursor()
+        if not cursor.hasSelection():
+            return
+        bars = self.reader.verticalScrollBar(), self.reader.horizontalScrollBar()
+        values = [bar.value() for bar in bars]
+        cursor.clearSelection()
+        self.reader.setTextCursor(cursor)  # (it scrolls to the cursor: the view is put back)
+        for bar, value in zip(bars, values, strict=True):
+            bar.setValue(value)
+
     def _show_later(self) -> None:
         self._showing_later = False
         if self._page == self.reader.page_number and 0 <= self.current < len(self.spans):
@@ -376,6 +390,11 @@ class FindInPage(QObject):
         else:
             self.highlighter.step(direction)
         self._show_count()
+
+    def page_changed(self) -> None:
+        """A new page: the old page's count is neither shown nor said; "Searching…" until the new one is known."""
+        if self.bar.field.text():
+            self.bar.show_count(0, 0, final=False)  # (stops the count due to be said)
 
     def busy(self) -> bool:
         """True while the bar's count is not final."""

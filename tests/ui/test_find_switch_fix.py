@@ -1,0 +1,84 @@
+"""Find in page across a page change and while a long page is still coming (review findings M1, M2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sbc_desktop.ui import reader as reader_module
+from tests.helpers import make_content
+from tests.ui.test_find_in_page import make_window, on_page, open_find, open_long_page, page_find_announce_ms, spoken
+from tests.ui.test_page_builds import Gate
+from tests.ui.test_switching import long_body
+
+
+@pytest.fixture(autouse=True)
+def long_pages_in_the_worker(monkeypatch):
+    """As in the app (tests/conftest.py parses every page in go()): a long page says "Loading..." first."""
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    root = make_content(
+        tmp_path / "content",
+        {
+            "short": "Read [the long page](topic:long).",
+            "long": long_body(),
+            "long2": "The liver, the liver and the liver again.\n\n" + long_body().replace("zebrafinch", "osprey"),
+        },
+    )
+    return make_window(qtbot, root, tmp_path)
+
+
+def counts(said: list[str]) -> list[str]:
+    return [s for s in said if " of " in s or s == "Not found"]
+
+
+def test_a_new_page_never_says_the_old_pages_count(window, qtbot):
+    open_long_page(window, qtbot)
+    open_find(window, qtbot)
+    bar = window.find_bar
+    qtbot.keyClicks(bar.field, "liver")
+    total = on_page(window, "liver")
+    qtbot.waitUntil(lambda: bar.count.text() == f"1 of {total}", timeout=10_000)
+    said = spoken(window)  # the old count is due in ANNOUNCE_MS: the page changes first
+    gate = Gate(window.pages.renderer, {"long2"})  # the new page is parsed for longer than that
+    window.reader.go("topic:long2")
+    assert window.reader.is_building()
+    assert bar.count.text() == "Searching…"  # not the old page's count
+    qtbot.wait(page_find_announce_ms() + 100)
+    assert counts(said) == [] and bar.count.text() == "Searching…"
+    gate.open()
+    qtbot.waitUntil(lambda: window.reader.is_laid_out() and not window.finder.busy(), timeout=10_000)
+    total2 = on_page(window, "liver")
+    assert total2 != total
+    assert bar.count.text() == f"1 of {total2}"
+    qtbot.waitUntil(lambda: bool(counts(said)), timeout=3000)
+    qtbot.wait(page_find_announce_ms() + 100)
+    assert counts(said) == [f"1 of {total2}"]
+
+
+def test_a_query_not_found_yet_selects_nothing(window, qtbot):
+    open_long_page(window, qtbot)
+    open_find(window, qtbot)
+    bar = window.find_bar
+    qtbot.keyClicks(bar.field, "liver")
+    qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower() == "liver", timeout=10_000)
+    qtbot.keyClicks(bar.field, "x")  # "liverx": on no page
+    assert window.reader.textCursor().selectedText() == ""
+    qtbot.waitUntil(lambda: bar.count.text() == "Not found", timeout=10_000)
+    assert window.reader.textCursor().selectedText() == ""
+
+
+def test_typing_while_a_long_page_comes_leaves_no_earlier_letters_match_selected(window, qtbot):
+    window.reader.go("topic:short")
+    qtbot.waitUntil(window.reader.is_laid_out, timeout=10_000)
+    window.reader.go("topic:long2")
+    open_find(window, qtbot)
+    bar = window.find_bar
+    for key in "osprey":
+        qtbot.keyClicks(bar.field, key)
+        qtbot.wait(30)
+        selected = window.reader.textCursor().selectedText().lower()
+        assert selected in ("", bar.field.text().lower()), (bar.field.text(), selected)
+    qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower() == "osprey", timeout=10_000)
