@@ -199,21 +199,25 @@ def index_figures(
     megabytes = sum(len(r[-1]) for r in rows) / 1e6
     documents = len(library.topics) + len(library.glossary)
     plain, app, same, window = [], [], [], []
+    cpu: dict[str, list[float]] = {"plain": [], "app": [], "window": []}  # CPU s of this process, all threads
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         counted = plain_build(fresh(work, "plain.sqlite"), rows)
         plain.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        cpu["plain"].append(time.process_time() - used)
+        start, used = time.perf_counter(), time.process_time()
         topics, docs = app_build(fresh(work, "app.sqlite"), rows)
         app.append(time.perf_counter() - start)
+        cpu["app"].append(time.process_time() - used)
         start = time.perf_counter()
         plain_build(fresh(work, "same.sqlite"), rows, SAME_OPTIONS)
         same.append(time.perf_counter() - start)
         if counted != documents or docs != documents or topics != expected_topics:
             raise Fail(f"indexed {topics} topics / {docs} documents (plain: {counted}); expected {documents}")
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         topics, docs, written = window_build(work / "window-cache", library, texts)
         window.append(time.perf_counter() - start)
+        cpu["window"].append(time.process_time() - used)
         with_text = sum(1 for r in rows if r[0] == "topic" and r[8])
         if topics != expected_topics or docs != documents or written != with_text:
             raise Fail(f"the window's way indexed {topics} topics / {docs} documents / {written} pages' text; "
@@ -235,6 +239,10 @@ def index_figures(
     print(f"  the window's way (begin, then add_text batch by batch), median of {repeat}: "
           f"{statistics.median(window):.2f} s  {spread(window)}")  # fmt: skip
     print(f"  ratio {window_ratio:.2f}x   {window_verdict} (target <= {INDEX_RATIO}x); load {os.getloadavg()[0]:.1f}")
+    floor_cpu, app_cpu, window_cpu = (statistics.median(cpu[side]) for side in ("plain", "app", "window"))
+    print(f"  CPU seconds (this process, every thread; steadier than wall time on a loaded machine), median: floor "
+          f"{floor_cpu:.2f}, app's build {app_cpu:.2f} ({app_cpu / floor_cpu:.2f}x), the window's way "
+          f"{window_cpu:.2f} ({window_cpu / floor_cpu:.2f}x)")  # fmt: skip
     short_starts(work / "window-cache", library)
     sys.stdout.flush()
     return verdict == window_verdict == "PASS"

@@ -116,14 +116,29 @@ class NotesStore:
         except OSError:
             return True  # nothing can be saved there anyway; saving will say why
         self._lock = QLockFile(str(self.path.with_name(self.path.name + ".lock")))
-        self._lock.setStaleLockTime(0)  # a lock left by a process that died is taken over
-        if self._lock.tryLock(0):
+        # A lock left by a window that died is taken over (QLockFile finds its process gone); a lock held
+        # by a window still open, for however long, never is (no age makes a lock stale: 0).
+        self._lock.setStaleLockTime(0)
+        if self._lock.tryLock(0) or self._took_over_unreadable_lock():
             return True
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             self._lock = None
             return False
         self._lock = None
         return True  # the lock itself cannot be made (read-only folder): not a second window
+
+    def _took_over_unreadable_lock(self) -> bool:
+        """A lock file that says no process (empty or damaged: the window was killed, or the disk filled,
+        as it was written) is never stale to QLockFile, and would keep every later window out. It is
+        removed and taken, unless a running window holds it: QLockFile's holder keeps a lock of the
+        system's on the file (flock), and `removeStaleLockFile` fails while it is held."""
+        assert self._lock is not None
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            return False
+        pid = self._lock.getLockInfo()[0]  # (pid, host, app name) as PySide gives it: pid 0 when unreadable
+        if pid:
+            return False
+        return self._lock.removeStaleLockFile() and self._lock.tryLock(0)
 
     def unlock(self) -> None:
         if self._lock is not None:

@@ -242,3 +242,53 @@ def test_a_window_that_was_killed_does_not_keep_the_notes_locked(tmp_path):
     store = NotesStore(path)
     assert store.lock()  # a lock whose process is gone is taken over
     store.unlock()
+
+
+@pytest.mark.parametrize("left", [b"", b"\x00\x00garbage", b"not a number\n"])
+def test_a_lock_file_left_half_written_does_not_keep_every_later_window_out(tmp_path, left):
+    """A window killed (or a disk that filled) while the lock was written leaves a lock that names no
+    process: QLockFile never finds it stale, and every later start said "already open"."""
+    path = tmp_path / "appointment-notes.json"
+    lock_file = path.with_name(path.name + ".lock")
+    lock_file.write_bytes(left)
+    store = NotesStore(path)
+    assert store.lock()
+    assert lock_file.read_text("utf-8").split()[0] == str(os.getpid())  # now this window's
+    assert not NotesStore(path).lock()  # and it keeps a second window out
+    store.unlock()
+    assert not lock_file.exists()
+
+
+def test_a_running_window_keeps_the_notes_even_when_its_lock_file_is_damaged(tmp_path):
+    """Taking over a lock that names no process never lets two running windows write the notes:
+    the window holding it keeps a lock of the system's on the file."""
+    path = tmp_path / "appointment-notes.json"
+    holder = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from sbc_desktop.notes import NotesStore
+        store = NotesStore(Path({str(path)!r}))
+        print(store.lock(), flush=True)
+        sys.stdin.readline()  # held until told to stop
+        store.unlock()
+        """
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", holder], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as running:
+        try:
+            assert running.stdout is not None and running.stdout.readline().strip() == "True"
+            lock_file = path.with_name(path.name + ".lock")
+            with open(lock_file, "r+b") as damaged:
+                damaged.truncate(0)  # the file names no process now, but its window is still open
+            assert not NotesStore(path).lock()
+            assert lock_file.exists()
+        finally:
+            assert running.stdin is not None
+            running.stdin.write("\n")
+            running.stdin.flush()
+        assert running.wait(timeout=60) == 0
+    store = NotesStore(path)
+    assert store.lock()  # free once that window has closed
+    store.unlock()

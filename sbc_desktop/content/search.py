@@ -606,6 +606,14 @@ class SearchIndex:
                 titles = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
                 return {rowid: 1.0 for (rowid,) in titles}
         rows = self.db.execute(_STRONG_SQL, (*WEIGHTS[:3], scope, RANK_DEPTH)).fetchall()
+        if not rows and not idea.short:
+            # In no title, keyword or summary ("feel", in hundreds of pages' text): the pages' text it is,
+            # ranked while that stays quick, else the first pages that hold it (never "no results").
+            if found <= 4 * BROAD:
+                rows = self.db.execute(_RANK_SQL, (*WEIGHTS, idea.match, RANK_DEPTH)).fetchall()
+            else:
+                some = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (idea.match, RANK_DEPTH))
+                return {rowid: 1.0 for (rowid,) in some}
         return {rowid: -rank for rowid, rank in rows}
 
     def _count_matches(self, match: str, table: str = "fts") -> int:

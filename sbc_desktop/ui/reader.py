@@ -357,11 +357,14 @@ class Reader(QTextBrowser):
         }
         self._layers.clear()
         self.setExtraSelections([])
-        doc = built.take()
+        doc, old = built.take(), self.document()
+        made_here = old.parent() is self  # (Qt deletes the document it made itself, not one made here)
         # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
         # paint device only when it is made): without this, lines wrap differently.
         doc.documentLayout().setPaintDevice(self.viewport())
-        self.setDocument(doc)  # the old document (the reader's child) is deleted by Qt
+        self.setDocument(doc)
+        if made_here:  # one made here for an earlier page: freed, nothing of that page kept
+            old.deleteLater()
         self._watch_layout(doc)
         self.outline.replace(built.items)
         self._fit_line_length()

@@ -76,3 +76,15 @@ def test_a_batch_that_cannot_be_written_keeps_its_words_for_the_next_try(library
     assert refs(index, "wombatine")[0] == "pain"
     assert index.db.execute("SELECT count(*) FROM vocabulary WHERE word = 'wombatine'").fetchone() == (1,)
     index.close()
+
+
+@pytest.mark.parametrize("broad", [1, 0])  # ranked in the text; or too common even for that: the first pages
+def test_a_common_word_in_no_title_or_summary_still_finds_the_pages_that_use_it(library, monkeypatch, broad):
+    index = SearchIndex.open(library, None)
+    monkeypatch.setattr(search, "BROAD", broad)  # "walking": in 2 pages' text, so "very common" here
+    assert index._count_matches('"walking"') == 2 and index._count_matches('"walking"', "strong") == 0
+    found = index.search("walking", 12)
+    assert len(found.results) == 2 and not found.nearest  # before: "No results", and the nearest pages
+    for result in found.results:
+        assert "walk" in index.page_text(result.ref, 100_000).lower()  # "walking", "walk": one stem
+    index.close()
