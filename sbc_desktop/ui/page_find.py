@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import time
+from array import array
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QTextEdit
 from ..content.words import match_pattern
 from .find_bar import FindBar
 from .reader import FIND, Reader
+from .reading_position import when_laid_out
 
 STEP_S = 0.004  # the longest a step of counting matches takes (then the event loop runs)
 WINDOW_CHARS = 32_768  # the page's text is searched this much at a time (up to the next paragraph break)
@@ -50,6 +52,30 @@ def words_pattern(words: list[str]) -> re.Pattern[str] | None:
     return match_pattern(words)
 
 
+class Spans:
+    """Where the matches are, in order: two arrays of ints, so that 40,000 matches make no 40,000
+    tuples for the garbage collector to walk (its pauses were the longest steps left)."""
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def keep(self, count: int) -> None:
+        """Keep only the first ``count`` matches."""
+        del self.starts[count:]
+        del self.ends[count:]
+
+
 class Highlighter(QObject):
     """Marks matches in the reader, one current match; counts them in short steps (see above)."""
 
@@ -61,7 +87,7 @@ class Highlighter(QObject):
     def __init__(self, reader: Reader):
         super().__init__(reader)
         self.reader = reader
-        self.spans: list[tuple[int, int]] = []  # (start, end) of each match found, in order
+        self.spans = Spans()  # each match found, in order
         self.current = -1
         self.label = ""  # what was asked for (the find bar's text; "" for a search's words)
         self._pattern: re.Pattern[str] | str | None = None  # a str: that text, ignoring case
@@ -70,6 +96,7 @@ class Highlighter(QObject):
         self._scanned = 0  # the text before this has been searched
         self._page = -1  # the reader's page number the matches are for
         self._select_first = False  # the first match, once found, becomes the current one
+        self._showing_later = False  # the current match is shown once the page is laid out
         self._painted: tuple[int, int, int] | None = None  # the highlighted matches: first, last+1, current
         self._near: tuple[int, int] | None = None  # the text on screen and a screen either side: (start, end)
         self._read: tuple[int, int, str, str] = (-1, -1, "", "")  # the page text read last: page, length, text, lower
@@ -81,7 +108,8 @@ class Highlighter(QObject):
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(0)
         self._paint_timer.timeout.connect(self._paint)
-        reader.pageCompleted.connect(self._page_grew)
+        self._grown = False  # the page is complete: its new text is read in the next turn (_page_grew)
+        reader.pageCompleted.connect(self._page_completed)
         reader.verticalScrollBar().valueChanged.connect(self._scrolled)
         reader.documentResized.connect(self._paint_later)  # (a long page's document is replaced once whole)
         reader.viewport().installEventFilter(self)
@@ -93,9 +121,11 @@ class Highlighter(QObject):
         A str pattern is found as it is, ignoring case (text_pattern); a compiled one as it says.
         With ``select_first`` the first match becomes the current one (shown) as soon as it is found."""
         self._step_timer.stop()
-        self.spans, self.current = [], -1
+        self.spans, self.current = Spans(), -1
         self._pattern, self.label = pattern, label
         self._select_first = select_first
+        self._grown = False
+        self._showing_later = False  # (a wait for another page's layout may have been dropped)
         self._page = self.reader.page_number
         self._painted = None
         self._text, self._lower = self._page_text() if pattern is not None else ("", "")
@@ -128,8 +158,9 @@ class Highlighter(QObject):
     def clear(self) -> None:
         """No matches, nothing still being counted."""
         self._step_timer.stop()
-        self.spans, self.current, self._pattern, self.label = [], -1, None, ""
+        self.spans, self.current, self._pattern, self.label = Spans(), -1, None, ""
         self._text, self._lower, self._scanned, self._select_first = "", "", 0, False
+        self._showing_later = self._grown = False
         self._painted = None
         self._paint()
         self.changed.emit()
@@ -142,7 +173,7 @@ class Highlighter(QObject):
         """True while the count is not final: matches still to count, or the page still coming."""
         if self._pattern is None:
             return False
-        return self._scanned < len(self._text) or not self.reader.is_complete()
+        return self._grown or self._scanned < len(self._text) or not self.reader.is_complete()
 
     def matched_text(self, index: int) -> str:
         start, end = self.spans[index]
@@ -167,15 +198,18 @@ class Highlighter(QObject):
         end = len(text) if end < 0 else end + 1
         pattern = self._pattern
         if isinstance(pattern, str) and self._lower:  # str.find on the lower case: many times quicker than re
-            lower, needle, spans = self._lower, pattern.lower(), self.spans
+            lower, needle = self._lower, pattern.lower()
+            size, starts, ends = len(needle), self.spans.starts, self.spans.ends
             at = lower.find(needle, start, end)
             while at >= 0:
-                spans.append((at, at + len(needle)))
-                at = lower.find(needle, at + len(needle), end)
+                starts.append(at)
+                ends.append(at + size)
+                at = lower.find(needle, at + size, end)
         elif pattern is not None:
             if isinstance(pattern, str):
                 pattern = re.compile(re.escape(pattern), re.IGNORECASE)
-            self.spans.extend(m.span() for m in pattern.finditer(text, start, end))
+            for match in pattern.finditer(text, start, end):
+                self.spans.add(match.start(), match.end())
         self._scanned = end
 
     def _count_step(self) -> None:
@@ -208,28 +242,47 @@ class Highlighter(QObject):
         self._paint()
         self.changed.emit()
 
+    def _page_completed(self) -> None:
+        """The rest of the page is in: its text is read in a turn of its own (a few ms for the longest
+        page), not in the one that put it on screen."""
+        if self._pattern is not None and self._page == self.reader.page_number and not self._grown:
+            self._grown = True
+            QTimer.singleShot(0, self, self._page_grew)
+
     def _page_grew(self) -> None:
         """The page the matches are for is complete: the text added since is searched too."""
-        if self._pattern is None or self._page != self.reader.page_number:
+        grown, self._grown = self._grown, False
+        if not grown or self._pattern is None or self._page != self.reader.page_number:
             return
         old = self._text
         self._text, self._lower = self._page_text()
         if self._text.startswith(old[: len(old) - 1]):
             # Pieces are added after the last paragraph: search again from its start.
             safe = old.rfind(PARAGRAPH) + 1
-            while self.spans and self.spans[-1][0] >= safe:
-                self.spans.pop()
+            self.spans.keep(bisect_left(self.spans.starts, safe))
             self.current = min(self.current, len(self.spans) - 1)
             self._scanned = min(self._scanned, safe)
         else:  # not what was expected: every match again, the current one kept if it is still there
-            was = self.spans[self.current] if 0 <= self.current < len(self.spans) else None
-            self.spans, self._scanned = [], 0
+            was = self.spans.starts[self.current] if 0 <= self.current < len(self.spans) else -1
+            self.spans, self._scanned = Spans(), 0
             self._count_now(None)
-            self.current = self.spans.index(was) if was in self.spans else (0 if self.spans else -1)
-        self._count_step()
+            at = bisect_left(self.spans.starts, was)
+            found = at < len(self.spans) and self.spans.starts[at] == was
+            self.current = at if found else (0 if len(self.spans) else -1)
+        self._step_timer.start()  # counted from the next turn
+        self.changed.emit()
 
     # -- showing ------------------------------------------------------------------------
     def _show_current(self) -> None:
+        """Select the current match and scroll to it; on a page still being laid out, once it is
+        (selecting or scrolling to text not yet laid out lays the page out to there in one step)."""
+        if not self.reader.is_laid_out():
+            self._paint()
+            self.changed.emit()
+            if not self._showing_later:
+                self._showing_later = True
+                when_laid_out(self.reader, self._show_later)
+            return
         start, end = self.spans[self.current]
         cursor = QTextCursor(self.reader.document())
         cursor.setPosition(start)
@@ -238,6 +291,11 @@ class Highlighter(QObject):
         self.reader.ensureCursorVisible()
         self._paint()
         self.changed.emit()
+
+    def _show_later(self) -> None:
+        self._showing_later = False
+        if self._page == self.reader.page_number and 0 <= self.current < len(self.spans):
+            self._show_current()
 
     def _paint_later(self) -> None:
         self._near = None  # the page was laid out again: what is on screen may be other text
@@ -271,8 +329,8 @@ class Highlighter(QObject):
                 self.reader.set_layer(FIND, [])
             return
         top, bottom = self._near_screen()
-        first = bisect_left(self.spans, (top, -1))
-        last = min(bisect_right(self.spans, (bottom, 1 << 62)), first + MAX_MARKS)
+        first = bisect_left(self.spans.starts, top)
+        last = min(bisect_right(self.spans.starts, bottom), first + MAX_MARKS)
         if self._painted == (first, last, self.current):
             return
         self._painted = (first, last, self.current)

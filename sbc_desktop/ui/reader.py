@@ -82,7 +82,7 @@ class Reader(QTextBrowser):
         self.page_number = 0  # counts pages loaded (a reload too): what waits for a page knows it is still there
         self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
         self._load_whole_page = False
-        self._loading = False
+        self._loading = False  # a new page replaces the old one, or the reader sets its own place (place())
         self._awaiting_paint = False
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
@@ -362,7 +362,11 @@ class Reader(QTextBrowser):
         # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
         # paint device only when it is made): without this, lines wrap differently.
         doc.documentLayout().setPaintDevice(self.viewport())
-        self.setDocument(doc)
+        loading, self._loading = self._loading, True  # the scroll bar clamps as the page is replaced
+        try:
+            self.setDocument(doc)
+        finally:
+            self._loading = loading
         if made_here:  # one made here for an earlier page: freed, nothing of that page kept
             old.deleteLater()
         self._watch_layout(doc)
@@ -376,7 +380,7 @@ class Reader(QTextBrowser):
         if position:
             layout = doc.documentLayout()
             layout.blockBoundingRect(doc.findBlock(shown_chars - 1))  # what was on screen is laid out
-            self.verticalScrollBar().setValue(position)
+            self.place(position)
         for layer, marks in layers.items():
             moved = []
             for start, end, fmt in marks:
@@ -422,8 +426,17 @@ class Reader(QTextBrowser):
         return self.is_complete() and not self._layout_steps.is_running()
 
     def is_loading(self) -> bool:
-        """True while a new page replaces the old one (scroll changes then are not the reader's)."""
+        """True while a new page replaces the old one or the reader places it itself (Back's place,
+        a restored position): scroll changes then are not the reader's own (so not their place)."""
         return self._loading
+
+    def place(self, value: int) -> None:
+        """Scroll to ``value`` for the reader (not their own scrolling: see is_loading)."""
+        loading, self._loading = self._loading, True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._loading = loading
 
     def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802
         url = QUrl(url)
@@ -469,23 +482,40 @@ class Reader(QTextBrowser):
         """After Back or Forward: the page's reading position, once a page still parsed is shown."""
         self._load_whole_page = False
         saved = self._history_positions.get(index)
-        if self._build is not None and saved is not None and saved[0] == self.source():
-            position = saved[1]
-            self.after_build(lambda: self.verticalScrollBar().setValue(position))
+        if saved is None or saved[0] != self.source():
+            return
+        position = saved[1]
+        if self._build is None:  # shown whole: Qt has restored the place, unless the layout clamped it
+            if self.verticalScrollBar().value() != position:
+                lay_out_now(self.document())
+                self.place(position)
+        else:
+
+            def back_to_the_place() -> None:
+                # The place is a height in the whole page: laid out to its end first (it comes in
+                # pieces and is laid out in steps, and a place beyond them would clamp to the end).
+                self._layout_steps.finish()
+                self.place(position)
+
+            self.after_build(back_to_the_place)
+
+    def _go_in_history(self, step: Callable[[], None], index: int) -> None:
+        """Back or Forward: the page is replaced and Qt restores its place (or _back_to does),
+        none of which is the reader's own scrolling (is_loading)."""
+        self._leaving()
+        self._load_whole_page = True
+        self._loading = True
+        try:
+            step()
+        finally:
+            self._loading = False
+        self._back_to(index)
 
     def backward(self) -> None:
-        self._leaving()
-        index = self.backwardHistoryCount() - 1
-        self._load_whole_page = True
-        super().backward()
-        self._back_to(index)
+        self._go_in_history(super().backward, self.backwardHistoryCount() - 1)
 
     def forward(self) -> None:
-        self._leaving()
-        index = self.backwardHistoryCount() + 1
-        self._load_whole_page = True
-        super().forward()
-        self._back_to(index)
+        self._go_in_history(super().forward, self.backwardHistoryCount() + 1)
 
     def set_style_sheet(self, style_sheet: str) -> None:
         """New page colours: the page is laid out again with them (same place, same history)."""
@@ -496,7 +526,7 @@ class Reader(QTextBrowser):
                 self._load_whole_page = True
                 self.reload()
                 self._load_whole_page = False
-                self.verticalScrollBar().setValue(position)
+                self.place(position)
         self._fit_line_length()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,56 +1,53 @@
-"""A topic opens where its reader left it (at home), without adding a long page in one step.
+"""A topic opens where its reader left it (at home), without a whole-page step on the UI thread.
 
-The position is a fraction of the page's height, so it needs the whole page: it used to add
-every piece still to come at once (`Reader.ensure_complete`), up to 5 s on the longest NCI page.
-Now the page comes in its pieces as any page does (ui/reader.py) and the position is set once
-the last one is in, unless the user has scrolled meanwhile (their place wins). Qt may still be
-laying the end of a long page out then, which makes the page taller: the position is set again
-as the height settles, for as long as the user has not scrolled.
+The position is a fraction of the page's height, so it needs the whole page, in and laid out.
+It used to add every piece still to come at once (`Reader.ensure_complete`: up to 5 s on the
+longest NCI page), and scrolling before the layout is done has the reader lay the rest out at
+once (`Reader._scrolled`: 0.2-0.3 s there). Now the page comes in its pieces and is laid out in
+its steps, as any page is (ui/reader.py, ui/page_document.py), and the position is set then,
+unless the user has scrolled meanwhile (their place wins) or gone to another page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
 
 from .reader import Reader
 
-SETTLE_CHANGES = 50  # the height may change this many times while Qt finishes the layout
+CHECK_MS = 20  # how often a wait for the page's layout looks
+GIVE_UP_S = 60.0  # ... and when it stops waiting
 
 
-class _Restore(QObject):
-    def __init__(self, reader: Reader, fraction: float):
-        super().__init__(reader)
-        self.reader = reader
-        self.fraction = fraction
-        self.page = reader.page_number
-        self.set_to = -1  # the value this set (a different value: the user scrolled)
-        self.left = SETTLE_CHANGES
-        bar = reader.verticalScrollBar()
-        if bar.value() != 0:  # the user has scrolled while the page came
-            self.deleteLater()
-            return
-        bar.rangeChanged.connect(self._range_changed)
-        self._apply()
+def when_laid_out(reader: Reader, call: Callable[[], None]) -> None:
+    """Call now if the page is whole and laid out, else once it is (dropped if another page comes first)."""
+    page = reader.page_number
+    if reader.is_laid_out():
+        call()
+        return
+    timer = QTimer(reader)
+    timer.setInterval(CHECK_MS)
+    left = [int(GIVE_UP_S * 1000 / CHECK_MS)]
 
-    def _apply(self) -> None:
-        bar = self.reader.verticalScrollBar()
-        self.set_to = round(self.fraction * bar.maximum())
-        bar.setValue(self.set_to)
+    def check() -> None:
+        left[0] -= 1
+        if reader.page_number != page or left[0] <= 0 or reader.is_laid_out():
+            timer.stop()
+            timer.deleteLater()
+            if reader.page_number == page and reader.is_laid_out():
+                call()
 
-    def _range_changed(self, _low: int, _high: int) -> None:
-        bar = self.reader.verticalScrollBar()
-        self.left -= 1
-        if self.page != self.reader.page_number or bar.value() != self.set_to or self.left <= 0:
-            bar.rangeChanged.disconnect(self._range_changed)
-            self.deleteLater()  # another page, the user's own scrolling, or the layout is done
-            return
-        self._apply()
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def restore_position(reader: Reader, fraction: float) -> None:
-    """Scroll ``reader`` to ``fraction`` of its page once the page is whole (see above)."""
+    """Scroll ``reader`` to ``fraction`` of its page once the page is whole and laid out (see above)."""
+    bar = reader.verticalScrollBar()
 
-    def start() -> None:
-        _Restore(reader, fraction)  # a child of the reader: it ends itself
+    def scroll() -> None:
+        if bar.value() == 0:  # else the user has scrolled while the page came
+            reader.place(round(fraction * bar.maximum()))  # (not the reader's own scrolling)
 
-    reader.when_complete(start)
+    when_laid_out(reader, scroll)

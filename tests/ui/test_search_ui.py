@@ -40,7 +40,7 @@ def test_results_as_you_type_and_keyboard_to_open(window, qtbot):
     highlighter = window.highlighter
     highlighted = [highlighter.matched_text(i).lower() for i in range(len(highlighter.spans))]
     assert highlighted and all(w.startswith(("spread", "bone")) for w in highlighted)
-    assert window.reader.textCursor().selectedText().lower().startswith(("spread", "bone"))
+    qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower().startswith(("spread", "bone")))
     # The matches on screen (and a screen either side) are marked, the current one among them.
     selections = window.reader.extraSelections()
     assert selections and {s.cursor.selectedText().lower() for s in selections} <= set(highlighted)
