@@ -96,3 +96,22 @@ def test_sentences_and_words_are_counted_as_textstat_counts_them_whatever_the_pu
         text = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 14)))
         assert readability._sentences(text) == textstat.sentence_count(text), repr(text)
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), repr(text)
+
+
+def test_numbers_are_one_syllable_as_textstat_counts_them_and_words_with_digits_are_still_asked():
+    import random
+
+    from sbc_desktop.content import readability
+
+    assert readability._numbers_are_one_syllable(textstat)
+    signs = "0123456789" + "!\"#$%&()*+,-./:;<=>?@[\\]^`{|}~"
+    rng = random.Random(14)
+    numbers = ["".join(rng.choice(signs) for _ in range(rng.randint(1, 25))) + str(n) for n in range(300)]
+    not_numbers = ["cdk4", "4t1", "e2", "1_000", "it's2", "12'5", "²", "٣", "h2o", "3D", "x.5"]
+    assert all(readability._is_number(word) for word in numbers)
+    assert not any(readability._is_number(word) for word in not_numbers)
+    readability._PIECES.clear()
+    readability._SYLLABLES.clear()
+    for word in numbers + not_numbers:
+        text = f"The {word} value was measured ({word}) and {word}, again. " * 3
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), word
