@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
 from ..pages import HOME_URL, Pages
@@ -111,6 +111,7 @@ class Reader(QTextBrowser):
         # Scrolled while a new page is still laid out in steps: the rest now, so that the scroll bar
         # (and a reading position kept as a fraction of it) spans the whole page from here on.
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().actionTriggered.connect(self._scroll_action)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
         self.setTextInteractionFlags(
@@ -186,6 +187,20 @@ class Reader(QTextBrowser):
 
     def _scrolled(self, _value: int) -> None:
         self._layout_steps.finish()
+
+    def _scroll_action(self, action: int) -> None:
+        """The scroll bar's thumb dragged while the page is still laid out in steps: the range is only
+        what is laid out so far, so the drag goes to the same fraction of the whole page, not the same
+        pixel (a wheel's or an arrow's few pixels stay pixels)."""
+        bar = self.verticalScrollBar()
+        if action != QAbstractSlider.SliderAction.SliderMove.value or not self._layout_steps.is_running():
+            return
+        if not bar.isSliderDown() and abs(bar.sliderPosition() - bar.value()) <= bar.pageStep():
+            return
+        maximum = bar.maximum()
+        fraction = bar.sliderPosition() / maximum if maximum > 0 else 0.0
+        self._layout_steps.finish()  # the range is the whole page's from here on
+        bar.setSliderPosition(round(fraction * bar.maximum()))
 
     def _watch_layout(self, doc: QTextDocument) -> None:
         doc.documentLayout().documentSizeChanged.connect(self._document_resized)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from sbc_desktop.ui import reader as reader_module
 from tests.helpers import make_content
@@ -82,3 +83,38 @@ def test_typing_while_a_long_page_comes_leaves_no_earlier_letters_match_selected
         selected = window.reader.textCursor().selectedText().lower()
         assert selected in ("", bar.field.text().lower()), (bar.field.text(), selected)
     qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower() == "osprey", timeout=10_000)
+
+
+def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_fraction(window, qtbot, monkeypatch):
+    """Review M3: the range is only the part laid out so far; a drag to the middle goes to the page's middle."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
+
+    from sbc_desktop.ui import page_document
+
+    monkeypatch.setattr(page_document, "LAYOUT_STEP_CHARS", 50)  # laid out in many turns, as a 1 MB page
+    monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 0.0)
+    reader = window.reader
+    reader.go("topic:long")
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    bar = reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10_000)
+    assert not reader.is_laid_out()  # the scroll bar spans only the part laid out so far
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    style = bar.style()
+    thumb = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar)
+    groove = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, bar)
+    press = thumb.center()
+    # The thumb's top to the middle of what it can travel: half of the page.
+    travel = groove.height() - thumb.height()
+    to = press + (groove.topLeft() - thumb.topLeft()) + type(press)(0, travel // 2)
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=press)
+    assert bar.isSliderDown()
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(to), bar.mapToGlobal(QPointF(to)), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(bar, move)
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=to)
+    assert reader.is_laid_out()
+    assert abs(bar.value() / bar.maximum() - 0.5) < 0.01, (bar.value(), bar.maximum())
