@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -25,7 +24,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocu
 from PySide6.QtWidgets import QTextEdit
 
 from ..content.links import TERM_SCHEME
-from .reader_outline import OutlineItem, outline_of
+from .reader_outline import OutlineItem
 
 LAYOUT_BUDGET_S = 0.008  # Qt's layout of the shown page, per turn of the event loop
 LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
@@ -45,6 +44,15 @@ def mark_terms(doc: QTextDocument, items: Iterable[OutlineItem]) -> None:
             if cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.DotLine:
                 cursor.mergeCharFormat(dotted)
     cursor.endEditBlock()
+
+
+_TERM_LINK = '<a class="term" '
+
+
+def dotted_terms(html: str) -> str:
+    """``html`` with its glossary words' dotted underline in their style, so that Qt's parser sets
+    it: marking them afterwards (mark_terms) needs every link's place, a walk over the page in Python."""
+    return html.replace(_TERM_LINK, _TERM_LINK + 'style="text-underline-style: dotted" ')
 
 
 def append_html(doc: QTextDocument, html: str) -> int:
@@ -81,7 +89,7 @@ class PageDocument:
         doc.setBaseUrl(shown.baseUrl())
         for key in (QTextDocument.MetaInformation.DocumentUrl, QTextDocument.MetaInformation.DocumentTitle):
             doc.setMetaInformation(key, shown.metaInformation(key))
-        doc.setHtml(first_html)
+        doc.setHtml(dotted_terms(first_html))
         # The root frame's margins as the reader set them (Reader._fit_line_length), before any
         # layout: changed on the shown document later, they would lay the whole page out at once.
         root = QTextCursor(doc).currentFrame()
@@ -92,18 +100,12 @@ class PageDocument:
         fmt.setBottomMargin(margins.bottomMargin())
         root.setFrameFormat(fmt)
         self.doc: QTextDocument | None = doc
-        self.items: list[OutlineItem] = outline_of(doc)
-        mark_terms(doc, self.items)
 
     def add(self, html: str) -> None:
-        """The next piece of the page; its outline read and its glossary words marked."""
+        """The next piece of the page, its glossary words marked as Qt parses it (the page's
+        outline is read once the page is shown: PageOutline.read_later)."""
         assert self.doc is not None
-        at = append_html(self.doc, html)
-        block_start = self.doc.findBlock(at).position()
-        added = outline_of(self.doc, at)
-        keep = bisect_left(self.items, block_start, key=lambda item: item.start)
-        self.items = self.items[:keep] + added
-        mark_terms(self.doc, added)
+        append_html(self.doc, dotted_terms(html))
 
     def take(self) -> QTextDocument:
         """The finished document, for the editor to show (it owns it from then on)."""

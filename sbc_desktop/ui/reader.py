@@ -385,7 +385,7 @@ class Reader(QTextBrowser):
         if made_here:  # one made here for an earlier page: freed, nothing of that page kept
             old.deleteLater()
         self._watch_layout(doc)
-        self.outline.replace(built.items)
+        self.outline.read_later()  # in idle steps after the page is shown (at once if asked for)
         self._fit_line_length()
         if anchor or at:
             caret = QTextCursor(doc)

@@ -13,15 +13,18 @@ accessible focus to the heading or link it reached: Orca speaks focus moves.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleObject, QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleObject, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from ..content.links import TERM_SCHEME
 from . import accessible_factory
+
+READ_BUDGET_S = 0.004  # reading a newly shown page's outline, per turn of the event loop
 
 
 @dataclass(frozen=True)
@@ -58,30 +61,35 @@ def outline_of(doc: QTextDocument, start: int = 0) -> list[OutlineItem]:
     items: list[OutlineItem] = []
     block = doc.findBlock(start) if start else doc.begin()
     while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level and _clean(block.text()):
-            start = block.position()
-            items.append(OutlineItem("heading", _clean(block.text()), start, start + block.length() - 1, level))
-        link: list | None = None  # [href, start, end, text]
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            href = fmt.anchorHref() if fmt.isAnchor() else ""
-            if link and href == link[0] and fragment.position() == link[2]:
-                link[2] = fragment.position() + fragment.length()
-                link[3] += fragment.text()
-            else:
-                if link and _clean(link[3]):
-                    items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
-                link = [href, fragment.position(), fragment.position() + fragment.length(), fragment.text()]
-                if not href:
-                    link = None
-            it += 1
-        if link and _clean(link[3]):
-            items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
+        block_items(block, items)
         block = block.next()
     return items
+
+
+def block_items(block: QTextBlock, items: list[OutlineItem]) -> None:
+    """Add the heading and links of ``block`` to ``items``."""
+    level = block.blockFormat().headingLevel()
+    if level and _clean(block.text()):
+        start = block.position()
+        items.append(OutlineItem("heading", _clean(block.text()), start, start + block.length() - 1, level))
+    link: list | None = None  # [href, start, end, text]
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        href = fmt.anchorHref() if fmt.isAnchor() else ""
+        if link and href == link[0] and fragment.position() == link[2]:
+            link[2] = fragment.position() + fragment.length()
+            link[3] += fragment.text()
+        else:
+            if link and _clean(link[3]):
+                items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
+            link = [href, fragment.position(), fragment.position() + fragment.length(), fragment.text()]
+            if not href:
+                link = None
+        it += 1
+    if link and _clean(link[3]):
+        items.append(OutlineItem("link", _clean(link[3]), link[1], link[2], href=link[0]))
 
 
 class OutlineNode(QObject):
@@ -97,6 +105,8 @@ class OutlineNode(QObject):
 class PageOutline(QWidget):
     """An invisible child of the reader that carries the page's structure to screen readers."""
 
+    outlineRead = Signal()  # a page's outline, read in idle steps, is complete
+
     def __init__(self, reader):
         super().__init__(reader)
         self.reader = reader
@@ -105,7 +115,14 @@ class PageOutline(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFixedSize(1, 1)
-        self.items: list[OutlineItem] = []
+        self._items: list[OutlineItem] = []
+        # A newly shown page's outline, read in idle steps (read_later): the document being read,
+        # its revision then, the position of the next block to read and what was read so far.
+        self._reading: tuple[QTextDocument, int, int, list[OutlineItem]] | None = None
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.setInterval(0)
+        self._read_timer.timeout.connect(self._read_step)
         # Each item's accessible object, made when assistive technology first asks for it (a long
         # page has thousands of links: a QObject each, made at every switch, cost more than reading them).
         self._nodes: dict[int, OutlineNode] = {}
@@ -125,15 +142,67 @@ class PageOutline(QWidget):
     def index_of(self, node: OutlineNode) -> int:
         return node.index if self._nodes.get(node.index) is node else -1
 
+    @property
+    def items(self) -> list[OutlineItem]:
+        """The page's headings and links (read now if they were still being read in idle steps:
+        whoever asks, a key press or a screen reader, gets the whole outline at once)."""
+        if self._reading is not None:
+            self._read(until=None)
+        return self._items
+
+    def is_read(self) -> bool:
+        return self._reading is None
+
+    def read_later(self) -> None:
+        """The reader shows a new document: its outline is read in small idle steps from now."""
+        self._stop_reading()
+        self._forget(0)
+        self._items = []
+        self.current = -1
+        doc = self.reader.document()
+        self._reading = (doc, doc.revision(), 0, [])
+        self._read_timer.start()
+
+    def _stop_reading(self) -> None:
+        self._reading = None
+        self._read_timer.stop()
+
+    def _read_step(self) -> None:
+        if self._reading is not None:
+            self._read(until=time.perf_counter() + READ_BUDGET_S)
+
+    def _read(self, until: float | None) -> None:
+        """Read blocks of the outline until ``until`` (perf_counter), or to the end if None."""
+        assert self._reading is not None
+        doc, revision, position, items = self._reading
+        if doc is not self.reader.document():  # another document is shown: its own outline is read
+            self._stop_reading()
+            return
+        if doc.revision() != revision:  # changed meanwhile: read again from its start
+            position, items, revision = 0, [], doc.revision()
+        block = doc.findBlock(position)
+        while block.isValid():
+            block_items(block, items)
+            block = block.next()
+            if until is not None and time.perf_counter() > until and block.isValid():
+                self._reading = (doc, revision, block.position(), items)
+                self._read_timer.start()
+                return
+        self._stop_reading()
+        self._items = items
+        self._reordered()
+        self.outlineRead.emit()
+
     def rebuild(self) -> None:
         self.replace(outline_of(self.reader.document()))
 
     def replace(self, items: list[OutlineItem]) -> None:
         """The page's outline is now ``items`` (a new page, or the same page's new document)."""
-        if items == self.items:
+        if self._reading is None and items == self._items:
             return
+        self._stop_reading()
         self._forget(0)
-        self.items = items
+        self._items = items
         self.current = -1
         self._reordered()
 
@@ -147,7 +216,7 @@ class PageOutline(QWidget):
         if self.items[keep:] == added:
             return added
         self._forget(keep)
-        self.items = self.items[:keep] + added
+        self._items = self._items[:keep] + added
         if self.current >= keep:
             self.current = -1
         self._reordered()

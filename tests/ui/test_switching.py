@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content.loader import load_library
@@ -246,3 +247,34 @@ def test_opening_a_topic_far_down_a_long_list_measures_only_the_rows_on_screen(q
     assert tree.currentItem() is tree._items["topic:t010"]
     assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())
     assert len(measured) - before < 6 * on_screen + 20
+
+
+def test_a_long_page_counts_as_complete_before_its_outline_is_read_in_idle_steps(long_window, qtbot):
+    window = long_window
+    outline = window.reader.outline
+    order = []
+    window.reader.pageCompleted.connect(lambda: order.append(("complete", outline.is_read())))
+    outline.outlineRead.connect(lambda: order.append(("outline", len(outline._items))))
+    with qtbot.waitSignal(outline.outlineRead, timeout=10_000):
+        open_by_link(window, qtbot)
+    assert order[-2][0] == "complete" and order[-2][1] is False  # shown before its outline is read
+    assert order[-1][0] == "outline" and order[-1][1] > SECTIONS
+    assert_whole_long_page(window)
+    # Glossary words are dotted by Qt's parser as the page is built, not marked afterwards.
+    terms = [item for item in outline.items if item.href == "term:liver"]
+    assert terms
+    for item in terms:
+        cursor = window.reader.textCursor()
+        cursor.setPosition(item.start + 1)
+        assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+
+
+def test_moving_by_heading_as_soon_as_a_long_page_is_complete_reads_its_outline_at_once(long_window, qtbot):
+    window = long_window
+    open_by_link(window, qtbot)
+    assert not window.reader.outline.is_read()
+    window.reader.setFocus()
+    for _ in range(SECTIONS + 1):
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert window.reader.textCursor().block().text().strip() == f"Part {SECTIONS - 1} heading"
+    assert window.reader.outline.is_read()
