@@ -25,6 +25,7 @@ from ..content.links import TERM_SCHEME
 from . import accessible_factory
 
 READ_BUDGET_S = 0.004  # reading a newly shown page's outline, per turn of the event loop
+READ_WAIT_MS = 15  # ...which waits, this long at a time, for the page's layout steps to end
 
 
 @dataclass(frozen=True)
@@ -161,15 +162,21 @@ class PageOutline(QWidget):
         self.current = -1
         doc = self.reader.document()
         self._reading = (doc, doc.revision(), 0, [])
-        self._read_timer.start()
+        self._read_timer.start(0)
 
     def _stop_reading(self) -> None:
         self._reading = None
         self._read_timer.stop()
 
     def _read_step(self) -> None:
-        if self._reading is not None:
-            self._read(until=time.perf_counter() + READ_BUDGET_S)
+        if self._reading is None:
+            return
+        if not self.reader.is_laid_out():
+            # Qt's layout of the page goes first (in steps of its own): sharing a turn of the event
+            # loop with it, a step here would make that turn longer.
+            self._read_timer.start(READ_WAIT_MS)
+            return
+        self._read(until=time.perf_counter() + READ_BUDGET_S)
 
     def _read(self, until: float | None) -> None:
         """Read blocks of the outline until ``until`` (perf_counter), or to the end if None."""
@@ -186,7 +193,7 @@ class PageOutline(QWidget):
             block = block.next()
             if until is not None and time.perf_counter() > until and block.isValid():
                 self._reading = (doc, revision, block.position(), items)
-                self._read_timer.start()
+                self._read_timer.start(0)
                 return
         self._stop_reading()
         self._items = items
