@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from ..content.library import Library, Topic
 from ..quick_switch import quick_switching
@@ -109,13 +109,26 @@ class SearchService(QObject):
             index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             self.error = str(exc) or type(exc).__name__
-            self.failed.emit(self.error)
+            self._tell(self.failed, self.error)
             return
         self._index = index
         total = index.pages
-        self._landed.emit(total - index.pages_left, total)  # first: the note is up before the results
-        self.ready.emit()
-        self._add_text(index)
+        # first: the note is up before the results
+        if self._tell(self._landed, total - index.pages_left, total) and self._tell(self.ready):
+            self._add_text(index)
+
+    def _tell(self, signal: SignalInstance, *args: object) -> bool:
+        """Emit ``signal`` from the index's thread; False, and the thread stops, if the window has
+        already deleted this object (closed without `close`, e.g. at the end of a test or a crash
+        exit): Qt then refuses the emit, and the text is kept for the next start as after `close`."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            self._stop.set()
+            if self._helper is not None:
+                self._helper.close()
+            return False
+        return True
 
     def _add_text(self, index: SearchIndex) -> None:
         """The pages' text, a batch at a time, each searchable as it lands (resumed from the cache)."""
@@ -127,12 +140,13 @@ class SearchService(QObject):
             while left and not self._stop.is_set():
                 with quick_switching(SWITCH_INTERVAL):
                     left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
-                self._landed.emit(total - left, total)
+                if not self._tell(self._landed, total - left, total):
+                    return
         except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
-            self._lost.emit(total - left, total)
+            self._tell(self._lost, total - left, total)
 
     def _page_reader(self) -> Callable[[Topic], Rendered]:
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the

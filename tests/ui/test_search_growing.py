@@ -161,3 +161,36 @@ def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misse
     on_disk = search.SearchIndex.begin(library, cache)  # nothing lost: the next start reads them again
     assert on_disk.pages_left == total
     on_disk.close()
+
+
+def test_a_window_deleted_while_the_text_is_added_ends_the_index_thread_quietly(qtbot, library, monkeypatch):
+    """A window deleted without being closed (a test's end, a crash exit): the index's thread finds
+    its signals gone, stops at the batch it was adding and raises nothing (before: RuntimeError
+    'Signal source has been deleted' in the thread, reported by pytest as an unhandled exception)."""
+    import shiboken6
+
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    gate = threading.Event()
+    reading = threading.Event()
+    window = MainWindow(library, settings=None)
+    renderer = window.pages.renderer
+    real = renderer.text_of
+
+    def held(topic):
+        reading.set()
+        return gate.wait(30) and real(topic)
+
+    monkeypatch.setattr(renderer, "text_of", held)
+    window.open_start_page()
+    show_active(qtbot, window)
+    service = window.search
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "bones")  # search opens the index; its thread starts on the text
+    qtbot.waitUntil(reading.is_set, timeout=30000)  # the index's thread is on the pages' text
+    thread = service._thread
+    shiboken6.delete(window)  # deleted, never closed: the service goes with it
+    assert not shiboken6.isValid(service)
+    gate.set()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert service._stop.is_set()  # it stopped at the batch it was adding
