@@ -107,7 +107,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     root = content or active_content_dir(builtin_content_dir())
     arrival = None  # a first start of a large folder: the rest of the library, on its way
     if config is not None:
-        library = load_library(root, check_links=False, cache_dir=None)
+        library = load_library(root, check_links=False, cache_dir=None, shipped=True)  # nothing written
     else:
         from .ui.library_arrival import open_library
 
