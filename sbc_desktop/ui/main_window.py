@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self.apply_appearance)
         self.tree.pageRequested.connect(self.reader.go)
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
+        self.reader.pageLaidOut.connect(self._note_scrolled_position)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.sourceChanged.connect(self.heap_trim.page_changed)
@@ -651,10 +652,15 @@ class MainWindow(QMainWindow):
 
     def _note_position(self, value: int) -> None:
         bar = self.reader.verticalScrollBar()
-        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_complete():
-            return  # only the reader's own scrolling, on a whole page, counts
+        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_laid_out():
+            return  # only the reader's own scrolling, on a whole page laid out (its height known), counts
         if bar.maximum() > 0:
             self._positions[self._topic.id] = round(value / bar.maximum(), 4)
+
+    def _note_scrolled_position(self) -> None:
+        """A long page's height is known now: where the reader scrolled to while it was laid out counts."""
+        if self.reader.verticalScrollBar().value() > 0:
+            self._note_position(self.reader.verticalScrollBar().value())
 
     def _restore_position(self, address: str) -> None:
         """At home, a topic opens where the reader left it (links to a place go there instead)."""
