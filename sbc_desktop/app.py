@@ -40,19 +40,23 @@ def refuse_second_window() -> int:
     return EXIT_ALREADY_OPEN
 
 
-def collect_after_first_paint(window, fallback_ms: int = 5000) -> None:
+def collect_after_first_paint(window, fallback_ms: int = 5000, arrival=None) -> None:
     """Start-up makes many objects and almost no garbage: the collector waits until the first
     page is on screen (about 25 ms less before it), then the objects that live as long as the
-    window are set aside from future collections. A window that never paints still collects."""
+    window are set aside from future collections (collector.settle), and again when a first
+    start's whole library has arrived (``arrival``). A window that never paints still collects."""
     from PySide6.QtCore import QTimer
+
+    from .collector import settle
 
     def collect() -> None:
         if not gc.isenabled():
-            gc.enable()
-            gc.freeze()
+            settle()
 
     window.after_first_paint.call(collect)
     QTimer.singleShot(fallback_ms, collect)
+    if arrival is not None:  # connected after the window's take_library: the new library is in
+        arrival.arrived.connect(lambda _library: settle())
 
 
 def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None) -> int:
@@ -158,7 +162,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         QuitSignals(lambda _number: window.quit_saving(), window)
         app.aboutToQuit.connect(window.save_notes_now)
     display.window_opened()
-    collect_after_first_paint(window)
+    collect_after_first_paint(window, arrival=arrival)
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
         # For benchmarks/: time from process start to the first page on screen.
