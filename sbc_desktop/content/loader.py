@@ -230,7 +230,7 @@ class _Loader:
 
         file = self.snapshot_file()
         raw = library_snapshot.read(file) if file is not None else None
-        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
+        known = self.known_paths()
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
         if found is None:  # the built-in content: as shipped with the app, if it is the same (a first start)
             from .shipped_library import load as shipped
@@ -246,6 +246,10 @@ class _Loader:
             else:
                 library.problems.append(item)
         return True
+
+    def known_paths(self) -> dict[str, str]:
+        """The topic files listed, as text, by cache key."""
+        return dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}
 
     def save_snapshot(self, files: dict[str, Stamp | None]) -> None:
         from . import library_snapshot
@@ -744,6 +748,16 @@ def load_library(
 def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
     """The library from the snapshot the last load left, if no file has changed since; else None
     (nothing is parsed: a caller that gets None decides how to read the folder)."""
+    return snapshot_start(root, cache_dir, None, 1 << 62, today)
+
+
+def snapshot_start(
+    root: str | Path, cache_dir: Path, topic_id: str | None, small: int, today: dt.date | None = None
+) -> Library | None:
+    """What a start reads from the snapshot the last load left, if no file has changed since (else None):
+    the whole library when the folder holds at most ``small`` topic files; else only what the first page
+    needs (`library_snapshot.load_part`: ``complete`` False, holding the topic ``topic_id``), so that the
+    window paints as soon as a first start does, and reads the rest (`load_library`) after."""
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -751,7 +765,18 @@ def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = 
         if not loader.root.is_dir():
             return None
         files = loader.fingerprint()
-        return loader.lib if files is not None and loader.from_snapshot(files) else None
+        if files is None:
+            return None
+        if len(loader.keys) <= small:
+            return loader.lib if loader.from_snapshot(files) else None
+        from . import library_snapshot
+
+        file = loader.snapshot_file()
+        raw = library_snapshot.read(file) if file is not None else None
+        if raw is None:
+            return None
+        known = loader.known_paths()
+        return library_snapshot.load_part(raw, loader.root, files, code_stamp(), loader.kind, known, topic_id)
     except OSError:
         return None
     finally:
