@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -47,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from sbc_desktop.gc_pauses import Pauses
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 
@@ -68,6 +71,8 @@ MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
 READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page this long (ui/heap_trim.py: 1 s)
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
+DEFAULT_GC_THRESHOLDS = gc.get_threshold()
+GC_MODES = ["settled"]  # --gc: the collector's policies the switch figures are measured with, in turn
 TRACE_FRAMES = 0  # --tracemalloc N: Python's allocations traced (N frames) and diffed between readings
 
 
@@ -166,6 +171,13 @@ class Switch:
     # ms of UI-thread CPU in that longest step by CPU: the work itself, without the time other processes
     # (a loaded machine) or the page worker holding the interpreter lock took the core from it
     stall_cpu: float = 0.0
+    long_steps: int = 0  # steps over STALL_MS from go() to SETTLE_MS after complete
+    long_steps_gc: int = 0  # of which a garbage collection overlapped (PAUSES)
+    collections: tuple = ()  # the garbage collections from go() to SETTLE_MS after complete (gc_pauses.Pause)
+
+
+# Python's garbage collections, timed while the switches run (sbc_desktop/gc_pauses.py)
+PAUSES = Pauses()
 
 
 class PaintCounter:
@@ -209,6 +221,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     stall = went - start  # the longest time input waited: go() itself, then each turn of the loop
     stall_cpu = time.thread_time() - start_cpu
     complete_at = went if reader.is_complete() else 0.0
+    long_steps = [(start, went)] if went - start > STALL_MS / 1000 else []
 
     def done() -> bool:
         return PaintCounter.count != before and reader.is_complete()
@@ -219,6 +232,8 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         now = time.perf_counter()
         stall = max(stall, now - step)
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
+        if now - step > STALL_MS / 1000:
+            long_steps.append((step, now))
         if not complete_at and reader.is_complete():
             complete_at = now
     if not done():
@@ -228,7 +243,10 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     while settle and time.perf_counter() - end < SETTLE_MS / 1000:
         step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
-        after = max(after, time.perf_counter() - step)
+        now = time.perf_counter()
+        after = max(after, now - step)
+        if now - step > STALL_MS / 1000:
+            long_steps.append((step, now))
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
     stall = max(stall, after)
     if reader.current_url() != f"topic:{topic_id}":
@@ -236,12 +254,19 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     expected = sum(1 for _ in window.pages.parts_for(f"topic:{topic_id}"))  # from the renderer's memory
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
+    with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
+    collections = tuple(PAUSES.within(start, time.perf_counter()))
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
-                  (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000)  # fmt: skip
+                  (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
+                  long_steps=len(long_steps), long_steps_gc=with_gc, collections=collections)  # fmt: skip
 
 
-def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None):
-    """One Switch for each topic of ``ids``, in a fresh window (with its cache folder, if any)."""
+def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None,
+                   gc_mode: str = "settled"):  # fmt: skip
+    """One Switch for each topic of ``ids``, in a fresh window (with its cache folder, if any).
+    ``gc_mode`` "settled": the collector as the app leaves it once the window is up (collector.settle);
+    "none": Python's defaults with nothing set aside (what this benchmark measured before session 23)."""
+    from sbc_desktop import collector
     from sbc_desktop.ui.main_window import MainWindow
 
     undo = counting_paints()
@@ -255,8 +280,11 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     # The search index is built on a thread once, at a first start: not during the switches.
     window.search.start()
     window.search.wait(300)
+    if gc_mode == "settled":  # as app.run_gui does after the first paint (and when a library arrives)
+        collector.settle()
     floor = FloorBrowser(window.reader)
     results = []
+    PAUSES.install()
     for topic_id in ids:
         if profiler:
             profiler.enable()
@@ -265,6 +293,8 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
             profiler.disable()
         switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{topic_id}") or "")
         results.append(switch)
+    PAUSES.remove()
+    PAUSES.clear()
     floor.close()
     undo()
     dispose(app, window)
@@ -358,11 +388,14 @@ def dispose(app, window) -> None:
     for _ in range(3):
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+    gc.unfreeze()  # the next window starts as this one did (collector.settle)
+    gc.set_threshold(*DEFAULT_GC_THRESHOLDS)
 
 
 def memory_window(library, kind: str, cache_dir: Path | None):
     """The window as its user has it: at home, with a cache folder (rendered pages and the search
     index on disk); at a kiosk, as a clinic starts it (nothing on disk). (window, kiosk controller)."""
+    from sbc_desktop import collector
     from sbc_desktop.ui.main_window import MainWindow
 
     if kind == "kiosk":
@@ -371,10 +404,12 @@ def memory_window(library, kind: str, cache_dir: Path | None):
 
         window, controller = make_kiosk(library, KioskConfig())
         controller.show_kiosk()
+        collector.settle()  # as app.run_gui does after the first paint, before the first patient
         return window, controller
     window = MainWindow(library, cache_dir=cache_dir)
     window.open_start_page()
     window.show()
+    collector.settle()
     return window, None
 
 
@@ -656,7 +691,16 @@ def prerender(content: Path, cache: Path) -> tuple[float, str]:
 
 
 def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) -> None:
-    results = topic_switches(app, library, ids, profiler, cache_dir)
+    for mode in GC_MODES:
+        if len(GC_MODES) > 1:
+            said = {"none": "Python's defaults, nothing set aside (before session 23)",
+                    "settled": "as the app leaves it (collector.settle)"}[mode]  # fmt: skip
+            print(f"  [garbage collector: {mode}: {said}; load average {os.getloadavg()[0]:.2f}]")
+        results = topic_switches(app, library, ids, profiler, cache_dir, mode)
+        switch_lines(results, ids, profiler)
+
+
+def switch_lines(results: list[Switch], ids: list[str], profiler=None) -> None:
     topics = len(set(ids))
     print(f"  {len(results)} switches over {topics} topics; each waits until painted and complete, then "
           f"{SETTLE_MS:g} ms more")  # fmt: skip
@@ -677,9 +721,21 @@ def switch_figures(app, library, ids: list[str], profiler=None, cache_dir=None) 
         line("  of which in go()", spread([r.go for r in subset]))
         cpu = [r.stall_cpu for r in subset]
         line("  longest step, UI thread CPU", spread(cpu), pct(cpu, 95), STALL_MS)
+        report_collections(subset)
     if profiler:
         print("\n  cProfile of the switches above, top 20 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
+
+
+def report_collections(switches: list[Switch]) -> None:
+    """Python's garbage collections during these switches, and how many of their steps over STALL_MS had one."""
+    pauses = Pauses()
+    pauses.pauses = [p for r in switches for p in r.collections]
+    long_steps = sum(r.long_steps for r in switches)
+    with_gc = sum(r.long_steps_gc for r in switches)
+    line("  garbage collections", pauses.report())
+    said = f"{long_steps} in {len(switches)} switches, {with_gc} with a collection inside"
+    line(f"  steps over {STALL_MS:g} ms", said)
 
 
 def main() -> int:
@@ -700,11 +756,15 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=None,
                         help="keep the NCI content folder and its pre-rendered cache here between runs "
                              "(a second run skips the copy and the pre-render)")
+    parser.add_argument("--gc", choices=("settled", "none", "both"), default="settled",
+                        help="the garbage collector during the switch figures: as the app leaves it (settled), "
+                             "Python's defaults with nothing set aside (none), or both in turn, twice")  # fmt: skip
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace Python's allocations in the memory runs and print where they grew")
     args = parser.parse_args()
     global TRACE_FRAMES
     TRACE_FRAMES = args.tracemalloc
+    GC_MODES[:] = ["none", "settled"] * 2 if args.gc == "both" else [args.gc]
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
     nci_memory_switches = args.nci_memory_switches or (500 if args.quick else 2_000)

@@ -54,19 +54,23 @@ def refuse_second_window(holder=None) -> int:
     return EXIT_ALREADY_OPEN
 
 
-def collect_after_first_paint(window, fallback_ms: int = 5000) -> None:
+def collect_after_first_paint(window, fallback_ms: int = 5000, arrival=None) -> None:
     """Start-up makes many objects and almost no garbage: the collector waits until the first
     page is on screen (about 25 ms less before it), then the objects that live as long as the
-    window are set aside from future collections. A window that never paints still collects."""
+    window are set aside from future collections (collector.settle), and again when a first
+    start's whole library has arrived (``arrival``). A window that never paints still collects."""
     from PySide6.QtCore import QTimer
+
+    from .collector import settle
 
     def collect() -> None:
         if not gc.isenabled():
-            gc.enable()
-            gc.freeze()
+            settle()
 
     window.after_first_paint.call(collect)
     QTimer.singleShot(fallback_ms, collect)
+    if arrival is not None:  # connected after the window's take_library: the new library is in
+        arrival.arrived.connect(lambda _library: settle())
 
 
 def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None) -> int:
@@ -93,7 +97,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
         keyboard.prepare()
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -120,12 +124,17 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     # The parsed content is kept in the cache folder for the next start; not at a kiosk (nothing on disk).
     root = content or active_content_dir(builtin_content_dir())
     arrival = None  # a first start of a large folder: the rest of the library, on its way
+    settings: Settings | None = None
     if config is not None:
-        library = load_library(root, check_links=False, cache_dir=None)
+        library = load_library(root, check_links=False, cache_dir=None, shipped=True)  # nothing written
     else:
         from .ui.library_arrival import open_library
 
-        library, arrival = open_library(root, cache_dir(), topic)
+        settings = Settings.open()
+        last = settings.last_page()  # (a second start of a large folder reads only the first page's topic)
+        library, arrival = open_library(
+            root, cache_dir(), topic, last[6:].split("#")[0] if last[:6] == "topic:" else None
+        )
     if topic and library.complete and library.topic(topic) is None:
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:
@@ -137,7 +146,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
             window.open_start_page(topic)
         controller.show_kiosk()
     else:
-        settings = Settings.open()
+        assert settings is not None
         notes = NotesStore(data_dir() / "appointment-notes.json")
         if not notes.lock():  # two windows would overwrite each other's notes
             return refuse_second_window(notes.holder)
@@ -156,6 +165,9 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         prerender = BackgroundRender(library.root, cache_dir(), window)
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
+            if arrival.after_paint:  # a second start: the rest of the library once the first page is up
+                window.after_first_paint.call(arrival.start)
+                QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals
@@ -164,7 +176,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         QuitSignals(lambda _number: window.quit_saving(), window)
         app.aboutToQuit.connect(window.save_notes_now)
     display.window_opened()
-    collect_after_first_paint(window)
+    collect_after_first_paint(window, arrival=arrival)
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
         # For benchmarks/: time from process start to the first page on screen.

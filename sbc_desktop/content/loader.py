@@ -69,6 +69,7 @@ class _Loader:
         self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
         self.regular: set[str] = set()  # topic files listed as regular files inside the folder (not links)
         self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
+        self.shipped = cache_dir is not None  # whether the built-in content's shipped snapshot may stand for it
         self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
     # -- problems ---------------------------------------------------------------
@@ -172,7 +173,8 @@ class _Loader:
         if not self.root.is_dir():
             self.error(self.root, 0, "content folder not found")
             return self.lib
-        files = self.fingerprint() if self.cache else None
+        # Without a cache folder (the kiosk: nothing written), only the built-in content's shipped snapshot.
+        files = self.fingerprint() if self.cache or (self.shipped and self.shipped_may_stand()) else None
         if files is None or not self.from_snapshot(files):
             self.guarded(REFERENCES_FILE, self.load_references)
             sections = self.guarded(SECTIONS_FILE, self.load_sections) or {}
@@ -192,7 +194,6 @@ class _Loader:
     # -- the whole library in one file (library_snapshot) ----------------------------
     def fingerprint(self) -> dict[str, Stamp | None] | None:
         """Every file a load reads, with its stamp; None when a snapshot cannot stand for the folder."""
-        assert self.cache is not None
         try:
             paths, problems = self.list_topic_files()
         except OSError:
@@ -203,6 +204,12 @@ class _Loader:
         for name in YAML_FILES:
             files[name] = stamp_of(self.root / name)
         return files
+
+    def shipped_may_stand(self) -> bool:
+        """Whether the app ships a snapshot of this folder (the built-in content: `shipped_library`)."""
+        from .shipped_library import locate
+
+        return locate(self.root) is not None
 
     def snapshot_file(self) -> Path | None:
         from .library_snapshot import SUFFIX
@@ -215,8 +222,7 @@ class _Loader:
 
         file = self.snapshot_file()
         raw = library_snapshot.read(file) if file is not None else None
-        assert self.cache is not None
-        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
+        known = self.known_paths()
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
         if found is None:  # the built-in content: as shipped with the app, if it is the same (a first start)
             from .shipped_library import load as shipped
@@ -232,6 +238,10 @@ class _Loader:
             else:
                 library.problems.append(item)
         return True
+
+    def known_paths(self) -> dict[str, str]:
+        """The topic files listed, as text, by cache key."""
+        return dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}
 
     def save_snapshot(self, files: dict[str, Stamp | None]) -> None:
         from . import library_snapshot
@@ -683,7 +693,12 @@ class _Loader:
 
 
 def load_library(
-    root: str | Path, today: dt.date | None = None, check_links: bool = True, cache_dir: Path | None = None
+    root: str | Path,
+    today: dt.date | None = None,
+    check_links: bool = True,
+    cache_dir: Path | None = None,
+    *,
+    shipped: bool = False,
 ) -> Library:
     """Load a content folder. Never raises for bad content: see ``Library.problems``.
 
@@ -691,11 +706,15 @@ def load_library(
     and checking every link of a large folder costs more than the rest of loading.
     With a ``cache_dir``, what was read from each file is kept there for the next load
     (see parse_cache) and topics read their bodies from their files when needed.
+    ``shipped``: without a ``cache_dir`` too, the built-in content comes from the snapshot shipped with
+    the app when it is exactly the folder's (`shipped_library`; the kiosk: parsed once, nothing written).
     """
     paused = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
-        return _Loader(Path(root), today, check_links, cache_dir).load()
+        loader = _Loader(Path(root), today, check_links, cache_dir)
+        loader.shipped = shipped or cache_dir is not None
+        return loader.load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
         library = Library(root=Path(root))
         reason = exc.strerror or str(exc)
@@ -709,6 +728,16 @@ def load_library(
 def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
     """The library from the snapshot the last load left, if no file has changed since; else None
     (nothing is parsed: a caller that gets None decides how to read the folder)."""
+    return snapshot_start(root, cache_dir, None, 1 << 62, today)
+
+
+def snapshot_start(
+    root: str | Path, cache_dir: Path, topic_id: str | None, small: int, today: dt.date | None = None
+) -> Library | None:
+    """What a start reads from the snapshot the last load left, if no file has changed since (else None):
+    the whole library when the folder holds at most ``small`` topic files; else only what the first page
+    needs (`library_snapshot.load_part`: ``complete`` False, holding the topic ``topic_id``), so that the
+    window paints as soon as a first start does, and reads the rest (`load_library`) after."""
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -716,7 +745,18 @@ def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = 
         if not loader.root.is_dir():
             return None
         files = loader.fingerprint()
-        return loader.lib if files is not None and loader.from_snapshot(files) else None
+        if files is None:
+            return None
+        if len(loader.keys) <= small:
+            return loader.lib if loader.from_snapshot(files) else None
+        from . import library_snapshot
+
+        file = loader.snapshot_file()
+        raw = library_snapshot.read(file) if file is not None else None
+        if raw is None:
+            return None
+        known = loader.known_paths()
+        return library_snapshot.load_part(raw, loader.root, files, code_stamp(), loader.kind, known, topic_id)
     except OSError:
         return None
     finally:

@@ -46,6 +46,34 @@ def test_the_shipped_library_is_up_to_date_and_gives_what_parsing_gives(builtin_
     assert files_in(cache) == [], "nothing is written"
 
 
+@pytest.mark.parametrize("today", [TODAY, dt.date(2031, 6, 1)])
+def test_the_kiosk_reads_the_shipped_library_and_writes_nothing(builtin_dir, tmp_path, monkeypatch, today):
+    plain = load_library(builtin_dir, today, check_links=False)  # (parsed: no cache folder, not asked to)
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TMPDIR"):
+        monkeypatch.setenv(name, str(home))
+    refuse_parsing(monkeypatch)
+    kiosk = load_library(builtin_dir, today, check_links=False, cache_dir=None, shipped=True)
+    assert snapshot(kiosk) == snapshot(plain)
+    assert [p.format() for p in kiosk.problems] == [p.format() for p in plain.problems]
+    assert [t.id for t in kiosk.ordered_topics()] == [t.id for t in plain.ordered_topics()]
+    assert kiosk.complete and files_in(home) == [], "nothing is written"
+
+
+def test_without_a_matching_shipped_library_the_kiosk_parses_the_folder(builtin_dir, tmp_path, monkeypatch):
+    root, out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    assert snapshot(load_library(root, TODAY, check_links=False, shipped=True)) == plain
+    (root / "topics" / "what-is-it.md").write_text(
+        (root / "topics" / "what-is-it.md").read_text("utf-8").replace("title: ", "title: X", 1), "utf-8"
+    )
+    assert load_library(root, TODAY, check_links=False, shipped=True).topic("what-is-it").title[0] == "X"
+    out.write_bytes(b"damaged")
+    assert snapshot(load_library(root, TODAY, check_links=False, shipped=True)) != plain  # the changed title, parsed
+    assert files_in(tmp_path / "content") == files_in(root)
+
+
 def shipped_copy(tmp_path, builtin_dir, monkeypatch):
     """A copy of the built-in content with a shipped library made from it, standing in for the real one."""
     root = shutil.copytree(builtin_dir, tmp_path / "content")

@@ -37,5 +37,10 @@ def test_a_kiosk_start_makes_nothing_in_home(tmp_path):
         app.terminate()
         app.communicate(timeout=30)  # (and closes its output)
     assert any(line.startswith("first-paint") for line in seen), "".join(seen)
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.settings import builtin_content_dir
+
+    topics = len(load_library(builtin_content_dir(), check_links=False).topics)
+    assert f"topics={topics} " in next(line for line in seen if line.startswith("first-paint"))  # all of them
     assert everything_under(home) == [], everything_under(home)
     assert everything_under(temp) == [], everything_under(temp)

@@ -1,0 +1,95 @@
+"""The garbage collector's policy (sbc_desktop/collector.py): what lives as long as the window is set
+aside from collections once it is in, at the first paint and when a first start's library arrives; and
+nothing of a kiosk patient's session is ever set aside, so its reset still lets all of it go."""
+
+from __future__ import annotations
+
+import gc
+import uuid
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop import collector
+from sbc_desktop.app import collect_after_first_paint
+from sbc_desktop.content.loader import first_page_library, load_library
+from sbc_desktop.kiosk.config import KioskConfig
+from sbc_desktop.ui.kiosk import make_kiosk
+from sbc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Clock
+from tests.ui.test_kiosk import use_everything
+
+
+@contextmanager
+def as_run_gui_starts():
+    """No collections until the first paint (as run_gui); afterwards the collector as it was."""
+    was, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+        (gc.enable if was else gc.disable)()
+
+
+class Arrival(QObject):
+    """Stands in for LibraryArrival: the whole library, when the test says."""
+
+    arrived = Signal(object)
+
+
+def test_the_window_and_then_the_arrived_library_are_set_aside_from_collections(qtbot, builtin_dir):
+    with as_run_gui_starts():
+        window = MainWindow(first_page_library(builtin_dir, "tests"), settings=None)
+        qtbot.addWidget(window)
+        arrival = Arrival(window)
+        arrival.arrived.connect(lambda full: window.take_library(full))  # as run_gui connects them
+        collect_after_first_paint(window, arrival=arrival)
+        window.open_start_page("tests")
+        window.show()
+        qtbot.waitUntil(collector.settled, timeout=3000)  # just after the first paint
+        at_first_paint = gc.get_freeze_count()
+        assert at_first_paint > 0
+
+        full = load_library(builtin_dir, check_links=False)
+        topic = full.topic("what-is-it")
+        assert gc.is_tracked(topic) and any(o is topic for o in gc.get_objects())
+        arrival.arrived.emit(full)
+        assert window.library.complete
+        # The arrived library's objects are now set aside: no later collection walks them.
+        assert gc.get_freeze_count() >= at_first_paint + len(full.topics)
+        assert not any(o is topic for o in gc.get_objects())
+        assert collector.settled()
+
+
+def test_a_kiosk_patients_session_is_never_set_aside_and_its_reset_lets_it_go(qtbot, library):
+    with as_run_gui_starts():
+        window, controller = make_kiosk(library, KioskConfig(), clock=Clock())
+        qtbot.addWidget(window)
+        collect_after_first_paint(window)  # as run_gui does for the kiosk
+        controller.show_kiosk()
+        qtbot.waitUntil(collector.settled, timeout=3000)
+        frozen = gc.get_freeze_count()
+
+        use_everything(window, qtbot)  # notes, questions, search, find... then the next patient
+        secret = f"my number is {uuid.uuid4().hex}"  # made here: in no source file nor code constant
+        qtbot.keyClicks(window.appointment.notes_edit, secret)
+        window.search_field.setText(secret)
+        window.search_field.flush()
+        controller.reset()
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+            gc.collect()
+        assert gc.get_freeze_count() <= frozen  # nothing of the session was set aside (some set aside were freed)
+        gc.unfreeze()  # and nothing set aside before it holds what the patient typed either
+        held = [
+            o
+            for o in gc.get_objects()
+            if isinstance(o, (list, tuple, dict))
+            and any(isinstance(v, str) and secret[-32:] in v for v in (o.values() if isinstance(o, dict) else o))
+        ]  # fmt: skip
+        assert held == []
+        assert window.notes.is_empty()
