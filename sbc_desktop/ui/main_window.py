@@ -735,7 +735,8 @@ class MainWindow(QMainWindow):
         """Side panes never squeeze the page: it keeps about half the window."""
         large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
         width = self._room()
-        self.tree.setMaximumWidth(max(200, int(width * 0.28)))
+        words = self.tree.width_for_words() if large else 0  # a title's longest word whole, at large text
+        self.tree.setMaximumWidth(max(200, int(width * 0.28), min(words, int(width * 0.34))))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
         # The panel scrolls: what it holds says how wide it wants to be.
         inner = self._appointment.widget() if self._appointment is not None else None
@@ -749,8 +750,11 @@ class MainWindow(QMainWindow):
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
-        self.tree.setMinimumWidth(tree_width)
         reading = self._reading_area.minimumSizeHint().width()
+        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
+        if whole + reading + dock + 24 <= width:
+            tree_width = max(tree_width, whole)
+        self.tree.setMinimumWidth(tree_width)
         self.tree.setVisible(tree_width + reading + dock + 24 <= width)
 
     def move_focus(self, step: int) -> None:
