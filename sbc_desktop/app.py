@@ -83,7 +83,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
         keyboard.prepare()
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -110,12 +110,17 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     # The parsed content is kept in the cache folder for the next start; not at a kiosk (nothing on disk).
     root = content or active_content_dir(builtin_content_dir())
     arrival = None  # a first start of a large folder: the rest of the library, on its way
+    settings: Settings | None = None
     if config is not None:
         library = load_library(root, check_links=False, cache_dir=None, shipped=True)  # nothing written
     else:
         from .ui.library_arrival import open_library
 
-        library, arrival = open_library(root, cache_dir(), topic)
+        settings = Settings.open()
+        last = settings.last_page()  # (a second start of a large folder reads only the first page's topic)
+        library, arrival = open_library(
+            root, cache_dir(), topic, last[6:].split("#")[0] if last[:6] == "topic:" else None
+        )
     if topic and library.complete and library.topic(topic) is None:
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:
@@ -127,7 +132,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
             window.open_start_page(topic)
         controller.show_kiosk()
     else:
-        settings = Settings.open()
+        assert settings is not None
         notes = NotesStore(data_dir() / "appointment-notes.json")
         if not notes.lock():  # two windows would overwrite each other's notes
             return refuse_second_window()
@@ -146,6 +151,9 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         prerender = BackgroundRender(library.root, cache_dir(), window)
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
+            if arrival.after_paint:  # a second start: the rest of the library once the first page is up
+                window.after_first_paint.call(arrival.start)
+                QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals

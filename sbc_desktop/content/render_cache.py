@@ -111,6 +111,15 @@ def stamp_of_library(library: Library, link_terms: bool = True) -> str:
     return library_stamp(library.root.resolve(), library.topics, names, f"link_terms={link_terms}")
 
 
+def stamp_of_whole(library: Library, link_terms: bool = True) -> str:
+    """The stamp of the whole library ``library`` is part of (its ``whole_names``), or its own.
+    For reading only: a renderer renders with the library it has (`stamp_of_library`)."""
+    if library.whole_names is None:
+        return stamp_of_library(library, link_terms)
+    ids, names = library.whole_names
+    return library_stamp(library.root.resolve(), ids, names, f"link_terms={link_terms}")
+
+
 def key_of_topic(stamp: str, topic: Topic) -> str:
     return topic_key(stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
 
@@ -131,13 +140,14 @@ def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms
     Needs no Renderer (no Markdown parser, no sanitiser) and reads one file: the
     window can show its first topic from it before the renderer exists
     (``Renderer.keep(topic.id, result)`` then hands it to the renderer, so it is not
-    rendered again). Importing this module imports neither the Markdown parser (pyromark) nor nh3. The same rules as the
-    renderer's own lookup: only a rendering of this very page, with this code, glossary,
-    topic list and settings, and with its pictures still where they were. Never raises.
+    rendered again; for part of a library, the whole one's rendering). Importing this module
+    imports neither the Markdown parser (pyromark) nor nh3. The same rules as the renderer's own
+    lookup: only a rendering of this very page, with this code, glossary, topic list and settings,
+    and with its pictures still where they were. Never raises.
     """
     try:
         disk = RenderCache.in_cache_dir(cache_dir)
-        result = disk.get(key_of_topic(stamp_of_library(library, link_terms), topic))
+        result = disk.get(key_of_topic(stamp_of_whole(library, link_terms), topic))
         if result is None or not pictures_still_match(result, library.root.resolve(), topic):
             return None
         return result
