@@ -152,7 +152,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
             if arrival.after_paint:  # a second start: the rest of the library once the first page is up
-                window.after_first_paint.call(arrival.start)
+                # (on the turn after: the collector has set the window's objects aside first; see collector)
+                window.after_first_paint.call(lambda: QTimer.singleShot(0, arrival.start))
                 QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
