@@ -219,3 +219,17 @@ def test_a_changed_file_or_a_damaged_snapshot_is_read_again(qtbot, tmp_path, bui
         assert whole.topic("tests").title.startswith("Again ")
         snapshot.write_bytes(good)
     assert kinds == [SnapshotArrival, LibraryArrival, LibraryArrival, LibraryArrival]
+
+
+def test_a_start_that_needs_no_process_makes_no_qprocess_type(tmp_path):
+    """PySide6 makes a class's Python type, with all its enums, when it is first named: QProcess only
+    for a first start of a large folder (not imported with the window's modules)."""
+    import subprocess
+
+    code = (
+        "import sbc_desktop.app, sbc_desktop.ui.library_arrival, sbc_desktop.ui.main_window\n"
+        "import PySide6.QtCore as core\n"
+        "print('QProcess' in vars(core))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.split() == ["False"]
