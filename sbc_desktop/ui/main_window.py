@@ -169,7 +169,8 @@ class MainWindow(QMainWindow):
         self.urgent = UrgentHelp(self)
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
-        self.commands.glossary.setVisible(bool(library.glossary))
+        # (a second start's first part knows the whole library has a glossary: no button comes later)
+        self.commands.glossary.setVisible(bool(library.glossary or (library.whole_names or ((), ()))[1]))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)

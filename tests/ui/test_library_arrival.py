@@ -233,3 +233,32 @@ def test_a_start_that_needs_no_process_makes_no_qprocess_type(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.split() == ["False"]
+
+
+def test_the_glossary_button_is_there_from_the_start_and_its_page_waits_for_the_glossary(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QToolButton
+
+    root, cache, full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    part, arrival = open_library(root, cache, "tests")
+    window = MainWindow(part, settings=None, cache_dir=cache)
+    qtbot.addWidget(window)
+    arrival.setParent(window)
+    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests"))
+    window.open_start_page("tests")
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.toolbar.widgetForAction(window.commands.glossary)
+    assert isinstance(button, QToolButton) and button.isVisible()  # no button appearing (and moving others) later
+    where = button.geometry()
+    with qtbot.waitSignal(window.reader.sourceChanged):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "Loading the glossary..." in window.reader.toPlainText()
+    assert "There are no glossary words" not in window.reader.toPlainText()
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    term = next(iter(full.glossary.values())).term
+    qtbot.waitUntil(lambda: term in window.reader.toPlainText())
+    assert "Loading the glossary..." not in window.reader.toPlainText()
+    assert button.geometry() == where
