@@ -142,7 +142,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         if arrival is not None:
             wanted = f"topic:{topic}" if topic else settings.last_page()
             arrival.setParent(window)
-            arrival.arrived.connect(lambda full: window.take_library(full, wanted))
+            quiet = arrival.after_paint  # a second start: its topics were all there last time
+            arrival.arrived.connect(lambda full: window.take_library(full, wanted, say_ready=not quiet))
         window.open_start_page(topic if library.complete or library.topic(topic or "") else None)
         window.show()
         from .ui.background_render import BackgroundRender

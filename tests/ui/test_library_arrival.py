@@ -156,19 +156,23 @@ def test_after_the_first_paint_the_rest_arrives_in_every_pane(qtbot, tmp_path, b
     window = MainWindow(part, settings=None, cache_dir=cache)
     qtbot.addWidget(window)
     arrival.setParent(window)
-    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests"))
+    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests", say_ready=False))  # as app.py
     window.open_start_page("tests")
     window.after_first_paint.call(arrival.start)  # as app.py starts it
     assert arrival._thread is None  # not before the first paint
     assert "Loading topics..." in tree_rows(window)
     assert "Tests you might have" in window.reader.toPlainText()
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
     with qtbot.waitSignal(arrival.arrived, timeout=30000):
         window.show()
+    assert part.topic("tests").title not in said  # the same page: a screen reader is not told its title again
     assert window.library is part and part.complete and part.whole_names is None
     assert list(part.topics) == list(full.topics) and len(part.glossary) == len(full.glossary)
     rows = tree_rows(window)
     assert "Loading topics..." not in rows and all(t.title in rows for t in full.ordered_topics())
     assert window.reader.current_url() == "topic:tests"
+    assert "topics are ready" not in window.statusBar().currentMessage()  # the list is as it was last time
     qtbot.keyClicks(window.search_field, "scan")  # searchable
     qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=30000)
 
