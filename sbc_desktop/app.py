@@ -22,21 +22,35 @@ _STARTED = time.perf_counter()
 
 
 EXIT_ALREADY_OPEN = 4
+HEADLESS = {"offscreen", "minimal"}  # Qt platforms with no screen anyone can see or click
 
 
-def refuse_second_window() -> int:
-    """Say that the guide is open already (one window keeps the notes), and end."""
+def refuse_second_window(holder=None) -> int:
+    """Say that the guide is open already (one window keeps the notes), and end. ``holder``
+    (notes_lock.Holder) says where. With no display to show a message on, the message goes to
+    stderr only: a box there would wait for a click nobody can make."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtGui import QGuiApplication
 
-    text = QCoreApplication.translate(
-        "App",
-        "The guide is already open on this computer. Please use the window that is open, "
-        "so that your notes are kept in one place.",
-    )
+    if holder is not None and not holder.this_computer:
+        text = QCoreApplication.translate(
+            "App",
+            "The guide is already open on another computer ({0}), and keeps your notes there. Please close "
+            "it there first. If that computer was switched off without closing the guide, the guide opens "
+            "here again about 10 minutes later.",
+        ).format(holder.host or "?")
+    else:
+        text = QCoreApplication.translate(
+            "App",
+            "The guide is already open on this computer. Please use the window that is open, "
+            "so that your notes are kept in one place.",
+        )
     print(f"sbc-desktop: {text}", file=sys.stderr)
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
-    box.exec()
+    if QGuiApplication.platformName() not in HEADLESS:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
+        box.exec()
     return EXIT_ALREADY_OPEN
 
 
@@ -135,7 +149,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         assert settings is not None
         notes = NotesStore(data_dir() / "appointment-notes.json")
         if not notes.lock():  # two windows would overwrite each other's notes
-            return refuse_second_window()
+            return refuse_second_window(notes.holder)
         window = MainWindow(
             library, settings, cache_dir(), notes, Appearance(*settings.appearance(), reading=settings.reading_style())
         )

@@ -54,8 +54,16 @@ def _readable(name: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, today: dt.date | None, check_links: bool = True, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        root: Path,
+        today: dt.date | None,
+        check_links: bool = True,
+        cache_dir: Path | None = None,
+        parse_workers: int | None = 1,
+    ):
         self.root = root
+        self.parse_workers = parse_workers  # processes that parse the topic files first (None: one a core)
         self.check_links_too = check_links
         self.today = today or clock.today()
         self.strict = (root / SECTIONS_FILE).is_file()
@@ -405,7 +413,12 @@ class _Loader:
         base = base if base.is_dir() else self.root
         topics: list[Topic] = []
         seen: dict[str, Path] = {}
-        for path, key in zip(self.topic_files(), self.keys, strict=True):
+        paths = self.topic_files()
+        if self.parse_workers != 1 and self.cache is not None:
+            from .parse_ahead import parse_ahead
+
+            parse_ahead(self, paths, base, self.parse_workers)  # into the cache: the loop below finds them there
+        for path, key in zip(paths, self.keys, strict=True):
             try:
                 topic = self.load_topic(path, base, self.stamps.get(key))
             except Exception as exc:  # noqa: BLE001 - one file never stops the others
@@ -446,6 +459,14 @@ class _Loader:
                     self.section_lines[stored.id] = int(entry.get("section_line", 1))
                     self.field_lines[stored.id] = dict(entry.get("field_lines") or {})
                 return stored
+        topic, entry = self.new_entry(path, base)
+        if entry is None:
+            return topic
+        self.cache.store(path, stamp, entry)
+        return stored_topic(path, entry, stamp, body=None) if topic is not None else None
+
+    def new_entry(self, path: Path, base: Path) -> tuple[Topic | None, dict | None]:
+        """One file parsed: its topic, and what the parse cache keeps of it (None: nothing to keep)."""
         mark, tags = len(self.lib.problems), dict(self.lib.question_tags)
         read: list[str] = []
         topic = self.parse_topic(path, base, read)
@@ -453,11 +474,7 @@ class _Loader:
         extra: dict[str, object] = {"question_tags": added}
         if topic is not None:
             extra |= {"section_line": self.section_lines.get(topic.id, 1), "field_lines": self.field_lines[topic.id]}
-        entry = topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)
-        if entry is None:
-            return topic
-        self.cache.store(path, stamp, entry)
-        return stored_topic(path, entry, stamp, body=None) if topic is not None else None
+        return topic, topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)
 
     def check_topic(self, path: Path | None, topic: Topic) -> None:
         """What depends on more than the file itself (the references, today's date): never cached.
@@ -697,6 +714,7 @@ def load_library(
     today: dt.date | None = None,
     check_links: bool = True,
     cache_dir: Path | None = None,
+    parse_workers: int | None = 1,
     *,
     shipped: bool = False,
 ) -> Library:
@@ -705,14 +723,16 @@ def load_library(
     The window passes ``check_links=False``: a dead link is shown as plain text anyway,
     and checking every link of a large folder costs more than the rest of loading.
     With a ``cache_dir``, what was read from each file is kept there for the next load
-    (see parse_cache) and topics read their bodies from their files when needed.
+    (see parse_cache) and topics read their bodies from their files when needed; with
+    ``parse_workers`` other than 1 as well, a large folder's files not in that cache are
+    parsed first in forked worker processes (parse_ahead: `check` only, never a window).
     ``shipped``: without a ``cache_dir`` too, the built-in content comes from the snapshot shipped with
     the app when it is exactly the folder's (`shipped_library`; the kiosk: parsed once, nothing written).
     """
     paused = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
-        loader = _Loader(Path(root), today, check_links, cache_dir)
+        loader = _Loader(Path(root), today, check_links, cache_dir, parse_workers)
         loader.shipped = shipped or cache_dir is not None
         return loader.load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
