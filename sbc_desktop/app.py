@@ -22,21 +22,35 @@ _STARTED = time.perf_counter()
 
 
 EXIT_ALREADY_OPEN = 4
+HEADLESS = {"offscreen", "minimal"}  # Qt platforms with no screen anyone can see or click
 
 
-def refuse_second_window() -> int:
-    """Say that the guide is open already (one window keeps the notes), and end."""
+def refuse_second_window(holder=None) -> int:
+    """Say that the guide is open already (one window keeps the notes), and end. ``holder``
+    (notes_lock.Holder) says where. With no display to show a message on, the message goes to
+    stderr only: a box there would wait for a click nobody can make."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtGui import QGuiApplication
 
-    text = QCoreApplication.translate(
-        "App",
-        "The guide is already open on this computer. Please use the window that is open, "
-        "so that your notes are kept in one place.",
-    )
+    if holder is not None and not holder.this_computer:
+        text = QCoreApplication.translate(
+            "App",
+            "The guide is already open on another computer ({0}), and keeps your notes there. Please close "
+            "it there first. If that computer was switched off without closing the guide, the guide opens "
+            "here again about 10 minutes later.",
+        ).format(holder.host or "?")
+    else:
+        text = QCoreApplication.translate(
+            "App",
+            "The guide is already open on this computer. Please use the window that is open, "
+            "so that your notes are kept in one place.",
+        )
     print(f"sbc-desktop: {text}", file=sys.stderr)
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
-    box.exec()
+    if QGuiApplication.platformName() not in HEADLESS:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
+        box.exec()
     return EXIT_ALREADY_OPEN
 
 
@@ -97,7 +111,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
         keyboard.prepare()
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -124,12 +138,17 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     # The parsed content is kept in the cache folder for the next start; not at a kiosk (nothing on disk).
     root = content or active_content_dir(builtin_content_dir())
     arrival = None  # a first start of a large folder: the rest of the library, on its way
+    settings: Settings | None = None
     if config is not None:
         library = load_library(root, check_links=False, cache_dir=None, shipped=True)  # nothing written
     else:
         from .ui.library_arrival import open_library
 
-        library, arrival = open_library(root, cache_dir(), topic)
+        settings = Settings.open()
+        last = settings.last_page()  # (a second start of a large folder reads only the first page's topic)
+        library, arrival = open_library(
+            root, cache_dir(), topic, last[6:].split("#")[0] if last[:6] == "topic:" else None
+        )
     if topic and library.complete and library.topic(topic) is None:
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:
@@ -141,10 +160,10 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
             window.open_start_page(topic)
         controller.show_kiosk()
     else:
-        settings = Settings.open()
+        assert settings is not None
         notes = NotesStore(data_dir() / "appointment-notes.json")
         if not notes.lock():  # two windows would overwrite each other's notes
-            return refuse_second_window()
+            return refuse_second_window(notes.holder)
         window = MainWindow(
             library, settings, cache_dir(), notes, Appearance(*settings.appearance(), reading=settings.reading_style())
         )
@@ -159,6 +178,9 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         prerender = BackgroundRender(library.root, cache_dir(), window)
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
+            if arrival.after_paint:  # a second start: the rest of the library once the first page is up
+                window.after_first_paint.call(arrival.start)
+                QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
         from .ui.quit_signals import QuitSignals

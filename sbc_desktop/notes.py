@@ -17,9 +17,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from .appointment import MAX_TOP, AppointmentDetails, SymptomEntry, symptoms_from_data
+from .notes_lock import Holder, NotesLock
 from .storage import StorageError, write_atomically
 
 FORMAT_VERSION = 1
@@ -105,44 +106,27 @@ class NotesStore:
         self.set_aside: Path | None = None  # where an unreadable file was moved
         self.kept_copy: Path | None = None  # a copy of a file written by a newer version
         self._blocked = ""  # why saving would overwrite notes that could not be read
-        self._lock: QLockFile | None = None
+        self._lock: NotesLock | None = None
+        self.holder: Holder | None = None  # the window that kept this one out, after lock() said False
 
     def lock(self) -> bool:
-        """Keep the file for this window; False if another window already keeps it."""
+        """Keep the file for this window; False if another window already keeps it (see notes_lock)."""
         if self.path is None:
             return True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return True  # nothing can be saved there anyway; saving will say why
-        self._lock = QLockFile(str(self.path.with_name(self.path.name + ".lock")))
-        # A lock left by a window that died is taken over (QLockFile finds its process gone); a lock held
-        # by a window still open, for however long, never is (no age makes a lock stale: 0).
-        self._lock.setStaleLockTime(0)
-        if self._lock.tryLock(0) or self._took_over_unreadable_lock():
-            return True
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            self._lock = None
+        lock = NotesLock(self.path.with_name(self.path.name + ".lock"))
+        if not lock.acquire():
+            self.holder = lock.holder
             return False
-        self._lock = None
-        return True  # the lock itself cannot be made (read-only folder): not a second window
-
-    def _took_over_unreadable_lock(self) -> bool:
-        """A lock file that says no process (empty or damaged: the window was killed, or the disk filled,
-        as it was written) is never stale to QLockFile, and would keep every later window out. It is
-        removed and taken, unless a running window holds it: QLockFile's holder keeps a lock of the
-        system's on the file (flock), and `removeStaleLockFile` fails while it is held."""
-        assert self._lock is not None
-        if self._lock.error() != QLockFile.LockError.LockFailedError:
-            return False
-        pid = self._lock.getLockInfo()[0]  # (pid, host, app name) as PySide gives it: pid 0 when unreadable
-        if pid:
-            return False
-        return self._lock.removeStaleLockFile() and self._lock.tryLock(0)
+        self._lock = lock
+        return True
 
     def unlock(self) -> None:
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
 
     def load(self) -> AppointmentNotes:

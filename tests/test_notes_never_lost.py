@@ -128,6 +128,7 @@ def test_a_second_window_is_refused_in_plain_words(qapp, tmp_path, monkeypatch, 
     assert not NotesStore(tmp_path / "appointment-notes.json").lock()
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(app_module, "HEADLESS", set())  # as on a real display
     monkeypatch.setattr("sbc_desktop.settings.data_dir", lambda: tmp_path)
     monkeypatch.delenv("SBC_DESKTOP_CONFIG", raising=False)
     monkeypatch.setattr("sbc_desktop.kiosk.config.SYSTEM_CONFIG", tmp_path / "no-kiosk.toml")

@@ -43,6 +43,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
 <context>
     <name>App</name>
     <message>
+        <source>The guide is already open on another computer ({0}), and keeps your notes there. Please close it there first. If that computer was switched off without closing the guide, the guide opens here again about 10 minutes later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The guide is already open on this computer. Please use the window that is open, so that your notes are kept in one place.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -47,6 +47,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
     <context>
         <name>App</name>
         <message>
+            <source>The guide is already open on another computer ({0}), and keeps your notes there. Please close it there first. If that computer was switched off without closing the guide, the guide opens here again about 10 minutes later.</source>
+            <translation>[Thé gúîdé îš álréádý öpéñ öñ áñöthér çömpútér ({0}), áñd kéépš ýöúr ñötéš théré. Pléášé çlöšé ît théré fîršt. Îf thát çömpútér wáš šwîtçhéd öff wîthöút çlöšîñg thé gúîdé, thé gúîdé öpéñš héré ágáîñ áböút 10 mîñútéš látér. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>The guide is already open on this computer. Please use the window that is open, so that your notes are kept in one place.</source>
             <translation>[Thé gúîdé îš álréádý öpéñ öñ thîš çömpútér. Pléášé úšé thé wîñdöw thát îš öpéñ, šö thát ýöúr ñötéš áré képt îñ öñé pláçé. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>

@@ -37,8 +37,8 @@ def check_folder(
     at the next check; the files' front matter is kept too (parse_cache).
     """
     today = today or clock.today()
-    # Links are checked below, from the one parse of each page.
-    library = load_library(root, today=today, check_links=False, cache_dir=cache_dir)
+    # Links are checked below, from the one parse of each page; a large folder's files are parsed on every core.
+    library = load_library(root, today=today, check_links=False, cache_dir=cache_dir, parse_workers=workers)
     problems = list(library.problems)
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
@@ -55,8 +55,8 @@ def check_folder(
     else:
         problems += [p for _shown, grades, _failed in pages for p in grades]
     problems += editorial.reviewer_warnings(library)
-    shown_from = Path.cwd()
-    lines = [p.format(shown_from if _inside(p.path, shown_from) else None) for p in problems]
+    inside = _Inside(Path.cwd())
+    lines = [p.format(inside.folder if inside(p.path) else None) for p in problems]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     summary = (
@@ -123,8 +123,34 @@ def _problems(library: Library, topic: Topic, found: Found, max_grade: float) ->
     return links, [warning] if warning else [], ""
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(folder.resolve())
-    except OSError:
-        return False
+class _Inside:
+    """Whether a problem's file is inside ``folder`` (it is then shown from there), its real path as
+    ``Path.resolve`` finds it, with each folder resolved once (tens of thousands of problems name the same
+    few folders: one ``lstat`` a file instead of one a part of its path)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.real_folder: Path | None = None
+        self.real_dirs: dict[Path, Path] = {}
+        self.known: dict[Path, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        inside = self.known.get(path)
+        if inside is None:
+            inside = self.known[path] = self._inside(path)
+        return inside
+
+    def _inside(self, path: Path) -> bool:
+        try:
+            if self.real_folder is None:
+                self.real_folder = self.folder.resolve()
+            if path.name in ("", ".", "..") or path.is_symlink():
+                real = path.resolve()
+            else:  # what resolve() does: the real folder, then a name that is no link
+                parent = self.real_dirs.get(path.parent)
+                if parent is None:
+                    parent = self.real_dirs[path.parent] = path.parent.resolve()
+                real = parent / path.name
+            return real.is_relative_to(self.real_folder)
+        except OSError:
+            return False

@@ -136,6 +136,10 @@ class Library:
     # False while only the first page has been read and the rest is on its way (a first start):
     # the window says "Loading topics..." rather than show part of the library as all of it.
     complete: bool = True
+    # Part of a library read from its snapshot (complete False) knows the whole one's topic ids and
+    # glossary (id, name) pairs: what a page's rendering depends on (render_cache), so that the first
+    # page is found in the rendered-page cache as the whole library rendered it.
+    whole_names: tuple[list[str], list[tuple[str, str]]] | None = None
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)

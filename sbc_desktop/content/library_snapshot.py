@@ -14,6 +14,11 @@ seen). Anything wrong with the file (another version, half written, wrong shapes
 means no snapshot: the folder is read as before. What depends on more than the files
 -- today's date (reviews overdue) -- is checked again at every start: a snapshot holds
 a marker where those checks go.
+
+The file comes in two parts, so that a start can show its first page before it has read the
+whole library (`load_part`): a head -- the checks above, the sources, the sections, each topic
+kept on its own (one is decoded without the others) and the names the rendered-page cache's key
+is made from -- then the rest (the glossary, the problems...). `load` reads both.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from .cache_file import write_whole
 from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
 from .parse_cache import Stamp, StoredTopic
 
-FORMAT = 1  # bump when the shape changes
+FORMAT = 2  # bump when the shape changes
+MAGIC = b"sbc-library 2\n"  # then the head's length (8 bytes), the head, the rest
 SUFFIX = ".library"
 CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
 
@@ -114,18 +120,44 @@ def dump(
         problems.append((_where(root, p.path), p.line, p.severity, p.message))
         index += 1
     problems.extend((CHECK, topic_id) for at_end in skip.values() for _end, topic_id in at_end)  # found nothing
-    data = (
+    head = (
         FORMAT, stamp, kind, root, digest(files),
         [(r.key, r.title, r.publisher, r.year, r.details, r.url, _day(r.reviewed), _day(r.next_review),
           _day(r.accessed)) for r in library.references.values()],
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
-        topics,
+        {item[0]: marshal.dumps(item) for item in topics},
+        [text for g in library.glossary.values() for name in g.names for text in (g.id, name)],
+    )  # fmt: skip
+    rest = (
         [(g.id, g.term, g.definition, list(g.aliases), g.topic, _where(root, g.path), g.line)
          for g in library.glossary.values()],
         library.lay_terms, library.suggested_questions, library.question_tags, problems,
         [_where(root, p) for p in library.left_out], sorted(extra["failed"]),
     )  # fmt: skip
-    return marshal.dumps(data)
+    if len(head[7]) != len(topics):
+        raise ValueError("two topics with one id")
+    return join(head, rest)
+
+
+def join(head: tuple, rest: tuple, version: int = marshal.version) -> bytes:
+    """The file's bytes from its two parts (in marshal's data format ``version``)."""
+    first = marshal.dumps(head, version)
+    return MAGIC + len(first).to_bytes(8, "little") + first + marshal.dumps(rest, version)
+
+
+def parts(raw: bytes, whole: bool = True) -> tuple[tuple, tuple | None]:
+    """The head and (if ``whole``) the rest of a snapshot's bytes; raises if they are not one."""
+    if not raw.startswith(MAGIC):
+        raise ValueError("not a library snapshot")
+    at = len(MAGIC) + 8
+    end = at + int.from_bytes(raw[len(MAGIC) : at], "little")
+    head = marshal.loads(raw[at:end])
+    if not (isinstance(head, tuple) and len(head) == 9 and head[0] == FORMAT):
+        raise ValueError("another kind of snapshot")
+    rest = marshal.loads(raw[end:]) if whole else None
+    if rest is not None and not (isinstance(rest, tuple) and len(rest) == 7):
+        raise ValueError("another kind of snapshot")
+    return head, rest
 
 
 def load(
@@ -146,50 +178,92 @@ def load(
     Never raises: a snapshot that cannot be read is no snapshot.
     """
     try:
-        data = marshal.loads(raw)
-        if not (isinstance(data, tuple) and len(data) == 15 and data[0] == FORMAT):
+        head, rest = parts(raw)
+        if not _matches(head, root, files, stamp, kind, moved):
             return None
-        _f, code, was_kind, was_root, was_files = data[:5]
-        if code != stamp or was_kind != kind:
-            return None
-        if not moved and (was_root != str(root) or was_files != digest(files)):
-            return None
-        references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data[5:]
-        return _build(root, known, files, references, sections, topics, glossary, lay_terms, questions, tags,
-                      problems, left_out, failed)  # fmt: skip
+        references, sections, topics, _names = head[5:]
+        assert rest is not None
+        glossary, lay_terms, questions, tags, problems, left_out, failed = rest
+        return _build(root, known, files, references, sections, [marshal.loads(t) for t in topics.values()],
+                      glossary, lay_terms, questions, tags, problems, left_out, failed)  # fmt: skip
     except Exception:  # noqa: BLE001 - broken, foreign or half-written: read the folder instead
         return None
+
+
+def load_part(
+    raw: bytes, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, str],
+    topic_id: str | None,
+) -> Library | None:  # fmt: skip
+    """What a start shows first, from the head of ``raw`` alone (as `load`, None if it does not match):
+    an incomplete library (``complete`` False) holding only the topic ``topic_id`` (if there is one),
+    with the sources, the sections, and ``whole_names``: every topic's id and glossary name, which a
+    page's rendering depends on, so its first page is found in the rendered-page cache. Its problems
+    are the whole library's to report. Never raises."""
+    try:
+        head, _rest = parts(raw, whole=False)
+        if not _matches(head, root, files, stamp, kind, False):
+            return None
+        references, sections, topics, names = head[5:]
+        library = Library(root=root, complete=False)
+        _add_references(library, references)
+        record = topics.get(topic_id) if topic_id else None
+        if record is not None:
+            topic = _topic(root, known, files, marshal.loads(record))
+            library.topics[topic.id] = topic
+        for section_id, title, summary, ids in sections:
+            library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids
+                                                                          if i in library.topics]))  # fmt: skip
+        library.whole_names = (list(topics), list(zip(names[::2], names[1::2], strict=True)))
+        return library
+    except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
+        return None
+
+
+def _matches(head: tuple, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, moved: bool) -> bool:
+    _f, code, was_kind, was_root, was_files = head[:5]
+    if code != stamp or was_kind != kind:
+        return False
+    return moved or (was_root == str(root) and was_files == digest(files))
+
+
+def _add_references(library: Library, references: list) -> None:
+    for key, title, publisher, year, details, url, reviewed, next_review, accessed in references:
+        library.references[key] = Reference(
+            key, title, publisher, year, details, url, _date(reviewed), _date(next_review), _date(accessed)
+        )
+
+
+def _topic(root: Path, known: dict[str, str], files: dict[str, Any], item: tuple) -> StoredTopic:
+    (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
+     topic_questions, keywords, url, body_line, body, at, prefix, _lines) = item  # fmt: skip
+    if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
+        raise TypeError("not a topic")
+    # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
+    topic = object.__new__(StoredTopic)
+    topic.__dict__ = {
+        "id": topic_id, "title": str(title), "_path_text": _path_text(root, where, known),
+        "section": str(section), "summary": str(summary),
+        "order": float(order), "sources": list(sources), "updated": _date(updated),
+        "next_review": _date(next_review),
+        "reviewed_by": Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
+        "tags": list(topic_tags), "questions": list(topic_questions), "keywords": list(keywords), "url": str(url),
+        "body_line": int(body_line), "_body": body, "_body_at": int(at), "_body_prefix": str(prefix),
+        "_stamp": files.get(where),  # the stamp the loader has just read (bodies are read by it)
+    }  # fmt: skip
+    return topic
 
 
 def _build(root: Path, known: dict[str, str], files: dict[str, Any], *data: Any) -> tuple[Any, ...]:
     references, sections, topics, glossary, lay_terms, questions, tags, problems, left_out, failed = data
     text_root = str(root)
     library = Library(root=root)
-    for key, title, publisher, year, details, url, reviewed, next_review, accessed in references:
-        library.references[key] = Reference(
-            key, title, publisher, year, details, url, _date(reviewed), _date(next_review), _date(accessed)
-        )
+    _add_references(library, references)
     field_lines: dict[str, dict[str, int]] = {}
     made: dict[str, Path] = {}
     for item in topics:
-        (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
-         topic_questions, keywords, url, body_line, body, at, prefix, lines) = item  # fmt: skip
-        if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
-            raise TypeError("not a topic")
-        # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
-        topic = object.__new__(StoredTopic)
-        topic.__dict__ = {
-            "id": topic_id, "title": str(title), "_path_text": _path_text(root, where, known),
-            "section": str(section), "summary": str(summary),
-            "order": float(order), "sources": list(sources), "updated": _date(updated),
-            "next_review": _date(next_review),
-            "reviewed_by": Reviewer(reviewer[0], reviewer[1], dt.date.fromordinal(reviewer[2])) if reviewer else None,
-            "tags": list(topic_tags), "questions": list(topic_questions), "keywords": list(keywords), "url": str(url),
-            "body_line": int(body_line), "_body": body, "_body_at": int(at), "_body_prefix": str(prefix),
-            "_stamp": files.get(where),  # the stamp the loader has just read (bodies are read by it)
-        }  # fmt: skip
-        library.topics[topic_id] = topic
-        field_lines[topic_id] = dict(lines)
+        topic = _topic(root, known, files, item)
+        library.topics[topic.id] = topic
+        field_lines[topic.id] = dict(item[-1])
     for section_id, title, summary, ids in sections:
         library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids]))
     for term_id, term, definition, aliases, topic_ref, where, line in glossary:

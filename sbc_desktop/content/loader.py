@@ -54,8 +54,16 @@ def _readable(name: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, today: dt.date | None, check_links: bool = True, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        root: Path,
+        today: dt.date | None,
+        check_links: bool = True,
+        cache_dir: Path | None = None,
+        parse_workers: int | None = 1,
+    ):
         self.root = root
+        self.parse_workers = parse_workers  # processes that parse the topic files first (None: one a core)
         self.check_links_too = check_links
         self.today = today or clock.today()
         self.strict = (root / SECTIONS_FILE).is_file()
@@ -222,7 +230,7 @@ class _Loader:
 
         file = self.snapshot_file()
         raw = library_snapshot.read(file) if file is not None else None
-        known = dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}  # key -> path text
+        known = self.known_paths()
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
         if found is None:  # the built-in content: as shipped with the app, if it is the same (a first start)
             from .shipped_library import load as shipped
@@ -238,6 +246,10 @@ class _Loader:
             else:
                 library.problems.append(item)
         return True
+
+    def known_paths(self) -> dict[str, str]:
+        """The topic files listed, as text, by cache key."""
+        return dict(zip(self.keys, self.listing[0], strict=True)) if self.listing else {}
 
     def save_snapshot(self, files: dict[str, Stamp | None]) -> None:
         from . import library_snapshot
@@ -401,7 +413,12 @@ class _Loader:
         base = base if base.is_dir() else self.root
         topics: list[Topic] = []
         seen: dict[str, Path] = {}
-        for path, key in zip(self.topic_files(), self.keys, strict=True):
+        paths = self.topic_files()
+        if self.parse_workers != 1 and self.cache is not None:
+            from .parse_ahead import parse_ahead
+
+            parse_ahead(self, paths, base, self.parse_workers)  # into the cache: the loop below finds them there
+        for path, key in zip(paths, self.keys, strict=True):
             try:
                 topic = self.load_topic(path, base, self.stamps.get(key))
             except Exception as exc:  # noqa: BLE001 - one file never stops the others
@@ -442,6 +459,14 @@ class _Loader:
                     self.section_lines[stored.id] = int(entry.get("section_line", 1))
                     self.field_lines[stored.id] = dict(entry.get("field_lines") or {})
                 return stored
+        topic, entry = self.new_entry(path, base)
+        if entry is None:
+            return topic
+        self.cache.store(path, stamp, entry)
+        return stored_topic(path, entry, stamp, body=None) if topic is not None else None
+
+    def new_entry(self, path: Path, base: Path) -> tuple[Topic | None, dict | None]:
+        """One file parsed: its topic, and what the parse cache keeps of it (None: nothing to keep)."""
         mark, tags = len(self.lib.problems), dict(self.lib.question_tags)
         read: list[str] = []
         topic = self.parse_topic(path, base, read)
@@ -449,11 +474,7 @@ class _Loader:
         extra: dict[str, object] = {"question_tags": added}
         if topic is not None:
             extra |= {"section_line": self.section_lines.get(topic.id, 1), "field_lines": self.field_lines[topic.id]}
-        entry = topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)
-        if entry is None:
-            return topic
-        self.cache.store(path, stamp, entry)
-        return stored_topic(path, entry, stamp, body=None) if topic is not None else None
+        return topic, topic_entry(topic, read[0] if read else None, self.lib.problems[mark:], extra)
 
     def check_topic(self, path: Path | None, topic: Topic) -> None:
         """What depends on more than the file itself (the references, today's date): never cached.
@@ -693,6 +714,7 @@ def load_library(
     today: dt.date | None = None,
     check_links: bool = True,
     cache_dir: Path | None = None,
+    parse_workers: int | None = 1,
     *,
     shipped: bool = False,
 ) -> Library:
@@ -701,14 +723,16 @@ def load_library(
     The window passes ``check_links=False``: a dead link is shown as plain text anyway,
     and checking every link of a large folder costs more than the rest of loading.
     With a ``cache_dir``, what was read from each file is kept there for the next load
-    (see parse_cache) and topics read their bodies from their files when needed.
+    (see parse_cache) and topics read their bodies from their files when needed; with
+    ``parse_workers`` other than 1 as well, a large folder's files not in that cache are
+    parsed first in forked worker processes (parse_ahead: `check` only, never a window).
     ``shipped``: without a ``cache_dir`` too, the built-in content comes from the snapshot shipped with
     the app when it is exactly the folder's (`shipped_library`; the kiosk: parsed once, nothing written).
     """
     paused = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
-        loader = _Loader(Path(root), today, check_links, cache_dir)
+        loader = _Loader(Path(root), today, check_links, cache_dir, parse_workers)
         loader.shipped = shipped or cache_dir is not None
         return loader.load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
@@ -724,6 +748,16 @@ def load_library(
 def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
     """The library from the snapshot the last load left, if no file has changed since; else None
     (nothing is parsed: a caller that gets None decides how to read the folder)."""
+    return snapshot_start(root, cache_dir, None, 1 << 62, today)
+
+
+def snapshot_start(
+    root: str | Path, cache_dir: Path, topic_id: str | None, small: int, today: dt.date | None = None
+) -> Library | None:
+    """What a start reads from the snapshot the last load left, if no file has changed since (else None):
+    the whole library when the folder holds at most ``small`` topic files; else only what the first page
+    needs (`library_snapshot.load_part`: ``complete`` False, holding the topic ``topic_id``), so that the
+    window paints as soon as a first start does, and reads the rest (`load_library`) after."""
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -731,7 +765,18 @@ def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = 
         if not loader.root.is_dir():
             return None
         files = loader.fingerprint()
-        return loader.lib if files is not None and loader.from_snapshot(files) else None
+        if files is None:
+            return None
+        if len(loader.keys) <= small:
+            return loader.lib if loader.from_snapshot(files) else None
+        from . import library_snapshot
+
+        file = loader.snapshot_file()
+        raw = library_snapshot.read(file) if file is not None else None
+        if raw is None:
+            return None
+        known = loader.known_paths()
+        return library_snapshot.load_part(raw, loader.root, files, code_stamp(), loader.kind, known, topic_id)
     except OSError:
         return None
     finally:

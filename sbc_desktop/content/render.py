@@ -127,14 +127,14 @@ class Renderer:
         return result
 
     def store(self, topic: Topic) -> bool:
-        """Render ``topic`` into the disk cache unless it is there already; True if it was rendered."""
+        """Render ``topic`` into the disk cache unless it is there already; True if it was rendered and
+        written there (False when its write failed: a full or read-only disk)."""
         if self.disk is None:
             return False
         key = self.cache_key(topic)
         if self.disk.has(key):
             return False
-        self.disk.put(key, self.render(topic.body, topic))
-        return True
+        return self.disk.put(key, self.render(topic.body, topic))
 
     def text_of(self, topic: Topic) -> Rendered:
         """The topic's one parse, for its words (search): the one in memory or on disk if there is one,

@@ -22,7 +22,9 @@ pictures are no longer found the same way.
 The files hold content-derived data only, and content is untrusted: an entry that is
 broken, foreign (another key, another format) or of the wrong shape is ignored as if
 absent; nothing here ever raises to the user. The folder is bounded (`MAX_BYTES`): when
-it grows past that, the entries used least recently are removed. The kiosk passes no
+it grows past that, entries made by earlier versions of the code go first (their keys can never
+match again: each entry's file name starts with its code's version), then the entries used least
+recently; the background pre-render removes earlier versions' entries as it starts. The kiosk passes no
 cache folder: nothing is written there (the renderer's memory cache is all it keeps).
 """
 
@@ -68,6 +70,11 @@ def code_stamp() -> str:
     return digest.hexdigest()
 
 
+def version_of_code() -> str:
+    """The name entries of this code's version start with (see RenderCache.prefix)."""
+    return f"v{FORMAT}{code_stamp()[:15]}"
+
+
 def _library_marks(names: Iterable[str]) -> list[str]:
     import importlib.util
 
@@ -111,6 +118,15 @@ def stamp_of_library(library: Library, link_terms: bool = True) -> str:
     return library_stamp(library.root.resolve(), library.topics, names, f"link_terms={link_terms}")
 
 
+def stamp_of_whole(library: Library, link_terms: bool = True) -> str:
+    """The stamp of the whole library ``library`` is part of (its ``whole_names``), or its own.
+    For reading only: a renderer renders with the library it has (`stamp_of_library`)."""
+    if library.whole_names is None:
+        return stamp_of_library(library, link_terms)
+    ids, names = library.whole_names
+    return library_stamp(library.root.resolve(), ids, names, f"link_terms={link_terms}")
+
+
 def key_of_topic(stamp: str, topic: Topic) -> str:
     return topic_key(stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
 
@@ -131,13 +147,14 @@ def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms
     Needs no Renderer (no Markdown parser, no sanitiser) and reads one file: the
     window can show its first topic from it before the renderer exists
     (``Renderer.keep(topic.id, result)`` then hands it to the renderer, so it is not
-    rendered again). Importing this module imports neither the Markdown parser (pyromark) nor nh3. The same rules as the
-    renderer's own lookup: only a rendering of this very page, with this code, glossary,
-    topic list and settings, and with its pictures still where they were. Never raises.
+    rendered again; for part of a library, the whole one's rendering). Importing this module
+    imports neither the Markdown parser (pyromark) nor nh3. The same rules as the renderer's own
+    lookup: only a rendering of this very page, with this code, glossary, topic list and settings,
+    and with its pictures still where they were. Never raises.
     """
     try:
         disk = RenderCache.in_cache_dir(cache_dir)
-        result = disk.get(key_of_topic(stamp_of_library(library, link_terms), topic))
+        result = disk.get(key_of_topic(stamp_of_whole(library, link_terms), topic))
         if result is None or not pictures_still_match(result, library.root.resolve(), topic):
             return None
         return result
@@ -155,20 +172,26 @@ def topic_key(stamp: str, topic_id: str, address: str, folder: str, body: str) -
 class RenderCache:
     """Entries by key in one folder; every failure is a miss (read) or a no-op (write)."""
 
-    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES):
+    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES, version: str = ""):
         self.folder = Path(folder)
         self.max_bytes = max_bytes
+        # Each entry's file name starts with this: entries of any other version are never read again.
+        self.prefix = f"{version}-" if version else ""
         self.hits = 0
         self.misses = 0
         self._written = 0  # bytes written since the folder's size was last measured
         self._size: int | None = None  # the folder's size when last measured
 
     @classmethod
-    def in_cache_dir(cls, cache_dir: Path, max_bytes: int = MAX_BYTES) -> RenderCache:
-        return cls(Path(cache_dir) / FOLDER, max_bytes)
+    def in_cache_dir(cls, cache_dir: Path, max_bytes: int | None = None) -> RenderCache:
+        return cls(Path(cache_dir) / FOLDER, MAX_BYTES if max_bytes is None else max_bytes, version_of_code())
 
     def path(self, key: str) -> Path:
-        return self.folder / f"{key}{SUFFIX}"
+        return self.folder / f"{self.prefix}{key}{SUFFIX}"
+
+    def is_current(self, name: str) -> bool:
+        """Whether the file ``name`` in the folder is an entry of this version of the code."""
+        return name.endswith(SUFFIX) and name.startswith(self.prefix)
 
     # -- reading ----------------------------------------------------------------------
     def get(self, key: str) -> Rendered | None:
@@ -224,16 +247,17 @@ class RenderCache:
             os.utime(self.path(key))
 
     def size(self) -> int:
-        """Bytes the entries take now."""
-        return sum(size for _path, size, _time in self._files())
+        """Bytes this version's entries take now."""
+        return sum(size for path, size, _time in self._files() if self.is_current(path.name))
 
     def prune(self) -> None:
-        """Keep the folder under ``max_bytes``: over it, remove the least recently used
-        entries until it is under PRUNE_TO of it (and any left-over temporary files)."""
+        """Keep the folder under ``max_bytes``: over it, remove entries until it is under PRUNE_TO
+        of it: first earlier versions' (never read again), oldest first, then this version's least
+        recently used (and any left-over temporary files)."""
         files = self._files(temporary=True)
         total = sum(size for _path, size, _time in files)
         if total > self.max_bytes:
-            files.sort(key=lambda item: item[2])
+            files.sort(key=lambda item: (item[0].name.endswith(SUFFIX) and self.is_current(item[0].name), item[2]))
             for path, size, _time in files:
                 if total <= self.max_bytes * PRUNE_TO:
                     break
@@ -243,6 +267,19 @@ class RenderCache:
                 except OSError:
                     pass
         self._size, self._written = total, 0
+
+    def remove_earlier_versions(self) -> int:
+        """Remove the entries other versions of the code made (never read again); how many went."""
+        if not self.prefix:
+            return 0  # a folder of one unnamed version (tests, tools): nothing to tell apart
+        removed = 0
+        for path, _size, _time in self._files():
+            if not self.is_current(path.name):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        self._size = None  # measured again at the next write
+        return removed
 
     def _files(self, temporary: bool = False) -> list[tuple[Path, int, int]]:
         found = []

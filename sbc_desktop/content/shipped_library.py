@@ -104,14 +104,18 @@ def build(root: Path, out: Path) -> None:
         raw = library_snapshot.read(made) if made is not None else None
         if files is None or raw is None:
             raise RuntimeError(f"{root}: no snapshot could be made of this folder")
-        data = list(marshal.loads(raw))
-        if _outside(data[5:]):
+        head, rest = library_snapshot.parts(raw)
+        assert rest is not None
+        topics = [marshal.loads(item) for item in head[7].values()]
+        if _outside([head[5:7], topics, head[8], rest]):
             raise RuntimeError(f"{root}: the snapshot names a path outside the folder; it cannot be shipped")
-        data[3] = data[4] = ""  # the folder it was made in, and its files' stamps: this machine's, not kept
+        head = (*head[:3], "", "", *head[5:])  # the folder it was made in, and its files' stamps: this machine's
+        head = (*head[:7], {t[0]: marshal.dumps(t, MARSHAL) for t in topics}, *head[8:])
+        inner = library_snapshot.join(head, rest, MARSHAL)
         digest = content_digest(root, files)
         if digest is None:
             raise RuntimeError(f"{root}: a file could not be read")
-        out.write_bytes(marshal.dumps((FORMAT, MARSHAL, digest, marshal.dumps(tuple(data), MARSHAL)), MARSHAL))
+        out.write_bytes(marshal.dumps((FORMAT, MARSHAL, digest, inner), MARSHAL))
 
 
 def _outside(value: Any) -> bool:

@@ -8,11 +8,17 @@ says "Loading topics...", search waits -- while `content.prime`, in a process of
 cache. When it is done, the window reads the snapshot it left and takes in the whole
 library at once (`MainWindow.take_library`). If the process cannot be started or fails,
 the folder is read here instead: the library always arrives.
+
+A second start of a large folder does the same from the snapshot the last start left: the
+first page's part of it at once (`snapshot_start`), the whole library read on a thread once
+the first page is on screen (`SnapshotArrival`), so it paints as soon as a first start does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
@@ -22,16 +28,36 @@ from ..content.library import Library
 SMALL_FOLDER = 300  # topic files: fewer are read at once (a process would cost more than it saves)
 
 
-class LibraryArrival(QObject):
-    """Reads the whole content folder away from the window; `arrived(library)` when done."""
+class Arrival(QObject):
+    """Brings the whole library; `arrived(library)` when done. ``after_paint``: `start` it once the
+    first page is on screen (else it has started already)."""
 
     arrived = Signal(object)
+    after_paint = False
 
     def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.root = root
         self.cache_dir = cache_dir
         self.library: Library | None = None
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def _read_here(self) -> None:
+        if self.library is not None:
+            return
+        from ..content.loader import load_library
+
+        self.library = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+        self.arrived.emit(self.library)
+
+
+class LibraryArrival(Arrival):
+    """Reads the whole content folder away from the window, in a process of its own."""
+
+    def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
+        super().__init__(root, cache_dir, parent)
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
         self.process.finished.connect(self._finished)
@@ -59,27 +85,59 @@ class LibraryArrival(QObject):
     def _finished(self, _code: int, _status: QProcess.ExitStatus) -> None:
         self._read_here()  # from the snapshot it left (or, if it failed, by parsing here)
 
-    def _read_here(self) -> None:
-        if self.library is not None:
-            return
+
+class SnapshotArrival(Arrival):
+    """A second start's whole library, from the snapshot, read on a thread when `start` is called
+    (after the first paint): the window's thread stays free to answer. `arrived` comes on the
+    window's thread. Anything that goes wrong on the thread: the folder is read here instead."""
+
+    _read = Signal(object)  # from the thread: the library, or None
+    after_paint = True
+
+    def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
+        super().__init__(root, cache_dir, parent)
+        self._thread: threading.Thread | None = None
+        self._read.connect(self._landed)
+
+    def start(self) -> None:
+        if self._thread is None and self.library is None:
+            self._thread = threading.Thread(target=self._run, name="library-arrival", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
         from ..content.loader import load_library
 
-        self.library = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
-        self.arrived.emit(self.library)
+        try:
+            found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+        except Exception:  # noqa: BLE001 - read again on the window's thread (which reports what is wrong)
+            found = None
+        with contextlib.suppress(RuntimeError):  # the window has gone (deleted before the library came)
+            self._read.emit(found)
+
+    def _landed(self, library: Library | None) -> None:
+        if library is None:
+            self._read_here()
+        elif self.library is None:
+            self.library = library
+            self.arrived.emit(library)
 
 
-def open_library(root: Path, cache_dir: Path, topic_id: str | None) -> tuple[Library, LibraryArrival | None]:
+def open_library(
+    root: Path, cache_dir: Path, topic_id: str | None, last_id: str | None = None
+) -> tuple[Library, Arrival | None]:
     """The library a window starts with, and what brings the rest of it (None: it is all here).
 
-    From the snapshot when nothing changed since the last start; read at once when the folder
-    is small; else the first page's library, with the rest on its way (already started, so
-    that it is read while the window is being built).
+    From the snapshot when nothing changed since the last start (a large folder's: the part the first
+    page needs, the rest to be read once it is on screen: `start` the arrival then); read at once
+    when the folder is small; else the first page's library, with the rest on its way (already
+    started, so that it is read while the window is being built). ``last_id``: the topic read last,
+    shown when no ``topic_id`` is asked for (a second start's part holds it).
     """
-    from ..content.loader import first_page_library, load_library, snapshot_library
+    from ..content.loader import first_page_library, load_library, snapshot_start
 
-    library = snapshot_library(root, cache_dir)
+    library = snapshot_start(root, cache_dir, topic_id or last_id, SMALL_FOLDER)
     if library is not None:
-        return library, None
+        return library, None if library.complete else SnapshotArrival(root, cache_dir)
     if _topic_files_at_most(root, SMALL_FOLDER):
         return load_library(root, check_links=False, cache_dir=cache_dir), None
     arrival = LibraryArrival(root, cache_dir)

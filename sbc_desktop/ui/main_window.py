@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self.apply_appearance)
         self.tree.pageRequested.connect(self.reader.go)
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
+        self.reader.pageLaidOut.connect(self._note_scrolled_position)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.sourceChanged.connect(self.heap_trim.page_changed)
@@ -651,10 +652,15 @@ class MainWindow(QMainWindow):
 
     def _note_position(self, value: int) -> None:
         bar = self.reader.verticalScrollBar()
-        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_complete():
-            return  # only the reader's own scrolling, on a whole page, counts
+        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_laid_out():
+            return  # only the reader's own scrolling, on a whole page laid out (its height known), counts
         if bar.maximum() > 0:
             self._positions[self._topic.id] = round(value / bar.maximum(), 4)
+
+    def _note_scrolled_position(self) -> None:
+        """A long page's height is known now: where the reader scrolled to while it was laid out counts."""
+        if self.reader.verticalScrollBar().value() > 0:
+            self._note_position(self.reader.verticalScrollBar().value())
 
     def _restore_position(self, address: str) -> None:
         """At home, a topic opens where the reader left it (links to a place go there instead)."""
@@ -729,7 +735,8 @@ class MainWindow(QMainWindow):
         """Side panes never squeeze the page: it keeps about half the window."""
         large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
         width = self._room()
-        self.tree.setMaximumWidth(max(200, int(width * 0.28)))
+        words = self.tree.width_for_words() if large else 0  # a title's longest word whole, at large text
+        self.tree.setMaximumWidth(max(200, int(width * 0.28), min(words, int(width * 0.34))))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
         # The panel scrolls: what it holds says how wide it wants to be.
         inner = self._appointment.widget() if self._appointment is not None else None
@@ -743,8 +750,11 @@ class MainWindow(QMainWindow):
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
-        self.tree.setMinimumWidth(tree_width)
         reading = self._reading_area.minimumSizeHint().width()
+        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
+        if whole + reading + dock + 24 <= width:
+            tree_width = max(tree_width, whole)
+        self.tree.setMinimumWidth(tree_width)
         self.tree.setVisible(tree_width + reading + dock + 24 <= width)
 
     def move_focus(self, step: int) -> None:

@@ -13,9 +13,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -33,8 +34,34 @@ STEP = 1_000  # ...this many at a time, between the window's own events (a step 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def break_long_words(text: str, metrics: QFontMetrics, room: int) -> str:
+    """``text`` with each word wider than ``room`` pixels broken into lines that fit, each piece
+    but the last ending in a hyphen ("Chemothera-" / "py"): word wrapping alone cannot split a
+    word, and the style cuts what sticks out at the row's edge (200% text, a narrow pane)."""
+
+    def fits(part: str) -> bool:  # (strictly: Qt's bounding box can be a pixel wider than the advance)
+        return metrics.horizontalAdvance(part) < room
+
+    if fits(text) or all(fits(word) for word in text.split(" ")):
+        return text
+    out = []
+    for word in text.split(" "):
+        pieces = []
+        while not fits(word) and len(word) > 1:
+            cut = 1  # the most characters that fit with the hyphen (at least one: never stuck)
+            while cut + 1 < len(word) and fits(word[: cut + 1] + "-"):
+                cut += 1
+            if fits(word[cut:]):  # the last piece: never a lone "y,"
+                cut = max(1, min(cut, len(word) - 3))
+            pieces.append(word[:cut] + "-")
+            word = word[cut:]
+        out.append("\n".join([*pieces, word]))
+    return " ".join(out)
+
+
 class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped titles: long topic names are never cut off."""
+    """Rows as tall as their wrapped titles: long topic names are never cut off, and a word
+    longer than the row is itself broken, with a hyphen, at the row's edge."""
 
     def __init__(self, view: QTreeWidget):
         super().__init__(view)
@@ -52,7 +79,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth += 1
             parent = parent.parent()
-        width = view.viewport().width() - view.indentation() * (depth + 1) - 8
+        width = view.viewport().width() - view.indentation() * (depth + 1)  # the row's, as visualRect gives it
         font = index.data(Qt.ItemDataRole.FontRole)
         key = (
             index.data(Qt.ItemDataRole.DisplayRole),
@@ -68,13 +95,27 @@ class _WrappingDelegate(QStyledItemDelegate):
             size = self._sizes[key] = self._measure(option, index, width)
         return QSize(size)
 
+    def initStyleOption(  # noqa: N802 - Qt override (also what paint and Qt's own sizeHint draw with)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text and option.rect.width() > 0:
+            option.text = break_long_words(option.text, option.fontMetrics, self._text_room(option))
+
+    def _text_room(self, option: QStyleOptionViewItem) -> int:
+        """The width the style gives the text of a row as wide as ``option.rect``: the row less
+        its icon and the style's text margins (Qt's item drawing: focus frame margin + 1 a side)."""
+        style = self.view.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        return max(rect.width() - 2 * margin, 1)
+
     def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: int) -> QSize:
         item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)  # the row's own font (bold when marked) and icon
-        if item.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
-            width -= item.decorationSize.width() + 8
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = item.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
+        item.rect = QRect(0, 0, max(width, 60), 10_000)
+        self.initStyleOption(item, index)  # the row's own font (bold when marked), icon and fitted text
+        room = self._text_room(item)
+        rect = item.fontMetrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text)
         base = super().sizeHint(option, index)
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 
@@ -115,6 +156,7 @@ class NavTree(QTreeWidget):
         self._shown = ""  # the address of the page being read
         self._waiting: list = []  # sections still to list (a large library: see _fill)
         self._filling: QTreeWidgetItem | None = None  # the "Loading topics..." row meanwhile
+        self._word_room: tuple[tuple, int] = ((), 0)  # see width_for_words
         self._build(library)
         self.itemClicked.connect(self._open_item)
         self.itemActivated.connect(self._open_item)
@@ -194,6 +236,25 @@ class NavTree(QTreeWidget):
     def is_complete(self) -> bool:
         """Every topic of the library is listed (no "Loading topics..." row)."""
         return self._filling is None
+
+    def width_for_words(self) -> int:
+        """How wide the list must be for every title's longest word to fit its row whole (bold, as a
+        marked topic is, with the indent of a topic, the style's margins and the scroll bar).
+        Measured once for each font and list: only the 64 longest words, by letters."""
+        font = QFont(self.font())
+        font.setBold(True)
+        key = (font.key(), len(self._items), self.topLevelItemCount())
+        if self._word_room[0] != key:
+            words = {word for item in self._items.values() for word in item.text(0).split()}
+            longest = sorted(words, key=len)[-64:]
+            metrics = QFontMetrics(font)
+            widest = max((metrics.horizontalAdvance(word) for word in longest), default=0)
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+            self._word_room = (key, widest + 2 * self.indentation() + 2 * margin)
+        # Around the rows: the frame (2 px wider with the focus) and the scroll bar (the kiosk's are wider).
+        bar = self.verticalScrollBar()
+        around = self.width() - self.viewport().width() + (0 if bar.isVisible() else bar.sizeHint().width())
+        return self._word_room[1] + around + 4
 
     def _item(self, text: str, url: str, tip: str = "") -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QTextEdit
 
@@ -135,10 +135,18 @@ class LayoutSteps(QObject):
     Qt lays a document out lazily after `setDocument`, but its steps double in size (from 1,000
     characters up to 200,000): on a long page its later steps block input for tens of
     milliseconds. Here the layout is asked for a few thousand characters at a time for about
-    `LAYOUT_BUDGET_S` per turn, and Qt's own layout timer is held back meanwhile."""
+    `LAYOUT_BUDGET_S` per turn, and Qt's own layout timer is held back meanwhile.
 
-    def __init__(self, parent: QObject | None = None):
+    Meanwhile Qt knows the page's height only as far as it is laid out (its scroll bar would
+    show the page as one screen long): after each step ``sized`` is told an estimate of the
+    whole page's height (the height laid out so far, scaled by the characters left), so that
+    the view's scroll bar can span the page from the start."""
+
+    finished = Signal()  # the page is laid out to its end (not sent when stopped for another page)
+
+    def __init__(self, parent: QObject | None = None, sized: Callable[[float], None] | None = None):
         super().__init__(parent)
+        self._sized = sized
         self._doc: QTextDocument | None = None
         self._layout: QObject | None = None
         self._done_to = 0
@@ -170,6 +178,29 @@ class LayoutSteps(QObject):
         if self._doc is not None:
             lay_out_now(self._doc)
             self.stop()
+            self.finished.emit()
+
+    def lay_out_to(self, position: int) -> None:
+        """Lay the page out now up to the block holding ``position`` only (the caret goes there: moving by
+        heading or link); the rest keeps coming in steps, and the height's estimate covers that block."""
+        doc = self._doc
+        if doc is None:
+            return
+        block = doc.findBlock(max(0, min(position, doc.characterCount() - 1)))
+        doc.documentLayout().blockBoundingRect(block)
+        self._done_to = max(self._done_to, block.position() + block.length())
+        self._estimate()
+
+    def _estimate(self) -> None:
+        """Tell ``sized`` the whole page's height as far as it can be told (see the class's text)."""
+        doc = self._doc
+        if doc is None or self._sized is None or self._done_to <= 0:
+            return
+        end = doc.characterCount()
+        done = min(self._done_to, end)
+        bottom = doc.documentLayout().blockBoundingRect(doc.findBlock(done - 1)).bottom()  # laid out already
+        margin = QTextCursor(doc).currentFrame().frameFormat().bottomMargin() + doc.documentMargin()
+        self._sized(bottom * end / done + margin)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Qt's lazy layout runs from a timer on the layout object: held back while steps run here
@@ -183,12 +214,16 @@ class LayoutSteps(QObject):
         layout = doc.documentLayout()
         end = doc.characterCount()
         began = time.perf_counter()
-        while time.perf_counter() - began < LAYOUT_BUDGET_S:
+        while True:  # at least one step a turn, however busy the machine
             self._done_to = min(end, self._done_to + LAYOUT_STEP_CHARS)
             block = doc.findBlock(max(0, self._done_to - 1))
             layout.blockBoundingRect(block)  # lays the document out up to this block's end
             if self._done_to >= end:
                 lay_out_now(doc)  # (done: this only tells the scroll bar)
                 self.stop()
+                self.finished.emit()
                 return
+            if time.perf_counter() - began >= LAYOUT_BUDGET_S:
+                break
+        self._estimate()
         self._timer.start()

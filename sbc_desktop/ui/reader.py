@@ -66,6 +66,7 @@ class Reader(QTextBrowser):
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the whole window's text)
     messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
     documentResized = Signal()  # the page's laid-out size changed (whichever document the reader shows now)
+    pageLaidOut = Signal()  # a long page's layout steps have ended: the scroll bar spans its real height
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,7 +78,8 @@ class Reader(QTextBrowser):
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
-        self._layout_steps = LayoutSteps(self)
+        self._layout_steps = LayoutSteps(self, self._estimated_height)
+        self._layout_steps.finished.connect(self.pageLaidOut)
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
         self.page_number = 0  # counts pages loaded (a reload too): what waits for a page knows it is still there
         self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
@@ -108,9 +110,9 @@ class Reader(QTextBrowser):
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
         self._watch_layout(self.document())
-        # Scrolled while a new page is still laid out in steps: the rest now, so that the scroll bar
-        # (and a reading position kept as a fraction of it) spans the whole page from here on.
-        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        # Scrolled while a new page is still laid out in steps: Qt lays out what comes on screen as it
+        # paints, and the steps go on (the scroll bar spans the page's estimated height meanwhile: see
+        # _estimated_height); only a drag of the thumb far down lays the rest out at once.
         self.verticalScrollBar().actionTriggered.connect(self._scroll_action)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
@@ -185,12 +187,23 @@ class Reader(QTextBrowser):
         self._first_piece = first_piece
         return first_piece
 
-    def _scrolled(self, _value: int) -> None:
-        self._layout_steps.finish()
+    def _estimated_height(self, height: float) -> None:
+        """While a long page is laid out in steps, its scroll bar spans the page's estimated height
+        (Qt's spans only what is laid out: the page would look one screen long for a second or two).
+        The estimate gets closer at each step (never below where the reader is); the page's real height
+        replaces it at the end."""
+        bar = self.verticalScrollBar()
+        wanted = max(round(height) - self.viewport().height(), bar.value())
+        if wanted != bar.maximum():
+            loading, self._loading = self._loading, True  # (a range change is not the reader's scrolling)
+            try:
+                bar.setRange(0, wanted)
+            finally:
+                self._loading = loading
 
     def _scroll_action(self, action: int) -> None:
         """The scroll bar's thumb dragged while the page is still laid out in steps: the range is only
-        what is laid out so far, so the drag goes to the same fraction of the whole page, not the same
+        an estimate so far, so the drag goes to the same fraction of the whole page, not the same
         pixel (a wheel's or an arrow's few pixels stay pixels)."""
         bar = self.verticalScrollBar()
         if action != QAbstractSlider.SliderAction.SliderMove.value or not self._layout_steps.is_running():
@@ -463,8 +476,9 @@ class Reader(QTextBrowser):
         finally:
             self._loading = False
 
-    def ensure_complete(self) -> None:
-        """Add every part still to come now (for find, print, or a test)."""
+    def ensure_complete(self, lay_out: bool = True) -> None:
+        """Add every part still to come now (for find, print, or a test), and lay the page out to its end
+        unless ``lay_out`` is False (the layout steps then go on)."""
         if self._build is not None:  # the page is still being parsed: finish it here
             number = self._build[0]
             self._builds.finish(number)
@@ -480,7 +494,8 @@ class Reader(QTextBrowser):
             if rest:
                 self._offscreen.add(rest)
             self._show_offscreen()
-        self._layout_steps.finish()  # the whole page's height too: a reading position is a fraction of it
+        if lay_out:
+            self._layout_steps.finish()  # the whole page's height too: a reading position is a fraction of it
 
     def _leaving(self) -> None:
         """Note the reading position of the page being left, as QTextBrowser's history does.
@@ -622,8 +637,11 @@ class Reader(QTextBrowser):
         super().keyPressEvent(event)
 
     def move_by(self, kind: str, forward: bool) -> bool:
-        """Put the caret on the next (previous) heading or link; False when there is none."""
-        self.ensure_complete()
+        """Put the caret on the next (previous) heading or link; False when there is none.
+
+        On a long page still laid out in steps, the page is laid out (and its outline read) only
+        as far as the heading or link reached, not to its end."""
+        self.ensure_complete(lay_out=False)
         cursor = self.textCursor()
         here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()
         index = self.outline.next_index(here, kind, forward)
@@ -642,7 +660,9 @@ class Reader(QTextBrowser):
                 )
             self.messageRequested.emit(message)
             return False
-        item = self.outline.items[index]
+        item = self.outline.item(index)
+        assert item is not None
+        self._layout_steps.lay_out_to(item.end)  # (the scroll bar's range then covers it)
         cursor = QTextCursor(self.document())
         cursor.setPosition(item.start)
         if kind == "link":  # selected, as Tab selects it: Enter opens it

@@ -131,14 +131,27 @@ class PageOutline(QWidget):
 
     def node(self, index: int) -> OutlineNode | None:
         """Item ``index``'s accessible object (made now if it was not yet), or None."""
-        if not 0 <= index < len(self.items):
+        item = self.item(index)
+        if item is None:
             return None
         node = self._nodes.get(index)
-        if node is None or node.item != self.items[index]:
+        if node is None or node.item != item:
             if node is not None:
                 node.deleteLater()
-            node = self._nodes[index] = OutlineNode(self.items[index], self, index)
+            node = self._nodes[index] = OutlineNode(item, self, index)
         return node
+
+    def item(self, index: int) -> OutlineItem | None:
+        """Item ``index`` if it has been read (the outline is read from the top, so an index stays
+        the same as the rest is read), else None."""
+        known = self._known()
+        if 0 <= index < len(known):
+            return known[index]
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def _known(self) -> list[OutlineItem]:
+        """The items read so far (all of them once the outline is read)."""
+        return self._reading[3] if self._reading is not None else self._items
 
     def index_of(self, node: OutlineNode) -> int:
         return node.index if self._nodes.get(node.index) is node else -1
@@ -178,8 +191,9 @@ class PageOutline(QWidget):
             return
         self._read(until=time.perf_counter() + READ_BUDGET_S)
 
-    def _read(self, until: float | None) -> None:
-        """Read blocks of the outline until ``until`` (perf_counter), or to the end if None."""
+    def _read(self, until: float | None, past: int | None = None, kind: str = "") -> None:
+        """Read blocks of the outline until ``until`` (perf_counter), or, with ``past``, until past the
+        block holding that position (and an item of ``kind`` after it); to the end if neither."""
         assert self._reading is not None
         doc, revision, position, items = self._reading
         if doc is not self.reader.document():  # another document is shown: its own outline is read
@@ -187,14 +201,23 @@ class PageOutline(QWidget):
             return
         if doc.revision() != revision:  # changed meanwhile: read again from its start
             position, items, revision = 0, [], doc.revision()
+        found = past is not None and not kind and position > past
+        if past is not None and kind and position > past:
+            found = any(item.kind == kind and item.start > past for item in items)
         block = doc.findBlock(position)
-        while block.isValid():
+        while block.isValid() and not found:
+            read = len(items)
             block_items(block, items)
             block = block.next()
+            if past is not None and block.position() > past:
+                found = not kind or any(item.kind == kind and item.start > past for item in items[read:])
             if until is not None and time.perf_counter() > until and block.isValid():
                 self._reading = (doc, revision, block.position(), items)
                 self._read_timer.start(0)
                 return
+        if found and block.isValid():  # read far enough for now: the rest in the idle steps
+            self._reading = (doc, revision, block.position(), items)
+            return
         self._stop_reading()
         self._items = items
         self._reordered()
@@ -239,20 +262,35 @@ class PageOutline(QWidget):
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
 
     def index_at(self, position: int, kind: str) -> int:
-        """The item of ``kind`` that contains ``position``, or -1."""
-        for index, item in enumerate(self.items):
-            if item.kind == kind and item.start <= position < item.end:
+        """The item of ``kind`` that contains ``position``, or -1 (the outline read only up to there)."""
+        items = self._read_past(position)
+        for index in range(len(items) - 1, -1, -1):
+            item = items[index]
+            if item.start <= position and item.kind == kind and position < item.end:
                 return index
+            if item.end <= position and item.kind == "heading":
+                break  # (a heading is a whole block: nothing before it holds ``position``)
         return -1
 
     def next_index(self, position: int, kind: str, forward: bool) -> int:
-        """The next (or previous) item of ``kind`` after (before) ``position``; -1 at the end."""
-        order = range(len(self.items)) if forward else range(len(self.items) - 1, -1, -1)
+        """The next (or previous) item of ``kind`` after (before) ``position``; -1 at the end. The outline
+        of a page still read in idle steps is read only as far as that item (H or K near the top of a
+        long page does not wait for all of it)."""
+        items = self._read_past(position, kind if forward else "")
+        order = range(len(items)) if forward else range(len(items) - 1, -1, -1)
         for index in order:
-            item = self.items[index]
+            item = items[index]
             if item.kind == kind and (item.start > position if forward else item.start < position):
                 return index
         return -1
+
+    def _read_past(self, position: int, kind: str = "") -> list[OutlineItem]:
+        """Read the outline (if it is still being read in idle steps) past the block holding ``position``
+        and, with ``kind``, on to the first item of that kind after it (or the end); returns what is read."""
+        if self._reading is None:
+            return self._items
+        self._read(until=None, past=position, kind=kind)
+        return self._known()
 
     def focus(self, index: int) -> None:
         """Make item ``index`` the accessible focus: a screen reader says its text and role."""

@@ -50,6 +50,7 @@ def test_a_second_load_gives_exactly_what_the_first_gave(tmp_path, builtin_dir, 
 
     parsed = []
     parse = _Loader.parse_topic
+
     def counted(self, path, *rest):
         parsed.append(path)
         return parse(self, path, *rest)
@@ -226,27 +227,36 @@ def test_the_snapshot_is_not_used_once_any_file_changes_appears_or_goes(tmp_path
 def test_a_corrupt_or_foreign_snapshot_is_ignored(tmp_path):
     import marshal
 
+    from sbc_desktop.content import library_snapshot
+
     root = make_content(tmp_path / "c")
     cache = tmp_path / "cache"
     load_library(root, cache_dir=cache)
     (file,) = snapshot_files(cache)
     good = file.read_bytes()
-    data = list(marshal.loads(good))
+    head, rest = library_snapshot.parts(good)
+    data = list(head)
+
+    def made(head_items, rest_items=rest) -> bytes:
+        return library_snapshot.join(tuple(head_items), tuple(rest_items))
+
     foreign = [
         [data[0] + 1, *data[1:]],  # another format
         [data[0], "other code", *data[2:]],  # written by other code
         [*data[:4], "another list of files", *data[5:]],  # another folder state
         [*data[:3], "/somewhere/else", *data[4:]],  # another folder
     ]
-    shapes = [*data[:7], [("a", "A")], *data[8:]]  # topics of the wrong shape
-    cases = [b"", b"\x00\xff not marshal", good[: len(good) // 2], marshal.dumps(None), marshal.dumps((1, 2)),
-             *(marshal.dumps(tuple(d)) for d in foreign), marshal.dumps(tuple(shapes))]  # fmt: skip
-    marked = [*data[:7], [(t[0], "From the snapshot", *t[2:]) for t in data[7]], *data[8:]]
-    file.write_bytes(marshal.dumps(tuple(marked)))  # the control: a well-formed snapshot is what is read
+    shapes = [*data[:7], {"a": marshal.dumps(("a", "A"))}, *data[8:]]  # topics of the wrong shape
+    cases = [b"", b"\x00\xff not marshal", good[: len(good) // 2], good[: len(good) - 10], marshal.dumps(None),
+             marshal.dumps((1, 2)), library_snapshot.MAGIC + good[len(library_snapshot.MAGIC) :][:20],
+             *(made(d) for d in foreign), made(shapes), made(data, (*rest[:4], "not problems", *rest[5:]))]  # fmt: skip
+    topics = {k: marshal.loads(v) for k, v in data[7].items()}
+    marked = {k: marshal.dumps((t[0], "From the snapshot", *t[2:])) for k, t in topics.items()}
+    file.write_bytes(made([*data[:7], marked, *data[8:]]))  # the control: a well-formed snapshot is what is read
     assert load_library(root, cache_dir=cache).topic("a").title == "From the snapshot"
     for broken in cases:
         file.write_bytes(broken)
         library = load_library(root, cache_dir=cache)
         assert library.problems == [] and library.topic("a").title == "A" and set(library.topics) == {"a", "b"}
-    file.write_bytes(marshal.dumps(tuple([*data[:7], [], *data[8:]])))  # sections naming topics it lacks
+    file.write_bytes(made([*data[:7], {}, *data[8:]]))  # sections naming topics it lacks
     assert set(load_library(root, cache_dir=cache).topics) == {"a", "b"}

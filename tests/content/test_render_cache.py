@@ -13,7 +13,7 @@ import pytest
 from sbc_desktop.content import prerender
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
-from sbc_desktop.content.render_cache import MAGIC, RenderCache, _entry_to, cached_rendering
+from sbc_desktop.content.render_cache import MAGIC, MAX_BYTES, RenderCache, _entry_to, cached_rendering
 from sbc_desktop.content.rendered import Rendered
 from tests.helpers import make_content, renderers_made, topic, write
 
@@ -135,8 +135,8 @@ def test_the_cache_is_bounded_and_the_least_recently_used_go_first(tmp_path):
 
 def test_prerender_fills_the_cache_once_and_the_window_reads_it(tmp_path):
     root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "More words."})
-    assert prerender.prerender(root, tmp_path / "cache") == (2, 2)
-    assert prerender.prerender(root, tmp_path / "cache") == (0, 2)  # nothing new to do
+    assert prerender.prerender(root, tmp_path / "cache")[:2] == (2, 2)
+    assert prerender.prerender(root, tmp_path / "cache")[:2] == (0, 2)  # nothing new to do
     reader = renderer_for(root, tmp_path / "cache")
     assert "More words" in html(reader, "b") and reader.disk.hits == 1
 
@@ -205,3 +205,51 @@ def test_with_no_cache_yet_the_first_page_is_rendered(tmp_path):
     pages = Pages.for_window(library, tmp_path / "cache")
     assert pages.html_for("topic:a") == Pages(library).html_for("topic:a")
     assert list((tmp_path / "cache" / "rendered").glob("*.page"))  # and kept for the next start
+
+
+def test_a_page_whose_write_failed_is_not_counted_as_stored(tmp_path, capsys):
+    """A full or read-only disk: the pre-render said every page was ready when none was."""
+    root = make_content(tmp_path / "content", {f"t{n}": f"Words {n}." for n in range(6)})
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be")
+    renderer = renderer_for(root, blocked)
+    assert renderer.store(renderer.library.topic("t0")) is False
+    assert prerender.main([str(root), str(blocked)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("prerendered 0 of 6 topics")
+    assert f"{prerender.GIVE_UP_AFTER} could not be stored: the folder cannot be written ({blocked})" in said
+
+
+def legacy_entry(folder, size, when):
+    """An entry as an earlier version of the code left it (its name has no version): sparse, so
+    a test can fill a 256 MB cache without writing 256 MB."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{os.urandom(32).hex()}.page"
+    with open(path, "wb") as stream:
+        stream.truncate(size)
+    os.utime(path, (when, when))
+    return path
+
+
+def test_an_earlier_versions_entries_do_not_stop_the_pre_render(tmp_path):
+    """They filled the cache's room (counted against its limit) and could never be read again."""
+    root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "More words."})
+    old = legacy_entry(tmp_path / "cache" / "rendered", 200 * 1024 * 1024, 1_000_000)
+    assert prerender.prerender(root, tmp_path / "cache")[:2] == (2, 2)
+    assert not old.exists()
+    assert renderer_for(root, tmp_path / "cache").disk.size() < 1024 * 1024
+
+
+def test_the_window_removes_an_earlier_versions_entries_before_its_own_pages(tmp_path):
+    """Over the limit, an earlier version's entries go first, even ones used more recently than
+    this version's pages (read just before the update)."""
+    root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "More words.", "c": "Third."})
+    renderer = renderer_for(root, tmp_path / "cache")
+    html(renderer, "a")
+    (mine,) = (tmp_path / "cache" / "rendered").glob("*.page")
+    os.utime(mine, (1_000_000, 1_000_000))  # read long ago
+    old = legacy_entry(tmp_path / "cache" / "rendered", MAX_BYTES - 64, 2_000_000)  # with a page: over it
+    later = renderer_for(root, tmp_path / "cache")  # the next start: its first write measures the folder
+    html(later, "b")
+    assert not old.exists()
+    assert mine.exists() and later.disk.get(later.cache_key(later.library.topic("a"))) is not None

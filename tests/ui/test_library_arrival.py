@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+import sys
 
 from PySide6.QtCore import Qt
 
 from sbc_desktop.content.loader import first_page_library, load_library, snapshot_library
-from sbc_desktop.pages import HOME_URL
+from sbc_desktop.pages import HOME_URL, Pages
 from sbc_desktop.ui import library_arrival
-from sbc_desktop.ui.library_arrival import LibraryArrival, open_library
+from sbc_desktop.ui.library_arrival import LibraryArrival, SnapshotArrival, open_library
 from sbc_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import tree_rows
 
@@ -98,8 +100,8 @@ def test_a_large_folder_is_read_in_a_process_of_its_own_and_arrives(qtbot, tmp_p
     assert full.complete and len(full.topics) == len(load_library(root).topics)
     whole = snapshot_library(root, cache)  # the process left the snapshot: the next start reads it
     assert whole is not None and set(whole.topics) == set(full.topics)
-    again, none = open_library(root, cache, "tests")
-    assert none is None and again.complete
+    again, rest = open_library(root, cache, "tests")  # a second start: the first page's part, the rest after
+    assert isinstance(rest, SnapshotArrival) and not again.complete and list(again.topics) == ["tests"]
 
 
 def test_a_small_folder_is_read_at_once(tmp_path, builtin_dir):
@@ -113,3 +115,107 @@ def test_if_the_process_cannot_run_the_folder_is_read_here(qtbot, tmp_path, buil
     with qtbot.waitSignal(arrival.arrived, timeout=30000) as arrived:
         arrival.start()
     assert arrived.args[0].complete and arrived.args[0].topic("tests") is not None
+
+
+# -- a second start of a large folder: its first page from the snapshot's head, the rest after the paint --
+def second_start_folder(tmp_path, builtin_dir, monkeypatch):
+    """A large folder (the built-in one counted as large) that a first start has read, with its "tests"
+    page in the rendered-page cache as the whole library renders it."""
+    from sbc_desktop.content.render import Renderer
+    from sbc_desktop.content.render_cache import RenderCache
+
+    root = shutil.copytree(builtin_dir, tmp_path / "content")
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(library_arrival, "SMALL_FOLDER", 3)
+    full = load_library(root, check_links=False, cache_dir=cache)
+    whole_html = Pages(full, Renderer(full, disk=RenderCache.in_cache_dir(cache))).topic_html(full.topic("tests"))
+    return root, cache, full, whole_html
+
+
+def test_a_second_start_shows_its_first_page_from_the_snapshot_as_the_whole_library_renders_it(
+    tmp_path, builtin_dir, monkeypatch
+):
+    root, cache, full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.delitem(sys.modules, "pyromark", raising=False)
+    part, arrival = open_library(root, cache, "tests")
+    assert isinstance(arrival, SnapshotArrival) and arrival.after_paint
+    assert not part.complete and list(part.topics) == ["tests"] and part.problems == [] and part.glossary == {}
+    shown, whole = part.topic("tests"), full.topic("tests")
+    assert (shown.title, shown.body, shown.next_review) == (whole.title, whole.body, whole.next_review)
+    assert [s.id for s in part.sections] == [s.id for s in full.sections] and part.references == full.references
+    pages = Pages.for_window(part, cache)
+    assert pages.topic_html(part.topic("tests")) == whole_html  # glossary words and links: from the cache
+    assert pages.at_hand(part.topic("tests")) and "pyromark" not in sys.modules  # no Markdown parser for it
+    assert open_library(root, cache, None, "tests")[0].topics.keys() == {"tests"}  # the page read last
+    assert open_library(root, cache, "no-such-topic")[0].topics == {}
+
+
+def test_after_the_first_paint_the_rest_arrives_in_every_pane(qtbot, tmp_path, builtin_dir, monkeypatch):
+    root, cache, full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    part, arrival = open_library(root, cache, "tests")
+    window = MainWindow(part, settings=None, cache_dir=cache)
+    qtbot.addWidget(window)
+    arrival.setParent(window)
+    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests"))
+    window.open_start_page("tests")
+    window.after_first_paint.call(arrival.start)  # as app.py starts it
+    assert arrival._thread is None  # not before the first paint
+    assert "Loading topics..." in tree_rows(window)
+    assert "Tests you might have" in window.reader.toPlainText()
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        window.show()
+    assert window.library is part and part.complete and part.whole_names is None
+    assert list(part.topics) == list(full.topics) and len(part.glossary) == len(full.glossary)
+    rows = tree_rows(window)
+    assert "Loading topics..." not in rows and all(t.title in rows for t in full.ordered_topics())
+    assert window.reader.current_url() == "topic:tests"
+    qtbot.keyClicks(window.search_field, "scan")  # searchable
+    qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=30000)
+
+
+def test_every_review_overdue_is_counted_when_the_rest_arrives(qtbot, tmp_path, builtin_dir, monkeypatch):
+    from sbc_desktop import clock
+
+    root, cache, full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2031, 6, 1))  # years later: every review is overdue
+    part, arrival = open_library(root, cache, "tests")
+    assert part.problems == []
+    with qtbot.waitSignal(arrival.arrived, timeout=30000) as arrived:
+        arrival.start()
+    overdue = [p for p in arrived.args[0].problems if "review overdue" in p.message]
+    assert len(overdue) == len(full.topics) == 29
+
+
+def test_a_changed_file_or_a_damaged_snapshot_is_read_again(qtbot, tmp_path, builtin_dir, monkeypatch):
+    from sbc_desktop.content.library_snapshot import SUFFIX
+
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    page = root / "topics" / "tests.md"
+    part, arrival = open_library(root, cache, "tests")
+    page.write_text(page.read_text("utf-8").replace("title: ", "title: Changed ", 1), "utf-8")  # after the part
+    with qtbot.waitSignal(arrival.arrived, timeout=30000) as arrived:
+        arrival.start()
+    assert arrived.args[0].complete and arrived.args[0].topic("tests").title.startswith("Changed ")
+    monkeypatch.setattr(library_arrival.sys, "executable", str(tmp_path / "no-such-python"))  # (read here)
+    changed, first = open_library(root, cache, "tests")  # the snapshot the arrival left is the new one
+    assert isinstance(first, SnapshotArrival) and changed.topic("tests").title.startswith("Changed ")
+    page.write_text(page.read_text("utf-8").replace("title: Changed ", "title: Again ", 1), "utf-8")
+    stale, first = open_library(root, cache, "tests")  # before: a first start (the file is read, not the snapshot)
+    assert isinstance(first, LibraryArrival) and stale.topic("tests").title.startswith("Again ")
+    qtbot.waitUntil(lambda: first.library is not None, timeout=30000)  # (already started)
+    (snapshot,) = cache.rglob(f"*{SUFFIX}")
+    good = snapshot.read_bytes()
+    kinds = []
+    for damaged in (good[: len(good) - 50], b"", good[:30], b"\0" * len(good)):
+        snapshot.write_bytes(damaged)
+        part, arrival = open_library(root, cache, "tests")
+        assert arrival is not None and not part.complete
+        kinds.append(type(arrival))
+        if isinstance(arrival, SnapshotArrival):  # only the rest is broken: the head showed the first page
+            arrival.start()
+        qtbot.waitUntil(lambda arrival=arrival: arrival.library is not None, timeout=30000)
+        whole = arrival.library
+        assert whole is not None and whole.complete and len(whole.topics) == 29  # read again, all of it
+        assert whole.topic("tests").title.startswith("Again ")
+        snapshot.write_bytes(good)
+    assert kinds == [SnapshotArrival, LibraryArrival, LibraryArrival, LibraryArrival]

@@ -1,0 +1,98 @@
+"""While a long page is laid out in steps (after it is shown whole), nothing the reader does lays the
+whole page out in one step, and the scroll bar already spans the whole page.
+
+Each of these used to freeze the window for 0.2-1 s on the longest imported pages: a scroll (wheel,
+Page Down), moving by heading or link (H, K), and the scroll bar showed the page as one screen long
+until the layout ended. The layout steps are made tiny here so that the page is still being laid
+out when the keys are pressed, as on a long page on a slow machine.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.ui import page_document
+from tests.ui.test_back_keeps_place import open_window, root  # noqa: F401 - root is a fixture
+from tests.ui.test_page_builds import click_topic
+
+
+@pytest.fixture
+def slow_layout(monkeypatch):
+    monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 1e-9)  # one step of 1,000 characters a turn
+    monkeypatch.setattr(page_document, "LAYOUT_STEP_CHARS", 1_000)
+
+
+def laying_out(window, qtbot) -> None:
+    """Open the long page and wait until it is complete and its layout has taken a few steps."""
+    reader = window.reader
+    with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+        click_topic(window, qtbot, "long")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert reader.is_complete() and not reader.is_laid_out()
+
+
+def roll_wheel(reader, notches: int = 1) -> None:
+    viewport = reader.viewport()
+    at, on_screen = QPointF(100, 100), QPointF(viewport.mapToGlobal(QPoint(100, 100)))
+    event = QWheelEvent(
+        at,
+        on_screen,
+        QPoint(0, 0),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_the_scroll_bar_spans_the_whole_long_page_while_it_is_laid_out(qtbot, root, settings, slow_layout):  # noqa: F811
+    window = open_window(qtbot, load_library(root), settings)
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    laying_out(window, qtbot)
+    early = bar.maximum()  # a few thousand characters of 300,000 laid out so far
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    real = bar.maximum()
+    assert real > 20 * reader.viewport().height()
+    assert early == pytest.approx(real, rel=0.25)  # the scroll bar already spanned (about) all of the page
+
+
+def test_a_wheel_scroll_while_a_long_page_is_laid_out_keeps_the_steps_and_notes_the_place(qtbot, root, settings,  # noqa: F811
+                                                                                        slow_layout):  # fmt: skip
+    window = open_window(qtbot, load_library(root), settings)
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    laying_out(window, qtbot)
+    roll_wheel(reader, 3)
+    scrolled = bar.value()
+    assert scrolled > 0
+    assert not reader.is_laid_out()  # the wheel did not lay the rest of the page out in one step
+    assert reader.cursorForPosition(reader.viewport().rect().center()).block().text()  # text on screen
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    assert bar.value() == scrolled  # nothing moved when the real height replaced the estimate
+    # The place read to counts once the page's height is known (a fraction of it).
+    assert window._positions["long"] == pytest.approx(scrolled / bar.maximum(), abs=0.0002)
+
+
+def test_moving_by_heading_while_a_long_page_is_laid_out_lays_it_out_only_that_far(qtbot, root, settings,  # noqa: F811
+                                                                                 slow_layout):  # fmt: skip
+    window = open_window(qtbot, load_library(root), settings)
+    reader = window.reader
+    laying_out(window, qtbot)
+    reader.setFocus()
+    for _ in range(12):  # the title, then heading after heading down the page
+        qtbot.keyClick(reader, Qt.Key.Key_H)
+    assert reader.textCursor().block().text().strip() == "Part 0.10 heading"
+    assert reader.viewport().rect().contains(reader.cursorRect().center())  # scrolled to it
+    assert not reader.is_laid_out() and not reader.outline.is_read()  # neither done to the end at once
+    qtbot.keyClick(reader, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.textCursor().block().text().strip() == "Part 0.9 heading"
+    assert not reader.is_laid_out()
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.outline.is_read(), timeout=20_000)
+    assert reader.textCursor().block().text().strip() == "Part 0.9 heading"
+    assert reader.viewport().rect().contains(reader.cursorRect().center())
