@@ -184,6 +184,7 @@ class Switch:
     stall_cpu: float = 0.0
     long_steps: int = 0  # steps over STALL_MS from go() to SETTLE_MS after complete
     long_steps_gc: int = 0  # of which a garbage collection overlapped (PAUSES)
+    long_steps_by_gc: int = 0  # of which the collections' time made it over STALL_MS (under it without them)
     collections: tuple = ()  # the garbage collections from go() to SETTLE_MS after complete (gc_pauses.Pause)
 
 
@@ -266,10 +267,13 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
+    by_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended)
+                and (ended - began) * 1000 - sum(p.ms for p in PAUSES.within(began, ended)) <= STALL_MS)  # fmt: skip
     collections = tuple(PAUSES.within(start, time.perf_counter()))
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
                   (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
-                  long_steps=len(long_steps), long_steps_gc=with_gc, collections=collections)  # fmt: skip
+                  long_steps=len(long_steps), long_steps_gc=with_gc, long_steps_by_gc=by_gc,
+                  collections=collections)  # fmt: skip
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None,
@@ -767,8 +771,10 @@ def report_collections(switches: list[Switch]) -> None:
     pauses.pauses = [p for r in switches for p in r.collections]
     long_steps = sum(r.long_steps for r in switches)
     with_gc = sum(r.long_steps_gc for r in switches)
+    by_gc = sum(r.long_steps_by_gc for r in switches)
     line("  garbage collections", pauses.report())
-    said = f"{long_steps} in {len(switches)} switches, {with_gc} with a collection inside"
+    said = (f"{long_steps} in {len(switches)} switches, {with_gc} with a collection inside, "
+            f"{by_gc} under {STALL_MS:g} ms without it")  # fmt: skip
     line(f"  steps over {STALL_MS:g} ms", said)
 
 
