@@ -71,8 +71,8 @@ def collect_after_first_paint(window, fallback_ms: int = 5000) -> None:
     QTimer.singleShot(fallback_ms, collect)
 
 
-def take_when_arrived(window, arrival, wanted: str | None) -> None:
-    """A first start of a large folder: the window takes the whole library when it arrives. The
+def take_when_arrived(window, arrival, wanted: str | None, say_ready: bool = True) -> None:
+    """A start of a large folder: the window takes the whole library when it arrives. The
     library just read is set aside from collections first (collector.settle): it was read with the
     collector paused, so the next collection would walk all of it, in the middle of the window
     taking it; then again with what the window made of it."""
@@ -80,7 +80,7 @@ def take_when_arrived(window, arrival, wanted: str | None) -> None:
 
     def take(full) -> None:
         settle()
-        window.take_library(full, wanted)
+        window.take_library(full, wanted, say_ready=say_ready)
         settle()
 
     arrival.setParent(window)
@@ -169,7 +169,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         )
         if arrival is not None:
             wanted = f"topic:{topic}" if topic else settings.last_page()
-            take_when_arrived(window, arrival, wanted)
+            quiet = arrival.after_paint  # a second start: its topics were all there last time
+            take_when_arrived(window, arrival, wanted, say_ready=not quiet)
         window.open_start_page(topic if library.complete or library.topic(topic or "") else None)
         window.show()
         from .ui.background_render import BackgroundRender
@@ -179,7 +180,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
             if arrival.after_paint:  # a second start: the rest of the library once the first page is up
-                window.after_first_paint.call(arrival.start)
+                # (on the turn after: the collector has set the window's objects aside first; see collector)
+                window.after_first_paint.call(lambda: QTimer.singleShot(0, arrival.start))
                 QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)

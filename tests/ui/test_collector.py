@@ -50,9 +50,9 @@ def test_the_window_and_then_the_arrived_library_are_set_aside_from_collections(
         taking = window.take_library
         seen_when_taken: list[bool] = []
 
-        def take_library(full, wanted=None):  # is the library already set aside when the window takes it?
+        def take_library(full, wanted=None, **kw):  # is the library already set aside when the window takes it?
             seen_when_taken.append(any(o is full.topic("what-is-it") for o in gc.get_objects()))
-            taking(full, wanted)
+            taking(full, wanted, **kw)
 
         window.take_library = take_library
         window.open_start_page("tests")
