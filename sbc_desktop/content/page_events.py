@@ -67,6 +67,7 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]")  # in the words, each run of marks is o
 _LAST_RUN = 0xF8FF
 _PAIRED = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 _HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
+_ALIGN = {"Left": "left", "Center": "center", "Right": "right"}  # a table column's, from its ":--:" line
 
 
 def _slugify(value: str) -> str:
@@ -203,6 +204,8 @@ class PageWalk:
         self.picture: list[Any] | None = None  # [src, title, alt words, pictures in it] of the open picture
         self.paragraph: list[Any] | None = None  # [out index of <p>, children, picture shown?, text?]
         self.in_head = False  # table cells of the head are <th>
+        self.aligns: tuple[str, ...] = ()  # the open table's columns' alignments ("Left", "None"...)
+        self.column = 0  # the next cell's column in its row
         self.raw: list[str] = []  # an HTML block's HTML
         # Leftover marks: each run [count, may close, may open, closing tags, opening tags, out index, its
         # character in the words, the inline element it is in]; paired within that element when it ends.
@@ -309,11 +312,17 @@ class PageWalk:
                     self.paragraph = [len(self.out) - 1, 0, False, False]
                 elif value == "TableHead":
                     self.in_head = True
+                    self.column = 0
+                elif value == "TableRow":
+                    self.column = 0
                 elif value == "HtmlBlock":
                     self.raw = []
             elif value == "TableCell":
                 self._block_start()
-                self.out.append("<th>" if self.in_head else "<td>")
+                align = _ALIGN.get(self.aligns[self.column]) if self.column < len(self.aligns) else None
+                self.column += 1
+                cell = "th" if self.in_head else "td"
+                self.out.append(f'<{cell} align="{align}">' if align else f"<{cell}>")
             elif value in _INLINE:
                 self._child()
                 self.out.append(_INLINE[value][0])
@@ -350,6 +359,7 @@ class PageWalk:
         elif kind == "Table":
             self._block_start()
             self.out.append("<table>\n")
+            self.aligns = tuple(detail or ())
         else:  # anything else (footnotes, metadata: not switched on): its words as a block
             self._block_start()
 

@@ -45,6 +45,7 @@ _STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong
 SLOW_READ = 3_000_000  # characters of Markdown that take seconds to read: the command line says it is busy
 TEXT_BATCH = 2_000_000  # characters of Markdown read between two landings of the pages' text (each is a commit)
 SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is searched as those words
+WAL_PAGES = 4096  # pages (4 KB) of log written while the text lands before it is copied into the index file
 SPELLING_CHUNK = 4_000_000  # characters of text handed to the tokenizer that finds the words at once
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
@@ -81,18 +82,20 @@ def _locked(method: _M) -> _M:
 
 
 def content_hash(library: Library) -> str:
-    digest = hashlib.blake2b(f"schema {SCHEMA_VERSION}".encode(), digest_size=16)
+    """What names the cached index: every part of the content it is built from.
+
+    SHA-256, which this machine's CPU does in hardware, at about three times blake2b's speed: every
+    start that searches hashes every page's Markdown (tens of MB for a large library). The parts are
+    joined with NUL (which no part holds) and encoded once, not a part at a time.
+    """
+    parts: list[str] = [f"schema {SCHEMA_VERSION}"]
     for topic in sorted(library.topics.values(), key=lambda t: t.id):
         section = library.section_of(topic)
-        for part in (topic.id, topic.title, section.title if section else "", topic.summary, *topic.keywords,
-                     topic.body):  # fmt: skip
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        parts += (topic.id, topic.title, section.title if section else "", topic.summary, *topic.keywords, topic.body)
     for term in sorted(library.glossary.values(), key=lambda t: t.id):
-        for part in (term.id, term.term, *term.aliases, term.definition, term.topic):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    for word, means in sorted(library.lay_terms.items()):
-        digest.update((word + "=" + "|".join(means)).encode() + b"\0")
-    return digest.hexdigest()
+        parts += (term.id, term.term, *term.aliases, term.definition, term.topic)
+    parts += (word + "=" + "|".join(means) for word, means in sorted(library.lay_terms.items()))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,9 @@ class SearchIndex:
             with self._lock if shared else contextlib.nullcontext():
                 writer.rollback()
             raise
+        if not left and not shared:  # the whole text is in: copied into the file now, not as the window closes
+            with contextlib.suppress(sqlite3.Error):  # else as the index closes: nothing is lost
+                writer.execute("PRAGMA wal_checkpoint(PASSIVE)")
         with self._lock:
             self._forget()
         self._learn(words)
@@ -788,6 +794,9 @@ def _writable(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=10, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
+    # The log is copied into the file (and both synced) every WAL_PAGES pages, not every 1,000: a few
+    # times for a whole library's text, not after every other batch. The last batch copies the rest.
+    db.execute(f"PRAGMA wal_autocheckpoint={WAL_PAGES}")
     return db
 
 
@@ -871,25 +880,25 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
     stored = [tuple(_storable(text) for text in row) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
-    # The text goes into a plain table first, then into both FTS5 tables by one statement each:
-    # SQLite tokenizes without holding Python's lock, so the vocabulary is gathered meanwhile (a row
-    # at a time from Python, each insert would wait for that lock while the gathering holds it).
-    db.execute("CREATE TEMP TABLE incoming(rowid INTEGER PRIMARY KEY, title, keywords, summary, headings, body)")
-    db.executemany(
-        "INSERT INTO temp.incoming VALUES (?, ?, ?, ?, ?, ?)", ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1))
-    )
+    # Both FTS5 tables are filled by `executemany`, which lets go of Python's lock while SQLite tokenizes
+    # each row, so the thread that gathers the vocabulary (SQLite's tokenizer too) runs meanwhile. No
+    # `optimize` of the main table: it merged every segment into one (a tenth of the floor's build), and
+    # the window's index, whose text comes in batches after it, is searched unmerged as quickly.
     vocabulary: list[set[str]] = []
     gather = threading.Thread(target=lambda: vocabulary.append(_vocabulary(stored)), name="search-vocabulary")
     gather.start()
     try:
-        db.execute("INSERT INTO fts(rowid, title, keywords, summary, headings, body) SELECT * FROM temp.incoming")
-        short = "rowid, title, keywords, summary"
-        db.execute(f"INSERT INTO strong({short}) SELECT {short} FROM temp.incoming")
-        db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        db.executemany(
+            "INSERT INTO fts(rowid, title, keywords, summary, headings, body) VALUES (?, ?, ?, ?, ?, ?)",
+            ((i, r[2], *r[5:]) for i, r in enumerate(stored, 1)),
+        )
+        db.executemany(
+            "INSERT INTO strong(rowid, title, keywords, summary) VALUES (?, ?, ?, ?)",
+            ((i, r[2], r[5], r[6]) for i, r in enumerate(stored, 1)),
+        )
         db.execute("INSERT INTO strong(strong) VALUES ('optimize')")
     finally:
         gather.join()
-    db.execute("DROP TABLE temp.incoming")
     if not vocabulary:
         raise RuntimeError("the search vocabulary could not be gathered")
     db.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary[0])))

@@ -81,7 +81,8 @@ def test_definition_lists_tables_and_numbered_lists(tmp_path):
     _, _, page = rendered(tmp_path, body, glossary=None)
     html = page.html
     assert "<dl>" in html and "<dt>Tumour</dt>" in html and "<dd>A lump.</dd>" in html
-    assert "<th>A</th>" in html and "<td>2</td>" in html
+    assert "<th>A</th>" in html and "<td>1</td>" in html
+    assert '<th align="center">B</th>' in html and '<td align="center">2</td>' in html  # its ":-:" kept
     assert '<ol start="3">' in html
     assert page.blocks() == ["Tumour", "A lump.", "A", "B", "1", "2", "three", "four"]
 

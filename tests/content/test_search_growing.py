@@ -109,3 +109,42 @@ def test_the_command_line_says_it_is_building_and_how_far(capsys, monkeypatch):
     assert cli.main(["search", "acupuncture"]) == 0  # built: nothing to say
     out, err = capsys.readouterr()
     assert err == "" and "pain" in out
+
+
+def test_once_every_page_s_text_is_in_the_index_file_holds_it_all(library, tmp_path):
+    """The write-ahead log is copied into the index file as the last batch lands, while the window is
+    still open (not left for its close): the file alone, without its log, holds every page's text."""
+    index = SearchIndex.begin(library, tmp_path)
+    index.finish(page_reader(library))
+    try:
+        copy = tmp_path / "copy.sqlite"
+        copy.write_bytes(index.path.read_bytes())  # the file alone: its -wal log is not copied
+        db = sqlite3.connect(copy)
+        try:
+            assert db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+            hits = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (f'"{BODY_ONLY}"',)).fetchone()[0]
+            assert hits >= 1
+        finally:
+            db.close()
+    finally:
+        index.close()
+
+
+def test_the_one_shot_build_and_the_window_s_batches_answer_the_same(library, tmp_path):
+    """`fill_index` (every page's text at once) and the window's way (`begin`, then `add_text` batch by
+    batch) give the same results, in the same order, with the same scores."""
+    reader = page_reader(library)
+    one_shot = sqlite3.connect(tmp_path / "one-shot.sqlite", check_same_thread=False)
+    search.fill_index(one_shot, search.index_rows(library, reader))
+    whole = SearchIndex(one_shot, library)
+    batches = SearchIndex.begin(library, tmp_path / "cache")
+    while batches.add_text(reader, most_chars=20_000):
+        pass
+    try:
+        for query in ("bones", BODY_ONLY, "tired all the time", "chemoterapy", "hormo", "ly", "can i still work"):
+            got = [(r.ref, r.score, r.snippet) for r in whole.search(query, 8).results]
+            assert got == [(r.ref, r.score, r.snippet) for r in batches.search(query, 8).results], query
+        assert whole.completions("lym") == batches.completions("lym")
+    finally:
+        whole.close()
+        batches.close()
