@@ -29,9 +29,12 @@ import json
 import sys
 import threading
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # (QProcess is named only when a helper starts: naming it makes its Python type, at start-up too)
+    from PySide6.QtCore import QProcess
 
 NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sound
 OPEN_WITHIN_MS = 15_000  # an engine that has not opened by then is taken as not answering
@@ -88,6 +91,8 @@ class ProcessSpeechEngine(QObject):
         self.stuck = False  # ...because the engine did not answer, or stopped (not because none is installed)
         self._closed = False
         self._error = ""
+        from PySide6.QtCore import QProcess, QProcessEnvironment
+
         self._process = QProcess(self)
         self._process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         environment = QProcessEnvironment.systemEnvironment()
@@ -131,13 +136,13 @@ class ProcessSpeechEngine(QObject):
         """End the helper (the window is closing)."""
         self._closed = True
         self._wait.stop()
-        if self._process.state() != QProcess.ProcessState.NotRunning:
+        if self._process.state() != self._process.ProcessState.NotRunning:
             self._process.kill()
             self._process.waitForFinished(1000)
 
     # -- the helper's answers -------------------------------------------------------------
     def _send(self, *command: object) -> None:
-        if not self.failed and self._process.state() != QProcess.ProcessState.NotRunning:
+        if not self.failed and self._process.state() != self._process.ProcessState.NotRunning:
             self._process.write((json.dumps(command) + "\n").encode("utf-8"))
 
     def _read(self) -> None:
@@ -177,7 +182,7 @@ class ProcessSpeechEngine(QObject):
         self._fail(QCoreApplication.translate("ReadAloud", "The speech engine stopped working."))
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
+        if error == self._process.ProcessError.FailedToStart:
             self._fail(QCoreApplication.translate("ReadAloud", "The speech engine could not be started."))
 
     def _fail(self, reason: str) -> None:
@@ -194,7 +199,7 @@ class ProcessSpeechEngine(QObject):
 
 def _end(process: QProcess, *_args: object) -> None:
     with contextlib.suppress(RuntimeError):  # (already deleted)
-        if process.state() != QProcess.ProcessState.NotRunning:
+        if process.state() != process.ProcessState.NotRunning:
             process.kill()
             process.waitForFinished(1000)
 
