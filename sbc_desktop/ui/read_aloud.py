@@ -4,7 +4,9 @@ Speech comes from QtTextToSpeech, in the optional PySide6-Addons (`pip install
 "sbc-desktop[speech]"`), and a system speech engine (speech-dispatcher on Debian and
 Ubuntu). Without them everything else works and the Read aloud button says what is
 missing. Sentences are spoken one by one so the one being read is highlighted and kept
-in view, and a new speed applies from the next sentence.
+in view, and a new speed applies from the next sentence. The engine runs in a process of its
+own (speech_engine.py): one that is slow to open, or never answers, cannot freeze the window;
+the button says "Starting…" meanwhile, and a plain message says why when it does not answer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from .icons import icon
 from .reader import SPEECH, Reader
+from .speech_engine import NOT_ENGINES as NOT_ENGINES  # (the kiosk's check imports it from here)
+from .speech_engine import ProcessSpeechEngine, first_engine, helper_available, missing_library, missing_module
 
 SPEEDS = (
     (QT_TRANSLATE_NOOP("ReadAloud", "Very slow"), -0.5),
@@ -28,7 +32,6 @@ SPEEDS = (
     (QT_TRANSLATE_NOOP("ReadAloud", "Fast"), 0.25),
     (QT_TRANSLATE_NOOP("ReadAloud", "Very fast"), 0.5),
 )
-NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sound
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space, or at the
 # end of its paragraph, heading, list item or table cell (one block, one line here).
@@ -87,31 +90,18 @@ class QtSpeechEngine(QObject):
 
 
 def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str]:
-    """A working speech engine, or None and why not in plain words."""
+    """A speech engine, or None and why not in plain words. Returns at once: the engine opens in a
+    process of its own (speech_engine.py), and says when it is open or why it could not."""
     try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: F401 - is it there at all?
     except ModuleNotFoundError:
-        return None, QCoreApplication.translate("ReadAloud", "The speech part of Qt (PySide6-Addons) is not installed.")
+        return None, missing_module()
     except ImportError as exc:  # the module is there but a system library it needs is not
-        return None, QCoreApplication.translate(
-            "ReadAloud", "A system library that speech needs is missing: {0}"
-        ).format(exc)
-    reasons = []
-    for name in QTextToSpeech.availableEngines():
-        if name in NOT_ENGINES:
-            continue
-        tts = QTextToSpeech(name)
-        if tts.state() != QTextToSpeech.State.Error:
-            return QtSpeechEngine(tts, parent), ""
-        reasons.append(
-            f"{name}" + ": " + tts.errorString() or QCoreApplication.translate("ReadAloud", "it did not start")
-        )
-        tts.deleteLater()
-    if not reasons:
-        return None, QCoreApplication.translate("ReadAloud", "No speech engine is installed.")
-    return None, QCoreApplication.translate("ReadAloud", "The speech engine could not start ({0}).").format(
-        "; ".join(reasons)
-    )
+        return None, missing_library(exc)
+    if helper_available():
+        return ProcessSpeechEngine(parent), ""
+    tts, reason = first_engine()  # a frozen bundle: in this process, as it has no helper to start
+    return (QtSpeechEngine(tts, parent), "") if tts is not None else (None, reason)
 
 
 Opener = Callable[[QObject], tuple[SpeechEngine | None, str]]
@@ -122,6 +112,7 @@ class ReadAloud(QObject):
 
     stateChanged = Signal(str)  # "stopped", "playing" or "paused"
     unavailable = Signal(str)  # why nothing can be spoken
+    opening = Signal(bool)  # the speech engine is being opened (True), or that has ended (False)
 
     BACKGROUND = QColor("#c6e2ff")  # pale blue behind black text (16:1), unlike find's yellow
     FOREGROUND = QColor("#000000")
@@ -133,6 +124,7 @@ class ReadAloud(QObject):
         self.reader = reader
         self._engine: SpeechEngine | None = None
         self._opener = opener
+        self.engine_stuck = False  # the last engine did not answer or stopped (it is installed)
         self._state = "stopped"
         self.rate = 0.0  # these three are for reading; set_rate, play and speak_text change them
         self.sentences: list[Sentence] = []
@@ -159,10 +151,19 @@ class ReadAloud(QObject):
             self._attach(engine)
         return self._engine
 
+    @property
+    def is_opening(self) -> bool:
+        return bool(getattr(self._engine, "is_opening", False))
+
     def _attach(self, engine: SpeechEngine) -> None:
         self._engine = engine
         engine.stateChanged.connect(self._engine_state)
         engine.setRate(self.rate)
+        opening = getattr(engine, "opening", None)
+        if opening is not None:  # an engine that opens in the background says when it is open
+            opening.connect(self.opening)
+            if self.is_opening:
+                self.opening.emit(True)
 
     # -- what the buttons do ------------------------------------------------------------
     def play(self) -> None:
@@ -241,10 +242,17 @@ class ReadAloud(QObject):
 
     def _engine_state(self, state: str) -> None:
         if state == "error":
-            reason = (self._engine.errorString() if self._engine else "") or QCoreApplication.translate(
+            engine = self._engine
+            reason = (engine.errorString() if engine else "") or QCoreApplication.translate(
                 "ReadAloud", "The speech engine stopped working."
             )
             self.stop()
+            if engine is not None and getattr(engine, "failed", False):  # gone for good: the next press opens anew
+                self.engine_stuck = bool(getattr(engine, "stuck", False))
+                self._engine = None
+                engine.stateChanged.disconnect(self._engine_state)
+                if isinstance(engine, QObject):
+                    engine.deleteLater()
             self.unavailable.emit(reason)
         elif state == "speaking" and self._utterance:
             self._heard_start = True
@@ -297,6 +305,8 @@ class ReadAloud(QObject):
 class ReadAloudBar(QWidget):
     """Read aloud / Pause / Resume, Stop, and the reading speed."""
 
+    spoken = Signal(str)  # for a screen reader: the window says it (MainWindow.announce)
+
     def __init__(self, read_aloud: ReadAloud, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_aloud = read_aloud
@@ -329,11 +339,29 @@ class ReadAloudBar(QWidget):
         layout.addWidget(self.speed)
         layout.addStretch(1)
         read_aloud.stateChanged.connect(self._show_state)
+        read_aloud.opening.connect(self._show_opening)
         read_aloud.unavailable.connect(self.explain)
         self._state = read_aloud.state
+        self._starting = False  # "Starting…" is shown
         self.paint_icons(self.icon_colour)
 
+    def _show_opening(self, _opening: bool) -> None:
+        self._show_state(self._state)
+
     def _show_state(self, state: str) -> None:
+        starting = state == "playing" and self.read_aloud.is_opening  # asked to read; the engine is not open yet
+        if starting and not self._starting:
+            self.spoken.emit(QCoreApplication.translate("ReadAloud", "Starting the speech engine."))
+        self._starting = starting
+        if starting:
+            self.play_button.setText(QCoreApplication.translate("ReadAloud", "Starting…"))
+            self.play_button.setAccessibleName(
+                QCoreApplication.translate("ReadAloud", "Read aloud is starting the speech engine")
+            )
+            self.play_button.setIcon(icon("pause", self.icon_colour))
+            self.stop_button.setEnabled(True)
+            self._state = state
+            return
         text, name, icon_name = {
             "playing": (
                 QCoreApplication.translate("ReadAloud", "Pause"),
@@ -374,12 +402,17 @@ class ReadAloudBar(QWidget):
         """Say why nothing can be read aloud, and how to add a speech engine."""
         self.play_button.setToolTip(reason)
         self.play_button.setAccessibleDescription(reason)
-        message = QCoreApplication.translate(
-            "ReadAloud",
-            "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
-            "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
-            '    pip install "sbc-desktop[speech]"\n'
-            "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
-            "Everything else in this guide works without it.",
-        ).format(reason=reason)
+        if self.read_aloud.engine_stuck:  # installed, but not answering: nothing to install
+            message = QCoreApplication.translate(
+                "ReadAloud", "Read aloud is not available just now.\n\n{reason}\n\nEverything else in this guide works."
+            ).format(reason=reason)
+        else:
+            message = QCoreApplication.translate(
+                "ReadAloud",
+                "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
+                "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
+                '    pip install "sbc-desktop[speech]"\n'
+                "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
+                "Everything else in this guide works without it.",
+            ).format(reason=reason)
         QMessageBox.information(self, QCoreApplication.translate("ReadAloud", "Read aloud is not available"), message)
