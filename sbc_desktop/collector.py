@@ -16,11 +16,17 @@ none), so no memory is lost; what is made later is collected as before.
 
 At a kiosk both moments come before the first patient: nothing of a patient's session is
 ever set aside, so the reset's garbage is collected as any other.
+
+A library read after the first paint (a second start reads it on a thread) is read inside
+``long_lived``: no collection while it is read, and in a window that has settled it is set
+aside at once, before any collection on either thread walks it.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def settle() -> None:
@@ -32,3 +38,19 @@ def settle() -> None:
 def settled() -> bool:
     """True once ``settle`` has run in this process (and collections are on)."""
     return gc.get_freeze_count() > 0 and gc.isenabled()
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Objects made inside live as long as the window (a library read after the first paint): no
+    collection while they are made and, where the window's long-lived objects are set aside already
+    (``settle``), they are set aside too as they are done, before any collection walks them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() > 0:
+            gc.freeze()
+        if was:
+            gc.enable()
