@@ -76,5 +76,5 @@ class BoundedHistory(QObject):
             reader.blockSignals(blocked)
         reader._page_structure_changed()  # what sourceChanged would have done: outline, glossary marks
         reader._fit_line_length()
-        reader.verticalScrollBar().setValue(position)
+        reader.place_at(position)  # (laid out only as far as the place: the rest in steps)
         reader.historyChanged.emit()  # Back and Forward follow

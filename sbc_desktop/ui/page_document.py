@@ -191,6 +191,18 @@ class LayoutSteps(QObject):
         self._done_to = max(self._done_to, block.position() + block.length())
         self._estimate()
 
+    def lay_out_past(self, y: float) -> None:
+        """Lay the page out now down to height ``y`` (a place to show), and no further."""
+        doc = self._doc
+        if doc is None:
+            return
+        layout, end = doc.documentLayout(), doc.characterCount()
+        while self._done_to < end:
+            self._done_to = min(end, self._done_to + LAYOUT_STEP_CHARS)
+            if layout.blockBoundingRect(doc.findBlock(self._done_to - 1)).bottom() >= y:
+                break
+        self._estimate()
+
     def _estimate(self) -> None:
         """Tell ``sized`` the whole page's height as far as it can be told (see the class's text)."""
         doc = self._doc

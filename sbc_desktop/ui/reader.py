@@ -38,11 +38,12 @@ from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
-from .page_document import LayoutSteps, PageDocument, append_html, lay_out_now, mark_terms
+from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
 from .reader_outline import OutlineItem, PageOutline
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
+PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen stays as it was meanwhile
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -90,6 +91,10 @@ class Reader(QTextBrowser):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._add_next_part)
+        self._paint_held = QTimer(self)  # the longest the screen is left as it was (hold_paint)
+        self._paint_held.setSingleShot(True)
+        self._paint_held.setInterval(PAINT_HELD_MS)
+        self._paint_held.timeout.connect(self._release_paint)
         self._builds = PageBuilds(self)
         self._builds.built.connect(self._build_finished)
         self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
@@ -138,6 +143,7 @@ class Reader(QTextBrowser):
 
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
+        self._release_paint()
         self.page_number += 1
         self._when_complete = []
         self._pending = None
@@ -160,7 +166,28 @@ class Reader(QTextBrowser):
         if parts is None:
             self.pageMissing.emit(url.toString())
             return self.pages.not_found_html(url.toString())
-        return self._start_parts(parts, whole)
+        # Shown again at a place (Back, Forward, new colours or numbers): not in one step of the whole
+        # page's HTML, but as any page comes (its first piece, the rest built off screen), with the
+        # page on screen left as it was until the new one is at its place (see hold_paint).
+        again = whole and not url.hasFragment() and not self.signalsBlocked()
+        html = self._start_parts(parts, whole and not again)
+        if again:
+            self._load_whole_page = False
+            if not self.is_complete():
+                self._hold_paint()
+        return html
+
+    def _hold_paint(self) -> None:
+        """Leave the screen as it is (the page it showed) until the page shown again is complete and at
+        its place: its top for a moment, then a jump to the place, would look like the wrong page."""
+        self._awaiting_paint = False  # (its rest is built without waiting for a first paint)
+        self.viewport().setUpdatesEnabled(False)
+        self._paint_held.start()
+
+    def _release_paint(self) -> None:
+        self._paint_held.stop()
+        if not self.viewport().updatesEnabled():
+            self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
     def _start_parts(self, parts: Iterator[str], whole: bool) -> str:
         """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer."""
@@ -173,7 +200,7 @@ class Reader(QTextBrowser):
             rest = list(parts)
             self.parts_shown += len(rest)
             self._lay_out_whole = True
-            return first + "".join(rest)
+            return dotted_terms(first + "".join(rest))  # (glossary words dotted by Qt's parser: no walk after)
         self._pending = parts
         self._awaiting_paint = True
         self._fill_timer.start()
@@ -306,6 +333,7 @@ class Reader(QTextBrowser):
         waiting, self._when_complete = self._when_complete, []
         for call in waiting:
             call()
+        self._release_paint()  # (a page shown again is at its place now)
 
     def _run_after_build(self) -> None:
         waiting, self._after_build = self._after_build, None
@@ -434,11 +462,13 @@ class Reader(QTextBrowser):
     def _page_structure_changed(self) -> None:
         """New text on the page: its headings and links for screen readers, glossary words marked."""
         if self._lay_out_whole:
-            # Shown whole for a place in it (Back and Forward restore one, a new theme keeps it): the
-            # place is a height, and the reading position kept per topic a fraction of the page's
-            # height, so the page is laid out to its end first (Qt would do it lazily, later).
+            # Shown whole for a place in it (Back and Forward restore one, a new theme keeps it): laid
+            # out in steps, as a page built off screen is, and its outline read in idle steps after
+            # them; the place is set by laying the page out only as far as it (place_at).
             self._lay_out_whole = False
-            lay_out_now(self.document())
+            self._layout_steps.start(self.document())
+            self.outline.read_later()
+            return
         self.outline.rebuild()
         self._mark_terms(self.outline.items)
 
@@ -515,19 +545,12 @@ class Reader(QTextBrowser):
         if saved is None or saved[0] != self.source():
             return
         position = saved[1]
-        if self._build is None:  # shown whole: Qt has restored the place, unless the layout clamped it
-            if self.verticalScrollBar().value() != position:
-                lay_out_now(self.document())
-                self.place(position)
-        else:
-
-            def back_to_the_place() -> None:
-                # The place is a height in the whole page: laid out to its end first (it comes in
-                # pieces and is laid out in steps, and a place beyond them would clamp to the end).
-                self._layout_steps.finish()
-                self.place(position)
-
-            self.after_build(back_to_the_place)
+        if self._build is not None:  # once it is parsed and shown (it comes in pieces, laid out in steps)
+            self.after_build(lambda: self.place_at(position))
+        elif not self.is_complete():  # once its rest, built off screen, is shown
+            self.when_complete(lambda: self.place_at(position))
+        else:  # Qt restored it, unless the layout clamped it (and a short page is laid out to its end)
+            self.place_at(position)
 
     def _go_in_history(self, step: Callable[[], None], index: int) -> None:
         """Back or Forward: the page is replaced and Qt restores its place (or _back_to does),
@@ -547,16 +570,30 @@ class Reader(QTextBrowser):
     def forward(self) -> None:
         self._go_in_history(super().forward, self.backwardHistoryCount() + 1)
 
+    def place_at(self, position: int) -> None:
+        """Scroll to ``position`` (a height in the page) for the reader, laying a page still laid out in
+        steps out only as far as that place (the rest keeps coming in its steps)."""
+        if self._layout_steps.is_running():
+            self._layout_steps.lay_out_past(position + self.viewport().height())
+        else:  # a short page (Qt lays it out lazily) or one laid out already: to its end, at once
+            lay_out_now(self.document())
+        self.place(position)
+
+    def reload_in_place(self) -> None:
+        """Show the page again (new colours, new numbers) at the same place, without a whole-page layout."""
+        if self.source().isEmpty():
+            return
+        position = self.verticalScrollBar().value()
+        self._load_whole_page = True
+        self.reload()
+        self._load_whole_page = False
+        self.when_complete(lambda: self.place_at(position))  # (its rest built, or parsed, first)
+
     def set_style_sheet(self, style_sheet: str) -> None:
         """New page colours: the page is laid out again with them (same place, same history)."""
         if style_sheet != self.document().defaultStyleSheet():
             self.document().setDefaultStyleSheet(style_sheet)
-            if not self.source().isEmpty():
-                position = self.verticalScrollBar().value()
-                self._load_whole_page = True
-                self.reload()
-                self._load_whole_page = False
-                self.place(position)
+            self.reload_in_place()
         self._fit_line_length()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -731,4 +768,3 @@ class Reader(QTextBrowser):
             fmt.setTopMargin(12)
             fmt.setBottomMargin(24)
             root.setFrameFormat(fmt)
-

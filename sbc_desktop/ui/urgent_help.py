@@ -48,10 +48,7 @@ class UrgentHelp(QObject):
         address = reader.current_url().split("#")[0]
         topic = self.window.pages.topic_at(address)
         if address == URGENT_URL or (topic and has_placeholder(self.window.pages.renderer.topic_html(topic))):
-            position = reader.verticalScrollBar().value()
-            reader.reload()
-            reader.ensure_complete()
-            reader.verticalScrollBar().setValue(position)
+            reader.reload_in_place()  # the same place, without laying the whole page out at once
 
     def _command(self, url: str) -> None:
         if url == PREFERENCES_URL and self.window.commands.preferences.isEnabled():

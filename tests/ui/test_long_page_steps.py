@@ -12,12 +12,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSlider, QApplication
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui import page_document
-from tests.ui.test_back_keeps_place import open_window, root  # noqa: F401 - root is a fixture
+from sbc_desktop.ui.appearance import THEMES
+from tests.helpers import make_content
+from tests.ui.test_back_keeps_place import longer_body, open_window, root  # noqa: F401 - root is a fixture
 from tests.ui.test_page_builds import click_topic
+from tests.ui.test_urgent_help import fill_preferences
 
 
 @pytest.fixture
@@ -96,3 +99,70 @@ def test_moving_by_heading_while_a_long_page_is_laid_out_lays_it_out_only_that_f
     qtbot.waitUntil(lambda: reader.is_laid_out() and reader.outline.is_read(), timeout=20_000)
     assert reader.textCursor().block().text().strip() == "Part 0.9 heading"
     assert reader.viewport().rect().contains(reader.cursorRect().center())
+
+
+def read_to(window, qtbot, fraction: float) -> int:
+    """Scroll the long page (as clicking below the scroll bar's handle does) to about ``fraction``, once it
+    is laid out; returns the place."""
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    while bar.value() < fraction * bar.maximum():
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+    return bar.value()
+
+
+def shown_again(reader, qtbot) -> None:
+    """A long page shown again comes as any page does, its rest built off screen, while the screen is left
+    as it was (not its top, then a jump to the place); then it is at its place."""
+    assert not reader.is_complete() and not reader.viewport().updatesEnabled()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert reader.viewport().updatesEnabled()
+
+
+def test_back_to_a_long_page_lays_it_out_only_as_far_as_the_place(qtbot, root, settings, slow_layout):  # noqa: F811
+    window = open_window(qtbot, load_library(root), settings)
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    click_topic(window, qtbot, "long")
+    place = read_to(window, qtbot, 0.3)
+    click_topic(window, qtbot, "short")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:short" and reader.is_laid_out())
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    assert reader.current_url() == "topic:long"
+    shown_again(reader, qtbot)
+    assert bar.value() == place and reader.cursorForPosition(reader.viewport().rect().center()).block().text()
+    assert not reader.is_laid_out()  # only as far as the place: the rest in steps
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    assert bar.value() == place
+
+
+def test_a_new_theme_on_a_long_page_keeps_the_place_without_laying_it_all_out(qtbot, root, settings,  # noqa: F811
+                                                                             slow_layout):  # fmt: skip
+    window = open_window(qtbot, load_library(root), settings)
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    click_topic(window, qtbot, "long")
+    place = read_to(window, qtbot, 0.5)
+    line = reader.cursorForPosition(reader.viewport().rect().topLeft()).block().text()
+    window.commands.themes["contrast"].trigger()
+    shown_again(reader, qtbot)
+    assert THEMES["contrast"].link in reader.document().defaultStyleSheet()
+    assert bar.value() == place and not reader.is_laid_out()
+    assert reader.cursorForPosition(reader.viewport().rect().topLeft()).block().text() == line
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    assert bar.value() == place
+
+
+def test_new_care_team_numbers_on_a_long_page_keep_the_place_without_laying_it_all_out(qtbot, tmp_path, settings,
+                                                                                      slow_layout):  # fmt: skip
+    body = "If you feel unwell, ring your team.\n\n{{care-team}}\n\n" + longer_body()
+    content = make_content(tmp_path / "content", {"get-help-now": body, "other": "Other text."})
+    window = open_window(qtbot, load_library(content), settings, "other")
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    click_topic(window, qtbot, "get-help-now")
+    place = read_to(window, qtbot, 0.5)
+    fill_preferences(qtbot, {"urgent_phone": "0800 000 0004"})
+    window.commands.preferences.trigger()
+    qtbot.waitUntil(lambda: "0800 000 0004" in reader.toPlainText())
+    shown_again(reader, qtbot)
+    assert bar.value() == place and not reader.is_laid_out()
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    assert bar.value() == place and "0800 000 0004" in reader.toPlainText()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
@@ -101,7 +103,9 @@ def test_back_and_forward_bring_the_whole_page(long_window, qtbot):
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.reader.current_url() == "topic:short"
     qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
-    assert window.reader.current_url() == "topic:long" and window.reader.is_complete()
+    assert window.reader.current_url() == "topic:long"
+    # Built off screen as any long page is (the screen left as it was meanwhile), then shown whole.
+    qtbot.waitUntil(window.reader.is_complete)
     assert_whole_long_page(window)
 
 
@@ -191,7 +195,12 @@ def test_leaving_a_long_page_while_it_is_built_keeps_nothing_of_it(long_window, 
     reader = window.reader
     reader.go("topic:short")
     qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long"))
-    qtbot.waitUntil(lambda: len(documents(reader)) == 2)  # the rest is being built off screen
+    # The rest is being built off screen (one turn of the event loop at a time: a wait of 10 ms could
+    # run every turn of the build and miss it).
+    deadline = time.monotonic() + 10
+    while len(documents(reader)) != 2 and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert len(documents(reader)) == 2
     completed = []
     reader.pageCompleted.connect(lambda: completed.append(reader.current_url()))
     qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.back), Qt.MouseButton.LeftButton)
