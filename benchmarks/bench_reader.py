@@ -49,7 +49,7 @@ from typing import Any
 
 import yaml
 
-from sbc_desktop.gc_pauses import Pauses
+from sbc_desktop.gc_pauses import Pause, Pauses
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 
@@ -72,6 +72,8 @@ READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page th
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
 DEFAULT_GC_THRESHOLDS = gc.get_threshold()
+GC_STARTS = False  # --gc-starts: each start's garbage collections timed (benchmarks/gc_start.py)
+START_COLLECTIONS: dict[str, list[dict]] = {}  # label: each start's {"first-paint": [Pause...], ...}
 GC_MODES = ["settled"]  # --gc: the collector's policies the switch figures are measured with, in turn
 TRACE_FRAMES = 0  # --tracemalloc N: Python's allocations traced (N frames) and diffed between readings
 
@@ -106,7 +108,7 @@ def write_nci_glossary(path: Path) -> int:
     return len(terms)
 
 
-def first_paint(cmd: list[str], home: str) -> tuple[float, float, int, int, float]:
+def first_paint(cmd: list[str], home: str, collections: dict | None = None) -> tuple[float, float, int, int, float]:
     """One fresh process until its first paint: (Popen to first-paint line s, own figure s, topics, PSS kB,
     Popen to the whole library in s). A first start of a large folder paints its first page while the
     rest of the library is read elsewhere, then prints ``library-complete``: topics and PSS are taken
@@ -121,6 +123,11 @@ def first_paint(cmd: list[str], home: str) -> tuple[float, float, int, int, floa
         watchdog.start()
         found = None
         for text in iter(proc.stdout.readline, ""):
+            if text.startswith("gc-pauses ") and collections is not None:  # benchmarks/gc_start.py
+                _, when, rows = text.split(" ", 2)
+                collections[when] = [Pause(g, start, start + ms / 1000, n, cpu / 1000) for g, start, ms, cpu, n in
+                                     json.loads(rows)]  # fmt: skip
+                continue
             fields = dict(item.partition("=")[::2] for item in text.split()[2:])
             if text.startswith("first-paint ") and found is None:
                 seen = time.perf_counter() - start
@@ -139,13 +146,17 @@ def start_figures(content: Path, topic: str, floor_html: Path, runs: int, topics
     """Alternated fresh processes: the floor, the app's first start (empty home, no caches)
     and its second start (the same home: the caches the first start left)."""
     app_cmd = [sys.executable, "-m", "sbc_desktop", "--content", str(content), "--topic", topic]
+    if GC_STARTS:  # the same start with every garbage collection timed (gc_start.py)
+        app_cmd[1:3] = [str(REPO / "benchmarks" / "gc_start.py")]
     floor_cmd = [sys.executable, str(FLOOR_SCRIPT), str(floor_html)]
     runs_by: dict[str, list] = {"floor": [], "first start": [], "second start": []}
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="sbc-bench-home-") as home:
             runs_by["floor"].append(first_paint(floor_cmd, home))
-            runs_by["first start"].append(first_paint(app_cmd, home))
-            runs_by["second start"].append(first_paint(app_cmd, home))
+            for label in ("first start", "second start"):
+                collections: dict = {}
+                runs_by[label].append(first_paint(app_cmd, home, collections))
+                START_COLLECTIONS.setdefault(label, []).append(collections)
     for label in ("first start", "second start"):
         shown = {r[2] for r in runs_by[label]}
         if shown != {topics}:  # the workload is what it claims, or the figures mean nothing
@@ -173,6 +184,7 @@ class Switch:
     stall_cpu: float = 0.0
     long_steps: int = 0  # steps over STALL_MS from go() to SETTLE_MS after complete
     long_steps_gc: int = 0  # of which a garbage collection overlapped (PAUSES)
+    long_steps_by_gc: int = 0  # of which the collections' time made it over STALL_MS (under it without them)
     collections: tuple = ()  # the garbage collections from go() to SETTLE_MS after complete (gc_pauses.Pause)
 
 
@@ -255,10 +267,13 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
+    by_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended)
+                and (ended - began) * 1000 - sum(p.ms for p in PAUSES.within(began, ended)) <= STALL_MS)  # fmt: skip
     collections = tuple(PAUSES.within(start, time.perf_counter()))
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
                   (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
-                  long_steps=len(long_steps), long_steps_gc=with_gc, collections=collections)  # fmt: skip
+                  long_steps=len(long_steps), long_steps_gc=with_gc, long_steps_by_gc=by_gc,
+                  collections=collections)  # fmt: skip
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None,
@@ -377,6 +392,8 @@ class Reading:
     heap_free: int  # kB freed but kept by glibc
     blocks: int  # Python's allocated blocks (sys.getallocatedblocks)
     dead: int  # Python wrappers kept whose Qt object is gone
+    walked: int = 0  # objects a full garbage collection walks (those not set aside by collector.settle)
+    full_ms: float = 0.0  # CPU ms of the reading's full collection: what the app's rare full one costs by then
 
 
 def dispose(app, window) -> None:
@@ -451,7 +468,10 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 switch_once(app, window, reading_page, False, settle=False)
             # The benchmark's own work first (a collection; a list of every object, 5 MB on NCI), so
             # that its garbage is freed before the pause, as the app has nothing of it.
+            began = time.thread_time()
             gc.collect()
+            full_ms = (time.thread_time() - began) * 1000
+            walked = len(gc.get_objects())
             dead = dead_wrappers()
             if TRACE_FRAMES:  # kept on disk, not in memory: a snapshot takes tens of MB
                 snapshot = Path(cache) / f"traced-{count}.pickle"
@@ -462,7 +482,7 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 app.processEvents()
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 time.sleep(0.01)
-            return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead)
+            return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead, walked, full_ms)
 
         def switch(topic_id: str) -> float:
             if kiosk is not None and resets_every and switch.count and switch.count % resets_every == 0:
@@ -569,6 +589,8 @@ def report_memory(app, library, ids: list[str], label: str, kind: str = "home", 
                       f"{r.heap_free / 1024:.1f}, {r.blocks:,}, {r.dead}" for r in readings))  # fmt: skip
     print(f"    after malloc_trim (what live memory takes): PSS {trimmed[0] / 1024:.1f} MB after the warm-up, "
           f"{trimmed[1] / 1024:.1f} MB at the end: {(trimmed[1] - trimmed[0]) / 1024:+.2f} MB")  # fmt: skip
+    print("    a full garbage collection at each reading (objects it walks, not set aside: CPU ms): "
+          + ", ".join(f"{r.switches:,}: {r.walked:,}: {r.full_ms:.1f}" for r in readings))  # fmt: skip
 
 
 def pct(values: list[float], q: float) -> float:
@@ -625,6 +647,8 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
         line(f"{label} to first topic (s)", text, median / floor, targets.get(label))
         if pss is not None:
             line(f"  {label} PSS (MB)", f"{mb:6.1f}", mb, pss)
+        if GC_STARTS:
+            report_start_collections(START_COLLECTIONS.pop(label, []))
     return switches_and_memory(app, library, ids, prof, memory)
 
 
@@ -727,14 +751,30 @@ def switch_lines(results: list[Switch], ids: list[str], profiler=None) -> None:
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
 
 
+def report_start_collections(starts: list[dict]) -> None:
+    """The garbage collections of these starts: before the first paint, and from it until the whole
+    library was in (a first start of a large folder), all starts' together, with the count per start."""
+    for when, since in (("first-paint", None), ("library-complete", "first-paint")):
+        pauses = Pauses()
+        for start in starts:
+            done = start.get(when, [])
+            pauses.pauses += done[len(start.get(since, [])) if since else 0 :]
+        if when == "library-complete" and not any(when in start for start in starts):
+            continue
+        said = "before the first paint" if since is None else "first paint to the whole library in"
+        line(f"    collections {said}", f"{len(starts)} starts: {pauses.report()}")
+
+
 def report_collections(switches: list[Switch]) -> None:
     """Python's garbage collections during these switches, and how many of their steps over STALL_MS had one."""
     pauses = Pauses()
     pauses.pauses = [p for r in switches for p in r.collections]
     long_steps = sum(r.long_steps for r in switches)
     with_gc = sum(r.long_steps_gc for r in switches)
+    by_gc = sum(r.long_steps_by_gc for r in switches)
     line("  garbage collections", pauses.report())
-    said = f"{long_steps} in {len(switches)} switches, {with_gc} with a collection inside"
+    said = (f"{long_steps} in {len(switches)} switches, {with_gc} with a collection inside, "
+            f"{by_gc} under {STALL_MS:g} ms without it")  # fmt: skip
     line(f"  steps over {STALL_MS:g} ms", said)
 
 
@@ -759,12 +799,16 @@ def main() -> int:
     parser.add_argument("--gc", choices=("settled", "none", "both"), default="settled",
                         help="the garbage collector during the switch figures: as the app leaves it (settled), "
                              "Python's defaults with nothing set aside (none), or both in turn, twice")  # fmt: skip
+    parser.add_argument("--gc-starts", action="store_true",
+                        help="time every garbage collection of each start (run through benchmarks/gc_start.py)")
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace Python's allocations in the memory runs and print where they grew")
     args = parser.parse_args()
     global TRACE_FRAMES
     TRACE_FRAMES = args.tracemalloc
     GC_MODES[:] = ["none", "settled"] * 2 if args.gc == "both" else [args.gc]
+    global GC_STARTS
+    GC_STARTS = args.gc_starts
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
     nci_memory_switches = args.nci_memory_switches or (500 if args.quick else 2_000)

@@ -198,6 +198,7 @@ def nci(count: int) -> bool:
         return ok
 
 
+GC_MODE = "settled"  # --gc
 TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy", "scan", "pain"]
 
 
@@ -211,9 +212,12 @@ def filling(seconds: float) -> bool:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from sbc_desktop import collector
+    from sbc_desktop.gc_pauses import Pauses
     from sbc_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    pauses = Pauses()  # Python's garbage collections while typing (sbc_desktop/gc_pauses.py)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-filling-") as tmp:
         content, cache = Path(tmp) / "content", Path(tmp) / "cache"
         content.mkdir()
@@ -224,11 +228,13 @@ def filling(seconds: float) -> bool:
         window.resize(1200, 800)
         window.show()
         app.processEvents()
+        if GC_MODE == "settled":  # as app.run_gui leaves the collector after the first paint
+            collector.settle()
         keys = [k for word in TYPED for k in [*word, *[""] * 16, "clear"]]
 
-        def session(length: float) -> tuple[list[float], list[float], int]:
-            """(stalls in ms while typing, the other stalls, keys typed) over ``length`` seconds: each
-            heartbeat gap beyond its 2 ms."""
+        def session(length: float) -> tuple[list[float], list[float], int, str]:
+            """(stalls in ms while typing, the other stalls, keys typed, the garbage collections) over
+            ``length`` seconds: each heartbeat gap beyond its 2 ms."""
             beats: list[float] = []
             ticks = [0]
             pressed: list[float] = []  # when each key was typed
@@ -248,6 +254,8 @@ def filling(seconds: float) -> bool:
                     QTest.keyClick(window.search_field, k)
 
             typist.timeout.connect(key)
+            pauses.clear()
+            pauses.install()
             heart.start(2)
             typist.start(120)
             end = time.perf_counter() + length
@@ -256,24 +264,33 @@ def filling(seconds: float) -> bool:
                 time.sleep(0.0005)
             heart.stop()
             typist.stop()
+            pauses.remove()
             typing, other = [], []
+            over, with_gc, by_gc = 0, 0, 0
             for a, b in zip(beats, beats[1:], strict=False):
                 last_key = pressed[max(0, bisect.bisect_right(pressed, b) - 1)] if pressed else -1.0
                 (typing if 0 <= b - last_key <= 0.8 else other).append(max(0.0, (b - a) * 1000 - 2))
-            return typing, other, len(pressed)
+                if (b - a) * 1000 - 2 > 16:
+                    over += 1
+                    inside = pauses.within(a, b)
+                    with_gc += bool(inside)
+                    by_gc += bool(inside) and (b - a) * 1000 - 2 - sum(p.ms for p in inside) <= 16
+            said = (f"{pauses.report()}; stalls over 16 ms: {over}, {with_gc} with a collection inside, "
+                    f"{by_gc} under 16 ms without it")  # fmt: skip
+            return typing, other, len(pressed), said
 
         QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # to the search box: search starts
         deadline = time.perf_counter() + 60
         while not window.search.is_searchable and time.perf_counter() < deadline:
             app.processEvents()
         before = window.search.text_done[0]
-        stalls, stalls_other, typed = session(seconds)
+        stalls, stalls_other, typed, collected = session(seconds)
         after = window.search.text_done[0]
         thread = window.search._thread
         window.search._stop.set()  # the batch being read is finished; then nothing more is added
         if thread is not None:
             thread.join(120)
-        floor, floor_other, floor_typed = session(seconds)
+        floor, floor_other, floor_typed, floor_collected = session(seconds)
         window.close()
         app.processEvents()
     print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s: a word typed, then 2 s reading)")
@@ -290,6 +307,9 @@ def filling(seconds: float) -> bool:
         over = sum(1 for v in values if v > 16)
         print(f"  UI thread stalls, {label:<21} n={len(values):<6} p99 {pct(values, 99):6.1f}  "
               f"max {max(values):6.1f} ms  over 16 ms: {over} ({count} keys)")  # fmt: skip
+    print(f"  garbage collector: {GC_MODE} (--gc)")
+    print(f"  collections, adding text: {collected}")
+    print(f"  collections, floor:       {floor_collected}")
     return max(stalls + stalls_other) <= 16
 
 
@@ -318,8 +338,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 glossary names instead of 1,000")
     parser.add_argument("--filling", type=float, default=20.0, help="seconds of typing while text is added (20)")
+    parser.add_argument("--gc", choices=("settled", "none"), default="settled",
+                        help="the garbage collector while typing: as the app leaves it after the first paint "
+                             "(collector.settle), or Python's defaults with nothing set aside")  # fmt: skip
     parser.add_argument("--filling-only", action="store_true", help="only the stalls while text is added")
     args = parser.parse_args()
+    global GC_MODE
+    GC_MODE = args.gc
     if not NCI_PAGES.is_dir():
         print(f"FAIL: {NCI_PAGES} not found: nothing to measure", file=sys.stderr)
         return 1

@@ -15,7 +15,9 @@ with the PSS at that moment (``/proc/self/smaps_rollup``):
 * **first start**: an empty home (no caches: every file parsed). A large folder's first start
   shows its first page while the rest is read in another process: both the first paint and
   "whole library in" (the ``library-complete`` line, whose topic count is the workload) are shown;
-* **second start**: the same home (the caches the first start left: a warm start).
+* **second start**: the same home (the caches the first start left: a warm start). A large folder's
+  second start also paints first (from the head of its library snapshot) and reads the rest after
+  the first paint: its "whole library in" is shown too, and its topics are counted from that line.
 
 Datasets: the built-in content; a real copy of the 1,425 NCI pages with the NCI glossary
 (as ``bench_reader.py`` builds it); and 20,000 pages written by ``big_library.py`` (one

@@ -54,11 +54,11 @@ def refuse_second_window(holder=None) -> int:
     return EXIT_ALREADY_OPEN
 
 
-def collect_after_first_paint(window, fallback_ms: int = 5000, arrival=None) -> None:
+def collect_after_first_paint(window, fallback_ms: int = 5000) -> None:
     """Start-up makes many objects and almost no garbage: the collector waits until the first
     page is on screen (about 25 ms less before it), then the objects that live as long as the
-    window are set aside from future collections (collector.settle), and again when a first
-    start's whole library has arrived (``arrival``). A window that never paints still collects."""
+    window are set aside from future collections (collector.settle). A window that never paints
+    still collects."""
     from PySide6.QtCore import QTimer
 
     from .collector import settle
@@ -69,8 +69,22 @@ def collect_after_first_paint(window, fallback_ms: int = 5000, arrival=None) -> 
 
     window.after_first_paint.call(collect)
     QTimer.singleShot(fallback_ms, collect)
-    if arrival is not None:  # connected after the window's take_library: the new library is in
-        arrival.arrived.connect(lambda _library: settle())
+
+
+def take_when_arrived(window, arrival, wanted: str | None, say_ready: bool = True) -> None:
+    """A start of a large folder: the window takes the whole library when it arrives. The
+    library just read is set aside from collections first (collector.settle): it was read with the
+    collector paused, so the next collection would walk all of it, in the middle of the window
+    taking it; then again with what the window made of it."""
+    from .collector import settle
+
+    def take(full) -> None:
+        settle()
+        window.take_library(full, wanted, say_ready=say_ready)
+        settle()
+
+    arrival.setParent(window)
+    arrival.arrived.connect(take)
 
 
 def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None) -> int:
@@ -155,8 +169,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         )
         if arrival is not None:
             wanted = f"topic:{topic}" if topic else settings.last_page()
-            arrival.setParent(window)
-            arrival.arrived.connect(lambda full: window.take_library(full, wanted))
+            quiet = arrival.after_paint  # a second start: its topics were all there last time
+            take_when_arrived(window, arrival, wanted, say_ready=not quiet)
         window.open_start_page(topic if library.complete or library.topic(topic or "") else None)
         window.show()
         from .ui.background_render import BackgroundRender
@@ -166,7 +180,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         if arrival is not None:  # a first start: after the library has been read (not a second read beside it)
             arrival.arrived.connect(lambda _library: prerender.start_later())
             if arrival.after_paint:  # a second start: the rest of the library once the first page is up
-                window.after_first_paint.call(arrival.start)
+                # (on the turn after: the collector has set the window's objects aside first; see collector)
+                window.after_first_paint.call(lambda: QTimer.singleShot(0, arrival.start))
                 QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
@@ -176,7 +191,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         QuitSignals(lambda _number: window.quit_saving(), window)
         app.aboutToQuit.connect(window.save_notes_now)
     display.window_opened()
-    collect_after_first_paint(window, arrival=arrival)
+    collect_after_first_paint(window)
 
     if os.environ.get("SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"):
         # For benchmarks/: time from process start to the first page on screen.

@@ -286,7 +286,10 @@ class Pages:
             ),
             f'<p class="letters">{index}</p>' if index else "",
         ]
-        if not terms:
+        if not terms and not self.library.complete:  # the whole library (and its glossary) comes in a moment
+            loading = QCoreApplication.translate("Pages", "Loading the glossary...")
+            parts.append(f'<p class="note">{escape(loading)}</p>')
+        elif not terms:
             parts.append(
                 "<p>"
                 + escape(QCoreApplication.translate("Pages", "There are no glossary words in this content."))

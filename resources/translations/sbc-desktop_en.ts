@@ -1383,6 +1383,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading the glossary...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There are no glossary words in this content.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1393,6 +1393,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Whát thé médîçál wördš îñ thîš gúîdé méáñ. ~~~~~ ~~~~~ ~~]</translation>
         </message>
         <message>
+            <source>Loading the glossary...</source>
+            <translation>[Löádîñg thé glöššárý... ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>There are no glossary words in this content.</source>
             <translation>[Théré áré ñö glöššárý wördš îñ thîš çöñtéñt. ~~~~~ ~~~~~ ~~~]</translation>
         </message>

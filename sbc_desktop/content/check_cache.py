@@ -101,6 +101,13 @@ class CheckCache:
             return None
         return cls(db)
 
+    def is_empty(self) -> bool:
+        """Whether no page is kept (a first check of this folder; one that cannot be read counts as empty)."""
+        try:
+            return self.db.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return True
+
     def get(self, keys: list[str]) -> dict[str, Found]:
         """The pages kept under ``keys`` (those not kept, or unreadable, are left out)."""
         self.used.update(keys)

@@ -14,6 +14,7 @@ from .check_pool import map_pages
 from .library import Library, Problem, Topic
 from .link_check import link_problems, may_be_a_problem
 from .loader import load_library
+from .readability import prepare
 from .render import Renderer
 
 POOL_FROM_CHARS = 1_000_000  # below about a second of rendering, the pages are checked here in turn
@@ -71,24 +72,46 @@ def _read_pages(
 ) -> dict[str, Found]:
     """Topic id -> what its rendering says: from the cache, or rendered now (in workers when there is much)."""
     cache = CheckCache.open(cache_dir, renderer.library.root) if cache_dir is not None else None
-    keys = {t.id: page_key(renderer.cache_key(t)) for t in topics} if cache else {}
-    kept = cache.get(list(keys.values())) if cache else {}
+    # Each page's key is its text's hash. With pages kept, the keys are found here, to look them up; in an empty
+    # cache (a first check) there is nothing to look up, and each page's key is found where it is read.
+    look_up = cache is not None and not cache.is_empty()
+    keys = {t.id: page_key(renderer.cache_key(t)) for t in topics} if look_up else {}
+    kept = cache.get(list(keys.values())) if cache and look_up else {}
     todo = [t for t in topics if keys.get(t.id) not in kept]
-    if workers is None and sum(len(t.body) for t in todo) < POOL_FROM_CHARS:
+    if workers is None and not _much_to_do(todo):
         workers = 1
     lost: set[str] = set()
 
-    def give_up(topic: Topic, reason: str) -> Found:
+    def give_up(topic: Topic, reason: str) -> tuple[str, Found]:
         lost.add(topic.id)
-        return Found(error=f"could not be checked: {reason}")
+        return "", Found(error=f"could not be checked: {reason}")
 
-    read = map_pages(todo, lambda topic: _read_page(renderer, topic, textstat), give_up, workers)
+    def read(topic: Topic) -> tuple[str, Found]:
+        key = keys.get(topic.id) or (page_key(renderer.cache_key(topic)) if cache else "")
+        return key, _read_page(renderer, topic, textstat)
+
+    if workers != 1 and textstat is not None:
+        prepare(textstat)  # its word lists loaded once, here, not in each worker
+    read_now = map_pages(todo, read, give_up, workers)
     found = {t.id: kept[keys[t.id]] for t in topics if keys.get(t.id) in kept}
-    found |= {t.id: f for t, f in zip(todo, read, strict=True)}
+    found |= {t.id: f for t, (_key, f) in zip(todo, read_now, strict=True)}
     if cache:
-        cache.keep({keys[t.id]: f for t, f in zip(todo, read, strict=True) if t.id not in lost})
+        new = {key: f for t, (key, f) in zip(todo, read_now, strict=True) if t.id not in lost}
+        cache.used.update(new)
+        cache.keep(new)
         cache.close()
     return found
+
+
+def _much_to_do(todo: list[Topic]) -> bool:
+    """Whether the pages hold enough Markdown to be worth the workers (each body is read from its file:
+    only until there is enough)."""
+    chars = 0
+    for topic in todo:
+        chars += len(topic.body)
+        if chars >= POOL_FROM_CHARS:
+            return True
+    return False
 
 
 def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) -> Found:

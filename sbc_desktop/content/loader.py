@@ -232,7 +232,7 @@ class _Loader:
         raw = library_snapshot.read(file) if file is not None else None
         known = self.known_paths()
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
-        if found is None:  # the built-in content: as shipped with the app, if it is the same (a first start)
+        if found is None and self.shipped:  # the built-in content: as shipped with the app, if the same (a first start)
             from .shipped_library import load as shipped
 
             found = shipped(self.root, files, code_stamp(), self.kind, known)

@@ -38,8 +38,10 @@ from itertools import filterfalse
 from operator import mul
 from typing import Any
 
-_PIECES: dict[str, int] = {}  # a piece of the text ("(Cancer,") -> its syllables
-_PIECE_WORDS: dict[str, int] = {}  # a piece of the text -> 1 if it is a word (holds a letter or digit), else 0
+# A piece of the text ("(Cancer,") -> its syllables, plus _WORD if it is a word (holds a letter or digit): a page's
+# syllables and words are then one sum (its total // _WORD words, the rest syllables).
+_PIECES: dict[str, int] = {}
+_WORD = 1 << 40  # (more syllables than any page can hold)
 _SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(Cancer," in the text) -> its syllables
 _MOST_WORDS = 200_000  # distinct words kept (a few MB); past that the table starts again
 _MOST_PIECES = 600_000  # distinct pieces kept (about 60 MB; 20,000 NCI-like pages hold about 280,000)
@@ -70,32 +72,42 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     if textstat is None:
         textstat = importlib.import_module("textstat")  # here: only `check` and the tests pay for it
     pieces = Counter(text.split())
-    syllables_each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
-    if None in syllables_each:
-        if len(_PIECES) + syllables_each.count(None) > _MOST_PIECES:
-            _PIECES.clear()
-            _PIECE_WORDS.clear()
-        for piece in pieces:
-            if piece not in _PIECES:
-                _PIECES[piece] = _syllables_of(piece, textstat)
-                _PIECE_WORDS[piece] = 1 if _WORD_CHAR.search(piece) else 0
-        syllables_each = list(map(_PIECES.__getitem__, pieces))
+    each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
+    if None in each:
+        _learn([piece for piece, known in zip(pieces, each, strict=True) if known is None], textstat)
+        each = list(map(_PIECES.__getitem__, pieces))
+    words, syllables = divmod(sum(map(mul, pieces.values(), each)), _WORD)
     if _counts_like_textstat(textstat):
-        words = sum(map(mul, pieces.values(), map(_PIECE_WORDS.__getitem__, pieces)))
         sentences = _sentences(text)
     else:
         words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
     if not words or not sentences:
         return 0.0
-    syllables = sum(map(mul, pieces.values(), syllables_each))
     if not syllables:
         return 0.0
     return (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59
 
 
-def _syllables_of(piece: str, textstat: Any) -> int:
-    """The syllables of one whitespace-separated piece of text, as textstat counts them."""
-    word = _EDGES.sub("", piece)
+def prepare(textstat: Any = None) -> None:
+    """Load now what every grade needs (the CMU dictionary, the hyphenation patterns, the checks made at first
+    use): before `check` forks its workers, so that they share one copy rather than each loading its own."""
+    flesch_kincaid_grade(_SAMPLE + " Cancer chemotherapy helps.", textstat)
+
+
+def _learn(new: list[str], textstat: Any) -> None:
+    """Keep the syllables of pieces not yet known, and whether each is a word."""
+    if len(_PIECES) + len(new) > _MOST_PIECES:
+        _PIECES.clear()
+    # Pieces hold no white space, and what textstat removes never spans it: the punctuation at the ends of
+    # all the new pieces is found by one pass of the pattern (in C) over them, one a line.
+    words = _EDGES.sub("", "\n".join(new)).split("\n")
+    for piece, word in zip(new, words, strict=True):
+        _PIECES[piece] = _syllables_of(word, textstat) + (_WORD if _WORD_CHAR.search(piece) else 0)
+
+
+def _syllables_of(word: str, textstat: Any) -> int:
+    """The syllables of one whitespace-separated piece of text without the punctuation at its ends (``word``),
+    as textstat counts them."""
     if not word:
         return 0
     key = word.lower() if word.isascii() and "'" not in word else word  # textstat lower-cases it first

@@ -98,6 +98,7 @@ def build(root: Path, out: Path) -> None:
 
     with tempfile.TemporaryDirectory(prefix="sbc-shipped-") as cache:
         loader = _Loader(root, None, False, Path(cache))
+        loader.shipped = False  # parsed, even when the shipped one is already up to date
         loader.load()
         files = loader.fingerprint()
         made = loader.snapshot_file()

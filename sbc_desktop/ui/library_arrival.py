@@ -20,10 +20,14 @@ import contextlib
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..content.library import Library
+
+if TYPE_CHECKING:  # (QProcess and its 7 enums are made for a first start of a large folder only)
+    from PySide6.QtCore import QProcess
 
 SMALL_FOLDER = 300  # topic files: fewer are read at once (a process would cost more than it saves)
 
@@ -58,6 +62,8 @@ class LibraryArrival(Arrival):
 
     def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
         super().__init__(root, cache_dir, parent)
+        from PySide6.QtCore import QProcess
+
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
         self.process.finished.connect(self._finished)
@@ -67,6 +73,8 @@ class LibraryArrival(Arrival):
             app.aboutToQuit.connect(self.stop)
 
     def stop(self) -> None:
+        from PySide6.QtCore import QProcess
+
         if self.process.state() != QProcess.ProcessState.NotRunning:
             self.process.finished.disconnect(self._finished)
             self.process.kill()
@@ -79,6 +87,8 @@ class LibraryArrival(Arrival):
         self.process.start(sys.executable, ["-m", "sbc_desktop.content.prime", str(self.root), str(self.cache_dir)])
 
     def _failed(self, error: QProcess.ProcessError) -> None:
+        from PySide6.QtCore import QProcess
+
         if error == QProcess.ProcessError.FailedToStart:
             self._read_here()
 

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         # A long page's freed memory given back once the reader pauses on a whole page.
         self.heap_trim = HeapTrim(self, busy=lambda: not self.reader.is_complete())
         self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
+        self._same_page = False  # reloading the page shown (take_library): its title is not said again
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
         self._search_panel: SearchPanel | None = None  # made at the first search (see search_panel)
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
         self.urgent = UrgentHelp(self)
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
-        self.commands.glossary.setVisible(bool(library.glossary))
+        # (a second start's first part knows the whole library has a glossary: no button comes later)
+        self.commands.glossary.setVisible(bool(library.glossary or (library.whole_names or ((), ()))[1]))
         self._wire()
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
@@ -388,7 +390,7 @@ class MainWindow(QMainWindow):
         last = self.settings.last_page() if self.settings else ""
         self.reader.go(last if last and self.pages.exists(last) else HOME_URL)
 
-    def take_library(self, full: Library, pending: str | None = None) -> None:
+    def take_library(self, full: Library, pending: str | None = None, *, say_ready: bool = True) -> None:
         """The whole library, arrived after a first start showed its first page (library_arrival).
 
         Every pane shares one Library object: it takes the new contents, and the panes that
@@ -420,14 +422,22 @@ class MainWindow(QMainWindow):
         if pending and address == HOME_URL != pending.split("#")[0] and self.pages.exists(pending):
             self.reader.go(pending)
         else:
-            self.reader.reload()  # the same page, now with its glossary words and links
+            self._same_page = True  # (its title is not said again)
+            try:
+                self.reader.reload()  # the same page, now with its glossary words and links
+            finally:
+                self._same_page = False
             self.reader.ensure_complete()
             bar.setValue(position)
             self.tree.show_url(address)
+        # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
         message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
         if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
             message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])
-        self.statusBar().showMessage(message, 8000)
+        elif not say_ready:
+            message = ""
+        if message:
+            self.statusBar().showMessage(message, 8000)
         if self.search_field.text().strip():
             self.run_search(self.search_field.text())
 
@@ -438,7 +448,8 @@ class MainWindow(QMainWindow):
         self.reader.setAccessibleName(
             QCoreApplication.translate("MainWindow", "Page: {0}").format(title)
         )  # what a screen reader says on entering
-        self.announce(title)
+        if not self._same_page:
+            self.announce(title)
         self.tree.show_url(address)
         if self._popup is not None:
             self._popup.close()

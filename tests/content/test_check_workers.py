@@ -8,6 +8,7 @@ import os
 import pytest
 
 from sbc_desktop import cli
+from sbc_desktop.content import checker
 from sbc_desktop.content.check_pool import can_fork
 from sbc_desktop.content.checker import check_folder
 from sbc_desktop.content.loader import load_library
@@ -118,6 +119,35 @@ def test_a_second_check_reads_unchanged_pages_from_its_cache_and_finds_the_same(
         patched.setattr(Renderer, "render", no_rendering)
         patched.setattr(Renderer, "facts", no_rendering)
         assert check_folder(root, today=DAY, cache_dir=cache) == first
+
+
+@needs_fork
+def test_a_first_check_finds_each_pages_key_in_the_worker_that_reads_it(tmp_path, monkeypatch):
+    """With nothing kept, the pages' keys (a hash of every page) are not found first in the one process that
+    loads the folder; a second check looks them up there, and renders nothing."""
+    monkeypatch.setattr(checker, "POOL_FROM_CHARS", 100)
+    root = troubled_folder(tmp_path)
+    cache = tmp_path / "cache"
+    keyed_here: list[str] = []
+    real = Renderer.cache_key
+    parent = os.getpid()
+
+    def counted(self, topic):
+        if os.getpid() == parent:
+            keyed_here.append(topic.id)
+        return real(self, topic)
+
+    monkeypatch.setattr(Renderer, "cache_key", counted)
+    first = check_folder(root, today=DAY, cache_dir=cache)
+    assert keyed_here == []
+    assert first == check_folder(root, today=DAY, workers=1)
+
+    def no_rendering(self, text, topic=None):
+        raise AssertionError(f"rendered again: {topic.id if topic else text[:20]}")
+
+    monkeypatch.setattr(Renderer, "facts", no_rendering)
+    assert check_folder(root, today=DAY, cache_dir=cache) == first
+    assert len(keyed_here) == 34
 
 
 def test_what_changed_since_the_last_check_is_found(tmp_path):

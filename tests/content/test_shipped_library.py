@@ -142,3 +142,11 @@ def test_only_the_built_in_folder_has_one(builtin_dir, tmp_path):
     assert shipped_library.locate(builtin_dir / ".." / "content") is not None  # the same folder, however named
     assert shipped_library.locate(shutil.copytree(builtin_dir, tmp_path / "content")) is None
     assert shipped_library.locate(tmp_path / "missing") is None
+
+
+def test_it_can_be_made_again_when_it_is_already_up_to_date(builtin_dir, tmp_path, monkeypatch):
+    root, out = shipped_copy(tmp_path, builtin_dir, monkeypatch)  # (made once: now it stands for the folder)
+    first = out.read_bytes()
+    assert snapshot_library(root, tmp_path / "cache", TODAY) is not None
+    shipped_library.build(root, out)  # parses the folder rather than reading what it is replacing
+    assert marshal.loads(out.read_bytes())[2] == marshal.loads(first)[2]

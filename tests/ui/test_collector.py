@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from sbc_desktop import collector
-from sbc_desktop.app import collect_after_first_paint
+from sbc_desktop.app import collect_after_first_paint, take_when_arrived
 from sbc_desktop.content.loader import first_page_library, load_library
 from sbc_desktop.kiosk.config import KioskConfig
 from sbc_desktop.ui.kiosk import make_kiosk
@@ -44,9 +44,17 @@ def test_the_window_and_then_the_arrived_library_are_set_aside_from_collections(
     with as_run_gui_starts():
         window = MainWindow(first_page_library(builtin_dir, "tests"), settings=None)
         qtbot.addWidget(window)
-        arrival = Arrival(window)
-        arrival.arrived.connect(lambda full: window.take_library(full))  # as run_gui connects them
-        collect_after_first_paint(window, arrival=arrival)
+        arrival = Arrival()
+        take_when_arrived(window, arrival, None)  # as run_gui connects them
+        collect_after_first_paint(window)
+        taking = window.take_library
+        seen_when_taken: list[bool] = []
+
+        def take_library(full, wanted=None, **kw):  # is the library already set aside when the window takes it?
+            seen_when_taken.append(any(o is full.topic("what-is-it") for o in gc.get_objects()))
+            taking(full, wanted, **kw)
+
+        window.take_library = take_library
         window.open_start_page("tests")
         window.show()
         qtbot.waitUntil(collector.settled, timeout=3000)  # just after the first paint
@@ -58,7 +66,9 @@ def test_the_window_and_then_the_arrived_library_are_set_aside_from_collections(
         assert gc.is_tracked(topic) and any(o is topic for o in gc.get_objects())
         arrival.arrived.emit(full)
         assert window.library.complete
-        # The arrived library's objects are now set aside: no later collection walks them.
+        # The arrived library's objects were set aside before the window took it (the first collection
+        # would otherwise walk all of them, in the middle of it), and no later collection walks them.
+        assert seen_when_taken == [False]
         assert gc.get_freeze_count() >= at_first_paint + len(full.topics)
         assert not any(o is topic for o in gc.get_objects())
         assert collector.settled()

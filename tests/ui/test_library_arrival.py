@@ -156,19 +156,23 @@ def test_after_the_first_paint_the_rest_arrives_in_every_pane(qtbot, tmp_path, b
     window = MainWindow(part, settings=None, cache_dir=cache)
     qtbot.addWidget(window)
     arrival.setParent(window)
-    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests"))
+    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests", say_ready=False))  # as app.py
     window.open_start_page("tests")
     window.after_first_paint.call(arrival.start)  # as app.py starts it
     assert arrival._thread is None  # not before the first paint
     assert "Loading topics..." in tree_rows(window)
     assert "Tests you might have" in window.reader.toPlainText()
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
     with qtbot.waitSignal(arrival.arrived, timeout=30000):
         window.show()
+    assert part.topic("tests").title not in said  # the same page: a screen reader is not told its title again
     assert window.library is part and part.complete and part.whole_names is None
     assert list(part.topics) == list(full.topics) and len(part.glossary) == len(full.glossary)
     rows = tree_rows(window)
     assert "Loading topics..." not in rows and all(t.title in rows for t in full.ordered_topics())
     assert window.reader.current_url() == "topic:tests"
+    assert "topics are ready" not in window.statusBar().currentMessage()  # the list is as it was last time
     qtbot.keyClicks(window.search_field, "scan")  # searchable
     qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=30000)
 
@@ -219,3 +223,46 @@ def test_a_changed_file_or_a_damaged_snapshot_is_read_again(qtbot, tmp_path, bui
         assert whole.topic("tests").title.startswith("Again ")
         snapshot.write_bytes(good)
     assert kinds == [SnapshotArrival, LibraryArrival, LibraryArrival, LibraryArrival]
+
+
+def test_a_start_that_needs_no_process_makes_no_qprocess_type(tmp_path):
+    """PySide6 makes a class's Python type, with all its enums, when it is first named: QProcess only
+    for a first start of a large folder (not imported with the window's modules)."""
+    import subprocess
+
+    code = (
+        "import sbc_desktop.app, sbc_desktop.ui.library_arrival, sbc_desktop.ui.main_window\n"
+        "import PySide6.QtCore as core\n"
+        "print('QProcess' in vars(core))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.split() == ["False"]
+
+
+def test_the_glossary_button_is_there_from_the_start_and_its_page_waits_for_the_glossary(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QToolButton
+
+    root, cache, full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    part, arrival = open_library(root, cache, "tests")
+    window = MainWindow(part, settings=None, cache_dir=cache)
+    qtbot.addWidget(window)
+    arrival.setParent(window)
+    arrival.arrived.connect(lambda whole: window.take_library(whole, "topic:tests"))
+    window.open_start_page("tests")
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.toolbar.widgetForAction(window.commands.glossary)
+    assert isinstance(button, QToolButton) and button.isVisible()  # no button appearing (and moving others) later
+    where = button.geometry()
+    with qtbot.waitSignal(window.reader.sourceChanged):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "Loading the glossary..." in window.reader.toPlainText()
+    assert "There are no glossary words" not in window.reader.toPlainText()
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    term = next(iter(full.glossary.values())).term
+    qtbot.waitUntil(lambda: term in window.reader.toPlainText())
+    assert "Loading the glossary..." not in window.reader.toPlainText()
+    assert button.geometry() == where
