@@ -1501,6 +1501,14 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The speech engine did not answer within {0} seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech engine could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The speech engine stopped working.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,6 +1537,18 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Starting the speech engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud is starting the speech engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +1566,14 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>Read this page aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud is not available just now.
+
+{reason}
+
+Everything else in this guide works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

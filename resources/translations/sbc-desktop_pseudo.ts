@@ -1511,6 +1511,14 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Thé špééçh éñgîñé çöúld ñöt štárt ({0}). ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>The speech engine did not answer within {0} seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
+            <translation>[Thé špééçh éñgîñé dîd ñöt áñšwér wîthîñ {0} šéçöñdš. Ît máý bé búšý ör štúçk: trý Réád álöúd ágáîñ îñ á mîñúté. Îf ît štîll döéš ñöt áñšwér, réštártîñg thé çömpútér úšúállý hélpš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>The speech engine could not be started.</source>
+            <translation>[Thé špééçh éñgîñé çöúld ñöt bé štártéd. ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>The speech engine stopped working.</source>
             <translation>[Thé špééçh éñgîñé štöppéd wörkîñg. ~~~~~ ~~~~~]</translation>
         </message>
@@ -1539,6 +1547,18 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Špééd: ~]</translation>
         </message>
         <message>
+            <source>Starting the speech engine.</source>
+            <translation>[Štártîñg thé špééçh éñgîñé. ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>[Štártîñg… ~]</translation>
+        </message>
+        <message>
+            <source>Read aloud is starting the speech engine</source>
+            <translation>[Réád álöúd îš štártîñg thé špééçh éñgîñé ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>Pause</source>
             <translation>[Páúšé ~]</translation>
         </message>
@@ -1557,6 +1577,18 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>Read this page aloud</source>
             <translation>[Réád thîš págé álöúd ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Read aloud is not available just now.
+
+{reason}
+
+Everything else in this guide works.</source>
+            <translation>[Réád álöúd îš ñöt áváîláblé júšt ñöw.
+
+{reason}
+
+Évérýthîñg élšé îñ thîš gúîdé wörkš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
             <source>Read aloud needs a speech engine, and this computer does not have one ready.

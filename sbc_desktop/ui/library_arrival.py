@@ -51,9 +51,11 @@ class Arrival(QObject):
     def _read_here(self) -> None:
         if self.library is not None:
             return
+        from ..collector import long_lived
         from ..content.loader import load_library
 
-        self.library = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+        with long_lived():  # set aside from collections as soon as it is read (collector.py)
+            self.library = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
         self.arrived.emit(self.library)
 
 
@@ -115,10 +117,12 @@ class SnapshotArrival(Arrival):
             self._thread.start()
 
     def _run(self) -> None:
+        from ..collector import long_lived
         from ..content.loader import load_library
 
         try:
-            found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+            with long_lived():  # set aside from collections as soon as it is read (collector.py)
+                found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
         except Exception:  # noqa: BLE001 - read again on the window's thread (which reports what is wrong)
             found = None
         with contextlib.suppress(RuntimeError):  # the window has gone (deleted before the library came)

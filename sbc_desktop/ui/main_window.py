@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.finder = FindInPage(self.find_bar, self.highlighter)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
+        self.read_aloud_bar.spoken.connect(self.announce)
         # "My appointment": the dock now, the panel in it when it first opens (see appointment).
         self._appointment: AppointmentPanel | None = None
         self.appointment_dock = LazyDock(

@@ -4,7 +4,9 @@ Speech comes from QtTextToSpeech, in the optional PySide6-Addons (`pip install
 "sbc-desktop[speech]"`), and a system speech engine (speech-dispatcher on Debian and
 Ubuntu). Without them everything else works and the Read aloud button says what is
 missing. Sentences are spoken one by one so the one being read is highlighted and kept
-in view, and a new speed applies from the next sentence.
+in view, and a new speed applies from the next sentence. The engine runs in a process of its
+own (speech_engine.py): one that is slow to open, or never answers, cannot freeze the window;
+the button says "Starting…" meanwhile, and a plain message says why when it does not answer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from .icons import icon
 from .reader import SPEECH, Reader
+from .speech_engine import NOT_ENGINES as NOT_ENGINES  # (the kiosk's check imports it from here)
+from .speech_engine import ProcessSpeechEngine, first_engine, helper_available, missing_library, missing_module
 
 SPEEDS = (
     (QT_TRANSLATE_NOOP("ReadAloud", "Very slow"), -0.5),
@@ -28,7 +32,6 @@ SPEEDS = (
     (QT_TRANSLATE_NOOP("ReadAloud", "Fast"), 0.25),
     (QT_TRANSLATE_NOOP("ReadAloud", "Very fast"), 0.5),
 )
-NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sound
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space, or at the
 # end of its paragraph, heading, list item or table cell (one block, one line here).
@@ -36,6 +39,7 @@ NOT_ENGINES = {"mock"}  # Qt's test engine: it reports speaking but makes no sou
 # taken whole (possessive), so "....x" repeated cannot make the pattern backtrack for seconds.
 _SENTENCE = re.compile(r"[^\s\u200b\ufffc][^\n]*?(?:(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)|$)", re.MULTILINE)
 _WORD = re.compile(r"\w")
+SPLIT_CHARS = 4000  # the page's sentences are found this much text at a time, as the reading reaches it
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,11 @@ class Sentence:
     end: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` (a document's plain text) with where each lies in it."""
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of ``text`` (a document's plain text) with where each lies in it; only those in
+    ``text[start:end]`` when given (``start`` and ``end`` at line starts or the text's ends)."""
     sentences = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer(text, start, len(text) if end is None else end):
         piece = match.group().rstrip()
         if _WORD.search(piece):
             sentences.append(Sentence(piece, match.start(), match.start() + len(piece)))
@@ -87,31 +92,18 @@ class QtSpeechEngine(QObject):
 
 
 def open_engine(parent: QObject | None = None) -> tuple[SpeechEngine | None, str]:
-    """A working speech engine, or None and why not in plain words."""
+    """A speech engine, or None and why not in plain words. Returns at once: the engine opens in a
+    process of its own (speech_engine.py), and says when it is open or why it could not."""
     try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: F401 - is it there at all?
     except ModuleNotFoundError:
-        return None, QCoreApplication.translate("ReadAloud", "The speech part of Qt (PySide6-Addons) is not installed.")
+        return None, missing_module()
     except ImportError as exc:  # the module is there but a system library it needs is not
-        return None, QCoreApplication.translate(
-            "ReadAloud", "A system library that speech needs is missing: {0}"
-        ).format(exc)
-    reasons = []
-    for name in QTextToSpeech.availableEngines():
-        if name in NOT_ENGINES:
-            continue
-        tts = QTextToSpeech(name)
-        if tts.state() != QTextToSpeech.State.Error:
-            return QtSpeechEngine(tts, parent), ""
-        reasons.append(
-            f"{name}" + ": " + tts.errorString() or QCoreApplication.translate("ReadAloud", "it did not start")
-        )
-        tts.deleteLater()
-    if not reasons:
-        return None, QCoreApplication.translate("ReadAloud", "No speech engine is installed.")
-    return None, QCoreApplication.translate("ReadAloud", "The speech engine could not start ({0}).").format(
-        "; ".join(reasons)
-    )
+        return None, missing_library(exc)
+    if helper_available():
+        return ProcessSpeechEngine(parent), ""
+    tts, reason = first_engine()  # a frozen bundle: in this process, as it has no helper to start
+    return (QtSpeechEngine(tts, parent), "") if tts is not None else (None, reason)
 
 
 Opener = Callable[[QObject], tuple[SpeechEngine | None, str]]
@@ -122,6 +114,7 @@ class ReadAloud(QObject):
 
     stateChanged = Signal(str)  # "stopped", "playing" or "paused"
     unavailable = Signal(str)  # why nothing can be spoken
+    opening = Signal(bool)  # the speech engine is being opened (True), or that has ended (False)
 
     BACKGROUND = QColor("#c6e2ff")  # pale blue behind black text (16:1), unlike find's yellow
     FOREGROUND = QColor("#000000")
@@ -133,10 +126,15 @@ class ReadAloud(QObject):
         self.reader = reader
         self._engine: SpeechEngine | None = None
         self._opener = opener
+        self.engine_stuck = False  # the last engine did not answer or stopped (it is installed)
         self._state = "stopped"
         self.rate = 0.0  # these three are for reading; set_rate, play and speak_text change them
         self.sentences: list[Sentence] = []
         self.index = -1  # the sentence being read
+        self._reading_page = False  # the sentences are the page's (not a word's meaning): more may follow
+        self._page = -1  # the reader's page_number they are from
+        self._split_to = 0  # where in the page's text the sentences split so far end
+        self._text_read: tuple[tuple[int, int], str] = ((-1, -1), "")  # (page number, length), its text
         self._utterance = False  # a sentence has been handed to the engine and not finished
         self._heard_start = False  # ...and the engine has said it started speaking it
         # The next sentence is said once the engine's signal has returned.
@@ -159,10 +157,19 @@ class ReadAloud(QObject):
             self._attach(engine)
         return self._engine
 
+    @property
+    def is_opening(self) -> bool:
+        return bool(getattr(self._engine, "is_opening", False))
+
     def _attach(self, engine: SpeechEngine) -> None:
         self._engine = engine
         engine.stateChanged.connect(self._engine_state)
         engine.setRate(self.rate)
+        opening = getattr(engine, "opening", None)
+        if opening is not None:  # an engine that opens in the background says when it is open
+            opening.connect(self.opening)
+            if self.is_opening:
+                self.opening.emit(True)
 
     # -- what the buttons do ------------------------------------------------------------
     def play(self) -> None:
@@ -170,14 +177,67 @@ class ReadAloud(QObject):
         if self._state == "paused":
             self.resume()
         elif self._state == "stopped" and self.engine() is not None:
-            self.reader.ensure_complete()
-            sentences = split_sentences(self.reader.document().toPlainText())
+            if self.reader.is_building():  # "Loading this page…": read the page once it is there
+                self.reader.after_build(self.play)
+                return
+            # No whole-page step: the sentences from the paragraph in view on, a window at a time as
+            # the reading reaches them (and the rest of a long page once it is in: _read_on).
             top = self.reader.cursorForPosition(QPoint(0, 0)).position()
+            text = self._page_text()
+            self._page, self._split_to = self.reader.page_number, text.rfind("\n", 0, top) + 1
+            sentences = self._more_sentences()
+            while not any(s.end > top for s in sentences) and self._split_to < len(text):
+                sentences = self._more_sentences()  # (a window with nothing to say below the top)
+            self._reading_page = True
             self._start(sentences, next((i for i, s in enumerate(sentences) if s.end > top), 0))
+
+    def _page_text(self) -> str:
+        """The page's text as it is now (read again only when the page or its length has changed)."""
+        doc = self.reader.document()
+        key = (self.reader.page_number, doc.characterCount())
+        if self._text_read[0] != key:
+            self._text_read = (key, doc.toPlainText())
+        return self._text_read[1]
+
+    def _more_sentences(self) -> list[Sentence]:
+        """The next window of the page's sentences (none when the text in so far is all split)."""
+        text = self._page_text()
+        start = self._split_to
+        if self._page != self.reader.page_number or start >= len(text):
+            return []
+        end = text.find("\n", start + SPLIT_CHARS)
+        end = len(text) if end < 0 else end + 1
+        self._split_to = end
+        return split_sentences(text, start, end)
+
+    def _read_on(self) -> bool:
+        """More of the page to read after the last sentence split: True if reading goes on (now, or
+        once the rest of a long page is in)."""
+        if not self._reading_page:
+            return False
+        more = self._more_sentences()
+        while not more and self._split_to < len(self._page_text()):
+            more = self._more_sentences()  # a window with no words (a run of empty lines)
+        if more:
+            self.sentences = self.sentences + more
+            return True
+        if not self.reader.is_complete() and self._page == self.reader.page_number:
+            self.reader.when_complete(self._page_came)
+            return True
+        return False
+
+    def _page_came(self) -> None:
+        """The rest of the page is in while the reading waited at the end of what was there."""
+        if self._state == "playing" and self.index >= len(self.sentences):
+            if self._read_on() and self.index < len(self.sentences):
+                self._next.start()
+            elif self.index >= len(self.sentences):
+                self.stop()
 
     def speak_text(self, text: str) -> None:
         """Read ``text`` (a word's meaning) instead of the page."""
         if self.engine() is not None:
+            self._reading_page = False
             self._start([Sentence(s.text, -1, -1) for s in split_sentences(text)], 0)
 
     def toggle(self) -> None:
@@ -203,6 +263,7 @@ class ReadAloud(QObject):
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
         self.sentences, self.index = [], -1
+        self._reading_page, self._text_read = False, ((-1, -1), "")
         self._clear_highlight()
         self._set_state("stopped")
 
@@ -241,17 +302,24 @@ class ReadAloud(QObject):
 
     def _engine_state(self, state: str) -> None:
         if state == "error":
-            reason = (self._engine.errorString() if self._engine else "") or QCoreApplication.translate(
+            engine = self._engine
+            reason = (engine.errorString() if engine else "") or QCoreApplication.translate(
                 "ReadAloud", "The speech engine stopped working."
             )
             self.stop()
+            if engine is not None and getattr(engine, "failed", False):  # gone for good: the next press opens anew
+                self.engine_stuck = bool(getattr(engine, "stuck", False))
+                self._engine = None
+                engine.stateChanged.disconnect(self._engine_state)
+                if isinstance(engine, QObject):
+                    engine.deleteLater()
             self.unavailable.emit(reason)
         elif state == "speaking" and self._utterance:
             self._heard_start = True
         elif state == "ready" and self._utterance and self._heard_start:
             self._utterance = self._heard_start = False
             self.index += 1
-            if self.index >= len(self.sentences):
+            if self.index >= len(self.sentences) and not self._read_on():
                 self.stop()  # the end
             elif self._state == "playing":
                 self._next.start()
@@ -297,6 +365,8 @@ class ReadAloud(QObject):
 class ReadAloudBar(QWidget):
     """Read aloud / Pause / Resume, Stop, and the reading speed."""
 
+    spoken = Signal(str)  # for a screen reader: the window says it (MainWindow.announce)
+
     def __init__(self, read_aloud: ReadAloud, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_aloud = read_aloud
@@ -329,11 +399,29 @@ class ReadAloudBar(QWidget):
         layout.addWidget(self.speed)
         layout.addStretch(1)
         read_aloud.stateChanged.connect(self._show_state)
+        read_aloud.opening.connect(self._show_opening)
         read_aloud.unavailable.connect(self.explain)
         self._state = read_aloud.state
+        self._starting = False  # "Starting…" is shown
         self.paint_icons(self.icon_colour)
 
+    def _show_opening(self, _opening: bool) -> None:
+        self._show_state(self._state)
+
     def _show_state(self, state: str) -> None:
+        starting = state == "playing" and self.read_aloud.is_opening  # asked to read; the engine is not open yet
+        if starting and not self._starting:
+            self.spoken.emit(QCoreApplication.translate("ReadAloud", "Starting the speech engine."))
+        self._starting = starting
+        if starting:
+            self.play_button.setText(QCoreApplication.translate("ReadAloud", "Starting…"))
+            self.play_button.setAccessibleName(
+                QCoreApplication.translate("ReadAloud", "Read aloud is starting the speech engine")
+            )
+            self.play_button.setIcon(icon("pause", self.icon_colour))
+            self.stop_button.setEnabled(True)
+            self._state = state
+            return
         text, name, icon_name = {
             "playing": (
                 QCoreApplication.translate("ReadAloud", "Pause"),
@@ -374,12 +462,17 @@ class ReadAloudBar(QWidget):
         """Say why nothing can be read aloud, and how to add a speech engine."""
         self.play_button.setToolTip(reason)
         self.play_button.setAccessibleDescription(reason)
-        message = QCoreApplication.translate(
-            "ReadAloud",
-            "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
-            "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
-            '    pip install "sbc-desktop[speech]"\n'
-            "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
-            "Everything else in this guide works without it.",
-        ).format(reason=reason)
+        if self.read_aloud.engine_stuck:  # installed, but not answering: nothing to install
+            message = QCoreApplication.translate(
+                "ReadAloud", "Read aloud is not available just now.\n\n{reason}\n\nEverything else in this guide works."
+            ).format(reason=reason)
+        else:
+            message = QCoreApplication.translate(
+                "ReadAloud",
+                "Read aloud needs a speech engine, and this computer does not have one ready.\n\n{reason}\n\n"
+                "To add one on Debian or Ubuntu, whoever looks after this computer can run:\n\n"
+                '    pip install "sbc-desktop[speech]"\n'
+                "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
+                "Everything else in this guide works without it.",
+            ).format(reason=reason)
         QMessageBox.information(self, QCoreApplication.translate("ReadAloud", "Read aloud is not available"), message)

@@ -103,3 +103,37 @@ def test_a_kiosk_patients_session_is_never_set_aside_and_its_reset_lets_it_go(qt
         ]  # fmt: skip
         assert held == []
         assert window.notes.is_empty()
+
+
+def test_a_second_starts_library_read_on_a_thread_is_set_aside_before_any_collection(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    """A second start reads the rest of its library on a thread after the first paint: it is set aside
+    as soon as it is read, so no collection (on either thread) walks it before the window takes it."""
+    from sbc_desktop.ui.library_arrival import SnapshotArrival, open_library
+    from tests.ui.test_library_arrival import second_start_folder
+
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    with as_run_gui_starts():
+        _part, arrival = open_library(root, cache, "tests")
+        assert isinstance(arrival, SnapshotArrival)
+        collector.settle()  # as at the window's first paint
+        seen: list[bool] = []
+        arrival.arrived.connect(lambda full: seen.append(any(o is full.topic("what-is-it") for o in gc.get_objects())))
+        with qtbot.waitSignal(arrival.arrived, timeout=30000):
+            arrival.start()
+        assert seen == [False]  # set aside already when it arrived
+        assert collector.settled()
+
+
+def test_a_library_read_where_nothing_is_set_aside_is_not_set_aside(qtbot, tmp_path, builtin_dir, monkeypatch):
+    """Outside a settled window (a test, a command), reading a library freezes nothing."""
+    from sbc_desktop.ui.library_arrival import open_library
+    from tests.ui.test_library_arrival import second_start_folder
+
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    gc.unfreeze()
+    _part, arrival = open_library(root, cache, "tests")
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
