@@ -762,7 +762,8 @@ class MainWindow(QMainWindow):
         """Side panes never squeeze the page: it keeps about half the window."""
         large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
         width = self._room()
-        words = self.tree.width_for_words() if large else 0  # a title's longest word whole, at large text
+        # At large text the topics widen for a title's longest word, unless My appointment needs the room.
+        words = self.tree.width_for_words() if large and self.appointment_dock.isHidden() else 0
         self.tree.setMaximumWidth(max(200, int(width * 0.28), min(words, int(width * 0.34))))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
         # The panel scrolls: what it holds says how wide it wants to be.
@@ -777,12 +778,20 @@ class MainWindow(QMainWindow):
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
-        reading = self._reading_area.minimumSizeHint().width()
+        # (the page's area as wide as Read aloud's bar needs: its buttons' names whole, never "d a")
+        reading = max(self._reading_area.minimumSizeHint().width(), self.read_aloud_bar.sizeHint().width())
         whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         if whole + reading + dock + 24 <= width:
             tree_width = max(tree_width, whole)
         self.tree.setMinimumWidth(tree_width)
-        self.tree.setVisible(tree_width + reading + dock + 24 <= width)
+        shown = tree_width + reading + dock + 24 <= width
+        self.tree.setVisible(shown)
+        if dock and self.appointment_dock.width() > dock:  # the panel gives back what the page needs
+            spare = width - (tree_width if shown else 0) - reading - 24
+            self.resizeDocks([self.appointment_dock], [max(dock, spare)], Qt.Orientation.Horizontal)
+        if shown and dock and self._reading_area.width() < reading:  # ... and so do the topics
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([tree_width, sum(sizes) - tree_width])
 
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel and the search field, in turn."""

@@ -147,6 +147,7 @@ class LayoutSteps(QObject):
     def __init__(self, parent: QObject | None = None, sized: Callable[[float], None] | None = None):
         super().__init__(parent)
         self._sized = sized
+        self._past: tuple[float, Callable[[], None]] | None = None  # see when_past
         self._doc: QTextDocument | None = None
         self._layout: QObject | None = None
         self._done_to = 0
@@ -164,6 +165,7 @@ class LayoutSteps(QObject):
         self._timer.start()
 
     def stop(self) -> None:
+        self._past = None
         self._timer.stop()
         if self._layout is not None:
             with contextlib.suppress(RuntimeError):  # the document (and its layout) may be gone already
@@ -177,6 +179,7 @@ class LayoutSteps(QObject):
         """Lay the rest out now (whoever asks wants the whole page: its height, a place in it)."""
         if self._doc is not None:
             lay_out_now(self._doc)
+            self._call_past()
             self.stop()
             self.finished.emit()
 
@@ -190,6 +193,20 @@ class LayoutSteps(QObject):
         doc.documentLayout().blockBoundingRect(block)
         self._done_to = max(self._done_to, block.position() + block.length())
         self._estimate()
+
+    def when_past(self, y: float, call: Callable[[], None]) -> None:
+        """Call once the steps have laid the page out down to height ``y`` (dropped if stopped first)."""
+        self._past = (y, call)
+        self._timer.start()
+
+    def waiting(self) -> bool:
+        """Something waits for the steps to reach a height (when_past)."""
+        return self._past is not None
+
+    def _call_past(self) -> None:
+        waiting, self._past = self._past, None
+        if waiting is not None:
+            waiting[1]()
 
     def lay_out_past(self, y: float) -> None:
         """Lay the page out now down to height ``y`` (a place to show), and no further."""
@@ -232,10 +249,14 @@ class LayoutSteps(QObject):
             layout.blockBoundingRect(block)  # lays the document out up to this block's end
             if self._done_to >= end:
                 lay_out_now(doc)  # (done: this only tells the scroll bar)
+                self._call_past()
                 self.stop()
                 self.finished.emit()
                 return
             if time.perf_counter() - began >= LAYOUT_BUDGET_S:
                 break
         self._estimate()
-        self._timer.start()
+        if self._past is not None and layout.blockBoundingRect(block).bottom() >= self._past[0]:
+            self._call_past()
+        if self._doc is doc:  # (still this page's steps after the call)
+            self._timer.start()

@@ -334,7 +334,8 @@ class Reader(QTextBrowser):
         waiting, self._when_complete = self._when_complete, []
         for call in waiting:
             call()
-        self._release_paint()  # (a page shown again is at its place now)
+        if not self._layout_steps.waiting():
+            self._release_paint()  # (a page shown again is at its place now, or needs none)
 
     def _run_after_build(self) -> None:
         waiting, self._after_build = self._after_build, None
@@ -575,11 +576,20 @@ class Reader(QTextBrowser):
     def place_at(self, position: int) -> None:
         """Scroll to ``position`` (a height in the page) for the reader, laying a page still laid out in
         steps out only as far as that place (the rest keeps coming in its steps)."""
+        if self._layout_steps.is_running() and not self.viewport().updatesEnabled():
+            # Shown again with the screen left as it was (hold_paint): the steps go on to the place, and
+            # the page is shown there once they reach it.
+            self._layout_steps.when_past(position + self.viewport().height(), lambda: self._placed(position))
+            return
         if self._layout_steps.is_running():
             self._layout_steps.lay_out_past(position + self.viewport().height())
         else:  # a short page (Qt lays it out lazily) or one laid out already: to its end, at once
             lay_out_now(self.document())
         self.place(position)
+
+    def _placed(self, position: int) -> None:
+        self.place(position)
+        self._release_paint()
 
     def reload_in_place(self) -> None:
         """Show the page again (new colours, new numbers) at the same place, without a whole-page layout."""
