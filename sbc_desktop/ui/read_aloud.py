@@ -39,6 +39,7 @@ SPEEDS = (
 # taken whole (possessive), so "....x" repeated cannot make the pattern backtrack for seconds.
 _SENTENCE = re.compile(r"[^\s\u200b\ufffc][^\n]*?(?:(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)|$)", re.MULTILINE)
 _WORD = re.compile(r"\w")
+SPLIT_CHARS = 4000  # the page's sentences are found this much text at a time, as the reading reaches it
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,11 @@ class Sentence:
     end: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` (a document's plain text) with where each lies in it."""
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of ``text`` (a document's plain text) with where each lies in it; only those in
+    ``text[start:end]`` when given (``start`` and ``end`` at line starts or the text's ends)."""
     sentences = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer(text, start, len(text) if end is None else end):
         piece = match.group().rstrip()
         if _WORD.search(piece):
             sentences.append(Sentence(piece, match.start(), match.start() + len(piece)))
@@ -129,6 +131,10 @@ class ReadAloud(QObject):
         self.rate = 0.0  # these three are for reading; set_rate, play and speak_text change them
         self.sentences: list[Sentence] = []
         self.index = -1  # the sentence being read
+        self._reading_page = False  # the sentences are the page's (not a word's meaning): more may follow
+        self._page = -1  # the reader's page_number they are from
+        self._split_to = 0  # where in the page's text the sentences split so far end
+        self._text_read: tuple[tuple[int, int], str] = ((-1, -1), "")  # (page number, length), its text
         self._utterance = False  # a sentence has been handed to the engine and not finished
         self._heard_start = False  # ...and the engine has said it started speaking it
         # The next sentence is said once the engine's signal has returned.
@@ -171,14 +177,67 @@ class ReadAloud(QObject):
         if self._state == "paused":
             self.resume()
         elif self._state == "stopped" and self.engine() is not None:
-            self.reader.ensure_complete()
-            sentences = split_sentences(self.reader.document().toPlainText())
+            if self.reader.is_building():  # "Loading this page…": read the page once it is there
+                self.reader.after_build(self.play)
+                return
+            # No whole-page step: the sentences from the paragraph in view on, a window at a time as
+            # the reading reaches them (and the rest of a long page once it is in: _read_on).
             top = self.reader.cursorForPosition(QPoint(0, 0)).position()
+            text = self._page_text()
+            self._page, self._split_to = self.reader.page_number, text.rfind("\n", 0, top) + 1
+            sentences = self._more_sentences()
+            while not any(s.end > top for s in sentences) and self._split_to < len(text):
+                sentences = self._more_sentences()  # (a window with nothing to say below the top)
+            self._reading_page = True
             self._start(sentences, next((i for i, s in enumerate(sentences) if s.end > top), 0))
+
+    def _page_text(self) -> str:
+        """The page's text as it is now (read again only when the page or its length has changed)."""
+        doc = self.reader.document()
+        key = (self.reader.page_number, doc.characterCount())
+        if self._text_read[0] != key:
+            self._text_read = (key, doc.toPlainText())
+        return self._text_read[1]
+
+    def _more_sentences(self) -> list[Sentence]:
+        """The next window of the page's sentences (none when the text in so far is all split)."""
+        text = self._page_text()
+        start = self._split_to
+        if self._page != self.reader.page_number or start >= len(text):
+            return []
+        end = text.find("\n", start + SPLIT_CHARS)
+        end = len(text) if end < 0 else end + 1
+        self._split_to = end
+        return split_sentences(text, start, end)
+
+    def _read_on(self) -> bool:
+        """More of the page to read after the last sentence split: True if reading goes on (now, or
+        once the rest of a long page is in)."""
+        if not self._reading_page:
+            return False
+        more = self._more_sentences()
+        while not more and self._split_to < len(self._page_text()):
+            more = self._more_sentences()  # a window with no words (a run of empty lines)
+        if more:
+            self.sentences = self.sentences + more
+            return True
+        if not self.reader.is_complete() and self._page == self.reader.page_number:
+            self.reader.when_complete(self._page_came)
+            return True
+        return False
+
+    def _page_came(self) -> None:
+        """The rest of the page is in while the reading waited at the end of what was there."""
+        if self._state == "playing" and self.index >= len(self.sentences):
+            if self._read_on() and self.index < len(self.sentences):
+                self._next.start()
+            elif self.index >= len(self.sentences):
+                self.stop()
 
     def speak_text(self, text: str) -> None:
         """Read ``text`` (a word's meaning) instead of the page."""
         if self.engine() is not None:
+            self._reading_page = False
             self._start([Sentence(s.text, -1, -1) for s in split_sentences(text)], 0)
 
     def toggle(self) -> None:
@@ -204,6 +263,7 @@ class ReadAloud(QObject):
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
         self.sentences, self.index = [], -1
+        self._reading_page, self._text_read = False, ((-1, -1), "")
         self._clear_highlight()
         self._set_state("stopped")
 
@@ -259,7 +319,7 @@ class ReadAloud(QObject):
         elif state == "ready" and self._utterance and self._heard_start:
             self._utterance = self._heard_start = False
             self.index += 1
-            if self.index >= len(self.sentences):
+            if self.index >= len(self.sentences) and not self._read_on():
                 self.stop()  # the end
             elif self._state == "playing":
                 self._next.start()

@@ -154,3 +154,31 @@ def test_a_hung_speech_dispatcher_does_not_freeze_the_window(window, qtbot, show
         server.close()
         for connection in held:
             connection.close()
+
+
+def test_play_on_a_long_page_finds_its_sentences_as_the_reading_reaches_them(qtbot, tmp_path, settings):
+    """Play split the whole page into sentences at once (and first made the page whole): 0.2-0.3 s
+    of the window's time on the longest NCI pages before the first word."""
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.ui.read_aloud import split_sentences
+    from tests.helpers import make_content
+    from tests.ui.test_back_keeps_place import longer_body, open_window
+    from tests.ui.test_read_aloud import FakeEngine, finish_and_wait
+
+    root = make_content(tmp_path / "content", {"long": longer_body(), "short": "A **short** page."})
+    window = open_window(qtbot, load_library(root), settings, "long")
+    reader = window.reader
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    engine = FakeEngine()
+    read, bar = bar_for(window, qtbot, lambda parent: (engine, ""))
+    qtbot.mouseClick(bar.play_button, Qt.MouseButton.LeftButton)
+    text = reader.document().toPlainText()
+    whole = split_sentences(text)
+    assert engine.said == [whole[0].text]
+    assert read.sentences == whole[: len(read.sentences)]  # the same sentences, where they were
+    assert read.sentences[-1].end < len(text) // 4  # only the first stretch of the page
+    first_stretch = len(read.sentences)
+    for _ in range(first_stretch + 1):  # read on past the first stretch
+        finish_and_wait(qtbot, engine)
+    assert engine.said == [s.text for s in whole[: first_stretch + 2]]
+    assert len(read.sentences) > first_stretch and read.state == "playing"
