@@ -69,6 +69,12 @@ class _WrappingDelegate(QStyledItemDelegate):
         # Sizes already measured, by what decides them: selecting a topic in a tree of
         # thousands asks for hundreds of rows' sizes, at every switch of page.
         self._sizes: dict[tuple, QSize] = {}
+        # The list's widest word in a font: (font key, topics, sections) -> pixels. While it fits a
+        # row (100% text: always) no title needs breaking and no row's words are measured.
+        self._widest: dict[tuple, int] = {}
+        self._rooms: dict[tuple, int] = {}  # a row's room for text, by what decides it (see _text_room)
+        self._words: dict[str, dict[str, int]] = {}  # font key -> word -> pixels
+        self._plain = False  # Qt's own sizeHint, inside _measure: its text is not used
 
     def sizeHint(  # noqa: N802 - Qt override
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -99,12 +105,64 @@ class _WrappingDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        if option.text and option.rect.width() > 0:
-            option.text = break_long_words(option.text, option.fontMetrics, self._text_room(option))
+        if option.text and option.rect.width() > 0 and not self._plain:
+            room = self._text_room(option)
+            if self._widest_word(option) >= room and not self._words_fit(option, room):
+                option.text = break_long_words(option.text, option.fontMetrics, room)
+
+    def _words_fit(self, option: QStyleOptionViewItem, room: int) -> bool:
+        """Every word of ``option``'s title fits ``room`` (each word measured once a font)."""
+        key = option.font.key()
+        widths = self._words.get(key)
+        if widths is None:
+            if len(self._words) > 4:  # (the list's font, bold for marked topics: a new size clears)
+                self._words.clear()
+            widths = self._words[key] = {}
+        advance = option.fontMetrics.horizontalAdvance
+        for word in option.text.split(" "):
+            width = widths.get(word)
+            if width is None:
+                width = widths[word] = advance(word)
+            if width >= room:
+                return False
+        return True
+
+    def _widest_word(self, option: QStyleOptionViewItem) -> int:
+        """The widest word of any title in the list, in ``option``'s font (measured once a font
+        and a list: each distinct word once)."""
+        view = self.view
+        items = getattr(view, "_items", {})
+        key = (option.font.key(), len(items), view.topLevelItemCount())
+        widest = self._widest.get(key)
+        if widest is None:
+            if len(self._widest) > 16:
+                self._widest.clear()
+            tops = (view.topLevelItem(i) for i in range(view.topLevelItemCount()))
+            titles = [item.text(0) for item in (*items.values(), *tops) if item is not None]  # (sections too)
+            words = {word for title in [*titles, option.text] for word in title.split(" ")}
+            advance = option.fontMetrics.horizontalAdvance
+            widest = self._widest[key] = max((advance(word) for word in words), default=0)
+        return widest
 
     def _text_room(self, option: QStyleOptionViewItem) -> int:
         """The width the style gives the text of a row as wide as ``option.rect``: the row less
         its icon and the style's text margins (Qt's item drawing: focus frame margin + 1 a side)."""
+        key = (
+            option.rect.width(),
+            id(self.view.style()),
+            option.font.key(),
+            bool(option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration),
+            option.decorationSize.width(),
+            option.direction,
+        )
+        room = self._rooms.get(key)
+        if room is None:
+            if len(self._rooms) > 1_000:
+                self._rooms.clear()
+            room = self._rooms[key] = self._style_room(option)
+        return room
+
+    def _style_room(self, option: QStyleOptionViewItem) -> int:
         style = self.view.style()
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
@@ -116,7 +174,11 @@ class _WrappingDelegate(QStyledItemDelegate):
         self.initStyleOption(item, index)  # the row's own font (bold when marked), icon and fitted text
         room = self._text_room(item)
         rect = item.fontMetrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text)
-        base = super().sizeHint(option, index)
+        self._plain = True  # (Qt's sizeHint sizes the unbroken title: only its height is used)
+        try:
+            base = super().sizeHint(option, index)
+        finally:
+            self._plain = False
         return QSize(base.width(), max(base.height(), rect.height() + 10))
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt override
@@ -165,6 +227,9 @@ class NavTree(QTreeWidget):
         """The whole list again: the library has arrived (after a first start's first page)."""
         self.clear()
         self._items = {}
+        delegate = self.itemDelegate()
+        if isinstance(delegate, _WrappingDelegate):
+            delegate._widest.clear()  # (new titles, perhaps as many)
         self._marked = {}
         self._waiting, self._filling = [], None
         self._build(library)

@@ -184,3 +184,28 @@ def test_with_my_appointment_open_the_topics_step_aside_before_read_aloud_is_cut
         qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.appointment), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not window.appointment_dock.isVisible())
         qtbot.waitUntil(window.tree.isVisible)
+
+
+def test_at_100_percent_a_click_far_down_the_list_breaks_no_words(window, qtbot, monkeypatch):
+    """At 100% text every word fits its row: sizing the rows for a click on the last topic (in a
+    library of 1,500 pages, hundreds of rows at once) measures no title word by word (breaking words
+    for every row froze the window 1-4 s at the first click far down the list)."""
+    from sbc_desktop.ui import nav_tree
+
+    calls = []
+    real = nav_tree.break_long_words
+    monkeypatch.setattr(nav_tree, "break_long_words", lambda *args: calls.append(args[0]) or real(*args))
+    tree = window.tree
+    delegate = tree.itemDelegate()
+    delegate._sizes.clear()  # as a fresh window: no row sized yet
+    tree.doItemsLayout()
+    sized = []
+    measure = delegate._measure
+    monkeypatch.setattr(delegate, "_measure", lambda *args: sized.append(1) or measure(*args))
+    item = tree._items[sorted(u for u in tree._items if u.startswith("topic:"))[-1]]
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    qtbot.wait(50)
+    assert sized  # (rows were sized: the click did the work in question)
+    assert calls == []
+    assert tree.currentItem() is item
