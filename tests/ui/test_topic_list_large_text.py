@@ -155,7 +155,14 @@ def test_dragged_to_its_narrowest_the_list_breaks_long_words_instead_of_cutting_
     assert tree.horizontalScrollBar().maximum() == 0
 
 
-def test_with_my_appointment_open_the_topics_step_aside_before_read_aloud_is_cut(kiosk_screen, qtbot):
+@pytest.fixture
+def speech_offered(monkeypatch):
+    """A speech engine on this kiosk, so it offers Read aloud (without one, the kiosk hides the bar,
+    and a machine with no speech add-on, as CI's, would have no bar to cut). Set before the kiosk starts."""
+    monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
+
+
+def test_with_my_appointment_open_the_topics_step_aside_before_read_aloud_is_cut(speech_offered, kiosk_screen, qtbot):
     """At 200% on a 1024 px kiosk with My appointment open, the topics, the page and the panel cannot
     all fit: the topics step aside. They stayed, and Read aloud's bar was cut to "d a", "Sto", "N"."""
     from PySide6.QtWidgets import QAbstractButton, QComboBox
