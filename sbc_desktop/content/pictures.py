@@ -115,31 +115,31 @@ def _drop_dangling_uses(root: ET.Element) -> None:
 def _drawn_size(root: ET.Element) -> int:
     """How many elements drawing would visit, with every <use> expanded (memoised, loop-safe)."""
     by_id = {e.get("id"): e for e in root.iter() if e.get("id")}
-    sizes: dict[int, int] = {}
-    visiting: set[int] = set()
+    return _size(root, by_id, {}, set())
 
-    def size(element: ET.Element) -> int:
-        key = id(element)
-        if key in sizes:
-            return sizes[key]
-        if key in visiting:  # a <use> that contains itself
-            return limits.MAX_SVG_ELEMENTS + 1
-        visiting.add(key)
-        total = 1
-        for child in element:
-            total += size(child)
-            if total > limits.MAX_SVG_ELEMENTS:
-                break
-        if _local(element.tag) == "use":
-            href = element.get(_XLINK) or element.get("href") or ""
-            target = by_id.get(href[1:]) if href.startswith("#") else None
-            if target is not None:
-                total += size(target)
-        visiting.discard(key)
-        sizes[key] = total = min(total, limits.MAX_SVG_ELEMENTS + 1)
-        return total
 
-    return size(root)
+def _size(element: ET.Element, by_id: dict, sizes: dict[int, int], visiting: set[int]) -> int:
+    """(A function of its own, not one nested in _drawn_size that calls itself through its cell: that
+    was a cycle keeping the picture's whole tree until Python's garbage collector found it.)"""
+    key = id(element)
+    if key in sizes:
+        return sizes[key]
+    if key in visiting:  # a <use> that contains itself
+        return limits.MAX_SVG_ELEMENTS + 1
+    visiting.add(key)
+    total = 1
+    for child in element:
+        total += _size(child, by_id, sizes, visiting)
+        if total > limits.MAX_SVG_ELEMENTS:
+            break
+    if _local(element.tag) == "use":
+        href = element.get(_XLINK) or element.get("href") or ""
+        target = by_id.get(href[1:]) if href.startswith("#") else None
+        if target is not None:
+            total += _size(target, by_id, sizes, visiting)
+    visiting.discard(key)
+    sizes[key] = total = min(total, limits.MAX_SVG_ELEMENTS + 1)
+    return total
 
 
 class _Images(HTMLParser):

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.notes = self.session.notes
         self._positions = self.session.positions  # topic id -> 0..1
+        self._scrolled_early: tuple[str, int] | None = None  # (topic, page number): see _note_position
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
         # cache_dir None: index in memory. Pages the reader has rendered (memory or disk) are not parsed again.
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         self.tree.pageRequested.connect(self.reader.go)
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
         self.reader.pageLaidOut.connect(self._note_scrolled_position)
+        self.reader.pageLeaving.connect(self._note_place_left)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.sourceChanged.connect(self.heap_trim.page_changed)
@@ -664,15 +666,28 @@ class MainWindow(QMainWindow):
 
     def _note_position(self, value: int) -> None:
         bar = self.reader.verticalScrollBar()
-        if self._topic is None or not self.settings or self.reader.is_loading() or not self.reader.is_laid_out():
-            return  # only the reader's own scrolling, on a whole page laid out (its height known), counts
+        if self._topic is None or not self.settings or self.reader.is_loading():
+            return  # only the reader's own scrolling counts
+        if not self.reader.is_laid_out():
+            if self.reader.is_complete():  # laid out in steps: the page's height is an estimate so far
+                self._scrolled_early = (self._topic.id, self.reader.page_number)  # noted once laid out, or left
+            return
         if bar.maximum() > 0:
             self._positions[self._topic.id] = round(value / bar.maximum(), 4)
 
     def _note_scrolled_position(self) -> None:
         """A long page's height is known now: where the reader scrolled to while it was laid out counts."""
-        if self.reader.verticalScrollBar().value() > 0:
+        scrolled, self._scrolled_early = self._scrolled_early, None
+        if scrolled is not None or self.reader.verticalScrollBar().value() > 0:
             self._note_position(self.reader.verticalScrollBar().value())
+
+    def _note_place_left(self) -> None:
+        """The reader leaves a long page they scrolled while it was still laid out in steps: their place
+        is a fraction of its estimated height (laying the rest out now would freeze the window)."""
+        scrolled, self._scrolled_early = self._scrolled_early, None
+        bar = self.reader.verticalScrollBar()
+        if scrolled is not None and scrolled[1] == self.reader.page_number and bar.maximum() > 0:
+            self._positions[scrolled[0]] = round(bar.value() / bar.maximum(), 4)
 
     def _restore_position(self, address: str) -> None:
         """At home, a topic opens where the reader left it (links to a place go there instead)."""
@@ -747,7 +762,8 @@ class MainWindow(QMainWindow):
         """Side panes never squeeze the page: it keeps about half the window."""
         large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
         width = self._room()
-        words = self.tree.width_for_words() if large else 0  # a title's longest word whole, at large text
+        # At large text the topics widen for a title's longest word, unless My appointment needs the room.
+        words = self.tree.width_for_words() if large and self.appointment_dock.isHidden() else 0
         self.tree.setMaximumWidth(max(200, int(width * 0.28), min(words, int(width * 0.34))))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
         # The panel scrolls: what it holds says how wide it wants to be.
@@ -762,12 +778,20 @@ class MainWindow(QMainWindow):
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
-        reading = self._reading_area.minimumSizeHint().width()
+        # (the page's area as wide as Read aloud's bar needs: its buttons' names whole, never "d a")
+        reading = max(self._reading_area.minimumSizeHint().width(), self.read_aloud_bar.sizeHint().width())
         whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         if whole + reading + dock + 24 <= width:
             tree_width = max(tree_width, whole)
         self.tree.setMinimumWidth(tree_width)
-        self.tree.setVisible(tree_width + reading + dock + 24 <= width)
+        shown = tree_width + reading + dock + 24 <= width
+        self.tree.setVisible(shown)
+        if dock and self.appointment_dock.width() > dock:  # the panel gives back what the page needs
+            spare = width - (tree_width if shown else 0) - reading - 24
+            self.resizeDocks([self.appointment_dock], [max(dock, spare)], Qt.Orientation.Horizontal)
+        if shown and dock and self._reading_area.width() < reading:  # ... and so do the topics
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([tree_width, sum(sizes) - tree_width])
 
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel and the search field, in turn."""
@@ -832,6 +856,7 @@ class MainWindow(QMainWindow):
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())
+            self._note_place_left()  # (a long page still laid out)
             self.settings.set_reading_positions(self._positions)
             self.settings.sync()
         super().closeEvent(event)

@@ -68,6 +68,7 @@ class Reader(QTextBrowser):
     messageRequested = Signal(str)  # something to tell the reader (shown and spoken)
     documentResized = Signal()  # the page's laid-out size changed (whichever document the reader shows now)
     pageLaidOut = Signal()  # a long page's layout steps have ended: the scroll bar spans its real height
+    pageLeaving = Signal()  # another page (or the same again) is about to replace the one shown
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -533,6 +534,7 @@ class Reader(QTextBrowser):
 
         Its history restores that position on Back and Forward, but only to a page in the
         document at once; a page parsed in the worker gets it from here once it is shown."""
+        self.pageLeaving.emit()  # (the window notes its reading place: the page is still on screen)
         if not self.source().isEmpty():
             self._history_positions[self.backwardHistoryCount()] = (
                 QUrl(self.source()),
@@ -687,7 +689,13 @@ class Reader(QTextBrowser):
         """Put the caret on the next (previous) heading or link; False when there is none.
 
         On a long page still laid out in steps, the page is laid out (and its outline read) only
-        as far as the heading or link reached, not to its end."""
+        as far as the heading or link reached, not to its end. A page still parsed in the worker
+        ("Loading...") is not finished here (seconds on the UI thread): the reader is told instead."""
+        if self._build is not None:
+            self.messageRequested.emit(
+                QCoreApplication.translate("Reader", "This page is still loading. Try again in a moment.")
+            )
+            return False
         self.ensure_complete(lay_out=False)
         cursor = self.textCursor()
         here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()

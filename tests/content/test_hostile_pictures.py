@@ -129,3 +129,20 @@ def test_only_real_img_tags_are_rewritten():
     result = rewrite_images(html, lambda src: seen.append(src) or "data:x")
     assert seen == ["file:///in.png"]
     assert result.startswith('<p>`src="file:///etc/passwd"`') and result.endswith('<img src="data:x" alt="a &gt; b">')
+
+
+def test_checking_a_picture_leaves_no_garbage_for_the_collector():
+    """Checking an SVG's drawn size made a cycle (a function that calls itself through its cell) that
+    kept the picture's whole element tree until Python's garbage collector found it."""
+    import gc
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><circle r="1"/></g><use href="#a"/></svg>'
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        assert safe_svg(svg) is not None
+        assert gc.collect() == 0  # freed as soon as it was done with, none left for a collection
+    finally:
+        if was:
+            gc.enable()

@@ -127,3 +127,28 @@ def test_ticked_list_items_are_seen(window, name):
     option.initFrom(box)
     indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
     assert strong_pixels(image, indicator, theme.window) >= indicator.width() * indicator.height() // 3, name
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_scroll_bar_thumb_stands_out_from_its_track(window, name):
+    """Where the reader is on a long page: the thumb was drawn 1.2-1.6:1 against its track (black on
+    black in high contrast)."""
+    from PySide6.QtWidgets import QStyleOptionSlider
+
+    themed(window, name)
+    window.reader.go("topic:treatment")
+    QApplication.processEvents()
+    for bar in (window.reader.verticalScrollBar(), window.tree.verticalScrollBar()):
+        assert bar.isVisible() and bar.maximum() > 0
+        bar.setValue(bar.maximum() // 2)
+        image = bar.grab().toImage()
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        style = bar.style()
+        bar_control, parts = QStyle.ComplexControl.CC_ScrollBar, QStyle.SubControl
+        thumb = style.subControlRect(bar_control, option, parts.SC_ScrollBarSlider, bar)
+        groove = style.subControlRect(bar_control, option, parts.SC_ScrollBarGroove, bar)
+        middle = thumb.center()
+        below = thumb.top() - groove.top() <= 6  # (the track beside the thumb: above it, or below)
+        track = image.pixelColor(middle.x(), groove.bottom() - 2 if below else groove.top() + 2)
+        assert contrast(image.pixelColor(middle).name(), track.name()) >= 3.0, (name, bar.parent().objectName())

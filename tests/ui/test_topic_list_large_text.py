@@ -153,3 +153,34 @@ def test_dragged_to_its_narrowest_the_list_breaks_long_words_instead_of_cutting_
     assert not bad
     assert [text for text in drawn if "-\n" in text]  # (narrow enough that some words are broken)
     assert tree.horizontalScrollBar().maximum() == 0
+
+
+@pytest.fixture
+def speech_offered(monkeypatch):
+    """A speech engine on this kiosk, so it offers Read aloud (without one, the kiosk hides the bar,
+    and a machine with no speech add-on, as CI's, would have no bar to cut). Set before the kiosk starts."""
+    monkeypatch.setattr("sbc_desktop.ui.policy_view.speech_engines", lambda: ["speech-dispatcher"])
+
+
+def test_with_my_appointment_open_the_topics_step_aside_before_read_aloud_is_cut(speech_offered, kiosk_screen, qtbot):
+    """At 200% on a 1024 px kiosk with My appointment open, the topics, the page and the panel cannot
+    all fit: the topics step aside. They stayed, and Read aloud's bar was cut to "d a", "Sto", "N"."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    from tests.ui.test_large_text import open_appointment_panel
+
+    window = kiosk_screen
+    window.reader.go("topic:treatment")
+    press_larger_to_200(window, qtbot)
+    open_appointment_panel(window, qtbot)
+    bar = window.read_aloud_bar
+    controls = [w for kind in (QAbstractButton, QComboBox) for w in bar.findChildren(kind) if w.isVisible()]
+    assert len(controls) >= 2
+    for control in controls:
+        name = control.accessibleName() or control.text()
+        assert control.width() >= control.sizeHint().width(), (window.width(), name)
+    if window.width() <= 1024:
+        assert not window.tree.isVisible()  # (it comes back when the panel closes)
+        qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.appointment), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.appointment_dock.isVisible())
+        qtbot.waitUntil(window.tree.isVisible)
