@@ -1613,6 +1613,10 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This page is still loading. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No more headings on this page.</source>
         <translation type="unfinished"></translation>
     </message>

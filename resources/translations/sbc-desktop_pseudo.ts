@@ -1636,6 +1636,10 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Šörrý, thîš págé çöúld ñöt bé šhöwñ. Pléášé trý áñöthér págé. ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
+            <source>This page is still loading. Try again in a moment.</source>
+            <translation>[Thîš págé îš štîll löádîñg. Trý ágáîñ îñ á möméñt. ~~~~~ ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
             <source>No more headings on this page.</source>
             <translation>[Ñö möré héádîñgš öñ thîš págé. ~~~~~ ~~~]</translation>
         </message>

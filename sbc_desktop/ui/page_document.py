@@ -189,6 +189,8 @@ class LayoutSteps(QObject):
         doc = self._doc
         if doc is None:
             return
+        # At least one step's characters: an estimate from the title's block alone was up to 4x too long.
+        position = max(position, LAYOUT_STEP_CHARS - 1)
         block = doc.findBlock(max(0, min(position, doc.characterCount() - 1)))
         doc.documentLayout().blockBoundingRect(block)
         self._done_to = max(self._done_to, block.position() + block.length())

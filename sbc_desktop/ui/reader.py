@@ -689,7 +689,13 @@ class Reader(QTextBrowser):
         """Put the caret on the next (previous) heading or link; False when there is none.
 
         On a long page still laid out in steps, the page is laid out (and its outline read) only
-        as far as the heading or link reached, not to its end."""
+        as far as the heading or link reached, not to its end. A page still parsed in the worker
+        ("Loading...") is not finished here (seconds on the UI thread): the reader is told instead."""
+        if self._build is not None:
+            self.messageRequested.emit(
+                QCoreApplication.translate("Reader", "This page is still loading. Try again in a moment.")
+            )
+            return False
         self.ensure_complete(lay_out=False)
         cursor = self.textCursor()
         here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()

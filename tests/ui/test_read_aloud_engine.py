@@ -182,3 +182,37 @@ def test_play_on_a_long_page_finds_its_sentences_as_the_reading_reaches_them(qtb
         finish_and_wait(qtbot, engine)
     assert engine.said == [s.text for s in whole[: first_stretch + 2]]
     assert len(read.sentences) > first_stretch and read.state == "playing"
+
+
+def test_play_while_a_page_is_loading_reads_the_page_once_it_is_there(qtbot, tmp_path, monkeypatch):
+    """Before, play finished the page's parse on the window's thread (a whole-page step); reading
+    "Loading this page…" instead would be wrong too."""
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.ui import reader as reader_module
+    from sbc_desktop.ui.main_window import MainWindow
+    from sbc_desktop.ui.read_aloud import split_sentences
+    from tests.helpers import make_content
+    from tests.ui.test_page_builds import Gate, click_topic
+    from tests.ui.test_read_aloud import FakeEngine
+    from tests.ui.test_switching import long_body
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page is parsed in the worker
+    root = make_content(tmp_path / "content", {"short": "A short page.", "long": long_body()})
+    window = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.open_start_page()
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    gate = Gate(window.pages.renderer, {"long"})
+    engine = FakeEngine()
+    read, bar = bar_for(window, qtbot, lambda parent: (engine, ""))
+    click_topic(window, qtbot, "long")
+    assert window.reader.is_building()
+    qtbot.mouseClick(bar.play_button, Qt.MouseButton.LeftButton)
+    assert window.reader.is_building() and engine.said == []  # the window did not parse the page itself
+    with qtbot.waitSignal(window.reader.pageBuilt, timeout=10_000):
+        gate.open()
+    qtbot.waitUntil(lambda: bool(engine.said), timeout=10_000)
+    assert engine.said[0] == split_sentences(window.reader.document().toPlainText())[0].text
+    assert "Loading" not in engine.said[0] and read.state == "playing"
