@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content import search
+from sbc_desktop.ui import search_service
 from sbc_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import show_active
+
+
+@pytest.fixture(autouse=True)
+def short_typing_pause(monkeypatch):
+    """The window searches again at each batch, and a search holds the next page back for the typing
+    pause (0.8 s): with a page a batch, these tests waited 13-16 s each for nothing they check."""
+    monkeypatch.setattr(search_service, "TYPING_PAUSE", 0.05)
 
 
 def result_refs(panel):
