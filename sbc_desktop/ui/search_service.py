@@ -178,10 +178,15 @@ class SearchService(QObject):
             self._stop.wait(wait)
 
     def search(
-        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
+        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None, typed: bool = True
     ) -> SearchResponse | None:
-        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
-        self._quiet_from = time.monotonic() + TYPING_PAUSE
+        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread).
+
+        ``typed``: someone is typing (the next page's text waits for ``TYPING_PAUSE``). The window's own
+        search again as a batch of text lands is not: the results on show go on filling in at once.
+        """
+        if typed:
+            self._quiet_from = time.monotonic() + TYPING_PAUSE
         return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
