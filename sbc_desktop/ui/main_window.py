@@ -401,14 +401,13 @@ class MainWindow(QMainWindow):
         again. ``pending``: the page asked for at start (or read last), opened now if the
         welcome page had to stand in for it.
         """
-        from ..content.render import Renderer
+        from .page_renewal import PageRenewal
 
-        bar = self.reader.verticalScrollBar()
-        address, position = self.reader.current_url(), bar.value()
+        address = self.reader.current_url()
+        made = self.pages.made_whole(address)  # a second start's page: as the whole library renders it
         vars(self.library).update(vars(full))
         self.library.complete = True
-        old = self.pages.renderer  # a new one (its memory and glossary are the part's), on the same disk cache
-        self.pages.renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
+        same = self.pages.take_whole(made)  # a renderer for the whole library; is the page still right?
         self.tree.rebuild(self.library)
         self.fitted.mark_tree()
         self.commands.glossary.setVisible(bool(self.library.glossary))
@@ -425,13 +424,9 @@ class MainWindow(QMainWindow):
         if pending and address == HOME_URL != pending.split("#")[0] and self.pages.exists(pending):
             self.reader.go(pending)
         else:
-            self._same_page = True  # (its title is not said again)
-            try:
-                self.reader.reload()  # the same page, now with its glossary words and links
-            finally:
-                self._same_page = False
-            self.reader.ensure_complete()
-            bar.setValue(position)
+            if not same:  # the same page, now with its glossary words and links, at the same place
+                self._renewal = PageRenewal(self.reader, self.pages, self._reload_same_page)
+                self._renewal.renew()
             self.tree.show_url(address)
         # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
         message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
@@ -443,6 +438,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 8000)
         if self.search_field.text().strip():
             self.run_search(self.search_field.text())
+
+    def _reload_same_page(self) -> None:
+        self._same_page = True  # (its title is not said again)
+        try:
+            self.reader.reload_in_place()
+        finally:
+            self._same_page = False
 
     def _page_changed(self, url: QUrl) -> None:
         address = url.toString()
