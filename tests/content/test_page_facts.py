@@ -88,7 +88,10 @@ def test_a_plain_page_is_read_without_the_full_walk(tmp_path, monkeypatch):
     ]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW_OK = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=SLOW_OK)
 @given(body=MARKDOWN)
 def test_random_markdown_reads_as_the_full_walk_reads_it(tmp_path, body):
     renderer, topic = _renderer(tmp_path, "x")
