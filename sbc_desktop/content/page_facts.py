@@ -30,9 +30,16 @@ from .rendered import PICTURE, PLACEHOLDER, LineFinder, Link
 _BLOCK = 1  # a block starts or ends: the words so far are a block of their own
 _NOTHING = 0  # inline (emphasis, strong, strikethrough...): the words run on
 _STR_START = {
-    "Paragraph": _BLOCK, "Item": _BLOCK, "TableHead": _BLOCK, "TableRow": _BLOCK, "DefinitionList": _BLOCK,
-    "DefinitionListTitle": _BLOCK, "DefinitionListDefinition": _BLOCK, "HtmlBlock": _BLOCK, "TableCell": _BLOCK,
-}  # fmt: skip  (any other name: inline)
+    "Paragraph": _BLOCK,
+    "Item": _BLOCK,
+    "TableHead": _BLOCK,
+    "TableRow": _BLOCK,
+    "DefinitionList": _BLOCK,
+    "DefinitionListTitle": _BLOCK,
+    "DefinitionListDefinition": _BLOCK,
+    "HtmlBlock": _BLOCK,
+    "TableCell": _BLOCK,
+}  # any other name: inline
 _STR_END = {**_STR_START, "CodeBlock": _BLOCK, "Table": _BLOCK, "FootnoteDefinition": _BLOCK}
 
 LinkKeeper = Callable[[str], bool]  # a link's href (as PageWalk writes it) -> keep it (a picture is always kept)
