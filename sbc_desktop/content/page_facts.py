@@ -26,21 +26,14 @@ import pyromark
 from .page_events import _HIDDEN_RAW, _PRIVATE, OPTIONS, raw_words
 from .rendered import PICTURE, PLACEHOLDER, LineFinder, Link
 
-# What a Start or End (by its name, or the name of its one key) does to the blocks of words.
-_BLOCK = 1  # a block starts or ends: the words so far are a block of their own
-_NOTHING = 0  # inline (emphasis, strong, strikethrough...): the words run on
-_STR_START = {
-    "Paragraph": _BLOCK,
-    "Item": _BLOCK,
-    "TableHead": _BLOCK,
-    "TableRow": _BLOCK,
-    "DefinitionList": _BLOCK,
-    "DefinitionListTitle": _BLOCK,
-    "DefinitionListDefinition": _BLOCK,
-    "HtmlBlock": _BLOCK,
-    "TableCell": _BLOCK,
-}  # any other name: inline
-_STR_END = {**_STR_START, "CodeBlock": _BLOCK, "Table": _BLOCK, "FootnoteDefinition": _BLOCK}
+# Starts and ends named by a string that begin or end a block of words (any other name is inline: emphasis,
+# strong, a link...): the words so far are a block of their own. (Those named by a dict: every one but a link,
+# a picture and a heading's end.)
+_BLOCK_STARTS = frozenset(
+    {"Paragraph", "Item", "TableHead", "TableRow", "TableCell", "DefinitionList", "DefinitionListTitle",
+     "DefinitionListDefinition", "HtmlBlock"}
+)  # fmt: skip
+_BLOCK_ENDS = _BLOCK_STARTS | {"CodeBlock", "Table", "FootnoteDefinition"}
 
 LinkKeeper = Callable[[str], bool]  # a link's href (as PageWalk writes it) -> keep it (a picture is always kept)
 LinkFixer = Callable[[str], tuple[str, str, str | None]]  # page_events.LinkFixer
@@ -109,7 +102,7 @@ def check_facts(
             continue
         if kind == "Start":
             if type(value) is str:
-                if _STR_START.get(value):
+                if value in _BLOCK_STARTS:
                     if pending:
                         _flush(pending, blocks)
                     if value == "HtmlBlock":
@@ -147,7 +140,7 @@ def check_facts(
                             slot, link_words = link
                             kept[slot] = replace(kept[slot], text=" ".join("".join(link_words).split()))
                     continue
-                if _STR_END.get(value):
+                if value in _BLOCK_ENDS:
                     if value == "HtmlBlock":
                         pending.append(" " + raw_words("".join(raw)) + " ")
                         raw = []
