@@ -48,12 +48,15 @@ class RenderElsewhere(QObject):
         super().__init__(parent)
         self.pages = pages
         self._helper: RenderHelper | None = None
+        self._made_for: object = None  # the renderer whose library the helper renders in
         self._changed = threading.Condition()
         self._ahead: list[Topic] = []  # to render ahead, first first (guarded by _changed)
         self._thread: threading.Thread | None = None
         self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
         self._closed = False
         self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
+        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead.
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AHEAD_DELAY_MS)
@@ -62,11 +65,17 @@ class RenderElsewhere(QObject):
 
     # -- the helper -----------------------------------------------------------------
     def helper(self, start: bool) -> RenderHelper | None:
-        """The helper (started in the background if ``start``), or None if there is none yet."""
-        if self._helper is None and start and not self._closed:
+        """The helper (started in the background if ``start``), or None if there is none yet. A new one
+        when the window's renderer has changed (the whole library arrived after a first start's part)."""
+        renderer = self.pages.renderer if self.pages.has_renderer or start else None
+        if self._helper is not None and renderer is not None and self._made_for is not renderer:
+            self._helper.close()
+            self._helper = None
+        if self._helper is None and start and not self._closed and renderer is not None:
             from ..content.render_helper import RenderHelper
 
-            helper = self._helper = RenderHelper(self.pages.library.root, self.pages.cache_dir)
+            helper = self._helper = RenderHelper(renderer.library, self.pages.cache_dir)
+            self._made_for = renderer
             weakref.finalize(self, helper.close)  # (a window deleted without closing)
         if self._helper is not None and start:
             self._helper.warm()
@@ -85,7 +94,8 @@ class RenderElsewhere(QObject):
     def work(self, topic: Topic) -> Callable[[], object]:
         """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after)."""
         self.drop_ahead()
-        helper = self.helper(start=len(topic.body) >= HELPER_CHARS)
+        # (not before the renderer is made: in the worker, as it was, importing it takes a while)
+        helper = self.helper(start=len(topic.body) >= HELPER_CHARS and self.pages.has_renderer)
         pages = self.pages
 
         def render() -> None:
@@ -96,6 +106,7 @@ class RenderElsewhere(QObject):
                     self._changed.wait_for(lambda: self._ahead_now != topic.id, 60)  # (this one: nearly done)
                 if self._from_helper(topic, helper, ahead=False) is not None:
                     return
+            self.counts["here"] += 1
             pages.rendered(topic)  # parsed here (and kept on disk too, at home)
 
         return render
@@ -112,6 +123,9 @@ class RenderElsewhere(QObject):
                     found = helper.rendered_page(topic, renderer.cache_key(topic), ahead)
                 except Unavailable:
                     return None
+                self.counts["helper"] += found is not None and not ahead
+            else:
+                self.counts["disk"] += not ahead
         if found is not None:
             renderer.keep(topic.id, found)
         return found
@@ -204,6 +218,7 @@ class RenderElsewhere(QObject):
             try:
                 if self._from_helper(topic, helper, ahead=True) is not None:
                     self.rendered_ahead = [*self.rendered_ahead[-15:], topic.id]
+                    self.counts["ahead"] += 1
             finally:
                 with self._changed:
                     self._ahead_now = ""

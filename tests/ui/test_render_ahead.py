@@ -27,9 +27,9 @@ from tests.ui.test_switching import link_point
 
 def body(name: str, paragraphs: int = 60) -> str:
     """About 30 KB of Markdown (over HELPER_CHARS): a long page whose words say which page it is."""
-    return "\n".join(
-        f"## {name} part {n}\n\n" + f"{name} paragraph {n} about the liver and the bones. " * 8 for n in range(paragraphs)
-    ) + f"\n\nThe last words of {name}: zebrafinch.\n"
+    line = "{name} paragraph {n} is about the bones and the blood. " * 8
+    words = "\n".join(f"## {name} part {n}\n\n" + line.format(name=name, n=n) for n in range(paragraphs))
+    return f"{name} starts with the liver.\n\n{words}\n\nThe last words of {name}: zebrafinch.\n"
 
 
 TOPICS = {
@@ -99,7 +99,10 @@ def assert_whole(window, name: str, paragraphs: int = 60) -> None:
 
 
 def helper_ready(window, qtbot) -> RenderHelper:
-    helper = window.reader.elsewhere.helper(start=False)
+    """The helper, once the window has started it (for the long pages around the first long page read)."""
+    elsewhere = window.reader.elsewhere
+    qtbot.waitUntil(lambda: elsewhere.helper(start=False) is not None, timeout=10_000)
+    helper = elsewhere.helper(start=False)
     assert helper is not None
     qtbot.waitUntil(lambda: helper.ready, timeout=30_000)
     return helper
