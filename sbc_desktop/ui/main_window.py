@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.search_field.moveSelection.connect(lambda step: self._to_results("move_selection", step))
         self.search_field.activated.connect(lambda: self._to_results("open_current"))
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
-        self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.ready.connect(lambda: self.run_search(self.search_field.text(), typed=False))
         self.search.textAdded.connect(lambda done, total: self._note_text("show_text_progress", done, total))
         self.search.textAdded.connect(self.search_again)
         self.search.textFailed.connect(lambda done, total: self._note_text("show_text_failed", done, total))
@@ -552,9 +552,9 @@ class MainWindow(QMainWindow):
     def search_again(self) -> None:
         """More of the pages' text is searchable: the results on show take it in."""
         if self._search_panel is not None and self._search_panel.isVisible():
-            self.run_search(self.search_field.text())
+            self.run_search(self.search_field.text(), typed=False)  # not typing: the next text lands at once
 
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, typed: bool = True) -> None:
         if not query.strip():
             if self._search_panel is not None:
                 self._search_panel.hide()
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
         if not self.library.complete:  # the library is still arriving: search all of it, in a moment
             self.search_panel.show_waiting()
             return
-        response = self.search.search(query, boost=self.fitted.boost())
+        response = self.search.search(query, boost=self.fitted.boost(), typed=typed)
         if response is None:  # the index is still being opened or built, or could not be
             if self.search.error:
                 self.search_panel.show_unavailable()
@@ -855,6 +855,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.stop()
         self.notes_store.unlock()
         self.search.close()
+        self.reader.elsewhere.close()  # (the helper rendering long pages)
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())
