@@ -51,8 +51,13 @@ class WholePage:
         ids, names = self.names
         if len(ids) != len(library.topics) or library.topics.keys() != set(ids):
             return False
-        now = [(term.id, name) for term in library.glossary.values() for name in term.names]
-        if len(now) != len(names) or set(now) != set(names):
+        known, count = set(names), 0
+        for term in library.glossary.values():  # (nothing kept per name: no collection while 10,000 are looked at)
+            for name in term.names:
+                if (term.id, name) not in known:
+                    return False
+                count += 1
+        if count != len(names):
             return False
         was = self.topic
         if (was.id, was.url, was.path) != (topic.id, topic.url, topic.path):
