@@ -205,7 +205,6 @@ def test_a_window_deleted_while_the_text_is_added_ends_the_index_thread_quietly(
     assert service._stop.is_set()  # it stopped at the batch it was adding
 
 
-
 def test_no_result_shows_before_the_note_however_late_the_index_thread_says_how_far_it_is(qtbot, library, monkeypatch):
     """The index is the window's to search only once its thread has said how far the pages' text is, so
     results never come without the note. Before, the thread kept the index, then queued the note: a search
