@@ -289,6 +289,9 @@ def test_a_second_start_page_already_as_the_whole_library_renders_it_is_not_made
     root, cache, _full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
     window, arrival = second_start_window(qtbot, root, cache, "tests")
     reader = window.reader
+    # Its last pieces are added in steps after it is shown, into a document of their own that then
+    # replaces the first (page_document.py): taken before that, the document was "made again" at load.
+    qtbot.waitUntil(reader.is_complete)
     page, document, html = reader.page_number, reader.document(), reader.toHtml()
     assert "term:" in html  # its glossary words are there from the start
     with qtbot.waitSignal(arrival.arrived, timeout=30000):
