@@ -100,13 +100,17 @@ class SearchService(QObject):
         try:
             import sqlite3
 
+            from .. import collector
             from ..content.search import SearchIndex
 
-            try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
-                index = SearchIndex.begin(self.library, self.cache_dir)
-            except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
-                index = SearchIndex.begin(self.library, None)
-            index.prepare()  # the vocabulary and everyday English, before the first keystroke
+            # What the index keeps lives as long as the window: no collection walks it while it is made,
+            # and it is set aside from later ones (as a library that arrives after the first paint is).
+            with collector.long_lived():
+                try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
+                    index = SearchIndex.begin(self.library, self.cache_dir)
+                except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
+                    index = SearchIndex.begin(self.library, None)
+                index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             self.error = str(exc) or type(exc).__name__
             self._tell(self.failed, self.error)
