@@ -115,6 +115,11 @@ def content_hash(library: Library) -> str:
     return digest.hexdigest()[:32]
 
 
+class Stopped(Exception):
+    """Raised by `SearchIndex.add_text`'s callbacks: the window is closing. The batch is not written (its
+    pages stay to be read at the next start)."""
+
+
 def _body_named(topic: Topic) -> str:
     """The topic's Markdown body, or, when the loader left it in its file, what names it without reading
     it: the file's path and stamp (size, modification and change times: what the loader's caches trust)
@@ -276,7 +281,9 @@ class SearchIndex:
         while the window searches: on disk the text is written through the writer's own connection
         (a search never waits for it); in memory each page is written under the index's lock.
         A failed write (a full disk) raises `sqlite3.Error` and keeps nothing of the batch.
-        ``before_page`` is called before each page is read (the window waits there while someone types).
+        ``before_page`` is called before each page is read and before the batch is written (the window waits
+        there while someone types); it, or ``rendered_of``, raises `Stopped` to give the batch up: nothing
+        of it is written. ``interrupt`` gives up a batch being written (it raises `sqlite3.OperationalError`).
         """
         with self._lock:
             todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
@@ -292,6 +299,8 @@ class SearchIndex:
             size += markdown_size(topic) if topic is not None else 0
             if size >= most_chars:
                 break
+        if before_page is not None:
+            before_page()  # the last moment to give the batch up before it is written
         # The batch's words (for spelling and completions) are found by SQLite's tokenizer on a thread of
         # their own, while the text is written: both in C, neither holding Python's lock for long.
         spelling = self._spelling = self._spelling or _Spelling()
@@ -331,6 +340,14 @@ class SearchIndex:
             self._spelling.close()
             self._spelling = None
         return left
+
+    def interrupt(self) -> None:
+        """Give up the batch of text being written, from any thread (the window is closing): SQLite rolls
+        it back, and its pages stay to be read at the next start."""
+        writer = self._writer if self.path is not None else self.db
+        if writer is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed already
+                writer.interrupt()
 
     def _writing(self) -> sqlite3.Connection:
         """The connection the pages' text is written through (opened at the first batch)."""
@@ -1020,6 +1037,8 @@ def _joined(texts: Iterable[str], most: int = SPELLING_CHUNK) -> Iterator[str]:
 def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:
     try:
         return rendered_of(topic)
+    except Stopped:
+        raise
     except Exception:  # noqa: BLE001 - a page that cannot be shown is still found by its title
         return Rendered(parts=())
 
