@@ -58,6 +58,16 @@ class Pages:
         return cls(library, cache_dir=cache_dir)
 
     @property
+    def cache_dir(self) -> Path | None:
+        """The folder the rendered pages are kept in on disk (None: the kiosk, nothing written)."""
+        return self._cache_dir
+
+    @property
+    def has_renderer(self) -> bool:
+        """Whether the renderer is made yet (a start's first page may come without one)."""
+        return self._renderer is not None
+
+    @property
     def renderer(self) -> Renderer:
         """The renderer, made when first needed: a start whose first page is in the disk cache shows it
         without one (the Markdown parser and the sanitiser are not even imported for it)."""
