@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -106,7 +107,8 @@ class SearchService(QObject):
 
             # What the index keeps lives as long as the window: no collection walks it while it is made,
             # and it is set aside from later ones (as a library that arrives after the first paint is).
-            with collector.long_lived():
+            # Not at the kiosk (no cache folder): it opens in a patient's session, none of which is set aside.
+            with collector.long_lived() if self.cache_dir is not None else contextlib.nullcontext():
                 try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
                     index = SearchIndex.begin(self.library, self.cache_dir)
                 except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
