@@ -107,8 +107,10 @@ class SearchService(QObject):
 
             # What the index keeps lives as long as the window: no collection walks it while it is made,
             # and it is set aside from later ones (as a library that arrives after the first paint is).
-            # Not at the kiosk (no cache folder): it opens in a patient's session, none of which is set aside.
-            with collector.long_lived() if self.cache_dir is not None else contextlib.nullcontext():
+            # Only in a window that has set its own aside (collector.settle: not in tests and commands), and
+            # not at the kiosk (no cache folder): it opens in a patient's session, none of which is set aside.
+            set_aside = self.cache_dir is not None and collector.settled()
+            with collector.long_lived() if set_aside else contextlib.nullcontext():
                 try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
                     index = SearchIndex.begin(self.library, self.cache_dir)
                 except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
