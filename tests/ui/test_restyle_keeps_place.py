@@ -126,7 +126,8 @@ def test_a_scroll_while_the_page_is_laid_out_again_wins(qtbot, root, settings):
     assert window._positions["long"] == pytest.approx(mine / bar.maximum(), abs=0.001)
 
 
-def test_a_new_text_size_while_the_page_is_still_laid_out_keeps_the_place(qtbot, root, settings, slow_layout):
+def test_a_new_text_size_while_the_page_is_still_laid_out_keeps_the_place(qtbot, root, settings,
+                                                                          slow_layout):  # noqa: F811 # fmt: skip
     """Scrolled (by the wheel) down a page Qt is still laying out in steps: Qt's own hit test can name a
     block far below the screen then, so the place is found among the blocks laid out."""
     window = open_window(qtbot, load_library(root), settings)
