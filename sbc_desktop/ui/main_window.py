@@ -861,6 +861,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.stop()
         self.notes_store.unlock()
         self.search.close()
+        self.reader.elsewhere.close()  # (the helper rendering long pages)
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())
