@@ -310,6 +310,10 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
         results.append(switch)
     PAUSES.remove()
     PAUSES.clear()
+    counts = window.reader.elsewhere.counts
+    print(f"  pages asked for that said \"Loading\": {counts['helper']} rendered in the helper process, "
+          f"{counts['disk']} read from the disk cache, {counts['here']} parsed in the window's worker; "
+          f"{counts['ahead']} rendered ahead")  # fmt: skip
     floor.close()
     undo()
     dispose(app, window)

@@ -16,7 +16,9 @@ and a library of ``--pages`` unique topics made from them by big_library.py.
   spelling and completions, ``optimize``), into a file as the app builds it;
 - the window's way (``SearchIndex.begin``: every title, keyword, summary and glossary
   entry, then ``SearchIndex.add_text`` batch after batch, each committed, until every
-  page's text is in), into a fresh cache folder, from the same pages' text;
+  page's text is in), into a fresh cache folder, from the same pages' text; the library
+  is loaded as the window loads it, with a cache folder (each page's body left in its
+  file: the index is named from the files' stamps, not by reading every page);
 - the floor: a plain FTS5 table (default options) of the same text (title, keywords,
   summary, headings, text), one ``executemany`` in one transaction, into a file with
   the same PRAGMAs. Target: the app within 1.5x of the floor (medians).
@@ -182,7 +184,8 @@ def index_figures(
     name: str, content: Path, expected_topics: int, repeat: int, work: Path, pooled: bool, raw: bool = False
 ) -> bool:
     print(f"\n== search index build: {name} ({content})", flush=True)
-    library = load_library(content, check_links=False)
+    # As the window loads it (with its cache folder): each page's body is left in its file, read when needed.
+    library = load_library(content, check_links=False, cache_dir=work / f"parsed-{name.replace(' ', '-')}")
     if len(library.topics) != expected_topics:
         raise Fail(f"the library holds {len(library.topics)} topics, expected {expected_topics}")
     start = time.perf_counter()

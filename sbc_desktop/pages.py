@@ -44,6 +44,8 @@ class Pages:
         self._renderer = renderer
         self._cache_dir = cache_dir  # the renderer's disk cache is in this folder (render_cache), if given
         self._early: tuple[str, Rendered] | None = None  # the one page read from the disk before the renderer
+        # Part of a library (a second start's first page): that page as the whole library renders it.
+        self._whole: tuple[str, Rendered] | None = None
         self._making = threading.Lock()
         # The care team shown at `{{care-team}}`, and whether to offer a link to Preferences.
         self.care_team: Callable[[], CareTeam] = CareTeam
@@ -54,6 +56,16 @@ class Pages:
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
         """Pages whose rendered topics are also kept in ``cache_dir`` (render_cache), if one is given."""
         return cls(library, cache_dir=cache_dir)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """The folder the rendered pages are kept in on disk (None: the kiosk, nothing written)."""
+        return self._cache_dir
+
+    @property
+    def has_renderer(self) -> bool:
+        """Whether the renderer is made yet (a start's first page may come without one)."""
+        return self._renderer is not None
 
     @property
     def renderer(self) -> Renderer:
@@ -98,7 +110,55 @@ class Pages:
             found = cached_rendering(self._cache_dir, self.library, topic)
         if found is not None:
             self._early = (topic.id, found)
+            if self.library.whole_names is not None:
+                self._whole = self._early
         return found
+
+    # -- the whole library arriving after part of it (ui/library_arrival.py) --------------------------
+    def made_whole(self, url: str) -> tuple[str, Rendered, str] | None:
+        """Part of a library: if the page at ``url`` is its topic as the whole library renders it (read
+        from the disk cache at start), what the page was made from -- the topic's id, that rendering, and
+        everything else it depends on (its key in the cache, its header and footer) -- for `take_whole`
+        to compare once the whole library is in. Else None (the page is made again then)."""
+        from .content.render_cache import key_of_topic, stamp_of_whole
+
+        topic = self.topic_at(url)
+        if topic is None or self._whole is None or self._whole[0] != topic.id or self.library.whole_names is None:
+            return None
+        held = self._early[1] if self._renderer is None and self._early else None
+        if self._renderer is not None:
+            held = self._renderer.known_text(topic)  # (evicted since: the part's own rendering, or none)
+        if held is not self._whole[1]:
+            return None
+        around = key_of_topic(stamp_of_whole(self.library), topic) + self.topic_header(topic) + self.footer_html(topic)
+        return topic.id, held, around
+
+    def take_whole(self, made: tuple[str, Rendered, str] | None) -> bool:
+        """The whole library is in ``self.library`` now, where part of it was: the renderer goes (its
+        memory and glossary were the part's; the next is made for the whole library, on the same disk
+        cache and settings). True if the page `made_whole` described (``made``) is made the same by the
+        whole library -- the same key, header and footer -- so it needs no reload: its rendering is kept."""
+        from .content.render_cache import key_of_topic, stamp_of_library
+
+        old, self._renderer, self._early, self._whole = self._renderer, None, None, None
+        if old is not None:
+            from .content.render import Renderer
+
+            self._renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
+        topic = self.library.topic(made[0]) if made is not None else None
+        if made is None or topic is None:
+            return False
+        if self._renderer is not None:
+            around = self._renderer.cache_key(topic)
+        else:
+            around = key_of_topic(stamp_of_library(self.library), topic)  # (as the renderer to be made will be)
+        if around + self.topic_header(topic) + self.footer_html(topic) != made[2]:
+            return False
+        if self._renderer is not None:
+            self._renderer.keep(topic.id, made[1])
+        else:
+            self._early = (topic.id, made[1])  # handed to the renderer when it is made
+        return True
 
     def at_hand(self, topic: Topic) -> bool:
         """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""

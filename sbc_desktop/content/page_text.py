@@ -44,6 +44,8 @@ class Unavailable(Exception):
 class PageTextProcess:
     """The helper process, started at the first page asked for. Thread-safe; `close` from any thread."""
 
+    MODULE = "sbc_desktop.content.page_text"  # what ``python -m`` runs (render_helper.py runs its own)
+
     def __init__(self, content: Path, cache_dir: Path | None = None):
         self.content = Path(content)
         self.cache_dir = cache_dir
@@ -91,7 +93,7 @@ class PageTextProcess:
         if self._process is None:
             if not self.available():
                 raise Unavailable("no Python to run the helper with")
-            args = [sys.executable, "-m", "sbc_desktop.content.page_text", str(self.content)]
+            args = [sys.executable, "-m", self.MODULE, str(self.content)]
             if self.cache_dir is not None:
                 args.append(str(self.cache_dir))
             try:

@@ -27,6 +27,7 @@ from typing import Any, TypeVar, cast
 
 from .everyday import everyday_words, is_everyday
 from .library import Library, Topic
+from .parse_cache import StoredTopic
 from .rendered import Rendered
 from .words import match_pattern, stem, words_of
 
@@ -47,6 +48,7 @@ TEXT_BATCH = 2_000_000  # characters of Markdown read between two landings of th
 SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is searched as those words
 WAL_PAGES = 4096  # pages (4 KB) of log written while the text lands before it is copied into the index file
 SPELLING_CHUNK = 4_000_000  # characters of text handed to the tokenizer that finds the words at once
+HASH_PIECE = 1_000_000  # characters of the content hashed at a time (content_hash)
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
 
@@ -84,18 +86,56 @@ def _locked(method: _M) -> _M:
 def content_hash(library: Library) -> str:
     """What names the cached index: every part of the content it is built from.
 
-    SHA-256, which this machine's CPU does in hardware, at about three times blake2b's speed: every
-    start that searches hashes every page's Markdown (tens of MB for a large library). The parts are
-    joined with NUL (which no part holds) and encoded once, not a part at a time.
+    A page's Markdown is named by its file's stamp where the loader left the body on disk (see
+    `_body_named`), so a start that searches reads no page to name its index. SHA-256, which this
+    machine's CPU does in hardware, at about three times blake2b's speed, over the bodies kept in
+    memory. The parts are joined with NUL (which no part holds) and encoded once.
     """
     parts: list[str] = [f"schema {SCHEMA_VERSION}"]
     for topic in sorted(library.topics.values(), key=lambda t: t.id):
         section = library.section_of(topic)
-        parts += (topic.id, topic.title, section.title if section else "", topic.summary, *topic.keywords, topic.body)
+        where = section.title if section else ""
+        parts += (topic.id, topic.title, where, topic.summary, *topic.keywords, _body_named(topic))
     for term in sorted(library.glossary.values(), key=lambda t: t.id):
         parts += (term.id, term.term, *term.aliases, term.definition, term.topic)
     parts += (word + "=" + "|".join(means) for word, means in sorted(library.lay_terms.items()))
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    # The same bytes as the parts joined by NUL and encoded at once, a megabyte at a time: one character
+    # beyond U+FFFF made the whole joined text four bytes a character (49 MB of NCI text: 0.5 s to join
+    # and encode, against a tenth of that a piece at a time).
+    digest = hashlib.sha256()
+    piece: list[str] = []
+    size = 0
+    for part in parts:
+        if size >= HASH_PIECE:  # a part follows: the NUL between them ends this piece
+            digest.update(("\0".join(piece) + "\0").encode("utf-8", "surrogatepass"))
+            piece, size = [], 0
+        piece.append(part)
+        size += len(part)
+    digest.update("\0".join(piece).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _body_named(topic: Topic) -> str:
+    """The topic's Markdown body, or, when the loader left it in its file, what names it without reading
+    it: the file's path and stamp (size, modification and change times: what the loader's caches trust)
+    and where in the file the body starts. A file changed since the library was read has another stamp
+    at the next start, so its index is built again; within this start the body read is the changed one,
+    as before (`parse_cache.read_body`), and the index named by the old stamp is never used again."""
+    if isinstance(topic, StoredTopic) and topic._body is None and topic._stamp is not None:
+        path = topic.__dict__.get("_path") or topic._path_text  # not made into a Path for this
+        if path:
+            size, modified, changed = topic._stamp
+            return f"\x01file {path} {size} {modified} {changed} {topic._body_at} {topic._body_prefix!r}"
+    return topic.body
+
+
+def markdown_size(topic: Topic) -> int:
+    """About how many characters of Markdown the topic's body holds, without reading a body the loader
+    left in its file (the file's size less its front matter's: bytes, a little more than characters
+    where the text is not ASCII). For batches of text and which pages are long, not for what is indexed."""
+    if isinstance(topic, StoredTopic) and topic._body is None and topic._stamp is not None:
+        return max(0, topic._stamp[0] - topic._body_at) + len(topic._body_prefix)
+    return len(topic.body)
 
 
 @dataclass(frozen=True)
@@ -218,7 +258,7 @@ class SearchIndex:
         with self._lock:
             refs = [ref for (ref,) in self.db.execute("SELECT ref FROM pending")]
         topics = (self.library.topic(ref) for ref in refs)
-        return sum(len(topic.body) for topic in topics if topic is not None)
+        return sum(markdown_size(topic) for topic in topics if topic is not None)
 
     @functools.cached_property
     def pages(self) -> int:
@@ -247,7 +287,7 @@ class SearchIndex:
             page = _parsed(rendered_of, topic) if topic is not None else Rendered(parts=())
             headings = " \n".join(heading.text for heading in page.headings)
             batch.append((_storable(headings), _storable(page.text), rowid))
-            size += len(topic.body) if topic is not None else 0
+            size += markdown_size(topic) if topic is not None else 0
             if size >= most_chars:
                 break
         # The batch's words (for spelling and completions) are found by SQLite's tokenizer on a thread of

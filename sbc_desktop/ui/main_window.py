@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.search_field.moveSelection.connect(lambda step: self._to_results("move_selection", step))
         self.search_field.activated.connect(lambda: self._to_results("open_current"))
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
-        self.search.ready.connect(lambda: self.run_search(self.search_field.text()))
+        self.search.ready.connect(lambda: self.run_search(self.search_field.text(), typed=False))
         self.search.textAdded.connect(lambda done, total: self._note_text("show_text_progress", done, total))
         self.search.textAdded.connect(self.search_again)
         self.search.textFailed.connect(lambda done, total: self._note_text("show_text_failed", done, total))
@@ -401,14 +401,13 @@ class MainWindow(QMainWindow):
         again. ``pending``: the page asked for at start (or read last), opened now if the
         welcome page had to stand in for it.
         """
-        from ..content.render import Renderer
+        from .page_renewal import PageRenewal
 
-        bar = self.reader.verticalScrollBar()
-        address, position = self.reader.current_url(), bar.value()
+        address = self.reader.current_url()
+        made = self.pages.made_whole(address)  # a second start's page: as the whole library renders it
         vars(self.library).update(vars(full))
         self.library.complete = True
-        old = self.pages.renderer  # a new one (its memory and glossary are the part's), on the same disk cache
-        self.pages.renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
+        same = self.pages.take_whole(made)  # a renderer for the whole library; is the page still right?
         self.tree.rebuild(self.library)
         self.fitted.mark_tree()
         self.commands.glossary.setVisible(bool(self.library.glossary))
@@ -425,13 +424,9 @@ class MainWindow(QMainWindow):
         if pending and address == HOME_URL != pending.split("#")[0] and self.pages.exists(pending):
             self.reader.go(pending)
         else:
-            self._same_page = True  # (its title is not said again)
-            try:
-                self.reader.reload()  # the same page, now with its glossary words and links
-            finally:
-                self._same_page = False
-            self.reader.ensure_complete()
-            bar.setValue(position)
+            if not same:  # the same page, now with its glossary words and links, at the same place
+                self._renewal = PageRenewal(self.reader, self.pages, self._reload_same_page)
+                self._renewal.renew()
             self.tree.show_url(address)
         # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
         message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
@@ -443,6 +438,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 8000)
         if self.search_field.text().strip():
             self.run_search(self.search_field.text())
+
+    def _reload_same_page(self) -> None:
+        self._same_page = True  # (its title is not said again)
+        try:
+            self.reader.reload_in_place()
+        finally:
+            self._same_page = False
 
     def _page_changed(self, url: QUrl) -> None:
         address = url.toString()
@@ -550,9 +552,9 @@ class MainWindow(QMainWindow):
     def search_again(self) -> None:
         """More of the pages' text is searchable: the results on show take it in."""
         if self._search_panel is not None and self._search_panel.isVisible():
-            self.run_search(self.search_field.text())
+            self.run_search(self.search_field.text(), typed=False)  # not typing: the next text lands at once
 
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, typed: bool = True) -> None:
         if not query.strip():
             if self._search_panel is not None:
                 self._search_panel.hide()
@@ -560,7 +562,7 @@ class MainWindow(QMainWindow):
         if not self.library.complete:  # the library is still arriving: search all of it, in a moment
             self.search_panel.show_waiting()
             return
-        response = self.search.search(query, boost=self.fitted.boost())
+        response = self.search.search(query, boost=self.fitted.boost(), typed=typed)
         if response is None:  # the index is still being opened or built, or could not be
             if self.search.error:
                 self.search_panel.show_unavailable()
@@ -854,6 +856,7 @@ class MainWindow(QMainWindow):
         self.handouts.cancel()  # a handout still being made: nothing half-made is kept
         self.notes_store.unlock()
         self.search.close()
+        self.reader.elsewhere.close()  # (the helper rendering long pages)
         if self.settings:
             self.settings.set_geometry(self.saveGeometry())
             self.settings.set_splitter_state(self.splitter.saveState())

@@ -40,6 +40,7 @@ from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
 from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
 from .reader_outline import OutlineItem, PageOutline
+from .render_ahead import RenderElsewhere
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
@@ -98,6 +99,7 @@ class Reader(QTextBrowser):
         self._paint_held.timeout.connect(self._release_paint)
         self._builds = PageBuilds(self)
         self._builds.built.connect(self._build_finished)
+        self.elsewhere = RenderElsewhere(pages, self)  # long pages rendered in a helper process, and ahead
         self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
         self._build_number = 0
         self._build_began = self._built_after = 0.0
@@ -131,6 +133,8 @@ class Reader(QTextBrowser):
         self.focus_colours = ("#1a5fb4", "#ffffff")  # background, text: set from the theme
         self.cursorPositionChanged.connect(self._show_link_focus)
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
+        self.sourceChanged.connect(lambda _url: self.elsewhere.when_idle(self._render_ahead))
+        self.pageBuilt.connect(lambda _url: self.elsewhere.when_idle(self._render_ahead))
 
     # -- what can be shown --------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 - Qt override
@@ -280,13 +284,22 @@ class Reader(QTextBrowser):
         self._build = (number, QUrl(url))
         self._build_began = time.perf_counter()
         self.parts_shown = 0
-        pages = self.pages
+        work = self.elsewhere.work(topic)  # in the helper process once it is up, else in the worker
 
         def start() -> None:
             if self._build is not None and self._build[0] == number:  # still wanted
-                self._builds.start(number, lambda: pages.rendered(topic))  # thread-safe (render.py)
+                self._builds.start(number, work)  # thread-safe (render.py)
 
         QTimer.singleShot(0, self, start)
+
+    def _render_ahead(self) -> None:
+        """The window idle on a page: render ahead the long pages likely opened next (render_ahead.py)."""
+        if self._build is not None or not self.is_laid_out():
+            self.elsewhere.not_yet()
+            return
+        topic = self.pages.topic_at(self.current_url()) if hasattr(self.pages, "topic_at") else None
+        if topic is not None:
+            self.elsewhere.ahead_of(topic, BUILD_CHARS)
 
     def _loading_html(self, url: QUrl) -> str:
         """What the page shows while it is parsed: its top, as it will be, and "Loading..."."""

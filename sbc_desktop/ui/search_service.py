@@ -152,14 +152,14 @@ class SearchService(QObject):
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the
         helper process (so the window never waits for Python's lock while it is parsed), else parsed here."""
         from ..content.page_text import PageTextProcess, Unavailable
-        from ..content.search import page_reader
+        from ..content.search import markdown_size, page_reader
 
         parse = self.rendered_of or page_reader(self.library)
         helper = self._helper = PageTextProcess(self.library.root, self.cache_dir)
         known_of = self.known_of
 
         def read(topic: Topic) -> Rendered:
-            if len(topic.body) >= LONG_PAGE and helper.usable:
+            if markdown_size(topic) >= LONG_PAGE and helper.usable:  # its size known without reading it
                 found = known_of(topic) if known_of is not None else None
                 if found is None:
                     try:
@@ -178,10 +178,15 @@ class SearchService(QObject):
             self._stop.wait(wait)
 
     def search(
-        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None
+        self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None, typed: bool = True
     ) -> SearchResponse | None:
-        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread)."""
-        self._quiet_from = time.monotonic() + TYPING_PAUSE
+        """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread).
+
+        ``typed``: someone is typing (the next page's text waits for ``TYPING_PAUSE``). The window's own
+        search again as a batch of text lands is not: the results on show go on filling in at once.
+        """
+        if typed:
+            self._quiet_from = time.monotonic() + TYPING_PAUSE
         return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:

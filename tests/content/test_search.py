@@ -168,3 +168,57 @@ def test_front_matter_keywords_are_searched(tmp_path):
     assert [r.ref for r in index.search("glycohemoglobin").results] == ["a1c"]
     assert [r.ref for r in index.search("hba1c").results] == ["a1c"]
     index.close()
+
+
+def test_naming_the_cached_index_reads_no_page_and_a_changed_page_is_read_again(tmp_path, monkeypatch):
+    """The index's name comes from each page file's stamp where the loader left the body on disk (every
+    start at home): a start that searches reads no page to find its index (before: every page's body,
+    49 MB for the NCI pages, on the index's thread). An edit, even one of the same length, names a new
+    index, which holds the new text."""
+    from sbc_desktop.content import parse_cache
+
+    root = make_content(tmp_path / "c", {"a": "Apples grow on trees.", "b": "Bananas are yellow."})
+    parsed, cache = tmp_path / "parsed", tmp_path / "cache"
+    library = load_library(root, cache_dir=parsed)
+    assert all(isinstance(t, parse_cache.StoredTopic) and t._body is None for t in library.topics.values())
+    SearchIndex.open(library, cache).close()
+
+    def no_reading(*_args):
+        raise AssertionError("a page's body was read to name the index")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(parse_cache, "read_body", no_reading)
+        named = content_hash(library)
+        again = load_library(root, cache_dir=parsed)
+        assert content_hash(again) == named
+        index = SearchIndex.begin(again, cache)  # the cached index, found without reading a page
+        assert index.pages_left == 0 and index.search("apples").results[0].ref == "a"
+        index.close()
+
+    write(root / "topics" / "b.md", topic("b", "Bananas are purple."))  # the same length
+    changed = load_library(root, cache_dir=parsed)
+    assert content_hash(changed) != named
+    rebuilt = SearchIndex.open(changed, cache)
+    assert rebuilt.search("purple").results[0].ref == "b"
+    rebuilt.close()
+
+
+def test_the_content_hash_is_the_same_hashed_in_pieces(tmp_path, monkeypatch):
+    """Hashed a megabyte at a time, the content is named as when hashed whole (an index built by the
+    code before is still found)."""
+    import hashlib
+
+    from sbc_desktop.content import search
+
+    library = load_library(make_content(tmp_path / "c", {"a": "Apples 🍎 grow.", "b": "Bananas are yellow."}))
+    whole = content_hash(library)
+    monkeypatch.setattr(search, "HASH_PIECE", 5)
+    assert content_hash(library) == whole
+    parts = [f"schema {search.SCHEMA_VERSION}"]
+    for t in sorted(library.topics.values(), key=lambda t: t.id):
+        section = library.section_of(t)
+        parts += (t.id, t.title, section.title if section else "", t.summary, *t.keywords, t.body)
+    for term in sorted(library.glossary.values(), key=lambda t: t.id):
+        parts += (term.id, term.term, *term.aliases, term.definition, term.topic)
+    parts += (word + "=" + "|".join(means) for word, means in sorted(library.lay_terms.items()))
+    assert whole == hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]

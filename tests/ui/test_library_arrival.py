@@ -266,3 +266,70 @@ def test_the_glossary_button_is_there_from_the_start_and_its_page_waits_for_the_
     qtbot.waitUntil(lambda: term in window.reader.toPlainText())
     assert "Loading the glossary..." not in window.reader.toPlainText()
     assert button.geometry() == where
+
+
+# -- the page on screen when the rest arrives: never made again in one step on the window's thread --
+def second_start_window(qtbot, root, cache, topic_id):
+    part, arrival = open_library(root, cache, topic_id)
+    window = MainWindow(part, settings=None, cache_dir=cache)
+    qtbot.addWidget(window)
+    arrival.setParent(window)
+    arrival.arrived.connect(lambda whole: window.take_library(whole, f"topic:{topic_id}", say_ready=False))
+    window.open_start_page(topic_id)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, arrival
+
+
+def test_a_second_start_page_already_as_the_whole_library_renders_it_is_not_made_again(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    """Its first page came from the rendered-page cache as the whole library renders it: when the rest
+    arrives, the page stays as it is (remaking a long one froze the window for a second or more)."""
+    root, cache, _full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    window, arrival = second_start_window(qtbot, root, cache, "tests")
+    reader = window.reader
+    page, document, html = reader.page_number, reader.document(), reader.toHtml()
+    assert "term:" in html  # its glossary words are there from the start
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    assert window.library.complete
+    assert (reader.page_number, reader.document(), reader.toHtml()) == (page, document, html)  # not made again
+    assert window.pages.at_hand(window.library.topic("tests"))  # nor rendered again when read next
+    assert window.pages.topic_html(window.library.topic("tests")) == whole_html
+
+
+def test_a_page_changed_before_the_rest_arrived_is_made_again(qtbot, tmp_path, builtin_dir, monkeypatch):
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    window, arrival = second_start_window(qtbot, root, cache, "tests")
+    page = root / "topics" / "tests.md"
+    page.write_text(page.read_text("utf-8").replace("title: ", "title: Changed ", 1), "utf-8")
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    qtbot.waitUntil(lambda: "Changed " in window.reader.toPlainText())  # the rest read it again: so does the page
+
+
+def test_a_long_first_page_is_made_again_without_stopping_the_window(qtbot, builtin_dir, monkeypatch):
+    """A first start's page has no glossary words until the whole library is in: a long page is then
+    rendered in a worker while the page stays as it was (scrollable, readable), then shown again at the
+    reader's place."""
+    from sbc_desktop.ui import page_renewal
+
+    monkeypatch.setattr(page_renewal, "BUILD_CHARS", 100)  # "side-effects" counts as long here
+    window = part_window(qtbot, builtin_dir, "side-effects")
+    window.resize(700, 400)
+    reader = window.reader
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    assert bar.maximum() > 200
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+    place, page, links = bar.value(), reader.page_number, reader.toHtml().count("term:")
+    assert place > 0
+    window.take_library(load_library(builtin_dir, check_links=False), "topic:side-effects")
+    assert reader.page_number == page and bar.value() == place  # as it was: the worker renders it meanwhile
+    assert window._renewal.is_waiting()
+    qtbot.waitUntil(lambda: not window._renewal.is_waiting() and reader.is_laid_out(), timeout=30000)
+    assert reader.page_number == page + 1 and reader.current_url() == "topic:side-effects"
+    assert reader.toHtml().count("term:") > links  # now with its glossary words
+    assert abs(bar.value() - place) <= bar.pageStep() // 4  # at the reader's place

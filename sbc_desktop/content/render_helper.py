@@ -1,0 +1,251 @@
+"""Whole pages rendered in a process of their own, for the reader (and ahead of it).
+
+    python -m sbc_desktop.content.render_helper CONTENT_FOLDER [CACHE_FOLDER]
+
+A long page not yet rendered must be parsed before it can be shown, and the Markdown parser holds
+Python's lock for all of a page in one call (100-220 ms on a long NCI page): on a thread of the
+window's process the window stood still that long. This helper renders the page with the same code
+(`Renderer.render`: HTML parts, links, headings, text, glossary words) from what the window sends:
+the library around the pages once (topic ids and glossary names: what a rendering depends on; the
+helper reads no content file but pictures, so it is ready in well under a second), then each page's
+Markdown, id, address and file. It sends the whole rendering back; the window only decodes it.
+Pages the reader is likely to open next are rendered here too, ahead of time, at low priority,
+and a page the reader asks for cancels the one being rendered ahead (POSIX: a signal).
+
+Protocol (the same process handling as page_text.py): the window first sends ``"N\\n"`` and N
+bytes, marshal of (topic ids, [(term id, [names])]) in the library's order; the helper says
+``ready\\n`` once its renderer is made. Then one page at a time: ``"N\\n"`` and N bytes, marshal of
+(topic id, Markdown, address, file, key, ahead), key being the page's key in the render cache
+(render_cache.key_of_topic: a hash of the page, the library around it and this code; a helper whose
+own key differs, another version of the code, says not this page); the helper answers ``"N\\n"``
+then N bytes (marshal of render_cache's plain entry). ``"-1\\n"``: not this page (the keys differ)
+or its render failed: the window renders it itself. ``"-2\\n"``: a page rendered ahead, cancelled. With a cache
+folder (at home) the helper keeps what it renders in the render cache on disk too; without one
+(the kiosk) it writes nothing to disk at all. It ends when its input ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, cast
+
+from .page_text import PageTextProcess, Unavailable, _read
+from .render_cache import _entry_from, _entry_to
+
+if TYPE_CHECKING:
+    from .library import Library, Topic
+    from .rendered import Rendered
+
+NOT_THIS = b"-1\n"
+CANCELLED = b"-2\n"
+READY = b"ready\n"
+CANCEL_SIGNAL = getattr(signal, "SIGUSR1", None)  # (none on Windows: a page rendered ahead is waited for)
+
+
+class Cancelled(BaseException):
+    """Raised in the helper by the window's signal while it renders a page ahead (not an Exception:
+    the renderer's own `except Exception` must not swallow it)."""
+
+
+def _framed(data: bytes) -> bytes:
+    return b"%d\n" % len(data) + data
+
+
+class RenderHelper(PageTextProcess):
+    """The helper process for one library; `warm` starts it (on a thread), `ready` says when it answers.
+    Thread-safe."""
+
+    MODULE = "sbc_desktop.content.render_helper"
+
+    def __init__(self, library: Library, cache_dir: Path | None = None):
+        super().__init__(library.root, cache_dir)
+        self.library = library  # the library its pages are rendered in (the window's renderer's)
+        self._ready = threading.Event()
+        self._warming = False
+        self._ahead_busy = False  # a page is being rendered ahead (cancel_ahead may stop it)
+        self.cancelled = 0  # pages rendered ahead that were cancelled (tests read it)
+
+    @property
+    def ready(self) -> bool:
+        """Started, its renderer made, not ended: a page asked for now is answered in its render's time."""
+        return self._ready.is_set() and self.usable
+
+    def warm(self) -> None:
+        """Start the helper in the background (once); `ready` once it can render."""
+        if self._warming or not self.usable:
+            return
+        self._warming = True
+        threading.Thread(target=self._warm, name="render-helper-start", daemon=True).start()
+
+    def _warm(self) -> None:
+        names = (list(self.library.topics), [(term.id, term.names) for term in self.library.glossary.values()])
+        with self._lock:
+            try:
+                process = self._started()
+                assert process.stdin is not None and process.stdout is not None
+                process.stdin.write(_framed(marshal.dumps(names)))
+                process.stdin.flush()
+                said = process.stdout.readline()  # waits without Python's lock
+            except (Unavailable, OSError, ValueError):
+                self._end()
+                return
+            if said != READY:
+                self._end()
+                return
+            self._ready.set()
+
+    def rendered_page(self, topic: Topic, key: str, ahead: bool = False) -> Rendered | None:
+        """The topic's whole rendering made in the helper, or None (its render failed there, another
+        version of the code, or ``ahead`` and it was cancelled). Raises `Unavailable` when the helper
+        cannot answer (not ready, ended, or it could not start): render the page in the window then."""
+        if not self.ready:
+            raise Unavailable("not ready")
+        request = _framed(marshal.dumps((topic.id, topic.body, topic.url, str(topic.path), key, ahead)))
+        with self._lock:
+            process = self._process
+            if process is None or process.stdin is None or process.stdout is None:
+                raise Unavailable("ended")
+            self._ahead_busy = ahead
+            try:
+                process.stdin.write(request)
+                process.stdin.flush()
+                size = int(process.stdout.readline())  # waits without Python's lock
+                self.cancelled += size == -2
+                data = _read(process.stdout, size) if size > 0 else b""
+            except (OSError, ValueError) as exc:
+                self._end()
+                raise Unavailable(str(exc) or type(exc).__name__) from exc
+            finally:
+                self._ahead_busy = False
+        if not data:
+            return None
+        try:
+            return _entry_from(marshal.loads(data))
+        except (ValueError, EOFError, TypeError):
+            return None
+
+    def cancel_ahead(self) -> None:
+        """Stop the page being rendered ahead, if one is (its answer is then "cancelled")."""
+        process = self._process
+        if self._ahead_busy and process is not None and CANCEL_SIGNAL is not None:
+            with contextlib.suppress(OSError):
+                os.kill(process.pid, CANCEL_SIGNAL)
+
+
+class _Cancellable:
+    """In the helper: whether the window's signal may stop what runs now (a page rendered ahead).
+
+    The window signals only while it waits for a page rendered ahead; the signal may come before the
+    helper has read that request: it is then kept (``asked``) and the page is not rendered."""
+
+    armed = False
+    asked = False
+
+    @classmethod
+    def on_signal(cls, _signum, _frame) -> None:
+        if cls.armed:
+            cls.armed = False
+            raise Cancelled
+        cls.asked = True
+
+    @classmethod
+    def arm(cls) -> None:
+        if cls.asked:
+            cls.asked = False
+            raise Cancelled
+        cls.armed = True
+
+
+def _message(stream: IO[bytes]) -> object | None:
+    """The next framed message, or None when the window has closed its end."""
+    line = stream.readline()
+    if not line:
+        return None
+    return marshal.loads(_read(stream, int(line)))
+
+
+def helper_library(root: Path, names: object) -> Library:
+    """The library around the pages as the renderer needs it: the topic ids (links to them) and the
+    glossary's names (the words linked); no topic's text (each page comes with its request)."""
+    from .library import GlossaryTerm, Library
+
+    ids, terms = cast("tuple[list[str], list[tuple[str, list[str]]]]", names)
+    topics = dict.fromkeys(ids)  # (only whether an id is a topic is asked)
+    glossary = {term_id: GlossaryTerm(term_id, names[0], "", list(names[1:])) for term_id, names in terms}
+    return Library(root=root, topics=topics, glossary=glossary)  # type: ignore[arg-type]
+
+
+def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: IO[bytes]) -> None:
+    """Answer each request (see the module's text) until the requests end."""
+    from .library import Topic
+    from .render import Renderer
+
+    disk = None
+    if cache_dir is not None:
+        from .render_cache import RenderCache
+
+        disk = RenderCache.in_cache_dir(cache_dir)
+    names = _message(requests)
+    if names is None:
+        return
+    renderer = Renderer(helper_library(content, names), disk=disk)
+    _ = renderer.matcher, renderer.library_stamp  # made once, before the first page is asked for
+    answers.write(READY)
+    answers.flush()
+    while True:
+        answer = NOT_THIS
+        try:
+            request = _message(requests)
+            if request is None:
+                return
+            ref, body, url, path, key, ahead = cast("tuple[str, str, str, str, str, bool]", request)
+            if not ahead:
+                _Cancellable.asked = False  # (a late signal for a page rendered ahead before)
+            topic = Topic(id=ref, title="", body=body, path=Path(path), url=url)
+            if renderer.cache_key(topic) == key:
+                answer = _answer(renderer, topic, bool(ahead))
+        except Cancelled:
+            answer = CANCELLED
+        except (OSError, EOFError):
+            return  # the window has gone
+        except Exception:  # noqa: BLE001 - the window renders this page itself
+            answer = NOT_THIS
+        finally:
+            _Cancellable.armed = False
+        answers.write(answer)
+        answers.flush()
+
+
+def _answer(renderer, topic: Topic, ahead: bool) -> bytes:
+    result = renderer._from_disk(topic)
+    if result is None:
+        if ahead:
+            _Cancellable.arm()  # only the parse itself is cancelled (never a write to the disk)
+        result = renderer.render(topic.body, topic)
+        _Cancellable.armed = False
+        if renderer.disk is not None:
+            renderer.disk.put(renderer.cache_key(topic), result)
+    return _framed(marshal.dumps(_entry_to(result)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (1, 2):
+        print("usage: python -m sbc_desktop.content.render_helper CONTENT_FOLDER [CACHE_FOLDER]", file=sys.stderr)
+        return 2
+    if CANCEL_SIGNAL is not None:
+        signal.signal(CANCEL_SIGNAL, _Cancellable.on_signal)
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(2)  # behind the window, ahead of the background pre-render
+    serve(Path(args[0]), Path(args[1]) if len(args) == 2 else None, sys.stdin.buffer, sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

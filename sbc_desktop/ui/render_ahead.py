@@ -1,0 +1,225 @@
+"""Long pages rendered outside the window's process: the one asked for, and the ones likely next.
+
+The reader parses a long page not yet rendered in its worker thread (page_builds.py), but the
+Markdown parser holds Python's lock for all of a page (100-220 ms on a long NCI page), and the
+window's own steps wait for it. So once a page this long (`HELPER_CHARS`) is asked for, a helper
+process is started (content/render_helper.py: the same content folder, the same renderer); once it
+is ready, such pages are rendered there and only decoded here (a few ms). Until it is ready, or
+if it cannot run (a frozen bundle) or it ends, the worker parses the page here, as before.
+
+Ahead of the reader: once a page is shown and laid out, and the window has been idle a moment
+(`AHEAD_DELAY_MS`), the topics the reader is likely to open next (the next and previous in the
+list, then the topics the page links to, in page order) that are long and neither in memory nor
+on disk are rendered in the helper one at a time and kept in the renderer's memory, so that a
+click usually finds its page rendered. A new page replaces that list; a page asked for stops the
+one being rendered ahead. With no cache folder (the kiosk) the helper writes nothing to disk.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..content.links import TOPIC_SCHEME
+from ..content.rendered import TOPIC
+from ..quick_switch import quick_switching
+
+if TYPE_CHECKING:
+    from ..content.library import Topic
+    from ..content.render_helper import RenderHelper
+    from ..content.rendered import Rendered
+    from ..pages import Pages
+
+HELPER_CHARS = 20_000  # a page with this much Markdown, to render, starts the helper (shorter ones use it once up)
+AHEAD_TOPICS = 6  # topics rendered ahead after each page, at most
+AHEAD_DELAY_MS = 400  # the window idle this long on a laid-out page before pages are rendered ahead
+IDLE_S = 30.0  # the thread rendering ahead ends after this long with nothing to do
+DECODE_SWITCH_S = 0.0005  # sys.setswitchinterval while an answer is decoded here (see page_builds.py)
+
+
+class RenderElsewhere(QObject):
+    """The helper process for one window's pages, and the list of pages to render ahead."""
+
+    def __init__(self, pages: Pages, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pages = pages
+        self._helper: RenderHelper | None = None
+        self._made_for: object = None  # the renderer whose library the helper renders in
+        self._changed = threading.Condition()
+        self._ahead: list[Topic] = []  # to render ahead, first first (guarded by _changed)
+        self._thread: threading.Thread | None = None
+        self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
+        self._closed = False
+        self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
+        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead.
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AHEAD_DELAY_MS)
+        self._when_idle: Callable[[], None] | None = None
+        self._timer.timeout.connect(self._idle)
+
+    # -- the helper -----------------------------------------------------------------
+    def helper(self, start: bool) -> RenderHelper | None:
+        """The helper (started in the background if ``start``), or None if there is none yet. A new one
+        when the window's renderer has changed (the whole library arrived after a first start's part)."""
+        renderer = self.pages.renderer if self.pages.has_renderer or start else None
+        if self._helper is not None and renderer is not None and self._made_for is not renderer:
+            self._helper.close()
+            self._helper = None
+        if self._helper is None and start and not self._closed and renderer is not None:
+            from ..content.render_helper import RenderHelper
+
+            helper = self._helper = RenderHelper(renderer.library, self.pages.cache_dir)
+            self._made_for = renderer
+            weakref.finalize(self, helper.close)  # (a window deleted without closing)
+        if self._helper is not None and start:
+            self._helper.warm()
+        return self._helper
+
+    def close(self) -> None:
+        """End the helper and the rendering ahead (the window is closing)."""
+        self._closed = True
+        self._timer.stop()
+        with self._changed:
+            self._ahead = []
+            self._changed.notify_all()
+        if self._helper is not None:
+            self._helper.close()
+
+    def work(self, topic: Topic) -> Callable[[], object]:
+        """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after)."""
+        self.drop_ahead()
+        # (not before the renderer is made: in the worker, as it was, importing it takes a while)
+        helper = self.helper(start=len(topic.body) >= HELPER_CHARS and self.pages.has_renderer)
+        pages = self.pages
+
+        def render() -> None:
+            if helper is not None and helper.ready:
+                with self._changed:
+                    if self._ahead_now != topic.id:
+                        helper.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
+                    self._changed.wait_for(lambda: self._ahead_now != topic.id, 60)  # (this one: nearly done)
+                if self._from_helper(topic, helper, ahead=False) is not None:
+                    return
+            self.counts["here"] += 1
+            pages.rendered(topic)  # parsed here (and kept on disk too, at home)
+
+        return render
+
+    def _from_helper(self, topic: Topic, helper: RenderHelper, ahead: bool) -> Rendered | None:
+        """``topic`` from memory, the disk or the helper, kept in memory; None if the helper has not got it."""
+        from ..content.page_text import Unavailable
+
+        renderer = self.pages.renderer
+        with quick_switching(DECODE_SWITCH_S):
+            found = renderer.known_text(topic)  # (in memory, or on disk: read, not rendered)
+            if found is None:
+                try:
+                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead)
+                except Unavailable:
+                    return None
+                self.counts["helper"] += found is not None and not ahead
+            else:
+                self.counts["disk"] += not ahead
+        if found is not None:
+            renderer.keep(topic.id, found)
+        return found
+
+    # -- ahead of the reader -----------------------------------------------------------------
+    def when_idle(self, call: Callable[[], None]) -> None:
+        """Call ``call`` once the window has been idle AHEAD_DELAY_MS (again later if it is not yet)."""
+        self._when_idle = call
+        self._timer.start()
+
+    def not_yet(self) -> None:
+        """The page is not ready for that yet: ask again in a moment."""
+        self._timer.start()
+
+    def _idle(self) -> None:
+        if self._when_idle is not None:
+            self._when_idle()
+
+    def drop_ahead(self) -> None:
+        """Forget the pages to render ahead (the reader is on its way to another page)."""
+        self._timer.stop()
+        with self._changed:
+            self._ahead = []
+        if self._helper is not None:
+            self._helper.cancel_ahead()
+
+    def ahead_of(self, topic: Topic, long_page: int) -> None:
+        """Render ahead the topics likely next after ``topic``: long ones (``long_page`` characters
+        of Markdown or more), not in memory."""
+        if self._closed or not self.pages.has_renderer:  # (not made for this: importing it takes a while)
+            return
+        renderer = self.pages.renderer
+        wanted = [t for t in self.likely_after(topic) if len(t.body) >= long_page and not renderer.is_cached(t.id)]
+        if not wanted:
+            return
+        helper = self.helper(start=any(len(t.body) >= HELPER_CHARS for t in wanted))
+        if helper is None:
+            return
+        with self._changed:
+            self._ahead = wanted
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._render_ahead, name="render-ahead", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def likely_after(self, topic: Topic) -> list[Topic]:
+        """The next and previous topics in the list, then the topics ``topic``'s page links to."""
+        library = self.pages.library
+        ordered = library.ordered_topics()
+        found: dict[str, Topic] = {}
+        at = next((n for n, each in enumerate(ordered) if each.id == topic.id), -1)
+        if at >= 0:
+            for near in (at + 1, at - 1):
+                if 0 <= near < len(ordered):
+                    found.setdefault(ordered[near].id, ordered[near])
+        renderer = self.pages.renderer
+        rendered = renderer.known_text(topic) if renderer.is_cached(topic.id) else None
+        for link in rendered.links if rendered is not None else ():
+            if len(found) >= AHEAD_TOPICS:
+                break
+            if link.kind == TOPIC and link.target.startswith(TOPIC_SCHEME):
+                linked = library.topic(link.target[len(TOPIC_SCHEME) :].partition("#")[0])
+                if linked is not None and linked.id != topic.id:
+                    found.setdefault(linked.id, linked)
+        return list(found.values())[:AHEAD_TOPICS]
+
+    def _render_ahead(self) -> None:
+        while True:
+            with self._changed:
+                if not self._ahead and not self._closed:
+                    self._changed.wait_for(lambda: bool(self._ahead) or self._closed, IDLE_S)
+                if self._closed or not self._ahead:
+                    self._thread = None
+                    return
+                topic = self._ahead.pop(0)
+            helper = self._helper
+            if helper is None or not helper.usable:
+                with self._changed:
+                    self._ahead, self._thread = [], None
+                return
+            if not helper.ready:  # still loading its library: wait for it, this page first
+                with self._changed:
+                    self._ahead.insert(0, topic)
+                    self._changed.wait(0.2)
+                continue
+            if self.pages.renderer.is_cached(topic.id):
+                continue
+            with self._changed:
+                self._ahead_now = topic.id
+            try:
+                if self._from_helper(topic, helper, ahead=True) is not None:
+                    self.rendered_ahead = [*self.rendered_ahead[-15:], topic.id]
+                    self.counts["ahead"] += 1
+            finally:
+                with self._changed:
+                    self._ahead_now = ""
+                    self._changed.notify_all()

@@ -1,0 +1,260 @@
+"""Long pages rendered in a helper process (content/render_helper.py, ui/render_ahead.py): the page
+asked for, and the pages likely opened next, rendered ahead so that a click finds them ready.
+
+Each test clicks topics in the list (or a link) and waits for the reader's signals; the window's own
+parses are counted by wrapping its renderer's `render`, so a page rendered in the helper is one the
+window never parsed."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.render_helper import RenderHelper
+from sbc_desktop.ui import reader as reader_module
+from sbc_desktop.ui import render_ahead
+from sbc_desktop.ui.main_window import MainWindow
+from tests.helpers import make_content
+from tests.ui.conftest import show_active
+from tests.ui.test_page_builds import click_topic
+from tests.ui.test_switching import link_point
+
+
+def body(name: str, paragraphs: int = 60) -> str:
+    """About 30 KB of Markdown (over HELPER_CHARS): a long page whose words say which page it is."""
+    line = "{name} paragraph {n} is about the bones and the blood. " * 8
+    words = "\n".join(f"## {name} part {n}\n\n" + line.format(name=name, n=n) for n in range(paragraphs))
+    return f"{name} starts with the liver.\n\n{words}\n\nThe last words of {name}: zebrafinch.\n"
+
+
+TOPICS = {
+    "short": "A short page about **rest**. Read [the far page](topic:far).",
+    "one": body("One"),
+    "two": body("Two"),
+    "three": body("Three") + "\n\nSee [the far page](topic:far).\n",
+    "four": body("Four"),
+    "middle": "A short page in the middle of the list.",
+    "far": body("Far"),
+}
+
+
+@pytest.fixture(autouse=True)
+def long_pages_elsewhere(monkeypatch):
+    """As in the app (tests/conftest.py parses every page in go())."""
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    assert len(body("One")) > render_ahead.HELPER_CHARS
+    monkeypatch.setattr(render_ahead, "AHEAD_DELAY_MS", 50)
+
+
+@pytest.fixture
+def content(tmp_path):
+    return make_content(
+        tmp_path / "content", TOPICS, glossary="terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n"
+    )
+
+
+def open_window(qtbot, root, cache_dir=None) -> MainWindow:
+    window = MainWindow(load_library(root), settings=None, cache_dir=cache_dir)
+    qtbot.addWidget(window)
+    window.open_start_page()
+    window.resize(800, 600)
+    show_active(qtbot, window)
+    return window
+
+
+def parsed_here(window) -> list[str]:
+    """The topics the window's own renderer parses from now on."""
+    renderer = window.pages.renderer
+    real = renderer.render
+    parsed: list[str] = []
+
+    def render(text, topic=None):
+        if topic is not None:
+            parsed.append(topic.id)
+        return real(text, topic)
+
+    renderer.render = render
+    return parsed
+
+
+def open_and_wait(window, qtbot, topic_id: str) -> None:
+    reader = window.reader
+    click_topic(window, qtbot, topic_id)
+    assert reader.current_url() == f"topic:{topic_id}"
+    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
+
+
+def assert_whole(window, name: str, paragraphs: int = 60) -> None:
+    text = window.reader.toPlainText()
+    assert "Loading this page" not in text
+    assert text.count(f"{name} part ") == paragraphs and f"{name} paragraph {paragraphs - 1} " in text
+    assert f"The last words of {name}: zebrafinch." in text
+    parts = sum(1 for _ in window.pages.parts_for(window.reader.current_url()))
+    assert window.reader.parts_shown == parts
+
+
+def helper_ready(window, qtbot) -> RenderHelper:
+    """The helper, once the window has started it (for the long pages around the first long page read)."""
+    elsewhere = window.reader.elsewhere
+    qtbot.waitUntil(lambda: elsewhere.helper(start=False) is not None, timeout=10_000)
+    helper = elsewhere.helper(start=False)
+    assert helper is not None
+    qtbot.waitUntil(lambda: helper.ready, timeout=30_000)
+    return helper
+
+
+def test_a_long_page_is_rendered_in_the_helper_and_shown_whole(qtbot, content):
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    open_and_wait(window, qtbot, "one")  # the first long page starts the helper; parsed here meanwhile
+    assert parsed == ["one"]
+    assert_whole(window, "One")
+    helper = helper_ready(window, qtbot)
+    process = helper._process
+    window.reader.elsewhere.drop_ahead()
+    window.reader.elsewhere.ahead_of = lambda *_args: None  # (this test: the page asked for alone)
+    reader = window.reader
+    click_topic(window, qtbot, "four")
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()  # at once, as before
+    with qtbot.waitSignal(reader.pageBuilt, timeout=20_000):
+        pass
+    qtbot.waitUntil(reader.is_complete, timeout=20_000)
+    assert_whole(window, "Four")
+    assert parsed == ["one"]  # "four" came from the helper
+    # Glossary words are links on the page that came from the helper, as on any other.
+    assert [item.href for item in reader.outline.items].count("term:liver") == 1
+    window.close()
+    assert process is not None and process.wait(10) is not None  # the helper ends with the window
+
+
+def test_the_next_topics_and_linked_ones_are_rendered_ahead_and_open_at_once(qtbot, content):
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    reader = window.reader
+    open_and_wait(window, qtbot, "two")  # starts the helper
+    helper_ready(window, qtbot)
+    open_and_wait(window, qtbot, "middle")  # a short page (parsed here): "four" and "far" beside it, ahead
+    qtbot.waitUntil(lambda: {"four", "far"} <= set(reader.elsewhere.rendered_ahead), timeout=20_000)
+    click_topic(window, qtbot, "four")  # found rendered: shown at once, no "Loading..."
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert_whole(window, "Four")
+    qtbot.waitUntil(lambda: "three" in reader.elsewhere.rendered_ahead, timeout=20_000)  # before "four"
+    click_topic(window, qtbot, "three")
+    assert not reader.is_building()
+    qtbot.waitUntil(reader.is_laid_out, timeout=10_000)
+    assert_whole(window, "Three")
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:far"))
+    assert reader.current_url() == "topic:far" and not reader.is_building()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert_whole(window, "Far")
+    assert parsed == ["two", "middle"]  # every other page came from the helper, ahead of the click
+
+
+def test_a_page_asked_for_cancels_the_one_rendered_ahead(qtbot, tmp_path):
+    root = make_content(tmp_path / "content", {"one": body("One"), "huge": body("Huge", 4000), "two": body("Two")})
+    window = open_window(qtbot, root)
+    reader = window.reader
+    open_and_wait(window, qtbot, "one")  # starts the helper; "huge" (next) is rendered ahead once it is up
+    helper = helper_ready(window, qtbot)
+    qtbot.waitUntil(lambda: helper._ahead_busy, timeout=20_000)  # rendering "huge" (seconds of work)
+    click_topic(window, qtbot, "two")
+    with qtbot.waitSignal(reader.pageBuilt, timeout=20_000):
+        pass
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert_whole(window, "Two")
+    assert helper.cancelled == 1 and "huge" not in reader.elsewhere.rendered_ahead
+
+
+def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbot, content, monkeypatch):
+    window = open_window(qtbot, content)
+    reader = window.reader
+    open_and_wait(window, qtbot, "one")
+    helper = helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    gate, asked = threading.Event(), threading.Event()
+    real = helper.rendered_page
+
+    def held(topic, key, ahead=False):
+        found = real(topic, key, ahead)
+        asked.set()
+        assert gate.wait(20)
+        return found
+
+    monkeypatch.setattr(helper, "rendered_page", held)
+    click_topic(window, qtbot, "four")
+    qtbot.waitUntil(asked.is_set, timeout=20_000)  # rendered, held before it is handed to the reader
+    click_topic(window, qtbot, "short")
+    assert "A short page about rest." in reader.toPlainText()
+    landed: list[str] = []
+    reader.pageBuilt.connect(lambda url: landed.append(url.toString()))
+    with qtbot.waitSignal(reader._builds.built, timeout=10_000):
+        gate.set()
+    assert reader.current_url() == "topic:short" and landed == []
+    assert "Four" not in reader.toPlainText()
+    assert window.pages.at_hand(window.pages.library.topic("four"))  # kept: opening it later is quick
+
+
+def test_when_the_helper_dies_the_window_renders_pages_itself(qtbot, content):
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    open_and_wait(window, qtbot, "one")
+    helper = helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    assert helper._process is not None
+    helper._process.kill()
+    helper._process.wait(10)
+    open_and_wait(window, qtbot, "four")
+    assert_whole(window, "Four")
+    open_and_wait(window, qtbot, "two")
+    assert_whole(window, "Two")
+    assert parsed == ["one", "four", "two"] and not helper.usable
+
+
+def test_a_frozen_bundle_renders_pages_in_the_window(qtbot, content, monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # no ``python -m`` to run a helper with
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    for topic_id, name in (("one", "One"), ("four", "Four")):
+        open_and_wait(window, qtbot, topic_id)
+        assert_whole(window, name)
+    helper = window.reader.elsewhere.helper(start=False)
+    assert parsed == ["one", "four"] and (helper is None or helper._process is None)
+
+
+def files_under(folder) -> set[str]:
+    return {os.path.join(d, f) for d, _dirs, files in os.walk(folder) for f in files}
+
+
+def test_at_a_kiosk_the_helper_writes_nothing_to_disk(qtbot, content, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TMPDIR"):
+        monkeypatch.setenv(name, str(home))  # (the helper process's own home and temporary folder)
+    before = files_under(content)
+    window = open_window(qtbot, content, cache_dir=None)  # the kiosk's: nothing kept on disk
+    open_and_wait(window, qtbot, "one")
+    helper = helper_ready(window, qtbot)
+    assert helper.cache_dir is None and helper._process is not None
+    open_and_wait(window, qtbot, "four")  # rendered in the helper, then "two", "middle"... ahead
+    qtbot.waitUntil(lambda: len(window.reader.elsewhere.rendered_ahead) >= 1, timeout=20_000)
+    assert_whole(window, "Four")
+    window.close()
+    assert files_under(home) == set() and files_under(content) == before
+
+
+def test_at_home_the_helper_keeps_what_it_renders_on_disk(qtbot, content, tmp_path):
+    cache = tmp_path / "cache"
+    window = open_window(qtbot, content, cache_dir=cache)
+    open_and_wait(window, qtbot, "one")
+    helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    open_and_wait(window, qtbot, "four")
+    renderer = window.pages.renderer
+    four = window.pages.library.topic("four")
+    assert renderer.disk is not None and renderer.disk.has(renderer.cache_key(four))
