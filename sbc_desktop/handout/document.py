@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QLocale,
     QMarginsF,
     QRectF,
-    QSaveFile,
     QSizeF,
     Qt,
     QUrl,
@@ -39,10 +38,8 @@ from PySide6.QtGui import (
 
 from .. import version
 from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
-from ..disk import why_not_written
-from ..files import shown
 from ..picture_image import picture_image
-from ..storage import StorageError, write_atomically
+from ..storage import AtomicFile, StorageError, write_atomically
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text
 from .paginate import paginate_steps
 from .plain_text import document_text
@@ -221,7 +218,7 @@ def pdf_steps(
     The file is opened first, so a folder that cannot be written to is said at once
     (StorageError), not after the pages are made. The file appears whole at the end or not at
     all: stopped (``close()``) or failing, nothing is left and a file already there keeps what it had."""
-    saver = _open_for_saving(path)
+    saver = AtomicFile(path)
     saved = False
     try:
         doc = yield from make
@@ -235,27 +232,12 @@ def pdf_steps(
         writer.setCreator(f"sbc-desktop {version()}")
         pages = yield from paint_steps(doc, writer, options)
         del writer  # finishes the PDF into the buffer
-        data = bytes(buffer.data().data())
-        if saver.write(data) != len(data) or not saver.commit():
-            raise _not_saved(path, saver, len(data))
+        saver.commit(bytes(buffer.data().data()))
         saved = True
         return pages
     finally:
         if not saved:
-            saver.cancelWriting()
-            saver.commit()  # removes the temporary file, touches nothing else
-
-
-def _open_for_saving(path: Path) -> QSaveFile:
-    saver = QSaveFile(str(path))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise _not_saved(path, saver, 0)
-    return saver
-
-
-def _not_saved(path: Path, saver: QSaveFile, size: int) -> StorageError:
-    reason = why_not_written(path, size) or saver.errorString()
-    return StorageError(QCoreApplication.translate("Storage", "{0} ({1})").format(reason, shown(path)))
+            saver.discard()
 
 
 def write_html(doc_html: str, path: Path, options: HandoutOptions, root: Path | None = None) -> None:
