@@ -102,6 +102,7 @@ class HandoutProgress(QFrame):
         self.say = say
         self.label = QLabel(self)
         self.label.setObjectName("handoutProgressText")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # beside its bar
         self.bar = QProgressBar(self)
         self.bar.setObjectName("handoutProgressBar")
         self.bar.setRange(0, 1000)
