@@ -12,7 +12,7 @@ from . import editorial
 from .check_cache import CheckCache, Found, page_key
 from .check_pool import map_pages
 from .library import Library, Problem, Topic
-from .link_check import link_problems, may_be_a_problem
+from .link_check import link_problems, names_a_topic
 from .loader import load_library
 from .readability import prepare
 from .render import Renderer
@@ -115,18 +115,30 @@ def _much_to_do(todo: list[Topic]) -> bool:
 
 
 def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) -> Found:
-    try:
-        rendered = renderer.facts(topic.body, topic)  # once per page, not kept: links, and the text to grade
+    try:  # once per page, not kept: the links that may be a problem (sent back and kept: few), the text to grade
+        blocks, links = renderer.check_facts(topic.body, topic, _NAMES_A_TOPIC.__getitem__)
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
-    links = tuple(link for link in rendered.links if may_be_a_problem(link))  # (sent back and kept: few)
     if textstat is None:
         return Found(links=links)
     try:
-        grade = editorial.grade_of(editorial.readable_text(rendered.text), textstat)
+        grade = editorial.grade_of(editorial.readable_blocks(blocks), textstat)
     except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
         return Found(links=links, grade_failure=str(exc)[:300])
     return Found(links=links, grade=grade, graded=True)
+
+
+class _Hrefs(dict[str, bool]):
+    """``names_a_topic`` of each href, worked out once (pages link the same places again and again)."""
+
+    def __missing__(self, href: str) -> bool:
+        if len(self) >= 100_000:
+            self.clear()
+        names = self[href] = names_a_topic(href)
+        return names
+
+
+_NAMES_A_TOPIC = _Hrefs()
 
 
 # One page's problems: (it cannot be shown, or its links and pictures; its reading grade;

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -97,7 +98,11 @@ def readable_text(text: str) -> str:
     """The running text of a page (``Rendered.text``: a block a line, headings left out),
     each paragraph, list item and cell ending a sentence, so that a list item without a
     full stop does not make the sentences look longer than a reader finds them."""
-    blocks = (block.strip() for block in text.split("\n"))
+    return readable_blocks(block.strip() for block in text.split("\n"))
+
+
+def readable_blocks(blocks: Iterable[str]) -> str:
+    """``readable_text`` of a page's blocks of text (``Rendered.blocks()``)."""
     return " ".join(block if _ENDS_SENTENCE.search(block) else block + "." for block in blocks if block)
 
 

@@ -39,7 +39,12 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
 def may_be_a_problem(link: Link) -> bool:
     """Whether ``link_problems`` could ever find a problem with ``link``, whatever topics there are:
     a picture, or a link that names a topic (a web address or an anchor never is one)."""
-    return link.kind == PICTURE or topic_id_from_href(link.href) is not None
+    return link.kind == PICTURE or names_a_topic(link.href)
+
+
+def names_a_topic(href: str) -> bool:
+    """Whether a link to ``href`` names a topic (it may be a problem: the topic may not be there)."""
+    return topic_id_from_href(href) is not None
 
 
 def _picture_problems(library: Library, topic: Topic, line: int, href: str) -> list[Problem]:

@@ -21,8 +21,9 @@ from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 from .page_events import PageWalk, joined_terms
+from .page_facts import LinkKeeper, check_facts
 from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
-from .rendered import ANCHOR, DEAD, GLOSSARY, TOPIC, WEB, Rendered
+from .rendered import ANCHOR, DEAD, GLOSSARY, PICTURE, TOPIC, WEB, Link, Rendered
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
 CACHE_BYTES = 12 * 1024 * 1024  # ...taking at most about this much in all (byte_budget.rendered_bytes)
@@ -185,6 +186,19 @@ class Renderer:
         ``("",)``) and so without glossary links either: what `check` reads, in less than half the time.
         Never to be shown or kept as a page's rendering."""
         return self._render(text, topic, None, html=False)
+
+    def check_facts(self, text: str, topic: Topic | None, keep: LinkKeeper) -> tuple[list[str], tuple[Link, ...]]:
+        """What `check` reads of ``text``: ``facts``' blocks of words (``Rendered.blocks()``) and those of its
+        links ``keep`` takes (by href) and its pictures, from a walk that finds nothing else (page_facts)."""
+        try:
+            found = check_facts(text, lambda href: self._fix_link(href, topic.url if topic else ""),
+                                lambda src: self._picture_url(src, topic), keep)  # fmt: skip
+        except Exception:  # noqa: BLE001 - whatever the parser meets: as facts finds it
+            found = None
+        if found is not None:
+            return found[0], tuple(found[1])
+        rendered = self.facts(text, topic)  # (asterisks left as text: paired by the full walk)
+        return rendered.blocks(), tuple(link for link in rendered.links if link.kind == PICTURE or keep(link.href))
 
     def _render(self, text: str, topic: Topic | None, terms: TermMatcher | None, html: bool) -> Rendered:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them

@@ -99,6 +99,13 @@ class LineFinder:
         self.counted = (at, line)
         return line
 
+    def skip(self, href: str) -> None:
+        """``line_of(href)`` without counting its line: the next link is looked for after it."""
+        if href:
+            at = self.source.find(href, self.cursor)
+            if at >= 0 and not self._in_definition(at):
+                self.cursor = at + len(href)
+
     def _in_definition(self, at: int) -> bool:
         start = self.source.rfind("\n", 0, at) + 1
         head = self.source[start:at].lstrip(" ")

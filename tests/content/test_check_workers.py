@@ -52,14 +52,14 @@ def test_the_same_problems_with_two_workers_as_with_one(tmp_path):
 @needs_fork
 def test_a_page_that_crashes_its_worker_is_an_error_on_its_file_and_line(tmp_path, monkeypatch):
     root = troubled_folder(tmp_path)
-    render = Renderer.facts  # check's one read of each page
+    render = Renderer.check_facts  # check's one read of each page
 
-    def crashing(self, text, topic=None):
+    def crashing(self, text, topic, keep):
         if topic is not None and topic.id == "page-07":
             os._exit(9)  # as a crash inside a C library would end the process
-        return render(self, text, topic)
+        return render(self, text, topic, keep)
 
-    monkeypatch.setattr(Renderer, "facts", crashing)
+    monkeypatch.setattr(Renderer, "check_facts", crashing)
     lines, summary = check_folder(root, today=DAY, workers=2)
     found = [line for line in lines if "/page-07.md:" in line]
     assert len(found) == 1 and ": error: could not be checked: " in found[0] and "exit code 9" in found[0]
@@ -72,14 +72,14 @@ def test_a_page_that_crashes_its_worker_is_an_error_on_its_file_and_line(tmp_pat
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_page_whose_rendering_raises_cannot_be_shown(tmp_path, monkeypatch, workers):
     root = troubled_folder(tmp_path)
-    render = Renderer.facts  # check's one read of each page
+    render = Renderer.check_facts  # check's one read of each page
 
-    def failing(self, text, topic=None):
+    def failing(self, text, topic, keep):
         if topic is not None and topic.id == "page-03":
             raise RuntimeError("renderer bug")
-        return render(self, text, topic)
+        return render(self, text, topic, keep)
 
-    monkeypatch.setattr(Renderer, "facts", failing)
+    monkeypatch.setattr(Renderer, "check_facts", failing)
     lines, _ = check_folder(root, today=DAY, workers=workers)
     body_line = load_library(root, check_links=False).topics["page-03"].body_line
     assert [line for line in lines if "/page-03.md:" in line] == [
@@ -112,12 +112,13 @@ def test_a_second_check_reads_unchanged_pages_from_its_cache_and_finds_the_same(
     first = check_folder(root, today=DAY, cache_dir=cache)
     assert first == check_folder(root, today=DAY)  # the cache changes nothing the check says
 
-    def no_rendering(self, text, topic=None):
+    def no_rendering(self, text, topic=None, *_keep):
         raise AssertionError(f"rendered again: {topic.id if topic else text[:20]}")
 
     with monkeypatch.context() as patched:
         patched.setattr(Renderer, "render", no_rendering)
         patched.setattr(Renderer, "facts", no_rendering)
+        patched.setattr(Renderer, "check_facts", no_rendering)
         assert check_folder(root, today=DAY, cache_dir=cache) == first
 
 
@@ -142,10 +143,11 @@ def test_a_first_check_finds_each_pages_key_in_the_worker_that_reads_it(tmp_path
     assert keyed_here == []
     assert first == check_folder(root, today=DAY, workers=1)
 
-    def no_rendering(self, text, topic=None):
+    def no_rendering(self, text, topic=None, *_keep):
         raise AssertionError(f"rendered again: {topic.id if topic else text[:20]}")
 
     monkeypatch.setattr(Renderer, "facts", no_rendering)
+    monkeypatch.setattr(Renderer, "check_facts", no_rendering)
     assert check_folder(root, today=DAY, cache_dir=cache) == first
     assert len(keyed_here) == 34
 
