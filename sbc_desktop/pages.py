@@ -36,6 +36,47 @@ def topic_url(topic_id: str) -> str:
     return TOPIC_SCHEME + topic_id
 
 
+class WholePage:
+    """What a page shown from part of a library was made from (`Pages.made_whole`): its topic, the
+    whole library's rendering of it, the names of the whole library it was rendered with, and the
+    page around the rendering (header, footer)."""
+
+    def __init__(self, topic: Topic, rendering: Rendered, names: tuple[list[str], list[tuple[str, str]]], around: str):
+        self.topic, self.rendering, self.names, self.around = topic, rendering, names, around
+
+    def same(self, library: Library, topic: Topic) -> bool:
+        """Whether ``library`` (whole) renders ``topic`` as this page's rendering is: what the rendering's
+        key in the cache is made from (render_cache: every topic id, the glossary's names, the page itself)
+        is the same. Compared directly: hashing 20,000 ids takes hundreds of milliseconds."""
+        ids, names = self.names
+        if len(ids) != len(library.topics) or library.topics.keys() != set(ids):
+            return False
+        known, count = set(names), 0
+        for term in library.glossary.values():  # (nothing kept per name: no collection while 10,000 are looked at)
+            for name in term.names:
+                if (term.id, name) not in known:
+                    return False
+                count += 1
+        if count != len(names):
+            return False
+        was = self.topic
+        if (was.id, was.url, was.path) != (topic.id, topic.url, topic.path):
+            return False
+        from .content.parse_cache import StoredTopic
+
+        if isinstance(was, StoredTopic) or isinstance(topic, StoredTopic):
+            # A body read from its file when needed is the file as it is now, not as it was rendered: the
+            # same only if both were read from one file with the same stamp (size and times) and split alike.
+            stored = ("_body", "_body_at", "_body_prefix", "_stamp")
+            return (
+                isinstance(was, StoredTopic)
+                and isinstance(topic, StoredTopic)
+                and was._stamp is not None
+                and all(getattr(was, name) == getattr(topic, name) for name in stored)
+            )
+        return was.body == topic.body
+
+
 class Pages:
     """Builds the HTML for any address the reader can show."""
 
@@ -115,49 +156,40 @@ class Pages:
         return found
 
     # -- the whole library arriving after part of it (ui/library_arrival.py) --------------------------
-    def made_whole(self, url: str) -> tuple[str, Rendered, str] | None:
+    def made_whole(self, url: str) -> WholePage | None:
         """Part of a library: if the page at ``url`` is its topic as the whole library renders it (read
-        from the disk cache at start), what the page was made from -- the topic's id, that rendering, and
-        everything else it depends on (its key in the cache, its header and footer) -- for `take_whole`
-        to compare once the whole library is in. Else None (the page is made again then)."""
-        from .content.render_cache import key_of_topic, stamp_of_whole
-
+        from the disk cache at start), what the page was made from, for `take_whole` to compare once the
+        whole library is in. Else None (the page is made again then)."""
         topic = self.topic_at(url)
-        if topic is None or self._whole is None or self._whole[0] != topic.id or self.library.whole_names is None:
+        whole_names = self.library.whole_names
+        if topic is None or self._whole is None or self._whole[0] != topic.id or whole_names is None:
             return None
         held = self._early[1] if self._renderer is None and self._early else None
         if self._renderer is not None:
             held = self._renderer.known_text(topic)  # (evicted since: the part's own rendering, or none)
         if held is not self._whole[1]:
             return None
-        around = key_of_topic(stamp_of_whole(self.library), topic) + self.topic_header(topic) + self.footer_html(topic)
-        return topic.id, held, around
+        return WholePage(topic, held, whole_names, self.topic_header(topic) + self.footer_html(topic))
 
-    def take_whole(self, made: tuple[str, Rendered, str] | None) -> bool:
+    def take_whole(self, made: WholePage | None) -> bool:
         """The whole library is in ``self.library`` now, where part of it was: the renderer goes (its
         memory and glossary were the part's; the next is made for the whole library, on the same disk
         cache and settings). True if the page `made_whole` described (``made``) is made the same by the
-        whole library -- the same key, header and footer -- so it needs no reload: its rendering is kept."""
-        from .content.render_cache import key_of_topic, stamp_of_library
-
+        whole library, so it needs no reload: its rendering is kept."""
         old, self._renderer, self._early, self._whole = self._renderer, None, None, None
         if old is not None:
             from .content.render import Renderer
 
             self._renderer = Renderer(self.library, link_terms=old.link_terms, disk=old.disk)
-        topic = self.library.topic(made[0]) if made is not None else None
-        if made is None or topic is None:
+        topic = self.library.topic(made.topic.id) if made is not None else None
+        if made is None or topic is None or not made.same(self.library, topic):
+            return False
+        if made.around != self.topic_header(topic) + self.footer_html(topic):
             return False
         if self._renderer is not None:
-            around = self._renderer.cache_key(topic)
+            self._renderer.keep(topic.id, made.rendering)
         else:
-            around = key_of_topic(stamp_of_library(self.library), topic)  # (as the renderer to be made will be)
-        if around + self.topic_header(topic) + self.footer_html(topic) != made[2]:
-            return False
-        if self._renderer is not None:
-            self._renderer.keep(topic.id, made[1])
-        else:
-            self._early = (topic.id, made[1])  # handed to the renderer when it is made
+            self._early = (topic.id, made.rendering)  # handed to the renderer when it is made
         return True
 
     def at_hand(self, topic: Topic) -> bool:

@@ -119,9 +119,11 @@ class SnapshotArrival(Arrival):
     def _run(self) -> None:
         from ..collector import long_lived
         from ..content.loader import load_library
+        from ..quick_switch import quick_switching
+        from .page_builds import SWITCH_S
 
         try:
-            with long_lived():  # set aside from collections as soon as it is read (collector.py)
+            with long_lived(), quick_switching(SWITCH_S):  # (the window's thread waits less for Python's lock)
                 found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
         except Exception:  # noqa: BLE001 - read again on the window's thread (which reports what is wrong)
             found = None

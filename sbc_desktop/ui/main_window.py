@@ -636,6 +636,10 @@ class MainWindow(QMainWindow):
 
     def apply_appearance(self) -> None:
         """Theme and text size to every pane at once; remembered at home."""
+        with self.reader.restyling():  # the same text stays at the top of the page (taken before any restyle)
+            self._apply_appearance()
+
+    def _apply_appearance(self) -> None:
         theme, scale = self.appearance.theme, self.appearance.scale
         self._style_application()
         reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
@@ -686,6 +690,8 @@ class MainWindow(QMainWindow):
     def _note_place_left(self) -> None:
         """The reader leaves a long page they scrolled while it was still laid out in steps: their place
         is a fraction of its estimated height (laying the rest out now would freeze the window)."""
+        if self.reader.is_loading():
+            return  # the page shown again in a new theme: at the same place, noted once laid out
         scrolled, self._scrolled_early = self._scrolled_early, None
         bar = self.reader.verticalScrollBar()
         if scrolled is not None and scrolled[1] == self.reader.page_number and bar.maximum() > 0:

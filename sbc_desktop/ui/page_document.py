@@ -161,8 +161,10 @@ class LayoutSteps(QObject):
     def __init__(self, parent: QObject | None = None, sized: Callable[[float], None] | None = None):
         super().__init__(parent)
         self._sized = sized
-        self._past: tuple[float, Callable[[], None]] | None = None  # see when_past
-        self._reach: tuple[int, Callable[[], None]] | None = None  # see when_reached
+        # What waits for the steps to reach a place (when_past, when_through): is it reached (given the
+        # bottom of what is laid out), and the call then.
+        self._past: tuple[Callable[[float], bool], Callable[[], None]] | None = None
+        self._reach: tuple[int, Callable[[], None]] | None = None  # see when_reached (beside a when_past)
         self._doc: QTextDocument | None = None
         self._layout: QObject | None = None
         self._done_to = 0
@@ -190,6 +192,10 @@ class LayoutSteps(QObject):
     def is_running(self) -> bool:
         return self._doc is not None
 
+    def laid_out_to(self) -> int:
+        """The characters from the page's start that the steps have laid out so far (while running)."""
+        return self._done_to
+
     def finish(self) -> None:
         """Lay the rest out now (whoever asks wants the whole page: its height, a place in it)."""
         if self._doc is not None:
@@ -214,7 +220,12 @@ class LayoutSteps(QObject):
 
     def when_past(self, y: float, call: Callable[[], None]) -> None:
         """Call once the steps have laid the page out down to height ``y`` (dropped if stopped first)."""
-        self._past = (y, call)
+        self._past = (lambda bottom: bottom >= y, call)
+        self._timer.start()
+
+    def when_through(self, position: int, call: Callable[[], None]) -> None:
+        """Call once the steps have laid the page out past character ``position`` (dropped if stopped first)."""
+        self._past = (lambda _bottom: self._done_to > position, call)
         self._timer.start()
 
     def when_reached(self, position: int, call: Callable[[], None]) -> None:
@@ -296,7 +307,7 @@ class LayoutSteps(QObject):
             if time.perf_counter() - began >= LAYOUT_BUDGET_S:
                 break
         self._estimate()
-        if self._past is not None and layout.blockBoundingRect(block).bottom() >= self._past[0]:
+        if self._past is not None and self._past[0](layout.blockBoundingRect(block).bottom()):
             self._call_past()
         if self._reach is not None and self._done_to >= self._reach[0]:
             self._call_reached()

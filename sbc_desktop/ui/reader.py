@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -93,6 +94,9 @@ class Reader(QTextBrowser):
         self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
         self._load_whole_page = False
         self._loading = False  # a new page replaces the old one, or the reader sets its own place (place())
+        self._restyling = False  # a new theme or text size is being applied (see restyling)
+        self._kept_place: tuple[int, tuple[int, float, float], int] | None = None  # (page number, text_place, scrolls)
+        self._scrolls = 0  # the reader's own scrolls (wheel, keys, the scroll bar), counted: see restyling
         self._awaiting_paint = False
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
@@ -127,6 +131,7 @@ class Reader(QTextBrowser):
         # paints, and the steps go on (the scroll bar spans the page's estimated height meanwhile: see
         # _estimated_height); only a drag of the thumb far down lays the rest out at once.
         self.verticalScrollBar().actionTriggered.connect(self._scroll_action)
+        self.verticalScrollBar().actionTriggered.connect(self._count_scroll)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
         self.setTextInteractionFlags(
@@ -530,8 +535,8 @@ class Reader(QTextBrowser):
 
     def is_loading(self) -> bool:
         """True while a new page replaces the old one or the reader places it itself (Back's place,
-        a restored position): scroll changes then are not the reader's own (so not their place)."""
-        return self._loading
+        a restored position) or restyles it: scroll changes then are not the reader's own (so not their place)."""
+        return self._loading or self._restyling
 
     def place(self, value: int) -> None:
         """Scroll to ``value`` for the reader (not their own scrolling: see is_loading)."""
@@ -635,14 +640,122 @@ class Reader(QTextBrowser):
         self._release_paint()
 
     def reload_in_place(self) -> None:
-        """Show the page again (new colours, new numbers) at the same place, without a whole-page layout."""
+        """Show the page again (new colours, new numbers) with the same text at the top, without a
+        whole-page layout."""
         if self.source().isEmpty():
             return
-        position = self.verticalScrollBar().value()
-        self._load_whole_page = True
-        self.reload()
-        self._load_whole_page = False
-        self.when_complete(lambda: self.place_at(position))  # (its rest built, or parsed, first)
+        with self.restyling():
+            self._load_whole_page = True
+            self.reload()
+            self._load_whole_page = False
+
+    # -- the reader's place kept across a restyle (a new theme, text size, numbers) ----------------
+    def text_place(self) -> tuple[int, float, float]:
+        """Where the reader is, as text: the first character of the top line on screen, counted from the
+        page's end (what changes when a page is shown again, its care team's numbers, is near its top),
+        how far the screen's top is below that line's top, in lines, and the line's height (0 from the end: the
+        page's top).
+        Unlike a height, it still says the same place once the page is laid out in other fonts."""
+        kept = self._kept_place
+        if kept is not None and kept[0] == self.page_number and kept[2] == self._scrolls:
+            return kept[1]  # restyled again before the last restyle's place was reached: that place
+        top = self.verticalScrollBar().value()
+        if top <= 0:
+            return 0, 0.0, 0.0
+        # The last block whose top is at or above the screen's, by halves (not QTextEdit.cursorForPosition:
+        # on a page still laid out in steps, Qt's hit test can answer a block far below), among the
+        # blocks laid out: the steps lay the page out from its start, down to the screen at least.
+        doc, layout = self.document(), self.document().documentLayout()
+        last = doc.blockCount() - 1
+        if self._layout_steps.is_running():
+            self._layout_steps.lay_out_past(top + self.viewport().height())  # (so far already, as shown)
+            last = doc.findBlock(min(self._layout_steps.laid_out_to(), doc.characterCount() - 1)).blockNumber()
+        low, high = 0, last
+        while low < high:
+            middle = (low + high + 1) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(middle)).top() <= top:
+                low = middle
+            else:
+                high = middle - 1
+        block = doc.findBlockByNumber(low)
+        block_top, lines = layout.blockBoundingRect(block).top(), block.layout()
+        for number in range(lines.lineCount() if lines is not None else 0):
+            line = lines.lineAt(number)
+            if block_top + line.y() + line.height() / 2 > top:  # the top line on screen (half of it at least)
+                position = block.position() + line.textStart()
+                break
+        else:  # the screen's top is below this block's lines (in the space after it): the next block
+            position = block.next().position() if block.next().isValid() else block.position()
+        y, height = self._line_top(position)
+        return doc.characterCount() - position, (top - y) / height, height
+
+    def _line_top(self, position: int) -> tuple[float, float]:
+        """The top (in the page) and the height of the line holding character ``position`` (the page is
+        laid out that far if it is not yet)."""
+        doc = self.document()
+        block = doc.findBlock(max(0, min(position, doc.characterCount() - 1)))
+        rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        if line is None or not line.isValid():
+            return rect.top(), max(1.0, rect.height())
+        return rect.top() + line.y(), max(1.0, line.height())
+
+    @contextmanager
+    def restyling(self) -> Iterator[None]:
+        """Whatever is done within (a new theme, text size, the page shown again) leaves the same text at
+        the top of the reader. The place is taken first, as text: restyling the window lays the old page
+        out again at once (Qt then clamps the scroll bar to the first screens), and a height would be
+        wrong in new fonts anyway. It is put back once the page is laid out that far again, in steps,
+        the screen left as it was meanwhile. Scrolls till then are not the reader's own (is_loading),
+        but if the reader scrolls (wheel, keys, the scroll bar), their place wins."""
+        if self._restyling:  # (within another restyle: that one keeps the place)
+            yield
+            return
+        place, scrolls = self.text_place(), self._scrolls
+        self._restyling = True
+        try:
+            yield
+        finally:
+            self._restyling = False
+        self._kept_place = None
+        if place[0] == 0:
+            return  # at the page's top: nothing moves it
+        self._kept_place = (self.page_number, place, scrolls)
+        if self.is_complete():  # the same page in new fonts: laid out again, in steps, as a new one is
+            self._hold_paint()
+            self._layout_steps.start(self.document())
+            self._back_to_text(place, scrolls)
+        else:  # shown again (a reload): once its rest is in, while its layout steps run
+            self.when_complete(lambda: self._back_to_text(place, scrolls))
+
+    def _count_scroll(self, _action: int) -> None:
+        self._scrolls += 1
+        if self._kept_place is not None:  # their own place now: shown at once
+            self._kept_place = None
+            self._release_paint()
+
+    def _back_to_text(self, place: tuple[int, float, float], scrolls: int) -> None:
+        if self._layout_steps.is_running():
+            position = self.document().characterCount() - place[0]
+            self._layout_steps.when_through(position, lambda: self._put_back(place, scrolls))
+        else:
+            self._put_back(place, scrolls)
+
+    def _put_back(self, place: tuple[int, float, float], scrolls: int) -> None:
+        """The line holding ``place`` at the top, unless the reader has scrolled since the restyle."""
+        kept, self._kept_place = self._kept_place, None
+        if scrolls == self._scrolls and kept is not None and kept[0] == self.page_number:
+            top, height = self._line_top(self.document().characterCount() - place[0])  # (laid out that far)
+            # In the same fonts, the same height; in others, that line at the very top (the space between
+            # paragraphs above it does not grow as the text does)
+            y = round(top + (place[1] * height if abs(height - place[2]) < 0.5 else max(0.0, place[1]) * height))
+            if self._layout_steps.is_running():
+                self._layout_steps.lay_out_past(y + self.viewport().height())
+            else:
+                lay_out_now(self.document())
+            self.place(y)
+        self._release_paint()
 
     def set_style_sheet(self, style_sheet: str) -> None:
         """New page colours: the page is laid out again with them (same place, same history)."""

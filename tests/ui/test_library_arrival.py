@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from sbc_desktop.content.loader import first_page_library, load_library, snapshot_library
@@ -289,6 +290,7 @@ def test_a_second_start_page_already_as_the_whole_library_renders_it_is_not_made
     root, cache, _full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
     window, arrival = second_start_window(qtbot, root, cache, "tests")
     reader = window.reader
+    qtbot.waitUntil(reader.is_laid_out)
     page, document, html = reader.page_number, reader.document(), reader.toHtml()
     assert "term:" in html  # its glossary words are there from the start
     with qtbot.waitSignal(arrival.arrived, timeout=30000):
@@ -299,14 +301,33 @@ def test_a_second_start_page_already_as_the_whole_library_renders_it_is_not_made
     assert window.pages.topic_html(window.library.topic("tests")) == whole_html
 
 
-def test_a_page_changed_before_the_rest_arrived_is_made_again(qtbot, tmp_path, builtin_dir, monkeypatch):
+@pytest.mark.parametrize("change", ["title", "body", "glossary"])
+def test_a_page_changed_before_the_rest_arrived_is_made_again(qtbot, tmp_path, builtin_dir, monkeypatch, change):
+    """Read after the part (the rest re-reads the folder): the page, or a glossary word it would link."""
     root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
     window, arrival = second_start_window(qtbot, root, cache, "tests")
+    reader = window.reader
+    qtbot.waitUntil(reader.is_laid_out)
     page = root / "topics" / "tests.md"
-    page.write_text(page.read_text("utf-8").replace("title: ", "title: Changed ", 1), "utf-8")
+    text = page.read_text("utf-8")
+    if change == "title":
+        page.write_text(text.replace("title: ", "title: Changed ", 1), "utf-8")
+    elif change == "body":
+        page.write_text(text.replace("## Common tests", "## Changed common tests", 1), "utf-8")
+    else:  # a new word to link on the page
+        assert "term:new-word" not in reader.toHtml() and "Doctors" in reader.toPlainText()
+        glossary = root / "glossary.yaml"
+        word = "  - id: new-word\n    term: doctors\n    definition: People who care for you.\n\n"
+        glossary.write_text(glossary.read_text("utf-8").replace("terms:\n", "terms:\n" + word, 1), "utf-8")
+    page_number = reader.page_number
     with qtbot.waitSignal(arrival.arrived, timeout=30000):
         arrival.start()
-    qtbot.waitUntil(lambda: "Changed " in window.reader.toPlainText())  # the rest read it again: so does the page
+    qtbot.waitUntil(lambda: reader.page_number > page_number and reader.is_complete())  # made again
+    if change == "glossary":
+        assert "new-word" in window.library.glossary
+        assert "term:new-word" in reader.toHtml()
+    else:
+        assert "Changed " in reader.toPlainText()
 
 
 def test_a_long_first_page_is_made_again_without_stopping_the_window(qtbot, builtin_dir, monkeypatch):
