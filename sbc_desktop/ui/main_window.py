@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.appointment_dock)
         self.appointment_dock.visibilityChanged.connect(self._dock_shown)
         self.appointment_dock.hide()
-        self.handouts = HandoutActions(self, self.make_handout)
+        self.handouts = HandoutActions(self, self.make_handout, say=self.announce)
 
         reading = QWidget(self)  # the reader with its find bar below it
         reading_layout = QVBoxLayout(reading)
@@ -859,6 +859,7 @@ class MainWindow(QMainWindow):
             if answer == "drop":
                 break
         self.read_aloud.stop()
+        self.handouts.cancel()  # a handout still being made: nothing half-made is kept
         self.notes_store.unlock()
         self.search.close()
         self.reader.elsewhere.close()  # (the helper rendering long pages)
