@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -45,6 +46,9 @@ from .render_ahead import RenderElsewhere
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
 PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen stays as it was meanwhile
+# What is left of a page this short (characters of Markdown) is added at once when a key or a link needs it
+# (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
+SHORT_PAGE_CHARS = 12_000
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -81,6 +85,8 @@ class Reader(QTextBrowser):
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
+        self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
+        self._drags, self._drag_held = 0, False  # the scroll bar's thumb dragged below what is laid out
         self._layout_steps = LayoutSteps(self, self._estimated_height)
         self._layout_steps.finished.connect(self.pageLaidOut)
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
@@ -88,6 +94,9 @@ class Reader(QTextBrowser):
         self._when_complete: list[Callable[[], None]] = []  # for page_number, once it is complete
         self._load_whole_page = False
         self._loading = False  # a new page replaces the old one, or the reader sets its own place (place())
+        self._restyling = False  # a new theme or text size is being applied (see restyling)
+        self._kept_place: tuple[int, tuple[int, float, float], int] | None = None  # (page number, text_place, scrolls)
+        self._scrolls = 0  # the reader's own scrolls (wheel, keys, the scroll bar), counted: see restyling
         self._awaiting_paint = False
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
@@ -122,6 +131,7 @@ class Reader(QTextBrowser):
         # paints, and the steps go on (the scroll bar spans the page's estimated height meanwhile: see
         # _estimated_height); only a drag of the thumb far down lays the rest out at once.
         self.verticalScrollBar().actionTriggered.connect(self._scroll_action)
+        self.verticalScrollBar().actionTriggered.connect(self._count_scroll)
         self.anchorClicked.connect(self._link_clicked)
         # A caret the arrow keys move: a screen reader reads the line it lands on.
         self.setTextInteractionFlags(
@@ -156,6 +166,7 @@ class Reader(QTextBrowser):
         self._drop_offscreen()
         self._forget_build()
         self._after_build = None
+        self._anchor_ends = {}
         whole = url.hasFragment() or self._load_whole_page
         # A page needed whole (a #anchor, Back, Forward) is parsed in the worker too; what needed
         # it whole is done once it is shown (after_build). Not while the history is rebuilt
@@ -165,7 +176,7 @@ class Reader(QTextBrowser):
             self._start_build(url)
             if url.hasFragment():
                 fragment = url.fragment()
-                self._after_build = (QUrl(url), [lambda: self.scrollToAnchor(fragment)])
+                self._after_build = (QUrl(url), [lambda: self.to_anchor(fragment)])
             return self._loading_html(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
@@ -174,12 +185,17 @@ class Reader(QTextBrowser):
         # Shown again at a place (Back, Forward, new colours or numbers): not in one step of the whole
         # page's HTML, but as any page comes (its first piece, the rest built off screen), with the
         # page on screen left as it was until the new one is at its place (see hold_paint).
-        again = whole and not url.hasFragment() and not self.signalsBlocked()
+        # A place on it (a link to "#name") likewise: the page comes in pieces, and is laid out in its steps
+        # down to the place (not in one step of the whole page), the screen left as it was meanwhile.
+        again = whole and not self.signalsBlocked()
         html = self._start_parts(parts, whole and not again)
         if again:
             self._load_whole_page = False
             if not self.is_complete():
                 self._hold_paint()
+            if url.hasFragment():
+                fragment = url.fragment()
+                self.when_complete(lambda: self.to_anchor(fragment))
         return html
 
     def _hold_paint(self) -> None:
@@ -191,6 +207,7 @@ class Reader(QTextBrowser):
 
     def _release_paint(self) -> None:
         self._paint_held.stop()
+        self._drag_held = False
         if not self.viewport().updatesEnabled():
             self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
@@ -236,7 +253,9 @@ class Reader(QTextBrowser):
     def _scroll_action(self, action: int) -> None:
         """The scroll bar's thumb dragged while the page is still laid out in steps: the range is only
         an estimate so far, so the drag goes to the same fraction of the whole page, not the same
-        pixel (a wheel's or an arrow's few pixels stay pixels)."""
+        pixel (a wheel's or an arrow's few pixels stay pixels). Dragged below what is laid out, the
+        screen stays as it was while the steps go on down to there (each a few ms), and is shown there
+        then: painting it at once would lay the page out down to there in one step (up to a second)."""
         bar = self.verticalScrollBar()
         if action != QAbstractSlider.SliderAction.SliderMove.value or not self._layout_steps.is_running():
             return
@@ -244,8 +263,23 @@ class Reader(QTextBrowser):
             return
         maximum = bar.maximum()
         fraction = bar.sliderPosition() / maximum if maximum > 0 else 0.0
-        self._layout_steps.finish()  # the range is the whole page's from here on
-        bar.setSliderPosition(round(fraction * bar.maximum()))
+        below = fraction * maximum + self.viewport().height()
+        self._drags += 1  # (only the latest drag's place is shown)
+        if self._layout_steps.laid_out_bottom() >= below:
+            if self._drag_held:  # dragged back up above what is laid out: shown here now
+                self._dragged_to(fraction)
+            return
+        self._drag_held = True
+        self._hold_paint()
+        number = self._drags
+        self._layout_steps.when_past(below, lambda: self._dragged_to(fraction) if number == self._drags else None)
+
+    def _dragged_to(self, fraction: float) -> None:
+        """The page is laid out down to where the thumb was dragged: shown there (the estimate is closer now)."""
+        self._drag_held = False
+        bar = self.verticalScrollBar()
+        self.place(round(fraction * bar.maximum()))
+        self._release_paint()
 
     def _watch_layout(self, doc: QTextDocument) -> None:
         doc.documentLayout().documentSizeChanged.connect(self._document_resized)
@@ -428,6 +462,7 @@ class Reader(QTextBrowser):
         }
         self._layers.clear()
         self.setExtraSelections([])
+        self._anchor_ends = built.anchor_ends
         doc, old = built.take(), self.document()
         made_here = old.parent() is self  # (Qt deletes the document it made itself, not one made here)
         # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
@@ -500,8 +535,8 @@ class Reader(QTextBrowser):
 
     def is_loading(self) -> bool:
         """True while a new page replaces the old one or the reader places it itself (Back's place,
-        a restored position): scroll changes then are not the reader's own (so not their place)."""
-        return self._loading
+        a restored position) or restyles it: scroll changes then are not the reader's own (so not their place)."""
+        return self._loading or self._restyling
 
     def place(self, value: int) -> None:
         """Scroll to ``value`` for the reader (not their own scrolling: see is_loading)."""
@@ -605,14 +640,122 @@ class Reader(QTextBrowser):
         self._release_paint()
 
     def reload_in_place(self) -> None:
-        """Show the page again (new colours, new numbers) at the same place, without a whole-page layout."""
+        """Show the page again (new colours, new numbers) with the same text at the top, without a
+        whole-page layout."""
         if self.source().isEmpty():
             return
-        position = self.verticalScrollBar().value()
-        self._load_whole_page = True
-        self.reload()
-        self._load_whole_page = False
-        self.when_complete(lambda: self.place_at(position))  # (its rest built, or parsed, first)
+        with self.restyling():
+            self._load_whole_page = True
+            self.reload()
+            self._load_whole_page = False
+
+    # -- the reader's place kept across a restyle (a new theme, text size, numbers) ----------------
+    def text_place(self) -> tuple[int, float, float]:
+        """Where the reader is, as text: the first character of the top line on screen, counted from the
+        page's end (what changes when a page is shown again, its care team's numbers, is near its top),
+        how far the screen's top is below that line's top, in lines, and the line's height (0 from the end: the
+        page's top).
+        Unlike a height, it still says the same place once the page is laid out in other fonts."""
+        kept = self._kept_place
+        if kept is not None and kept[0] == self.page_number and kept[2] == self._scrolls:
+            return kept[1]  # restyled again before the last restyle's place was reached: that place
+        top = self.verticalScrollBar().value()
+        if top <= 0:
+            return 0, 0.0, 0.0
+        # The last block whose top is at or above the screen's, by halves (not QTextEdit.cursorForPosition:
+        # on a page still laid out in steps, Qt's hit test can answer a block far below), among the
+        # blocks laid out: the steps lay the page out from its start, down to the screen at least.
+        doc, layout = self.document(), self.document().documentLayout()
+        last = doc.blockCount() - 1
+        if self._layout_steps.is_running():
+            self._layout_steps.lay_out_past(top + self.viewport().height())  # (so far already, as shown)
+            last = doc.findBlock(min(self._layout_steps.laid_out_to(), doc.characterCount() - 1)).blockNumber()
+        low, high = 0, last
+        while low < high:
+            middle = (low + high + 1) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(middle)).top() <= top:
+                low = middle
+            else:
+                high = middle - 1
+        block = doc.findBlockByNumber(low)
+        block_top, lines = layout.blockBoundingRect(block).top(), block.layout()
+        for number in range(lines.lineCount() if lines is not None else 0):
+            line = lines.lineAt(number)
+            if block_top + line.y() + line.height() / 2 > top:  # the top line on screen (half of it at least)
+                position = block.position() + line.textStart()
+                break
+        else:  # the screen's top is below this block's lines (in the space after it): the next block
+            position = block.next().position() if block.next().isValid() else block.position()
+        y, height = self._line_top(position)
+        return doc.characterCount() - position, (top - y) / height, height
+
+    def _line_top(self, position: int) -> tuple[float, float]:
+        """The top (in the page) and the height of the line holding character ``position`` (the page is
+        laid out that far if it is not yet)."""
+        doc = self.document()
+        block = doc.findBlock(max(0, min(position, doc.characterCount() - 1)))
+        rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        if line is None or not line.isValid():
+            return rect.top(), max(1.0, rect.height())
+        return rect.top() + line.y(), max(1.0, line.height())
+
+    @contextmanager
+    def restyling(self) -> Iterator[None]:
+        """Whatever is done within (a new theme, text size, the page shown again) leaves the same text at
+        the top of the reader. The place is taken first, as text: restyling the window lays the old page
+        out again at once (Qt then clamps the scroll bar to the first screens), and a height would be
+        wrong in new fonts anyway. It is put back once the page is laid out that far again, in steps,
+        the screen left as it was meanwhile. Scrolls till then are not the reader's own (is_loading),
+        but if the reader scrolls (wheel, keys, the scroll bar), their place wins."""
+        if self._restyling:  # (within another restyle: that one keeps the place)
+            yield
+            return
+        place, scrolls = self.text_place(), self._scrolls
+        self._restyling = True
+        try:
+            yield
+        finally:
+            self._restyling = False
+        self._kept_place = None
+        if place[0] == 0:
+            return  # at the page's top: nothing moves it
+        self._kept_place = (self.page_number, place, scrolls)
+        if self.is_complete():  # the same page in new fonts: laid out again, in steps, as a new one is
+            self._hold_paint()
+            self._layout_steps.start(self.document())
+            self._back_to_text(place, scrolls)
+        else:  # shown again (a reload): once its rest is in, while its layout steps run
+            self.when_complete(lambda: self._back_to_text(place, scrolls))
+
+    def _count_scroll(self, _action: int) -> None:
+        self._scrolls += 1
+        if self._kept_place is not None:  # their own place now: shown at once
+            self._kept_place = None
+            self._release_paint()
+
+    def _back_to_text(self, place: tuple[int, float, float], scrolls: int) -> None:
+        if self._layout_steps.is_running():
+            position = self.document().characterCount() - place[0]
+            self._layout_steps.when_through(position, lambda: self._put_back(place, scrolls))
+        else:
+            self._put_back(place, scrolls)
+
+    def _put_back(self, place: tuple[int, float, float], scrolls: int) -> None:
+        """The line holding ``place`` at the top, unless the reader has scrolled since the restyle."""
+        kept, self._kept_place = self._kept_place, None
+        if scrolls == self._scrolls and kept is not None and kept[0] == self.page_number:
+            top, height = self._line_top(self.document().characterCount() - place[0])  # (laid out that far)
+            # In the same fonts, the same height; in others, that line at the very top (the space between
+            # paragraphs above it does not grow as the text does)
+            y = round(top + (place[1] * height if abs(height - place[2]) < 0.5 else max(0.0, place[1]) * height))
+            if self._layout_steps.is_running():
+                self._layout_steps.lay_out_past(y + self.viewport().height())
+            else:
+                lay_out_now(self.document())
+            self.place(y)
+        self._release_paint()
 
     def set_style_sheet(self, style_sheet: str) -> None:
         """New page colours: the page is laid out again with them (same place, same history)."""
@@ -651,14 +794,46 @@ class Reader(QTextBrowser):
         elif url.scheme() in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
-            self.ensure_complete()  # the place may be further down than the page has come yet
-            self.scrollToAnchor(url.fragment())
+            self.to_anchor(url.fragment())  # (the place may be further down than the page has come yet)
         elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
         elif url.scheme() in ("topic", "app"):
             if url.hasFragment() and url.toString().split("#")[0] == self.current_url().split("#")[0]:
-                self.ensure_complete()  # a place further down this page: it may not be in yet
+                # A place further down this page: followed (and kept in the history) once the page is in and
+                # laid out down to it (Qt's own scroll to it would lay out the page down to it in one step).
+                self._when_anchor_laid_out(url.fragment(), lambda: self.setSource(url))
+                return
             self.setSource(url)
+
+    def to_anchor(self, name: str) -> None:
+        """Go to the place ``name`` on this page, once it is there: its last pieces in, and laid out (in its
+        small steps) down to it. The screen held as it was (a page shown again) is shown there then."""
+        self._when_anchor_laid_out(name, lambda: self._anchor_reached(name))
+
+    def _complete_now(self) -> bool:
+        """True if the page is complete, or made complete now because what is left of it is short (a few ms);
+        False while the last pieces of a long page are still being built (in small steps)."""
+        if self.is_complete():
+            return True
+        topic = self.pages.topic_at(self.current_url()) if hasattr(self.pages, "topic_at") else None
+        if self._build is None and (topic is None or len(topic.body) < SHORT_PAGE_CHARS):
+            self.ensure_complete(lay_out=False)
+        return self.is_complete()
+
+    def _when_anchor_laid_out(self, name: str, call: Callable[[], None]) -> None:
+        if not self._complete_now():
+            self.when_complete(lambda: self._when_anchor_laid_out(name, call))  # (dropped if another page comes)
+            return
+        at = self._anchor_ends.get(name)  # the end of the piece it is in (None: in the first, or not on the page)
+        if at is not None and self._layout_steps.is_running():
+            self._layout_steps.when_reached(at, call)
+        else:
+            call()
+
+    def _anchor_reached(self, name: str) -> None:
+        self.scrollToAnchor(name)  # (laid out down to it: only the screen below it is laid out now)
+        self._layout_steps.lay_out_past(self.verticalScrollBar().value() + self.viewport().height())
+        self._release_paint()
 
     def _link_rect(self) -> QRect:
         """Where the activated word is on screen (global), to place its pop-up."""
@@ -702,14 +877,18 @@ class Reader(QTextBrowser):
         """Put the caret on the next (previous) heading or link; False when there is none.
 
         On a long page still laid out in steps, the page is laid out (and its outline read) only
-        as far as the heading or link reached, not to its end. A page still parsed in the worker
+        as far as the heading or link reached, not to its end. On a page whose last pieces are still
+        being built (off screen, in small steps), the move is made once they are in (not all of them
+        added in one step: up to a second on the longest pages). A page still parsed in the worker
         ("Loading...") is not finished here (seconds on the UI thread): the reader is told instead."""
         if self._build is not None:
             self.messageRequested.emit(
                 QCoreApplication.translate("Reader", "This page is still loading. Try again in a moment.")
             )
             return False
-        self.ensure_complete(lay_out=False)
+        if not self._complete_now():  # its last pieces still come (in small steps): the move is made once they are in
+            self.when_complete(lambda: None if self.move_by(kind, forward) else None)
+            return True
         cursor = self.textCursor()
         here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()
         index = self.outline.next_index(here, kind, forward)
