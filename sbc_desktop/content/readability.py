@@ -33,6 +33,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from itertools import filterfalse
 from operator import mul
@@ -59,6 +60,13 @@ _DIGIT = re.compile(r"[0-9]")
 _NUMBERS = (
     "0", "7", "42", "2019", "12345678901234567890", "2019;12(3):45-67", "1.5", "3/4", "10%", "$500",
     "1,000,000", "#1", "(1)", "[12]", "1-2-3", "~5", "<10>", "3^2", "{7}", "`8`", "9|10", "4@5", '"6"',
+)  # fmt: skip
+_HARD_WORDS = (
+    "cancer", "chemotherapy", "would've", "WOULD'VE", "don't", "'tis", "rock'n'roll", "PET-CT", "cdk4/6", "naïve",
+    "café", "mg/m²", "İstanbul", "straße", "x", "a", "the", "extraordinarily", "immunohistochemistry",
+    "trastuzumab", "deruxtecan", "oncologist's", "o'clock", "ça", "lymphoedema", "metastases", "2019a",
+    "abc123def", "palbociclib", "x'", "'x", "a'b'c", "co-operate", "re-use", "œdema", "ﬁnal", "ǅ", "ΣΊΣΥΦΟΣ",
+    "supercalifragilisticexpialidocious", "pneumonoultramicroscopicsilicovolcanoconiosis", "hyphenation",
 )  # fmt: skip
 _SAMPLE = (
     "Don't worry: it's 'fine'. Dr. Smith's PET-CT scan (in 2024) showed CDK4/6 inhibitors—and more... "
@@ -100,26 +108,107 @@ def _learn(new: list[str], textstat: Any) -> None:
         _PIECES.clear()
     # Pieces hold no white space, and what textstat removes never spans it: the punctuation at the ends of
     # all the new pieces is found by one pass of the pattern (in C) over them, one a line.
-    words = _EDGES.sub("", "\n".join(new)).split("\n")
-    for piece, word in zip(new, words, strict=True):
-        _PIECES[piece] = _syllables_of(word, textstat) + (_WORD if _WORD_CHAR.search(piece) else 0)
+    keys = [_key(word) for word in _EDGES.sub("", "\n".join(new)).split("\n")]
+    unknown = list(dict.fromkeys(key for key in keys if key not in _SYLLABLES))
+    if len(_SYLLABLES) + len(unknown) > _MOST_WORDS:
+        _SYLLABLES.clear()
+        unknown = list(dict.fromkeys(keys))
+    _SYLLABLES.update(zip(unknown, _syllables_of(unknown, textstat), strict=True))
+    for piece, key in zip(new, keys, strict=True):
+        _PIECES[piece] = _SYLLABLES[key] + (_WORD if _WORD_CHAR.search(piece) else 0)
 
 
-def _syllables_of(word: str, textstat: Any) -> int:
-    """The syllables of one whitespace-separated piece of text without the punctuation at its ends (``word``),
-    as textstat counts them."""
-    if not word:
-        return 0
-    key = word.lower() if word.isascii() and "'" not in word else word  # textstat lower-cases it first
-    syllables = _SYLLABLES.get(key)
-    if syllables is None:
-        if len(_SYLLABLES) >= _MOST_WORDS:
-            _SYLLABLES.clear()
-        if _is_number(key) and _numbers_are_one_syllable(textstat):
-            syllables = _SYLLABLES[key] = 1
-        else:
-            syllables = _SYLLABLES[key] = textstat.syllable_count(key)
-    return syllables
+def _key(word: str) -> str:
+    """A piece of text without the punctuation at its ends as its syllables are kept: an ASCII word without an
+    apostrophe once whatever its capitals (textstat lower-cases it first)."""
+    return word.lower() if word.isascii() and "'" not in word else word
+
+
+def _syllables_of(words: list[str], textstat: Any) -> list[int]:
+    """The syllables of each of ``words`` (pieces of text without the punctuation at their ends), as textstat
+    counts them: none in "", 1 in a number, the rest counted all at once."""
+    numbers = _numbers_are_one_syllable(textstat)
+    asked = [word for word in words if word and not (numbers and _is_number(word))]
+    counted = dict(zip(asked, _syllable_counter(textstat)(asked), strict=True))
+    return [counted.get(word, 1 if word else 0) for word in words]
+
+
+@cache
+def _syllable_counter(textstat: Any) -> Callable[[list[str]], list[int]]:
+    """``textstat.syllable_count`` of many words: ``_Syllables`` when it counts as the installed textstat
+    does (checked once, on hard samples), else textstat's own, word by word."""
+
+    def one_by_one(words: list[str]) -> list[int]:
+        return [textstat.syllable_count(word) for word in words]
+
+    try:
+        fast = _Syllables(textstat).counts
+        if fast(list(_HARD_WORDS)) == one_by_one(list(_HARD_WORDS)):
+            return fast
+    except Exception:  # noqa: BLE001, S110 - another textstat: its own counts, word by word
+        pass
+    return one_by_one
+
+
+class _Syllables:
+    """textstat's ``syllable_count`` (the CMU dictionary's count for a word in it, else pyphen's hyphenation
+    points plus one), for many words at once: their punctuation removed by one pass of textstat's own patterns
+    over all of them, and pyphen's hyphenation points found by its own patterns and rule, looking at a place
+    in the word only as long as some pattern starts with the letters there (pyphen looks up every run of up
+    to 28 letters from every place: three quarters of a medical page's new words are not in the dictionary)."""
+
+    def __init__(self, textstat: Any):
+        from textstat.backend.utils import get_cmudict, get_pyphen  # (its own, as textstat uses them)
+        from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+        owner = textstat.syllable_count.__self__
+        lang = getattr(owner, f"_{type(owner).__name__}__lang")
+        self.cmu: dict[str, list[list[str]]] = get_cmudict(lang)
+        if not isinstance(self.cmu, dict):
+            raise TypeError("no CMU dictionary for this language")
+        pyphen = get_pyphen(lang)
+        self.patterns: dict[str, tuple[int, Any]] = pyphen.hd.patterns
+        self.longest: int = pyphen.hd.maxlen
+        self.left, self.right = pyphen.left, pyphen.right
+        self.starts = {pattern[:end] for pattern in self.patterns for end in range(1, len(pattern) + 1)}
+        self.not_contraction = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+        self.punctuation = re.compile(r"[^\w\s\']")  # textstat's remove_punctuation, apostrophes kept
+
+    def counts(self, words: list[str]) -> list[int]:
+        if not words:
+            return []
+        cleaned = self.punctuation.sub("", self.not_contraction.sub("", "\n".join(words))).lower().split("\n")
+        found = []
+        for text in cleaned:
+            syllables = 0
+            for word in text.split():
+                phones = self.cmu.get(word)
+                if phones:
+                    syllables += sum(1 for phone in phones[0] if phone[-1].isdigit())
+                else:
+                    syllables += self._hyphenation_points(word) + 1
+            found.append(syllables)
+        return found
+
+    def _hyphenation_points(self, word: str) -> int:
+        """``len(Pyphen.positions(word))``."""
+        pointed = f".{word.lower()}."
+        size = len(pointed)
+        values = [0] * (size + 1)
+        patterns, starts, longest = self.patterns, self.starts, self.longest
+        for start in range(size - 1):
+            for end in range(start + 1, min(start + longest, size) + 1):
+                part = pointed[start:end]
+                if part not in starts:
+                    break  # (no pattern starts with it: none longer from here either)
+                pattern = patterns.get(part)
+                if pattern:
+                    offset, marks = pattern
+                    for at, mark in enumerate(marks, start + offset):
+                        if at <= size and mark > values[at]:
+                            values[at] = mark
+        # Pyphen's points are the odd values' places less one, at least `left` from the start and `right` from the end.
+        return sum(1 for at in range(self.left + 1, min(len(word) - self.right + 1, size) + 1) if values[at] % 2)
 
 
 def _is_number(word: str) -> bool:

@@ -115,3 +115,39 @@ def test_numbers_are_one_syllable_as_textstat_counts_them_and_words_with_digits_
     for word in numbers + not_numbers:
         text = f"The {word} value was measured ({word}) and {word}, again. " * 3
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), word
+
+
+def test_many_words_syllables_are_textstats_own_counted_at_once(builtin_dir):
+    """Syllables of many words at once (the CMU dictionary, else pyphen's points found looking only where a
+    pattern starts): the same as textstat's word by word, on words it knows, words it hyphenates and oddities."""
+    import random
+
+    from sbc_desktop.content import readability
+    from sbc_desktop.content.loader import load_library
+
+    library = load_library(builtin_dir)
+    words = {word for topic in library.topics.values() for word in topic.body.split()}
+    rng = random.Random(14)
+    letters = "abcdefghijklmnopqrstuvwxyzéöß'-"
+    words |= {"".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(3000)}
+    words |= set(readability._HARD_WORDS) | {"trastuzumab", "pertuzumab", "ribociclib", "fulvestrant", "lymphoedema"}
+    words = sorted(words)
+    counter = readability._syllable_counter(textstat)
+    assert counter.__name__ == "counts"  # the installed textstat counts as _Syllables does: that is what is used
+    assert counter(words) == [textstat.syllable_count(word) for word in words]
+    assert counter([]) == []
+
+
+def test_a_textstat_that_counts_otherwise_counts_its_own_way():
+    from sbc_desktop.content import readability
+
+    class Other:
+        _Other__lang = "en_US"
+
+        def syllable_count(self, word):
+            return 7
+
+    other = Other()
+    counter = readability._syllable_counter(other)
+    assert counter.__name__ == "one_by_one"
+    assert readability._syllables_of(["cancer", "", "2019"], other) == [7, 0, 7]  # (numbers too: it says 7)
