@@ -152,6 +152,47 @@ def test_at_home_the_next_start_goes_on_from_where_the_last_stopped(qtbot, libra
     again.close()
 
 
+def test_a_window_closed_while_text_is_added_closes_at_once_and_keeps_every_batch_before(
+    qtbot, library, monkeypatch, tmp_path
+):
+    """The window closes without waiting for the rest of the batch being read (it waited for all of it:
+    1.2-1.6 s on the NCI pages) nor for the log copied into the index file (on a thread of its own). The
+    batches before are kept; the one being read is given up and read at the next start."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch, at first
+    cache = tmp_path / "cache"
+    read = []
+    never = threading.Event()
+
+    def slowly(real):  # each page takes 0.2 s to read
+        return lambda topic: read.append(topic.id) or never.wait(0.2) or real(topic)
+
+    window = open_home_window(qtbot, library, cache, slowly)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "bones")
+    qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=20000)
+    monkeypatch.setattr(search, "TEXT_BATCH", 10**9)  # the next batch: every page left, 5 s to read
+    reading_from = len(read) + 2
+    qtbot.waitUntil(lambda: len(read) >= reading_from, timeout=20000)  # well into the last batch
+    closed_on = []
+    real_close = search.SearchIndex.close
+    monkeypatch.setattr(
+        search.SearchIndex,
+        "close",
+        lambda index: closed_on.append(threading.current_thread().name) or real_close(index),
+    )
+    began = time.monotonic()
+    window.close()
+    assert time.monotonic() - began < 1.0  # not the rest of the batch (4 s and more)
+    window.search.wait_closed(30)
+    assert closed_on == ["search-index-close"]  # the log was copied off the window's thread...
+    assert not [p for p in cache.glob("search-*-wal") if p.stat().st_size]  # ...and is in the file
+    on_disk = search.SearchIndex.begin(library, cache)
+    left = on_disk.pages_left
+    kept = on_disk.pages - left
+    on_disk.close()
+    assert 3 <= kept < reading_from and left  # the batches before kept, the last one given up
+
+
 def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misses(
     qtbot, library, monkeypatch, tmp_path
 ):
