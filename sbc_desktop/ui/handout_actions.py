@@ -76,19 +76,33 @@ class HandoutActions(QObject):
         self.progress = HandoutProgress(window, job, doing, self.say)
         status_bar = getattr(window, "statusBar", None)
         if status_bar is not None:
-            status_bar().addPermanentWidget(self.progress)
+            status_bar().addPermanentWidget(self.progress, 1)  # the room it needs, before passing messages
         job.start()
         return job
 
     def busy(self) -> bool:
         if self.job is None or not self.job.running:
             return False
-        self.message.emit(
-            QCoreApplication.translate(
+        if self.job.unseen:  # the last kiosk patient's print: nothing of it is said to the next one
+            text = QCoreApplication.translate("Handout", "The printer is still busy. Please try again in a minute.")
+        else:
+            text = QCoreApplication.translate(
                 "Handout", "A handout is still being made. Wait for it to finish, or cancel it first."
             )
-        )
+        self.message.emit(text)
         return True
+
+    def let_go(self) -> None:
+        """The kiosk's next patient: a job still running goes on to its end unseen (the last
+        patient's pages still print: Qt cannot take back what it sent). Its progress line and
+        Cancel go now, and how it ends is said to nobody."""
+        job = self.job
+        if job is None or not job.running:
+            return
+        job.unseen = True
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.disconnect()  # done/failed/cancelled: words for the patient who has gone
+        self._job_ended()
 
     def cancel(self) -> None:
         """Stop a handout being made (the window is closing)."""

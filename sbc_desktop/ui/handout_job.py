@@ -15,7 +15,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..handout.document import Stage
@@ -42,6 +43,7 @@ class HandoutJob(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
         self.running = False
+        self.unseen = False  # a kiosk session was cleared meanwhile: it ends without a word
         self.error: str | None = None  # why it failed
         self.stage, self.done, self.total = Stage.LAYOUT, 0, 0
 
@@ -90,6 +92,21 @@ class HandoutJob(QObject):
             self.progressed.emit(self.stage, self.done, self.total)
 
 
+class TwoLines(QLabel):
+    """The progress text: it takes the status bar's room and wraps onto a second line at large
+    text on a narrow screen, never cut short. (A wrapped label's own smallest size is many lines
+    tall, at the narrowest it could be; the status bar would take that height.)"""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        lines = 2 * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        return QSize(12 * self.fontMetrics().averageCharWidth(), lines)
+
+
 class HandoutProgress(QFrame):
     """The line at the foot of the window while a long handout is made: what is happening,
     a bar, and Cancel. It is said to a screen reader when it appears, not at every page."""
@@ -100,7 +117,7 @@ class HandoutProgress(QFrame):
         self.job = job
         self.doing = doing  # "Saving the handout" / "Printing the handout"
         self.say = say
-        self.label = QLabel(self)
+        self.label = TwoLines(self)
         self.label.setObjectName("handoutProgressText")
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # beside its bar
         self.bar = QProgressBar(self)
@@ -121,9 +138,26 @@ class HandoutProgress(QFrame):
         row.addWidget(self.cancel_button)
         self.setAccessibleName(doing)
         self.hide()
+        window.installEventFilter(self)  # Escape cancels, as in a progress dialog
         job.progressed.connect(self._show_progress)
         self._shown_at = time.perf_counter() + SHOW_AFTER_MS / 1000
         QTimer.singleShot(SHOW_AFTER_MS, self._appear)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Escape while the line shows cancels, unless the widget with focus took it first (the
+        find bar, the search field, a pop-up: those get it before the window, which sees it last)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+            and self.isVisible()
+            and self.cancel_button.isEnabled()
+            and self.job.running
+        ):
+            self.job.cancel()
+            return True
+        return False
 
     def text(self) -> str:
         job = self.job
@@ -136,12 +170,12 @@ class HandoutProgress(QFrame):
         return f"{self.doing}: {where}"
 
     def _appear(self) -> None:
-        if not self.job.running:
+        if not self.job.running or self.job.unseen:
             return
         self._show_progress()
         self.show()
         self.say(
-            QCoreApplication.translate("Handout", "{doing}. This can take a minute. You can cancel it.").format(
+            QCoreApplication.translate("Handout", "{doing}. This can take a minute. Press Escape to cancel it.").format(
                 doing=self.doing
             )
         )

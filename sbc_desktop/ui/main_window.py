@@ -804,12 +804,14 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([tree_width, sum(sizes) - tree_width])
 
     def move_focus(self, step: int) -> None:
-        """F6: the topics, the page, the panel and the search field, in turn."""
+        """F6: the topics, the page, the panel, the search field (and a handout's Cancel), in turn."""
         areas: list[QWidget] = [self.tree] if self.tree.isVisible() else []
         areas += [self.reader, self.read_aloud_bar.play_button]
         if self.appointment_dock.isVisible():
             areas.append(self.appointment.notes_edit)
         areas.append(self.search_field)
+        if self.handouts.progress is not None and self.handouts.progress.isVisible():
+            areas.append(self.handouts.progress.cancel_button)  # a handout being made: its Cancel
         current = next((i for i, w in enumerate(areas) if w.hasFocus() or w.isAncestorOf(self.focusWidget())), -1)
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
 
