@@ -70,7 +70,8 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     probe = GapProbe()
     probe.start()
     started = time.perf_counter()
-    seen = []
+    seen, said = [], []
+    window.announcer.said.connect(said.append)
     with qtbot.waitSignal(window.handouts.saved, timeout=120000):
         press_save(qtbot, window)
         qtbot.waitUntil(
@@ -87,6 +88,9 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     stopped = f"the window stopped answering for {longest_cpu:.3f} s CPU ({longest:.3f} s) of {total:.3f} s"
     assert longest_cpu < 0.25 and longest < total / 2, stopped
     assert window.handouts.progress is None  # gone once saved
+    # A screen reader hears it begin once (not every page), and the end.
+    assert said[0] == "Saving the handout. This can take a minute. You can cancel it."
+    assert not [text for text in said if "page" in text] and said[-1].startswith("Saved the handout to")
     assert "Saved the handout to" in window.statusBar().currentMessage()
 
 
