@@ -89,7 +89,7 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     assert longest_cpu < 0.25 and longest < total / 2, stopped
     assert window.handouts.progress is None  # gone once saved
     # A screen reader hears it begin once (not every page), and the end.
-    assert said[0] == "Saving the handout. This can take a minute. You can cancel it."
+    assert said[0] == "Saving the handout. This can take a minute. Press Escape to cancel it."
     assert not [text for text in said if "page" in text] and said[-1].startswith("Saved the handout to")
     assert "Saved the handout to" in window.statusBar().currentMessage()
 
