@@ -71,6 +71,8 @@ MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
 READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page this long (ui/heap_trim.py: 1 s)
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
+READ_S = 1.5  # a reader's path (--reader-path): each page read this long before the next
+READER_PATH = 0  # switches along a reader's path (NCI), set from --reader-path
 DEFAULT_GC_THRESHOLDS = gc.get_threshold()
 GC_STARTS = False  # --gc-starts: each start's garbage collections timed (benchmarks/gc_start.py)
 START_COLLECTIONS: dict[str, list[dict]] = {}  # label: each start's {"first-paint": [Pause...], ...}
@@ -320,6 +322,71 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
+
+
+def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
+    """Switches as a reader makes them, without a disk cache (a first start, or a kiosk): each page read
+    for ``dwell_s`` (the event loop runs: the window's idle work, such as rendering ahead the pages likely
+    next, ui/render_ahead.py), then the next topic in the list (half the time), the one before it (a
+    sixth), or a topic the page links to (a third; the next one if it links to none). Reports the switch
+    figures as `switch_lines` does (a first visit: a page not shown before, rendered ahead or not), and
+    the longest step while reading (what rendering ahead costs the window)."""
+    from sbc_desktop import collector
+    from sbc_desktop.content.links import TOPIC_SCHEME
+    from sbc_desktop.content.rendered import TOPIC
+    from sbc_desktop.ui.main_window import MainWindow
+
+    undo = counting_paints()
+    window = MainWindow(library, cache_dir=None)
+    window.show()
+    window.open_start_page()
+    renderer = window.pages.renderer
+    _ = renderer.matcher
+    for _ in range(5):
+        app.processEvents()
+    window.search.start()
+    window.search.wait(300)
+    collector.settle()
+    floor = FloorBrowser(window.reader)
+    ordered = [t.id for t in library.ordered_topics()]
+    rng = random.Random(SEED)
+    current, seen, results, reading = rng.choice(ordered), set(), [], []
+    PAUSES.install()
+    for _ in range(count):
+        switch = switch_once(app, window, current, current not in seen)
+        seen.add(current)
+        switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{current}") or "")
+        results.append(switch)
+        longest, until = 0.0, time.perf_counter() + dwell_s
+        while time.perf_counter() < until:
+            step = time.perf_counter()
+            app.processEvents()
+            longest = max(longest, time.perf_counter() - step)
+            time.sleep(0.002)
+        reading.append(longest * 1000)
+        at, pick = ordered.index(current), rng.random()
+        page = window.pages.renderer.rendered(library.topic(current))  # (in memory: just shown)
+        links = [link.target[len(TOPIC_SCHEME):].partition("#")[0] for link in page.links
+                 if link.kind == TOPIC and link.target.startswith(TOPIC_SCHEME)]  # fmt: skip
+        links = [target for target in links if target != current and target in library.topics]
+        if pick < 1 / 3 and links:
+            current = rng.choice(links)
+        elif pick < 1 / 2 and at > 0:
+            current = ordered[at - 1]
+        else:
+            current = ordered[(at + 1) % len(ordered)]
+    PAUSES.remove()
+    PAUSES.clear()
+    counts = window.reader.elsewhere.counts
+    print(f"  pages asked for that said \"Loading\": {counts['helper']} rendered in the helper process, "
+          f"{counts['here']} parsed in the window's worker; {counts['ahead']} rendered ahead")  # fmt: skip
+    floor.close()
+    undo()
+    dispose(app, window)
+    if len(results) != count:
+        raise RuntimeError(f"{len(results)} switches measured, {count} asked for")
+    switch_lines(results, [r for r in seen])
+    line(f"  longest step while reading ({dwell_s:g} s a page)", spread(reading), pct(reading, 95), STALL_MS)
 
 
 class FloorBrowser:
@@ -668,6 +735,11 @@ def switches_and_memory(app, library, ids, prof: bool, memory: MemoryRuns | None
         chosen = ids(library)
         print("  -- without a disk cache (every first visit rendered as it is opened)")
         switch_figures(app, library, chosen, None)
+        if READER_PATH and memory.prerendered:  # (the imported pages: NCI)
+            print(f"  -- a reader's path without a disk cache: {READER_PATH} switches, each page read {READ_S:g} s, "
+                  f"then the next or previous topic in the list or one it links to (load average "
+                  f"{os.getloadavg()[0]:.2f})")  # fmt: skip
+            reader_path(app, library, READER_PATH)
     with kept_or_temporary(memory.cache, "sbc-bench-cache-") as cache:
         if not memory.only or memory.prerendered:
             took, said = prerender(library.root, Path(cache))
@@ -805,6 +877,9 @@ def main() -> int:
                              "Python's defaults with nothing set aside (none), or both in turn, twice")  # fmt: skip
     parser.add_argument("--gc-starts", action="store_true",
                         help="time every garbage collection of each start (run through benchmarks/gc_start.py)")
+    parser.add_argument("--reader-path", type=int, default=None, metavar="N",
+                        help="NCI: N switches along a reader's path, each page read 1.5 s (40 with --quick, else 100; "
+                             "0: none)")
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace Python's allocations in the memory runs and print where they grew")
     args = parser.parse_args()
@@ -816,6 +891,9 @@ def main() -> int:
     runs, nci_switches = (2, 60) if args.quick else (5, 300)
     memory_switches = args.memory_switches or (2_000 if args.quick else 10_000)
     nci_memory_switches = args.nci_memory_switches or (500 if args.quick else 2_000)
+    global READER_PATH
+    READER_PATH = 0 if args.memory_only else args.reader_path if args.reader_path is not None else (
+        40 if args.quick else 100)
     kiosk_switches = (args.kiosk_sessions or (50 if args.quick else 250)) * KIOSK_SESSION_PAGES
     starts = not (args.switches or args.memory_only)
     if starts:

@@ -55,3 +55,33 @@ def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
     if private and os.name == "posix":
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)  # a file made by an older version may be 0644
+
+
+class AtomicFile:
+    """``write_atomically`` in two halves, for a file made over many steps (a long handout):
+    ``AtomicFile(path)`` opens it now, so a folder that cannot be written to is said at once
+    (StorageError); ``commit(data)`` writes it whole; ``discard()`` leaves nothing behind and
+    a file already at ``path`` as it was."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.saver = QSaveFile(str(path))
+        if not self.saver.open(QIODevice.OpenModeFlag.WriteOnly):
+            raise self._failed(0)
+
+    def commit(self, data: bytes) -> None:
+        if self.saver.write(data) != len(data):
+            error = self._failed(len(data))
+            self.discard()
+            raise error
+        if not self.saver.commit():
+            raise self._failed(len(data))
+
+    def discard(self) -> None:
+        if self.saver.isOpen():
+            self.saver.cancelWriting()
+            self.saver.commit()  # removes the temporary file, touches nothing else
+
+    def _failed(self, size: int) -> StorageError:
+        reason = why_not_written(self.path, size) or self.saver.errorString()
+        return StorageError(QCoreApplication.translate("Storage", "{0} ({1})").format(reason, shown(self.path)))

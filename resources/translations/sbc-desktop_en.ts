@@ -584,6 +584,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A handout is still being made. Wait for it to finish, or cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Handout preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -596,7 +600,15 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printing the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -664,7 +676,35 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving was cancelled. Nothing was saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved the handout to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel: stop making the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting out the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{doing}. This can take a minute. You can cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -742,6 +782,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>Your handout is printing. Collect it from {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing your handout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -588,6 +588,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[[Pîçtúré: {description}] ~~]</translation>
         </message>
         <message>
+            <source>A handout is still being made. Wait for it to finish, or cancel it first.</source>
+            <translation>[Á háñdöút îš štîll béîñg mádé. Wáît för ît tö fîñîšh, ör çáñçél ît fîršt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
             <source>Handout preview</source>
             <translation>[Háñdöút prévîéw ~~~]</translation>
         </message>
@@ -600,8 +604,16 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Thé háñdöút wáš šéñt tö thé prîñtér. ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>Printing the handout</source>
+            <translation>[Prîñtîñg thé háñdöút ~~~~~]</translation>
+        </message>
+        <message>
             <source>Could not print</source>
             <translation>[Çöúld ñöt prîñt ~~~]</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>[Prîñtîñg wáš çáñçélléd. ~~~~~ ~]</translation>
         </message>
         <message>
             <source>No printer</source>
@@ -672,8 +684,36 @@ Your notes are safe. Try another folder, such as Documents.</source>
 Ýöúr ñötéš áré šáfé. Trý áñöthér földér, šúçh áš Döçúméñtš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>Saving was cancelled. Nothing was saved to {path}</source>
+            <translation>[Šávîñg wáš çáñçélléd. Ñöthîñg wáš šávéd tö {path} ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>Saving the handout</source>
+            <translation>[Šávîñg thé háñdöút ~~~~~]</translation>
+        </message>
+        <message>
             <source>Saved the handout to {path}</source>
             <translation>[Šávéd thé háñdöút tö {path} ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>[Çáñçél ~]</translation>
+        </message>
+        <message>
+            <source>Cancel: stop making the handout</source>
+            <translation>[Çáñçél: štöp mákîñg thé háñdöút ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
+            <source>page {page} of {pages}</source>
+            <translation>[págé {page} öf {pages} ~]</translation>
+        </message>
+        <message>
+            <source>setting out the pages</source>
+            <translation>[šéttîñg öút thé págéš ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>{doing}. This can take a minute. You can cancel it.</source>
+            <translation>[{doing}. Thîš çáñ táké á mîñúté. Ýöú çáñ çáñçél ît. ~~~~~ ~~~~~ ~~~]</translation>
         </message>
     </context>
     <context>
@@ -753,6 +793,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>Your handout is printing. Collect it from {0}.</source>
             <translation>[Ýöúr háñdöút îš prîñtîñg. Çölléçt ît fröm {0}. ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>Printing your handout</source>
+            <translation>[Prîñtîñg ýöúr háñdöút ~~~~~ ~]</translation>
         </message>
         <message>
             <source>This screen has no staff PIN, so staff cannot unlock it here.</source>

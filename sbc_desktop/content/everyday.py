@@ -11,13 +11,16 @@ thread (the window's search service asks for it while it opens the index).
 from __future__ import annotations
 
 import threading
+from collections.abc import Container
 
 EVERYDAY_ZIPF = 2.5  # Zipf scale: log10 of uses per billion words
 _lock = threading.Lock()
-_words: frozenset[str] | None = None
+# A dict of words to None, not a set: a dict that holds only strings is one Python's garbage collector
+# never walks (a frozenset of 53,000 words was walked at every full collection, in the window's pauses).
+_words: dict[str, None] | None = None
 
 
-def everyday_words() -> frozenset[str]:
+def everyday_words() -> Container[str]:
     """Every English word at least as common as EVERYDAY_ZIPF (about 53,000 words)."""
     global _words
     if _words is None:
@@ -32,7 +35,7 @@ def is_everyday(word: str) -> bool:
     return word.lower().replace("\u2019", "'") in everyday_words()
 
 
-def _load() -> frozenset[str]:
+def _load() -> dict[str, None]:
     try:
         import wordfreq
 
@@ -40,8 +43,8 @@ def _load() -> frozenset[str]:
         # bin i holds words of Zipf frequency 9 - i / 100.
         bins = wordfreq.get_frequency_list("en", "large")
     except Exception:  # noqa: BLE001 - a missing or damaged list must not stop search
-        return frozenset()  # pragma: no cover - then only the content's own words are known
+        return {}  # pragma: no cover - then only the content's own words are known
     last = round((9 - EVERYDAY_ZIPF) * 100)
-    words = frozenset(word for group in bins[: last + 1] for word in group)
+    words = dict.fromkeys(word for group in bins[: last + 1] for word in group)
     wordfreq.get_frequency_list.cache_clear()  # keep our set only, not the 320,000-word list
     return words

@@ -115,6 +115,11 @@ def content_hash(library: Library) -> str:
     return digest.hexdigest()[:32]
 
 
+class Stopped(Exception):
+    """Raised by `SearchIndex.add_text`'s callbacks: the window is closing. The batch is not written (its
+    pages stay to be read at the next start)."""
+
+
 def _body_named(topic: Topic) -> str:
     """The topic's Markdown body, or, when the loader left it in its file, what names it without reading
     it: the file's path and stamp (size, modification and change times: what the loader's caches trust)
@@ -173,11 +178,13 @@ class SearchIndex:
         self.path = path
         self._writer: sqlite3.Connection | None = None
         self._spelling: _Spelling | None = None  # finds the words of the text as it lands
-        self._vocabulary: list[str] | None = None  # sorted: prefixes are found by bisection
-        self._known: set[str] | None = None
+        # Kept as tuples and dicts of strings, which Python's garbage collector does not walk (it walked
+        # every word's list and set at each full collection: a long step in the window while typing).
+        self._vocabulary: tuple[str, ...] | None = None  # sorted: prefixes are found by bisection
+        self._known: dict[str, None] | None = None  # the content's words (as keys)
         # (position, letter, length) -> the content's words of that length with that letter
         # there; a typo seldom changes both the first and the second letter.
-        self._by_letter: dict[tuple[int, str, int], list[str]] | None = None
+        self._by_letter: dict[tuple[int, str, int], tuple[str, ...]] | None = None
         self._corrections: dict[str, str] = {}
         self._counts: dict[tuple[str, str], int] = {}  # (table, FTS5 match) -> how many documents hold it
         self.kept: dict[str, object] = {}  # what helpers (nearest.py) work out once per index
@@ -274,7 +281,9 @@ class SearchIndex:
         while the window searches: on disk the text is written through the writer's own connection
         (a search never waits for it); in memory each page is written under the index's lock.
         A failed write (a full disk) raises `sqlite3.Error` and keeps nothing of the batch.
-        ``before_page`` is called before each page is read (the window waits there while someone types).
+        ``before_page`` is called before each page is read and before the batch is written (the window waits
+        there while someone types); it, or ``rendered_of``, raises `Stopped` to give the batch up: nothing
+        of it is written. ``interrupt`` gives up a batch being written (it raises `sqlite3.OperationalError`).
         """
         with self._lock:
             todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
@@ -290,6 +299,8 @@ class SearchIndex:
             size += markdown_size(topic) if topic is not None else 0
             if size >= most_chars:
                 break
+        if before_page is not None:
+            before_page()  # the last moment to give the batch up before it is written
         # The batch's words (for spelling and completions) are found by SQLite's tokenizer on a thread of
         # their own, while the text is written: both in C, neither holding Python's lock for long.
         spelling = self._spelling = self._spelling or _Spelling()
@@ -330,6 +341,14 @@ class SearchIndex:
             self._spelling = None
         return left
 
+    def interrupt(self) -> None:
+        """Give up the batch of text being written, from any thread (the window is closing): SQLite rolls
+        it back, and its pages stay to be read at the next start."""
+        writer = self._writer if self.path is not None else self.db
+        if writer is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed already
+                writer.interrupt()
+
     def _writing(self) -> sqlite3.Connection:
         """The connection the pages' text is written through (opened at the first batch)."""
         if self.path is None:
@@ -353,21 +372,23 @@ class SearchIndex:
             vocabulary, known, by_letter = self._vocabulary, self._known, self._by_letter
         if vocabulary is None or known is None or by_letter is None:
             return  # loaded, whole, by the next search
-        new = sorted(words - known)
+        new = sorted(words.difference(known))
         if not new:
             return
         in_vocabulary = set(vocabulary)
-        merged = list(heapq.merge(vocabulary, (w for w in new if w not in in_vocabulary)))
-        grown = dict(by_letter)
+        merged = tuple(heapq.merge(vocabulary, (w for w in new if w not in in_vocabulary)))
+        buckets: dict[tuple[int, str, int], list[str]] = {}
         for word in new:
             for position in (0, 1):
                 if len(word) > position:
                     key = (position, word[position], len(word))
-                    bucket = grown[key] = list(grown.get(key, ()))  # a copy: a search may be reading the old one
-                    bisect.insort(bucket, word)
+                    if key not in buckets:
+                        buckets[key] = list(by_letter.get(key, ()))  # a copy: a search may be reading the old one
+                    bisect.insort(buckets[key], word)
+        grown = {**by_letter, **{key: tuple(bucket) for key, bucket in buckets.items()}}
         with self._lock:
             if self._vocabulary is vocabulary:  # nobody reloaded it meanwhile
-                self._vocabulary, self._known, self._by_letter = merged, known | set(new), grown
+                self._vocabulary, self._known, self._by_letter = merged, {**known, **dict.fromkeys(new)}, grown
                 self._corrections.clear()
 
     def _forget(self) -> None:
@@ -493,14 +514,15 @@ class SearchIndex:
     def _load_vocabulary(self) -> None:
         if self._vocabulary is None:
             words = {row[0] for row in self.db.execute("SELECT word FROM vocabulary")}
-            self._known = set(words)
+            self._known = dict.fromkeys(words)
             words.update(w for key in self._synonyms for w in key.split())
-            self._vocabulary = sorted(words)
-            self._by_letter = {}
+            self._vocabulary = tuple(sorted(words))
+            by_letter: dict[tuple[int, str, int], list[str]] = {}
             for known in sorted(self._known):  # sorted: the same correction every time
                 for position in (0, 1):
                     if len(known) > position:
-                        self._by_letter.setdefault((position, known[position], len(known)), []).append(known)
+                        by_letter.setdefault((position, known[position], len(known)), []).append(known)
+            self._by_letter = {key: tuple(bucket) for key, bucket in by_letter.items()}
             self._count = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def _plan(self, query: str) -> tuple[list[_Idea], str]:
@@ -552,7 +574,7 @@ class SearchIndex:
         documents; a start of many words ("ca") is looked for where a start says most, in
         titles, keywords and summaries, whose table keeps that index.
         """
-        synonyms = self._synonyms.get(word, [])
+        synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
             endings = [_quote(w) for w in self.completions(word)]
             terms = (_quote(word) + " *", *endings, *map(_quote, synonyms))
@@ -573,7 +595,7 @@ class SearchIndex:
         return [w for w in found if w.startswith(prefix)]
 
     def _idea(self, words: str) -> _Idea:
-        group = list(dict.fromkeys([words, *self._synonyms.get(words, [])]))
+        group = list(dict.fromkeys([words, *self._synonyms.get(words, ())]))
         return _Idea(tuple(_quote(g) for g in group), tuple(group))
 
     def _rank(self, ideas: list[_Idea], limit: int, boost: Mapping[str, float]) -> list[tuple[int, float]]:
@@ -806,7 +828,8 @@ def _search_words(text: str) -> list[str]:
     return [part for word in words_of(text) for part in word.split("-") if part]
 
 
-def _synonym_table(library: Library) -> dict[str, list[str]]:
+def _synonym_table(library: Library) -> dict[str, tuple[str, ...]]:
+    """Each lay word or glossary name -> its other words (tuples: Python's collector does not walk them)."""
     table: dict[str, list[str]] = {}
     for word, means in library.lay_terms.items():
         table.setdefault(" ".join(_search_words(word)), []).extend(" ".join(_search_words(m)) for m in means)
@@ -814,7 +837,7 @@ def _synonym_table(library: Library) -> dict[str, list[str]]:
         names = [" ".join(_search_words(n)) for n in term.names]
         for name in names:
             table.setdefault(name, []).extend(n for n in names if n != name)
-    return {k: list(dict.fromkeys(v)) for k, v in table.items() if k}
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items() if k}
 
 
 def _build_front(db: sqlite3.Connection, library: Library) -> None:
@@ -1014,6 +1037,8 @@ def _joined(texts: Iterable[str], most: int = SPELLING_CHUNK) -> Iterator[str]:
 def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:
     try:
         return rendered_of(topic)
+    except Stopped:
+        raise
     except Exception:  # noqa: BLE001 - a page that cannot be shown is still found by its title
         return Rendered(parts=())
 

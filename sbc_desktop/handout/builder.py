@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from html import escape
 
@@ -19,6 +20,7 @@ from ..pages import Pages, long_date
 from ..reading_style import ReadingStyle
 from .companion import details_html, questions_html, symptom_log_html
 from .paper import for_paper, sentences_for_paper
+from .steps import finish
 
 NORMAL_PT = 11.0
 LARGE_PT = 16.0  # large print: body text at least 16 pt
@@ -52,6 +54,13 @@ def used_terms(library: Library, pages: Pages, topic_ids: list[str]) -> list[Glo
 
 def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions) -> str:
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
+    return finish(handout_html_steps(library, pages, notes, options))
+
+
+def handout_html_steps(
+    library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions
+) -> Generator[None, None, str]:
+    """``handout_html`` a topic at a time (a long topic not yet rendered takes a while)."""
     parts = [f"<h1>{escape(options.heading)}</h1>"]
     parts += details_html(notes.appointment)
     parts.append(care_team_box(options.clinic))
@@ -72,6 +81,7 @@ def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, option
         parts.append(for_paper(pages.body_html(topic, paper=True, team=options.clinic)))
         parts.append(pages.footer_html(topic, anchor=f"footer-{index}"))
         parts.append("</div>")
+        yield
     terms = used_terms(library, pages, [t.id for t in topics])
     if terms:
         parts.append(

@@ -8,10 +8,22 @@ page's height and Qt moves a line that would not fit to the next page.
 from __future__ import annotations
 
 import base64
+from collections.abc import Generator
+from enum import Enum
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -27,10 +39,11 @@ from PySide6.QtGui import (
 from .. import version
 from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
 from ..picture_image import picture_image
-from ..storage import StorageError, write_atomically
+from ..storage import AtomicFile, StorageError, write_atomically
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text
-from .paginate import paginate
+from .paginate import paginate_steps
 from .plain_text import document_text
+from .steps import finish
 
 
 def page_size(locale: QLocale | None = None) -> QPageSize:
@@ -96,31 +109,61 @@ def handout_document(html: str, options: HandoutOptions, root: Path | None = Non
 
 def lay_out(doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF) -> QTextDocument:
     """A copy of ``doc`` laid out in pages of ``body`` size, with breaks where they read well."""
+    return finish(lay_out_steps(doc, device, body))
+
+
+def lay_out_steps(
+    doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF
+) -> Generator[tuple[int, int], None, QTextDocument]:
+    """``lay_out`` in steps of a few milliseconds, each yielding (page, pages) as ``paginate_steps``."""
     laid = doc.clone()
     if device is not None:
         laid.documentLayout().setPaintDevice(device)
     laid.setDocumentMargin(0)
     laid.setPageSize(QSizeF(body.width(), body.height()))
-    paginate(laid)
+    yield from paginate_steps(laid)
     return laid
+
+
+class Stage(Enum):
+    LAYOUT = "layout"  # where the pages break (done / total: roughly how far)
+    PAGES = "pages"  # page done of total, on paper or in the file
 
 
 def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions) -> int:
     """Draw every page on ``device`` (printer or PDF writer). Returns the page count."""
+    return finish(paint_steps(doc, device, options))
+
+
+def paint_steps(
+    doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
+) -> Generator[tuple[Stage, int, int], None, int]:
+    """``paint_handout`` in steps of a few milliseconds (a page at most), so that a window can
+    keep answering, show how far it is and stop between two steps (``close()``: the painter
+    is ended, no page more is drawn). Yields (stage, done, total)."""
     resolution = device.logicalDpiY() or 1200
     paint_rect = device.pageLayout().paintRectPixels(resolution)
     band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
     foot = band * 1.5  # room for two lines: the date and content version can wrap
     body = QRectF(0, band, paint_rect.width(), paint_rect.height() - band - foot)
 
-    laid = lay_out(doc, device, body.size())
+    layout_steps = lay_out_steps(doc, device, body.size())
+    while True:
+        try:
+            page, total = next(layout_steps)
+        except StopIteration as stop:
+            laid: QTextDocument = stop.value
+            break
+        yield Stage.LAYOUT, page, total
     pages = laid.pageCount()
+    yield Stage.PAGES, 0, pages
 
     small = QFont(laid.defaultFont())
     small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
     painter = QPainter(device)
     if not painter.isActive():
         raise StorageError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
+    printed, _, content = printed_on_text(options, "\n").partition("\n")
     try:
         for index in range(pages):
             if index:
@@ -138,7 +181,6 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             line = footer.adjusted(0, band * 0.1, 0, 0)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
             # The date beside "Page N of M"; under it, across the page, which content it came from.
-            printed, _, content = printed_on_text(options, "\n").partition("\n")
             painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, printed)
             if content:
                 below = line.adjusted(0, painter.fontMetrics().lineSpacing(), 0, 0)
@@ -153,6 +195,7 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
             painter.setClipRect(context.clip)
             laid.documentLayout().draw(painter, context)
             painter.restore()
+            yield Stage.PAGES, index + 1, pages
     finally:
         painter.end()
     return pages
@@ -160,18 +203,41 @@ def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: Handou
 
 def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
     """Save as PDF (selectable text, fonts embedded, title and author set). Atomic."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(page_layout())
-    writer.setResolution(600)
-    writer.setTitle(options.heading)
-    writer.setAuthor(options.clinic.name or "sbc-desktop")
-    writer.setCreator(f"sbc-desktop {version()}")
-    pages = paint_handout(doc, writer, options)
-    del writer  # finishes the PDF into the buffer
-    write_atomically(path, bytes(buffer.data().data()))
-    return pages
+    return finish(pdf_steps(_ready(doc), path, options))
+
+
+def _ready(doc: QTextDocument) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+    return doc
+    yield  # a generator that has nothing to do
+
+
+def pdf_steps(
+    make: Generator[tuple[Stage, int, int], None, QTextDocument], path: Path, options: HandoutOptions
+) -> Generator[tuple[Stage, int, int], None, int]:
+    """``write_pdf`` in steps (see ``paint_steps``), the document made by the steps ``make``.
+    The file is opened first, so a folder that cannot be written to is said at once
+    (StorageError), not after the pages are made. The file appears whole at the end or not at
+    all: stopped (``close()``) or failing, nothing is left and a file already there keeps what it had."""
+    saver = AtomicFile(path)
+    saved = False
+    try:
+        doc = yield from make
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setPageLayout(page_layout())
+        writer.setResolution(600)
+        writer.setTitle(options.heading)
+        writer.setAuthor(options.clinic.name or "sbc-desktop")
+        writer.setCreator(f"sbc-desktop {version()}")
+        pages = yield from paint_steps(doc, writer, options)
+        del writer  # finishes the PDF into the buffer
+        saver.commit(bytes(buffer.data().data()))
+        saved = True
+        return pages
+    finally:
+        if not saved:
+            saver.discard()
 
 
 def write_html(doc_html: str, path: Path, options: HandoutOptions, root: Path | None = None) -> None:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 
 from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
 from ..packs.manifest import library_version
 from ..pages import Pages
-from .builder import HandoutOptions, content_text, handout_html
+from .builder import HandoutOptions, content_text, handout_html_steps
 from .companion import appointment_title
-from .document import handout_document, write_html, write_pdf, write_text
+from .document import Stage, handout_document, paint_steps, pdf_steps, write_html, write_text
+from .steps import finish
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
 
@@ -29,28 +31,60 @@ class Handout:
             # The handout is for one appointment: its date names it, on top and on every page.
             options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
-        self.html = handout_html(library, pages, notes, options)
+        self._sources = (library, pages, notes)  # made into HTML when first needed, in steps
+        self._html: str | None = None
         self.root = library.root  # pictures are read only from inside it
         self._document: QTextDocument | None = None
 
     @property
+    def html(self) -> str:
+        return finish(self._html_steps())
+
+    def _html_steps(self) -> Generator[None, None, str]:
+        if self._html is None:
+            library, pages, notes = self._sources
+            self._html = yield from handout_html_steps(library, pages, notes, self.options)
+        return self._html
+
+    @property
     def document(self) -> QTextDocument:
+        return finish(self.document_steps())
+
+    def document_steps(self) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+        """The handout as a text document: its HTML a topic at a time, then the document in one step."""
         if self._document is None:
-            self._document = handout_document(self.html, self.options, self.root)
+            html_steps = self._html_steps()
+            while True:
+                try:
+                    next(html_steps)
+                except StopIteration as stop:
+                    html: str = stop.value
+                    break
+                yield Stage.LAYOUT, 0, 0
+            self._document = handout_document(html, self.options, self.root)
         return self._document
 
+    def paint_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, int]:
+        """Print (or preview) in steps: see ``document.paint_steps``."""
+        doc = yield from self.document_steps()
+        return (yield from paint_steps(doc, device, self.options))
+
     def save(self, path: Path) -> None:
-        """Write to ``path``; the ending says the format. NotesError if it cannot be written."""
+        """Write to ``path``; the ending says the format. NotesError or StorageError if it cannot be written."""
+        finish(self.save_steps(path))
+
+    def save_steps(self, path: Path) -> Generator[tuple[Stage, int, int], None, None]:
+        """``save`` in steps of a few milliseconds (a PDF: see ``pdf_steps``). Checks first."""
         suffix = path.suffix.lower()
+        if suffix not in FORMATS:
+            raise ValueError(f"unknown handout format '{path.suffix}': use .pdf, .html or .txt")
         if not path.parent.is_dir():  # never make folders: a mistyped one should be noticed
             raise NotesError(
                 QCoreApplication.translate("Handout", "The folder {folder} does not exist.").format(folder=path.parent)
             )
         if suffix == ".pdf":
-            write_pdf(self.document, path, self.options)
+            yield from pdf_steps(self.document_steps(), path, self.options)
         elif suffix in (".html", ".htm"):
             write_html(self.html, path, self.options, self.root)
-        elif suffix == ".txt":
-            write_text(self.document, path, self.options)
         else:
-            raise ValueError(f"unknown handout format '{path.suffix}': use .pdf, .html or .txt")
+            write_text(self.document, path, self.options)

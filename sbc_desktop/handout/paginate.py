@@ -6,7 +6,9 @@ ends a page; a short paragraph, a list item or a reference is never split; a top
 sources and review dates stay on the page with the end of the topic; and a page is
 never left holding a few stray lines before the next topic starts. Each rule is
 kept by asking Qt to start a page before some block (``PageBreak_AlwaysBefore``);
-the layout is then redone and checked again until every page passes.
+the layout is then redone and checked again until every page passes. A break moves
+only what comes after it, so each round measures again from there and keeps what is
+before (a 250-page handout takes 100 rounds or more).
 
 The builder marks what the layout cannot see with ``id`` attributes (Qt keeps them
 as anchor names): ``keep-...`` blocks stay with the block after them, ``footer-...``
@@ -15,10 +17,12 @@ starts a topic's sources and dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+
+from .steps import finish
 
 KEEP_WITH_NEXT = "keep-"  # id prefix: this block stays on the page of the block after it
 FOOTER = "footer-"  # id prefix: a topic's sources and dates start here (kept together, with the topic's end)
@@ -26,6 +30,7 @@ MIN_LINES = 5  # no page but the last holds fewer lines than this
 UNSPLIT_LINES = 4  # a paragraph this short is never split between pages
 FOOTER_BODY_LINES = 4  # sources and dates moving to a new page take this much of the topic with them
 _MAX_ROUNDS = 400
+MEASURE_STEP = 150  # blocks measured between two steps (a few milliseconds)
 
 
 @dataclass
@@ -40,6 +45,7 @@ class Block:
     forced: bool  # a page always starts here
     in_table: bool
     height: float
+    has_text: bool  # not only white space
 
     @property
     def first_page(self) -> int:
@@ -77,40 +83,82 @@ def _anchor_names(block: QTextBlock) -> list[str]:
     return names
 
 
-def measure(doc: QTextDocument) -> Layout:
-    """Every block with lines, and the page each line is on (the document must be paged)."""
+@dataclass
+class _Kind:
+    """What the paginator needs of a block that no page break changes (read once per block)."""
+
+    keep_with_next: bool
+    footer_start: bool
+    in_table: bool
+    has_text: bool
+
+
+def _kind(block: QTextBlock, fmt: QTextBlockFormat) -> _Kind:
+    names = _anchor_names(block)
+    return _Kind(
+        keep_with_next=fmt.headingLevel() > 0
+        or fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)  # a rule
+        or any(n.startswith(KEEP_WITH_NEXT) for n in names),
+        footer_start=any(n.startswith(FOOTER) for n in names),
+        in_table=QTextCursor(block).currentTable() is not None,
+        has_text=bool(block.text().strip()),
+    )
+
+
+def measure(
+    doc: QTextDocument, before: Layout | None = None, keep: int = 0, kinds: dict[int, _Kind] | None = None
+) -> Layout:
+    """Every block with lines, and the page each line is on (the document must be paged).
+
+    With ``before`` (the layout before a change), its first ``keep`` blocks are taken as
+    they were: the change must not move them. ``kinds`` keeps each block's kind between calls.
+    """
+    return finish(measure_steps(doc, before, keep, kinds))
+
+
+def measure_steps(
+    doc: QTextDocument, before: Layout | None = None, keep: int = 0, kinds: dict[int, _Kind] | None = None
+) -> Generator[None, None, Layout]:
+    """``measure`` a few blocks at a time: each ``blockBoundingRect`` lays the document out
+    as far as that block, so the layout too is done a step at a time."""
     count = max(1, doc.pageCount())  # lays the whole document out (Qt may otherwise do it bit by bit)
     height = doc.pageSize().height()
     layout = doc.documentLayout()
-    blocks: list[Block] = []
-    block = doc.begin()
+    kinds = {} if kinds is None else kinds
+    blocks: list[Block] = before.blocks[:keep] if before is not None else []
+    block = blocks[-1].block.next() if blocks else doc.begin()
+    forced_flag = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     while block.isValid():
-        lines = block.layout().lineCount() if block.layout() else 0
+        if block.blockNumber() % MEASURE_STEP == 0:
+            yield
+        text_layout = block.layout()
+        lines = text_layout.lineCount() if text_layout else 0
         if lines and block.isVisible():
             rect = layout.blockBoundingRect(block)
             top = rect.top()
-            pages = [int((top + block.layout().lineAt(i).y() + 0.5) // height) for i in range(lines)]
-            names = _anchor_names(block)
+            pages = [int((top + text_layout.lineAt(i).y() + 0.5) // height) for i in range(lines)]
             fmt = block.blockFormat()
-            has_text = bool(block.text().strip())
+            number = block.blockNumber()
+            kind = kinds.get(number)
+            if kind is None:
+                kind = kinds[number] = _kind(block, fmt)
             blocks.append(
                 Block(
                     block=block,
                     index=len(blocks),
-                    pages=pages if has_text else pages[:1],
-                    keep_with_next=fmt.headingLevel() > 0
-                    or fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)  # a rule
-                    or any(n.startswith(KEEP_WITH_NEXT) for n in names),
-                    footer_start=any(n.startswith(FOOTER) for n in names),
-                    forced=bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
-                    in_table=QTextCursor(block).currentTable() is not None,
+                    pages=pages if kind.has_text else pages[:1],
+                    keep_with_next=kind.keep_with_next,
+                    footer_start=kind.footer_start,
+                    forced=bool(fmt.pageBreakPolicy() & forced_flag),
+                    in_table=kind.in_table,
                     height=rect.height(),
+                    has_text=kind.has_text,
                 )
             )
         block = block.next()
     per_page = [0] * count
     for item in blocks:
-        if item.block.text().strip():
+        if item.has_text:
             for page in item.pages:
                 per_page[min(page, count - 1)] += 1
     return Layout(blocks, count, height, per_page)
@@ -134,7 +182,7 @@ def _with_body_lines(layout: Layout, group: Block) -> Block:
         start = _chain_start(layout, layout.blocks[start.index - 1])
         if start.forced:
             break
-        lines += sum(len(b.pages) for b in layout.blocks[start.index : group.index] if b.block.text().strip()) - lines
+        lines += sum(len(b.pages) for b in layout.blocks[start.index : group.index] if b.has_text) - lines
     return start
 
 
@@ -148,8 +196,8 @@ def _topic_end(layout: Layout, start: Block) -> Block:
     return end
 
 
-def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> None:
-    """Start a page before ``block`` (or no longer)."""
+def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> int:
+    """Start a page before ``block`` (or no longer). Returns the number of the first block that may move."""
     policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
     cursor = QTextCursor(block)
     table = cursor.currentTable()
@@ -157,10 +205,19 @@ def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> None:
         table_format = table.format()
         table_format.setPageBreakPolicy(policy)
         table.setFormat(table_format)
-        return
+        return doc.findBlock(table.firstPosition()).blockNumber()
     fmt = block.blockFormat()
     fmt.setPageBreakPolicy(policy)
     cursor.setBlockFormat(fmt)
+    return block.blockNumber()
+
+
+def _first_moved(layout: Layout, number: int, near: int) -> int:
+    """The index of the first measured block numbered ``number`` or later (searching back from ``near``)."""
+    index = min(near, len(layout.blocks))
+    while index and layout.blocks[index - 1].block.blockNumber() >= number:
+        index -= 1
+    return index
 
 
 def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
@@ -205,13 +262,13 @@ def _lines_for(layout: Layout, page: int) -> Block | None:
     before = [b for b in layout.blocks if b.first_page == page - 1 or (b.last_page == page - 1 and b.split)]
     taken = 0
     for item in reversed(before):
-        if item.block.text().strip():
+        if item.has_text:
             taken += item.pages.count(page - 1)
         if taken >= need:
             candidate = _chain_start(layout, item)
             if candidate not in before:
                 return None
-            kept = sum(b.pages.count(page - 1) for b in before[: before.index(candidate)] if b.block.text().strip())
+            kept = sum(b.pages.count(page - 1) for b in before[: before.index(candidate)] if b.has_text)
             return candidate if kept >= MIN_LINES else None
         if item.forced:
             return None
@@ -220,9 +277,17 @@ def _lines_for(layout: Layout, page: int) -> Block | None:
 
 def paginate(doc: QTextDocument) -> Layout:
     """Add page breaks to ``doc`` (already given its page size) until every page reads well."""
+    return finish(paginate_steps(doc))
+
+
+def paginate_steps(doc: QTextDocument) -> Generator[tuple[int, int], None, Layout]:
+    """``paginate`` in steps of a few milliseconds. Each yields (page, pages): how far the
+    breaks are settled, for a progress bar (pages still changes as breaks are added)."""
     tried: set[int] = set()
     added: set[int] = set()  # blocks this has made start a page
-    layout = measure(doc)
+    kinds: dict[int, _Kind] = {}
+    yield from _first_layout(doc)
+    layout = yield from _measured(measure_steps(doc, kinds=kinds))
     for _ in range(_MAX_ROUNDS):
         fix = next(
             (p for p in _problems(layout) if p[0].block.blockNumber() not in tried and not layout.at_page_top(p[0])),
@@ -231,13 +296,37 @@ def paginate(doc: QTextDocument) -> Layout:
         if fix is None:
             break
         start, end, _why = fix
+        yield start.first_page, layout.page_count
         tried.add(start.block.blockNumber())
         added.add(start.block.blockNumber())
-        _set_break(doc, start.block, True)
+        moved = _set_break(doc, start.block, True)
         # A break added earlier inside what now moves as one would split it again.
         for item in layout.blocks[start.index + 1 : end.index + 1]:
             if item.block.blockNumber() in added:
                 added.discard(item.block.blockNumber())
-                _set_break(doc, item.block, False)
-        layout = measure(doc)
+                moved = min(moved, _set_break(doc, item.block, False))
+        yield start.first_page, layout.page_count  # Qt has laid out again from the break
+        layout = yield from _measured(measure_steps(doc, layout, _first_moved(layout, moved, start.index), kinds))
     return layout
+
+
+def _first_layout(doc: QTextDocument) -> Generator[tuple[int, int], None, None]:
+    """Lay ``doc`` out a few blocks at a time (``blockBoundingRect`` lays out as far as its block),
+    rather than all at once in ``measure``'s ``pageCount``: 0.2 s for a 250-page handout."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockNumber() % MEASURE_STEP == 0:
+            yield 0, 0
+        layout.blockBoundingRect(block)
+        block = block.next()
+
+
+def _measured(steps: Generator[None, None, Layout]) -> Generator[tuple[int, int], None, Layout]:
+    """``measure_steps``, its steps passed on as (0, 0): no news of progress."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value
+        yield 0, 0

@@ -1,8 +1,12 @@
-"""Preview, print and save the handout, with a clear word when something cannot be done."""
+"""Preview, print and save the handout, with a clear word when something cannot be done.
+
+Printing and saving run as a ``HandoutJob`` (ui/handout_job.py): the window keeps answering,
+a long handout shows how far it is and can be cancelled, and nothing half-made is kept.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,12 +15,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..notes import NotesError
+from ..storage import StorageError
 
 if TYPE_CHECKING:  # the handout modules (and Qt's printing) are imported when first used, not at start
     from PySide6.QtPrintSupport import QPrinter
 
     from ..handout.builder import HandoutOptions
+    from ..handout.document import Stage
     from ..handout.export import Handout
+    from .handout_job import HandoutJob, HandoutProgress
+
+    Steps = Generator[tuple[Stage, int, int], None, object]
 
 
 FILTERS = {".pdf": "PDF (*.pdf)", ".html": "Web page (*.html)", ".txt": "Plain text (*.txt)"}
@@ -33,12 +42,64 @@ class HandoutActions(QObject):
     """Builds the handout on demand (``make``) and sends it where the patient asked."""
 
     message = Signal(str)  # for the status bar
+    saved = Signal(object)  # the Path a handout was saved to
+    printed = Signal()  # every page went to the printer
 
-    def __init__(self, parent: QWidget, make: Callable[[], Handout], allow_files: bool = True):
+    def __init__(self, parent: QWidget, make: Callable[[], Handout], allow_files: bool = True,
+                 say: Callable[[str], None] | None = None):  # fmt: skip
         super().__init__(parent)
         self.parent_widget = parent
         self.make = make
         self.allow_files = allow_files  # the kiosk never offers a file dialog
+        self.say = say or (lambda _text: None)  # to a screen reader
+        self.job: HandoutJob | None = None
+        self.progress: HandoutProgress | None = None
+
+    # -- long work: one handout at a time, with progress and Cancel -------------------------
+    def run(self, steps: Steps, doing: str, done: Callable[[], None], failed: Callable[[str], None],
+            cancelled: Callable[[], None] | None = None, on_cancel: Callable[[], object] | None = None,
+            ) -> HandoutJob | None:  # fmt: skip
+        """Start ``steps`` as the window's one handout job; None if another is still running
+        (the patient is told). ``done``/``failed``/``cancelled`` say how it ended."""
+        if self.busy():
+            return None
+        from .handout_job import HandoutJob, HandoutProgress  # not needed before the first handout
+
+        job = self.job = HandoutJob(steps, self, on_cancel)
+        job.finished.connect(done)
+        job.failed.connect(failed)
+        if cancelled is not None:
+            job.cancelled.connect(cancelled)
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.connect(self._job_ended)
+        window = self.parent_widget.window()
+        self.progress = HandoutProgress(window, job, doing, self.say)
+        status_bar = getattr(window, "statusBar", None)
+        if status_bar is not None:
+            status_bar().addPermanentWidget(self.progress)
+        job.start()
+        return job
+
+    def busy(self) -> bool:
+        if self.job is None or not self.job.running:
+            return False
+        self.message.emit(
+            QCoreApplication.translate(
+                "Handout", "A handout is still being made. Wait for it to finish, or cancel it first."
+            )
+        )
+        return True
+
+    def cancel(self) -> None:
+        """Stop a handout being made (the window is closing)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _job_ended(self, *_args: object) -> None:
+        if self.progress is not None:
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
 
     def printer(self, options: HandoutOptions) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
@@ -71,15 +132,29 @@ class HandoutActions(QObject):
         dialog = QPrintDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print the handout"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._paint(handout, printer)
+            self.print_to(handout, printer)
+
+    def print_to(self, handout: Handout, printer: QPrinter) -> HandoutJob | None:
+        """Print in steps; Cancel before the last page sends nothing more (and asks the printer to drop the job)."""
+        def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
+            self.printed.emit()
+
+        return self.run(
+            handout.paint_steps(printer),
+            QCoreApplication.translate("Handout", "Printing the handout"),
+            done,
+            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not print"), reason),
+            lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
+            on_cancel=printer.abort,
+        )
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:
         try:
             from ..handout.document import paint_handout
 
             paint_handout(handout.document, device, handout.options)
-        except NotesError as exc:
+        except (NotesError, StorageError) as exc:
             self._warn(QCoreApplication.translate("Handout", "Could not print"), str(exc))
 
     def _no_printer(self) -> None:
@@ -104,8 +179,9 @@ class HandoutActions(QObject):
             box.setInformativeText(QCoreApplication.translate("Handout", "Please ask a member of staff."))
             box.exec()
 
-    def save_as(self) -> Path | None:
-        if not self.allow_files:
+    def save_as(self) -> HandoutJob | None:
+        """Ask where, then save; when saved, say where and offer to open it. The job (None: not started)."""
+        if not self.allow_files or self.busy():
             return None
         suggested = str(documents_folder() / QCoreApplication.translate("Handout", "my-appointment-handout.pdf"))
         path_text, chosen = QFileDialog.getSaveFileName(
@@ -120,10 +196,7 @@ class HandoutActions(QObject):
         if path.suffix.lower() not in (".pdf", ".html", ".htm", ".txt"):
             suffix = next((s for s, f in FILTERS.items() if f == chosen), ".pdf")
             path = path.with_name(path.name + suffix)
-        saved = self.save_to(path)
-        if saved is not None:
-            self.offer_to_open(saved)
-        return saved
+        return self.save_to(path, then=self.offer_to_open)
 
     def offer_to_open(self, path: Path) -> None:
         """Say where the handout went, and open it if the patient wants to look at it now."""
@@ -149,21 +222,41 @@ class HandoutActions(QObject):
                 ).format(name=path.name, folder=path.parent),
             )
 
-    def save_to(self, path: Path) -> Path | None:
-        try:
-            self.make().save(path)
-        except (NotesError, ValueError) as exc:
+    def save_to(self, path: Path, then: Callable[[Path], None] | None = None) -> HandoutJob | None:
+        """Save to ``path`` in steps; ``then(path)`` once it is saved. None if it could not even
+        start (the patient is told why); a folder that cannot be written to is said at once."""
+
+        def done() -> None:
+            self.message.emit(QCoreApplication.translate("Handout", "Saved the handout to {path}").format(path=path))
+            self.saved.emit(path)
+            if then is not None:
+                then(path)
+
+        def failed(reason: str) -> None:
             self._warn(
                 QCoreApplication.translate("Handout", "Could not save the handout"),
                 QCoreApplication.translate(
                     "Handout",
                     "The handout could not be saved to {path}.\n\n{reason}\n\nYour notes are safe. "
                     "Try another folder, such as Documents.",
-                ).format(path=path, reason=exc),
+                ).format(path=path, reason=reason),
             )
-            return None
-        self.message.emit(QCoreApplication.translate("Handout", "Saved the handout to {path}").format(path=path))
-        return path
+
+        def cancelled() -> None:
+            self.message.emit(
+                QCoreApplication.translate("Handout", "Saving was cancelled. Nothing was saved to {path}").format(
+                    path=path
+                )
+            )
+
+        job = self.run(
+            self.make().save_steps(path),
+            QCoreApplication.translate("Handout", "Saving the handout"),
+            done,
+            failed,
+            cancelled,
+        )
+        return job if job is not None and job.error is None else None
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent_widget, title, text)

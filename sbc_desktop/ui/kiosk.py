@@ -20,10 +20,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..handout.document import paint_handout
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate, state_path
-from ..notes import NotesError
 from .gives_way import GivesWay
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
@@ -365,10 +363,9 @@ class KioskController(QObject):
             )
             return
         handout = self.window.make_handout()
-        try:
-            paint_handout(handout.document, printer, handout.options)
-        except NotesError as exc:
-            LOG.warning("kiosk: the handout could not be printed: %s", exc)
+
+        def failed(reason: str) -> None:
+            LOG.warning("kiosk: the handout could not be printed: %s", reason)
             show_message(
                 self.window,
                 QCoreApplication.translate("Kiosk", "Printing"),
@@ -376,12 +373,22 @@ class KioskController(QObject):
                     "Kiosk", "Sorry, the handout could not be printed. Please ask a member of staff."
                 ),
             )
-            return
-        where = self.config.collect_from or QCoreApplication.translate("Kiosk", "the printer")
-        show_message(
-            self.window,
-            QCoreApplication.translate("Kiosk", "Printing"),
-            QCoreApplication.translate("Kiosk", "Your handout is printing. Collect it from {0}.").format(where),
+
+        def done() -> None:
+            where = self.config.collect_from or QCoreApplication.translate("Kiosk", "the printer")
+            show_message(
+                self.window,
+                QCoreApplication.translate("Kiosk", "Printing"),
+                QCoreApplication.translate("Kiosk", "Your handout is printing. Collect it from {0}.").format(where),
+            )
+
+        # In steps, with a progress line and Cancel (44 px here) when it is long; nothing is written to disk.
+        self.window.handouts.run(
+            handout.paint_steps(printer),
+            QCoreApplication.translate("Kiosk", "Printing your handout"),
+            done,
+            failed,
+            on_cancel=printer.abort,
         )
 
     def show_address(self, url: QUrl) -> None:

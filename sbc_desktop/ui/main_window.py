@@ -29,7 +29,7 @@ from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
 from .page_find import FindInPage, Highlighter, words_pattern
-from .policy_view import apply_policy
+from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.appearance = appearance or Appearance()
+        self.policy = policy or Policy.home(remember=settings is not None)
+        if self.policy.touch:  # the touch sizes are styled now too (apply_policy set them later: a second re-polish)
+            self.extra_style = TOUCH_STYLE
         self._styled: tuple | None = None
         self._style_application()  # before the widgets exist: set after, it re-polishes every one
         self.library = library
-        self.policy = policy or Policy.home(remember=settings is not None)
         self.settings = settings if self.policy.remember else None  # None: nothing written to disk
         self.pages = Pages.for_window(library, cache_dir)  # cache_dir None (kiosk): rendered pages kept in memory only
         self.notes_store = notes_store or NotesStore(None)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.appointment_dock)
         self.appointment_dock.visibilityChanged.connect(self._dock_shown)
         self.appointment_dock.hide()
-        self.handouts = HandoutActions(self, self.make_handout)
+        self.handouts = HandoutActions(self, self.make_handout, say=self.announce)
 
         reading = QWidget(self)  # the reader with its find bar below it
         reading_layout = QVBoxLayout(reading)
@@ -869,6 +871,7 @@ class MainWindow(QMainWindow):
             if answer == "drop":
                 break
         self.read_aloud.stop()
+        self.handouts.cancel()  # a handout still being made: nothing half-made is kept
         self.notes_store.unlock()
         self.search.close()
         self.reader.elsewhere.close()  # (the helper rendering long pages)

@@ -16,6 +16,7 @@ it takes its place.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterable
 
@@ -28,6 +29,7 @@ from .reader_outline import OutlineItem
 
 LAYOUT_BUDGET_S = 0.008  # Qt's layout of the shown page, per turn of the event loop
 LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
+_ANCHOR = re.compile(r'\s(?:id|name)="([^"]+)"')  # a place a "#name" link goes to (nh3 quotes attributes so)
 
 
 def mark_terms(doc: QTextDocument, items: Iterable[OutlineItem]) -> None:
@@ -100,12 +102,24 @@ class PageDocument:
         fmt.setBottomMargin(margins.bottomMargin())
         root.setFrameFormat(fmt)
         self.doc: QTextDocument | None = doc
+        # Each place a "#name" link can go to: the end of the piece that holds it (a link to it is
+        # followed once the layout steps are past there, not by laying the whole page out at once).
+        self.anchor_ends: dict[str, int] = {}
+        self._note_anchors(first_html)
 
     def add(self, html: str) -> None:
         """The next piece of the page, its glossary words marked as Qt parses it (the page's
         outline is read once the page is shown: PageOutline.read_later)."""
         assert self.doc is not None
         append_html(self.doc, dotted_terms(html))
+        self._note_anchors(html)
+
+    def _note_anchors(self, html: str) -> None:
+        if ' id="' in html or ' name="' in html:
+            assert self.doc is not None
+            end = self.doc.characterCount()
+            for name in _ANCHOR.findall(html):
+                self.anchor_ends.setdefault(name, end)
 
     def take(self) -> QTextDocument:
         """The finished document, for the editor to show (it owns it from then on)."""
@@ -150,6 +164,7 @@ class LayoutSteps(QObject):
         # What waits for the steps to reach a place (when_past, when_through): is it reached (given the
         # bottom of what is laid out), and the call then.
         self._past: tuple[Callable[[float], bool], Callable[[], None]] | None = None
+        self._reach: tuple[int, Callable[[], None]] | None = None  # see when_reached (beside a when_past)
         self._doc: QTextDocument | None = None
         self._layout: QObject | None = None
         self._done_to = 0
@@ -167,7 +182,7 @@ class LayoutSteps(QObject):
         self._timer.start()
 
     def stop(self) -> None:
-        self._past = None
+        self._past = self._reach = None
         self._timer.stop()
         if self._layout is not None:
             with contextlib.suppress(RuntimeError):  # the document (and its layout) may be gone already
@@ -186,6 +201,7 @@ class LayoutSteps(QObject):
         if self._doc is not None:
             lay_out_now(self._doc)
             self._call_past()
+            self._call_reached()
             self.stop()
             self.finished.emit()
 
@@ -212,14 +228,35 @@ class LayoutSteps(QObject):
         self._past = (lambda _bottom: self._done_to > position, call)
         self._timer.start()
 
+    def when_reached(self, position: int, call: Callable[[], None]) -> None:
+        """Call once the steps have laid the page out past character ``position`` (dropped if stopped
+        first; at once if they have)."""
+        if self._doc is None or self._done_to >= position:
+            call()
+            return
+        self._reach = (position, call)
+        self._timer.start()
+
     def waiting(self) -> bool:
-        """Something waits for the steps to reach a height (when_past)."""
-        return self._past is not None
+        """Something waits for the steps to reach a height (when_past) or a place (when_reached)."""
+        return self._past is not None or self._reach is not None
 
     def _call_past(self) -> None:
         waiting, self._past = self._past, None
         if waiting is not None:
             waiting[1]()
+
+    def _call_reached(self) -> None:
+        reached, self._reach = self._reach, None
+        if reached is not None:
+            reached[1]()
+
+    def laid_out_bottom(self) -> float:
+        """How far down the page the steps have laid it out (Qt may have laid out more, as it painted)."""
+        doc = self._doc
+        if doc is None or self._done_to <= 0:
+            return 0.0
+        return doc.documentLayout().blockBoundingRect(doc.findBlock(self._done_to - 1)).bottom()
 
     def lay_out_past(self, y: float) -> None:
         """Lay the page out now down to height ``y`` (a place to show), and no further."""
@@ -263,6 +300,7 @@ class LayoutSteps(QObject):
             if self._done_to >= end:
                 lay_out_now(doc)  # (done: this only tells the scroll bar)
                 self._call_past()
+                self._call_reached()
                 self.stop()
                 self.finished.emit()
                 return
@@ -271,5 +309,7 @@ class LayoutSteps(QObject):
         self._estimate()
         if self._past is not None and self._past[0](layout.blockBoundingRect(block).bottom()):
             self._call_past()
+        if self._reach is not None and self._done_to >= self._reach[0]:
+            self._call_reached()
         if self._doc is doc:  # (still this page's steps after the call)
             self._timer.start()

@@ -46,6 +46,9 @@ from .render_ahead import RenderElsewhere
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
 PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen stays as it was meanwhile
+# What is left of a page this short (characters of Markdown) is added at once when a key or a link needs it
+# (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
+SHORT_PAGE_CHARS = 12_000
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -82,6 +85,8 @@ class Reader(QTextBrowser):
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
+        self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
+        self._drags, self._drag_held = 0, False  # the scroll bar's thumb dragged below what is laid out
         self._layout_steps = LayoutSteps(self, self._estimated_height)
         self._layout_steps.finished.connect(self.pageLaidOut)
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
@@ -161,6 +166,7 @@ class Reader(QTextBrowser):
         self._drop_offscreen()
         self._forget_build()
         self._after_build = None
+        self._anchor_ends = {}
         whole = url.hasFragment() or self._load_whole_page
         # A page needed whole (a #anchor, Back, Forward) is parsed in the worker too; what needed
         # it whole is done once it is shown (after_build). Not while the history is rebuilt
@@ -170,7 +176,7 @@ class Reader(QTextBrowser):
             self._start_build(url)
             if url.hasFragment():
                 fragment = url.fragment()
-                self._after_build = (QUrl(url), [lambda: self.scrollToAnchor(fragment)])
+                self._after_build = (QUrl(url), [lambda: self.to_anchor(fragment)])
             return self._loading_html(url)
         parts = self.pages.parts_for(url.toString())
         if parts is None:
@@ -179,12 +185,17 @@ class Reader(QTextBrowser):
         # Shown again at a place (Back, Forward, new colours or numbers): not in one step of the whole
         # page's HTML, but as any page comes (its first piece, the rest built off screen), with the
         # page on screen left as it was until the new one is at its place (see hold_paint).
-        again = whole and not url.hasFragment() and not self.signalsBlocked()
+        # A place on it (a link to "#name") likewise: the page comes in pieces, and is laid out in its steps
+        # down to the place (not in one step of the whole page), the screen left as it was meanwhile.
+        again = whole and not self.signalsBlocked()
         html = self._start_parts(parts, whole and not again)
         if again:
             self._load_whole_page = False
             if not self.is_complete():
                 self._hold_paint()
+            if url.hasFragment():
+                fragment = url.fragment()
+                self.when_complete(lambda: self.to_anchor(fragment))
         return html
 
     def _hold_paint(self) -> None:
@@ -196,6 +207,7 @@ class Reader(QTextBrowser):
 
     def _release_paint(self) -> None:
         self._paint_held.stop()
+        self._drag_held = False
         if not self.viewport().updatesEnabled():
             self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
@@ -241,7 +253,9 @@ class Reader(QTextBrowser):
     def _scroll_action(self, action: int) -> None:
         """The scroll bar's thumb dragged while the page is still laid out in steps: the range is only
         an estimate so far, so the drag goes to the same fraction of the whole page, not the same
-        pixel (a wheel's or an arrow's few pixels stay pixels)."""
+        pixel (a wheel's or an arrow's few pixels stay pixels). Dragged below what is laid out, the
+        screen stays as it was while the steps go on down to there (each a few ms), and is shown there
+        then: painting it at once would lay the page out down to there in one step (up to a second)."""
         bar = self.verticalScrollBar()
         if action != QAbstractSlider.SliderAction.SliderMove.value or not self._layout_steps.is_running():
             return
@@ -249,8 +263,23 @@ class Reader(QTextBrowser):
             return
         maximum = bar.maximum()
         fraction = bar.sliderPosition() / maximum if maximum > 0 else 0.0
-        self._layout_steps.finish()  # the range is the whole page's from here on
-        bar.setSliderPosition(round(fraction * bar.maximum()))
+        below = fraction * maximum + self.viewport().height()
+        self._drags += 1  # (only the latest drag's place is shown)
+        if self._layout_steps.laid_out_bottom() >= below:
+            if self._drag_held:  # dragged back up above what is laid out: shown here now
+                self._dragged_to(fraction)
+            return
+        self._drag_held = True
+        self._hold_paint()
+        number = self._drags
+        self._layout_steps.when_past(below, lambda: self._dragged_to(fraction) if number == self._drags else None)
+
+    def _dragged_to(self, fraction: float) -> None:
+        """The page is laid out down to where the thumb was dragged: shown there (the estimate is closer now)."""
+        self._drag_held = False
+        bar = self.verticalScrollBar()
+        self.place(round(fraction * bar.maximum()))
+        self._release_paint()
 
     def _watch_layout(self, doc: QTextDocument) -> None:
         doc.documentLayout().documentSizeChanged.connect(self._document_resized)
@@ -433,6 +462,7 @@ class Reader(QTextBrowser):
         }
         self._layers.clear()
         self.setExtraSelections([])
+        self._anchor_ends = built.anchor_ends
         doc, old = built.take(), self.document()
         made_here = old.parent() is self  # (Qt deletes the document it made itself, not one made here)
         # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
@@ -811,14 +841,46 @@ class Reader(QTextBrowser):
         elif url.scheme() in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
-            self.ensure_complete()  # the place may be further down than the page has come yet
-            self.scrollToAnchor(url.fragment())
+            self.to_anchor(url.fragment())  # (the place may be further down than the page has come yet)
         elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
         elif url.scheme() in ("topic", "app"):
             if url.hasFragment() and url.toString().split("#")[0] == self.current_url().split("#")[0]:
-                self.ensure_complete()  # a place further down this page: it may not be in yet
+                # A place further down this page: followed (and kept in the history) once the page is in and
+                # laid out down to it (Qt's own scroll to it would lay out the page down to it in one step).
+                self._when_anchor_laid_out(url.fragment(), lambda: self.setSource(url))
+                return
             self.setSource(url)
+
+    def to_anchor(self, name: str) -> None:
+        """Go to the place ``name`` on this page, once it is there: its last pieces in, and laid out (in its
+        small steps) down to it. The screen held as it was (a page shown again) is shown there then."""
+        self._when_anchor_laid_out(name, lambda: self._anchor_reached(name))
+
+    def _complete_now(self) -> bool:
+        """True if the page is complete, or made complete now because what is left of it is short (a few ms);
+        False while the last pieces of a long page are still being built (in small steps)."""
+        if self.is_complete():
+            return True
+        topic = self.pages.topic_at(self.current_url()) if hasattr(self.pages, "topic_at") else None
+        if self._build is None and (topic is None or len(topic.body) < SHORT_PAGE_CHARS):
+            self.ensure_complete(lay_out=False)
+        return self.is_complete()
+
+    def _when_anchor_laid_out(self, name: str, call: Callable[[], None]) -> None:
+        if not self._complete_now():
+            self.when_complete(lambda: self._when_anchor_laid_out(name, call))  # (dropped if another page comes)
+            return
+        at = self._anchor_ends.get(name)  # the end of the piece it is in (None: in the first, or not on the page)
+        if at is not None and self._layout_steps.is_running():
+            self._layout_steps.when_reached(at, call)
+        else:
+            call()
+
+    def _anchor_reached(self, name: str) -> None:
+        self.scrollToAnchor(name)  # (laid out down to it: only the screen below it is laid out now)
+        self._layout_steps.lay_out_past(self.verticalScrollBar().value() + self.viewport().height())
+        self._release_paint()
 
     def _link_rect(self) -> QRect:
         """Where the activated word is on screen (global), to place its pop-up."""
@@ -862,14 +924,18 @@ class Reader(QTextBrowser):
         """Put the caret on the next (previous) heading or link; False when there is none.
 
         On a long page still laid out in steps, the page is laid out (and its outline read) only
-        as far as the heading or link reached, not to its end. A page still parsed in the worker
+        as far as the heading or link reached, not to its end. On a page whose last pieces are still
+        being built (off screen, in small steps), the move is made once they are in (not all of them
+        added in one step: up to a second on the longest pages). A page still parsed in the worker
         ("Loading...") is not finished here (seconds on the UI thread): the reader is told instead."""
         if self._build is not None:
             self.messageRequested.emit(
                 QCoreApplication.translate("Reader", "This page is still loading. Try again in a moment.")
             )
             return False
-        self.ensure_complete(lay_out=False)
+        if not self._complete_now():  # its last pieces still come (in small steps): the move is made once they are in
+            self.when_complete(lambda: None if self.move_by(kind, forward) else None)
+            return True
         cursor = self.textCursor()
         here = cursor.selectionEnd() - 1 if forward and cursor.hasSelection() else cursor.selectionStart()
         index = self.outline.next_index(here, kind, forward)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -54,8 +55,10 @@ class SearchService(QObject):
         self.rendered_of = rendered_of  # each page's one parse (the reader's, when it has one)
         self.known_of = known_of  # a page's parse if the reader has it in memory or on disk, else None
         self._helper: PageTextProcess | None = None  # parses long pages out of the window's process
-        self._index: SearchIndex | None = None
+        self._index: SearchIndex | None = None  # the window's to search (on the UI thread: see _on_landed)
+        self._opened: SearchIndex | None = None  # opened on the index's thread, not yet said how far its text is
         self._thread: threading.Thread | None = None
+        self._closer: threading.Thread | None = None  # closes the index after the window (see close)
         self._stop = threading.Event()
         self._complete = False  # every page's text is searchable (set on the UI thread)
         self.text_done = (0, 0)  # (pages whose text is searchable, pages), as last landed
@@ -76,6 +79,9 @@ class SearchService(QObject):
         return self._index is not None
 
     def _on_landed(self, done: int, total: int) -> None:
+        # Searched from now on, not as soon as the thread has it open: results never come before the note
+        # on how far the pages' text is (a search in between, on a loaded machine, showed them without it).
+        self._index = self._opened
         self.text_done = (done, total)
         self.textAdded.emit(done, total)  # the window searches again: the new text is in the results
         self._complete = done >= total
@@ -92,7 +98,8 @@ class SearchService(QObject):
         self.start()
         if self._thread is not None:
             self._thread.join(timeout)
-            if not self._thread.is_alive() and self._index is not None:
+            if not self._thread.is_alive() and self._opened is not None:
+                self._index = self._opened
                 self._complete = True  # no event loop needed to know it (the command line)
         return self.is_ready
 
@@ -100,18 +107,25 @@ class SearchService(QObject):
         try:
             import sqlite3
 
+            from .. import collector
             from ..content.search import SearchIndex
 
-            try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
-                index = SearchIndex.begin(self.library, self.cache_dir)
-            except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
-                index = SearchIndex.begin(self.library, None)
-            index.prepare()  # the vocabulary and everyday English, before the first keystroke
+            # What the index keeps lives as long as the window: no collection walks it while it is made,
+            # and it is set aside from later ones (as a library that arrives after the first paint is).
+            # Only in a window that has set its own aside (collector.settle: not in tests and commands), and
+            # not at the kiosk (no cache folder): it opens in a patient's session, none of which is set aside.
+            set_aside = self.cache_dir is not None and collector.settled()
+            with collector.long_lived() if set_aside else contextlib.nullcontext():
+                try:  # titles, keywords, summaries and the glossary: the pages' text follows (_add_text)
+                    index = SearchIndex.begin(self.library, self.cache_dir)
+                except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
+                    index = SearchIndex.begin(self.library, None)
+                index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             self.error = str(exc) or type(exc).__name__
             self._tell(self.failed, self.error)
             return
-        self._index = index
+        self._opened = index
         total = index.pages
         # first: the note is up before the results
         if self._tell(self._landed, total - index.pages_left, total) and self._tell(self.ready):
@@ -135,6 +149,8 @@ class SearchService(QObject):
         rendered_of = self._page_reader()
         total = index.pages
         left = total
+        from ..content.search import Stopped
+
         try:
             left = index.pages_left
             while left and not self._stop.is_set():
@@ -142,7 +158,11 @@ class SearchService(QObject):
                     left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
                 if not self._tell(self._landed, total - left, total):
                     return
+        except Stopped:
+            return  # the window is closing: the batch being read is given up, its pages read next time
         except Exception as exc:  # noqa: BLE001 - the titles and summaries still answer
+            if self._stop.is_set():
+                return  # a batch being written as the window closed (interrupted): rolled back, read next time
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
@@ -152,7 +172,7 @@ class SearchService(QObject):
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the
         helper process (so the window never waits for Python's lock while it is parsed), else parsed here."""
         from ..content.page_text import PageTextProcess, Unavailable
-        from ..content.search import markdown_size, page_reader
+        from ..content.search import Stopped, markdown_size, page_reader
 
         parse = self.rendered_of or page_reader(self.library)
         helper = self._helper = PageTextProcess(self.library.root, self.cache_dir)
@@ -165,6 +185,8 @@ class SearchService(QObject):
                     try:
                         found = helper.rendered(topic)
                     except Unavailable:
+                        if self._stop.is_set():  # the window is closing (and ended the helper): not parsed here
+                            raise Stopped from None
                         found = None  # parsed here from now on
                 if found is not None:
                     return found
@@ -173,9 +195,14 @@ class SearchService(QObject):
         return read
 
     def _wait_for_quiet(self) -> None:
-        """On the index's thread, before each page is parsed: wait while someone is typing."""
+        """On the index's thread, before each page is parsed: wait while someone is typing; give the batch
+        up if the window is closing."""
         while not self._stop.is_set() and (wait := self._quiet_from - time.monotonic()) > 0:
             self._stop.wait(wait)
+        if self._stop.is_set():
+            from ..content.search import Stopped
+
+            raise Stopped
 
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None, typed: bool = True
@@ -190,11 +217,26 @@ class SearchService(QObject):
         return self._index.search(query, limit, boost) if self._index else None
 
     def close(self) -> None:
-        self._stop.set()  # the batch being read is finished and kept; the next start goes on from there
+        """Stop adding text at once and close the index without the window waiting for the disk.
+
+        The batch being read or written is given up (SQLite rolls back a write; its pages stay to be read
+        at the next start: every batch before it is kept). The index's connections are closed on a thread
+        of their own, which copies the log (up to 16 MB of WAL) into the index file: the process waits for
+        it as it ends (not a daemon), the window does not (it waited for the rest of the batch being read,
+        1.2-1.6 s on the NCI pages, and then for the copy, 50-90 ms)."""
+        self._stop.set()
         if self._helper is not None:
-            self._helper.close()  # a long page it is parsing now is parsed here instead, to finish the batch
+            self._helper.close()  # a long page it is parsing now is not parsed here instead
+        if self._opened is not None:  # (the window may not have heard yet that it is open)
+            self._opened.interrupt()
         if self._thread is not None:
             self._thread.join(10)
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        index, self._index, self._opened = self._opened, None, None
+        if index is not None:
+            self._closer = threading.Thread(target=index.close, name="search-index-close")
+            self._closer.start()
+
+    def wait_closed(self, timeout: float | None = None) -> None:
+        """Block until the index closed by `close` is closed (for tests and the command line)."""
+        if self._closer is not None:
+            self._closer.join(timeout)

@@ -107,7 +107,8 @@ def test_print_with_no_printer_offers_pdf(window, qtbot, monkeypatch, tmp_path):
         "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
     )
     window.reader.go("topic:care-team")
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.handouts.saved, timeout=30000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert "No printer" in shown["text"] and "PDF" in shown["text"]
     assert target.is_file()
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(target)).pages)

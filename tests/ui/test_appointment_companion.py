@@ -96,7 +96,9 @@ def test_a_patient_fills_in_the_panel_and_the_log_and_prints(qtbot, library, tmp
     window.reader.go("topic:tests")
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     path = tmp_path / "handout.pdf"
-    assert window.handouts.save_to(path) == path
+    with qtbot.waitSignal(window.handouts.saved, timeout=60000) as saving:
+        window.handouts.save_to(path)
+    assert saving.args == [path]
     pages = read_pages(path)
     assert all(page.header == "For my appointment on 8 December 2026" for page in pages)  # named by its date
     first = " ".join(pages[0].body)

@@ -6,7 +6,7 @@ import os
 import stat
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from sbc_desktop.home_files import home_folder
 from sbc_desktop.settings import data_dir
@@ -57,6 +57,9 @@ def saving(window, qtbot, monkeypatch, tmp_path, click: str):
 
     def answer():
         box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # the handout is still being made
+            QTimer.singleShot(20, answer)
+            return
         seen["text"] = box.text()
         button = next(b for b in box.findChildren(QPushButton) if b.text() == click)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -64,6 +67,7 @@ def saving(window, qtbot, monkeypatch, tmp_path, click: str):
     QTimer.singleShot(0, answer)
     window.reader.go("topic:tests")
     window.commands.save_handout.trigger()
+    qtbot.waitUntil(lambda: "text" in seen, timeout=30000)
     return seen
 
 
@@ -76,9 +80,7 @@ def test_save_starts_in_documents_and_opens_the_file(window, qtbot, monkeypatch,
     assert (tmp_path / "out" / "handout.pdf").is_file()
 
 
-def test_no_documents_folder_starts_at_home_and_close_opens_nothing(
-    window, qtbot, monkeypatch, tmp_path, private_dirs
-):
+def test_no_documents_folder_starts_at_home_and_close_opens_nothing(window, qtbot, monkeypatch, tmp_path, private_dirs):
     seen = saving(window, qtbot, monkeypatch, tmp_path, "Close")
     assert seen["start"].startswith(str(private_dirs) + os.sep) and os.getcwd() not in seen["start"]
     assert "opened" not in seen and (tmp_path / "out" / "handout.pdf").is_file()

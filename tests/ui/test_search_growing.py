@@ -152,6 +152,47 @@ def test_at_home_the_next_start_goes_on_from_where_the_last_stopped(qtbot, libra
     again.close()
 
 
+def test_a_window_closed_while_text_is_added_closes_at_once_and_keeps_every_batch_before(
+    qtbot, library, monkeypatch, tmp_path
+):
+    """The window closes without waiting for the rest of the batch being read (it waited for all of it:
+    1.2-1.6 s on the NCI pages) nor for the log copied into the index file (on a thread of its own). The
+    batches before are kept; the one being read is given up and read at the next start."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch, at first
+    cache = tmp_path / "cache"
+    read = []
+    never = threading.Event()
+
+    def slowly(real):  # each page takes 0.2 s to read
+        return lambda topic: read.append(topic.id) or never.wait(0.2) or real(topic)
+
+    window = open_home_window(qtbot, library, cache, slowly)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "bones")
+    qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=20000)
+    monkeypatch.setattr(search, "TEXT_BATCH", 10**9)  # the next batch: every page left, 5 s to read
+    reading_from = len(read) + 2
+    qtbot.waitUntil(lambda: len(read) >= reading_from, timeout=20000)  # well into the last batch
+    closed_on = []
+    real_close = search.SearchIndex.close
+    monkeypatch.setattr(
+        search.SearchIndex,
+        "close",
+        lambda index: closed_on.append(threading.current_thread().name) or real_close(index),
+    )
+    began = time.monotonic()
+    window.close()
+    assert time.monotonic() - began < 1.0  # not the rest of the batch (4 s and more)
+    window.search.wait_closed(30)
+    assert closed_on == ["search-index-close"]  # the log was copied off the window's thread...
+    assert not [p for p in cache.glob("search-*-wal") if p.stat().st_size]  # ...and is in the file
+    on_disk = search.SearchIndex.begin(library, cache)
+    left = on_disk.pages_left
+    kept = on_disk.pages - left
+    on_disk.close()
+    assert 3 <= kept < reading_from and left  # the batches before kept, the last one given up
+
+
 def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misses(
     qtbot, library, monkeypatch, tmp_path
 ):
@@ -221,3 +262,38 @@ def test_a_window_deleted_while_the_text_is_added_ends_the_index_thread_quietly(
     thread.join(30)
     assert not thread.is_alive()
     assert service._stop.is_set()  # it stopped at the batch it was adding
+
+
+def test_no_result_shows_before_the_note_however_late_the_index_thread_says_how_far_it_is(qtbot, library, monkeypatch):
+    """The index is the window's to search only once its thread has said how far the pages' text is, so
+    results never come without the note. Before, the thread kept the index, then queued the note: a search
+    in between (on a loaded machine) showed titles-only results with no note, and a screen reader heard none."""
+    gate = threading.Event()  # the pages' text
+    held, hold = threading.Event(), threading.Event()
+    real_tell = search_service.SearchService._tell
+
+    def late_first_word(self, signal, *args):
+        if not held.is_set():  # the first thing the thread says: how far the text is
+            held.set()
+            hold.wait(30)  # a loaded machine: the thread is not run for a while
+        return real_tell(self, signal, *args)
+
+    monkeypatch.setattr(search_service.SearchService, "_tell", late_first_word)
+    window = open_home_window(qtbot, library, None, lambda real: lambda topic: gate.wait(30) and real(topic))
+    field = window.search_field
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # the index opens
+        qtbot.waitUntil(held.is_set, timeout=30000)  # open, and about to say how far its text is
+        qtbot.keyClicks(field, "bones")
+        panel = window.search_panel
+        qtbot.waitUntil(lambda: panel.isVisible() and panel.status.text() != "", timeout=10000)  # searched
+        assert panel.list.count() == 0 and panel.status.text() == "Getting search ready..."
+    finally:
+        hold.set()
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=10000)
+    total = len(library.topics)
+    assert panel.text_note.isVisible() and panel.text_note.text() == f"Still adding the pages' text: 0 of {total}"
+    assert result_refs(panel)[0] == "bone-strengthening-drugs"
+    gate.set()
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    window.close()

@@ -1,0 +1,159 @@
+"""A long handout made a slice at a time on the window's thread, with a progress line and Cancel.
+
+A 250-page handout takes many seconds to set out and draw. Qt's text document, its layout and
+the painter on a PDF writer or printer belong to one thread, and every step of the layout
+calls back into Python, so the work stays on the window's thread and is cut into steps of a
+few milliseconds (``handout/document.py`` ``paint_steps``); between two slices the window
+answers (scrolling, reading, typing, Cancel).
+
+Short handouts are done before anything is shown: the progress line appears only when the
+work is still going after ``SHOW_AFTER_MS``, so it never flashes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ..handout.document import Stage
+
+SLICE_MS = 12  # work done in one go before the window has its turn
+SHOW_AFTER_MS = 600  # a handout done sooner shows no progress at all
+LAYOUT_SHARE = 0.6  # of the progress bar, for setting out the pages (drawing them is the rest)
+
+
+class HandoutJob(QObject):
+    """Runs ``steps`` (yielding (Stage, done, total)) in slices until they end, fail or are cancelled."""
+
+    progressed = Signal(object, int, int)  # Stage, done, total: at most once a slice
+    finished = Signal()
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, steps: Generator[tuple[Stage, int, int], None, object], parent: QObject,
+                 on_cancel: Callable[[], object] | None = None):  # fmt: skip
+        super().__init__(parent)
+        self._steps = steps
+        self._on_cancel = on_cancel  # before the steps are closed (a printer's abort)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+        self.running = False
+        self.error: str | None = None  # why it failed
+        self.stage, self.done, self.total = Stage.LAYOUT, 0, 0
+
+    def start(self) -> None:
+        """The first slice now (so a file that cannot be written is said at once), the rest later."""
+        self.running = True
+        self._slice()
+        if self.running:
+            self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop at once: no step more is done, the painter is ended and nothing is kept."""
+        if not self.running:
+            return
+        self._end()
+        if self._on_cancel is not None:
+            self._on_cancel()
+        self._steps.close()  # GeneratorExit at the step it stopped at: its clean-ups run
+        self.cancelled.emit()
+
+    def _end(self) -> None:
+        self.running = False
+        self._timer.stop()
+
+    def _slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        moved = False
+        try:
+            while True:
+                stage, done, total = next(self._steps)
+                if total:
+                    self.stage, self.done, self.total = stage, done, total
+                    moved = True
+                if time.perf_counter() >= deadline:
+                    break
+        except StopIteration:
+            self._end()
+            self.finished.emit()
+            return
+        except Exception as exc:  # noqa: BLE001 - said to the patient; the window goes on
+            self._end()
+            self.error = str(exc) or type(exc).__name__
+            self.failed.emit(self.error)
+            return
+        if moved:
+            self.progressed.emit(self.stage, self.done, self.total)
+
+
+class HandoutProgress(QFrame):
+    """The line at the foot of the window while a long handout is made: what is happening,
+    a bar, and Cancel. It is said to a screen reader when it appears, not at every page."""
+
+    def __init__(self, window: QWidget, job: HandoutJob, doing: str, say: Callable[[str], None]):
+        super().__init__(window)
+        self.setObjectName("handoutProgress")
+        self.job = job
+        self.doing = doing  # "Saving the handout" / "Printing the handout"
+        self.say = say
+        self.label = QLabel(self)
+        self.label.setObjectName("handoutProgressText")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # beside its bar
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("handoutProgressBar")
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(doing)
+        self.bar.setMaximumWidth(220)
+        self.cancel_button = QPushButton(QCoreApplication.translate("Handout", "Cancel"), self)
+        self.cancel_button.setObjectName("cancelHandout")
+        self.cancel_button.setAccessibleName(QCoreApplication.translate("Handout", "Cancel: stop making the handout"))
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.cancel_button.clicked.connect(job.cancel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.bar)
+        row.addWidget(self.cancel_button)
+        self.setAccessibleName(doing)
+        self.hide()
+        job.progressed.connect(self._show_progress)
+        self._shown_at = time.perf_counter() + SHOW_AFTER_MS / 1000
+        QTimer.singleShot(SHOW_AFTER_MS, self._appear)
+
+    def text(self) -> str:
+        job = self.job
+        if job.stage is Stage.PAGES and job.done:
+            where = QCoreApplication.translate("Handout", "page {page} of {pages}").format(
+                page=job.done, pages=job.total
+            )
+        else:
+            where = QCoreApplication.translate("Handout", "setting out the pages")
+        return f"{self.doing}: {where}"
+
+    def _appear(self) -> None:
+        if not self.job.running:
+            return
+        self._show_progress()
+        self.show()
+        self.say(
+            QCoreApplication.translate("Handout", "{doing}. This can take a minute. You can cancel it.").format(
+                doing=self.doing
+            )
+        )
+
+    def _show_progress(self, *_args: object) -> None:
+        job = self.job
+        if job.stage is Stage.PAGES:
+            value = LAYOUT_SHARE + (1 - LAYOUT_SHARE) * job.done / max(1, job.total)
+        else:
+            value = LAYOUT_SHARE * min(job.done, job.total) / max(1, job.total)
+        self.bar.setValue(max(self.bar.value(), int(value * 1000)))  # never goes back
+        text = self.text()
+        if text != self.label.text():
+            self.label.setText(text)
+            self.bar.setAccessibleDescription(text)

@@ -1,0 +1,213 @@
+"""A long handout is saved or printed while the window keeps answering, with progress and Cancel."""
+
+from __future__ import annotations
+
+import time
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from sbc_desktop.ui import handout_job
+
+from .conftest import show_active
+
+
+class GapProbe:
+    """Ticks every 5 ms. Between two ticks the window's thread did nothing else: the longest such
+    gap is how long the window stopped answering, in CPU time of that thread (a loaded machine
+    stretches wall time alike for every step) and in wall time."""
+
+    def __init__(self):
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = self.last_cpu = self.longest = self.longest_cpu = 0.0
+
+    def _tick(self):
+        now, cpu = time.perf_counter(), time.thread_time()
+        self.longest = max(self.longest, now - self.last)
+        self.longest_cpu = max(self.longest_cpu, cpu - self.last_cpu)
+        self.last, self.last_cpu = now, cpu
+
+    def start(self):
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        self._tick()
+        self.timer.stop()
+        return self.longest_cpu, self.longest
+
+
+@pytest.fixture
+def long_handout(window, qtbot, monkeypatch):
+    """Every built-in topic chosen (about 80 pages), the save dialog answered with ``target``."""
+    window.notes.handout_topics = [t.id for t in window.library.ordered_topics()]
+    show_active(qtbot, window)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # "Handout saved": closed at once
+    monkeypatch.setattr(handout_job, "SHOW_AFTER_MS", 150)  # shown early: this machine may be fast
+
+    def answer(target):
+        monkeypatch.setattr(
+            "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
+        )
+
+    return answer
+
+
+def press_save(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, qtbot, long_handout, tmp_path):
+    target = tmp_path / "all.pdf"
+    long_handout(target)
+    import sbc_desktop.handout.export  # noqa: F401 - imported at the first handout, once (not what is measured)
+
+    probe = GapProbe()
+    probe.start()
+    started = time.perf_counter()
+    seen = []
+    with qtbot.waitSignal(window.handouts.saved, timeout=120000):
+        press_save(qtbot, window)
+        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        progress = window.handouts.progress
+        window.handouts.job.progressed.connect(lambda *_: seen.append(progress.label.text()))
+    total = time.perf_counter() - started
+    longest_cpu, longest = probe.stop()
+    pages = len(pypdf.PdfReader(str(target)).pages)
+    assert pages > 40
+    assert any(text.startswith("Saving the handout: page ") and text.endswith(f" of {pages}") for text in seen)
+    # Saved whole at once this took 0.8-1 s of CPU in one step (several seconds at a load of 7).
+    stopped = f"the window stopped answering for {longest_cpu:.3f} s CPU ({longest:.3f} s) of {total:.3f} s"
+    assert longest_cpu < 0.25 and longest < total / 2, stopped
+    assert window.handouts.progress is None  # gone once saved
+    assert "Saved the handout to" in window.statusBar().currentMessage()
+
+
+def test_cancel_stops_at_once_and_keeps_the_file_that_was_there(window, qtbot, long_handout, tmp_path):
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"an older handout")
+    long_handout(target)
+    saved = []
+    window.handouts.saved.connect(saved.append)
+    press_save(qtbot, window)
+    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    cancel = window.handouts.progress.cancel_button
+    assert cancel.isEnabled() and cancel.focusPolicy() & Qt.FocusPolicy.TabFocus
+    QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not window.handouts.job.running and window.handouts.progress is None
+    qtbot.wait(200)  # nothing goes on after Cancel
+    assert saved == []
+    assert target.read_bytes() == b"an older handout"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]  # no temporary file left
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_cancel_by_keyboard_leaves_no_file(window, qtbot, long_handout, tmp_path):
+    target = tmp_path / "new.pdf"
+    long_handout(target)
+    press_save(qtbot, window)
+    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    cancel = window.handouts.progress.cancel_button
+    for _ in range(60):  # Tab reaches Cancel
+        if cancel.hasFocus():
+            break
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
+    assert cancel.hasFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Space)
+    assert window.handouts.job is not None and not window.handouts.job.running
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_short_save_shows_no_progress(window, qtbot, monkeypatch, tmp_path):
+    show_active(qtbot, window)
+    window.reader.go("topic:care-team")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    target = tmp_path / "short.pdf"
+    monkeypatch.setattr(
+        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
+    )
+    visible = []
+    probe = QTimer()
+    progress = lambda: window.handouts.progress  # noqa: E731
+    probe.timeout.connect(lambda: visible.append(bool(progress() and progress().isVisible())))
+    probe.start(5)
+    with qtbot.waitSignal(window.handouts.saved, timeout=60000):
+        press_save(qtbot, window)
+    qtbot.wait(handout_job.SHOW_AFTER_MS + 100)
+    probe.stop()
+    assert target.is_file() and not any(visible)
+
+
+def test_a_folder_that_cannot_be_written_is_said_at_once(window, qtbot, monkeypatch, tmp_path):
+    show_active(qtbot, window)
+    window.notes.handout_topics = [t.id for t in window.library.ordered_topics()]
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(
+        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName",
+        lambda *a, **k: ("/proc/sbc-desktop-handout.pdf", "PDF (*.pdf)"),  # a folder nobody may write in
+    )
+    window.appointment.notes_edit.setPlainText("keep me")
+    press_save(qtbot, window)
+    assert warnings, "said at once, before any page is made"
+    assert "could not be saved" in warnings[0] and "Your notes are safe" in warnings[0]
+    assert window.handouts.progress is None and not window.handouts.job.running
+    assert window.notes.notes == "keep me"
+
+
+def test_a_second_save_while_one_is_made_is_refused_kindly(window, qtbot, long_handout, tmp_path):
+    long_handout(tmp_path / "first.pdf")
+    press_save(qtbot, window)
+    first = window.handouts.job
+    assert first is not None and first.running
+    window.commands.save_handout.trigger()
+    assert window.handouts.job is first and "still being made" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.handouts.saved, timeout=120000):
+        pass
+    assert (tmp_path / "first.pdf").is_file()
+
+
+def test_closing_the_window_stops_a_save_and_keeps_nothing(window, qtbot, long_handout, tmp_path):
+    long_handout(tmp_path / "closing.pdf")
+    press_save(qtbot, window)
+    assert window.handouts.job.running
+    window.close()
+    assert not window.handouts.job.running
+    qtbot.wait(100)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, library, monkeypatch, private_temp):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from sbc_desktop.kiosk.config import KioskConfig
+    from sbc_desktop.ui.overlay import Overlay
+
+    from .conftest import start_kiosk
+
+    class WardPrinter:  # as CUPS would list it (this machine has none)
+        def printerName(self):  # noqa: N802 - Qt's name
+            return "Ward printer"
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
+    monkeypatch.setattr(QPrinterInfo, "defaultPrinter", staticmethod(lambda: WardPrinter()))
+    monkeypatch.setattr(handout_job, "SHOW_AFTER_MS", 100)
+    window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
+    try:
+        window.notes.handout_topics = [t.id for t in library.ordered_topics()]
+        QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        progress = window.handouts.progress
+        assert progress.label.text().startswith("Printing your handout")
+        assert progress.cancel_button.height() >= 44 and progress.cancel_button.width() >= 44
+        QTest.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+        assert not window.handouts.job.running and window.handouts.progress is None
+        assert not [o for o in window.findChildren(Overlay) if o.isVisible()]  # no "could not print"
+        assert list(private_temp.iterdir()) == []  # nothing written
+    finally:
+        controller.exit_kiosk()
