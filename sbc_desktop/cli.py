@@ -276,8 +276,9 @@ def export(args: argparse.Namespace) -> int:
         )
         return 2
     if len(os.fsencode(args.output.name)) > 255:  # found now, not after the whole handout is made
-        print(f"sbc-desktop: the file name {shown(args.output.name)} is too long; choose a shorter one",
-              file=sys.stderr)
+        print(
+            f"sbc-desktop: the file name {shown(args.output.name)} is too long; choose a shorter one", file=sys.stderr
+        )
         return 2
     folder = args.output.parent
     if not folder.is_dir():
@@ -303,6 +304,7 @@ def export(args: argparse.Namespace) -> int:
     from .handout.export import Handout
     from .notes import AppointmentNotes, NotesError
     from .pages import Pages
+
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     root = args.export_content or args.content or _default_content()
     if not root.is_dir():
@@ -338,6 +340,7 @@ def export(args: argparse.Namespace) -> int:
 def list_topics(as_json: bool, content: Path | None) -> int:
     from .content.loader import load_library
     from .handout.nurse_cli import format_topics
+
     root = content or _default_content()
     if not root.is_dir():
         print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)

@@ -53,6 +53,22 @@ def pages_parsed_in_go(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def windows_go_with_their_test():
+    """The windows a test leaves are deleted as it ends (pytest-qt only asks for that, and the asking
+    was carried out at some later test's first wait). Left, each one was re-polished by the next
+    window's application-wide style: about half of a kiosk test's time, and other tests' windows
+    were still there, hidden, while a test ran."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory, monkeypatch):
     """Send every data, config and cache folder to a temporary place."""
     home = tmp_path_factory.mktemp("home")

@@ -113,7 +113,7 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     trap = tmp_path / "trap"
     trap.mkdir()
     for tool in ("python3", "dpkg", "apt-get", "sudo", "pip"):
-        (trap / tool).write_text("#!/bin/sh\necho \"$0 was run\" >&2\nexit 97\n")
+        (trap / tool).write_text('#!/bin/sh\necho "$0 was run" >&2\nexit 97\n')
         (trap / tool).chmod(0o755)
     second = subprocess.run(run, env=env | {"PATH": f"{trap}{os.pathsep}{env.get('PATH', '')}"},
                             capture_output=True, text=True, timeout=120)  # fmt: skip

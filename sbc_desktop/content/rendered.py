@@ -17,7 +17,6 @@ TOPIC, GLOSSARY, WEB, PICTURE, ANCHOR, DEAD = "topic", "glossary", "web", "pictu
 PLACEHOLDER = "{{care-team}}"  # the app's own placeholder paragraph (urgent_help fills it in)
 
 
-
 @dataclass(frozen=True)
 class Link:
     """A link or picture written in the page (not the glossary links the renderer adds)."""

@@ -30,7 +30,7 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SENTENCE_BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol")
 _SENTENCE_END = ".!?"
-_SENTENCE_START = "\"“‘("
+_SENTENCE_START = '"“‘('
 
 
 @dataclass

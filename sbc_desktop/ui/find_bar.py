@@ -86,7 +86,7 @@ class FindBar(QWidget):
         self.findRequested.emit(self.field.text(), -1)
 
     def show_count(self, current: int, total: int, final: bool = True) -> None:
-        """"3 of 12"; while matches are still counted, "3 of 12 so far" (said once final, see countSettled)."""
+        """Show "3 of 12"; while matches are still counted, "3 of 12 so far" (said once final, see countSettled)."""
         if not self.field.text():
             text = ""
         elif not final and total == 0:

@@ -29,7 +29,7 @@ from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
 from .page_find import FindInPage, Highlighter, words_pattern
-from .policy_view import apply_policy
+from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
@@ -72,10 +72,12 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.appearance = appearance or Appearance()
+        self.policy = policy or Policy.home(remember=settings is not None)
+        if self.policy.touch:  # the touch sizes are styled now too (apply_policy set them later: a second re-polish)
+            self.extra_style = TOUCH_STYLE
         self._styled: tuple | None = None
         self._style_application()  # before the widgets exist: set after, it re-polishes every one
         self.library = library
-        self.policy = policy or Policy.home(remember=settings is not None)
         self.settings = settings if self.policy.remember else None  # None: nothing written to disk
         self.pages = Pages.for_window(library, cache_dir)  # cache_dir None (kiosk): rendered pages kept in memory only
         self.notes_store = notes_store or NotesStore(None)

@@ -55,7 +55,8 @@ class SearchService(QObject):
         self.rendered_of = rendered_of  # each page's one parse (the reader's, when it has one)
         self.known_of = known_of  # a page's parse if the reader has it in memory or on disk, else None
         self._helper: PageTextProcess | None = None  # parses long pages out of the window's process
-        self._index: SearchIndex | None = None
+        self._index: SearchIndex | None = None  # the window's to search (on the UI thread: see _on_landed)
+        self._opened: SearchIndex | None = None  # opened on the index's thread, not yet said how far its text is
         self._thread: threading.Thread | None = None
         self._closer: threading.Thread | None = None  # closes the index after the window (see close)
         self._stop = threading.Event()
@@ -78,6 +79,9 @@ class SearchService(QObject):
         return self._index is not None
 
     def _on_landed(self, done: int, total: int) -> None:
+        # Searched from now on, not as soon as the thread has it open: results never come before the note
+        # on how far the pages' text is (a search in between, on a loaded machine, showed them without it).
+        self._index = self._opened
         self.text_done = (done, total)
         self.textAdded.emit(done, total)  # the window searches again: the new text is in the results
         self._complete = done >= total
@@ -94,7 +98,8 @@ class SearchService(QObject):
         self.start()
         if self._thread is not None:
             self._thread.join(timeout)
-            if not self._thread.is_alive() and self._index is not None:
+            if not self._thread.is_alive() and self._opened is not None:
+                self._index = self._opened
                 self._complete = True  # no event loop needed to know it (the command line)
         return self.is_ready
 
@@ -120,7 +125,7 @@ class SearchService(QObject):
             self.error = str(exc) or type(exc).__name__
             self._tell(self.failed, self.error)
             return
-        self._index = index
+        self._opened = index
         total = index.pages
         # first: the note is up before the results
         if self._tell(self._landed, total - index.pages_left, total) and self._tell(self.ready):
@@ -222,11 +227,11 @@ class SearchService(QObject):
         self._stop.set()
         if self._helper is not None:
             self._helper.close()  # a long page it is parsing now is not parsed here instead
-        if self._index is not None:
-            self._index.interrupt()
+        if self._opened is not None:  # (the window may not have heard yet that it is open)
+            self._opened.interrupt()
         if self._thread is not None:
             self._thread.join(10)
-        index, self._index = self._index, None
+        index, self._index, self._opened = self._opened, None, None
         if index is not None:
             self._closer = threading.Thread(target=index.close, name="search-index-close")
             self._closer.start()

@@ -104,7 +104,7 @@ def test_numbers_are_one_syllable_as_textstat_counts_them_and_words_with_digits_
     from sbc_desktop.content import readability
 
     assert readability._numbers_are_one_syllable(textstat)
-    signs = "0123456789" + "!\"#$%&()*+,-./:;<=>?@[\\]^`{|}~"
+    signs = "0123456789" + '!"#$%&()*+,-./:;<=>?@[\\]^`{|}~'
     rng = random.Random(14)
     numbers = ["".join(rng.choice(signs) for _ in range(rng.randint(1, 25))) + str(n) for n in range(300)]
     not_numbers = ["cdk4", "4t1", "e2", "1_000", "it's2", "12'5", "²", "٣", "h2o", "3D", "x.5"]

@@ -14,6 +14,35 @@ def library(builtin_dir):
     return load_library(builtin_dir)
 
 
+@pytest.fixture(autouse=True)
+def speech_helpers_end(monkeypatch):
+    """Every speech helper process a test starts (ui/speech_engine.py) has ended when the test ends.
+
+    The helper ends when its engine object is deleted, and a test's window is only deleted later
+    (pytest-qt's deleteLater, run at some later test's event loop): a helper left opening a real
+    engine, or one that never answers, lived on into other tests and past the suite."""
+    import shiboken6
+
+    from sbc_desktop.ui import speech_engine
+
+    started = []
+    real_init = speech_engine.ProcessSpeechEngine.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        started.append((self, self._process))
+
+    monkeypatch.setattr(speech_engine.ProcessSpeechEngine, "__init__", init)
+    yield started
+    for engine, process in started:
+        if shiboken6.isValid(engine):
+            engine.close()  # as the window's quit does
+        if shiboken6.isValid(process):
+            if process.state() != process.ProcessState.NotRunning:
+                process.waitForFinished(10_000)  # killed: gone as soon as the system has reaped it
+            assert process.state() == process.ProcessState.NotRunning, "a speech helper did not end"
+
+
 def show_active(qtbot, window):
     """Show ``window`` and wait until it is on screen and active (keyboard shortcuts reach only the active window)."""
     with qtbot.waitExposed(window):

@@ -80,9 +80,7 @@ def test_save_starts_in_documents_and_opens_the_file(window, qtbot, monkeypatch,
     assert (tmp_path / "out" / "handout.pdf").is_file()
 
 
-def test_no_documents_folder_starts_at_home_and_close_opens_nothing(
-    window, qtbot, monkeypatch, tmp_path, private_dirs
-):
+def test_no_documents_folder_starts_at_home_and_close_opens_nothing(window, qtbot, monkeypatch, tmp_path, private_dirs):
     seen = saving(window, qtbot, monkeypatch, tmp_path, "Close")
     assert seen["start"].startswith(str(private_dirs) + os.sep) and os.getcwd() not in seen["start"]
     assert "opened" not in seen and (tmp_path / "out" / "handout.pdf").is_file()

@@ -75,7 +75,6 @@ def test_without_the_keyboard_the_kiosk_is_as_before(qtbot, library, monkeypatch
     controller.exit_kiosk()
 
 
-
 def test_a_clinic_with_a_real_keyboard_can_turn_it_off(tmp_path):
     from sbc_desktop.kiosk.config import ConfigError, load_config
 

@@ -12,14 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sbc_desktop.content.loader import load_library
-from tests.ui.test_back_keeps_place import open_window, root  # noqa: F401 - root is a fixture
-from tests.ui.test_long_page_steps import laying_out, roll_wheel, slow_layout  # noqa: F401 - a fixture
+from tests.ui.test_back_keeps_place import open_window
+from tests.ui.test_back_keeps_place import root as root  # noqa: F401 - a fixture: pytest finds it by its name
+from tests.ui.test_long_page_steps import laying_out, roll_wheel
+from tests.ui.test_long_page_steps import slow_layout as slow_layout  # noqa: F401 - a fixture
 from tests.ui.test_page_builds import click_topic
 
 
 @pytest.mark.parametrize("press", ["wheel", "page-down"])
 def test_a_place_scrolled_to_while_a_long_page_is_laid_out_is_kept_when_the_reader_leaves_at_once(
-    qtbot, root, settings, slow_layout, press  # noqa: F811
+    qtbot, root, settings, slow_layout, press
 ):
     window = open_window(qtbot, load_library(root), settings, "short")
     reader, bar = window.reader, window.reader.verticalScrollBar()

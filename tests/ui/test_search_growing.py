@@ -262,3 +262,38 @@ def test_a_window_deleted_while_the_text_is_added_ends_the_index_thread_quietly(
     thread.join(30)
     assert not thread.is_alive()
     assert service._stop.is_set()  # it stopped at the batch it was adding
+
+
+def test_no_result_shows_before_the_note_however_late_the_index_thread_says_how_far_it_is(qtbot, library, monkeypatch):
+    """The index is the window's to search only once its thread has said how far the pages' text is, so
+    results never come without the note. Before, the thread kept the index, then queued the note: a search
+    in between (on a loaded machine) showed titles-only results with no note, and a screen reader heard none."""
+    gate = threading.Event()  # the pages' text
+    held, hold = threading.Event(), threading.Event()
+    real_tell = search_service.SearchService._tell
+
+    def late_first_word(self, signal, *args):
+        if not held.is_set():  # the first thing the thread says: how far the text is
+            held.set()
+            hold.wait(30)  # a loaded machine: the thread is not run for a while
+        return real_tell(self, signal, *args)
+
+    monkeypatch.setattr(search_service.SearchService, "_tell", late_first_word)
+    window = open_home_window(qtbot, library, None, lambda real: lambda topic: gate.wait(30) and real(topic))
+    field = window.search_field
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # the index opens
+        qtbot.waitUntil(held.is_set, timeout=30000)  # open, and about to say how far its text is
+        qtbot.keyClicks(field, "bones")
+        panel = window.search_panel
+        qtbot.waitUntil(lambda: panel.isVisible() and panel.status.text() != "", timeout=10000)  # searched
+        assert panel.list.count() == 0 and panel.status.text() == "Getting search ready..."
+    finally:
+        hold.set()
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=10000)
+    total = len(library.topics)
+    assert panel.text_note.isVisible() and panel.text_note.text() == f"Still adding the pages' text: 0 of {total}"
+    assert result_refs(panel)[0] == "bone-strengthening-drugs"
+    gate.set()
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    window.close()
