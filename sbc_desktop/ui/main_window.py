@@ -861,7 +861,7 @@ class MainWindow(QMainWindow):
             if answer == "drop":
                 break
         self.read_aloud.stop()
-        self.handouts.cancel()  # a handout still being made: nothing half-made is kept
+        self.handouts.cancel()  # a handout still being made: nothing half-made is kept or printed
         self.notes_store.unlock()
         self.search.close()
         self.reader.elsewhere.close()  # (the helper rendering long pages)
