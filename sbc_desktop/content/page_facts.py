@@ -10,9 +10,9 @@ the words of a link kept only for a link that is kept. The blocks and the kept l
 ``tests/content/test_page_facts.py`` compares the two on every built-in page, hostile
 pages, random Markdown and the NCI pages.
 
-A page whose asterisks the parser left as text (``**Treat cancer:**Chemotherapy``, about one
-NCI page in ten) is not read here: pairing those marks is ``PageWalk``'s, and such a page is
-given to it (``None``).
+A page whose asterisks the parser left as text (``**Treat cancer:**Chemotherapy``: about one NCI
+page in ten, four in ten of their bytes) is read again with each of them marked, and the marks
+are paired as ``PageWalk`` pairs them (``_Marks``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,19 @@ from typing import Any
 
 import pyromark
 
-from .page_events import _HIDDEN_RAW, _PRIVATE, OPTIONS, raw_words
+from .page_events import (
+    _HIDDEN_RAW,
+    _LAST_RUN,
+    _MARK,
+    _MARKS,
+    _PRIVATE,
+    OPTIONS,
+    _marked_events,
+    _may_pair,
+    _pair,
+    paired_words,
+    raw_words,
+)
 from .rendered import PICTURE, PLACEHOLDER, LineFinder, Link
 
 # Starts and ends named by a string that begin or end a block of words (any other name is inline: emphasis,
@@ -34,6 +46,7 @@ _BLOCK_STARTS = frozenset(
      "DefinitionListDefinition", "HtmlBlock"}
 )  # fmt: skip
 _BLOCK_ENDS = _BLOCK_STARTS | {"CodeBlock", "Table", "FootnoteDefinition"}
+_TAKES_TEXT = frozenset({"Start", "End", "Code", "InlineHtml"})  # events before which PageWalk takes its text
 
 LinkKeeper = Callable[[str], bool]  # a link's href (as PageWalk writes it) -> keep it (a picture is always kept)
 LinkFixer = Callable[[str], tuple[str, str, str | None]]  # page_events.LinkFixer
@@ -42,9 +55,73 @@ PictureFixer = Callable[[str], str]
 
 def check_facts(
     source: str, fix_link: LinkFixer, fix_picture: PictureFixer, keep: LinkKeeper
-) -> tuple[list[str], list[Link]] | None:
+) -> tuple[list[str], list[Link]]:
     """The page's blocks of words and its kept links and pictures (in page order, with their lines and
-    words), as ``PageWalk`` finds them; None for a page with asterisks left as text (``PageWalk``'s)."""
+    words), as ``PageWalk`` finds them."""
+    found = _walk(source, pyromark.events(source, options=OPTIONS), None, fix_link, fix_picture, keep)
+    if found is None:  # asterisks left as text, maybe: read again with each one marked, as PageWalk does
+        found = _walk(source, _marked_events(source), _Marks(), fix_link, fix_picture, keep)
+        assert found is not None
+    return found
+
+
+class _Marks:
+    """Asterisks the parser left as text (``page_events``' leftover marks), paired as ``PageWalk`` pairs them:
+    each run of them is a private character in the words until it is paired."""
+
+    def __init__(self) -> None:
+        self.runs: list[list[Any]] = []  # open runs, laid out as PageWalk's (only count, sides, char, container used)
+        self.words: dict[int, str] = {}  # a paired run's character -> what the words keep of it
+        self.containers = [0]  # the open inline elements (0: the block itself)
+        self.next_container = 1
+        self.next_run = 0xE001
+
+    def split(self, text: str) -> str:
+        """``text`` (one text node) with a character for each run of marks: PageWalk's ``_runs_of_marks``."""
+        parts = _MARKS.split(text)
+        found = list(_MARKS.finditer(text))
+        if self.next_run + len(found) > _LAST_RUN:
+            return text.replace(_MARK, "*")
+        words = [parts[0]]
+        for index, match in enumerate(found):
+            char = chr(self.next_run)
+            self.next_run += 1
+            sides = _may_pair(parts[index][-1:]), _may_pair(parts[index + 1][:1])
+            self.runs.append([len(match.group()), *sides, [], [], None, char, self.containers[-1]])
+            words += [char, parts[index + 1]]
+        return "".join(words)
+
+    def contain(self) -> None:
+        self.containers.append(self.next_container)
+        self.next_container += 1
+
+    def resolve(self, container: int | None) -> None:
+        if not self.runs:
+            return
+        if container is None:
+            runs, self.runs = self.runs, []
+        else:
+            runs = [run for run in self.runs if run[7] == container]
+            self.runs = [run for run in self.runs if run[7] != container]
+        _pair(runs)
+        for run in runs:
+            self.words[ord(run[6])] = "*" * run[0]
+
+    def plain(self, words: str) -> str:
+        return words.translate(self.words) if self.words else words
+
+
+def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of event: a call an event costs too much
+    source: str,
+    events: Iterable[Any],
+    marks: _Marks | None,
+    fix_link: LinkFixer,
+    fix_picture: PictureFixer,
+    keep: LinkKeeper,
+) -> tuple[list[str], list[Link]] | None:
+    """One walk; None when ``marks`` is None and a text holds an asterisk (the page is to be walked with
+    its leftover asterisks marked). With ``marks``, the text between two elements is taken whole, as
+    PageWalk takes it (a mark's sides are the characters next to it in that text)."""
     blocks: list[str] = []
     kept: list[Link] = []
     lines = LineFinder(source)
@@ -56,28 +133,34 @@ def check_facts(
     links: list[list[Any] | None] = []  # open links: [its place in kept, its words] if kept, else None
     gather = 0  # how many kept links are open, outside raw <script>/<style>: they take the words too
     picture: list[Any] | None = None  # [src, alt words, pictures nested in it]
-    events: Iterable[Any] = pyromark.events(source, options=OPTIONS)  # dicts and names (typed by kind)
+    run: list[str] | None = [] if marks is not None else None  # (with marks) the text since the last element
     for event in events:
         if type(event) is str:
             if picture is not None:
                 picture[1].append(" ")
                 continue
+            if run is not None:
+                if event == "SoftBreak":
+                    run.append("\n")
+                    continue
+                if run:
+                    _say(_taken(run, marks), words, gather, links)
             said = "\n" if event == "SoftBreak" else " " if event == "HardBreak" else ""
             if said:
-                if words is not None:
-                    words.append(said)
-                if gather:
-                    _to_links(links, said)
-            elif event == "Rule" and pending:
-                _flush(pending, blocks)
+                _say(said, words, gather, links)
+            elif event == "Rule" and (pending or (marks and marks.runs)):
+                _flush(pending, blocks, marks)
             continue
         text = event.get("Text")
         if text is not None:
-            if "*" in text and not _PRIVATE.search(source):
-                return None  # maybe marks left as text: PageWalk's (at once: no more of this walk)
             if picture is not None:
                 picture[1].append(text)
                 continue
+            if run is not None:
+                run.append(text)
+                continue
+            if "*" in text and not _PRIVATE.search(source):
+                return None  # maybe marks left as text (at once: no more of this walk)
             if words is not None:
                 words.append(text)
             if gather:
@@ -93,20 +176,24 @@ def check_facts(
                 if picture[2]:
                     picture[2] -= 1
                 else:
-                    shown, in_link = _picture(picture[0], "".join(picture[1]), fix_picture, lines, kept)
+                    alt = "".join(picture[1])
+                    if marks is not None and _MARK in alt:
+                        alt = paired_words(alt)
+                    shown, in_link = _picture(picture[0], alt, fix_picture, lines, kept)
                     picture = None
-                    if words is not None:
-                        words.append(shown)
-                    if gather:
-                        _to_links(links, in_link)
+                    _say(shown, words, gather, links, in_link)
             continue
+        if run and kind in _TAKES_TEXT:
+            _say(_taken(run, marks), words, gather, links)
         if kind == "Start":
             if type(value) is str:
                 if value in _BLOCK_STARTS:
-                    if pending:
-                        _flush(pending, blocks)
+                    if pending or (marks and marks.runs):
+                        _flush(pending, blocks, marks)
                     if value == "HtmlBlock":
                         raw = []
+                elif marks is not None and (value == "Emphasis" or value == "Strong"):
+                    marks.contain()
                 continue
             inner, detail = next(iter(value.items()))
             if inner == "Link":
@@ -121,12 +208,14 @@ def check_facts(
                 else:
                     lines.skip(href)  # (where the next link is looked for)
                     links.append(None)
+                if marks is not None:
+                    marks.contain()
                 continue
             if inner == "Image":
                 picture = [detail["dest_url"], [], 0]
                 continue
-            if pending:
-                _flush(pending, blocks)
+            if pending or (marks and marks.runs):
+                _flush(pending, blocks, marks)
             if inner == "Heading":
                 heading = True
                 words = None
@@ -134,31 +223,37 @@ def check_facts(
             if type(value) is str:
                 if value == "Link":
                     if links:
+                        if marks is not None:
+                            marks.resolve(marks.containers.pop())
                         link = links.pop()
                         if link is not None:
                             gather -= not hidden
                             slot, link_words = link
-                            kept[slot] = replace(kept[slot], text=" ".join("".join(link_words).split()))
+                            said = "".join(link_words)
+                            if marks is not None:
+                                said = marks.plain(said)
+                            kept[slot] = replace(kept[slot], text=" ".join(said.split()))
                     continue
                 if value in _BLOCK_ENDS:
                     if value == "HtmlBlock":
                         pending.append(" " + raw_words("".join(raw)) + " ")
                         raw = []
-                    if pending:
-                        _flush(pending, blocks)
+                    if pending or (marks and marks.runs):
+                        _flush(pending, blocks, marks)
+                elif marks is not None and (value == "Emphasis" or value == "Strong"):
+                    marks.resolve(marks.containers.pop())
                 continue
             if "Heading" in value:
+                if marks is not None:
+                    marks.resolve(None)
                 heading = False
                 words = None if hidden else pending
                 pending.clear()
                 continue
-            if pending:
-                _flush(pending, blocks)
+            if pending or (marks and marks.runs):
+                _flush(pending, blocks, marks)
         elif kind == "Code":
-            if words is not None:
-                words.append(value)
-            if gather:
-                _to_links(links, value)
+            _say(value, words, gather, links)
         elif kind == "InlineHtml":
             lowered = value.lower()
             if hidden:
@@ -168,11 +263,7 @@ def check_facts(
                     gather = sum(link is not None for link in links)
                 continue
             if words is not None or gather:
-                said = " " + raw_words(value) + " "
-                if words is not None:
-                    words.append(said)
-                if gather:
-                    _to_links(links, said)
+                _say(" " + raw_words(value) + " ", words, gather, links)
             opened = _HIDDEN_RAW.match(value)
             if opened and "</" not in lowered:
                 hidden = opened.group(1).lower()
@@ -183,8 +274,30 @@ def check_facts(
     return blocks, kept
 
 
-def _flush(pending: list[str], blocks: list[str]) -> None:
-    block = " ".join("".join(pending).split())
+def _taken(run: list[str], marks: _Marks | None) -> str:
+    """The text since the last element, taken whole (its runs of marks made characters)."""
+    text = "".join(run)
+    run.clear()
+    return marks.split(text) if marks is not None and _MARK in text else text
+
+
+def _say(
+    said: str, words: list[str] | None, gather: int, links: list[list[Any] | None], in_link: str | None = None
+) -> None:
+    """Words the reader sees: in the open block (``words``), and in each kept link open (``in_link``: what
+    a link's words take instead, if not the same)."""
+    if words is not None:
+        words.append(said)
+    if gather:
+        _to_links(links, said if in_link is None else in_link)
+
+
+def _flush(pending: list[str], blocks: list[str], marks: _Marks | None) -> None:
+    if marks is not None:
+        marks.resolve(None)
+        block = " ".join(marks.plain("".join(pending)).split())
+    else:
+        block = " ".join("".join(pending).split())
     if block and block != PLACEHOLDER:
         blocks.append(block)
     pending.clear()

@@ -190,15 +190,15 @@ class Renderer:
     def check_facts(self, text: str, topic: Topic | None, keep: LinkKeeper) -> tuple[list[str], tuple[Link, ...]]:
         """What `check` reads of ``text``: ``facts``' blocks of words (``Rendered.blocks()``) and those of its
         links ``keep`` takes (by href) and its pictures, from a walk that finds nothing else (page_facts)."""
+        base_url = topic.url if topic else ""
         try:
-            found = check_facts(text, lambda href: self._fix_link(href, topic.url if topic else ""),
-                                lambda src: self._picture_url(src, topic), keep)  # fmt: skip
-        except Exception:  # noqa: BLE001 - whatever the parser meets: as facts finds it
-            found = None
-        if found is not None:
-            return found[0], tuple(found[1])
-        rendered = self.facts(text, topic)  # (asterisks left as text: paired by the full walk)
-        return rendered.blocks(), tuple(link for link in rendered.links if link.kind == PICTURE or keep(link.href))
+            blocks, links = check_facts(
+                text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), keep
+            )
+        except Exception:  # noqa: BLE001 - whatever the parser meets: what facts finds (its words, unformatted)
+            rendered = self.facts(text, topic)
+            return rendered.blocks(), tuple(link for link in rendered.links if link.kind == PICTURE or keep(link.href))
+        return blocks, tuple(links)
 
     def _render(self, text: str, topic: Topic | None, terms: TermMatcher | None, html: bool) -> Rendered:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them
