@@ -696,6 +696,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>sending page {page} of {pages} to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,6 +709,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
     </message>
     <message>
         <source>{doing}. This can take a minute. You can cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pages are going to the printer: this cannot be stopped now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -704,6 +704,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
             <translation>[Çáñçél: štöp mákîñg thé háñdöút ~~~~~ ~~~~]</translation>
         </message>
         <message>
+            <source>sending page {page} of {pages} to the printer</source>
+            <translation>[šéñdîñg págé {page} öf {pages} tö thé prîñtér ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
             <source>page {page} of {pages}</source>
             <translation>[págé {page} öf {pages} ~]</translation>
         </message>
@@ -714,6 +718,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <message>
             <source>{doing}. This can take a minute. You can cancel it.</source>
             <translation>[{doing}. Thîš çáñ táké á mîñúté. Ýöú çáñ çáñçél ît. ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>The pages are going to the printer: this cannot be stopped now.</source>
+            <translation>[Thé págéš áré göîñg tö thé prîñtér: thîš çáññöt bé štöppéd ñöw. ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
         </message>
     </context>
     <context>

@@ -57,7 +57,7 @@ class HandoutActions(QObject):
 
     # -- long work: one handout at a time, with progress and Cancel -------------------------
     def run(self, steps: Steps, doing: str, done: Callable[[], None], failed: Callable[[str], None],
-            cancelled: Callable[[], None] | None = None, on_cancel: Callable[[], object] | None = None,
+            cancelled: Callable[[], None] | None = None, printing: bool = False,
             ) -> HandoutJob | None:  # fmt: skip
         """Start ``steps`` as the window's one handout job; None if another is still running
         (the patient is told). ``done``/``failed``/``cancelled`` say how it ended."""
@@ -65,7 +65,7 @@ class HandoutActions(QObject):
             return None
         from .handout_job import HandoutJob, HandoutProgress  # not needed before the first handout
 
-        job = self.job = HandoutJob(steps, self, on_cancel)
+        job = self.job = HandoutJob(steps, self, printing)
         job.finished.connect(done)
         job.failed.connect(failed)
         if cancelled is not None:
@@ -135,7 +135,10 @@ class HandoutActions(QObject):
             self.print_to(handout, printer)
 
     def print_to(self, handout: Handout, printer: QPrinter) -> HandoutJob | None:
-        """Print in steps; Cancel before the last page sends nothing more (and asks the printer to drop the job)."""
+        """Print in steps. Cancel while the pages are set out prints nothing; once they go to the
+        printer it is too late (Cancel is then greyed out)."""
+
+
         def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
             self.printed.emit()
@@ -146,7 +149,7 @@ class HandoutActions(QObject):
             done,
             lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not print"), reason),
             lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
-            on_cancel=printer.abort,
+            printing=True,
         )
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:

@@ -34,10 +34,12 @@ class HandoutJob(QObject):
     cancelled = Signal()
 
     def __init__(self, steps: Generator[tuple[Stage, int, int], None, object], parent: QObject,
-                 on_cancel: Callable[[], object] | None = None):  # fmt: skip
+                 printing: bool = False):  # fmt: skip
         super().__init__(parent)
         self._steps = steps
-        self._on_cancel = on_cancel  # before the steps are closed (a printer's abort)
+        # A printer takes every page drawn once the painter ends (Qt's PDF and CUPS print engines
+        # cannot abort: QPrinter.abort() says False), so printing stops only before its first page.
+        self.printing = printing
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
@@ -52,22 +54,33 @@ class HandoutJob(QObject):
         if self.running:
             self._timer.start()
 
+    @property
+    def stoppable(self) -> bool:
+        return self.running and not (self.printing and self.stage is Stage.PAGES)
+
     def cancel(self) -> None:
-        """Stop at once: no step more is done, the painter is ended and nothing is kept."""
+        """Stop at once: no step more is done, the painter is ended and nothing is kept. Pages
+        already going to a printer cannot be taken back: those are finished now instead, whole."""
         if not self.running:
             return
+        if not self.stoppable:
+            self.finish_now()
+            return
         self._end()
-        if self._on_cancel is not None:
-            self._on_cancel()
         self._steps.close()  # GeneratorExit at the step it stopped at: its clean-ups run
         self.cancelled.emit()
+
+    def finish_now(self) -> None:
+        """Do every step left at once (the window is closing)."""
+        while self.running:
+            self._slice(budget_ms=None)
 
     def _end(self) -> None:
         self.running = False
         self._timer.stop()
 
-    def _slice(self) -> None:
-        deadline = time.perf_counter() + SLICE_MS / 1000
+    def _slice(self, budget_ms: float | None = SLICE_MS) -> None:
+        deadline = time.perf_counter() + budget_ms / 1000 if budget_ms is not None else float("inf")
         moved = False
         try:
             while True:
@@ -127,7 +140,11 @@ class HandoutProgress(QFrame):
 
     def text(self) -> str:
         job = self.job
-        if job.stage is Stage.PAGES and job.done:
+        if job.stage is Stage.PAGES and job.done and job.printing:
+            where = QCoreApplication.translate("Handout", "sending page {page} of {pages} to the printer").format(
+                page=job.done, pages=job.total
+            )
+        elif job.stage is Stage.PAGES and job.done:
             where = QCoreApplication.translate("Handout", "page {page} of {pages}").format(
                 page=job.done, pages=job.total
             )
@@ -157,3 +174,8 @@ class HandoutProgress(QFrame):
         if text != self.label.text():
             self.label.setText(text)
             self.bar.setAccessibleDescription(text)
+        if self.cancel_button.isEnabled() and not job.stoppable:
+            self.cancel_button.setEnabled(False)  # the pages are going to the printer now
+            self.cancel_button.setToolTip(
+                QCoreApplication.translate("Handout", "The pages are going to the printer: this cannot be stopped now.")
+            )

@@ -388,7 +388,7 @@ class KioskController(QObject):
             QCoreApplication.translate("Kiosk", "Printing your handout"),
             done,
             failed,
-            on_cancel=printer.abort,
+            printing=True,
         )
 
     def show_address(self, url: QUrl) -> None:

@@ -70,10 +70,13 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     probe = GapProbe()
     probe.start()
     started = time.perf_counter()
-    seen = []
+    seen, said = [], []
+    window.announcer.said.connect(said.append)
     with qtbot.waitSignal(window.handouts.saved, timeout=120000):
         press_save(qtbot, window)
-        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        qtbot.waitUntil(
+            lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+        )
         progress = window.handouts.progress
         window.handouts.job.progressed.connect(lambda *_: seen.append(progress.label.text()))
     total = time.perf_counter() - started
@@ -85,6 +88,9 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     stopped = f"the window stopped answering for {longest_cpu:.3f} s CPU ({longest:.3f} s) of {total:.3f} s"
     assert longest_cpu < 0.25 and longest < total / 2, stopped
     assert window.handouts.progress is None  # gone once saved
+    # A screen reader hears it begin once (not every page), and the end.
+    assert said[0] == "Saving the handout. This can take a minute. You can cancel it."
+    assert not [text for text in said if "page" in text] and said[-1].startswith("Saved the handout to")
     assert "Saved the handout to" in window.statusBar().currentMessage()
 
 
@@ -95,7 +101,9 @@ def test_cancel_stops_at_once_and_keeps_the_file_that_was_there(window, qtbot, l
     saved = []
     window.handouts.saved.connect(saved.append)
     press_save(qtbot, window)
-    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
     cancel = window.handouts.progress.cancel_button
     assert cancel.isEnabled() and cancel.focusPolicy() & Qt.FocusPolicy.TabFocus
     QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
@@ -111,7 +119,9 @@ def test_cancel_by_keyboard_leaves_no_file(window, qtbot, long_handout, tmp_path
     target = tmp_path / "new.pdf"
     long_handout(target)
     press_save(qtbot, window)
-    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
     cancel = window.handouts.progress.cancel_button
     for _ in range(60):  # Tab reaches Cancel
         if cancel.hasFocus():
@@ -201,7 +211,9 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
     try:
         window.notes.handout_topics = [t.id for t in library.ordered_topics()]
         QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        qtbot.waitUntil(
+            lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+        )
         progress = window.handouts.progress
         assert progress.label.text().startswith("Printing your handout")
         assert progress.cancel_button.height() >= 44 and progress.cancel_button.width() >= 44
@@ -211,3 +223,45 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
         assert list(private_temp.iterdir()) == []  # nothing written
     finally:
         controller.exit_kiosk()
+
+
+def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot, long_handout, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+    from sbc_desktop.handout.document import Stage
+
+    class WardPrinter:
+        def printerName(self):  # noqa: N802 - Qt's name
+            return "Ward printer"
+
+    paper = tmp_path / "paper.pdf"  # what the printer was sent (this machine has no printer: a file stands in)
+    make_printer = window.handouts.printer
+
+    def printer(options):
+        device = make_printer(options)
+        device.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        device.setOutputFileName(str(paper))
+        return device
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Accepted)
+    monkeypatch.setattr(window.handouts, "printer", printer)
+    # Cancel while the pages are set out: nothing at all goes to the printer.
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
+    assert window.handouts.job.stage is Stage.LAYOUT
+    QTest.mouseClick(window.handouts.progress.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.handouts.job.running and not paper.exists()
+    assert window.statusBar().currentMessage() == "Printing was cancelled."
+    # Once pages go to the printer, Cancel is greyed out and the handout is printed whole.
+    with qtbot.waitSignal(window.handouts.printed, timeout=120000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(
+            lambda: window.handouts.job.stage is Stage.PAGES and window.handouts.job.done > 0, timeout=90000
+        )
+        progress = window.handouts.progress
+        assert not progress.cancel_button.isEnabled() and "to the printer" in progress.label.text()
+        total = window.handouts.job.total
+    assert len(pypdf.PdfReader(str(paper)).pages) == total
