@@ -152,7 +152,6 @@ class HandoutActions(QObject):
         """Print in steps. Cancel while the pages are set out prints nothing; once they go to the
         printer it is too late (Cancel is then greyed out)."""
 
-
         def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
             self.printed.emit()
