@@ -1,13 +1,21 @@
-"""Handout benchmark: every built-in topic, with questions and notes, to one PDF.
+"""Handout benchmarks. Not part of the test run.
 
-    python benchmarks/bench_handout.py
+    python benchmarks/bench_handout.py            # every built-in topic to one PDF (target: at most 1 s)
+    python benchmarks/bench_handout.py --long     # long NCI pages saved as PDF, step by step, beside a floor
 
-Target: at most 1 s (the nurse's "export all"). Not part of the test run.
+``--long`` saves the longest NCI pages (../shared/corpora/nci-pages) as a handout PDF the way the
+window does, a step at a time (``Handout.save_steps``), and times every step: the whole save (wall
+and CPU) and the longest step, which is how long the window would stop answering. The floor, in
+the same run and alternated with it, is Qt's own print of the same HTML to a PDF (``QTextDocument.print_``:
+no header, footer or page-break rules, all in one step). Workload check: the PDF must have the pages
+the page is known to make (it fails loudly otherwise).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -16,20 +24,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QPdfWriter  # noqa: E402
 
 from sbc_desktop.content.loader import load_library  # noqa: E402
 from sbc_desktop.handout.builder import Clinic, HandoutOptions  # noqa: E402
+from sbc_desktop.handout.document import handout_document, page_layout  # noqa: E402
 from sbc_desktop.handout.export import Handout  # noqa: E402
 from sbc_desktop.notes import AppointmentNotes  # noqa: E402
 from sbc_desktop.pages import Pages  # noqa: E402
 from sbc_desktop.settings import builtin_content_dir  # noqa: E402
 
 TARGET_S = 1.0
+NCI_PAGES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "nci-pages"
+LONG_PAGES = {  # NCI page: the pages its handout has (the workload)
+    "pdq/types-leukemia-hp-child-all-treatment-pdq.md": 257,
+    "pdq/types-lymphoma-hp-child-hodgkin-treatment-pdq.md": 111,
+}
 
 
-def main() -> int:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+def builtin() -> int:
     library = load_library(builtin_content_dir(), check_links=False)
     ids = [t.id for t in library.ordered_topics()]
     notes = AppointmentNotes(notes="Notes for the benchmark.\n" * 20, ticked=list(library.suggested_questions),
@@ -50,6 +64,88 @@ def main() -> int:
     print(f"PDF of all {len(ids)} topics ({pages} pages): median {median:.3f} s, "
           f"max {max(times):.3f} s   {mark} (target <= {TARGET_S:g} s)")  # fmt: skip
     return 0
+
+
+def floor(html: str, options: HandoutOptions, root: Path) -> tuple[float, float]:
+    """Qt's own print of the handout's HTML to a PDF in memory: (wall s, CPU s)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    doc = handout_document(html, options, root)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(600)
+    doc.print_(writer)
+    del writer
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def ours(library, topic_id: str, options: HandoutOptions, path: Path) -> dict[str, float]:
+    """The window's save, step by step: whole wall and CPU, the longest step (wall and CPU), pages."""
+    start, cpu = time.perf_counter(), time.process_time()
+    handout = Handout(library, Pages(library), AppointmentNotes(handout_topics=[topic_id]), options)
+    steps = handout.save_steps(path)
+    longest = longest_cpu = 0.0
+    pages = 0
+    while True:
+        step, step_cpu = time.perf_counter(), time.thread_time()
+        try:
+            _stage, _done, total = next(steps)
+        except StopIteration:
+            break
+        finally:
+            longest = max(longest, time.perf_counter() - step)
+            longest_cpu = max(longest_cpu, time.thread_time() - step_cpu)
+        pages = total or pages
+    return {"wall": time.perf_counter() - start, "cpu": time.process_time() - cpu, "step": longest,
+            "step_cpu": longest_cpu, "pages": pages}  # fmt: skip
+
+
+def long_pages(runs: int) -> int:
+    if not NCI_PAGES.is_dir():
+        print(f"no NCI corpus at {NCI_PAGES}: nothing measured")
+        return 1
+    options = HandoutOptions(clinic=Clinic("Clinic", "0000", "Nurse"))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        for page in LONG_PAGES:
+            target = root / "topics" / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(NCI_PAGES / page, target)
+        library = load_library(root, check_links=False)
+        for page, expected in LONG_PAGES.items():
+            topic_id = Path(page).stem
+            html = Handout(library, Pages(library), AppointmentNotes(handout_topics=[topic_id]), options).html
+            floors, mine = [], []
+            for run in range(runs):  # alternated, so that a change in load moves both
+                floors.append(floor(html, options, library.root))
+                mine.append(ours(library, topic_id, options, Path(tmp) / f"{topic_id}-{run}.pdf"))
+            import pypdf
+
+            pages = len(pypdf.PdfReader(str(Path(tmp) / f"{topic_id}-0.pdf")).pages)
+            if pages != expected:
+                raise SystemExit(f"WORKLOAD: {topic_id} made {pages} pages, not {expected}")
+
+            def med(key: str) -> float:
+                return statistics.median(m[key] for m in mine)
+
+            floor_wall = statistics.median(f[0] for f in floors)
+            floor_cpu = statistics.median(f[1] for f in floors)
+            print(f"{topic_id} ({pages} pages), {runs} runs, medians, load {os.getloadavg()[0]:.1f}:")
+            print(f"  save as PDF: {med('wall'):.2f} s wall, {med('cpu'):.2f} s CPU "
+                  f"({med('cpu') / floor_cpu:.1f}x the floor's CPU); longest step {med('step') * 1000:.0f} ms wall, "
+                  f"{med('step_cpu') * 1000:.0f} ms CPU (max {max(m['step_cpu'] for m in mine) * 1000:.0f} ms)")  # fmt: skip
+            print(f"  floor, Qt's own print in one step: {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--long", action="store_true", help="long NCI pages, step by step, beside a floor")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    return long_pages(args.runs) if args.long else builtin()
 
 
 if __name__ == "__main__":

@@ -327,8 +327,9 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
 def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     """Switches as a reader makes them, without a disk cache (a first start, or a kiosk): each page read
     for ``dwell_s`` (the event loop runs: the window's idle work, such as rendering ahead the pages likely
-    next, ui/render_ahead.py), then the next topic in the list (half the time), the one before it (a
-    sixth), or a topic the page links to (a third; the next one if it links to none). Reports the switch
+    next, ui/render_ahead.py), then the next topic in the list (two times in three) or a topic the page
+    links to (one in three; the next one if it links to none), from a long page (the path is about long
+    pages: most NCI pages are short, shown at once whatever is done ahead). Reports the switch
     figures as `switch_lines` does (a first visit: a page not shown before, rendered ahead or not), and
     the longest step while reading (what rendering ahead costs the window)."""
     from sbc_desktop import collector
@@ -350,7 +351,10 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     floor = FloorBrowser(window.reader)
     ordered = [t.id for t in library.ordered_topics()]
     rng = random.Random(SEED)
-    current, seen, results, reading = rng.choice(ordered), set(), [], []
+    from sbc_desktop.ui.render_ahead import HELPER_CHARS
+
+    long_pages = [topic_id for topic_id in ordered if len(library.topic(topic_id).body) >= HELPER_CHARS]
+    current, seen, results, reading = rng.choice(long_pages), set(), [], []
     PAUSES.install()
     for _ in range(count):
         switch = switch_once(app, window, current, current not in seen)
@@ -369,12 +373,7 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
         links = [link.target[len(TOPIC_SCHEME):].partition("#")[0] for link in page.links
                  if link.kind == TOPIC and link.target.startswith(TOPIC_SCHEME)]  # fmt: skip
         links = [target for target in links if target != current and target in library.topics]
-        if pick < 1 / 3 and links:
-            current = rng.choice(links)
-        elif pick < 1 / 2 and at > 0:
-            current = ordered[at - 1]
-        else:
-            current = ordered[(at + 1) % len(ordered)]
+        current = rng.choice(links) if pick < 1 / 3 and links else ordered[(at + 1) % len(ordered)]
     PAUSES.remove()
     PAUSES.clear()
     counts = window.reader.elsewhere.counts
@@ -386,7 +385,7 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     if len(results) != count:
         raise RuntimeError(f"{len(results)} switches measured, {count} asked for")
     switch_lines(results, [r for r in seen])
-    line(f"  longest step while reading ({dwell_s:g} s a page)", spread(reading), pct(reading, 95), STALL_MS)
+    line(f"  longest step reading {dwell_s:g} s", spread(reading), pct(reading, 95), STALL_MS)
 
 
 class FloorBrowser:
@@ -737,7 +736,7 @@ def switches_and_memory(app, library, ids, prof: bool, memory: MemoryRuns | None
         switch_figures(app, library, chosen, None)
         if READER_PATH and memory.prerendered:  # (the imported pages: NCI)
             print(f"  -- a reader's path without a disk cache: {READER_PATH} switches, each page read {READ_S:g} s, "
-                  f"then the next or previous topic in the list or one it links to (load average "
+                  f"then the next topic in the list or one it links to, from a long page (load average "
                   f"{os.getloadavg()[0]:.2f})")  # fmt: skip
             reader_path(app, library, READER_PATH)
     with kept_or_temporary(memory.cache, "sbc-bench-cache-") as cache:

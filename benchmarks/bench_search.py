@@ -287,7 +287,7 @@ def filling(seconds: float) -> bool:
         stalls, stalls_other, typed, collected = session(seconds)
         after = window.search.text_done[0]
         thread = window.search._thread
-        window.search._stop.set()  # the batch being read is finished; then nothing more is added
+        window.search._stop.set()  # the batch being read is given up; then nothing more is added
         if thread is not None:
             thread.join(120)
         floor, floor_other, floor_typed, floor_collected = session(seconds)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, qVersion
 
+from . import pyside_feature  # noqa: F401  (first of ours to import PySide6: see there)
 from .care_team import CareTeam
 from .reading_style import ReadingStyle
 

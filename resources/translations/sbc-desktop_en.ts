@@ -584,6 +584,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The printer is still busy. Please try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A handout is still being made. Wait for it to finish, or cancel it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,6 +700,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>sending page {page} of {pages} to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +712,11 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{doing}. This can take a minute. You can cancel it.</source>
+        <source>{doing}. This can take a minute. Press Escape to cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pages are going to the printer: this cannot be stopped now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

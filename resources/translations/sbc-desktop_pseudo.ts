@@ -588,6 +588,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[[Pîçtúré: {description}] ~~]</translation>
         </message>
         <message>
+            <source>The printer is still busy. Please try again in a minute.</source>
+            <translation>[Thé prîñtér îš štîll búšý. Pléášé trý ágáîñ îñ á mîñúté. ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
+        </message>
+        <message>
             <source>A handout is still being made. Wait for it to finish, or cancel it first.</source>
             <translation>[Á háñdöút îš štîll béîñg mádé. Wáît för ît tö fîñîšh, ör çáñçél ît fîršt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
         </message>
@@ -704,6 +708,10 @@ Your notes are safe. Try another folder, such as Documents.</source>
             <translation>[Çáñçél: štöp mákîñg thé háñdöút ~~~~~ ~~~~]</translation>
         </message>
         <message>
+            <source>sending page {page} of {pages} to the printer</source>
+            <translation>[šéñdîñg págé {page} öf {pages} tö thé prîñtér ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
             <source>page {page} of {pages}</source>
             <translation>[págé {page} öf {pages} ~]</translation>
         </message>
@@ -712,8 +720,12 @@ Your notes are safe. Try another folder, such as Documents.</source>
             <translation>[šéttîñg öút thé págéš ~~~~~ ~]</translation>
         </message>
         <message>
-            <source>{doing}. This can take a minute. You can cancel it.</source>
-            <translation>[{doing}. Thîš çáñ táké á mîñúté. Ýöú çáñ çáñçél ît. ~~~~~ ~~~~~ ~~~]</translation>
+            <source>{doing}. This can take a minute. Press Escape to cancel it.</source>
+            <translation>[{doing}. Thîš çáñ táké á mîñúté. Préšš Éšçápé tö çáñçél ît. ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>The pages are going to the printer: this cannot be stopped now.</source>
+            <translation>[Thé págéš áré göîñg tö thé prîñtér: thîš çáññöt bé štöppéd ñöw. ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
         </message>
     </context>
     <context>

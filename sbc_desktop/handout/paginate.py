@@ -91,6 +91,7 @@ class _Kind:
     footer_start: bool
     in_table: bool
     has_text: bool
+    forced: bool  # a page always starts here (changed only by ``_set_break``, which keeps this up to date)
 
 
 def _kind(block: QTextBlock, fmt: QTextBlockFormat) -> _Kind:
@@ -102,6 +103,7 @@ def _kind(block: QTextBlock, fmt: QTextBlockFormat) -> _Kind:
         footer_start=any(n.startswith(FOOTER) for n in names),
         in_table=QTextCursor(block).currentTable() is not None,
         has_text=bool(block.text().strip()),
+        forced=bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore),
     )
 
 
@@ -127,21 +129,23 @@ def measure_steps(
     kinds = {} if kinds is None else kinds
     blocks: list[Block] = before.blocks[:keep] if before is not None else []
     block = blocks[-1].block.next() if blocks else doc.begin()
-    forced_flag = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     while block.isValid():
-        if block.blockNumber() % MEASURE_STEP == 0:
+        number = block.blockNumber()
+        if number % MEASURE_STEP == 0:
             yield
         text_layout = block.layout()
         lines = text_layout.lineCount() if text_layout else 0
         if lines and block.isVisible():
             rect = layout.blockBoundingRect(block)
             top = rect.top()
-            pages = [int((top + text_layout.lineAt(i).y() + 0.5) // height) for i in range(lines)]
-            fmt = block.blockFormat()
-            number = block.blockNumber()
+            first = int((top + 0.5) // height)
+            if first == int((top + rect.height()) // height):  # the whole block on one page: so is every line
+                pages = [first] * lines
+            else:
+                pages = [int((top + text_layout.lineAt(i).y() + 0.5) // height) for i in range(lines)]
             kind = kinds.get(number)
             if kind is None:
-                kind = kinds[number] = _kind(block, fmt)
+                kind = kinds[number] = _kind(block, block.blockFormat())
             blocks.append(
                 Block(
                     block=block,
@@ -149,7 +153,7 @@ def measure_steps(
                     pages=pages if kind.has_text else pages[:1],
                     keep_with_next=kind.keep_with_next,
                     footer_start=kind.footer_start,
-                    forced=bool(fmt.pageBreakPolicy() & forced_flag),
+                    forced=kind.forced,
                     in_table=kind.in_table,
                     height=rect.height(),
                     has_text=kind.has_text,
@@ -196,7 +200,7 @@ def _topic_end(layout: Layout, start: Block) -> Block:
     return end
 
 
-def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> int:
+def _set_break(doc: QTextDocument, block: QTextBlock, on: bool, kinds: dict[int, _Kind]) -> int:
     """Start a page before ``block`` (or no longer). Returns the number of the first block that may move."""
     policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
     cursor = QTextCursor(block)
@@ -209,6 +213,9 @@ def _set_break(doc: QTextDocument, block: QTextBlock, on: bool) -> int:
     fmt = block.blockFormat()
     fmt.setPageBreakPolicy(policy)
     cursor.setBlockFormat(fmt)
+    kind = kinds.get(block.blockNumber())
+    if kind is not None:
+        kind.forced = on
     return block.blockNumber()
 
 
@@ -299,12 +306,12 @@ def paginate_steps(doc: QTextDocument) -> Generator[tuple[int, int], None, Layou
         yield start.first_page, layout.page_count
         tried.add(start.block.blockNumber())
         added.add(start.block.blockNumber())
-        moved = _set_break(doc, start.block, True)
+        moved = _set_break(doc, start.block, True, kinds)
         # A break added earlier inside what now moves as one would split it again.
         for item in layout.blocks[start.index + 1 : end.index + 1]:
             if item.block.blockNumber() in added:
                 added.discard(item.block.blockNumber())
-                moved = min(moved, _set_break(doc, item.block, False))
+                moved = min(moved, _set_break(doc, item.block, False, kinds))
         yield start.first_page, layout.page_count  # Qt has laid out again from the break
         layout = yield from _measured(measure_steps(doc, layout, _first_moved(layout, moved, start.index), kinds))
     return layout

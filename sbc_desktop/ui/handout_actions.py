@@ -57,7 +57,7 @@ class HandoutActions(QObject):
 
     # -- long work: one handout at a time, with progress and Cancel -------------------------
     def run(self, steps: Steps, doing: str, done: Callable[[], None], failed: Callable[[str], None],
-            cancelled: Callable[[], None] | None = None, on_cancel: Callable[[], object] | None = None,
+            cancelled: Callable[[], None] | None = None, printing: bool = False,
             ) -> HandoutJob | None:  # fmt: skip
         """Start ``steps`` as the window's one handout job; None if another is still running
         (the patient is told). ``done``/``failed``/``cancelled`` say how it ended."""
@@ -65,7 +65,7 @@ class HandoutActions(QObject):
             return None
         from .handout_job import HandoutJob, HandoutProgress  # not needed before the first handout
 
-        job = self.job = HandoutJob(steps, self, on_cancel)
+        job = self.job = HandoutJob(steps, self, printing)
         job.finished.connect(done)
         job.failed.connect(failed)
         if cancelled is not None:
@@ -76,19 +76,33 @@ class HandoutActions(QObject):
         self.progress = HandoutProgress(window, job, doing, self.say)
         status_bar = getattr(window, "statusBar", None)
         if status_bar is not None:
-            status_bar().addPermanentWidget(self.progress)
+            status_bar().addPermanentWidget(self.progress, 1)  # the room it needs, before passing messages
         job.start()
         return job
 
     def busy(self) -> bool:
         if self.job is None or not self.job.running:
             return False
-        self.message.emit(
-            QCoreApplication.translate(
+        if self.job.unseen:  # the last kiosk patient's print: nothing of it is said to the next one
+            text = QCoreApplication.translate("Handout", "The printer is still busy. Please try again in a minute.")
+        else:
+            text = QCoreApplication.translate(
                 "Handout", "A handout is still being made. Wait for it to finish, or cancel it first."
             )
-        )
+        self.message.emit(text)
         return True
+
+    def let_go(self) -> None:
+        """The kiosk's next patient: a job still running goes on to its end unseen (the last
+        patient's pages still print: Qt cannot take back what it sent). Its progress line and
+        Cancel go now, and how it ends is said to nobody."""
+        job = self.job
+        if job is None or not job.running:
+            return
+        job.unseen = True
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.disconnect()  # done/failed/cancelled: words for the patient who has gone
+        self._job_ended()
 
     def cancel(self) -> None:
         """Stop a handout being made (the window is closing)."""
@@ -135,7 +149,9 @@ class HandoutActions(QObject):
             self.print_to(handout, printer)
 
     def print_to(self, handout: Handout, printer: QPrinter) -> HandoutJob | None:
-        """Print in steps; Cancel before the last page sends nothing more (and asks the printer to drop the job)."""
+        """Print in steps. Cancel while the pages are set out prints nothing; once they go to the
+        printer it is too late (Cancel is then greyed out)."""
+
         def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
             self.printed.emit()
@@ -146,7 +162,7 @@ class HandoutActions(QObject):
             done,
             lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not print"), reason),
             lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
-            on_cancel=printer.abort,
+            printing=True,
         )
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:

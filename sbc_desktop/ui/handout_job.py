@@ -15,7 +15,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..handout.document import Stage
@@ -34,14 +35,17 @@ class HandoutJob(QObject):
     cancelled = Signal()
 
     def __init__(self, steps: Generator[tuple[Stage, int, int], None, object], parent: QObject,
-                 on_cancel: Callable[[], object] | None = None):  # fmt: skip
+                 printing: bool = False):  # fmt: skip
         super().__init__(parent)
         self._steps = steps
-        self._on_cancel = on_cancel  # before the steps are closed (a printer's abort)
+        # A printer takes every page drawn once the painter ends (Qt's PDF and CUPS print engines
+        # cannot abort: QPrinter.abort() says False), so printing stops only before its first page.
+        self.printing = printing
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
         self.running = False
+        self.unseen = False  # a kiosk session was cleared meanwhile: it ends without a word
         self.error: str | None = None  # why it failed
         self.stage, self.done, self.total = Stage.LAYOUT, 0, 0
 
@@ -52,22 +56,33 @@ class HandoutJob(QObject):
         if self.running:
             self._timer.start()
 
+    @property
+    def stoppable(self) -> bool:
+        return self.running and not (self.printing and self.stage is Stage.PAGES)
+
     def cancel(self) -> None:
-        """Stop at once: no step more is done, the painter is ended and nothing is kept."""
+        """Stop at once: no step more is done, the painter is ended and nothing is kept. Pages
+        already going to a printer cannot be taken back: those are finished now instead, whole."""
         if not self.running:
             return
+        if not self.stoppable:
+            self.finish_now()
+            return
         self._end()
-        if self._on_cancel is not None:
-            self._on_cancel()
         self._steps.close()  # GeneratorExit at the step it stopped at: its clean-ups run
         self.cancelled.emit()
+
+    def finish_now(self) -> None:
+        """Do every step left at once (the window is closing)."""
+        while self.running:
+            self._slice(budget_ms=None)
 
     def _end(self) -> None:
         self.running = False
         self._timer.stop()
 
-    def _slice(self) -> None:
-        deadline = time.perf_counter() + SLICE_MS / 1000
+    def _slice(self, budget_ms: float | None = SLICE_MS) -> None:
+        deadline = time.perf_counter() + budget_ms / 1000 if budget_ms is not None else float("inf")
         moved = False
         try:
             while True:
@@ -90,6 +105,21 @@ class HandoutJob(QObject):
             self.progressed.emit(self.stage, self.done, self.total)
 
 
+class TwoLines(QLabel):
+    """The progress text: it takes the status bar's room and wraps onto a second line at large
+    text on a narrow screen, never cut short. (A wrapped label's own smallest size is many lines
+    tall, at the narrowest it could be; the status bar would take that height.)"""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        lines = 2 * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        return QSize(12 * self.fontMetrics().averageCharWidth(), lines)
+
+
 class HandoutProgress(QFrame):
     """The line at the foot of the window while a long handout is made: what is happening,
     a bar, and Cancel. It is said to a screen reader when it appears, not at every page."""
@@ -100,7 +130,7 @@ class HandoutProgress(QFrame):
         self.job = job
         self.doing = doing  # "Saving the handout" / "Printing the handout"
         self.say = say
-        self.label = QLabel(self)
+        self.label = TwoLines(self)
         self.label.setObjectName("handoutProgressText")
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # beside its bar
         self.bar = QProgressBar(self)
@@ -121,13 +151,34 @@ class HandoutProgress(QFrame):
         row.addWidget(self.cancel_button)
         self.setAccessibleName(doing)
         self.hide()
+        window.installEventFilter(self)  # Escape cancels, as in a progress dialog
         job.progressed.connect(self._show_progress)
         self._shown_at = time.perf_counter() + SHOW_AFTER_MS / 1000
         QTimer.singleShot(SHOW_AFTER_MS, self._appear)
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Escape while the line shows cancels, unless the widget with focus took it first (the
+        find bar, the search field, a pop-up: those get it before the window, which sees it last)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+            and self.isVisible()
+            and self.cancel_button.isEnabled()
+            and self.job.running
+        ):
+            self.job.cancel()
+            return True
+        return False
+
     def text(self) -> str:
         job = self.job
-        if job.stage is Stage.PAGES and job.done:
+        if job.stage is Stage.PAGES and job.done and job.printing:
+            where = QCoreApplication.translate("Handout", "sending page {page} of {pages} to the printer").format(
+                page=job.done, pages=job.total
+            )
+        elif job.stage is Stage.PAGES and job.done:
             where = QCoreApplication.translate("Handout", "page {page} of {pages}").format(
                 page=job.done, pages=job.total
             )
@@ -136,12 +187,12 @@ class HandoutProgress(QFrame):
         return f"{self.doing}: {where}"
 
     def _appear(self) -> None:
-        if not self.job.running:
+        if not self.job.running or self.job.unseen:
             return
         self._show_progress()
         self.show()
         self.say(
-            QCoreApplication.translate("Handout", "{doing}. This can take a minute. You can cancel it.").format(
+            QCoreApplication.translate("Handout", "{doing}. This can take a minute. Press Escape to cancel it.").format(
                 doing=self.doing
             )
         )
@@ -157,3 +208,8 @@ class HandoutProgress(QFrame):
         if text != self.label.text():
             self.label.setText(text)
             self.bar.setAccessibleDescription(text)
+        if self.cancel_button.isEnabled() and not job.stoppable:
+            self.cancel_button.setEnabled(False)  # the pages are going to the printer now
+            self.cancel_button.setToolTip(
+                QCoreApplication.translate("Handout", "The pages are going to the printer: this cannot be stopped now.")
+            )

@@ -305,6 +305,7 @@ class KioskController(QObject):
         """Everything back as the next patient should find it: the session's one clear()."""
         self.countdown.stop()
         self.notice.hide()
+        self.window.handouts.let_go()  # a print still going: no line, no Cancel, no word to the next patient
         self.window.session.clear()
         self.show_kiosk()
         # Where a freshly started kiosk has it (not on whatever followed the notice's button).
@@ -388,7 +389,7 @@ class KioskController(QObject):
             QCoreApplication.translate("Kiosk", "Printing your handout"),
             done,
             failed,
-            on_cancel=printer.abort,
+            printing=True,
         )
 
     def show_address(self, url: QUrl) -> None:

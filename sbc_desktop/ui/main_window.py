@@ -56,6 +56,9 @@ BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
 
 
+_APP_STYLE: ThemedStyle | None = None  # the application's style, as the last window set it
+
+
 class MainWindow(QMainWindow):
     linkOutRequested = Signal(QUrl)  # a link to another web site, where no browser may open
 
@@ -627,13 +630,20 @@ class MainWindow(QMainWindow):
         theme, scale = self.appearance.theme, self.appearance.scale
         if self._styled == (theme, scale, self.extra_style):
             return
-        self._styled = (theme, scale, self.extra_style)
+        was, self._styled = self._styled, (theme, scale, self.extra_style)
         app = application()
-        app.setStyle(ThemedStyle(theme))  # Fusion (follows the palette everywhere), controls in theme colours
-        app.setPalette(palette(theme))
-        font = QFont(app.font())
-        font.setPointSizeF(BASE_POINT_SIZE * scale)
-        app.setFont(font)
+        if was is None or was[0] != theme:  # (only what changed: each re-polishes every widget)
+            global _APP_STYLE
+            if was is not None and _APP_STYLE is not None:
+                _APP_STYLE.theme = theme  # (drawn in its colours from the next paint: no new style to polish)
+            else:  # Fusion (follows the palette everywhere), controls in theme colours
+                _APP_STYLE = ThemedStyle(theme)
+                app.setStyle(_APP_STYLE)
+            app.setPalette(palette(theme))
+        if was is None or was[1] != scale:
+            font = QFont(app.font())
+            font.setPointSizeF(BASE_POINT_SIZE * scale)
+            app.setFont(font)
         app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
 
     def apply_appearance(self) -> None:
@@ -804,12 +814,14 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([tree_width, sum(sizes) - tree_width])
 
     def move_focus(self, step: int) -> None:
-        """F6: the topics, the page, the panel and the search field, in turn."""
+        """F6: the topics, the page, the panel, the search field (and a handout's Cancel), in turn."""
         areas: list[QWidget] = [self.tree] if self.tree.isVisible() else []
         areas += [self.reader, self.read_aloud_bar.play_button]
         if self.appointment_dock.isVisible():
             areas.append(self.appointment.notes_edit)
         areas.append(self.search_field)
+        if self.handouts.progress is not None and self.handouts.progress.isVisible():
+            areas.append(self.handouts.progress.cancel_button)  # a handout being made: its Cancel
         current = next((i for i, w in enumerate(areas) if w.hasFocus() or w.isAncestorOf(self.focusWidget())), -1)
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -861,7 +873,7 @@ class MainWindow(QMainWindow):
             if answer == "drop":
                 break
         self.read_aloud.stop()
-        self.handouts.cancel()  # a handout still being made: nothing half-made is kept
+        self.handouts.cancel()  # a handout still being made: nothing half-made is kept or printed
         self.notes_store.unlock()
         self.search.close()
         self.reader.elsewhere.close()  # (the helper rendering long pages)

@@ -355,6 +355,8 @@ class Highlighter(QObject):
         selections = []
         for index in indexes:
             start, end = self.spans[index]
+            if end >= doc.characterCount():
+                continue  # (not this page's text: a blank one stands in while the window is restyled)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(doc)
             cursor.setPosition(start)

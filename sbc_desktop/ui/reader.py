@@ -712,12 +712,18 @@ class Reader(QTextBrowser):
         if self._restyling:  # (within another restyle: that one keeps the place)
             yield
             return
-        place, scrolls = self.text_place(), self._scrolls
+        place, scrolls, page = self.text_place(), self._scrolls, self.page_number
+        # The page is set aside meanwhile, a blank document in its place: restyling the window changes
+        # the reader's font, frame and margins a dozen times over, and each change laid the whole page
+        # out again (0.2-0.5 s of a theme change on a long page); the page is laid out once, after.
+        aside = self._set_aside() if self.is_complete() and not self.source().isEmpty() else None
         self._restyling = True
         try:
             yield
         finally:
             self._restyling = False
+            if aside is not None:
+                self._take_back(aside, page)
         self._kept_place = None
         if place[0] == 0:
             return  # at the page's top: nothing moves it
@@ -728,6 +734,47 @@ class Reader(QTextBrowser):
             self._back_to_text(place, scrolls)
         else:  # shown again (a reload): once its rest is in, while its layout steps run
             self.when_complete(lambda: self._back_to_text(place, scrolls))
+
+    def _set_aside(self) -> tuple[QTextDocument, QTextCursor, dict[int, list[QTextEdit.ExtraSelection]]]:
+        """Show a blank document (as the page's: its style, font and margins) instead of the page's own,
+        which is returned with the caret and the highlights on it (see restyling)."""
+        doc, caret = self.document(), QTextCursor(self.textCursor())
+        layers = {layer: list(marks) for layer, marks in self._layers.items()}
+        doc.setParent(self)  # (an editor deletes the document it made itself once another replaces it)
+        self._swap_document(PageDocument(self, "").take())
+        return doc, caret, layers
+
+    def _take_back(self, aside: tuple[QTextDocument, QTextCursor, dict[int, list[QTextEdit.ExtraSelection]]],
+                   page: int) -> None:  # fmt: skip
+        """The page set aside is shown again, in the fonts and margins the blank one was given meanwhile;
+        unless the page was shown again meanwhile (a new theme: it was made again in them)."""
+        doc, caret, layers = aside
+        blank = self.document()
+        if self.page_number != page:
+            doc.setParent(None)
+            doc.deleteLater()
+            return
+        doc.setDefaultFont(blank.defaultFont())  # (the reader's font: Qt gives it to the document shown)
+        root, margins = QTextCursor(doc).currentFrame(), QTextCursor(blank).currentFrame().frameFormat()
+        fmt = root.frameFormat()
+        if (fmt.leftMargin(), fmt.rightMargin()) != (margins.leftMargin(), margins.rightMargin()):
+            fmt.setLeftMargin(margins.leftMargin())
+            fmt.setRightMargin(margins.rightMargin())
+            root.setFrameFormat(fmt)
+        self._swap_document(doc)
+        blank.deleteLater()
+        self.setTextCursor(caret)
+        self._layers = layers
+        self.setExtraSelections([mark for name in LAYER_ORDER for mark in layers.get(name, [])])
+
+    def _swap_document(self, doc: QTextDocument) -> None:
+        # Measured on the screen's fonts, as the shown document is (Qt unsets it on the one replaced)
+        doc.documentLayout().setPaintDevice(self.viewport())
+        loading, self._loading = self._loading, True  # (the scroll bar clamps: not the reader's scrolling)
+        try:
+            self.setDocument(doc)
+        finally:
+            self._loading = loading
 
     def _count_scroll(self, _action: int) -> None:
         self._scrolls += 1

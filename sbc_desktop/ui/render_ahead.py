@@ -152,6 +152,13 @@ class RenderElsewhere(QObject):
         if self._helper is not None:
             self._helper.cancel_ahead()
 
+    def forget(self) -> None:
+        """A fresh session (the kiosk's next patient): nothing kept of which pages were read or rendered
+        ahead for them (the renderer's pages are the content's, the same for everyone)."""
+        self.drop_ahead()
+        self.rendered_ahead = []
+        self.counts = dict.fromkeys(self.counts, 0)
+
     def ahead_of(self, topic: Topic, long_page: int) -> None:
         """Render ahead the topics likely next after ``topic``: long ones (``long_page`` characters
         of Markdown or more), not in memory."""

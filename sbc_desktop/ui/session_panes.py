@@ -67,6 +67,7 @@ def start_afresh(w, standard_panes) -> None:
     w.splitter.restoreState(standard_panes)
     w.open_start_page(w.policy.home_topic or None)
     w.reader.clearHistory()
+    w.reader.elsewhere.forget()  # (the pages being rendered ahead of the last patient)
     w.session.history.clear()
     w.commands.back.setEnabled(False)
     w.commands.forward.setEnabled(False)

@@ -53,7 +53,7 @@ def scroll_to(window, qtbot, fraction: float) -> int:
     qtbot.waitUntil(window.reader.is_laid_out, timeout=10_000)
     assert bar.maximum() > 1000
     while bar.value() < fraction * bar.maximum():
-        bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
     return bar.value()
 
 

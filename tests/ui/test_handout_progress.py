@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbc_desktop.ui import handout_job
 
@@ -70,10 +70,13 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     probe = GapProbe()
     probe.start()
     started = time.perf_counter()
-    seen = []
+    seen, said = [], []
+    window.announcer.said.connect(said.append)
     with qtbot.waitSignal(window.handouts.saved, timeout=120000):
         press_save(qtbot, window)
-        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        qtbot.waitUntil(
+            lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+        )
         progress = window.handouts.progress
         window.handouts.job.progressed.connect(lambda *_: seen.append(progress.label.text()))
     total = time.perf_counter() - started
@@ -85,6 +88,9 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
     stopped = f"the window stopped answering for {longest_cpu:.3f} s CPU ({longest:.3f} s) of {total:.3f} s"
     assert longest_cpu < 0.25 and longest < total / 2, stopped
     assert window.handouts.progress is None  # gone once saved
+    # A screen reader hears it begin once (not every page), and the end.
+    assert said[0] == "Saving the handout. This can take a minute. Press Escape to cancel it."
+    assert not [text for text in said if "page" in text] and said[-1].startswith("Saved the handout to")
     assert "Saved the handout to" in window.statusBar().currentMessage()
 
 
@@ -95,7 +101,9 @@ def test_cancel_stops_at_once_and_keeps_the_file_that_was_there(window, qtbot, l
     saved = []
     window.handouts.saved.connect(saved.append)
     press_save(qtbot, window)
-    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
     cancel = window.handouts.progress.cancel_button
     assert cancel.isEnabled() and cancel.focusPolicy() & Qt.FocusPolicy.TabFocus
     QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
@@ -111,7 +119,9 @@ def test_cancel_by_keyboard_leaves_no_file(window, qtbot, long_handout, tmp_path
     target = tmp_path / "new.pdf"
     long_handout(target)
     press_save(qtbot, window)
-    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
     cancel = window.handouts.progress.cancel_button
     for _ in range(60):  # Tab reaches Cancel
         if cancel.hasFocus():
@@ -182,26 +192,33 @@ def test_closing_the_window_stops_a_save_and_keeps_nothing(window, qtbot, long_h
     assert list(tmp_path.iterdir()) == []
 
 
-def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, library, monkeypatch, private_temp):
+@pytest.fixture
+def ward_printer(monkeypatch):
+    """A kiosk printer, as CUPS would list it (this machine has none); progress shown early."""
     from PySide6.QtPrintSupport import QPrinterInfo
 
-    from sbc_desktop.kiosk.config import KioskConfig
-    from sbc_desktop.ui.overlay import Overlay
-
-    from .conftest import start_kiosk
-
-    class WardPrinter:  # as CUPS would list it (this machine has none)
+    class WardPrinter:
         def printerName(self):  # noqa: N802 - Qt's name
             return "Ward printer"
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
     monkeypatch.setattr(QPrinterInfo, "defaultPrinter", staticmethod(lambda: WardPrinter()))
     monkeypatch.setattr(handout_job, "SHOW_AFTER_MS", 100)
+
+
+def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, library, ward_printer, private_temp):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from sbc_desktop.ui.overlay import Overlay
+
+    from .conftest import start_kiosk
+
     window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
     try:
         window.notes.handout_topics = [t.id for t in library.ordered_topics()]
         QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        qtbot.waitUntil(
+            lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+        )
         progress = window.handouts.progress
         assert progress.label.text().startswith("Printing your handout")
         assert progress.cancel_button.height() >= 44 and progress.cancel_button.width() >= 44
@@ -209,5 +226,164 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
         assert not window.handouts.job.running and window.handouts.progress is None
         assert not [o for o in window.findChildren(Overlay) if o.isVisible()]  # no "could not print"
         assert list(private_temp.iterdir()) == []  # nothing written
+    finally:
+        controller.exit_kiosk()
+
+
+def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot, long_handout, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+    from sbc_desktop.handout.document import Stage
+
+    class WardPrinter:
+        def printerName(self):  # noqa: N802 - Qt's name
+            return "Ward printer"
+
+    paper = tmp_path / "paper.pdf"  # what the printer was sent (this machine has no printer: a file stands in)
+    make_printer = window.handouts.printer
+
+    def printer(options):
+        device = make_printer(options)
+        device.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        device.setOutputFileName(str(paper))
+        return device
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Accepted)
+    monkeypatch.setattr(window.handouts, "printer", printer)
+    # Cancel while the pages are set out: nothing at all goes to the printer.
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+    )
+    assert window.handouts.job.stage is Stage.LAYOUT
+    QTest.mouseClick(window.handouts.progress.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.handouts.job.running and not paper.exists()
+    assert window.statusBar().currentMessage() == "Printing was cancelled."
+    # Once pages go to the printer, Cancel is greyed out and the handout is printed whole.
+    with qtbot.waitSignal(window.handouts.printed, timeout=120000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(
+            lambda: window.handouts.job.stage is Stage.PAGES and window.handouts.job.done > 0, timeout=90000
+        )
+        progress = window.handouts.progress
+        assert not progress.cancel_button.isEnabled() and "to the printer" in progress.label.text()
+        total = window.handouts.job.total
+    assert len(pypdf.PdfReader(str(paper)).pages) == total
+
+
+def test_a_print_running_when_the_kiosk_is_cleared_leaves_nothing_for_the_next_patient(
+    qtbot, library, monkeypatch, ward_printer, private_temp
+):
+    """Review 6 S1: the last patient's print went on showing its line and Cancel on the Welcome
+    screen, and then told the next patient "Your handout is printing"."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from sbc_desktop.kiosk.config import KioskConfig
+    from sbc_desktop.ui.overlay import Overlay
+
+    from .conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
+    try:
+        ward_printer = controller.printer
+
+        def printer():  # the pages go nowhere (this machine has no printer to finish the job)
+            made = ward_printer()
+            made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            made.setOutputFileName("/dev/null")
+            return made
+
+        monkeypatch.setattr(controller, "printer", printer)
+        said = []
+        window.announcer.said.connect(said.append)
+        window.notes.handout_topics = [t.id for t in library.ordered_topics()]
+        QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        job = window.handouts.job
+        # The patient leaves: "Finish and clear", "Yes, clear everything".
+        QTest.mouseClick(window.toolbar.widgetForAction(controller.finish_action), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(controller.finish_overlay.yes_button, Qt.MouseButton.LeftButton)
+        assert job.running  # the last patient's pages still print...
+        assert window.handouts.progress is None  # ...unseen: no line, no Cancel
+        assert not [b for b in window.findChildren(type(controller.finish_overlay.yes_button)) if
+                    b.objectName() == "cancelHandout" and b.isVisible()]  # fmt: skip
+        said.clear()
+        qtbot.waitUntil(lambda: not job.running, timeout=120000)
+        qtbot.wait(100)
+        assert job.error is None
+        assert not [o for o in window.findChildren(Overlay) if o.isVisible()]  # no "Your handout is printing"
+        assert not [s for s in said if "print" in s.lower()]
+        assert "print" not in window.statusBar().currentMessage().lower()
+        assert list(private_temp.iterdir()) == []  # nothing written
+    finally:
+        controller.exit_kiosk()
+
+
+def test_escape_cancels_a_long_save_unless_the_find_bar_takes_it(window, qtbot, long_handout, tmp_path):
+    """Review 6 m2: Escape did nothing while the progress line showed."""
+    target = tmp_path / "new.pdf"
+    long_handout(target)
+    press_save(qtbot, window)
+    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    job = window.handouts.job
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # find in the page
+    assert window.find_bar.isVisible()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)  # closes the find bar: the save goes on
+    assert not window.find_bar.isVisible() and job.running
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Escape)
+    assert not job.running and window.handouts.progress is None
+    assert list(tmp_path.iterdir()) == []
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_f6_reaches_cancel_while_a_handout_is_made(window, qtbot, long_handout, tmp_path):
+    long_handout(tmp_path / "new.pdf")
+    press_save(qtbot, window)
+    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    cancel = window.handouts.progress.cancel_button
+    for _ in range(6):
+        if cancel.hasFocus():
+            break
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F6)
+    assert cancel.hasFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Space)
+    assert not window.handouts.job.running
+    window.tree.setFocus()
+    for _ in range(6):  # and F6 goes round the panes without it once the line has gone
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F6)
+        assert window.focusWidget() is not cancel
+
+
+def test_the_kiosk_progress_line_is_whole_at_800px_and_200_percent_text(qtbot, library, ward_printer, private_temp):
+    """Review 6 m3: its text was cut at the left by the "no staff PIN" line."""
+    from sbc_desktop.kiosk.config import KioskConfig
+
+    from .conftest import start_kiosk
+    from .test_large_text import not_clipped
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
+    try:
+        window.setGeometry(0, 0, 800, 800)
+        QApplication.processEvents()
+        bar = window.statusBar()
+        bar.clearMessage()  # (a status tip, where the mouse happens to be)
+        assert controller.no_pin_label.isVisible()  # this kiosk has no staff PIN
+        window.appearance.set_scale(2.0)
+        window.notes.handout_topics = [t.id for t in library.ordered_topics()]
+        QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+        progress = window.handouts.progress
+        assert progress.label.text().startswith("Printing your handout: ")
+        QApplication.processEvents()
+        window.grab().save("/tmp/pdffix_kiosk_800.png")
+        for part in (progress.label, progress.bar, progress.cancel_button):
+            assert part.isVisible() and not_clipped(part), part.objectName()
+            left = part.mapTo(window, part.rect().topLeft()).x()
+            assert left >= 0 and left + part.width() <= bar.width(), part.objectName()
+        assert not controller.no_pin_label.isVisible()  # it gives way while the handout prints...
+        QTest.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(controller.no_pin_label.isVisible)  # ...and comes back after
     finally:
         controller.exit_kiosk()

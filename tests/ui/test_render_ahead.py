@@ -258,3 +258,20 @@ def test_at_home_the_helper_keeps_what_it_renders_on_disk(qtbot, content, tmp_pa
     renderer = window.pages.renderer
     four = window.pages.library.topic("four")
     assert renderer.disk is not None and renderer.disk.has(renderer.cache_key(four))
+
+
+def test_the_kiosks_next_patient_finds_nothing_rendered_ahead_for_the_last(qtbot, content, tmp_path, monkeypatch):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    window, controller = start_kiosk(qtbot, load_library(content), KioskConfig(idle_timeout=120, warning=30))
+    elsewhere = window.reader.elsewhere
+    open_and_wait(window, qtbot, "one")
+    helper_ready(window, qtbot)
+    qtbot.waitUntil(lambda: "two" in elsewhere.rendered_ahead, timeout=20_000)  # the next topic, ahead
+    controller.reset()  # what the idle timer does for the next patient
+    assert elsewhere.rendered_ahead == [] and elsewhere.counts == dict.fromkeys(elsewhere.counts, 0)
+    with elsewhere._changed:
+        assert elsewhere._ahead == []  # nothing more rendered for the last patient's page
+    controller.exit_kiosk()

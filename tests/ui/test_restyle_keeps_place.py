@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui.appearance import THEMES
+from sbc_desktop.ui.reader import FIND
 from tests.helpers import make_content
 from tests.ui.test_back_keeps_place import open_window
 from tests.ui.test_long_page_steps import read_to, roll_wheel, slow_layout  # noqa: F401 - slow_layout is a fixture
@@ -144,3 +145,25 @@ def test_a_new_text_size_while_the_page_is_still_laid_out_keeps_the_place(qtbot,
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # and back, before it is
     settled(reader, qtbot)
     assert abs(bar.value() - place) <= reader.fontMetrics().lineSpacing()
+
+
+def test_a_new_text_size_keeps_the_find_matches_and_the_caret(qtbot, root, settings):
+    """The page is laid out again in the new size, not made again: what is marked on it stays."""
+    window = open_window(qtbot, load_library(root), settings)
+    reader = window.reader
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
+    qtbot.keyClick(reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "part 7.3 heading")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(reader.layer(FIND)) == reader.toPlainText().lower().count("part 7.3 heading"))
+    caret = reader.textCursor()
+    assert caret.selectedText() == "Part 7.3 heading"
+    marks = [(mark.cursor.selectionStart(), mark.cursor.selectionEnd()) for mark in reader.layer(FIND)]
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.appearance.scale == 1.25
+    settled(reader, qtbot)
+    now = reader.textCursor()
+    assert (now.selectionStart(), now.selectionEnd()) == (caret.selectionStart(), caret.selectionEnd())
+    assert [(mark.cursor.selectionStart(), mark.cursor.selectionEnd()) for mark in reader.layer(FIND)] == marks
+    assert all(mark.cursor.document() is reader.document() for mark in reader.layer(FIND))

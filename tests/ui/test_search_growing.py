@@ -94,10 +94,21 @@ def test_results_on_screen_fill_in_at_once_while_the_patient_reads(qtbot, librar
     pause = search_service.TYPING_PAUSE
     assert pause >= 0.5  # the real pause: nothing here shortens it
     pages = len(library.topics)
-    began = time.monotonic()
+    held_back = []  # before each page: how long it still had to wait for the typing pause
+    real_wait = search_service.SearchService._wait_for_quiet
+
+    def noted_wait(service):
+        if gate.is_set():
+            held_back.append(service._quiet_from - time.monotonic())
+        real_wait(service)
+
+    monkeypatch.setattr(search_service.SearchService, "_wait_for_quiet", noted_wait)
     gate.set()  # the patient reads: no more keys
-    qtbot.waitUntil(lambda: window.search.is_ready, timeout=int(pages * pause * 1000 / 2))
-    assert time.monotonic() - began < pages * pause / 2
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=int(pages * pause * 1000))
+    # No page waited for the pause (checked as such: a bound on the wall-clock time depends on the load).
+    # The typed word's own search may come late on a loaded machine (after the index said it was ready)
+    # and hold the next page back: that one only. (Before, page after page waited: 15 waits here.)
+    assert len(held_back) >= pages - 1 and sum(wait > 0 for wait in held_back) <= 2, held_back
     assert len(searched) >= pages - 1 and all(searched)  # the results on show took in every batch
     assert result_refs(panel)[0] == "pain"
     window.close()
