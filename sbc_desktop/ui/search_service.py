@@ -122,11 +122,20 @@ class SearchService(QObject):
                     index = SearchIndex.begin(self.library, None)
                 index.prepare()  # the vocabulary and everyday English, before the first keystroke
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
+            if self._stop.is_set():
+                return  # the window closed as the index was opened: nothing to report to
             self.error = str(exc) or type(exc).__name__
             self._tell(self.failed, self.error)
             return
         self._opened = index
-        total = index.pages
+        try:
+            total = index.pages
+        except Exception as exc:  # noqa: BLE001 - as above
+            if self._stop.is_set():
+                return  # the window closed (close interrupted the index's query): the text is read next time
+            self.error = str(exc) or type(exc).__name__
+            self._tell(self.failed, self.error)
+            return
         # first: the note is up before the results
         if self._tell(self._landed, total - index.pages_left, total) and self._tell(self.ready):
             self._add_text(index)

@@ -3,6 +3,7 @@ takes each batch of text in as it lands, with no more typing (issue 14)."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 
@@ -308,3 +309,28 @@ def test_no_result_shows_before_the_note_however_late_the_index_thread_says_how_
     gate.set()
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
     window.close()
+
+
+def test_a_window_closed_as_the_index_is_opened_ends_its_thread_quietly(qtbot, library, monkeypatch):
+    """The window closes while the index's thread counts its pages: close interrupts the index's query
+    (SQLite: "interrupted"), and the thread ends quietly, reporting no failure (it raised, unhandled)."""
+    counting = threading.Event()
+    let_go = threading.Event()
+
+    def count_interrupted(index):  # the count as close interrupts it
+        counting.set()
+        let_go.wait(10)
+        raise sqlite3.OperationalError("interrupted")
+
+    monkeypatch.setattr(search.SearchIndex, "pages", property(count_interrupted))
+    service = search_service.SearchService(library, None)
+    failed = []
+    service.failed.connect(failed.append)
+    service.start()
+    assert counting.wait(20)
+    real_interrupt = search.SearchIndex.interrupt
+    monkeypatch.setattr(search.SearchIndex, "interrupt", lambda index: let_go.set() or real_interrupt(index))
+    service.close()
+    service.wait_closed(10)
+    assert not service._thread.is_alive()
+    assert not service.error and not failed
