@@ -121,18 +121,11 @@ class SearchService(QObject):
                 except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
                     index = SearchIndex.begin(self.library, None)
                 index.prepare()  # the vocabulary and everyday English, before the first keystroke
+            self._opened = index  # from here on close() interrupts the index's queries
+            total = index.pages
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             if self._stop.is_set():
-                return  # the window closed as the index was opened: nothing to report to
-            self.error = str(exc) or type(exc).__name__
-            self._tell(self.failed, self.error)
-            return
-        self._opened = index
-        try:
-            total = index.pages
-        except Exception as exc:  # noqa: BLE001 - as above
-            if self._stop.is_set():
-                return  # the window closed (close interrupted the index's query): the text is read next time
+                return  # the window closed as the index was opened (or interrupted it): its text is read next time
             self.error = str(exc) or type(exc).__name__
             self._tell(self.failed, self.error)
             return
