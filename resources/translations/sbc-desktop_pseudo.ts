@@ -620,6 +620,30 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Prîñtîñg wáš çáñçélléd. ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>The handout was printed to the file {path}</source>
+            <translation>[Thé háñdöút wáš prîñtéd tö thé fîlé {path} ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>The handout could not be printed to the file {path}.
+
+{reason}
+
+A file that was there before is as it was. Try another folder, such as Documents.</source>
+            <translation>[Thé háñdöút çöúld ñöt bé prîñtéd tö thé fîlé {path}.
+
+{reason}
+
+Á fîlé thát wáš théré béföré îš áš ît wáš. Trý áñöthér földér, šúçh áš Döçúméñtš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled. Nothing was written to {path}</source>
+            <translation>[Prîñtîñg wáš çáñçélléd. Ñöthîñg wáš wrîttéñ tö {path} ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
+            <source>Printing the handout to a file</source>
+            <translation>[Prîñtîñg thé háñdöút tö á fîlé ~~~~~ ~~~]</translation>
+        </message>
+        <message>
             <source>No printer</source>
             <translation>[Ñö prîñtér ~]</translation>
         </message>

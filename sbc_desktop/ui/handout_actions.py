@@ -150,7 +150,13 @@ class HandoutActions(QObject):
 
     def print_to(self, handout: Handout, printer: QPrinter) -> HandoutJob | None:
         """Print in steps. Cancel while the pages are set out prints nothing; once they go to the
-        printer it is too late (Cancel is then greyed out)."""
+        printer it is too late (Cancel is then greyed out). Printing to a file (the dialog's "Print
+        to file") is kept whole or not at all, as a save is, and can be cancelled to the end."""
+        from ..handout.print_file import file_target
+
+        target = file_target(printer)
+        if target is not None:
+            return self.print_to_file(handout, printer, target)
 
         def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
@@ -164,6 +170,43 @@ class HandoutActions(QObject):
             lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
             printing=True,
         )
+
+    def print_to_file(self, handout: Handout, printer: QPrinter, target: Path) -> HandoutJob | None:
+        """The printer's pages go to a temporary file beside ``target``, which takes its place only
+        when whole: a file already there is kept on Cancel or an error. The end names the file."""
+        from ..handout.print_file import print_to_file_steps
+
+        def done() -> None:
+            self.message.emit(
+                QCoreApplication.translate("Handout", "The handout was printed to the file {path}").format(path=target)
+            )
+            self.printed.emit()
+
+        def failed(reason: str) -> None:
+            self._warn(
+                QCoreApplication.translate("Handout", "Could not print"),
+                QCoreApplication.translate(
+                    "Handout",
+                    "The handout could not be printed to the file {path}.\n\n{reason}\n\n"
+                    "A file that was there before is as it was. Try another folder, such as Documents.",
+                ).format(path=target, reason=reason),
+            )
+
+        def cancelled() -> None:
+            self.message.emit(
+                QCoreApplication.translate("Handout", "Printing was cancelled. Nothing was written to {path}").format(
+                    path=target
+                )
+            )
+
+        job = self.run(
+            print_to_file_steps(handout.paint_steps, printer, target),
+            QCoreApplication.translate("Handout", "Printing the handout to a file"),
+            done,
+            failed,
+            cancelled,
+        )
+        return job if job is not None and job.error is None else None
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:
         try:

@@ -231,6 +231,7 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
 
 
 def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot, long_handout, monkeypatch, tmp_path):
+    """A real printer (this machine has none: its pages go to a file the window takes for a printer)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
     from sbc_desktop.handout.document import Stage
@@ -251,6 +252,7 @@ def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot,
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Accepted)
     monkeypatch.setattr(window.handouts, "printer", printer)
+    monkeypatch.setattr("sbc_desktop.handout.print_file.file_target", lambda printer: None)  # "a printer"
     # Cancel while the pages are set out: nothing at all goes to the printer.
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(
