@@ -116,6 +116,7 @@ def lay_out_steps(
     doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF
 ) -> Generator[tuple[int, int], None, QTextDocument]:
     """``lay_out`` in steps of a few milliseconds, each yielding (page, pages) as ``paginate_steps``."""
+    yield 0, 0  # (after the document's setHtml: the copy is a step of its own)
     laid = doc.clone()
     if device is not None:
         laid.documentLayout().setPaintDevice(device)
