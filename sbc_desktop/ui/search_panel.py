@@ -434,7 +434,7 @@ class SearchPanel(QFrame):
             if item is None:
                 _set_row(QListWidgetItem(self.list), result)
             elif _identity(item.data(RESULT_ROLE)) != _identity(result):
-                _set_row(item, result)
+                _set_row(item, result)  # the list lays it out again (its height is asked for anew)
         while self.list.count() > len(results):
             self.list.takeItem(self.list.count() - 1)  # takeItem hands the item over: it is deleted with it
 
