@@ -435,6 +435,8 @@ class SearchPanel(QFrame):
                 _set_row(QListWidgetItem(self.list), result)
             elif _identity(item.data(RESULT_ROLE)) != _identity(result):
                 _set_row(item, result)  # the list lays it out again (its height is asked for anew)
+            elif item.data(RESULT_ROLE) != result:  # only its score moved: the row's result kept true, not redrawn
+                item.setData(RESULT_ROLE, result)
         while self.list.count() > len(results):
             self.list.takeItem(self.list.count() - 1)  # takeItem hands the item over: it is deleted with it
 
