@@ -48,6 +48,7 @@ def test_results_take_in_the_text_at_most_once_a_second_and_the_last_batch_at_on
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "acupuncture")  # in the pain page's text alone (the 9th page of 29 to land)
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)  # the word's own search is made (not only a part's)
     qtbot.waitUntil(lambda: panel.status.text().startswith("No results"), timeout=10000)
     made = searches_made(monkeypatch)
     seen = []  # (text complete, the results on show) after each of the window's own searches (connected after it)
@@ -78,6 +79,7 @@ def test_a_refill_keeps_the_result_chosen_the_focus_and_the_scroll_place_and_rem
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "cancer")  # many results, by their titles and summaries
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)
     qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() >= 8, timeout=10000)
     qtbot.keyClick(field, Qt.Key.Key_Down)
     qtbot.keyClick(field, Qt.Key.Key_Down)
@@ -126,6 +128,7 @@ def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "bone")
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)
     qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=10000)
     gate.set()
     qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=30000)  # the text is landing
