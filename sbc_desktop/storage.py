@@ -7,7 +7,10 @@ was); ``StorageError`` carries a message in plain words for the person at the sc
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileDevice, QIODevice, QSaveFile
@@ -84,4 +87,55 @@ class AtomicFile:
 
     def _failed(self, size: int) -> StorageError:
         reason = why_not_written(self.path, size) or self.saver.errorString()
+        return StorageError(QCoreApplication.translate("Storage", "{0} ({1})").format(reason, shown(self.path)))
+
+
+class FileBeside:
+    """The same guarantee as ``AtomicFile`` for a writer that must be given a file name rather
+    than bytes (Qt's printer, printing to a file): it writes to a new temporary file beside
+    ``path``; ``commit()`` puts that in ``path``'s place in one rename; ``discard()`` removes it,
+    and a file already at ``path`` keeps what it had. Made at once, so a folder that cannot be
+    written to is said before any work (StorageError)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        for _ in range(100):
+            temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")  # not .pdf: Qt keeps its format
+            try:
+                os.close(os.open(temporary, flags, 0o666))  # as a new file is made (the umask applies)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                reason = why_not_written(path, 0) or reason_from_errno(exc.errno) or exc.strerror or str(exc)
+                raise self._failed(reason) from exc
+            self.temporary = temporary
+            break
+        else:
+            raise self._failed(reason_from_errno(errno.EEXIST))
+        if path.is_file():  # a file replaced keeps who may read it
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, path.stat().st_mode & 0o7777)
+
+    def commit(self, complete: Callable[[Path], bool] = lambda _path: True) -> None:
+        """``path`` is now what was written, if ``complete`` says it is whole; else StorageError, nothing changed."""
+        try:
+            size = self.temporary.stat().st_size
+            if not complete(self.temporary):
+                raise self._failed(why_not_written(self.path, size) or reason_from_errno(errno.EIO))
+            with open(self.temporary, "rb+") as written:
+                os.fsync(written.fileno())
+            os.replace(self.temporary, self.path)
+        except OSError as exc:
+            self.discard()
+            raise self._failed(reason_from_errno(exc.errno) or exc.strerror or str(exc)) from exc
+        except StorageError:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.temporary.unlink()
+
+    def _failed(self, reason: str) -> StorageError:
         return StorageError(QCoreApplication.translate("Storage", "{0} ({1})").format(reason, shown(self.path)))

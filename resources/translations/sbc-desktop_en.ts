@@ -592,6 +592,18 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preparing the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not show the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Handout preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,6 +625,26 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
     <message>
         <source>Printing was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handout was printed to the file {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handout could not be printed to the file {path}.
+
+{reason}
+
+A file that was there before is as it was. Try another folder, such as Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Nothing was written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the handout to a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

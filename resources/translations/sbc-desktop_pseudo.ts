@@ -596,6 +596,18 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Á háñdöút îš štîll béîñg mádé. Wáît för ît tö fîñîšh, ör çáñçél ît fîršt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
         </message>
         <message>
+            <source>Preparing the preview</source>
+            <translation>[Prépárîñg thé prévîéw ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Could not show the preview</source>
+            <translation>[Çöúld ñöt šhöw thé prévîéw ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>The preview was cancelled.</source>
+            <translation>[Thé prévîéw wáš çáñçélléd. ~~~~~ ~~]</translation>
+        </message>
+        <message>
             <source>Handout preview</source>
             <translation>[Háñdöút prévîéw ~~~]</translation>
         </message>
@@ -618,6 +630,30 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         <message>
             <source>Printing was cancelled.</source>
             <translation>[Prîñtîñg wáš çáñçélléd. ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>The handout was printed to the file {path}</source>
+            <translation>[Thé háñdöút wáš prîñtéd tö thé fîlé {path} ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>The handout could not be printed to the file {path}.
+
+{reason}
+
+A file that was there before is as it was. Try another folder, such as Documents.</source>
+            <translation>[Thé háñdöút çöúld ñöt bé prîñtéd tö thé fîlé {path}.
+
+{reason}
+
+Á fîlé thát wáš théré béföré îš áš ît wáš. Trý áñöthér földér, šúçh áš Döçúméñtš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled. Nothing was written to {path}</source>
+            <translation>[Prîñtîñg wáš çáñçélléd. Ñöthîñg wáš wrîttéñ tö {path} ~~~~~ ~~~~~ ~~~~]</translation>
+        </message>
+        <message>
+            <source>Printing the handout to a file</source>
+            <translation>[Prîñtîñg thé háñdöút tö á fîlé ~~~~~ ~~~]</translation>
         </message>
         <message>
             <source>No printer</source>

@@ -18,6 +18,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 PAGE_TIMEOUT = 60.0  # seconds one page may take before it is reported and skipped
-_BATCH = 16  # pages sent to a worker at once (each result comes back on its own)
+_BATCH = 16  # pages sent to a worker at once (their results come back together)
 
 
 def cores() -> int:
@@ -50,17 +51,21 @@ def map_pages(
     lost: Callable[[T, str], R],
     workers: int | None = None,
     timeout: float = PAGE_TIMEOUT,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, across ``workers`` processes (default: one a core).
 
     An item whose ``work`` raises, kills its process or runs past ``timeout`` seconds gets
-    ``lost(item, reason)`` instead. ``work``'s results must be picklable.
+    ``lost(item, reason)`` instead. ``work``'s results must be picklable. ``meanwhile``: work of this
+    process's own that can be done while the workers work (on a thread; no worker is forked while it runs):
+    run once when there are workers, else not at all; whatever it raises is dropped (the caller does it
+    again if it must).
     """
     workers = cores() if workers is None else workers
     workers = min(workers, len(items))
     if workers <= 1 or not can_fork():
         return [_guarded(work, lost, item) for item in items]
-    return _Pool(items, work, workers, timeout).run(lost)
+    return _Pool(items, work, workers, timeout).run(lost, meanwhile)
 
 
 def _guarded(work: Callable[[T], R], lost: Callable[[T, str], R], item: T) -> R:
@@ -79,7 +84,8 @@ class _Failed:
 class _Worker:
     process: Any  # multiprocessing's forked Process
     conn: Connection
-    outstanding: deque[int] = field(default_factory=deque)
+    batches: deque[list[int]] = field(default_factory=deque)  # sent, in order, not yet answered in full
+    alone: bool = False  # checking a suspect page on its own (see _Pool)
     since: float = field(default_factory=time.monotonic)  # last sign of progress
 
 
@@ -89,31 +95,66 @@ def _child(conn: Connection, items: Sequence[Any], work: Callable[[Any], Any]) -
             batch = conn.recv()
             if batch is None:
                 return
+            results = []
             for index in batch:
                 try:
                     result: Any = work(items[index])
                 except Exception as exc:  # noqa: BLE001 - reported as this page's problem
                     result = _Failed(f"failed: {exc!r}"[:300])
-                try:
-                    conn.send((index, result))
-                except Exception as exc:  # noqa: BLE001 - a result that cannot be sent back
-                    conn.send((index, _Failed(f"could not be sent back: {exc!r}"[:300])))
+                results.append((index, result))
+            _send_back(conn, results)
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the parent has gone or stopped the check
 
 
+def _send_back(conn: Connection, results: list[tuple[int, Any]]) -> None:
+    """A batch's results in one message (a message a page cost the parent about 1 ms each: 20 s at 20,000
+    pages); a result that cannot be sent back is that page's problem alone."""
+    try:
+        conn.send(results)  # (pickled whole before anything is written)
+        return
+    except (EOFError, OSError):
+        raise
+    except Exception:  # noqa: BLE001, S110 - one of them cannot be pickled: found below, one at a time
+        pass
+    for index, result in results:
+        try:
+            conn.send([(index, result)])
+        except (EOFError, OSError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a result that cannot be sent back
+            conn.send([(index, _Failed(f"could not be sent back: {exc!r}"[:300]))])
+
+
+def _quietly(step: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):
+        step()
+
+
 class _Pool(Generic[T, R]):
+    """Pages go to each worker in batches, two at a time (the next is there when it ends one: no worker waits
+    for the parent to wake), and come back a batch at a time. When a worker dies or stalls, the pages it had
+    not answered are suspects: each is checked again on its own, in a new worker, so that the page that kills
+    or hangs its worker is the one reported (and a page that only shared a batch with it is checked as usual)."""
+
     def __init__(self, items: Sequence[T], work: Callable[[T], R], count: int, timeout: float):
         self.items, self.work, self.count, self.timeout = items, work, count, timeout
         self.context = multiprocessing.get_context("fork")
         self.pending: deque[int] = deque(range(len(items)))
+        self.suspects: set[int] = set()
         self.results: dict[int, R | _Failed] = {}
         self.workers: list[_Worker] = []
+        self.meanwhile: threading.Thread | None = None
+        # Several batches a worker even for few pages (each worker gets a share), at most _BATCH pages each.
+        self.batch = max(1, min(_BATCH, len(items) // (count * 4)))
 
-    def run(self, lost: Callable[[T, str], R]) -> list[R]:
+    def run(self, lost: Callable[[T, str], R], meanwhile: Callable[[], object] | None = None) -> list[R]:
         try:
             for _ in range(self.count):
                 self._start()
+            if meanwhile is not None:
+                self.meanwhile = threading.Thread(target=_quietly, args=(meanwhile,), name="check-meanwhile")
+                self.meanwhile.start()
             while len(self.results) < len(self.items):
                 if not self.workers:
                     self._start()
@@ -121,6 +162,7 @@ class _Pool(Generic[T, R]):
                 for worker in list(self.workers):
                     self._step(worker, ready)
         finally:
+            self._join_meanwhile()
             self._stop_all()
         out = []
         for index, item in enumerate(self.items):
@@ -128,7 +170,13 @@ class _Pool(Generic[T, R]):
             out.append(lost(item, result.reason) if isinstance(result, _Failed) else result)
         return out
 
+    def _join_meanwhile(self) -> None:
+        if self.meanwhile is not None:
+            self.meanwhile.join()
+            self.meanwhile = None
+
     def _start(self) -> None:
+        self._join_meanwhile()  # (a process forked beside a running thread may inherit a lock it holds)
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_child, args=(child, self.items, self.work), daemon=True)
         process.start()
@@ -138,10 +186,20 @@ class _Pool(Generic[T, R]):
         self._feed(worker)
 
     def _feed(self, worker: _Worker) -> None:
-        batch = [self.pending.popleft() for _ in range(min(_BATCH, len(self.pending)))]
-        if batch:
-            worker.outstanding.extend(batch)
-            worker.since = time.monotonic()
+        """Up to two batches in hand; a suspect page goes alone to a worker with nothing else in hand."""
+        while len(worker.batches) < 2 and self.pending and not worker.alone:
+            if self.pending[0] in self.suspects:
+                if worker.batches:
+                    return
+                batch = [self.pending.popleft()]
+                worker.alone = True
+            else:
+                batch = []
+                while self.pending and len(batch) < self.batch and self.pending[0] not in self.suspects:
+                    batch.append(self.pending.popleft())
+            if not worker.batches:
+                worker.since = time.monotonic()
+            worker.batches.append(batch)
             worker.conn.send(batch)
 
     def _step(self, worker: _Worker, ready: list[Any]) -> None:
@@ -149,17 +207,17 @@ class _Pool(Generic[T, R]):
         if worker.conn in ready or worker.process.sentinel in ready:
             try:
                 while worker.conn.poll():
-                    index, result = worker.conn.recv()
-                    self.results[index] = result
-                    if index in worker.outstanding:
-                        worker.outstanding.remove(index)
+                    for index, result in worker.conn.recv():
+                        self.results[index] = result
+                        self._answered(worker, index)
                     worker.since = time.monotonic()
             except (EOFError, OSError):
                 gone = True
-        if not worker.outstanding and not gone and worker.process.is_alive():
+        if not worker.batches:
+            worker.alone = False
+        if not gone and worker.process.is_alive():
             self._feed(worker)
-            return
-        stalled = bool(worker.outstanding) and time.monotonic() - worker.since > self.timeout
+        stalled = bool(worker.batches) and time.monotonic() - worker.since > self.timeout
         if not (gone or stalled or not worker.process.is_alive()):
             return
         if worker.process.is_alive():
@@ -167,16 +225,28 @@ class _Pool(Generic[T, R]):
         worker.process.join(5)
         worker.conn.close()
         self.workers.remove(worker)
-        if worker.outstanding:
-            index = worker.outstanding.popleft()
+        unanswered = [index for batch in worker.batches for index in batch]
+        if worker.alone and unanswered:
+            index = unanswered[0]  # the suspect, checked on its own: this page is the one
             if stalled:
                 reason = f"took longer than {self.timeout:g} s to check: stopped"
             else:
                 reason = f"the checking process stopped on this page (exit code {worker.process.exitcode})"
             self.results[index] = _Failed(reason)
-            self.pending.extendleft(reversed(worker.outstanding))
+        else:
+            self.suspects.update(unanswered)
+            self.pending.extendleft(reversed(unanswered))
         if self.pending:
             self._start()
+
+    @staticmethod
+    def _answered(worker: _Worker, index: int) -> None:
+        for batch in worker.batches:
+            if index in batch:
+                batch.remove(index)
+                break
+        while worker.batches and not worker.batches[0]:
+            worker.batches.popleft()
 
     def _stop_all(self) -> None:
         for worker in self.workers:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -125,9 +125,21 @@ class HandoutActions(QObject):
         printer.setDocName(options.heading)
         return printer
 
-    def preview(self) -> None:
+    def preview(self) -> HandoutJob | None:
+        """Set the handout out in steps (the window answers; a long one shows how far it is and can
+        be cancelled), then open the preview. Qt's preview asks for every page at once, in one call
+        (``paintRequested``), so the long part is done before: that call only draws the pages."""
         handout = self.make()
         printer = self.printer(handout.options)
+        return self.run(
+            handout.laid_steps(printer),
+            QCoreApplication.translate("Handout", "Preparing the preview"),
+            lambda: QTimer.singleShot(0, lambda: self._open_preview(handout, printer)),  # once its line has gone
+            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not show the preview"), reason),
+            lambda: self.message.emit(QCoreApplication.translate("Handout", "The preview was cancelled.")),
+        )
+
+    def _open_preview(self, handout: Handout, printer: QPrinter) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
@@ -150,7 +162,13 @@ class HandoutActions(QObject):
 
     def print_to(self, handout: Handout, printer: QPrinter) -> HandoutJob | None:
         """Print in steps. Cancel while the pages are set out prints nothing; once they go to the
-        printer it is too late (Cancel is then greyed out)."""
+        printer it is too late (Cancel is then greyed out). Printing to a file (the dialog's "Print
+        to file") is kept whole or not at all, as a save is, and can be cancelled to the end."""
+        from ..handout.print_file import file_target
+
+        target = file_target(printer)
+        if target is not None:
+            return self.print_to_file(handout, printer, target)
 
         def done() -> None:
             self.message.emit(QCoreApplication.translate("Handout", "The handout was sent to the printer."))
@@ -165,11 +183,56 @@ class HandoutActions(QObject):
             printing=True,
         )
 
-    def _paint(self, handout: Handout, device: QPrinter) -> None:
-        try:
-            from ..handout.document import paint_handout
+    def print_to_file(self, handout: Handout, printer: QPrinter, target: Path) -> HandoutJob | None:
+        """The printer's pages go to a temporary file beside ``target``, which takes its place only
+        when whole: a file already there is kept on Cancel or an error. The end names the file."""
+        from ..handout.print_file import print_to_file_steps
 
-            paint_handout(handout.document, device, handout.options)
+        def done() -> None:
+            self.message.emit(
+                QCoreApplication.translate("Handout", "The handout was printed to the file {path}").format(path=target)
+            )
+            self.printed.emit()
+
+        def failed(reason: str) -> None:
+            self._warn(
+                QCoreApplication.translate("Handout", "Could not print"),
+                QCoreApplication.translate(
+                    "Handout",
+                    "The handout could not be printed to the file {path}.\n\n{reason}\n\n"
+                    "A file that was there before is as it was. Try another folder, such as Documents.",
+                ).format(path=target, reason=reason),
+            )
+
+        def cancelled() -> None:
+            self.message.emit(
+                QCoreApplication.translate("Handout", "Printing was cancelled. Nothing was written to {path}").format(
+                    path=target
+                )
+            )
+
+        job = self.run(
+            print_to_file_steps(handout.paint_steps, printer, target),
+            QCoreApplication.translate("Handout", "Printing the handout to a file"),
+            done,
+            failed,
+            cancelled,
+        )
+        return job if job is not None and job.error is None else None
+
+    def _paint(self, handout: Handout, device: QPrinter) -> None:
+        """The preview's pages (drawn from the layout made before it opened), or its own Print
+        button: then printed as Print prints, in steps (to a file: whole or not at all)."""
+        from PySide6.QtGui import QPaintEngine
+
+        engine = device.paintEngine()
+        if engine is not None and engine.type() != QPaintEngine.Type.Picture:  # not the preview's recorder
+            self.print_to(handout, device)
+            return
+        try:
+            from ..handout.steps import finish
+
+            finish(handout.paint_steps(device))
         except (NotesError, StorageError) as exc:
             self._warn(QCoreApplication.translate("Handout", "Could not print"), str(exc))
 

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
         self.search.ready.connect(lambda: self.run_search(self.search_field.text(), typed=False))
         self.search.textAdded.connect(lambda done, total: self._note_text("show_text_progress", done, total))
-        self.search.textAdded.connect(self.search_again)
+        self.search.moreText.connect(self.search_again)  # at most once a second while only read
         self.search.textFailed.connect(lambda done, total: self._note_text("show_text_failed", done, total))
         self.search.failed.connect(lambda _why: self.run_search(self.search_field.text()))
         self.search.failed.connect(
@@ -556,7 +556,8 @@ class MainWindow(QMainWindow):
 
     def search_again(self) -> None:
         """More of the pages' text is searchable: the results on show take it in."""
-        if self._search_panel is not None and self._search_panel.isVisible():
+        # Not while a key's search is due: it takes the new text in (and shows what is typed, not the last word).
+        if self._search_panel is not None and self._search_panel.isVisible() and not self.search_field.typing:
             self.run_search(self.search_field.text(), typed=False)  # not typing: the next text lands at once
 
     def run_search(self, query: str, typed: bool = True) -> None:

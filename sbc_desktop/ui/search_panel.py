@@ -68,6 +68,11 @@ class SearchField(QLineEdit):
         self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.text()))
         self.textChanged.connect(lambda _text: self._debounce.start())
 
+    @property
+    def typing(self) -> bool:
+        """Whether a search for what is typed is due (the pause after a key has not ended yet)."""
+        return self._debounce.isActive()
+
     def reset(self) -> None:
         """Empty, with no undo history: the next person cannot bring the last search back."""
         self._debounce.stop()
@@ -205,6 +210,7 @@ class SearchPanel(QFrame):
         self._query = ""
         self._own_choice = False
         self._filling = False
+        self._showing = ""  # what the list holds: "results", "nearest" (nothing matched) or "" (neither)
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -268,6 +274,7 @@ class SearchPanel(QFrame):
     def reset(self) -> None:
         """No results, no words, no status kept in memory; hidden."""
         self.list.clear()
+        self._showing = ""
         self._words = []
         self._query = ""
         self._own_choice = False
@@ -311,6 +318,7 @@ class SearchPanel(QFrame):
 
     def show_waiting(self) -> None:
         self._set_status(QCoreApplication.translate("Search", "Getting search ready..."))
+        self._showing = ""
         self.list.clear()
         self.suggestions.hide()
         self.show()
@@ -322,6 +330,7 @@ class SearchPanel(QFrame):
                 "Search", "Search is not working at the moment. You can still find pages in the list of topics."
             )
         )
+        self._showing = ""
         self.list.clear()
         self.suggestions.show()
         self.show()
@@ -333,18 +342,23 @@ class SearchPanel(QFrame):
         nothing is found); ``care_topic`` the topic about the care team, if there is one.
         """
         query = " ".join(response.query.split()).casefold()
-        chosen = self.list.currentItem() if self._own_choice and query == self._query else None
-        kept = (chosen.data(RESULT_ROLE).kind, chosen.data(RESULT_ROLE).ref) if chosen is not None else None
+        # The same query searched again (more pages' text has landed): only the rows that changed are set, so
+        # the rest keep their layout, the list its scroll place, and a screen reader hears of no new list.
+        again = query == self._query and self.isVisible()
+        chosen = self.list.currentItem() if self._own_choice and again else None
+        kept = _identity(chosen.data(RESULT_ROLE))[:2] if chosen is not None else None
         self._query = query
         self._filling = True  # the rows set from here on are the panel's, not the user's choice
         try:
-            self._show_response(response, team, care_topic)
+            self._show_response(response, team, care_topic, again)
             for row in range(self.list.count()):  # searched again as text lands: the same result stays chosen
-                result = self.list.item(row).data(RESULT_ROLE)
-                if (result.kind, result.ref) == kept:
-                    self.list.setCurrentRow(row)
+                if kept is not None and _identity(self.list.item(row).data(RESULT_ROLE))[:2] == kept:
+                    if row != self.list.currentRow():
+                        self.list.setCurrentRow(row)
                     break
             else:
+                if kept is not None:  # the result chosen is gone: back to the best, as for a new query
+                    self.list.setCurrentRow(0 if self._showing == "results" else -1)
                 self._own_choice = False
         finally:
             self._filling = False
@@ -353,16 +367,16 @@ class SearchPanel(QFrame):
         if not self._filling:
             self._own_choice = row >= 0
 
-    def _show_response(self, response: SearchResponse, team: CareTeam | None, care_topic: str) -> None:
-        self.list.clear()
+    def _show_response(self, response: SearchResponse, team: CareTeam | None, care_topic: str, again: bool) -> None:
         self._words = response.words
         if not response.query.strip():
+            self.list.clear()
             self.hide()
             return
         self.show()
         results = sorted(response.results, key=lambda r: -r.score)
         if not results:
-            self._show_no_results(response, team or CareTeam(), care_topic)
+            self._show_no_results(response, team or CareTeam(), care_topic, again)
             return
         self.suggestions.hide()
         self.list.show()
@@ -372,9 +386,14 @@ class SearchPanel(QFrame):
                 words=response.corrected, count=count
             )
         self._set_status(count)
-        self._fill(results)
+        if again and self._showing == "results":
+            self._refill(results)
+        else:
+            self._fill(results)
+            self.list.setCurrentRow(0)
+        self._showing = "results"
 
-    def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str) -> None:
+    def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str, again: bool) -> None:
         query = response.query.strip()
         if response.nearest:
             text = QCoreApplication.translate(
@@ -393,19 +412,33 @@ class SearchPanel(QFrame):
         self.care_button.setVisible(bool(care_topic))
         self.suggestions.show()
         self.list.setVisible(bool(response.nearest))
-        self._fill(response.nearest)
-        self.list.setCurrentRow(-1)  # Enter opens nothing until Down picks a suggestion
+        if again and self._showing == "nearest":
+            self._refill(response.nearest)
+        else:
+            self._fill(response.nearest)
+            self.list.setCurrentRow(-1)  # Enter opens nothing until Down picks a suggestion
+        self._showing = "nearest"
 
     def _fill(self, results: list[SearchResult]) -> None:
+        """A new list: every row made afresh."""
+        self.list.clear()
         for result in results:
-            item = QListWidgetItem(self.list)
-            item.setData(RESULT_ROLE, result)
-            item.setData(HTML_ROLE, _result_html(result))
-            where = QCoreApplication.translate("Search", "Glossary") if result.kind == "term" else result.section
-            plain = result.snippet_marked("", "")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{result.title}, {where}. {plain}")
-            item.setText(result.title)
-        self.list.setCurrentRow(0)
+            _set_row(QListWidgetItem(self.list), result)
+
+    def _refill(self, results: list[SearchResult]) -> None:
+        """The same query's results again: a row whose result is unchanged is left alone (its score aside);
+        a changed row is set again, a new one added at the end, and rows no longer there taken away. The
+        current row stays where it is (`show_response` then moves it with a result the user chose)."""
+        for row, result in enumerate(results):
+            item = self.list.item(row)
+            if item is None:
+                _set_row(QListWidgetItem(self.list), result)
+            elif _identity(item.data(RESULT_ROLE)) != _identity(result):
+                _set_row(item, result)
+            elif item.data(RESULT_ROLE) != result:  # only its score moved: the row's result kept true, not redrawn
+                item.setData(RESULT_ROLE, result)
+        while self.list.count() > len(results):
+            self.list.takeItem(self.list.count() - 1)  # takeItem hands the item over: it is deleted with it
 
     def _set_status(self, text: str) -> None:
         changed = text != self.status.text() or not self.isVisible()
@@ -443,6 +476,19 @@ class SearchPanel(QFrame):
             self.hide()
             return
         super().keyPressEvent(event)
+
+
+def _identity(result: SearchResult) -> tuple[str, str, str, str, str, str]:
+    """What a row shows of a result and opens (not its score, which moves as text lands)."""
+    return (result.kind, result.ref, result.title, result.section, result.snippet, result.topic)
+
+
+def _set_row(item: QListWidgetItem, result: SearchResult) -> None:
+    item.setData(RESULT_ROLE, result)
+    item.setData(HTML_ROLE, _result_html(result))
+    where = QCoreApplication.translate("Search", "Glossary") if result.kind == "term" else result.section
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{result.title}, {where}. {result.snippet_marked('', '')}")
+    item.setText(result.title)
 
 
 def _result_html(result: SearchResult) -> str:

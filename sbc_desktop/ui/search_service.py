@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from ..content.library import Library, Topic
 from ..quick_switch import quick_switching
@@ -27,6 +28,9 @@ TYPING_PAUSE = 0.8  # seconds after a search before the next page is parsed
 # the parser holds Python's lock for all of a page in one call, about 1 ms a 30,000 characters here.
 LONG_PAGE = 50_000
 SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
+# While the patient only reads the results, they take in newly landed text at most this often (seconds after
+# the last search): a search again and its rows drawn at every batch were the window's longest steps.
+REFRESH = 1.0
 
 
 class SearchService(QObject):
@@ -37,6 +41,10 @@ class SearchService(QObject):
     ready = Signal()
     failed = Signal(str)
     textAdded = Signal(int, int)  # pages whose text is searchable, of all pages (on the UI thread)
+    # More pages' text is searchable than the last search saw: results on show search again. Said at most
+    # once every REFRESH seconds after a search (the batches between are taken in together), and at once
+    # after the last batch, so the results on show are complete as the note on the text goes.
+    moreText = Signal()
     textFailed = Signal(int, int)  # the rest of the pages' text could not be added (the same counts)
     _landed = Signal(int, int)  # the same, from the index's thread
     _lost = Signal(int, int)
@@ -65,6 +73,11 @@ class SearchService(QObject):
         self.error = ""  # why the index could not be opened, if it could not
         self.text_error = ""  # why some pages' text could not be added, if it could not
         self._quiet_from = 0.0  # time.monotonic() after which nobody has been typing
+        self._searched_at = -REFRESH  # time.monotonic() of the last search
+        self._searched_text = -1  # how many pages' text the last search covered
+        self._again = QTimer(self)  # when the results on show may take in the text landed since
+        self._again.setSingleShot(True)
+        self._again.timeout.connect(self._more_text)
         self._landed.connect(self._on_landed)
         self._lost.connect(self.textFailed)
 
@@ -83,8 +96,25 @@ class SearchService(QObject):
         # on how far the pages' text is (a search in between, on a loaded machine, showed them without it).
         self._index = self._opened
         self.text_done = (done, total)
-        self.textAdded.emit(done, total)  # the window searches again: the new text is in the results
         self._complete = done >= total
+        self.textAdded.emit(done, total)  # the note on how far the text is
+        if self._complete:  # the last batch: the results on show are made complete now, as the note goes
+            self._again.stop()
+            self._more_text(at_once=True)
+        elif not self._again.isActive():  # the results on show take the new text in (see _more_text)
+            self._again.start(self._till_refresh())
+
+    def _till_refresh(self) -> int:
+        """Milliseconds until the results on show may be searched again (REFRESH after the last search)."""
+        return max(0, math.ceil((self._searched_at + REFRESH - time.monotonic()) * 1000))
+
+    def _more_text(self, at_once: bool = False) -> None:
+        if self.text_done[0] <= self._searched_text:
+            return  # a search since (a key typed) covered it all
+        if not at_once and (wait := self._till_refresh()):  # searched meanwhile, before the last batches landed
+            self._again.start(wait)
+            return
+        self.moreText.emit()
 
     def start(self) -> None:
         """Open the cached index, or build it, in the background (once). Not from part of a library:
@@ -214,9 +244,13 @@ class SearchService(QObject):
         ``typed``: someone is typing (the next page's text waits for ``TYPING_PAUSE``). The window's own
         search again as a batch of text lands is not: the results on show go on filling in at once.
         """
+        now = time.monotonic()
         if typed:
-            self._quiet_from = time.monotonic() + TYPING_PAUSE
-        return self._index.search(query, limit, boost) if self._index else None
+            self._quiet_from = now + TYPING_PAUSE
+        if self._index is None:
+            return None
+        self._searched_at, self._searched_text = now, self.text_done[0]
+        return self._index.search(query, limit, boost)
 
     def close(self) -> None:
         """Stop adding text at once and close the index without the window waiting for the disk.
@@ -227,6 +261,7 @@ class SearchService(QObject):
         it as it ends (not a daemon), the window does not (it waited for the rest of the batch being read,
         1.2-1.6 s on the NCI pages, and then for the copy, 50-90 ms)."""
         self._stop.set()
+        self._again.stop()
         if self._helper is not None:
             self._helper.close()  # a long page it is parsing now is not parsed here instead
         if self._opened is not None:  # (the window may not have heard yet that it is open)

@@ -1,8 +1,9 @@
-"""The words search knows for spelling and completions, found by SQLite's own tokenizer (issue 14).
+"""The words search knows for spelling and completions: the main table's own words (issue 14).
 
-The words of the pages' text are found in C, off Python's lock, on a thread beside the
-writes of the text: they must be the words FTS5 indexes (so a completion or a short start
-searched as its words finds the pages), and a batch that cannot be written must not lose them.
+The main table holds words as written (not stemmed), so its list of terms (`fts5vocab`) is the
+vocabulary: the pages' text is tokenized once. They are the words FTS5 indexes (so a completion
+or a short start searched as its words finds the pages), and a batch that cannot be written
+must not lose them. A word is searched with its other forms (the words of its porter stem).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from sbc_desktop.content import search
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.rendered import Rendered
-from sbc_desktop.content.search import SearchIndex, _Spelling
+from sbc_desktop.content.search import SearchIndex
 
 from .test_search_growing import refs
 
@@ -24,26 +25,41 @@ def library(builtin_dir):
     return load_library(builtin_dir, check_links=False)
 
 
-def test_words_are_lower_case_letters_of_three_or_more_each_told_once():
-    spelling = _Spelling()
-    found = spelling.new_words(["Zoledronic acid, a well-being café: HER2 and 5mg at 10:30.", "", "Ab it's"])
-    assert found == {"zoledronic", "acid", "well", "being", "café", "and"}  # split where FTS5 splits
-    assert spelling.new_words(["ACID again", "zoledronic"]) == {"again"}  # only what no call returned
-    spelling.forget({"again"})  # its batch was not kept: told again next time
-    assert spelling.new_words(["again"]) == {"again"}
-    spelling.close()
-
-
-def test_long_texts_are_handed_over_in_a_few_pieces_with_every_word():
-    texts = [f"word{n} plain{'x' * (n % 7)} " * 50 for n in range(40)]
-    pieces = list(search._joined(texts, most=3_000))
-    assert 1 < len(pieces) < len(texts) and all(len(p) <= 3_000 + len(texts[0]) for p in pieces)
-    assert "\n".join(pieces).split() == "\n".join(texts).split()
-    assert _Spelling().new_words(texts) == {"plain" + "x" * n for n in range(7)}
-
-
 def page_with(text):
     return lambda topic: Rendered(parts=(), text=text if topic.id == "pain" else "")
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_words_are_the_indexed_words_lower_case_letters_of_three_or_more(library, tmp_path, on_disk):
+    index = SearchIndex.begin(library, tmp_path / "cache" if on_disk else None)
+    index.finish(page_with("Zoledronic acid, a well-being café: HER2 and 5mg at 10:30. Ab it's"))
+    words = {word for (word,) in index.db.execute("SELECT word FROM vocabulary")}
+    # Split where FTS5 splits (the parts of a hyphenated word), accents folded as the index folds them.
+    assert {"zoledronic", "acid", "well", "being", "cafe", "and"} <= words
+    assert not words & {"her2", "5mg", "10", "ab", "it", "café"}
+    assert index.correct("zoledronc") == "zoledronic"
+    index.close()
+
+
+def test_the_pages_text_is_tokenized_once(library, monkeypatch):
+    """The words for spelling come from the main table's own list of its terms, not from a second
+    tokenizer pass over the text (before: a scratch FTS5 table, on a connection of its own, was fed every
+    text again: a second whole tokenizing of a library's text, 0.6x a plain FTS5 build of it)."""
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(search.sqlite3, "connect", traced)  # every connection the index opens
+    index = SearchIndex.begin(library, None)
+    index.finish(page_with("Quokkaloo massage eases pain."))
+    written = [s for s in statements if "Quokkaloo" in s]
+    assert len(written) == 1 and written[0].startswith("UPDATE fts SET headings = '', body = 'Quokkaloo")
+    assert index.completions("quokka") == ["quokkaloo"]
+    index.close()
 
 
 @pytest.mark.parametrize("on_disk", [False, True])
@@ -82,9 +98,42 @@ def test_a_batch_that_cannot_be_written_keeps_its_words_for_the_next_try(library
 def test_a_common_word_in_no_title_or_summary_still_finds_the_pages_that_use_it(library, monkeypatch, broad):
     index = SearchIndex.open(library, None)
     monkeypatch.setattr(search, "BROAD", broad)  # "walking": in 2 pages' text, so "very common" here
-    assert index._count_matches('"walking"') == 2 and index._count_matches('"walking"', "strong") == 0
+    walking = index._idea("walking").match  # "walking" and its other forms ("walk")
+    assert index._count_matches(walking) == 2 and index._count_matches(walking, "strong") == 0
     found = index.search("walking", 12)
     assert len(found.results) == 2 and not found.nearest  # before: "No results", and the nearest pages
     for result in found.results:
         assert "walk" in index.page_text(result.ref, 100_000).lower()  # "walking", "walk": one stem
+    index.close()
+
+
+def test_a_word_of_text_landed_is_known_before_the_last_page_is_in(library):
+    """The words of the text are learnt from the index when the last page lands; before that, a word of a
+    batch already in is still found, completed and never "corrected" to another word."""
+    index = SearchIndex.begin(library, None)
+    index.prepare()
+    first = index.db.execute("SELECT ref FROM pending ORDER BY rowid LIMIT 1").fetchone()[0]
+    left = index.add_text(lambda topic: Rendered(parts=(), text="Quokkaloo massage." if topic.id == first else ""), 1)
+    assert left > 0
+    assert index.correct("quokkaloo") == "quokkaloo" and index.starts_a_word("quokka")
+    assert index.completions("quokka") == ["quokkaloo"] and index.words_starting("quokk", 5) == ["quokkaloo"]
+    found = index.search("quokkaloo", 5)
+    assert found.corrected == "" and [r.ref for r in found.results] == [first]
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("kayaks", "She likes kayaking."),  # another form of a word
+        ("kayaking", "A kayak trip."),
+        ("marmalades", "Orange marmalade."),
+        ('"orange kayak"', "Two orange kayaks."),  # a phrase: its words' forms
+    ],
+)
+def test_a_word_finds_its_other_forms_in_text(library, query, text):
+    index = SearchIndex.begin(library, None)
+    index.finish(lambda topic: Rendered(parts=(), text=text if topic.id == "pain" else ""))
+    index.prepare()
+    assert "pain" in refs(index, query)
     index.close()

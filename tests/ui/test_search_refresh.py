@@ -1,0 +1,140 @@
+"""While the pages' text lands and the patient only reads the results: the results take the new text in at
+most about once a second (the last batch at once), and only the rows that changed are drawn again, so
+the result chosen, the focus and the list's scroll place stay, and a screen reader hears of no new list
+at every batch (issue 14: no step over 16 ms while page text is added)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop.content import search
+from sbc_desktop.content.rendered import Rendered
+from sbc_desktop.ui import search_service
+from tests.ui.test_search_growing import open_home_window, result_refs
+
+
+def searches_made(monkeypatch) -> list[tuple[float, str, bool]]:
+    """Every search the window asks of its index: (when, what, typed by someone)."""
+    made: list[tuple[float, str, bool]] = []
+    real = search_service.SearchService.search
+
+    def noted(service, query, *args, typed=True, **kwargs):
+        made.append((time.monotonic(), query, typed))
+        return real(service, query, *args, typed=typed, **kwargs)
+
+    monkeypatch.setattr(search_service.SearchService, "search", noted)
+    return made
+
+
+def test_results_take_in_the_text_at_most_once_a_second_and_the_last_batch_at_once(qtbot, library, monkeypatch):
+    """Before, the results on show were searched again and drawn again at every batch: a page a batch here,
+    a search every 0.15 s. A page found only by its text still appears while the rest is landing, and the
+    results are complete as soon as the last batch is in."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch
+    gate, slow = threading.Event(), threading.Event()
+
+    def each_page_slowly(real):  # the patient reads while the text lands, a page every 0.15 s
+        return lambda topic: gate.wait(30) and (slow.wait(0.15) or real(topic))
+
+    window = open_home_window(qtbot, library, None, each_page_slowly)
+    panel, field = window.search_panel, window.search_field
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "acupuncture")  # in the pain page's text alone (the 9th page of 29 to land)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("No results"), timeout=10000)
+    made = searches_made(monkeypatch)
+    seen = []  # (text complete, the results on show) after each of the window's own searches (connected after it)
+    window.search.moreText.connect(lambda: seen.append((window.search.is_ready, result_refs(panel))))
+    gate.set()  # no more keys: the patient reads
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)
+    assert result_refs(panel)[0] == "pain"  # the last batch was searched at once: the results are complete
+    assert not any(typed for _at, _query, typed in made)
+    again = [at for at, _query, _typed in made]
+    assert len(again) >= 2, again  # searched again while the text landed (4 s here), and at the end
+    gaps = [b - a for a, b in zip(again, again[1:-1], strict=False)]  # the last batch's search comes at once
+    assert all(gap >= 0.95 * search_service.REFRESH for gap in gaps), gaps
+    assert any(not ready and "pain" in refs for ready, refs in seen), seen  # before the last page landed
+    assert [ready for ready, _refs in seen].count(True) == 1  # the last batch's search, once
+    window.close()
+
+
+def test_a_refill_keeps_the_result_chosen_the_focus_and_the_scroll_place_and_remakes_no_row(
+    qtbot, library, monkeypatch
+):
+    """Batches of text that change none of the results on show change nothing on screen: no row is made
+    again, the list is not emptied (a screen reader would hear a new list), the result the patient chose
+    stays chosen, the search field keeps the keyboard and the list stays where it was scrolled to. Before,
+    every batch emptied the list and filled it again, and scrolled back to the chosen result."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    gate = threading.Event()
+    window = open_home_window(qtbot, library, None, lambda _real: lambda _topic: gate.wait(30) and Rendered(parts=()))
+    panel, field = window.search_panel, window.search_field
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "cancer")  # many results, by their titles and summaries
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() >= 8, timeout=10000)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    chosen = result_refs(panel)[2]
+    view = panel.list.viewport()
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # more results than the panel shows
+    for _ in range(20):  # the patient scrolls the results down with the mouse wheel, away from the chosen one
+        at = QPointF(view.width() / 2, view.height() / 2)
+        wheel = QWheelEvent(
+            at, view.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(view, wheel)
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=5000)
+    place = bar.value()
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    refs = result_refs(panel)
+    changes = []
+    model = panel.list.model()
+    for signal in (model.modelReset, model.rowsRemoved, model.rowsInserted, model.dataChanged, model.layoutChanged):
+        signal.connect(lambda *args, name=signal: changes.append(name))
+    made = searches_made(monkeypatch)
+    gate.set()  # every page's text lands, a batch at a time, and none changes these results
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: any(not typed for _at, _query, typed in made), timeout=5000)  # searched again
+    assert result_refs(panel) == refs and panel.list.currentItem().data(Qt.ItemDataRole.UserRole).ref == chosen
+    assert all(shiboken6.isValid(item) for item in items)  # the same rows, not made again
+    assert [panel.list.item(i) for i in range(panel.list.count())] == items
+    assert changes == []  # nothing for the view (or a screen reader) to hear
+    assert bar.value() == place  # still where the patient scrolled to
+    assert QApplication.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # and Enter opens the result chosen
+    assert window.reader.current_url() == f"topic:{chosen}"
+    window.close()
+
+
+def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text_back(qtbot, library, monkeypatch):
+    """Searching again at most once a second is for the patient who reads: a key gets its own search at
+    once (after the field's usual pause), and the next page's text waits for the typing pause."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    gate, slow = threading.Event(), threading.Event()
+    window = open_home_window(
+        qtbot, library, None, lambda real: lambda topic: gate.wait(30) and (slow.wait(0.1) or real(topic))
+    )
+    panel, field = window.search_panel, window.search_field
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "bone")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=10000)
+    gate.set()
+    qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=30000)  # the text is landing
+    made = searches_made(monkeypatch)
+    qtbot.keyClicks(field, "s")  # "bones"
+    pressed = time.monotonic()
+    qtbot.waitUntil(lambda: any(query == "bones" for _at, query, _typed in made), timeout=10000)
+    at, query, typed = next(call for call in made if call[1] == "bones")
+    assert typed  # the key's own search, not the window's search again
+    assert window.search._quiet_from > pressed  # the next page waits for the typing pause
+    assert not window.search.is_ready  # answered while the text was still landing
+    qtbot.waitUntil(lambda: panel.status.text() and result_refs(panel)[0] == "bone-strengthening-drugs", timeout=5000)
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)
+    window.close()
