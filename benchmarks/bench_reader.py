@@ -227,6 +227,10 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     complete, and input waits for those too. Every step is timed.
     Fails loudly if the reader lands on another page or shows fewer parts than the page has."""
     reader = window.reader
+    if reader.current_url() == f"topic:{topic_id}":
+        # Not a switch: the reader is on that page already (Qt does not load a page again for the same
+        # address, so no paint would come and this would wait out its 60 s): the caller's list is wrong.
+        raise RuntimeError(f"topic:{topic_id} is the page shown already: not a switch")
     before = PaintCounter.count
     PaintCounter.first_at = 0.0
     start, start_cpu = time.perf_counter(), time.thread_time()
@@ -554,11 +558,16 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 time.sleep(0.01)
             return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead, walked, full_ms)
 
-        def switch(topic_id: str) -> float:
+        def switch(topic_id: str) -> float | None:
             if kiosk is not None and resets_every and switch.count and switch.count % resets_every == 0:
                 kiosk.reset()  # the next patient
                 app.processEvents()
             switch.count += 1
+            if window.reader.current_url() == f"topic:{topic_id}":
+                # The page shown already (a reading just went to it, or a short list came round to its start):
+                # a click on it changes nothing, so there is no switch to time (it waited 60 s for a paint
+                # that never comes: `--nci-memory-switches 4` stopped on its first page).
+                return None
             took = switch_once(app, window, topic_id, False, settle=False).complete
             # What the app's event loop does between a page and the next click, and this loop would
             # not: one more turn (the Back history is trimmed once a page is complete) and Qt's
@@ -586,6 +595,7 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 if index == 0:  # what live objects take after the warm-up (the app would trim at its next pause)
                     trimmed_first = trimmed_pss_kb()
             took.append(switch(topic_id))
+        took = [ms for ms in took if ms is not None]
         readings.append(settle(warmed + len(measured)))
         heap_trim = window.heap_trim
         print(f"    the app gave freed heap back {heap_trim.trims} times (last took {heap_trim.last_ms:.1f} ms)")
@@ -604,7 +614,7 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
             report_traced(snapshots)
     if switch.count != warmed + len(measured) or not all(r.pss for r in readings):
         raise RuntimeError(f"memory: {switch.count} switches of {warmed + len(measured)}, PSS {readings}")
-    return readings, statistics.median(took), warmed, trimmed
+    return readings, statistics.median(took) if took else 0.0, warmed, trimmed
 
 
 def traced_snapshot():

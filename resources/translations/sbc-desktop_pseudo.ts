@@ -596,6 +596,18 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Á háñdöút îš štîll béîñg mádé. Wáît för ît tö fîñîšh, ör çáñçél ît fîršt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
         </message>
         <message>
+            <source>Preparing the preview</source>
+            <translation>[Prépárîñg thé prévîéw ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Could not show the preview</source>
+            <translation>[Çöúld ñöt šhöw thé prévîéw ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>The preview was cancelled.</source>
+            <translation>[Thé prévîéw wáš çáñçélléd. ~~~~~ ~~]</translation>
+        </message>
+        <message>
             <source>Handout preview</source>
             <translation>[Háñdöút prévîéw ~~~]</translation>
         </message>

@@ -123,13 +123,12 @@ class CheckCache:
             return {}
         return found
 
-    def keep(self, pages: dict[str, Found]) -> None:
-        """Store ``pages`` and drop every page this run did not ask for; never raises."""
+    def keep(self, pages: dict[str, bytes]) -> None:
+        """Store ``pages`` (``Found.to_bytes`` of each, by key) and drop every page this run did not ask for;
+        never raises."""
         try:
             with self.db:
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO pages VALUES (?, ?)", ((k, f.to_bytes()) for k, f in pages.items())
-                )
+                self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", pages.items())
                 self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used(key TEXT PRIMARY KEY)")
                 self.db.execute("DELETE FROM temp.used")
                 self.db.executemany("INSERT OR IGNORE INTO temp.used VALUES (?)", ((k,) for k in self.used))

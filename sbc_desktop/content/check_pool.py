@@ -18,6 +18,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -50,17 +51,21 @@ def map_pages(
     lost: Callable[[T, str], R],
     workers: int | None = None,
     timeout: float = PAGE_TIMEOUT,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, across ``workers`` processes (default: one a core).
 
     An item whose ``work`` raises, kills its process or runs past ``timeout`` seconds gets
-    ``lost(item, reason)`` instead. ``work``'s results must be picklable.
+    ``lost(item, reason)`` instead. ``work``'s results must be picklable. ``meanwhile``: work of this
+    process's own that can be done while the workers work (on a thread; no worker is forked while it runs):
+    run once when there are workers, else not at all; whatever it raises is dropped (the caller does it
+    again if it must).
     """
     workers = cores() if workers is None else workers
     workers = min(workers, len(items))
     if workers <= 1 or not can_fork():
         return [_guarded(work, lost, item) for item in items]
-    return _Pool(items, work, workers, timeout).run(lost)
+    return _Pool(items, work, workers, timeout).run(lost, meanwhile)
 
 
 def _guarded(work: Callable[[T], R], lost: Callable[[T, str], R], item: T) -> R:
@@ -121,6 +126,11 @@ def _send_back(conn: Connection, results: list[tuple[int, Any]]) -> None:
             conn.send([(index, _Failed(f"could not be sent back: {exc!r}"[:300]))])
 
 
+def _quietly(step: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):
+        step()
+
+
 class _Pool(Generic[T, R]):
     """Pages go to each worker in batches, two at a time (the next is there when it ends one: no worker waits
     for the parent to wake), and come back a batch at a time. When a worker dies or stalls, the pages it had
@@ -134,13 +144,17 @@ class _Pool(Generic[T, R]):
         self.suspects: set[int] = set()
         self.results: dict[int, R | _Failed] = {}
         self.workers: list[_Worker] = []
+        self.meanwhile: threading.Thread | None = None
         # Several batches a worker even for few pages (each worker gets a share), at most _BATCH pages each.
         self.batch = max(1, min(_BATCH, len(items) // (count * 4)))
 
-    def run(self, lost: Callable[[T, str], R]) -> list[R]:
+    def run(self, lost: Callable[[T, str], R], meanwhile: Callable[[], object] | None = None) -> list[R]:
         try:
             for _ in range(self.count):
                 self._start()
+            if meanwhile is not None:
+                self.meanwhile = threading.Thread(target=_quietly, args=(meanwhile,), name="check-meanwhile")
+                self.meanwhile.start()
             while len(self.results) < len(self.items):
                 if not self.workers:
                     self._start()
@@ -148,6 +162,7 @@ class _Pool(Generic[T, R]):
                 for worker in list(self.workers):
                     self._step(worker, ready)
         finally:
+            self._join_meanwhile()
             self._stop_all()
         out = []
         for index, item in enumerate(self.items):
@@ -155,7 +170,13 @@ class _Pool(Generic[T, R]):
             out.append(lost(item, result.reason) if isinstance(result, _Failed) else result)
         return out
 
+    def _join_meanwhile(self) -> None:
+        if self.meanwhile is not None:
+            self.meanwhile.join()
+            self.meanwhile = None
+
     def _start(self) -> None:
+        self._join_meanwhile()  # (a process forked beside a running thread may inherit a lock it holds)
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_child, args=(child, self.items, self.work), daemon=True)
         process.start()

@@ -39,7 +39,12 @@ def check_folder(
     """
     today = today or clock.today()
     # Links are checked below, from the one parse of each page; a large folder's files are parsed on every core.
-    library = load_library(root, today=today, check_links=False, cache_dir=cache_dir, parse_workers=workers)
+    # While the front matter is parsed on every core, the word lists for the grades are loaded here (each
+    # page's worker then has them from the start).
+    ready = _ready_to_grade if max_grade > 0 else None
+    library = load_library(
+        root, today=today, check_links=False, cache_dir=cache_dir, parse_workers=workers, meanwhile=ready
+    )
     problems = list(library.problems)
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
@@ -82,25 +87,33 @@ def _read_pages(
         workers = 1
     lost: set[str] = set()
 
-    def give_up(topic: Topic, reason: str) -> tuple[str, Found]:
+    def give_up(topic: Topic, reason: str) -> tuple[str, Found, bytes]:
         lost.add(topic.id)
-        return "", Found(error=f"could not be checked: {reason}")
+        return "", Found(error=f"could not be checked: {reason}"), b""
 
-    def read(topic: Topic) -> tuple[str, Found]:
+    def read(topic: Topic) -> tuple[str, Found, bytes]:  # (in a worker: what the cache keeps is made there too)
         key = keys.get(topic.id) or (page_key(renderer.cache_key(topic)) if cache else "")
-        return key, _read_page(renderer, topic, textstat)
+        found = _read_page(renderer, topic, textstat)
+        return key, found, found.to_bytes() if cache else b""
 
     if workers != 1 and textstat is not None:
         prepare(textstat)  # its word lists loaded once, here, not in each worker
     read_now = map_pages(todo, read, give_up, workers)
     found = {t.id: kept[keys[t.id]] for t in topics if keys.get(t.id) in kept}
-    found |= {t.id: f for t, (_key, f) in zip(todo, read_now, strict=True)}
+    found |= {t.id: f for t, (_key, f, _kept) in zip(todo, read_now, strict=True)}
     if cache:
-        new = {key: f for t, (key, f) in zip(todo, read_now, strict=True) if t.id not in lost}
+        new = {key: blob for t, (key, _f, blob) in zip(todo, read_now, strict=True) if t.id not in lost}
         cache.used.update(new)
         cache.keep(new)
         cache.close()
     return found
+
+
+def _ready_to_grade() -> None:
+    """What ``prepare`` loads, if textstat is there (whatever fails is met again, and said, where grades are)."""
+    import textstat
+
+    prepare(textstat)
 
 
 def _much_to_do(todo: list[Topic]) -> bool:

@@ -64,6 +64,7 @@ class _Loader:
     ):
         self.root = root
         self.parse_workers = parse_workers  # processes that parse the topic files first (None: one a core)
+        self.meanwhile: Callable[[], object] | None = None  # the caller's work while they do (parse_ahead)
         self.check_links_too = check_links
         self.today = today or clock.today()
         self.strict = (root / SECTIONS_FILE).is_file()
@@ -717,6 +718,7 @@ def load_library(
     parse_workers: int | None = 1,
     *,
     shipped: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Library:
     """Load a content folder. Never raises for bad content: see ``Library.problems``.
 
@@ -728,12 +730,15 @@ def load_library(
     parsed first in forked worker processes (parse_ahead: `check` only, never a window).
     ``shipped``: without a ``cache_dir`` too, the built-in content comes from the snapshot shipped with
     the app when it is exactly the folder's (`shipped_library`; the kiosk: parsed once, nothing written).
+    ``meanwhile``: the caller's own work, done on a thread while the files are parsed ahead, if they are
+    (check_pool.map_pages).
     """
     paused = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage: collecting while they pile up costs half the load
     try:
         loader = _Loader(Path(root), today, check_links, cache_dir, parse_workers)
         loader.shipped = shipped or cache_dir is not None
+        loader.meanwhile = meanwhile
         return loader.load()
     except OSError as exc:  # the folder itself: a name too long, no permission...
         library = Library(root=Path(root))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .check_pool import can_fork, cores, map_pages
+from .parse_cache import encode
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -39,15 +40,17 @@ def parse_ahead(loader: _Loader, paths: list[Path], base: Path, workers: int | N
     if len(todo) < PARSE_AHEAD_FROM:
         return 0
 
-    def parse(item: tuple[Path, Any]) -> dict | None:  # in a worker: its own copy of the loader
+    def parse(item: tuple[Path, Any]) -> tuple[dict, str] | None:  # in a worker: its own copy of the loader
         loader.lib.problems = []
         loader.lib.question_tags = {}  # so an entry holds every question tag its file gives
-        return loader.new_entry(item[0], base)[1]
+        entry = loader.new_entry(item[0], base)[1]
+        encoded = encode(entry, item[1]) if entry is not None else None  # (the cache file's text made here)
+        return (entry, encoded) if entry is not None and encoded is not None else None
 
-    entries = map_pages(todo, parse, lambda _item, _reason: None, workers)
+    entries = map_pages(todo, parse, lambda _item, _reason: None, workers, meanwhile=loader.meanwhile)
     kept = 0
-    for (path, stamp), entry in zip(todo, entries, strict=True):
-        if entry is not None:
-            cache.store(path, stamp, entry)
+    for (path, stamp), parsed in zip(todo, entries, strict=True):
+        if parsed is not None:
+            cache.store(path, stamp, parsed[0], parsed[1])
             kept += 1
     return kept

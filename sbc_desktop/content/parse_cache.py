@@ -79,6 +79,7 @@ class ParseCache:
         self.seen: set[str] = set()
         self.changed = False
         self.used = 0
+        self.encoded: dict[str, str] = {}  # entries kept as JSON text already (made where they were parsed)
 
     @classmethod
     def open(cls, cache_dir: Path, root: Path, kind: str) -> ParseCache:
@@ -134,13 +135,18 @@ class ParseCache:
         self.used += 1
         return entry
 
-    def store(self, path: Path, stamp: Stamp | None, entry: dict) -> None:
+    def store(self, path: Path, stamp: Stamp | None, entry: dict, encoded: str | None = None) -> None:
+        """Keep ``entry`` for this file; ``encoded``: the entry with its stamp as ``encode`` makes it, if at
+        hand (made where the file was parsed: not turned into JSON again here)."""
         key = self.key(path)
         self.seen.add(key)
-        if stamp is None or _to_json(entry) is None:
+        self.encoded.pop(key, None)
+        if stamp is None or (encoded is None and _to_json(entry) is None):
             self.entries.pop(key, None)  # something JSON cannot hold: read this file every time
         else:
             self.entries[key] = {**entry, "stamp": list(stamp)}
+            if encoded is not None:
+                self.encoded[key] = encoded
         self.changed = True
 
     def save(self) -> None:
@@ -150,16 +156,40 @@ class ParseCache:
             return
         for key in gone:  # deleted or renamed files: never served again
             del self.entries[key]
-        data = {"code": code_stamp(), "kind": self.kind, "files": self.entries}
+            self.encoded.pop(key, None)
+        # Each entry turned into JSON once: those made where their file was parsed are used as they are.
+        files = []
+        for key, entry in self.entries.items():
+            text = self.encoded.get(key)
+            if text is None:
+                text = encode(entry)
+            if text is not None:
+                files.append(f"{_dumps(key)}:{text}")
+        head = f'{{"code":{_dumps(code_stamp())},"kind":{_dumps(self.kind)},"files":{{'
         try:
-            import json
-
-            encoded = json.dumps(_to_json(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        except (ValueError, TypeError, RecursionError):
-            encoded = None  # (not even a cache can hold it)
+            encoded = (head + ",".join(files) + "}}").encode("utf-8")
+        except UnicodeError:
+            encoded = None  # (a key from a path that is no text: not even a cache can hold it)
         if encoded is not None:
             write_whole(self.file, encoded, ".content-")  # whole or not at all
         self.changed = False
+
+
+def encode(entry: dict, stamp: Stamp | None = None) -> str | None:
+    """An entry as the cache file holds it (with ``stamp``, if given), or None if JSON cannot hold it exactly."""
+    made = _to_json(entry if stamp is None else {**entry, "stamp": list(stamp)})
+    if made is None:
+        return None
+    try:
+        return _dumps(made)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def _dumps(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- topics ------------------------------------------------------------------------------

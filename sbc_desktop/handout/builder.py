@@ -19,7 +19,7 @@ from ..packs.manifest import ContentVersion
 from ..pages import Pages, long_date
 from ..reading_style import ReadingStyle
 from .companion import details_html, questions_html, symptom_log_html
-from .paper import for_paper, sentences_for_paper
+from .paper import for_paper_steps, sentences_for_paper
 from .steps import finish
 
 NORMAL_PT = 11.0
@@ -78,7 +78,7 @@ def handout_html_steps(
         if section:
             parts.append(f'<p class="section-name" id="keep-section-{index}">{escape(section.title)}</p>')
         parts.append(f"<h1>{escape(topic.title)}</h1>")
-        parts.append(for_paper(pages.body_html(topic, paper=True, team=options.clinic)))
+        parts.append((yield from for_paper_steps(pages.body_html(topic, paper=True, team=options.clinic))))
         parts.append(pages.footer_html(topic, anchor=f"footer-{index}"))
         parts.append("</div>")
         yield

@@ -116,6 +116,7 @@ def lay_out_steps(
     doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF
 ) -> Generator[tuple[int, int], None, QTextDocument]:
     """``lay_out`` in steps of a few milliseconds, each yielding (page, pages) as ``paginate_steps``."""
+    yield 0, 0  # (after the document's setHtml: the copy is a step of its own)
     laid = doc.clone()
     if device is not None:
         laid.documentLayout().setPaintDevice(device)
@@ -141,20 +142,45 @@ def paint_steps(
     """``paint_handout`` in steps of a few milliseconds (a page at most), so that a window can
     keep answering, show how far it is and stop between two steps (``close()``: the painter
     is ended, no page more is drawn). Yields (stage, done, total)."""
+    laid = yield from laid_steps(doc, device, options)
+    return (yield from draw_steps(laid, device, options))
+
+
+def page_key(device: QPagedPaintDevice) -> tuple[int, int, float, float]:
+    """What a layout depends on in ``device``: its resolution and the printable part of its page."""
     resolution = device.logicalDpiY() or 1200
-    paint_rect = device.pageLayout().paintRectPixels(resolution)
+    rect = device.pageLayout().paintRectPixels(resolution)
+    return device.logicalDpiX(), resolution, rect.width(), rect.height()
+
+
+def _frame(device: QPagedPaintDevice, options: HandoutOptions) -> tuple[QRectF, float, float]:
+    """The body's rectangle on each page, the header's band and the footer's height, in device pixels."""
+    _, resolution, width, height = page_key(device)
     band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
     foot = band * 1.5  # room for two lines: the date and content version can wrap
-    body = QRectF(0, band, paint_rect.width(), paint_rect.height() - band - foot)
+    return QRectF(0, band, width, height - band - foot), band, foot
 
+
+def laid_steps(
+    doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
+) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+    """A copy of ``doc`` set out in the pages of ``device``, with its page breaks (the long part)."""
+    body, _, _ = _frame(device, options)
     layout_steps = lay_out_steps(doc, device, body.size())
     while True:
         try:
             page, total = next(layout_steps)
         except StopIteration as stop:
             laid: QTextDocument = stop.value
-            break
+            return laid
         yield Stage.LAYOUT, page, total
+
+
+def draw_steps(
+    laid: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
+) -> Generator[tuple[Stage, int, int], None, int]:
+    """Draw the pages of ``laid`` (from ``laid_steps`` for this device) on ``device``, a page a step."""
+    body, band, foot = _frame(device, options)
     pages = laid.pageCount()
     yield Stage.PAGES, 0, pages
 

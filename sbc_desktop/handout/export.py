@@ -15,7 +15,7 @@ from ..packs.manifest import library_version
 from ..pages import Pages
 from .builder import HandoutOptions, content_text, handout_html_steps
 from .companion import appointment_title
-from .document import Stage, handout_document, paint_steps, pdf_steps, write_html, write_text
+from .document import Stage, draw_steps, handout_document, laid_steps, page_key, pdf_steps, write_html, write_text
 from .steps import finish
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -35,6 +35,8 @@ class Handout:
         self._html: str | None = None
         self.root = library.root  # pictures are read only from inside it
         self._document: QTextDocument | None = None
+        # The handout set out for one device (the preview's printer), kept for its next use there.
+        self._laid: tuple[QPagedPaintDevice, tuple[int, int, float, float], QTextDocument] | None = None
 
     @property
     def html(self) -> str:
@@ -64,10 +66,20 @@ class Handout:
             self._document = handout_document(html, self.options, self.root)
         return self._document
 
+    def laid_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+        """The handout set out in ``device``'s pages with its page breaks (the long part of printing),
+        kept: drawn again on the same device with the same pages (a preview made in steps before
+        its dialog opens, then drawn there, then printed from it), it is not set out again."""
+        key = page_key(device)
+        if self._laid is None or self._laid[0] is not device or self._laid[1] != key:
+            doc = yield from self.document_steps()
+            self._laid = (device, key, (yield from laid_steps(doc, device, self.options)))
+        return self._laid[2]
+
     def paint_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, int]:
         """Print (or preview) in steps: see ``document.paint_steps``."""
-        doc = yield from self.document_steps()
-        return (yield from paint_steps(doc, device, self.options))
+        laid = yield from self.laid_steps(device)
+        return (yield from draw_steps(laid, device, self.options))
 
     def save(self, path: Path) -> None:
         """Write to ``path``; the ending says the format. NotesError or StorageError if it cannot be written."""

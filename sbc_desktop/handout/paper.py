@@ -13,9 +13,12 @@ standard library's HTML parser), never with patterns over its markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
+
+from .steps import finish
 
 # Sentences about the app and what is done in it (never about the body or the care): over plain text.
 _ABOUT_THE_APP = re.compile(
@@ -31,6 +34,8 @@ _SENTENCE_BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol")
 _SENTENCE_END = ".!?"
 _SENTENCE_START = '"“‘('
+PARSE_PIECE = 16_000  # characters of HTML parsed in one step
+NODES_A_STEP = 40  # top-level parts of a page handled in one step
 
 
 @dataclass
@@ -86,11 +91,56 @@ def refers_to_app(text: str) -> bool:
 
 def for_paper(html: str) -> str:
     """``html`` without links, screen-only words, or sentences about the app."""
-    root = _parse(html)
-    _drop_screen_only_and_links(root)
-    _drop_app_sections(root)
-    _keep_sentences(root)
-    return _html(root.children)
+    return finish(for_paper_steps(html))
+
+
+def for_paper_steps(html: str) -> Generator[None, None, str]:
+    """``for_paper`` in steps of a few milliseconds (a 700 KB page was one step of 0.3 s): the
+    page is parsed a piece at a time, then its top-level parts are handled a batch at a time.
+    Each step does what the whole does to its part, so the result is the same."""
+    builder = _TreeBuilder()
+    start = 0
+    while start < len(html):
+        # Cut just before a tag: a run of text is never split in two (a sentence is found within one).
+        cut = html.find("<", start + PARSE_PIECE)
+        cut = len(html) if cut < 0 else cut
+        builder.feed(html[start:cut])
+        start = cut
+        yield
+    builder.close()
+    root = builder.root
+    # Links and screen-only words: a batch starts at an element, never at the text after a
+    # screen-only span (whose leading space that span's removal takes).
+    kept: list[_Node] = []
+    for batch in _batches(root.children, starts_at_element=True):
+        part = _Node(root.tag, children=batch)
+        _drop_screen_only_and_links(part)
+        kept += part.children
+        yield
+    root.children = kept
+    _drop_app_sections(root)  # over the top-level headings only: quick
+    kept = []
+    for batch in _batches(root.children):
+        part = _Node(root.tag, children=batch)
+        _keep_sentences(part)  # each part on its own
+        kept += part.children
+        yield
+    out = []
+    for batch in _batches(kept):
+        out.append(_html(batch))
+        yield
+    return "".join(out)
+
+
+def _batches(nodes: list[_Node], starts_at_element: bool = False) -> Iterator[list[_Node]]:
+    batch: list[_Node] = []
+    for node in nodes:
+        if len(batch) >= NODES_A_STEP and (node.tag or not starts_at_element):
+            yield batch
+            batch = []
+        batch.append(node)
+    if batch:
+        yield batch
 
 
 def sentences_for_paper(text: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -125,9 +125,21 @@ class HandoutActions(QObject):
         printer.setDocName(options.heading)
         return printer
 
-    def preview(self) -> None:
+    def preview(self) -> HandoutJob | None:
+        """Set the handout out in steps (the window answers; a long one shows how far it is and can
+        be cancelled), then open the preview. Qt's preview asks for every page at once, in one call
+        (``paintRequested``), so the long part is done before: that call only draws the pages."""
         handout = self.make()
         printer = self.printer(handout.options)
+        return self.run(
+            handout.laid_steps(printer),
+            QCoreApplication.translate("Handout", "Preparing the preview"),
+            lambda: QTimer.singleShot(0, lambda: self._open_preview(handout, printer)),  # once its line has gone
+            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not show the preview"), reason),
+            lambda: self.message.emit(QCoreApplication.translate("Handout", "The preview was cancelled.")),
+        )
+
+    def _open_preview(self, handout: Handout, printer: QPrinter) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
@@ -209,10 +221,18 @@ class HandoutActions(QObject):
         return job if job is not None and job.error is None else None
 
     def _paint(self, handout: Handout, device: QPrinter) -> None:
-        try:
-            from ..handout.document import paint_handout
+        """The preview's pages (drawn from the layout made before it opened), or its own Print
+        button: then printed as Print prints, in steps (to a file: whole or not at all)."""
+        from PySide6.QtGui import QPaintEngine
 
-            paint_handout(handout.document, device, handout.options)
+        engine = device.paintEngine()
+        if engine is not None and engine.type() != QPaintEngine.Type.Picture:  # not the preview's recorder
+            self.print_to(handout, device)
+            return
+        try:
+            from ..handout.steps import finish
+
+            finish(handout.paint_steps(device))
         except (NotesError, StorageError) as exc:
             self._warn(QCoreApplication.translate("Handout", "Could not print"), str(exc))
 

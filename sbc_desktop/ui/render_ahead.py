@@ -17,12 +17,13 @@ one being rendered ahead. With no cache folder (the kiosk) the helper writes not
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..content.links import TOPIC_SCHEME
 from ..content.rendered import TOPIC
@@ -44,8 +45,14 @@ DECODE_SWITCH_S = 0.0005  # sys.setswitchinterval while an answer is decoded her
 class RenderElsewhere(QObject):
     """The helper process for one window's pages, and the list of pages to render ahead."""
 
+    # A long page to render was neither in memory nor on disk (said from a worker thread): the helper is
+    # started (on the window's thread). Only then: at home, once the background pre-render has run, every
+    # page is on disk and read from there in a few ms, and a helper would only take a core to start.
+    _helper_wanted = Signal()
+
     def __init__(self, pages: Pages, parent: QObject | None = None):
         super().__init__(parent)
+        self._helper_wanted.connect(self._start_helper)
         self.pages = pages
         self._helper: RenderHelper | None = None
         self._made_for: object = None  # the renderer whose library the helper renders in
@@ -81,6 +88,14 @@ class RenderElsewhere(QObject):
             self._helper.warm()
         return self._helper
 
+    def _start_helper(self) -> None:
+        self.helper(start=True)
+
+    def _want_helper(self) -> None:
+        """From a worker thread: start the helper (queued to the window's thread)."""
+        with contextlib.suppress(RuntimeError):  # (the window, and this object, deleted meanwhile)
+            self._helper_wanted.emit()
+
     def close(self) -> None:
         """End the helper and the rendering ahead (the window is closing)."""
         self._closed = True
@@ -94,31 +109,36 @@ class RenderElsewhere(QObject):
     def work(self, topic: Topic) -> Callable[[], object]:
         """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after)."""
         self.drop_ahead()
-        # (not before the renderer is made: in the worker, as it was, importing it takes a while)
-        helper = self.helper(start=len(topic.body) >= HELPER_CHARS and self.pages.has_renderer)
+        # The helper if it is up; started only for a page on neither memory nor disk (see _helper_wanted).
+        helper = self.helper(start=False)
         pages = self.pages
 
         def render() -> None:
-            if helper is not None and helper.ready:
+            ready = helper if helper is not None and helper.ready else None
+            if ready is not None:
                 with self._changed:
                     if self._ahead_now != topic.id:
-                        helper.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
+                        ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
                     self._changed.wait_for(lambda: self._ahead_now != topic.id, 60)  # (this one: nearly done)
-                if self._from_helper(topic, helper, ahead=False) is not None:
-                    return
+            if self._from_helper(topic, ready, ahead=False) is not None:
+                return
+            if helper is None and len(topic.body) >= HELPER_CHARS:
+                self._want_helper()  # for the pages after this one (this one is parsed here meanwhile)
             self.counts["here"] += 1
             pages.rendered(topic)  # parsed here (and kept on disk too, at home)
 
         return render
 
-    def _from_helper(self, topic: Topic, helper: RenderHelper, ahead: bool) -> Rendered | None:
-        """``topic`` from memory, the disk or the helper, kept in memory; None if the helper has not got it."""
+    def _from_helper(self, topic: Topic, helper: RenderHelper | None, ahead: bool) -> Rendered | None:
+        """``topic`` from memory, the disk or the helper (if any), kept in memory; None if none has it."""
         from ..content.page_text import Unavailable
 
         renderer = self.pages.renderer
         with quick_switching(DECODE_SWITCH_S):
             found = renderer.known_text(topic)  # (in memory, or on disk: read, not rendered)
             if found is None:
+                if helper is None:
+                    return None
                 try:
                     found = helper.rendered_page(topic, renderer.cache_key(topic), ahead)
                 except Unavailable:
@@ -168,9 +188,7 @@ class RenderElsewhere(QObject):
         wanted = [t for t in self.likely_after(topic) if len(t.body) >= long_page and not renderer.is_cached(t.id)]
         if not wanted:
             return
-        helper = self.helper(start=any(len(t.body) >= HELPER_CHARS for t in wanted))
-        if helper is None:
-            return
+        # (the helper is started by the thread below if a page is on neither memory nor disk)
         with self._changed:
             self._ahead = wanted
             if self._thread is None:
@@ -199,7 +217,12 @@ class RenderElsewhere(QObject):
                     found.setdefault(linked.id, linked)
         return list(found.values())[:AHEAD_TOPICS]
 
+    def _kept_ahead(self, topic: Topic) -> None:
+        self.rendered_ahead = [*self.rendered_ahead[-15:], topic.id]
+        self.counts["ahead"] += 1
+
     def _render_ahead(self) -> None:
+        looked: set[str] = set()  # topics looked for on disk while there was no helper to ask (not found)
         while True:
             with self._changed:
                 if not self._ahead and not self._closed:
@@ -208,24 +231,33 @@ class RenderElsewhere(QObject):
                     self._thread = None
                     return
                 topic = self._ahead.pop(0)
-            helper = self._helper
-            if helper is None or not helper.usable:
-                with self._changed:
-                    self._ahead, self._thread = [], None
-                return
-            if not helper.ready:  # still loading its library: wait for it, this page first
-                with self._changed:
-                    self._ahead.insert(0, topic)
-                    self._changed.wait(0.2)
-                continue
             if self.pages.renderer.is_cached(topic.id):
+                continue
+            helper = self._helper
+            if helper is None or not helper.ready:
+                if topic.id not in looked:
+                    if self._from_helper(topic, None, ahead=True) is not None:  # on disk: read, no helper needed
+                        self._kept_ahead(topic)
+                        continue
+                    looked.add(topic.id)
+                if helper is not None and not helper.usable:  # (it could not start, or it ended)
+                    with self._changed:
+                        self._ahead, self._thread = [], None
+                    return
+                with self._changed:
+                    if helper is None and not any(len(t.body) >= HELPER_CHARS for t in (topic, *self._ahead)):
+                        continue  # only shorter pages left: not worth starting a helper for
+                    self._ahead.insert(0, topic)  # once the helper is up (still loading its library), this first
+                if helper is None:
+                    self._want_helper()
+                with self._changed:
+                    self._changed.wait(0.2)
                 continue
             with self._changed:
                 self._ahead_now = topic.id
             try:
                 if self._from_helper(topic, helper, ahead=True) is not None:
-                    self.rendered_ahead = [*self.rendered_ahead[-15:], topic.id]
-                    self.counts["ahead"] += 1
+                    self._kept_ahead(topic)
             finally:
                 with self._changed:
                     self._ahead_now = ""

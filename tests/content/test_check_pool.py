@@ -111,3 +111,17 @@ def test_a_result_that_cannot_be_sent_back_is_that_pages_problem_alone():
     results = map_pages(list(range(40)), lambda n: (lambda: n) if n == 7 else n, lost, workers=2)
     assert results[7][:2] == ("lost", 7) and "could not be sent back" in results[7][2]
     assert [r for i, r in enumerate(results) if i != 7] == [n for n in range(40) if n != 7]
+
+
+@needs_fork
+def test_the_parents_own_work_is_done_while_the_workers_work_and_its_failure_is_dropped():
+    done = []
+    results = map_pages(list(range(50)), lambda n: n, lost, workers=2, meanwhile=lambda: done.append(os.getpid()))
+    assert results == list(range(50)) and done == [os.getpid()]
+
+    def fails():
+        raise OSError("no word list")
+
+    assert map_pages(list(range(50)), lambda n: n, lost, workers=2, meanwhile=fails) == list(range(50))
+    assert map_pages([1], lambda n: n, lost, workers=2, meanwhile=lambda: done.append(0)) == [1]
+    assert done == [os.getpid()]  # (one page: checked here, in turn, and nothing done meanwhile)

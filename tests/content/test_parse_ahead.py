@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,30 @@ def test_check_says_the_same_with_its_front_matter_parsed_ahead(tmp_path, parsed
 
 
 @needs_fork
+def test_check_loads_its_word_lists_while_the_front_matter_is_parsed(tmp_path, parsed_ahead, monkeypatch):
+    from sbc_desktop.content import readability
+
+    root = awkward_folder(tmp_path)
+    in_turn = check_folder(root, today=TODAY, workers=1, cache_dir=tmp_path / "one")
+    real_map, real_prepare = parse_ahead.map_pages, readability.prepare
+    calls = []
+
+    def parsing(items, work, lost, workers=None, meanwhile=None):
+        calls.append("parse ahead")
+        return real_map(items, work, lost, workers, meanwhile=meanwhile)
+
+    def prepare(textstat=None):
+        calls.append(threading.current_thread().name)
+        real_prepare(textstat)
+
+    monkeypatch.setattr(parse_ahead, "map_pages", parsing)
+    monkeypatch.setattr(checker, "prepare", prepare)
+    assert check_folder(root, today=TODAY, workers=2, cache_dir=tmp_path / "two") == in_turn
+    # On a thread of its own while the workers parse (and again before the pages, done already: at once).
+    assert calls == ["parse ahead", "check-meanwhile", "MainThread"]
+
+
+@needs_fork
 def test_a_file_that_crashes_its_parser_is_read_by_the_load_itself(tmp_path, parsed_ahead, monkeypatch):
     root = awkward_folder(tmp_path)
     expected = load_library(root, today=TODAY, check_links=False, cache_dir=tmp_path / "one")
@@ -112,7 +137,7 @@ def test_a_file_that_crashes_its_parser_is_read_by_the_load_itself(tmp_path, par
     assert library_facts(ahead) == library_facts(expected)
 
 
-def in_two_workers_by_turns(items, work, lost, workers=None):
+def in_two_workers_by_turns(items, work, lost, workers=None, meanwhile=None):
     """map_pages, each worker taking every other file: one parses q1 and q3, the other q2 between them."""
     results: list = [None] * len(items)
     for first in (0, 1):

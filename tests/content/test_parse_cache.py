@@ -260,3 +260,30 @@ def test_a_corrupt_or_foreign_snapshot_is_ignored(tmp_path):
         assert library.problems == [] and library.topic("a").title == "A" and set(library.topics) == {"a", "b"}
     file.write_bytes(made([*data[:7], {}, *data[8:]]))  # sections naming topics it lacks
     assert set(load_library(root, cache_dir=cache).topics) == {"a", "b"}
+
+
+def test_entries_turned_into_json_where_they_were_parsed_are_written_as_the_others(tmp_path):
+    """parse_ahead's workers hand each entry over as the cache file's text too: the file is the same."""
+    import datetime as dt
+
+    from sbc_desktop.content.parse_cache import ParseCache, encode
+
+    root = tmp_path / "c"
+    root.mkdir()
+    entries = {
+        "a.md": {"topic": {"title": "A", "reviewed": dt.date(2026, 1, 2)}, "problems": [[1, "warning", "é"]]},
+        "b.md": {"topic": None, "problems": []},
+    }
+    files = []
+    for made_there in (False, True):
+        cache = ParseCache(tmp_path / f"cache-{made_there}.json", root, "strict")
+        for name, entry in entries.items():
+            stamp = (1, 2, 3)
+            cache.store(root / name, stamp, entry, encode(entry, stamp) if made_there else None)
+        cache.save()
+        files.append(cache.file.read_bytes())
+        assert ParseCache(cache.file, root, "strict").lookup(root / "a.md", (1, 2, 3))["topic"]["reviewed"] == (
+            dt.date(2026, 1, 2)
+        )
+    assert files[0] == files[1]
+    assert encode({"when": dt.datetime(2026, 1, 2, 3, 4)}) is None  # (JSON cannot hold it exactly: not kept)

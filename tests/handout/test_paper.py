@@ -39,3 +39,32 @@ def test_a_part_about_the_app_ends_at_the_next_heading_of_its_level_or_the_sourc
         "<h2>Side effects</h2><p>Tell your nurse.</p><h3>Sickness</h3><p>Eat little and often.</p><hr><p>Sources.</p>"
     )
     assert plain("<p>Tell <b>your</b>\n nurse.</p>") == "Tell your nurse."
+
+
+def test_made_in_the_smallest_steps_the_paper_page_is_the_same(monkeypatch):
+    """A long page is made a piece at a time (the window goes on between two steps): each cut
+    falls before a tag and between top-level parts, so nothing it does can change the result."""
+    from sbc_desktop.handout import paper
+
+    page = (
+        "<h2>Side effects</h2><p>Eat &amp; drink. Tap the button. Rest.</p>"
+        '<span class="screen-only">Screen words.</span> After the span. <b>Bold</b> text.'
+        '<p>See <a href="topic:x">the  page</a>.   Then tick the box. Ask your nurse &lt;soon&gt;.</p>'
+        "<h3>Using this app</h3><p>Gone.</p><h3>Sickness</h3><ul><li>Little.</li><li>Open the panel.</li></ul>"
+        "text at the top. Click here. More text &eacute; <br> end"
+    ) * 3
+    whole = paper.for_paper(page)
+    assert "Screen words" not in whole and "After the span." in whole and "Tap" not in whole
+    for piece, nodes in ((1, 1), (7, 2), (40, 3)):
+        monkeypatch.setattr(paper, "PARSE_PIECE", piece)
+        monkeypatch.setattr(paper, "NODES_A_STEP", nodes)
+        steps = paper.for_paper_steps(page)
+        count = 0
+        while True:
+            try:
+                next(steps)
+                count += 1
+            except StopIteration as stop:
+                assert stop.value == whole
+                break
+        assert count > 10

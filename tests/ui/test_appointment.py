@@ -129,26 +129,32 @@ def test_unwritable_path_says_so_and_keeps_the_notes(window, qtbot, monkeypatch,
     assert window.notes.notes == "keep me"
 
 
-def test_preview_paints_the_handout(window, qtbot, monkeypatch, tmp_path):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+def test_preview_paints_the_handout_and_its_print_button_prints_it(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
-    painted = []
+    shown = []
+    target = tmp_path / "from-preview.pdf"
 
     def fake_exec(dialog):
-        printer = window.handouts.printer(window.make_handout().options)
-        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
-        dialog.paintRequested.emit(printer)
-        painted.append(printer)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()  # what showing the dialog does: every page drawn at once
+        shown.append(preview.pageCount())
+        # Its Print button, printing to a file (as its Print to file, or a PDF printer, would).
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        preview.print_()
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     window.reader.go("topic:tests")
-    window.appointment.preview_button.click()
-    assert painted
-    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "preview.pdf")).pages)
-    text = " ".join(text.split())
-    assert "Tests you might have" in text and "Page 1 of" in text
+    with qtbot.waitSignal(window.handouts.printed, timeout=60000):
+        window.appointment.preview_button.click()  # set out in steps first, then the preview opens
+    assert shown and shown[0] >= 1
+    pages = pypdf.PdfReader(str(target)).pages
+    assert len(pages) == shown[0]  # printed from the same layout as previewed
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "Tests you might have" in text and f"Page 1 of {shown[0]}" in text
+    assert window.statusBar().currentMessage() == f"The handout was printed to the file {target}"
 
 
 def test_preferences_clinic_goes_on_the_handout(qtbot, library, settings, monkeypatch):

@@ -389,3 +389,40 @@ def test_the_kiosk_progress_line_is_whole_at_800px_and_200_percent_text(qtbot, l
         qtbot.waitUntil(controller.no_pin_label.isVisible)  # ...and comes back after
     finally:
         controller.exit_kiosk()
+
+
+def test_a_long_preview_is_set_out_in_steps_before_its_dialog_opens(window, qtbot, long_handout, monkeypatch):
+    """Qt's preview asks for every page in one call: the page breaks (the long part) are made
+    before, in steps with progress and Cancel, and that call only draws them."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    import sbc_desktop.handout.export as export
+
+    set_out = []
+    real_laid_steps = export.laid_steps
+    monkeypatch.setattr(export, "laid_steps", lambda *a: set_out.append(1) or real_laid_steps(*a))
+    opened = []
+
+    def fake_exec(dialog):
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()  # what showing it does
+        opened.append((preview.pageCount(), len(set_out)))
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    preview_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    # Cancel while it is set out: no preview opens.
+    qtbot.keyClick(window, Qt.Key.Key_P, preview_keys)
+    qtbot.waitUntil(lambda: window.handouts.progress is not None and window.handouts.progress.isVisible())
+    assert window.handouts.progress.label.text().startswith("Preparing the preview: ")
+    QTest.mouseClick(window.handouts.progress.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.handouts.job.running and window.handouts.progress is None
+    qtbot.wait(100)
+    assert opened == [] and window.statusBar().currentMessage() == "The preview was cancelled."
+    # Left to finish: the dialog opens and draws every page without setting them out again.
+    set_out.clear()
+    qtbot.keyClick(window, Qt.Key.Key_P, preview_keys)
+    qtbot.waitUntil(lambda: bool(opened), timeout=120000)
+    pages, set_out_when_drawn = opened[0]
+    assert pages > 40 and set_out_when_drawn == 1
+    assert window.handouts.progress is None  # its line went before the dialog opened

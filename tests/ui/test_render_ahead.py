@@ -275,3 +275,26 @@ def test_the_kiosks_next_patient_finds_nothing_rendered_ahead_for_the_last(qtbot
     with elsewhere._changed:
         assert elsewhere._ahead == []  # nothing more rendered for the last patient's page
     controller.exit_kiosk()
+
+
+def test_pages_already_on_disk_are_read_from_there_and_start_no_helper(qtbot, content, tmp_path):
+    """At home once the background pre-render has run, every page is on disk: read from there in a few
+    ms, asked for or ahead, with no helper process (starting one took a core during the first switches)."""
+    from sbc_desktop.content.prerender import prerender
+
+    cache = tmp_path / "cache"
+    assert prerender(content, cache).stored == len(TOPICS)
+    window = open_window(qtbot, content, cache_dir=cache)
+    parsed = parsed_here(window)
+    reader, elsewhere = window.reader, window.reader.elsewhere
+    open_and_wait(window, qtbot, "one")  # a long page, not in memory: read from the disk in the worker
+    assert_whole(window, "One")
+    qtbot.waitUntil(lambda: len(elsewhere.rendered_ahead) >= 1, timeout=20_000)  # its neighbours, from the disk
+    ahead = elsewhere.rendered_ahead[0]
+    click_topic(window, qtbot, ahead)  # found in memory: shown at once, no "Loading..."
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    open_and_wait(window, qtbot, "far")
+    assert_whole(window, "Far")
+    assert elsewhere.helper(start=False) is None  # never started: nothing needed rendering
+    assert parsed == [] and elsewhere.counts["disk"] >= 2  # "one" and "far", read in the worker
