@@ -1,8 +1,9 @@
 """Themes and text size for the whole interface, with contrast that meets WCAG 2.2.
 
-A theme is a table of colours. From it and the chosen text size come the widget
-palette, the widget style sheet (resources/styles/app.qss) and the reader's page
-style sheet (resources/styles/reader.css), so every pane changes together.
+A theme is a table of colours. From it come the widget palette and the reader's page style
+sheet (resources/styles/reader.css); from the chosen text size, the widget style sheet
+(resources/styles/app.qss, which takes its colours from the palette: ui/theme_colours.py), so
+every pane changes together.
 tests/ui/test_appearance.py computes the contrast of every pair these produce.
 """
 
@@ -120,6 +121,9 @@ def palette(theme: Theme) -> QPalette:
         (roles.HighlightedText, theme.highlighted_text), (roles.ToolTipBase, theme.tooltip_base),
         (roles.ToolTipText, theme.tooltip_text), (roles.Link, theme.link), (roles.LinkVisited, theme.term),
         (roles.PlaceholderText, theme.muted), (roles.BrightText, theme.heading),
+        # For app.qss's palette(role) (roles the style does not draw with): a disabled button's text and
+        # outline, a tool tip's border.
+        (roles.Shadow, theme.disabled_text), (roles.Dark, theme.border),
     ):  # fmt: skip
         pal.setColor(role, QColor(colour))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
@@ -137,8 +141,10 @@ def scaled(style: str, scale: float) -> str:
     return _POINTS.sub(lambda m: f"{float(m.group(1)) * scale:g}pt", style)
 
 
-def app_style_sheet(theme: Theme, scale: float) -> str:
-    return scaled(Template(read_style("app.qss")).safe_substitute(theme.colours()), scale)
+def app_style_sheet(scale: float) -> str:
+    """The widget style sheet at a text size: the same in every theme (its colours come from the palette:
+    ui/theme_colours.py)."""
+    return scaled(read_style("app.qss"), scale)
 
 
 def reader_style_sheet(theme: Theme, reading: ReadingStyle | None = None) -> str:

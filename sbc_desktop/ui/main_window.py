@@ -17,9 +17,9 @@ from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..policy import Policy
 from ..session import ReadingSession
 from ..settings import Settings
-from . import accessible_factory
+from . import accessible_factory, theme_colours
 from .announcer import Announcer
-from .appearance import Appearance, app_style_sheet, palette, reader_style_sheet, theme_label
+from .appearance import Appearance, app_style_sheet, reader_style_sheet, theme_label
 from .find_bar import FindBar
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         label.setWordWrap(True)
         label.setAccessibleName(QCoreApplication.translate("MainWindow", "Content problems"))
         label.setContentsMargins(12, 8, 12, 8)
+        theme_colours.own_colours(label, theme_colours.banner_style_sheet(self.appearance.theme))
         return label
 
     def _wire(self) -> None:
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
             from .glossary_popup import GlossaryPopup
 
             popup = self._popup = GlossaryPopup(self)
+            theme_colours.paint_popup(popup, self.appearance.theme)
             popup.ensurePolished()  # its style sheet's fonts now, as if made with the window (before set_reading_style)
             popup.speakRequested.connect(self.read_aloud.speak_text)
             popup.spoken.connect(self.announce)
@@ -633,6 +635,7 @@ class MainWindow(QMainWindow):
             return
         was, self._styled = self._styled, (theme, scale, self.extra_style)
         app = application()
+        sheet = app_style_sheet(scale) + self.extra_style  # (the same in every theme)
         if was is None or was[0] != theme:  # (only what changed: each re-polishes every widget)
             global _APP_STYLE
             if was is not None and _APP_STYLE is not None:
@@ -640,12 +643,14 @@ class MainWindow(QMainWindow):
             else:  # Fusion (follows the palette everywhere), controls in theme colours
                 _APP_STYLE = ThemedStyle(theme)
                 app.setStyle(_APP_STYLE)
-            app.setPalette(palette(theme))
+            theme_colours.set_theme(app, theme, sheet)  # the palette: no widget polished again but a few
         if was is None or was[1] != scale:
             font = QFont(app.font())
             font.setPointSizeF(BASE_POINT_SIZE * scale)
             app.setFont(font)
-        app.setStyleSheet(app_style_sheet(theme, scale) + self.extra_style)
+        if app.styleSheet() != sheet:
+            theme_colours.let_palette_through()
+            app.setStyleSheet(sheet)
 
     def apply_appearance(self) -> None:
         """Theme and text size to every pane at once; remembered at home."""
@@ -657,8 +662,11 @@ class MainWindow(QMainWindow):
         self._style_application()
         reading = self.appearance.reading  # text spacing and reading font (WCAG 1.4.12)
         self.reader.set_style_sheet(reader_style_sheet(theme, reading))
+        if self.problem_banner is not None:
+            theme_colours.own_colours(self.problem_banner, theme_colours.banner_style_sheet(theme))
         self.reader.setFont(reading.font_for(self.reader.font()))
         if self._popup is not None:
+            theme_colours.paint_popup(self._popup, theme)
             self._popup.set_reading_style(reading)
         if self._appointment is not None:
             apply_reading_font(self._appointment, reading)

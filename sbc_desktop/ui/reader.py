@@ -426,7 +426,15 @@ class Reader(QTextBrowser):
         if self._awaiting_paint and self.viewport().isVisible():
             return  # the first part goes on screen before anything else is done
         began = time.perf_counter()
+        if self._offscreen is None and not self._steps:
+            part = next(self._pending, None)
+            if part is None:  # the first piece was the whole page: it is complete as shown
+                self._pending = None
+                self.pageCompleted.emit()
+                return
+            self._steps = self._pieces(part)
         if self._offscreen is None:
+            # (a page of one piece, most topics, was built again here off screen and shown again: 2-5 ms)
             self._offscreen = PageDocument(self, self._first_piece)
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
@@ -569,11 +577,15 @@ class Reader(QTextBrowser):
             self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
-            if self._offscreen is None:
-                self._offscreen = PageDocument(self, self._first_piece)
-            if rest:
-                self._offscreen.add(rest)
-            self._show_offscreen()
+            if self._offscreen is None and not rest:  # the first piece was the whole page
+                self._pending = None
+                self.pageCompleted.emit()
+            else:
+                if self._offscreen is None:
+                    self._offscreen = PageDocument(self, self._first_piece)
+                if rest:
+                    self._offscreen.add(rest)
+                self._show_offscreen()
         if lay_out:
             self._layout_steps.finish()  # the whole page's height too: a reading position is a fraction of it
 

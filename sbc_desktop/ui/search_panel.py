@@ -426,15 +426,15 @@ class SearchPanel(QFrame):
             _set_row(QListWidgetItem(self.list), result)
 
     def _refill(self, results: list[SearchResult]) -> None:
-        """The same query's results again: a row whose result is unchanged is left alone (its score aside);
-        a changed row is set again, a new one added at the end, and rows no longer there taken away. The
+        """The same query's results again: a row whose result is unchanged is left alone (a new score is
+        kept, not drawn); a changed row is set again, a new one added at the end, rows no longer there taken away. The
         current row stays where it is (`show_response` then moves it with a result the user chose)."""
         for row, result in enumerate(results):
             item = self.list.item(row)
             if item is None:
                 _set_row(QListWidgetItem(self.list), result)
             elif _identity(item.data(RESULT_ROLE)) != _identity(result):
-                _set_row(item, result)
+                _set_row(item, result)  # the list lays it out again (its height is asked for anew)
             elif item.data(RESULT_ROLE) != result:  # only its score moved: the row's result kept true, not redrawn
                 item.setData(RESULT_ROLE, result)
         while self.list.count() > len(results):

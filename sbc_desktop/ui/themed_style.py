@@ -71,6 +71,12 @@ class ThemedStyle(QProxyStyle):
             self._draw_outline(option, painter)  # a button's edge is seen in every theme
 
     def drawComplexControl(self, control, option, painter: QPainter, widget=None) -> None:  # noqa: N802
+        if control == QStyle.ComplexControl.CC_ScrollBar:
+            # In the window's colours: the reader's background (app.qss) would reach its scroll bars'
+            # palette too, as style sheets now let it through (ui/theme_colours.py).
+            window = QApplication.palette()
+            window.setCurrentColorGroup(option.palette.currentColorGroup())
+            option.palette = window
         super().drawComplexControl(control, option, painter, widget)
         if control == QStyle.ComplexControl.CC_ScrollBar and self._enabled(option):
             self._draw_thumb(option, painter, widget)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from string import Template
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -45,11 +46,35 @@ def rules(style: str):
         yield selector.strip(), body
 
 
+def in_colours(style: str, theme) -> str:
+    """``style`` with each palette(role) written as the theme's colour (as Qt reads it: app.qss takes its
+    colours from the palette, see ui/theme_colours.py)."""
+    pal = palette(theme)
+
+    def colour(match: re.Match) -> str:
+        role = "".join(part.capitalize() for part in match.group(1).split("-")).replace("Tooltip", "ToolTip")
+        return pal.color(getattr(QPalette.ColorRole, role)).name()
+
+    return re.sub(r"palette\(([a-z-]+)\)", colour, re.sub(r"/\*.*?\*/", "", style, flags=re.S))
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_focus_colour_is_the_palettes_highlight(name):
+    """app.qss draws focus frames in palette(highlight): the theme's focus colour must be that."""
+    theme = THEMES[name]
+    assert palette(theme).color(QPalette.ColorRole.Highlight).name() == theme.focus
+
+
 @pytest.mark.parametrize("name", THEMES)
 def test_style_sheet_pairs_meet_wcag(name):
+    from sbc_desktop.ui.theme_colours import BANNER_STYLE, POPUP_STYLE
+
     theme = THEMES[name]
     checked = 0
-    for selector, body in rules(app_style_sheet(theme, 1.0)):
+    own = "".join(Template(style).substitute(theme.colours()) for style in (BANNER_STYLE, POPUP_STYLE))
+    sheets = in_colours(app_style_sheet(1.0), theme) + own
+    sheets += f"QFrame#glossaryPopup QLabel {{ color: {theme.popup_text}; background: {theme.popup_base}; }}"
+    for selector, body in rules(sheets):
         fg = re.search(r"(?<!-)color:\s*" + COLOUR, body)
         bg = re.search(r"background(?:-color)?:\s*" + COLOUR, body)
         if fg:

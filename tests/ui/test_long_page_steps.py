@@ -170,3 +170,42 @@ def test_new_care_team_numbers_on_a_long_page_keep_the_place_without_laying_it_a
     # The same text at the top (the numbers above it take a little more or less room than before)
     assert reader.cursorForPosition(reader.viewport().rect().topLeft()).block().text() == line
     assert bar.value() == place and "0800 000 0004" in reader.toPlainText()
+
+
+def test_a_layout_turn_takes_no_step_that_would_end_past_its_budget(qtbot, monkeypatch):
+    """The layout steps stop a turn before a step that, as long as the one before, would end past the
+    budget: a turn of 8 ms of steps and then one more (a table's, say) held input 15-20 ms."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml("".join(f"<p>Paragraph {n} " + "words and more words " * 40 + "</p>" for n in range(200)))
+    clock = [0.0]
+    turns: list[float] = []
+
+    class Clock:  # each step of the layout "takes" 3 ms
+        @staticmethod
+        def perf_counter() -> float:
+            return clock[0]
+
+    real_find = doc.findBlock
+
+    def find_block(position):
+        clock[0] += 0.003
+        return real_find(position)
+
+    monkeypatch.setattr(doc, "findBlock", find_block)
+    monkeypatch.setattr(page_document, "time", Clock)
+    steps = page_document.LayoutSteps()
+    real_step = steps._step
+
+    def timed_step() -> None:
+        began = clock[0]
+        real_step()
+        turns.append(clock[0] - began)
+
+    steps._step = timed_step
+    steps._timer.timeout.disconnect()
+    steps._timer.timeout.connect(timed_step)
+    with qtbot.waitSignal(steps.finished, timeout=10_000):
+        steps.start(doc)
+    assert len(turns) > 3 and max(turns) <= page_document.LAYOUT_BUDGET_S

@@ -11,11 +11,13 @@ import time
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from sbc_desktop.content import search
 from sbc_desktop.content.rendered import Rendered
+from sbc_desktop.content.search import SearchResponse, SearchResult
 from sbc_desktop.ui import search_service
+from sbc_desktop.ui.search_panel import SearchPanel
 from tests.ui.test_search_growing import open_home_window, result_refs
 
 
@@ -46,6 +48,7 @@ def test_results_take_in_the_text_at_most_once_a_second_and_the_last_batch_at_on
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "acupuncture")  # in the pain page's text alone (the 9th page of 29 to land)
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)  # the word's own search is made (not only a part's)
     qtbot.waitUntil(lambda: panel.status.text().startswith("No results"), timeout=10000)
     made = searches_made(monkeypatch)
     seen = []  # (text complete, the results on show) after each of the window's own searches (connected after it)
@@ -76,6 +79,7 @@ def test_a_refill_keeps_the_result_chosen_the_focus_and_the_scroll_place_and_rem
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "cancer")  # many results, by their titles and summaries
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)
     qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() >= 8, timeout=10000)
     qtbot.keyClick(field, Qt.Key.Key_Down)
     qtbot.keyClick(field, Qt.Key.Key_Down)
@@ -124,6 +128,7 @@ def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "bone")
+    qtbot.waitUntil(lambda: not field.typing, timeout=10000)
     qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=10000)
     gate.set()
     qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=30000)  # the text is landing
@@ -138,3 +143,37 @@ def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text
     qtbot.waitUntil(lambda: panel.status.text() and result_refs(panel)[0] == "bone-strengthening-drugs", timeout=5000)
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)
     window.close()
+
+
+def test_a_row_whose_snippet_changes_as_the_text_lands_is_measured_again(qtbot):
+    """A row set again in place (its snippet now comes from the page's text, four lines where it had one)
+    takes the height of its new text: the list is laid out again, so nothing is cut off or overlaps."""
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 360)
+
+    def response(long: bool) -> SearchResponse:
+        middle = "Bones " + ("and the pages' own words about them " * 12 if long else "short.")
+        snippets = ["Bones one.", middle, "Bones three."]
+        return SearchResponse(
+            "bones",
+            [SearchResult("topic", f"t{i}", f"Title {i}", "Living with", s, 3.0 - i) for i, s in enumerate(snippets)],
+        )
+
+    panel.show_response(response(long=False))
+    with qtbot.waitExposed(panel):
+        panel.show()
+    view, delegate = panel.list, panel.list.itemDelegate()
+    first, middle = view.item(0), view.item(1)
+    short_height = view.visualItemRect(middle).height()
+    panel.show_response(response(long=True))  # the same query: searched again as text lands
+    assert view.item(0) is first and view.item(1) is middle  # set in place
+
+    def measured() -> bool:
+        option = QStyleOptionViewItem()
+        option.font = view.font()
+        index = view.indexFromItem(middle)
+        return view.visualItemRect(middle).height() == delegate.sizeHint(option, index).height() > short_height
+
+    qtbot.waitUntil(measured, timeout=5000)
+    assert view.visualItemRect(view.item(2)).top() >= view.visualItemRect(middle).bottom()  # no overlap

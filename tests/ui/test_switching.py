@@ -303,3 +303,35 @@ def test_moving_by_heading_as_soon_as_a_long_page_is_complete_reads_its_outline_
     assert window.reader.textCursor().block().text().strip() == f"Part {SECTIONS - 2} heading"
     qtbot.waitUntil(outline.is_read)  # the rest in idle steps
     assert [item for item in outline.items if item.kind == "heading"][-1].text == "Where this information comes from"
+
+
+def test_a_page_of_one_piece_is_complete_as_first_shown(long_window, qtbot):
+    """Most topics come in one piece: once it is on screen the page is complete. It was built a second
+    time off screen and swapped in (2-5 ms of every such switch, and the layout made again)."""
+    from sbc_desktop.ui import page_document
+    from tests.ui.test_page_builds import click_topic
+
+    reader = long_window.reader
+    made: list[object] = []
+    real_init = page_document.PageDocument.__init__
+
+    def counted(self, editor, first_html):
+        made.append(self)
+        real_init(self, editor, first_html)
+
+    page_document.PageDocument.__init__ = counted
+    try:
+        click_topic(long_window, qtbot, "short")
+        assert reader.current_url() == "topic:short"
+        shown = reader.document()
+        with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+            pass
+        assert reader.is_laid_out() and reader.document() is shown and made == []
+        assert "Read the long page." in reader.toPlainText()
+        assert [item.href for item in reader.outline.items if item.kind == "link"] == ["topic:long"]
+        click_topic(long_window, qtbot, "long")  # a long page still has its rest built off screen
+        qtbot.waitUntil(reader.is_complete, timeout=10_000)
+        assert_whole_long_page(long_window)
+        assert len(made) == 1
+    finally:
+        page_document.PageDocument.__init__ = real_init
