@@ -5,7 +5,8 @@
 
 ``--long`` saves the longest NCI pages (../shared/corpora/nci-pages) as a handout PDF the way the
 window does, a step at a time (``Handout.save_steps``), and times every step: the whole save (wall
-and CPU) and the longest step, which is how long the window would stop answering. The floor, in
+and CPU) and the longest step, which is how long the window would stop answering; then again as the window runs it
+(``HandoutJob`` in an event loop, the page already rendered) with a 5 ms probe timer. The floor, in
 the same run and alternated with it, is Qt's own print of the same HTML to a PDF (``QTextDocument.print_``:
 no header, footer or page-break rules, all in one step). Workload check: the PDF must have the pages
 the page is known to make (it fails loudly otherwise).
@@ -101,6 +102,46 @@ def ours(library, topic_id: str, options: HandoutOptions, path: Path) -> dict[st
             "step_cpu": longest_cpu, "pages": pages}  # fmt: skip
 
 
+def in_the_window(library, topic_id: str, options: HandoutOptions, path: Path) -> dict[str, float]:
+    """The save run as the window runs it (``HandoutJob``: slices of 12 ms in an event loop), the
+    topic already rendered (as the page the patient reads), with a 5 ms probe timer: its longest
+    gap is how long the window stopped answering (CPU of this thread, and wall)."""
+    from PySide6.QtCore import QEventLoop, QObject, QTimer
+
+    from sbc_desktop.ui.handout_job import HandoutJob
+
+    pages = Pages(library)
+    pages.body_html(library.topic(topic_id), paper=True, team=options.clinic)
+    handout = Handout(library, pages, AppointmentNotes(handout_topics=[topic_id]), options)
+    gaps: list[tuple[float, float]] = []
+    last = [time.perf_counter(), time.thread_time()]
+
+    def tick() -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        gaps.append((cpu - last[1], now - last[0]))
+        last[:] = [now, cpu]
+
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(tick)
+    owner = QObject()
+    loop = QEventLoop()
+    job = HandoutJob(handout.save_steps(path), owner)
+    job.finished.connect(loop.quit)
+    job.failed.connect(lambda reason: (print("FAILED", reason), loop.quit()))
+    start, cpu = time.perf_counter(), time.process_time()
+    last[:] = [time.perf_counter(), time.thread_time()]
+    probe.start()
+    job.start()
+    loop.exec()
+    tick()
+    probe.stop()
+    longest_cpu = max(g[0] for g in gaps)
+    return {"wall": time.perf_counter() - start, "cpu": time.process_time() - cpu, "gap_cpu": longest_cpu,
+            "gap": max(g[1] for g in gaps), "over_16": sum(g[0] > 0.016 for g in gaps),
+            "over_50": sum(g[0] > 0.050 for g in gaps)}  # fmt: skip
+
+
 def long_pages(runs: int) -> int:
     if not NCI_PAGES.is_dir():
         print(f"no NCI corpus at {NCI_PAGES}: nothing measured")
@@ -116,10 +157,11 @@ def long_pages(runs: int) -> int:
         for page, expected in LONG_PAGES.items():
             topic_id = Path(page).stem
             html = Handout(library, Pages(library), AppointmentNotes(handout_topics=[topic_id]), options).html
-            floors, mine = [], []
+            floors, mine, window = [], [], []
             for run in range(runs):  # alternated, so that a change in load moves both
                 floors.append(floor(html, options, library.root))
                 mine.append(ours(library, topic_id, options, Path(tmp) / f"{topic_id}-{run}.pdf"))
+                window.append(in_the_window(library, topic_id, options, Path(tmp) / f"{topic_id}-w{run}.pdf"))
             import pypdf
 
             pages = len(pypdf.PdfReader(str(Path(tmp) / f"{topic_id}-0.pdf")).pages)
@@ -136,6 +178,13 @@ def long_pages(runs: int) -> int:
                   f"({med('cpu') / floor_cpu:.1f}x the floor's CPU); longest step {med('step') * 1000:.0f} ms wall, "
                   f"{med('step_cpu') * 1000:.0f} ms CPU (max {max(m['step_cpu'] for m in mine) * 1000:.0f} ms)")  # fmt: skip
             print(f"  floor, Qt's own print in one step: {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
+
+            def wmed(key: str) -> float:
+                return statistics.median(w[key] for w in window)
+
+            print(f"  in the window's event loop (page rendered): {wmed('wall'):.2f} s wall, {wmed('cpu'):.2f} s CPU; "
+                  f"a 5 ms timer's longest gap {wmed('gap_cpu') * 1000:.0f} ms CPU ({wmed('gap') * 1000:.0f} ms wall), "
+                  f"gaps over 16 ms CPU: {wmed('over_16'):.0f}, over 50 ms: {wmed('over_50'):.0f}")  # fmt: skip
     return 0
 
 

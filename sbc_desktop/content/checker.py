@@ -49,8 +49,8 @@ def check_folder(
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
     renderer = Renderer(library)
-    found = _read_pages(renderer, topics, textstat, workers, cache_dir)
-    pages = [_problems(library, topic, found[topic.id], max_grade if textstat else 0) for topic in topics]
+    found = _read_pages(renderer, topics, textstat, max_grade if textstat else 0, workers, cache_dir)
+    pages = [found[topic.id] for topic in topics]
     problems += [p for page_problems, _grades, _failed in pages for p in page_problems]
     problems += editorial.source_review_warnings(library, today)
     failed = next((failure for _shown, _grades, failure in pages if failure), "")
@@ -73,9 +73,16 @@ def check_folder(
 
 
 def _read_pages(
-    renderer: Renderer, topics: list[Topic], textstat: ModuleType | None, workers: int | None, cache_dir: Path | None
-) -> dict[str, Found]:
-    """Topic id -> what its rendering says: from the cache, or rendered now (in workers when there is much)."""
+    renderer: Renderer,
+    topics: list[Topic],
+    textstat: ModuleType | None,
+    max_grade: float,
+    workers: int | None,
+    cache_dir: Path | None,
+) -> dict[str, _Page]:
+    """Topic id -> its problems, from what its rendering says: kept in the cache, or rendered now (in workers
+    when there is much: the problems are then found there too)."""
+    library = renderer.library
     cache = CheckCache.open(cache_dir, renderer.library.root) if cache_dir is not None else None
     # Each page's key is its text's hash. With pages kept, the keys are found here, to look them up; in an empty
     # cache (a first check) there is nothing to look up, and each page's key is found where it is read.
@@ -87,22 +94,22 @@ def _read_pages(
         workers = 1
     lost: set[str] = set()
 
-    def give_up(topic: Topic, reason: str) -> tuple[str, Found, bytes]:
+    def give_up(topic: Topic, reason: str) -> tuple[str, bytes, _Page]:
         lost.add(topic.id)
-        return "", Found(error=f"could not be checked: {reason}"), b""
+        return "", b"", _problems(library, topic, Found(error=f"could not be checked: {reason}"), max_grade)
 
-    def read(topic: Topic) -> tuple[str, Found, bytes]:  # (in a worker: what the cache keeps is made there too)
+    def read(topic: Topic) -> tuple[str, bytes, _Page]:  # (in a worker: what the cache keeps is made there too)
         key = keys.get(topic.id) or (page_key(renderer.cache_key(topic)) if cache else "")
         found = _read_page(renderer, topic, textstat)
-        return key, found, found.to_bytes() if cache else b""
+        return key, found.to_bytes() if cache else b"", _problems(library, topic, found, max_grade)
 
     if workers != 1 and textstat is not None:
         prepare(textstat)  # its word lists loaded once, here, not in each worker
     read_now = map_pages(todo, read, give_up, workers)
-    found = {t.id: kept[keys[t.id]] for t in topics if keys.get(t.id) in kept}
-    found |= {t.id: f for t, (_key, f, _kept) in zip(todo, read_now, strict=True)}
+    found = {t.id: _problems(library, t, kept[keys[t.id]], max_grade) for t in topics if keys.get(t.id) in kept}
+    found |= {t.id: page for t, (_key, _kept, page) in zip(todo, read_now, strict=True)}
     if cache:
-        new = {key: blob for t, (key, _f, blob) in zip(todo, read_now, strict=True) if t.id not in lost}
+        new = {key: blob for t, (key, blob, _page) in zip(todo, read_now, strict=True) if t.id not in lost}
         cache.used.update(new)
         cache.keep(new)
         cache.close()

@@ -5,10 +5,9 @@ for the many medical words missing there, hyphenates it with pyphen: at every us
 word; and it strips punctuation from every sentence with regular expressions, one
 sentence at a time. Across thousands of pages (``check``) that is most of the work. Here:
 
-* each whitespace-separated piece of the text is looked at once per page (a page's
-  pieces are counted by ``collections.Counter``, in C) and once ever for what it holds:
+* each whitespace-separated piece of the text is looked at once ever for what it holds:
   its syllables and whether it is a word are kept in tables, and a page's totals are
-  sums of those times each piece's count (no Python step a word);
+  one sum of each piece's entry, looked up in C (no Python step a word);
 * syllables: textstat's own ``syllable_count`` of the piece without the punctuation at its
   ends that textstat removes anyway ("cancer," and "(cancer" are "cancer"); an ASCII word
   without an apostrophe is counted once whatever its capitals ("Cancer", "cancer"), as
@@ -32,11 +31,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from itertools import filterfalse
-from operator import mul
 from typing import Any
 
 # A piece of the text ("(Cancer,") -> its syllables, plus _WORD if it is a word (holds a letter or digit): a page's
@@ -79,12 +76,16 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     """textstat's Flesch-Kincaid grade of ``text`` (``textstat``: the imported module, if at hand)."""
     if textstat is None:
         textstat = importlib.import_module("textstat")  # here: only `check` and the tests pay for it
-    pieces = Counter(text.split())
+    pieces = text.split()
     each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
     if None in each:
-        _learn([piece for piece, known in zip(pieces, each, strict=True) if known is None], textstat)
+        new = [piece for piece in dict.fromkeys(pieces) if piece not in _PIECES]
+        if len(_PIECES) + len(new) > _MOST_PIECES:  # full: started again, with every piece of this page
+            _PIECES.clear()
+            new = list(dict.fromkeys(pieces))
+        _learn(new, textstat)
         each = list(map(_PIECES.__getitem__, pieces))
-    words, syllables = divmod(sum(map(mul, pieces.values(), each)), _WORD)
+    words, syllables = divmod(sum(each), _WORD)  # type: ignore[arg-type]
     if _counts_like_textstat(textstat):
         sentences = _sentences(text)
     else:
@@ -104,8 +105,6 @@ def prepare(textstat: Any = None) -> None:
 
 def _learn(new: list[str], textstat: Any) -> None:
     """Keep the syllables of pieces not yet known, and whether each is a word."""
-    if len(_PIECES) + len(new) > _MOST_PIECES:
-        _PIECES.clear()
     # Pieces hold no white space, and what textstat removes never spans it: the punctuation at the ends of
     # all the new pieces is found by one pass of the pattern (in C) over them, one a line.
     keys = [_key(word) for word in _EDGES.sub("", "\n".join(new)).split("\n")]

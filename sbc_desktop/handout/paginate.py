@@ -18,8 +18,9 @@ starts a topic's sources and dates.
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 
 from .steps import finish
@@ -60,14 +61,102 @@ class Block:
         return self.first_page != self.last_page
 
 
-@dataclass
 class Layout:
-    """The document's blocks with their pages, and the lines on each page."""
+    """The document's blocks with their pages, measured only as far as asked (``measured``): the
+    search for the next page that needs a break stops at the first one, so after a break only the
+    blocks up to the next one are measured again, not the rest of the document. ``page_count``
+    and ``lines`` (lines of text or pictures on each page) are known once ``complete()`` has
+    measured every block."""
 
-    blocks: list[Block]
-    page_count: int
-    page_height: float
-    lines: list[int] = field(default_factory=list)  # lines of text (or pictures) on each page
+    def __init__(self, doc: QTextDocument, kinds: dict[int, _Kind]):
+        self.doc = doc
+        self.kinds = kinds
+        self.page_height = doc.pageSize().height()
+        self.blocks: list[Block] = []
+        self._next = doc.begin()  # the next block to measure
+        self.done = False  # every block measured
+        self.page_count = 0
+        self.lines: list[int] = []
+        self.counted = 0  # blocks measured since the last step
+
+    def measured(self, index: int) -> bool:
+        """Measure as far as ``blocks[index]``; False if there is no such block."""
+        while len(self.blocks) <= index and not self.done:
+            self._measure_next()
+        return index < len(self.blocks)
+
+    def after(self, item: Block) -> Block | None:
+        return self.blocks[item.index + 1] if self.measured(item.index + 1) else None
+
+    def complete(self) -> None:
+        while not self.done:
+            self._measure_next()
+        count = max(1, self.doc.pageCount())
+        per_page = [0] * count
+        for item in self.blocks:
+            if item.has_text:
+                for page in item.pages:
+                    per_page[min(page, count - 1)] += 1
+        self.page_count, self.lines = count, per_page
+
+    def forget_from(self, index: int) -> None:
+        """The blocks from ``index`` on may have moved: they are measured again when asked for."""
+        del self.blocks[index:]
+        self._next = self.blocks[-1].block.next() if self.blocks else self.doc.begin()
+        self.done = False
+        self.page_count, self.lines = 0, []
+
+    def pages_so_far(self) -> int:
+        """How many pages the document has, as far as it is measured (for a progress bar)."""
+        if self.page_count:
+            return self.page_count
+        last = self.blocks[-1] if self.blocks else None
+        if last is None or not last.block.position():
+            return 1
+        return max(last.last_page + 1, round((last.last_page + 1) * self.doc.characterCount() / last.block.position()))
+
+    def _measure_next(self) -> None:
+        """Measure blocks until one with lines is added, or the end."""
+        layout = self.doc.documentLayout()
+        height = self.page_height
+        block = self._next
+        while block.isValid():
+            self.counted += 1
+            number = block.blockNumber()
+            if not block.isVisible():
+                block = block.next()
+                continue
+            rect = layout.blockBoundingRect(block)  # lays the document out as far as this block
+            text_layout = block.layout()
+            lines = text_layout.lineCount() if text_layout else 0
+            if lines:
+                top = rect.top()
+                first = int((top + 0.5) // height)
+                if first == int((top + rect.height()) // height):  # the whole block on one page: so is every line
+                    pages = [first] * lines
+                else:
+                    pages = [int((top + text_layout.lineAt(i).y() + 0.5) // height) for i in range(lines)]
+                kind = self.kinds.get(number)
+                if kind is None:
+                    kind = self.kinds[number] = _kind(block, block.blockFormat())
+                self.blocks.append(
+                    Block(
+                        block=block,
+                        index=len(self.blocks),
+                        pages=pages if kind.has_text else pages[:1],
+                        keep_with_next=kind.keep_with_next,
+                        footer_start=kind.footer_start,
+                        forced=kind.forced,
+                        in_table=kind.in_table,
+                        height=rect.height(),
+                        has_text=kind.has_text,
+                    )
+                )
+                self._next = block.next()
+                return
+            block = block.next()
+        self._next = block
+        self.done = True
 
     def at_page_top(self, item: Block) -> bool:
         before = self.blocks[item.index - 1] if item.index else None
@@ -107,67 +196,6 @@ def _kind(block: QTextBlock, fmt: QTextBlockFormat) -> _Kind:
     )
 
 
-def measure(
-    doc: QTextDocument, before: Layout | None = None, keep: int = 0, kinds: dict[int, _Kind] | None = None
-) -> Layout:
-    """Every block with lines, and the page each line is on (the document must be paged).
-
-    With ``before`` (the layout before a change), its first ``keep`` blocks are taken as
-    they were: the change must not move them. ``kinds`` keeps each block's kind between calls.
-    """
-    return finish(measure_steps(doc, before, keep, kinds))
-
-
-def measure_steps(
-    doc: QTextDocument, before: Layout | None = None, keep: int = 0, kinds: dict[int, _Kind] | None = None
-) -> Generator[None, None, Layout]:
-    """``measure`` a few blocks at a time: each ``blockBoundingRect`` lays the document out
-    as far as that block, so the layout too is done a step at a time."""
-    count = max(1, doc.pageCount())  # lays the whole document out (Qt may otherwise do it bit by bit)
-    height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    kinds = {} if kinds is None else kinds
-    blocks: list[Block] = before.blocks[:keep] if before is not None else []
-    block = blocks[-1].block.next() if blocks else doc.begin()
-    while block.isValid():
-        number = block.blockNumber()
-        if number % MEASURE_STEP == 0:
-            yield
-        text_layout = block.layout()
-        lines = text_layout.lineCount() if text_layout else 0
-        if lines and block.isVisible():
-            rect = layout.blockBoundingRect(block)
-            top = rect.top()
-            first = int((top + 0.5) // height)
-            if first == int((top + rect.height()) // height):  # the whole block on one page: so is every line
-                pages = [first] * lines
-            else:
-                pages = [int((top + text_layout.lineAt(i).y() + 0.5) // height) for i in range(lines)]
-            kind = kinds.get(number)
-            if kind is None:
-                kind = kinds[number] = _kind(block, block.blockFormat())
-            blocks.append(
-                Block(
-                    block=block,
-                    index=len(blocks),
-                    pages=pages if kind.has_text else pages[:1],
-                    keep_with_next=kind.keep_with_next,
-                    footer_start=kind.footer_start,
-                    forced=kind.forced,
-                    in_table=kind.in_table,
-                    height=rect.height(),
-                    has_text=kind.has_text,
-                )
-            )
-        block = block.next()
-    per_page = [0] * count
-    for item in blocks:
-        if item.has_text:
-            for page in item.pages:
-                per_page[min(page, count - 1)] += 1
-    return Layout(blocks, count, height, per_page)
-
-
 def _chain_start(layout: Layout, item: Block) -> Block:
     """``item``, or the first of the keep-with-next blocks just before it on the same page."""
     start = item
@@ -193,10 +221,10 @@ def _with_body_lines(layout: Layout, group: Block) -> Block:
 def _topic_end(layout: Layout, start: Block) -> Block:
     """The last block before the next forced page break (the end of a topic's footer)."""
     end = start
-    for item in layout.blocks[start.index + 1 :]:
-        if item.forced or item.footer_start:
-            break
+    item = layout.after(start)
+    while item is not None and not (item.forced or item.footer_start):
         end = item
+        item = layout.after(item)
     return end
 
 
@@ -227,13 +255,20 @@ def _first_moved(layout: Layout, number: int, near: int) -> int:
     return index
 
 
-def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
+def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str] | None]:
     """(start, end, why): a page should start at ``start`` to keep ``start..end`` together.
 
-    First to last; some may not help (the caller checks)."""
+    First to last; some may not help (the caller checks). The blocks are measured as the search
+    goes (None is yielded now and then: a step's worth measured); the pages' lines only at the end."""
     blocks = layout.blocks
-    for item in blocks:
-        nxt = blocks[item.index + 1] if item.index + 1 < len(blocks) else None
+    index = 0
+    while layout.measured(index):
+        if layout.counted >= MEASURE_STEP:
+            layout.counted = 0
+            yield None
+        item = blocks[index]
+        index += 1
+        nxt = layout.after(item)
         # A heading (or other keep-with-next block) shares its page with what follows.
         apart = nxt is not None and (
             item.last_page != nxt.first_page or (len(nxt.pages) > 1 and nxt.pages[1] != nxt.first_page)
@@ -254,6 +289,7 @@ def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str]]:
                 if not candidate.forced and size < layout.page_height:
                     yield candidate, end, "sources apart from their topic"
     # A page (not the first or last) with only a few lines takes some from the page before.
+    layout.complete()
     for page in range(1, layout.page_count - 1):
         if layout.lines[page] < MIN_LINES:
             on_page = [b.index for b in layout.blocks if page in b.pages]
@@ -289,37 +325,61 @@ def paginate(doc: QTextDocument) -> Layout:
 
 def paginate_steps(doc: QTextDocument) -> Generator[tuple[int, int], None, Layout]:
     """``paginate`` in steps of a few milliseconds. Each yields (page, pages): how far the
-    breaks are settled, for a progress bar (pages still changes as breaks are added)."""
+    breaks are settled, for a progress bar (pages still changes as breaks are added).
+
+    The blocks are measured only as far as the first page that needs a break, and to the end
+    only when no such page is left (a 257-page handout: each block measured about once, where
+    every round measured again all that came after its break). Qt itself still lays out again
+    from each break to the end (20-50 ms a break on a long handout): laid out lazily instead
+    (only as far as it had been), blocks it had never laid out come back from Qt with no lines."""
     tried: set[int] = set()
     added: set[int] = set()  # blocks this has made start a page
-    kinds: dict[int, _Kind] = {}
-    yield from _first_layout(doc)
-    layout = yield from _measured(measure_steps(doc, kinds=kinds))
-    for _ in range(_MAX_ROUNDS):
-        fix = next(
-            (p for p in _problems(layout) if p[0].block.blockNumber() not in tried and not layout.at_page_top(p[0])),
-            None,
-        )
-        if fix is None:
-            break
-        start, end, _why = fix
-        yield start.first_page, layout.page_count
-        tried.add(start.block.blockNumber())
-        added.add(start.block.blockNumber())
-        moved = _set_break(doc, start.block, True, kinds)
-        # A break added earlier inside what now moves as one would split it again.
-        for item in layout.blocks[start.index + 1 : end.index + 1]:
-            if item.block.blockNumber() in added:
-                added.discard(item.block.blockNumber())
-                moved = min(moved, _set_break(doc, item.block, False, kinds))
-        yield start.first_page, layout.page_count  # Qt has laid out again from the break
-        layout = yield from _measured(measure_steps(doc, layout, _first_moved(layout, moved, start.index), kinds))
+    layout = Layout(doc, {})
+    quiet = _NoLazySteps()
+    doc.documentLayout().installEventFilter(quiet)  # Qt's own lazy steps would run between ours
+    try:
+        yield from _first_layout(doc)
+        for _ in range(_MAX_ROUNDS):
+            fix = None
+            for problem in _problems(layout):
+                if problem is None:
+                    yield (layout.blocks[-1].last_page if layout.blocks else 0), layout.pages_so_far()
+                elif problem[0].block.blockNumber() not in tried and not layout.at_page_top(problem[0]):
+                    fix = problem
+                    break
+            if fix is None:
+                break
+            start, end, _why = fix
+            yield start.first_page, layout.pages_so_far()
+            tried.add(start.block.blockNumber())
+            added.add(start.block.blockNumber())
+            moved = _set_break(doc, start.block, True, layout.kinds)
+            # A break added earlier inside what now moves as one would split it again.
+            for item in layout.blocks[start.index + 1 : end.index + 1]:
+                if item.block.blockNumber() in added:
+                    added.discard(item.block.blockNumber())
+                    moved = min(moved, _set_break(doc, item.block, False, layout.kinds))
+            layout.forget_from(_first_moved(layout, moved, start.index))
+            yield start.first_page, layout.pages_so_far()  # Qt has laid out again from the break
+        layout.complete()
+    finally:
+        doc.documentLayout().removeEventFilter(quiet)
     return layout
 
 
+class _NoLazySteps(QObject):
+    """Keeps Qt's text layout from laying out more of the document on its own timer (in steps
+    that double up to 200,000 characters) while the page breaks are settled: it is laid out
+    only as far as they need, a step at a time."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        return event.type() == QEvent.Type.Timer
+
+
 def _first_layout(doc: QTextDocument) -> Generator[tuple[int, int], None, None]:
-    """Lay ``doc`` out a few blocks at a time (``blockBoundingRect`` lays out as far as its block),
-    rather than all at once in ``measure``'s ``pageCount``: 0.2 s for a 250-page handout."""
+    """Lay ``doc`` out to its end a few blocks at a time (``blockBoundingRect`` lays out as far as
+    its block), rather than at once when its page count is asked: 0.2 s for a 250-page handout.
+    A change is then laid out again by Qt from the change to the end, each block laid out or moved."""
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
@@ -327,13 +387,4 @@ def _first_layout(doc: QTextDocument) -> Generator[tuple[int, int], None, None]:
             yield 0, 0
         layout.blockBoundingRect(block)
         block = block.next()
-
-
-def _measured(steps: Generator[None, None, Layout]) -> Generator[tuple[int, int], None, Layout]:
-    """``measure_steps``, its steps passed on as (0, 0): no news of progress."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
-        yield 0, 0
+    doc.pageCount()

@@ -151,3 +151,17 @@ def test_a_textstat_that_counts_otherwise_counts_its_own_way():
     counter = readability._syllable_counter(other)
     assert counter.__name__ == "one_by_one"
     assert readability._syllables_of(["cancer", "", "2019"], other) == [7, 0, 7]  # (numbers too: it says 7)
+
+
+def test_a_full_table_of_pieces_is_started_again_and_the_grade_stays_textstats(monkeypatch):
+    """Past the most pieces kept, the table starts again: a page whose other pieces were known before must
+    still be graded (it raised a KeyError, and a large folder's grades were then "not measured")."""
+    from sbc_desktop.content import readability
+
+    readability._PIECES.clear()
+    first, second = TEXTS[0], TEXTS[0] + " " + TEXTS[1]
+    assert flesch_kincaid_grade(first) == textstat.flesch_kincaid_grade(first)
+    monkeypatch.setattr(readability, "_MOST_PIECES", len(readability._PIECES) + 2)
+    assert flesch_kincaid_grade(second) == textstat.flesch_kincaid_grade(second)
+    assert flesch_kincaid_grade(first) == textstat.flesch_kincaid_grade(first)
+    assert len(readability._PIECES) <= len(set(second.split()))
