@@ -60,6 +60,7 @@ STOP_WORDS = frozenset(
     "to us was we were what when where which who why will with would you your".split()
 )
 _M = TypeVar("_M", bound=Callable[..., Any])
+_SURROGATE = re.compile("[\ud800-\udfff]")
 RenderedOf = Callable[[Topic], Rendered]  # a topic's one parse: its headings and text are indexed
 
 
@@ -882,6 +883,8 @@ def _parse(query: str) -> tuple[list[str], list[str], bool]:
 
 def _search_words(text: str) -> list[str]:
     """Words as search sees them: lower case, and split at hyphens as the index splits them."""
+    if text.replace(" ", "").isalnum():  # letters and digits between spaces (most glossary names): the same words
+        return text.lower().split()
     return [part for word in words_of(text) for part in word.split("-") if part]
 
 
@@ -1002,7 +1005,7 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
         """
     )
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
-    stored = [tuple(_storable(text) for text in row) for row in rows]
+    stored = [row if all(map(str.isascii, row)) else tuple(map(_storable, row)) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
     # No `optimize` of the main table: it merged every segment into one (a tenth of the floor's build), and
     # the window's index, whose text comes in batches after it, is searched unmerged as quickly.
@@ -1077,7 +1080,11 @@ def _parsed(rendered_of: RenderedOf, topic: Topic) -> Rendered:
 
 
 def _storable(text: str) -> str:
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+    """``text`` as SQLite can take it: a lone surrogate (a file name that is not UTF-8) made "?". Text
+    without one is left as it is (found by one scan, not by encoding and decoding the whole text)."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def search_once(

@@ -137,3 +137,15 @@ def test_a_word_finds_its_other_forms_in_text(library, query, text):
     index.prepare()
     assert "pain" in refs(index, query)
     index.close()
+
+
+def test_a_page_whose_text_holds_a_lone_surrogate_is_still_indexed(library):
+    """Text with a lone surrogate (from a file name that is not UTF-8) is stored with "?" in its place;
+    other text, accents and curly quotes alike, is stored as it is."""
+    index = SearchIndex.begin(library, None)
+    index.finish(
+        lambda topic: Rendered(parts=(), text="Zebrafish\udcff notes. Café’s menu." if topic.id == "pain" else "")
+    )
+    assert index.page_text("pain") == "Zebrafish? notes. Café’s menu."
+    assert refs(index, "zebrafish")[0] == "pain"
+    index.close()
