@@ -86,6 +86,7 @@ class _Worker:
     conn: Connection
     batches: deque[list[int]] = field(default_factory=deque)  # sent, in order, not yet answered in full
     alone: bool = False  # checking a suspect page on its own (see _Pool)
+    broken: bool = False  # a batch could not be sent (it died as it was sent): a death like any other
     since: float = field(default_factory=time.monotonic)  # last sign of progress
 
 
@@ -199,30 +200,30 @@ class _Pool(Generic[T, R]):
                     batch.append(self.pending.popleft())
             if not worker.batches:
                 worker.since = time.monotonic()
-            worker.batches.append(batch)
-            worker.conn.send(batch)
+            worker.batches.append(batch)  # (in hand even if it cannot be sent: re-checked when it is found dead)
+            try:
+                worker.conn.send(batch)
+            except OSError:  # it died since it was last seen alive (BrokenPipeError, ConnectionResetError)
+                worker.broken = True
+                return
 
     def _step(self, worker: _Worker, ready: list[Any]) -> None:
-        gone = False
-        if worker.conn in ready or worker.process.sentinel in ready:
-            try:
-                while worker.conn.poll():
-                    for index, result in worker.conn.recv():
-                        self.results[index] = result
-                        self._answered(worker, index)
-                    worker.since = time.monotonic()
-            except (EOFError, OSError):
-                gone = True
+        alive = worker.process.is_alive()  # (seen before reading: what a dead worker sent is all there by now)
+        gone = worker.broken
+        if worker.conn in ready or worker.process.sentinel in ready or gone or not alive:
+            gone = self._drain(worker) or gone
         if not worker.batches:
             worker.alone = False
-        if not gone and worker.process.is_alive():
+        if not gone and alive:
             self._feed(worker)
+            gone = worker.broken
         stalled = bool(worker.batches) and time.monotonic() - worker.since > self.timeout
-        if not (gone or stalled or not worker.process.is_alive()):
+        if not (gone or stalled or not alive):
             return
         if worker.process.is_alive():
             worker.process.kill()
-        worker.process.join(5)
+        worker.process.join(30)
+        self._drain(worker)  # results it sent before it died are answers (only the rest are suspects)
         worker.conn.close()
         self.workers.remove(worker)
         unanswered = [index for batch in worker.batches for index in batch]
@@ -238,6 +239,18 @@ class _Pool(Generic[T, R]):
             self.pending.extendleft(reversed(unanswered))
         if self.pending:
             self._start()
+
+    def _drain(self, worker: _Worker) -> bool:
+        """Takes the results the worker has sent; True when its end of the pipe is gone (it died)."""
+        try:
+            while worker.conn.poll():
+                for index, result in worker.conn.recv():
+                    self.results[index] = result
+                    self._answered(worker, index)
+                worker.since = time.monotonic()
+        except (EOFError, OSError):
+            return True
+        return False
 
     @staticmethod
     def _answered(worker: _Worker, index: int) -> None:
