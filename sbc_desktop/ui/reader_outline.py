@@ -26,6 +26,8 @@ from . import accessible_factory
 
 READ_BUDGET_S = 0.004  # reading a newly shown page's outline, per turn of the event loop
 READ_WAIT_MS = 15  # ...which waits, this long at a time, for the page's layout steps to end
+ASKED_BUDGET_S = 0.008  # a screen reader asks for the outline while it is still being read: read on this long
+ANNOUNCE_BUDGET_S = 0.004  # telling a screen reader of the items read, per turn of the event loop
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,13 @@ class PageOutline(QWidget):
         # page has thousands of links: a QObject each, made at every switch, cost more than reading them).
         self._nodes: dict[int, OutlineNode] = {}
         self.current = -1
+        # A screen reader is told of a newly shown page's items once they are read, a few per turn of
+        # the event loop (it makes each item's accessible object as it is told): how many it was told of.
+        self._announced = 0
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(0)
+        self._announce_timer.timeout.connect(self._announce_step)
 
     def node(self, index: int) -> OutlineNode | None:
         """Item ``index``'s accessible object (made now if it was not yet), or None."""
@@ -145,9 +154,7 @@ class PageOutline(QWidget):
         """Item ``index`` if it has been read (the outline is read from the top, so an index stays
         the same as the rest is read), else None."""
         known = self._known()
-        if 0 <= index < len(known):
-            return known[index]
-        return self.items[index] if 0 <= index < len(self.items) else None
+        return known[index] if 0 <= index < len(known) else None
 
     def _known(self) -> list[OutlineItem]:
         """The items read so far (all of them once the outline is read)."""
@@ -166,6 +173,14 @@ class PageOutline(QWidget):
 
     def is_read(self) -> bool:
         return self._reading is None
+
+    def asked(self) -> list[OutlineItem]:
+        """What a screen reader gets when it asks for the outline: the items read so far, after reading on
+        for at most ASKED_BUDGET_S (all of a short page; a long page's rest is read in idle steps, and the
+        screen reader is told of it as it comes: _announce_step)."""
+        if self._reading is not None:
+            self._read(until=time.perf_counter() + ASKED_BUDGET_S)
+        return self._known()
 
     def read_later(self) -> None:
         """The reader shows a new document: its outline is read in small idle steps from now."""
@@ -220,7 +235,7 @@ class PageOutline(QWidget):
             return
         self._stop_reading()
         self._items = items
-        self._reordered()
+        self._announce_later()
         self.outlineRead.emit()
 
     def rebuild(self) -> None:
@@ -256,10 +271,35 @@ class PageOutline(QWidget):
         """Drop the accessible objects of items ``first`` on (Qt forgets each one's interface with it)."""
         for index in [index for index in self._nodes if index >= first]:
             self._nodes.pop(index).deleteLater()
+        self._announced = min(self._announced, first)
 
     def _reordered(self) -> None:
+        """A screen reader is told the items changed (it asks for every one of them at once)."""
+        self._announce_timer.stop()
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
+        self._announced = len(self._known())
+
+    def _announce_later(self) -> None:
+        """A newly shown page's outline is read: a screen reader is told of its items in idle steps
+        (told at once, as by _reordered, it made thousands of accessible objects in one step)."""
+        self._announced = 0  # (those it asked for while the outline was read are told of again: no harm)
+        if QAccessible.isActive():
+            self._announce_timer.start()
+
+    def _announce_step(self) -> None:
+        items = self._known()
+        if not QAccessible.isActive() or self._reading is not None:
+            return  # (a new page's outline is being read: it is announced once read)
+        until = time.perf_counter() + ANNOUNCE_BUDGET_S
+        while self._announced < len(items) and time.perf_counter() < until:
+            node = self.node(self._announced)
+            iface = QAccessible.queryAccessibleInterface(node) if node is not None else None
+            if iface is not None:
+                QAccessible.updateAccessibility(QAccessibleEvent(iface, QAccessible.Event.ObjectCreated))
+            self._announced += 1
+        if self._announced < len(items):
+            self._announce_timer.start()
 
     def index_at(self, position: int, kind: str) -> int:
         """The item of ``kind`` that contains ``position``, or -1 (the outline read only up to there)."""
@@ -319,7 +359,7 @@ class _OutlineAccessible(QAccessibleWidget):
         self.outline = outline
 
     def childCount(self) -> int:  # noqa: N802 - Qt override
-        return len(self.outline.items)
+        return len(self.outline.asked())  # (a long page's outline is not read all at once when asked)
 
     def child(self, index: int):
         node = self.outline.node(index)
