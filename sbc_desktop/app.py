@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import display
+from . import code_cache, display  # noqa: F401  (code_cache first: it imports PySide6, see there)
 from .settings import (
     APPLICATION,
     DESKTOP_FILE,
@@ -192,6 +192,13 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
                 QTimer.singleShot(5000, arrival.start)  # (a window that is never painted still gets it)
         else:
             window.after_first_paint.call(prerender.start_later)
+
+        # What this start compiled from source (PySide6's support modules, data classes), for the next one.
+        def keep_code() -> None:
+            code_cache.save(cache_dir())
+
+        window.after_first_paint.call(keep_code)
+        app.aboutToQuit.connect(keep_code)  # (a window closed before that)
         from .ui.quit_signals import QuitSignals
 
         # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).

@@ -288,6 +288,8 @@ class SearchPanel(QFrame):
         if done >= total:
             self.text_note.hide()
             self.text_note.setText("")
+            self.text_note.setAccessibleName("")  # not left saying "0 of 29" to the accessibility tree
+            self.text_note.setAccessibleDescription("")
             return
         text = QCoreApplication.translate("Search", "Still adding the pages' text: {done} of {total}").format(
             done=f"{done:,}", total=f"{total:,}"

@@ -56,6 +56,8 @@ def test_results_take_in_the_text_at_most_once_a_second_and_the_last_batch_at_on
     gate.set()  # no more keys: the patient reads
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)
     assert result_refs(panel)[0] == "pain"  # the last batch was searched at once: the results are complete
+    note = panel.text_note
+    assert note.isHidden() and note.accessibleName() == "" == note.accessibleDescription()  # nothing stale
     assert not any(typed for _at, _query, typed in made)
     again = [at for at, _query, _typed in made]
     assert len(again) >= 2, again  # searched again while the text landed (4 s here), and at the end

@@ -1,0 +1,120 @@
+"""Code a start compiles from source every time (PySide6's support modules, data classes) is
+compiled once and kept (code_cache.py): the same code, read back; nothing else changes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sbc_desktop import app, code_cache  # noqa: F401  (app sets it up, as at start)
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="kept only where Qt's cache folder is known"
+)
+
+# In a fresh process: what a start imports before its first paint, then what was compiled and found.
+START = """
+import dataclasses, json, sys
+from sbc_desktop import app, code_cache
+import sbc_desktop.ui.main_window
+from sbc_desktop.care_team import CareTeam
+from sbc_desktop.settings import cache_dir
+team = CareTeam(nurse="0123")
+try:
+    team.nurse = "x"
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+saved = code_cache.save(cache_dir()) if "--save" in sys.argv else None
+print(json.dumps({"compiled": code_cache.compiled if not saved else -1, "known": len(code_cache._known),
+    "used": len(code_cache._used), "saved": saved, "repr": repr(team), "same": team == CareTeam(nurse="0123"),
+    "frozen": frozen, "folder": str(cache_dir())}))
+"""
+
+
+def start(home: Path, *args: str) -> dict:
+    env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", START, *args], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_a_second_start_compiles_nothing_and_its_code_is_the_same(tmp_path):
+    first = start(tmp_path, "--save")
+    assert first["saved"] is True and first["known"] == 0
+    kept = Path(first["folder"]) / f"code-{sys.implementation.cache_tag}.cache"
+    assert kept.is_file()
+    second = start(tmp_path)
+    assert second["compiled"] == 0  # PySide6's support modules and every data class: all found
+    assert second["known"] >= second["used"] > 50
+    for what in ("repr", "same", "frozen"):  # the data classes behave as compiled ones do
+        assert second[what] == first[what]
+    assert second["frozen"] is True and second["same"] is True
+    assert start(tmp_path, "--save")["saved"] is False  # nothing new: the file is not written again
+
+
+def test_the_folder_is_the_apps_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    from sbc_desktop.settings import cache_dir
+
+    assert Path(code_cache.folder_for_start()) == cache_dir()
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/not/used")  # (Qt ignores one that is not absolute)
+    assert Path(code_cache.folder_for_start()) == cache_dir()
+
+
+def test_a_damaged_or_other_pythons_file_is_not_used(tmp_path):
+    start(tmp_path, "--save")
+    kept = next((tmp_path / ".cache").rglob("code-*.cache"))
+    whole = kept.read_bytes()
+    for damaged in (
+        b"",
+        b"nonsense",
+        whole[: len(whole) // 2],
+        whole.replace(sys.version.encode(), b"3.99.0 other", 1),
+    ):
+        kept.write_bytes(damaged)
+        again = start(tmp_path)
+        assert again["known"] == 0 and again["compiled"] > 50 and again["frozen"] is True
+    assert start(tmp_path, "--save")["saved"] is True  # written again, whole
+    assert start(tmp_path)["compiled"] == 0
+
+
+def test_future_imports_keep_their_meaning(monkeypatch):
+    monkeypatch.setattr(code_cache, "_used", {})
+    monkeypatch.setattr(code_cache, "_known", {})
+    text = "def f(x: int): pass"
+    inherited: dict = {}
+    exec(code_cache.compile_kept(text, "<t>", "exec"), inherited)  # from here: annotations are text
+    plain: dict = {}
+    exec(code_cache.compile_kept(text, "<t>", "exec", 0, True), plain)  # without this file's future import
+    assert inherited["f"].__annotations__ == {"x": "int"}
+    assert plain["f"].__annotations__ == {"x": int}
+    assert len(code_cache._used) == 2
+    again: dict = {}
+    exec(code_cache.compile_kept(text, "<t>", "exec"), again)  # found, and still this file's meaning
+    assert again["f"].__annotations__ == {"x": "int"} and len(code_cache._used) == 2
+
+
+def test_data_classes_made_later_work_through_it():
+    assert dataclasses.exec is code_cache.exec_kept  # type: ignore[attr-defined]
+
+    @dataclasses.dataclass(frozen=True, order=True)
+    class Later:
+        name: str
+        size: int = 3
+
+    assert (
+        Later("a") < Later("b") and Later("a") == Later("a", 3) and repr(Later("a")).endswith("Later(name='a', size=3)")
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Later("a").size = 4  # type: ignore[misc]
+
+
+def test_a_save_elsewhere_writes_nothing(tmp_path):
+    assert code_cache.save(tmp_path / "another") is False
+    assert not (tmp_path / "another").exists()
