@@ -429,8 +429,7 @@ class Reader(QTextBrowser):
         if self._offscreen is None and not self._steps:
             part = next(self._pending, None)
             if part is None:  # the first piece was the whole page: it is complete as shown
-                self._pending = None
-                self.pageCompleted.emit()
+                self._complete_as_shown()
                 return
             self._steps = self._pieces(part)
         if self._offscreen is None:
@@ -449,6 +448,13 @@ class Reader(QTextBrowser):
             self._offscreen.add(piece)
             self.parts_shown += last
         self._fill_timer.start()
+
+    def _complete_as_shown(self) -> None:
+        """The page on screen is the whole page (one piece): complete now, laid out to its end in steps
+        (as a page built off screen is: its height exact for a reading position, `pageLaidOut` after)."""
+        self._pending = None
+        self._layout_steps.start(self.document())
+        self.pageCompleted.emit()
 
     def _show_offscreen(self) -> None:
         """Every piece is in the page built off screen: it takes the place of the one shown, where
@@ -578,8 +584,7 @@ class Reader(QTextBrowser):
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
             if self._offscreen is None and not rest:  # the first piece was the whole page
-                self._pending = None
-                self.pageCompleted.emit()
+                self._complete_as_shown()
             else:
                 if self._offscreen is None:
                     self._offscreen = PageDocument(self, self._first_piece)

@@ -324,7 +324,7 @@ def test_a_page_of_one_piece_is_complete_as_first_shown(long_window, qtbot):
         click_topic(long_window, qtbot, "short")
         assert reader.current_url() == "topic:short"
         shown = reader.document()
-        with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+        with qtbot.waitSignal(reader.pageLaidOut, timeout=10_000):
             pass
         assert reader.is_laid_out() and reader.document() is shown and made == []
         assert "Read the long page." in reader.toPlainText()
