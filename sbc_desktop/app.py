@@ -159,6 +159,13 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         if topic:
             window.open_start_page(topic)
         controller.show_kiosk()
+        from .ui.quit_signals import QuitSignals
+
+        def stopped(number: int) -> None:  # shut-down, `systemctl stop`, a kill
+            controller.exit_kiosk()  # (its temporary folder removed, as when staff leave)
+            app.exit(128 + number)  # not 0 (a staff exit): the services start it again unless stopping
+
+        QuitSignals(stopped, window)
     else:
         assert settings is not None
         notes = NotesStore(data_dir() / "appointment-notes.json")

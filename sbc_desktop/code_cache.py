@@ -28,6 +28,7 @@ import marshal
 import os
 import sys
 from importlib.util import MAGIC_NUMBER
+from types import CodeType
 
 FORMAT = 1
 _FUTURE = 0  # every `from __future__` flag: compile() inherits the caller's
@@ -75,8 +76,8 @@ def load(folder: str | None) -> int:
         found = marshal.loads(data[len(_HEADER) :])
     except (OSError, ValueError, EOFError, TypeError):
         return 0
-    if isinstance(found, dict):
-        _known.update(found)
+    if isinstance(found, dict):  # (only code: anything else in the file is not used)
+        _known.update((key, code) for key, code in found.items() if isinstance(code, CodeType))
     return len(_known)
 
 

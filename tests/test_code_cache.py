@@ -4,6 +4,7 @@ compiled once and kept (code_cache.py): the same code, read back; nothing else c
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import subprocess
@@ -82,6 +83,21 @@ def test_a_damaged_or_other_pythons_file_is_not_used(tmp_path):
         assert again["known"] == 0 and again["compiled"] > 50 and again["frozen"] is True
     assert start(tmp_path, "--save")["saved"] is True  # written again, whole
     assert start(tmp_path)["compiled"] == 0
+
+
+def test_a_file_holding_anything_but_code_is_not_used(tmp_path, monkeypatch):
+    import marshal
+
+    text = b"x = 1"
+    key = (hashlib.blake2b(text, digest_size=20).digest(), len(text), "<t>", 0, -1)
+    (tmp_path / code_cache.file_in("").lstrip("/")).write_bytes(code_cache._HEADER + marshal.dumps({key: 42}))
+    monkeypatch.setattr(code_cache, "_used", {})
+    monkeypatch.setattr(code_cache, "_known", {})
+    assert code_cache.load(str(tmp_path)) == 0
+    space: dict = {}
+    exec(code_cache.compile_kept(text, "<t>", "exec", 0, True), space)  # compiled, not 42
+    assert space["x"] == 1
+    code_cache.load(code_cache.folder_for_start())
 
 
 def test_future_imports_keep_their_meaning(monkeypatch):

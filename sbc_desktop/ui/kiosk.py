@@ -29,6 +29,7 @@ from .policy_view import keyboard_reachable
 from .qt_app import application
 
 if TYPE_CHECKING:
+    from ..kiosk.private_tmp import PrivateTemp
     from .kiosk_clinic import ClinicDetails
     from .kiosk_keyboard import OnScreenKeyboard
     from .kiosk_updates import KioskUpdates
@@ -116,6 +117,7 @@ class KioskController(QObject):
         if self.pin_gate.state_problem:
             LOG.warning("kiosk: the staff PIN's lock-out state: %s", self.pin_gate.state_problem)
         self.staff_leaving = False
+        self.private_temp: PrivateTemp | None = None  # (make_kiosk: the temporary files, in memory)
         self._corner_taps: list[float] = []
         window.kiosk_care_team = config.care_team
 
@@ -516,16 +518,23 @@ class KioskController(QObject):
             self.window.windowHandle().setKeyboardGrabEnabled(False)
         application().removeEventFilter(self)
         self.window.close()
+        if self.private_temp is not None:  # (after the close has cancelled a print still going)
+            self.private_temp.close()
 
 
 def make_kiosk(library, config: KioskConfig, clock=time.monotonic):
     """The kiosk as a clinic starts it: a window that writes nothing, and its controller."""
+    from ..kiosk.private_tmp import PrivateTemp
     from ..notes import NotesStore
     from ..policy import Policy
     from .main_window import MainWindow
 
+    temp = PrivateTemp.open()  # before anything can print: CUPS's copy of a handout stays in memory
     window = MainWindow(library, None, None, NotesStore(None), policy=Policy.for_kiosk(config.home_topic))
     controller = KioskController(window, config, clock)
+    controller.private_temp = temp
+    window.destroyed.connect(temp.close)
+    application().aboutToQuit.connect(temp.close)
     if config.update_repository:  # signed content packs, checked at idle moments
         from .kiosk_updates import KioskUpdates
 

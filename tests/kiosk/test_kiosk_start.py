@@ -4,6 +4,7 @@ behind in the home folder: no file and no folder, not even an empty one."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,6 @@ def test_a_kiosk_start_makes_nothing_in_home(tmp_path):
     assert f"topics={topics} " in next(line for line in seen if line.startswith("first-paint"))  # all of them
     assert everything_under(home) == [], everything_under(home)
     assert everything_under(temp) == [], everything_under(temp)
+    # Its temporary folder in memory (kiosk/private_tmp.py) went when it was stopped (SIGTERM).
+    assert app.returncode == 128 + signal.SIGTERM  # (as a process killed by it: restarted unless stopping)
+    assert sorted(Path("/dev/shm").glob(f"sbc-desktop-kiosk-tmp-{app.pid}-*")) == []

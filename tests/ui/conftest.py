@@ -43,6 +43,18 @@ def speech_helpers_end(monkeypatch):
             assert process.state() == process.ProcessState.NotRunning, "a speech helper did not end"
 
 
+@pytest.fixture(autouse=True)
+def kiosk_temp_folders_end():
+    """A kiosk's temporary folder in memory (kiosk/private_tmp.py) is gone, and TMPDIR as it was,
+    when the test ends: the kiosk removes it when staff end it or its window is deleted, and a
+    test's window is deleted only later (see speech_helpers_end)."""
+    from sbc_desktop.kiosk import private_tmp
+
+    yield
+    for temp in list(private_tmp._open):
+        temp.close()
+
+
 def show_active(qtbot, window):
     """Show ``window`` and wait until it is on screen and active (keyboard shortcuts reach only the active window)."""
     with qtbot.waitExposed(window):
