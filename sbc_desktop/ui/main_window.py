@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
             self.search_panel.show_waiting()
             return
         care_topic = "care-team" if self.library.topic("care-team") else ""
-        self.search_panel.show_response(response, self.care_team(), care_topic)
+        self.search_panel.show_response(response, self.care_team(), care_topic, typed=typed)
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
         """Open a search result, scroll to the first match and highlight every match."""

@@ -210,6 +210,7 @@ class SearchPanel(QFrame):
         self._query = ""
         self._own_choice = False
         self._filling = False
+        self._pinned: tuple[int, SearchResult] | None = None  # during a refill: the row chosen, and its result
         self._showing = ""  # what the list holds: "results", "nearest" (nothing matched) or "" (neither)
 
         self.status = QLabel(self)
@@ -337,11 +338,16 @@ class SearchPanel(QFrame):
         self.suggestions.show()
         self.show()
 
-    def show_response(self, response: SearchResponse, team: CareTeam | None = None, care_topic: str = "") -> None:
+    def show_response(
+        self, response: SearchResponse, team: CareTeam | None = None, care_topic: str = "", typed: bool = True
+    ) -> None:
         """Show the results best first; or, when there are none, say so and offer a way on.
 
         ``team`` is the reader's or the clinic's care team (its numbers are shown when
         nothing is found); ``care_topic`` the topic about the care team, if there is one.
+        ``typed`` is False for the window's own search again as more pages' text lands: a
+        result the patient chose then stays in the list, at its place, even when it has
+        dropped out of the best results, until they type or move.
         """
         query = " ".join(response.query.split()).casefold()
         # The same query searched again (more pages' text has landed): only the rows that changed are set, so
@@ -349,6 +355,7 @@ class SearchPanel(QFrame):
         again = query == self._query and self.isVisible()
         chosen = self.list.currentItem() if self._own_choice and again else None
         kept = _identity(chosen.data(RESULT_ROLE))[:2] if chosen is not None else None
+        self._pinned = None if chosen is None or typed else (self.list.currentRow(), chosen.data(RESULT_ROLE))
         self._query = query
         self._filling = True  # the rows set from here on are the panel's, not the user's choice
         try:
@@ -364,6 +371,7 @@ class SearchPanel(QFrame):
                 self._own_choice = False
         finally:
             self._filling = False
+            self._pinned = None
 
     def _row_changed(self, row: int) -> None:
         if not self._filling:
@@ -430,7 +438,12 @@ class SearchPanel(QFrame):
     def _refill(self, results: list[SearchResult]) -> None:
         """The same query's results again: a row whose result is unchanged is left alone (a new score is
         kept, not drawn); a changed row is set again, a new one added at the end, rows no longer there taken away. The
-        current row stays where it is (`show_response` then moves it with a result the user chose)."""
+        current row stays where it is (`show_response` then moves it with a result the user chose). A result
+        the patient chose that is no longer among them keeps its row (see `show_response`)."""
+        if self._pinned is not None:
+            row, chosen = self._pinned
+            if all(_identity(result)[:2] != _identity(chosen)[:2] for result in results):
+                results = [*results[:row], chosen, *results[row:]]
         for row, result in enumerate(results):
             item = self.list.item(row)
             if item is None:

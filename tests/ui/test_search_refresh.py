@@ -14,10 +14,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from sbc_desktop.content import search
+from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.rendered import Rendered
 from sbc_desktop.content.search import SearchResponse, SearchResult
 from sbc_desktop.ui import search_service
 from sbc_desktop.ui.search_panel import SearchPanel
+from tests.helpers import make_content, topic, write
 from tests.ui.test_search_growing import open_home_window, result_refs
 
 
@@ -179,3 +181,53 @@ def test_a_row_whose_snippet_changes_as_the_text_lands_is_measured_again(qtbot):
 
     qtbot.waitUntil(measured, timeout=5000)
     assert view.visualItemRect(view.item(2)).top() >= view.visualItemRect(middle).bottom()  # no overlap
+
+
+def test_a_result_chosen_by_the_arrow_keys_stays_chosen_when_the_text_pushes_it_out_of_the_best(
+    qtbot, tmp_path, monkeypatch
+):
+    """Review7 m1: the patient types, chooses the 4th result with Down (it is said) and reads on; the text that
+    lands then puts 14 pages above it, and it falls out of the best 12. Before, the current row jumped to the
+    first result, silently, and Enter opened a page the patient never chose. Now what they chose stays in the
+    list, at its place, and chosen, with nothing said of it; Enter opens it."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    # Found before any text by their summaries ("weary"): the four results to choose from.
+    pages = {f"picked-{n}": "Nothing more here." for n in range(4)}
+    # Found only by their text, where "weary" is in a heading and all through: each ranks above the four.
+    pages |= {
+        f"found-{n:02}": "## Weary\n\n" + "\n\n".join(["Feeling weary, so weary, all day."] * 6) for n in range(14)
+    }
+    root = make_content(tmp_path / "content", pages)
+    for n in range(4):
+        summary = "Some days you may feel weary. This page is about plans, meals, friends, walks and music."
+        write(root / "topics" / f"picked-{n}.md", topic(f"picked-{n}", pages[f"picked-{n}"], order=n).replace(
+            "A short summary.", summary))  # fmt: skip
+    gate = threading.Event()
+    window = open_home_window(qtbot, load_library(root), None, lambda real: lambda t: gate.wait(30) and real(t))
+    panel, field = window.search_panel, window.search_field
+    spoken = []
+    panel.spoken.connect(spoken.append)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "weary")
+    qtbot.waitUntil(lambda: not field.typing and panel.isVisible() and panel.list.count() == 4, timeout=10000)
+    for _ in range(3):
+        qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert spoken[-1].endswith("(4 of 4)")
+    chosen = result_refs(panel)[3]
+    said = len(spoken)
+    gate.set()  # the pages' text lands; the patient reads on
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    best = [result.ref for result in window.search.search("weary", typed=False).results]
+    assert len(best) == 12 and chosen not in best  # the text really pushed it out of the best
+    # The last batch's search is shown: the best 12, and the result chosen kept among them (at its place).
+    qtbot.waitUntil(lambda: [ref for ref in result_refs(panel) if ref != chosen] == best, timeout=5000)
+    assert chosen in result_refs(panel)
+    assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole).ref == chosen
+    assert not any(chosen in text or "Picked" in text for text in spoken[said:])  # nothing said of the refill
+    assert QApplication.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == f"topic:{chosen}"
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # a search of their own: the best
+    qtbot.waitUntil(lambda: panel.isVisible() and result_refs(panel) == best, timeout=5000)
+    assert panel.list.currentRow() == 0
+    window.close()
