@@ -580,6 +580,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Págé {page} öf {pages} ~]</translation>
         </message>
         <message>
+            <source>Pages {chosen} are not in this handout: it ends at page {count}. Choose pages 1 to {count}.</source>
+            <translation>[Págéš {chosen} áré ñöt îñ thîš háñdöút: ît éñdš át págé {count}. Çhööšé págéš 1 tö {count}. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>The folder {folder} does not exist.</source>
             <translation>[Thé földér {folder} döéš ñöt éxîšt. ~~~~~ ~~]</translation>
         </message>

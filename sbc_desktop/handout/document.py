@@ -182,7 +182,8 @@ def draw_steps(
     """Draw the pages of ``laid`` (from ``laid_steps`` for this device) on ``device``, a page a step."""
     body, band, foot = _frame(device, options)
     pages = laid.pageCount()
-    yield Stage.PAGES, 0, pages
+    chosen = chosen_pages(device, pages)
+    yield Stage.PAGES, 0, len(chosen)
 
     small = QFont(laid.defaultFont())
     small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
@@ -191,8 +192,8 @@ def draw_steps(
         raise StorageError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
     printed, _, content = printed_on_text(options, "\n").partition("\n")
     try:
-        for index in range(pages):
-            if index:
+        for step, index in enumerate(chosen):
+            if step:
                 device.newPage()
             painter.setFont(small)
             painter.setPen(QPen(Qt.GlobalColor.black))
@@ -221,10 +222,31 @@ def draw_steps(
             painter.setClipRect(context.clip)
             laid.documentLayout().draw(painter, context)
             painter.restore()
-            yield Stage.PAGES, index + 1, pages
+            yield Stage.PAGES, step + 1, len(chosen)
     finally:
         painter.end()
-    return pages
+    return len(chosen)
+
+
+def chosen_pages(device: QPagedPaintDevice, pages: int) -> list[int]:
+    """The pages (from 0) to draw: those the print dialog's "Pages" chose (numbered as on the
+    handout, "Page 3 of 10"), else all. None of them in the handout: StorageError, before any
+    page goes to the printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    if not isinstance(device, QPrinter) or device.printRange() != QPrinter.PrintRange.PageRange:
+        return list(range(pages))
+    ranges = device.pageRanges()
+    if ranges.isEmpty():
+        return list(range(pages))
+    chosen = [index for index in range(pages) if ranges.contains(index + 1)]
+    if not chosen:
+        raise StorageError(
+            QCoreApplication.translate(
+                "Handout", "Pages {chosen} are not in this handout: it ends at page {count}. Choose pages 1 to {count}."
+            ).format(count=pages, chosen=ranges.toString())
+        )
+    return chosen
 
 
 def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:

@@ -68,6 +68,10 @@ class SearchService(QObject):
         self._thread: threading.Thread | None = None
         self._closer: threading.Thread | None = None  # closes the index after the window (see close)
         self._stop = threading.Event()
+        # Held while the index's thread tells the window something, and while close() stops it: once close
+        # has returned, the thread tells nothing more (the window may be deleted next, and an emit from
+        # another thread into an object being deleted crashed the process).
+        self._telling = threading.Lock()
         self._complete = False  # every page's text is searchable (set on the UI thread)
         self.text_done = (0, 0)  # (pages whose text is searchable, pages), as last landed
         self.error = ""  # why the index could not be opened, if it could not
@@ -119,7 +123,7 @@ class SearchService(QObject):
     def start(self) -> None:
         """Open the cached index, or build it, in the background (once). Not from part of a library:
         while a first start's library is still arriving, search waits for all of it."""
-        if self._thread is None and self.library.complete:
+        if self._thread is None and self.library.complete and not self._stop.is_set():  # (not once closed)
             self._thread = threading.Thread(target=self._open, name="search-index", daemon=True)
             self._thread.start()
 
@@ -151,7 +155,13 @@ class SearchService(QObject):
                 except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
                     index = SearchIndex.begin(self.library, None)
                 index.prepare()  # the vocabulary and everyday English, before the first keystroke
-            self._opened = index  # from here on close() interrupts the index's queries
+            with self._telling:
+                closed = self._stop.is_set()
+                if not closed:
+                    self._opened = index  # from here on close() interrupts the index's queries
+            if closed:  # the window closed while it was opened (close could not interrupt that): closed here
+                index.close()
+                return
             total = index.pages
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             if self._stop.is_set():
@@ -166,15 +176,20 @@ class SearchService(QObject):
     def _tell(self, signal: SignalInstance, *args: object) -> bool:
         """Emit ``signal`` from the index's thread; False, and the thread stops, if the window has
         already deleted this object (closed without `close`, e.g. at the end of a test or a crash
-        exit): Qt then refuses the emit, and the text is kept for the next start as after `close`."""
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # "Signal source has been deleted"
-            self._stop.set()
-            if self._helper is not None:
-                self._helper.close()
-            return False
-        return True
+        exit): Qt then refuses the emit, and the text is kept for the next start as after `close`.
+        Also False, with nothing emitted, once `close` has begun."""
+        with self._telling:
+            if self._stop.is_set():
+                return False
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # "Signal source has been deleted"
+                self._stop.set()
+            else:
+                return True
+        if self._helper is not None:
+            self._helper.close()
+        return False
 
     def _add_text(self, index: SearchIndex) -> None:
         """The pages' text, a batch at a time, each searchable as it lands (resumed from the cache)."""
@@ -260,7 +275,8 @@ class SearchService(QObject):
         of their own, which copies the log (up to 16 MB of WAL) into the index file: the process waits for
         it as it ends (not a daemon), the window does not (it waited for the rest of the batch being read,
         1.2-1.6 s on the NCI pages, and then for the copy, 50-90 ms)."""
-        self._stop.set()
+        with self._telling:  # (waits for a signal being emitted now: none is emitted after this)
+            self._stop.set()
         self._again.stop()
         if self._helper is not None:
             self._helper.close()  # a long page it is parsing now is not parsed here instead

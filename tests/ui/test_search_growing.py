@@ -334,3 +334,43 @@ def test_a_window_closed_as_the_index_is_opened_ends_its_thread_quietly(qtbot, l
     service.wait_closed(10)
     assert not service._thread.is_alive()
     assert not service.error and not failed
+
+
+def test_a_window_closed_while_its_index_is_prepared_hears_nothing_after(qtbot, library, monkeypatch):
+    """Close comes while the index's thread prepares the index (which close cannot interrupt): once close
+    has returned, the thread tells the window nothing more (the window may be deleted next: an emit into an
+    object being deleted crashed a test run), it closes the index it opened, and no closed service starts
+    another thread."""
+    preparing = threading.Event()
+    let_go = threading.Event()
+    closed = []
+    real_prepare, real_close = search.SearchIndex.prepare, search.SearchIndex.close
+
+    def slow_prepare(index):
+        preparing.set()
+        let_go.wait(10)
+        real_prepare(index)
+
+    def close_index(index):
+        closed.append(index)
+        real_close(index)
+
+    monkeypatch.setattr(search.SearchIndex, "prepare", slow_prepare)
+    monkeypatch.setattr(search.SearchIndex, "close", close_index)
+    service = search_service.SearchService(library, None)
+    heard = []
+    for signal in (service.ready, service.failed, service.textAdded, service._landed):
+        signal.connect(lambda *args, signal=signal: heard.append(signal))
+    service.start()
+    assert preparing.wait(20)
+    threading.Timer(0.2, let_go.set).start()  # prepared just after close has begun
+    service.close()
+    assert not service._thread.is_alive()
+    QApplication.processEvents()  # (anything queued to the window arrives now)
+    assert not heard and not service.is_searchable
+    assert len(closed) == 1  # the index opened is closed, on the index's thread
+    thread = service._thread
+    service._thread = None  # as if it had never started: a closed service still starts nothing
+    service.start()
+    assert service._thread is None
+    service._thread = thread
