@@ -163,6 +163,7 @@ class SearchService(QObject):
                 index.close()
                 return
             total = index.pages
+            done = total - index.pages_left  # (both counts here: close may interrupt either)
         except Exception as exc:  # noqa: BLE001 - reported to the window, never lost
             if self._stop.is_set():
                 return  # the window closed as the index was opened (or interrupted it): its text is read next time
@@ -170,7 +171,7 @@ class SearchService(QObject):
             self._tell(self.failed, self.error)
             return
         # first: the note is up before the results
-        if self._tell(self._landed, total - index.pages_left, total) and self._tell(self.ready):
+        if self._tell(self._landed, done, total) and self._tell(self.ready):
             self._add_text(index)
 
     def _tell(self, signal: SignalInstance, *args: object) -> bool:

@@ -7,6 +7,8 @@ import sqlite3
 import threading
 import time
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -315,7 +317,8 @@ def test_no_result_shows_before_the_note_however_late_the_index_thread_says_how_
     window.close()
 
 
-def test_a_window_closed_as_the_index_is_opened_ends_its_thread_quietly(qtbot, library, monkeypatch):
+@pytest.mark.parametrize("count", ["pages", "pages_left"])
+def test_a_window_closed_as_the_index_is_opened_ends_its_thread_quietly(qtbot, library, monkeypatch, count):
     """The window closes while the index's thread counts its pages: close interrupts the index's query
     (SQLite: "interrupted"), and the thread ends quietly, reporting no failure (it raised, unhandled)."""
     counting = threading.Event()
@@ -326,7 +329,7 @@ def test_a_window_closed_as_the_index_is_opened_ends_its_thread_quietly(qtbot, l
         let_go.wait(10)
         raise sqlite3.OperationalError("interrupted")
 
-    monkeypatch.setattr(search.SearchIndex, "pages", property(count_interrupted))
+    monkeypatch.setattr(search.SearchIndex, count, property(count_interrupted))
     service = search_service.SearchService(library, None)
     failed = []
     service.failed.connect(failed.append)
