@@ -8,7 +8,6 @@ import threading
 import time
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
