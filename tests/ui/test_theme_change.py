@@ -91,3 +91,17 @@ def test_every_colour_follows_a_theme_chosen_from_the_view_menu(broken_window, q
     assert pixel(popup, 0, popup.height() // 2) == theme.popup_border
     assert pixel(popup, 6, popup.height() - 6) == theme.popup_base
     popup.close()
+
+
+def test_the_search_panel_s_notes_and_results_keep_the_window_s_text_size(window, qtbot):
+    """Under the palette-following setting a font set on the search panel reaches its children: the note on
+    how far the pages' text is, and the results, are drawn at the window's size as before, not the panel's."""
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "bone")
+    panel = window.search_panel
+    qtbot.waitUntil(panel.isVisible)
+    size = QApplication.font().pointSizeF()
+    assert panel.text_note.font().pointSizeF() == size
+    assert panel.list.font().pointSizeF() == size
