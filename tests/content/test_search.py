@@ -230,8 +230,7 @@ def test_the_words_search_keeps_are_never_walked_by_the_garbage_collector(builti
     collection walked their 200,000 references: 19 ms of the window's time in a pause while typing)."""
     import gc
 
-    from sbc_desktop.content import search
-    from sbc_desktop.content import everyday
+    from sbc_desktop.content import everyday, search
     from sbc_desktop.content.everyday import everyday_words
 
     monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch: the vocabulary grows at each

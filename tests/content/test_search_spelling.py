@@ -41,7 +41,7 @@ def test_a_misspelt_lay_word_is_corrected_to_it_and_finds_what_it_means(index, t
 
 
 def test_a_common_english_word_that_sounds_nearer_than_the_contents_words_is_the_word_meant(index):
-    """The typed "scaned" is one letter from the content's "scared" and from "scanned": the doubled letter is the slip."""
+    """Typed "scaned" is a letter from the content's "scared" and from "scanned": the doubled letter is the slip."""
     assert index.correct("scaned") == "scanned"
     response = index.search("scaned ", 5)
     assert response.corrected == "scanned" and "tests" in [r.ref for r in response.results]  # its forms: scan, scans
