@@ -1,5 +1,6 @@
-"""Code a start compiles from source every time (PySide6's support modules, data classes) is
-compiled once and kept (code_cache.py): the same code, read back; nothing else changes."""
+"""Code a start compiles from source every time (PySide6's support modules, data classes) and the
+regular expressions it compiles are compiled once and kept (code_cache.py): the same code and the
+same patterns, read back; nothing else changes."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ pytestmark = pytest.mark.skipif(
 
 # In a fresh process: what a start imports before its first paint, then what was compiled and found.
 START = """
-import dataclasses, json, sys
+import dataclasses, json, re, sys
 from sbc_desktop import app, code_cache
 import sbc_desktop.ui.main_window
+from sbc_desktop.content import links
+word = re.compile(r"(?P<first>[a-z]+)-(?P<second>[a-z]+)", re.IGNORECASE)
 from sbc_desktop.care_team import CareTeam
 from sbc_desktop.settings import cache_dir
 team = CareTeam(nurse="0123")
@@ -35,12 +38,16 @@ except dataclasses.FrozenInstanceError:
 saved = code_cache.save(cache_dir()) if "--save" in sys.argv else None
 print(json.dumps({"compiled": code_cache.compiled if not saved else -1, "known": len(code_cache._known),
     "used": len(code_cache._used), "saved": saved, "repr": repr(team), "same": team == CareTeam(nurse="0123"),
-    "frozen": frozen, "folder": str(cache_dir())}))
+    "frozen": frozen, "folder": str(cache_dir()), "patterns": len(code_cache._used_re),
+    "found": word.fullmatch("Side-Effects").groupdict(), "groups": word.groups, "flags": word.flags,
+    "kept": [(p.pattern, p.flags, p.groups) for p in re._cache.values() if isinstance(p.pattern, str)]}))
 """
 
 
-def start(home: Path, *args: str) -> dict:
+def start(home: Path, *args: str, installed: Path | None = None) -> dict:
     env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), QT_QPA_PLATFORM="offscreen")
+    # (what an install prepared: none unless given, whatever this checkout holds)
+    env["SBC_DESKTOP_INSTALLED_CODE"] = str(installed or home / "no-installed-code")
     out = subprocess.run([sys.executable, "-c", START, *args], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -56,6 +63,10 @@ def test_a_second_start_compiles_nothing_and_its_code_is_the_same(tmp_path):
     for what in ("repr", "same", "frozen"):  # the data classes behave as compiled ones do
         assert second[what] == first[what]
     assert second["frozen"] is True and second["same"] is True
+    assert second["patterns"] > 20  # PySide6's signature parser and stub generator, ours, the standard library's
+    for what in ("found", "groups", "flags", "kept"):  # the patterns read back are re's own
+        assert second[what] == first[what]
+    assert second["found"] == {"first": "Side", "second": "Effects"}
     assert start(tmp_path, "--save")["saved"] is False  # nothing new: the file is not written again
 
 
@@ -90,7 +101,10 @@ def test_a_file_holding_anything_but_code_is_not_used(tmp_path, monkeypatch):
 
     text = b"x = 1"
     key = (hashlib.blake2b(text, digest_size=20).digest(), len(text), "<t>", 0, -1)
-    (tmp_path / code_cache.file_in("").lstrip("/")).write_bytes(code_cache._HEADER + marshal.dumps({key: 42}))
+    monkeypatch.setenv("SBC_DESKTOP_INSTALLED_CODE", str(tmp_path / "none"))
+    pattern = ("x", 0), (32, (1, 2), 0, {}, ())  # (not the engine's list: not used either)
+    kept = marshal.dumps(({key: 42}, dict([pattern])))
+    (tmp_path / code_cache.file_in("").lstrip("/")).write_bytes(code_cache._HEADER + kept)
     monkeypatch.setattr(code_cache, "_used", {})
     monkeypatch.setattr(code_cache, "_known", {})
     assert code_cache.load(str(tmp_path)) == 0
@@ -134,3 +148,94 @@ def test_data_classes_made_later_work_through_it():
 def test_a_save_elsewhere_writes_nothing(tmp_path):
     assert code_cache.save(tmp_path / "another") is False
     assert not (tmp_path / "another").exists()
+
+
+def test_a_kept_pattern_is_the_one_re_makes(monkeypatch):
+    import re
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")  # (as at a home start: patterns are kept)
+    cases = [
+        (r"(?P<word>[a-z]+)(?:-(\d+))?$", re.IGNORECASE),
+        (r"\bpain\b|ache", 0),
+        (rb"^\x00(?P<tag>..)", re.DOTALL),
+        (r"(?x) a b  # spaced", 0),  # (a flag set inside the pattern)
+    ]
+    for pattern, flags in cases:
+        made = code_cache.compile_pattern(pattern, int(flags))
+        again = code_cache.compile_pattern(pattern, int(flags))  # from the kept parts
+        theirs = code_cache._re_compile(pattern, int(flags))
+        for mine in (made, again):
+            assert mine == theirs and mine.flags == theirs.flags
+            assert mine.groups == theirs.groups and mine.groupindex == theirs.groupindex
+    assert len(code_cache._used_re) == len(cases)
+    assert code_cache.compile_pattern(r"(?x) a b  # spaced").fullmatch("ab")
+    assert code_cache.compile_pattern(rb"^\x00(?P<tag>..)", re.DOTALL).match(b"\x00\nz")["tag"] == b"\nz"
+
+
+def test_damaged_parts_of_a_pattern_are_not_used(monkeypatch):
+    import marshal
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    pattern = r"(?P<n>\d+) days?"
+    good = code_cache.compile_pattern(pattern)
+    parts = code_cache._used_re[(pattern, 0)]
+    code_cache._used_re.clear()
+    code_cache._known_re[(pattern, 0)] = (parts[0], [1, 2, 3], parts[2], parts[3], parts[4])  # not the engine's code
+    made = code_cache.compile_pattern(pattern)
+    assert made == good and made.match("12 days")["n"] == "12"
+    assert code_cache._used_re[(pattern, 0)] == parts  # made again, and that is what is kept
+    assert code_cache._parts_fit((pattern, 0), marshal.loads(marshal.dumps(parts)))
+    for wrong in ((pattern, 0, 1), ("x", "0")):
+        assert not code_cache._parts_fit(wrong, parts)
+    assert not code_cache._parts_fit((pattern, 0), (1, (1, 2), 0, {}, ()))  # (a tuple is not the engine's list)
+
+
+def test_a_pattern_re_would_make_otherwise_is_not_kept(monkeypatch):
+    """If this Python's re makes a pattern another way than code_cache copies, the first pattern made here
+    shows it: re's own is used, and re compiles everything itself from then on."""
+    import re
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_re_checked", False)
+    monkeypatch.setattr(re._compiler, "compile", code_cache.compile_pattern)
+    other = code_cache._re_compile(r"b+", 0)
+    monkeypatch.setattr(code_cache, "_re_compile", lambda pattern, flags: other)  # "re" makes something else
+    assert code_cache.compile_pattern(r"a+") is other
+    assert re._compiler.compile is not code_cache.compile_pattern and not code_cache._used_re
+
+
+def test_a_first_start_and_a_kiosk_use_what_the_install_prepared(tmp_path):
+    """`python -m sbc_desktop.code_cache` (the quick start runs it after installing) keeps what a start
+    compiles beside the app's modules: a home with no file of its own compiles none of it, and writes
+    nothing for it; a home's own file, when it has one, is the one read."""
+    installed = tmp_path / "installed" / "code.cache"
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(installed))
+    done = subprocess.run(
+        [sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True, check=True
+    )
+    assert str(installed) in done.stdout and installed.is_file()
+    assert installed.stat().st_mode & 0o044 == 0o044  # (every user's start reads it)
+    first = start(tmp_path / "home", installed=installed)
+    # Compiled: only what this script makes and a start does not (its own pattern...); a bare home: over 100.
+    assert first["compiled"] <= 3 and first["known"] >= first["used"] > 50 and first["patterns"] > 20
+    assert not list((tmp_path / "home").rglob("code-*.cache"))  # nothing written
+    assert first["frozen"] is True and first["found"] == {"first": "Side", "second": "Effects"}
+    assert start(tmp_path / "own", "--save")["saved"] is True  # a home that made its own file: read, not the install's
+    kept = next((tmp_path / "own").rglob("code-*.cache"))
+    assert start(tmp_path / "own", installed=tmp_path / "none")["compiled"] == 0
+    kept.write_bytes(b"damaged")  # damaged: the install's is read instead
+    assert start(tmp_path / "own", installed=installed)["compiled"] == first["compiled"]
+
+
+def test_preparing_says_so_when_it_cannot_keep_the_code(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(tmp_path / "a-file" / "code.cache"))
+    done = subprocess.run([sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "was not kept" in done.stderr and "could not write" in done.stderr
+    assert (tmp_path / "a-file").read_text() == "not a folder"
