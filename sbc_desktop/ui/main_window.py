@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self.search.hold())  # a key: the pages' text waits
         self.search_field.moveSelection.connect(lambda step: self._to_results("move_selection", step))
         self.search_field.activated.connect(lambda: self._to_results("open_current"))
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
