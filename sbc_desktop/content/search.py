@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from .everyday import everyday_words, is_everyday
+from .everyday import is_everyday, nearest_everyday, plain_letters, slip
+from .everyday import prepare as everyday_prepare
 from .library import Library, Topic
 from .parse_cache import StoredTopic
 from .rendered import Rendered
@@ -374,7 +375,7 @@ class SearchIndex:
         lay = self._lay_words
         merged = tuple(sorted(vocabulary + tuple(w for w in new if w not in lay)))  # a lay word is in already
         groups: dict[tuple[int, str, int], list[str]] = {}
-        for word in new:  # in order: each group is sorted
+        for word in (w for w in new if w not in lay):  # in order: each group is sorted (lay words are in already)
             size = len(word)
             groups.setdefault((0, word[0], size), []).append(word)
             if size > 1:
@@ -399,7 +400,7 @@ class SearchIndex:
     def prepare(self) -> None:
         """Load what typing needs (the vocabulary, everyday English), so no keystroke waits for it."""
         self._load_vocabulary()
-        everyday_words()
+        everyday_prepare()  # everyday English and its words grouped, for spelling
         from rapidfuzz import process  # noqa: F401 - imported now, not at the first misspelt word
 
     def close(self) -> None:
@@ -461,21 +462,29 @@ class SearchIndex:
     def _nearest(self, word: str) -> str:
         self._load_vocabulary()
         assert self._known is not None
-        if len(word) < 4 or not word.isalpha() or word in self._known or word in self._synonyms:
+        plain = plain_letters(word)  # as the index folds it: "café" is the content's "cafe", no misspelling
+        if len(plain) < 4 or not plain.isalpha() or plain in self._known or {word, plain} & self._synonyms.keys():
             return word
-        if is_everyday(word) or (self._filling and self._in_index(word)):  # in text landed, not learnt yet
-            return word
-        from rapidfuzz import fuzz, process
+        if is_everyday(word) or is_everyday(plain) or (self._filling and self._in_index(plain)):  # in text landed,
+            return word  # not learnt yet
+        from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2).
-        most = 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
-        lengths = range(len(word) - most, len(word) + most + 1)  # only these can be near
-        for position in (0, 1):  # words that start the same, then (a first-letter typo) go on the same
-            candidates = self.similar_words(word, lengths, position)
-            near = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=most, limit=8)
+        # Edits allowed grow with the word: "chemoterapy" (1), "metastatis" (2); one fewer where the first letter
+        # is not the one typed (a rarer slip: "vomitting" is not "something", three letters from it).
+        most = 1 if len(plain) <= 4 else 2 if len(plain) <= 7 else 3
+        lengths = range(len(plain) - most, len(plain) + most + 1)  # only these can be near
+        for position, edits in ((0, most), (1, most - 1)):  # words that start the same, then go on the same
+            if not edits:
+                continue
+            candidates = self.similar_words(plain, lengths, position)
+            near = process.extract(plain, candidates, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
             if near:
-                return min(near, key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0])))[0]
+                best = min((hit[0] for hit in near), key=lambda known: slip(plain, known))
+                # Sense as well as spelling: where a common English word sounds nearer still, that is the word
+                # meant ("scaned": scanned, not the content's "scared"), and it is searched with its forms.
+                english = nearest_everyday(plain, lengths, position, edits)
+                return english if english and slip(plain, english)[0] < slip(plain, best)[0] else best
         return word
 
     @_locked
@@ -531,7 +540,8 @@ class SearchIndex:
             words.update(self._lay_words)
             self._vocabulary = tuple(sorted(words))
             by_letter: dict[tuple[int, str, int], list[str]] = {}
-            for known in sorted(self._known):  # sorted: the same correction every time
+            # The lay words too: a misspelt "vomitting" is the lay word "vomiting" (searched as "being sick"...).
+            for known in (w for w in self._vocabulary if w.isalpha()):  # sorted: the same correction every time
                 for position in (0, 1):
                     if len(known) > position:
                         by_letter.setdefault((position, known[position], len(known)), []).append(known)
