@@ -55,6 +55,7 @@ SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is 
 WAL_PAGES = 4096  # pages (4 KB) of log written while the text lands before it is copied into the index file
 MOST_FORMS = 16  # combinations of its words' forms a phrase is searched in (`SearchIndex._forms`)
 FAMILY_CANDIDATES = 300  # words that start as a word's stem does, stemmed to find its other forms
+HASH_SIZE = 8 * 1024 * 1024  # bytes of new index data FTS5 holds in memory before writing it (`fill_index`)
 HASH_PIECE = 1_000_000  # characters of the content hashed at a time (content_hash)
 HIGHLIGHT = ("\x02", "\x03")  # start and end of a match in a snippet
 TERM_FACTOR = 0.6  # a topic explains more than a glossary entry of about the same score
@@ -1089,6 +1090,11 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
         CREATE VIRTUAL TABLE strong USING fts5(title, keywords, summary, tokenize='porter unicode61', prefix='2 3');
         """
     )
+    # FTS5 writes what it has gathered as a new segment of the index whenever it holds more than this, and
+    # merges small segments into larger ones as they pile up: with FTS5's 1 MB a batch of the window's text
+    # made several, merged again and again (a fifth of the build's instructions for the NCI pages, counted
+    # by cachegrind); now one a batch. Kept in the index: every connection that writes to it uses it.
+    db.execute("INSERT INTO fts(fts, rank) VALUES ('hashsize', ?)", (HASH_SIZE,))
     # A file name that is not UTF-8 reaches titles as surrogates, which SQLite refuses.
     stored = [row if all(map(str.isascii, row)) else tuple(map(_storable, row)) for row in rows]
     db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", ((i, *r[:5]) for i, r in enumerate(stored, 1)))
