@@ -200,6 +200,66 @@ def nci(count: int) -> bool:
 
 GC_MODE = "settled"  # --gc
 TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy", "scan", "pain"]
+SPLIT = False  # --split
+
+
+class Split:
+    """--split: what each long step of the window's thread was made of, while typing as text lands. Each step
+    (a heartbeat gap) gets the window's thread's own CPU, the index thread's CPU, and the window's calls timed
+    inside it (the search, the list made, rows measured and drawn...), so a step is told apart as the
+    window's own work or a wait (for a core, or for Python's lock)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, float, float, float]] = []  # (name, start, end, CPU ms): outermost calls only
+        self._depth = 0
+        self._undo: list[tuple[object, str, object]] = []
+
+    def wrap(self, owner: object, name: str, label: str) -> None:
+        real = getattr(owner, name)
+        split = self
+
+        def timed(*args, **kwargs):
+            split._depth += 1
+            start, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                split._depth -= 1
+                split.calls.append((label, start, time.perf_counter(), (time.thread_time() - cpu) * 1000))
+
+        self._undo.append((owner, name, real))
+        setattr(owner, name, timed)
+
+    def undo(self) -> None:
+        for owner, name, real in reversed(self._undo):
+            setattr(owner, name, real)
+
+    def report(
+        self, gaps: list[tuple[float, float, float, float]], steps: list[tuple[float, float, float, float]]
+    ) -> None:
+        """``gaps``: (start, end, the window's CPU ms, the index thread's CPU ms) of each long step while typing;
+        ``steps``: the same for every step while typing."""
+        mine = [cpu for _a, _b, cpu, _i in steps]
+        print(f"    every step while typing ({len(steps)}): the window's CPU p99 {pct(mine, 99):.1f}, "
+              f"max {max(mine, default=0):.1f} ms, {sum(c > 8 for c in mine)} over 8 ms; "
+              f"the index thread's CPU meanwhile {sum(i for *_s, i in steps):.0f} ms in all")  # fmt: skip
+        totals: dict[str, float] = {}
+        own = 0
+        for start, end, cpu, index_cpu in gaps:
+            inside: dict[str, float] = {}
+            for label, a, b, c in self.calls:
+                if a < end and b > start:
+                    inside[label] = inside.get(label, 0.0) + c
+            for label, c in inside.items():
+                totals[label] = totals.get(label, 0.0) + c
+            own += cpu > 12
+            said = ", ".join(f"{k} {v:.1f}" for k, v in sorted(inside.items(), key=lambda kv: -kv[1])) or "-"
+            print(f"    step {(end - start) * 1000:6.1f} ms: window CPU {cpu:5.1f}, index thread CPU {index_cpu:5.1f}; "
+                  f"inside (CPU ms): {said}")  # fmt: skip
+        print(
+            f"    {len(gaps)} steps over 16 ms while typing, {own} with over 12 ms of the window's own CPU; "
+            f"CPU inside them: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1]))
+        )
 
 
 def filling(seconds: float) -> bool:
@@ -236,6 +296,22 @@ def filling(seconds: float) -> bool:
 
     MainWindow.search_again = timed_again  # before the window connects it
     search_panel._ResultDelegate._document = counted_document
+    split = Split() if SPLIT else None
+    if split is not None:  # (before the window is made: it connects these)
+        from sbc_desktop.ui.search_service import SearchService
+
+        for owner, name, label in (
+            (MainWindow, "run_search", "run_search"),
+            (SearchService, "search", "query"),
+            (SearchService, "_on_landed", "batch landed"),
+            (search_panel.SearchPanel, "show_response", "show_response"),
+            (search_panel.SearchPanel, "_fill", "list made"),
+            (search_panel.SearchPanel, "_refill", "list refilled"),
+            (search_panel._ResultDelegate, "paint", "rows drawn"),
+            (search_panel._ResultDelegate, "_document", "rows laid out"),
+            (search_panel._ResultDelegate, "sizeHint", "rows measured"),
+        ):
+            split.wrap(owner, name, label)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-filling-") as tmp:
         content, cache = Path(tmp) / "content", Path(tmp) / "cache"
         content.mkdir()
@@ -249,16 +325,31 @@ def filling(seconds: float) -> bool:
         if GC_MODE == "settled":  # as app.run_gui leaves the collector after the first paint
             collector.settle()
         keys = [k for word in TYPED for k in [*word, *[""] * 16, "clear"]]
+        long_typing: list[tuple[float, float, float, float]] = []  # --split: the last session's long typing steps
+        typing_cpu: list[tuple[float, float, float, float]] = []  # --split: and all its typing steps
 
         def session(length: float) -> tuple[list[float], list[float], int, str]:
             """(stalls in ms while typing, the other stalls, keys typed, the garbage collections) over
             ``length`` seconds: each heartbeat gap beyond its 2 ms."""
             beats: list[float] = []
+            cpus: list[tuple[float, float]] = []  # (the window's thread, the index's thread) CPU s at each beat
             ticks = [0]
             pressed: list[float] = []  # when each key was typed
             heart, typist = QTimer(), QTimer()
             heart.setTimerType(Qt.TimerType.PreciseTimer)
-            heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+            thread = window.search._thread
+            clock = time.pthread_getcpuclockid(thread.ident) if split and thread and thread.is_alive() else None
+
+            def beat() -> None:
+                beats.append(time.perf_counter())
+                if split is not None:
+                    try:
+                        other = time.clock_gettime(clock) if clock is not None else 0.0
+                    except OSError:  # the index's thread has ended
+                        other = 0.0
+                    cpus.append((time.thread_time(), other))
+
+            heart.timeout.connect(beat)
 
             def key() -> None:
                 k = keys[ticks[0] % len(keys)]
@@ -285,9 +376,17 @@ def filling(seconds: float) -> bool:
             pauses.remove()
             typing, other = [], []
             over, with_gc, by_gc = 0, 0, 0
-            for a, b in zip(beats, beats[1:], strict=False):
+            long_typing.clear()
+            typing_cpu.clear()
+            for i, (a, b) in enumerate(zip(beats, beats[1:], strict=False)):
                 last_key = pressed[max(0, bisect.bisect_right(pressed, b) - 1)] if pressed else -1.0
                 (typing if 0 <= b - last_key <= 0.8 else other).append(max(0.0, (b - a) * 1000 - 2))
+                if cpus and 0 <= b - last_key <= 0.8:
+                    (ui0, ix0), (ui1, ix1) = cpus[i], cpus[i + 1]
+                    step = (a, b, (ui1 - ui0) * 1000, max(0.0, ix1 - ix0) * 1000)
+                    typing_cpu.append(step)
+                    if (b - a) * 1000 - 2 > 16:
+                        long_typing.append(step)
                 if (b - a) * 1000 - 2 > 16:
                     over += 1
                     inside = pauses.within(a, b)
@@ -306,6 +405,7 @@ def filling(seconds: float) -> bool:
         laid_out[0] = 0
         stalls, stalls_other, typed, collected = session(seconds)
         after = window.search.text_done[0]
+        split_steps, split_cpu = list(long_typing), list(typing_cpu)
         work = (list(again), laid_out[0])
         again.clear()
         laid_out[0] = 0
@@ -313,11 +413,16 @@ def filling(seconds: float) -> bool:
         window.search._stop.set()  # the batch being read is given up; then nothing more is added
         if thread is not None:
             thread.join(120)
+        if split is not None:
+            split_calls = list(split.calls)
+            split.calls.clear()
         floor, floor_other, floor_typed, floor_collected = session(seconds)
         floor_work = (list(again), laid_out[0])
         window.close()
         app.processEvents()
         MainWindow.search_again, search_panel._ResultDelegate._document = real_again, real_document
+        if split is not None:
+            split.undo()
     print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s: a word typed, then 2 s reading)")
     print(f"  workload: {after - before} pages' text landed while typing ({before} before), {typed} keys typed; "
           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
@@ -337,6 +442,13 @@ def filling(seconds: float) -> bool:
         longest = max((w for w, _c in searched), default=0.0)
         print(f"  the window's searches again, {label:<11} {len(searched):>3} (CPU {cpu:.0f} ms in all, longest "
               f"{longest:.1f} ms wall); result rows laid out to be drawn: {rows}")  # fmt: skip
+    if split is not None:
+        print("  --split: each step over 16 ms while typing as text lands")
+        floor_calls, split.calls = split.calls, split_calls
+        split.report(split_steps, split_cpu)
+        print("  --split: the floor's (nothing added)")
+        split.calls = floor_calls
+        split.report(list(long_typing), list(typing_cpu))
     print(f"  garbage collector: {GC_MODE} (--gc)")
     print(f"  collections, adding text: {collected}")
     print(f"  collections, floor:       {floor_collected}")
@@ -372,9 +484,11 @@ def main() -> int:
                         help="the garbage collector while typing: as the app leaves it after the first paint "
                              "(collector.settle), or Python's defaults with nothing set aside")  # fmt: skip
     parser.add_argument("--filling-only", action="store_true", help="only the stalls while text is added")
+    parser.add_argument("--split", action="store_true",
+                        help="with --filling-only: what each long step while typing was made of")  # fmt: skip
     args = parser.parse_args()
-    global GC_MODE
-    GC_MODE = args.gc
+    global GC_MODE, SPLIT
+    GC_MODE, SPLIT = args.gc, args.split
     if not NCI_PAGES.is_dir():
         print(f"FAIL: {NCI_PAGES} not found: nothing to measure", file=sys.stderr)
         return 1

@@ -1,11 +1,17 @@
-"""Python code that a start makes from source text every time, compiled once and kept.
+"""Python code and regular expressions that a start makes from source text every time,
+compiled once and kept.
 
 Two things compile Python source at every start, before the first page is painted, and
 always the same source: PySide6's own support modules (`shibokensupport`: the signature
 loader and the stub generator, kept inside libshiboken as source text and compiled at each
 import of PySide6), and `dataclasses`, which writes the methods of each data class
 (``__init__``, ``__repr__``, ``__eq__``...) as text and compiles them (23 data classes, 105
-functions, before the first paint). Together about a tenth of a start's CPU.
+functions, before the first paint). Together about a tenth of a start's CPU. And `re` parses
+and compiles every regular expression a start makes (about 45: PySide6's signature parser and
+stub generator -- two of them long --, ours, the standard library's) in Python: about 20 ms of
+CPU at load, as much as the floor window's whole Python. What `re` hands its C engine for a
+pattern (`_sre.compile`'s arguments: the flags, the engine's code as a list of numbers, the
+groups) is kept in the same file, keyed by the pattern and its flags.
 
 Here the code objects are kept in one file in the cache folder (``code-<python>.cache``,
 marshalled as Python keeps its own ``.pyc`` files), looked up by a digest of the exact source
@@ -22,26 +28,39 @@ nothing else depends on it: with no cache folder (another system), every compile
 
 import __future__
 
+import _sre  # type: ignore[import-not-found]  # (re's C engine: no stubs)
 import builtins
 import hashlib
 import marshal
 import os
 import sys
 from importlib.util import MAGIC_NUMBER
+from re import _compiler as _re_compiler  # type: ignore[attr-defined]
+from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import CodeType
 
-FORMAT = 1
+FORMAT = 2  # 2: (code, regular expressions)
 _FUTURE = 0  # every `from __future__` flag: compile() inherits the caller's
 for _name in __future__.all_feature_names:
     _FUTURE |= getattr(__future__, _name).compiler_flag
-_HEADER = b"sbc-code " + bytes([FORMAT]) + MAGIC_NUMBER + sys.version.encode()
+_HEADER = (
+    b"sbc-code "
+    + bytes([FORMAT])
+    + MAGIC_NUMBER
+    + sys.version.encode()
+    + f" sre {_sre.MAGIC} {_sre.CODESIZE}".encode()  # (the regular expression engine's code format)
+)
 MAX_ENTRIES = 2_000  # far more than a start uses (about 120): a process that keeps compiling is not kept
 
 _compile = builtins.compile
 _exec = builtins.exec
+_re_compile = _re_compiler.compile
 
 _known: dict[tuple, object] = {}  # (digest of the source, its length, filename, flags, optimize) -> code, as read
 _used: dict[tuple, object] = {}  # what this process asked for: what `save` writes
+_known_re: dict[tuple, tuple] = {}  # (pattern, flags) -> _sre.compile's arguments after the pattern, as read
+_used_re: dict[tuple, tuple] = {}
+_re_checked = False  # this process's first pattern made here was compared with re's own (see compile_pattern)
 _folder: str | None = None  # where the file was looked for (None: no cache here)
 compiled = 0  # compiled here, not found (for tests and benchmarks)
 
@@ -66,6 +85,7 @@ def load(folder: str | None) -> int:
     global _folder
     _folder = folder
     _known.clear()
+    _known_re.clear()
     if folder is None:
         return 0
     try:
@@ -76,9 +96,29 @@ def load(folder: str | None) -> int:
         found = marshal.loads(data[len(_HEADER) :])
     except (OSError, ValueError, EOFError, TypeError):
         return 0
-    if isinstance(found, dict):  # (only code: anything else in the file is not used)
-        _known.update((key, code) for key, code in found.items() if isinstance(code, CodeType))
-    return len(_known)
+    if not (isinstance(found, tuple) and len(found) == 2 and all(isinstance(part, dict) for part in found)):
+        return 0
+    codes, patterns = found
+    # (only code, and only patterns' parts of the right shape: anything else in the file is not used)
+    _known.update((key, code) for key, code in codes.items() if isinstance(code, CodeType))
+    _known_re.update((key, parts) for key, parts in patterns.items() if _parts_fit(key, parts))
+    return len(_known) + len(_known_re)
+
+
+def _parts_fit(key, parts) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and type(key[0]) in (str, bytes)
+        and type(key[1]) is int
+        and isinstance(parts, tuple)
+        and len(parts) == 5
+        and type(parts[0]) is int
+        and type(parts[1]) is list
+        and type(parts[2]) is int
+        and type(parts[3]) is dict
+        and type(parts[4]) is tuple
+    )
 
 
 def compile_kept(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **rest):
@@ -113,13 +153,52 @@ def exec_kept(source, globals=None, locals=None, /, **rest):
     return _exec(source, globals, locals, **rest)
 
 
+def compile_pattern(pattern, flags=0):
+    """re's own compile (`re._compiler.compile`: `re` keeps what it returns in its own cache), from the
+    kept parts when this very pattern, with these flags, was compiled before. The parts are exactly what
+    `re` hands its C engine; the engine checks them (damaged code is refused, then compiled here)."""
+    global compiled, _re_checked
+    if _folder is None or type(pattern) not in (str, bytes) or flags & _re_compiler.SRE_FLAG_DEBUG:
+        return _re_compile(pattern, flags)
+    key = (pattern, flags)
+    parts = _used_re.get(key) or _known_re.get(key)
+    if parts is not None:
+        try:
+            made = _sre.compile(pattern, *parts)
+        except (TypeError, ValueError, RuntimeError, OverflowError):  # (a damaged file: made here instead)
+            parts = None
+        else:
+            _used_re[key] = parts
+            return made
+    # What re._compiler.compile does, keeping the parts it hands the engine.
+    parsed = _re_parser.parse(pattern, flags)
+    code = [int(number) for number in _re_compiler._code(parsed, flags)]  # (its opcodes are int subclasses)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    parts = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    made = _sre.compile(pattern, *parts)
+    if not _re_checked:  # once a process: the parts make the very pattern re makes, or nothing is kept
+        _re_checked = True
+        theirs = _re_compile(pattern, flags)
+        if theirs != made or theirs.groups != made.groups or theirs.groupindex != made.groupindex:
+            _re_compiler.compile = _re_compile
+            return theirs
+    compiled += 1
+    if len(_used_re) < MAX_ENTRIES:
+        _used_re[key] = parts
+    return made
+
+
 def import_pyside() -> None:
     """Import PySide6 (QtCore) with its support modules' source compiled through the kept code;
-    `dataclasses` compiles through it from now on."""
+    `dataclasses` compiles through it, and `re` through the kept patterns, from now on."""
     import dataclasses
 
     load(folder_for_start())
     dataclasses.exec = exec_kept  # type: ignore[attr-defined]  # (a module global shadows the builtin)
+    _re_compiler.compile = compile_pattern
     builtins.compile = compile_kept
     try:
         import PySide6.QtCore  # noqa: F401
@@ -133,14 +212,15 @@ def save(cache_dir) -> bool:
     global compiled
     if _folder is None or os.path.abspath(str(cache_dir)) != os.path.abspath(_folder):
         return False
-    if not compiled or not _used:  # (all of it found: the file is as it was)
+    if not compiled or not (_used or _used_re):  # (all of it found: the file is as it was)
         return False
     from pathlib import Path
 
     from .content.cache_file import write_whole
 
     compiled = 0  # (written: the next save writes only what is compiled after this)
-    return write_whole(Path(file_in(_folder)), _HEADER + marshal.dumps(dict(_used)), ".code-")
+    kept = marshal.dumps((dict(_used), dict(_used_re)))
+    return write_whole(Path(file_in(_folder)), _HEADER + kept, ".code-")
 
 
 import_pyside()

@@ -17,15 +17,15 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from . import spread, urgent_help
 from .care_team import CareTeam
-from .content.library import Library, Topic
+from .content.library import GlossaryTerm, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .glossary_pages import GLOSSARY_URL, GlossaryPages
 
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.render import Renderer
     from .content.rendered import Rendered
 
 HOME_URL = "app:home"
-GLOSSARY_URL = "app:glossary"
 
 
 def long_date(date: dt.date) -> str:
@@ -92,6 +92,7 @@ class Pages:
         self.care_team: Callable[[], CareTeam] = CareTeam
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
+        self.glossary = GlossaryPages(lambda: self.library)  # its page, or a page to a letter when it is long
 
     @classmethod
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
@@ -208,8 +209,8 @@ class Pages:
         address = url.split("#")[0]
         if address == HOME_URL:
             return iter([self.home_html()])
-        if address == GLOSSARY_URL:
-            return self.glossary_parts()
+        if self.glossary.is_glossary(address):
+            return self.glossary_parts(url) if self.glossary.letter_at(url) is not None else None
         if address == urgent_help.URGENT_URL:
             return iter([urgent_help.fallback_page_html(self.care_team(), can_edit=self.can_edit_care_team())])
         topic = self.topic_at(address)
@@ -220,14 +221,20 @@ class Pages:
         return self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
 
     def exists(self, url: str) -> bool:
-        return url.split("#")[0] in (HOME_URL, GLOSSARY_URL, urgent_help.URGENT_URL) or self.topic_at(url) is not None
+        if self.glossary.is_glossary(url):
+            return self.glossary.letter_at(url) is not None
+        return url.split("#")[0] in (HOME_URL, urgent_help.URGENT_URL) or self.topic_at(url) is not None
+
+    def term_url(self, term_id: str) -> str:
+        """Where a glossary word's entry is (on the A to Z, or on its letter's page)."""
+        return self.glossary.term_url(term_id)
 
     def title_for(self, url: str) -> str:
         address = url.split("#")[0]
         if address == HOME_URL:
             return QCoreApplication.translate("Pages", "Welcome")
-        if address == GLOSSARY_URL:
-            return QCoreApplication.translate("Pages", "Glossary A to Z")
+        if self.glossary.is_glossary(address):
+            return self.glossary.title(url)
         if address == urgent_help.URGENT_URL:
             return QCoreApplication.translate("Pages", "Urgent help")
         topic = self.topic_at(address)
@@ -360,53 +367,16 @@ class Pages:
     def glossary_html(self) -> str:
         return "\n".join(self.glossary_parts())
 
-    def glossary_parts(self, per_part: int = 400) -> Iterator[str]:
-        """The A to Z in parts of ``per_part`` words: the reader shows the first at once,
-        and a glossary of thousands of words never freezes the window while it is laid out."""
-        terms = sorted(self.library.glossary.values(), key=lambda t: t.term.lower())
-        by_letter: dict[str, list] = {}
-        for term in terms:
-            letter = term.term[:1].upper()
-            by_letter.setdefault(letter if letter.isalpha() else "#", []).append(term)
-        index = " ".join(f'<a href="#letter-{escape(k)}">{escape(k)}</a>' for k in by_letter)
-        parts = [
-            ("<h1>" + escape(QCoreApplication.translate("Pages", "Glossary A to Z")) + "</h1>"),
-            (
-                "<p>"
-                + escape(QCoreApplication.translate("Pages", "What the medical words in this guide mean."))
-                + "</p>"
-            ),
-            f'<p class="letters">{index}</p>' if index else "",
-        ]
-        if not terms and not self.library.complete:  # the whole library (and its glossary) comes in a moment
-            loading = QCoreApplication.translate("Pages", "Loading the glossary...")
-            parts.append(f'<p class="note">{escape(loading)}</p>')
-        elif not terms:
-            parts.append(
-                "<p>"
-                + escape(QCoreApplication.translate("Pages", "There are no glossary words in this content."))
-                + "</p>"
-            )
-        count = 0
-        for letter, entries in by_letter.items():
-            parts.append(f'<h2 id="letter-{escape(letter)}">{escape(letter)}</h2><dl>')
-            for term in entries:
-                count += 1
-                if count % per_part == 0:  # close this part's list; the next part opens its own
-                    parts.append("</dl>")
-                    yield "\n".join(parts)
-                    parts = ["<dl>"]
-                more = ""
-                topic = self.library.topic(term.topic) if term.topic else None
-                if topic:
-                    label = QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title)
-                    more = f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
-                parts.append(
-                    f'<dt id="term-{escape(term.id)}"><b>{escape(term.term)}</b></dt>'
-                    f"<dd>{escape(term.definition)}{more}</dd>"
-                )
-            parts.append("</dl>")
-        yield "\n".join(parts)
+    def glossary_parts(self, url: str = GLOSSARY_URL) -> Iterator[str]:
+        """The A to Z (or, when it is long, the letter's page at ``url``) in parts: see glossary_pages.py."""
+        return self.glossary.parts(url, self._read_more)
+
+    def _read_more(self, term: GlossaryTerm) -> str:
+        topic = self.library.topic(term.topic) if term.topic else None
+        if not topic:
+            return ""
+        label = QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title)
+        return f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
 
     def not_found_html(self, url: str) -> str:
         return (

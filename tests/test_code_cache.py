@@ -1,5 +1,6 @@
-"""Code a start compiles from source every time (PySide6's support modules, data classes) is
-compiled once and kept (code_cache.py): the same code, read back; nothing else changes."""
+"""Code a start compiles from source every time (PySide6's support modules, data classes) and the
+regular expressions it compiles are compiled once and kept (code_cache.py): the same code and the
+same patterns, read back; nothing else changes."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ pytestmark = pytest.mark.skipif(
 
 # In a fresh process: what a start imports before its first paint, then what was compiled and found.
 START = """
-import dataclasses, json, sys
+import dataclasses, json, re, sys
 from sbc_desktop import app, code_cache
 import sbc_desktop.ui.main_window
+from sbc_desktop.content import links
+word = re.compile(r"(?P<first>[a-z]+)-(?P<second>[a-z]+)", re.IGNORECASE)
 from sbc_desktop.care_team import CareTeam
 from sbc_desktop.settings import cache_dir
 team = CareTeam(nurse="0123")
@@ -35,7 +38,9 @@ except dataclasses.FrozenInstanceError:
 saved = code_cache.save(cache_dir()) if "--save" in sys.argv else None
 print(json.dumps({"compiled": code_cache.compiled if not saved else -1, "known": len(code_cache._known),
     "used": len(code_cache._used), "saved": saved, "repr": repr(team), "same": team == CareTeam(nurse="0123"),
-    "frozen": frozen, "folder": str(cache_dir())}))
+    "frozen": frozen, "folder": str(cache_dir()), "patterns": len(code_cache._used_re),
+    "found": word.fullmatch("Side-Effects").groupdict(), "groups": word.groups, "flags": word.flags,
+    "kept": [(p.pattern, p.flags, p.groups) for p in re._cache.values() if isinstance(p.pattern, str)]}))
 """
 
 
@@ -56,6 +61,10 @@ def test_a_second_start_compiles_nothing_and_its_code_is_the_same(tmp_path):
     for what in ("repr", "same", "frozen"):  # the data classes behave as compiled ones do
         assert second[what] == first[what]
     assert second["frozen"] is True and second["same"] is True
+    assert second["patterns"] > 20  # PySide6's signature parser and stub generator, ours, the standard library's
+    for what in ("found", "groups", "flags", "kept"):  # the patterns read back are re's own
+        assert second[what] == first[what]
+    assert second["found"] == {"first": "Side", "second": "Effects"}
     assert start(tmp_path, "--save")["saved"] is False  # nothing new: the file is not written again
 
 
@@ -134,3 +143,63 @@ def test_data_classes_made_later_work_through_it():
 def test_a_save_elsewhere_writes_nothing(tmp_path):
     assert code_cache.save(tmp_path / "another") is False
     assert not (tmp_path / "another").exists()
+
+
+def test_a_kept_pattern_is_the_one_re_makes(monkeypatch):
+    import re
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")  # (as at a home start: patterns are kept)
+    cases = [
+        (r"(?P<word>[a-z]+)(?:-(\d+))?$", re.IGNORECASE),
+        (r"\bpain\b|ache", 0),
+        (rb"^\x00(?P<tag>..)", re.DOTALL),
+        (r"(?x) a b  # spaced", 0),  # (a flag set inside the pattern)
+    ]
+    for pattern, flags in cases:
+        made = code_cache.compile_pattern(pattern, int(flags))
+        again = code_cache.compile_pattern(pattern, int(flags))  # from the kept parts
+        theirs = code_cache._re_compile(pattern, int(flags))
+        for mine in (made, again):
+            assert mine == theirs and mine.flags == theirs.flags
+            assert mine.groups == theirs.groups and mine.groupindex == theirs.groupindex
+    assert len(code_cache._used_re) == len(cases)
+    assert code_cache.compile_pattern(r"(?x) a b  # spaced").fullmatch("ab")
+    assert code_cache.compile_pattern(rb"^\x00(?P<tag>..)", re.DOTALL).match(b"\x00\nz")["tag"] == b"\nz"
+
+
+def test_damaged_parts_of_a_pattern_are_not_used(monkeypatch):
+    import marshal
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    pattern = r"(?P<n>\d+) days?"
+    good = code_cache.compile_pattern(pattern)
+    parts = code_cache._used_re[(pattern, 0)]
+    code_cache._used_re.clear()
+    code_cache._known_re[(pattern, 0)] = (parts[0], [1, 2, 3], parts[2], parts[3], parts[4])  # not the engine's code
+    made = code_cache.compile_pattern(pattern)
+    assert made == good and made.match("12 days")["n"] == "12"
+    assert code_cache._used_re[(pattern, 0)] == parts  # made again, and that is what is kept
+    assert code_cache._parts_fit((pattern, 0), marshal.loads(marshal.dumps(parts)))
+    for wrong in ((pattern, 0, 1), ("x", "0")):
+        assert not code_cache._parts_fit(wrong, parts)
+    assert not code_cache._parts_fit((pattern, 0), (1, (1, 2), 0, {}, ()))  # (a tuple is not the engine's list)
+
+
+def test_a_pattern_re_would_make_otherwise_is_not_kept(monkeypatch):
+    """If this Python's re makes a pattern another way than code_cache copies, the first pattern made here
+    shows it: re's own is used, and re compiles everything itself from then on."""
+    import re
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_re_checked", False)
+    monkeypatch.setattr(re._compiler, "compile", code_cache.compile_pattern)
+    other = code_cache._re_compile(r"b+", 0)
+    monkeypatch.setattr(code_cache, "_re_compile", lambda pattern, flags: other)  # "re" makes something else
+    assert code_cache.compile_pattern(r"a+") is other
+    assert re._compiler.compile is not code_cache.compile_pattern and not code_cache._used_re

@@ -1471,6 +1471,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Glossary A to Z: {letter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the medical words in this guide mean.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,6 +1484,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
     </message>
     <message>
         <source>There are no glossary words in this content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next letter: {letter}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1485,6 +1485,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[whát thé médîçál wördš îñ thîš gúîdé méáñ. ~~~~~ ~~~~~ ~~]</translation>
         </message>
         <message>
+            <source>Glossary A to Z: {letter}</source>
+            <translation>[Glöššárý Á tö Ž: {letter} ~~~~]</translation>
+        </message>
+        <message>
             <source>What the medical words in this guide mean.</source>
             <translation>[Whát thé médîçál wördš îñ thîš gúîdé méáñ. ~~~~~ ~~~~~ ~~]</translation>
         </message>
@@ -1495,6 +1499,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>There are no glossary words in this content.</source>
             <translation>[Théré áré ñö glöššárý wördš îñ thîš çöñtéñt. ~~~~~ ~~~~~ ~~~]</translation>
+        </message>
+        <message>
+            <source>Next letter: {letter}</source>
+            <translation>[Ñéxt léttér: {letter} ~~~]</translation>
         </message>
         <message>
             <source>Read more: {title}</source>

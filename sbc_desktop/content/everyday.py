@@ -11,17 +11,23 @@ thread (the window's search service asks for it while it opens the index).
 from __future__ import annotations
 
 import threading
-from collections.abc import Container
+import unicodedata
+from collections.abc import Mapping
 
 EVERYDAY_ZIPF = 2.5  # Zipf scale: log10 of uses per billion words
 _lock = threading.Lock()
-# A dict of words to None, not a set: a dict that holds only strings is one Python's garbage collector
-# never walks (a frozenset of 53,000 words was walked at every full collection, in the window's pauses).
-_words: dict[str, None] | None = None
+COMMON_ZIPF = 3.0  # a word this common may be the word meant by a misspelling (`nearest_everyday`, `slip`)
+_COMMON = round((9 - COMMON_ZIPF) * 100)  # wordfreq's bin of a word that common
+# A dict of words to their rank (wordfreq's bin: 0 the most common), not a set: a dict that holds only strings
+# and numbers is one Python's garbage collector never walks (a frozenset of 53,000 words was walked at every
+# full collection, in the window's pauses).
+_words: dict[str, int] | None = None
+# (position, letter, length) -> the common words, letters only, with that letter there (`nearest_everyday`)
+_by_letter: dict[tuple[int, str, int], tuple[str, ...]] | None = None
 
 
-def everyday_words() -> Container[str]:
-    """Every English word at least as common as EVERYDAY_ZIPF (about 53,000 words)."""
+def everyday_words() -> Mapping[str, int]:
+    """Every English word at least as common as EVERYDAY_ZIPF (about 53,000 words), with its rank."""
     global _words
     if _words is None:
         with _lock:
@@ -30,12 +36,79 @@ def everyday_words() -> Container[str]:
     return _words
 
 
+def _everyday_by_letter() -> dict[tuple[int, str, int], tuple[str, ...]]:
+    """The common words (COMMON_ZIPF) grouped as `SearchIndex.similar_words` groups the content's (built once,
+    by `SearchIndex.prepare` off the UI thread)."""
+    global _by_letter
+    if _by_letter is None:
+        words = everyday_words()
+        with _lock:
+            if _by_letter is None:
+                groups: dict[tuple[int, str, int], list[str]] = {}
+                for word in sorted(w for w, rank in words.items() if rank <= _COMMON and w.isalpha() and len(w) > 2):
+                    for position in (0, 1):
+                        groups.setdefault((position, word[position], len(word)), []).append(word)
+                _by_letter = {key: tuple(group) for key, group in groups.items()}
+    return _by_letter
+
+
+def prepare() -> None:
+    """Load the words and their groups (for `nearest_everyday`), so no keystroke waits for them."""
+    _everyday_by_letter()
+
+
+def plain_letters(word: str) -> str:
+    """``word`` with its accents taken off, as the search index folds them ("café": "cafe")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _sound(word: str) -> str:
+    """``word`` as it sounds, roughly: "ph" as "f", and each run of one letter as one ("vomitting": "vomiting";
+    "morphine": "morfine")."""
+    word = word.replace("ph", "f")
+    return "".join(c for i, c in enumerate(word) if not i or c != word[i - 1])
+
+
+def slip(typed: str, word: str) -> tuple[int, int, bool, int, str]:
+    """How far ``typed`` is from ``word`` as a slip, smaller being likelier (for sorting): first the edits
+    between how the two sound (a letter doubled or not, "ph" or "f": the commonest misspellings), then the
+    edits between the letters (two letters swapped count one), then whether ``word`` is no everyday English
+    (a name in a page's references, "Dockter", is not what "docter" meant), then the likeness of the two
+    ("scaned" is nearer "scanned" than "scared"; "diarea" nearer "diarrhea" than "diary")."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    return (
+        OSA.distance(_sound(typed), _sound(word)),
+        OSA.distance(typed, word),
+        word not in everyday_words(),
+        -round(fuzz.ratio(typed, word)),
+        word,
+    )
+
+
+def nearest_everyday(typed: str, lengths: range, position: int, edits: int) -> str:
+    """The common English word (COMMON_ZIPF) likeliest meant by ``typed`` (`slip`) within ``edits`` edits, of one
+    of these lengths and with ``typed``'s letter at ``position`` (0 or 1), or ""."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    if len(typed) <= position:
+        return ""
+    groups = _everyday_by_letter()
+    candidates = [w for size in lengths for w in groups.get((position, typed[position], size), ())]
+    near = process.extract(typed, candidates, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+    return min((hit[0] for hit in near), key=lambda word: slip(typed, word)) if near else ""
+
+
 def is_everyday(word: str) -> bool:
     """True for a real, reasonably common English word (any case, ' or \u2019 apostrophes)."""
     return word.lower().replace("\u2019", "'") in everyday_words()
 
 
-def _load() -> dict[str, None]:
+def _load() -> dict[str, int]:
     try:
         import wordfreq
 
@@ -45,6 +118,9 @@ def _load() -> dict[str, None]:
     except Exception:  # noqa: BLE001 - a missing or damaged list must not stop search
         return {}  # pragma: no cover - then only the content's own words are known
     last = round((9 - EVERYDAY_ZIPF) * 100)
-    words = dict.fromkeys(word for group in bins[: last + 1] for word in group)
+    words: dict[str, int] = {}
+    for rank, group in enumerate(bins[: last + 1]):
+        for word in group:
+            words.setdefault(word, rank)
     wordfreq.get_frequency_list.cache_clear()  # keep our set only, not the 320,000-word list
     return words

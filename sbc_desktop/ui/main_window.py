@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.reader.forwardAvailable.connect(a.forward.setEnabled)
         self.reader.zoomRequested.connect(self.appearance.step)
         self.reader.termActivated.connect(self.show_term)
+        self.reader.placeReached.connect(self._say_entry)
         self.reader.externalLinkRequested.connect(self.open_external)
         self.reader.pageMissing.connect(
             lambda url: self.statusBar().showMessage(
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         # Search: the field asks, the service answers, the panel shows, the reader opens.
         self.search_field.focused.connect(lambda: self.after_first_paint.call(self.search.start))
         self.search_field.queryChanged.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self.search.hold())  # a key: the pages' text waits
         self.search_field.moveSelection.connect(lambda step: self._to_results("move_selection", step))
         self.search_field.activated.connect(lambda: self._to_results("open_current"))
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
@@ -583,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
         """Open a search result, scroll to the first match and highlight every match."""
-        url = f"topic:{result.ref}" if result.kind == "topic" else f"{GLOSSARY_URL}#term-{result.ref}"
+        url = f"topic:{result.ref}" if result.kind == "topic" else self.pages.term_url(result.ref)
         self.search_panel.hide()
         self.reader.go(url)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -597,6 +599,12 @@ class MainWindow(QMainWindow):
 
     def find_in_page(self, text: str, direction: int) -> None:
         self.finder.find(text, direction)
+
+    def _say_entry(self, place: str) -> None:
+        """A glossary word gone to (from the search results) is on screen: a screen reader says it and its meaning."""
+        term = self.library.glossary.get(place[len("term-") :]) if place.startswith("term-") else None
+        if term is not None and self.pages.glossary.is_glossary(self.reader.current_url()):
+            self.announce(f"{term.term}: {term.definition}")
 
     def show_term(self, term_id: str, anchor: QRect) -> None:
         term = self.library.glossary.get(term_id)

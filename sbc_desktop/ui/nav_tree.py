@@ -417,7 +417,10 @@ class NavTree(QTreeWidget):
     def show_url(self, url: str) -> None:
         """Highlight the page being read (without asking to open it again)."""
         self._shown = url
-        item = self._items.get(url.split("#")[0])
+        address = url.split("#")[0]
+        if address.startswith(GLOSSARY_URL + "/"):  # a letter's page of a long glossary: its A to Z row
+            address = GLOSSARY_URL
+        item = self._items.get(address)
         self.blockSignals(True)
         try:
             if item is None:

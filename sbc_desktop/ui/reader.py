@@ -37,6 +37,7 @@ from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
+from .anchor_place import anchor_position
 from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
 from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
@@ -74,6 +75,7 @@ class Reader(QTextBrowser):
     documentResized = Signal()  # the page's laid-out size changed (whichever document the reader shows now)
     pageLaidOut = Signal()  # a long page's layout steps have ended: the scroll bar spans its real height
     pageLeaving = Signal()  # another page (or the same again) is about to replace the one shown
+    placeReached = Signal(str)  # a "#name" place gone to (to_anchor) is on screen, the caret at it
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,6 +88,7 @@ class Reader(QTextBrowser):
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
         self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
+        self._first_chars = 1 << 62  # characters of the page's first piece, when the rest was built off screen
         self._drags, self._drag_held = 0, False  # the scroll bar's thumb dragged below what is laid out
         self._layout_steps = LayoutSteps(self, self._estimated_height)
         self._layout_steps.finished.connect(self.pageLaidOut)
@@ -167,6 +170,7 @@ class Reader(QTextBrowser):
         self._forget_build()
         self._after_build = None
         self._anchor_ends = {}
+        self._first_chars = 1 << 62
         whole = url.hasFragment() or self._load_whole_page
         # A page needed whole (a #anchor, Back, Forward) is parsed in the worker too; what needed
         # it whole is done once it is shown (after_build). Not while the history is rebuilt
@@ -477,6 +481,7 @@ class Reader(QTextBrowser):
         self._layers.clear()
         self.setExtraSelections([])
         self._anchor_ends = built.anchor_ends
+        self._first_chars = shown_chars
         doc, old = built.take(), self.document()
         made_here = old.parent() is self  # (Qt deletes the document it made itself, not one made here)
         # Measured on the screen's fonts, as the shown document is (QTextEdit sets its own document's
@@ -600,6 +605,12 @@ class Reader(QTextBrowser):
         Its history restores that position on Back and Forward, but only to a page in the
         document at once; a page parsed in the worker gets it from here once it is shown."""
         self.pageLeaving.emit()  # (the window notes its reading place: the page is still on screen)
+        cursor = self.textCursor()
+        if cursor.hasSelection() and cursor.selectionEnd() >= self._first_chars:
+            # A link chosen below the page's first piece: Qt's history would select it again on Back, in the
+            # first piece (out of range: Qt warns, nothing is selected). The caret alone is kept.
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         if not self.source().isEmpty():
             self._history_positions[self.backwardHistoryCount()] = (
                 QUrl(self.source()),
@@ -898,6 +909,11 @@ class Reader(QTextBrowser):
         self.scrollToAnchor(name)  # (laid out down to it: only the screen below it is laid out now)
         self._layout_steps.lay_out_past(self.verticalScrollBar().value() + self.viewport().height())
         self._release_paint()
+        # The caret there too (on screen already): a screen reader reads on from the place, Tab goes on from it.
+        at = anchor_position(self.document(), name, self._anchor_ends.get(name))
+        if at is not None:
+            self.setTextCursor(QTextCursor(self.document().findBlock(at)))
+            self.placeReached.emit(name)
 
     def _link_rect(self) -> QRect:
         """Where the activated word is on screen (global), to place its pop-up."""
@@ -997,6 +1013,15 @@ class Reader(QTextBrowser):
         return list(self._layers.get(layer, []))
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override: Tab between links
+        cursor = self.textCursor()
+        inside = 0 < cursor.position() < self.document().characterCount() - 1
+        if self.hasFocus() and inside and not cursor.hasSelection():
+            # Qt goes from the page's start (or end) unless the caret holds a selection: on from the caret
+            # instead (a place gone to, a heading moved to with H), as a web browser does.
+            at = cursor.position()
+            cursor.setPosition(at - 1 if forward else at)  # (Qt goes on from the selection's end, back from its start)
+            cursor.setPosition(at if forward else at + 1, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
         moved = super().focusNextPrevChild(forward)
         self._show_link_focus()
         return moved

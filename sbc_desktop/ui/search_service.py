@@ -252,6 +252,12 @@ class SearchService(QObject):
 
             raise Stopped
 
+    def hold(self) -> None:
+        """Someone typed a key: no page's text is read or written until the typing pause is over (from the
+        key, not only from its search after the field's pause: the pages read meanwhile held Python's lock
+        and a core in the window's process as the key's search and results were drawn)."""
+        self._quiet_from = time.monotonic() + TYPING_PAUSE
+
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None, typed: bool = True
     ) -> SearchResponse | None:

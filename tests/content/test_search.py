@@ -230,7 +230,7 @@ def test_the_words_search_keeps_are_never_walked_by_the_garbage_collector(builti
     collection walked their 200,000 references: 19 ms of the window's time in a pause while typing)."""
     import gc
 
-    from sbc_desktop.content import search
+    from sbc_desktop.content import everyday, search
     from sbc_desktop.content.everyday import everyday_words
 
     monkeypatch.setattr(search, "TEXT_BATCH", 1)  # a page a batch: the vocabulary grows at each
@@ -241,7 +241,7 @@ def test_the_words_search_keeps_are_never_walked_by_the_garbage_collector(builti
         pass
     assert "acupuncture" in index.completions("acupun")  # learnt from a page's text as it landed
     gc.collect()
-    kept = [index._vocabulary, index._known, index._by_letter, everyday_words()]
-    kept += [*index._by_letter.values(), *index._synonyms.values()]
+    kept = [index._vocabulary, index._known, index._by_letter, everyday_words(), everyday._by_letter]
+    kept += [*index._by_letter.values(), *index._synonyms.values(), *everyday._by_letter.values()]
     assert not [type(o).__name__ for o in kept if gc.is_tracked(o)]
     index.close()

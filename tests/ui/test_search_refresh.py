@@ -121,21 +121,36 @@ def test_a_refill_keeps_the_result_chosen_the_focus_and_the_scroll_place_and_rem
     window.close()
 
 
-def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text_back(qtbot, library, monkeypatch):
-    """Searching again at most once a second is for the patient who reads: a key gets its own search at
-    once (after the field's usual pause), and the next page's text waits for the typing pause."""
+def bone_typed_as_the_text_lands(qtbot, library, monkeypatch, each: float, started: list[float] | None = None):
+    """A window whose results for "bone" are on show while the pages' text lands, a page every ``each`` s
+    (``started`` hears when each page's reading began)."""
     monkeypatch.setattr(search, "TEXT_BATCH", 1)
     gate, slow = threading.Event(), threading.Event()
-    window = open_home_window(
-        qtbot, library, None, lambda real: lambda topic: gate.wait(30) and (slow.wait(0.1) or real(topic))
-    )
+
+    def slowly(real):
+        def read(topic):
+            if started is not None:
+                started.append(time.monotonic())
+            return gate.wait(30) and (slow.wait(each) or real(topic))
+
+        return read
+
+    window = open_home_window(qtbot, library, None, slowly)
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "bone")
     qtbot.waitUntil(lambda: not field.typing, timeout=10000)
     qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=10000)
     gate.set()
-    qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=30000)  # the text is landing
+    qtbot.waitUntil(lambda: window.search.text_done[0] >= 3, timeout=30000)  # the text is landing, a page at a time
+    return window
+
+
+def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text_back(qtbot, library, monkeypatch):
+    """Searching again at most once a second is for the patient who reads: a key gets its own search at
+    once (after the field's usual pause), and the next page's text waits for the typing pause."""
+    window = bone_typed_as_the_text_lands(qtbot, library, monkeypatch, 0.1)
+    panel, field = window.search_panel, window.search_field
     made = searches_made(monkeypatch)
     qtbot.keyClicks(field, "s")  # "bones"
     pressed = time.monotonic()
@@ -146,6 +161,27 @@ def test_a_key_typed_while_the_text_lands_is_answered_at_once_and_holds_the_text
     assert not window.search.is_ready  # answered while the text was still landing
     qtbot.waitUntil(lambda: panel.status.text() and result_refs(panel)[0] == "bone-strengthening-drugs", timeout=5000)
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)
+    window.close()
+
+
+def test_the_first_key_holds_the_text_back_before_its_search_is_made(qtbot, library, monkeypatch):
+    """No page's text is read from the key itself, not only from its search after the field's pause: before,
+    the pages read in that pause (120 ms, and longer while more keys came) held Python's lock and a core in
+    the window's process as the key's search was made and its results drawn."""
+    started: list[float] = []  # when each page's text began to be read
+    window = bone_typed_as_the_text_lands(qtbot, library, monkeypatch, 0.03, started)
+    field = window.search_field
+    made = searches_made(monkeypatch)
+    pressed = time.monotonic()
+    qtbot.keyClick(field, "s")  # "bones"
+    qtbot.waitUntil(lambda: any(query == "bones" for _at, query, _typed in made), timeout=10000)
+    searched = next(at for at, query, _typed in made if query == "bones")
+    assert searched - pressed >= 0.1  # the field's pause after the key
+    # A page already being read as the key came is finished; no other is begun before the search (nor after it,
+    # within the typing pause: see the test above).
+    assert [at for at in started if pressed + 0.02 < at < searched] == []
+    assert not window.search.is_ready
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=60000)  # and the rest lands after the pause
     window.close()
 
 

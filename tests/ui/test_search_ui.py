@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 
@@ -123,8 +123,18 @@ def test_glossary_result_opens_its_entry(window, qtbot):
     panel = type_query(window, qtbot, "biopsy")
     row = titles(panel).index("biopsy")
     panel.list.setCurrentRow(row)
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert window.reader.current_url() == "app:glossary#term-biopsy"
+    # The built-in glossary (under 100 words) is one A to Z page; the word is at the top of the view, the
+    # caret on it (a screen reader reads on from there), and it is said with its meaning.
+    reader = window.reader
+    qtbot.waitUntil(lambda: reader.textCursor().block().text() == "biopsy", timeout=10000)
+    top = reader.cursorForPosition(QPoint(reader.viewport().width() // 2, 4)).block().text()
+    assert top == "biopsy" and window.windowTitle() == "Glossary A to Z"
+    assert any(message.startswith("biopsy: A test where") for message in said)
+    assert window.library.glossary["fatigue"].term in reader.document().toPlainText()  # every letter on it
 
 
 def test_escape_clears_and_hostile_text_is_fine(window, qtbot):

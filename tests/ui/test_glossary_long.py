@@ -1,0 +1,134 @@
+"""A glossary word chosen from the search results opens at that word, however long the glossary
+(review7 S1: with the NCI glossary's 7,798 words the A to Z opened at its top and stayed there:
+one page of two million characters, built in steps of up to seconds, never reached the word)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from sbc_desktop import glossary_pages
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.pages import Pages
+from sbc_desktop.ui.html_steps import STEP_CHARS, html_steps
+from tests.helpers import make_content
+
+WORD = "vulvodynia"  # late among V's words: after "vba..." to "vdi...", before "vyba..." (a screen of them)
+MEANING = "Pain around the opening of the vagina that lasts a long time."
+V_WORDS = 300  # one long letter: its page is built and laid out in steps, the word at its end
+OTHER_WORDS = 20  # words under each other letter (the glossary is long enough for a page a letter)
+SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "ki", "lo", "mu", "ne"]
+
+
+def _names(letter: str, count: int) -> list[str]:
+    return [letter + "".join(s) for s in itertools.islice(itertools.product(SYLLABLES, repeat=3), count)]
+
+
+def _glossary_yaml() -> str:
+    entries = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        names = _names(letter, V_WORDS - 40) + _names("vy", 40) if letter == "v" else _names(letter, OTHER_WORDS)
+        for name in names:
+            meaning = f"A made-up word under {letter.upper()} that means nothing at all, kept short for the test."
+            entries.append((name, name, meaning))
+    entries.append(("vulvodynia", WORD, MEANING))
+    lines = ["terms:"]
+    for term_id, term, meaning in entries:
+        lines += [f"  - id: {term_id}", f"    term: {term}", f"    definition: {meaning}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):  # (the window fixture's library, in this module)
+    root = make_content(tmp_path_factory.mktemp("long-glossary"), glossary=_glossary_yaml())
+    library = load_library(root, check_links=False)
+    assert len(library.glossary) > glossary_pages.SPLIT_OVER_WORDS
+    return library
+
+
+def _said(window) -> list[str]:
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    return said
+
+
+def _choose_from_search(window, qtbot, query: str, ref: str) -> None:
+    """Ctrl+K, type ``query``, Down to the result ``ref``, Return: as a patient does."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field
+    qtbot.keyClicks(window.search_field, query)
+    panel = window.search_panel
+    refs = lambda: [panel.list.item(i).data(Qt.ItemDataRole.UserRole).ref for i in range(panel.list.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: ref in refs(), timeout=30000)
+    while panel.list.currentItem() is None or panel.list.currentItem().data(Qt.ItemDataRole.UserRole).ref != ref:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+
+
+def _top_line(window) -> str:
+    reader = window.reader
+    return reader.cursorForPosition(QPoint(reader.viewport().width() // 2, 4)).block().text()
+
+
+def test_a_word_chosen_from_search_opens_its_letter_at_the_word(window, qtbot):
+    reader = window.reader
+    said = _said(window)
+    _choose_from_search(window, qtbot, WORD, "vulvodynia")
+
+    assert reader.current_url() == "app:glossary/v#term-vulvodynia"
+    assert window.windowTitle() == "Glossary A to Z: V"
+    # The word at the top of the view, the caret on it, and a screen reader told the word and its meaning.
+    qtbot.waitUntil(lambda: reader.is_complete() and _top_line(window) == WORD, timeout=10000)
+    assert reader.verticalScrollBar().value() > reader.viewport().height()  # (far down its letter's page)
+    qtbot.waitUntil(lambda: reader.textCursor().block().text() == WORD)
+    assert f"{WORD}: {MEANING}" in said
+    # Its letter's words only: a page like one long topic, not the whole glossary.
+    text = reader.document().toPlainText()
+    assert "vbacedi" in text and "abacedi" not in text and "wbacedi" not in text
+    assert window.tree.currentItem().text(0) == "Glossary A to Z"
+
+    # Tab from the word goes on to the next link on the page (the next letter); Enter opens it; Back
+    # comes back to the word.
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    assert reader.textCursor().selectedText() == "Next letter: W"
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    assert reader.current_url() == "app:glossary/w"
+    assert window.windowTitle() == "Glossary A to Z: W"
+    qtbot.waitUntil(reader.is_complete)
+    assert "wbacedi" in reader.document().toPlainText()
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_url() == "app:glossary/v#term-vulvodynia"
+    qtbot.waitUntil(lambda: reader.is_laid_out() and _top_line(window) == WORD, timeout=10000)
+
+
+def test_the_glossary_button_opens_the_first_letter_with_every_letter_a_link(window, qtbot):
+    reader = window.reader
+    window.commands.glossary.trigger()
+    assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z"
+    qtbot.waitUntil(reader.is_complete)
+    text = reader.document().toPlainText()
+    assert "abacedi" in text and "bbacedi" not in text
+    links = [item.href for item in reader.outline.items if item.kind == "link"]
+    assert links[:3] == ["app:glossary/b", "app:glossary/c", "app:glossary/d"]  # (A, shown, is no link)
+    assert links[-1] == "app:glossary/b"  # "Next letter: B"
+    pages = window.pages
+    assert all(pages.exists(f"app:glossary/{letter}") for letter in "abcdefghijklmnopqrstuvwxyz")
+    assert not pages.exists("app:glossary/0-9") and pages.parts_for("app:glossary/0-9") is None
+    # An entry's address from before the glossary grew (a page for the whole A to Z) still shows the word's page.
+    assert "vulvodynia" in "".join(pages.parts_for("app:glossary#term-vulvodynia"))
+
+
+def test_a_long_glossary_comes_in_pieces_the_reader_adds_in_a_short_step(library):
+    """Every letter's page is cut into pieces of a few words (a list of 400 words was one piece, and
+    adding it to the page took from 60 ms to seconds)."""
+    pages = Pages(library)
+    for url in ("app:glossary", "app:glossary/a", "app:glossary/v"):
+        parts = list(pages.parts_for(url))
+        pieces = [piece for part in parts for piece in html_steps(part)]
+        assert max(len(piece) for piece in pieces) < 2 * STEP_CHARS
+    v_page = "".join(pages.parts_for("app:glossary/v"))
+    assert v_page.count("<dt ") == V_WORDS + 1
