@@ -34,6 +34,7 @@ MARK = "\x00"
 _ASCII_MARKS = bytes(b if chr(b).isalnum() or chr(b) in "-'" or b >= 0x80 else 0 for b in range(256))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _EDGE = re.compile(r"[-'](?:(?![^\W_])|(?<![^\W_][-']))")  # a hyphen or apostrophe not inside a word
+RECENT_CHARS, RECENT_RUNS = 160, 2048  # the matches of this many texts at most this long are kept
 _NEXT_WORD = re.compile(r"(?:\s{1,3}|/)([^\W_]+(?:[-'][^\W_]+)*)")  # the gap a name may span, its next word
 
 
@@ -84,6 +85,7 @@ class TermMatcher:
         self._pairs: set[tuple[str, str]] = set()  # the first two words of longer names
         self.size = 0
         self._automaton: Any = None  # built at the first text (add() drops it)
+        self._recent: dict[str, tuple[Match, ...]] = {}  # short texts' matches, kept (add() drops them)
         for entry in terms:
             for name in entry.names:
                 self.add(name, entry.id)
@@ -95,6 +97,7 @@ class TermMatcher:
         if not words:
             return
         self._automaton = None
+        self._recent = {}
         if len(words) == 1:
             self._singles.add(words[0])
         else:
@@ -110,6 +113,16 @@ class TermMatcher:
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
+        if len(text) > RECENT_CHARS:
+            return self._find(text)
+        found = self._recent.get(text)  # short runs come again and again (a third of a page's runs)
+        if found is None:
+            if len(self._recent) >= RECENT_RUNS:
+                self._recent.clear()
+            found = self._recent[text] = tuple(self._find(text))
+        return iter(found)
+
+    def _find(self, text: str) -> Iterator[Match]:
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a few letters change length in lower case ("İ"): word by word
             spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
