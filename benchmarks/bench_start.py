@@ -12,7 +12,9 @@ is a fresh ``python -m sbc_desktop --content DIR --topic ID`` (offscreen,
 ``SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT=1``), timed from Popen to its ``first-paint`` line,
 with the PSS at that moment (``/proc/self/smaps_rollup``):
 
-* **first start**: an empty home (no caches: every file parsed). A large folder's first start
+* **first start**: an empty home (no caches: every file parsed), in an install as the quick start leaves
+  it: byte-compiled, and (since session 26) with the code every start compiles kept beside the modules
+  (``python -m sbc_desktop.code_cache``; ``--no-installed-code`` measures without it). A large folder's first start
   shows its first page while the rest is read in another process: both the first paint and
   "whole library in" (the ``library-complete`` line, whose topic count is the workload) are shown;
 * **second start**: the same home (the caches the first start left: a warm start). A large folder's
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -51,6 +54,7 @@ from bench_reader import (  # noqa: E402
     NCI_GLOSSARY,
     NCI_PAGES,
     NCI_START,
+    REPO,
     build_nci_content,
     compile_bytecode,
     first_paint,
@@ -141,8 +145,19 @@ def main() -> int:
     parser.add_argument("--no-big", action="store_true", help="skip the 20k-page folder")
     parser.add_argument("--big", type=Path, metavar="DIR", help="a folder big_library.py wrote (else one is made)")
     parser.add_argument("--pages", type=int, default=BIG_PAGES, help="pages in the big folder (default 20000)")
+    parser.add_argument(
+        "--no-installed-code", action="store_true",
+        help="first starts without the code the quick start keeps after installing (as before session 26)",
+    )  # fmt: skip
     args = parser.parse_args()
     compile_bytecode()
+    if args.no_installed_code:
+        os.environ["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-code")
+    else:  # as the quick start does after installing, as compile_bytecode does what pip does (code_cache.prepare)
+        subprocess.run(
+            [sys.executable, "-m", "sbc_desktop.code_cache"], check=True, cwd=REPO, stdout=subprocess.DEVNULL
+        )
+    print("first starts: " + ("no installed code" if args.no_installed_code else "with the code the install keeps"))
     print(f"{os.cpu_count()} CPUs, load average at start {os.getloadavg()[0]:.2f}", flush=True)
     try:
         bench_folder("built-in content", BUILTIN, args.runs, BUILTIN_START, BUILTIN_PSS_MB)

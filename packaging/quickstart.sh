@@ -110,6 +110,14 @@ if ! up_to_date; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".$extras"
   printf '%s %s\n' "$(stamp)" "$extras" >> .venv/.sbc-desktop-installed
+  installed_now=1
+fi
+# What every start compiles (PySide6's support code, data classes, regular expressions), kept beside the
+# app's byte-compiled modules after an install (or when missing), as pip byte-compiles them: a first start,
+# and a kiosk, compile none of it (sbc_desktop/code_cache.py; a start in a temporary home, offscreen).
+code_kept() { for kept in sbc_desktop/__pycache__/code-*.cache; do [ -f "$kept" ] && return 0; done; return 1; }
+if [ "$mode" = app ] && { [ -n "${installed_now:-}" ] || ! code_kept; }; then
+  .venv/bin/python -m sbc_desktop.code_cache >/dev/null || true  # (it says why on stderr; starts compile it)
 fi
 # The translations Qt loads (.qm), built from resources/translations/*.ts when one is missing
 # or older than its source.

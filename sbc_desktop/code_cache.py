@@ -24,6 +24,11 @@ written: the file never grows with versions that have gone.
 
 Imported by `app` before anything imports PySide6 (importing this module is what sets it up);
 nothing else depends on it: with no cache folder (another system), every compile is Python's own.
+
+A home with no file of its own (a first start; a kiosk, which never writes one) reads what the install
+kept (`installed_file`, beside the app's byte-compiled modules): the quick start runs
+``python -m sbc_desktop.code_cache`` after installing (`prepare`: a start in a temporary home), as pip
+byte-compiles the modules, so a first start compiles none of this either.
 """
 
 import __future__
@@ -80,29 +85,49 @@ def file_in(folder: str) -> str:
     return os.path.join(folder, f"code-{sys.implementation.cache_tag}.cache")
 
 
+def installed_file() -> str:
+    """The code an install prepared (`prepare`, run by the quick start after installing): beside the
+    app's own compiled modules, read when the home has none of its own -- a first start, a kiosk.
+    ``SBC_DESKTOP_INSTALLED_CODE`` names another file (tests; a bundle that keeps it elsewhere)."""
+    return os.environ.get("SBC_DESKTOP_INSTALLED_CODE") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "__pycache__", f"code-{sys.implementation.cache_tag}.cache"
+    )
+
+
 def load(folder: str | None) -> int:
-    """Read the kept code from ``folder`` (None: none). The number of entries read."""
+    """Read the kept code from ``folder`` (None: none), or if it holds none that can be used, what the
+    install prepared (`installed_file`). The number of entries read. (What is written is still
+    ``folder``'s own file: `save`.)"""
     global _folder
     _folder = folder
     _known.clear()
     _known_re.clear()
     if folder is None:
         return 0
-    try:
-        with open(file_in(folder), "rb") as file:
-            data = file.read()
-        if not data.startswith(_HEADER):
-            return 0
-        found = marshal.loads(data[len(_HEADER) :])
-    except (OSError, ValueError, EOFError, TypeError):
-        return 0
-    if not (isinstance(found, tuple) and len(found) == 2 and all(isinstance(part, dict) for part in found)):
+    found = _read(file_in(folder))
+    if found is None:
+        found = _read(installed_file())
+    if found is None:
         return 0
     codes, patterns = found
     # (only code, and only patterns' parts of the right shape: anything else in the file is not used)
     _known.update((key, code) for key, code in codes.items() if isinstance(code, CodeType))
     _known_re.update((key, parts) for key, parts in patterns.items() if _parts_fit(key, parts))
     return len(_known) + len(_known_re)
+
+
+def _read(name: str) -> tuple[dict, dict] | None:
+    try:
+        with open(name, "rb") as file:
+            data = file.read()
+        if not data.startswith(_HEADER):
+            return None
+        found = marshal.loads(data[len(_HEADER) :])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(found, tuple) and len(found) == 2 and all(isinstance(part, dict) for part in found)):
+        return None
+    return found
 
 
 def _parts_fit(key, parts) -> bool:
@@ -223,4 +248,45 @@ def save(cache_dir) -> bool:
     return write_whole(Path(file_in(_folder)), _HEADER + kept, ".code-")
 
 
-import_pyside()
+def prepare(installed: str | None = None) -> str:
+    """What an install does once (`python -m sbc_desktop.code_cache`), as it byte-compiles the app's
+    modules: a start in a fresh, empty home (offscreen, ended at its first paint) compiles what every
+    start compiles, and its file is kept as ``installed`` (`installed_file`), so that a first start and
+    a kiosk (which never writes its own) compile none of it. Raises RuntimeError when no file came."""
+    import contextlib
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from .content.cache_file import write_whole
+
+    target = Path(installed or installed_file())
+    with tempfile.TemporaryDirectory(prefix="sbc-code-") as home:
+        env = dict(os.environ, HOME=home, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
+        env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
+        env["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(home, "none")  # (compiled afresh: not from an older file)
+        env.pop("SBC_DESKTOP_CONFIG", None)  # (a kiosk's configuration would make a start that keeps nothing)
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "sbc_desktop"], env=env, capture_output=True, text=True, timeout=120
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise RuntimeError(f"the start did not run: {exc}") from exc
+        made = Path(file_in(os.path.join(home, "cache", "sbc-desktop", "sbc-desktop")))
+        if done.returncode != 0 or not made.is_file():
+            raise RuntimeError(f"the start made no code to keep: {(done.stderr or '').strip()[-400:]}")
+        if not write_whole(target, made.read_bytes(), ".code-"):
+            raise RuntimeError(f"could not write {target}")
+    with contextlib.suppress(OSError):
+        target.chmod(0o644)  # (read by every user's start, as the modules beside it are)
+    return str(target)
+
+
+if __name__ == "__main__":
+    try:
+        print(f"kept the code a start compiles in {prepare()}")
+    except (RuntimeError, OSError) as exc:
+        print(f"sbc-desktop: the code a start compiles was not kept ({exc}); starts compile it", file=sys.stderr)
+        sys.exit(1)
+else:
+    import_pyside()

@@ -31,6 +31,7 @@ GLOSSARY_URL = "app:glossary"
 SPLIT_OVER_WORDS = 600  # a glossary with more words than this has a page to a letter
 GROUP_WORDS = 8  # words to a list (<dl>): a piece the reader adds in one step holds a few of them
 PART_WORDS = 100  # words to a part (the reader cuts each into pieces: html_steps)
+FIRST_WORDS = 24  # ...but the first part, put on screen in the step that opens the page: a screen of words
 OTHER = "#"  # the heading of words that start with no letter (numbers, signs)
 
 
@@ -141,7 +142,7 @@ class GlossaryPages:
         for heading, entries in letters.items():
             parts.append(f'<h2 id="letter-{escape(heading)}">{escape(heading)}</h2>')
             for start in range(0, len(entries), GROUP_WORDS):
-                if count and count % PART_WORDS == 0:
+                if count == FIRST_WORDS or (count > FIRST_WORDS and (count - FIRST_WORDS) % PART_WORDS == 0):
                     yield "\n".join(parts)
                     parts = []
                 group = entries[start : start + GROUP_WORDS]

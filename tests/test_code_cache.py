@@ -44,8 +44,10 @@ print(json.dumps({"compiled": code_cache.compiled if not saved else -1, "known":
 """
 
 
-def start(home: Path, *args: str) -> dict:
+def start(home: Path, *args: str, installed: Path | None = None) -> dict:
     env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), QT_QPA_PLATFORM="offscreen")
+    # (what an install prepared: none unless given, whatever this checkout holds)
+    env["SBC_DESKTOP_INSTALLED_CODE"] = str(installed or home / "no-installed-code")
     out = subprocess.run([sys.executable, "-c", START, *args], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -99,7 +101,10 @@ def test_a_file_holding_anything_but_code_is_not_used(tmp_path, monkeypatch):
 
     text = b"x = 1"
     key = (hashlib.blake2b(text, digest_size=20).digest(), len(text), "<t>", 0, -1)
-    (tmp_path / code_cache.file_in("").lstrip("/")).write_bytes(code_cache._HEADER + marshal.dumps({key: 42}))
+    monkeypatch.setenv("SBC_DESKTOP_INSTALLED_CODE", str(tmp_path / "none"))
+    pattern = ("x", 0), (32, (1, 2), 0, {}, ())  # (not the engine's list: not used either)
+    kept = marshal.dumps(({key: 42}, dict([pattern])))
+    (tmp_path / code_cache.file_in("").lstrip("/")).write_bytes(code_cache._HEADER + kept)
     monkeypatch.setattr(code_cache, "_used", {})
     monkeypatch.setattr(code_cache, "_known", {})
     assert code_cache.load(str(tmp_path)) == 0
@@ -203,3 +208,34 @@ def test_a_pattern_re_would_make_otherwise_is_not_kept(monkeypatch):
     monkeypatch.setattr(code_cache, "_re_compile", lambda pattern, flags: other)  # "re" makes something else
     assert code_cache.compile_pattern(r"a+") is other
     assert re._compiler.compile is not code_cache.compile_pattern and not code_cache._used_re
+
+
+def test_a_first_start_and_a_kiosk_use_what_the_install_prepared(tmp_path):
+    """`python -m sbc_desktop.code_cache` (the quick start runs it after installing) keeps what a start
+    compiles beside the app's modules: a home with no file of its own compiles none of it, and writes
+    nothing for it; a home's own file, when it has one, is the one read."""
+    installed = tmp_path / "installed" / "code.cache"
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(installed))
+    done = subprocess.run(
+        [sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True, check=True
+    )
+    assert str(installed) in done.stdout and installed.is_file()
+    assert installed.stat().st_mode & 0o044 == 0o044  # (every user's start reads it)
+    first = start(tmp_path / "home", installed=installed)
+    # Compiled: only what this script makes and a start does not (its own pattern...); a bare home: over 100.
+    assert first["compiled"] <= 3 and first["known"] >= first["used"] > 50 and first["patterns"] > 20
+    assert not list((tmp_path / "home").rglob("code-*.cache"))  # nothing written
+    assert first["frozen"] is True and first["found"] == {"first": "Side", "second": "Effects"}
+    assert start(tmp_path / "own", "--save")["saved"] is True  # a home that made its own file: read, not the install's
+    kept = next((tmp_path / "own").rglob("code-*.cache"))
+    assert start(tmp_path / "own", installed=tmp_path / "none")["compiled"] == 0
+    kept.write_bytes(b"damaged")  # damaged: the install's is read instead
+    assert start(tmp_path / "own", installed=installed)["compiled"] == first["compiled"]
+
+
+def test_preparing_says_so_when_it_cannot_keep_the_code(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(tmp_path / "a-file" / "code.cache"))
+    done = subprocess.run([sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "was not kept" in done.stderr and "could not write" in done.stderr
+    assert (tmp_path / "a-file").read_text() == "not a folder"

@@ -89,6 +89,7 @@ class Reader(QTextBrowser):
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
         self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
         self._first_chars = 1 << 62  # characters of the page's first piece, when the rest was built off screen
+        self._structure_of = -1  # the page_number whose headings and links the outline holds
         self._drags, self._drag_held = 0, False  # the scroll bar's thumb dragged below what is laid out
         self._layout_steps = LayoutSteps(self, self._estimated_height)
         self._layout_steps.finished.connect(self.pageLaidOut)
@@ -127,6 +128,9 @@ class Reader(QTextBrowser):
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # A document of the reader's own from the start: QTextBrowser watches the one it was made with, and once
+        # that changes (glossary words marked, margins set) it loads the whole page again for a "#place" on it.
+        self.setDocument(QTextDocument(self))
         self.document().setDefaultStyleSheet(style_sheet)
         self.document().setUndoRedoEnabled(False)  # read-only: no undo history to grow
         self._watch_layout(self.document())
@@ -142,7 +146,7 @@ class Reader(QTextBrowser):
         )
         self.outline = PageOutline(self)
         # Connected first, so the page's structure is ready before the window's own handlers run.
-        self.sourceChanged.connect(self._page_structure_changed)
+        self.sourceChanged.connect(self._new_source)
         self.focus_colours = ("#1a5fb4", "#ffffff")  # background, text: set from the theme
         self.cursorPositionChanged.connect(self._show_link_focus)
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
@@ -528,8 +532,13 @@ class Reader(QTextBrowser):
         at = append_html(self.document(), html)
         self._mark_terms(self.outline.extend(at))  # only the new text is read
 
+    def _new_source(self, _url: QUrl) -> None:
+        if self.page_number != self._structure_of:  # (not another place on the same page: its structure stands)
+            self._page_structure_changed()
+
     def _page_structure_changed(self) -> None:
         """New text on the page: its headings and links for screen readers, glossary words marked."""
+        self._structure_of = self.page_number
         if self._lay_out_whole:
             # Shown whole for a place in it (Back and Forward restore one, a new theme keeps it): laid
             # out in steps, as a page built off screen is, and its outline read in idle steps after
@@ -853,7 +862,25 @@ class Reader(QTextBrowser):
             self._fit_line_length()
 
     def go(self, url: str) -> None:
-        self.setSource(QUrl(url))
+        if not self._to_place_on_page(QUrl(url)):
+            self.setSource(QUrl(url))
+
+    def _to_place_on_page(self, url: QUrl) -> bool:
+        """A "#place" on the page shown (another glossary word on its letter's page): gone to, and kept in the
+        history, once the page is laid out down to it (in its steps), the caret there (see _anchor_reached).
+        False if ``url`` is another page."""
+        if not url.hasFragment() or self.source().isEmpty():
+            return False
+        if url.toString().split("#")[0] != self.current_url().split("#")[0]:
+            return False
+        name = url.fragment()
+
+        def there() -> None:
+            self.setSource(url)  # (the same page: Qt scrolls to the place and keeps it in the history)
+            self._anchor_reached(name)
+
+        self._when_anchor_laid_out(name, there)
+        return True
 
     def go_home(self) -> None:
         self.go(HOME_URL)
@@ -872,12 +899,9 @@ class Reader(QTextBrowser):
             self.to_anchor(url.fragment())  # (the place may be further down than the page has come yet)
         elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
-        elif url.scheme() in ("topic", "app"):
-            if url.hasFragment() and url.toString().split("#")[0] == self.current_url().split("#")[0]:
-                # A place further down this page: followed (and kept in the history) once the page is in and
-                # laid out down to it (Qt's own scroll to it would lay out the page down to it in one step).
-                self._when_anchor_laid_out(url.fragment(), lambda: self.setSource(url))
-                return
+        # A place further down this page: followed (and kept in the history) once the page is in and
+        # laid out down to it (Qt's own scroll to it would lay out the page down to it in one step).
+        elif url.scheme() in ("topic", "app") and not self._to_place_on_page(url):
             self.setSource(url)
 
     def to_anchor(self, name: str) -> None:

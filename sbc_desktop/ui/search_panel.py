@@ -9,11 +9,12 @@ numbers when they are set, and the care team topic.
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -110,17 +111,25 @@ class _ResultDelegate(QStyledItemDelegate):
     Laying out rich text takes time, so a result is measured first by an estimate from
     font metrics, and laid out only when it is painted (the few on screen): the results
     are drawn in the frame after the search. A result whose estimate was wrong is
-    measured again from its layout at once (`sizeHintChanged`). Layouts are kept by
-    text, width and font.
+    measured again from its layout at once (`sizeHintChanged`: the list is laid out and
+    drawn again); one whose estimate was right is not. Layouts are kept by text, width
+    and font.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._laid_out: dict[tuple[str, int, str], QTextDocument] = {}
         self._estimated: dict[tuple[str, int, str], QSize] = {}
+        # The view asks a row's size many times a search (about 9 times a row): the font's key is kept
+        # with the font it is for, and the fonts' line heights with the key, not made again each time.
+        self._font: tuple[QFont, str] | None = None
+        self._metrics: dict[str, tuple[QFontMetricsF, QFontMetricsF]] = {}
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex) -> tuple[str, int, str]:
-        return (index.data(HTML_ROLE) or "", max(option.rect.width(), 200) - 12, option.font.key())
+        font = self._font
+        if font is None or font[0] != option.font:
+            font = self._font = (QFont(option.font), option.font.key())
+        return (index.data(HTML_ROLE) or "", max(option.rect.width(), 200) - 12, font[1])
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         key = self._key(option, index)
@@ -133,8 +142,8 @@ class _ResultDelegate(QStyledItemDelegate):
             doc.setDefaultFont(option.font)
             doc.setHtml(key[0])
             doc.setTextWidth(key[1])
-            if key in self._estimated:  # measured by estimate: measure again from the layout
-                del self._estimated[key]
+            estimated = self._estimated.pop(key, None)
+            if estimated is not None and estimated.height() != _height(doc):  # the estimate was wrong
                 self._remeasure(index)
         return doc
 
@@ -150,16 +159,20 @@ class _ResultDelegate(QStyledItemDelegate):
     def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
         """The height the result will take, from font metrics (no layout)."""
         result: SearchResult = index.data(RESULT_ROLE)
-        big = QFont(option.font)
-        big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.2 if big.pointSizeF() > 0 else 12)
-        plain, strong = QFontMetrics(option.font), QFontMetrics(big)
+        metrics = self._metrics.get(font := self._key(option, index)[2])
+        if metrics is None:
+            big = QFont(option.font)
+            big.setBold(True)
+            big.setPointSizeF(big.pointSizeF() * 1.2 if big.pointSizeF() > 0 else 12)
+            metrics = self._metrics[font] = (QFontMetricsF(option.font), QFontMetricsF(big))
+        plain, strong = metrics
         heading = strong.horizontalAdvance(result.title) + plain.horizontalAdvance("  " + result.section)
         body = plain.horizontalAdvance(result.snippet_marked("", "")) * 1.08  # matches are bold
-        lines = (
-            -(-heading // max(width, 1)) * strong.lineSpacing() + -(-int(body) // max(width, 1)) * plain.lineSpacing()
-        )
-        return QSize(width, int(lines) + 8 + 8)  # the document's margins, then the item's
+        # A document's line is as high as its font's line spacing, rounded up (16.3 px: 17).
+        lines = math.ceil(heading / max(width, 1)) * math.ceil(strong.lineSpacing()) + math.ceil(
+            body / max(width, 1)
+        ) * math.ceil(plain.lineSpacing())
+        return QSize(width, lines + 8 + 8)  # the document's margins, then the item's
 
     def paint(self, painter, option, index) -> None:
         self.initStyleOption(option, index)
@@ -188,7 +201,7 @@ class _ResultDelegate(QStyledItemDelegate):
             if size is None:
                 size = self._estimated[key] = self._estimate(option, index, key[1])
             return size
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 8)
+        return QSize(int(doc.idealWidth()), _height(doc))
 
 
 class SearchPanel(QFrame):
@@ -396,11 +409,14 @@ class SearchPanel(QFrame):
                 words=response.corrected, count=count
             )
         self._set_status(count)
-        if again and self._showing == "results":
-            self._refill(results)
+        shown = self._showing == "results"
+        if shown:
+            self._refill(results)  # the list is never emptied while typing (see _refill)
         else:
             self._fill(results)
+        if not (again and shown):  # new results: the best chosen, at the top of the list
             self.list.setCurrentRow(0)
+            self.list.scrollToTop()
         self._showing = "results"
 
     def _show_no_results(self, response: SearchResponse, team: CareTeam, care_topic: str, again: bool) -> None:
@@ -436,10 +452,15 @@ class SearchPanel(QFrame):
             _set_row(QListWidgetItem(self.list), result)
 
     def _refill(self, results: list[SearchResult]) -> None:
-        """The same query's results again: a row whose result is unchanged is left alone (a new score is
-        kept, not drawn); a changed row is set again, a new one added at the end, rows no longer there taken away. The
-        current row stays where it is (`show_response` then moves it with a result the user chose). A result
-        the patient chose that is no longer among them keeps its row (see `show_response`)."""
+        """New results in the rows on show: a row whose result is unchanged is left alone (a new score is
+        kept, not drawn); a changed row is set again, a new one added at the end, rows no longer there taken
+        away. The current row stays where it is (`show_response` then moves it with a result the user chose,
+        or to the best result of a new query). A result the patient chose that is no longer among the same
+        query's results keeps its row (see `show_response`).
+
+        For a new query as for the same one: emptied, the list lost its scroll bar, so its rows were narrower
+        or wider in turn and each was measured again for the new width, and a screen reader heard a list
+        emptied and filled at every key."""
         if self._pinned is not None:
             row, chosen = self._pinned
             if all(_identity(result)[:2] != _identity(chosen)[:2] for result in results):
@@ -491,6 +512,11 @@ class SearchPanel(QFrame):
             self.hide()
             return
         super().keyPressEvent(event)
+
+
+def _height(doc: QTextDocument) -> int:
+    """A laid-out result's height in the list: its document's, then the item's margins."""
+    return int(doc.size().height()) + 8
 
 
 def _identity(result: SearchResult) -> tuple[str, str, str, str, str, str]:

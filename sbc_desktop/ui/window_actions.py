@@ -65,6 +65,7 @@ COMMANDS: dict[str, tuple[object, str, list, object]] = {
     "about": (QT_TRANSLATE_NOOP("MainWindow", "About this guide"), "", [],
               QT_TRANSLATE_NOOP("MainWindow", "Version and where the information comes from")),
 }  # fmt: skip
+APPOINTMENT_KEY = "Ctrl+M"
 TOOLBAR = ("urgent", "back", "forward", "home", "glossary", "appointment", "add_topic")
 VIEW_TOOLBAR = ("smaller", "larger")
 MENUS = {
@@ -82,13 +83,33 @@ def translated(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
-def shortcuts(keys: list) -> list[QKeySequence]:
+def shortcuts(keys: list, taken: frozenset[str] = frozenset()) -> list[QKeySequence]:
+    """The key sequences for ``keys``; a standard key's platform bindings leave out those in ``taken``.
+
+    Two enabled actions with one key make Qt run neither ("Ambiguous shortcut overload"): on
+    Linux, Find next is F3 and Ctrl+G, and Ctrl+G is the Glossary's own key (review8 S1).
+    """
     found: list[QKeySequence] = []
     for key in keys:
-        for sequence in QKeySequence.keyBindings(key) if isinstance(key, SK) else [QKeySequence(key)]:
+        if isinstance(key, SK):
+            sequences = [s for s in QKeySequence.keyBindings(key) if s.toString() not in taken]
+        else:
+            sequences = [QKeySequence(key)]
+        for sequence in sequences:
             if not sequence.isEmpty() and sequence not in found:
                 found.append(sequence)
     return found
+
+
+def _named_keys() -> frozenset[str]:
+    """Every key a command names itself (not through a platform's standard key), as portable text."""
+    named = {
+        QKeySequence(key).toString()
+        for _text, _icon, keys, _tip in COMMANDS.values()
+        for key in keys
+        if not isinstance(key, SK)
+    }
+    return frozenset(named | {QKeySequence(APPOINTMENT_KEY).toString()})
 
 
 class WindowActions:
@@ -99,15 +120,16 @@ class WindowActions:
         self.theme_button: QToolButton | None = None
         self._icons: dict[QAction, str] = {}
         self.by_name: dict[str, QAction] = {}
+        taken = _named_keys()
         for name, (text, icon_name, keys, tip) in COMMANDS.items():
             action = QAction(translated(text), window)
-            action.setShortcuts(shortcuts(keys))
+            action.setShortcuts(shortcuts(keys, taken))
             hint = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{translated(tip)} ({hint})" if hint else translated(tip))
             action.setStatusTip(translated(tip))
             self._add(name, action, icon_name)
         appointment.setText(QCoreApplication.translate("MainWindow", "My appointment"))
-        appointment.setShortcut(QKeySequence("Ctrl+M"))
+        appointment.setShortcut(QKeySequence(APPOINTMENT_KEY))
         appointment.setStatusTip(
             QCoreApplication.translate("MainWindow", "Notes, questions and a handout for your next appointment")
         )

@@ -132,3 +132,20 @@ def test_a_long_glossary_comes_in_pieces_the_reader_adds_in_a_short_step(library
         assert max(len(piece) for piece in pieces) < 2 * STEP_CHARS
     v_page = "".join(pages.parts_for("app:glossary/v"))
     assert v_page.count("<dt ") == V_WORDS + 1
+
+
+def test_another_word_on_the_same_letter_gets_the_caret_and_is_said(window, qtbot):
+    """A second word from the search, on the letter's page already shown: the page is not made again;
+    the view goes to the word, the caret with it, and the word is said."""
+    reader = window.reader
+    _choose_from_search(window, qtbot, WORD, "vulvodynia")
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.textCursor().block().text() == WORD, timeout=10000)
+    page, said = reader.page_number, _said(window)
+    _choose_from_search(window, qtbot, "vcedifo", "vcedifo")
+    assert reader.current_url() == "app:glossary/v#term-vcedifo" and reader.page_number == page
+    qtbot.waitUntil(lambda: reader.textCursor().block().text() == "vcedifo", timeout=10000)
+    assert _top_line(window) == "vcedifo"
+    assert any(message.startswith("vcedifo: A made-up word under V") for message in said)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back: the first word again
+    assert reader.current_url() == "app:glossary/v#term-vulvodynia"
+    qtbot.waitUntil(lambda: _top_line(window) == WORD)

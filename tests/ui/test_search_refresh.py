@@ -36,6 +36,17 @@ def searches_made(monkeypatch) -> list[tuple[float, str, bool]]:
     return made
 
 
+def wheel_down(view, turns: int) -> None:
+    """The mouse wheel turned down over ``view``, a notch at a time."""
+    for _ in range(turns):
+        at = QPointF(view.width() / 2, view.height() / 2)
+        wheel = QWheelEvent(
+            at, view.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(view, wheel)
+
+
 def test_results_take_in_the_text_at_most_once_a_second_and_the_last_batch_at_once(qtbot, library, monkeypatch):
     """Before, the results on show were searched again and drawn again at every batch: a page a batch here,
     a search every 0.15 s. A page found only by its text still appears while the rest is landing, and the
@@ -91,13 +102,7 @@ def test_a_refill_keeps_the_result_chosen_the_focus_and_the_scroll_place_and_rem
     view = panel.list.viewport()
     bar = panel.list.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # more results than the panel shows
-    for _ in range(20):  # the patient scrolls the results down with the mouse wheel, away from the chosen one
-        at = QPointF(view.width() / 2, view.height() / 2)
-        wheel = QWheelEvent(
-            at, view.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
-        )  # fmt: skip
-        QApplication.sendEvent(view, wheel)
+    wheel_down(view, 20)  # the patient scrolls the results down with the mouse wheel, away from the chosen one
     qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=5000)
     place = bar.value()
     items = [panel.list.item(i) for i in range(panel.list.count())]
