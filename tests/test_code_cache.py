@@ -156,6 +156,7 @@ def test_a_kept_pattern_is_the_one_re_makes(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")  # (as at a home start: patterns are kept)
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     cases = [
         (r"(?P<word>[a-z]+)(?:-(\d+))?$", re.IGNORECASE),
         (r"\bpain\b|ache", 0),
@@ -180,6 +181,7 @@ def test_damaged_parts_of_a_pattern_are_not_used(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     pattern = r"(?P<n>\d+) days?"
     good = code_cache.compile_pattern(pattern)
     parts = code_cache._used_re[(pattern, 0)]
@@ -202,6 +204,7 @@ def test_a_pattern_re_would_make_otherwise_is_not_kept(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     monkeypatch.setattr(code_cache, "_re_checked", False)
     monkeypatch.setattr(re._compiler, "compile", code_cache.compile_pattern)
     other = code_cache._re_compile(r"b+", 0)
