@@ -33,7 +33,9 @@ from .rendered import Link
 
 FORMAT = 1
 FOLDER = "check"
-_CODE = ("checker.py", "check_cache.py", "editorial.py", "readability.py", "link_check.py", "rendered.py")
+_CODE = (
+    "checker.py", "check_cache.py", "editorial.py", "readability.py", "link_check.py", "rendered.py", "page_facts.py",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

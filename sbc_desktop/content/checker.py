@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
@@ -99,8 +100,9 @@ def _read_pages(
         return "", b"", _problems(library, topic, Found(error=f"could not be checked: {reason}"), max_grade)
 
     def read(topic: Topic) -> tuple[str, bytes, _Page]:  # (in a worker: what the cache keeps is made there too)
-        key = keys.get(topic.id) or (page_key(renderer.cache_key(topic)) if cache else "")
-        found = _read_page(renderer, topic, textstat)
+        body = topic.body  # (read from its file once, for its key and its facts)
+        key = keys.get(topic.id) or (page_key(renderer.cache_key(topic, body)) if cache else "")
+        found = _read_page(renderer, topic, body, textstat)
         return key, found.to_bytes() if cache else b"", _problems(library, topic, found, max_grade)
 
     if workers != 1 and textstat is not None:
@@ -134,9 +136,11 @@ def _much_to_do(todo: list[Topic]) -> bool:
     return False
 
 
-def _read_page(renderer: Renderer, topic: Topic, textstat: ModuleType | None) -> Found:
+def _read_page(renderer: Renderer, topic: Topic, body: str, textstat: ModuleType | None) -> Found:
     try:  # once per page, not kept: the links that may be a problem (sent back and kept: few), the text to grade
-        blocks, links = renderer.check_facts(topic.body, topic, _NAMES_A_TOPIC.__getitem__)
+        blocks, links = renderer.check_facts(
+            body, topic, _NAMES_A_TOPIC.__getitem__, partial(editorial.marks_change_grade, textstat=textstat)
+        )
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
     if textstat is None:

@@ -15,13 +15,16 @@ from pathlib import Path
 from types import ModuleType
 
 from .library import Library, Problem, Topic
-from .readability import flesch_kincaid_grade
+from .readability import counted_here, flesch_kincaid_grade
+from .rendered import PLACEHOLDER
 
 DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid grade; the content aims at 4 to 6 (reading age 9 to 11)
 MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
 REFERENCES_FILE = "references.yaml"
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")  # over plain text, not markup
+_WORD_CHAR = re.compile(r"\w")
+_MARK_AND_APOSTROPHE = re.compile(r"\*\S*'|'\S*\*")  # in one piece of text
 
 
 def reviewer_warnings(library: Library) -> list[Problem]:
@@ -81,6 +84,33 @@ def grade_of(text: str, textstat: ModuleType) -> float | None:
     if len(text.split(None, MIN_WORDS_FOR_GRADE)) < MIN_WORDS_FOR_GRADE:  # (the words past that are not split)
         return None
     return flesch_kincaid_grade(text, textstat)
+
+
+def marks_change_grade(blocks: list[str], textstat: ModuleType | None) -> bool:
+    """Whether pairing a page's leftover asterisks, as the reader does, could change its grade, given its
+    ``blocks`` with every asterisk as written (page_facts.check_facts' ``marks_matter``: pairing drops some
+    or all of them, nothing else).
+
+    An asterisk is neither a letter, a digit nor the end of a sentence, and the grade's counts pass over it:
+    a piece of text holding a letter or digit stays a word with the same syllables (they are counted with
+    every mark but apostrophes removed), a piece of marks alone has none, and the sentences are the same runs
+    of text between ``.!?`` that hold a letter or digit. What could change it: how many pieces a page has
+    (too few are not graded), an apostrophe next to a mark (textstat keeps one before "t", "s", "ve"...),
+    a block of marks alone or the care-team placeholder (dropped once paired: with it goes the full stop
+    ``readable_blocks`` ends it with), or counts that are textstat's own (`readability.counted_here`)."""
+    if textstat is None:
+        return False  # not graded: nothing `check` says comes from the words
+    if not counted_here(textstat):
+        return True
+    words = 0
+    for block in blocks:
+        if "*" in block:
+            bare = " ".join(block.replace("*", "").split())
+            if bare == PLACEHOLDER or not _WORD_CHAR.search(bare) or _MARK_AND_APOSTROPHE.search(block):
+                return True
+        if words < MIN_WORDS_FOR_GRADE:
+            words += sum(1 for piece in block.split() if _WORD_CHAR.search(piece))
+    return words < MIN_WORDS_FOR_GRADE
 
 
 def grade_warning(topic: Topic, grade: float | None, max_grade: float) -> Problem | None:

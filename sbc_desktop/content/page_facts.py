@@ -51,14 +51,25 @@ _TAKES_TEXT = frozenset({"Start", "End", "Code", "InlineHtml"})  # events before
 LinkKeeper = Callable[[str], bool]  # a link's href (as PageWalk writes it) -> keep it (a picture is always kept)
 LinkFixer = Callable[[str], tuple[str, str, str | None]]  # page_events.LinkFixer
 PictureFixer = Callable[[str], str]
+MarksMatter = Callable[[list[str]], bool]  # see check_facts
 
 
 def check_facts(
-    source: str, fix_link: LinkFixer, fix_picture: PictureFixer, keep: LinkKeeper
+    source: str,
+    fix_link: LinkFixer,
+    fix_picture: PictureFixer,
+    keep: LinkKeeper,
+    marks_matter: MarksMatter | None = None,
 ) -> tuple[list[str], list[Link]]:
     """The page's blocks of words and its kept links and pictures (in page order, with their lines and
-    words), as ``PageWalk`` finds them."""
-    found = _walk(source, pyromark.events(source, options=OPTIONS), None, fix_link, fix_picture, keep)
+    words), as ``PageWalk`` finds them.
+
+    ``marks_matter``: for a caller that needs less than the very words (`check`'s grade). On a page with
+    asterisks left as text, it is asked, given the blocks with every asterisk as written, whether pairing them
+    as ``PageWalk`` does could change what the caller makes of the blocks; when not, the page is not walked
+    again with them marked, and the blocks (and its links' words) keep every asterisk as written. Pairing
+    only ever drops asterisks: the links, their lines and the rest of the words are the same."""
+    found = _walk(source, pyromark.events(source, options=OPTIONS), None, fix_link, fix_picture, keep, marks_matter)
     if found is None:  # asterisks left as text, maybe: read again with each one marked, as PageWalk does
         found = _walk(source, _marked_events(source), _Marks(), fix_link, fix_picture, keep)
         assert found is not None
@@ -118,10 +129,12 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
     fix_link: LinkFixer,
     fix_picture: PictureFixer,
     keep: LinkKeeper,
+    marks_matter: MarksMatter | None = None,
 ) -> tuple[list[str], list[Link]] | None:
     """One walk; None when ``marks`` is None and a text holds an asterisk (the page is to be walked with
-    its leftover asterisks marked). With ``marks``, the text between two elements is taken whole, as
-    PageWalk takes it (a mark's sides are the characters next to it in that text)."""
+    its leftover asterisks marked): at once, or, with ``marks_matter``, at the end if it says they matter.
+    With ``marks``, the text between two elements is taken whole, as PageWalk takes it (a mark's sides are
+    the characters next to it in that text)."""
     blocks: list[str] = []
     kept: list[Link] = []
     lines = LineFinder(source)
@@ -134,6 +147,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
     gather = 0  # how many kept links are open, outside raw <script>/<style>: they take the words too
     picture: list[Any] | None = None  # [src, alt words, pictures nested in it]
     run: list[str] | None = [] if marks is not None else None  # (with marks) the text since the last element
+    starred = False  # (without marks) a text held an asterisk, and the page has no private characters
     for event in events:
         if type(event) is str:
             if picture is not None:
@@ -159,8 +173,10 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
             if run is not None:
                 run.append(text)
                 continue
-            if "*" in text and not _PRIVATE.search(source):
-                return None  # maybe marks left as text (at once: no more of this walk)
+            if "*" in text and not starred and not _PRIVATE.search(source):
+                if marks_matter is None:
+                    return None  # maybe marks left as text (at once: no more of this walk)
+                starred = True
             if words is not None:
                 words.append(text)
             if gather:
@@ -271,6 +287,8 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 gather = 0
         elif kind == "Html":
             raw.append(value)
+    if starred and marks_matter is not None and marks_matter(blocks):
+        return None
     return blocks, kept
 
 

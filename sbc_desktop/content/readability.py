@@ -97,6 +97,14 @@ def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
     return (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59
 
 
+def counted_here(textstat: Any) -> bool:
+    """Whether grades are counted here (``_Syllables``, ``_sentences``) rather than by textstat's own functions
+    (an installed textstat that counts differently)."""
+    return _counts_like_textstat(textstat) and isinstance(
+        getattr(_syllable_counter(textstat), "__self__", None), _Syllables
+    )
+
+
 def prepare(textstat: Any = None) -> None:
     """Load now what every grade needs (the CMU dictionary, the hyphenation patterns, the checks made at first
     use): before `check` forks its workers, so that they share one copy rather than each loading its own."""

@@ -21,7 +21,7 @@ from .glossary import TermMatcher
 from .library import Library, Topic
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 from .page_events import PageWalk, joined_terms
-from .page_facts import LinkKeeper, check_facts
+from .page_facts import LinkKeeper, MarksMatter, check_facts
 from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
 from .rendered import ANCHOR, DEAD, GLOSSARY, PICTURE, TOPIC, WEB, Link, Rendered
 
@@ -112,9 +112,9 @@ class Renderer:
         """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
         return stamp_of_library(self.library, self.link_terms)
 
-    def cache_key(self, topic: Topic) -> str:
-        """The topic's key in the disk cache (see render_cache)."""
-        return key_of_topic(self.library_stamp, topic)
+    def cache_key(self, topic: Topic, body: str | None = None) -> str:
+        """The topic's key in the disk cache (see render_cache); ``body``: the topic's, if already read."""
+        return key_of_topic(self.library_stamp, topic, body)
 
     def _from_disk(self, topic: Topic) -> Rendered | None:
         """The topic's rendering from the disk cache, if one was made from this very page."""
@@ -187,13 +187,20 @@ class Renderer:
         Never to be shown or kept as a page's rendering."""
         return self._render(text, topic, None, html=False)
 
-    def check_facts(self, text: str, topic: Topic | None, keep: LinkKeeper) -> tuple[list[str], tuple[Link, ...]]:
+    def check_facts(
+        self, text: str, topic: Topic | None, keep: LinkKeeper, marks_matter: MarksMatter | None = None
+    ) -> tuple[list[str], tuple[Link, ...]]:
         """What `check` reads of ``text``: ``facts``' blocks of words (``Rendered.blocks()``) and those of its
-        links ``keep`` takes (by href) and its pictures, from a walk that finds nothing else (page_facts)."""
+        links ``keep`` takes (by href) and its pictures, from a walk that finds nothing else (page_facts;
+        ``marks_matter``: see there)."""
         base_url = topic.url if topic else ""
         try:
             blocks, links = check_facts(
-                text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), keep
+                text,
+                lambda href: self._fix_link(href, base_url),
+                lambda src: self._picture_url(src, topic),
+                keep,
+                marks_matter,
             )
         except Exception:  # noqa: BLE001 - whatever the parser meets: what facts finds (its words, unformatted)
             rendered = self.facts(text, topic)

@@ -127,8 +127,9 @@ def stamp_of_whole(library: Library, link_terms: bool = True) -> str:
     return library_stamp(library.root.resolve(), ids, names, f"link_terms={link_terms}")
 
 
-def key_of_topic(stamp: str, topic: Topic) -> str:
-    return topic_key(stamp, topic.id, topic.url, str(topic.path.parent), topic.body)
+def key_of_topic(stamp: str, topic: Topic, body: str | None = None) -> str:
+    """``body``: the topic's, if already read (a topic may read it from its file each time it is asked)."""
+    return topic_key(stamp, topic.id, topic.url, str(topic.path.parent), topic.body if body is None else body)
 
 
 def pictures_still_match(result: Rendered, root: Path, topic: Topic) -> bool:

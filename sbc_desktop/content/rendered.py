@@ -82,6 +82,7 @@ class LineFinder:
         self.source = source
         self.cursor = 0
         self.counted = (0, 1)  # (position, its line): lines are counted on from here, not from the top
+        self.definitions = "]:" in source  # (most pages have none: no link's line is then looked at)
 
     def line_of(self, href: str) -> int:
         if not href:
@@ -91,7 +92,7 @@ class LineFinder:
             at = self.source.find(href)
             if at < 0:
                 return 0
-        elif not self._in_definition(at):
+        elif not (self.definitions and self._in_definition(at)):
             self.cursor = at + len(href)
         since, line = self.counted if at >= self.counted[0] else (0, 1)
         line += self.source.count("\n", since, at)
@@ -102,7 +103,7 @@ class LineFinder:
         """``line_of(href)`` without counting its line: the next link is looked for after it."""
         if href:
             at = self.source.find(href, self.cursor)
-            if at >= 0 and not self._in_definition(at):
+            if at >= 0 and not (self.definitions and self._in_definition(at)):
                 self.cursor = at + len(href)
 
     def _in_definition(self, at: int) -> bool:

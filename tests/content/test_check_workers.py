@@ -54,10 +54,10 @@ def test_a_page_that_crashes_its_worker_is_an_error_on_its_file_and_line(tmp_pat
     root = troubled_folder(tmp_path)
     render = Renderer.check_facts  # check's one read of each page
 
-    def crashing(self, text, topic, keep):
+    def crashing(self, text, topic, keep, *rest):
         if topic is not None and topic.id == "page-07":
             os._exit(9)  # as a crash inside a C library would end the process
-        return render(self, text, topic, keep)
+        return render(self, text, topic, keep, *rest)
 
     monkeypatch.setattr(Renderer, "check_facts", crashing)
     lines, summary = check_folder(root, today=DAY, workers=2)
@@ -74,10 +74,10 @@ def test_a_page_whose_rendering_raises_cannot_be_shown(tmp_path, monkeypatch, wo
     root = troubled_folder(tmp_path)
     render = Renderer.check_facts  # check's one read of each page
 
-    def failing(self, text, topic, keep):
+    def failing(self, text, topic, keep, *rest):
         if topic is not None and topic.id == "page-03":
             raise RuntimeError("renderer bug")
-        return render(self, text, topic, keep)
+        return render(self, text, topic, keep, *rest)
 
     monkeypatch.setattr(Renderer, "check_facts", failing)
     lines, _ = check_folder(root, today=DAY, workers=workers)
@@ -133,10 +133,10 @@ def test_a_first_check_finds_each_pages_key_in_the_worker_that_reads_it(tmp_path
     real = Renderer.cache_key
     parent = os.getpid()
 
-    def counted(self, topic):
+    def counted(self, topic, *body):
         if os.getpid() == parent:
             keyed_here.append(topic.id)
-        return real(self, topic)
+        return real(self, topic, *body)
 
     monkeypatch.setattr(Renderer, "cache_key", counted)
     first = check_folder(root, today=DAY, cache_dir=cache)
