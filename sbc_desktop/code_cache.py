@@ -248,6 +248,20 @@ def save(cache_dir) -> bool:
     return write_whole(Path(file_in(_folder)), _HEADER + kept, ".code-")
 
 
+# The start `prepare` runs: a home start, also where a kiosk is set up (a kiosk keeps nothing and does
+# not end at its first paint); a kiosk's start compiles the same code but for a few of its own classes.
+_PREPARING = """
+import sys
+from sbc_desktop import code_cache
+from sbc_desktop.cli import main
+from sbc_desktop.kiosk import config
+config.config_path = lambda environ=None: None
+done = main([])
+code_cache.save(code_cache.folder_for_start())
+sys.exit(done)
+"""
+
+
 def prepare(installed: str | None = None) -> str:
     """What an install does once (`python -m sbc_desktop.code_cache`), as it byte-compiles the app's
     modules: a start in a fresh, empty home (offscreen, ended at its first paint) compiles what every
@@ -265,10 +279,9 @@ def prepare(installed: str | None = None) -> str:
         env = dict(os.environ, HOME=home, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
         env["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(home, "none")  # (compiled afresh: not from an older file)
-        env.pop("SBC_DESKTOP_CONFIG", None)  # (a kiosk's configuration would make a start that keeps nothing)
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "sbc_desktop"], env=env, capture_output=True, text=True, timeout=120
+                [sys.executable, "-c", _PREPARING], env=env, capture_output=True, text=True, timeout=120
             )
         except (OSError, subprocess.SubprocessError) as exc:
             raise RuntimeError(f"the start did not run: {exc}") from exc

@@ -233,6 +233,19 @@ def test_a_first_start_and_a_kiosk_use_what_the_install_prepared(tmp_path):
     assert start(tmp_path / "own", installed=installed)["compiled"] == first["compiled"]
 
 
+@pytest.mark.timeout(180)
+def test_preparing_on_a_computer_set_up_as_a_kiosk_keeps_the_code_too(tmp_path):
+    """A kiosk never ends at its first paint and keeps nothing: the start that prepares is a home start."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text("on_screen_keyboard = false\n", "utf-8")
+    installed = tmp_path / "code.cache"
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(installed), SBC_DESKTOP_CONFIG=str(config))
+    subprocess.run(
+        [sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, check=True, timeout=150
+    )
+    assert start(tmp_path / "home", installed=installed)["compiled"] <= 3
+
+
 def test_preparing_says_so_when_it_cannot_keep_the_code(tmp_path):
     (tmp_path / "a-file").write_text("not a folder")
     env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(tmp_path / "a-file" / "code.cache"))

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import fcntl
 import os
+import random
 import sqlite3
+import string
 
 import pytest
 
 from sbc_desktop import cli
 from sbc_desktop.content import search
 from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.rendered import Rendered
 from sbc_desktop.content.search import SearchIndex, page_reader
 
 BODY_ONLY = "acupuncture"  # on the pain page, in its text alone (no title, keyword, summary or glossary)
@@ -148,3 +151,21 @@ def test_the_one_shot_build_and_the_window_s_batches_answer_the_same(library, tm
     finally:
         whole.close()
         batches.close()
+
+
+def test_a_batch_of_text_is_written_as_one_segment_of_the_index(library, tmp_path):
+    """FTS5 writes what it gathers as a new segment whenever it holds more than its hash size, and merges
+    segments again and again as they pile up: with FTS5's 1 MB, a batch of the window's text (about 2 MB,
+    some 20,000 different words) became several. Now each batch lands as one."""
+    rnd = random.Random(7)
+    words = ["".join(rnd.choices(string.ascii_lowercase, k=rnd.randint(3, 9))) for _ in range(20_000)]
+    text = " ".join(rnd.choices(words, k=300_000))
+    index = SearchIndex.begin(library, tmp_path)
+    try:
+        segments = "SELECT count(DISTINCT segid) FROM fts_idx"
+        before = index.db.execute(segments).fetchone()[0]
+        index.add_text(lambda topic: Rendered(parts=(), text=text if topic.id == "pain" else ""), most_chars=10**9)
+        assert index.db.execute(segments).fetchone()[0] == before + 1
+        assert refs(index, words[0]) == ["pain"]
+    finally:
+        index.close()
