@@ -30,14 +30,18 @@ from .everyday import prepare as everyday_prepare
 from .library import Library, Topic
 from .parse_cache import StoredTopic
 from .rendered import Rendered
-from .words import match_pattern, stem, words_of
+from .words import stem, words_of
 
 SCHEMA_VERSION = 14  # bump whenever what goes into the index changes
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
 SYNONYM_SHARE = 0.6  # the bonus when the title holds another word for it (a lay word's meaning)
+OTHER_WORD_SHARE = 0.8  # what another word for an idea (a lay word's meaning, a glossary alias) is worth, ranked
+OTHER_FORM_SHARE = 0.6  # what that word's other forms are worth beside it as written (`SearchIndex._other_groups`)
+COMPLETION_SHARE = 0.6  # what the words an unfinished word may become are worth beside the word as typed
 OTHER_TERMS_SHARE = 0.2  # what an idea's other words and forms add to its best one's BM25 (`_best_matches`)
+COMMONEST_IDEA = 0.4  # the weight of a query's commonest idea beside its rarest (BM25's IDF in between)
 RANK_DEPTH = 50  # how many of the best matches of each idea are scored
 MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still count in titles)
 COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
@@ -445,7 +449,7 @@ class SearchIndex:
             return SearchResponse(query, [])
         ranked = self._rank(ideas, limit, boost or {})
         highlight = sorted({w for idea in ideas for w in idea.words}, key=len, reverse=True)
-        return SearchResponse(query, self._results(ranked, highlight), shown, highlight)
+        return SearchResponse(query, self._results(ranked, highlight, _marked(ideas)), shown, highlight)
 
     @_locked
     def nearest(self, query: str, topics: int = 3, terms: int = 4) -> list[SearchResult]:
@@ -565,7 +569,7 @@ class SearchIndex:
         """
         self._load_vocabulary()
         phrases, words, unfinished = _parse(query)
-        ideas = [_Idea(self._forms(p), (p,)) for p in phrases]
+        ideas = [_Idea(self._forms(p), (p,), groups=((1.0, self._forms(p)),)) for p in phrases]
         shown = [f'"{p}"' for p in phrases]
         changed = False
         only_small = all(w in STOP_WORDS for w in words)
@@ -609,19 +613,34 @@ class SearchIndex:
         synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
             endings = [_quote(w) for w in self.completions(word)]
-            # As a word too, with its other forms ("walking": walk): the main table holds words as written.
-            ranked = (_quote(word) + " *", *self._forms(word), *self._all_forms(synonyms))
-            terms = (*ranked[:1], *endings, *ranked[1:])
-            return _Idea(tuple(dict.fromkeys(terms)), (word, *synonyms), ranked=tuple(dict.fromkeys(ranked)))
+            # As a word too, with its other forms ("walking": walk): the main table holds words as written. The
+            # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
+            start = _quote(word) + " *"
+            groups = _groups(((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms)))
+            terms = (start, *endings, *self._forms(word), *self._all_forms(synonyms))
+            return _Idea(tuple(dict.fromkeys(terms)), (word, *synonyms), groups=groups)
         started = self.words_starting(word, SHORT_START_WORDS + 1)
         if len(started) <= SHORT_START_WORDS:
             forms, others = self._forms(word), self._all_forms(synonyms)
             terms = tuple(dict.fromkeys((*forms, *map(_quote, started), *others)))
             # The words the start may become ranked as one query (up to 40, each on its own, cost a keystroke its
-            # time at 20,000 pages), the word as typed and the other words for it each on its own.
-            ranked = (*forms, " OR ".join(_quote(w) for w in started), *others) if started else terms
-            return _Idea(terms, (word, *synonyms), ranked=tuple(dict.fromkeys(ranked)))
+            # time at 20,000 pages), below the word as typed with its forms; the other words for it each on its own.
+            begun = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
+            groups = _groups(((1.0, forms), *begun, *self._other_groups(synonyms)))
+            return _Idea(terms, (word, *synonyms), groups=groups)
         return _Idea(tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms)))), (word, *synonyms), True)
+
+    def _other_groups(self, texts: Iterable[str], typed: Iterable[str] = ()) -> list[tuple[float, tuple[str, ...]]]:
+        """The other words for an idea, as written and in their other forms: worth OTHER_WORD_SHARE of the words
+        as typed (unless made only of words the patient typed: "cant poo", "poo"), their other forms a share of
+        that ("can it be cured": "control" is another word for it, "controlled" two steps from what was typed)."""
+        said = set(typed)
+        groups = []
+        for text in texts:
+            worth = 1.0 if said and set(words_of(text)) <= said else OTHER_WORD_SHARE
+            written, *forms = self._forms(text)  # as written first
+            groups += [(worth, (written,)), (worth * OTHER_FORM_SHARE, tuple(forms))]
+        return groups
 
     @_locked
     def words_starting(self, prefix: str, most: int) -> list[str]:
@@ -630,7 +649,8 @@ class SearchIndex:
 
     def _idea(self, words: str) -> _Idea:
         group = list(dict.fromkeys([words, *self._synonyms.get(words, ())]))
-        return _Idea(tuple(dict.fromkeys(self._all_forms(group))), tuple(group))
+        groups = _groups(((1.0, self._forms(words)), *self._other_groups(group[1:], words_of(words))))
+        return _Idea(tuple(dict.fromkeys(self._all_forms(group))), tuple(group), groups=groups)
 
     def _all_forms(self, texts: Iterable[str]) -> list[str]:
         return [form for text in texts for form in self._forms(text)]
@@ -700,22 +720,27 @@ class SearchIndex:
             for rowid, value in rows.items():
                 rows[rowid] = value / (best[docs[rowid][0]] or 1.0)
         total = max(self._count, 1)
-        rarity = [math.log(1 + total / found) for _idea, found, _rows in ranked_ideas]
-        weights = [0.5 + 0.5 * r / max(rarity) for r in rarity]
-        titles = [(_keys(idea.words[:1]), _keys(idea.words[1:])) for idea, _found, _rows in ranked_ideas]
+        # BM25's own IDF: a word in a third of the pages ("treatment") says far less than one in a tenth ("want"),
+        # though each idea's best page scores RELEVANCE ("don't want treatment": "Planning ahead", not "Treatment").
+        rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, _rows in ranked_ideas]
+        weights = [COMMONEST_IDEA + (1 - COMMONEST_IDEA) * r / max(rarity) for r in rarity]
+        titles = [(_keys(idea.words[:1]), _as_written(idea.words[1:])) for idea, _found, _rows in ranked_ideas]
         scored = []
         for rowid in candidates:
             kind, ref, title = docs[rowid]
             title = title.lower()
             score = matched = 0.0
+            title_words = ""
             for weight, (_idea, _found, rows), in_title in zip(weights, ranked_ideas, titles, strict=True):
                 relevance = rows.get(rowid)
                 if relevance is not None:
                     matched += 1
                     typed, other = in_title
                     bonus = TITLE_BONUS if _holds(title, typed) else 0.0
-                    if not bonus and _holds(title, other):
-                        bonus = TITLE_BONUS * SYNONYM_SHARE
+                    if not bonus and other:  # another word for it, as written: not another form of another word
+                        title_words = title_words or f" {' '.join(_search_words(title))} "  # "Pain and how it can
+                        if any(words in title_words for words in other):  # be controlled" is not "control"
+                            bonus = TITLE_BONUS * SYNONYM_SHARE
                     score += weight * (RELEVANCE * relevance + bonus)
             for keys in others:
                 if _holds(title, keys):
@@ -730,17 +755,23 @@ class SearchIndex:
     def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
         """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
         if found <= BROAD and not idea.short:
-            # Each of the idea's words and forms ranked on its own, a document scored by the best of them and
-            # a fifth of the rest (not their sum: a page that uses two words or forms for one thing is not twice
-            # as much about it). MedlinePlus's 816 synonym queries: found first 89.1 %, in the first three 96.7 %
-            # (summed in one query, as FTS5 does: 88.4 % and 96.3 %; the stemmed index before: 88.4 %, 96.6 %).
+            # Each of the idea's words and forms ranked on its own; a word scored by its best form, worth what the
+            # word is worth (`_Idea.groups`: as typed, another word for it, a word an unfinished one may become);
+            # a document by its best word and a fifth of the others (not their sum: a page that uses two words
+            # for one thing is not twice as much about it). MedlinePlus's 816 synonym queries: found first 90.7 %,
+            # in the first three 97.8 % (each form and word worth the same, a fifth of each other: 89.1 %, 96.7 %;
+            # summed in one query, as FTS5 does: 88.4 % and 96.3 %; the stemmed index before: 88.4 %, 96.6 %).
             best: dict[int, float] = {}
             total: dict[int, float] = {}
-            for term in idea.ranked or idea.terms:
-                for rowid, rank in self.db.execute(_RANK_SQL, (*WEIGHTS, term, RANK_DEPTH)):
-                    if -rank > best.get(rowid, 0.0):
-                        best[rowid] = -rank
-                    total[rowid] = total.get(rowid, 0.0) - rank
+            for worth, forms in idea.groups or tuple((1.0, (term,)) for term in idea.terms):
+                group: dict[int, float] = {}
+                for term in forms:
+                    for rowid, rank in self.db.execute(_RANK_SQL, (*WEIGHTS, term, RANK_DEPTH)):
+                        group[rowid] = max(group.get(rowid, 0.0), -rank * worth)
+                for rowid, value in group.items():
+                    if value > best.get(rowid, 0.0):
+                        best[rowid] = value
+                    total[rowid] = total.get(rowid, 0.0) + value
             return {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
         # A very common idea: only its titles, keywords and summaries count (the short table).
         scope = idea.match
@@ -777,8 +808,11 @@ class SearchIndex:
         rows = self.db.execute(f"SELECT rowid, kind, ref, title FROM docs WHERE rowid IN ({marks})", list(rowids))
         return {rowid: (kind, ref, title) for rowid, kind, ref, title in rows}
 
-    def _results(self, ranked: list[tuple[int, float]], words: list[str]) -> list[SearchResult]:
-        """Titles and snippets for the ranked rows (only these few bodies are read)."""
+    def _results(
+        self, ranked: list[tuple[int, float]], words: list[str], pattern: re.Pattern[str] | None
+    ) -> list[SearchResult]:
+        """Titles and snippets for the ranked rows (only these few bodies are read); ``pattern`` marks the
+        matches, ``words`` say where to look for the first."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
@@ -788,7 +822,6 @@ class SearchIndex:
             [rowid for rowid, _ in ranked],
         ).fetchall()
         found = {row[0]: row[1:] for row in rows}
-        pattern = match_pattern(words)
         results = []
         for rowid, score in ranked:
             kind, ref, title, section, topic, body = found[rowid]
@@ -803,10 +836,11 @@ class _Idea:
     terms: tuple[str, ...]  # FTS5 strings, any of which will do
     words: tuple[str, ...]  # the same, for highlighting
     short: bool = False  # a short start of many words: looked for in titles, keywords and summaries only
-    # What is ranked in the main table, a query at a time, when not each term: not the words an unfinished word
-    # may become (its start, searched as a prefix there, finds them all; they are there for the short table),
-    # and a short start's words as one query.
-    ranked: tuple[str, ...] = ()
+    # What is ranked in the main table, when not each term on its own: (worth, a word's forms). The words as
+    # typed and their forms are worth 1, the other words for them OTHER_WORD_SHARE (their forms less) and the
+    # words an unfinished word may become COMPLETION_SHARE (not each: its start, searched as a prefix, finds them
+    # all; a short start's as one query).
+    groups: tuple[tuple[float, tuple[str, ...]], ...] = ()
 
     @property
     def match(self) -> str:
@@ -816,6 +850,38 @@ class _Idea:
     def table(self) -> str:
         """The FTS5 table where this idea is counted and ranked."""
         return "strong" if self.short else "fts"
+
+
+def _groups(groups: Iterable[tuple[float, tuple[str, ...]]]) -> tuple[tuple[float, tuple[str, ...]], ...]:
+    """``groups`` with each FTS5 string kept in its first group only (a form of the word as typed may also be
+    another word for it: "cured", "cure"), and groups left empty dropped."""
+    seen: set[str] = set()
+    kept = []
+    for worth, forms in groups:
+        fresh = tuple(form for form in dict.fromkeys(forms) if form not in seen)
+        seen.update(fresh)
+        if fresh:
+            kept.append((worth, fresh))
+    return tuple(kept)
+
+
+def _marked(ideas: list[_Idea]) -> re.Pattern[str] | None:
+    """What a snippet marks: the words and phrases searched (each with the forms searched), whole, and the start
+    of an unfinished word as a start. "cant poo" marks "poo", not the "poor" of "poor sleep"; "hormo" marks
+    "hormone". Words are matched across any marks between them, as the index splits them ("PET-CT scan")."""
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for idea in ideas:
+        for term in idea.terms:
+            text = term.removesuffix(" *")
+            words = [w for w in re.split(r"[\W_]+", text.strip('"').replace('""', '"')) if w]
+            if words:
+                (starts if text != term else whole).add(r"[\W_]+".join(map(re.escape, words)))
+    if not whole and not starts:
+        return None
+    alternatives = [rf"(?:{'|'.join(sorted(whole, key=len, reverse=True))})(?!\w)"] if whole else []
+    alternatives += [rf"(?:{'|'.join(sorted(starts, key=len, reverse=True))})\w*"] if starts else []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 
 def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90, words: list[str] | None = None) -> str:
@@ -844,6 +910,12 @@ def snippet(body: str, pattern: re.Pattern[str] | None, around: int = 90, words:
 def _keys(words: tuple[str, ...] | list[str]) -> list[str]:
     """Lower-case stems of ``words`` (as `match_pattern` makes them), for a quick look in a title."""
     return [stem(w).lower() for w in words if w.strip()]
+
+
+def _as_written(texts: Iterable[str]) -> list[str]:
+    """``texts`` (words or phrases) as `_search_words` leaves them, spaced to be found as whole words in a title
+    made the same way (`_rank`: another word for an idea earns its title bonus as written, not in another form)."""
+    return [f" {' '.join(_search_words(text))} " for text in texts if text.strip()]
 
 
 def _holds(text: str, keys: list[str]) -> bool:
