@@ -191,3 +191,26 @@ def test_the_text_lands_first_in_a_small_batch_then_in_larger_ones(library, tmp_
         read = sum(sizes[page] for page in batch)
         assert read >= most > read - sizes[batch[-1]]
     assert len(batches) <= 60 // search.BATCH_GROWTH + 4  # not one a TEXT_BATCH (60)
+
+
+def test_a_batch_interrupted_while_it_is_written_stops_at_once_and_keeps_nothing(library, tmp_path, monkeypatch):
+    """The window closing calls `interrupt` while a batch (up to 16 MB of Markdown now) is written, between two
+    rows: the next row is not written, nor any after it, and the batch is rolled back (closing stays quick)."""
+    index = SearchIndex.begin(library, tmp_path)
+    written = []
+    write = search._write_text
+
+    def writing(db, row):
+        written.append(row[2])
+        if len(written) == 2:
+            index.interrupt()  # as SearchService.close does, from the window's thread
+        write(db, row)
+
+    monkeypatch.setattr(search, "_write_text", writing)
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            index.add_text(page_reader(library), most_chars=10**9)
+        assert len(written) == 2  # not every page's row
+        assert index.pages_left == index.pages and refs(index, BODY_ONLY) == []  # rolled back
+    finally:
+        index.close()
