@@ -66,6 +66,9 @@ _used: dict[tuple, object] = {}  # what this process asked for: what `save` writ
 _known_re: dict[tuple, tuple] = {}  # (pattern, flags) -> _sre.compile's arguments after the pattern, as read
 _used_re: dict[tuple, tuple] = {}
 _re_checked = False  # this process's first pattern made here was compared with re's own (see compile_pattern)
+# New patterns are kept only until the first `save` (the first paint): later ones may hold what the reader
+# types (find in page, search words) and are compiled by `re` alone, never written.
+_keeping_patterns = True
 _folder: str | None = None  # where the file was looked for (None: no cache here)
 compiled = 0  # compiled here, not found (for tests and benchmarks)
 
@@ -195,6 +198,8 @@ def compile_pattern(pattern, flags=0):
         else:
             _used_re[key] = parts
             return made
+    if not _keeping_patterns:
+        return _re_compile(pattern, flags)
     # What re._compiler.compile does, keeping the parts it hands the engine.
     parsed = _re_parser.parse(pattern, flags)
     code = [int(number) for number in _re_compiler._code(parsed, flags)]  # (its opcodes are int subclasses)
@@ -233,8 +238,10 @@ def import_pyside() -> None:
 
 def save(cache_dir) -> bool:
     """Keep what this process compiled for the next start, in ``cache_dir`` (the app's cache folder)
-    if it is where the code was read from. True if written; nothing is written when nothing changed."""
-    global compiled
+    if it is where the code was read from. True if written; nothing is written when nothing changed.
+    From now on no new pattern is kept (see `_keeping_patterns`)."""
+    global compiled, _keeping_patterns
+    _keeping_patterns = False
     if _folder is None or os.path.abspath(str(cache_dir)) != os.path.abspath(_folder):
         return False
     if not compiled or not (_used or _used_re):  # (all of it found: the file is as it was)

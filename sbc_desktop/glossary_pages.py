@@ -20,10 +20,11 @@ Pure QtCore (translation), no widgets.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from .content.library import GlossaryTerm, Library
 
@@ -35,16 +36,21 @@ FIRST_WORDS = 24  # ...but the first part, put on screen in the step that opens 
 OTHER = "#"  # the heading of words that start with no letter (numbers, signs)
 
 
+def _plain(text: str) -> str:
+    """``text`` in lower case without its accents (é: e), for the A to Z's order and letters."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _letter(term: GlossaryTerm) -> str:
-    first = term.term[:1].upper()
-    return first if first.isalpha() else OTHER
+    """The letter a word is under: its first, without an accent (É: E); "#" for a number, a sign or a letter of
+    another alphabet (a Greek μ would be a second "M" to the eye)."""
+    first = _plain(term.term[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else OTHER
 
 
 def _key(letter: str) -> str:
-    """The letter as it is in a page's address: plain ASCII (an address compared as text stays the same)."""
-    if letter == OTHER:
-        return "0-9"
-    return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
+    """The letter as it is in a page's address (plain ASCII: an address compared as text stays the same)."""
+    return "0-9" if letter == OTHER else letter.lower()
 
 
 class GlossaryPages:
@@ -60,8 +66,10 @@ class GlossaryPages:
         made_for = (id(glossary), len(glossary))  # (the library's glossary is replaced, not changed, when it grows)
         if self._letters is None or self._letters[0] != made_for:
             by_letter: dict[str, list[GlossaryTerm]] = {}
-            for term in sorted(glossary.values(), key=lambda t: t.term.lower()):
+            for term in sorted(glossary.values(), key=lambda t: (_plain(t.term), t.term.lower())):
                 by_letter.setdefault(_letter(term), []).append(term)
+            if OTHER in by_letter:  # (first, whatever the sign or alphabet: as a dictionary has them)
+                by_letter = {OTHER: by_letter.pop(OTHER), **by_letter}
             self._letters = (made_for, by_letter)
         return self._letters[1]
 
@@ -126,6 +134,10 @@ class GlossaryPages:
                 + "</p>"
             ),
         ]
+        if by_letter and self.split():
+            total = QLocale().toString(len(self._library().glossary))
+            choose = QCoreApplication.translate("Pages", "There are {count} words: choose a letter to see its words.")
+            parts.append(f"<p>{escape(choose.format(count=total))}</p>")
         if by_letter:
             parts.append(self._letter_row(by_letter, letters))
         library = self._library()

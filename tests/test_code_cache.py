@@ -156,6 +156,7 @@ def test_a_kept_pattern_is_the_one_re_makes(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")  # (as at a home start: patterns are kept)
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     cases = [
         (r"(?P<word>[a-z]+)(?:-(\d+))?$", re.IGNORECASE),
         (r"\bpain\b|ache", 0),
@@ -180,6 +181,7 @@ def test_damaged_parts_of_a_pattern_are_not_used(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     pattern = r"(?P<n>\d+) days?"
     good = code_cache.compile_pattern(pattern)
     parts = code_cache._used_re[(pattern, 0)]
@@ -202,6 +204,7 @@ def test_a_pattern_re_would_make_otherwise_is_not_kept(monkeypatch):
     monkeypatch.setattr(code_cache, "_used_re", {})
     monkeypatch.setattr(code_cache, "_known_re", {})
     monkeypatch.setattr(code_cache, "_folder", "/nowhere")
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)  # (as before a first paint)
     monkeypatch.setattr(code_cache, "_re_checked", False)
     monkeypatch.setattr(re._compiler, "compile", code_cache.compile_pattern)
     other = code_cache._re_compile(r"b+", 0)
@@ -252,3 +255,25 @@ def test_preparing_says_so_when_it_cannot_keep_the_code(tmp_path):
     done = subprocess.run([sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True)
     assert done.returncode == 1 and "was not kept" in done.stderr and "could not write" in done.stderr
     assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+def test_patterns_made_after_the_first_save_are_never_written(tmp_path, monkeypatch):
+    """The first save comes after the first paint: a pattern made later may hold what the reader typed
+    (find in page, search words), so it is compiled by re alone and never kept in the file."""
+    import re
+
+    monkeypatch.setattr(code_cache, "_used_re", {})
+    monkeypatch.setattr(code_cache, "_known_re", {})
+    monkeypatch.setattr(code_cache, "_used", {})
+    monkeypatch.setattr(code_cache, "_folder", str(tmp_path))
+    monkeypatch.setattr(code_cache, "_keeping_patterns", True)
+    monkeypatch.setattr(code_cache, "compiled", 0)
+    code_cache.compile_pattern(r"before the first paint \d+")
+    assert code_cache.save(tmp_path) is True
+    typed = code_cache.compile_pattern(re.escape("my private words"), re.IGNORECASE)
+    assert typed.search("MY PRIVATE WORDS") and ("my\\ private\\ words", re.IGNORECASE) not in code_cache._used_re
+    assert code_cache.compile_pattern(r"before the first paint \d+").match("before the first paint 12")
+    exec(code_cache.compile_kept("later = 1", "<later>", "exec", 0, True), {})  # (code made later: written)
+    assert code_cache.save(tmp_path) is True
+    written = (tmp_path / code_cache.file_in("").lstrip("/")).read_bytes()
+    assert b"before the first paint" in written and b"private" not in written

@@ -1479,6 +1479,10 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There are {count} words: choose a letter to see its words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading the glossary...</source>
         <translation type="unfinished"></translation>
     </message>

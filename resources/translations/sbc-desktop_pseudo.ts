@@ -1493,6 +1493,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Whát thé médîçál wördš îñ thîš gúîdé méáñ. ~~~~~ ~~~~~ ~~]</translation>
         </message>
         <message>
+            <source>There are {count} words: choose a letter to see its words.</source>
+            <translation>[Théré áré {count} wördš: çhööšé á léttér tö šéé îtš wördš. ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>Loading the glossary...</source>
             <translation>[Löádîñg thé glöššárý... ~~~~~ ~]</translation>
         </message>

@@ -1,8 +1,12 @@
 """One compiled matcher for every glossary name, fast with thousands of terms.
 
-Text is split into words once; a trie keyed by lower-cased words then finds the
-longest glossary name starting at each word. Work grows with the length of the text,
-not with the size of the glossary, so 8,000 terms cost about the same as 30.
+A trie keyed by lower-cased words finds the longest glossary name starting at a word.
+The places where a name can start are found in one pass of an Aho-Corasick automaton
+(pyahocorasick, C) over the text with every character that is not part of a word made
+one mark: each name's first word (its first two where no name is that word alone)
+between marks. So Python runs only where a name may start, not at every word. Work grows
+with the length of the text, not with the size of the glossary: 8,000 terms cost about
+the same as 30.
 """
 
 from __future__ import annotations
@@ -11,14 +15,27 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain, compress, count, islice
 from operator import or_
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .library import GlossaryTerm
+
+try:
+    import ahocorasick
+except ImportError:  # pragma: no cover - a dependency; without it the words are split in Python
+    ahocorasick = None
 
 # A word: letters/digits, with inner hyphens or apostrophes ("PET-CT", "Crohn's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 _WORDS_AND_GAPS = re.compile(f"({WORD_RE.pattern})")  # split: gap, word, gap, word... gap
 _END = ""  # trie key holding the candidates that end at this node
+# The text as the automaton reads it: a letter or digit, and a hyphen or apostrophe inside a word, stay
+# themselves; every other character becomes MARK (as long as it was: places keep their index).
+MARK = "\x00"
+_ASCII_MARKS = bytes(b if chr(b).isalnum() or chr(b) in "-'" or b >= 0x80 else 0 for b in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_EDGE = re.compile(r"[-'](?:(?![^\W_])|(?<![^\W_][-']))")  # a hyphen or apostrophe not inside a word
+RECENT_CHARS, RECENT_RUNS = 160, 2048  # the matches of this many texts at most this long are kept
+_NEXT_WORD = re.compile(r"(?:\s{1,3}|/)([^\W_]+(?:[-'][^\W_]+)*)")  # the gap a name may span, its next word
 
 
 class Match(NamedTuple):  # a tuple: pages make tens of thousands of them
@@ -67,6 +84,8 @@ class TermMatcher:
         self._singles: set[str] = set()  # names of one word
         self._pairs: set[tuple[str, str]] = set()  # the first two words of longer names
         self.size = 0
+        self._automaton: Any = None  # built at the first text (add() drops it)
+        self._recent: dict[str, tuple[Match, ...]] = {}  # short texts' matches, kept (add() drops them)
         for entry in terms:
             for name in entry.names:
                 self.add(name, entry.id)
@@ -77,6 +96,8 @@ class TermMatcher:
         words = _words(name)
         if not words:
             return
+        self._automaton = None
+        self._recent = {}
         if len(words) == 1:
             self._singles.add(words[0])
         else:
@@ -92,11 +113,83 @@ class TermMatcher:
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
+        if len(text) > RECENT_CHARS:
+            return self._find(text)
+        found = self._recent.get(text)  # short runs come again and again (a third of a page's runs)
+        if found is None:
+            if len(self._recent) >= RECENT_RUNS:
+                self._recent.clear()
+            found = self._recent[text] = tuple(self._find(text))
+        return iter(found)
+
+    def _find(self, text: str) -> Iterator[Match]:
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a few letters change length in lower case ("İ"): word by word
             spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
             return self._walk(text, spans)
-        return self._quick(text, lowered)
+        if ahocorasick is None:
+            return self._quick(text, lowered)
+        return self._scan(text, lowered)
+
+    def _starts(self) -> Any:
+        """The automaton of the places a name can start: each first word between marks, or where no name is
+        that word alone, the first two words with one to three marks between them (the gap checked after)."""
+        automaton = ahocorasick.Automaton()
+        for word, node in self._trie.items():
+            ends = node.get(_END)
+            if ends is not None:
+                # a name of this one word and no longer one starting with it: matched as it is found
+                only = ends[0][0] if len(node) == 1 and ends[0][1] is None else None
+                automaton.add_word(f"{MARK}{word}{MARK}", (len(word) + 1, word, only))
+                continue
+            for second in node:
+                for gap in (MARK, MARK * 2, MARK * 3):
+                    key = f"{MARK}{word}{gap}{second}{MARK}"
+                    automaton.add_word(key, (len(key) - 1, word, None))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def _scan(self, text: str, lowered: str) -> Iterator[Match]:
+        """finditer for text whose lower case is as long, from the automaton's places (module docstring)."""
+        automaton = self._automaton or self._starts()
+        marked = lowered.encode().translate(_ASCII_MARKS).decode()
+        if not marked.isascii():
+            marked = _NON_ASCII.sub(_mark_non_ascii, marked)
+        if "-" in marked or "'" in marked:
+            marked = _EDGE.sub(MARK, marked)
+        found = [(end - back, word, only) for end, (back, word, only) in automaton.iter(f"{MARK}{marked}{MARK}")]
+        if not found:
+            return
+        found.sort()  # a pair's place ends with its second word: in order of where each starts
+        trie, after, next_word = self._trie, 0, _NEXT_WORD.match
+        for start, word, only in found:
+            if start < after:
+                continue  # inside the name matched before
+            end = start + len(word)
+            if only is not None:
+                yield Match(start, end, only)
+                after = end
+                continue
+            node = trie[word]
+            best: tuple[int, str] | None = None
+            while True:
+                for term_id, exact in node.get(_END, ()):
+                    if exact is None or " ".join(text[start:end].split()) == exact:
+                        best = (end, term_id)
+                        break
+                if len(node) == (_END in node):
+                    break  # no longer name goes on from here
+                following = next_word(lowered, end)
+                if following is None:
+                    break
+                node = node.get(following.group(1))
+                if node is None:
+                    break
+                end = following.end()
+            if best is not None:
+                yield Match(start, best[0], best[1])
+                after = best[0]
 
     def _quick(self, text: str, lowered: str) -> Iterator[Match]:
         """finditer for text whose lower case is as long: the words are split, and the few places where
@@ -155,6 +248,10 @@ class TermMatcher:
             last, term_id = best
             yield Match(spans[i][0], spans[last][1], term_id)
             i = last + 1
+
+
+def _mark_non_ascii(char: re.Match[str]) -> str:
+    return char.group() if char.group().isalnum() else MARK
 
 
 def _joined(text: str, end: int, start: int) -> bool:

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.tree.pageRequested.connect(self.reader.go)
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
         self.reader.pageLaidOut.connect(self._note_scrolled_position)
+        self.reader.pageLaidOut.connect(self.tree.catch_up)  # its row, if out of view, once the page is in
         self.reader.pageLeaving.connect(self._note_place_left)
         self.reader.sourceChanged.connect(self.read_aloud.stop)
         self.reader.sourceChanged.connect(self._page_changed)

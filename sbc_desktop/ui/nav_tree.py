@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -202,6 +203,9 @@ class _WrappingDelegate(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
+CATCH_UP_MS = 400  # a page's row out of view made current after this at the latest (show_url)
+
+
 class NavTree(QTreeWidget):
     """Emits `pageRequested(url)` on click, tap, Enter or Space; never calls the reader."""
 
@@ -227,6 +231,8 @@ class NavTree(QTreeWidget):
         self._marker_key = 0
         self._marks: tuple[dict[str, str], QIcon] | None = None  # the last marks asked for
         self._shown = ""  # the address of the page being read
+        self._late = QTimer(self, singleShot=True)  # the page's row made current later (show_url)
+        self._late.timeout.connect(self._catch_up)
         self._waiting: list = []  # sections still to list (a large library: see _fill)
         self._filling: QTreeWidgetItem | None = None  # the "Loading topics..." row meanwhile
         self._word_room: tuple[tuple, int] = ((), 0)  # see width_for_words
@@ -352,6 +358,9 @@ class NavTree(QTreeWidget):
         self.scheduleDelayedItemsLayout()  # re-wrap titles to the new width
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._late.isActive():  # the page's row first (show_url): keys and screen readers start from it
+            self._late.stop()
+            self._catch_up()
         super().focusInEvent(event)
         # After Qt has announced the tree itself, tell a screen reader which row is current:
         # entering the tree names the page that is open, not the first row.
@@ -415,12 +424,62 @@ class NavTree(QTreeWidget):
         self.scheduleDelayedItemsLayout()
 
     def show_url(self, url: str) -> None:
-        """Highlight the page being read (without asking to open it again)."""
+        """Highlight the page being read (without asking to open it again).
+
+        A row on screen is made current at once. A row out of view is made current once the reader has
+        laid its new page out (`catch_up`, or after CATCH_UP_MS), with the list moved to it: moving the list
+        repaints every row on screen and its scroll bar and measures the rows not seen yet (5-15 ms on a
+        long list), work that would otherwise fall in the turns of the event loop that show the new page.
+        Meanwhile no row is highlighted; a later page asked for in between wins."""
         self._shown = url
+        item = self._item_for(url)
+        if item is None or item is self.currentItem() or not self.isVisible() or self._on_screen(item):
+            self._late.stop()
+            self._show_item(item)
+            return
+        self.blockSignals(True)
+        try:
+            self.clearSelection()  # the old row, while it is still in view (see _show_item)
+            self.selectionModel().clearCurrentIndex()
+        finally:
+            self.blockSignals(False)
+        self._late.start(CATCH_UP_MS)
+
+    def catch_up(self) -> None:
+        """The page's row, if still to be made current (show_url), on the next turn of the event loop."""
+        if self._late.isActive():
+            self._late.start(0)
+
+    def _catch_up(self) -> None:
+        self._show_item(self._item_for(self._shown))
+
+    def _item_for(self, url: str) -> QTreeWidgetItem | None:
         address = url.split("#")[0]
         if address.startswith(GLOSSARY_URL + "/"):  # a letter's page of a long glossary: its A to Z row
             address = GLOSSARY_URL
-        item = self._items.get(address)
+        return self._items.get(address)
+
+    def _on_screen(self, item: QTreeWidgetItem) -> bool:
+        """``item``'s row is within the rows on screen now: found from the rows at the view's top and bottom
+        edges (measuring only those), not from the row's own place (every row above it measured)."""
+        parent = item.parent()
+        if not self.isVisible() or (parent is not None and not parent.isExpanded()):
+            return False
+        top = self.itemAt(QPoint(1, 0))
+        bottom = self.itemAt(QPoint(1, self.viewport().height() - 1))
+        if top is None:
+            return False
+        place, first = self._place(item), self._place(top)
+        return first <= place and (bottom is None or place <= self._place(bottom))
+
+    def _place(self, item: QTreeWidgetItem) -> tuple[int, int]:
+        """Where ``item`` is in the list: its section's row, and its own row in it (-1: the section itself)."""
+        parent = item.parent()
+        if parent is None:
+            return self.indexOfTopLevelItem(item), -1
+        return self.indexOfTopLevelItem(parent), parent.indexOfChild(item)
+
+    def _show_item(self, item: QTreeWidgetItem | None) -> None:
         self.blockSignals(True)
         try:
             if item is None:

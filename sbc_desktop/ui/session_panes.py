@@ -14,6 +14,7 @@ freshly started one, widget by widget, so a forgotten piece fails there.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
 from .overlay import close_overlays
@@ -66,6 +67,12 @@ def start_afresh(w, standard_panes) -> None:
     w.resizeDocks([w.appointment_dock], [STANDARD_PANEL_WIDTH], Qt.Orientation.Horizontal)
     w.splitter.restoreState(standard_panes)
     w.open_start_page(w.policy.home_topic or None)
+    # The start page already shown is not loaded again: what the last patient dragged over, and
+    # where they left the caret, go by hand.
+    cursor = w.reader.textCursor()
+    cursor.clearSelection()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    w.reader.setTextCursor(cursor)
     w.reader.clearHistory()
     w.reader.elsewhere.forget()  # (the pages being rendered ahead of the last patient)
     w.session.history.clear()

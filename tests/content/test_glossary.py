@@ -6,8 +6,11 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sbc_desktop.content.glossary import TermMatcher, plurals
+from sbc_desktop.content import glossary
+from sbc_desktop.content.glossary import WORD_RE, TermMatcher, plurals
 from sbc_desktop.content.library import GlossaryTerm
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
@@ -143,3 +146,55 @@ def test_eight_thousand_term_matcher_is_correct():
     # Nothing missed: every chosen name is found whole (or inside a longer name).
     for entry in chosen:
         assert any(entry.term.lower() in span for span, _ in hits), entry.term
+
+
+# -- the automaton's places against the plain word-by-word walk ------------------------------------
+PROPERTY_TERMS = [
+    term("tumour", "tumour", "tumor"),
+    term("secondary", "secondary tumour"),
+    term("breast", "breast"),
+    term("breast-cancer", "breast cancer", "breast cancer stage 4"),
+    term("tcga", "the cancer genome atlas"),  # its first word is no name alone
+    term("the-big", "the big one"),
+    term("pet-ct", "PET-CT scan", "PET scan"),
+    term("all", "ALL"),
+    term("cdk", "CDK4/6 inhibitor"),
+    term("crohn", "Crohn's disease"),
+    term("cafe", "café au lait"),
+    term("x", "x"),
+]
+_PIECES = [
+    "tumour", "Tumors", "secondary", "breast", "Breast", "cancer", "stage", "4", "the", "The", "big", "one",
+    "genome", "atlas", "PET", "pet", "CT", "ct", "scan", "ALL", "all", "CDK4", "6", "inhibitor", "Crohn",
+    "crohn", "s", "disease", "café", "CAFÉ", "au", "lait", "x", "X", "word",
+]  # fmt: skip
+_GAPS = [
+    " ", "  ", "   ", "    ", "/", " / ", "-", "--", "'", "\u2019", "\u00a0", "\u2009", "_", ", ", ". ", "\n", "–", "é",
+    "(", "",
+]  # fmt: skip
+
+
+def _reference(matcher, text):
+    """The plain walk: every word of the text, one at a time (what the automaton only narrows down)."""
+    spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
+    return list(matcher._walk(text, spans))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=14))
+def test_the_automaton_finds_what_the_word_by_word_walk_finds(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    matcher = TermMatcher(PROPERTY_TERMS)
+    assert list(matcher.finditer(text)) == _reference(matcher, text)
+
+
+def test_names_added_after_a_text_are_found_and_without_the_automaton_too(monkeypatch):
+    matcher = TermMatcher(PROPERTY_TERMS)
+    text = "The Cancer Genome Atlas, a PET scan  and ALL; the big  one/CDK4 6 inhibitor, Crohn's disease, lait."
+    expected = _reference(matcher, text)
+    assert [m.term_id for m in expected] == ["tcga", "pet-ct", "all", "the-big", "cdk", "crohn"]
+    assert list(matcher.finditer(text)) == expected
+    matcher.add("lait", "milk")  # a name added after the automaton was built is found
+    assert [m.term_id for m in matcher.finditer(text)] == ["tcga", "pet-ct", "all", "the-big", "cdk", "crohn", "milk"]
+    monkeypatch.setattr(glossary, "ahocorasick", None)  # no automaton: the words split in Python
+    assert list(matcher.finditer(text)) == _reference(matcher, text)

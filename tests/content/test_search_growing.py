@@ -169,3 +169,48 @@ def test_a_batch_of_text_is_written_as_one_segment_of_the_index(library, tmp_pat
         assert refs(index, words[0]) == ["pain"]
     finally:
         index.close()
+
+
+def test_the_text_lands_first_in_a_small_batch_then_in_larger_ones(library, tmp_path, monkeypatch):
+    """The first batch is as small as before (its text searchable soon); each after it reads twice as much
+    Markdown, up to BATCH_GROWTH times the first: a library's text lands in a few commits."""
+    sizes = {topic.id: search.markdown_size(topic) for topic in library.topics.values()}
+    monkeypatch.setattr(search, "TEXT_BATCH", sum(sizes.values()) // 60)
+    index = SearchIndex.begin(library, tmp_path)
+    reader = page_reader(library)
+    batches: list[list[str]] = []
+    try:
+        while index.pages_left:
+            batches.append([])
+            index.add_text(lambda topic: batches[-1].append(topic.id) or reader(topic))
+    finally:
+        index.close()
+    assert sorted(page for batch in batches for page in batch) == sorted(sizes)
+    for number, batch in enumerate(batches[:-1]):  # each but the last stopped at the page that filled it
+        most = search.TEXT_BATCH * min(2**number, search.BATCH_GROWTH)
+        read = sum(sizes[page] for page in batch)
+        assert read >= most > read - sizes[batch[-1]]
+    assert len(batches) <= 60 // search.BATCH_GROWTH + 4  # not one a TEXT_BATCH (60)
+
+
+def test_a_batch_interrupted_while_it_is_written_stops_at_once_and_keeps_nothing(library, tmp_path, monkeypatch):
+    """The window closing calls `interrupt` while a batch (up to 16 MB of Markdown now) is written, between two
+    rows: the next row is not written, nor any after it, and the batch is rolled back (closing stays quick)."""
+    index = SearchIndex.begin(library, tmp_path)
+    written = []
+    write = search._write_text
+
+    def writing(db, row):
+        written.append(row[2])
+        if len(written) == 2:
+            index.interrupt()  # as SearchService.close does, from the window's thread
+        write(db, row)
+
+    monkeypatch.setattr(search, "_write_text", writing)
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            index.add_text(page_reader(library), most_chars=10**9)
+        assert len(written) == 2  # not every page's row
+        assert index.pages_left == index.pages and refs(index, BODY_ONLY) == []  # rolled back
+    finally:
+        index.close()

@@ -105,13 +105,14 @@ def test_a_word_chosen_from_search_opens_its_letter_at_the_word(window, qtbot):
     qtbot.waitUntil(lambda: reader.is_laid_out() and _top_line(window) == WORD, timeout=10000)
 
 
-def test_the_glossary_button_opens_the_first_letter_with_every_letter_a_link(window, qtbot):
+def test_the_glossary_button_opens_the_first_letter_with_every_letter_a_link(window, qtbot, library):
     reader = window.reader
     window.commands.glossary.trigger()
     assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z"
     qtbot.waitUntil(reader.is_complete)
     text = reader.document().toPlainText()
     assert "abacedi" in text and "bbacedi" not in text
+    assert f"There are {len(library.glossary)} words: choose a letter to see its words." in text
     links = [item.href for item in reader.outline.items if item.kind == "link"]
     assert links[:3] == ["app:glossary/b", "app:glossary/c", "app:glossary/d"]  # (A, shown, is no link)
     assert links[-1] == "app:glossary/b"  # "Next letter: B"
@@ -149,3 +150,21 @@ def test_another_word_on_the_same_letter_gets_the_caret_and_is_said(window, qtbo
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back: the first word again
     assert reader.current_url() == "app:glossary/v#term-vulvodynia"
     qtbot.waitUntil(lambda: _top_line(window) == WORD)
+
+
+def test_a_word_with_an_accent_is_under_its_plain_letter_and_another_alphabet_under_the_sign(library):
+    from dataclasses import replace
+
+    from sbc_desktop.content.library import GlossaryTerm
+
+    extra = {
+        "ethanol": GlossaryTerm("ethanol", "Éthanol", "Alcohol."),
+        "microlitre": GlossaryTerm("microlitre", "μL", "A millionth of a litre."),
+    }
+    grown = replace(library, glossary={**library.glossary, **extra})
+    pages = Pages(grown)
+    assert pages.term_url("ethanol") == "app:glossary/e#term-ethanol"
+    assert pages.term_url("microlitre") == "app:glossary/0-9#term-microlitre"
+    assert list(pages.glossary.letters()) == ["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    assert [term.term for term in pages.glossary.letters()["E"]][-1] == "Éthanol"  # (after "ebaba" to "ebadi")
+    assert "μL" in "".join(pages.parts_for(pages.term_url("microlitre")))

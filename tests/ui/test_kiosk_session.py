@@ -214,3 +214,22 @@ def test_nothing_moves_when_a_text_box_takes_the_focus(qtbot, library):
         qtbot.waitUntil(field.hasFocus)
         assert field.sizeHint() == unfocused, field.objectName()
     controller.exit_kiosk()
+
+
+def test_text_chosen_on_the_start_page_is_not_left_for_the_next_patient(qtbot, library):
+    # The start page is not loaded again when the session ends on it (the reader keeps the page
+    # already shown): what the last patient dragged over, and where they left the caret, must go.
+    window, controller = start_kiosk(qtbot, library)
+    reader = window.reader
+    reader.ensure_complete()
+    viewport = reader.viewport()
+    start = QPoint(40, 40)
+    end = QPoint(viewport.width() - 40, 120)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert reader.textCursor().hasSelection()
+    controller.reset()
+    assert not reader.textCursor().hasSelection()
+    assert reader.textCursor().position() == 0
+    controller.exit_kiosk()

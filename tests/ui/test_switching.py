@@ -255,15 +255,52 @@ def test_opening_a_topic_far_down_a_long_list_measures_only_the_rows_on_screen(q
     on_screen = tree.viewport().height() // max(1, tree.visualItemRect(tree._items["topic:t000"]).height())
     before = len(measured)
     window.reader.go("topic:t590")
-    QApplication.processEvents()
-    assert tree.currentItem() is tree._items["topic:t590"]
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items["topic:t590"])  # (once the page is laid out)
     assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())  # in view
     assert len(measured) - before < 3 * on_screen + 10
     window.reader.go("topic:t010")  # and back up
-    QApplication.processEvents()
-    assert tree.currentItem() is tree._items["topic:t010"]
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items["topic:t010"])
     assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())
     assert len(measured) - before < 6 * on_screen + 20
+
+
+def test_a_topic_far_down_the_list_is_shown_there_after_its_page_not_in_the_same_turn(qtbot, tmp_path):
+    """Moving the list to a row out of view repaints every row on screen and its scroll bar (5-15 ms on a
+    long list): it waits until the new page is laid out, so it never adds to the turns that show the page.
+    A row on screen is highlighted at once; a later page asked for meanwhile wins."""
+    root = make_content(tmp_path / "content", {f"t{n:03d}": f"Topic {n}." for n in range(600)})
+    window = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    show_active(qtbot, window)
+    tree, reader = window.tree, window.reader
+    bar = tree.verticalScrollBar()
+    steps: list[str] = []
+    reader.pageLaidOut.connect(lambda: steps.append("page laid out"))
+    bar.valueChanged.connect(lambda _value: steps.append("list moved"))
+    reader.go("topic:t002")  # on screen: at once
+    assert tree.currentItem() is tree._items["topic:t002"] and tree.currentItem().isSelected()
+    qtbot.waitUntil(lambda: "page laid out" in steps)
+    assert "list moved" not in steps
+    steps.clear()
+    reader.go("topic:t590")  # far down
+    QApplication.processEvents()  # the page's first turn: the list stays where it was, nothing highlighted
+    assert bar.value() == 0 and not tree.selectedItems()
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items["topic:t590"])
+    assert steps.index("page laid out") < steps.index("list moved")
+    assert tree.currentItem().isSelected()
+    assert tree.visualItemRect(tree.currentItem()).intersects(tree.viewport().rect())
+    reader.go("topic:t300")
+    reader.go("topic:t450")  # before the list caught up with t300: the latest wins
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items["topic:t450"])
+    assert not tree._late.isActive()  # nothing is left to come (t300's row was never shown)
+    assert tree.selectedItems() == [tree.currentItem()]
+    reader.go("topic:t100")
+    QApplication.processEvents()
+    assert not tree.selectedItems()
+    tree.setFocus()  # into the list before it caught up: its row at once (keys and screen readers start there)
+    qtbot.waitUntil(tree.hasFocus)
+    assert tree.currentItem() is tree._items["topic:t100"] and tree.currentItem().isSelected()
 
 
 def test_a_long_page_counts_as_complete_before_its_outline_is_read_in_idle_steps(long_window, qtbot):
