@@ -143,6 +143,10 @@ class HandoutProgress(QFrame):
         self.cancel_button.setObjectName("cancelHandout")
         self.cancel_button.setAccessibleName(QCoreApplication.translate("Handout", "Cancel: stop making the handout"))
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Room beside its word at every text size (in em: it grows with the text). The app style's
+        # padding in pt is not counted in a button's size, so at the kiosk it was only its 44 px
+        # least width and "Cancel" was cut at 800 px (review 7).
+        self.cancel_button.setStyleSheet("QPushButton#cancelHandout { padding: 0.2em 0.8em; }")
         self.cancel_button.clicked.connect(job.cancel)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)

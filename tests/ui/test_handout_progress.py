@@ -230,6 +230,75 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
         controller.exit_kiosk()
 
 
+@pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100%", "200%"])
+def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_printer, private_temp, scale):
+    """Review 7: on an 800 px wide kiosk the progress line's Cancel showed "Cance": the app
+    style's padding (in pt) is not counted in a button's size, so the button was only the touch
+    style's 44 px wide, its word touching (and on a wider font cut by) its edges. At 100% and 200%
+    text, in the line's first stage and once greyed out, the word has room on both sides."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from sbc_desktop.handout.document import Stage
+    from sbc_desktop.kiosk.config import KioskConfig
+
+    from .conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
+    try:
+        ward_printer = controller.printer
+
+        def printer():  # the pages go nowhere (this machine has no printer to finish the job)
+            made = ward_printer()
+            made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            made.setOutputFileName("/dev/null")
+            return made
+
+        window.setGeometry(0, 0, 800, 600)  # (the offscreen test screen is 800x600)
+        while window.appearance.scale != scale:  # the patient presses "Larger text" or "Smaller text"
+            was = window.appearance.scale
+            name = "larger" if was < scale else "smaller"
+            QTest.mouseClick(
+                window.view_toolbar.widgetForAction(window.commands.by_name[name]), Qt.MouseButton.LeftButton
+            )
+            assert window.appearance.scale != was
+        assert window.width() == 800 and window.appearance.scale == scale
+        window.notes.handout_topics = [t.id for t in library.ordered_topics()]
+
+        def read_whole(button) -> None:
+            QApplication.processEvents()  # the status bar's layout with the line as it now is
+            assert button.text() == "Cancel" and button.accessibleName().startswith("Cancel")
+            hint = button.sizeHint()
+            assert button.width() >= hint.width() and button.height() >= hint.height(), (button.size(), hint)
+            metrics = button.fontMetrics()  # half a line's room each side of the word, at the least
+            assert button.width() >= metrics.horizontalAdvance(button.text()) + metrics.height(), button.width()
+            assert button.height() >= 44 and button.width() >= 44
+            assert window.rect().contains(button.mapTo(window, button.rect().bottomRight()))  # on the screen
+            label = window.handouts.progress.label
+            assert label.width() >= label.minimumSizeHint().width()  # and the words beside it still read
+
+        for stop in (True, False):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(controller, "printer", printer)
+                QTest.mouseClick(window.toolbar.widgetForAction(controller.print_action), Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(
+                lambda: window.handouts.progress is not None and window.handouts.progress.isVisible(), timeout=30000
+            )
+            job, button = window.handouts.job, window.handouts.progress.cancel_button
+            if stop:  # setting out the pages: Cancel stops it
+                read_whole(button)
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                assert not job.running and window.handouts.progress is None
+            else:  # the pages going to the printer: Cancel greyed out, the line at its longest
+                qtbot.waitUntil(lambda j=job: j.stage is Stage.PAGES and j.done > 0, timeout=90000)
+                QApplication.processEvents()
+                assert not button.isEnabled() and "to the printer" in window.handouts.progress.label.text()
+                read_whole(button)
+                qtbot.waitUntil(lambda j=job: not j.running, timeout=120000)
+        assert list(private_temp.iterdir()) == []  # nothing written
+    finally:
+        controller.exit_kiosk()
+
+
 def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot, long_handout, monkeypatch, tmp_path):
     """A real printer (this machine has none: its pages go to a file the window takes for a printer)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
