@@ -76,6 +76,10 @@ class Handout:
             self._laid = (device, key, (yield from laid_steps(doc, device, self.options)))
         return self._laid[2]
 
+    def page_count(self, device: QPagedPaintDevice) -> int:
+        """How many pages the handout has on ``device`` (set out now unless it already is)."""
+        return finish(self.laid_steps(device)).pageCount()
+
     def paint_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, int]:
         """Print (or preview) in steps: see ``document.paint_steps``."""
         laid = yield from self.laid_steps(device)

@@ -147,16 +147,33 @@ class HandoutActions(QObject):
         dialog.paintRequested.connect(lambda device: self._paint(handout, device))
         dialog.exec()
 
-    def print_handout(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+    def print_handout(self) -> HandoutJob | None:
+        """Set the handout out for the printer first, in steps (a long one shows how far it is and
+        can be cancelled), so that the print dialog's "Pages from ... to ..." offers only the
+        handout's real pages; then the dialog, then the print (which draws that same layout)."""
+        from PySide6.QtPrintSupport import QPrinterInfo
 
         if not QPrinterInfo.availablePrinters():
             self._no_printer()
-            return
+            return None
         handout = self.make()
         printer = self.printer(handout.options)
+        return self.run(
+            handout.laid_steps(printer),
+            QCoreApplication.translate("Handout", "Printing the handout"),
+            lambda: QTimer.singleShot(0, lambda: self._ask_and_print(handout, printer)),  # once its line has gone
+            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not print"), reason),
+            lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
+        )
+
+    def _ask_and_print(self, handout: Handout, printer: QPrinter) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        pages = handout.page_count(printer)
         dialog = QPrintDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print the handout"))
+        dialog.setMinMax(1, pages)  # "Pages from 1 to 12": never a page the handout does not have
+        dialog.setFromTo(1, pages)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(handout, printer)
 

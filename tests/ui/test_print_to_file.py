@@ -36,6 +36,7 @@ def print_to_file(window, qtbot, monkeypatch):
     chosen = {}
 
     def print_to_file_chosen(dialog):  # what the dialog's "Print to file" does to the printer
+        chosen["asked"] = True
         dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         dialog.printer().setOutputFileName(str(chosen["target"]))
         return QPrintDialog.DialogCode.Accepted
@@ -44,8 +45,10 @@ def print_to_file(window, qtbot, monkeypatch):
     panel = open_panel(window, qtbot)
 
     def press_print(target):
-        chosen["target"] = target
+        """Print, and the dialog answered (the handout is set out for the printer before it opens)."""
+        chosen["target"], chosen["asked"] = target, False
         QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chosen["asked"], timeout=90000)
 
     return press_print
 
@@ -57,9 +60,9 @@ def test_cancel_while_pages_go_to_the_file_keeps_the_file_that_was_there(window,
     window.handouts.printed.connect(lambda: printed.append(True))
     print_to_file(target)
     job = window.handouts.job
-    qtbot.waitUntil(lambda: job.stage is Stage.PAGES and job.done > 2, timeout=90000)
     progress = window.handouts.progress
-    assert progress.isVisible() and "to the printer" not in progress.label.text()
+    qtbot.waitUntil(lambda: job.stage is Stage.PAGES and job.done > 2 and progress.isVisible(), timeout=90000)
+    assert "to the printer" not in progress.label.text()
     assert target.read_bytes() == OLD  # the pages go elsewhere until all are in
     cancel = progress.cancel_button
     assert cancel.isEnabled()  # a file can be stopped at any page
