@@ -15,13 +15,6 @@ from sbc_desktop.content.search import SearchIndex
 from tests.helpers import make_content, topic, write
 
 
-@pytest.fixture(scope="module")
-def index(builtin_dir):
-    idx = SearchIndex.open(load_library(builtin_dir), None)
-    yield idx
-    idx.close()
-
-
 def refs(index, query, n=5):
     return [r.ref for r in index.search(query, n).results]
 

@@ -230,14 +230,27 @@ def test_kiosk_printing_a_long_handout_shows_progress_and_a_44px_cancel(qtbot, l
         controller.exit_kiosk()
 
 
+def printer_to_nowhere(controller):
+    """The kiosk's ward printer, its pages sent nowhere (this machine has no printer to finish the job)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    ward_printer = controller.printer
+
+    def printer():
+        made = ward_printer()
+        made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        made.setOutputFileName("/dev/null")
+        return made
+
+    return printer
+
+
 @pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100%", "200%"])
 def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_printer, private_temp, scale):
     """Review 7: on an 800 px wide kiosk the progress line's Cancel showed "Cance": the app
     style's padding (in pt) is not counted in a button's size, so the button was only the touch
     style's 44 px wide, its word touching (and on a wider font cut by) its edges. At 100% and 200%
     text, in the line's first stage and once greyed out, the word has room on both sides."""
-    from PySide6.QtPrintSupport import QPrinter
-
     from sbc_desktop.handout.document import Stage
     from sbc_desktop.kiosk.config import KioskConfig
 
@@ -245,14 +258,7 @@ def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_prin
 
     window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
     try:
-        ward_printer = controller.printer
-
-        def printer():  # the pages go nowhere (this machine has no printer to finish the job)
-            made = ward_printer()
-            made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            made.setOutputFileName("/dev/null")
-            return made
-
+        printer = printer_to_nowhere(controller)
         window.setGeometry(0, 0, 800, 600)  # (the offscreen test screen is 800x600)
         while window.appearance.scale != scale:  # the patient presses "Larger text" or "Smaller text"
             was = window.appearance.scale
@@ -348,8 +354,6 @@ def test_a_print_running_when_the_kiosk_is_cleared_leaves_nothing_for_the_next_p
 ):
     """Review 6 S1: the last patient's print went on showing its line and Cancel on the Welcome
     screen, and then told the next patient "Your handout is printing"."""
-    from PySide6.QtPrintSupport import QPrinter
-
     from sbc_desktop.kiosk.config import KioskConfig
     from sbc_desktop.ui.overlay import Overlay
 
@@ -357,14 +361,7 @@ def test_a_print_running_when_the_kiosk_is_cleared_leaves_nothing_for_the_next_p
 
     window, controller = start_kiosk(qtbot, library, KioskConfig(printing_allowed=True, clinic_name="Ward 3"))
     try:
-        ward_printer = controller.printer
-
-        def printer():  # the pages go nowhere (this machine has no printer to finish the job)
-            made = ward_printer()
-            made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            made.setOutputFileName("/dev/null")
-            return made
-
+        printer = printer_to_nowhere(controller)
         monkeypatch.setattr(controller, "printer", printer)
         said = []
         window.announcer.said.connect(said.append)
