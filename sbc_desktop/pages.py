@@ -380,12 +380,14 @@ class Pages:
         """The A to Z (or, when it is long, the letter's page at ``url``) in parts: see glossary_pages.py."""
         return self.glossary.parts(url, self._read_more)
 
-    def _read_more(self, term: GlossaryTerm) -> str:
+    def read_more_label(self, term: GlossaryTerm) -> str:
+        """The "Read more: <topic>" link's text under a glossary word's meaning ("" if it has no topic)."""
         topic = self.library.topic(term.topic) if term.topic else None
-        if not topic:
-            return ""
-        label = QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title)
-        return f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
+        return QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title) if topic else ""
+
+    def _read_more(self, term: GlossaryTerm) -> str:
+        label = self.read_more_label(term)
+        return f' <a href="{topic_url(term.topic)}">{escape(label)}</a>' if label else ""
 
     def not_found_html(self, url: str) -> str:
         return (
