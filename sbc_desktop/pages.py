@@ -193,6 +193,15 @@ class Pages:
             self._early = (topic.id, made.rendering)  # handed to the renderer when it is made
         return True
 
+    def quick_to_parse(self) -> bool:
+        """Whether a short page is parsed quickly now (see Renderer.quick_to_parse; no renderer yet: not
+        with a large glossary, whose matcher is made with the renderer's first parse)."""
+        if self._renderer is None:
+            from .content.render import SMALL_GLOSSARY
+
+            return len(self.library.glossary) <= SMALL_GLOSSARY
+        return self._renderer.quick_to_parse()
+
     def at_hand(self, topic: Topic) -> bool:
         """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""
         if self._renderer is None:
