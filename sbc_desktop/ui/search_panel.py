@@ -486,9 +486,14 @@ class SearchPanel(QFrame):
                 self.spoken.emit(self.text_note.text())
 
     def move_selection(self, step: int) -> None:
+        """Up or Down from the search field. The best result is current from the start (Enter opens it), but
+        nobody has heard it yet: the first Down stays on it and says it, the next goes on to the second."""
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            if step > 0 and not self._own_choice and self._showing == "results" and self.list.currentRow() == 0:
+                row = 0
             self.list.setCurrentRow(row)
+            self._own_choice = True  # heard, and chosen: it stays so while the same search is refreshed
             item = self.list.currentItem()  # the list never has focus: say which result is chosen
             self.spoken.emit(
                 QCoreApplication.translate("Search", "{text} ({row} of {count})").format(
