@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_GB">
 <context>
     <name>AboutDialog</name>
     <message>
@@ -395,6 +395,21 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
     <message>
         <source>Every topic is shown the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryFind</name>
+    <message>
+        <source>{current} of {total} under {letter}, {more} more under other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the glossary. Try Search (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not under {letter}. Found under {letters}: press Enter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1874,10 +1889,6 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Showing results for “{words}”. {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,6 +1946,16 @@ Everything else in this guide works without it.</source>
     <message>
         <source>Search</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,21 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         </message>
     </context>
     <context>
+        <name>GlossaryFind</name>
+        <message>
+            <source>{current} of {total} under {letter}, {more} more under other letters</source>
+            <translation>[{current} öf {total} úñdér {letter}, {more} möré úñdér öthér léttérš ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Not in the glossary. Try Search (Ctrl+K)</source>
+            <translation>[Ñöt îñ thé glöššárý. Trý Šéárçh (Çtrl+K) ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Not under {letter}. Found under {letters}: press Enter</source>
+            <translation>[Ñöt úñdér {letter}. Föúñd úñdér {letters}: préšš Éñtér ~~~~~ ~~~~~ ~]</translation>
+        </message>
+    </context>
+    <context>
         <name>GlossaryPopup</name>
         <message>
             <source>Meaning of a word</source>
@@ -1901,10 +1916,6 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Šéárçh îš ñöt wörkîñg át thé möméñt. Ýöú çáñ štîll fîñd págéš îñ thé lîšt öf töpîçš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
-            <source>{count} results</source>
-            <translation>[{count} réšúltš ~]</translation>
-        </message>
-        <message>
             <source>Showing results for “{words}”. {count}</source>
             <translation>[Šhöwîñg réšúltš för “{words}”. {count} ~~~~~ ~]</translation>
         </message>
@@ -1962,6 +1973,16 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>Search</source>
             <translation>[Šéárçh ~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message numerus="yes">
+            <source>%n results</source>
+            <translation>
+                <numerusform>[%n réšúlt ~]</numerusform>
+                <numerusform>[%n réšúltš ~]</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -403,17 +403,19 @@ class SearchPanel(QFrame):
             return
         self.suggestions.hide()
         self.list.show()
-        count = QCoreApplication.translate("Search", "{count} results").format(count=len(results))
-        if response.corrected:
-            count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
-                words=response.corrected, count=count
-            )
-        self._set_status(count)
         shown = self._showing == "results"
         if shown:
             self._refill(results)  # the list is never emptied while typing (see _refill)
         else:
             self._fill(results)
+        # The rows shown, counted (a result the patient chose, kept when it fell out of the best, is one of them),
+        # in the language's own plural forms ("1 result": the English ones are in sbc-desktop_en.ts).
+        count = self.tr("%n results", "", self.list.count())
+        if response.corrected:
+            count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
+                words=response.corrected, count=count
+            )
+        self._set_status(count)
         if not (again and shown):  # new results: the best chosen, at the top of the list
             self.list.setCurrentRow(0)
             self.list.scrollToTop()

@@ -264,6 +264,7 @@ def test_a_result_chosen_by_the_arrow_keys_stays_chosen_when_the_text_pushes_it_
     qtbot.waitUntil(lambda: [ref for ref in result_refs(panel) if ref != chosen] == best, timeout=5000)
     assert chosen in result_refs(panel)
     assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole).ref == chosen
+    assert panel.list.count() == 13 and panel.status.text() == "13 results"  # the rows shown (review8 m4: said 12)
     assert not any(chosen in text or "Picked" in text for text in spoken[said:])  # nothing said of the refill
     assert QApplication.focusWidget() is field
     qtbot.keyClick(field, Qt.Key.Key_Return)
