@@ -30,8 +30,8 @@ ACCENTS = str.maketrans(
     "aceinousyzACEINOUSYZ",
     "áçéîñöúšýžÁÇÉÎÑÖÚŠÝŽ",
 )
-# Left as they are: {placeholders}, %1 arguments, <tags>, &entities; and the & of a mnemonic.
-KEEP = re.compile(r"\{[^{}]*\}|%L?\d|<[^<>]*>|&[a-zA-Z]+;|&&|&(?=\w)")
+# Left as they are: {placeholders}, %1 arguments and %n counts, <tags>, &entities; and the & of a mnemonic.
+KEEP = re.compile(r"\{[^{}]*\}|%L?[\dn]|<[^<>]*>|&[a-zA-Z]+;|&&|&(?=\w)")
 
 
 def lupdate(sources: list[Path], targets: list[Path]) -> None:
@@ -74,7 +74,12 @@ def make_pseudo(base: Path, out: Path) -> int:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         translation.attrib.pop("type", None)
-        translation.text = pseudo(source)
+        forms = translation.findall("numerusform")
+        if forms:  # a count ("%n results"): each of the base's English forms ("%n result", "%n results")
+            for form in forms:
+                form.text = pseudo(form.text or source)
+        else:
+            translation.text = pseudo(source)
         count += 1
     ET.indent(tree, space="    ")
     out.write_text(

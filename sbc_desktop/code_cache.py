@@ -226,6 +226,9 @@ def import_pyside() -> None:
     `dataclasses` compiles through it, and `re` through the kept patterns, from now on."""
     import dataclasses
 
+    from . import quick_enums
+
+    quick_enums.install()  # (before PySide6 makes any of Qt's enum classes)
     load(folder_for_start())
     dataclasses.exec = exec_kept  # type: ignore[attr-defined]  # (a module global shadows the builtin)
     _re_compiler.compile = compile_pattern

@@ -7,7 +7,8 @@ search results was reached only once all of it was in (review7 S1). A printed di
 has a page per letter, and so does this A to Z once it has more than
 `SPLIT_OVER_WORDS` words: ``app:glossary/s`` holds the words under S (the largest letter of
 the NCI glossary is about 830 words, like one long topic), ``app:glossary/s#term-ID`` is a
-word on it, and ``app:glossary`` is the first letter's page. Every page has the row of
+word on it, and ``app:glossary`` is the first letter's page (A: words that start with a number,
+a sign or a letter of another alphabet come last, under "#"). Every page has the row of
 letters at its top, and a link to the next letter at its end. A short glossary (the built-in
 one has under 100 words) stays one page, as before: ``app:glossary#term-ID``.
 
@@ -24,9 +25,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from .content.library import GlossaryTerm, Library
+from .counts import grouped
 
 GLOSSARY_URL = "app:glossary"
 SPLIT_OVER_WORDS = 600  # a glossary with more words than this has a page to a letter
@@ -68,8 +70,8 @@ class GlossaryPages:
             by_letter: dict[str, list[GlossaryTerm]] = {}
             for term in sorted(glossary.values(), key=lambda t: (_plain(t.term), t.term.lower())):
                 by_letter.setdefault(_letter(term), []).append(term)
-            if OTHER in by_letter:  # (first, whatever the sign or alphabet: as a dictionary has them)
-                by_letter = {OTHER: by_letter.pop(OTHER), **by_letter}
+            if OTHER in by_letter:  # (last: the A to Z opens at A, not at chemical names starting "1-")
+                by_letter[OTHER] = by_letter.pop(OTHER)
             self._letters = (made_for, by_letter)
         return self._letters[1]
 
@@ -109,25 +111,30 @@ class GlossaryPages:
             return None
         return next((letter for letter in self.letters() if _key(letter) == key), None)
 
-    def title(self, url: str) -> str:
-        name = QCoreApplication.translate("Pages", "Glossary A to Z")
+    def shown_letter(self, url: str) -> str | None:
+        """The letter whose words the page at ``url`` shows, when the A to Z has a page to a letter (the
+        A to Z's own address: its first letter); else None."""
         letter = self.letter_at(url)
+        if letter is None or not self.split():
+            return None
+        return letter or next(iter(self.letters()), None)
+
+    def title(self, url: str) -> str:
+        """ "Glossary A to Z", or, for a letter's page, "Glossary A to Z: S" (the window's title, the page's
+        heading, what a screen reader hears on arriving)."""
+        letter = self.shown_letter(url)
         if letter:
             return QCoreApplication.translate("Pages", "Glossary A to Z: {letter}").format(letter=letter)
-        return name
+        return QCoreApplication.translate("Pages", "Glossary A to Z")
 
     def parts(self, url: str, topic_link: Callable[[GlossaryTerm], str]) -> Iterator[str]:
         """The page at ``url`` in parts of PART_WORDS words: the reader shows the first at once.
         ``topic_link`` gives a word's "Read more" link (or "")."""
         by_letter = self.letters()
-        letter = self.letter_at(url) if self.split() else None
-        if self.split():
-            shown = letter or next(iter(by_letter), "")
-            letters = {shown: by_letter.get(shown, [])}
-        else:
-            letters = by_letter
+        shown = self.shown_letter(url)
+        letters = {shown: by_letter.get(shown, [])} if shown is not None else by_letter
         parts = [
-            ("<h1>" + escape(QCoreApplication.translate("Pages", "Glossary A to Z")) + "</h1>"),
+            ("<h1>" + escape(self.title(url)) + "</h1>"),
             (
                 "<p>"
                 + escape(QCoreApplication.translate("Pages", "What the medical words in this guide mean."))
@@ -135,7 +142,7 @@ class GlossaryPages:
             ),
         ]
         if by_letter and self.split():
-            total = QLocale().toString(len(self._library().glossary))
+            total = grouped(len(self._library().glossary))
             choose = QCoreApplication.translate("Pages", "There are {count} words: choose a letter to see its words.")
             parts.append(f"<p>{escape(choose.format(count=total))}</p>")
         if by_letter:

@@ -62,8 +62,8 @@ def build_all(out_dir: Path | None = None, include_pseudo: bool = False) -> list
     return made
 
 
-def _current_qm(name: str, cache: Path | None) -> Path | None:
-    """The .qm of ``sbc-desktop_NAME``: shipped, or built from its .ts into ``cache`` now."""
+def _current_qm(name: str, cache: Path | None, make: bool = True) -> Path | None:
+    """The .qm of ``sbc-desktop_NAME``: shipped, or built from its .ts into ``cache`` (now, unless not ``make``)."""
     ts = sources_dir() / f"{PREFIX}_{name}.ts"
     shipped = ts.with_suffix(".qm")
     if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime):
@@ -73,7 +73,22 @@ def _current_qm(name: str, cache: Path | None) -> Path | None:
     built = cache / "translations" / shipped.name
     if built.is_file() and built.stat().st_mtime >= ts.stat().st_mtime:
         return built
-    return built if build(ts, built) else None
+    return built if make and build(ts, built) else None
+
+
+def _english_counts(app: QCoreApplication, cache: Path | None) -> None:
+    """English, the source language, needs a translation only for its counts: "%n results" is "1 result"
+    (the plural forms in ``sbc-desktop_en.ts``). Loaded when its .qm was built at install (the Quick start,
+    the bundle) or before into the cache; never built at start-up (lrelease takes most of a second): without
+    it a count of one reads "1 results"."""
+    qm = _current_qm("en", cache, make=False)
+    if qm is None:
+        return
+    english = QTranslator(app)
+    if english.load(str(qm)):
+        app.installTranslator(english)
+    else:
+        english.setParent(None)  # a damaged file: English with "1 results", as without it
 
 
 def choose(lang: str | None) -> str | None:
@@ -94,7 +109,10 @@ def install(lang: str | None = None, cache: Path | None = None) -> str | None:
     Returns the translation loaded, or None (English, the source language)."""
     app = QCoreApplication.instance()
     name = choose(lang)
-    if app is None or name is None:
+    if app is None:
+        return None
+    if name is None:
+        _english_counts(app, cache)
         return None
     qm = _current_qm(name, cache)
     ours = QTranslator(app)

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_GB">
 <context>
     <name>AboutDialog</name>
     <message>
@@ -1874,10 +1874,6 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Showing results for “{words}”. {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,6 +1931,16 @@ Everything else in this guide works without it.</source>
     <message>
         <source>Search</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1901,10 +1901,6 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Šéárçh îš ñöt wörkîñg át thé möméñt. Ýöú çáñ štîll fîñd págéš îñ thé lîšt öf töpîçš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
-            <source>{count} results</source>
-            <translation>[{count} réšúltš ~]</translation>
-        </message>
-        <message>
             <source>Showing results for “{words}”. {count}</source>
             <translation>[Šhöwîñg réšúltš för “{words}”. {count} ~~~~~ ~]</translation>
         </message>
@@ -1962,6 +1958,16 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>Search</source>
             <translation>[Šéárçh ~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message numerus="yes">
+            <source>%n results</source>
+            <translation>
+                <numerusform>[%n réšúlt ~]</numerusform>
+                <numerusform>[%n réšúltš ~]</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -646,11 +646,18 @@ class Reader(QTextBrowser):
         self._leaving()
         self._load_whole_page = True
         self._loading = True
+        page, caret = self.page_number, QTextCursor(self.textCursor())
         try:
             step()
         finally:
             self._loading = False
         self._back_to(index)
+        if self.page_number == page and self.source().hasFragment() and self.textCursor() == caret:
+            # Another place on the page shown (Qt scrolled to it, no reload: no _anchor_reached): the caret
+            # goes there too, as on arriving (else Tab and a screen reader go on from the place left), and
+            # it is said; the view stays where history put it. (Qt moved the caret itself only to bring
+            # back a link chosen by Tab there.)
+            self._caret_to_anchor(self.source().fragment())
 
     def backward(self) -> None:
         self._go_in_history(super().backward, self.backwardHistoryCount() - 1)
@@ -934,10 +941,18 @@ class Reader(QTextBrowser):
         self._layout_steps.lay_out_past(self.verticalScrollBar().value() + self.viewport().height())
         self._release_paint()
         # The caret there too (on screen already): a screen reader reads on from the place, Tab goes on from it.
+        self._caret_to_anchor(name)
+
+    def _caret_to_anchor(self, name: str) -> None:
+        """The caret at the start of the place ``name``'s line, the view kept; ``placeReached`` sent."""
         at = anchor_position(self.document(), name, self._anchor_ends.get(name))
-        if at is not None:
-            self.setTextCursor(QTextCursor(self.document().findBlock(at)))
-            self.placeReached.emit(name)
+        if at is None:
+            return
+        top, left = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
+        self.setTextCursor(QTextCursor(self.document().findBlock(at)))
+        self.place(top)  # (setTextCursor scrolls to the caret)
+        self.horizontalScrollBar().setValue(left)
+        self.placeReached.emit(name)
 
     def _link_rect(self) -> QRect:
         """Where the activated word is on screen (global), to place its pop-up."""

@@ -403,17 +403,19 @@ class SearchPanel(QFrame):
             return
         self.suggestions.hide()
         self.list.show()
-        count = QCoreApplication.translate("Search", "{count} results").format(count=len(results))
-        if response.corrected:
-            count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
-                words=response.corrected, count=count
-            )
-        self._set_status(count)
         shown = self._showing == "results"
         if shown:
             self._refill(results)  # the list is never emptied while typing (see _refill)
         else:
             self._fill(results)
+        # The rows shown, counted (a result the patient chose, kept when it fell out of the best, is one of them),
+        # in the language's own plural forms ("1 result": the English ones are in sbc-desktop_en.ts).
+        count = self.tr("%n results", "", self.list.count())
+        if response.corrected:
+            count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
+                words=response.corrected, count=count
+            )
+        self._set_status(count)
         if not (again and shown):  # new results: the best chosen, at the top of the list
             self.list.setCurrentRow(0)
             self.list.scrollToTop()
@@ -486,9 +488,14 @@ class SearchPanel(QFrame):
                 self.spoken.emit(self.text_note.text())
 
     def move_selection(self, step: int) -> None:
+        """Up or Down from the search field. The best result is current from the start (Enter opens it), but
+        nobody has heard it yet: the first Down stays on it and says it, the next goes on to the second."""
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            if step > 0 and not self._own_choice and self._showing == "results" and self.list.currentRow() == 0:
+                row = 0
             self.list.setCurrentRow(row)
+            self._own_choice = True  # heard, and chosen: it stays so while the same search is refreshed
             item = self.list.currentItem()  # the list never has focus: say which result is chosen
             self.spoken.emit(
                 QCoreApplication.translate("Search", "{text} ({row} of {count})").format(

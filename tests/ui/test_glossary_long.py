@@ -35,6 +35,9 @@ def _glossary_yaml() -> str:
             meaning = f"A made-up word under {letter.upper()} that means nothing at all, kept short for the test."
             entries.append((name, name, meaning))
     entries.append(("vulvodynia", WORD, MEANING))
+    # Words that start with a number (the NCI glossary's chemical names): under "#", after Z.
+    entries.append(("fluorouracil", "5-fluorouracil", "A drug that treats cancer, made up for the test."))
+    entries.append(("deoxyglucose", "2-deoxyglucose", "A sugar used in scans, made up for the test."))
     lines = ["terms:"]
     for term_id, term, meaning in entries:
         lines += [f"  - id: {term_id}", f"    term: {term}", f"    definition: {meaning}"]
@@ -105,22 +108,54 @@ def test_a_word_chosen_from_search_opens_its_letter_at_the_word(window, qtbot):
     qtbot.waitUntil(lambda: reader.is_laid_out() and _top_line(window) == WORD, timeout=10000)
 
 
-def test_the_glossary_button_opens_the_first_letter_with_every_letter_a_link(window, qtbot, library):
+def test_the_glossary_button_opens_at_a_and_every_letter_page_says_its_letter(window, qtbot, library):
+    """Ctrl+G opens the A to Z at A, not at "#" (chemical names: '2-deoxyglucose' was the first thing a
+    patient saw), and each letter's page says which letter it is: the window's title, the page's heading and
+    what a screen reader hears on arriving (review8 m1)."""
     reader = window.reader
-    window.commands.glossary.trigger()
-    assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z"
+    said = _said(window)
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z: A"
+    assert reader.accessibleName() == "Page: Glossary A to Z: A" and "Glossary A to Z: A" in said
     qtbot.waitUntil(reader.is_complete)
     text = reader.document().toPlainText()
-    assert "abacedi" in text and "bbacedi" not in text
+    assert text.startswith("Glossary A to Z: A\n") and reader.document().firstBlock().text() == "Glossary A to Z: A"
+    assert "abacedi" in text and "bbacedi" not in text and "2-deoxyglucose" not in text
     assert f"There are {len(library.glossary)} words: choose a letter to see its words." in text
     links = [item.href for item in reader.outline.items if item.kind == "link"]
     assert links[:3] == ["app:glossary/b", "app:glossary/c", "app:glossary/d"]  # (A, shown, is no link)
+    assert links[-2] == "app:glossary/0-9"  # the row's last letter: "#"
     assert links[-1] == "app:glossary/b"  # "Next letter: B"
     pages = window.pages
     assert all(pages.exists(f"app:glossary/{letter}") for letter in "abcdefghijklmnopqrstuvwxyz")
-    assert not pages.exists("app:glossary/0-9") and pages.parts_for("app:glossary/0-9") is None
+    assert pages.title_for("app:glossary/0-9") == "Glossary A to Z: #"
+    assert "Next letter: #" in "".join(pages.parts_for("app:glossary/z"))
     # An entry's address from before the glossary grew (a page for the whole A to Z) still shows the word's page.
     assert "vulvodynia" in "".join(pages.parts_for("app:glossary#term-vulvodynia"))
+    assert pages.title_for("app:glossary#term-vulvodynia") == "Glossary A to Z: V"
+
+    # The "#" page, by the letter row's last link (Shift+Tab from the first link on the page wraps to it).
+    qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    while reader.textCursor().selectedText() != "#":
+        qtbot.keyClick(reader, Qt.Key.Key_K, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    assert reader.current_url() == "app:glossary/0-9" and window.windowTitle() == "Glossary A to Z: #"
+    qtbot.waitUntil(reader.is_complete)
+    assert reader.document().firstBlock().text() == "Glossary A to Z: #"
+    assert "2-deoxyglucose" in reader.document().toPlainText() and "Next letter" not in reader.document().toPlainText()
+
+
+def test_a_long_glossary_says_how_many_words_as_the_locale_groups_them(library):
+    """ "There are 7,798 words", as the search panel's "1,500 pages", not "7798" (the C locale, a machine
+    without a language set, groups no digits)."""
+    from dataclasses import replace
+
+    from sbc_desktop.content.library import GlossaryTerm
+
+    extra = {f"extra{n}": GlossaryTerm(f"extra{n}", f"extra word {n}", "Made up.") for n in range(1200)}
+    pages = Pages(replace(library, glossary={**library.glossary, **extra}))
+    assert f"There are {len(library.glossary) + 1200:,} words" in "".join(pages.parts_for("app:glossary"))
 
 
 def test_a_long_glossary_comes_in_pieces_the_reader_adds_in_a_short_step(library):
@@ -133,6 +168,7 @@ def test_a_long_glossary_comes_in_pieces_the_reader_adds_in_a_short_step(library
         assert max(len(piece) for piece in pieces) < 2 * STEP_CHARS
     v_page = "".join(pages.parts_for("app:glossary/v"))
     assert v_page.count("<dt ") == V_WORDS + 1
+    assert "".join(pages.parts_for("app:glossary/0-9")).count("<dt ") == 2
 
 
 def test_another_word_on_the_same_letter_gets_the_caret_and_is_said(window, qtbot):
@@ -148,8 +184,16 @@ def test_another_word_on_the_same_letter_gets_the_caret_and_is_said(window, qtbo
     assert _top_line(window) == "vcedifo"
     assert any(message.startswith("vcedifo: A made-up word under V") for message in said)
     qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back: the first word again
-    assert reader.current_url() == "app:glossary/v#term-vulvodynia"
+    assert reader.current_url() == "app:glossary/v#term-vulvodynia" and reader.page_number == page
     qtbot.waitUntil(lambda: _top_line(window) == WORD)
+    # The caret with it (Tab and a screen reader go on from the word Back reached, not the one left), said as
+    # on a first arrival (review8 m6).
+    assert reader.textCursor().block().text() == WORD and not reader.textCursor().hasSelection()
+    assert said[-1] == f"{WORD}: {MEANING}"
+    qtbot.keyClick(reader, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward: the second again
+    assert reader.current_url() == "app:glossary/v#term-vcedifo" and reader.page_number == page
+    qtbot.waitUntil(lambda: _top_line(window) == "vcedifo")
+    assert reader.textCursor().block().text() == "vcedifo" and said[-1].startswith("vcedifo: A made-up word")
 
 
 def test_a_word_with_an_accent_is_under_its_plain_letter_and_another_alphabet_under_the_sign(library):
@@ -165,6 +209,38 @@ def test_a_word_with_an_accent_is_under_its_plain_letter_and_another_alphabet_un
     pages = Pages(grown)
     assert pages.term_url("ethanol") == "app:glossary/e#term-ethanol"
     assert pages.term_url("microlitre") == "app:glossary/0-9#term-microlitre"
-    assert list(pages.glossary.letters()) == ["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    assert list(pages.glossary.letters()) == [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
     assert [term.term for term in pages.glossary.letters()["E"]][-1] == "Éthanol"  # (after "ebaba" to "ebadi")
     assert "μL" in "".join(pages.parts_for(pages.term_url("microlitre")))
+
+
+@pytest.fixture
+def builtin_window(qtbot, builtin_dir):
+    from sbc_desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import show_active
+
+    win = MainWindow(load_library(builtin_dir), settings=None)
+    qtbot.addWidget(win)
+    win.open_start_page()
+    return show_active(qtbot, win)
+
+
+def test_back_to_another_word_on_the_built_in_glossary_tabs_on_from_that_word(builtin_window, qtbot):
+    """The built-in glossary is one page: 'fatigue' then 'lymphoedema' from the search, then Back. The caret
+    was left on 'lymphoedema', so Tab chose its 'Read more' link, far below the word on screen (review8 m6)."""
+    window, reader = builtin_window, builtin_window.reader
+    _choose_from_search(window, qtbot, "tiredness", "fatigue")
+    assert reader.current_url() == "app:glossary#term-fatigue" and window.windowTitle() == "Glossary A to Z"
+    qtbot.waitUntil(lambda: reader.textCursor().block().text() == "fatigue", timeout=10000)
+    _choose_from_search(window, qtbot, "lymphoedema", "lymphoedema")
+    assert reader.current_url() == "app:glossary#term-lymphoedema"
+    qtbot.waitUntil(lambda: reader.textCursor().block().text() == "lymphoedema", timeout=10000)
+    said = _said(window)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_url() == "app:glossary#term-fatigue"
+    assert reader.textCursor().block().text() == "fatigue" and said[-1].startswith("fatigue: A very deep tiredness")
+    top = reader.verticalScrollBar().value()
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    assert reader.textCursor().selectedText().startswith("Read more: ")
+    assert reader.textCursor().block().previous().text() == "fatigue"  # fatigue's own link...
+    assert abs(reader.verticalScrollBar().value() - top) < reader.viewport().height()  # ...on the screen Back showed

@@ -136,7 +136,9 @@ def test_search_results_show_for_the_first_query_typed_after_ctrl_k(fresh, qtbot
     panel = results_for(fresh, qtbot, "spread to my bones")
     assert panel.list.item(0).data(Qt.ItemDataRole.UserRole).ref == "where-it-spreads"
     assert panel.status.text().endswith("results")
-    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Down)  # the arrows choose a result, Enter opens it
+    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Down)  # the arrows choose a result (the best first), Enter opens it
+    assert panel.list.currentRow() == 0
+    qtbot.keyClick(fresh.search_field, Qt.Key.Key_Down)
     assert panel.list.currentRow() == 1
     qtbot.keyClick(fresh.search_field, Qt.Key.Key_Up)
     qtbot.keyClick(fresh.search_field, Qt.Key.Key_Return)

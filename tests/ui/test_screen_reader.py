@@ -126,8 +126,38 @@ def test_search_count_and_chosen_result_are_spoken(window, qtbot):
     window.announcer.said.connect(said.append)
     panel = type_query(window, qtbot, "spread to my bones")
     assert any(text.endswith(f"{panel.list.count()} results") for text in said)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)  # the best result first: Enter opens it (review8 m5)
+    assert said[-1].startswith(panel.list.item(0).text()) and said[-1].endswith(f"(1 of {panel.list.count()})")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert said[-1].startswith(panel.list.item(1).text()) and said[-1].endswith(f"(2 of {panel.list.count()})")
+
+
+def test_the_first_down_says_the_best_result_that_return_opens(window, qtbot):
+    """Review8 m5: the best result is current from the start (Return opens it), so the first Down went to the
+    second and the best was never said. Now the first Down stays on it and says it; the next goes on; a new
+    query starts again at its own best result."""
+    said = []
+    window.announcer.said.connect(said.append)
+    panel = type_query(window, qtbot, "fatigue")
+    field = window.search_field
+    count = panel.list.count()
+    assert count > 1 and panel.list.currentRow() == 0
+    best = panel.list.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert said[-1].startswith(best.title) and said[-1].endswith(f"(1 of {count})")
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert said[-1].endswith(f"(2 of {count})") and panel.list.currentRow() == 1
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert said[-1].startswith(best.title) and said[-1].endswith(f"(1 of {count})")
+    with qtbot.waitSignal(field.queryChanged):  # typing on: a new query, its best result current and unsaid
+        qtbot.keyClicks(field, " tired")
+    assert panel.list.count() and panel.list.currentRow() == 0
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert panel.list.currentRow() == 0 and said[-1].endswith(f"(1 of {panel.list.count()})")
+    best = panel.list.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # what was said is what opens
+    expected = f"topic:{best.ref}" if best.kind == "topic" else f"#term-{best.ref}"
+    qtbot.waitUntil(lambda: window.reader.current_url().endswith(expected))
 
 
 def test_glossary_meaning_is_spoken_when_it_opens(reading, window, qtbot, library):

@@ -29,13 +29,20 @@ def _script():
     return module
 
 
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
+def messages(ts: Path) -> dict[tuple[str, str], str | tuple[str, ...] | None]:
+    """(context, source) -> the translation, or a count's forms ("%n result", "%n results")."""
     root = ET.parse(ts).getroot()
     return {
-        (context.findtext("name") or "", message.findtext("source") or ""): message.findtext("translation")
+        (context.findtext("name") or "", message.findtext("source") or ""): _translation(message)
         for context in root.iter("context")
         for message in context.iter("message")
     }
+
+
+def _translation(message: ET.Element) -> str | tuple[str, ...] | None:
+    if message.get("numerus") == "yes":
+        return tuple(form.text or "" for form in message.iter("numerusform"))
+    return message.findtext("translation")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +75,53 @@ def test_committed_sources_are_current(extracted):
     assert set(base) == set(extracted), "run: .venv/bin/python packaging/update_translations.py"
     pseudo = messages(TS_DIR / "sbc-desktop_pseudo.ts")
     script = _script()
-    assert pseudo == {key: script.pseudo(key[1]) for key in base}
+    assert pseudo == {
+        key: tuple(map(script.pseudo, english)) if isinstance(english, tuple) else script.pseudo(key[1])
+        for key, english in base.items()
+    }
+
+
+def test_every_count_has_its_english_forms():
+    """Review8 m4 ("1 results"): a count is translated with Qt's plural forms (``self.tr("%n results", "", n)``,
+    which lupdate marks numerus), and the English base gives English's two, finished, so a count of one is
+    never "1 results" (English is the source language: `translations.install` loads the base only for these)."""
+    root = ET.parse(TS_DIR / "sbc-desktop_en.ts").getroot()
+    assert root.get("language") == "en_GB"
+    counts = [message for message in root.iter("message") if message.get("numerus") == "yes"]
+    assert any(message.findtext("source") == "%n results" for message in counts)
+    for message in counts:
+        translation = message.find("translation")
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        assert translation.get("type") is None and len(forms) == 2, message.findtext("source")
+        assert all("%n" in form for form in forms) and forms[0] != forms[1], forms
+
+
+@pytest.fixture
+def english_app(qapp, tmp_path):
+    """English as the Quick start installs it: the base's .qm built (here into the cache folder), and loaded for
+    its counts by `translations.install`; taken out again after."""
+    before = set(qapp.findChildren(translations.QTranslator))
+    built = tmp_path / "translations" / "sbc-desktop_en.qm"
+    assert translations.build(TS_DIR / "sbc-desktop_en.ts", built)
+    assert translations.install("en", cache=tmp_path) is None  # the source language: no other strings change
+    yield qapp
+    for translator in set(qapp.findChildren(translations.QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def test_a_search_with_one_result_says_1_result(english_app, window, qtbot):
+    """Typed in the search field: one result is "1 result", in the status and to a screen reader."""
+    from tests.ui.test_search_ui import type_query
+
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    panel = type_query(window, qtbot, "acupuncture")  # in the pain page alone
+    assert panel.list.count() == 1 and panel.status.text() == "1 result"
+    assert "1 result" in said
+    panel = type_query(window, qtbot, "herceptin")
+    assert panel.list.count() == 2 and panel.status.text() == "2 results"
+    assert QCoreApplication.translate("MainWindow", "Back") == "Back"
 
 
 def test_pseudo_strings_are_accented_longer_and_keep_placeholders():
