@@ -815,17 +815,21 @@ class MainWindow(QMainWindow):
         inner = self._appointment.widget() if self._appointment is not None else None
         dock = (inner.minimumSizeHint().width() if inner is not None else 320) + 40
         dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
+        # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
+        # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
+        tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
+        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         speed_label = self.read_aloud_bar.findChild(QLabel)
         if speed_label is not None:  # the speed list keeps its own name for screen readers
             speed_label.show()
             if self._reading_area.minimumSizeHint().width() + dock + 24 > width:
                 speed_label.hide()
-        # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
-        # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
-        tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
+            elif not dock and self.read_aloud_bar.sizeHint().width() + max(tree_width, whole) + 24 > width:
+                # With no panel open, "Speed:" goes before Read aloud's row is cut beside the topics
+                # (800 px at 200%: "Read alou" and "Sto"); with the panel open the topics step aside.
+                speed_label.hide()
         # (the page's area as wide as Read aloud's bar needs: its buttons' names whole, never "d a")
         reading = max(self._reading_area.minimumSizeHint().width(), self.read_aloud_bar.sizeHint().width())
-        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         if whole + reading + dock + 24 <= width:
             tree_width = max(tree_width, whole)
         self.tree.setMinimumWidth(tree_width)
