@@ -185,4 +185,5 @@ def test_the_blocks_pieces_give_the_grade_of_the_readable_text(blocks):
     assert flesch_kincaid_grade(text, textstat, pieces) == flesch_kincaid_grade(text, textstat)
     assert grade_of(text, textstat, pieces) == grade_of(text, textstat)
     long = blocks * 20
-    assert grade_of(readable_blocks(long), textstat, " ".join(long).split()) == grade_of(readable_blocks(long), textstat)
+    text = readable_blocks(long)
+    assert grade_of(text, textstat, " ".join(long).split()) == grade_of(text, textstat)
