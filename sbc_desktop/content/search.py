@@ -13,6 +13,7 @@ import contextlib
 import functools
 import hashlib
 import itertools
+import json
 import math
 import os
 import re
@@ -33,7 +34,7 @@ from .rendered import Rendered
 from .spellings import other_spellings
 from .words import stem, words_of
 
-SCHEMA_VERSION = 14  # bump whenever what goes into the index changes
+SCHEMA_VERSION = 15  # bump whenever what goes into the index changes (`_synonym_table`'s output is kept in it too)
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -184,7 +185,13 @@ class SearchResponse:
 class SearchIndex:
     """An FTS5 index over one library, in a cached file or in memory."""
 
-    def __init__(self, connection: sqlite3.Connection, library: Library, path: Path | None = None):
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        library: Library,
+        path: Path | None = None,
+        synonyms: dict[str, tuple[str, ...]] | None = None,
+    ):
         self.db = connection  # what searches read (on the UI thread)
         self.library = library
         # On disk, the pages' text is written through a connection of its own (WAL: a search reads the
@@ -208,7 +215,8 @@ class SearchIndex:
         self._lock = threading.RLock()  # the pages' text may be landing (add_text) while the window searches
         self._count = 0
         self._growth = 1  # the next landing of text reads TEXT_BATCH times this (`add_text`)
-        self._synonyms = _synonym_table(library)
+        # Worked out once, when the index is built, and kept in it (30-40 ms of every opening before).
+        self._synonyms = synonyms if synonyms is not None else _kept_synonyms(connection, library)
         self._longest_phrase = max((len(k.split()) for k in self._synonyms), default=1)
 
     # -- opening and building ---------------------------------------------------
@@ -238,14 +246,14 @@ class SearchIndex:
         """
         if cache_dir is None:
             db = sqlite3.connect(":memory:", check_same_thread=False)
-            _build_front(db, library)
-            return cls(db, library)
+            return cls(db, library, synonyms=_build_front(db, library))
         path = cache_dir / f"search-{content_hash(library)}.sqlite"
         _remove_stale(cache_dir)
         if path.is_file():
             try:
                 db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                if db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(SCHEMA_VERSION),):
+                schema = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if schema == (str(SCHEMA_VERSION),) and _trusted(db):
                     if not db.execute("SELECT count(*) FROM pending").fetchone()[0]:
                         return cls(db, library)
                     db.close()
@@ -261,16 +269,18 @@ class SearchIndex:
             # A file nobody reads until it is whole (renamed below): no journal, no waiting for the disk.
             builder.execute("PRAGMA journal_mode=OFF")
             builder.execute("PRAGMA synchronous=OFF")
-            _build_front(builder, library)
+            synonyms = _build_front(builder, library)
             builder.execute("PRAGMA journal_mode=WAL")  # for what comes after: searches read while text lands
             builder.close()
+            for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                log.unlink(missing_ok=True)  # an untrusted or damaged file's log: never played into the new one
             os.replace(temp, path)  # whole or not at all: a crash never leaves half a file
         finally:
             os.close(fd)
             if os.path.exists(temp):
                 os.unlink(temp)
         _prune(cache_dir, keep=3)
-        return cls(_reading(path), library, path)
+        return cls(_reading(path), library, path, synonyms)
 
     @property
     def pages_left(self) -> int:
@@ -337,7 +347,10 @@ class SearchIndex:
             with self._lock if shared else contextlib.nullcontext():
                 writer.rollback()
             raise
-        if not left and not shared:  # the whole text is in: copied into the file now, not as the window closes
+        if not left and not shared:  # the whole text is in: on disk, and copied into the file now, not as the
+            assert self.path is not None  # window closes
+            with contextlib.suppress(sqlite3.Error, OSError):  # else the index is built again after the machine
+                _all_on_disk(writer, self.path)  # restarts: nothing else is lost
             with contextlib.suppress(sqlite3.Error):  # else as the index closes: nothing is lost
                 writer.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self._growth = min(2 * self._growth, BATCH_GROWTH)
@@ -1047,7 +1060,10 @@ def _search_words(text: str) -> list[str]:
 
 
 def _synonym_table(library: Library) -> dict[str, tuple[str, ...]]:
-    """Each lay word or glossary name -> its other words (tuples: Python's collector does not walk them)."""
+    """Each lay word or glossary name -> its other words (tuples: Python's collector does not walk them).
+
+    Kept in the index when it is built (`_build_front`): a change to what this returns needs a new
+    SCHEMA_VERSION, as a change to what is indexed does."""
     table: dict[str, list[str]] = {}
     for word, means in library.lay_terms.items():
         table.setdefault(" ".join(_search_words(word)), []).extend(" ".join(_search_words(m)) for m in means)
@@ -1058,27 +1074,83 @@ def _synonym_table(library: Library) -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in table.items() if k}
 
 
-def _build_front(db: sqlite3.Connection, library: Library) -> None:
-    """The index of everything but the pages' text (which `SearchIndex.add_text` adds), and the list of
-    pages still to read."""
+def _build_front(db: sqlite3.Connection, library: Library) -> dict[str, tuple[str, ...]]:
+    """The index of everything but the pages' text (which `SearchIndex.add_text` adds), the list of
+    pages still to read, and the synonyms (returned, and kept: no later opening works them out again)."""
     rows = index_rows(library, None)
     fill_index(db, rows)
     db.execute("CREATE TABLE pending(rowid INTEGER PRIMARY KEY, ref TEXT)")
     db.executemany("INSERT INTO pending VALUES (?, ?)", ((i, r[1]) for i, r in enumerate(rows, 1) if r[0] == "topic"))
+    synonyms = _synonym_table(library)
+    db.execute("INSERT INTO meta VALUES ('synonyms', ?)", (json.dumps(synonyms, ensure_ascii=False),))
+    db.execute("INSERT INTO meta VALUES ('boot', ?)", (_boot(),))  # written without waiting for the disk
     db.commit()
+    return synonyms
+
+
+def _kept_synonyms(db: sqlite3.Connection, library: Library) -> dict[str, tuple[str, ...]]:
+    """The synonyms `_build_front` kept (a sixth of the time to work them out again), else worked out (an
+    index built by `fill_index` alone)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'synonyms'").fetchone()
+    if row is None:
+        return _synonym_table(library)
+    return {word: tuple(others) for word, others in json.loads(row[0]).items()}
 
 
 def _writable(path: Path) -> sqlite3.Connection:
     """The cached index opened to add the pages' text: each batch is committed, so a start that ends
     (or a crash) keeps every batch before it, and the next start goes on from there. In WAL mode a
-    commit does not wait for the disk, and the searches' connection reads on meanwhile."""
+    commit does not wait for the disk, and the searches' connection reads on meanwhile.
+
+    Nothing waits for the disk while the text lands (``synchronous=OFF``: the log's and the file's syncs
+    were 60-70 ms of the NCI pages' build): a process that crashes or is killed loses none of what it
+    wrote, which the system holds; a power cut or a crash of the system may, and then the file is not
+    used (`_trusted`, `_all_on_disk`). Where the system does not say which boot this is, the log is
+    synced as SQLite's ``NORMAL`` does."""
     db = sqlite3.connect(path, timeout=10, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"PRAGMA synchronous={'OFF' if _boot() else 'NORMAL'}")
     # The log is copied into the file (and both synced) every WAL_PAGES pages, not every 1,000: a few
     # times for a whole library's text, not after every other batch. The last batch copies the rest.
     db.execute(f"PRAGMA wal_autocheckpoint={WAL_PAGES}")
     return db
+
+
+@functools.cache
+def _boot() -> str:
+    """Which boot of the machine this is (Linux says; "" elsewhere)."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
+            return file.read().strip()
+    except OSError:
+        return ""
+
+
+def _trusted(db: sqlite3.Connection) -> bool:
+    """Whether a cached index may be used. An index whose text is still landing is written without waiting
+    for the disk (`_writable`), and says so: its meta row 'boot' names the boot it was written in, and only
+    the transaction that lands its last page removes it, once every earlier write is on disk
+    (`_all_on_disk`). Written in this boot, the system holds every write, even of a process killed half
+    way; written in another (a power cut, a crash of the system since), some may never have reached the
+    disk, and the file is built again."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'boot'").fetchone()
+    return row is None or row[0] == _boot()
+
+
+def _all_on_disk(writer: sqlite3.Connection, path: Path) -> None:
+    """Once the last page has landed: put the index file on disk (each batch's pages were copied into it
+    unsynced), then remove the mark `_trusted` reads, in a transaction of its own. That transaction counts
+    only if it and every frame of the log before it reached the disk (SQLite's checksums chain the frames: a
+    frame lost, and it and all after it are ignored), so a file without the mark is whole. From here the
+    checkpoints sync the log before they copy it into the file (``NORMAL``)."""
+    writer.execute("PRAGMA synchronous=NORMAL")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    with writer:  # committed, or rolled back on an error
+        writer.execute("DELETE FROM meta WHERE key = 'boot'")
 
 
 def _reading(path: Path) -> sqlite3.Connection:
@@ -1188,8 +1260,11 @@ def fill_index(db: sqlite3.Connection, rows: list[tuple[str, ...]]) -> None:
 def _index_words(db: sqlite3.Connection) -> list[str]:
     """The words for spelling and completions: every word the main table holds (FTS5's own list of its
     terms, read from the index: no text is tokenized again), lower case, letters only, three or more,
-    in order."""
-    return [term for (term,) in db.execute("SELECT term FROM fts_words") if len(term) > 2 and term.isalpha()]
+    in order. FTS5 walks every position of each term it lists: the terms that start with a digit (a tenth
+    of the NCI pages' 73,000: numbers, doses, years), never a word, are skipped in the index (terms are
+    sorted, lower case: digits come before "a", letters of other alphabets after "z")."""
+    rows = db.execute("SELECT term FROM fts_words WHERE term >= 'a'")
+    return [term for (term,) in rows if len(term) > 2 and term.isalpha()]
 
 
 def _keep_words(db: sqlite3.Connection, words: list[str]) -> None:

@@ -23,6 +23,7 @@ from .appearance import Appearance, app_style_sheet, reader_style_sheet, theme_l
 from .find_bar import FindBar
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
+from .glossary_find import GlossaryFind
 from .handout_actions import HandoutActions
 from .heap_trim import HeapTrim
 from .history_limit import BoundedHistory
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
         self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
         self.find_bar = FindBar(self)
         self.highlighter = Highlighter(self.reader)
-        self.finder = FindInPage(self.find_bar, self.highlighter)
+        self.finder = FindInPage(self.find_bar, self.highlighter, GlossaryFind(self.pages, self))
+        self.finder.goRequested.connect(self.reader.go)  # (a long glossary's next letter with a match)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
         self.read_aloud_bar.spoken.connect(self.announce)
@@ -469,7 +471,7 @@ class MainWindow(QMainWindow):
         if self._popup is not None:
             self._popup.close()
         self.highlighter.clear()
-        self.finder.page_changed()
+        self.finder.page_changed(address)
         self._topic = self.pages.topic_at(address)
         if not self.reader.is_building():  # else once its text is in (_page_built)
             self._page_text_in(address)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -24,6 +25,19 @@ def test_results_come_back_in_page_order_from_two_workers():
     assert results == [n * n for n in items]
     pids = {pid for _n, pid in map_pages(items, lambda n: (n, os.getpid()), lost, workers=2)}
     assert os.getpid() not in pids and len(pids) == 2
+
+
+@needs_fork
+def test_no_collection_in_a_worker_walks_what_it_was_forked_with():
+    # (the library and word lists: walking them cost each worker about a second, and copied its memory)
+    made_before = [["the library"]]
+    made_before_id = id(made_before)
+
+    def collected(_n):
+        return any(id(obj) == made_before_id for obj in gc.get_objects())  # (frozen objects are not listed)
+
+    assert gc.is_tracked(made_before) and any(o is made_before for o in gc.get_objects())
+    assert map_pages(list(range(8)), collected, lost, workers=2) == [False] * 8
 
 
 @needs_fork

@@ -113,3 +113,57 @@ def test_a_start_killed_while_building_leaves_an_index_the_next_start_finishes(
     SearchIndex.begin(library, cache).close()
     assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]  # a half-built front is removed
     assert len(list(cache.glob("search-*.sqlite"))) == 1
+
+
+def test_text_that_landed_without_waiting_for_the_disk_is_used_only_in_the_boot_that_wrote_it(
+    builtin_dir, library, whole, steps, tmp_path, monkeypatch
+):
+    """The pages' text lands without syncs (`synchronous=OFF`): a killed process loses nothing the system
+    holds, but a power cut may lose any of it. So a half-built index is resumed in the boot that wrote it,
+    and built again from nothing after a restart of the machine (its log is never played into the new
+    file); a finished one, put on disk before it says so, is used after a restart too."""
+    cache = tmp_path / "cache"
+    killed = build(builtin_dir, cache, int(steps * 0.8))  # some batches of text in
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (path,) = cache.glob("search-*.sqlite")
+    assert path.with_name(path.name + "-wal").stat().st_size > 0  # the landed batches, in the log
+    pages = len(library.topics)
+
+    resumed = SearchIndex.begin(library, cache)  # the same boot: resumed
+    assert 0 < resumed.pages_left < pages
+    resumed.close()
+
+    monkeypatch.setattr(search, "_boot", lambda: "a later boot")
+    again = SearchIndex.begin(library, cache)  # after a restart: built again, from nothing
+    try:
+        assert again.pages_left == pages
+        assert again._writing().execute("PRAGMA synchronous").fetchone() == (0,)  # OFF while the text lands
+        again.finish(page_reader(library))
+        assert again._writing().execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL once it is whole
+        assert {query: answer(again, query) for query in QUERIES} == whole
+    finally:
+        again.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert check.execute("SELECT value FROM meta WHERE key = 'boot'").fetchone() is None  # whole, on disk
+    check.close()
+
+    monkeypatch.setattr(search, "_boot", lambda: "the boot after that")
+    finished = SearchIndex.begin(library, cache)  # a finished index is trusted after a restart
+    assert finished.pages_left == 0 and finished.path is None  # opened read-only, as it was
+    assert {query: answer(finished, query) for query in QUERIES} == whole
+    finished.close()
+
+
+def test_the_index_file_is_on_disk_before_the_mark_that_says_it_may_not_be_is_removed(library, tmp_path, monkeypatch):
+    done: list[str] = []
+    sync = search.os.fsync
+    monkeypatch.setattr(search.os, "fsync", lambda fd: (done.append("fsync"), sync(fd))[1])
+    index = SearchIndex.begin(library, tmp_path / "cache")
+    index._writing().set_trace_callback(done.append)
+    index.finish(page_reader(library))
+    index.close()
+    unmarked = done.index("DELETE FROM meta WHERE key = 'boot'")
+    assert "fsync" in done[:unmarked] and "fsync" not in done[unmarked:]
+    last_page = max(i for i, s in enumerate(done) if s.startswith("DELETE FROM pending"))
+    assert last_page < done.index("fsync")  # after the last page's text is in

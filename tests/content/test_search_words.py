@@ -41,6 +41,36 @@ def test_words_are_the_indexed_words_lower_case_letters_of_three_or_more(library
     index.close()
 
 
+def test_the_kept_words_are_every_word_fts5_holds_though_terms_led_by_a_digit_are_skipped(library, tmp_path):
+    """The terms that start with a digit are not walked when the words are read (a tenth of the NCI pages'
+    terms): the words kept are still every word of letters FTS5 holds, other alphabets' too."""
+    index = SearchIndex.begin(library, tmp_path / "cache")
+    index.finish(page_with("2019 10mg 5-fu x1 über Øra straße αβ-blocker µg zzyzx 9am b12 ab Ünited"))
+    every = [term for (term,) in index.db.execute("SELECT term FROM fts_words")]
+    assert {"2019", "10mg", "5", "b12", "zzyzx", "straße", "αβ", "øra", "uber"} <= set(every)
+    assert search._kept_words(index.db) == [term for term in every if len(term) > 2 and term.isalpha()]
+    index.close()
+
+
+def test_the_synonyms_are_kept_with_the_index_not_worked_out_at_each_opening(library, tmp_path, monkeypatch):
+    index = SearchIndex.begin(library, tmp_path / "cache")
+    index.finish(page_with("Quokkaloo massage eases pain."))
+    built = index._synonyms
+    expected = index.search("being sick", 5).results
+    index.close()
+    assert built == search._synonym_table(library) and "being sick" in built
+
+    def worked_out(library):
+        raise AssertionError("the synonyms were worked out again")
+
+    monkeypatch.setattr(search, "_synonym_table", worked_out)
+    again = SearchIndex.begin(library, tmp_path / "cache")
+    assert not again.pages_left  # the finished index, opened again
+    assert again._synonyms == built and list(again._synonyms) == list(built)
+    assert again.search("being sick", 5).results == expected
+    again.close()
+
+
 def test_the_pages_text_is_tokenized_once(library, monkeypatch):
     """The words for spelling come from the main table's own list of its terms, not from a second
     tokenizer pass over the text (before: a scratch FTS5 table, on a connection of its own, was fed every
