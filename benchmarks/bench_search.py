@@ -31,6 +31,7 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -199,6 +200,22 @@ def nci(count: int) -> bool:
 
 
 GC_MODE = "settled"  # --gc
+WHAT_IF = "as is"  # --what-if: a scratch change to the app, to tell apart what holds the text back
+
+
+def what_if(change: str) -> None:
+    """--what-if: "fixed-batches" (every batch TEXT_BATCH, as before session 26's growing batches), "no-hold" (a
+    key does not hold the text back, only its search, as in session 25), "no-pause" (text is never held back)."""
+    from sbc_desktop.content import search as search_module
+    from sbc_desktop.ui import search_service
+
+    if change == "fixed-batches":
+        search_module.BATCH_GROWTH = 1
+    elif change == "no-hold":
+        search_service.SearchService.hold = lambda self: None
+    elif change == "no-pause":
+        search_service.SearchService.hold = lambda self: None
+        search_service.TYPING_PAUSE = 0.0
 TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy", "scan", "pain"]
 SPLIT = False  # --split
 
@@ -296,6 +313,69 @@ def filling(seconds: float) -> bool:
 
     MainWindow.search_again = timed_again  # before the window connects it
     search_panel._ResultDelegate._document = counted_document
+    # Each landing of text (when, pages searchable after it), and each batch's work on the index's thread
+    # (start, when its pages were read and the write began, end, pages, thread CPU s): how much lands, when.
+    landings: list[tuple[float, int]] = []
+    batches: list[tuple[float, float, float, int, float, float, float, int]] = []
+    from sbc_desktop.content import search as search_module
+
+    real_add_text, real_writing = search_module.SearchIndex.add_text, search_module.SearchIndex._writing
+    write_began = [0.0]
+
+    def timed_add_text(self, *args, **kwargs):
+        start, cpu, before = time.perf_counter(), time.thread_time(), self.pages_left
+        write_began[0] = held[0] = helped[0] = helped[1] = 0
+        left = real_add_text(self, *args, **kwargs)
+        batches.append((start, write_began[0] or start, time.perf_counter(), before - left, time.thread_time() - cpu,
+                        held[0], helped[0], helped[1]))
+        return left
+
+    def timed_writing(self):
+        write_began[0] = time.perf_counter()
+        return real_writing(self)
+
+    search_module.SearchIndex.add_text, search_module.SearchIndex._writing = timed_add_text, timed_writing
+    # Where the index's thread spends a batch's reading: held back for typing, or waiting for the helper process
+    from sbc_desktop.content.page_text import PageTextProcess
+    from sbc_desktop.ui.search_service import SearchService
+
+    real_wait, real_helper = SearchService._wait_for_quiet, PageTextProcess.rendered
+    held, helped = [0.0], [0.0, 0]
+
+    def timed_wait(self):
+        start = time.perf_counter()
+        try:
+            return real_wait(self)
+        finally:
+            held[0] += time.perf_counter() - start
+
+    def timed_helper(self, topic):  # only what the index's thread waits for (not the pages asked ahead)
+        start = time.perf_counter()
+        try:
+            return real_helper(self, topic)
+        finally:
+            if threading.current_thread().name == "search-index":
+                helped[0] += time.perf_counter() - start
+                helped[1] += 1
+
+    SearchService._wait_for_quiet, PageTextProcess.rendered = timed_wait, timed_helper
+    try:
+        from sbc_desktop.content.text_ahead import TextAhead
+    except ImportError:  # (older code: no pages asked ahead)
+        TextAhead = None
+    if TextAhead is not None:
+        real_take = TextAhead.take
+
+        def timed_take(self, topic):
+            start = time.perf_counter()
+            try:
+                return real_take(self, topic)
+            finally:
+                helped[0] += time.perf_counter() - start
+                helped[1] += 1
+
+        TextAhead.take = timed_take
+    what_if(WHAT_IF)
     split = Split() if SPLIT else None
     if split is not None:  # (before the window is made: it connects these)
         from sbc_desktop.ui.search_service import SearchService
@@ -316,7 +396,9 @@ def filling(seconds: float) -> bool:
         content, cache = Path(tmp) / "content", Path(tmp) / "cache"
         content.mkdir()
         build_nci_content(content)
-        library = load_library(content, check_links=False)
+        # As the app loads it at home (a first start's parse cache is in the cache folder before the search
+        # starts): the page-text helper then loads the library from it, as it does for a patient.
+        library = load_library(content, check_links=False, cache_dir=cache)
         window = MainWindow(library, settings=None, cache_dir=cache)
         window.open_start_page()
         window.resize(1200, 800)
@@ -396,6 +478,7 @@ def filling(seconds: float) -> bool:
                     f"{by_gc} under 16 ms without it")  # fmt: skip
             return typing, other, len(pressed), said
 
+        window.search.textAdded.connect(lambda done, _total: landings.append((time.perf_counter(), done)))
         QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # to the search box: search starts
         deadline = time.perf_counter() + 60
         while not window.search.is_searchable and time.perf_counter() < deadline:
@@ -403,8 +486,11 @@ def filling(seconds: float) -> bool:
         before = window.search.text_done[0]
         again.clear()
         laid_out[0] = 0
+        began = time.perf_counter()
         stalls, stalls_other, typed, collected = session(seconds)
         after = window.search.text_done[0]
+        landed = [(t - began, done) for t, done in landings if t >= began]
+        batched = [(a - began, w - began, b - began, *rest) for a, w, b, *rest in batches if b >= began]
         split_steps, split_cpu = list(long_typing), list(typing_cpu)
         work = (list(again), laid_out[0])
         again.clear()
@@ -421,11 +507,21 @@ def filling(seconds: float) -> bool:
         window.close()
         app.processEvents()
         MainWindow.search_again, search_panel._ResultDelegate._document = real_again, real_document
+        search_module.SearchIndex.add_text, search_module.SearchIndex._writing = real_add_text, real_writing
+        SearchService._wait_for_quiet, PageTextProcess.rendered = real_wait, real_helper
+        if TextAhead is not None:
+            TextAhead.take = real_take
         if split is not None:
             split.undo()
     print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s: a word typed, then 2 s reading)")
     print(f"  workload: {after - before} pages' text landed while typing ({before} before), {typed} keys typed; "
           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    by = ", ".join(f"{s:g} s {max([before] + [d for t, d in landed if t <= s])}" for s in (5, 10, 15, seconds))
+    print(f"  pages' text searchable by: {by} (of {window.search.text_done[1]}); what if: {WHAT_IF}")
+    for a, w, b, n, cpu, waited, helper, long in batched:
+        print(f"    batch of {n:4} pages: begun {a:5.1f} s, read by {w:5.1f} s (held back {waited:4.1f} s, waited "
+              f"{helper:4.1f} s for {long} long pages from the helper), written by {b:5.1f} s (write "
+              f"{(b - w) * 1000:5.0f} ms), index thread CPU {cpu * 1000:5.0f} ms")  # fmt: skip
     if after <= before or not typed:
         raise WorkloadError("no page's text landed while the window was measured: nothing was filling")
     for label, values, count in (
@@ -486,9 +582,11 @@ def main() -> int:
     parser.add_argument("--filling-only", action="store_true", help="only the stalls while text is added")
     parser.add_argument("--split", action="store_true",
                         help="with --filling-only: what each long step while typing was made of")  # fmt: skip
+    parser.add_argument("--what-if", choices=("as is", "fixed-batches", "no-hold", "no-pause"), default="as is",
+                        help="with --filling-only: a scratch change to the app (see what_if)")  # fmt: skip
     args = parser.parse_args()
-    global GC_MODE, SPLIT
-    GC_MODE, SPLIT = args.gc, args.split
+    global GC_MODE, SPLIT, WHAT_IF
+    GC_MODE, SPLIT, WHAT_IF = args.gc, args.split, args.what_if
     if not NCI_PAGES.is_dir():
         print(f"FAIL: {NCI_PAGES} not found: nothing to measure", file=sys.stderr)
         return 1

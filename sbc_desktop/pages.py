@@ -193,6 +193,15 @@ class Pages:
             self._early = (topic.id, made.rendering)  # handed to the renderer when it is made
         return True
 
+    def quick_to_parse(self) -> bool:
+        """Whether a short page is parsed quickly now (see Renderer.quick_to_parse; no renderer yet: not
+        with a large glossary, whose matcher is made with the renderer's first parse)."""
+        if self._renderer is None:
+            from .content.render import SMALL_GLOSSARY
+
+            return len(self.library.glossary) <= SMALL_GLOSSARY
+        return self._renderer.quick_to_parse()
+
     def at_hand(self, topic: Topic) -> bool:
         """Whether ``topic``'s rendering is held in memory: shown without a parse or a disk read."""
         if self._renderer is None:
@@ -371,12 +380,14 @@ class Pages:
         """The A to Z (or, when it is long, the letter's page at ``url``) in parts: see glossary_pages.py."""
         return self.glossary.parts(url, self._read_more)
 
-    def _read_more(self, term: GlossaryTerm) -> str:
+    def read_more_label(self, term: GlossaryTerm) -> str:
+        """The "Read more: <topic>" link's text under a glossary word's meaning ("" if it has no topic)."""
         topic = self.library.topic(term.topic) if term.topic else None
-        if not topic:
-            return ""
-        label = QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title)
-        return f' <a href="{topic_url(topic.id)}">{escape(label)}</a>'
+        return QCoreApplication.translate("Pages", "Read more: {title}").format(title=topic.title) if topic else ""
+
+    def _read_more(self, term: GlossaryTerm) -> str:
+        label = self.read_more_label(term)
+        return f' <a href="{topic_url(term.topic)}">{escape(label)}</a>' if label else ""
 
     def not_found_html(self, url: str) -> str:
         return (

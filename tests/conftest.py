@@ -50,6 +50,7 @@ def pages_parsed_in_go(monkeypatch):
     parsed in go(), as a short one is. tests/ui/test_page_builds.py checks the worker's path.
     """
     monkeypatch.setattr("sbc_desktop.ui.reader.BUILD_CHARS", 10**9)
+    monkeypatch.setattr("sbc_desktop.content.render.SMALL_GLOSSARY", 10**9)  # (a large glossary's first parse)
 
 
 @pytest.fixture(autouse=True)

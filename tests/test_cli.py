@@ -72,12 +72,15 @@ def test_gui_refuses_a_missing_content_folder(capsys, tmp_path):
     assert "content folder not found" in capsys.readouterr().err
 
 
+@pytest.mark.timeout(240)
 def test_check_imports_no_widgets():
     code = (
         "import sys; from sbc_desktop import cli; cli.main(['check']); "
         "print(any('QtWidgets' in name for name in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    # (A cold check, in the test's own empty HOME: its workers learn the vocabulary first. At load 13
+    # on 2 cores that took over 60 s once; what is tested here is the imports, not the time.)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=230)
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 

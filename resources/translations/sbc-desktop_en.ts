@@ -399,6 +399,21 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
 </context>
 <context>
+    <name>GlossaryFind</name>
+    <message>
+        <source>{current} of {total} under {letter}, {more} more under other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the glossary. Try Search (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not under {letter}. Found under {letters}: press Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GlossaryPopup</name>
     <message>
         <source>Meaning of a word</source>

@@ -403,6 +403,21 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         </message>
     </context>
     <context>
+        <name>GlossaryFind</name>
+        <message>
+            <source>{current} of {total} under {letter}, {more} more under other letters</source>
+            <translation>[{current} öf {total} úñdér {letter}, {more} möré úñdér öthér léttérš ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Not in the glossary. Try Search (Ctrl+K)</source>
+            <translation>[Ñöt îñ thé glöššárý. Trý Šéárçh (Çtrl+K) ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Not under {letter}. Found under {letters}: press Next</source>
+            <translation>[Ñöt úñdér {letter}. Föúñd úñdér {letters}: préšš Ñéxt ~~~~~ ~~~~~ ~]</translation>
+        </message>
+    </context>
+    <context>
         <name>GlossaryPopup</name>
         <message>
             <source>Meaning of a word</source>

@@ -111,6 +111,13 @@ class TermMatcher:
             candidates.append((term_id, exact))
             self.size += 1
 
+    def prepare(self) -> None:
+        """Build what the first text would build (the automaton of places a name can start) now: a
+        glossary of thousands of names takes a tenth of a second or more, better not in a page's parse on
+        the window's thread."""
+        if ahocorasick is not None and self._automaton is None and self._trie:
+            self._starts()
+
     def finditer(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, the longest name at each place."""
         if len(text) > RECENT_CHARS:

@@ -32,6 +32,7 @@ CACHE_BYTES = 12 * 1024 * 1024  # ...taking at most about this much in all (byte
 FIXED_LINKS_BYTES = 2 * 1024 * 1024  # links' answers kept, about this much (see _fix_link): some 8,000 links
 FIRST_PART_CHARS = 3000
 PART_CHARS = 3500
+SMALL_GLOSSARY = 300  # terms: a matcher this small is made in a few ms (see quick_to_parse)
 _WEB = ("http", "https", "mailto")
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
@@ -83,7 +84,14 @@ class Renderer:
 
     @cached_property
     def matcher(self) -> TermMatcher:
-        return TermMatcher(self.library.glossary.values())
+        matcher = TermMatcher(self.library.glossary.values())
+        matcher.prepare()  # (whole: a thread that makes it pays for all of it)
+        return matcher
+
+    def quick_to_parse(self) -> bool:
+        """Whether a short page's parse is quick now: its glossary matcher is made (or small). Making the
+        matcher of a glossary of thousands of words takes 0.2-0.3 s: not in a step of the window."""
+        return not self.link_terms or "matcher" in self.__dict__ or len(self.library.glossary) <= SMALL_GLOSSARY
 
     def _terms(self) -> TermMatcher | None:
         if not self.link_terms:

@@ -294,10 +294,13 @@ class SearchIndex:
 
     def text_to_read(self) -> int:
         """Characters of Markdown in the pages whose text is not searchable yet."""
+        return sum(markdown_size(topic) for topic in self.pages_to_read())
+
+    def pages_to_read(self) -> list[Topic]:
+        """The pages whose text is not searchable yet, in the order `add_text` reads them."""
         with self._lock:
-            refs = [ref for (ref,) in self.db.execute("SELECT ref FROM pending")]
-        topics = (self.library.topic(ref) for ref in refs)
-        return sum(markdown_size(topic) for topic in topics if topic is not None)
+            refs = [ref for (ref,) in self.db.execute("SELECT ref FROM pending ORDER BY rowid")]
+        return [topic for topic in map(self.library.topic, refs) if topic is not None]
 
     @functools.cached_property
     def pages(self) -> int:

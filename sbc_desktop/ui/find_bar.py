@@ -99,6 +99,10 @@ class FindBar(QWidget):
             text = QCoreApplication.translate("FindBar", "Not found")
         else:
             text = QCoreApplication.translate("FindBar", "{current} of {total}").format(current=current, total=total)
+        self.show_message(text, final)
+
+    def show_message(self, text: str, final: bool = True) -> None:
+        """Show ``text`` where the count is (a final one said once typing pauses, see countSettled)."""
         self.count.setText(text)
         self.count.setAccessibleName(text)
         if final and text and self.isVisible():

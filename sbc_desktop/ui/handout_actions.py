@@ -119,9 +119,10 @@ class HandoutActions(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        from ..handout.document import page_layout
+        from ..handout.document import LAYOUT_DPI, page_layout
 
         printer.setPageLayout(page_layout())
+        printer.setResolution(LAYOUT_DPI)  # (its pages are the PDF's at any resolution; this spares a scale)
         printer.setDocName(options.heading)
         return printer
 

@@ -23,6 +23,7 @@ from .appearance import Appearance, app_style_sheet, reader_style_sheet, theme_l
 from .find_bar import FindBar
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
+from .glossary_find import GlossaryFind
 from .handout_actions import HandoutActions
 from .heap_trim import HeapTrim
 from .history_limit import BoundedHistory
@@ -107,10 +108,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName(QCoreApplication.translate("MainWindow", "Secondary breast cancer guide"))
 
-        self.tree = NavTree(library, self)
+        # The panes are made in the places they are shown in (a widget moved into another is styled and
+        # resolved again, with all of its own: about 15 ms of a start); their order is set below.
+        central = QWidget(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)  # (self.splitter once built: see _dock_shown)
+        self.tree = NavTree(library, splitter)
+        reading = QWidget(splitter)  # the reader with its find bar below it
         accessible_factory.install()
         self.announcer = Announcer(self)  # what changes on screen is also spoken
-        self.reader = Reader(self.pages, "", self)
+        self.reader = Reader(self.pages, "", reading)
         self.after_first_paint = AfterFirstPaint(self.reader.viewport(), self)
         self.history_limit = BoundedHistory(self.reader)
         # A long page's freed memory given back once the reader pauses on a whole page.
@@ -121,11 +127,13 @@ class MainWindow(QMainWindow):
         self.search_field = SearchField(self)
         self._search_panel: SearchPanel | None = None  # made at the first search (see search_panel)
         self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(reading)
         self.highlighter = Highlighter(self.reader)
-        self.finder = FindInPage(self.find_bar, self.highlighter)
+        self.finder = FindInPage(self.find_bar, self.highlighter, GlossaryFind(self.pages, self))
+        self.finder.goRequested.connect(self.reader.go)  # (a long glossary's next letter with a match)
         self.read_aloud = ReadAloud(self.reader, parent=self)
-        self.read_aloud_bar = ReadAloudBar(self.read_aloud, self)
+        self.read_aloud_bar = ReadAloudBar(self.read_aloud, reading)
+        self.read_aloud_bar.stackUnder(self.reader)  # first among the reading area's children, as on screen
         self.read_aloud_bar.spoken.connect(self.announce)
         # "My appointment": the dock now, the panel in it when it first opens (see appointment).
         self._appointment: AppointmentPanel | None = None
@@ -143,7 +151,6 @@ class MainWindow(QMainWindow):
         self.appointment_dock.hide()
         self.handouts = HandoutActions(self, self.make_handout, say=self.announce)
 
-        reading = QWidget(self)  # the reader with its find bar below it
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
@@ -151,7 +158,7 @@ class MainWindow(QMainWindow):
         reading_layout.addWidget(self.reader, 1)
         reading_layout.addWidget(self.find_bar)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
@@ -160,7 +167,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
 
-        central = QWidget(self)
+        central.raise_()  # (after the dock among the window's children, as it was made here before)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -469,7 +476,7 @@ class MainWindow(QMainWindow):
         if self._popup is not None:
             self._popup.close()
         self.highlighter.clear()
-        self.finder.page_changed()
+        self.finder.page_changed(address)
         self._topic = self.pages.topic_at(address)
         if not self.reader.is_building():  # else once its text is in (_page_built)
             self._page_text_in(address)
@@ -808,17 +815,21 @@ class MainWindow(QMainWindow):
         inner = self._appointment.widget() if self._appointment is not None else None
         dock = (inner.minimumSizeHint().width() if inner is not None else 320) + 40
         dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
+        # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
+        # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
+        tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
+        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         speed_label = self.read_aloud_bar.findChild(QLabel)
         if speed_label is not None:  # the speed list keeps its own name for screen readers
             speed_label.show()
             if self._reading_area.minimumSizeHint().width() + dock + 24 > width:
                 speed_label.hide()
-        # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
-        # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
-        tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
+            elif not dock and self.read_aloud_bar.sizeHint().width() + max(tree_width, whole) + 24 > width:
+                # With no panel open, "Speed:" goes before Read aloud's row is cut beside the topics
+                # (800 px at 200%: "Read alou" and "Sto"); with the panel open the topics step aside.
+                speed_label.hide()
         # (the page's area as wide as Read aloud's bar needs: its buttons' names whole, never "d a")
         reading = max(self._reading_area.minimumSizeHint().width(), self.read_aloud_bar.sizeHint().width())
-        whole = min(words, self.tree.maximumWidth())  # wide enough for long words, when there is room
         if whole + reading + dock + 24 <= width:
             tree_width = max(tree_width, whole)
         self.tree.setMinimumWidth(tree_width)

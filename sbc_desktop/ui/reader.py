@@ -304,14 +304,19 @@ class Reader(QTextBrowser):
 
     # -- long pages parsed in the worker -------------------------------------------------
     def _slow_to_render(self, url: QUrl) -> bool:
-        """A long topic whose rendering is not in memory: for the worker (see BUILD_CHARS).
+        """A long topic whose rendering is not in memory, or any while the glossary's matcher is not made:
+        for the worker (see BUILD_CHARS).
 
         Not the first page the reader shows: at start-up that one comes from the disk cache
         without even making the renderer (pages.Pages.rendered), and nothing is on screen yet."""
         first, self._shown_a_page = not self._shown_a_page, True
         topic_at = getattr(self.pages, "topic_at", None)  # (the bounded history's blank pages have none)
         topic = topic_at(url.toString()) if topic_at else None
-        return not first and topic is not None and len(topic.body) > BUILD_CHARS and not self.pages.at_hand(topic)
+        if first or topic is None or self.pages.at_hand(topic):
+            return False
+        # A short page too while the glossary's matcher is not made (the first parse makes it: 0.2-0.3 s
+        # for thousands of words), so that it is made in the worker, not in this step.
+        return len(topic.body) > BUILD_CHARS or not self.pages.quick_to_parse()
 
     def _start_build(self, url: QUrl) -> None:
         """Parse the topic in the worker, from the next turn of the event loop.

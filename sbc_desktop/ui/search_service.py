@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own 
     from ..content.page_text import PageTextProcess
     from ..content.rendered import Rendered
     from ..content.search import SearchIndex, SearchResponse
+    from ..content.text_ahead import TextAhead
 
 WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawing time
 # While someone types, no page is parsed for the index: a long page's parse holds Python's lock for
@@ -63,6 +64,8 @@ class SearchService(QObject):
         self.rendered_of = rendered_of  # each page's one parse (the reader's, when it has one)
         self.known_of = known_of  # a page's parse if the reader has it in memory or on disk, else None
         self._helper: PageTextProcess | None = None  # parses long pages out of the window's process
+        self._ahead: TextAhead | None = None  # asks it for them ahead of the index's thread
+        self._reader: Callable[[Topic], Rendered] | None = None  # each page's text for the index (_page_reader)
         self._index: SearchIndex | None = None  # the window's to search (on the UI thread: see _on_landed)
         self._opened: SearchIndex | None = None  # opened on the index's thread, not yet said how far its text is
         self._thread: threading.Thread | None = None
@@ -154,6 +157,9 @@ class SearchService(QObject):
                     index = SearchIndex.begin(self.library, self.cache_dir)
                 except (OSError, sqlite3.DatabaseError):  # the cache cannot be written: keep the index in memory
                     index = SearchIndex.begin(self.library, None)
+                # The long pages' text is asked of the helper from now on, ahead of the index (text_ahead.py):
+                # the helper starts (it loads the library) while the vocabulary loads.
+                self._reader = self._page_reader(index)
                 index.prepare()  # the vocabulary and everyday English, before the first keystroke
             with self._telling:
                 closed = self._stop.is_set()
@@ -188,13 +194,15 @@ class SearchService(QObject):
                 self._stop.set()
             else:
                 return True
+        if self._ahead is not None:
+            self._ahead.stop()
         if self._helper is not None:
             self._helper.close()
         return False
 
     def _add_text(self, index: SearchIndex) -> None:
         """The pages' text, a batch at a time, each searchable as it lands (resumed from the cache)."""
-        rendered_of = self._page_reader()
+        rendered_of = self._reader or self._page_reader(index)
         total = index.pages
         left = total
         from ..content.search import Stopped
@@ -216,29 +224,35 @@ class SearchService(QObject):
             self.text_error = str(exc) or type(exc).__name__
             self._tell(self._lost, total - left, total)
 
-    def _page_reader(self) -> Callable[[Topic], Rendered]:
+    def _page_reader(self, index: SearchIndex) -> Callable[[Topic], Rendered]:
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the
-        helper process (so the window never waits for Python's lock while it is parsed), else parsed here."""
+        helper process (so the window never waits for Python's lock while it is parsed), else parsed here.
+        The long pages are asked of the helper ahead, in the order the index reads them (text_ahead.py)."""
         from ..content.page_text import PageTextProcess, Unavailable
         from ..content.search import Stopped, markdown_size, page_reader
+        from ..content.text_ahead import TextAhead
 
         parse = self.rendered_of or page_reader(self.library)
         helper = self._helper = PageTextProcess(self.library.root, self.cache_dir)
         known_of = self.known_of
+        ahead = None
+        if helper.usable:  # its size known without reading it
+            long_pages = [topic for topic in index.pages_to_read() if markdown_size(topic) >= LONG_PAGE]
+            if long_pages:
+                ahead = self._ahead = TextAhead(helper, long_pages, markdown_size, known_of)
 
         def read(topic: Topic) -> Rendered:
-            if markdown_size(topic) >= LONG_PAGE and helper.usable:  # its size known without reading it
+            found = None
+            if ahead is not None and topic in ahead:
+                found = ahead.take(topic)
+            elif markdown_size(topic) >= LONG_PAGE and helper.usable:  # (not one of them: asked now)
                 found = known_of(topic) if known_of is not None else None
                 if found is None:
-                    try:
+                    with contextlib.suppress(Unavailable):  # parsed here from now on
                         found = helper.rendered(topic)
-                    except Unavailable:
-                        if self._stop.is_set():  # the window is closing (and ended the helper): not parsed here
-                            raise Stopped from None
-                        found = None  # parsed here from now on
-                if found is not None:
-                    return found
-            return parse(topic)
+            if found is None and self._stop.is_set():  # the window is closing (and ended the helper): not parsed here
+                raise Stopped
+            return found if found is not None else parse(topic)
 
         return read
 
@@ -285,6 +299,8 @@ class SearchService(QObject):
         with self._telling:  # (waits for a signal being emitted now: none is emitted after this)
             self._stop.set()
         self._again.stop()
+        if self._ahead is not None:
+            self._ahead.stop()
         if self._helper is not None:
             self._helper.close()  # a long page it is parsing now is not parsed here instead
         if self._opened is not None:  # (the window may not have heard yet that it is open)

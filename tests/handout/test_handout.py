@@ -175,3 +175,30 @@ def test_every_page_names_the_content_version_and_its_review_date(tmp_path, libr
     text = tmp_path / "h.txt"
     Handout(library, Pages(library), notes, options).save(text)
     assert f"Content: built-in {version()}, {due}" in text.read_text("utf-8")
+
+
+def test_the_saved_pdf_the_printer_and_the_preview_have_the_same_pages(qapp, tmp_path, library, pages):
+    """ "Page 12 of 76" is the same page in the saved PDF, on paper and in the print preview (drawn on
+    the printer), whatever a device's resolution. The PDF was set out at 600 dpi and the printer at
+    1200, and text rounds differently: the PDF had 77 pages here, the printer 76."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPdfWriter
+    from PySide6.QtPrintSupport import QPrinter
+
+    from sbc_desktop.handout.document import page_layout
+    from tests.handout.pdf_text import read_pages
+
+    everything = notes(notes="x", handout_topics=[t.id for t in library.ordered_topics()])
+    path = tmp_path / "all.pdf"
+    Handout(library, pages, everything, OPTIONS).save(path)
+    saved = read_pages(path)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # as the window's Print and Print preview make it
+    printer.setPageLayout(page_layout())
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    coarse = QPdfWriter(buffer)  # a device at another resolution (a printer's own may be 300 or 600 dpi)
+    coarse.setPageLayout(page_layout())
+    coarse.setResolution(300)
+    counts = {device: Handout(library, pages, everything, OPTIONS).page_count(device) for device in (printer, coarse)}
+    assert len(saved) > 40 and set(counts.values()) == {len(saved)}, (len(saved), counts)
+    assert saved[-1].footer.endswith(f"Page {len(saved)} of {len(saved)}")

@@ -244,3 +244,104 @@ def test_back_to_another_word_on_the_built_in_glossary_tabs_on_from_that_word(bu
     assert reader.textCursor().selectedText().startswith("Read more: ")
     assert reader.textCursor().block().previous().text() == "fatigue"  # fatigue's own link...
     assert abs(reader.verticalScrollBar().value() - top) < reader.viewport().height()  # ...on the screen Back showed
+
+
+def _find(window, qtbot, text: str) -> None:
+    """Ctrl+F and type ``text`` (what was there before replaced), as a patient does."""
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.find_bar.field
+    assert QApplication.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def _count_says(window, qtbot, wanted: str) -> None:
+    """Wait until the find bar's count says ``wanted`` (the count is made in steps)."""
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.count.text() == wanted, timeout=15000)
+    assert bar.count.accessibleName() == wanted
+
+
+def _selected_in(window) -> tuple[str, str]:
+    """The page's address and the line the current match (selected) is on."""
+    cursor = window.reader.textCursor()
+    return window.reader.current_url(), cursor.block().text() if cursor.hasSelection() else ""
+
+
+def test_find_in_page_on_a_letter_goes_on_to_the_other_letters(window, qtbot):
+    """Find in page on a long glossary looked only at the letter shown: 'vulvodynia' on A said "Not found"
+    (review8 m1). Now it says where the word is, Enter goes there, and Next goes on from letter to letter."""
+    reader = window.reader
+    said = _said(window)
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(reader.is_complete)
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    qtbot.waitUntil(lambda: "Not under A. Found under V: press Next" in said)  # (a screen reader hears it)
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert reader.current_url() == "app:glossary/v" and window.windowTitle() == "Glossary A to Z: V"
+    qtbot.waitUntil(lambda: _selected_in(window) == ("app:glossary/v", WORD), timeout=15000)
+    assert reader.textCursor().selectedText().lower() == WORD
+    _count_says(window, qtbot, "1 of 1")
+    assert QApplication.focusWidget() is window.find_bar.field  # (Enter again goes on)
+
+    # A word on every letter but "#", counted on each. Previous before V's first match goes back to U's last;
+    # Next after U's last, on to V's first.
+    _find(window, qtbot, "made-up")
+    _count_says(window, qtbot, "1 of 300 under V, 500 more under other letters")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.current_url() == "app:glossary/u"
+    _count_says(window, qtbot, "20 of 20 under U, 780 more under other letters")
+    qtbot.waitUntil(
+        lambda: _selected_in(window)[1] == "A made-up word under U that means nothing at all, kept short for the test."
+    )
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_F3)
+    assert reader.current_url() == "app:glossary/v"
+    _count_says(window, qtbot, "1 of 300 under V, 500 more under other letters")
+    qtbot.waitUntil(
+        lambda: _selected_in(window)[1] == "A made-up word under V that means nothing at all, kept short for the test."
+    )
+    # Round the A to Z, both ways, past "#" (its words say "made up"): A's first match, Previous: Z's last.
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    _count_says(window, qtbot, "1 of 20 under A, 780 more under other letters")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.current_url() == "app:glossary/z"
+    _count_says(window, qtbot, "20 of 20 under Z, 780 more under other letters")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert reader.current_url() == "app:glossary/a"
+    _count_says(window, qtbot, "1 of 20 under A, 780 more under other letters")
+
+    # A word the glossary does not have: said so, and where to look instead.
+    _find(window, qtbot, "zebraqux")
+    _count_says(window, qtbot, "Not in the glossary. Try Search (Ctrl+K)")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert reader.current_url() == "app:glossary/a"
+
+
+def test_at_a_kiosk_next_is_tapped_and_the_next_patient_finds_nothing_left(qtbot, library):
+    """A kiosk's patient taps Glossary, finds a word under another letter and taps Next; when the session
+    ends, nothing of it is left: no words in the find bar, none counted, no letter waited for."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    reader, bar = window.reader, window.find_bar
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z: A"
+    qtbot.waitUntil(reader.is_complete)
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "app:glossary/v"
+    qtbot.waitUntil(lambda: _selected_in(window) == ("app:glossary/v", WORD), timeout=15000)
+
+    _find(window, qtbot, "made-up")  # then the session ends while Previous's letter (U) is on its way
+    _count_says(window, qtbot, "1 of 300 under V, 500 more under other letters")
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    controller.reset()
+    assert not bar.isVisible() and bar.field.text() == "" and bar.count.text() == ""
+    assert window.finder.glossary.text == "" and window.finder.glossary.counts() == {}
+    assert not reader.textCursor().hasSelection() and reader.current_url() != "app:glossary/u"
+    controller.exit_kiosk()

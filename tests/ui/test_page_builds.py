@@ -7,6 +7,7 @@ checked, then lets it go and waits for the reader's signals (never a fixed sleep
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import pytest
@@ -37,6 +38,10 @@ def window(qtbot, tmp_path):
         {"short": "A short page about **rest**.", "long": long_body(), "other": other_body()},
         glossary="terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n",
     )
+    return shown_window(qtbot, root)
+
+
+def shown_window(qtbot, root):
     w = MainWindow(load_library(root), settings=None, cache_dir=None)
     qtbot.addWidget(w)
     w.open_start_page()  # the welcome page: the first page comes on the start-up path, in go()
@@ -124,6 +129,40 @@ def test_a_short_page_is_shown_at_once_without_loading(window, qtbot):
     click_topic(window, qtbot, "short")
     assert "A short page about rest." in window.reader.toPlainText()
     assert not window.reader.is_building() and said == ["Short"]
+
+
+def test_the_first_short_page_with_a_large_glossary_makes_its_matcher_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
+    """A glossary of thousands of words takes 0.2-0.3 s to make its matcher, at the first page parsed: that
+    page says "Loading" and is parsed in the worker, not in the click's step, even a short one."""
+    monkeypatch.setattr("sbc_desktop.content.render.SMALL_GLOSSARY", 300)
+    terms = "".join(f"  - id: w{n}\n    term: word{n}\n    definition: A word.\n" for n in range(400))
+    terms += "  - id: liver\n    term: liver\n    definition: An organ.\n"
+    page = {"short": "A short page about the **liver**."}
+    root = make_content(tmp_path / "content", page, glossary="terms:\n" + terms)
+    window = shown_window(qtbot, root)
+    renderer, reader = window.pages.renderer, window.reader
+    gate = Gate(renderer, {"short"})
+    made_in: list[str] = []
+    real_matcher = type(renderer).matcher.func
+
+    def matcher(self):
+        made_in.append(threading.current_thread().name)
+        return real_matcher(self)
+
+    monkeypatch.setattr(type(renderer), "matcher", functools.cached_property(matcher))
+    type(renderer).matcher.__set_name__(type(renderer), "matcher")
+    click_topic(window, qtbot, "short")
+    assert reader.current_url() == "topic:short" and reader.is_building()
+    assert "Loading this page" in reader.toPlainText() and made_in == []
+    with qtbot.waitSignal(reader.pageBuilt, timeout=10_000):
+        gate.open()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert "A short page about the liver." in reader.toPlainText()
+    assert made_in == ["page-builds"]  # the worker's thread
+    assert renderer.matcher._automaton is not None  # made whole there, not at the next page's first words
+    assert [item.href for item in reader.outline.items].count("term:liver") == 1
+    # Made now: the next short page is parsed at once again.
+    assert renderer.quick_to_parse() and window.pages.quick_to_parse()
 
 
 def test_a_page_still_loading_is_found_in_and_moved_through_by_keys(window, qtbot):

@@ -3,9 +3,13 @@ the window's (where the parser would hold Python's lock, and the window, for all
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 
 from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.page_text import PageTextProcess
 from sbc_desktop.ui import search_service
 from sbc_desktop.ui.main_window import MainWindow
 from tests.content.test_page_text import LONG_WORD, make_long_page
@@ -38,3 +42,38 @@ def test_a_long_page_is_found_by_its_text_parsed_outside_the_window(qtbot, conte
     assert helper is not None and helper.poll() is None
     window.close()
     assert helper.poll() is not None  # the helper ends with the window
+
+
+def test_long_pages_are_parsed_by_the_helper_while_the_index_is_busy_with_other_pages(qtbot, content_copy):
+    """The long page the index reads last is asked of the helper while the index's thread is still on the
+    first pages (held back here as when a patient types): before, the helper was asked only when the index
+    got to the page, and stood idle meanwhile (a first start's first text waited 5-15 s under load)."""
+    from sbc_desktop.content.search import SearchIndex
+
+    order = SearchIndex.begin(load_library(content_copy, check_links=False), None).pages_to_read()
+    last = order[-1]
+    make_long_page(content_copy, last.path.name)
+    library = load_library(content_copy, check_links=False)
+    assert len(library.topic(last.id).body) >= search_service.LONG_PAGE
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    renderer = window.pages.renderer
+    gate, asked = threading.Event(), []
+    real = renderer.text_of
+    renderer.text_of = lambda topic: gate.wait(30) and real(topic)  # the short pages wait, here
+    real_ask = PageTextProcess.rendered
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            PageTextProcess, "rendered", lambda helper, topic: asked.append(topic.id) or real_ask(helper, topic)
+        )
+        window.open_start_page()
+        show_active(qtbot, window)
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: asked == [last.id], timeout=30000)  # the index's thread is still on its first page
+        assert window.search.text_done[0] == 0
+        gate.set()
+        qtbot.keyClicks(window.search_field, LONG_WORD)
+        qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+        qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == [last.id], timeout=10000)
+        assert asked == [last.id]  # asked once
+    window.close()

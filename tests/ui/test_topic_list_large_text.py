@@ -209,3 +209,31 @@ def test_at_100_percent_a_click_far_down_the_list_breaks_no_words(window, qtbot,
     assert sized  # (rows were sized: the click did the work in question)
     assert calls == []
     assert tree.currentItem() is item
+
+
+def test_on_an_800_px_kiosk_read_aloud_is_whole_beside_the_topics_at_every_text_size(speech_offered, kiosk, qtbot):
+    """The smallest kiosk screen (800x600, the offscreen test screen's own size): a patient presses
+    Larger text up to 200%. Read aloud's buttons were cut to "Read alouc" and "Sto" beside the topics
+    from 175%; now "Speed:" steps aside first (the speed list keeps its name), and the topics stay."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    window, _ = kiosk
+    assert window.width() == 800
+    bar = window.read_aloud_bar
+    speed_label = bar.findChild(QLabel)
+    while True:
+        QApplication.processEvents()
+        assert bar.isVisible() and window.tree.isVisible(), window.appearance.scale
+        controls = [w for kind in (QAbstractButton, QComboBox) for w in bar.findChildren(kind) if w.isVisible()]
+        assert len(controls) == 3  # Read aloud, Stop and the speed list
+        for control in controls:
+            name = control.accessibleName() or control.text()
+            assert control.width() >= control.sizeHint().width(), (window.appearance.scale, name, control.width())
+            assert control.geometry().right() < bar.width(), name
+        if window.appearance.scale >= 2.0:
+            break
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert not speed_label.isVisible() and bar.speed.accessibleName() == "Reading speed"
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.appearance.scale == 1.0 and speed_label.isVisible()  # back at 100%, "Speed:" is back
