@@ -409,7 +409,7 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not under {letter}. Found under {letters}: press Enter</source>
+        <source>Not under {letter}. Found under {letters}: press Next</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

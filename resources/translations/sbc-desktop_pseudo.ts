@@ -413,8 +413,8 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Ñöt îñ thé glöššárý. Trý Šéárçh (Çtrl+K) ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
-            <source>Not under {letter}. Found under {letters}: press Enter</source>
-            <translation>[Ñöt úñdér {letter}. Föúñd úñdér {letters}: préšš Éñtér ~~~~~ ~~~~~ ~]</translation>
+            <source>Not under {letter}. Found under {letters}: press Next</source>
+            <translation>[Ñöt úñdér {letter}. Föúñd úñdér {letters}: préšš Ñéxt ~~~~~ ~~~~~ ~]</translation>
         </message>
     </context>
     <context>

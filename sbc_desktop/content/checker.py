@@ -137,16 +137,17 @@ def _much_to_do(todo: list[Topic]) -> bool:
 
 
 def _read_page(renderer: Renderer, topic: Topic, body: str, textstat: ModuleType | None) -> Found:
+    pieces: list[str] = []  # the blocks' pieces, as the walk split them (the grade's words: not split again)
     try:  # once per page, not kept: the links that may be a problem (sent back and kept: few), the text to grade
         blocks, links = renderer.check_facts(
-            body, topic, _NAMES_A_TOPIC.__getitem__, partial(editorial.marks_change_grade, textstat=textstat)
+            body, topic, _NAMES_A_TOPIC.__getitem__, partial(editorial.marks_change_grade, textstat=textstat), pieces
         )
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
     if textstat is None:
         return Found(links=links)
     try:
-        grade = editorial.grade_of(editorial.readable_blocks(blocks), textstat)
+        grade = editorial.grade_of(editorial.readable_blocks(blocks), textstat, pieces)
     except Exception as exc:  # noqa: BLE001 - e.g. its dictionary cannot be read: said once, for all pages
         return Found(links=links, grade_failure=str(exc)[:300])
     return Found(links=links, grade=grade, graded=True)

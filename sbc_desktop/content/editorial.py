@@ -78,12 +78,16 @@ def grader(library: Library, max_grade: float) -> tuple[ModuleType | None, Probl
     return textstat, None
 
 
-def grade_of(text: str, textstat: ModuleType) -> float | None:
+def grade_of(text: str, textstat: ModuleType, pieces: list[str] | None = None) -> float | None:
     """The Flesch-Kincaid grade of ``text`` (a topic's running text), or None if it is too short to
-    mean much; raises if it cannot be graded (textstat's dictionary cannot be read...)."""
-    if len(text.split(None, MIN_WORDS_FOR_GRADE)) < MIN_WORDS_FOR_GRADE:  # (the words past that are not split)
+    mean much; raises if it cannot be graded (textstat's dictionary cannot be read...). ``pieces``: the
+    pieces of the blocks ``text`` was made of (``readable_blocks``), if at hand (see flesch_kincaid_grade)."""
+    if pieces is not None:
+        if len(pieces) < MIN_WORDS_FOR_GRADE:  # (the full stop readable_blocks may add joins a piece)
+            return None
+    elif len(text.split(None, MIN_WORDS_FOR_GRADE)) < MIN_WORDS_FOR_GRADE:  # (the words past that are not split)
         return None
-    return flesch_kincaid_grade(text, textstat)
+    return flesch_kincaid_grade(text, textstat, pieces)
 
 
 def marks_change_grade(blocks: list[str], textstat: ModuleType | None) -> bool:

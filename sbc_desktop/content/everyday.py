@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 EVERYDAY_ZIPF = 2.5  # Zipf scale: log10 of uses per billion words
 _lock = threading.Lock()
@@ -101,6 +101,22 @@ def nearest_everyday(typed: str, lengths: range, position: int, edits: int) -> s
     candidates = [w for size in lengths for w in groups.get((position, typed[position], size), ())]
     near = process.extract(typed, candidates, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     return min((hit[0] for hit in near), key=lambda word: slip(typed, word)) if near else ""
+
+
+def commoner_slip(typed: str, candidates: Callable[[], Iterable[str]]) -> str:
+    """The word of ``candidates`` (the library's) that ``typed``, a rare English word (under COMMON_ZIPF: a town,
+    a name, an old word), was meant to be: one edit from it (two letters swapped count one), common English and
+    at least ten times as common as ``typed`` ("brest": breast); else "". A common word is never taken for
+    another ("bran" is not "brain"), nor a word no English list holds (a drug's name)."""
+    words = everyday_words()
+    rank = words.get(typed)
+    if rank is None or rank <= _COMMON:
+        return ""
+    from rapidfuzz.distance import OSA
+
+    most = min(_COMMON, rank - 100)  # a bin is a centibel: 100 bins, ten times as common
+    near = [w for w in candidates() if words.get(w, most + 1) <= most and OSA.distance(typed, w) == 1]
+    return min(near, key=lambda w: slip(typed, w)) if near else ""
 
 
 def is_everyday(word: str) -> bool:

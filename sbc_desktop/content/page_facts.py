@@ -60,18 +60,23 @@ def check_facts(
     fix_picture: PictureFixer,
     keep: LinkKeeper,
     marks_matter: MarksMatter | None = None,
+    pieces: list[str] | None = None,
 ) -> tuple[list[str], list[Link]]:
     """The page's blocks of words and its kept links and pictures (in page order, with their lines and
-    words), as ``PageWalk`` finds them.
+    words), as ``PageWalk`` finds them. ``pieces`` (if given) receives the blocks' whitespace-separated pieces,
+    ``" ".join(blocks).split()``, as the walk split them (for the grade: not split again).
 
     ``marks_matter``: for a caller that needs less than the very words (`check`'s grade). On a page with
     asterisks left as text, it is asked, given the blocks with every asterisk as written, whether pairing them
     as ``PageWalk`` does could change what the caller makes of the blocks; when not, the page is not walked
     again with them marked, and the blocks (and its links' words) keep every asterisk as written. Pairing
     only ever drops asterisks: the links, their lines and the rest of the words are the same."""
-    found = _walk(source, pyromark.events(source, options=OPTIONS), None, fix_link, fix_picture, keep, marks_matter)
+    events = pyromark.events(source, options=OPTIONS)
+    found = _walk(source, events, None, fix_link, fix_picture, keep, marks_matter, pieces)
     if found is None:  # asterisks left as text, maybe: read again with each one marked, as PageWalk does
-        found = _walk(source, _marked_events(source), _Marks(), fix_link, fix_picture, keep)
+        if pieces is not None:
+            pieces.clear()
+        found = _walk(source, _marked_events(source), _Marks(), fix_link, fix_picture, keep, None, pieces)
         assert found is not None
     return found
 
@@ -130,6 +135,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
     fix_picture: PictureFixer,
     keep: LinkKeeper,
     marks_matter: MarksMatter | None = None,
+    pieces: list[str] | None = None,
 ) -> tuple[list[str], list[Link]] | None:
     """One walk; None when ``marks`` is None and a text holds an asterisk (the page is to be walked with
     its leftover asterisks marked): at once, or, with ``marks_matter``, at the end if it says they matter.
@@ -163,7 +169,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
             if said:
                 _say(said, words, gather, links)
             elif event == "Rule" and (pending or (marks and marks.runs)):
-                _flush(pending, blocks, marks)
+                _flush(pending, blocks, marks, pieces)
             continue
         text = event.get("Text")
         if text is not None:
@@ -205,7 +211,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
             if type(value) is str:
                 if value in _BLOCK_STARTS:
                     if pending or (marks and marks.runs):
-                        _flush(pending, blocks, marks)
+                        _flush(pending, blocks, marks, pieces)
                     if value == "HtmlBlock":
                         raw = []
                 elif marks is not None and (value == "Emphasis" or value == "Strong"):
@@ -231,7 +237,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 picture = [detail["dest_url"], [], 0]
                 continue
             if pending or (marks and marks.runs):
-                _flush(pending, blocks, marks)
+                _flush(pending, blocks, marks, pieces)
             if inner == "Heading":
                 heading = True
                 words = None
@@ -255,7 +261,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                         pending.append(" " + raw_words("".join(raw)) + " ")
                         raw = []
                     if pending or (marks and marks.runs):
-                        _flush(pending, blocks, marks)
+                        _flush(pending, blocks, marks, pieces)
                 elif marks is not None and (value == "Emphasis" or value == "Strong"):
                     marks.resolve(marks.containers.pop())
                 continue
@@ -267,7 +273,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 pending.clear()
                 continue
             if pending or (marks and marks.runs):
-                _flush(pending, blocks, marks)
+                _flush(pending, blocks, marks, pieces)
         elif kind == "Code":
             _say(value, words, gather, links)
         elif kind == "InlineHtml":
@@ -310,14 +316,17 @@ def _say(
         _to_links(links, said if in_link is None else in_link)
 
 
-def _flush(pending: list[str], blocks: list[str], marks: _Marks | None) -> None:
+def _flush(pending: list[str], blocks: list[str], marks: _Marks | None, pieces: list[str] | None) -> None:
     if marks is not None:
         marks.resolve(None)
-        block = " ".join(marks.plain("".join(pending)).split())
+        parts = marks.plain("".join(pending)).split()
     else:
-        block = " ".join("".join(pending).split())
+        parts = "".join(pending).split()
+    block = " ".join(parts)
     if block and block != PLACEHOLDER:
         blocks.append(block)
+        if pieces is not None:
+            pieces += parts
     pending.clear()
 
 

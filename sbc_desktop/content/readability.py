@@ -72,20 +72,26 @@ _SAMPLE = (
 )
 
 
-def flesch_kincaid_grade(text: str, textstat: Any = None) -> float:
-    """textstat's Flesch-Kincaid grade of ``text`` (``textstat``: the imported module, if at hand)."""
+def flesch_kincaid_grade(text: str, textstat: Any = None, pieces: list[str] | None = None) -> float:
+    """textstat's Flesch-Kincaid grade of ``text`` (``textstat``: the imported module, if at hand).
+
+    ``pieces``: ``text.split()`` if already at hand, or the same pieces but for a full stop at the end of some
+    (``readable_blocks``' text, given its blocks' pieces): a piece's words and syllables are those it has
+    without the punctuation at its ends, so such a full stop changes neither."""
     if textstat is None:
         textstat = importlib.import_module("textstat")  # here: only `check` and the tests pay for it
-    pieces = text.split()
-    each = list(map(_PIECES.get, pieces))  # each piece looked at once ever, then looked up (in C)
-    if None in each:
+    if pieces is None:
+        pieces = text.split()
+    try:
+        total = sum(map(_PIECES.__getitem__, pieces))  # each piece looked at once ever, then looked up (in C)
+    except KeyError:
         new = [piece for piece in dict.fromkeys(pieces) if piece not in _PIECES]
         if len(_PIECES) + len(new) > _MOST_PIECES:  # full: started again, with every piece of this page
             _PIECES.clear()
             new = list(dict.fromkeys(pieces))
         _learn(new, textstat)
-        each = list(map(_PIECES.__getitem__, pieces))
-    words, syllables = divmod(sum(each), _WORD)  # type: ignore[arg-type]
+        total = sum(map(_PIECES.__getitem__, pieces))
+    words, syllables = divmod(total, _WORD)
     if _counts_like_textstat(textstat):
         sentences = _sentences(text)
     else:

@@ -196,11 +196,16 @@ class Renderer:
         return self._render(text, topic, None, html=False)
 
     def check_facts(
-        self, text: str, topic: Topic | None, keep: LinkKeeper, marks_matter: MarksMatter | None = None
+        self,
+        text: str,
+        topic: Topic | None,
+        keep: LinkKeeper,
+        marks_matter: MarksMatter | None = None,
+        pieces: list[str] | None = None,
     ) -> tuple[list[str], tuple[Link, ...]]:
         """What `check` reads of ``text``: ``facts``' blocks of words (``Rendered.blocks()``) and those of its
         links ``keep`` takes (by href) and its pictures, from a walk that finds nothing else (page_facts;
-        ``marks_matter``: see there)."""
+        ``marks_matter``, ``pieces``: see there)."""
         base_url = topic.url if topic else ""
         try:
             blocks, links = check_facts(
@@ -209,9 +214,12 @@ class Renderer:
                 lambda src: self._picture_url(src, topic),
                 keep,
                 marks_matter,
+                pieces,
             )
         except Exception:  # noqa: BLE001 - whatever the parser meets: what facts finds (its words, unformatted)
             rendered = self.facts(text, topic)
+            if pieces is not None:
+                pieces[:] = " ".join(rendered.blocks()).split()
             return rendered.blocks(), tuple(link for link in rendered.links if link.kind == PICTURE or keep(link.href))
         return blocks, tuple(links)
 

@@ -6,8 +6,9 @@ glossary does not explain the word. Now, while the letter shown is searched as a
 (page_find.py), the words of every other letter are counted here from the glossary itself (what
 their pages show: each word, its meaning and its "Read more" link's text, as find reads a page:
 ignoring case, no match across two lines), and the find bar says where else the words are:
-"1 of 2 under A, 3 more under other letters", "Not under A. Found under B, L, P: press Enter",
-or "Not in the glossary", pointing to Search. Next (Enter, F3) after the letter's last match goes
+"1 of 2 under A, 3 more under other letters", "Not under A. Found under B, L, P: press Next" (the
+find bar's button: a kiosk's patient taps it; Enter and F3 are its keys), or "Not in the glossary",
+pointing to Search. Next after the letter's last match goes
 on to the next letter that has one, at its first match; Previous before the first, back to the
 previous letter's last; round from the last letter to the first.
 
@@ -153,6 +154,6 @@ def find_label(current: int, total: int, letter: str, found: dict[str, int]) -> 
         return QCoreApplication.translate("GlossaryFind", "Not in the glossary. Try Search (Ctrl+K)")
     letters = list(found)
     named = ", ".join(letters[:MAX_LETTERS_SAID]) + ("…" if len(letters) > MAX_LETTERS_SAID else "")
-    return QCoreApplication.translate("GlossaryFind", "Not under {letter}. Found under {letters}: press Enter").format(
+    return QCoreApplication.translate("GlossaryFind", "Not under {letter}. Found under {letters}: press Next").format(
         letter=letter, letters=named
     )

@@ -444,6 +444,8 @@ class FindInPage(QObject):
         """A new page (at ``url``): the old page's count is neither shown nor said; "Searching…" until the new one
         is known."""
         self._url = url
+        if self._arrival is not None and self._arrival[1] != url.split("#")[0]:
+            self._arrival = None  # (another page came first: a link, Back, a kiosk's next patient)
         if self.bar.field.text():
             self.bar.show_count(0, 0, final=False)  # (stops the count due to be said)
 

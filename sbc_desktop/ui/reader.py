@@ -50,6 +50,7 @@ PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen s
 # What is left of a page this short (characters of Markdown) is added at once when a key or a link needs it
 # (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
 SHORT_PAGE_CHARS = 12_000
+BATCH_CHARS = 16_000  # pieces of a long page joined up to this many characters of HTML, added off screen as one
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -84,6 +85,8 @@ class Reader(QTextBrowser):
         self._press_pos: QPoint | None = None
         self._pending: Iterator[str] | None = None  # the page's parts still to come (None: complete)
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
+        self._batch: list[str] = []  # pieces taken, not yet added to the page built off screen (BATCH_CHARS)
+        self._batch_chars = 0
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
@@ -170,6 +173,8 @@ class Reader(QTextBrowser):
         self._when_complete = []
         self._pending = None
         self._steps.clear()
+        self._batch.clear()
+        self._batch_chars = 0
         self._drop_offscreen()
         self._forget_build()
         self._after_build = None
@@ -448,19 +453,38 @@ class Reader(QTextBrowser):
         if self._offscreen is None:
             # (a page of one piece, most topics, was built again here off screen and shown again: 2-5 ms)
             self._offscreen = PageDocument(self, self._first_piece)
+        ended = False  # every part is in
+        batch = self._batch
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
                 if time.perf_counter() - began > STEP_BUDGET_S / 2:
                     break  # rendering the next part may take a while: in a turn of its own
                 part = next(self._pending, None)
                 if part is None:
-                    self._show_offscreen()
-                    return
+                    ended = True
+                    break
                 self._steps = self._pieces(part)
             piece, last = self._steps.popleft()
-            self._offscreen.add(piece)
+            batch.append(piece)
+            self._batch_chars += len(piece)
             self.parts_shown += last
+            # Pieces joined up to BATCH_CHARS, added as one fragment: each costs Qt a parse into a document of
+            # its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one setHtml
+            # of it). Where the joins fall depends on the sizes alone: the same page is the same document.
+            if self._batch_chars >= BATCH_CHARS:
+                self._add_batch()
+        if ended:
+            self._add_batch()
+            self._show_offscreen()
+            return
         self._fill_timer.start()
+
+    def _add_batch(self) -> None:
+        if self._batch:
+            assert self._offscreen is not None
+            self._offscreen.add("".join(self._batch))
+            self._batch.clear()
+            self._batch_chars = 0
 
     def _complete_as_shown(self) -> None:
         """The page on screen is the whole page (one piece): complete now, laid out to its end in steps
@@ -476,6 +500,8 @@ class Reader(QTextBrowser):
         built, self._offscreen = self._offscreen, None
         self._pending = None
         self._steps.clear()
+        self._batch.clear()
+        self._batch_chars = 0
         position = self.verticalScrollBar().value()
         caret = self.textCursor()
         anchor, at = caret.anchor(), caret.position()
@@ -598,10 +624,12 @@ class Reader(QTextBrowser):
             self._build_finished(number)
         if self._pending is not None:
             rest_parts = list(self._pending)
-            pieces = "".join(piece for piece, _last in self._steps)
+            pieces = "".join(self._batch) + "".join(piece for piece, _last in self._steps)
             self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
+            self._batch.clear()
+            self._batch_chars = 0
             if self._offscreen is None and not rest:  # the first piece was the whole page
                 self._complete_as_shown()
             else:

@@ -21,7 +21,9 @@ def _fix_link(href: str) -> tuple[str, str, str | None]:
 
 
 def _facts(body: str, marks_matter=None) -> tuple[list[str], list[tuple[str, str, str, int]]]:
-    blocks, links = check_facts(body, _fix_link, lambda _src: "", names_a_topic, marks_matter)
+    pieces: list[str] = []
+    blocks, links = check_facts(body, _fix_link, lambda _src: "", names_a_topic, marks_matter, pieces)
+    assert pieces == " ".join(blocks).split()  # (the grade's words, as the walk split them: walked once or twice)
     return blocks, [(link.href, link.kind, link.target, link.line) for link in links]
 
 

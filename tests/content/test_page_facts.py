@@ -68,9 +68,15 @@ def _both(renderer, topic, body):
     full = renderer.facts(body, topic)
     wanted = (full.blocks(), tuple(link for link in full.links if link.kind == PICTURE or names_a_topic(link.href)))
     url = topic.url if topic else ""
+    pieces: list[str] = []
     blocks, links = check_facts(
-        body, lambda href: renderer._fix_link(href, url), lambda src: renderer._picture_url(src, topic), names_a_topic
+        body,
+        lambda href: renderer._fix_link(href, url),
+        lambda src: renderer._picture_url(src, topic),
+        names_a_topic,
+        pieces=pieces,
     )
+    assert pieces == " ".join(blocks).split()  # (as the walk split them, for the grade)
     return wanted, (blocks, tuple(links))
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sbc_desktop.content.editorial import grade_of, readable_blocks
 from sbc_desktop.content.readability import flesch_kincaid_grade
 
 TEXTS = [
@@ -165,3 +168,21 @@ def test_a_full_table_of_pieces_is_started_again_and_the_grade_stays_textstats(m
     assert flesch_kincaid_grade(second) == textstat.flesch_kincaid_grade(second)
     assert flesch_kincaid_grade(first) == textstat.flesch_kincaid_grade(first)
     assert len(readability._PIECES) <= len(set(second.split()))
+
+
+PIECE = st.text(alphabet="aZé1'.:;!?,-()[]*\u2014\u00e9_\u00b2", min_size=1, max_size=8)
+BLOCKS = st.lists(st.lists(PIECE, min_size=1, max_size=12).map(" ".join), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks=BLOCKS)
+def test_the_blocks_pieces_give_the_grade_of_the_readable_text(blocks):
+    """check grades a page from the pieces its walk split (no full stops added): the same grade as its text's
+    own pieces (each block not ending a sentence ends with a full stop there)."""
+    blocks = [" ".join(block.split()) for block in blocks]
+    text = readable_blocks(blocks)
+    pieces = " ".join(blocks).split()
+    assert flesch_kincaid_grade(text, textstat, pieces) == flesch_kincaid_grade(text, textstat)
+    assert grade_of(text, textstat, pieces) == grade_of(text, textstat)
+    long = blocks * 20
+    assert grade_of(readable_blocks(long), textstat, " ".join(long).split()) == grade_of(readable_blocks(long), textstat)

@@ -29,7 +29,9 @@ def index(builtin_dir):
         ("nauseus", "nauseous", "side-effects"),  # was "causes"
         ("hercepton", "herceptin", "targeted-cancer-drugs"),  # was "receptor"
         ("exausted", "exhausted", "side-effects"),  # was "eased"
-        ("diarea", "diarrhea", "side-effects"),  # was "diary": a doubled letter left out is the likelier slip
+        # was "diary": a doubled letter left out is the likelier slip; in the library's own spelling (review8 m3: was
+        # the common English, and American, "diarrhea")
+        ("diarea", "diarrhoea", "side-effects"),
         ("tamoxifin", "tamoxifen", "hormone-and-targeted"),  # was no correction
     ],
 )

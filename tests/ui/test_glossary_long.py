@@ -277,8 +277,8 @@ def test_find_in_page_on_a_letter_goes_on_to_the_other_letters(window, qtbot):
     qtbot.keyClick(reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(reader.is_complete)
     _find(window, qtbot, WORD)
-    _count_says(window, qtbot, "Not under A. Found under V: press Enter")
-    qtbot.waitUntil(lambda: "Not under A. Found under V: press Enter" in said)  # (a screen reader hears it)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    qtbot.waitUntil(lambda: "Not under A. Found under V: press Next" in said)  # (a screen reader hears it)
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert reader.current_url() == "app:glossary/v" and window.windowTitle() == "Glossary A to Z: V"
     qtbot.waitUntil(lambda: _selected_in(window) == ("app:glossary/v", WORD), timeout=15000)
@@ -318,3 +318,30 @@ def test_find_in_page_on_a_letter_goes_on_to_the_other_letters(window, qtbot):
     _count_says(window, qtbot, "Not in the glossary. Try Search (Ctrl+K)")
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert reader.current_url() == "app:glossary/a"
+
+
+def test_at_a_kiosk_next_is_tapped_and_the_next_patient_finds_nothing_left(qtbot, library):
+    """A kiosk's patient taps Glossary, finds a word under another letter and taps Next; when the session
+    ends, nothing of it is left: no words in the find bar, none counted, no letter waited for."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    reader, bar = window.reader, window.find_bar
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "app:glossary" and window.windowTitle() == "Glossary A to Z: A"
+    qtbot.waitUntil(reader.is_complete)
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "app:glossary/v"
+    qtbot.waitUntil(lambda: _selected_in(window) == ("app:glossary/v", WORD), timeout=15000)
+
+    _find(window, qtbot, "made-up")  # then the session ends while Previous's letter (U) is on its way
+    _count_says(window, qtbot, "1 of 300 under V, 500 more under other letters")
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    controller.reset()
+    assert not bar.isVisible() and bar.field.text() == "" and bar.count.text() == ""
+    assert window.finder.glossary.text == "" and window.finder.glossary.counts() == {}
+    assert not reader.textCursor().hasSelection() and reader.current_url() != "app:glossary/u"
+    controller.exit_kiosk()

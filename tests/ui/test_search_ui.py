@@ -78,6 +78,32 @@ def test_misspelt_words_say_what_was_searched(window, qtbot):
     assert "chemotherapy" in titles(panel)
 
 
+def test_a_rare_word_a_letter_from_breast_is_breast(window, qtbot):
+    """Review8 m3: "brest" (an English word: a French town) found nothing; it is the patient's "breast"."""
+    panel = type_query(window, qtbot, "brest")
+    assert panel.status.text().startswith("Showing results for \u201cbreast\u201d.")
+    assert "breast" in panel.list.item(0).text().lower()
+    best = titles(panel)[0]
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == f"topic:{best}"
+
+
+def test_the_american_spelling_finds_and_highlights_the_british_word(window, qtbot):
+    """Review8 m3: "estrogen" found one glossary word on these British pages; now it is their "oestrogen", found
+    as typed (no correction shown), and marked on the page opened."""
+    panel = type_query(window, qtbot, "estrogen")
+    assert "Showing results for" not in panel.status.text()
+    assert "hormone-and-targeted" in titles(panel)[:3]
+    field = window.search_field
+    while titles(panel)[panel.list.currentRow()] != "hormone-and-targeted":
+        qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == "topic:hormone-and-targeted"
+    highlighter = window.highlighter
+    marked = {highlighter.matched_text(i).lower() for i in range(len(highlighter.spans))}
+    assert marked and all(text.startswith("oestrogen") for text in marked), marked
+
+
 def test_no_results_says_so_and_points_somewhere(window, qtbot):
     """Typed in the real search box: a plain "no results", the nearest pages (reached by
     Down and Enter), the glossary A to Z, and who to ask with the care team's numbers."""

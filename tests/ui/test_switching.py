@@ -95,6 +95,23 @@ def test_the_same_page_from_the_disk_cache_in_a_new_window_is_the_same(long_wind
     assert again.pages.renderer.disk.hits >= 1
 
 
+def test_a_long_page_is_built_off_screen_in_few_large_fragments(long_window, qtbot, monkeypatch):
+    """Its 4,000-character pieces joined up to BATCH_CHARS: each fragment costs Qt a document of its own."""
+    from sbc_desktop.ui import page_document
+    from sbc_desktop.ui.reader import BATCH_CHARS
+
+    added: list[int] = []
+    real_add = page_document.PageDocument.add
+    monkeypatch.setattr(
+        page_document.PageDocument, "add", lambda self, html: (added.append(len(html)), real_add(self, html))
+    )
+    open_by_link(long_window, qtbot)
+    assert_whole_long_page(long_window)
+    html = long_window.pages.html_for("topic:long") or ""
+    assert len(added) > 1 and sum(added) < len(html)  # (the first piece was on screen: not added)
+    assert min(added[:-1]) >= BATCH_CHARS and len(added) <= len(html) // BATCH_CHARS + 1
+
+
 def test_back_and_forward_bring_the_whole_page(long_window, qtbot):
     window = long_window
     open_by_link(window, qtbot)
