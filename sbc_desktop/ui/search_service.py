@@ -35,14 +35,14 @@ LATE_SEARCH = 0.1  # how long past its time a key's search is waited for (a load
 TYPING_PAUSE = 0.15  # seconds after a key's search before the next page is read (its results drawn)
 # A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py),
 # asked ahead of the index (text_ahead.py), while the patient types too: the parser holds Python's lock for
-# all of a page in one call, and the rest of a page's reading holds it a millisecond at a time. Pages shorter
-# than this take at most 2-6 ms each to read here (the NCI pages: 881 of 1,425, 3 MB of their 49 MB of
-# Markdown; with 50,000, 1,172 pages here took up to 43 ms each at load 8), so the window's thread waits
-# at most that long for a page begun as a key comes. The helper parses the rest behind the window (niced).
-LONG_PAGE = 10_000
+# all of a page in one call, about 1 ms a 30,000 characters here, and the rest of a page's reading holds it a
+# millisecond at a time.
+LONG_PAGE = 50_000
 # A library with this much Markdown whose text is still to be read has all of it parsed by the helper (none
-# in the window's process: the index's thread then only takes each page's text and writes it); a smaller one
-# (the built-in pages: 0.1 MB) only its long pages, and no helper is started for it unless it has one.
+# in the window's process: the index's thread then only takes each page's text and writes it, so a page read
+# between a patient's keys never holds the window's thread up); a smaller one (the built-in pages: 0.1 MB) only
+# its long pages, and no helper is started for it unless it has one. (The NCI pages: 1,172 of 1,425 pages under
+# LONG_PAGE took up to 43 ms each to read in the window at load 8; 881 under 10,000 characters, up to 6 ms.)
 HELPER_LIBRARY = 2_000_000
 SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
 # While the patient only reads the results, they take in newly landed text at most this often (seconds after
