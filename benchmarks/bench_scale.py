@@ -104,8 +104,9 @@ def plain_build(path: Path, rows: list[tuple[str, ...]], options: str = "") -> i
 
 def app_build(path: Path, rows: list[tuple[str, ...]]) -> tuple[int, int]:
     db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=OFF")  # as SearchIndex.open builds its file
+    db.execute("PRAGMA journal_mode=OFF")  # as SearchIndex.begin builds its file
     db.execute("PRAGMA synchronous=OFF")
+    db.execute(f"PRAGMA page_size={search.PAGE_SIZE}")
     search.fill_index(db, rows)
     topics = db.execute("SELECT count(*) FROM docs WHERE kind='topic'").fetchone()[0]
     docs = db.execute("SELECT count(*) FROM fts").fetchone()[0]

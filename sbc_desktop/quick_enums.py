@@ -59,24 +59,6 @@ def _unpicklable_reduce() -> Any:
     return body["__reduce_ex__"]
 
 
-def _fits(base: type, names: Any, defined: frozenset[str]) -> bool:
-    """Whether the members are plain (name, int) pairs the functional API takes without any of its
-    special cases (private, sunder or dunder names, descriptors, repeats, invalid names)."""
-    if type(names) is not list:
-        return False
-    seen = set()
-    for item in names:
-        if type(item) is not tuple or len(item) != 2:
-            return False
-        name, value = item
-        if type(name) is not str or type(value) is not int:
-            return False
-        if name[:1] == "_" or name in defined or name in _INVALID or name in seen:
-            return False
-        seen.add(name)
-    return True
-
-
 def _made(base: type, class_name: str, names: list, module: str | None) -> type | None:
     """The class ``base(class_name, names, boundary=KEEP)`` makes, or None when its members are not
     the plain kind (then the standard library makes it)."""
@@ -84,7 +66,7 @@ def _made(base: type, class_name: str, names: list, module: str | None) -> type 
     if template is None:
         template = _TEMPLATES[base] = _template(base)
     before, after, defined, flag = template
-    if not _fits(base, names, defined):
+    if type(names) is not list:
         return None
     body: dict[str, Any] = {}
     for key, value in before:
@@ -107,7 +89,22 @@ def _made(base: type, class_name: str, names: list, module: str | None) -> type 
     value_map: dict[int, Any] = body["_value2member_map_"]
     put = type.__setattr__
     flag_mask = singles = 0
-    for name, value in names:
+    for item in names:
+        # Only plain (name, int) pairs, which the functional API takes without any of its special cases
+        # (private, sunder or dunder names, descriptors, repeats, invalid names): else the class made so
+        # far is dropped (nothing refers to it) and the standard library makes it.
+        if type(item) is not tuple or len(item) != 2:
+            return None
+        name, value = item
+        if (
+            type(name) is not str
+            or type(value) is not int
+            or name[:1] == "_"
+            or name in defined
+            or name in _INVALID
+            or name in member_map
+        ):
+            return None
         member = new_member(enum_class, value) if use_args else new_member(enum_class)
         member._value_ = value if plain else int(value)
         member._name_ = name

@@ -146,6 +146,7 @@ def test_text_that_landed_without_waiting_for_the_disk_is_used_only_in_the_boot_
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert check.execute("SELECT value FROM meta WHERE key = 'boot'").fetchone() is None  # whole, on disk
+    assert check.execute("PRAGMA page_size").fetchone() == (search.PAGE_SIZE,)
     check.close()
 
     monkeypatch.setattr(search, "_boot", lambda: "the boot after that")
@@ -155,15 +156,29 @@ def test_text_that_landed_without_waiting_for_the_disk_is_used_only_in_the_boot_
     finished.close()
 
 
-def test_the_index_file_is_on_disk_before_the_mark_that_says_it_may_not_be_is_removed(library, tmp_path, monkeypatch):
+@pytest.mark.parametrize("reading", [False, True])
+def test_the_index_file_is_on_disk_before_the_mark_that_says_it_may_not_be_is_removed(
+    library, tmp_path, monkeypatch, reading
+):
+    """The last batch's log is copied into the file by a checkpoint that syncs (``NORMAL``) before the mark
+    goes; while a search still reads an older state (the log cannot all be copied), the file is synced too."""
     done: list[str] = []
     sync = search.os.fsync
     monkeypatch.setattr(search.os, "fsync", lambda fd: (done.append("fsync"), sync(fd))[1])
     index = SearchIndex.begin(library, tmp_path / "cache")
     index._writing().set_trace_callback(done.append)
+    while index.pages_left > 3:
+        index.add_text(page_reader(library), most_chars=1)
+    if reading:  # a search's read of the state before the last pages (the log after it cannot be copied)
+        index.db.execute("BEGIN")
+        index.db.execute("SELECT count(*) FROM fts").fetchone()
     index.finish(page_reader(library))
+    if reading:
+        index.db.execute("COMMIT")
+    assert index._writing().execute("SELECT value FROM meta WHERE key = 'boot'").fetchone() is None
     index.close()
-    unmarked = done.index("DELETE FROM meta WHERE key = 'boot'")
-    assert "fsync" in done[:unmarked] and "fsync" not in done[unmarked:]
     last_page = max(i for i, s in enumerate(done) if s.startswith("DELETE FROM pending"))
-    assert last_page < done.index("fsync")  # after the last page's text is in
+    unmarked = done.index("DELETE FROM meta WHERE key = 'boot'")
+    steps = done[last_page:unmarked]
+    assert steps.index("PRAGMA synchronous=NORMAL") < steps.index("PRAGMA wal_checkpoint(PASSIVE)")
+    assert ("fsync" in steps) == reading
