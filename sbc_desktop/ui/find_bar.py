@@ -35,6 +35,10 @@ class FindBar(QWidget):
         self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
+        # A long count (a long glossary's "Not under A. Found under B, L, P: press Next", at 200% text) takes
+        # two fifths of the bar at most, on two or three lines: on one line it made the window wider than the
+        # screen, and the field left a few letters wide (see resizeEvent).
+        self.count.setWordWrap(True)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(ANNOUNCE_MS)
@@ -58,6 +62,10 @@ class FindBar(QWidget):
         layout.addWidget(self.next_button)
         layout.addWidget(self.close_button)
         self.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.count.setMaximumWidth(max(1, self.width() * 2 // 5))
 
     def open_bar(self) -> None:
         self.show()

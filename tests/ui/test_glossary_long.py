@@ -345,3 +345,22 @@ def test_at_a_kiosk_next_is_tapped_and_the_next_patient_finds_nothing_left(qtbot
     assert window.finder.glossary.text == "" and window.finder.glossary.counts() == {}
     assert not reader.textCursor().hasSelection() and reader.current_url() != "app:glossary/u"
     controller.exit_kiosk()
+
+
+def test_a_long_count_fits_at_200_percent_text_on_a_small_screen(window, qtbot):
+    """'Not under A. Found under V: press Next' on one line made the window wider than a 1024 px screen at 200%
+    text (the page cut off at the right, the topic list squeezed out); now it takes two or three lines."""
+    from tests.ui.test_large_text import not_clipped
+
+    window.appearance.set_scale(2.0)
+    window.resize(1024, 768)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.reader.is_complete)
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    QApplication.processEvents()
+    bar = window.find_bar
+    assert window.width() <= 1024 and window.minimumSizeHint().width() <= 1024
+    assert bar.geometry().right() <= window.width() and not_clipped(bar.count)
+    field = bar.field
+    assert field.width() >= field.fontMetrics().horizontalAdvance(WORD)  # what was typed can still be seen
