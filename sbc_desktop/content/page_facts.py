@@ -18,7 +18,6 @@ are paired as ``PageWalk`` pairs them (``_Marks``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 import pyromark
@@ -217,7 +216,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 elif marks is not None and (value == "Emphasis" or value == "Strong"):
                     marks.contain()
                 continue
-            inner, detail = next(iter(value.items()))
+            ((inner, detail),) = value.items()
             if inner == "Link":
                 href = detail["dest_url"].strip()
                 if detail.get("link_type") == "Email" and not href.lower().startswith("mailto:"):
@@ -254,7 +253,8 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                             said = "".join(link_words)
                             if marks is not None:
                                 said = marks.plain(said)
-                            kept[slot] = replace(kept[slot], text=" ".join(said.split()))
+                            was = kept[slot]  # (made anew: dataclasses.replace costs several times more)
+                            kept[slot] = Link(was.href, was.kind, was.target, was.line, " ".join(said.split()))
                     continue
                 if value in _BLOCK_ENDS:
                     if value == "HtmlBlock":

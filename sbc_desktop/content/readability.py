@@ -183,7 +183,9 @@ class _Syllables:
         self.patterns: dict[str, tuple[int, Any]] = pyphen.hd.patterns
         self.longest: int = pyphen.hd.maxlen
         self.left, self.right = pyphen.left, pyphen.right
-        self.starts = {pattern[:end] for pattern in self.patterns for end in range(1, len(pattern) + 1)}
+        self.automaton = _patterns_found_at_once(self.patterns)
+        if self.automaton is None:
+            self.starts = {pattern[:end] for pattern in self.patterns for end in range(1, len(pattern) + 1)}
         self.not_contraction = re.compile(RE_NONCONTRACTION_APOSTROPHE)
         self.punctuation = re.compile(r"[^\w\s\']")  # textstat's remove_punctuation, apostrophes kept
 
@@ -208,6 +210,17 @@ class _Syllables:
         pointed = f".{word.lower()}."
         size = len(pointed)
         values = [0] * (size + 1)
+        if self.automaton is not None:  # every pattern found in the word in one pass (in C)
+            last_start = size - 2  # (as below: no pattern is looked for from the closing ".")
+            for end, (length, offset, marks) in self.automaton.iter(pointed):
+                if end - length + 1 > last_start:
+                    continue
+                at = end - length + 1 + offset
+                for mark in marks:
+                    if at <= size and mark > values[at]:
+                        values[at] = mark
+                    at += 1
+            return sum(1 for at in range(self.left + 1, min(len(word) - self.right + 1, size) + 1) if values[at] % 2)
         patterns, starts, longest = self.patterns, self.starts, self.longest
         for start in range(size - 1):
             for end in range(start + 1, min(start + longest, size) + 1):
@@ -222,6 +235,20 @@ class _Syllables:
                             values[at] = mark
         # Pyphen's points are the odd values' places less one, at least `left` from the start and `right` from the end.
         return sum(1 for at in range(self.left + 1, min(len(word) - self.right + 1, size) + 1) if values[at] % 2)
+
+
+def _patterns_found_at_once(patterns: dict[str, tuple[int, Any]]) -> Any:
+    """An Aho-Corasick automaton of pyphen's hyphenation patterns (each found with its length, offset and marks),
+    or None without pyahocorasick: a word's patterns are then looked for a place at a time."""
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    automaton = ahocorasick.Automaton()
+    for pattern, (offset, marks) in patterns.items():
+        automaton.add_word(pattern, (len(pattern), offset, tuple(marks)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _is_number(word: str) -> bool:

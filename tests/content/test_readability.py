@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -120,9 +122,8 @@ def test_numbers_are_one_syllable_as_textstat_counts_them_and_words_with_digits_
         assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), word
 
 
-def test_many_words_syllables_are_textstats_own_counted_at_once(builtin_dir):
-    """Syllables of many words at once (the CMU dictionary, else pyphen's points found looking only where a
-    pattern starts): the same as textstat's word by word, on words it knows, words it hyphenates and oddities."""
+def _many_words(builtin_dir) -> list[str]:
+    """Words of the built-in pages, random letters (with digits and marks) and the hard samples."""
     import random
 
     from sbc_desktop.content import readability
@@ -133,12 +134,33 @@ def test_many_words_syllables_are_textstats_own_counted_at_once(builtin_dir):
     rng = random.Random(14)
     letters = "abcdefghijklmnopqrstuvwxyzéöß'-"
     words |= {"".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(3000)}
+    words |= {"".join(rng.choice(letters + "0123456789.[]") for _ in range(rng.randint(1, 12))) for _ in range(500)}
     words |= set(readability._HARD_WORDS) | {"trastuzumab", "pertuzumab", "ribociclib", "fulvestrant", "lymphoedema"}
-    words = sorted(words)
+    return sorted(words)
+
+
+def test_many_words_syllables_are_textstats_own_counted_at_once(builtin_dir):
+    """Syllables of many words at once (the CMU dictionary, else pyphen's points found by one pass of an
+    Aho-Corasick automaton of its patterns): the same as textstat's word by word, on words it knows, words it
+    hyphenates and oddities."""
+    from sbc_desktop.content import readability
+
+    words = _many_words(builtin_dir)
     counter = readability._syllable_counter(textstat)
     assert counter.__name__ == "counts"  # the installed textstat counts as _Syllables does: that is what is used
+    assert counter.__self__.automaton is not None
     assert counter(words) == [textstat.syllable_count(word) for word in words]
     assert counter([]) == []
+
+
+def test_without_pyahocorasick_pyphens_points_are_found_a_place_at_a_time(builtin_dir, monkeypatch):
+    from sbc_desktop.content import readability
+
+    monkeypatch.setitem(sys.modules, "ahocorasick", None)  # (import fails)
+    counter = readability._Syllables(textstat)
+    assert counter.automaton is None
+    words = _many_words(builtin_dir)
+    assert counter.counts(words) == [textstat.syllable_count(word) for word in words]
 
 
 def test_a_textstat_that_counts_otherwise_counts_its_own_way():
@@ -185,4 +207,5 @@ def test_the_blocks_pieces_give_the_grade_of_the_readable_text(blocks):
     assert flesch_kincaid_grade(text, textstat, pieces) == flesch_kincaid_grade(text, textstat)
     assert grade_of(text, textstat, pieces) == grade_of(text, textstat)
     long = blocks * 20
-    assert grade_of(readable_blocks(long), textstat, " ".join(long).split()) == grade_of(readable_blocks(long), textstat)
+    text = readable_blocks(long)
+    assert grade_of(text, textstat, " ".join(long).split()) == grade_of(text, textstat)

@@ -112,6 +112,41 @@ def test_a_long_page_is_built_off_screen_in_few_large_fragments(long_window, qtb
     assert min(added[:-1]) >= BATCH_CHARS and len(added) <= len(html) // BATCH_CHARS + 1
 
 
+def test_a_long_list_of_references_is_added_in_small_pieces_and_numbered_on(qtbot, tmp_path, monkeypatch):
+    """One list of 300 references (70,000 characters of HTML) was one fragment, Qt's parse of it one long step:
+    it is cut between its items into lists numbered on, and reads 1 to 300 as before."""
+    from sbc_desktop.ui import page_document
+    from sbc_desktop.ui.reader import BATCH_CHARS
+
+    words = "a study of the liver and the bones over many years, in many people, with their scans and blood tests"
+    citations = "\n".join(f"{n}. Author {n} and others: {words} ({n})." for n in range(1, 301))
+    pages = {"short": "Read [the references](topic:refs).", "refs": "Some words.\n\n## References\n\n" + citations}
+    root = make_content(tmp_path / "content", pages)
+    window = MainWindow(load_library(root), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    show_active(qtbot, window)
+    added: list[int] = []
+    real_add = page_document.PageDocument.add
+    monkeypatch.setattr(
+        page_document.PageDocument, "add", lambda self, html: (added.append(len(html)), real_add(self, html))
+    )
+    window.reader.go("topic:short")
+    with qtbot.waitSignal(window.reader.pageCompleted, timeout=10_000):
+        qtbot.mouseClick(
+            window.reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(window.reader, "topic:refs")
+        )
+    assert window.reader.current_url() == "topic:refs"
+    assert len(added) > 2 and max(added) < 2 * BATCH_CHARS
+    numbers, block = [], window.reader.document().begin()
+    while block.isValid():
+        if block.textList() is not None and block.text().startswith("Author"):
+            numbers.append(block.textList().itemText(block))
+        block = block.next()
+    assert numbers == [f"{n}." for n in range(1, 301)]
+    assert "Author 300 and others" in window.reader.toPlainText()
+
+
 def test_back_and_forward_bring_the_whole_page(long_window, qtbot):
     window = long_window
     open_by_link(window, qtbot)
