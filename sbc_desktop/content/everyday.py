@@ -71,19 +71,28 @@ def _sound(word: str) -> str:
     return "".join(c for i, c in enumerate(word) if not i or c != word[i - 1])
 
 
-def slip(typed: str, word: str) -> tuple[int, int, bool, int, str]:
+def _consonants(word: str) -> str:
+    """``word``'s consonants as it sounds (`_sound`): a vowel left out or put in changes nothing ("palative":
+    palliative, not palatine)."""
+    sound = _sound(word)
+    return sound[:1] + "".join(c for c in sound[1:] if c not in "aeiouy")
+
+
+def slip(typed: str, word: str) -> tuple[int, bool, int, int, int, str]:
     """How far ``typed`` is from ``word`` as a slip, smaller being likelier (for sorting): first the edits
-    between how the two sound (a letter doubled or not, "ph" or "f": the commonest misspellings), then the
-    edits between the letters (two letters swapped count one), then whether ``word`` is no everyday English
-    (a name in a page's references, "Dockter", is not what "docter" meant), then the likeness of the two
-    ("scaned" is nearer "scanned" than "scared"; "diarea" nearer "diarrhea" than "diary")."""
+    between how the two sound (a letter doubled or not, "ph" or "f": the commonest misspellings), then whether
+    ``word`` is no everyday English (a name in a page's references, "Dockter", is not what "docter" meant), then
+    the edits between their consonants (a vowel left out: "palative" is palliative, not the rarer palatine),
+    then between their letters (two letters swapped count one), then the likeness of the two ("scaned" is nearer
+    "scanned" than "scared"; "diarea" nearer "diarrhea" than "diary")."""
     from rapidfuzz import fuzz
     from rapidfuzz.distance import OSA
 
     return (
         OSA.distance(_sound(typed), _sound(word)),
-        OSA.distance(typed, word),
         word not in everyday_words(),
+        OSA.distance(_consonants(typed), _consonants(word)),
+        OSA.distance(typed, word),
         -round(fuzz.ratio(typed, word)),
         word,
     )

@@ -124,6 +124,7 @@ class Reader(QTextBrowser):
         # reading position, a link's #anchor): its address and the calls, dropped if the page changes.
         self._after_build: tuple[QUrl, list[Callable[[], None]]] | None = None
         self._history_positions: dict[int, tuple[QUrl, int]] = {}  # history index -> (address, scroll)
+        self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
         self.setObjectName("reader")
@@ -208,7 +209,7 @@ class Reader(QTextBrowser):
                 self._hold_paint()
             if url.hasFragment():
                 fragment = url.fragment()
-                self.when_complete(lambda: self.to_anchor(fragment))
+                self.when_complete(self._this_move(lambda: self.to_anchor(fragment)))
         return html
 
     def _hold_paint(self) -> None:
@@ -608,6 +609,7 @@ class Reader(QTextBrowser):
     def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.HtmlResource) -> None:  # noqa: N802
         url = QUrl(url)
         # Every way of changing page (go, links, reload) passes here; Back and Forward do not.
+        self._moves += 1
         self._leaving()
         self._loading = True
         try:
@@ -666,16 +668,19 @@ class Reader(QTextBrowser):
         if saved is None or saved[0] != self.source():
             return
         position = saved[1]
+        place_at = self._this_move(lambda: self.place_at(position))
         if self._build is not None:  # once it is parsed and shown (it comes in pieces, laid out in steps)
-            self.after_build(lambda: self.place_at(position))
+            self.after_build(place_at)
         elif not self.is_complete():  # once its rest, built off screen, is shown
-            self.when_complete(lambda: self.place_at(position))
+            self.when_complete(place_at)
         else:  # Qt restored it, unless the layout clamped it (and a short page is laid out to its end)
             self.place_at(position)
 
     def _go_in_history(self, step: Callable[[], None], index: int) -> None:
         """Back or Forward: the page is replaced and Qt restores its place (or _back_to does),
-        none of which is the reader's own scrolling (is_loading)."""
+        none of which is the reader's own scrolling (is_loading). A place an earlier Back or Forward still
+        waits to reach (its page coming in) is dropped: this move wins (review9 m1)."""
+        self._moves += 1
         self._leaving()
         self._load_whole_page = True
         self._loading = True
@@ -685,7 +690,10 @@ class Reader(QTextBrowser):
         finally:
             self._loading = False
         self._back_to(index)
-        if self.page_number == page and self.source().hasFragment() and self.textCursor() == caret:
+        if self.page_number == page and self.source().hasFragment() and not self.is_complete():
+            # Another place on the page still coming in (an earlier Back brought it): gone to once it is there.
+            self.to_anchor(self.source().fragment())
+        elif self.page_number == page and self.source().hasFragment() and self.textCursor() == caret:
             # Another place on the page shown (Qt scrolled to it, no reload: no _anchor_reached): the caret
             # goes there too, as on arriving (else Tab and a screen reader go on from the place left), and
             # it is said; the view stays where history put it. (Qt moved the caret itself only to bring
@@ -914,12 +922,13 @@ class Reader(QTextBrowser):
         if url.toString().split("#")[0] != self.current_url().split("#")[0]:
             return False
         name = url.fragment()
+        self._moves += 1
 
         def there() -> None:
             self.setSource(url)  # (the same page: Qt scrolls to the place and keeps it in the history)
             self._anchor_reached(name)
 
-        self._when_anchor_laid_out(name, there)
+        self._when_anchor_laid_out(name, self._this_move(there))
         return True
 
     def go_home(self) -> None:
@@ -936,6 +945,7 @@ class Reader(QTextBrowser):
         elif url.scheme() in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif not url.scheme() and url.fragment():
+            self._moves += 1
             self.to_anchor(url.fragment())  # (the place may be further down than the page has come yet)
         elif text in (PREFERENCES_URL, SPREAD_URL):
             self.commandRequested.emit(text)
@@ -946,8 +956,19 @@ class Reader(QTextBrowser):
 
     def to_anchor(self, name: str) -> None:
         """Go to the place ``name`` on this page, once it is there: its last pieces in, and laid out (in its
-        small steps) down to it. The screen held as it was (a page shown again) is shown there then."""
-        self._when_anchor_laid_out(name, lambda: self._anchor_reached(name))
+        small steps) down to it. The screen held as it was (a page shown again) is shown there then.
+        Dropped if the reader moves on first (another page, place, Back or Forward)."""
+        self._when_anchor_laid_out(name, self._this_move(lambda: self._anchor_reached(name)))
+
+    def _this_move(self, call: Callable[[], None]) -> Callable[[], None]:
+        """``call``, done later only if the reader has not moved on since (see _moves)."""
+        move = self._moves
+
+        def if_still() -> None:
+            if move == self._moves:
+                call()
+
+        return if_still
 
     def _complete_now(self) -> bool:
         """True if the page is complete, or made complete now because what is left of it is short (a few ms);

@@ -92,4 +92,17 @@ def test_a_typed_word_with_accents_the_content_holds_is_not_corrected(tmp_path, 
 def test_slip_puts_the_commonest_misspellings_first():
     assert slip("vomitting", "vomiting") < slip("vomitting", "something")
     assert slip("morfine", "morphine") < slip("morfine", "moraine")  # "ph" sounds as "f"
-    assert slip("tierd", "tired")[:2] == (1, 1)  # two letters swapped: one slip
+    sound, _odd, _consonants, letters, *_rest = slip("tierd", "tired")
+    assert (sound, letters) == (1, 1)  # two letters swapped: one slip
+    assert slip("palative", "palliative") < slip("palative", "palatine")  # a vowel left out (a letter doubled)
+
+
+def test_a_vowel_left_out_is_a_likelier_slip_than_another_consonant(tmp_path):
+    """Review8 (session 26's notes): on the NCI pages "palative" gave "palatine" (of the palate: one letter
+    changed) before "palliative" (a letter doubled, a vowel left out: how it sounds)."""
+    pages = {"care": "Palliative care eases symptoms.", "mouth": "The palatine tonsils are at the back of the mouth."}
+    index = SearchIndex.open(load_library(make_content(tmp_path / "c", pages)), None)
+    index.prepare()
+    response = index.search("palative ", 5)
+    assert response.corrected == "palliative" and response.results[0].ref == "care"
+    index.close()

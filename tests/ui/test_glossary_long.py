@@ -364,3 +364,32 @@ def test_a_long_count_fits_at_200_percent_text_on_a_small_screen(window, qtbot):
     assert bar.geometry().right() <= window.width() and not_clipped(bar.count)
     field = bar.field
     assert field.width() >= field.fontMetrics().horizontalAdvance(WORD)  # what was typed can still be seen
+
+
+def test_a_second_back_before_the_first_has_arrived_wins(window, qtbot):
+    """Two quick Backs to the long glossary: 'vulvodynia', then 'vcedifo' (its letter's page already shown),
+    then W's page; Back, and Back again while V's page is still coming in. The address said 'vulvodynia' but
+    the view, caret and speech ended on 'vcedifo', where the first Back was going (review9 m1): the place
+    the first Back waits for is dropped when another history move comes."""
+    reader = window.reader
+    _choose_from_search(window, qtbot, WORD, "vulvodynia")
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.textCursor().block().text() == WORD, timeout=10000)
+    _choose_from_search(window, qtbot, "vcedifo", "vcedifo")
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.textCursor().block().text() == "vcedifo", timeout=10000)
+    _choose_from_search(window, qtbot, "wbababa", "wbababa")
+    assert reader.current_url() == "app:glossary/w#term-wbababa"
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.textCursor().block().text() == "wbababa", timeout=10000)
+    said = _said(window)
+
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_url() == "app:glossary/v#term-vcedifo"
+    assert not reader.is_complete()  # (V's page still coming in: its pieces wait for the event loop)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_url() == "app:glossary/v#term-vulvodynia"
+
+    qtbot.waitUntil(lambda: reader.is_laid_out() and _top_line(window) == WORD, timeout=10000)
+    qtbot.wait(200)  # (nothing still waiting moves it on: the first Back's place was dropped)
+    assert _top_line(window) == WORD and reader.current_url() == "app:glossary/v#term-vulvodynia"
+    assert reader.textCursor().block().text() == WORD and not reader.textCursor().hasSelection()
+    assert said[-1] == f"{WORD}: {MEANING}" and not any(message.startswith("vcedifo") for message in said)
