@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from .everyday import commoner_slip, is_everyday, nearest_everyday, plain_letters, slip
+from .everyday import commoner_slip, everyday_words, is_everyday, nearest_everyday, plain_letters, slip
 from .everyday import prepare as everyday_prepare
 from .library import Library, Topic
 from .parse_cache import StoredTopic
@@ -541,6 +541,14 @@ class SearchIndex:
         )
         return self._library_spelling(meant) if meant else word
 
+    def _begins_commoner(self, start: str) -> bool:
+        """Whether ``start`` begins a word of the library that is commoner English than ``start`` itself."""
+        words = everyday_words()
+        own = words.get(start)
+        if own is None:
+            return True  # (no English word: nothing `_slip` would change)
+        return any(words.get(w, own) < own for w in self.words_starting(start, COMPLETIONS * 4) if w != start)
+
     def _library_spelling(self, word: str) -> str:
         """``word`` as the library spells it: "diarrhoea" in a British library, "diarrhea" in an American one."""
         self._load_vocabulary()
@@ -653,7 +661,9 @@ class SearchIndex:
                 if last and unfinished and len(word) >= 2 and self.starts_a_word(word):
                     # A whole word, though, that is a slip for a far commoner one is corrected ("brest": in one page,
                     # and the start of a few names)
-                    fixed = self._slip(word) if len(word) >= 4 else word
+                    # Not a start the patient may still be typing into a commoner word of the library ("brea":
+                    # breast, not "break"; "pall": palliative, not "pale").
+                    fixed = self._slip(word) if len(word) >= 4 and not self._begins_commoner(word) else word
                     ideas.append(self._start_idea(word) if fixed == word else self._idea(fixed))
                     changed = changed or fixed != word
                     shown.append(fixed)

@@ -146,3 +146,14 @@ def test_a_word_the_library_holds_or_a_common_word_is_never_taken_for_another(tm
     assert index.search("caries ", 5).results[0].ref == "teeth"
     assert index.search("bran ", 5).corrected == ""
     index.close()
+
+
+@pytest.mark.parametrize("word", ["breast", "palliative"])
+def test_a_word_being_typed_is_never_corrected_to_another(index, word):
+    """Typing "breast" a letter at a time, "brea" said 'Showing results for "break"', and "pall" (palliative)
+    "pale" (review9 S2): a start the patient may still be typing into a commoner word of the library is no slip.
+    A whole rare word that is one, is ("brest": breast)."""
+    for end in range(4, len(word) + 1):
+        response = index.search(word[:end], 5)
+        assert response.corrected == "", word[:end]
+    assert index.search("brest", 5).corrected == "breast"
