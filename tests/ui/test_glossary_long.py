@@ -393,3 +393,19 @@ def test_a_second_back_before_the_first_has_arrived_wins(window, qtbot):
     assert _top_line(window) == WORD and reader.current_url() == "app:glossary/v#term-vulvodynia"
     assert reader.textCursor().block().text() == WORD and not reader.textCursor().hasSelection()
     assert said[-1] == f"{WORD}: {MEANING}" and not any(message.startswith("vcedifo") for message in said)
+
+
+def test_at_a_kiosk_a_word_not_in_the_glossary_points_to_the_search_box_not_a_key(qtbot, library):
+    """A kiosk's touch screen has no keyboard to press Ctrl+K on: the find bar points to the Search box, which
+    is there to tap at the top of the window."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.reader.is_complete)
+    _find(window, qtbot, "zebraqux")
+    _count_says(window, qtbot, "Not in the glossary. Try the Search box at the top")
+    field = window.search_field
+    assert field.isVisible() and field.mapTo(window, QPoint(0, 0)).y() < window.reader.mapTo(window, QPoint(0, 0)).y()
+    controller.exit_kiosk()
