@@ -200,12 +200,15 @@ def nci(count: int) -> bool:
 
 
 GC_MODE = "settled"  # --gc
+GC_DETAIL = False  # --gc-detail
 WHAT_IF = "as is"  # --what-if: a scratch change to the app, to tell apart what holds the text back
 
 
 def what_if(change: str) -> None:
     """--what-if: "fixed-batches" (every batch TEXT_BATCH, as before session 26's growing batches), "no-hold" (a
-    key does not hold the text back, only its search, as in session 25), "no-pause" (text is never held back)."""
+    key does not hold the text back, only its search, as in session 25), "no-pause" (text is never held back),
+    "key-holds" (0.8 s from each key and from its search, as in session 26), "long-in-helper" (only pages of
+    50,000 characters or more parsed by the helper, the rest in the window's process, as in session 26)."""
     from sbc_desktop.content import search as search_module
     from sbc_desktop.ui import search_service
 
@@ -213,6 +216,11 @@ def what_if(change: str) -> None:
         search_module.BATCH_GROWTH = 1
     elif change == "no-hold":
         search_service.SearchService.hold = lambda self: None
+    elif change == "key-holds":  # session 26's hold: 0.8 s from each key and from each key's search
+        search_service.KEY_PAUSE = search_service.TYPING_PAUSE = 0.8
+        search_service.SEARCH_PAUSE = 0.0
+    elif change == "long-in-helper":  # only pages of 50,000 characters or more parsed by the helper, as before
+        search_service.LONG_PAGE, search_service.HELPER_LIBRARY = 50_000, 1 << 62
     elif change == "no-pause":
         search_service.SearchService.hold = lambda self: None
         search_service.TYPING_PAUSE = 0.0
@@ -295,7 +303,8 @@ def filling(seconds: float) -> bool:
     from sbc_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    pauses = Pauses()  # Python's garbage collections while typing (sbc_desktop/gc_pauses.py)
+    pauses = Pauses(count=True) if GC_DETAIL else Pauses()  # Python's garbage collections (sbc_desktop/gc_pauses.py)
+    long_gc: list[tuple[float, object]] = []  # (the step's ms, a collection inside it) for steps over 16 ms
     # The window's own work for the text landing, whatever the machine's load: each search again of the
     # results on show (wall and CPU ms), and each result row laid out afresh to be drawn.
     again: list[tuple[float, float]] = []
@@ -446,6 +455,7 @@ def filling(seconds: float) -> bool:
 
             typist.timeout.connect(key)
             pauses.clear()
+            long_gc.clear()
             pauses.install()
             heart.start(2)
             typist.start(120)
@@ -472,10 +482,18 @@ def filling(seconds: float) -> bool:
                 if (b - a) * 1000 - 2 > 16:
                     over += 1
                     inside = pauses.within(a, b)
+                    long_gc.extend(((b - a) * 1000 - 2, p) for p in inside)
                     with_gc += bool(inside)
                     by_gc += bool(inside) and (b - a) * 1000 - 2 - sum(p.ms for p in inside) <= 16
             said = (f"{pauses.report()}; stalls over 16 ms: {over}, {with_gc} with a collection inside, "
                     f"{by_gc} under 16 ms without it")  # fmt: skip
+            for generation in (1, 2) if GC_DETAIL else ():
+                these = [p for p in pauses.pauses if p.generation == generation]
+                threads = sorted({p.thread for p in these})
+                if these:
+                    most, cpu = max(p.walked for p in these), max(p.cpu for p in these) * 1000
+                    on = ", ".join(threads)
+                    said += f"\n    gen {generation}: on {on}; walked {most:,} objects at most, CPU max {cpu:.1f} ms"
             return typing, other, len(pressed), said
 
         window.search.textAdded.connect(lambda done, _total: landings.append((time.perf_counter(), done)))
@@ -488,6 +506,7 @@ def filling(seconds: float) -> bool:
         laid_out[0] = 0
         began = time.perf_counter()
         stalls, stalls_other, typed, collected = session(seconds)
+        collections_inside = list(long_gc)
         after = window.search.text_done[0]
         landed = [(t - began, done) for t, done in landings if t >= began]
         batched = [(a - began, w - began, b - began, *rest) for a, w, b, *rest in batches if b >= began]
@@ -548,6 +567,11 @@ def filling(seconds: float) -> bool:
     print(f"  garbage collector: {GC_MODE} (--gc)")
     print(f"  collections, adding text: {collected}")
     print(f"  collections, floor:       {floor_collected}")
+    for ms, p in collections_inside:
+        walked = f", {p.walked:,} objects walked" if getattr(p, "walked", -1) >= 0 else ""  # (older code: not kept)
+        thread = getattr(p, "thread", "?")
+        print(f"    a step of {ms:.1f} ms had inside it a gen {p.generation} collection of {p.ms:.1f} ms (CPU "
+              f"{p.cpu * 1000:.1f}) on the thread {thread!r}{walked}, {p.collected} collected")  # fmt: skip
     return max(stalls + stalls_other) <= 16
 
 
@@ -582,11 +606,14 @@ def main() -> int:
     parser.add_argument("--filling-only", action="store_true", help="only the stalls while text is added")
     parser.add_argument("--split", action="store_true",
                         help="with --filling-only: what each long step while typing was made of")  # fmt: skip
-    parser.add_argument("--what-if", choices=("as is", "fixed-batches", "no-hold", "no-pause"), default="as is",
+    parser.add_argument("--what-if", default="as is",
+                        choices=("as is", "fixed-batches", "no-hold", "no-pause", "key-holds", "long-in-helper"),
                         help="with --filling-only: a scratch change to the app (see what_if)")  # fmt: skip
+    parser.add_argument("--gc-detail", action="store_true",
+                        help="count the objects each middle and full collection walks (slows them)")  # fmt: skip
     args = parser.parse_args()
-    global GC_MODE, SPLIT, WHAT_IF
-    GC_MODE, SPLIT, WHAT_IF = args.gc, args.split, args.what_if
+    global GC_MODE, SPLIT, WHAT_IF, GC_DETAIL
+    GC_MODE, SPLIT, WHAT_IF, GC_DETAIL = args.gc, args.split, args.what_if, args.gc_detail
     if not NCI_PAGES.is_dir():
         print(f"FAIL: {NCI_PAGES} not found: nothing to measure", file=sys.stderr)
         return 1

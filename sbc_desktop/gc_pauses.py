@@ -9,6 +9,7 @@ it collected, so a benchmark can say how many of the UI's long steps had one ins
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ class Pause:
     end: float
     collected: int
     cpu: float = 0.0  # seconds of CPU on the collecting thread (a loaded machine's waits left out)
+    thread: str = ""  # the thread whose allocation set it off (it holds Python's lock meanwhile)
+    walked: int = -1  # objects in the generations it walks (-1: not counted; see Pauses.count)
 
     @property
     def ms(self) -> float:
@@ -29,16 +32,24 @@ class Pause:
 class Pauses:
     """Records every collection from ``install()`` to ``remove()`` (also a context manager)."""
 
-    def __init__(self) -> None:
+    def __init__(self, count: bool = False) -> None:
         self.pauses: list[Pause] = []
+        self.count = count  # count the objects each middle and full collection walks (before it is timed)
         self._began = self._began_cpu = 0.0
+        self._walked = -1
 
     def _callback(self, phase: str, info: dict) -> None:
         if phase == "start":
+            generation = info["generation"]
+            self._walked = -1
+            if self.count and generation:
+                self._walked = sum(len(gc.get_objects(g)) for g in range(generation + 1))
             self._began, self._began_cpu = time.perf_counter(), time.thread_time()
         else:
             cpu = time.thread_time() - self._began_cpu
-            self.pauses.append(Pause(info["generation"], self._began, time.perf_counter(), info["collected"], cpu))
+            end, thread = time.perf_counter(), threading.current_thread().name
+            pause = Pause(info["generation"], self._began, end, info["collected"], cpu, thread, self._walked)
+            self.pauses.append(pause)
 
     def install(self) -> Pauses:
         if self._callback not in gc.callbacks:

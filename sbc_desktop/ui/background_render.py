@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+if TYPE_CHECKING:  # (QProcess and its enums are made when the render starts, after the first paint)
+    from PySide6.QtCore import QProcess
 
 DELAY_MS = 3000  # after the first paint
 
@@ -36,6 +40,8 @@ class BackgroundRender(QObject):
     def start(self) -> None:
         if self.process is not None or not self.available():
             return
+        from PySide6.QtCore import QProcess
+
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         self.process.setStandardOutputFile(QProcess.nullDevice())
@@ -43,6 +49,10 @@ class BackgroundRender(QObject):
         self.process.start(sys.executable, args)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning:
+        if self.process is None:
+            return
+        from PySide6.QtCore import QProcess
+
+        if self.process.state() != QProcess.ProcessState.NotRunning:
             self.process.kill()
             self.process.waitForFinished(2000)

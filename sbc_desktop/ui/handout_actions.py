@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..notes import NotesError
 from ..storage import StorageError
 
-if TYPE_CHECKING:  # the handout modules (and Qt's printing) are imported when first used, not at start
+if TYPE_CHECKING:  # the handout modules (and Qt's printing and dialogs) are imported when first used, not at start
     from PySide6.QtPrintSupport import QPrinter
 
     from ..handout.builder import HandoutOptions
@@ -255,6 +255,8 @@ class HandoutActions(QObject):
             self._warn(QCoreApplication.translate("Handout", "Could not print"), str(exc))
 
     def _no_printer(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(QCoreApplication.translate("Handout", "No printer"))
@@ -280,6 +282,8 @@ class HandoutActions(QObject):
         """Ask where, then save; when saved, say where and offer to open it. The job (None: not started)."""
         if not self.allow_files or self.busy():
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         suggested = str(documents_folder() / QCoreApplication.translate("Handout", "my-appointment-handout.pdf"))
         path_text, chosen = QFileDialog.getSaveFileName(
             self.parent_widget,
@@ -297,6 +301,8 @@ class HandoutActions(QObject):
 
     def offer_to_open(self, path: Path) -> None:
         """Say where the handout went, and open it if the patient wants to look at it now."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent_widget)
         box.setObjectName("handoutSaved")
         box.setIcon(QMessageBox.Icon.Information)
@@ -356,4 +362,6 @@ class HandoutActions(QObject):
         return job if job is not None and job.error is None else None
 
     def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent_widget, title, text)

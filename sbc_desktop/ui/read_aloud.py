@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextEdit, QWidget
 
 from .icons import icon
 from .reader import SPEECH, Reader
@@ -475,4 +475,6 @@ class ReadAloudBar(QWidget):
                 "    sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng\n\n"
                 "Everything else in this guide works without it.",
             ).format(reason=reason)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, QCoreApplication.translate("ReadAloud", "Read aloud is not available"), message)

@@ -22,12 +22,28 @@ if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own 
     from ..content.text_ahead import TextAhead
 
 WINDOW_RESULTS = 12  # the best dozen: more is rarely read, and each costs drawing time
-# While someone types, no page is parsed for the index: a long page's parse holds Python's lock for
-# tens of milliseconds at a time (python-markdown's regular expressions), which the window would feel.
-TYPING_PAUSE = 0.8  # seconds after a search before the next page is parsed
-# A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py):
-# the parser holds Python's lock for all of a page in one call, about 1 ms a 30,000 characters here.
+# While the window works for someone typing, no page is parsed for the index: a page's parse holds Python's
+# lock and a core in the window's process, which the window would feel. The window works at each key (the field
+# drawn again) and for its search, which comes when no key came for the field's pause (SearchField: 120 ms),
+# then draws its results. Between the keys the window waits, and the pages' text is read: before, a key held
+# it back 0.8 s, and a patient typing a word key after key held it all back until they stopped (a quiet run had
+# 760 of the NCI pages' 1,425 searchable after 20 s of typing and reading, where all of them had been).
+KEY_PAUSE = 0.03  # seconds after a key before the next page is read (the key's own work in the window)
+SEARCH_PAUSE = 0.12  # a key's search comes this long after it, if no other key came (SearchField's pause)
+BEFORE_SEARCH = 0.03  # no page is begun this long before a key's search is due (a page read here takes up to that)
+LATE_SEARCH = 0.1  # how long past its time a key's search is waited for (a loaded window is late)
+TYPING_PAUSE = 0.15  # seconds after a key's search before the next page is read (its results drawn)
+# A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py),
+# asked ahead of the index (text_ahead.py), while the patient types too: the parser holds Python's lock for
+# all of a page in one call, about 1 ms a 30,000 characters here, and the rest of a page's reading holds it a
+# millisecond at a time.
 LONG_PAGE = 50_000
+# A library with this much Markdown whose text is still to be read has all of it parsed by the helper (none
+# in the window's process: the index's thread then only takes each page's text and writes it, so a page read
+# between a patient's keys never holds the window's thread up); a smaller one (the built-in pages: 0.1 MB) only
+# its long pages, and no helper is started for it unless it has one. (The NCI pages: 1,172 of 1,425 pages under
+# LONG_PAGE took up to 43 ms each to read in the window at load 8; 881 under 10,000 characters, up to 6 ms.)
+HELPER_LIBRARY = 2_000_000
 SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
 # While the patient only reads the results, they take in newly landed text at most this often (seconds after
 # the last search): a search again and its rows drawn at every batch were the window's longest steps.
@@ -80,6 +96,7 @@ class SearchService(QObject):
         self.error = ""  # why the index could not be opened, if it could not
         self.text_error = ""  # why some pages' text could not be added, if it could not
         self._quiet_from = 0.0  # time.monotonic() after which nobody has been typing
+        self._search_due = 0.0  # time.monotonic() at which a key's search comes (0: none due)
         self._searched_at = -REFRESH  # time.monotonic() of the last search
         self._searched_text = -1  # how many pages' text the last search covered
         self._again = QTimer(self)  # when the results on show may take in the text landed since
@@ -236,10 +253,13 @@ class SearchService(QObject):
         helper = self._helper = PageTextProcess(self.library.root, self.cache_dir)
         known_of = self.known_of
         ahead = None
-        if helper.usable:  # its size known without reading it
-            long_pages = [topic for topic in index.pages_to_read() if markdown_size(topic) >= LONG_PAGE]
-            if long_pages:
-                ahead = self._ahead = TextAhead(helper, long_pages, markdown_size, known_of)
+        if helper.usable:  # (each page's size known without reading it)
+            pages = index.pages_to_read()
+            sizes = [markdown_size(topic) for topic in pages]
+            if sum(sizes) < HELPER_LIBRARY:
+                pages = [topic for topic, size in zip(pages, sizes, strict=True) if size >= LONG_PAGE]
+            if pages:
+                ahead = self._ahead = TextAhead(helper, pages, markdown_size, known_of)
 
         def read(topic: Topic) -> Rendered:
             found = None
@@ -257,32 +277,44 @@ class SearchService(QObject):
         return read
 
     def _wait_for_quiet(self) -> None:
-        """On the index's thread, before each page is parsed: wait while someone is typing; give the batch
-        up if the window is closing."""
-        while not self._stop.is_set() and (wait := self._quiet_from - time.monotonic()) > 0:
+        """On the index's thread, before each page is parsed and before a batch is written: wait while the
+        window works for someone typing (a key, a key's search and its results); give the batch up if the
+        window is closing."""
+        while not self._stop.is_set() and (wait := self._till_quiet()) > 0:
             self._stop.wait(wait)
         if self._stop.is_set():
             from ..content.search import Stopped
 
             raise Stopped
 
+    def _till_quiet(self) -> float:
+        """Seconds until the next page may be read: after a key's own work, and not as its search comes."""
+        now = time.monotonic()
+        wait = self._quiet_from - now
+        due = self._search_due
+        if due and due - BEFORE_SEARCH < now < due + LATE_SEARCH:  # the search may come while the page is read
+            wait = max(wait, due + LATE_SEARCH - now)  # (it ends the wait as it is made: see search)
+        return wait
+
     def hold(self) -> None:
-        """Someone typed a key: no page's text is read or written until the typing pause is over (from the
-        key, not only from its search after the field's pause: the pages read meanwhile held Python's lock
-        and a core in the window's process as the key's search and results were drawn)."""
-        self._quiet_from = time.monotonic() + TYPING_PAUSE
+        """Someone typed a key: the next page waits for the key's own work, and for its search if that is due
+        (no other key within the field's pause). Between the keys, the pages' text goes on landing."""
+        now = time.monotonic()
+        self._quiet_from = max(self._quiet_from, now + KEY_PAUSE)
+        self._search_due = now + SEARCH_PAUSE
 
     def search(
         self, query: str, limit: int = WINDOW_RESULTS, boost: dict[str, float] | None = None, typed: bool = True
     ) -> SearchResponse | None:
         """``boost``: topic id -> score factor (the topics for where the reader's cancer has spread).
 
-        ``typed``: someone is typing (the next page's text waits for ``TYPING_PAUSE``). The window's own
-        search again as a batch of text lands is not: the results on show go on filling in at once.
+        ``typed``: someone is typing (the next page's text waits for ``TYPING_PAUSE``, as its results are
+        drawn). The window's own search again as a batch of text lands is not: the results on show go on
+        filling in at once.
         """
         now = time.monotonic()
         if typed:
-            self._quiet_from = now + TYPING_PAUSE
+            self._quiet_from, self._search_due = now + TYPING_PAUSE, 0.0
         if self._index is None:
             return None
         self._searched_at, self._searched_text = now, self.text_done[0]

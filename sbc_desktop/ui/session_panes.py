@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from .overlay import close_overlays
 
@@ -57,7 +57,7 @@ def connect_appointment(window) -> None:
 def close_dialogs() -> None:
     """Whatever a patient left open in a window of its own: dialogs, message boxes, menus."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog | QMenu | QMessageBox) and widget.isVisible():
+        if isinstance(widget, QDialog | QMenu) and widget.isVisible():  # (message boxes are dialogs)
             widget.close()
 
 

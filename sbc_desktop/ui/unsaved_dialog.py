@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def confirm_unsaved(parent: QWidget, why: str) -> str:
     """'retry', 'drop' or 'cancel' (keep the window open), as the person chooses."""
+    from PySide6.QtWidgets import QMessageBox  # (made when first asked, not at start)
+
     box = QMessageBox(parent)
     box.setObjectName("unsavedNotesDialog")
     box.setIcon(QMessageBox.Icon.Warning)

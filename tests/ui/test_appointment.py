@@ -103,9 +103,7 @@ def test_print_with_no_printer_offers_pdf(window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr("sbc_desktop.ui.handout_actions.QDesktopServices.openUrl", lambda url: True)
     target = tmp_path / "handout.pdf"
-    monkeypatch.setattr(
-        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     window.reader.go("topic:care-team")
     with qtbot.waitSignal(window.handouts.saved, timeout=30000):
         qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -120,7 +118,7 @@ def test_unwritable_path_says_so_and_keeps_the_notes(window, qtbot, monkeypatch,
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(
-        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName",
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(tmp_path / "a-file" / "h.pdf"), "PDF (*.pdf)"),
     )
     window.appointment.notes_edit.setPlainText("keep me")

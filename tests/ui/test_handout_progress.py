@@ -52,7 +52,7 @@ def long_handout(window, qtbot, monkeypatch):
 
     def answer(target):
         monkeypatch.setattr(
-            "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
+            "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
         )
 
     return answer
@@ -138,9 +138,7 @@ def test_a_short_save_shows_no_progress(window, qtbot, monkeypatch, tmp_path):
     window.reader.go("topic:care-team")
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     target = tmp_path / "short.pdf"
-    monkeypatch.setattr(
-        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     visible = []
     probe = QTimer()
     progress = lambda: window.handouts.progress  # noqa: E731
@@ -159,7 +157,7 @@ def test_a_folder_that_cannot_be_written_is_said_at_once(window, qtbot, monkeypa
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(
-        "sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName",
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
         lambda *a, **k: ("/proc/sbc-desktop-handout.pdf", "PDF (*.pdf)"),  # a folder nobody may write in
     )
     window.appointment.notes_edit.setPlainText("keep me")

@@ -50,7 +50,7 @@ def saving(window, qtbot, monkeypatch, tmp_path, click: str):
         return str(tmp_path / "out" / "handout.pdf"), "PDF (*.pdf)"
 
     (tmp_path / "out").mkdir(exist_ok=True)
-    monkeypatch.setattr("sbc_desktop.ui.handout_actions.QFileDialog.getSaveFileName", dialog)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", dialog)
     monkeypatch.setattr(
         "sbc_desktop.ui.handout_actions.QDesktopServices.openUrl", lambda url: seen.setdefault("opened", url) or True
     )

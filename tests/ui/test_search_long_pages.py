@@ -77,3 +77,24 @@ def test_long_pages_are_parsed_by_the_helper_while_the_index_is_busy_with_other_
         qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == [last.id], timeout=10000)
         assert asked == [last.id]  # asked once
     window.close()
+
+
+def test_a_large_library_has_all_its_pages_text_parsed_by_the_helper(qtbot, library, monkeypatch):
+    """A library with much text to read (here: any) has none of it parsed in the window's process: the index's
+    thread only takes each page's text from the helper and writes it, so a patient typing meanwhile never waits
+    for Python's lock while a page is parsed (the built-in pages: below the line, parsed in the window)."""
+    monkeypatch.setattr(search_service, "HELPER_LIBRARY", 1)
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    renderer = window.pages.renderer
+    parsed_here: list[str] = []
+    real = renderer.text_of
+    renderer.text_of = lambda topic: parsed_here.append(topic.id) or real(topic)
+    window.open_start_page()
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "acupuncture")  # in the pain page's text alone
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == ["pain"], timeout=10000)
+    assert parsed_here == []
+    window.close()
