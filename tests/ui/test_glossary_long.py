@@ -409,3 +409,38 @@ def test_at_a_kiosk_a_word_not_in_the_glossary_points_to_the_search_box_not_a_ke
     field = window.search_field
     assert field.isVisible() and field.mapTo(window, QPoint(0, 0)).y() < window.reader.mapTo(window, QPoint(0, 0)).y()
     controller.exit_kiosk()
+
+
+def test_at_a_kiosk_at_200_percent_the_whole_find_message_is_shown(qtbot, library):
+    """A kiosk's patient with poor sight at 200% text finds a word under another letter: the bar showed
+    'Not / under A. / Found' and cut the rest ('under V: press Next'), wrapped in a narrow column beside the
+    field (review9 S1). Now a message too long to sit beside the field has a row of its own across the bar."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+    from tests.ui.test_large_text import not_clipped
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    bar = window.find_bar
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.appearance.scale == 2.0
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.reader.is_complete)
+    for word, says in ((WORD, "Not under A. Found under V: press Next"), ("made-up", None)):
+        _find(window, qtbot, word)
+        if says is not None:
+            _count_says(window, qtbot, says)
+        else:
+            qtbot.waitUntil(lambda: "more under other letters" in bar.count.text(), timeout=15000)
+        QApplication.processEvents()
+        count = bar.count
+        assert count.isVisible() and not_clipped(count), (count.text(), count.size())
+        assert count.geometry().bottom() <= bar.height() and count.geometry().right() <= bar.width()
+        assert bar.geometry().right() <= window.width()
+        # Beside the field, the field keeps room for what was typed; on its own row it is across the bar.
+        assert bar.field.width() >= bar.field.fontMetrics().horizontalAdvance(word)
+    _find(window, qtbot, "")
+    qtbot.keyClicks(bar.field, "zzzz")  # a short count goes back beside the field
+    QApplication.processEvents()
+    assert bar.count.geometry().top() < bar.field.geometry().bottom()
+    controller.exit_kiosk()
