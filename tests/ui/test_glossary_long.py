@@ -395,6 +395,22 @@ def test_a_second_back_before_the_first_has_arrived_wins(window, qtbot):
     assert said[-1] == f"{WORD}: {MEANING}" and not any(message.startswith("vcedifo") for message in said)
 
 
+def test_at_a_kiosk_a_word_not_in_the_glossary_points_to_the_search_box_not_a_key(qtbot, library):
+    """A kiosk's touch screen has no keyboard to press Ctrl+K on: the find bar points to the Search box, which
+    is there to tap at the top of the window."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.reader.is_complete)
+    _find(window, qtbot, "zebraqux")
+    _count_says(window, qtbot, "Not in the glossary. Try the Search box at the top")
+    field = window.search_field
+    assert field.isVisible() and field.mapTo(window, QPoint(0, 0)).y() < window.reader.mapTo(window, QPoint(0, 0)).y()
+    controller.exit_kiosk()
+
+
 def test_at_a_kiosk_at_200_percent_the_whole_find_message_is_shown(qtbot, library):
     """A kiosk's patient with poor sight at 200% text finds a word under another letter: the bar showed
     'Not / under A. / Found' and cut the rest ('under V: press Next'), wrapped in a narrow column beside the
