@@ -405,6 +405,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not in the glossary. Try the Search box at the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not in the glossary. Try Search (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -409,6 +409,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[{current} öf {total} úñdér {letter}, {more} möré úñdér öthér léttérš ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
+            <source>Not in the glossary. Try the Search box at the top</source>
+            <translation>[Ñöt îñ thé glöššárý. Trý thé Šéárçh böx át thé töp ~~~~~ ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
             <source>Not in the glossary. Try Search (Ctrl+K)</source>
             <translation>[Ñöt îñ thé glöššárý. Trý Šéárçh (Çtrl+K) ~~~~~ ~~~~~ ~]</translation>
         </message>

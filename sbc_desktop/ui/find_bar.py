@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 ANNOUNCE_MS = 600  # a final count is said once nothing has changed it for this long (typing pauses)
 
@@ -35,10 +35,12 @@ class FindBar(QWidget):
         self.field.textChanged.connect(lambda text: self.findRequested.emit(text, 0))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
-        # A long count (a long glossary's "Not under A. Found under B, L, P: press Next", at 200% text) takes
-        # two fifths of the bar at most, on two or three lines: on one line it made the window wider than the
-        # screen, and the field left a few letters wide (see resizeEvent).
+        # A long count (a long glossary's "Not under A. Found under B, L, P: press Next", at 200% text) that
+        # does not fit on one line in two fifths of the bar goes on a row of its own under the field, across
+        # the bar (see _place_count): on one line it made the window wider than the screen, and wrapped beside
+        # the field, in a narrow column, a kiosk's bar cut it after "Not under A. Found".
         self.count.setWordWrap(True)
+        self._count_row = 0
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(ANNOUNCE_MS)
@@ -54,18 +56,34 @@ class FindBar(QWidget):
         self.close_button = QPushButton(QCoreApplication.translate("FindBar", "Close"), self)
         self.close_button.setAccessibleName(QCoreApplication.translate("FindBar", "Close find"))
         self.close_button.clicked.connect(self.close_bar)
-        layout = QHBoxLayout(self)
+        layout = self._grid = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.count)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.close_button)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.field, 0, 0)
+        layout.setColumnStretch(0, 1)
+        layout.addWidget(self.count, 0, 1)
+        layout.addWidget(self.previous_button, 0, 2)
+        layout.addWidget(self.next_button, 0, 3)
+        layout.addWidget(self.close_button, 0, 4)
         self.hide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.count.setMaximumWidth(max(1, self.width() * 2 // 5))
+        self._place_count()
+
+    def _place_count(self) -> None:
+        """The count beside the field when it fits on one line in two fifths of the bar; else on a row of its
+        own under it, across the bar, wrapped there only if it must be."""
+        beside = max(1, self.width() * 2 // 5)
+        row = 0 if self.count.fontMetrics().horizontalAdvance(self.count.text()) + 8 <= beside else 1
+        if row != self._count_row:
+            self._count_row = row
+            self._grid.removeWidget(self.count)
+            if row:
+                self._grid.addWidget(self.count, 1, 0, 1, 5)
+            else:
+                self._grid.addWidget(self.count, 0, 1)
+        self.count.setMaximumWidth(beside if row == 0 else 16777215)
 
     def open_bar(self) -> None:
         self.show()
@@ -113,6 +131,7 @@ class FindBar(QWidget):
         """Show ``text`` where the count is (a final one said once typing pauses, see countSettled)."""
         self.count.setText(text)
         self.count.setAccessibleName(text)
+        self._place_count()
         if final and text and self.isVisible():
             self._settle.start()  # again: typing on restarts it, so only the last query's count is said
         else:

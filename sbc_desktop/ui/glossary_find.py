@@ -8,9 +8,10 @@ their pages show: each word, its meaning and its "Read more" link's text, as fin
 ignoring case, no match across two lines), and the find bar says where else the words are:
 "1 of 2 under A, 3 more under other letters", "Not under A. Found under B, L, P: press Next" (the
 find bar's button: a kiosk's patient taps it; Enter and F3 are its keys), or "Not in the glossary",
-pointing to Search. Next after the letter's last match goes
-on to the next letter that has one, at its first match; Previous before the first, back to the
-previous letter's last; round from the last letter to the first.
+pointing to Search (by its key, Ctrl+K; on a kiosk's touch screen, where its box is: no key to
+press). Next after the letter's last match goes on to the next letter that has one, at its first
+match; Previous before the first, back to the previous letter's last; round from the last letter to
+the first.
 
 The letters' text (two million characters for the NCI glossary's 7,798 words) is made once, a
 few hundred words a turn of the event loop, and counted a few letters a turn (STEP_S each), so
@@ -35,9 +36,10 @@ class GlossaryFind(QObject):
 
     changed = Signal()  # the other letters' counts are known (done) or were dropped
 
-    def __init__(self, pages: Pages, parent: QObject | None = None):
+    def __init__(self, pages: Pages, parent: QObject | None = None, *, touch: bool = False):
         super().__init__(parent)
         self._pages = pages
+        self.touch = touch  # a touch screen (a kiosk's): what the find bar says names no keys
         self._made_for: tuple[int, int] | None = None  # the glossary the texts are for (as GlossaryPages keys it)
         self._texts: dict[str, str] = {}  # letter -> its words' text in lower case, made so far
         self._making: list[tuple[str, int]] = []  # (letter, words made) still to make, in order
@@ -140,9 +142,10 @@ class GlossaryFind(QObject):
         return True
 
 
-def find_label(current: int, total: int, letter: str, found: dict[str, int]) -> str:
+def find_label(current: int, total: int, letter: str, found: dict[str, int], touch: bool = False) -> str:
     """What the find bar says on a long glossary's letter page once every letter is counted ("" for plain
-    "1 of 4": the words are under this letter only). ``found``: the other letters with the words."""
+    "1 of 4": the words are under this letter only). ``found``: the other letters with the words; ``touch``:
+    a touch screen, where a key is no help."""
     elsewhere = sum(found.values())
     if total and elsewhere:
         return QCoreApplication.translate(
@@ -150,6 +153,8 @@ def find_label(current: int, total: int, letter: str, found: dict[str, int]) -> 
         ).format(current=current, total=total, letter=letter, more=elsewhere)
     if total:
         return ""
+    if not found and touch:
+        return QCoreApplication.translate("GlossaryFind", "Not in the glossary. Try the Search box at the top")
     if not found:
         return QCoreApplication.translate("GlossaryFind", "Not in the glossary. Try Search (Ctrl+K)")
     letters = list(found)

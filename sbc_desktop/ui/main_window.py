@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 
 from ..care_team import CareTeam
 from ..content.library import Library, Topic
+from ..counts import grouped
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
 from ..policy import Policy
@@ -129,7 +130,9 @@ class MainWindow(QMainWindow):
         self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
         self.find_bar = FindBar(reading)
         self.highlighter = Highlighter(self.reader)
-        self.finder = FindInPage(self.find_bar, self.highlighter, GlossaryFind(self.pages, self))
+        self.finder = FindInPage(
+            self.find_bar, self.highlighter, GlossaryFind(self.pages, self, touch=self.policy.touch)
+        )
         self.finder.goRequested.connect(self.reader.go)  # (a long glossary's next letter with a match)
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, reading)
@@ -446,7 +449,9 @@ class MainWindow(QMainWindow):
                 self._renewal.renew()
             self.tree.show_url(address)
         # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
-        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(len(self.library.topics))
+        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(
+            grouped(len(self.library.topics))
+        )
         if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
             message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])
         elif not say_ready:

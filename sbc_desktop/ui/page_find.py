@@ -481,7 +481,7 @@ class FindInPage(QObject):
             if highlighter.busy() or not glossary.done():
                 self.bar.show_count(highlighter.current + 1, count, final=False)
                 return
-            label = find_label(highlighter.current + 1, count, letter, glossary.counts())
+            label = find_label(highlighter.current + 1, count, letter, glossary.counts(), glossary.touch)
             if label:
                 self.bar.show_message(label)
                 return

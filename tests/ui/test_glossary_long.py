@@ -393,3 +393,54 @@ def test_a_second_back_before_the_first_has_arrived_wins(window, qtbot):
     assert _top_line(window) == WORD and reader.current_url() == "app:glossary/v#term-vulvodynia"
     assert reader.textCursor().block().text() == WORD and not reader.textCursor().hasSelection()
     assert said[-1] == f"{WORD}: {MEANING}" and not any(message.startswith("vcedifo") for message in said)
+
+
+def test_at_a_kiosk_a_word_not_in_the_glossary_points_to_the_search_box_not_a_key(qtbot, library):
+    """A kiosk's touch screen has no keyboard to press Ctrl+K on: the find bar points to the Search box, which
+    is there to tap at the top of the window."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.reader.is_complete)
+    _find(window, qtbot, "zebraqux")
+    _count_says(window, qtbot, "Not in the glossary. Try the Search box at the top")
+    field = window.search_field
+    assert field.isVisible() and field.mapTo(window, QPoint(0, 0)).y() < window.reader.mapTo(window, QPoint(0, 0)).y()
+    controller.exit_kiosk()
+
+
+def test_at_a_kiosk_at_200_percent_the_whole_find_message_is_shown(qtbot, library):
+    """A kiosk's patient with poor sight at 200% text finds a word under another letter: the bar showed
+    'Not / under A. / Found' and cut the rest ('under V: press Next'), wrapped in a narrow column beside the
+    field (review9 S1). Now a message too long to sit beside the field has a row of its own across the bar."""
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import start_kiosk
+    from tests.ui.test_large_text import not_clipped
+
+    window, controller = start_kiosk(qtbot, library, KioskConfig(idle_timeout=120, warning=30))
+    bar = window.find_bar
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.appearance.scale == 2.0
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.glossary), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.reader.is_complete)
+    for word, says in ((WORD, "Not under A. Found under V: press Next"), ("made-up", None)):
+        _find(window, qtbot, word)
+        if says is not None:
+            _count_says(window, qtbot, says)
+        else:
+            qtbot.waitUntil(lambda: "more under other letters" in bar.count.text(), timeout=15000)
+        QApplication.processEvents()
+        count = bar.count
+        assert count.isVisible() and not_clipped(count), (count.text(), count.size())
+        assert count.geometry().bottom() <= bar.height() and count.geometry().right() <= bar.width()
+        assert bar.geometry().right() <= window.width()
+        # Beside the field, the field keeps room for what was typed; on its own row it is across the bar.
+        assert bar.field.width() >= bar.field.fontMetrics().horizontalAdvance(word)
+    _find(window, qtbot, "")
+    qtbot.keyClicks(bar.field, "zzzz")  # a short count goes back beside the field
+    QApplication.processEvents()
+    assert bar.count.geometry().top() < bar.field.geometry().bottom()
+    controller.exit_kiosk()

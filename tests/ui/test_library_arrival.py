@@ -354,3 +354,13 @@ def test_a_long_first_page_is_made_again_without_stopping_the_window(qtbot, buil
     assert reader.page_number == page + 1 and reader.current_url() == "topic:side-effects"
     assert reader.toHtml().count("term:") > links  # now with its glossary words
     assert abs(bar.value() - place) <= bar.pageStep() // 4  # at the reader's place
+
+
+def test_a_large_library_says_how_many_topics_as_the_locale_groups_them(qtbot, tmp_path):
+    """'All 1500 topics are ready.' beside the search panel's '1,500': the count grouped, as everywhere else."""
+    from tests.helpers import make_content
+
+    root = make_content(tmp_path / "content", {f"t{number:04}": "Text." for number in range(1001)})
+    window = part_window(qtbot, root, "t0000")
+    window.take_library(load_library(root, check_links=False))
+    assert window.statusBar().currentMessage() == "All 1,001 topics are ready."
