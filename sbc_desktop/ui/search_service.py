@@ -33,6 +33,10 @@ SEARCH_PAUSE = 0.12  # a key's search comes this long after it, if no other key 
 BEFORE_SEARCH = 0.03  # no page is begun this long before a key's search is due (a page read here takes up to that)
 LATE_SEARCH = 0.1  # how long past its time a key's search is waited for (a loaded window is late)
 TYPING_PAUSE = 0.15  # seconds after a key's search before the next page is read (its results drawn)
+# A large library's pages parsed in the window's process (no helper to start: the frozen bundle): a page begun
+# between the keys would hold the next key up for up to its whole parse, so a key and its search hold the text
+# back this long, as before.
+PARSED_HERE_PAUSE = 0.8
 # A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py),
 # asked ahead of the index (text_ahead.py), while the patient types too: the parser holds Python's lock for
 # all of a page in one call, about 1 ms a 30,000 characters here, and the rest of a page's reading holds it a
@@ -97,6 +101,7 @@ class SearchService(QObject):
         self.text_error = ""  # why some pages' text could not be added, if it could not
         self._quiet_from = 0.0  # time.monotonic() after which nobody has been typing
         self._search_due = 0.0  # time.monotonic() at which a key's search comes (0: none due)
+        self._parsed_here = False  # a large library's pages are parsed in the window's process (PARSED_HERE_PAUSE)
         self._searched_at = -REFRESH  # time.monotonic() of the last search
         self._searched_text = -1  # how many pages' text the last search covered
         self._again = QTimer(self)  # when the results on show may take in the text landed since
@@ -260,6 +265,8 @@ class SearchService(QObject):
                 pages = [topic for topic, size in zip(pages, sizes, strict=True) if size >= LONG_PAGE]
             if pages:
                 ahead = self._ahead = TextAhead(helper, pages, markdown_size, known_of)
+        else:
+            self._parsed_here = index.text_to_read() >= HELPER_LIBRARY
 
         def read(topic: Topic) -> Rendered:
             found = None
@@ -300,7 +307,7 @@ class SearchService(QObject):
         """Someone typed a key: the next page waits for the key's own work, and for its search if that is due
         (no other key within the field's pause). Between the keys, the pages' text goes on landing."""
         now = time.monotonic()
-        self._quiet_from = max(self._quiet_from, now + KEY_PAUSE)
+        self._quiet_from = max(self._quiet_from, now + (PARSED_HERE_PAUSE if self._parsed_here else KEY_PAUSE))
         self._search_due = now + SEARCH_PAUSE
 
     def search(
@@ -314,7 +321,8 @@ class SearchService(QObject):
         """
         now = time.monotonic()
         if typed:
-            self._quiet_from, self._search_due = now + TYPING_PAUSE, 0.0
+            self._quiet_from = now + (PARSED_HERE_PAUSE if self._parsed_here else TYPING_PAUSE)
+            self._search_due = 0.0
         if self._index is None:
             return None
         self._searched_at, self._searched_text = now, self.text_done[0]

@@ -4,6 +4,7 @@ the window's (where the parser would hold Python's lock, and the window, for all
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -97,4 +98,22 @@ def test_a_large_library_has_all_its_pages_text_parsed_by_the_helper(qtbot, libr
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
     qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == ["pain"], timeout=10000)
     assert parsed_here == []
+    window.close()
+
+
+def test_with_no_helper_a_large_library_s_text_waits_for_the_typing_to_pause(qtbot, library, monkeypatch):
+    """Where no helper can be started (the frozen bundle), a large library's pages are parsed in the window's
+    process: a page begun between two keys would hold the next key up for all of its parse, so a key holds the
+    text back as long as it did before the text landed between the keys."""
+    monkeypatch.setattr(search_service, "HELPER_LIBRARY", 1)
+    monkeypatch.setattr(PageTextProcess, "available", staticmethod(lambda: False))
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page()
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search.is_searchable, timeout=30000)
+    qtbot.keyClick(window.search_field, "b")
+    assert window.search._quiet_from - time.monotonic() > search_service.PARSED_HERE_PAUSE / 2
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
     window.close()
