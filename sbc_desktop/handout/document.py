@@ -172,16 +172,16 @@ def layout_device(device: QPagedPaintDevice) -> QPdfWriter:
     return measure
 
 
-def page_key(device: QPagedPaintDevice) -> tuple[int, float, float]:
+def page_key(device: QPagedPaintDevice) -> tuple[float, float]:
     """What a layout depends on in ``device``: the printable part of its page (at LAYOUT_DPI)."""
     rect = device.pageLayout().paintRectPixels(LAYOUT_DPI)
-    return LAYOUT_DPI, rect.width(), rect.height()
+    return rect.width(), rect.height()
 
 
 def _frame(device: QPagedPaintDevice, options: HandoutOptions) -> tuple[QRectF, float, float]:
     """The body's rectangle on each page, the header's band and the footer's height, in LAYOUT_DPI pixels."""
-    resolution, width, height = page_key(device)
-    band = resolution * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
+    width, height = page_key(device)
+    band = LAYOUT_DPI * (LARGE_PT if options.large_print else NORMAL_PT) / 72 * 2.2  # header/footer height
     foot = band * 1.5  # room for two lines: the date and content version can wrap
     # A whole number of pixels high: Qt breaks pages at multiples of the height rounded to 1/64 px,
     # and each page is drawn at a multiple of this one; apart, a line at a page's foot could be

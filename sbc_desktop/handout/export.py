@@ -36,7 +36,7 @@ class Handout:
         self.root = library.root  # pictures are read only from inside it
         self._document: QTextDocument | None = None
         # The handout set out for one device (the preview's printer), kept for its next use there.
-        self._laid: tuple[QPagedPaintDevice, tuple[int, float, float], QTextDocument] | None = None
+        self._laid: tuple[QPagedPaintDevice, tuple[float, float], QTextDocument] | None = None
 
     @property
     def html(self) -> str:

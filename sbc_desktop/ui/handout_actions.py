@@ -130,14 +130,26 @@ class HandoutActions(QObject):
         """Set the handout out in steps (the window answers; a long one shows how far it is and can
         be cancelled), then open the preview. Qt's preview asks for every page at once, in one call
         (``paintRequested``), so the long part is done before: that call only draws the pages."""
+        return self._set_out_then(
+            self._open_preview,
+            QCoreApplication.translate("Handout", "Preparing the preview"),
+            QCoreApplication.translate("Handout", "Could not show the preview"),
+            QCoreApplication.translate("Handout", "The preview was cancelled."),
+        )
+
+    def _set_out_then(
+        self, then: Callable[[Handout, QPrinter], None], doing: str, failed: str, cancelled: str
+    ) -> HandoutJob | None:
+        """The handout set out for the printer in steps (saying ``doing``, with Cancel), then ``then(handout,
+        printer)`` once the progress line has gone; ``failed`` with the reason if it cannot be set out."""
         handout = self.make()
         printer = self.printer(handout.options)
         return self.run(
             handout.laid_steps(printer),
-            QCoreApplication.translate("Handout", "Preparing the preview"),
-            lambda: QTimer.singleShot(0, lambda: self._open_preview(handout, printer)),  # once its line has gone
-            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not show the preview"), reason),
-            lambda: self.message.emit(QCoreApplication.translate("Handout", "The preview was cancelled.")),
+            doing,
+            lambda: QTimer.singleShot(0, lambda: then(handout, printer)),
+            lambda reason: self._warn(failed, reason),
+            lambda: self.message.emit(cancelled),
         )
 
     def _open_preview(self, handout: Handout, printer: QPrinter) -> None:
@@ -157,14 +169,11 @@ class HandoutActions(QObject):
         if not QPrinterInfo.availablePrinters():
             self._no_printer()
             return None
-        handout = self.make()
-        printer = self.printer(handout.options)
-        return self.run(
-            handout.laid_steps(printer),
+        return self._set_out_then(
+            self._ask_and_print,
             QCoreApplication.translate("Handout", "Printing the handout"),
-            lambda: QTimer.singleShot(0, lambda: self._ask_and_print(handout, printer)),  # once its line has gone
-            lambda reason: self._warn(QCoreApplication.translate("Handout", "Could not print"), reason),
-            lambda: self.message.emit(QCoreApplication.translate("Handout", "Printing was cancelled.")),
+            QCoreApplication.translate("Handout", "Could not print"),
+            QCoreApplication.translate("Handout", "Printing was cancelled."),
         )
 
     def _ask_and_print(self, handout: Handout, printer: QPrinter) -> None:
