@@ -172,3 +172,32 @@ def start_kiosk(qtbot, library, config):
     qtbot.addWidget(window)
     show_active(qtbot, window)
     return window, controller
+
+
+def slow_printer(monkeypatch, page: int = 3):
+    """The printer takes its time: from ``page`` on it stays there until ``release()`` (or until the
+    print is cancelled). Handouts are set out before the print dialog, so their pages alone go quickly:
+    on a busy machine a whole print could end between two looks at it, before its progress line and
+    Cancel were ever seen (CI, after session 27). Returns ``release``."""
+    from sbc_desktop.handout.document import Stage
+    from sbc_desktop.handout.export import Handout
+
+    real = Handout.paint_steps
+    held = [True]
+
+    def paint_steps(self, device):
+        steps = real(self, device)
+        try:
+            while True:
+                try:
+                    step = next(steps)
+                except StopIteration as end:
+                    return end.value
+                yield step
+                while held[0] and step[0] is Stage.PAGES and step[1] >= page:
+                    yield step
+        finally:
+            steps.close()  # Cancel: the real steps end their painter
+
+    monkeypatch.setattr(Handout, "paint_steps", paint_steps)
+    return lambda: held.__setitem__(0, False)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbc_desktop.ui import handout_job
 
-from .conftest import show_active
+from .conftest import show_active, slow_printer
 
 
 class GapProbe:
@@ -336,14 +336,24 @@ def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot,
     assert not window.handouts.job.running and not paper.exists()
     assert window.statusBar().currentMessage() == "Printing was cancelled."
     # Once pages go to the printer, Cancel is greyed out and the handout is printed whole.
+    release = slow_printer(monkeypatch, page=1)  # the printer is still on page 1 when it is looked at
     with qtbot.waitSignal(window.handouts.printed, timeout=120000):
         qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(
-            lambda: window.handouts.job.stage is Stage.PAGES and window.handouts.job.done > 0, timeout=90000
+            lambda: (
+                window.handouts.job.stage is Stage.PAGES
+                and window.handouts.job.done > 0
+                and window.handouts.progress is not None
+                and window.handouts.progress.isVisible()
+            ),
+            timeout=90000,
         )
         progress = window.handouts.progress
         assert not progress.cancel_button.isEnabled() and "to the printer" in progress.label.text()
+        QTest.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)  # greyed out: it does nothing
+        assert window.handouts.job.running
         total = window.handouts.job.total
+        release()
     assert len(pypdf.PdfReader(str(paper)).pages) == total
 
 

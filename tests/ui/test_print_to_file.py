@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from sbc_desktop.handout.document import Stage
 from sbc_desktop.ui import handout_job
 
-from .conftest import show_active
+from .conftest import show_active, slow_printer
 from .test_appointment import open_panel
 
 OLD = b"%PDF-1.4 the handout printed last week"
@@ -53,9 +53,12 @@ def print_to_file(window, qtbot, monkeypatch):
     return press_print
 
 
-def test_cancel_while_pages_go_to_the_file_keeps_the_file_that_was_there(window, qtbot, print_to_file, tmp_path):
+def test_cancel_while_pages_go_to_the_file_keeps_the_file_that_was_there(
+    window, qtbot, print_to_file, monkeypatch, tmp_path
+):
     target = tmp_path / "printed.pdf"
     target.write_bytes(OLD)
+    slow_printer(monkeypatch)  # held at page 3: the print is still going when Cancel is pressed
     printed = []
     window.handouts.printed.connect(lambda: printed.append(True))
     print_to_file(target)
