@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -22,6 +22,7 @@ from .content.links import TOPIC_SCHEME
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
 
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
+    from .content.arriving import ArrivingParts
     from .content.render import Renderer
     from .content.rendered import Rendered
 
@@ -255,9 +256,21 @@ class Pages:
 
     def topic_parts(self, topic: Topic) -> Iterator[str]:
         """Heading and first part of the body, further parts, then the sources footer."""
+        yield from self._framed_parts(topic, self._body_parts(topic))
+
+    def arriving_parts(self, topic: Topic, arriving: ArrivingParts) -> Iterator[str | object]:
+        """`topic_parts` as its body's parts arrive from the helper (content/arriving.py): `NOT_YET` while
+        the next is still being made."""
+        yield from self._framed_parts(topic, arriving.body_parts())
+
+    def _framed_parts(self, topic: Topic, body: Iterable[Any]) -> Iterator[Any]:
         header = self.topic_header(topic)
         first = True
-        for html, last in self._body_parts(topic):
+        for item in body:
+            if not isinstance(item, tuple):
+                yield item  # (NOT_YET)
+                continue
+            html, last = item
             html = self.with_care_team(html)
             yield (header if first else "") + html + ("\n" + self.footer_html(topic) if last else "")
             first = False

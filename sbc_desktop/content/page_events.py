@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from html import escape, unescape
 from typing import Any
 
@@ -68,6 +68,7 @@ _LAST_RUN = 0xF8FF
 _PAIRED = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 _HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
 _ALIGN = {"Left": "left", "Center": "center", "Right": "right"}  # a table column's, from its ":--:" line
+_OWN_ANCHOR = re.compile(r"\{[^}\n]*#")  # where a heading may name its own anchor (``## Side effects {#effects}``)
 
 
 def _slugify(value: str) -> str:
@@ -193,6 +194,8 @@ class PageWalk:
         self.linked: set[str] = set()  # glossary terms linked so far (the first use of each)
         self.lines = LineFinder(source)
         self.headings: list[tuple[int, int, list[str], list[str], str]] = []  # out index, level, words, name, id
+        self.named = 0  # headings whose anchors are made (the first ones)
+        self.used: set[str] | None = None  # anchors taken (see _name_headings)
         # State of the walk.
         self.depth = 0  # open block elements
         self.run_text: list[str] = []  # text and soft breaks not yet written (one text node of the page)
@@ -218,6 +221,14 @@ class PageWalk:
 
     # -- the walk -----------------------------------------------------------------------
     def run(self) -> list[str]:
+        return list(self.elements())
+
+    def elements(self) -> Iterator[str]:
+        """The HTML's top-level elements, each given out as soon as it has ended, so that a long page's top can
+        be shown while the rest is parsed (all at the end where a heading may name its own anchor: the anchors
+        made for the other headings must differ from every one of those)."""
+        early = _OWN_ANCHOR.search(self.source) is None
+        given = 0  # elements given out
         events, self.marked = _events(self.source)
         for event in events:
             if type(event) is str:
@@ -236,6 +247,9 @@ class PageWalk:
                     self._block_start()
                     self.out.append("<hr />\n")
                     self._block_end()
+                    if early and len(self.ends) > given:
+                        yield from self._ended(given)
+                        given = len(self.ends)
                 continue
             text = event.get("Text")  # a third of all events: first
             if text is not None:
@@ -252,6 +266,9 @@ class PageWalk:
                     if self.run_text:
                         self._flush()
                     self._end(value)
+                    if early and len(self.ends) > given:
+                        yield from self._ended(given)
+                        given = len(self.ends)
                 elif kind == "Code":
                     self._flush()
                     self._code(value)
@@ -263,11 +280,19 @@ class PageWalk:
                     self.out.append(value)
         self._flush()
         self._resolve(None)
-        self._name_headings()
+        self._name_headings(len(self.out))
         ends = [0, *self.ends]
         if not self.ends or self.ends[-1] != len(self.out):
             ends.append(len(self.out))
-        return ["".join(self.out[a:b]) for a, b in zip(ends, ends[1:], strict=False)]
+        for start, end in zip(ends[given:], ends[given + 1 :], strict=False):
+            yield "".join(self.out[start:end])
+
+    def _ended(self, given: int) -> Iterator[str]:
+        """The top-level elements ended since the first ``given``: whole now (their headings named)."""
+        self._name_headings(self.ends[-1])
+        starts = [self.ends[given - 1] if given else 0, *self.ends[given:-1]]
+        for start, end in zip(starts, self.ends[given:], strict=True):
+            yield "".join(self.out[start:end])
 
     def result_links(self) -> tuple[Link, ...]:
         return tuple(Link(*link) for link in self.links)
@@ -638,16 +663,19 @@ class PageWalk:
         self.out.append("</span>")
 
     # -- headings -------------------------------------------------------------------------
-    def _name_headings(self) -> None:
-        """Each heading's anchor: its own ``{#id}``, else python-markdown's slug of its words, unique."""
-        used = {anchor for *_rest, anchor in self.headings if anchor}
-        named = []
-        for index, level, words, name, anchor in self.headings:
+    def _name_headings(self, before: int) -> None:
+        """Each heading written before ``before`` in ``out`` and not named yet: its anchor, its own ``{#id}``,
+        else python-markdown's slug of its words, unique (``used``: every own anchor of the page, taken when the
+        first heading is named: `elements` names headings early only on pages without one)."""
+        if self.used is None:
+            self.used = {anchor for *_rest, anchor in self.headings if anchor}
+        while self.named < len(self.headings) and self.headings[self.named][0] < before:
+            index, level, words, name, anchor = self.headings[self.named]
             if not anchor:
-                anchor = _unique(_slugify(" ".join(self._plain("".join(name)).split())), used)
+                anchor = _unique(_slugify(" ".join(self._plain("".join(name)).split())), self.used)
             self.out[index] = f'<h{level} id="{escape(anchor)}">'
-            named.append((index, level, words, name, anchor))
-        self.headings = named
+            self.headings[self.named] = (index, level, words, name, anchor)
+            self.named += 1
 
 
 def joined_terms(linked: Iterable[str], links: Iterable[Link]) -> frozenset[str]:

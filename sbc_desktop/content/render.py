@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
@@ -189,6 +189,12 @@ class Renderer:
         """``text`` parsed once (not cached): links and pictures of ``topic`` resolved from its folder."""
         return self._render(text, topic, self._terms(), html=True)
 
+    def render_parts(self, text: str, topic: Topic | None, on_part: Callable[[str], None]) -> Rendered:
+        """``render``, each part of the HTML handed to ``on_part`` as soon as it is made: a long page's top
+        can be shown while the rest is parsed. (Should the parse fail on the way, the result's parts, the
+        page's words unformatted, are not the ones handed over.)"""
+        return self._render(text, topic, self._terms(), html=True, on_part=on_part)
+
     def facts(self, text: str, topic: Topic | None = None) -> Rendered:
         """What ``render`` finds in ``text`` (links, headings, words) without the HTML (``parts`` is
         ``("",)``) and so without glossary links either: what `check` reads, in less than half the time.
@@ -223,18 +229,34 @@ class Renderer:
             return rendered.blocks(), tuple(link for link in rendered.links if link.kind == PICTURE or keep(link.href))
         return blocks, tuple(links)
 
-    def _render(self, text: str, topic: Topic | None, terms: TermMatcher | None, html: bool) -> Rendered:
+    def _render(
+        self,
+        text: str,
+        topic: Topic | None,
+        terms: TermMatcher | None,
+        html: bool,
+        on_part: Callable[[str], None] | None = None,
+    ) -> Rendered:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them
         base_url = topic.url if topic else ""
         walk = PageWalk(
             text, lambda href: self._fix_link(href, base_url), lambda src: self._picture_url(src, topic), terms, html
         )
+        made: list[str] = []
         try:
-            pieces = walk.run()
+            if on_part is None:
+                pieces = walk.run()
+            else:  # each part cleaned and handed over as soon as the walk has ended its elements
+                for piece in _grouping(walk.elements()):
+                    made.append(self._clean(piece))
+                    on_part(made[-1])
         except Exception:  # noqa: BLE001 - whatever the parser meets: the words, unformatted
             blocks = (" ".join(block.split()) for block in text.split("\n\n"))
             return Rendered(("<pre>" + nh3.clean_text(text) + "</pre>",), text="\n".join(b for b in blocks if b))
-        parts = tuple(self._clean(piece) for piece in _grouped(pieces)) if html else ()
+        if on_part is not None:
+            parts = tuple(made)
+        else:
+            parts = tuple(self._clean(piece) for piece in _grouping(pieces)) if html else ()
         links = walk.result_links()
         return Rendered(
             parts=parts or ("",),
@@ -299,18 +321,17 @@ class Renderer:
         return value
 
 
-def _grouped(pieces: list[str]) -> list[str]:
+def _grouping(pieces: Iterable[str]) -> Iterator[str]:
     """Top-level elements' HTML joined into parts of at most FIRST_PART_CHARS, then PART_CHARS each
-    (an element longer than that, a long table say, is a part of its own)."""
-    parts: list[str] = []
+    (an element longer than that, a long table say, is a part of its own), each given out once the next
+    element shows it is full."""
     current: list[str] = []
-    size, limit = 0, FIRST_PART_CHARS
+    size, limit, given = 0, FIRST_PART_CHARS, False
     for piece in pieces:
         if size and size + len(piece) > limit and piece.strip():
-            parts.append("".join(current))
-            current, size, limit = [], 0, PART_CHARS
+            yield "".join(current)
+            current, size, limit, given = [], 0, PART_CHARS, True
         current.append(piece)
         size += len(piece)
-    if current and ("".join(current).strip() or not parts):
-        parts.append("".join(current))
-    return parts
+    if current and ("".join(current).strip() or not given):
+        yield "".join(current)

@@ -15,13 +15,16 @@ and a page the reader asks for cancels the one being rendered ahead (POSIX: a si
 Protocol (the same process handling as page_text.py): the window first sends ``"N\\n"`` and N
 bytes, marshal of (topic ids, [(term id, [names])]) in the library's order; the helper says
 ``ready\\n`` once its renderer is made. Then one page at a time: ``"N\\n"`` and N bytes, marshal of
-(topic id, Markdown, address, file, key, ahead), key being the page's key in the render cache
+(topic id, Markdown, address, file, key, ahead, parts early), key being the page's key in the render cache
 (render_cache.key_of_topic: a hash of the page, the library around it and this code; a helper whose
 own key differs, another version of the code, says not this page); the helper answers ``"N\\n"``
-then N bytes (marshal of render_cache's plain entry). ``"-1\\n"``: not this page (the keys differ)
-or its render failed: the window renders it itself. ``"-2\\n"``: a page rendered ahead, cancelled. With a cache
-folder (at home) the helper keeps what it renders in the render cache on disk too; without one
-(the kiosk) it writes nothing to disk at all. It ends when its input ends.
+then N bytes (marshal of render_cache's plain entry). With "parts early" (a page the reader waits
+for) each part of the page's HTML comes first, as soon as it is made: ``"PN\\n"`` and N bytes (marshal
+of the part), so that the window builds the top of a long page while the rest is parsed here.
+``"-1\\n"``: not this page (the keys differ) or its render failed: the window renders it itself.
+``"-2\\n"``: a page rendered ahead, cancelled. With a cache folder (at home) the helper keeps what
+it renders in the render cache on disk too; without one (the kiosk) it writes nothing to disk at
+all. It ends when its input ends.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
@@ -100,13 +104,18 @@ class RenderHelper(PageTextProcess):
                 return
             self._ready.set()
 
-    def rendered_page(self, topic: Topic, key: str, ahead: bool = False) -> Rendered | None:
+    def rendered_page(
+        self, topic: Topic, key: str, ahead: bool = False, on_part: Callable[[str], None] | None = None
+    ) -> Rendered | None:
         """The topic's whole rendering made in the helper, or None (its render failed there, another
         version of the code, or ``ahead`` and it was cancelled). Raises `Unavailable` when the helper
-        cannot answer (not ready, ended, or it could not start): render the page in the window then."""
+        cannot answer (not ready, ended, or it could not start): render the page in the window then.
+        ``on_part``: called with each part of the HTML as soon as the helper has made it (not for a page
+        it had on disk; the rendering returned holds them all, or other ones should its parse fail)."""
         if not self.ready:
             raise Unavailable("not ready")
-        request = _framed(marshal.dumps((topic.id, topic.body, topic.url, str(topic.path), key, ahead)))
+        early = on_part is not None
+        request = _framed(marshal.dumps((topic.id, topic.body, topic.url, str(topic.path), key, ahead, early)))
         with self._lock:
             process = self._process
             if process is None or process.stdin is None or process.stdout is None:
@@ -115,7 +124,13 @@ class RenderHelper(PageTextProcess):
             try:
                 process.stdin.write(request)
                 process.stdin.flush()
-                size = int(process.stdout.readline())  # waits without Python's lock
+                said = process.stdout.readline()  # waits without Python's lock
+                while said[:1] == b"P":  # a part made (see the module's text)
+                    part = marshal.loads(_read(process.stdout, int(said[1:])))
+                    if on_part is not None and type(part) is str:
+                        on_part(part)
+                    said = process.stdout.readline()
+                size = int(said)
                 self.cancelled += size == -2
                 data = _read(process.stdout, size) if size > 0 else b""
             except (OSError, ValueError) as exc:
@@ -204,12 +219,12 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
             request = _message(requests)
             if request is None:
                 return
-            ref, body, url, path, key, ahead = cast("tuple[str, str, str, str, str, bool]", request)
+            ref, body, url, path, key, ahead, early = cast("tuple[str, str, str, str, str, bool, bool]", request)
             if not ahead:
                 _Cancellable.asked = False  # (a late signal for a page rendered ahead before)
             topic = Topic(id=ref, title="", body=body, path=Path(path), url=url)
             if renderer.cache_key(topic) == key:
-                answer = _answer(renderer, topic, bool(ahead))
+                answer = _answer(renderer, topic, bool(ahead), _sender(answers) if early else None)
         except Cancelled:
             answer = CANCELLED
         except (OSError, EOFError):
@@ -222,12 +237,28 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
         answers.flush()
 
 
-def _answer(renderer, topic: Topic, ahead: bool) -> bytes:
+def _sender(answers: IO[bytes]) -> Callable[[str], None]:
+    """What sends each part of a page as soon as it is made."""
+
+    def send(part: str) -> None:
+        # (the window gone: not an error of the page's parse, whose rendering is right and may be kept; the
+        # answer's own write fails after it)
+        with contextlib.suppress(OSError, ValueError):
+            answers.write(b"P" + _framed(marshal.dumps(part)))
+            answers.flush()
+
+    return send
+
+
+def _answer(renderer, topic: Topic, ahead: bool, send_part: Callable[[str], None] | None = None) -> bytes:
     result = renderer._from_disk(topic)
     if result is None:
         if ahead:
             _Cancellable.arm()  # only the parse itself is cancelled (never a write to the disk)
-        result = renderer.render(topic.body, topic)
+        if send_part is not None:
+            result = renderer.render_parts(topic.body, topic, send_part)
+        else:
+            result = renderer.render(topic.body, topic)
         _Cancellable.armed = False
         if renderer.disk is not None:
             renderer.disk.put(renderer.cache_key(topic), result)

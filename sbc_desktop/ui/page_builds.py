@@ -41,6 +41,7 @@ SWITCH_S = 0.0005  # sys.setswitchinterval while a page is parsed (see above)
 
 class PageBuilds(QObject):
     built = Signal(int)  # the number of a build that has finished (or failed)
+    arrived = Signal(int)  # a part of build number's page has come (sent by its work: see Reader._start_build)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

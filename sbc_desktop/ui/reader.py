@@ -14,8 +14,9 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
+from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
 from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
@@ -83,7 +85,8 @@ class Reader(QTextBrowser):
         self._layers: dict[int, list[QTextEdit.ExtraSelection]] = {}  # see set_layer
         self.pages = pages
         self._press_pos: QPoint | None = None
-        self._pending: Iterator[str] | None = None  # the page's parts still to come (None: complete)
+        # The page's parts still to come (None: complete); NOT_YET among them while the next is still made.
+        self._pending: Iterator[Any] | None = None
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
         self._batch: list[str] = []  # pieces taken, not yet added to the page built off screen (BATCH_CHARS)
         self._batch_chars = 0
@@ -115,8 +118,11 @@ class Reader(QTextBrowser):
         self._paint_held.timeout.connect(self._release_paint)
         self._builds = PageBuilds(self)
         self._builds.built.connect(self._build_finished)
+        self._builds.arrived.connect(self._part_arrived)
         self.elsewhere = RenderElsewhere(pages, self)  # long pages rendered in a helper process, and ahead
         self._build: tuple[int, QUrl] | None = None  # the page being parsed in the worker, by number
+        # Its parts as the helper makes them (the build's number, its address): shown as they come.
+        self._arriving: tuple[int, QUrl, ArrivingParts] | None = None
         self._build_number = 0
         self._build_began = self._built_after = 0.0
         self._shown_a_page = False
@@ -225,7 +231,7 @@ class Reader(QTextBrowser):
         if not self.viewport().updatesEnabled():
             self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
-    def _start_parts(self, parts: Iterator[str], whole: bool) -> str:
+    def _start_parts(self, parts: Iterator[Any], whole: bool) -> str:
         """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer."""
         first = next(parts, "")
         self.parts_shown = 1
@@ -337,7 +343,23 @@ class Reader(QTextBrowser):
         self._build = (number, QUrl(url))
         self._build_began = time.perf_counter()
         self.parts_shown = 0
-        work = self.elsewhere.work(topic)  # in the helper process once it is up, else in the worker
+        arriving = ArrivingParts()
+        self._arriving = (number, QUrl(url), arriving)
+        builds = self._builds
+
+        def on_part(html: str) -> None:  # (in the worker: the window's thread is told)
+            arriving.add(html)
+            with suppress(RuntimeError):  # (the reader deleted meanwhile)
+                builds.arrived.emit(number)
+
+        render = self.elsewhere.work(topic, on_part)  # in the helper process once it is up, else in the worker
+
+        def work() -> None:
+            made = None
+            try:
+                made = render().parts
+            finally:
+                arriving.end(made)
 
         def start() -> None:
             if self._build is not None and self._build[0] == number:  # still wanted
@@ -374,6 +396,7 @@ class Reader(QTextBrowser):
 
     def _forget_build(self) -> None:
         """The page being parsed is no longer wanted (another page, a reload, a kiosk reset)."""
+        self._arriving = None
         if self._build is not None:
             self._build = None
             self._builds.drop()
@@ -413,14 +436,50 @@ class Reader(QTextBrowser):
         """True while the page shown says "Loading..." and its text is parsed in the worker."""
         return self._build is not None
 
+    def _part_arrived(self, number: int) -> None:
+        """A part of the page being parsed has come from the helper: its top is shown as soon as its first
+        part is known, the rest is added as it comes (on the reader's fill timer, as any long page's)."""
+        arriving = self._arriving
+        if arriving is None or arriving[0] != number:
+            return  # stale: another page, a reload or a reset came first
+        if self._build is not None and self._build[0] == number:
+            if arriving[2].has(0):
+                topic = self.pages.topic_at(arriving[1].toString())
+                if topic is not None:
+                    self._show_built(self.pages.arriving_parts(topic, arriving[2]))
+        elif self._pending is not None and not self._fill_timer.isActive():
+            self._fill_timer.start()  # (it waited for this part)
+
     def _build_finished(self, number: int) -> None:
         """The worker has parsed a page: show it, unless the reader has moved on since."""
+        arriving = self._arriving
+        if self._build is None and arriving is not None and arriving[0] == number:
+            # Shown as its parts came: its last part is known now, or (its parse failed on the way) it is
+            # shown again as the renderer made it.
+            if not arriving[2].diverged:
+                if self._pending is not None and not self._fill_timer.isActive():
+                    self._fill_timer.start()
+                return
+            self._build, self._arriving = (number, arriving[1]), None
+            self._pending = None
+            self._steps.clear()
+            self._batch.clear()
+            self._batch_chars = 0
+            self._drop_offscreen()
         if self._build is None or self._build[0] != number:
             return  # stale: another page, a reload or a reset came first
         url = self._build[1]
+        self._arriving = None  # (shown from the renderer's memory)
+        parts = None if self._builds.error(number) else self.pages.parts_for(url.toString())
+        self._show_built(parts)
+
+    def _show_built(self, parts: Iterator[Any] | None) -> None:
+        """The page the worker parses, shown from its first part (``parts`` None: it could not be made; else
+        the page's parts, or its parts as they arrive: see content/arriving.py)."""
+        assert self._build is not None
+        url = self._build[1]
         self._build = None
         self._built_after = time.perf_counter() - self._build_began
-        parts = None if self._builds.error(number) else self.pages.parts_for(url.toString())
         html = self._failed_html(url) if parts is None else self._start_parts(parts, False)
         self._layers.clear()
         self.setExtraSelections([])
@@ -447,6 +506,8 @@ class Reader(QTextBrowser):
         began = time.perf_counter()
         if self._offscreen is None and not self._steps:
             part = next(self._pending, None)
+            if part is NOT_YET:
+                return  # its next part is still being made (_part_arrived starts this again)
             if part is None:  # the first piece was the whole page: it is complete as shown
                 self._complete_as_shown()
                 return
@@ -455,12 +516,16 @@ class Reader(QTextBrowser):
             # (a page of one piece, most topics, was built again here off screen and shown again: 2-5 ms)
             self._offscreen = PageDocument(self, self._first_piece)
         ended = False  # every part is in
+        waiting = False  # for the next part, still being made (see _part_arrived)
         batch = self._batch
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
                 if time.perf_counter() - began > STEP_BUDGET_S / 2:
                     break  # rendering the next part may take a while: in a turn of its own
                 part = next(self._pending, None)
+                if part is NOT_YET:
+                    waiting = True
+                    break
                 if part is None:
                     ended = True
                     break
@@ -478,7 +543,8 @@ class Reader(QTextBrowser):
             self._add_batch()
             self._show_offscreen()
             return
-        self._fill_timer.start()
+        if not waiting:
+            self._fill_timer.start()
 
     def _add_batch(self) -> None:
         if self._batch:
@@ -624,6 +690,11 @@ class Reader(QTextBrowser):
             number = self._build[0]
             self._builds.finish(number)
             self._build_finished(number)
+        if self._arriving is not None and self._pending is not None:  # shown as its parts come: the rest waited for
+            number = self._arriving[0]
+            self._builds.finish(number)
+            if self._arriving[2].diverged:
+                self._build_finished(number)
         if self._pending is not None:
             rest_parts = list(self._pending)
             pieces = "".join(self._batch) + "".join(piece for piece, _last in self._steps)

@@ -106,31 +106,36 @@ class RenderElsewhere(QObject):
         if self._helper is not None:
             self._helper.close()
 
-    def work(self, topic: Topic) -> Callable[[], object]:
-        """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after)."""
+    def work(self, topic: Topic, on_part: Callable[[str], None] | None = None) -> Callable[[], Rendered]:
+        """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after; its
+        rendering returned). ``on_part``: each part of its HTML as the helper makes it (content/arriving.py)."""
         self.drop_ahead()
         # The helper if it is up; started only for a page on neither memory nor disk (see _helper_wanted).
         helper = self.helper(start=False)
         pages = self.pages
 
-        def render() -> None:
+        def render() -> Rendered:
             ready = helper if helper is not None and helper.ready else None
             if ready is not None:
                 with self._changed:
                     if self._ahead_now != topic.id:
                         ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
                     self._changed.wait_for(lambda: self._ahead_now != topic.id, 60)  # (this one: nearly done)
-            if self._from_helper(topic, ready, ahead=False) is not None:
-                return
+            found = self._from_helper(topic, ready, ahead=False, on_part=on_part)
+            if found is not None:
+                return found
             if helper is None and len(topic.body) >= HELPER_CHARS:
                 self._want_helper()  # for the pages after this one (this one is parsed here meanwhile)
             self.counts["here"] += 1
-            pages.rendered(topic)  # parsed here (and kept on disk too, at home)
+            return pages.rendered(topic)  # parsed here (and kept on disk too, at home)
 
         return render
 
-    def _from_helper(self, topic: Topic, helper: RenderHelper | None, ahead: bool) -> Rendered | None:
-        """``topic`` from memory, the disk or the helper (if any), kept in memory; None if none has it."""
+    def _from_helper(
+        self, topic: Topic, helper: RenderHelper | None, ahead: bool, on_part: Callable[[str], None] | None = None
+    ) -> Rendered | None:
+        """``topic`` from memory, the disk or the helper (if any), kept in memory; None if none has it.
+        ``on_part``: see RenderHelper.rendered_page."""
         from ..content.page_text import Unavailable
 
         renderer = self.pages.renderer
@@ -140,7 +145,7 @@ class RenderElsewhere(QObject):
                 if helper is None:
                     return None
                 try:
-                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead)
+                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead, on_part)
                 except Unavailable:
                     return None
                 self.counts["helper"] += found is not None and not ahead

@@ -209,3 +209,39 @@ def test_marks_pair_across_a_link_but_never_into_or_out_of_one(tmp_path):
 def test_a_private_use_character_in_a_page_is_kept_as_written(tmp_path):
     _, _, page = rendered(tmp_path, "Odd \ue000 sign and \ue001 too, **a:**b")
     assert page.text == "Odd \ue000 sign and \ue001 too, **a:**b"  # no pairing on such a page: nothing mixed up
+
+
+def test_a_long_pages_parts_are_handed_over_as_they_are_made_and_are_the_pages(tmp_path):
+    """The helper sends each part as soon as it is made (render_helper.py): the first before the page's
+    last paragraph is even read, and together the very parts (and page) `render` makes."""
+    body = "\n\n".join(f"## Part {n}\n\nA [link](https://example.org/{n}) about a tumour, part {n}. " * 3
+                       for n in range(60))  # fmt: skip
+    renderer, topic, whole = rendered(tmp_path, body)
+    fixed: list[str] = []
+    real = renderer._fix_link
+    renderer._fix_link = lambda href, base: fixed.append(href) or real(href, base)
+    seen_at_first: list[str] = []
+    handed: list[str] = []
+
+    def on_part(part: str) -> None:
+        if not handed:
+            seen_at_first.extend(fixed)
+        handed.append(part)
+
+    page = renderer.render_parts(topic.body, topic, on_part)
+    assert len(handed) > 5 and tuple(handed) == page.parts == whole.parts
+    assert page == whole
+    assert "https://example.org/0" in seen_at_first and "https://example.org/59" not in seen_at_first
+
+
+def test_heading_anchors_are_the_same_whether_a_page_is_handed_over_in_parts_or_whole(tmp_path):
+    """A page where a heading names its own anchor is given out whole at its end (the anchors made for the
+    headings before it must differ from it); the others element by element: the same anchors either way."""
+    own = "## Part\n\n" + "Words about a tumour. " * 200 + "\n\n## Part\n\n## Own {#part}\n"
+    plain = "## Part\n\n" + "Words about a tumour. " * 200 + "\n\n## Part\n\n## Part\n"
+    for body, anchors in ((own, ["part_1", "part_2", "part"]), (plain, ["part", "part_1", "part_2"])):
+        renderer, topic, whole = rendered(tmp_path / str(len(anchors[2])), body)
+        handed: list[str] = []
+        page = renderer.render_parts(topic.body, topic, handed.append)
+        assert [heading.anchor for heading in page.headings] == anchors
+        assert tuple(handed) == page.parts == whole.parts and len(page.parts) > 1

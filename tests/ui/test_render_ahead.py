@@ -180,10 +180,14 @@ def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbo
     gate, asked = threading.Event(), threading.Event()
     real = helper.rendered_page
 
-    def held(topic, key, ahead=False):
-        found = real(topic, key, ahead)
+    def held(topic, key, ahead=False, on_part=None):
+        parts: list[str] = []
+        found = real(topic, key, ahead, parts.append)
         asked.set()
         assert gate.wait(20)
+        for part in parts:  # (its parts too come after the reader moved on)
+            if on_part is not None:
+                on_part(part)
         return found
 
     monkeypatch.setattr(helper, "rendered_page", held)
