@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from html import escape, unescape
 from typing import Any
@@ -210,6 +211,7 @@ class PageWalk:
         self.aligns: tuple[str, ...] = ()  # the open table's columns' alignments ("Left", "None"...)
         self.column = 0  # the next cell's column in its row
         self.raw: list[str] = []  # an HTML block's HTML
+        self.raw_in: set[int] = set()  # the top-level elements (by number) holding raw HTML (see has_raw)
         # Leftover marks: each run [count, may close, may open, closing tags, opening tags, out index, its
         # character in the words, the inline element it is in]; paired within that element when it ends.
         self.marks: list[list[Any]] = []
@@ -278,6 +280,7 @@ class PageWalk:
                 elif kind == "Html":
                     self.raw.append(value)
                     self.out.append(value)
+                    self.raw_in.add(len(self.ends))
         self._flush()
         self._resolve(None)
         self._name_headings(len(self.out))
@@ -293,6 +296,18 @@ class PageWalk:
         starts = [self.ends[given - 1] if given else 0, *self.ends[given:-1]]
         for start, end in zip(starts, self.ends[given:], strict=True):
             yield "".join(self.out[start:end])
+
+    def has_raw(self, element: int) -> bool:
+        """Whether top-level element number ``element`` holds HTML written in the page, or an attribute with
+        "<" or ">" in it (the rest of the HTML is this module's own, as the sanitiser writes it but for a few
+        escapes: see render.Renderer._clean_part)."""
+        return element in self.raw_in
+
+    def _attribute(self, value: str, element: int | None = None) -> str:
+        """``value`` escaped for an attribute of top-level element ``element`` (None: the one being written)."""
+        if "<" in value or ">" in value:  # (the sanitiser writes these as they are in an attribute)
+            self.raw_in.add(len(self.ends) if element is None else element)
+        return escape(value)
 
     def result_links(self) -> tuple[Link, ...]:
         return tuple(Link(*link) for link in self.links)
@@ -556,7 +571,7 @@ class PageWalk:
             linked.add(match.term_id)
             out.append(escape(text[last : match.start], quote=False))
             words = escape(text[match.start : match.end], quote=False)
-            out.append(f'<a class="term" href="{TERM_SCHEME}{escape(match.term_id)}">{words}</a>')
+            out.append(f'<a class="term" href="{TERM_SCHEME}{self._attribute(match.term_id)}">{words}</a>')
             last = match.end
         out.append(escape(text[last:], quote=False))
 
@@ -570,6 +585,7 @@ class PageWalk:
         self.out.append(f"<code>{escape(text, quote=False)}</code>")
 
     def _inline_html(self, html: str) -> None:
+        self.raw_in.add(len(self.ends))
         if self.paragraph is not None and not self.link_stack and html.strip():
             self.paragraph[3] = True
         lowered = html.lower()
@@ -597,15 +613,15 @@ class PageWalk:
             self.no_terms += written is not None
             return
         title = detail.get("title") or ""
-        extra = f' title="{escape(title)}"' if title else ""
+        extra = f' title="{self._attribute(title)}"' if title else ""
         if written is None:
             self.out.append(f'<span class="dead-link"{extra}>')
             self.link_stack.append((slot, kind, "</span>", []))
             return
         if kind == WEB:
-            self.out.append(f'<a class="external" href="{escape(written)}"{extra}>')
+            self.out.append(f'<a class="external" href="{self._attribute(written)}"{extra}>')
         else:
-            self.out.append(f'<a href="{escape(written)}"{extra}>')
+            self.out.append(f'<a href="{self._attribute(written)}"{extra}>')
         self.link_stack.append((slot, kind, "</a>", []))
         self.no_terms += 1
 
@@ -646,8 +662,8 @@ class PageWalk:
         if url:
             if self.paragraph is not None and not self.link_stack:
                 self.paragraph[2] = True
-            extra = f' title="{escape(title)}"' if title else ""
-            self.out.append(f'<img alt="{escape(alt)}" src="{escape(url)}"{extra} />')
+            extra = f' title="{self._attribute(title)}"' if title else ""
+            self.out.append(f'<img alt="{self._attribute(alt)}" src="{self._attribute(url)}"{extra} />')
             self._words(f" {alt} " if alt.strip() else "")
             return
         if self.paragraph is not None and not self.link_stack:
@@ -673,7 +689,7 @@ class PageWalk:
             index, level, words, name, anchor = self.headings[self.named]
             if not anchor:
                 anchor = _unique(_slugify(" ".join(self._plain("".join(name)).split())), self.used)
-            self.out[index] = f'<h{level} id="{escape(anchor)}">'
+            self.out[index] = f'<h{level} id="{self._attribute(anchor, bisect_right(self.ends, index))}">'
             self.headings[self.named] = (index, level, words, name, anchor)
             self.named += 1
 

@@ -245,3 +245,35 @@ def test_heading_anchors_are_the_same_whether_a_page_is_handed_over_in_parts_or_
         page = renderer.render_parts(topic.body, topic, handed.append)
         assert [heading.anchor for heading in page.headings] == anchors
         assert tuple(handed) == page.parts == whole.parts and len(page.parts) > 1
+
+
+class CountingCleaner:
+    """The renderer's sanitiser, counting the parts it is given."""
+
+    def __init__(self, cleaner):
+        self.cleaner, self.cleaned = cleaner, 0
+
+    def clean(self, html: str) -> str:
+        self.cleaned += 1
+        return self.cleaner.clean(html)
+
+
+def test_a_part_without_html_written_in_the_page_is_already_what_the_sanitiser_makes_of_it(tmp_path):
+    """Such a part is not parsed again by the sanitiser (a fifth of a long page's parse): the walk writes what
+    it would write (its escapes, its <br> and <hr>), so the page is the same either way."""
+    body = (
+        "Tea\u00a0&amp; toast 3 < 5 > 4, a tumour & \"quotes\" 'too'.  \nA new line.\n\n---\n\n"
+        '[A link](https://example.org/a?b=1&c=2 "Its \u00a0\\"title\\" & more")\n\n'
+        "| Left | Centre |\n|:--|:-:|\n| `a < b` | 2 |\n\n3. three\n4. four\n\n## A heading & more\n"
+    )
+    renderer, topic, _ = rendered(
+        tmp_path, body + "\n\n" + "Long words. " * 270 + "\n\n<b>Raw</b> <script>x()</script> words.\n"
+    )
+    counting = renderer._cleaner = CountingCleaner(renderer._cleaner)
+    page = renderer.render(topic.body, topic)
+    *own, raw = page.parts
+    assert len(own) == 1 and counting.cleaned == 1  # the part with HTML written in the page alone
+    assert [counting.cleaner.clean(part) for part in own] == own  # already the sanitiser's
+    assert "Tea&nbsp;&amp; toast 3 &lt; 5 &gt; 4" in own[0] and "<br>\nA new line" in own[0] and "<hr>" in own[0]
+    assert 'title="Its &nbsp;&quot;title&quot; &amp; more"' in own[0]
+    assert "<b>Raw</b>" in raw and "x()" not in raw
