@@ -104,3 +104,56 @@ def test_the_panes_are_made_where_they_are_shown_in_their_order(qtbot, library):
         window.focusNextChild()
         order.append(window.focusWidget())
     assert order[:2] == [window.tree, window.reader]
+
+
+UNNAMED = ("QWizard", "QMdiArea", "QCalendarWidget", "QLCDNumber")  # QWidget classes sbc-desktop never names
+
+# A start to its first page on screen, as a user's (offscreen); it says which of UNNAMED PySide6 made by then.
+FIRST_PAINT = f"""
+import builtins, json, os, runpy, sys
+said = builtins.print
+def at_paint(*args, **kwargs):
+    if args and str(args[0]).startswith("first-paint"):
+        from PySide6 import QtWidgets
+        said(json.dumps([name for name in {UNNAMED!r} if name in vars(QtWidgets)]), flush=True)
+        os._exit(0)
+    return said(*args, **kwargs)
+builtins.print = at_paint
+sys.argv = ["sbc_desktop", "--topic", "what-is-it"]
+runpy.run_module("sbc_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_a_start_makes_no_qwidget_class_it_never_names(tmp_path):
+    """Python is handed the viewports Qt made (the page's, the topics') by name before anything asks
+    for them by type: asked by type, PySide6 makes every QWidget class of QtWidgets first to find the
+    most derived one (about 45 classes with their enums, 2 % of a start's instructions)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
+    for name, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"), ("XDG_DATA_HOME", ".data")):
+        env[name] = str(tmp_path / folder)
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT], env=env, capture_output=True, text=True, timeout=50)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_viewport_handed_over_by_name_is_the_one_qt_shows(qtbot, library):
+    from PySide6.QtWidgets import QTextBrowser, QWidget
+
+    from sbc_desktop.ui.qt_made import VIEWPORT, take_viewport
+
+    area = QTextBrowser()
+    qtbot.addWidget(area)
+    take_viewport(area)
+    viewport = area.viewport()
+    assert type(viewport) is QWidget and viewport.objectName() == VIEWPORT
+    assert area.findChild(QWidget, VIEWPORT) is viewport
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page("what-is-it")
+    show_active(qtbot, window)
+    for pane in (window.reader, window.tree):
+        assert pane.viewport().objectName() == VIEWPORT and pane.viewport().isVisible()
