@@ -47,6 +47,7 @@ COMMONEST_IDEA = 0.4  # the weight of a query's commonest idea beside its rarest
 RANK_DEPTH = 50  # how many of the best matches of each idea are scored
 MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still count in titles)
 COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
+BEGUN_MEANINGS = 6  # other words for the lay words an unfinished word may become, searched as well (`_begun_words`)
 SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
 BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
@@ -688,24 +689,51 @@ class SearchIndex:
         """
         synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
-            endings = [_quote(w) for w in self.completions(word)]
+            completions = self.completions(word)
+            endings = [_quote(w) for w in completions]
             # As a word too, with its other forms ("walking": walk): the main table holds words as written. The
             # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
             start = _quote(word) + " *"
-            groups = _groups(((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms)))
-            terms = (start, *endings, *self._forms(word), *self._all_forms(synonyms))
+            # The other words for the lay words it may become, worth a share of the other words for it.
+            begun = self._begun_words(word, completions, synonyms)
+            meant = [(worth * COMPLETION_SHARE, forms) for worth, forms in self._other_groups(begun)]
+            groups = _groups(
+                ((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms), *meant)
+            )
+            terms = (
+                start,
+                *endings,
+                *self._forms(word),
+                *self._all_forms(synonyms),
+                *(t for _w, g in meant for t in g),
+            )
             spelt = self._typed_spellings(word)
-            return _Idea(tuple(dict.fromkeys(terms)), (*spelt, *synonyms), groups=groups, typed=len(spelt))
+            return _Idea(tuple(dict.fromkeys(terms)), (*spelt, *synonyms, *begun), groups=groups, typed=len(spelt))
         started = self.words_starting(word, SHORT_START_WORDS + 1)
         if len(started) <= SHORT_START_WORDS:
             forms, others = self._forms(word), self._all_forms(synonyms)
             terms = tuple(dict.fromkeys((*forms, *map(_quote, started), *others)))
             # The words the start may become ranked as one query (up to 40, each on its own, cost a keystroke its
             # time at 20,000 pages), below the word as typed with its forms; the other words for it each on its own.
-            begun = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
-            groups = _groups(((1.0, forms), *begun, *self._other_groups(synonyms)))
+            # (Not the meanings of the lay words it may become, as a longer start's: two or three letters start
+            # too many things, "pa" pain and palliative.)
+            become = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
+            groups = _groups(((1.0, forms), *become, *self._other_groups(synonyms)))
             return _Idea(terms, (word, *synonyms), groups=groups)
         return _Idea(tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms)))), (word, *synonyms), True)
+
+    def _begun_words(self, start: str, completions: Iterable[str], synonyms: Iterable[str]) -> tuple[str, ...]:
+        """The other words for the lay words and glossary names ``start`` may become, up to BEGUN_MEANINGS of them
+        ("tamox": tamoxifen, whose other word is "hormone therapy"; "nause": nausea, "feeling sick"), less those
+        that are other words for ``start`` itself (``synonyms``) or words it starts. A lay word is often in no
+        page (it is what a patient says, not what a page says): its start found nothing."""
+        said = {start, *synonyms}
+        found: dict[str, None] = {}
+        for word in completions:
+            for other in self._synonyms.get(word, ()) if word != start else ():
+                if other not in said and not other.startswith(start):
+                    found[other] = None
+        return tuple(found)[:BEGUN_MEANINGS]
 
     def _other_groups(self, texts: Iterable[str], typed: Iterable[str] = ()) -> list[tuple[float, tuple[str, ...]]]:
         """The other words for an idea, as written and in their other forms: worth OTHER_WORD_SHARE of the words
@@ -783,37 +811,39 @@ class SearchIndex:
         summaries: a passing mention of it says nothing, and ranking thousands of
         mentions would cost a keystroke its time.
         """
-        ranked_ideas: list[tuple[_Idea, int, dict[int, float]]] = []
+        ranked_ideas: list[tuple[_Idea, int, dict[int, float], dict[int, float]]] = []
         counted = sorted((self._count_matches(idea.match, idea.table), i, idea) for i, idea in enumerate(ideas))
         others = []  # ideas of a long query beyond the rarest few: looked for in titles only
         for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
             if found and len(ranked_ideas) < MOST_IDEAS:
-                rows = self._best_matches(idea, found)
+                rows, worth = self._best_matches(idea, found)
                 if rows:
-                    ranked_ideas.append((idea, found, rows))
+                    ranked_ideas.append((idea, found, rows, worth))
             elif found:
                 others.append(_keys(idea.words))
         if not ranked_ideas:
             return []
-        # BM25 favours short documents, so glossary entries and topics are each measured
-        # against the best of their own kind.
-        candidates = {rowid for _idea, _found, rows in ranked_ideas for rowid in rows}
+        # BM25 favours short documents, so glossary entries and topics are each measured against the best of their
+        # own kind, which scores what the word it matched is worth (`_Idea.groups`): a kind whose best holds only
+        # a word worth less keeps that share. "will i die" found the glossary's "cell" ("tiny living building
+        # blocks": "living", a form of "live", another word for it) and ranked it second, as the best of its kind.
+        candidates = {rowid for _idea, _found, rows, _worth in ranked_ideas for rowid in rows}
         docs = self._docs(candidates)
-        for _idea, _found, rows in ranked_ideas:
-            best: dict[str, float] = {}
+        for _idea, _found, rows, worth in ranked_ideas:
+            best: dict[str, tuple[float, float]] = {}  # kind -> (the best value, what it would be as typed)
             for rowid, value in rows.items():
                 kind = docs[rowid][0]
-                best[kind] = max(best.get(kind, 0.0), value)
+                if value > best.get(kind, (0.0, 0.0))[0]:
+                    best[kind] = (value, value / worth.get(rowid, 1.0))
             for rowid, value in rows.items():
-                rows[rowid] = value / (best[docs[rowid][0]] or 1.0)
+                rows[rowid] = value / (best[docs[rowid][0]][1] or 1.0)
         total = max(self._count, 1)
         # BM25's own IDF: a word in a third of the pages ("treatment") says far less than one in a tenth ("want"),
         # though each idea's best page scores RELEVANCE ("don't want treatment": "Planning ahead", not "Treatment").
-        rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, _rows in ranked_ideas]
+        rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, *_rows in ranked_ideas]
         weights = [COMMONEST_IDEA + (1 - COMMONEST_IDEA) * r / max(rarity) for r in rarity]
         titles = [
-            (_keys(idea.words[: idea.typed]), _as_written(idea.words[idea.typed :]))
-            for idea, _found, _rows in ranked_ideas
+            (_keys(idea.words[: idea.typed]), _as_written(idea.words[idea.typed :])) for idea, *_rows in ranked_ideas
         ]
         scored = []
         for rowid in candidates:
@@ -821,7 +851,7 @@ class SearchIndex:
             title = title.lower()
             score = matched = 0.0
             title_words = ""
-            for weight, (_idea, _found, rows), in_title in zip(weights, ranked_ideas, titles, strict=True):
+            for weight, (_idea, _found, rows, _worth), in_title in zip(weights, ranked_ideas, titles, strict=True):
                 relevance = rows.get(rowid)
                 if relevance is not None:
                     matched += 1
@@ -842,8 +872,9 @@ class SearchIndex:
         scored.sort(key=lambda row: (-row[1], row[0]))
         return scored[:limit]
 
-    def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
-        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
+    def _best_matches(self, idea: _Idea, found: int) -> tuple[dict[int, float], dict[int, float]]:
+        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling), each scaled by what
+        the word that matched best is worth (`_Idea.groups`); and rowid -> that worth, where it is not 1."""
         if found <= BROAD and not idea.short:
             # Each of the idea's words and forms ranked on its own; a word scored by its best form, worth what the
             # word is worth (`_Idea.groups`: as typed, another word for it, a word an unfinished one may become);
@@ -853,6 +884,7 @@ class SearchIndex:
             # summed in one query, as FTS5 does: 88.4 % and 96.3 %; the stemmed index before: 88.4 %, 96.6 %).
             best: dict[int, float] = {}
             total: dict[int, float] = {}
+            worth_of: dict[int, float] = {}
             for worth, forms in idea.groups or tuple((1.0, (term,)) for term in idea.terms):
                 group: dict[int, float] = {}
                 for term in forms:
@@ -861,15 +893,17 @@ class SearchIndex:
                 for rowid, value in group.items():
                     if value > best.get(rowid, 0.0):
                         best[rowid] = value
+                        worth_of[rowid] = worth
                     total[rowid] = total.get(rowid, 0.0) + value
-            return {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
+            scored = {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
+            return scored, {rowid: worth for rowid, worth in worth_of.items() if worth != 1.0}
         # A very common idea: only its titles, keywords and summaries count (the short table).
         scope = idea.match
         if self._count_matches(scope, "strong") > 4 * BROAD:
             scope = f"{{title}}: ({idea.match})"
             if self._count_matches(scope, "strong") > 4 * BROAD:  # in thousands of titles: too common to rank
                 titles = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
-                return {rowid: 1.0 for (rowid,) in titles}
+                return {rowid: 1.0 for (rowid,) in titles}, {}
         rows = self.db.execute(_STRONG_SQL, (*WEIGHTS[:3], scope, RANK_DEPTH)).fetchall()
         if not rows and not idea.short:
             # In no title, keyword or summary ("feel", in hundreds of pages' text): the pages' text it is,
@@ -878,8 +912,8 @@ class SearchIndex:
                 rows = self.db.execute(_RANK_SQL, (*WEIGHTS, idea.match, RANK_DEPTH)).fetchall()
             else:
                 some = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (idea.match, RANK_DEPTH))
-                return {rowid: 1.0 for (rowid,) in some}
-        return {rowid: -rank for rowid, rank in rows}
+                return {rowid: 1.0 for (rowid,) in some}, {}
+        return {rowid: -rank for rowid, rank in rows}, {}
 
     def _count_matches(self, match: str, table: str = "fts") -> int:
         """How many documents of ``table`` ("fts" or "strong") hold ``match`` (kept while typing)."""
