@@ -708,7 +708,11 @@ class SearchIndex:
                 *(t for _w, g in meant for t in g),
             )
             spelt = self._typed_spellings(word)
-            return _Idea(tuple(dict.fromkeys(terms)), (*spelt, *synonyms, *begun), groups=groups, typed=len(spelt))
+            whole = self._as_typed(spelt)
+            words = (*spelt, *synonyms, *begun)
+            return _Idea(
+                tuple(dict.fromkeys(terms)), words, groups=groups, typed=len(spelt), whole=whole, begun=len(begun)
+            )
         started = self.words_starting(word, SHORT_START_WORDS + 1)
         if len(started) <= SHORT_START_WORDS:
             forms, others = self._forms(word), self._all_forms(synonyms)
@@ -719,8 +723,14 @@ class SearchIndex:
             # too many things, "pa" pain and palliative.)
             become = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
             groups = _groups(((1.0, forms), *become, *self._other_groups(synonyms)))
-            return _Idea(terms, (word, *synonyms), groups=groups)
-        return _Idea(tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms)))), (word, *synonyms), True)
+            return _Idea(terms, (word, *synonyms), groups=groups, whole=self._as_typed((word,)))
+        terms = tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms))))
+        return _Idea(terms, (word, *synonyms), True, whole=self._as_typed((word,)))
+
+    def _as_typed(self, spelt: Iterable[str]) -> tuple[str, ...]:
+        """An unfinished word as typed, in each spelling, and their forms, spaced as `_rank` finds words in a title
+        (`_Idea.whole`)."""
+        return tuple(_as_written(w for word in spelt for w in self._family(word)))
 
     def _begun_words(self, start: str, completions: Iterable[str], synonyms: Iterable[str]) -> tuple[str, ...]:
         """The other words for the lay words and glossary names ``start`` may become, up to BEGUN_MEANINGS of them
@@ -843,7 +853,13 @@ class SearchIndex:
         rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, *_rows in ranked_ideas]
         weights = [COMMONEST_IDEA + (1 - COMMONEST_IDEA) * r / max(rarity) for r in rarity]
         titles = [
-            (_keys(idea.words[: idea.typed]), _as_written(idea.words[idea.typed :])) for idea, *_rows in ranked_ideas
+            (
+                _keys(idea.words[: idea.typed]),
+                _as_written(idea.words[idea.typed : len(idea.words) - idea.begun]),
+                idea.whole,
+                _as_written(idea.words[len(idea.words) - idea.begun :]),
+            )
+            for idea, *_rows in ranked_ideas
         ]
         scored = []
         for rowid in candidates:
@@ -855,12 +871,20 @@ class SearchIndex:
                 relevance = rows.get(rowid)
                 if relevance is not None:
                     matched += 1
-                    typed, other = in_title
+                    typed, other, whole, begun = in_title
                     bonus = TITLE_BONUS if _holds(title, typed) else 0.0
+                    if bonus and whole is not None:  # an unfinished word: as typed, or a word it may become?
+                        title_words = title_words or f" {' '.join(_search_words(title))} "
+                        if not any(words in title_words for words in whole):
+                            bonus *= COMPLETION_SHARE
                     if not bonus and other:  # another word for it, as written: not another form of another word
                         title_words = title_words or f" {' '.join(_search_words(title))} "  # "Pain and how it can
                         if any(words in title_words for words in other):  # be controlled" is not "control"
                             bonus = TITLE_BONUS * SYNONYM_SHARE
+                    if not bonus and begun:  # another word for a word it may become
+                        title_words = title_words or f" {' '.join(_search_words(title))} "
+                        if any(words in title_words for words in begun):
+                            bonus = TITLE_BONUS * SYNONYM_SHARE * COMPLETION_SHARE
                     score += weight * (RELEVANCE * relevance + bonus)
             for keys in others:
                 if _holds(title, keys):
@@ -968,6 +992,13 @@ class _Idea:
     # How many of ``words`` are the word as typed, in each spelling the library has ("anaemia", "anemia"): a title
     # that holds one earns the whole bonus (the rest are other words for it).
     typed: int = 1
+    # For an unfinished word: the word as typed and its forms, as written. A title that holds one of them earns the
+    # whole bonus; one that holds only a word the start may become ("Diets" for "die", "CellCept" for "cell"),
+    # COMPLETION_SHARE of it, as those words are worth in the text.
+    whole: tuple[str, ...] | None = None
+    # How many of ``words``, last, are other words for the words an unfinished word may become (`_begun_words`):
+    # a title that holds one earns COMPLETION_SHARE of another word's bonus.
+    begun: int = 0
 
     @property
     def match(self) -> str:

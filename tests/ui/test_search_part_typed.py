@@ -78,3 +78,30 @@ def test_a_misspelling_reaches_the_word_it_sounds_like(references_window, qtbot)
     panel = type_query(references_window, qtbot, "hospis ")
     assert panel.status.text().startswith("Showing results for \u201chospice\u201d"), panel.status.text()
     assert titles(panel)[0] == "hospice"
+
+
+@pytest.fixture
+def cells_window(qtbot, tmp_path):
+    """A glossary like the NCI's: 'cell' in hundreds of meanings (so ranked on names alone), and names that start
+    with it: 'CellCept' (a drug), 'cellulose'."""
+    entry = "  - id: t{0}\n    term: thing {0}\n    definition: Something that a cell makes, number {0}.\n"
+    many = "".join(entry.format(i) for i in range(320))
+    glossary = (
+        "terms:\n  - id: cellcept\n    term: CellCept\n    definition: A drug.\n"
+        "  - id: cellulose\n    term: cellulose\n    definition: A fibre in plants.\n"
+        "  - id: cell\n    term: cell\n    definition: The smallest living unit of the body.\n" + many
+    )
+    root = make_content(tmp_path / "c", {"a": "Text.", "b": "More."}, glossary=glossary)
+    win = MainWindow(load_library(root), settings=None)
+    qtbot.addWidget(win)
+    win.open_start_page()
+    return show_active(qtbot, win)
+
+
+def test_the_word_as_typed_in_a_title_beats_a_title_it_only_starts(cells_window, qtbot):
+    """'cell' typed on the NCI pages listed 'CellCept' and 'cellulose' above the glossary's 'cell': each title
+    earned the whole bonus for holding a word the unfinished word starts. A title holding the word as typed
+    earns it; one holding only a word it may become, the share those words are worth in the text."""
+    panel = type_query(cells_window, qtbot, "cell")
+    assert titles(panel)[0] == "cell", titles(panel)
+    assert set(titles(panel)[1:3]) == {"cellcept", "cellulose"}
