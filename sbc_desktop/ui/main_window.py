@@ -22,15 +22,17 @@ from . import accessible_factory, theme_colours
 from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, reader_style_sheet, theme_label
 from .find_bar import FindBar
+from .find_in_page import FindInPage
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_find import GlossaryFind
 from .handout_actions import HandoutActions
 from .heap_trim import HeapTrim
+from .history_in_place import go_in_place
 from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
-from .page_find import FindInPage, Highlighter, words_pattern
+from .page_find import Highlighter, words_pattern
 from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
@@ -133,7 +135,8 @@ class MainWindow(QMainWindow):
         self.finder = FindInPage(
             self.find_bar, self.highlighter, GlossaryFind(self.pages, self, touch=self.policy.touch)
         )
-        self.finder.goRequested.connect(self.reader.go)  # (a long glossary's next letter with a match)
+        # A long glossary's next letter with a match: in the place of the letter left (Back: where they came from).
+        self.finder.goRequested.connect(lambda url: go_in_place(self.reader, url))
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, reading)
         self.read_aloud_bar.stackUnder(self.reader)  # first among the reading area's children, as on screen
