@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from . import learn_steps
 from .everyday import commoner_slip, everyday_words, is_everyday, nearest_everyday, plain_letters, slip
 from .everyday import prepare as everyday_prepare
 from .library import Library, Topic
@@ -364,7 +365,7 @@ class SearchIndex:
             self._forget()
             self._filling = bool(left)
         if words:
-            self._learn(words)
+            self._learn(words, before_page)  # (in steps, between a patient's keys)
         return left
 
     def interrupt(self) -> None:
@@ -391,20 +392,22 @@ class SearchIndex:
             if progress is not None:
                 progress(self.pages - left, self.pages)
 
-    def _learn(self, words: Iterable[str]) -> None:
+    def _learn(self, words: Iterable[str], pause: Callable[[], object] | None = None) -> None:
         """Add the words of newly landed text to the vocabulary in memory, if it is loaded: worked out
-        here (the worker's thread), so a search in the window never waits to load it all again."""
+        here (the worker's thread), so a search in the window never waits to load it all again. In short
+        steps, ``pause`` before each (learn_steps.py: the window waits while someone types)."""
         with self._lock:
             vocabulary, known, by_letter = self._vocabulary, self._known, self._by_letter
         if vocabulary is None or known is None or by_letter is None:
             return  # loaded, whole, by the next search
-        new = sorted(set(words).difference(known))
+        between = cast(Callable[[], None], pause or (lambda: None))
+        new = learn_steps.unknown(words if isinstance(words, list) else list(words), known, between)
         if not new:
             return
-        # Sorted runs merged in C (sorted() finds the runs), not a word at a time: 50,000 new words over
-        # the NCI pages' text took 0.76 s of the index's thread in Python, holding the window's lock.
+        # Sorted runs merged a step at a time, not a word at a time in a loop of our own: 50,000 new words over
+        # the NCI pages' text took 0.76 s of the index's thread that way, holding the window's lock.
         lay = self._lay_words
-        merged = tuple(sorted(vocabulary + tuple(w for w in new if w not in lay)))  # a lay word is in already
+        merged = learn_steps.merged(vocabulary, [w for w in new if w not in lay], between)  # a lay word is in already
         groups: dict[tuple[int, str, int], list[str]] = {}
         for word in (w for w in new if w not in lay):  # in order: each group is sorted (lay words are in already)
             size = len(word)
@@ -415,9 +418,10 @@ class SearchIndex:
         for key, group in groups.items():
             old = by_letter.get(key)
             grown[key] = tuple(sorted(old + tuple(group))) if old else tuple(group)
+        grown_known = learn_steps.with_words(known, new, between)
         with self._lock:
             if self._vocabulary is vocabulary:  # nobody reloaded it meanwhile
-                self._vocabulary, self._known, self._by_letter = merged, {**known, **dict.fromkeys(new)}, grown
+                self._vocabulary, self._known, self._by_letter = merged, grown_known, grown
                 self._corrections.clear()
 
     def _forget(self) -> None:
