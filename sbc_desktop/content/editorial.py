@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from .library import Library, Problem, Topic
+from .line_ends import markdown_lines
 from .readability import counted_here, flesch_kincaid_grade
 from .rendered import PLACEHOLDER
 
@@ -143,7 +144,7 @@ def readable_blocks(blocks: Iterable[str]) -> str:
 def _key_lines(path: Path) -> dict[str, int]:
     """Line of each ``key:`` in the references file, so a warning points at the entry."""
     try:
-        lines = path.read_text("utf-8").splitlines()
+        lines = markdown_lines(path.read_text("utf-8")).split("\n")  # the lines the loader counts
     except (OSError, UnicodeDecodeError):
         return {}
     found: dict[str, int] = {}

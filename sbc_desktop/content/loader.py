@@ -29,6 +29,7 @@ from . import limits
 from .frontmatter import LINE, YamlProblem, load_yaml, split_front_matter
 from .headings import atx_heading, first_title
 from .library import SPREAD_TAGS, GlossaryTerm, Library, Problem, Reference, Reviewer, Section, Topic
+from .line_ends import markdown_lines
 from .links import slugify
 from .parse_cache import ParseCache, Stamp, code_stamp, problems_of, stamp_of, stored_topic, topic_entry
 
@@ -115,7 +116,8 @@ class _Loader:
             return None
 
     def read_text(self, path: Path, most: int) -> str | None:
-        """The file's text, if it is a regular file inside the folder and at most ``most`` bytes."""
+        """The file's text, if it is a regular file inside the folder and at most ``most`` bytes; its lines
+        where the Markdown has them (line_ends: every file, every page is read here or by read_body)."""
         read = self.read_listed if str(path) in self.regular else self.read_checked
         raw = read(path, most)
         if raw is None:
@@ -124,11 +126,11 @@ class _Loader:
             self.error(path, 1, f"the file is larger than {most:,} bytes: not read")
             return None
         try:
-            return raw.decode("utf-8")
+            return markdown_lines(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             self.error(path, line, "not UTF-8 text; unreadable characters were replaced")
-            return raw.decode("utf-8", errors="replace")
+            return markdown_lines(raw.decode("utf-8", errors="replace"))
 
     def read_listed(self, path: Path, most: int) -> bytes | None:
         """A topic file the listing found to be a regular file inside the folder: read without

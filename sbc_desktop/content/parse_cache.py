@@ -33,12 +33,13 @@ from . import limits
 from .cache_file import write_whole
 from .frontmatter import split_front_matter
 from .library import Problem, Reviewer, Topic
+from .line_ends import markdown_lines
 
 FORMAT = 1  # bump when the shape of an entry changes
 CACHE_FOLDER = "content"
 _CODE = (
     "loader.py", "frontmatter.py", "limits.py", "headings.py", "links.py", "library.py", "parse_cache.py",
-    "library_snapshot.py",
+    "library_snapshot.py", "line_ends.py",
 )  # fmt: skip
 _DATE = "__date__"
 _TOPIC_FIELDS = [f.name for f in fields(Topic) if f.name not in ("body", "path", "reviewed_by")]
@@ -231,7 +232,7 @@ def read_body(path: Path, at: int, prefix: str, stamp: Stamp | None) -> str:
             raw = stream.read(limits.MAX_TOPIC_BYTES + 1)
     except (OSError, ValueError):
         return ""  # gone or unreadable since the folder was read: an empty page, not a crash
-    text = raw[: limits.MAX_TOPIC_BYTES].decode("utf-8", errors="replace")
+    text = markdown_lines(raw[: limits.MAX_TOPIC_BYTES].decode("utf-8", errors="replace"))  # as the loader read it
     if stamp is not None and stamp_of(path) == stamp:
         return prefix + text[at:]
     body = split_front_matter(text).body

@@ -19,6 +19,7 @@ import nh3
 from .byte_budget import ByteLRU, fixed_link_bytes, rendered_bytes
 from .glossary import TermMatcher
 from .library import Library, Topic
+from .line_ends import spaced
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 from .page_events import PageWalk, joined_terms
 from .page_facts import LinkKeeper, MarksMatter, check_facts
@@ -281,7 +282,8 @@ class Renderer:
         return self.render(text, topic).html
 
     def _clean(self, html: str) -> str:
-        return _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
+        # spaced: a paragraph separator the page wrote as "&#8233;" is a character only now (line_ends)
+        return spaced(_IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html)))
 
     def local_file_url(self, src: str) -> str:
         """A ``file:`` URL for a picture inside the content folder, else ''."""

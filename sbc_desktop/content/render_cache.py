@@ -54,7 +54,10 @@ SUFFIX = ".page"
 MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
 PRUNE_TO = 0.8
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # an entry bigger than this on disk is not read (a page is at most a few MB)
-_CODE = ("render.py", "page_events.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py")
+_CODE = (
+    "render.py", "page_events.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py",
+    "line_ends.py",
+)  # fmt: skip
 
 
 @cache

@@ -93,6 +93,17 @@ class GlossaryFind(QObject):
             (order[(at + step) % len(order)] for step in steps if order[(at + step) % len(order)] in found), None
         )
 
+    def forget(self) -> None:
+        """Drop the letters' text and counts (the find bar closed): two million characters for the NCI glossary
+        stayed in memory for good after one find. Made again, in steps, at the next find on a letter's page."""
+        self._timer.stop()
+        self._made_for, self._texts, self._making, self._lines = None, {}, [], []
+        self.text, self.shown, self._left, self._counts = "", "", [], {}
+
+    def held(self) -> int:
+        """How many characters of the letters' text are kept (made so far)."""
+        return sum(map(len, self._texts.values())) + sum(map(len, self._lines))
+
     def finish(self) -> None:
         """Count the rest now (Next pressed before the count was done: a few ms, once)."""
         if self._left:

@@ -19,7 +19,7 @@ LIMIT = 50  # pages that Back can return to (at least; up to twice as many)
 IDLE_MS = 2000  # the history is rebuilt once no page has been opened for this long
 
 
-class _Blank:
+class Blank:
     """Stands in for the reader's pages while the history is rebuilt: every page is empty."""
 
     def parts_for(self, url: str) -> Iterator[str]:
@@ -64,7 +64,7 @@ class BoundedHistory(QObject):
         pages = reader.pages
         blocked = reader.blockSignals(True)  # the window sees no change of page
         try:
-            reader.pages = _Blank()
+            reader.pages = Blank()
             reader.clearHistory()
             for url in keep:
                 reader.setSource(url)

@@ -15,6 +15,7 @@ from ..content.library import Library, Topic
 from ..counts import grouped
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
+from ..plurals import counted
 from ..policy import Policy
 from ..session import ReadingSession
 from ..settings import Settings
@@ -22,15 +23,17 @@ from . import accessible_factory, theme_colours
 from .announcer import Announcer
 from .appearance import Appearance, app_style_sheet, reader_style_sheet, theme_label
 from .find_bar import FindBar
+from .find_in_page import FindInPage
 from .first_paint import AfterFirstPaint
 from .fitted import FittedToReader
 from .glossary_find import GlossaryFind
 from .handout_actions import HandoutActions
 from .heap_trim import HeapTrim
+from .history_in_place import go_in_place
 from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
-from .page_find import FindInPage, Highlighter, words_pattern
+from .page_find import Highlighter, words_pattern
 from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
@@ -133,7 +136,8 @@ class MainWindow(QMainWindow):
         self.finder = FindInPage(
             self.find_bar, self.highlighter, GlossaryFind(self.pages, self, touch=self.policy.touch)
         )
-        self.finder.goRequested.connect(self.reader.go)  # (a long glossary's next letter with a match)
+        # A long glossary's next letter with a match: in the place of the letter left (Back: where they came from).
+        self.finder.goRequested.connect(lambda url: go_in_place(self.reader, url))
         self.read_aloud = ReadAloud(self.reader, parent=self)
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, reading)
         self.read_aloud_bar.stackUnder(self.reader)  # first among the reading area's children, as on screen
@@ -214,7 +218,9 @@ class MainWindow(QMainWindow):
             what = (
                 QCoreApplication.translate("MainWindow", "One page could not be shown.")
                 if left_out == 1
-                else QCoreApplication.translate("MainWindow", "{0} pages could not be shown.").format(left_out)
+                else counted(
+                    QCoreApplication.translate("MainWindow", "%n pages could not be shown.", "", left_out), left_out
+                )
             )
             text = (
                 what
@@ -449,8 +455,9 @@ class MainWindow(QMainWindow):
                 self._renewal.renew()
             self.tree.show_url(address)
         # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
-        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(
-            grouped(len(self.library.topics))
+        topics = len(self.library.topics)
+        message = counted(
+            QCoreApplication.translate("MainWindow", "All %n topics are ready.", "", topics), topics, grouped(topics)
         )
         if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
             message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])

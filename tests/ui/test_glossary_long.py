@@ -320,6 +320,104 @@ def test_find_in_page_on_a_letter_goes_on_to_the_other_letters(window, qtbot):
     assert reader.current_url() == "app:glossary/a"
 
 
+def _find_then_next_to_v(window, qtbot, letter: str) -> None:
+    """On ``letter``'s page, find WORD (under V) and press Enter (Next): V's page, at the word."""
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, f"Not under {letter}. Found under V: press Next")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == "app:glossary/v"
+    qtbot.waitUntil(lambda: _selected_in(window) == ("app:glossary/v", WORD), timeout=15000)
+
+
+def _glossary_then_next_to_v(window, qtbot) -> None:
+    """Ctrl+G (the A to Z at A), then on to V by find (_find_then_next_to_v)."""
+    qtbot.keyClick(window.reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.reader.is_complete)
+    _find_then_next_to_v(window, qtbot, "A")
+
+
+def test_back_after_a_find_went_on_through_the_letters_goes_to_the_page_before_the_glossary(window, qtbot):
+    """Each letter Next (Previous) went to was a step of Back's history (review9 m5): Back went back through
+    them one by one. As a browser's find adds no history, a letter a find goes to takes the place of the one
+    it leaves: Back goes to where the patient came from, Forward comes back to the letter the find reached."""
+    reader, back = window.reader, window.commands.back
+    assert reader.current_url() == "app:home" and not back.isEnabled()
+    reader.setFocus()
+    _glossary_then_next_to_v(window, qtbot)
+    _find(window, qtbot, "made-up")
+    _count_says(window, qtbot, "1 of 300 under V, 500 more under other letters")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.current_url() == "app:glossary/u"
+    _count_says(window, qtbot, "20 of 20 under U, 780 more under other letters")
+
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    assert reader.current_url() == "app:home" and window.windowTitle() == window.pages.title_for("app:home")
+    assert not back.isEnabled()
+    qtbot.keyClick(reader, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward
+    assert reader.current_url() == "app:glossary/u" and window.windowTitle() == "Glossary A to Z: U"
+    qtbot.waitUntil(reader.is_complete)
+    assert "ubacedi" in reader.document().toPlainText()
+
+
+def test_back_from_a_letter_a_find_went_to_comes_back_to_the_place_left_on_the_topic(qtbot, tmp_path):
+    """The topic the patient read before the glossary comes back at the place they left it."""
+    from sbc_desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import show_active
+
+    body = "\n\n".join(f"Paragraph {n} of a long topic about your care." for n in range(400))
+    root = make_content(tmp_path / "c", {"long": body, "b": "More."}, glossary=_glossary_yaml())
+    window = MainWindow(load_library(root, check_links=False), settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page("long")
+    show_active(qtbot, window)
+    reader = window.reader
+    qtbot.waitUntil(reader.is_complete)
+    reader.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown)
+    place = reader.verticalScrollBar().value()
+    assert place > 0
+    _glossary_then_next_to_v(window, qtbot)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_url() == "topic:long"
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.verticalScrollBar().value() == place)
+
+
+def test_a_letter_reopened_at_start_gives_its_place_to_the_letter_a_find_goes_to(qtbot, library, settings):
+    """At home the window reopens the page last read: a glossary letter can be the first page of the history."""
+    from sbc_desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import show_active
+
+    settings.set_last_page("app:glossary/b")
+    window = MainWindow(library, settings=settings)
+    qtbot.addWidget(window)
+    window.open_start_page()
+    show_active(qtbot, window)
+    reader = window.reader
+    assert reader.current_url() == "app:glossary/b"
+    qtbot.waitUntil(reader.is_complete)
+    _find_then_next_to_v(window, qtbot, "B")
+    assert not window.commands.back.isEnabled()
+
+
+def test_the_letters_text_is_let_go_when_the_find_bar_closes(window, qtbot):
+    """The other letters' text a find counts in (two million characters for the NCI glossary) stayed in memory
+    for good after one find; now it goes when the find bar closes, and is made again at the next find."""
+    reader, glossary = window.reader, window.finder.glossary
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(reader.is_complete)
+    _find(window, qtbot, WORD)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    assert glossary.held() > 26 * OTHER_WORDS * len(MEANING)
+    qtbot.mouseClick(window.find_bar.close_button, Qt.MouseButton.LeftButton)
+    assert not window.find_bar.isVisible() and glossary.held() == 0
+    _find(window, qtbot, WORD)  # (the field keeps the words: found again, from the letters made again)
+    _count_says(window, qtbot, "Not under A. Found under V: press Next")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and glossary.held() == 0
+
+
 def test_at_a_kiosk_next_is_tapped_and_the_next_patient_finds_nothing_left(qtbot, library):
     """A kiosk's patient taps Glossary, finds a word under another letter and taps Next; when the session
     ends, nothing of it is left: no words in the find bar, none counted, no letter waited for."""

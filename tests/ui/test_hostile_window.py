@@ -102,3 +102,24 @@ def test_the_reader_draws_an_svg_without_its_outside_picture(qtbot, tmp_path):
     image = win.reader.document().resource(QTextDocument.ResourceType.ImageResource, url)
     assert isinstance(image, QImage) and not image.isNull()
     assert image.pixelColor(10, 10) == QColor("white")  # the outside (red) picture is not drawn
+
+
+def test_an_imported_list_item_with_a_paragraph_separator_is_one_item_numbered_once(qtbot, tmp_path):
+    """review9 m4: U+2029 inside an item split it in two, and the list was numbered again ('11.')."""
+    from PySide6.QtCore import Qt
+
+    root = tmp_path / "pages"
+    write(root / "care.md", "# Your care\n\n1. Ask your nurse\u2029about it.\n2. Rest\u2028well.\n")
+    win = open_window(qtbot, root, cache_dir=tmp_path / "cache")
+    tree = win.tree
+    rect = tree.visualItemRect(tree._items["topic:care"])
+    with qtbot.waitSignal(win.reader.sourceChanged):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    doc = win.reader.document()
+    items = []
+    block = doc.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            items.append(block.textList().itemText(block) + " " + block.text().strip())
+        block = block.next()
+    assert items == ["1. Ask your nurse about it.", "2. Rest well."]
