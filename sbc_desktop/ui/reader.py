@@ -15,7 +15,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -33,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from ..content.links import TERM_SCHEME
+from ..escape import escape
 from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
