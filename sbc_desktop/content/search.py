@@ -658,6 +658,11 @@ class SearchIndex:
                     i += size
                     break
             else:
+                begun = self._phrase_begun(words[i:]) if unfinished else ""
+                if begun:  # a lay phrase still being typed
+                    ideas.append(self._idea(begun))
+                    shown.extend(words[i:])
+                    break
                 word, last = words[i], i == len(words) - 1
                 i += 1
                 if (word in STOP_WORDS and not only_small) or (last and unfinished and len(word) == 1 and ideas):
@@ -699,7 +704,7 @@ class SearchIndex:
             # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
             start = _quote(word) + " *"
             # The other words for the lay words it may become, worth a share of the other words for it.
-            begun = self._begun_words(word, completions, synonyms)
+            begun = self._begun_words(word, synonyms)
             meant = [(worth * COMPLETION_SHARE, forms) for worth, forms in self._other_groups(begun)]
             groups = _groups(
                 ((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms), *meant)
@@ -736,18 +741,39 @@ class SearchIndex:
         (`_Idea.whole`)."""
         return tuple(_as_written(w for word in spelt for w in self._family(word)))
 
-    def _begun_words(self, start: str, completions: Iterable[str], synonyms: Iterable[str]) -> tuple[str, ...]:
-        """The other words for the lay words and glossary names ``start`` may become, up to BEGUN_MEANINGS of them
-        ("tamox": tamoxifen, whose other word is "hormone therapy"; "nause": nausea, "feeling sick"), less those
-        that are other words for ``start`` itself (``synonyms``) or words it starts. A lay word is often in no
-        page (it is what a patient says, not what a page says): its start found nothing."""
+    def _begun_words(self, start: str, synonyms: Iterable[str]) -> tuple[str, ...]:
+        """The other words for the lay words and phrases and glossary names ``start`` may become (the shortest
+        COMPLETIONS of them), up to BEGUN_MEANINGS ("tamox": tamoxifen, whose other word is "hormone therapy";
+        "nause": nausea, "feeling sick"; "throwing": throwing up), less those that are other words for ``start``
+        itself (``synonyms``) or that it starts. Only for words the pages do not use: a lay word is often in no page
+        (it is what a patient says, not what a page says), and its start found nothing."""
         said = {start, *synonyms}
         found: dict[str, None] = {}
-        for word in completions:
-            for other in self._synonyms.get(word, ()) if word != start else ():
+        known = self._known or {}
+        for key in sorted(self._keys_starting(start, COMPLETIONS * 4), key=len)[:COMPLETIONS]:
+            if key == start or all(word in known for word in key.split()):
+                continue  # a word the pages use: the start finds its pages itself ("metasta": metastasis)
+            for other in self._synonyms[key]:
                 if other not in said and not other.startswith(start):
                     found[other] = None
         return tuple(found)[:BEGUN_MEANINGS]
+
+    def _keys_starting(self, start: str, most: int) -> list[str]:
+        """Up to ``most`` lay words and phrases and glossary names that start with ``start``, in order."""
+        keys = self.__dict__.get("_sorted_keys")
+        if keys is None:
+            keys = self.__dict__["_sorted_keys"] = tuple(sorted(self._synonyms))
+        at = bisect.bisect_left(keys, start)
+        return [key for key in keys[at : at + most] if key.startswith(start)]
+
+    def _phrase_begun(self, words: list[str]) -> str:
+        """The shortest lay phrase (or glossary name) that ``words``, the last unfinished, are the start of ("feeling
+        si": feeling sick; "throwing u": throwing up, which "throwing" and "u" alone did not find), or "". Not
+        for a start of small words alone ("can i": the patient has said too little)."""
+        if len(words) < 2 or (len(words[-1]) < 2 and all(w in STOP_WORDS for w in words[:-1])):
+            return ""
+        begun = self._keys_starting(" ".join(words), COMPLETIONS)
+        return min(begun, key=len) if begun else ""
 
     def _other_groups(self, texts: Iterable[str], typed: Iterable[str] = ()) -> list[tuple[float, tuple[str, ...]]]:
         """The other words for an idea, as written and in their other forms: worth OTHER_WORD_SHARE of the words

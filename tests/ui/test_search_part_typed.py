@@ -39,6 +39,15 @@ def test_the_start_of_a_lay_word_finds_what_the_word_finds(window, qtbot, typed,
     assert page in titles(whole)[:2]
 
 
+@pytest.mark.parametrize("typed", ["throwing", "throwing u", "feeling si"])
+def test_a_lay_phrase_being_typed_finds_what_the_phrase_finds(window, qtbot, typed):
+    """'throwing' and 'throwing u' said "No results" on the way to 'throwing up' (a lay phrase for feeling sick:
+    no page says 'throwing'); 'feeling si' listed 'When feelings get too much' first, for 'feeling'."""
+    panel = type_query(window, qtbot, typed)
+    assert not panel.status.text().startswith("No results"), panel.status.text()
+    assert titles(panel)[0] == "side-effects", titles(panel)
+
+
 def test_a_start_that_is_a_lay_word_with_its_own_meaning_keeps_it(window, qtbot):
     """'hosp' as typed on the way to 'hospice': hospice's page first, and no correction."""
     panel = type_query(window, qtbot, "hosp")
