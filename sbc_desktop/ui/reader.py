@@ -38,12 +38,11 @@ from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
 from .anchor_place import anchor_position
-from .html_steps import STEP_CHARS, html_steps, html_weight
+from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
 from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
 from .reader_outline import OutlineItem, PageOutline
 from .render_ahead import RenderElsewhere
-from .table_steps import cut_tables
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
@@ -237,8 +236,7 @@ class Reader(QTextBrowser):
             rest = list(parts)
             self.parts_shown += len(rest)
             self._lay_out_whole = True
-            # (glossary words dotted by Qt's parser: no walk after; long tables as the pieces of any page have them)
-            return dotted_terms(cut_tables(first + "".join(rest)))
+            return dotted_terms(first + "".join(rest))  # (glossary words dotted by Qt's parser: no walk after)
         self._pending = parts
         self._awaiting_paint = True
         self._fill_timer.start()
@@ -469,7 +467,7 @@ class Reader(QTextBrowser):
                 self._steps = self._pieces(part)
             piece, last = self._steps.popleft()
             batch.append(piece)
-            self._batch_chars += html_weight(piece)  # (a table's cells weigh more: Qt's parse)
+            self._batch_chars += len(piece)
             self.parts_shown += last
             # Pieces joined up to BATCH_CHARS, added as one fragment: each costs Qt a parse into a document of
             # its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one setHtml
