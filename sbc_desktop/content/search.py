@@ -745,14 +745,14 @@ class SearchIndex:
         """The other words for the lay words and phrases and glossary names ``start`` may become (the shortest
         COMPLETIONS of them), up to BEGUN_MEANINGS ("tamox": tamoxifen, whose other word is "hormone therapy";
         "nause": nausea, "feeling sick"; "throwing": throwing up), less those that are other words for ``start``
-        itself (``synonyms``) or that it starts. Only for words the pages do not use: a lay word is often in no page
-        (it is what a patient says, not what a page says), and its start found nothing."""
+        itself (``synonyms``) or that it starts. Only for those whose first word the pages do not use: a lay word is
+        often in no page (it is what a patient says, not what a page says), and its start found nothing."""
         said = {start, *synonyms}
         found: dict[str, None] = {}
         known = self._known or {}
         for key in sorted(self._keys_starting(start, COMPLETIONS * 4), key=len)[:COMPLETIONS]:
-            if key == start or all(word in known for word in key.split()):
-                continue  # a word the pages use: the start finds its pages itself ("metasta": metastasis)
+            if key == start or key.split()[0] in known:
+                continue  # it starts a word the pages use, and finds their pages itself ("metasta": metastatic disease)
             for other in self._synonyms[key]:
                 if other not in said and not other.startswith(start):
                     found[other] = None

@@ -48,6 +48,14 @@ def test_a_lay_phrase_being_typed_finds_what_the_phrase_finds(window, qtbot, typ
     assert titles(panel)[0] == "side-effects", titles(panel)
 
 
+def test_a_start_of_words_the_pages_use_is_not_crowded_out_by_meanings(window, qtbot):
+    """'metasta' may also become the lay phrase 'metastatic disease' ('secondary breast cancer', 'spread'), but
+    'metastatic' is a word of the pages: what the start finds itself comes first, the glossary's 'metastasis'
+    (45f6df8 put "What is secondary breast cancer?" and "Where it can spread" before it)."""
+    panel = type_query(window, qtbot, "metasta")
+    assert titles(panel)[:2] == ["metastasis", "how-it-develops"], titles(panel)
+
+
 def test_a_start_that_is_a_lay_word_with_its_own_meaning_keeps_it(window, qtbot):
     """'hosp' as typed on the way to 'hospice': hospice's page first, and no correction."""
     panel = type_query(window, qtbot, "hosp")
