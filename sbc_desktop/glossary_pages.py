@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
 from .content.library import GlossaryTerm, Library
 from .counts import grouped
+from .escape import escape
 from .plurals import counted
 
 GLOSSARY_URL = "app:glossary"

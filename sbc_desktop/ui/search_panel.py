@@ -10,7 +10,6 @@ numbers when they are set, and the care team topic.
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..care_team import CareTeam
+from ..escape import escape
 from ..plurals import counted
 from ..who_to_ask import who_to_ask
 from .find_bar import name_clear_button
