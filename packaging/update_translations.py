@@ -89,10 +89,53 @@ def make_pseudo(base: Path, out: Path) -> int:
     return count
 
 
+def count_forms(ts: Path) -> dict[str, list[str]]:
+    """source -> the forms a translation gives each count ("%n results": "%n result", "%n results")."""
+    if not ts.is_file():
+        return {}
+    return {
+        message.findtext("source") or "": [form.text or "" for form in message.iter("numerusform")]
+        for message in ET.parse(ts).getroot().iter("message")
+        if message.get("numerus") == "yes"
+    }
+
+
+# A message as lupdate writes it, with one form (or none) and no count.
+_ONE_FORM = re.compile(
+    r"(?P<indent> *)<message>\n(?P<inner> *)<source>(?P<source>[^<]*%n[^<]*)</source>\n"
+    r' *<translation(?P<type> type="unfinished")?>[^<]*</translation>\n *</message>'
+)
+
+
+def mark_counts(ts: Path, kept: dict[str, list[str]]) -> int:
+    """Make every message whose source holds "%n" a count, with the forms ``kept`` from before lupdate ran (a new
+    one's empty: unfinished). lupdate's Python parser marks only ``self.tr``'s counts, not ``translate``'s (whose
+    count is not a literal number), and makes such a message one form again, dropping the others. Written as
+    lupdate writes (no other line of the file changes). Returns how many were marked."""
+    import html
+
+    def counted(match: re.Match[str]) -> str:
+        indent, inner = match["indent"], match["inner"]
+        forms = kept.get(html.unescape(match["source"])) or ["", ""]
+        unfinished = ' type="unfinished"' if not all(forms) else ""
+        lines = [f'{inner}    <numerusform>{html.escape(form, quote=False).replace(chr(39), "&apos;")}</numerusform>'
+                 for form in forms]  # fmt: skip
+        head = [f'{indent}<message numerus="yes">', f"{inner}<source>{match['source']}</source>"]
+        tail = [f"{inner}</translation>", f"{indent}</message>"]
+        return "\n".join([*head, f"{inner}<translation{unfinished}>", *lines, *tail])
+
+    text, marked = _ONE_FORM.subn(counted, ts.read_text(encoding="utf-8"))
+    ts.write_text(text, encoding="utf-8")
+    return marked
+
+
 def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     others = [p for p in TRANSLATIONS.glob("sbc-desktop_*.ts") if p not in (BASE, PSEUDO)]
+    kept = {ts: count_forms(ts) for ts in (BASE, *others)}
     lupdate(python_sources(), [BASE, *others])
+    for ts, forms in kept.items():
+        mark_counts(ts, forms)
     count = make_pseudo(BASE, PSEUDO)
     print(f"{BASE.relative_to(REPO)}: {count} strings; {PSEUDO.relative_to(REPO)} regenerated")
     return 0

@@ -68,7 +68,8 @@ def collect_after_first_paint(window, fallback_ms: int = 5000) -> None:
             settle()
 
     window.after_first_paint.call(collect)
-    QTimer.singleShot(fallback_ms, collect)
+    # (with the window: one deleted first, a test's, set the collector of whatever ran 5 s later)
+    QTimer.singleShot(fallback_ms, window, collect)
 
 
 def take_when_arrived(window, arrival, wanted: str | None, say_ready: bool = True) -> None:

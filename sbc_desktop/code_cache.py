@@ -237,6 +237,7 @@ def import_pyside() -> None:
         import PySide6.QtCore  # noqa: F401
     finally:
         builtins.compile = _compile
+    from . import pyside_feature  # noqa: F401  (every later import is Python's own again: see there)
 
 
 def save(cache_dir) -> bool:

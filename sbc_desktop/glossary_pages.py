@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
 from .content.library import GlossaryTerm, Library
 from .counts import grouped
+from .escape import escape
+from .plurals import counted
 
 GLOSSARY_URL = "app:glossary"
 SPLIT_OVER_WORDS = 600  # a glossary with more words than this has a page to a letter
@@ -142,9 +143,11 @@ class GlossaryPages:
             ),
         ]
         if by_letter and self.split():
-            total = grouped(len(self._library().glossary))
-            choose = QCoreApplication.translate("Pages", "There are {count} words: choose a letter to see its words.")
-            parts.append(f"<p>{escape(choose.format(count=total))}</p>")
+            words = len(self._library().glossary)
+            choose = QCoreApplication.translate(
+                "Pages", "There are %n words: choose a letter to see its words.", "", words
+            )
+            parts.append(f"<p>{escape(counted(choose, words, grouped(words)))}</p>")
         if by_letter:
             parts.append(self._letter_row(by_letter, letters))
         library = self._library()

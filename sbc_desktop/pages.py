@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import GlossaryTerm, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .escape import escape
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
 
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache

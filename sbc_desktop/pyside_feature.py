@@ -1,17 +1,22 @@
-"""PySide6 without its whole-source read of every module imported after it.
+"""PySide6 without its ``__feature__`` import hook: an import statement runs none of PySide's Python.
 
 Importing PySide6 replaces Python's import with one that supports PySide's optional
-``from __feature__ import snake_case``. After every later import it asks whether the new
-module uses PySide6, by ``inspect.getsource`` on the whole module: at a built-in start that is
-about 145 modules, every line kept in ``linecache`` (about 56,000 lines), and 80-100 ms of a
-start at load 11 (upstream: napari issue 8584). The question is answered here the same way
-(does the module's file mention "PySide6"), by reading the file's bytes once, kept nowhere.
-Nothing in sbc-desktop uses ``__feature__``; if a PySide6 ever lacks the hook, nothing is
-changed.
+``from __feature__ import snake_case`` (its documented ``builtins.__feature_import__``; the import it
+replaced is kept as ``builtins.__orig_import__``). Every later import statement -- at a start, about
+830 of them, 130 of them new modules -- then runs PySide's Python hook before and after the real
+import, and after each new module asks whether it uses PySide6 by ``inspect.getsource`` on the
+whole module (upstream: napari issue 8584). sbc-desktop never selects a feature (a test checks
+that no module of ours imports ``__feature__``), and with no feature selected PySide answers every
+attribute look-up the same whatever the hook noted, so the hook is taken out of the import path
+here, once, as soon as PySide6 is in (``code_cache.import_pyside``): about 2 % of a start's
+instructions, and a second read of every module's source file. The per-module question is still
+answered cheaply (``uses_pyside``: does the file mention "PySide6", read once as bytes and kept
+nowhere), should anything ever ask it. If a PySide6 has no such hook, nothing is changed.
 """
 
 from __future__ import annotations
 
+import builtins
 import sys
 from types import ModuleType
 
@@ -35,12 +40,17 @@ def uses_pyside(module: ModuleType) -> bool:
 
 
 def install() -> bool:
-    """Answer PySide6's per-import question with ``uses_pyside``; False if this PySide6 has no
-    such hook (then nothing is changed)."""
+    """Put Python's own import back in place of PySide6's feature hook, and answer the hook's
+    per-module question with ``uses_pyside``; False if this PySide6 has no such hook (then nothing
+    is changed). An import statement running now (this module's own) is not disturbed: PySide's hook
+    puts back whatever import it finds in place when that import ends."""
     feature = sys.modules.get(_FEATURE_MODULE)
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
     setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010  (a private name of PySide6's)
+    hook, original = getattr(builtins, "__feature_import__", None), getattr(builtins, "__orig_import__", None)
+    if hook is not None and builtins.__import__ is hook and callable(original):
+        builtins.__import__ = original
     return True
 
 

@@ -9,12 +9,12 @@ suggest first, and the welcome page's short block about it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from .content.library import SPREAD_TAGS, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .escape import escape
 
 SPREAD_URL = "app:spread"  # a command, not a page: the window asks "Where has it spread for you?"
 SEARCH_BOOST = 1.5  # how much more a topic for the chosen places counts in search

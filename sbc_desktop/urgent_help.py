@@ -8,11 +8,10 @@ its Preferences link: every other link the content makes is rewritten by the ren
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication
 
 from .care_team import CareTeam
+from .escape import escape
 
 URGENT_TOPIC = "get-help-now"
 PLACEHOLDER = "{{care-team}}"

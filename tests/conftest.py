@@ -15,6 +15,25 @@ from tests.helpers import TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO.parent / "shared" / "corpora"
+# How long a wait with no timeout of its own waits for what it waits for (pytest-qt's default: 5 s). A wait
+# ends as soon as its signal comes or its state holds, so this is only how long a test takes to fail: on a
+# 2-core CI machine under load, work that takes a second on a quiet one took more than 5 s, and the test
+# failed though nothing was wrong. How fast things are is for benchmarks/, not for a test's waits.
+WAIT_MS = 30_000
+
+
+def _waits_without_a_timeout_wait_longer() -> None:
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:
+        return
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+        defaults = getattr(QtBot, name).__kwdefaults__
+        if defaults and "timeout" in defaults:
+            defaults["timeout"] = WAIT_MS
+
+
+_waits_without_a_timeout_wait_longer()
 
 
 def pytest_addoption(parser):

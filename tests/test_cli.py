@@ -50,6 +50,15 @@ def test_check_warnings_only_passes(capsys, tmp_path):
     assert code == 0 and len(lines) == 2 and all(": warning: " in line for line in lines)
 
 
+def test_check_counts_one_of_each_in_the_singular(capsys, tmp_path):
+    """'1 topics, 0 glossary terms; 0 errors, 1 warnings' before (review9, session 28)."""
+    root = make_content(tmp_path / "c", {"old": "Old."})
+    write(root / "topics" / "old.md", topic("old", "Old.", next_review="2001-01-01"))
+    write(root / "glossary.yaml", "terms:\n  - id: scan\n    term: scan\n    definition: A picture of the inside.\n")
+    _code, _lines, err = run_check(capsys, root)
+    assert ": 1 topic, 1 glossary term; 0 errors, 2 warnings" in err, err
+
+
 def test_check_missing_folder(capsys, tmp_path):
     code, lines, _ = run_check(capsys, tmp_path / "nothing-here")
     assert code == 1 and "content folder not found" in lines[0]

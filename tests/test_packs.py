@@ -189,11 +189,11 @@ def test_cli_publish_update_status_and_rollback(tmp_path, server, capsys, monkey
     assert cli.main(["pack", "keys", str(keys), "--repo", str(tmp_path / "other")]) == 1  # never overwrites keys
     content = make_content(tmp_path / "content", {"a": "Text."})
     assert cli.main(["pack", "publish", str(content), "--repo", str(repo), "--keys", str(keys)]) == 0
-    assert "Published content pack 1 (1 topics)" in capsys.readouterr().out
+    assert "Published content pack 1 (1 topic)" in capsys.readouterr().out
     root_json = repo / "metadata" / "1.root.json"
     assert cli.main(["update", "--trust", str(root_json), "--from", url]) == 0
     out = capsys.readouterr().out
-    assert "Downloading content pack 1 (1 topics" in out and "Now showing content pack 1" in out
+    assert "Downloading content pack 1 (1 topic," in out and "Now showing content pack 1" in out
     assert cli.main(["update", "--status"]) == 0
     assert "Content pack 1" in capsys.readouterr().out
     assert cli.main(["update", "--rollback"]) == 1

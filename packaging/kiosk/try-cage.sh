@@ -22,7 +22,7 @@
 #                with the kiosk extra, sbc-desktop[kiosk]; the bundle has no on-screen keyboard),
 #                type "bone" on it, then go away at a tap on the page
 #
-# Needs: cage, Xvfb, xdotool, grim, python3 (Debian/Ubuntu: apt-get install cage xvfb xdotool
+# Needs: cage, Xwayland, Xvfb, xdotool, grim, python3 (Debian/Ubuntu: apt-get install cage xwayland xvfb xdotool
 # grim). Keys are pressed on a virtual X screen that holds cage's window (cage's x11 backend):
 # they reach cage exactly as a real keyboard's keys do, so cage's own key handling (VT
 # switching, its debug-build Alt+Esc) is tried too. wtype cannot be used: Debian 12's cage
@@ -43,11 +43,11 @@ done
 out=$1
 
 missing=""
-for tool in cage Xvfb xdotool grim python3 setsid; do
+for tool in cage Xwayland Xvfb xdotool grim python3 setsid; do
   command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 if [ -n "$missing" ]; then
-  echo "try-cage: not tried, missing:$missing (Debian/Ubuntu: apt-get install cage xvfb xdotool grim)" >&2
+  echo "try-cage: not tried, missing:$missing (Debian/Ubuntu: apt-get install cage xwayland xvfb xdotool grim)" >&2
   exit 77
 fi
 

@@ -389,9 +389,12 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <source>for you: it matters for your {places}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{count} topics for your {places} are marked {marker} in the list.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n topics for your {places} are marked {marker} in the list.</source>
+        <translation>
+            <numerusform>%n topic for your {places} is marked {marker} in the list.</numerusform>
+            <numerusform>%n topics for your {places} are marked {marker} in the list.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every topic is shown the same way.</source>
@@ -594,9 +597,12 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Pages {chosen} are not in this handout: it ends at page {count}. Choose pages 1 to {count}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Pages {chosen} are not in this handout: it ends at page %n. Choose pages 1 to %n.</source>
+        <translation>
+            <numerusform>Pages {chosen} are not in this handout: it has only %n page. Choose page %n.</numerusform>
+            <numerusform>Pages {chosen} are not in this handout: it ends at page %n. Choose pages 1 to %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
@@ -785,11 +791,18 @@ Your notes are safe. Try another folder, such as Documents.</source>
         <source>I&apos;m still reading</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Are you still reading?
 
-To keep everyone&apos;s information private, this screen will be cleared in {seconds} seconds.</source>
-        <translation type="unfinished"></translation>
+To keep everyone&apos;s information private, this screen will be cleared in %n seconds.</source>
+        <translation>
+            <numerusform>Are you still reading?
+
+To keep everyone&apos;s information private, this screen will be cleared in %n second.</numerusform>
+            <numerusform>Are you still reading?
+
+To keep everyone&apos;s information private, this screen will be cleared in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finish and clear</source>
@@ -863,9 +876,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>No staff PIN has been set for this screen, so it cannot be unlocked here. Please tell the person who looks after this screen.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Try again in {0} seconds.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
@@ -955,9 +971,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>Cleaning the screen</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Touches are ignored while the screen is cleaned. Back in {0} seconds.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Touches are ignored while the screen is cleaned. Back in %n seconds.</source>
+        <translation>
+            <numerusform>Touches are ignored while the screen is cleaned. Back in %n second.</numerusform>
+            <numerusform>Touches are ignored while the screen is cleaned. Back in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Take it home on your phone</source>
@@ -967,9 +986,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>Open your phone&apos;s camera and point it at the code. Your phone shows your questions, notes and topics as text that you can copy or save. Nothing is kept on this screen.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Your notes are too long for the codes: the last {0} lines are left out. Please copy them down or ask for a print.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Your notes are too long for the codes: the last %n lines are left out. Please copy them down or ask for a print.</source>
+        <translation>
+            <numerusform>Your notes are too long for the codes: the last %n line is left out. Please copy it down or ask for a print.</numerusform>
+            <numerusform>Your notes are too long for the codes: the last %n lines are left out. Please copy them down or ask for a print.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next code</source>
@@ -1069,9 +1091,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>One page could not be shown.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} pages could not be shown.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n pages could not be shown.</source>
+        <translation>
+            <numerusform>%n page could not be shown.</numerusform>
+            <numerusform>%n pages could not be shown.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Everything else here loaded correctly. Staff can run &apos;sbc-desktop check&apos; to see what needs fixing.</source>
@@ -1101,9 +1126,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>There is no topic called &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>All {0} topics are ready.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>All %n topics are ready.</source>
+        <translation>
+            <numerusform>The %n topic is ready.</numerusform>
+            <numerusform>All %n topics are ready.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Page not found</source>
@@ -1497,9 +1525,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>What the medical words in this guide mean.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>There are {count} words: choose a letter to see its words.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>There are %n words: choose a letter to see its words.</source>
+        <translation>
+            <numerusform>There is %n word: choose a letter to see it.</numerusform>
+            <numerusform>There are %n words: choose a letter to see its words.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading the glossary...</source>
@@ -1623,9 +1654,12 @@ To keep everyone&apos;s information private, this screen will be cleared in {sec
         <source>The speech engine could not start ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The speech engine did not answer within {0} seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>The speech engine did not answer within %n seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
+        <translation>
+            <numerusform>The speech engine did not answer within %n second. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</numerusform>
+            <numerusform>The speech engine did not answer within %n seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The speech engine could not be started.</source>
@@ -1880,9 +1914,12 @@ Everything else in this guide works without it.</source>
         <source>Until then, some pages are found only by their titles and summaries.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Some pages&apos; text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Some pages&apos; text could not be added to search: %n of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
+        <translation>
+            <numerusform>Some pages&apos; text could not be added to search: %n of {total} pages is found only by its title and summary. Search will try again next time the app starts.</numerusform>
+            <numerusform>Some pages&apos; text could not be added to search: %n of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Getting search ready...</source>
@@ -2156,9 +2193,12 @@ Everything else in this guide works without it.</source>
         <source>My appointment</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>({0} more lines did not fit on this page)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>(%n more lines did not fit on this page)</source>
+        <translation>
+            <numerusform>(%n more line did not fit on this page)</numerusform>
+            <numerusform>(%n more lines did not fit on this page)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Questions to ask:</source>
@@ -2172,9 +2212,12 @@ Everything else in this guide works without it.</source>
         <source>Topics to read again:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>({0} more lines did not fit)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>(%n more lines did not fit)</source>
+        <translation>
+            <numerusform>(%n more line did not fit)</numerusform>
+            <numerusform>(%n more lines did not fit)</numerusform>
+        </translation>
     </message>
     <message>
         <source>My appointment ({0} of {1})</source>

@@ -393,9 +393,12 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <source>for you: it matters for your {places}</source>
             <translation>[för ýöú: ît máttérš för ýöúr {places} ~~~~~ ~~~]</translation>
         </message>
-        <message>
-            <source>{count} topics for your {places} are marked {marker} in the list.</source>
-            <translation>[{count} töpîçš för ýöúr {places} áré márkéd {marker} îñ thé lîšt. ~~~~~ ~~~~~ ~~]</translation>
+        <message numerus="yes">
+            <source>%n topics for your {places} are marked {marker} in the list.</source>
+            <translation>
+                <numerusform>[%n töpîç för ýöúr {places} îš márkéd {marker} îñ thé lîšt. ~~~~~ ~~~~~ ~]</numerusform>
+                <numerusform>[%n töpîçš för ýöúr {places} áré márkéd {marker} îñ thé lîšt. ~~~~~ ~~~~~ ~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every topic is shown the same way.</source>
@@ -598,9 +601,12 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <source>Page {page} of {pages}</source>
             <translation>[Págé {page} öf {pages} ~]</translation>
         </message>
-        <message>
-            <source>Pages {chosen} are not in this handout: it ends at page {count}. Choose pages 1 to {count}.</source>
-            <translation>[Págéš {chosen} áré ñöt îñ thîš háñdöút: ît éñdš át págé {count}. Çhööšé págéš 1 tö {count}. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>Pages {chosen} are not in this handout: it ends at page %n. Choose pages 1 to %n.</source>
+            <translation>
+                <numerusform>[Págéš {chosen} áré ñöt îñ thîš háñdöút: ît háš öñlý %n págé. Çhööšé págé %n. ~~~~~ ~~~~~ ~~~~~ ~~~~~]</numerusform>
+                <numerusform>[Págéš {chosen} áré ñöt îñ thîš háñdöút: ît éñdš át págé %n. Çhööšé págéš 1 tö %n. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>The folder {folder} does not exist.</source>
@@ -797,13 +803,18 @@ Your notes are safe. Try another folder, such as Documents.</source>
             <source>I'm still reading</source>
             <translation>[Î'm štîll réádîñg ~~~~]</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Are you still reading?
 
-To keep everyone's information private, this screen will be cleared in {seconds} seconds.</source>
-            <translation>[Áré ýöú štîll réádîñg?
+To keep everyone's information private, this screen will be cleared in %n seconds.</source>
+            <translation>
+                <numerusform>[Áré ýöú štîll réádîñg?
 
-Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ wîll bé çléáréd îñ {seconds} šéçöñdš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</translation>
+Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ wîll bé çléáréd îñ %n šéçöñd. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</numerusform>
+                <numerusform>[Áré ýöú štîll réádîñg?
+
+Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ wîll bé çléáréd îñ %n šéçöñdš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Finish and clear</source>
@@ -877,9 +888,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>No staff PIN has been set for this screen, so it cannot be unlocked here. Please tell the person who looks after this screen.</source>
             <translation>[Ñö štáff PÎÑ háš bééñ šét för thîš šçrééñ, šö ît çáññöt bé úñlöçkéd héré. Pléášé téll thé péršöñ whö löökš áftér thîš šçrééñ. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
         </message>
-        <message>
-            <source>Too many wrong PINs. Try again in {0} seconds.</source>
-            <translation>[Töö máñý wröñg PÎÑš. Trý ágáîñ îñ {0} šéçöñdš. ~~~~~ ~~~~~ ~~~]</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. Try again in %n seconds.</source>
+            <translation>
+                <numerusform>[Töö máñý wröñg PÎÑš. Trý ágáîñ îñ %n šéçöñd. ~~~~~ ~~~~~ ~~]</numerusform>
+                <numerusform>[Töö máñý wröñg PÎÑš. Trý ágáîñ îñ %n šéçöñdš. ~~~~~ ~~~~~ ~~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>That PIN is not right.</source>
@@ -969,9 +983,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Cleaning the screen</source>
             <translation>[Çléáñîñg thé šçrééñ ~~~~~]</translation>
         </message>
-        <message>
-            <source>Touches are ignored while the screen is cleaned. Back in {0} seconds.</source>
-            <translation>[Töúçhéš áré îgñöréd whîlé thé šçrééñ îš çléáñéd. Báçk îñ {0} šéçöñdš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>Touches are ignored while the screen is cleaned. Back in %n seconds.</source>
+            <translation>
+                <numerusform>[Töúçhéš áré îgñöréd whîlé thé šçrééñ îš çléáñéd. Báçk îñ %n šéçöñd. ~~~~~ ~~~~~ ~~~~~ ~~~~~]</numerusform>
+                <numerusform>[Töúçhéš áré îgñöréd whîlé thé šçrééñ îš çléáñéd. Báçk îñ %n šéçöñdš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Take it home on your phone</source>
@@ -981,9 +998,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Open your phone's camera and point it at the code. Your phone shows your questions, notes and topics as text that you can copy or save. Nothing is kept on this screen.</source>
             <translation>[Öpéñ ýöúr phöñé'š çámérá áñd pöîñt ît át thé çödé. Ýöúr phöñé šhöwš ýöúr qúéštîöñš, ñötéš áñd töpîçš áš téxt thát ýöú çáñ çöpý ör šávé. Ñöthîñg îš képt öñ thîš šçrééñ. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
-        <message>
-            <source>Your notes are too long for the codes: the last {0} lines are left out. Please copy them down or ask for a print.</source>
-            <translation>[Ýöúr ñötéš áré töö löñg för thé çödéš: thé lášt {0} lîñéš áré léft öút. Pléášé çöpý thém döwñ ör ášk för á prîñt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
+        <message numerus="yes">
+            <source>Your notes are too long for the codes: the last %n lines are left out. Please copy them down or ask for a print.</source>
+            <translation>
+                <numerusform>[Ýöúr ñötéš áré töö löñg för thé çödéš: thé lášt %n lîñé îš léft öút. Pléášé çöpý ît döwñ ör ášk för á prîñt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</numerusform>
+                <numerusform>[Ýöúr ñötéš áré töö löñg för thé çödéš: thé lášt %n lîñéš áré léft öút. Pléášé çöpý thém döwñ ör ášk för á prîñt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Next code</source>
@@ -1083,9 +1103,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>One page could not be shown.</source>
             <translation>[Öñé págé çöúld ñöt bé šhöwñ. ~~~~~ ~~~]</translation>
         </message>
-        <message>
-            <source>{0} pages could not be shown.</source>
-            <translation>[{0} págéš çöúld ñöt bé šhöwñ. ~~~~~ ~~]</translation>
+        <message numerus="yes">
+            <source>%n pages could not be shown.</source>
+            <translation>
+                <numerusform>[%n págé çöúld ñöt bé šhöwñ. ~~~~~ ~]</numerusform>
+                <numerusform>[%n págéš çöúld ñöt bé šhöwñ. ~~~~~ ~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Everything else here loaded correctly. Staff can run 'sbc-desktop check' to see what needs fixing.</source>
@@ -1115,9 +1138,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>There is no topic called '{0}'.</source>
             <translation>[Théré îš ñö töpîç çálléd '{0}'. ~~~~~ ~~~]</translation>
         </message>
-        <message>
-            <source>All {0} topics are ready.</source>
-            <translation>[Áll {0} töpîçš áré réádý. ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>All %n topics are ready.</source>
+            <translation>
+                <numerusform>[Thé %n töpîç îš réádý. ~~~~~]</numerusform>
+                <numerusform>[Áll %n töpîçš áré réádý. ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Page not found</source>
@@ -1511,9 +1537,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>What the medical words in this guide mean.</source>
             <translation>[Whát thé médîçál wördš îñ thîš gúîdé méáñ. ~~~~~ ~~~~~ ~~]</translation>
         </message>
-        <message>
-            <source>There are {count} words: choose a letter to see its words.</source>
-            <translation>[Théré áré {count} wördš: çhööšé á léttér tö šéé îtš wördš. ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>There are %n words: choose a letter to see its words.</source>
+            <translation>
+                <numerusform>[Théré îš %n wörd: çhööšé á léttér tö šéé ît. ~~~~~ ~~~~~ ~~]</numerusform>
+                <numerusform>[Théré áré %n wördš: çhööšé á léttér tö šéé îtš wördš. ~~~~~ ~~~~~ ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Loading the glossary...</source>
@@ -1637,9 +1666,12 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>The speech engine could not start ({0}).</source>
             <translation>[Thé špééçh éñgîñé çöúld ñöt štárt ({0}). ~~~~~ ~~~~~ ~]</translation>
         </message>
-        <message>
-            <source>The speech engine did not answer within {0} seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
-            <translation>[Thé špééçh éñgîñé dîd ñöt áñšwér wîthîñ {0} šéçöñdš. Ît máý bé búšý ör štúçk: trý Réád álöúd ágáîñ îñ á mîñúté. Îf ît štîll döéš ñöt áñšwér, réštártîñg thé çömpútér úšúállý hélpš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</translation>
+        <message numerus="yes">
+            <source>The speech engine did not answer within %n seconds. It may be busy or stuck: try Read aloud again in a minute. If it still does not answer, restarting the computer usually helps.</source>
+            <translation>
+                <numerusform>[Thé špééçh éñgîñé dîd ñöt áñšwér wîthîñ %n šéçöñd. Ît máý bé búšý ör štúçk: trý Réád álöúd ágáîñ îñ á mîñúté. Îf ît štîll döéš ñöt áñšwér, réštártîñg thé çömpútér úšúállý hélpš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</numerusform>
+                <numerusform>[Thé špééçh éñgîñé dîd ñöt áñšwér wîthîñ %n šéçöñdš. Ît máý bé búšý ör štúçk: trý Réád álöúd ágáîñ îñ á mîñúté. Îf ît štîll döéš ñöt áñšwér, réštártîñg thé çömpútér úšúállý hélpš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>The speech engine could not be started.</source>
@@ -1907,9 +1939,12 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <source>Until then, some pages are found only by their titles and summaries.</source>
             <translation>[Úñtîl théñ, šömé págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
-        <message>
-            <source>Some pages' text could not be added to search: {left} of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
-            <translation>[Šömé págéš' téxt çöúld ñöt bé áddéd tö šéárçh: {left} öf {total} págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. Šéárçh wîll trý ágáîñ ñéxt tîmé thé ápp štártš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
+        <message numerus="yes">
+            <source>Some pages' text could not be added to search: %n of {total} pages are found only by their titles and summaries. Search will try again next time the app starts.</source>
+            <translation>
+                <numerusform>[Šömé págéš' téxt çöúld ñöt bé áddéd tö šéárçh: %n öf {total} págéš îš föúñd öñlý bý îtš tîtlé áñd šúmmárý. Šéárçh wîll trý ágáîñ ñéxt tîmé thé ápp štártš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</numerusform>
+                <numerusform>[Šömé págéš' téxt çöúld ñöt bé áddéd tö šéárçh: %n öf {total} págéš áré föúñd öñlý bý théîr tîtléš áñd šúmmárîéš. Šéárçh wîll trý ágáîñ ñéxt tîmé thé ápp štártš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Getting search ready...</source>
@@ -2183,9 +2218,12 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <source>My appointment</source>
             <translation>[Mý áppöîñtméñt ~~~]</translation>
         </message>
-        <message>
-            <source>({0} more lines did not fit on this page)</source>
-            <translation>[({0} möré lîñéš dîd ñöt fît öñ thîš págé) ~~~~~ ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>(%n more lines did not fit on this page)</source>
+            <translation>
+                <numerusform>[(%n möré lîñé dîd ñöt fît öñ thîš págé) ~~~~~ ~~~~~ ~]</numerusform>
+                <numerusform>[(%n möré lîñéš dîd ñöt fît öñ thîš págé) ~~~~~ ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>Questions to ask:</source>
@@ -2199,9 +2237,12 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <source>Topics to read again:</source>
             <translation>[Töpîçš tö réád ágáîñ: ~~~~~ ~]</translation>
         </message>
-        <message>
-            <source>({0} more lines did not fit)</source>
-            <translation>[({0} möré lîñéš dîd ñöt fît) ~~~~~ ~]</translation>
+        <message numerus="yes">
+            <source>(%n more lines did not fit)</source>
+            <translation>
+                <numerusform>[(%n möré lîñé dîd ñöt fît) ~~~~~ ~]</numerusform>
+                <numerusform>[(%n möré lîñéš dîd ñöt fît) ~~~~~ ~]</numerusform>
+            </translation>
         </message>
         <message>
             <source>My appointment ({0} of {1})</source>

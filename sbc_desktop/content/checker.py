@@ -9,6 +9,7 @@ from types import ModuleType
 
 from .. import clock
 from ..files import shown
+from ..plurals import english
 from . import editorial
 from .check_cache import CheckCache, Found, page_key
 from .check_pool import map_pages
@@ -67,8 +68,9 @@ def check_folder(
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     summary = (
-        f"{shown(root)}: {len(library.topics)} topics, {len(library.glossary)} glossary terms; "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f"{shown(root)}: {english(len(library.topics), 'topic', 'topics')}, "
+        f"{english(len(library.glossary), 'glossary term', 'glossary terms')}; "
+        f"{english(errors, 'error', 'errors')}, {english(warnings, 'warning', 'warnings')}"
     )
     return lines, summary
 

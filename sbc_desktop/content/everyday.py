@@ -10,6 +10,7 @@ thread (the window's search service asks for it while it opens the index).
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -64,10 +65,14 @@ def plain_letters(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
 def _sound(word: str) -> str:
-    """``word`` as it sounds, roughly: "ph" as "f", and each run of one letter as one ("vomitting": "vomiting";
-    "morphine": "morfine")."""
-    word = word.replace("ph", "f")
+    """``word`` as it sounds, roughly: "ph" as "f", a soft "c" (before e, i or y) as "s", and each run of one
+    letter as one ("vomitting": "vomiting"; "morphine": "morfine"; "hospice": "hospise", one letter from
+    "hospis", where "hosp" is two)."""
+    word = _SOFT_C.sub("s", word.replace("ph", "f"))
     return "".join(c for i, c in enumerate(word) if not i or c != word[i - 1])
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from . import learn_steps
 from .everyday import commoner_slip, everyday_words, is_everyday, nearest_everyday, plain_letters, slip
 from .everyday import prepare as everyday_prepare
 from .library import Library, Topic
@@ -47,6 +48,7 @@ COMMONEST_IDEA = 0.4  # the weight of a query's commonest idea beside its rarest
 RANK_DEPTH = 50  # how many of the best matches of each idea are scored
 MOST_IDEAS = 4  # a long query is ranked on its rarest ideas (the others still count in titles)
 COMPLETIONS = 12  # words an unfinished word may be the start of, searched as well as the prefix
+BEGUN_MEANINGS = 6  # other words for the lay words an unfinished word may become, searched as well (`_begun_words`)
 SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
 BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
@@ -364,7 +366,7 @@ class SearchIndex:
             self._forget()
             self._filling = bool(left)
         if words:
-            self._learn(words)
+            self._learn(words, before_page)  # (in steps, between a patient's keys)
         return left
 
     def interrupt(self) -> None:
@@ -391,20 +393,22 @@ class SearchIndex:
             if progress is not None:
                 progress(self.pages - left, self.pages)
 
-    def _learn(self, words: Iterable[str]) -> None:
+    def _learn(self, words: Iterable[str], pause: Callable[[], object] | None = None) -> None:
         """Add the words of newly landed text to the vocabulary in memory, if it is loaded: worked out
-        here (the worker's thread), so a search in the window never waits to load it all again."""
+        here (the worker's thread), so a search in the window never waits to load it all again. In short
+        steps, ``pause`` before each (learn_steps.py: the window waits while someone types)."""
         with self._lock:
             vocabulary, known, by_letter = self._vocabulary, self._known, self._by_letter
         if vocabulary is None or known is None or by_letter is None:
             return  # loaded, whole, by the next search
-        new = sorted(set(words).difference(known))
+        between = cast(Callable[[], None], pause or (lambda: None))
+        new = learn_steps.unknown(words if isinstance(words, list) else list(words), known, between)
         if not new:
             return
-        # Sorted runs merged in C (sorted() finds the runs), not a word at a time: 50,000 new words over
-        # the NCI pages' text took 0.76 s of the index's thread in Python, holding the window's lock.
+        # Sorted runs merged a step at a time, not a word at a time in a loop of our own: 50,000 new words over
+        # the NCI pages' text took 0.76 s of the index's thread that way, holding the window's lock.
         lay = self._lay_words
-        merged = tuple(sorted(vocabulary + tuple(w for w in new if w not in lay)))  # a lay word is in already
+        merged = learn_steps.merged(vocabulary, [w for w in new if w not in lay], between)  # a lay word is in already
         groups: dict[tuple[int, str, int], list[str]] = {}
         for word in (w for w in new if w not in lay):  # in order: each group is sorted (lay words are in already)
             size = len(word)
@@ -415,9 +419,10 @@ class SearchIndex:
         for key, group in groups.items():
             old = by_letter.get(key)
             grown[key] = tuple(sorted(old + tuple(group))) if old else tuple(group)
+        grown_known = learn_steps.with_words(known, new, between)
         with self._lock:
             if self._vocabulary is vocabulary:  # nobody reloaded it meanwhile
-                self._vocabulary, self._known, self._by_letter = merged, {**known, **dict.fromkeys(new)}, grown
+                self._vocabulary, self._known, self._by_letter = merged, grown_known, grown
                 self._corrections.clear()
 
     def _forget(self) -> None:
@@ -653,6 +658,11 @@ class SearchIndex:
                     i += size
                     break
             else:
+                begun = self._phrase_begun(words[i:]) if unfinished else ""
+                if begun:  # a lay phrase still being typed
+                    ideas.append(self._idea(begun))
+                    shown.extend(words[i:])
+                    break
                 word, last = words[i], i == len(words) - 1
                 i += 1
                 if (word in STOP_WORDS and not only_small) or (last and unfinished and len(word) == 1 and ideas):
@@ -688,24 +698,82 @@ class SearchIndex:
         """
         synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
-            endings = [_quote(w) for w in self.completions(word)]
+            completions = self.completions(word)
+            endings = [_quote(w) for w in completions]
             # As a word too, with its other forms ("walking": walk): the main table holds words as written. The
             # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
             start = _quote(word) + " *"
-            groups = _groups(((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms)))
-            terms = (start, *endings, *self._forms(word), *self._all_forms(synonyms))
+            # The other words for the lay words it may become, worth a share of the other words for it.
+            begun = self._begun_words(word, synonyms)
+            meant = [(worth * COMPLETION_SHARE, forms) for worth, forms in self._other_groups(begun)]
+            groups = _groups(
+                ((1.0, self._forms(word)), (COMPLETION_SHARE, (start,)), *self._other_groups(synonyms), *meant)
+            )
+            terms = (
+                start,
+                *endings,
+                *self._forms(word),
+                *self._all_forms(synonyms),
+                *(t for _w, g in meant for t in g),
+            )
             spelt = self._typed_spellings(word)
-            return _Idea(tuple(dict.fromkeys(terms)), (*spelt, *synonyms), groups=groups, typed=len(spelt))
+            whole = self._as_typed(spelt)
+            words = (*spelt, *synonyms, *begun)
+            return _Idea(
+                tuple(dict.fromkeys(terms)), words, groups=groups, typed=len(spelt), whole=whole, begun=len(begun)
+            )
         started = self.words_starting(word, SHORT_START_WORDS + 1)
         if len(started) <= SHORT_START_WORDS:
             forms, others = self._forms(word), self._all_forms(synonyms)
             terms = tuple(dict.fromkeys((*forms, *map(_quote, started), *others)))
             # The words the start may become ranked as one query (up to 40, each on its own, cost a keystroke its
             # time at 20,000 pages), below the word as typed with its forms; the other words for it each on its own.
-            begun = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
-            groups = _groups(((1.0, forms), *begun, *self._other_groups(synonyms)))
-            return _Idea(terms, (word, *synonyms), groups=groups)
-        return _Idea(tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms)))), (word, *synonyms), True)
+            # (Not the meanings of the lay words it may become, as a longer start's: two or three letters start
+            # too many things, "pa" pain and palliative.)
+            become = ((COMPLETION_SHARE, (" OR ".join(_quote(w) for w in started),)),) if started else ()
+            groups = _groups(((1.0, forms), *become, *self._other_groups(synonyms)))
+            return _Idea(terms, (word, *synonyms), groups=groups, whole=self._as_typed((word,)))
+        terms = tuple(dict.fromkeys((_quote(word) + " *", *self._all_forms(synonyms))))
+        return _Idea(terms, (word, *synonyms), True, whole=self._as_typed((word,)))
+
+    def _as_typed(self, spelt: Iterable[str]) -> tuple[str, ...]:
+        """An unfinished word as typed, in each spelling, and their forms, spaced as `_rank` finds words in a title
+        (`_Idea.whole`)."""
+        return tuple(_as_written(w for word in spelt for w in self._family(word)))
+
+    def _begun_words(self, start: str, synonyms: Iterable[str]) -> tuple[str, ...]:
+        """The other words for the lay words and phrases and glossary names ``start`` may become (the shortest
+        COMPLETIONS of them), up to BEGUN_MEANINGS ("tamox": tamoxifen, whose other word is "hormone therapy";
+        "nause": nausea, "feeling sick"; "throwing": throwing up), less those that are other words for ``start``
+        itself (``synonyms``) or that it starts. Only for those whose first word the pages do not use: a lay word is
+        often in no page (it is what a patient says, not what a page says), and its start found nothing."""
+        said = {start, *synonyms}
+        found: dict[str, None] = {}
+        known = self._known or {}
+        for key in sorted(self._keys_starting(start, COMPLETIONS * 4), key=len)[:COMPLETIONS]:
+            if key == start or key.split()[0] in known:
+                continue  # it starts a word the pages use, and finds their pages itself ("metasta": metastatic disease)
+            for other in self._synonyms[key]:
+                if other not in said and not other.startswith(start):
+                    found[other] = None
+        return tuple(found)[:BEGUN_MEANINGS]
+
+    def _keys_starting(self, start: str, most: int) -> list[str]:
+        """Up to ``most`` lay words and phrases and glossary names that start with ``start``, in order."""
+        keys = self.__dict__.get("_sorted_keys")
+        if keys is None:
+            keys = self.__dict__["_sorted_keys"] = tuple(sorted(self._synonyms))
+        at = bisect.bisect_left(keys, start)
+        return [key for key in keys[at : at + most] if key.startswith(start)]
+
+    def _phrase_begun(self, words: list[str]) -> str:
+        """The shortest lay phrase (or glossary name) that ``words``, the last unfinished, are the start of ("feeling
+        si": feeling sick; "throwing u": throwing up, which "throwing" and "u" alone did not find), or "". Not
+        for a start of small words alone ("can i": the patient has said too little)."""
+        if len(words) < 2 or (len(words[-1]) < 2 and all(w in STOP_WORDS for w in words[:-1])):
+            return ""
+        begun = self._keys_starting(" ".join(words), COMPLETIONS)
+        return min(begun, key=len) if begun else ""
 
     def _other_groups(self, texts: Iterable[str], typed: Iterable[str] = ()) -> list[tuple[float, tuple[str, ...]]]:
         """The other words for an idea, as written and in their other forms: worth OTHER_WORD_SHARE of the words
@@ -783,37 +851,45 @@ class SearchIndex:
         summaries: a passing mention of it says nothing, and ranking thousands of
         mentions would cost a keystroke its time.
         """
-        ranked_ideas: list[tuple[_Idea, int, dict[int, float]]] = []
+        ranked_ideas: list[tuple[_Idea, int, dict[int, float], dict[int, float]]] = []
         counted = sorted((self._count_matches(idea.match, idea.table), i, idea) for i, idea in enumerate(ideas))
         others = []  # ideas of a long query beyond the rarest few: looked for in titles only
         for found, _i, idea in counted:  # the rarest first: they say most about what is wanted
             if found and len(ranked_ideas) < MOST_IDEAS:
-                rows = self._best_matches(idea, found)
+                rows, worth = self._best_matches(idea, found)
                 if rows:
-                    ranked_ideas.append((idea, found, rows))
+                    ranked_ideas.append((idea, found, rows, worth))
             elif found:
                 others.append(_keys(idea.words))
         if not ranked_ideas:
             return []
-        # BM25 favours short documents, so glossary entries and topics are each measured
-        # against the best of their own kind.
-        candidates = {rowid for _idea, _found, rows in ranked_ideas for rowid in rows}
+        # BM25 favours short documents, so glossary entries and topics are each measured against the best of their
+        # own kind, which scores what the word it matched is worth (`_Idea.groups`): a kind whose best holds only
+        # a word worth less keeps that share. "will i die" found the glossary's "cell" ("tiny living building
+        # blocks": "living", a form of "live", another word for it) and ranked it second, as the best of its kind.
+        candidates = {rowid for _idea, _found, rows, _worth in ranked_ideas for rowid in rows}
         docs = self._docs(candidates)
-        for _idea, _found, rows in ranked_ideas:
-            best: dict[str, float] = {}
+        for _idea, _found, rows, worth in ranked_ideas:
+            best: dict[str, tuple[float, float]] = {}  # kind -> (the best value, what it would be as typed)
             for rowid, value in rows.items():
                 kind = docs[rowid][0]
-                best[kind] = max(best.get(kind, 0.0), value)
+                if value > best.get(kind, (0.0, 0.0))[0]:
+                    best[kind] = (value, value / worth.get(rowid, 1.0))
             for rowid, value in rows.items():
-                rows[rowid] = value / (best[docs[rowid][0]] or 1.0)
+                rows[rowid] = value / (best[docs[rowid][0]][1] or 1.0)
         total = max(self._count, 1)
         # BM25's own IDF: a word in a third of the pages ("treatment") says far less than one in a tenth ("want"),
         # though each idea's best page scores RELEVANCE ("don't want treatment": "Planning ahead", not "Treatment").
-        rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, _rows in ranked_ideas]
+        rarity = [max(math.log((total - found + 0.5) / (found + 0.5)), 0.1) for _idea, found, *_rows in ranked_ideas]
         weights = [COMMONEST_IDEA + (1 - COMMONEST_IDEA) * r / max(rarity) for r in rarity]
         titles = [
-            (_keys(idea.words[: idea.typed]), _as_written(idea.words[idea.typed :]))
-            for idea, _found, _rows in ranked_ideas
+            (
+                _keys(idea.words[: idea.typed]),
+                _as_written(idea.words[idea.typed : len(idea.words) - idea.begun]),
+                idea.whole,
+                _as_written(idea.words[len(idea.words) - idea.begun :]),
+            )
+            for idea, *_rows in ranked_ideas
         ]
         scored = []
         for rowid in candidates:
@@ -821,16 +897,24 @@ class SearchIndex:
             title = title.lower()
             score = matched = 0.0
             title_words = ""
-            for weight, (_idea, _found, rows), in_title in zip(weights, ranked_ideas, titles, strict=True):
+            for weight, (_idea, _found, rows, _worth), in_title in zip(weights, ranked_ideas, titles, strict=True):
                 relevance = rows.get(rowid)
                 if relevance is not None:
                     matched += 1
-                    typed, other = in_title
+                    typed, other, whole, begun = in_title
                     bonus = TITLE_BONUS if _holds(title, typed) else 0.0
+                    if bonus and whole is not None:  # an unfinished word: as typed, or a word it may become?
+                        title_words = title_words or f" {' '.join(_search_words(title))} "
+                        if not any(words in title_words for words in whole):
+                            bonus *= COMPLETION_SHARE
                     if not bonus and other:  # another word for it, as written: not another form of another word
                         title_words = title_words or f" {' '.join(_search_words(title))} "  # "Pain and how it can
                         if any(words in title_words for words in other):  # be controlled" is not "control"
                             bonus = TITLE_BONUS * SYNONYM_SHARE
+                    if not bonus and begun:  # another word for a word it may become
+                        title_words = title_words or f" {' '.join(_search_words(title))} "
+                        if any(words in title_words for words in begun):
+                            bonus = TITLE_BONUS * SYNONYM_SHARE * COMPLETION_SHARE
                     score += weight * (RELEVANCE * relevance + bonus)
             for keys in others:
                 if _holds(title, keys):
@@ -842,8 +926,9 @@ class SearchIndex:
         scored.sort(key=lambda row: (-row[1], row[0]))
         return scored[:limit]
 
-    def _best_matches(self, idea: _Idea, found: int) -> dict[int, float]:
-        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling)."""
+    def _best_matches(self, idea: _Idea, found: int) -> tuple[dict[int, float], dict[int, float]]:
+        """rowid -> BM25 of the best documents for one idea (narrowed to where it is telling), each scaled by what
+        the word that matched best is worth (`_Idea.groups`); and rowid -> that worth, where it is not 1."""
         if found <= BROAD and not idea.short:
             # Each of the idea's words and forms ranked on its own; a word scored by its best form, worth what the
             # word is worth (`_Idea.groups`: as typed, another word for it, a word an unfinished one may become);
@@ -853,6 +938,7 @@ class SearchIndex:
             # summed in one query, as FTS5 does: 88.4 % and 96.3 %; the stemmed index before: 88.4 %, 96.6 %).
             best: dict[int, float] = {}
             total: dict[int, float] = {}
+            worth_of: dict[int, float] = {}
             for worth, forms in idea.groups or tuple((1.0, (term,)) for term in idea.terms):
                 group: dict[int, float] = {}
                 for term in forms:
@@ -861,15 +947,17 @@ class SearchIndex:
                 for rowid, value in group.items():
                     if value > best.get(rowid, 0.0):
                         best[rowid] = value
+                        worth_of[rowid] = worth
                     total[rowid] = total.get(rowid, 0.0) + value
-            return {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
+            scored = {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
+            return scored, {rowid: worth for rowid, worth in worth_of.items() if worth != 1.0}
         # A very common idea: only its titles, keywords and summaries count (the short table).
         scope = idea.match
         if self._count_matches(scope, "strong") > 4 * BROAD:
             scope = f"{{title}}: ({idea.match})"
             if self._count_matches(scope, "strong") > 4 * BROAD:  # in thousands of titles: too common to rank
                 titles = self.db.execute("SELECT rowid FROM strong WHERE strong MATCH ? LIMIT ?", (scope, RANK_DEPTH))
-                return {rowid: 1.0 for (rowid,) in titles}
+                return {rowid: 1.0 for (rowid,) in titles}, {}
         rows = self.db.execute(_STRONG_SQL, (*WEIGHTS[:3], scope, RANK_DEPTH)).fetchall()
         if not rows and not idea.short:
             # In no title, keyword or summary ("feel", in hundreds of pages' text): the pages' text it is,
@@ -878,8 +966,8 @@ class SearchIndex:
                 rows = self.db.execute(_RANK_SQL, (*WEIGHTS, idea.match, RANK_DEPTH)).fetchall()
             else:
                 some = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (idea.match, RANK_DEPTH))
-                return {rowid: 1.0 for (rowid,) in some}
-        return {rowid: -rank for rowid, rank in rows}
+                return {rowid: 1.0 for (rowid,) in some}, {}
+        return {rowid: -rank for rowid, rank in rows}, {}
 
     def _count_matches(self, match: str, table: str = "fts") -> int:
         """How many documents of ``table`` ("fts" or "strong") hold ``match`` (kept while typing)."""
@@ -934,6 +1022,13 @@ class _Idea:
     # How many of ``words`` are the word as typed, in each spelling the library has ("anaemia", "anemia"): a title
     # that holds one earns the whole bonus (the rest are other words for it).
     typed: int = 1
+    # For an unfinished word: the word as typed and its forms, as written. A title that holds one of them earns the
+    # whole bonus; one that holds only a word the start may become ("Diets" for "die", "CellCept" for "cell"),
+    # COMPLETION_SHARE of it, as those words are worth in the text.
+    whole: tuple[str, ...] | None = None
+    # How many of ``words``, last, are other words for the words an unfinished word may become (`_begun_words`):
+    # a title that holds one earns COMPLETION_SHARE of another word's bonus.
+    begun: int = 0
 
     @property
     def match(self) -> str:

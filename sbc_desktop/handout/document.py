@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from .. import version
 from ..content.pictures import IMAGE_TYPES, picture_bytes, picture_file, rewrite_images
 from ..picture_image import picture_image
+from ..plurals import counted
 from ..storage import AtomicFile, StorageError, write_atomically
 from .builder import LARGE_PT, NORMAL_PT, HandoutOptions, font_points, handout_font, printed_on_text
 from .paginate import paginate_steps
@@ -275,9 +276,15 @@ def chosen_pages(device: QPagedPaintDevice, pages: int) -> list[int]:
     chosen = [index for index in range(pages) if ranges.contains(index + 1)]
     if not chosen:
         raise StorageError(
-            QCoreApplication.translate(
-                "Handout", "Pages {chosen} are not in this handout: it ends at page {count}. Choose pages 1 to {count}."
-            ).format(count=pages, chosen=ranges.toString())
+            counted(
+                QCoreApplication.translate(
+                    "Handout",
+                    "Pages {chosen} are not in this handout: it ends at page %n. Choose pages 1 to %n.",
+                    "",
+                    pages,
+                ),
+                pages,
+            ).format(chosen=ranges.toString())
         )
     return chosen
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
+from ..plurals import counted
 from .takehome import TakeHome
 
 if TYPE_CHECKING:
@@ -27,8 +28,9 @@ def slip_document(lines: list[str], page: QSizeF, point_size: float = 12.0, devi
         doc.setPageSize(page)
         text = "\n".join([QCoreApplication.translate("TakeHome", "My appointment"), "", *kept])
         if left_out:
-            text += "\n" + QCoreApplication.translate("TakeHome", "({0} more lines did not fit on this page)").format(
-                left_out
+            text += "\n" + counted(
+                QCoreApplication.translate("TakeHome", "(%n more lines did not fit on this page)", "", left_out),
+                left_out,
             )
         doc.setPlainText(text)
         if doc.pageCount() <= 1 or not kept:

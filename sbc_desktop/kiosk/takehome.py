@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..content.library import Library
 from ..notes import AppointmentNotes
+from ..plurals import counted
 
 CODE_BYTES = 700  # per code: a version-20-ish code (error level M) that a phone camera reads easily
 MAX_CODES = 4
@@ -45,6 +46,10 @@ def take_home_lines(notes: AppointmentNotes, library: Library) -> list[str]:
         lines.append(QCoreApplication.translate("TakeHome", "Topics to read again:"))
         lines += [f"- {title}" for title in titles]
     return lines
+
+
+def _more_lines(left_out: int) -> str:
+    return counted(QCoreApplication.translate("TakeHome", "(%n more lines did not fit)", "", left_out), left_out)
 
 
 def _size(text: str) -> int:
@@ -87,11 +92,11 @@ def split_take_home(lines: list[str], code_bytes: int = CODE_BYTES, max_codes: i
     left_out = sum(len(c) for c in chunks[max_codes:])
     kept = chunks[:max_codes]
     if left_out and kept:
-        note = QCoreApplication.translate("TakeHome", "({0} more lines did not fit)").format(left_out)
+        note = _more_lines(left_out)
         while kept[-1] and _size("\n".join([*kept[-1], note])) > room:
             kept[-1].pop()
             left_out += 1
-        note = QCoreApplication.translate("TakeHome", "({0} more lines did not fit)").format(left_out)
+        note = _more_lines(left_out)
         kept[-1].append(note)
     total = len(kept)
     parts = [

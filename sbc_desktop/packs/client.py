@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
+from ..plurals import english
 from .installed import STATE
 from .installed import store_dir as store_dir  # where it was (kiosk updates, the pack commands)
 from .manifest import ManifestError, PackManifest, read_manifest
@@ -212,7 +213,8 @@ class PackStore:
                 if archive_info is None:
                     raise UpdateError(f"the repository lists no archive for content pack {manifest.version}")
                 size = archive_info.length
-                say(f"Downloading content pack {manifest.version} ({manifest.topics} topics, {_size(size)})...")
+                topics = english(manifest.topics, "topic", "topics")
+                say(f"Downloading content pack {manifest.version} ({topics}, {_size(size)})...")
                 archive = Path(updater.download_target(archive_info, str(Path(tmp) / "pack.tar.gz")))
                 say(f"Checking content pack {manifest.version} before switching to it...")
                 self._install(archive, manifest, today)
@@ -273,8 +275,9 @@ class PackStore:
             library = load_library(staging, today=today)
             errors = library.errors
             if errors:
+                how_many = english(len(errors), "error", "errors")
                 raise UpdateError(
-                    f"content pack {manifest.version} fails the content check ({len(errors)} errors, the first: "
+                    f"content pack {manifest.version} fails the content check ({how_many}, the first: "
                     f"{errors[0].message}); it was not installed"
                 )
             final = self.versions / str(manifest.version)

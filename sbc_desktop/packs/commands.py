@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..plurals import english
+
 
 def add_parsers(commands) -> None:
     pack = commands.add_parser(
@@ -80,7 +82,8 @@ def run_pack(args: argparse.Namespace) -> int:
             return 0
         if args.pack_command == "publish":
             manifest = publish(args.dir, args.repo, args.keys)
-            print(f"Published content pack {manifest.version} ({manifest.topics} topics) in {args.repo}.")
+            topics = english(manifest.topics, "topic", "topics")
+            print(f"Published content pack {manifest.version} ({topics}) in {args.repo}.")
             return 0
         if args.pack_command == "rotate":
             version = rotate_key(args.repo, args.keys, args.role)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..plurals import english
 from . import keys
 from .archive import write_pack
 from .manifest import PackManifest
@@ -205,7 +206,7 @@ def publish(
     if errors:
         shown = "\n  ".join(errors[:10])
         raise PublishError(
-            f"{content} fails 'sbc-desktop check' ({len(errors)} error{'s' * (len(errors) != 1)}); "
+            f"{content} fails 'sbc-desktop check' ({english(len(errors), 'error', 'errors')}); "
             f"nothing was published:\n  {shown}"
         )
     state = _load_state(repo)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize
 from PySide6.QtGui import QIcon
 
 from ..pages import HOME_URL, topic_url
+from ..plurals import counted
 from ..spread import MARKER, SPREAD_URL, describe, search_boost, topics_for
 from .icons import icon
 from .spread_dialog import SpreadDialog
@@ -72,9 +73,12 @@ class FittedToReader(QObject):
             w.run_search(w.search_field.text())
         count = len(topics_for(w.library, places))
         message = (
-            QCoreApplication.translate(
-                "Fitted", "{count} topics for your {places} are marked {marker} in the list."
-            ).format(count=count, places=describe(places), marker=MARKER)
+            counted(
+                QCoreApplication.translate(
+                    "Fitted", "%n topics for your {places} are marked {marker} in the list.", "", count
+                ),
+                count,
+            ).format(places=describe(places), marker=MARKER)
             if places
             else QCoreApplication.translate("Fitted", "Every topic is shown the same way.")
         )

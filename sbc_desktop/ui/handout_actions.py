@@ -147,7 +147,7 @@ class HandoutActions(QObject):
         return self.run(
             handout.laid_steps(printer),
             doing,
-            lambda: QTimer.singleShot(0, lambda: then(handout, printer)),
+            lambda: QTimer.singleShot(0, self, lambda: then(handout, printer)),  # (not after the window is gone)
             lambda reason: self._warn(failed, reason),
             lambda: self.message.emit(cancelled),
         )

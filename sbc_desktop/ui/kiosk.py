@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxL
 
 from ..kiosk.config import KioskConfig
 from ..kiosk.pin import PinGate, state_path
+from ..plurals import counted
 from .gives_way import GivesWay
 from .kiosk_overlays import CleaningMode, PinPad, TakeHomeOverlay, show_address, show_message
 from .overlay import Overlay
@@ -86,11 +87,16 @@ class IdleNotice(QWidget):
 
     def show_seconds(self, seconds: int) -> None:
         self.label.setText(
-            QCoreApplication.translate(
-                "Kiosk",
-                "Are you still reading?\n\nTo keep everyone's information private, this screen will be "
-                "cleared in {seconds} seconds.",
-            ).format(seconds=seconds)
+            counted(
+                QCoreApplication.translate(
+                    "Kiosk",
+                    "Are you still reading?\n\nTo keep everyone's information private, this screen will be "
+                    "cleared in %n seconds.",
+                    "",
+                    seconds,
+                ),
+                seconds,
+            )
         )
         self.label.setAccessibleName(self.label.text())
         parent = self.parentWidget()
@@ -427,15 +433,19 @@ class KioskController(QObject):
             show_message(
                 self.window,
                 QCoreApplication.translate("Kiosk", "Staff"),
-                QCoreApplication.translate("Kiosk", "Too many wrong PINs. Try again in {0} seconds.").format(
-                    self.pin_gate.seconds_locked()
-                ),
+                self._locked_message(),
             )
             return
         self.pin_pad = PinPad(self.window)
         self.pin_pad.entered.connect(self._check_pin)
         self.pin_pad.closed.connect(lambda _role: self.pin_pad.deleteLater())
         self.pin_pad.open()
+
+    def _locked_message(self) -> str:
+        seconds = self.pin_gate.seconds_locked()
+        return counted(
+            QCoreApplication.translate("Kiosk", "Too many wrong PINs. Try again in %n seconds.", "", seconds), seconds
+        )
 
     def _check_pin(self, pin: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # checking takes about a second
@@ -451,9 +461,7 @@ class KioskController(QObject):
             show_message(
                 self.window,
                 QCoreApplication.translate("Kiosk", "Staff"),
-                QCoreApplication.translate("Kiosk", "Too many wrong PINs. Try again in {0} seconds.").format(
-                    self.pin_gate.seconds_locked()
-                ),
+                self._locked_message(),
             )
         else:
             show_message(

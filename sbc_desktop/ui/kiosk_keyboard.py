@@ -338,5 +338,5 @@ class OnScreenKeyboard(QQuickWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
-            QTimer.singleShot(0, lambda: self._place(True))
+            QTimer.singleShot(0, self, lambda: self._place(True))  # (not after the keyboard is gone)
         return False

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ..plurals import counted
 from .overlay import Overlay
 
 
@@ -155,8 +156,11 @@ class CleaningMode(Overlay):
         self._show_remaining()
 
     def _show_remaining(self) -> None:
-        self.countdown.setText(QCoreApplication.translate("Kiosk", "Touches are ignored while the screen is cleaned. "
-                                  "Back in {0} seconds.").format(self.remaining))  # fmt: skip
+        seconds = self.remaining  # (a name: lupdate reads no other expression as a count)
+        text = QCoreApplication.translate(
+            "Kiosk", "Touches are ignored while the screen is cleaned. Back in %n seconds.", "", seconds
+        )
+        self.countdown.setText(counted(text, seconds))
         self.countdown.setAccessibleName(self.countdown.text())
 
     def open(self, focus: QWidget | None = None) -> None:
@@ -209,13 +213,18 @@ class TakeHomeOverlay(Overlay):
         self.picture.setObjectName("takeHomeCode")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_widget(self.picture, Qt.AlignmentFlag.AlignHCenter)
-        if take_home.left_out:
+        if left_out := take_home.left_out:
             self.add_text(
-                QCoreApplication.translate(
-                    "Kiosk",
-                    "Your notes are too long for the codes: the last {0} lines are left out. "
-                    "Please copy them down or ask for a print.",
-                ).format(take_home.left_out),
+                counted(
+                    QCoreApplication.translate(
+                        "Kiosk",
+                        "Your notes are too long for the codes: the last %n lines are left out. "
+                        "Please copy them down or ask for a print.",
+                        "",
+                        left_out,
+                    ),
+                    left_out,
+                ),
                 "takeHomeLeftOut",
             )
         self.next_button = self.add_button(

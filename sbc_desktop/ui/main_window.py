@@ -15,6 +15,7 @@ from ..content.library import Library, Topic
 from ..counts import grouped
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
 from ..pages import GLOSSARY_URL, HOME_URL, Pages
+from ..plurals import counted
 from ..policy import Policy
 from ..session import ReadingSession
 from ..settings import Settings
@@ -217,7 +218,9 @@ class MainWindow(QMainWindow):
             what = (
                 QCoreApplication.translate("MainWindow", "One page could not be shown.")
                 if left_out == 1
-                else QCoreApplication.translate("MainWindow", "{0} pages could not be shown.").format(left_out)
+                else counted(
+                    QCoreApplication.translate("MainWindow", "%n pages could not be shown.", "", left_out), left_out
+                )
             )
             text = (
                 what
@@ -452,8 +455,9 @@ class MainWindow(QMainWindow):
                 self._renewal.renew()
             self.tree.show_url(address)
         # (``say_ready`` False: a second start, whose list was complete the last time: nothing new to say)
-        message = QCoreApplication.translate("MainWindow", "All {0} topics are ready.").format(
-            grouped(len(self.library.topics))
+        topics = len(self.library.topics)
+        message = counted(
+            QCoreApplication.translate("MainWindow", "All %n topics are ready.", "", topics), topics, grouped(topics)
         )
         if pending and pending.startswith("topic:") and not self.pages.exists(pending):  # as open_start_page says it
             message = QCoreApplication.translate("MainWindow", "There is no topic called '{0}'.").format(pending[6:])

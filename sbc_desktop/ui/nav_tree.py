@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..content.library import Library
 from ..pages import GLOSSARY_URL, HOME_URL, topic_url
+from .qt_made import take_viewport
 
 URL_ROLE = Qt.ItemDataRole.UserRole
 AT_ONCE = 2_000  # topics listed before the window first shows; a larger library's rest follows...
@@ -213,6 +214,7 @@ class NavTree(QTreeWidget):
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
+        take_viewport(self)  # (before anything asks for viewport(): see qt_made)
         self.setObjectName("navTree")
         self.setHeaderLabels([QCoreApplication.translate("NavTree", "Topics")])
         self.setHeaderHidden(True)

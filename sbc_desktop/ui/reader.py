@@ -15,7 +15,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
+from ..escape import escape
 from ..pages import HOME_URL, Pages
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
@@ -43,6 +43,7 @@ from .anchor_place import anchor_position
 from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
 from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
+from .qt_made import take_viewport
 from .reader_outline import OutlineItem, PageOutline
 from .render_ahead import RenderElsewhere
 
@@ -82,6 +83,7 @@ class Reader(QTextBrowser):
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        take_viewport(self)  # (before anything asks for viewport(): see qt_made)
         self._layers: dict[int, list[QTextEdit.ExtraSelection]] = {}  # see set_layer
         self.pages = pages
         self._press_pos: QPoint | None = None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
+from ..escape import escape
 from ..reading_style import STEPS, ReadingStyle, available_fonts, font_label, step_labels
 
 SAMPLE = QCoreApplication.translate(

@@ -10,7 +10,6 @@ numbers when they are set, and the care team topic.
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..care_team import CareTeam
+from ..escape import escape
+from ..plurals import counted
 from ..who_to_ask import who_to_ask
 from .find_bar import name_clear_button
 
@@ -321,10 +322,12 @@ class SearchPanel(QFrame):
     def show_text_failed(self, done: int, total: int) -> None:
         """Some pages' text could not be added (the disk is full, the index cannot be written): say
         which pages search does not cover, instead of a note that promises text that will not come."""
+        left = total - done
         text = QCoreApplication.translate(
-            "Search", "Some pages' text could not be added to search: {left} of {total} pages are found only by "
-            "their titles and summaries. Search will try again next time the app starts."
-        ).format(left=f"{total - done:,}", total=f"{total:,}")  # fmt: skip
+            "Search", "Some pages' text could not be added to search: %n of {total} pages are found only by "
+            "their titles and summaries. Search will try again next time the app starts.", "", left
+        )  # fmt: skip
+        text = counted(text, left, f"{left:,}").format(total=f"{total:,}")
         self.text_note.setText(text)
         self.text_note.setAccessibleName(text)
         self.text_note.setAccessibleDescription("")
@@ -410,7 +413,7 @@ class SearchPanel(QFrame):
             self._fill(results)
         # The rows shown, counted (a result the patient chose, kept when it fell out of the best, is one of them),
         # in the language's own plural forms ("1 result": the English ones are in sbc-desktop_en.ts).
-        count = self.tr("%n results", "", self.list.count())
+        count = counted(self.tr("%n results", "", self.list.count()), self.list.count())
         if response.corrected:
             count = QCoreApplication.translate("Search", "Showing results for \u201c{words}\u201d. {count}").format(
                 words=response.corrected, count=count

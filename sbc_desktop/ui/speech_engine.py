@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from ..plurals import counted
+
 if TYPE_CHECKING:  # (QProcess is named only when a helper starts: naming it makes its Python type, at start-up too)
     from PySide6.QtCore import QProcess
 
@@ -167,13 +169,15 @@ class ProcessSpeechEngine(QObject):
 
     def _timed_out(self) -> None:
         self.stuck = True
-        self._fail(
-            QCoreApplication.translate(
-                "ReadAloud",
-                "The speech engine did not answer within {0} seconds. It may be busy or stuck: try Read "
-                "aloud again in a minute. If it still does not answer, restarting the computer usually helps.",
-            ).format(round(self._seconds))
+        seconds = round(self._seconds)
+        text = QCoreApplication.translate(
+            "ReadAloud",
+            "The speech engine did not answer within %n seconds. It may be busy or stuck: try Read "
+            "aloud again in a minute. If it still does not answer, restarting the computer usually helps.",
+            "",
+            seconds,
         )
+        self._fail(counted(text, seconds))
 
     def _ended(self) -> None:
         if self._closed:

@@ -181,3 +181,27 @@ def test_a_page_whose_text_holds_a_lone_surrogate_is_still_indexed(library, tmp_
     assert refs(index, "zebrafish")[0] == "pain"
     assert refs(index, "quokka")[0] == "feelings"
     index.close()
+
+
+def test_the_words_learnt_as_the_last_text_lands_wait_for_quiet_moments_between_short_steps(library, monkeypatch):
+    """As the last batch lands, every word of the index joins the vocabulary of the searches. Done in calls over
+    all the words at once (NCI: 60,000) it held Python's lock 10-50 ms, a key waited, and it ran while a patient
+    typed; now in short steps, the index's wait for a quiet moment (the window's, between keys) before each."""
+    from sbc_desktop.content import learn_steps
+
+    monkeypatch.setattr(learn_steps, "STEP", 3)
+    index = SearchIndex.begin(library, None)
+    index.prepare()
+    index.search("pain", 5)  # the vocabulary loaded, as by the window's first search: it is grown, not loaded again
+    new = [f"zorbling{a}{b}" for a in "abcdef" for b in "abcdef"]
+    written: list[bool] = []
+    keep = search._keep_words
+    monkeypatch.setattr(search, "_keep_words", lambda db, words: (written.append(True), keep(db, words)))
+    waits_after = []
+    while index.add_text(page_with(" ".join(reversed(new))), before_page=lambda: waits_after.append(bool(written))):
+        pass
+    assert written and sum(waits_after) >= len(new) // 3  # a wait before each step, once the text was in
+    assert index.completions("zorblingc") == [f"zorblingc{b}" for b in "abcdef"]
+    assert index._vocabulary == tuple(sorted(index._vocabulary)) and set(new) <= set(index._vocabulary)
+    assert index.correct("zorblingcx") in new  # (the groups by letter grown too)
+    index.close()

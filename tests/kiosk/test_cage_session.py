@@ -22,7 +22,7 @@ from tests.conftest import REPO
 KIOSK = REPO / "packaging" / "kiosk"
 SESSION = KIOSK / "sbc-desktop-kiosk-session"
 BUNDLE = REPO / "build" / "pyinstaller" / "dist" / "sbc-desktop"
-TOOLS = ("cage", "Xvfb", "xdotool", "grim", "setsid")
+TOOLS = ("cage", "Xwayland", "Xvfb", "xdotool", "grim", "setsid")
 
 
 def executable(path: Path, text: str) -> Path:
@@ -87,6 +87,24 @@ def test_cage_options_and_a_missing_cage_or_app(stand_ins, tmp_path):
     assert no_cage.returncode == 1 and "cage is not installed" in no_cage.stderr
 
 
+def test_a_cage_that_cannot_start_without_xwayland_is_said(stand_ins, tmp_path):
+    """Debian's cage 0.1.4 exits at once when Xwayland is not installed ("Cannot create XWayland
+    server"), before the app starts; its package does not pull Xwayland in (a fresh machine, session 28)."""
+    env, record = stand_ins
+    executable(tmp_path / "bin" / "cage", '#!/bin/sh\necho "Cannot create XWayland server" >&2\nexit 0\n')
+    tools = tmp_path / "tools"  # what the script uses, and no Xwayland
+    tools.mkdir()
+    for tool in ("mktemp", "rm", "cat"):
+        (tools / tool).symlink_to(shutil.which(tool))
+    without = run_session(env, APP_STATUS="0", PATH=f"{tmp_path / 'bin'}:{tools}")
+    assert without.returncode == 1 and "cage ended before sbc-desktop did" in without.stderr
+    assert "apt-get install xwayland" in without.stderr
+    executable(tools / "Xwayland", "#!/bin/sh\n")
+    with_it = run_session(env, APP_STATUS="0", PATH=f"{tmp_path / 'bin'}:{tools}")
+    assert with_it.returncode == 1 and "apt-get install xwayland" not in with_it.stderr  # cage failed otherwise
+    assert not Path(f"{record}.app").exists()
+
+
 def test_the_service_restarts_the_kiosk_but_not_after_a_staff_exit():
     unit = configparser.ConfigParser(strict=False, interpolation=None)
     unit.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
@@ -118,7 +136,7 @@ def test_systemd_accepts_both_kiosk_units(tmp_path):
 def try_cage_reason() -> str:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
-        return f"missing {', '.join(missing)} (apt-get install cage xvfb xdotool grim)"
+        return f"missing {', '.join(missing)} (apt-get install cage xwayland xvfb xdotool grim)"
     if not (BUNDLE / "sbc-desktop").is_file():
         return "no bundle to try: build it first with sh packaging/build.sh"
     if os.getuid() == 0 and not os.environ.get("SBC_TRY_CAGE_USER"):

@@ -57,7 +57,7 @@ def test_the_window_and_then_the_arrived_library_are_set_aside_from_collections(
         window.take_library = take_library
         window.open_start_page("tests")
         window.show()
-        qtbot.waitUntil(collector.settled, timeout=3000)  # just after the first paint
+        qtbot.waitUntil(collector.settled, timeout=30_000)  # just after the first paint (at load: seconds)
         at_first_paint = gc.get_freeze_count()
         assert at_first_paint > 0
 
@@ -80,7 +80,7 @@ def test_a_kiosk_patients_session_is_never_set_aside_and_its_reset_lets_it_go(qt
         qtbot.addWidget(window)
         collect_after_first_paint(window)  # as run_gui does for the kiosk
         controller.show_kiosk()
-        qtbot.waitUntil(collector.settled, timeout=3000)
+        qtbot.waitUntil(collector.settled, timeout=30_000)
         frozen = gc.get_freeze_count()
 
         use_everything(window, qtbot)  # notes, questions, search, find... then the next patient
