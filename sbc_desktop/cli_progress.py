@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from .plurals import english
+
 
 class IndexProgress:
     """``building`` says the index is being built (or finished) and why it takes time; ``progress``
@@ -16,17 +18,19 @@ class IndexProgress:
         self._shown = False
 
     def building(self, left: int, total: int) -> None:
+        pages = english(total, "page", "pages")
         if left >= total:
-            what = f"Building the search index for {total:,} pages, once; this can take a few minutes..."
+            what = f"Building the search index for {pages}, once; this can take a few minutes..."
         else:
+            read = total - left
             what = (
-                f"Finishing the search index: {total - left:,} of {total:,} pages were read before; "
-                "this can take a few minutes..."
+                f"Finishing the search index: {read:,} of {pages} "
+                f"{'was' if read == 1 else 'were'} read before; this can take a few minutes..."
             )
         print(f"sbc-desktop: {what}", file=self.stream, flush=True)
 
     def progress(self, done: int, total: int) -> None:
-        line = f"  read {done:,} of {total:,} pages ({100 * done // max(total, 1)}%)"
+        line = f"  read {done:,} of {english(total, 'page', 'pages')} ({100 * done // max(total, 1)}%)"
         if self._tty():
             self.stream.write("\r" + line + ("\n" if done >= total else ""))
             self.stream.flush()
