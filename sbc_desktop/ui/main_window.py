@@ -41,7 +41,7 @@ from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Reader
 from .reading_position import restore_position
 from .reading_prefs import apply_reading_font
-from .search_panel import SearchField
+from .search_field import SearchField
 from .search_service import SearchService
 from .session_panes import connect_appointment, connect_session
 from .themed_style import ThemedStyle

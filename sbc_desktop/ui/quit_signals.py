@@ -5,16 +5,25 @@ Python runs a signal handler only when it next gets control, which inside Qt's e
 loop may be never; the signal's number is therefore written to a pipe that Qt watches.
 (A pipe, not a socket pair, where there are pipes: the socket module costs a start about 8 ms to
 import. On Windows the wake-up must be a socket.)
+
+The handlers are set through `_signal`, the C module that Python's `signal` wraps (the same
+functions and numbers): `signal` itself makes three enum classes of every name in the module when
+imported, 3.5 million instructions of a start for names this module never shows anyone.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier
+
+if TYPE_CHECKING:  # (`_signal` has no stub of its own: it is checked as what `signal` gives)
+    import signal
+else:
+    import _signal as signal
 
 QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 

@@ -129,7 +129,7 @@ def test_the_panes_are_made_where_they_are_shown_in_their_order(qtbot, library):
 
 
 UNNAMED = ("QWizard", "QMdiArea", "QCalendarWidget", "QLCDNumber")  # QWidget classes sbc-desktop never names
-UNNEEDED = ("html", "html.entities")  # modules nothing on screen at the first paint needs
+UNNEEDED = ("html", "html.entities", "sbc_desktop.ui.search_panel", "signal")  # nothing at the first paint needs them
 
 # A start to its first page on screen, as a user's (offscreen): which of UNNAMED PySide6 made by then, and
 # which of UNNEEDED were imported.
@@ -173,7 +173,14 @@ def test_a_start_makes_no_qwidget_class_it_never_names(at_first_paint):
 
 def test_a_start_imports_no_html_package_for_escaping(at_first_paint):
     """``html.escape`` would load HTML5's character names (``html.entities``): 1 % of a start (escape.py)."""
-    assert at_first_paint[1] == []
+    assert {"html", "html.entities"}.isdisjoint(at_first_paint[1])
+
+
+def test_a_start_imports_only_the_search_field_and_no_signal_enums(at_first_paint):
+    """The results panel (its list, delegate and who-to-ask modules) is imported at the first search,
+    not for the toolbar's field (search_field.py); the quit signals are set with ``_signal``, without
+    the three enum classes Python's ``signal`` makes (quit_signals.py)."""
+    assert {"sbc_desktop.ui.search_panel", "signal"}.isdisjoint(at_first_paint[1])
 
 
 def test_a_viewport_handed_over_by_name_is_the_one_qt_shows(qtbot, library):
