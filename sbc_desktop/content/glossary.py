@@ -12,7 +12,7 @@ the same as 30.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from itertools import accumulate, chain, compress, count, islice
 from operator import or_
 from typing import Any, NamedTuple
@@ -118,10 +118,12 @@ class TermMatcher:
         if ahocorasick is not None and self._automaton is None and self._trie:
             self._starts()
 
-    def finditer(self, text: str) -> Iterator[Match]:
-        """Non-overlapping matches, left to right, the longest name at each place."""
+    def finditer(self, text: str, linked: Container[str] = ()) -> Iterator[Match]:
+        """Non-overlapping matches, left to right, the longest name at each place. A long text's matches of
+        terms in ``linked`` (those a page has linked already) may be left out: where the caller skips them
+        anyway, the others are the same."""
         if len(text) > RECENT_CHARS:
-            return self._find(text)
+            return self._find(text, linked)
         found = self._recent.get(text)  # short runs come again and again (a third of a page's runs)
         if found is None:
             if len(self._recent) >= RECENT_RUNS:
@@ -129,14 +131,14 @@ class TermMatcher:
             found = self._recent[text] = tuple(self._find(text))
         return iter(found)
 
-    def _find(self, text: str) -> Iterator[Match]:
+    def _find(self, text: str, linked: Container[str] = ()) -> Iterator[Match]:
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a few letters change length in lower case ("İ"): word by word
             spans = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD_RE.finditer(text)]
             return self._walk(text, spans)
         if ahocorasick is None:
             return self._quick(text, lowered)
-        return self._scan(text, lowered)
+        return self._scan(text, lowered, linked)
 
     def _starts(self) -> Any:
         """The automaton of the places a name can start: each first word between marks, or where no name is
@@ -157,15 +159,20 @@ class TermMatcher:
         self._automaton = automaton
         return automaton
 
-    def _scan(self, text: str, lowered: str) -> Iterator[Match]:
-        """finditer for text whose lower case is as long, from the automaton's places (module docstring)."""
+    def _scan(self, text: str, lowered: str, linked: Container[str] = ()) -> Iterator[Match]:
+        """finditer for text whose lower case is as long, from the automaton's places (module docstring).
+        A name of one word that no longer name starts with is left out at once if its term is in ``linked``
+        (two in five of the places found in a long NCI page's text are such words, linked before). No other
+        place lies inside that word, so leaving it out changes no other match. A longer name still moves the
+        place to look from."""
         automaton = self._automaton or self._starts()
         marked = lowered.encode().translate(_ASCII_MARKS).decode()
         if not marked.isascii():
             marked = _NON_ASCII.sub(_mark_non_ascii, marked)
         if "-" in marked or "'" in marked:
             marked = _EDGE.sub(MARK, marked)
-        found = [(end - back, word, only) for end, (back, word, only) in automaton.iter(f"{MARK}{marked}{MARK}")]
+        places = automaton.iter(f"{MARK}{marked}{MARK}")
+        found = [(end - back, word, only) for end, (back, word, only) in places if only not in linked]
         if not found:
             return
         found.sort()  # a pair's place ends with its second word: in order of where each starts
@@ -195,7 +202,8 @@ class TermMatcher:
                     break
                 end = following.end()
             if best is not None:
-                yield Match(start, best[0], best[1])
+                if best[1] not in linked:
+                    yield Match(start, best[0], best[1])
                 after = best[0]
 
     def _quick(self, text: str, lowered: str) -> Iterator[Match]:

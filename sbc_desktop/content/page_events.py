@@ -565,7 +565,7 @@ class PageWalk:
     def _link_terms(self, text: str) -> None:
         assert self.matcher is not None
         out, linked, last = self.out, self.linked, 0
-        for match in self.matcher.finditer(text):
+        for match in self.matcher.finditer(text, linked):
             if match.term_id in linked:
                 continue
             linked.add(match.term_id)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from shiboken6 import isValid
 
 from ..content.library import Library, Topic
 from ..quick_switch import quick_switching
@@ -52,6 +53,18 @@ SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python'
 # While the patient only reads the results, they take in newly landed text at most this often (seconds after
 # the last search): a search again and its rows drawn at every batch were the window's longest steps.
 REFRESH = 1.0
+
+
+class _FromThread(QObject):
+    """What the index's thread tells the window, emitted here and passed on (queued) to the service's own
+    signals. This object has no parent: the thread keeps it alive while it emits, whatever happens to the
+    window. An emit from another thread into the service itself while the window deleted it (a test's end,
+    a crash exit) crashed the process (CI, session 28); Qt makes a deleted receiver safe, not a deleted sender."""
+
+    failed = Signal(str)
+    landed = Signal(int, int)
+    ready = Signal()
+    lost = Signal(int, int)
 
 
 class SearchService(QObject):
@@ -109,6 +122,11 @@ class SearchService(QObject):
         self._again.timeout.connect(self._more_text)
         self._landed.connect(self._on_landed)
         self._lost.connect(self.textFailed)
+        self._from_thread = _FromThread()  # (no parent: see there)
+        self._from_thread.failed.connect(self.failed)
+        self._from_thread.landed.connect(self._landed)
+        self._from_thread.ready.connect(self.ready)
+        self._from_thread.lost.connect(self._lost)
 
     @property
     def is_ready(self) -> bool:
@@ -196,10 +214,10 @@ class SearchService(QObject):
             if self._stop.is_set():
                 return  # the window closed as the index was opened (or interrupted it): its text is read next time
             self.error = str(exc) or type(exc).__name__
-            self._tell(self.failed, self.error)
+            self._tell(self._from_thread.failed, self.error)
             return
         # first: the note is up before the results
-        if self._tell(self._landed, done, total) and self._tell(self.ready):
+        if self._tell(self._from_thread.landed, done, total) and self._tell(self._from_thread.ready):
             self._add_text(index)
 
     def _tell(self, signal: SignalInstance, *args: object) -> bool:
@@ -211,11 +229,13 @@ class SearchService(QObject):
             if self._stop.is_set():
                 return False
             try:
-                signal.emit(*args)
+                signal.emit(*args)  # (on _FromThread: alive, whatever the window did)
             except RuntimeError:  # "Signal source has been deleted"
                 self._stop.set()
             else:
-                return True
+                if isValid(self):
+                    return True
+                self._stop.set()  # the window deleted this object: nobody hears the rest
         if self._ahead is not None:
             self._ahead.stop()
         if self._helper is not None:
@@ -234,7 +254,7 @@ class SearchService(QObject):
             while left and not self._stop.is_set():
                 with quick_switching(SWITCH_INTERVAL):
                     left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
-                if not self._tell(self._landed, total - left, total):
+                if not self._tell(self._from_thread.landed, total - left, total):
                     return
         except Stopped:
             return  # the window is closing: the batch being read is given up, its pages read next time
@@ -244,7 +264,7 @@ class SearchService(QObject):
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
-            self._tell(self._lost, total - left, total)
+            self._tell(self._from_thread.lost, total - left, total)
 
     def _page_reader(self, index: SearchIndex) -> Callable[[Topic], Rendered]:
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the

@@ -188,6 +188,24 @@ def test_the_automaton_finds_what_the_word_by_word_walk_finds(pieces):
     assert list(matcher.finditer(text)) == _reference(matcher, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=40),
+    st.sets(st.sampled_from([t.id for t in PROPERTY_TERMS])),
+)
+def test_terms_a_page_has_linked_may_be_left_out_and_the_rest_stay_the_same(pieces, linked):
+    # A page links each term once: a long text's words of terms linked already need not be matched.
+    text = "".join(word + gap for word, gap in pieces) + " tumour breast x." * 12  # long: not kept
+    assert len(text) > glossary.RECENT_CHARS
+    matcher = TermMatcher(PROPERTY_TERMS)
+    got = list(matcher.finditer(text, linked))
+    assert [m for m in got if m.term_id not in linked] == [
+        m for m in _reference(matcher, text) if m.term_id not in linked
+    ]
+    if "tumour" in linked:  # names of one word no longer name starts with, linked before: not matched at all
+        assert "tumour" not in {m.term_id for m in got}
+
+
 def test_names_added_after_a_text_are_found_and_without_the_automaton_too(monkeypatch):
     matcher = TermMatcher(PROPERTY_TERMS)
     text = "The Cancer Genome Atlas, a PET scan  and ALL; the big  one/CDK4 6 inhibitor, Crohn's disease, lait."
