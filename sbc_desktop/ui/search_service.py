@@ -221,21 +221,17 @@ class SearchService(QObject):
             self._add_text(index)
 
     def _tell(self, signal: SignalInstance, *args: object) -> bool:
-        """Emit ``signal`` from the index's thread; False, and the thread stops, if the window has
-        already deleted this object (closed without `close`, e.g. at the end of a test or a crash
-        exit): Qt then refuses the emit, and the text is kept for the next start as after `close`.
-        Also False, with nothing emitted, once `close` has begun."""
+        """Emit ``signal`` (one of `_FromThread`'s) from the index's thread; False, and the thread stops, if
+        the window has deleted this object (closed without `close`, e.g. at the end of a test or a crash
+        exit): nobody hears the rest, and the text is kept for the next start as after `close`. Also
+        False, with nothing emitted, once `close` has begun."""
         with self._telling:
             if self._stop.is_set():
                 return False
-            try:
-                signal.emit(*args)  # (on _FromThread: alive, whatever the window did)
-            except RuntimeError:  # "Signal source has been deleted"
-                self._stop.set()
-            else:
-                if isValid(self):
-                    return True
-                self._stop.set()  # the window deleted this object: nobody hears the rest
+            signal.emit(*args)  # (on _FromThread: alive, whatever the window did)
+            if isValid(self):
+                return True
+            self._stop.set()
         if self._ahead is not None:
             self._ahead.stop()
         if self._helper is not None:
