@@ -36,6 +36,10 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+# PySide6 imported as the app imports it (app.py): Qt's enum classes made quickly (quick_enums), and its
+# import hook out of the way once it is in (pyside_feature). Without it, every Qt class and enum a window meets
+# first costs more than in the app: the first search's most of all.
+from sbc_desktop import code_cache  # noqa: E402,F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_reader import CORPORA, NCI_PAGES, build_nci_content, nci_page_files, pct  # noqa: E402
