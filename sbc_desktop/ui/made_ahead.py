@@ -18,11 +18,13 @@ from PySide6.QtCore import QObject, QTimer
 
 class MadeAhead(QObject):
     """Runs ``steps`` one per turn of the event loop, from `start` (once), each after the input and
-    paints that came meanwhile. A step that finds its work done already does nothing."""
+    paints that came meanwhile. A step that finds its work done already does nothing; one that returns
+    True has more to do, and is run again in the next turn."""
 
-    def __init__(self, steps: Iterable[Callable[[], object]], parent: QObject | None = None):
+    def __init__(self, steps: Iterable[Callable[[], bool | None]], parent: QObject | None = None):
         super().__init__(parent)
-        self._steps: Iterator[Callable[[], object]] | None = iter(steps)
+        self._steps: Iterator[Callable[[], bool | None]] | None = iter(steps)
+        self._again: Callable[[], bool | None] | None = None
         self._started = False
 
     @property
@@ -37,9 +39,9 @@ class MadeAhead(QObject):
     def _next(self) -> None:
         if self._steps is None:
             return
-        step = next(self._steps, None)
+        step = self._again or next(self._steps, None)
         if step is None:
             self._steps = None
             return
-        step()
+        self._again = step if step() else None
         QTimer.singleShot(0, self, self._next)

@@ -61,6 +61,7 @@ if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
     from .search_panel import SearchPanel
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
+WIDGETS_A_PART = 12  # the window's widgets met in one part of the search panel made ahead (_search_panel_steps)
 READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
 
 
@@ -383,19 +384,23 @@ class MainWindow(QMainWindow):
             self.search_ahead = MadeAhead(self._search_panel_steps(), self)
             self.search_ahead.start()
 
-    def _search_panel_steps(self) -> list[Callable[[], object]]:
+    def _search_panel_steps(self) -> list[Callable[[], bool | None]]:
         """The results panel made ahead (made_ahead.py), in parts of a few milliseconds each: its module;
-        Python's classes for the window's widgets it meets in the Tab order; the panel in its place; its style
-        and sizes; a result row's fonts. A part whose panel a search has made already does nothing."""
+        Python's classes for the window's widgets it meets in the Tab order, a few widgets a part; the panel
+        in its place; its style and sizes; a result row's fonts. A part whose panel a search has made already
+        does nothing."""
+        walk: list[QWidget] = [self]
 
         def module() -> None:
             from . import search_panel  # noqa: F401
 
-        def widget_classes() -> None:
-            if self._search_panel is None:  # (each widget's class is made as Python first meets it)
-                step = self.nextInFocusChain()
-                while step is not None and step is not self:
-                    step = step.nextInFocusChain()
+        def widget_classes() -> bool:  # (each widget's class is made as Python first meets it)
+            for _ in range(WIDGETS_A_PART):
+                step = walk[0].nextInFocusChain()
+                if self._search_panel is not None or step is None or step is self:
+                    return False
+                walk[0] = step
+            return True
 
         def made() -> None:
             self.search_panel  # noqa: B018 - made now
