@@ -699,10 +699,11 @@ class SearchIndex:
         synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
             completions = self.completions(word)
-            if len(completions) == 1 and completions[0] in self._synonyms:
-                # The one word it can become is a lay word (or a glossary name): found as that word is ("dyin": as
-                # "dying", "Asking about the future" first; its start found the pages that say "dying" first).
-                return self._idea(completions[0])
+            if len(completions) == 1 and completions[0] != word and completions[0] in self._synonyms:
+                # The one word it can become is a lay word (or a glossary name): found as that word, being typed, is
+                # ("dyin": as "dying", "Asking about the future" first; its start found the pages that say "dying"
+                # first, palliative care).
+                return self._start_idea(completions[0])
             endings = [_quote(w) for w in completions]
             # As a word too, with its other forms ("walking": walk): the main table holds words as written. The
             # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
