@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -351,8 +351,7 @@ class Reader(QTextBrowser):
 
         def on_part(html: str) -> None:  # (in the worker: the window's thread is told)
             arriving.add(html)
-            with suppress(RuntimeError):  # (the reader deleted meanwhile)
-                builds.arrived.emit(number)
+            builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
         render = self.elsewhere.work(topic, on_part)  # in the helper process once it is up, else in the worker
 
