@@ -27,6 +27,14 @@ def fresh(monkeypatch):
     sys.modules.pop(NAME, None)
 
 
+def a_package(tmp_path: Path) -> Path:
+    """A package's folder holding NAME's source file."""
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "kept_for_a_test.py").write_text("VALUE = 1\n")
+    return folder
+
+
 def imported(folder: Path):
     """NAME imported as the import system does it, through the finder (the module, its loader)."""
     spec = KeptFinder.find_spec(NAME, [str(folder)])
@@ -37,10 +45,8 @@ def imported(folder: Path):
 
 
 def test_a_module_is_kept_then_used_only_while_its_source_and_folder_are_as_they_were(tmp_path, fresh):
-    folder = tmp_path / "package"
-    folder.mkdir()
+    folder = a_package(tmp_path)
     source = folder / "kept_for_a_test.py"
-    source.write_text("VALUE = 1\n")
     first, loader = imported(folder)
     assert first.VALUE == 1 and loader.entry is None and kept_modules.made == 1  # found and made as Python does
     assert kept_modules.take(kept_modules.used()) == 1  # (as the next start reads it)
@@ -61,9 +67,7 @@ def test_a_module_is_kept_then_used_only_while_its_source_and_folder_are_as_they
 
 
 def test_an_entry_of_another_shape_or_optimisation_is_not_used(tmp_path, fresh):
-    folder = tmp_path / "package"
-    folder.mkdir()
-    (folder / "kept_for_a_test.py").write_text("VALUE = 1\n")
+    folder = a_package(tmp_path)
     imported(folder)
     entry = kept_modules.used()[NAME]
     for wrong in (entry[:7], (*entry[:7], "not code"), (1, *entry[1:]), "text"):
@@ -76,9 +80,7 @@ def test_an_entry_of_another_shape_or_optimisation_is_not_used(tmp_path, fresh):
 
 
 def test_after_the_first_paint_nothing_more_is_kept(tmp_path, fresh):
-    folder = tmp_path / "package"
-    folder.mkdir()
-    (folder / "kept_for_a_test.py").write_text("VALUE = 1\n")
+    folder = a_package(tmp_path)
     kept_modules.stop_keeping()
     assert KeptFinder.find_spec(NAME, [str(folder)]) is None  # Python's own finder imports it
     assert not kept_modules.used()
