@@ -195,6 +195,21 @@ def test_a_full_table_of_pieces_is_started_again_and_the_grade_stays_textstats(m
     assert len(readability._PIECES) <= len(set(second.split()))
 
 
+def test_a_page_with_a_few_new_pieces_among_known_ones_counts_each_time_they_are_met():
+    """A page's new pieces count 0 in its one sum and are added once learnt: as many times as the page has them
+    (here one new word three times, and a new number, among words already known), with the grade textstat's."""
+    from sbc_desktop.content import readability
+
+    readability._PIECES.clear()
+    known = TEXTS[0]
+    assert flesch_kincaid_grade(known) == textstat.flesch_kincaid_grade(known)
+    new = f"{known} Zolbetuximab helps. It is zolbetuximab, and Zolbetuximab again. Page 18,437, here."
+    assert {"Zolbetuximab", "zolbetuximab,", "18,437,"}.isdisjoint(readability._PIECES)
+    assert flesch_kincaid_grade(new) == textstat.flesch_kincaid_grade(new)
+    assert not readability._PIECES.unknown and "18,437," in readability._PIECES
+    assert flesch_kincaid_grade(new) == textstat.flesch_kincaid_grade(new)  # (all known now)
+
+
 PIECE = st.text(alphabet="aZé1'.:;!?,-()[]*\u2014\u00e9_\u00b2", min_size=1, max_size=8)
 BLOCKS = st.lists(st.lists(PIECE, min_size=1, max_size=12).map(" ".join), max_size=20)
 
