@@ -227,3 +227,16 @@ def test_the_blocks_pieces_give_the_grade_of_the_readable_text(blocks):
     long = blocks * 20
     text = readable_blocks(long)
     assert grade_of(text, textstat, " ".join(long).split()) == grade_of(text, textstat)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="a1_é²½٣ .!?:;,)]*'\"\u2014\u00a0\n-", min_size=1, max_size=6), max_size=12))
+def test_a_block_ends_a_sentence_as_the_pattern_says(blocks):
+    """readable_blocks decides most blocks from their last character: as the pattern's search over the whole
+    block decides (a letter, digit, "_", a number such as "²" or "½" are word characters; "\u2014" is not)."""
+    from sbc_desktop.content import editorial
+
+    def by_the_pattern(blocks):
+        return " ".join(b if editorial._ENDS_SENTENCE.search(b) else b + "." for b in blocks if b)
+
+    assert readable_blocks(blocks) == by_the_pattern(blocks)
