@@ -14,7 +14,8 @@ with the PSS at that moment (``/proc/self/smaps_rollup``):
 
 * **first start**: an empty home (no caches: every file parsed), in an install as the quick start leaves
   it: byte-compiled, and (since session 26) with the code every start compiles kept beside the modules
-  (``python -m sbc_desktop.code_cache``; ``--no-installed-code`` measures without it). A large folder's first start
+  (``python -m sbc_desktop.code_cache``, which since session 29 also renders the built-in pages there;
+  ``--no-installed-code`` measures without either). A large folder's first start
   shows its first page while the rest is read in another process: both the first paint and
   "whole library in" (the ``library-complete`` line, whose topic count is the workload) are shown;
 * **second start**: the same home (the caches the first start left: a warm start). A large folder's
@@ -147,12 +148,13 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=BIG_PAGES, help="pages in the big folder (default 20000)")
     parser.add_argument(
         "--no-installed-code", action="store_true",
-        help="first starts without the code the quick start keeps after installing (as before session 26)",
+        help="first starts without the code and the built-in pages the quick start keeps after installing",
     )  # fmt: skip
     args = parser.parse_args()
     compile_bytecode()
-    if args.no_installed_code:
+    if args.no_installed_code:  # (nor the built-in pages it renders)
         os.environ["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-code")
+        os.environ["SBC_DESKTOP_INSTALLED_PAGES"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-pages")
     else:  # as the quick start does after installing, as compile_bytecode does what pip does (code_cache.prepare)
         subprocess.run(
             [sys.executable, "-m", "sbc_desktop.code_cache"], check=True, cwd=REPO, stdout=subprocess.DEVNULL

@@ -114,8 +114,12 @@ if ! up_to_date; then
 fi
 # What every start compiles (PySide6's support code, data classes, regular expressions), kept beside the
 # app's byte-compiled modules after an install (or when missing), as pip byte-compiles them: a first start,
-# and a kiosk, compile none of it (sbc_desktop/code_cache.py; a start in a temporary home, offscreen).
-code_kept() { for kept in sbc_desktop/__pycache__/code-*.cache; do [ -f "$kept" ] && return 0; done; return 1; }
+# and a kiosk, compile none of it (sbc_desktop/code_cache.py; a start in a temporary home, offscreen). The
+# built-in pages are rendered there too (sbc_desktop/__pycache__/rendered): a first start renders none.
+code_kept() {
+  [ -d sbc_desktop/__pycache__/rendered ] || return 1
+  for kept in sbc_desktop/__pycache__/code-*.cache; do [ -f "$kept" ] && return 0; done; return 1
+}
 if [ "$mode" = app ] && { [ -n "${installed_now:-}" ] || ! code_kept; }; then
   .venv/bin/python -m sbc_desktop.code_cache >/dev/null || true  # (it says why on stderr; starts compile it)
 fi

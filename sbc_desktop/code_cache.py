@@ -269,27 +269,43 @@ from sbc_desktop.kiosk import config
 config.config_path = lambda environ=None: None
 done = main([])
 code_cache.save(code_cache.folder_for_start())
+if done == 0:  # the built-in content's pages, rendered as the window renders them (see prepare)
+    from pathlib import Path
+    from sbc_desktop.content.prerender import prerender
+    from sbc_desktop.settings import builtin_content_dir
+    try:
+        prerender(builtin_content_dir(), Path(code_cache.folder_for_start()))
+    except Exception as exc:
+        print(f"the built-in pages were not rendered: {exc!r}", file=sys.stderr)
 sys.exit(done)
 """
 
 
-def prepare(installed: str | None = None) -> str:
+def prepare(installed: str | None = None, pages: str | None = None) -> tuple[str, int]:
     """What an install does once (`python -m sbc_desktop.code_cache`), as it byte-compiles the app's
     modules: a start in a fresh, empty home (offscreen, ended at its first paint) compiles what every
     start compiles, and its file is kept as ``installed`` (`installed_file`), so that a first start and
-    a kiosk (which never writes its own) compile none of it. Raises RuntimeError when no file came."""
+    a kiosk (which never writes its own) compile none of it. Raises RuntimeError when no file came.
+
+    The same home then renders the built-in content's pages (`content.prerender`), kept in ``pages``
+    (`render_cache.installed_folder`): a home's first start shows a built-in topic without rendering it,
+    and its background pre-render skips them. (The kept file's path, and how many pages were kept: none
+    is only slower, never an error.)"""
     import contextlib
     import subprocess
     import tempfile
     from pathlib import Path
 
     from .content.cache_file import write_whole
+    from .content.render_cache import FOLDER, INSTALLED, install_pages, installed_folder
 
     target = Path(installed or installed_file())
+    pages_target = Path(pages) if pages else installed_folder()
     with tempfile.TemporaryDirectory(prefix="sbc-code-") as home:
         env = dict(os.environ, HOME=home, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
         env["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(home, "none")  # (compiled afresh: not from an older file)
+        env[INSTALLED] = os.path.join(home, "none")  # (every page rendered afresh: none skipped as installed)
         try:
             done = subprocess.run(
                 [sys.executable, "-c", _PREPARING], env=env, capture_output=True, text=True, timeout=120
@@ -301,14 +317,16 @@ def prepare(installed: str | None = None) -> str:
             raise RuntimeError(f"the start made no code to keep: {(done.stderr or '').strip()[-400:]}")
         if not write_whole(target, made.read_bytes(), ".code-"):
             raise RuntimeError(f"could not write {target}")
+        kept_pages = install_pages(made.parent / FOLDER, pages_target)
     with contextlib.suppress(OSError):
         target.chmod(0o644)  # (read by every user's start, as the modules beside it are)
-    return str(target)
+    return str(target), kept_pages
 
 
 if __name__ == "__main__":
     try:
-        print(f"kept the code a start compiles in {prepare()}")
+        kept, pages = prepare()
+        print(f"kept the code a start compiles in {kept}, and {pages} built-in pages rendered")
     except (RuntimeError, OSError) as exc:
         print(f"sbc-desktop: the code a start compiles was not kept ({exc}); starts compile it", file=sys.stderr)
         sys.exit(1)

@@ -146,10 +146,11 @@ class Pages:
             return None
         if self._early is not None:
             return self._early[1] if self._early[0] == topic.id else None
-        from .content.render_cache import FOLDER, cached_rendering
+        from .content.render_cache import FOLDER, cached_rendering, installed_folder
 
         found = None
-        if (self._cache_dir / FOLDER).is_dir():  # (a first start has none: no lookup)
+        # (a first start has no folder of its own: a lookup only if the install rendered the built-in pages)
+        if (self._cache_dir / FOLDER).is_dir() or installed_folder().is_dir():
             found = cached_rendering(self._cache_dir, self.library, topic)
         if found is not None:
             self._early = (topic.id, found)

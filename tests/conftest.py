@@ -97,6 +97,8 @@ def private_dirs(tmp_path_factory, monkeypatch):
         path = home / sub
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(path))
+    # (the built-in pages an install rendered: none, whatever this checkout holds; and none written into it)
+    monkeypatch.setenv("SBC_DESKTOP_INSTALLED_PAGES", str(home / "no-installed-pages"))
     try:
         from PySide6.QtCore import QSettings
 

@@ -293,3 +293,54 @@ def test_patterns_made_after_the_first_save_are_never_written(tmp_path, monkeypa
     assert code_cache.save(tmp_path) is True
     written = (tmp_path / code_cache.file_in("").lstrip("/")).read_bytes()
     assert b"before the first paint" in written and b"private" not in written
+
+
+# A start to its first page on screen (a built-in topic, as bench_start.py asks for): the page's text,
+# and whether the Markdown parser and the sanitiser were imported by then.
+FIRST_TOPIC = """
+import builtins, json, os, runpy, sys
+said = builtins.print
+def at_paint(*args, **kwargs):
+    if args and str(args[0]).startswith("first-paint"):
+        from PySide6.QtWidgets import QApplication
+        (window,) = [widget for widget in QApplication.topLevelWidgets() if hasattr(widget, "reader")]
+        parsers = [name for name in ("pyromark", "nh3") if name in sys.modules]
+        said(json.dumps({"text": window.reader.toPlainText(), "parsers": parsers}), flush=True)
+        os._exit(0)
+    return said(*args, **kwargs)
+builtins.print = at_paint
+sys.argv = ["sbc_desktop", "--topic", "what-is-it"]
+runpy.run_module("sbc_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def first_topic(home: Path, env: dict) -> dict:
+    env = dict(env, HOME=str(home), QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
+    env.update(XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"))
+    env.update(XDG_DATA_HOME=str(home / ".data"))
+    out = subprocess.run([sys.executable, "-c", FIRST_TOPIC], env=env, capture_output=True, text=True, timeout=120)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@SEVERAL_STARTS
+def test_a_first_start_shows_a_built_in_topic_the_install_rendered_without_rendering_it(tmp_path):
+    """The install also renders the built-in content's pages (beside the kept code): a first start shows
+    its first topic from there, the very page it would render, without importing the Markdown parser or
+    the sanitiser (about 5 % of a first start's instructions), and writes no page in the home."""
+    from sbc_desktop.content.loader import load_library
+    from sbc_desktop.settings import builtin_content_dir
+
+    pages = tmp_path / "installed" / "rendered"
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(tmp_path / "installed" / "code.cache"))
+    env["SBC_DESKTOP_INSTALLED_PAGES"] = str(pages)
+    done = subprocess.run(
+        [sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True, check=True
+    )
+    topics = len(load_library(builtin_content_dir(), check_links=False).topics)
+    assert f"{topics} built-in pages rendered" in done.stdout and len(list(pages.glob("*.page"))) == topics
+    rendered_here = first_topic(tmp_path / "home", dict(env, SBC_DESKTOP_INSTALLED_PAGES=str(tmp_path / "none")))
+    assert rendered_here["parsers"] == ["pyromark", "nh3"]  # (without them: the page rendered at the start)
+    installed = first_topic(tmp_path / "first", env)
+    assert installed["parsers"] == [] and installed["text"] == rendered_here["text"]
+    assert "secondary breast cancer" in installed["text"].lower()
+    assert not list((tmp_path / "first").rglob("*.page"))

@@ -93,7 +93,8 @@ def _quickstart_installed() -> bool:
 @pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
 def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(tmp_path):
     """A new user's second start installs nothing and goes straight to the app."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    # (as a user's: the built-in pages the install renders go where a user's do, not to the tests' folder)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "SBC_DESKTOP_INSTALLED_PAGES"}
     env.update(HOME=str(tmp_path), QUICKSTART_NO_APT="1", QT_QPA_PLATFORM="offscreen")
     run = [sh_path(), str(REPO / "packaging" / "quickstart.sh"), "app", "--version"]
     first = subprocess.run(run, env=env, capture_output=True, text=True, timeout=600)

@@ -26,6 +26,12 @@ it grows past that, entries made by earlier versions of the code go first (their
 match again: each entry's file name starts with its code's version), then the entries used least
 recently; the background pre-render removes earlier versions' entries as it starts. The kiosk passes no
 cache folder: nothing is written there (the renderer's memory cache is all it keeps).
+
+The built-in content's pages are also rendered when the app is installed (`installed_folder`, beside the
+app's byte-compiled modules; `code_cache.prepare`, which the quick start runs after installing): an entry
+the home's folder lacks is read from there, by the same key and the same checks, and nothing is ever
+written there. So a first start shows a built-in topic without rendering it (without even importing the
+Markdown parser and the sanitiser), and its background pre-render skips the built-in pages.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ SUFFIX = ".page"
 MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
 PRUNE_TO = 0.8
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # an entry bigger than this on disk is not read (a page is at most a few MB)
+INSTALLED = "SBC_DESKTOP_INSTALLED_PAGES"  # names another installed folder (tests, benchmarks)
 _CODE = (
     "render.py", "page_events.py", "rendered.py", "links.py", "glossary.py", "words.py", "render_cache.py",
     "line_ends.py",
@@ -76,6 +83,15 @@ def code_stamp() -> str:
 def version_of_code() -> str:
     """The name entries of this code's version start with (see RenderCache.prefix)."""
     return f"v{FORMAT}{code_stamp()[:15]}"
+
+
+def installed_folder() -> Path:
+    """Where the install keeps the built-in content's pages rendered (read only; see the module's doc):
+    beside the app's byte-compiled modules, as its kept code (`code_cache.installed_file`)."""
+    named = os.environ.get(INSTALLED)
+    if named:
+        return Path(named)
+    return Path(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "__pycache__", FOLDER)
 
 
 def _library_marks(names: Iterable[str]) -> list[str]:
@@ -176,8 +192,10 @@ def topic_key(stamp: str, topic_id: str, address: str, folder: str, body: str) -
 class RenderCache:
     """Entries by key in one folder; every failure is a miss (read) or a no-op (write)."""
 
-    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES, version: str = ""):
+    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES, version: str = "", installed: Path | None = None):
         self.folder = Path(folder)
+        # Entries made at install, read when the folder has none (never written, pruned or touched).
+        self.installed = Path(installed) if installed is not None else None
         self.max_bytes = max_bytes
         # Each entry's file name starts with this: entries of any other version are never read again.
         self.prefix = f"{version}-" if version else ""
@@ -188,7 +206,8 @@ class RenderCache:
 
     @classmethod
     def in_cache_dir(cls, cache_dir: Path, max_bytes: int | None = None) -> RenderCache:
-        return cls(Path(cache_dir) / FOLDER, MAX_BYTES if max_bytes is None else max_bytes, version_of_code())
+        bound = MAX_BYTES if max_bytes is None else max_bytes
+        return cls(Path(cache_dir) / FOLDER, bound, version_of_code(), installed_folder())
 
     def path(self, key: str) -> Path:
         return self.folder / f"{self.prefix}{key}{SUFFIX}"
@@ -209,13 +228,25 @@ class RenderCache:
 
     def has(self, key: str) -> bool:
         try:
-            return self.path(key).is_file()
+            return any(path.is_file() for path in self._paths(key))
         except (OSError, ValueError):
             return False
 
+    def _paths(self, key: str) -> list[Path]:
+        """Where the entry ``key`` may be: the folder, then what the install rendered."""
+        own = self.path(key)
+        return [own] if self.installed is None else [own, self.installed / own.name]
+
     def _read(self, key: str) -> Rendered | None:
+        for path in self._paths(key):
+            found = self._read_file(path, key)
+            if found is not None:
+                return found
+        return None
+
+    def _read_file(self, path: Path, key: str) -> Rendered | None:
         try:
-            with open(self.path(key), "rb") as stream:
+            with open(path, "rb") as stream:
                 data = stream.read(MAX_ENTRY_BYTES + 1)
         except (OSError, ValueError):
             return None
@@ -300,6 +331,31 @@ class RenderCache:
         except OSError:
             return []
         return found
+
+
+def install_pages(made: Path, target: Path) -> int:
+    """Keep the entries of the folder ``made`` (a pre-render's, `code_cache.prepare`) in ``target``, the
+    install's folder (`installed_folder`), each whole, readable by every user; what an earlier install
+    kept there goes. How many were kept (a folder that cannot be written keeps none: starts render)."""
+    try:
+        names = {item.name for item in made.iterdir() if item.name.endswith(SUFFIX)}
+    except OSError:
+        names = set()
+    with contextlib.suppress(OSError):
+        for old in target.iterdir():
+            if old.name.endswith(SUFFIX) and old.name not in names:
+                old.unlink()
+    kept = 0
+    for name in sorted(names):
+        try:
+            data = (made / name).read_bytes()
+        except OSError:
+            continue
+        if write_whole(target / name, data, ".page-"):
+            with contextlib.suppress(OSError):
+                (target / name).chmod(0o644)
+            kept += 1
+    return kept
 
 
 def _entry_to(entry: Rendered) -> dict:

@@ -51,13 +51,17 @@ from .urgent_help import UrgentHelp
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
+    from collections.abc import Callable
+
     from ..content.search import SearchResult
     from ..handout.export import Handout
     from .appointment_panel import AppointmentPanel
     from .glossary_popup import GlossaryPopup
+    from .made_ahead import MadeAhead
     from .search_panel import SearchPanel
 
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
+WIDGETS_A_PART = 12  # the window's widgets met in one part of the search panel made ahead (_search_panel_steps)
 READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
 
 
@@ -129,7 +133,8 @@ class MainWindow(QMainWindow):
         self._same_page = False  # reloading the page shown (take_library): its title is not said again
         self.problem_banner = self._make_problem_banner()
         self.search_field = SearchField(self)
-        self._search_panel: SearchPanel | None = None  # made at the first search (see search_panel)
+        self._search_panel: SearchPanel | None = None  # made once search is ready, or at the first search
+        self.search_ahead: MadeAhead | None = None  # makes it once search is ready (see _make_search_panel_ahead)
         self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
         self.find_bar = FindBar(reading)
         self.highlighter = Highlighter(self.reader)
@@ -293,6 +298,7 @@ class MainWindow(QMainWindow):
         self.search_field.activated.connect(lambda: self._to_results("open_current"))
         self.search_field.cleared.connect(lambda: self._to_results("hide"))
         self.search.ready.connect(lambda: self.run_search(self.search_field.text(), typed=False))
+        self.search.ready.connect(self._make_search_panel_ahead)  # the results panel, made while nobody types
         self.search.textAdded.connect(lambda done, total: self._note_text("show_text_progress", done, total))
         self.search.moreText.connect(self.search_again)  # at most once a second while only read
         self.search.textFailed.connect(lambda done, total: self._note_text("show_text_failed", done, total))
@@ -347,8 +353,9 @@ class MainWindow(QMainWindow):
 
     @property
     def search_panel(self) -> SearchPanel:
-        """The search results, made at the first search (or whenever anything asks for them): above the
-        topics and the page, and in the Tab order right after the search field, as when made at start."""
+        """The search results, made ahead once search is ready (_make_search_panel_ahead), or at the first search
+        before that (or whenever anything asks for them): above the topics and the page, and in the Tab order
+        right after the page, as when made at start."""
         if self._search_panel is None:
             from .search_panel import SearchPanel
 
@@ -367,6 +374,43 @@ class MainWindow(QMainWindow):
     @property
     def made_search_panel(self) -> SearchPanel | None:
         return self._search_panel
+
+    def _make_search_panel_ahead(self) -> None:
+        """Search is ready (after the first paint: the field's focus starts it): the results panel is made now,
+        in short parts while nobody types (made_ahead.py), not at the first key's search."""
+        if self.search_ahead is None:
+            from .made_ahead import MadeAhead
+
+            self.search_ahead = MadeAhead(self._search_panel_steps(), self)
+            self.search_ahead.start()
+
+    def _search_panel_steps(self) -> list[Callable[[], bool | None]]:
+        """The results panel made ahead (made_ahead.py), in parts of a few milliseconds each: its module;
+        Python's classes for the window's widgets it meets in the Tab order, a few widgets a part; the panel
+        in its place; its style and sizes; a result row's fonts. A part whose panel a search has made already
+        does nothing."""
+        walk: list[QWidget] = [self]
+
+        def module() -> None:
+            from . import search_panel  # noqa: F401
+
+        def widget_classes() -> bool:  # (each widget's class is made as Python first meets it)
+            for _ in range(WIDGETS_A_PART):
+                step = walk[0].nextInFocusChain()
+                if self._search_panel is not None or step is None or step is self:
+                    return False
+                walk[0] = step
+            return True
+
+        def made() -> None:
+            self.search_panel  # noqa: B018 - made now
+
+        def styled() -> None:
+            panel = self.search_panel
+            panel.ensurePolished()
+            panel.sizeHint()
+
+        return [module, widget_classes, made, styled, lambda: self.search_panel.warm()]
 
     def _to_results(self, how: str, *args) -> None:
         """To the results panel, if it has been made (before: no result to move to or open, nothing to hide)."""

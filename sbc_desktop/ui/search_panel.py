@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the search module (and sqlite3) load with the index, after 
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+_SAMPLE_ROW = "<b style='font-size:large'>Bones</b> &nbsp;<small>Glossary</small><br>Pain in the <b><u>bones</u></b>."
 
 
 class _ResultDelegate(QStyledItemDelegate):
@@ -127,6 +128,15 @@ class _ResultDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
+    def warm(self, font: QFont) -> None:
+        """A row's kinds of text (large bold, small, bold underlined) laid out once in ``font``, not kept:
+        their fonts' first use, ahead of the first results (see made_ahead.py)."""
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setHtml(_SAMPLE_ROW)
+        doc.setTextWidth(400)
+        doc.size()
+
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         view = self.parent()
         option.rect.setWidth(view.viewport().width() if isinstance(view, QAbstractScrollArea) else 400)
@@ -176,7 +186,8 @@ class SearchPanel(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("searchResults")
         self.list.setAccessibleName(QCoreApplication.translate("Search", "Search results"))
-        self.list.setItemDelegate(_ResultDelegate(self.list))
+        self._rows = _ResultDelegate(self.list)
+        self.list.setItemDelegate(self._rows)
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(self._open_item)
@@ -220,6 +231,10 @@ class SearchPanel(QFrame):
         layout.addWidget(self.suggestions)  # after the nearest pages: the A to Z, and who to ask
         self.setMaximumHeight(360)
         self.hide()
+
+    def warm(self) -> None:
+        """Ahead of the first results (made_ahead.py): a row's fonts used once."""
+        self._rows.warm(self.list.font())
 
     def reset(self) -> None:
         """No results, no words, no status kept in memory; hidden."""

@@ -13,7 +13,15 @@ import pytest
 from sbc_desktop.content import prerender
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
-from sbc_desktop.content.render_cache import MAGIC, MAX_BYTES, RenderCache, _entry_to, cached_rendering
+from sbc_desktop.content.render_cache import (
+    INSTALLED,
+    MAGIC,
+    MAX_BYTES,
+    RenderCache,
+    _entry_to,
+    cached_rendering,
+    install_pages,
+)
 from sbc_desktop.content.rendered import Rendered
 from tests.helpers import make_content, renderers_made, topic, write
 
@@ -205,6 +213,57 @@ def test_with_no_cache_yet_the_first_page_is_rendered(tmp_path):
     pages = Pages.for_window(library, tmp_path / "cache")
     assert pages.html_for("topic:a") == Pages(library).html_for("topic:a")
     assert list((tmp_path / "cache" / "rendered").glob("*.page"))  # and kept for the next start
+
+
+def installed_pages(tmp_path, monkeypatch, pages: dict[str, str]):
+    """A content folder whose pages an install rendered (code_cache.prepare): (folder, the install's pages)."""
+    root = make_content(tmp_path / "content", pages, glossary=GLOSSARY)
+    prerender.prerender(root, tmp_path / "install-home")
+    installed = tmp_path / "installed"
+    assert install_pages(tmp_path / "install-home" / "rendered", installed) == len(pages)
+    monkeypatch.setenv(INSTALLED, str(installed))
+    return root, installed
+
+
+def test_a_page_the_install_rendered_is_read_from_there_and_nothing_is_written_there(tmp_path, monkeypatch):
+    root, installed = installed_pages(tmp_path, monkeypatch, {"a": "Cancer in the liver.", "b": "B words."})
+    made = html(renderer_for(root, tmp_path / "made-here"), "a")  # (rendered in a home of its own: the same page)
+    before = {path.name: path.stat().st_mtime_ns for path in installed.iterdir()}
+    assert all(path.stat().st_mode & 0o777 == 0o644 for path in installed.iterdir())  # (every user's start reads them)
+    home = renderer_for(root, tmp_path / "cache")
+    home.render = None  # type: ignore[assignment,method-assign] - it must not render
+    assert html(home, "a") == made and home.disk.hits == 1 and home.terms_used(home.library.topic("a")) == {"liver"}
+    library = load_library(root)
+    assert cached_rendering(tmp_path / "cache", library, library.topic("b")) is not None  # (a start's lookup too)
+    assert prerender.prerender(root, tmp_path / "cache")[:2] == (0, 2)  # the pre-render has nothing to do
+    assert not list((tmp_path / "cache").rglob("*.page"))  # nothing written in the home
+    assert {path.name: path.stat().st_mtime_ns for path in installed.iterdir()} == before  # nor there
+
+
+def test_a_changed_or_damaged_installed_page_is_rendered_and_kept_in_the_home(tmp_path, monkeypatch):
+    root, installed = installed_pages(tmp_path, monkeypatch, {"a": "Old words.", "b": "B words."})
+    write(root / "topics" / "a.md", topic("a", "New words."))
+    assert "New words" in html(renderer_for(root, tmp_path / "cache"), "a")  # another key: never the old page
+    for entry in installed.iterdir():
+        entry.write_bytes(entry.read_bytes()[:40])
+    again = renderer_for(root, tmp_path / "cache")
+    assert "B words" in html(again, "b") and again.disk.hits == 0
+    assert len(list((tmp_path / "cache" / "rendered").glob("*.page"))) == 2  # kept in the home's own folder
+    assert all(len(entry.read_bytes()) == 40 for entry in installed.iterdir())  # the install's left as it was
+
+
+def test_an_install_keeps_only_its_own_pages(tmp_path, monkeypatch):
+    root, installed = installed_pages(tmp_path, monkeypatch, {"a": "Words.", "b": "B words."})
+    (installed / "v1earlier-version.page").write_bytes(b"an earlier install's")
+    write(root / "topics" / "a.md", topic("a", "New words."))
+    monkeypatch.setenv(INSTALLED, str(tmp_path / "none"))  # (as prepare renders: every page, none skipped)
+    prerender.prerender(root, tmp_path / "again")
+    assert install_pages(tmp_path / "again" / "rendered", installed) == 2
+    assert {path.name for path in installed.iterdir()} == {p.name for p in (tmp_path / "again" / "rendered").iterdir()}
+    assert install_pages(tmp_path / "nothing-made", installed) == 0 and not list(installed.iterdir())
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert install_pages(tmp_path / "again" / "rendered", blocked / "installed") == 0  # (starts render then)
 
 
 def test_a_page_whose_write_failed_is_not_counted_as_stored(tmp_path, capsys):

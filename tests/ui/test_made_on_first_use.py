@@ -115,8 +115,8 @@ def test_the_kiosk_makes_them_at_once(kiosk):
 
 
 def results_for(window, qtbot, text):
-    """Type ``text`` into the search field (which has the focus) and wait for its results."""
-    assert window.made_search_panel is None  # not made at start
+    """Type ``text`` into the search field (which has the focus) and wait for its results (the panel is made
+    at the first key, or before it once search is ready: see test_search_panel_ahead.py)."""
     field = window.search_field
     assert QApplication.focusWidget() is field
     qtbot.keyClicks(field, text)
@@ -179,12 +179,14 @@ def test_search_results_made_late_keep_their_place_in_the_tab_order_and_for_a_sc
     assert layout.indexOf(panel) == layout.indexOf(fresh.splitter) - 1  # and on screen
 
 
-def test_the_search_text_progress_noted_before_the_panel_is_made_is_shown_in_it(fresh, qtbot):
-    fresh.search.textAdded.emit(3, 29)  # the pages' text is being added; nothing has been searched yet
-    assert fresh.made_search_panel is None
-    panel = fresh.search_panel
+def test_the_search_text_progress_noted_before_the_panel_is_made_is_shown_in_it(qtbot, library):
+    window = MainWindow(library)  # (not shown: search has not started, so nothing is made ahead)
+    qtbot.addWidget(window)
+    window.search.textAdded.emit(3, 29)  # the pages' text is being added; nothing has been searched yet
+    assert window.made_search_panel is None
+    panel = window.search_panel
     assert panel.text_note.text() == "Still adding the pages' text: 3 of 29"
-    fresh.search.textAdded.emit(29, 29)
+    window.search.textAdded.emit(29, 29)
     assert panel.text_note.isHidden()
 
 
