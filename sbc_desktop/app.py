@@ -146,6 +146,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         from .ui.library_arrival import open_library
 
         settings = Settings.open()
+        settings.hold_writes()  # written once the first page is on screen (below): not before it
         last = settings.last_page()  # (a second start of a large folder reads only the first page's topic)
         library, arrival = open_library(
             root, cache_dir(), topic, last[6:].split("#")[0] if last[:6] == "topic:" else None
@@ -200,6 +201,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
         window.after_first_paint.call(keep_code)
         app.aboutToQuit.connect(keep_code)  # (a window closed before that)
+        window.after_first_paint.call(settings.write_held)  # (the theme, the text size, the page opened)
+        app.aboutToQuit.connect(settings.write_held)
         from .ui.quit_signals import QuitSignals
 
         # Log-out, shut-down, Ctrl+C: save the notes, then go (there is no one to ask).

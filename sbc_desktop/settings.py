@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QSettings, qVersion
 
 from . import pyside_feature  # noqa: F401  (first of ours to import PySide6: see there)
 from .care_team import CareTeam
@@ -57,6 +57,21 @@ def read_style(name: str) -> str:
         return ""
 
 
+class HeldStore(QSettings):
+    """QSettings whose file can wait to be written (`Settings.hold_writes`): what is set is read back at
+    once as ever; only writing it to disk waits. (Qt writes a QSettings' file when its event loop hands it
+    the update it asked for after a change: here that update is kept while writes are held.)"""
+
+    held = False
+    waiting = False  # an update came while held: the file is behind what was set
+
+    def event(self, event: QEvent) -> bool:
+        if self.held and event.type() == QEvent.Type.UpdateRequest:
+            self.waiting = True
+            return True  # (Qt asks for no other update until the next sync)
+        return super().event(event)
+
+
 @dataclass
 class Settings:
     """Window geometry and last page, remembered between runs at home."""
@@ -65,7 +80,22 @@ class Settings:
 
     @classmethod
     def open(cls) -> Settings:
-        return cls(QSettings())
+        return cls(HeldStore())
+
+    def hold_writes(self) -> None:
+        """Write nothing to disk until `write_held` (or `sync`): a start sets the theme, the text size
+        and the page it opens before its first paint, and writing them then (a lock file, the file, and a
+        wait for the disk for each) came before the window. What is set is read back at once all the same."""
+        if isinstance(self.store, HeldStore):
+            self.store.held = True
+
+    def write_held(self) -> None:
+        """Writes go to disk again, and what was held is written now."""
+        if isinstance(self.store, HeldStore) and self.store.held:
+            self.store.held = False
+            if self.store.waiting:
+                self.store.waiting = False
+                self.store.sync()
 
     # Geometry is kept per Qt major.minor version: its format has changed between minor versions
     # before, never in a patch release (so 6.9.1 -> 6.9.2 keeps the window where it was).
@@ -155,6 +185,8 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+        if isinstance(self.store, HeldStore):
+            self.store.waiting = False  # (written: a held update asks for nothing more)
 
 
 def qt_minor_version(version: str | None = None) -> str:

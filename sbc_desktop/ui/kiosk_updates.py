@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..kiosk.config import KioskConfig
 from ..packs.client import PackStore, UpdateError, UpdateResult, store_dir
+from .from_thread import FromThread
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_S = 3600
@@ -59,6 +60,7 @@ class KioskUpdates(QObject):
         self.last_check: float | None = None
         self.last_message = QCoreApplication.translate("KioskUpdates", "Not checked yet.")
         self._busy = False
+        self._from_thread = FromThread(self)  # (the check's thread tells `finished` through it: see there)
         self.finished.connect(self._done)
 
     @property
@@ -94,7 +96,7 @@ class KioskUpdates(QObject):
             outcome = exc
         except Exception as exc:  # noqa: BLE001 - a background check must never take the kiosk down
             outcome = UpdateError(f"the update check failed unexpectedly: {exc!r}")
-        self.finished.emit(outcome)
+        self._from_thread.tell(self.finished, outcome)  # (the screen may have been torn down meanwhile)
 
     def _done(self, outcome: object) -> None:
         self._busy = False

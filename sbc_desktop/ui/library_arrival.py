@@ -16,7 +16,6 @@ the first page is on screen (`SnapshotArrival`), so it paints as soon as a first
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import threading
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..content.library import Library
+from .from_thread import FromThread
 
 if TYPE_CHECKING:  # (QProcess and its 7 enums are made for a first start of a large folder only)
     from PySide6.QtCore import QProcess
@@ -110,6 +110,7 @@ class SnapshotArrival(Arrival):
         super().__init__(root, cache_dir, parent)
         self._thread: threading.Thread | None = None
         self._read.connect(self._landed)
+        self._from_thread = FromThread(self)  # (the thread tells `_read` through it)
 
     def start(self) -> None:
         if self._thread is None and self.library is None:
@@ -127,8 +128,7 @@ class SnapshotArrival(Arrival):
                 found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
         except Exception:  # noqa: BLE001 - read again on the window's thread (which reports what is wrong)
             found = None
-        with contextlib.suppress(RuntimeError):  # the window has gone (deleted before the library came)
-            self._read.emit(found)
+        self._from_thread.tell(self._read, found)  # (safe if the window has gone before the library came)
 
     def _landed(self, library: Library | None) -> None:
         if library is None:

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from ..quick_switch import quick_switching
+from .from_thread import FromThread
 
 IDLE_S = 30.0  # the worker thread ends after this long without a build
 SWITCH_S = 0.0005  # sys.setswitchinterval while a page is parsed (see above)
@@ -50,6 +51,11 @@ class PageBuilds(QObject):
         self._running = 0  # the build being made now (0: none)
         self._errors: dict[int, str] = {}  # the last few builds that failed, and why
         self._worker: threading.Thread | None = None
+        self._from_thread = FromThread(self)  # (what the worker tells: see there)
+
+    def tell_arrived(self, number: int) -> None:
+        """From the worker: a part of build ``number``'s page has come (`arrived` on the window's thread)."""
+        self._from_thread.tell(self.arrived, number)
 
     def start(self, number: int, work: Callable[[], object]) -> None:
         """Run ``work`` in the worker; `built` (number) follows. A build not yet started is dropped."""
@@ -108,9 +114,7 @@ class PageBuilds(QObject):
             with self._changed:
                 self._running = 0
                 self._changed.notify_all()
-            try:
-                self.built.emit(number)
-            except RuntimeError:  # the reader (and this object) has been deleted: nobody waits
+            if not self._from_thread.tell(self.built, number):  # the reader (and this object) deleted: nobody waits
                 with self._changed:
                     self._worker = None
                 return

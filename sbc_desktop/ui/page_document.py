@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from ..content.links import TERM_SCHEME
 from .reader_outline import OutlineItem
+from .table_grid import grid_tables
 
 LAYOUT_BUDGET_S = 0.008  # Qt's layout of the shown page, per turn of the event loop
 LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
@@ -91,7 +92,7 @@ class PageDocument:
         doc.setBaseUrl(shown.baseUrl())
         for key in (QTextDocument.MetaInformation.DocumentUrl, QTextDocument.MetaInformation.DocumentTitle):
             doc.setMetaInformation(key, shown.metaInformation(key))
-        doc.setHtml(dotted_terms(first_html))
+        doc.setHtml(dotted_terms(grid_tables(first_html)))
         # The root frame's margins as the reader set them (Reader._fit_line_length), before any
         # layout: changed on the shown document later, they would lay the whole page out at once.
         root = QTextCursor(doc).currentFrame()
@@ -111,7 +112,7 @@ class PageDocument:
         """The next piece of the page, its glossary words marked as Qt parses it (the page's
         outline is read once the page is shown: PageOutline.read_later)."""
         assert self.doc is not None
-        append_html(self.doc, dotted_terms(html))
+        append_html(self.doc, dotted_terms(grid_tables(html)))
         self._note_anchors(html)
 
     def _note_anchors(self, html: str) -> None:

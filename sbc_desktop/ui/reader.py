@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
@@ -46,6 +46,7 @@ from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms,
 from .qt_made import take_viewport
 from .reader_outline import OutlineItem, PageOutline
 from .render_ahead import RenderElsewhere
+from .table_grid import grid_tables
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
@@ -244,7 +245,8 @@ class Reader(QTextBrowser):
             rest = list(parts)
             self.parts_shown += len(rest)
             self._lay_out_whole = True
-            return dotted_terms(first + "".join(rest))  # (glossary words dotted by Qt's parser: no walk after)
+            # (glossary words dotted by Qt's parser: no walk after; tables drawn as a grid: table_grid.py)
+            return dotted_terms(grid_tables(first + "".join(rest)))
         self._pending = parts
         self._awaiting_paint = True
         self._fill_timer.start()
@@ -252,6 +254,7 @@ class Reader(QTextBrowser):
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
         first_piece, _last = steps.popleft()
+        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
         if not steps:
             self.parts_shown = 1
         self._steps = steps
@@ -351,8 +354,7 @@ class Reader(QTextBrowser):
 
         def on_part(html: str) -> None:  # (in the worker: the window's thread is told)
             arriving.add(html)
-            with suppress(RuntimeError):  # (the reader deleted meanwhile)
-                builds.arrived.emit(number)
+            builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
         render = self.elsewhere.work(topic, on_part)  # in the helper process once it is up, else in the worker
 

@@ -17,7 +17,6 @@ one being rendered ahead. With no cache folder (the kiosk) the helper writes not
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import weakref
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..content.links import TOPIC_SCHEME
 from ..content.rendered import TOPIC
 from ..quick_switch import quick_switching
+from .from_thread import FromThread
 
 if TYPE_CHECKING:
     from ..content.library import Topic
@@ -53,6 +53,7 @@ class RenderElsewhere(QObject):
     def __init__(self, pages: Pages, parent: QObject | None = None):
         super().__init__(parent)
         self._helper_wanted.connect(self._start_helper)
+        self._from_thread = FromThread(self)  # (the worker threads tell `_helper_wanted` through it)
         self.pages = pages
         self._helper: RenderHelper | None = None
         self._made_for: object = None  # the renderer whose library the helper renders in
@@ -93,8 +94,7 @@ class RenderElsewhere(QObject):
 
     def _want_helper(self) -> None:
         """From a worker thread: start the helper (queued to the window's thread)."""
-        with contextlib.suppress(RuntimeError):  # (the window, and this object, deleted meanwhile)
-            self._helper_wanted.emit()
+        self._from_thread.tell(self._helper_wanted)  # (safe if the window, and this object, are deleted meanwhile)
 
     def close(self) -> None:
         """End the helper and the rendering ahead (the window is closing)."""

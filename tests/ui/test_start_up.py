@@ -200,3 +200,69 @@ def test_a_viewport_handed_over_by_name_is_the_one_qt_shows(qtbot, library):
     show_active(qtbot, window)
     for pane in (window.reader, window.tree):
         assert pane.viewport().objectName() == VIEWPORT and pane.viewport().isVisible()
+
+
+# A first start (an empty home) that stays open: whether its settings file was written when its first page
+# was painted, and what it holds once the work waiting for the first paint (after_first_paint) has been done.
+SETTINGS_AT_PAINT = """
+import json, os, runpy, sys
+from PySide6.QtCore import QEvent, QObject
+from sbc_desktop import app
+conf = os.environ["SETTINGS_FILE"]
+seen = []
+class AtPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.append(os.path.exists(conf))
+        return False
+def report():
+    print(json.dumps([seen[0], open(conf).read() if os.path.exists(conf) else ""]), flush=True)
+    os._exit(0)
+as_it_was = app.collect_after_first_paint
+def collect_after_first_paint(window, *args):  # (called once the window is made and shown)
+    window.reader.viewport().installEventFilter(AtPaint(window))
+    window.after_first_paint.call(report)  # (after what the start asked for)
+    as_it_was(window, *args)
+app.collect_after_first_paint = collect_after_first_paint
+sys.argv = ["sbc_desktop", "--topic", "what-is-it"]
+runpy.run_module("sbc_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.timeout(180)
+def test_a_start_writes_its_settings_once_its_first_page_is_on_screen(tmp_path):
+    """The theme, the text size and the page opened are set before the first paint; their file (a lock
+    file, the file, a wait for the disk for each) is written just after it, and when a start quits."""
+    env = dict(os.environ, HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    for name, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"), ("XDG_DATA_HOME", ".data")):
+        env[name] = str(tmp_path / folder)
+    conf = tmp_path / ".config" / "sbc-desktop" / "sbc-desktop.conf"
+    run = [sys.executable, "-c", SETTINGS_AT_PAINT]
+    said = subprocess.run(run, env=dict(env, SETTINGS_FILE=str(conf)), capture_output=True, text=True, timeout=150)
+    said = said.stdout
+    at_paint, after = json.loads(said.strip().splitlines()[-1])
+    assert at_paint is False  # nothing written before the first page was on screen
+    assert "last_page=topic:what-is-it" in after and "theme=system" in after
+    conf.unlink()
+    quits = [sys.executable, "-m", "sbc_desktop", "--topic", "get-help-now"]
+    env["SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT"] = "1"  # (it quits as its first page is painted)
+    assert subprocess.run(quits, env=env, capture_output=True, timeout=150).returncode == 0
+    assert "last_page=topic:get-help-now" in conf.read_text()  # a start that quits writes them too
+
+
+def test_held_settings_are_read_back_at_once_and_written_when_let_go(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from sbc_desktop.settings import HeldStore, Settings
+
+    path = tmp_path / "held.ini"
+    settings = Settings(HeldStore(str(path), QSettings.Format.IniFormat))
+    settings.hold_writes()
+    settings.set_last_page("topic:a")
+    QCoreApplication.processEvents()  # (where Qt would write it)
+    assert settings.last_page() == "topic:a" and not path.exists()
+    settings.write_held()
+    assert "last_page=topic:a" in path.read_text()
+    settings.set_last_page("topic:b")
+    QCoreApplication.processEvents()  # not held now: written as Qt writes it
+    assert "last_page=topic:b" in path.read_text()
