@@ -42,11 +42,13 @@ PARSED_HERE_PAUSE = 0.8
 # asked ahead of the index (text_ahead.py), while the patient types too: the parser (pyromark) holds Python's
 # lock for all of a page in one call, and the rest of a page's reading holds it a millisecond at a time. That
 # call took (CPU, median of 9, load 7-8) 2.0 ms for 77,000 characters, 5.7 ms for 300,000, 15.9 ms for 590,000
-# and 24.8 ms for 1.1 million: below this line a page read here between two keys holds the window less than a
-# frame, so a small library's long page is read here. The helper cost more than it saved such a library (a
+# and 24.8 ms for 1.1 million; its longest of 9 was 2.8 ms at 77,000 but 19.1 ms at 150,000 and 18.0 ms at
+# 300,000. Below this line a page read here between two keys holds the window less than a frame even at its
+# longest, so a small library's long page is read here. The helper cost more than it saved such a library (a
 # clinic's 30 pages, one of 77,000 characters): 200-240 ms of CPU and 16 MB (PSS) for a fresh Python to read
-# the library, against 12 ms of the index's thread to read that page here (session 29).
-LONG_PAGE = 300_000
+# the library, against 12 ms of the index's thread to read that page here (session 29; 100,000 after review11
+# m5, not 300,000: the longest call counts, not the median).
+LONG_PAGE = 100_000
 # A library with this much Markdown whose text is still to be read has all of it parsed by the helper (none
 # in the window's process: the index's thread then only takes each page's text and writes it, so a page read
 # between a patient's keys never holds the window's thread up); a smaller one (the built-in pages: 0.1 MB) only
