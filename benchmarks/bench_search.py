@@ -265,12 +265,15 @@ class Split:
             setattr(owner, name, real)
 
     def report(
-        self, gaps: list[tuple[float, float, float, float]], steps: list[tuple[float, float, float, float]]
+        self,
+        gaps: list[tuple[float, float, float, float]],
+        steps: list[tuple[float, float, float, float]],
+        what: str = "typing",
     ) -> None:
-        """``gaps``: (start, end, the window's CPU ms, the index thread's CPU ms) of each long step while typing;
-        ``steps``: the same for every step while typing."""
+        """``gaps``: (start, end, the window's CPU ms, the index thread's CPU ms) of each long step while typing
+        (or reading: ``what``); ``steps``: the same for every step while typing (reading)."""
         mine = [cpu for _a, _b, cpu, _i in steps]
-        print(f"    every step while typing ({len(steps)}): the window's CPU p99 {pct(mine, 99):.1f}, "
+        print(f"    every step while {what} ({len(steps)}): the window's CPU p99 {pct(mine, 99):.1f}, "
               f"max {max(mine, default=0):.1f} ms, {sum(c > 8 for c in mine)} over 8 ms; "
               f"the index thread's CPU meanwhile {sum(i for *_s, i in steps):.0f} ms in all")  # fmt: skip
         totals: dict[str, float] = {}
@@ -287,7 +290,7 @@ class Split:
             print(f"    step {(end - start) * 1000:6.1f} ms: window CPU {cpu:5.1f}, index thread CPU {index_cpu:5.1f}; "
                   f"inside (CPU ms): {said}")  # fmt: skip
         print(
-            f"    {len(gaps)} steps over 16 ms while typing, {own} with over 12 ms of the window's own CPU; "
+            f"    {len(gaps)} steps over 16 ms while {what}, {own} with over 12 ms of the window's own CPU; "
             f"CPU inside them: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1]))
         )
 
@@ -407,6 +410,8 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
             (search_panel._ResultDelegate, "paint", "rows drawn"),
             (search_panel._ResultDelegate, "_document", "rows laid out"),
             (search_panel._ResultDelegate, "sizeHint", "rows measured"),
+            (MainWindow, "search_again", "searched again"),
+            (search_panel.SearchPanel, "show_text_progress", "text note"),
         ):
             split.wrap(owner, name, label)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-filling-") as tmp:
@@ -427,6 +432,8 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
         keys = [k for word in TYPED for k in [*word, *[""] * 16, "clear"]]
         long_typing: list[tuple[float, float, float, float]] = []  # --split: the last session's long typing steps
         typing_cpu: list[tuple[float, float, float, float]] = []  # --split: and all its typing steps
+        long_reading: list[tuple[float, float, float, float]] = []  # --split: the same while reading
+        reading_cpu: list[tuple[float, float, float, float]] = []
 
         def session(length: float) -> tuple[list[float], list[float], int, str]:
             """(stalls in ms while typing, the other stalls, keys typed, the garbage collections) over
@@ -477,17 +484,18 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
             pauses.remove()
             typing, other = [], []
             over, with_gc, by_gc = 0, 0, 0
-            long_typing.clear()
-            typing_cpu.clear()
+            for kept in (long_typing, typing_cpu, long_reading, reading_cpu):
+                kept.clear()
             for i, (a, b) in enumerate(zip(beats, beats[1:], strict=False)):
                 last_key = pressed[max(0, bisect.bisect_right(pressed, b) - 1)] if pressed else -1.0
                 (typing if 0 <= b - last_key <= 0.8 else other).append(max(0.0, (b - a) * 1000 - 2))
-                if cpus and 0 <= b - last_key <= 0.8:
+                if cpus:
                     (ui0, ix0), (ui1, ix1) = cpus[i], cpus[i + 1]
                     step = (a, b, (ui1 - ui0) * 1000, max(0.0, ix1 - ix0) * 1000)
-                    typing_cpu.append(step)
+                    typed_then = 0 <= b - last_key <= 0.8
+                    (typing_cpu if typed_then else reading_cpu).append(step)
                     if (b - a) * 1000 - 2 > 16:
-                        long_typing.append(step)
+                        (long_typing if typed_then else long_reading).append(step)
                 if (b - a) * 1000 - 2 > 16:
                     over += 1
                     inside = pauses.within(a, b)
@@ -520,6 +528,7 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
             if split is not None:
                 print("  --split: the floor's (nothing added)")
                 split.report(list(long_typing), list(typing_cpu))
+                split.report(list(long_reading), list(reading_cpu), "reading")
             window.close()
             app.processEvents()
             print("FLOOR " + json.dumps([floor, floor_other, floor_typed, floor_collected, list(again), laid_out[0]]))
@@ -531,6 +540,7 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
         landed = [(t - began, done) for t, done in landings if t >= began]
         batched = [(a - began, w - began, b - began, *rest) for a, w, b, *rest in batches if b >= began]
         split_steps, split_cpu = list(long_typing), list(typing_cpu)
+        split_reading = list(long_reading), list(reading_cpu)
         work = (list(again), laid_out[0])
         again.clear()
         laid_out[0] = 0
@@ -551,13 +561,13 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
             content, cache, seconds
         )
         floor_work = ([tuple(a) for a in floor_again], floor_rows)
+        if split is not None:  # (first: it puts back what it wrapped, some of it the timed versions below)
+            split.undo()
         MainWindow.search_again, search_panel._ResultDelegate._document = real_again, real_document
         search_module.SearchIndex.add_text, search_module.SearchIndex._writing = real_add_text, real_writing
         SearchService._wait_for_quiet, PageTextProcess.rendered = real_wait, real_helper
         if TextAhead is not None:
             TextAhead.take = real_take
-        if split is not None:
-            split.undo()
     print(f"\n== while the pages' text is added (real window, NCI, {seconds:g} s: a word typed, then 2 s reading)")
     print(f"  workload: {after - before} pages' text landed while typing ({before} before), {typed} keys typed; "
           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
@@ -584,9 +594,10 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
         print(f"  the window's searches again, {label:<11} {len(searched):>3} (CPU {cpu:.0f} ms in all, longest "
               f"{longest:.1f} ms wall); result rows laid out to be drawn: {rows}")  # fmt: skip
     if split is not None:
-        print("  --split: each step over 16 ms while typing as text lands")
+        print("  --split: each step over 16 ms while typing, then while reading, as text lands")
         split.calls = split_calls
         split.report(split_steps, split_cpu)
+        split.report(*split_reading, "reading")
         print(floor_said, end="")  # (the floor's process's own split)
     print(f"  garbage collector: {GC_MODE} (--gc)")
     print(f"  collections, adding text: {collected}")

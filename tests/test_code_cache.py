@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sbc_desktop import app, code_cache  # noqa: F401  (app sets it up, as at start)
+from sbc_desktop import app, code_cache, kept_modules  # noqa: F401  (app sets it up, as at start)
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="kept only where Qt's cache folder is known"
@@ -284,6 +284,8 @@ def test_patterns_made_after_the_first_save_are_never_written(tmp_path, monkeypa
     monkeypatch.setattr(code_cache, "_folder", str(tmp_path))
     monkeypatch.setattr(code_cache, "_keeping_patterns", True)
     monkeypatch.setattr(code_cache, "compiled", 0)
+    monkeypatch.setattr(kept_modules, "_used", {})  # (this test's file: patterns and code only)
+    monkeypatch.setattr(kept_modules, "_keeping", True)
     code_cache.compile_pattern(r"before the first paint \d+")
     assert code_cache.save(tmp_path) is True
     typed = code_cache.compile_pattern(re.escape("my private words"), re.IGNORECASE)

@@ -24,6 +24,7 @@ MIN_WORDS_FOR_GRADE = 40  # shorter pages give grades that mean little
 REFERENCES_FILE = "references.yaml"
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")  # over plain text, not markup
+_SENTENCE_ENDS = frozenset(".!?:;")
 _WORD_CHAR = re.compile(r"\w")
 _MARK_AND_APOSTROPHE = re.compile(r"\*\S*'|'\S*\*")  # in one piece of text
 
@@ -138,7 +139,18 @@ def readable_text(text: str) -> str:
 
 def readable_blocks(blocks: Iterable[str]) -> str:
     """``readable_text`` of a page's blocks of text (``Rendered.blocks()``)."""
-    return " ".join(block if _ENDS_SENTENCE.search(block) else block + "." for block in blocks if block)
+    return " ".join(block if _ends_sentence(block) else block + "." for block in blocks if block)
+
+
+def _ends_sentence(block: str) -> bool:
+    """``_ENDS_SENTENCE.search(block)`` (a non-empty block), mostly from its last character: the pattern's search
+    runs over the whole block (a page's blocks are all its text, about 20 KB of an NCI page)."""
+    last = block[-1]
+    if last in _SENTENCE_ENDS:
+        return True
+    if last.isalnum() or last == "_":  # (what the pattern's \w is): no run of \W ends the block
+        return False
+    return _ENDS_SENTENCE.search(block) is not None
 
 
 def _key_lines(path: Path) -> dict[str, int]:

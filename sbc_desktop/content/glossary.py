@@ -32,7 +32,9 @@ _END = ""  # trie key holding the candidates that end at this node
 # themselves; every other character becomes MARK (as long as it was: places keep their index).
 MARK = "\x00"
 _ASCII_MARKS = bytes(b if chr(b).isalnum() or chr(b) in "-'" or b >= 0x80 else 0 for b in range(256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A letter or digit beyond ASCII stays itself, any other character beyond ASCII is a mark (``\w`` is what
+# str.isalnum finds, and "_", which is ASCII).
+_NON_ASCII_MARK = re.compile(r"[^\x00-\x7f\w]")
 _EDGE = re.compile(r"[-'](?:(?![^\W_])|(?<![^\W_][-']))")  # a hyphen or apostrophe not inside a word
 RECENT_CHARS, RECENT_RUNS = 160, 2048  # the matches of this many texts at most this long are kept
 _NEXT_WORD = re.compile(r"(?:\s{1,3}|/)([^\W_]+(?:[-'][^\W_]+)*)")  # the gap a name may span, its next word
@@ -168,7 +170,7 @@ class TermMatcher:
         automaton = self._automaton or self._starts()
         marked = lowered.encode().translate(_ASCII_MARKS).decode()
         if not marked.isascii():
-            marked = _NON_ASCII.sub(_mark_non_ascii, marked)
+            marked = _NON_ASCII_MARK.sub(MARK, marked)
         if "-" in marked or "'" in marked:
             marked = _EDGE.sub(MARK, marked)
         places = automaton.iter(f"{MARK}{marked}{MARK}")
@@ -263,10 +265,6 @@ class TermMatcher:
             last, term_id = best
             yield Match(spans[i][0], spans[last][1], term_id)
             i = last + 1
-
-
-def _mark_non_ascii(char: re.Match[str]) -> str:
-    return char.group() if char.group().isalnum() else MARK
 
 
 def _joined(text: str, end: int, start: int) -> bool:

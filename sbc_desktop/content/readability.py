@@ -36,9 +36,6 @@ from functools import cache
 from itertools import filterfalse
 from typing import Any
 
-# A piece of the text ("(Cancer,") -> its syllables, plus _WORD if it is a word (holds a letter or digit): a page's
-# syllables and words are then one sum (its total // _WORD words, the rest syllables).
-_PIECES: dict[str, int] = {}
 _WORD = 1 << 40  # (more syllables than any page can hold)
 _SYLLABLES: dict[str, int] = {}  # a word ("cancer", from "(Cancer," in the text) -> its syllables
 _MOST_WORDS = 200_000  # distinct words kept (a few MB); past that the table starts again
@@ -72,6 +69,25 @@ _SAMPLE = (
 )
 
 
+class _Table(dict[str, int]):
+    """A piece of the text ("(Cancer,") -> its syllables, plus _WORD if it is a word (holds a letter or digit): a
+    page's syllables and words are then one sum (its total // _WORD words, the rest syllables). A piece not yet
+    known counts 0 in that sum and is noted in ``unknown`` each time it is met (to be learnt, then added): a page
+    with a new piece or two (a name, a number: nearly every page of a large folder once its common words are
+    known) is summed once, not looked through again for what is new and summed again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unknown: list[str] = []
+
+    def __missing__(self, piece: str) -> int:
+        self.unknown.append(piece)
+        return 0
+
+
+_PIECES = _Table()
+
+
 def flesch_kincaid_grade(text: str, textstat: Any = None, pieces: list[str] | None = None) -> float:
     """textstat's Flesch-Kincaid grade of ``text`` (``textstat``: the imported module, if at hand).
 
@@ -82,15 +98,18 @@ def flesch_kincaid_grade(text: str, textstat: Any = None, pieces: list[str] | No
         textstat = importlib.import_module("textstat")  # here: only `check` and the tests pay for it
     if pieces is None:
         pieces = text.split()
-    try:
-        total = sum(map(_PIECES.__getitem__, pieces))  # each piece looked at once ever, then looked up (in C)
-    except KeyError:
-        new = [piece for piece in dict.fromkeys(pieces) if piece not in _PIECES]
+    _PIECES.unknown.clear()
+    total = sum(map(_PIECES.__getitem__, pieces))  # each piece looked at once ever, then looked up (in C)
+    if _PIECES.unknown:  # (each counted 0 above, and noted each time it was met)
+        met, _PIECES.unknown = _PIECES.unknown, []
+        new = list(dict.fromkeys(met))
         if len(_PIECES) + len(new) > _MOST_PIECES:  # full: started again, with every piece of this page
             _PIECES.clear()
-            new = list(dict.fromkeys(pieces))
-        _learn(new, textstat)
-        total = sum(map(_PIECES.__getitem__, pieces))
+            _learn(list(dict.fromkeys(pieces)), textstat)
+            total = sum(map(_PIECES.__getitem__, pieces))
+        else:
+            _learn(new, textstat)
+            total += sum(map(_PIECES.__getitem__, met))
     words, syllables = divmod(total, _WORD)
     if _counts_like_textstat(textstat):
         sentences = _sentences(text)

@@ -35,6 +35,9 @@ FIRST_PART_CHARS = 3000
 PART_CHARS = 3500
 SMALL_GLOSSARY = 300  # terms: a matcher this small is made in a few ms (see quick_to_parse)
 _WEB = ("http", "https", "mailto")
+# Where urlsplit's scheme is one of _WEB for sure: nothing but those letters before the first colon, and (checked
+# apart) nothing that makes urlsplit fail: an address in ASCII without brackets.
+_WEB_START = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 ALLOWED_TAGS = {
@@ -298,6 +301,8 @@ class Renderer:
             return GLOSSARY, href, href
         if href.startswith("/") and base_url:
             href = urljoin(base_url, href)
+        if _WEB_START.match(href) and href.isascii() and "[" not in href and "]" not in href:
+            return WEB, href, href  # (what urlsplit says of it, a tenth of the time: a page may hold 600)
         if urlsplit(href).scheme in _WEB:
             return WEB, href, href
         return DEAD, "", None

@@ -23,8 +23,8 @@ for) each part of the page's HTML comes first, as soon as it is made: ``"PN\\n"`
 of the part), so that the window builds the top of a long page while the rest is parsed here.
 ``"-1\\n"``: not this page (the keys differ) or its render failed: the window renders it itself.
 ``"-2\\n"``: a page rendered ahead, cancelled. With a cache folder (at home) the helper keeps what
-it renders in the render cache on disk too; without one (the kiosk) it writes nothing to disk at
-all. It ends when its input ends.
+it renders in the render cache on disk too, once its answer has gone (the reader waits for no disk);
+without one (the kiosk) it writes nothing to disk at all. It ends when its input ends.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from .render_cache import _entry_from, _entry_to
 
 if TYPE_CHECKING:
     from .library import Library, Topic
+    from .render import Renderer
     from .rendered import Rendered
 
 NOT_THIS = b"-1\n"
@@ -214,7 +215,7 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
     answers.write(READY)
     answers.flush()
     while True:
-        answer = NOT_THIS
+        answer, keep = NOT_THIS, None
         try:
             request = _message(requests)
             if request is None:
@@ -224,7 +225,7 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
                 _Cancellable.asked = False  # (a late signal for a page rendered ahead before)
             topic = Topic(id=ref, title="", body=body, path=Path(path), url=url)
             if renderer.cache_key(topic) == key:
-                answer = _answer(renderer, topic, bool(ahead), _sender(answers) if early else None)
+                answer, keep = _answer(renderer, topic, bool(ahead), _sender(answers) if early else None)
         except Cancelled:
             answer = CANCELLED
         except (OSError, EOFError):
@@ -235,6 +236,18 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
             _Cancellable.armed = False
         answers.write(answer)
         answers.flush()
+        if keep is not None:
+            _keep(renderer, *keep)
+
+
+def _keep(renderer: Renderer, topic: Topic, result: Rendered) -> None:
+    """Keep a page just rendered in the cache on disk, once its answer has gone: the reader does not wait for the
+    write (20-25 ms of CPU for a long NCI page, and the disk's time)."""
+    assert renderer.disk is not None
+    try:
+        renderer.disk.put(renderer.cache_key(topic), result)
+    except Exception:  # noqa: BLE001 - a page not kept on disk is only slower to open next time
+        return
 
 
 def _sender(answers: IO[bytes]) -> Callable[[str], None]:
@@ -250,7 +263,11 @@ def _sender(answers: IO[bytes]) -> Callable[[str], None]:
     return send
 
 
-def _answer(renderer, topic: Topic, ahead: bool, send_part: Callable[[str], None] | None = None) -> bytes:
+def _answer(
+    renderer: Renderer, topic: Topic, ahead: bool, send_part: Callable[[str], None] | None = None
+) -> tuple[bytes, tuple[Topic, Rendered] | None]:
+    """The answer to a page asked for, and what to keep on disk once it has gone (None: nothing)."""
+    keep = None
     result = renderer._from_disk(topic)
     if result is None:
         if ahead:
@@ -261,8 +278,8 @@ def _answer(renderer, topic: Topic, ahead: bool, send_part: Callable[[str], None
             result = renderer.render(topic.body, topic)
         _Cancellable.armed = False
         if renderer.disk is not None:
-            renderer.disk.put(renderer.cache_key(topic), result)
-    return _framed(marshal.dumps(_entry_to(result)))
+            keep = (topic, result)
+    return _framed(marshal.dumps(_entry_to(result))), keep
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,7 @@ from .rendered import Rendered
 from .spellings import other_spellings
 from .words import stem, words_of
 
-SCHEMA_VERSION = 15  # bump whenever what goes into the index changes (`_synonym_table`'s output is kept in it too)
+SCHEMA_VERSION = 16  # bump whenever what goes into the index changes (`_synonym_table`'s output is kept in it too)
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -699,6 +699,11 @@ class SearchIndex:
         synonyms = self._synonyms.get(word, ())
         if len(word) >= 4:
             completions = self.completions(word)
+            if len(completions) == 1 and completions[0] != word and completions[0] in self._synonyms:
+                # The one word it can become is a lay word (or a glossary name): found as that word, being typed, is
+                # ("dyin": as "dying", "Asking about the future" first; its start found the pages that say "dying"
+                # first, palliative care).
+                return self._start_idea(completions[0])
             endings = [_quote(w) for w in completions]
             # As a word too, with its other forms ("walking": walk): the main table holds words as written. The
             # start itself ranked as one query (FTS5 scans the terms it begins), below the word as typed.
@@ -1175,8 +1180,10 @@ def _synonym_table(library: Library) -> dict[str, tuple[str, ...]]:
 
     Kept in the index when it is built (`_build_front`): a change to what this returns needs a new
     SCHEMA_VERSION, as a change to what is indexed does."""
+    from .patient_words import lent_to
+
     table: dict[str, list[str]] = {}
-    for word, means in library.lay_terms.items():
+    for word, means in lent_to(library.lay_terms).items():
         table.setdefault(" ".join(_search_words(word)), []).extend(" ".join(_search_words(m)) for m in means)
     for term in library.glossary.values():
         names = [" ".join(_search_words(n)) for n in term.names]

@@ -389,17 +389,18 @@ class MainWindow(QMainWindow):
         Python's classes for the window's widgets it meets in the Tab order, a few widgets a part; the panel
         in its place; its style and sizes; a result row's fonts. A part whose panel a search has made already
         does nothing."""
-        walk: list[QWidget] = [self]
+        met = [0]  # how many of the window's widgets are met (no widget is held between parts: one may go)
 
         def module() -> None:
             from . import search_panel  # noqa: F401
 
         def widget_classes() -> bool:  # (each widget's class is made as Python first meets it)
-            for _ in range(WIDGETS_A_PART):
-                step = walk[0].nextInFocusChain()
+            step: QWidget | None = self
+            met[0] += WIDGETS_A_PART
+            for _ in range(met[0]):  # (those met before are met again quickly: their classes are made)
+                step = step.nextInFocusChain() if step is not None else None
                 if self._search_panel is not None or step is None or step is self:
                     return False
-                walk[0] = step
             return True
 
         def made() -> None:

@@ -39,15 +39,21 @@ TYPING_PAUSE = 0.15  # seconds after a key's search before the next page is read
 # back this long, as before.
 PARSED_HERE_PAUSE = 0.8
 # A page this long (characters of Markdown) not yet rendered is parsed in a helper process (page_text.py),
-# asked ahead of the index (text_ahead.py), while the patient types too: the parser holds Python's lock for
-# all of a page in one call, about 1 ms a 30,000 characters here, and the rest of a page's reading holds it a
-# millisecond at a time.
-LONG_PAGE = 50_000
+# asked ahead of the index (text_ahead.py), while the patient types too: the parser (pyromark) holds Python's
+# lock for all of a page in one call, and the rest of a page's reading holds it a millisecond at a time. That
+# call took (CPU, median of 9, load 7-8) 2.0 ms for 77,000 characters, 5.7 ms for 300,000, 15.9 ms for 590,000
+# and 24.8 ms for 1.1 million; its longest of 9 was 2.8 ms at 77,000 but 19.1 ms at 150,000 and 18.0 ms at
+# 300,000. Below this line a page read here between two keys holds the window less than a frame even at its
+# longest, so a small library's long page is read here. The helper cost more than it saved such a library (a
+# clinic's 30 pages, one of 77,000 characters): 200-240 ms of CPU and 16 MB (PSS) for a fresh Python to read
+# the library, against 12 ms of the index's thread to read that page here (session 29; 100,000 after review11
+# m5, not 300,000: the longest call counts, not the median).
+LONG_PAGE = 100_000
 # A library with this much Markdown whose text is still to be read has all of it parsed by the helper (none
 # in the window's process: the index's thread then only takes each page's text and writes it, so a page read
 # between a patient's keys never holds the window's thread up); a smaller one (the built-in pages: 0.1 MB) only
 # its long pages, and no helper is started for it unless it has one. (The NCI pages: 1,172 of 1,425 pages under
-# LONG_PAGE took up to 43 ms each to read in the window at load 8; 881 under 10,000 characters, up to 6 ms.)
+# 50,000 characters took up to 43 ms each to read in the window at load 8; 881 under 10,000 characters, up to 6 ms.)
 HELPER_LIBRARY = 2_000_000
 SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python's lock back this soon (not 5 ms)
 # While the patient only reads the results, they take in newly landed text at most this often (seconds after

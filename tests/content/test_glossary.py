@@ -216,3 +216,17 @@ def test_names_added_after_a_text_are_found_and_without_the_automaton_too(monkey
     assert [m.term_id for m in matcher.finditer(text)] == ["tcga", "pet-ct", "all", "the-big", "cdk", "crohn", "milk"]
     monkeypatch.setattr(glossary, "ahocorasick", None)  # no automaton: the words split in Python
     assert list(matcher.finditer(text)) == _reference(matcher, text)
+
+
+def test_a_character_beyond_ascii_joins_a_word_if_it_is_a_letter_or_digit_and_parts_words_if_not():
+    # Every character beyond ASCII up to U+2FFF (but the apostrophe U+2019, and those longer in lower case, which
+    # are matched word by word): "xy", the character, "zz" holds the name "xy" only where the character is no
+    # part of a word (str.isalnum), in the automaton's marks of a long text.
+    matcher = TermMatcher([term("xy", "xy")])
+    chars = [chr(code) for code in range(0x80, 0x3000) if code != 0x2019 and len(chr(code).lower()) == 1]
+    for start in range(0, len(chars), 40):
+        chunk = chars[start : start + 40]
+        text = " ".join(f"xy{char}zz" for char in chunk)
+        assert len(text) > glossary.RECENT_CHARS
+        found = {m.start // 6 for m in matcher.finditer(text)}  # (each "xy?zz " is 6 characters)
+        assert found == {i for i, char in enumerate(chunk) if not char.isalnum()}, chunk

@@ -16,10 +16,11 @@ from sbc_desktop.content.render import Renderer
 LONG_WORD = "quokkalorum"  # only in the long page's text
 
 
-def make_long_page(content, topic="pain.md"):
-    """Make a built-in page long (about 80,000 characters) with a word and a heading of its own."""
+def make_long_page(content, topic="pain.md", paragraphs=1200):
+    """Make a built-in page long (about 80,000 characters; 65 more a paragraph) with a word and a heading of its
+    own."""
     path = content / "topics" / topic
-    filler = "\n\n".join(f"Paragraph {n} says *something* about pain and how to ease it." for n in range(1200))
+    filler = "\n\n".join(f"Paragraph {n} says *something* about pain and how to ease it." for n in range(paragraphs))
     path.write_text(path.read_text("utf-8") + f"\n\n## Rare {LONG_WORD} notes\n\nA {LONG_WORD} is rare.\n\n{filler}\n")
     return path
 

@@ -195,6 +195,21 @@ def test_a_full_table_of_pieces_is_started_again_and_the_grade_stays_textstats(m
     assert len(readability._PIECES) <= len(set(second.split()))
 
 
+def test_a_page_with_a_few_new_pieces_among_known_ones_counts_each_time_they_are_met():
+    """A page's new pieces count 0 in its one sum and are added once learnt: as many times as the page has them
+    (here one new word three times, and a new number, among words already known), with the grade textstat's."""
+    from sbc_desktop.content import readability
+
+    readability._PIECES.clear()
+    known = TEXTS[0]
+    assert flesch_kincaid_grade(known) == textstat.flesch_kincaid_grade(known)
+    new = f"{known} Zolbetuximab helps. It is zolbetuximab, and Zolbetuximab again. Page 18,437, here."
+    assert {"Zolbetuximab", "zolbetuximab,", "18,437,"}.isdisjoint(readability._PIECES)
+    assert flesch_kincaid_grade(new) == textstat.flesch_kincaid_grade(new)
+    assert not readability._PIECES.unknown and "18,437," in readability._PIECES
+    assert flesch_kincaid_grade(new) == textstat.flesch_kincaid_grade(new)  # (all known now)
+
+
 PIECE = st.text(alphabet="aZé1'.:;!?,-()[]*\u2014\u00e9_\u00b2", min_size=1, max_size=8)
 BLOCKS = st.lists(st.lists(PIECE, min_size=1, max_size=12).map(" ".join), max_size=20)
 
@@ -212,3 +227,16 @@ def test_the_blocks_pieces_give_the_grade_of_the_readable_text(blocks):
     long = blocks * 20
     text = readable_blocks(long)
     assert grade_of(text, textstat, " ".join(long).split()) == grade_of(text, textstat)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="a1_é²½٣ .!?:;,)]*'\"\u2014\u00a0\n-", min_size=1, max_size=6), max_size=12))
+def test_a_block_ends_a_sentence_as_the_pattern_says(blocks):
+    """readable_blocks decides most blocks from their last character: as the pattern's search over the whole
+    block decides (a letter, digit, "_", a number such as "²" or "½" are word characters; "\u2014" is not)."""
+    from sbc_desktop.content import editorial
+
+    def by_the_pattern(blocks):
+        return " ".join(b if editorial._ENDS_SENTENCE.search(b) else b + "." for b in blocks if b)
+
+    assert readable_blocks(blocks) == by_the_pattern(blocks)

@@ -122,3 +122,30 @@ def test_a_picture_on_its_own_has_no_line_spacing_below(qapp, builtin_dir):
         block = block.next()
     picture, below = doc.documentLayout().blockBoundingRect(block), doc.documentLayout().blockBoundingRect(block.next())
     assert below.top() - picture.bottom() < 40
+
+
+def test_web_links_are_known_without_urlsplit_and_odd_addresses_as_urlsplit_says(tmp_path, monkeypatch):
+    # A long NCI page links 600 places, most seen for the first time: a plain web address is known by its
+    # scheme alone. Anything urlsplit could read otherwise, or fail on, is still asked of it.
+    from urllib.parse import urlsplit
+
+    from sbc_desktop.content import render
+    from sbc_desktop.content.rendered import DEAD, WEB
+
+    asked = []
+
+    def counted(url, *args):
+        asked.append(url)
+        return urlsplit(url, *args)
+
+    monkeypatch.setattr(render, "urlsplit", counted)
+    library = load_library(make_content(tmp_path, {"a": "A"}))
+    renderer = Renderer(library)
+    for href in ("https://www.cancer.gov/a?b#c", "HTTP://example.org", "mailto:nurse@example.org", "Https:x"):
+        assert renderer._fix_link(href, "") == (WEB, href, href)
+    assert asked == []
+    odd = ["ht\ttps://example.org", "https://[::1]/x", "https://exa\u043cple.org", "httpx://a", "https ://a", "ftp://a"]
+    for href in odd:
+        kind = renderer._fix_link(href, "")[0]
+        assert kind == (WEB if urlsplit(href).scheme in ("http", "https", "mailto") else DEAD), href
+    assert asked == odd

@@ -261,7 +261,9 @@ def test_at_home_the_helper_keeps_what_it_renders_on_disk(qtbot, content, tmp_pa
     open_and_wait(window, qtbot, "four")
     renderer = window.pages.renderer
     four = window.pages.library.topic("four")
-    assert renderer.disk is not None and renderer.disk.has(renderer.cache_key(four))
+    assert renderer.disk is not None
+    # (written once the page's answer has gone: the reader does not wait for the disk)
+    qtbot.waitUntil(lambda: renderer.disk.has(renderer.cache_key(four)), timeout=20_000)
 
 
 def test_the_kiosks_next_patient_finds_nothing_rendered_ahead_for_the_last(qtbot, content, tmp_path, monkeypatch):

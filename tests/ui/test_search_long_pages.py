@@ -17,9 +17,11 @@ from tests.content.test_page_text import LONG_WORD, make_long_page
 from tests.ui.conftest import show_active
 from tests.ui.test_search_growing import result_refs
 
+LONG = 5000  # paragraphs: a page of about 330,000 characters, over LONG_PAGE
+
 
 def test_a_long_page_is_found_by_its_text_parsed_outside_the_window(qtbot, content_copy):
-    make_long_page(content_copy)
+    make_long_page(content_copy, paragraphs=LONG)
     library = load_library(content_copy, check_links=False)
     assert len(library.topic("pain").body) >= search_service.LONG_PAGE
     assert all(len(t.body) < search_service.LONG_PAGE for t in library.topics.values() if t.id != "pain")
@@ -45,6 +47,26 @@ def test_a_long_page_is_found_by_its_text_parsed_outside_the_window(qtbot, conte
     assert helper.poll() is not None  # the helper ends with the window
 
 
+def test_a_small_library_with_one_long_page_reads_it_in_the_window_and_starts_no_process(qtbot, content_copy):
+    """A clinic's 30 pages, one of 80,000 characters: a helper process was started for that page alone (a fresh
+    Python reading the whole library: 200-240 ms of CPU and 16 MB), where reading it here takes about 12 ms of the
+    index's thread and holds the window's lock at most about 2 ms at a time (search_service.LONG_PAGE)."""
+    make_long_page(content_copy)  # (about 80,000 characters)
+    library = load_library(content_copy, check_links=False)
+    assert 50_000 <= len(library.topic("pain").body) < search_service.LONG_PAGE
+    window = MainWindow(library, settings=None)
+    qtbot.addWidget(window)
+    window.open_start_page()
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, LONG_WORD)  # in the long page's text alone
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: window.search_panel.list.count() > 0)  # (the text lands, then the results take it in)
+    assert result_refs(window.search_panel)[0] == "pain"
+    assert window.search._helper is None or window.search._helper._process is None  # no process was started
+    window.close()
+
+
 def test_long_pages_are_parsed_by_the_helper_while_the_index_is_busy_with_other_pages(qtbot, content_copy):
     """The long page the index reads last is asked of the helper while the index's thread is still on the
     first pages (held back here as when a patient types): before, the helper was asked only when the index
@@ -53,7 +75,7 @@ def test_long_pages_are_parsed_by_the_helper_while_the_index_is_busy_with_other_
 
     order = SearchIndex.begin(load_library(content_copy, check_links=False), None).pages_to_read()
     last = order[-1]
-    make_long_page(content_copy, last.path.name)
+    make_long_page(content_copy, last.path.name, paragraphs=LONG)
     library = load_library(content_copy, check_links=False)
     assert len(library.topic(last.id).body) >= search_service.LONG_PAGE
     window = MainWindow(library, settings=None)

@@ -122,3 +122,40 @@ def test_the_word_as_typed_in_a_title_beats_a_title_it_only_starts(cells_window,
     panel = type_query(cells_window, qtbot, "cell")
     assert titles(panel)[0] == "cell", titles(panel)
     assert set(titles(panel)[1:3]) == {"cellcept", "cellulose"}
+
+
+def test_the_start_of_the_one_lay_word_it_can_become_ranks_as_that_word(window, qtbot):
+    """'dyin' can only become 'dying' (a lay word for how long, live, future): "Palliative care" came first, for
+    the pages that say 'dying', and "Asking about the future" second; 'dying' lists the future first."""
+    for typed in ("dyin", "dying "):
+        panel = type_query(window, qtbot, typed)
+        assert titles(panel)[0] == "the-future", (typed, titles(panel))
+
+
+@pytest.fixture
+def imported_window(qtbot, tmp_path):
+    """Imported pages like the NCI's, with no lay words of their own: the pages about the end of life and
+    prognosis never say 'die'; a page about diets, and one about cells that die, do."""
+    pages = {
+        "diets": ("Diets and cancer", "What to eat. A healthy diet. Dietary supplements and dieting."),
+        "cells": ("How treatment works", "The drug makes cancer cells die. Cells that die are cleared away."),
+        "end-of-life": ("Care at the end of life", "Care for people in their last weeks, and their families."),
+        "prognosis": ("Prognosis", "Your doctor can talk with you about your prognosis and outlook."),
+        "exercise": ("Exercise", "Walking helps."),
+    }
+    root = make_content(tmp_path / "c", dict.fromkeys(pages, "x"))
+    for page, (title, text) in pages.items():
+        write(root / "topics" / f"{page}.md", topic(page, text, title=title))
+    win = MainWindow(load_library(root), settings=None)
+    qtbot.addWidget(win)
+    win.open_start_page()
+    return show_active(qtbot, win)
+
+
+@pytest.mark.parametrize("typed", ["will i die", "am i dyin", "how long have i got"])
+def test_pages_with_no_lay_words_find_the_end_of_life_for_will_i_die(imported_window, qtbot, typed):
+    """'will i die' on the NCI pages listed "Diets, Supplements, and Cancer" first ('die' searched as the start
+    of 'diets'), and no page about the end of life or prognosis (none says 'die'). A library with no lay words
+    of its own is lent the app's few for the questions patients ask most (content/patient_words.py)."""
+    panel = type_query(imported_window, qtbot, typed)
+    assert set(titles(panel)[:2]) == {"end-of-life", "prognosis"}, titles(panel)
