@@ -132,6 +132,20 @@ def _read(stream: IO[bytes], size: int) -> bytes:
     return data
 
 
+def _send(stream: IO[bytes], data: bytes) -> None:
+    """Write all of ``data`` and flush. A helper's stdout is a raw stream when Python runs unbuffered
+    (PYTHONUNBUFFERED, ``-u``): one ``write`` is one system call, and a signal that comes while a pipe
+    write waits for room ends that call early, having sent only part (it says how much); the rest
+    is sent here."""
+    view = memoryview(data)
+    while view:
+        sent = stream.write(view)
+        if sent is None:  # (a non-blocking stream that would block: never the helpers')
+            raise OSError("the window's end of the pipe is full")
+        view = view[sent:]
+    stream.flush()
+
+
 def _decoded(data: bytes) -> str:
     return data.decode("utf-8", "surrogatepass")
 
@@ -159,8 +173,7 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
                 answer = b"%d %d\n" % (len(headings), len(text)) + headings + text
         except Exception:  # noqa: BLE001 - this page is parsed by the window instead
             answer = NOT_THIS
-        answers.write(answer)
-        answers.flush()
+        _send(answers, answer)
 
 
 def main(argv: list[str] | None = None) -> int:

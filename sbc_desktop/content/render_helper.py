@@ -39,7 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
-from .page_text import PageTextProcess, Unavailable, _read
+from .page_text import PageTextProcess, Unavailable, _read, _send
 from .render_cache import _entry_from, _entry_to
 
 if TYPE_CHECKING:
@@ -212,8 +212,7 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
         return
     renderer = Renderer(helper_library(content, names), disk=disk)
     _ = renderer.matcher, renderer.library_stamp  # made once, before the first page is asked for
-    answers.write(READY)
-    answers.flush()
+    _send(answers, READY)
     while True:
         answer, keep = NOT_THIS, None
         try:
@@ -234,8 +233,7 @@ def serve(content: Path, cache_dir: Path | None, requests: IO[bytes], answers: I
             answer = NOT_THIS
         finally:
             _Cancellable.armed = False
-        answers.write(answer)
-        answers.flush()
+        _send(answers, answer)  # (whole: the window's signal may come while it is written, see _send)
         if keep is not None:
             _keep(renderer, *keep)
 
@@ -257,8 +255,7 @@ def _sender(answers: IO[bytes]) -> Callable[[str], None]:
         # (the window gone: not an error of the page's parse, whose rendering is right and may be kept; the
         # answer's own write fails after it)
         with contextlib.suppress(OSError, ValueError):
-            answers.write(b"P" + _framed(marshal.dumps(part)))
-            answers.flush()
+            _send(answers, b"P" + _framed(marshal.dumps(part)))
 
     return send
 
@@ -291,7 +288,12 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(CANCEL_SIGNAL, _Cancellable.on_signal)
     with contextlib.suppress(OSError, AttributeError):
         os.nice(2)  # behind the window, ahead of the background pre-render
-    serve(Path(args[0]), Path(args[1]) if len(args) == 2 else None, sys.stdin.buffer, sys.stdout.buffer)
+    # The answers go out on a copy of stdout of their own, and stdout itself goes where stderr goes: a
+    # print or a C library's write to stdout can never come between the bytes of an answer.
+    answers = open(os.dup(sys.stdout.fileno()), "wb", buffering=0)  # noqa: SIM115 - open until the helper ends
+    with contextlib.suppress(OSError, AttributeError, ValueError):  # (no stderr: stdout stays)
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(Path(args[0]), Path(args[1]) if len(args) == 2 else None, sys.stdin.buffer, answers)
     return 0
 
 
