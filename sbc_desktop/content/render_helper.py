@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 NOT_THIS = b"-1\n"
 CANCELLED = b"-2\n"
 READY = b"ready\n"
+# A page asked for waits this long at most for the helper to be free (behind a page rendered ahead, which it
+# cancels: that takes a few ms), else the helper is ended and the page rendered in the window.
+ASKED_WAIT_S = 2.0
 CANCEL_SIGNAL = getattr(signal, "SIGUSR1", None)  # (none on Windows: a page rendered ahead is waited for)
 
 
@@ -80,6 +83,11 @@ class RenderHelper(PageTextProcess):
     def ready(self) -> bool:
         """Started, its renderer made, not ended: a page asked for now is answered in its render's time."""
         return self._ready.is_set() and self.usable
+
+    @property
+    def ended(self) -> bool:
+        """It was ready, and has ended since (stuck and ended, or it died; or closed)."""
+        return self._ready.is_set() and not self.usable
 
     def warm(self) -> None:
         """Start the helper in the background (once); `ready` once it can render."""
@@ -117,7 +125,12 @@ class RenderHelper(PageTextProcess):
             raise Unavailable("not ready")
         early = on_part is not None
         request = _framed(marshal.dumps((topic.id, topic.body, topic.url, str(topic.path), key, ahead, early)))
-        with self._lock:
+        if not self._lock.acquire(timeout=-1 if ahead else ASKED_WAIT_S):
+            # A page asked for waits behind another (one rendered ahead: cancelled, it ends in a moment) no
+            # longer than this: a helper this late is stuck. It is ended (its pages fail over to the window).
+            self._end()
+            raise Unavailable("the helper did not answer in time")
+        try:
             process = self._process
             if process is None or process.stdin is None or process.stdout is None:
                 raise Unavailable("ended")
@@ -134,11 +147,16 @@ class RenderHelper(PageTextProcess):
                 size = int(said)
                 self.cancelled += size == -2
                 data = _read(process.stdout, size) if size > 0 else b""
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, EOFError) as exc:
                 self._end()
                 raise Unavailable(str(exc) or type(exc).__name__) from exc
+            except BaseException:
+                self._end()  # (never an answer left half read: the next page would read the rest of it)
+                raise
             finally:
                 self._ahead_busy = False
+        finally:
+            self._lock.release()
         if not data:
             return None
         try:

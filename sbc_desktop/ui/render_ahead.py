@@ -39,6 +39,8 @@ HELPER_CHARS = 20_000  # a page with this much Markdown, to render, starts the h
 AHEAD_TOPICS = 6  # topics rendered ahead after each page, at most
 AHEAD_DELAY_MS = 400  # the window idle this long on a laid-out page before pages are rendered ahead
 IDLE_S = 30.0  # the thread rendering ahead ends after this long with nothing to do
+SAME_PAGE_WAIT_S = 5.0  # a page asked for while it is rendered ahead: waited for this long at most, then asked again
+RESTARTS = 3  # a helper that ended (stuck, or died) is started again for the next long page, this many times at most
 DECODE_SWITCH_S = 0.0005  # sys.setswitchinterval while an answer is decoded here (see page_builds.py)
 
 
@@ -57,6 +59,7 @@ class RenderElsewhere(QObject):
         self.pages = pages
         self._helper: RenderHelper | None = None
         self._made_for: object = None  # the renderer whose library the helper renders in
+        self._restarts = 0  # helpers started again after one ended
         self._changed = threading.Condition()
         self._ahead: list[Topic] = []  # to render ahead, first first (guarded by _changed)
         self._thread: threading.Thread | None = None
@@ -79,6 +82,8 @@ class RenderElsewhere(QObject):
         if self._helper is not None and renderer is not None and self._made_for is not renderer:
             self._helper.close()
             self._helper = None
+        if self._helper is not None and start and self._helper.ended and not self._closed and self._restarts < RESTARTS:
+            self._helper, self._restarts = None, self._restarts + 1  # it ended (stuck, or it died): a new one
         if self._helper is None and start and not self._closed and renderer is not None:
             from ..content.render_helper import RenderHelper
 
@@ -120,11 +125,12 @@ class RenderElsewhere(QObject):
                 with self._changed:
                     if self._ahead_now != topic.id:
                         ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
-                    self._changed.wait_for(lambda: self._ahead_now != topic.id, 60)  # (this one: nearly done)
+                    elif not self._changed.wait_for(lambda: self._ahead_now != topic.id, SAME_PAGE_WAIT_S):
+                        ready.cancel_ahead()  # (this one, rendered ahead: nearly done, or the helper is stuck)
             found = self._from_helper(topic, ready, ahead=False, on_part=on_part)
             if found is not None:
                 return found
-            if helper is None and len(topic.body) >= HELPER_CHARS:
+            if (helper is None or not helper.usable) and len(topic.body) >= HELPER_CHARS:
                 self._want_helper()  # for the pages after this one (this one is parsed here meanwhile)
             self.counts["here"] += 1
             return pages.rendered(topic)  # parsed here (and kept on disk too, at home)

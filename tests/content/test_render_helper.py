@@ -70,7 +70,6 @@ def test_an_answer_arrives_whole_when_the_cancel_signal_comes_while_it_is_writte
     # on the machines it was seen on) that write is one system call, the signal ends it having sent only part,
     # and the helper went on as if all had gone: the window waited forever for the rest.
     import fcntl
-    import termios
 
     root, names, request = _long_page_request(tmp_path)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

@@ -14,6 +14,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
+from sbc_desktop.content import render_helper
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render_helper import RenderHelper
 from sbc_desktop.ui import reader as reader_module
@@ -215,9 +216,46 @@ def test_when_the_helper_dies_the_window_renders_pages_itself(qtbot, content):
     helper._process.wait(10)
     open_and_wait(window, qtbot, "four")
     assert_whole(window, "Four")
+    assert parsed == ["one", "four"] and not helper.usable
+    # The next long pages have a new helper: started once a long page was parsed here.
+    new_helper = helper_ready(window, qtbot)
+    assert new_helper is not helper
     open_and_wait(window, qtbot, "two")
     assert_whole(window, "Two")
-    assert parsed == ["one", "four", "two"] and not helper.usable
+    assert parsed == ["one", "four"]
+
+
+def test_a_page_asked_for_never_waits_for_long_behind_a_stuck_page_rendered_ahead(qtbot, content, monkeypatch):
+    # Session 29: the window read the size of a page rendered ahead and waited for more of it than the helper
+    # sent (the helper's write cut short by the cancel signal), for ever, the helper's lock held; the page the
+    # patient asked for waited behind it on "Loading this page". Here the window waits for one byte more than
+    # the first answer rendered ahead holds: stuck the same way, whatever made it so.
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    stuck = threading.Event()
+    real_read = render_helper._read
+
+    def read(stream, size):
+        helper = window.reader.elsewhere.helper(start=False)
+        if helper is not None and helper._ahead_busy and not stuck.is_set():
+            stuck.set()
+            return real_read(stream, size + 1)  # (never comes: the helper has sent its answer)
+        return real_read(stream, size)
+
+    monkeypatch.setattr(render_helper, "_read", read)
+    open_and_wait(window, qtbot, "one")  # starts the helper; "two" (next) is rendered ahead once it is up
+    helper = helper_ready(window, qtbot)
+    qtbot.waitUntil(stuck.is_set, timeout=30_000)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    open_and_wait(window, qtbot, "four")  # (waited 20 s at most; the old window waited for ever)
+    assert_whole(window, "Four")
+    assert parsed == ["one", "four"]  # the helper was ended, the page rendered in the window
+    assert not helper.usable and helper._process is None
+    new_helper = helper_ready(window, qtbot)  # a new one for the next long pages
+    assert new_helper is not helper
+    open_and_wait(window, qtbot, "three")
+    assert_whole(window, "Three")
+    assert parsed == ["one", "four"]
 
 
 def test_a_frozen_bundle_renders_pages_in_the_window(qtbot, content, monkeypatch):
