@@ -25,6 +25,10 @@ of the part), so that the window builds the top of a long page while the rest is
 ``"-2\\n"``: a page rendered ahead, cancelled. With a cache folder (at home) the helper keeps what
 it renders in the render cache on disk too, once its answer has gone (the reader waits for no disk);
 without one (the kiosk) it writes nothing to disk at all. It ends when its input ends.
+
+Each message is written whole (page_text._send: the window's signal can cut a raw write short), on a
+copy of stdout that nothing else writes to. A page asked for waits for the helper `ASKED_WAIT_S` at most
+(behind a page rendered ahead, which it cancels): a helper that late is ended and the window renders it.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Markdown parser holds Python's lock for all of a page (100-220 ms on a long NCI 
 window's own steps wait for it. So once a page this long (`HELPER_CHARS`) is asked for, a helper
 process is started (content/render_helper.py: the same content folder, the same renderer); once it
 is ready, such pages are rendered there and only decoded here (a few ms). Until it is ready, or
-if it cannot run (a frozen bundle) or it ends, the worker parses the page here, as before.
+if it cannot run (a frozen bundle) or it ends, the worker parses the page here, as before; a helper
+that ended (it died, or was stuck and ended) is started again for the next long page (`RESTARTS` times).
 
 Ahead of the reader: once a page is shown and laid out, and the window has been idle a moment
 (`AHEAD_DELAY_MS`), the topics the reader is likely to open next (the next and previous in the
