@@ -236,8 +236,7 @@ def test_a_page_asked_for_never_waits_for_long_behind_a_stuck_page_rendered_ahea
     real_read = render_helper._read
 
     def read(stream, size):
-        helper = window.reader.elsewhere.helper(start=False)
-        if helper is not None and helper._ahead_busy and not stuck.is_set():
+        if threading.current_thread().name == "render-ahead" and not stuck.is_set():  # (the thread rendering ahead)
             stuck.set()
             return real_read(stream, size + 1)  # (never comes: the helper has sent its answer)
         return real_read(stream, size)
