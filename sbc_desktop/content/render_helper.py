@@ -37,6 +37,7 @@ import contextlib
 import marshal
 import os
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -57,6 +58,9 @@ READY = b"ready\n"
 # A page asked for waits this long at most for the helper to be free (behind a page rendered ahead, which it
 # cancels: that takes a few ms), else the helper is ended and the page rendered in the window.
 ASKED_WAIT_S = 2.0
+# A page asked for: the helper silent this long (up to twice as long) while its answer comes is stuck, and ended
+# (a long page's parts come every few ms; its whole render takes 100-220 ms).
+ASKED_SILENT_S = 10.0
 CANCEL_SIGNAL = getattr(signal, "SIGUSR1", None)  # (none on Windows: a page rendered ahead is waited for)
 
 
@@ -139,12 +143,15 @@ class RenderHelper(PageTextProcess):
             if process is None or process.stdin is None or process.stdout is None:
                 raise Unavailable("ended")
             self._ahead_busy = ahead
+            silence = None if ahead else _Silence(process)
             try:
                 process.stdin.write(request)
                 process.stdin.flush()
                 said = process.stdout.readline()  # waits without Python's lock
                 while said[:1] == b"P":  # a part made (see the module's text)
                     part = marshal.loads(_read(process.stdout, int(said[1:])))
+                    if silence is not None:
+                        silence.heard()
                     if on_part is not None and type(part) is str:
                         on_part(part)
                     said = process.stdout.readline()
@@ -159,6 +166,8 @@ class RenderHelper(PageTextProcess):
                 raise
             finally:
                 self._ahead_busy = False
+                if silence is not None:
+                    silence.stop()
         finally:
             self._lock.release()
         if not data:
@@ -174,6 +183,31 @@ class RenderHelper(PageTextProcess):
         if self._ahead_busy and process is not None and CANCEL_SIGNAL is not None:
             with contextlib.suppress(OSError):
                 os.kill(process.pid, CANCEL_SIGNAL)
+
+
+class _Silence:
+    """While a page asked for comes from the helper: ends the helper should it fall silent `ASKED_SILENT_S`
+    (its reads then end, and the window renders the page). A thread of its own, for that page's answer."""
+
+    def __init__(self, process: subprocess.Popen[bytes]):
+        self._heard = 0
+        self._done = threading.Event()
+        threading.Thread(target=self._watch, args=(process,), name="render-helper-silence", daemon=True).start()
+
+    def heard(self) -> None:
+        self._heard += 1
+
+    def stop(self) -> None:
+        self._done.set()
+
+    def _watch(self, process: subprocess.Popen[bytes]) -> None:
+        seen = -1
+        while not self._done.wait(ASKED_SILENT_S):
+            if self._heard == seen:
+                with contextlib.suppress(OSError):
+                    process.kill()
+                return
+            seen = self._heard
 
 
 class _Cancellable:

@@ -341,3 +341,29 @@ def test_pages_already_on_disk_are_read_from_there_and_start_no_helper(qtbot, co
     assert_whole(window, "Far")
     assert elsewhere.helper(start=False) is None  # never started: nothing needed rendering
     assert parsed == [] and elsewhere.counts["disk"] >= 2  # "one" and "far", read in the worker
+
+
+def test_a_page_asked_for_never_waits_for_long_on_a_helper_gone_silent(qtbot, content, monkeypatch):
+    # Whatever the cause, the window does not wait for ever for the page asked for: here it waits for a byte
+    # more than the helper sends, after the page's last part.
+    monkeypatch.setattr(render_helper, "ASKED_SILENT_S", 2.0, raising=False)
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    stuck = threading.Event()
+    real_read = render_helper._read
+
+    def read(stream, size):
+        data = real_read(stream, size)
+        if data[:1] == b"{" and threading.current_thread().name != "render-ahead" and not stuck.is_set():
+            stuck.set()  # (the whole answer, marshal of a dict, read: a byte more never comes)
+            real_read(stream, 1)
+        return data
+
+    monkeypatch.setattr(render_helper, "_read", read)
+    open_and_wait(window, qtbot, "one")  # starts the helper
+    helper = helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    open_and_wait(window, qtbot, "four")  # (waited 20 s at most; the old window waited for ever)
+    assert stuck.is_set()
+    assert_whole(window, "Four")
+    assert parsed == ["one", "four"] and not helper.usable
