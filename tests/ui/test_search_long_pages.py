@@ -20,6 +20,15 @@ from tests.ui.test_search_growing import result_refs
 LONG = 5000  # paragraphs: a page of about 330,000 characters, over LONG_PAGE
 
 
+def _search_finds_the_long_page(qtbot, window):
+    """Ctrl+K, the word only the long page holds, and the long page listed first. Other pages may come first
+    (from the start of the word) until its text lands; the results take it in as it does."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, LONG_WORD)
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == ["pain"], timeout=30000)
+
+
 def test_a_long_page_is_found_by_its_text_parsed_outside_the_window(qtbot, content_copy):
     make_long_page(content_copy, paragraphs=LONG)
     library = load_library(content_copy, check_links=False)
@@ -34,11 +43,7 @@ def test_a_long_page_is_found_by_its_text_parsed_outside_the_window(qtbot, conte
     window.open_start_page()
     show_active(qtbot, window)
 
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_field, LONG_WORD)  # in the long page's text alone
-    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
-    # (the results may show other pages first, from the start of the word, until the long page's text lands)
-    qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == ["pain"], timeout=30000)
+    _search_finds_the_long_page(qtbot, window)
     assert "pain" not in parsed_here  # the helper parsed it
     assert sorted(parsed_here) == sorted(t for t in library.topics if t != "pain")  # the rest, here
     helper = window.search._helper._process
@@ -58,11 +63,7 @@ def test_a_small_library_with_one_long_page_reads_it_in_the_window_and_starts_no
     qtbot.addWidget(window)
     window.open_start_page()
     show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search_field, LONG_WORD)  # in the long page's text alone
-    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30000)
-    # (the text lands, then the results take it in: other pages may come first until it has)
-    qtbot.waitUntil(lambda: result_refs(window.search_panel)[:1] == ["pain"], timeout=30000)
+    _search_finds_the_long_page(qtbot, window)
     assert window.search._helper is None or window.search._helper._process is None  # no process was started
     window.close()
 
