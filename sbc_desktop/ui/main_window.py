@@ -626,7 +626,8 @@ class MainWindow(QMainWindow):
     def search_again(self) -> None:
         """More of the pages' text is searchable: the results on show take it in."""
         # Not while a key's search is due: it takes the new text in (and shows what is typed, not the last word).
-        if self._search_panel is not None and self._search_panel.isVisible() and not self.search_field.typing:
+        panel = self._search_panel
+        if panel is not None and (panel.isVisible() or panel.appearing) and not self.search_field.typing:
             self.run_search(self.search_field.text(), typed=False)  # not typing: the next text lands at once
 
     def run_search(self, query: str, typed: bool = True) -> None:

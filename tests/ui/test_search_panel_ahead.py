@@ -55,7 +55,8 @@ def test_a_key_typed_while_the_panel_is_made_ahead_gets_one_panel_in_its_place(q
     qtbot.keyClicks(field, "bones")  # at once: the parts made ahead have not all run
     field.flush()  # (its search now, not after the pause)
     panel = window.made_search_panel
-    assert panel is not None and panel.isVisible()
+    assert panel is not None and panel.list.count() > 0  # its results set; it shows them in the next turn
+    qtbot.waitUntil(panel.isVisible)
     qtbot.waitUntil(lambda: window.search_ahead.done)
     assert panels(window) == [panel] and panel.isVisible() and panel.list.count() > 0
     layout = window.centralWidget().layout()
