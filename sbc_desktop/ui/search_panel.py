@@ -72,17 +72,40 @@ class _ResultDelegate(QStyledItemDelegate):
         key = self._key(option, index)
         doc = self._laid_out.get(key)
         if doc is None:
-            if len(self._laid_out) > 200:
-                self._laid_out.clear()
-                self._estimated.clear()
-            doc = self._laid_out[key] = QTextDocument()
-            doc.setDefaultFont(option.font)
-            doc.setHtml(key[0])
-            doc.setTextWidth(key[1])
+            doc = self._lay_out(key, option.font)
             estimated = self._estimated.pop(key, None)
             if estimated is not None and estimated.height() != _height(doc):  # the estimate was wrong
                 self._remeasure(index)
         return doc
+
+    def _lay_out(self, key: tuple[str, int, str], font: QFont) -> QTextDocument:
+        if len(self._laid_out) > 200:
+            self._laid_out.clear()
+            self._estimated.clear()
+        doc = self._laid_out[key] = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setHtml(key[0])
+        doc.setTextWidth(key[1])
+        return doc
+
+    def lay_out_ahead(self, view: QListWidget, width: int, height: int) -> None:
+        """The first rows of a list about to be shown, laid out now at ``width`` (its rows' width once shown),
+        as many as ``height`` holds: when the list is shown they are measured and drawn from these, not laid
+        out as they are drawn (and measured by these, exactly: no estimate to correct); the rows below them
+        estimated now, as the list will measure every row as it is shown."""
+        font = view.font()
+        font_key = font.key()
+        filled = 0
+        for row in range(view.count()):
+            item = view.item(row)
+            key = (item.data(HTML_ROLE) or "", max(width, 200) - 12, font_key)
+            if key in self._laid_out:
+                filled += _height(self._laid_out[key])
+            elif filled < height:
+                filled += _height(self._lay_out(key, font))
+                self._estimated.pop(key, None)  # (not measured while hidden: the list measures it from the layout)
+            elif key not in self._estimated:
+                self._estimated[key] = self._estimate(item.data(RESULT_ROLE), font, font_key, key[1])
 
     def _remeasure(self, index: QModelIndex) -> None:
         row = QPersistentModelIndex(index)
@@ -93,15 +116,14 @@ class _ResultDelegate(QStyledItemDelegate):
 
         QTimer.singleShot(0, self, remeasure)
 
-    def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
+    def _estimate(self, result: SearchResult, font: QFont, font_key: str, width: int) -> QSize:
         """The height the result will take, from font metrics (no layout)."""
-        result: SearchResult = index.data(RESULT_ROLE)
-        metrics = self._metrics.get(font := self._key(option, index)[2])
+        metrics = self._metrics.get(font_key)
         if metrics is None:
-            big = QFont(option.font)
+            big = QFont(font)
             big.setBold(True)
             big.setPointSizeF(big.pointSizeF() * 1.2 if big.pointSizeF() > 0 else 12)
-            metrics = self._metrics[font] = (QFontMetricsF(option.font), QFontMetricsF(big))
+            metrics = self._metrics[font_key] = (QFontMetricsF(font), QFontMetricsF(big))
         plain, strong = metrics
         heading = strong.horizontalAdvance(result.title) + plain.horizontalAdvance("  " + result.section)
         body = plain.horizontalAdvance(result.snippet_marked("", "")) * 1.08  # matches are bold
@@ -145,7 +167,7 @@ class _ResultDelegate(QStyledItemDelegate):
         if doc is None:
             size = self._estimated.get(key)
             if size is None:
-                size = self._estimated[key] = self._estimate(option, index, key[1])
+                size = self._estimated[key] = self._estimate(index.data(RESULT_ROLE), option.font, key[2], key[1])
             return size
         return QSize(int(doc.idealWidth()), _height(doc))
 
@@ -176,6 +198,7 @@ class SearchPanel(QFrame):
         self._appearing = QTimer(self)
         self._appearing.setSingleShot(True)
         self._appearing.timeout.connect(self._appear_due)
+        self._laid_ahead = False  # the rows to be seen first are laid out (see _appear)
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -346,12 +369,14 @@ class SearchPanel(QFrame):
 
     def _appear(self) -> None:
         """On show: the results are set in place. Hidden: they are set while hidden (no row measured, nothing
-        drawn), and the panel shows them in the next turn of the event loop, after the input and timers due
-        meanwhile: there it takes its place (the topics and the page move down), its rows are measured and
-        drawn. Shown in the same step as the query, the first key's search was the longest step a patient's
-        typing met (the query, then the panel's first show, its rows measured and drawn, the topics and the
-        page moved: 22-33 ms of the window's CPU at load 7)."""
+        drawn), and the panel shows them two turns of the event loop later, each after the input and timers
+        due meanwhile: in the first, the rows it will show first are laid out (`lay_out_ahead`); in the next,
+        it takes its place (the topics and the page move down) and its rows are measured and drawn. Shown in
+        the query's step, the first key's search was the longest step a patient's typing met (the query, the
+        panel's first show, its rows laid out, measured and drawn, the topics and the page moved: 22-33 ms of
+        the window's CPU at load 7)."""
         if self.isHidden() and not self._appearing.isActive():
+            self._laid_ahead = False
             self._appearing.start(0)
 
     @property
@@ -366,8 +391,26 @@ class SearchPanel(QFrame):
             self.show()
 
     def _appear_due(self) -> None:
-        if self.isHidden():
-            self.show()
+        if not self.isHidden():
+            return
+        if not self._laid_ahead:  # this turn: the rows to be seen first laid out; the next: shown
+            self._laid_ahead = True
+            self._rows.lay_out_ahead(self.list, self.rows_width(), self.maximumHeight())
+            self._appearing.start(0)
+            return
+        self.show()
+
+    def rows_width(self) -> int:
+        """The width of the list's rows once the hidden panel is shown (as wide as the window's middle): less
+        the panel's own margins and frames and the list's, as the list last had them; before the list was
+        ever laid out, from the margins, the frames, and a scroll bar (a dozen results are more than it holds)."""
+        parent = self.parentWidget()
+        room = parent.contentsRect().width() if parent is not None else self.width()
+        if not self.list.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+            return room - (self.width() - self.list.viewport().width())
+        margins = self.layout().contentsMargins()
+        bar = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list)
+        return room - margins.left() - margins.right() - 2 * self.frameWidth() - 2 * self.list.frameWidth() - bar
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
         if not visible:

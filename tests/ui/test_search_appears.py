@@ -6,6 +6,7 @@ a key that reaches the results first (Down, Return) does not wait for it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 
@@ -89,3 +90,20 @@ def test_esc_before_the_panel_appears_keeps_it_hidden(window, qtbot):
     field.flush()
     qtbot.waitUntil(panel.isVisible)
     assert panel.list.count() > 1 and panel.list.currentRow() == 0
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_rows_seen_first_are_laid_out_at_the_width_they_are_drawn_at(window, qtbot, scale):
+    """The rows are laid out before the panel appears, at the width the list gives them once shown: the first
+    time (the list never laid out: from the margins, frames and scroll bar), and after (as it last was)."""
+    window.appearance.set_scale(scale)
+    field, panel = ready(window, qtbot)
+    for word in ("bones", "fatigue"):
+        qtbot.keyClicks(field, word)
+        field.flush()
+        predicted = panel.rows_width()
+        qtbot.waitUntil(panel.isVisible)
+        qtbot.waitUntil(lambda: panel.list.verticalScrollBar().isVisible())  # a dozen results: more than it holds
+        assert panel.list.viewport().width() == predicted
+        field.clear()
+        field.flush()
