@@ -199,6 +199,9 @@ class SearchPanel(QFrame):
         self._appearing.setSingleShot(True)
         self._appearing.timeout.connect(self._appear_due)
         self._laid_ahead = False  # the rows to be seen first are laid out (see _appear)
+        self._drawing = QTimer(self)  # the panel appeared: it, the topics and the page are drawn in the next turn
+        self._drawing.setSingleShot(True)
+        self._drawing.timeout.connect(self._draw)
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -369,19 +372,20 @@ class SearchPanel(QFrame):
 
     def _appear(self) -> None:
         """On show: the results are set in place. Hidden: they are set while hidden (no row measured, nothing
-        drawn), and the panel shows them two turns of the event loop later, each after the input and timers
-        due meanwhile: in the first, the rows it will show first are laid out (`lay_out_ahead`); in the next,
-        it takes its place (the topics and the page move down) and its rows are measured and drawn. Shown in
-        the query's step, the first key's search was the longest step a patient's typing met (the query, the
-        panel's first show, its rows laid out, measured and drawn, the topics and the page moved: 22-33 ms of
-        the window's CPU at load 7)."""
-        if self.isHidden() and not self._appearing.isActive():
-            self._laid_ahead = False
-            self._appearing.start(0)
+        drawn), and the panel appears over the next turns of the event loop, each after the input and timers
+        due meanwhile: the rows it will show first are laid out (`lay_out_ahead`); it takes its place (the
+        topics and the page move down) and its rows are measured; it, the topics and the page are drawn. In
+        one step with the query, the first key's search was the longest step a patient's typing met (22-33 ms
+        of the window's CPU at load 7; the parts: the query 3-10 ms, rows laid out 2-4, the panel's place 4-6,
+        drawn 10-14)."""
+        if self.isHidden():
+            self._laid_ahead = False  # (new rows: laid out ahead again)
+            if not self._appearing.isActive():
+                self._appearing.start(0)
 
     @property
     def appearing(self) -> bool:
-        """Results are set, and the panel shows them in the next turn (see `_appear`)."""
+        """Results are set, and the panel shows them in the next turns (see `_appear`)."""
         return self._appearing.isActive()
 
     def appear_now(self) -> None:
@@ -398,7 +402,15 @@ class SearchPanel(QFrame):
             self._rows.lay_out_ahead(self.list, self.rows_width(), self.maximumHeight())
             self._appearing.start(0)
             return
+        holder = self.parentWidget()  # (the window's middle: the panel, the topics and the page)
+        if holder is not None and holder.updatesEnabled():  # in its place now, drawn in the next turn
+            holder.setUpdatesEnabled(False)
+            self._drawing.start(0)
         self.show()
+
+    def _draw(self) -> None:
+        if (holder := self.parentWidget()) is not None:
+            holder.setUpdatesEnabled(True)
 
     def rows_width(self) -> int:
         """The width of the list's rows once the hidden panel is shown (as wide as the window's middle): less

@@ -43,6 +43,10 @@ def test_the_panel_appears_after_its_query_with_its_results_in_place(window, qtb
     qtbot.waitUntil(panel.isVisible)  # the next turn
     count = panel.list.count()
     assert shown.seen == [(count, 0, f"{count} results")]  # on screen at once with its rows, the best chosen
+    middle = panel.parentWidget()  # drawn in the turn after it took its place: the window's middle draws again
+    qtbot.waitUntil(middle.updatesEnabled)
+    image = panel.list.viewport().grab().toImage()  # its rows drawn: text, the chosen row's highlight
+    assert len({image.pixelColor(x, y).name() for x in range(0, image.width(), 5) for y in range(image.height())}) > 3
     field.clear()  # emptied: hidden; the next word appears the same way, once
     field.flush()
     assert not panel.isVisible()
@@ -85,7 +89,7 @@ def test_esc_before_the_panel_appears_keeps_it_hidden(window, qtbot):
     assert field.text() == ""
     for _ in range(3):
         QCoreApplication.processEvents()
-    assert not panel.isVisible()
+    assert not panel.isVisible() and panel.parentWidget().updatesEnabled()
     qtbot.keyClicks(field, "bones")  # and a new search still appears
     field.flush()
     qtbot.waitUntil(panel.isVisible)
