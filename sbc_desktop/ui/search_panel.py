@@ -254,7 +254,7 @@ class SearchPanel(QFrame):
         column.addWidget(self.who_to_ask)
         column.addLayout(row)
 
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.status)
         layout.addWidget(self.text_note)
@@ -420,7 +420,7 @@ class SearchPanel(QFrame):
         room = parent.contentsRect().width() if parent is not None else self.width()
         if not self.list.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
             return room - (self.width() - self.list.viewport().width())
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         bar = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list)
         return room - margins.left() - margins.right() - 2 * self.frameWidth() - 2 * self.list.frameWidth() - bar
 
