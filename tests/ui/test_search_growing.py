@@ -90,7 +90,8 @@ def test_results_on_screen_fill_in_at_once_while_the_patient_reads(qtbot, librar
     panel, field = window.search_panel, window.search_field
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, "acupuncture")  # in the pain page's text alone
-    qtbot.waitUntil(lambda: panel.status.text().startswith("No results"), timeout=10000)
+    # (the panel appears a turn or two after its results are set: search_panel._appear)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("No results") and panel.isVisible(), timeout=10000)
     searched = []
     window.search.textAdded.connect(lambda *_: searched.append(panel.isVisible()))
     pause = search_service.TYPING_PAUSE
