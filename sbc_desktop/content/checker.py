@@ -214,5 +214,5 @@ class _Inside:
                     parent = self.real_dirs[path.parent] = path.parent.resolve()
                 real = parent / path.name
             return real.is_relative_to(self.real_folder)
-        except OSError:
+        except (OSError, RuntimeError):  # (a link loop: RuntimeError in Python 3.11)
             return False
