@@ -251,3 +251,25 @@ def test_check_names_each_page_file_that_cannot_be_read(qapp, tmp_path, capsys, 
     for name, message in expected.items():
         assert f"topics/{name}:1: error: {message}" in out
     assert "2 topics" in out
+
+
+def test_check_names_pictures_written_as_html_and_links_that_never_open(qapp, tmp_path, capsys, monkeypatch):
+    """A picture written as HTML whose file is missing (or outside the folder) was dropped from the page without
+    a word from 'check', and a link to javascript: (or data:, file:...) was shown as plain words, unremarked."""
+    body = (
+        "Text.\n\n"
+        '<img src="images/nothere.png" alt="A chart">\n\n'
+        'Inline <img src="../../secret.png"> here, and a kept one <img src="images/here.png">.\n\n'
+        "[Click me](javascript:alert(1)) and [this](data:text/html,hi) and [a file](file:///etc/passwd).\n"
+    )
+    root = make_content(tmp_path / "c", {"a": body, "b": "More."})
+    write(root / "images" / "here.png", "not really a picture")
+    monkeypatch.chdir(root)
+    assert cli.main(["check", "."]) == 1
+    out = capsys.readouterr().out
+    assert "topics/a.md:14: error: missing image 'images/nothere.png'" in out
+    assert "topics/a.md:16: error: picture '../../secret.png' is outside the content folder" in out
+    assert "'images/here.png'" not in out  # (it is there)
+    for href in ("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"):
+        assert f"topics/a.md:18: warning: link to '{href}' is shown as plain words" in out
+    assert "2 topics" in out
