@@ -55,6 +55,10 @@ PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen s
 # (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
 SHORT_PAGE_CHARS = 12_000
 BATCH_CHARS = 16_000  # pieces of a long page joined up to this many characters of HTML, added off screen as one
+# ...or up to this many tags ("<"), whichever comes first: Qt's parse costs about 15 µs a tag (a table's cell, a
+# link) at load, and a thousand characters of text cost about what one tag does (a batch of 16,000 characters of
+# table or links was 8-12 ms of parse; of plain text about 2 ms)
+BATCH_TAGS = 500
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -92,7 +96,7 @@ class Reader(QTextBrowser):
         self._pending: Iterator[Any] | None = None
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
         self._batch: list[str] = []  # pieces taken, not yet added to the page built off screen (BATCH_CHARS)
-        self._batch_chars = 0
+        self._batch_chars = self._batch_tags = 0
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
@@ -183,8 +187,7 @@ class Reader(QTextBrowser):
         self._when_complete = []
         self._pending = None
         self._steps.clear()
-        self._batch.clear()
-        self._batch_chars = 0
+        self._clear_batch()
         self._drop_offscreen()
         self._forget_build()
         self._after_build = None
@@ -467,8 +470,7 @@ class Reader(QTextBrowser):
             self._build, self._arriving = (number, arriving[1]), None
             self._pending = None
             self._steps.clear()
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
             self._drop_offscreen()
         if self._build is None or self._build[0] != number:
             return  # stale: another page, a reload or a reset came first
@@ -521,6 +523,7 @@ class Reader(QTextBrowser):
             self._offscreen = PageDocument(self, self._first_piece)
         ended = False  # every part is in
         waiting = False  # for the next part, still being made (see _part_arrived)
+        parsed = 0.0  # the longest batch added this turn took this long
         batch = self._batch
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
@@ -537,15 +540,29 @@ class Reader(QTextBrowser):
             piece, last = self._steps.popleft()
             batch.append(piece)
             self._batch_chars += len(piece)
+            self._batch_tags += piece.count("<")
             self.parts_shown += last
-            # Pieces joined up to BATCH_CHARS, added as one fragment: each costs Qt a parse into a document of
-            # its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one setHtml
-            # of it). Where the joins fall depends on the sizes alone: the same page is the same document.
-            if self._batch_chars >= BATCH_CHARS:
+            # Pieces joined up to BATCH_CHARS (or BATCH_TAGS), added as one fragment: each costs Qt a parse into a
+            # document of its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one
+            # setHtml of it). Where the joins fall depends on the pieces alone: the same page is the same document.
+            if self._batch_chars >= BATCH_CHARS or self._batch_tags >= BATCH_TAGS:
+                at = time.perf_counter()
                 self._add_batch()
+                now = time.perf_counter()
+                parsed = max(parsed, now - at)
+                # Not another batch this turn if one like this would end past the budget.
+                if now - began + parsed >= STEP_BUDGET_S:
+                    break
         if ended:
-            self._add_batch()
-            self._show_offscreen()
+            # The last batch and the page's swap (Qt's first layout of it, 2,000 px at least) each in a turn
+            # of its own: together they were one of the path's longest steps.
+            if self._batch and not parsed:
+                self._add_batch()
+                parsed = 1.0
+            if parsed:
+                self._fill_timer.start()  # (the parts are all taken: the next turn swaps)
+            else:
+                self._show_offscreen()
             return
         if not waiting:
             self._fill_timer.start()
@@ -554,8 +571,11 @@ class Reader(QTextBrowser):
         if self._batch:
             assert self._offscreen is not None
             self._offscreen.add("".join(self._batch))
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
+
+    def _clear_batch(self) -> None:
+        self._batch.clear()
+        self._batch_chars = self._batch_tags = 0
 
     def _complete_as_shown(self) -> None:
         """The page on screen is the whole page (one piece): complete now, laid out to its end in steps
@@ -571,8 +591,7 @@ class Reader(QTextBrowser):
         built, self._offscreen = self._offscreen, None
         self._pending = None
         self._steps.clear()
-        self._batch.clear()
-        self._batch_chars = 0
+        self._clear_batch()
         position = self.verticalScrollBar().value()
         caret = self.textCursor()
         anchor, at = caret.anchor(), caret.position()
@@ -705,8 +724,7 @@ class Reader(QTextBrowser):
             self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
             if self._offscreen is None and not rest:  # the first piece was the whole page
                 self._complete_as_shown()
             else:
