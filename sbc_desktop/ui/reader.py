@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -59,6 +60,10 @@ BATCH_CHARS = 16_000  # pieces of a long page joined up to this many characters 
 # link) at load, and a thousand characters of text cost about what one tag does (a batch of 16,000 characters of
 # table or links was 8-12 ms of parse; of plain text about 2 ms)
 BATCH_TAGS = 500
+# A page left with more characters than this is not cleared in the step that shows the next one (Qt's setHtml over
+# it: 2.5-6 ms CPU at load for 250,000-1,000,000 characters laid out): a blank document takes its place at once,
+# and it is freed in a turn of the event loop of its own (_free_old_pages).
+FREE_LATER_CHARS = 50_000
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -119,6 +124,12 @@ class Reader(QTextBrowser):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._add_next_part)
+        self._old_pages: list[QTextDocument] = []  # long pages left, freed in a turn of their own (FREE_LATER_CHARS)
+        self._free_timer = QTimer(self)
+        self._free_timer.setSingleShot(True)
+        self._free_timer.setInterval(0)
+        self._free_timer.timeout.connect(self._free_old_pages)
+        self._layout_steps.finished.connect(self._free_timer.start)  # (the new page is laid out: a quiet turn next)
         self._paint_held = QTimer(self)  # the longest the screen is left as it was (hold_paint)
         self._paint_held.setSingleShot(True)
         self._paint_held.setInterval(PAINT_HELD_MS)
@@ -183,6 +194,7 @@ class Reader(QTextBrowser):
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
         self._release_paint()
+        self._set_old_page_aside()
         self.page_number += 1
         self._when_complete = []
         self._pending = None
@@ -223,6 +235,29 @@ class Reader(QTextBrowser):
                 fragment = url.fragment()
                 self.when_complete(self._this_move(lambda: self.to_anchor(fragment)))
         return html
+
+    def _set_old_page_aside(self) -> None:
+        """A long page being left gives its place to a blank document (the page's style, font and margins),
+        which the next page's HTML goes into; it is freed once that page is laid out (FREE_LATER_CHARS)."""
+        doc = self.document()
+        if doc.characterCount() < FREE_LATER_CHARS or doc.parent() is not self:
+            return
+        self._layers.clear()  # (its highlights: on the page left, as Qt's setHtml would have emptied them)
+        self.setExtraSelections([])
+        self._swap_document(PageDocument(self, "").take())
+        self._watch_layout(self.document())
+        self._old_pages.append(doc)
+        if len(self._old_pages) > 2:  # pages left faster than each is laid out: not kept for long
+            self._free_timer.start()
+
+    def _free_old_pages(self) -> None:
+        """Free the long pages left (one per turn of the event loop, each a few milliseconds)."""
+        if self._old_pages:
+            doc = self._old_pages.pop(0)
+            doc.setParent(None)
+            shiboken6.delete(doc)
+        if self._old_pages:
+            self._free_timer.start()
 
     def _hold_paint(self) -> None:
         """Leave the screen as it is (the page it showed) until the page shown again is complete and at
