@@ -2,8 +2,8 @@
 
 A signal emitted from a worker thread on an object that Qt is deleting on the window's thread
 (the window closed, the kiosk's screen torn down, a test's end) crashes the process: Qt makes a
-deleted *receiver* safe, not a deleted *sender* (a segmentation fault in CI, session 28; fixed
-then for the search index in search_service.py). Catching "Signal source has been deleted"
+deleted *receiver* safe, not a deleted *sender* (a segmentation fault in CI, session 28, from
+the search index's thread). Catching "Signal source has been deleted"
 does not help: the emit crashes while the object is half deleted, before it says so.
 
 So the thread emits on a `FromThread`, an object with no parent that the thread keeps alive

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
-from shiboken6 import isValid
 
 from ..content.library import Library, Topic
 from ..quick_switch import quick_switching
+from .from_thread import FromThread
 
 if TYPE_CHECKING:  # sqlite3 and the search module: imported on the index's own thread
     from ..content.page_text import PageTextProcess
@@ -61,18 +61,6 @@ SWITCH_INTERVAL = 0.001  # while text is added: the window's thread gets Python'
 REFRESH = 1.0
 
 
-class _FromThread(QObject):
-    """What the index's thread tells the window, emitted here and passed on (queued) to the service's own
-    signals. This object has no parent: the thread keeps it alive while it emits, whatever happens to the
-    window. An emit from another thread into the service itself while the window deleted it (a test's end,
-    a crash exit) crashed the process (CI, session 28); Qt makes a deleted receiver safe, not a deleted sender."""
-
-    failed = Signal(str)
-    landed = Signal(int, int)
-    ready = Signal()
-    lost = Signal(int, int)
-
-
 class SearchService(QObject):
     """Owns one `SearchIndex`. `ready` fires (on the UI thread) when it can answer: at once with every
     title, keyword, summary and glossary entry; then `textAdded(done, total)` as each batch of pages'
@@ -87,7 +75,6 @@ class SearchService(QObject):
     moreText = Signal()
     textFailed = Signal(int, int)  # the rest of the pages' text could not be added (the same counts)
     _landed = Signal(int, int)  # the same, from the index's thread
-    _lost = Signal(int, int)
 
     def __init__(
         self,
@@ -127,12 +114,7 @@ class SearchService(QObject):
         self._again.setSingleShot(True)
         self._again.timeout.connect(self._more_text)
         self._landed.connect(self._on_landed)
-        self._lost.connect(self.textFailed)
-        self._from_thread = _FromThread()  # (no parent: see there)
-        self._from_thread.failed.connect(self.failed)
-        self._from_thread.landed.connect(self._landed)
-        self._from_thread.ready.connect(self.ready)
-        self._from_thread.lost.connect(self._lost)
+        self._from_thread = FromThread(self)  # (the index's thread tells this object's signals through it: _tell)
 
     @property
     def is_ready(self) -> bool:
@@ -220,22 +202,22 @@ class SearchService(QObject):
             if self._stop.is_set():
                 return  # the window closed as the index was opened (or interrupted it): its text is read next time
             self.error = str(exc) or type(exc).__name__
-            self._tell(self._from_thread.failed, self.error)
+            self._tell(self.failed, self.error)
             return
         # first: the note is up before the results
-        if self._tell(self._from_thread.landed, done, total) and self._tell(self._from_thread.ready):
+        if self._tell(self._landed, done, total) and self._tell(self.ready):
             self._add_text(index)
 
     def _tell(self, signal: SignalInstance, *args: object) -> bool:
-        """Emit ``signal`` (one of `_FromThread`'s) from the index's thread; False, and the thread stops, if
+        """Emit ``signal`` (one of this object's) on the window's thread, from the index's thread, through
+        `FromThread` (never into this object from here: see from_thread.py); False, and the thread stops, if
         the window has deleted this object (closed without `close`, e.g. at the end of a test or a crash
         exit): nobody hears the rest, and the text is kept for the next start as after `close`. Also
         False, with nothing emitted, once `close` has begun."""
         with self._telling:
             if self._stop.is_set():
                 return False
-            signal.emit(*args)  # (on _FromThread: alive, whatever the window did)
-            if isValid(self):
+            if self._from_thread.tell(signal, *args):
                 return True
             self._stop.set()
         if self._ahead is not None:
@@ -256,7 +238,7 @@ class SearchService(QObject):
             while left and not self._stop.is_set():
                 with quick_switching(SWITCH_INTERVAL):
                     left = index.add_text(rendered_of, before_page=self._wait_for_quiet)
-                if not self._tell(self._from_thread.landed, total - left, total):
+                if not self._tell(self._landed, total - left, total):
                     return
         except Stopped:
             return  # the window is closing: the batch being read is given up, its pages read next time
@@ -266,7 +248,7 @@ class SearchService(QObject):
             # A batch that cannot be written (a full disk, an index that turned read-only) keeps nothing:
             # its pages stay to be read at the next start, and the window says they are not searchable.
             self.text_error = str(exc) or type(exc).__name__
-            self._tell(self._from_thread.lost, total - left, total)
+            self._tell(self.textFailed, total - left, total)
 
     def _page_reader(self, index: SearchIndex) -> Callable[[Topic], Rendered]:
         """Each page's headings and text: the reader's parse if it has one, else a long page parsed in the

@@ -16,6 +16,7 @@ from sbc_desktop.ui.kiosk_updates import KioskUpdates
 from sbc_desktop.ui.library_arrival import SnapshotArrival
 from sbc_desktop.ui.page_builds import PageBuilds
 from sbc_desktop.ui.render_ahead import RenderElsewhere
+from sbc_desktop.ui.search_service import SearchService
 from tests.ui.owner_deleted import delete_the_owner_while_told
 
 
@@ -88,3 +89,21 @@ def test_the_window_deleted_as_the_rest_of_the_library_arrives_crashes_nothing(q
         return arrival._run  # what the thread reading the snapshot does
 
     delete_the_owner_while_told(qtbot, make)
+
+
+def test_the_window_deleted_while_the_index_thread_tells_it_how_far_the_text_is_crashes_nothing(qtbot, library):
+    """The index's thread tells the window how far the pages' text is while the window is deleted without
+    `close` (a test's end, a crash exit): nothing crashes, what was told before is heard, and the thread
+    stops (nothing after it is heard; the text is kept for the next start)."""
+    services = []
+
+    def make(owner: QObject, heard: list):
+        service = SearchService(library, None, parent=owner)
+        service.textAdded.connect(lambda done, _total: heard.append(done))
+        services.append(service)
+        return lambda: service._tell(service._landed, 1, 2)  # as _add_text does, batch after batch
+
+    delete_the_owner_while_told(qtbot, make)
+    for service in services:  # the window has gone: the index's thread is told to stop
+        assert service._tell(service._landed, 1, 2) is False
+        assert service._stop.is_set()
