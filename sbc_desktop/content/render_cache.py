@@ -44,7 +44,7 @@ import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from .cache_file import write_whole
 from .links import resolve_local
@@ -368,7 +368,7 @@ def _entry_to(entry: Rendered) -> dict:
     }
 
 
-def _strings(value: object) -> bool:
+def _strings(value: object) -> TypeGuard[list[str]]:
     return type(value) is list and all(type(v) is str for v in value)
 
 
