@@ -238,7 +238,8 @@ class _Loader:
         if found is None and self.shipped:  # the built-in content: as shipped with the app, if the same (a first start)
             from .shipped_library import load as shipped
 
-            found = shipped(self.root, files, code_stamp(), self.kind, known)
+            note = self.cache.sibling(".shipped") if self.cache is not None else None  # (a kiosk: none)
+            found = shipped(self.root, files, code_stamp(), self.kind, known, note=note)
         if found is None:
             return False
         library, problems, self.field_lines, self.failed = found

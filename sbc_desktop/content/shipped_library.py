@@ -12,7 +12,18 @@ it is now: marshal's data format, the reading code (``parse_cache.code_stamp``) 
 a hash of every file a load reads, byte for byte. Anything else -- another data format, changed code, a
 changed, new or deleted file, a missing or damaged snapshot -- and the folder is read as before.
 What depends on the day (reviews overdue) is checked again at every start, as for any snapshot.
-Nothing is written. tests/content/test_shipped_library.py fails when the shipped file is out of date.
+tests/content/test_shipped_library.py fails when the shipped file is out of date.
+
+Hashing every built-in file (about 150 KB, 40 files opened and read) took a start about 2 million
+instructions, at every start. So a home (which has a cache folder: a kiosk has none and writes nothing)
+notes, once the files have been found to be the shipped ones, each file's stamp -- its size and its
+modification and change times, in nanoseconds, as the loader's `fingerprint` took them -- beside the
+digest (``<cache>.shipped``): a later start whose files have exactly those stamps takes the digest
+from there without reading them (the stamps a home's own library snapshot is trusted by). A file
+written since has another change time, whatever its size and modification time; then the files are
+read and hashed again. A missing or damaged note is simply not used. Files changed in the last
+`SETTLED_NS` are not noted (a file system gives times in steps of a few milliseconds: a second write
+in the same step, of the same size, could still get the same stamp).
 """
 
 from __future__ import annotations
@@ -28,6 +39,8 @@ from . import library_snapshot
 from .parse_cache import Stamp
 
 FORMAT = 1
+NOTE = 1  # the format of a home's note of the files' stamps (see the module's doc)
+SETTLED_NS = 2_000_000_000  # files changed more recently than this are not noted
 NAME = "content.library"
 # marshal's data format 4 is read the same by every Python this app runs on (3.11 and later), so a
 # snapshot made with one Python serves the others; it is written in that format whatever the default.
@@ -71,10 +84,17 @@ def content_digest(root: Path, files: dict[str, Stamp | None]) -> str | None:
 
 
 def load(
-    root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, known: dict[str, str], file: Path | None = None
+    root: Path,
+    files: dict[str, Stamp | None],
+    stamp: str,
+    kind: str,
+    known: dict[str, str],
+    file: Path | None = None,
+    note: Path | None = None,
 ) -> tuple[Any, ...] | None:
     """What `library_snapshot.load` gives, from the shipped snapshot, if it was made from exactly
-    these files' contents by this code and this Python; else None. Never raises."""
+    these files' contents by this code and this Python; else None. Never raises. ``note``: where the
+    files' stamps are noted once they are found to be the shipped ones (a home's cache; see the doc)."""
     file = file if file is not None else locate(root)
     raw = library_snapshot.read(file) if file is not None else None
     if raw is None:
@@ -85,9 +105,36 @@ def load(
         return None
     if shape != FORMAT or version != MARSHAL or not isinstance(inner, bytes):
         return None
-    if digest != content_digest(root, files):
+    if digest != _digest_now(root, files, note, digest):
         return None
     return library_snapshot.load(inner, root, files, stamp, kind, known, moved=True)
+
+
+def _digest_now(root: Path, files: dict[str, Stamp | None], note: Path | None, shipped: str) -> str | None:
+    """`content_digest` of ``files``: from ``note`` when it was taken from files with these very
+    stamps, else computed (and noted when it is the ``shipped`` one)."""
+    if note is not None:
+        try:
+            with open(note, "rb") as stream:
+                shape, where, was_files, digest = marshal.loads(stream.read())
+            if shape == NOTE and where == str(root) and was_files == files and type(digest) is str:
+                return digest
+        except Exception:  # noqa: BLE001 - none, damaged or foreign: the files are read
+            pass
+    digest = content_digest(root, files)
+    if note is not None and digest is not None and digest == shipped and _settled(files):
+        from .cache_file import write_whole
+
+        write_whole(note, marshal.dumps((NOTE, str(root), files, digest), MARSHAL), ".shipped-")
+    return digest
+
+
+def _settled(files: dict[str, Stamp | None]) -> bool:
+    """Whether no file was changed in the last `SETTLED_NS`."""
+    import time
+
+    recent = time.time_ns() - SETTLED_NS
+    return all(stamp is None or max(stamp[1:]) < recent for stamp in files.values())
 
 
 def build(root: Path, out: Path) -> None:

@@ -43,7 +43,7 @@ def test_the_shipped_library_is_up_to_date_and_gives_what_parsing_gives(builtin_
     ]
     assert shipped.root == builtin_dir and shipped.complete
     assert load_library(builtin_dir, today, check_links=False, cache_dir=cache).topics.keys() == plain.topics.keys()
-    assert files_in(cache) == [], "nothing is written"
+    assert [p.suffix for p in files_in(cache)] == [".shipped"], "nothing but the note of the files' stamps"
 
 
 @pytest.mark.parametrize("today", [TODAY, dt.date(2031, 6, 1)])
@@ -150,3 +150,70 @@ def test_it_can_be_made_again_when_it_is_already_up_to_date(builtin_dir, tmp_pat
     assert snapshot_library(root, tmp_path / "cache", TODAY) is not None
     shipped_library.build(root, out)  # parses the folder rather than reading what it is replacing
     assert marshal.loads(out.read_bytes())[2] == marshal.loads(first)[2]
+
+
+def hashing_refused(monkeypatch):
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the files were read and hashed")
+
+    monkeypatch.setattr(shipped_library, "content_digest", refused)
+
+
+def test_a_home_notes_the_files_stamps_and_its_next_start_reads_none_of_them(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)  # (the copy was made just now)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    cache = tmp_path / "cache"
+    assert snapshot(snapshot_library(root, cache, TODAY)) == plain  # a first start: the files hashed, noted
+    (note,) = files_in(cache)
+    refuse_parsing(monkeypatch)
+    hashing_refused(monkeypatch)
+    for _start in range(2):  # (the note is read, not written again)
+        assert snapshot(snapshot_library(root, cache, TODAY)) == plain
+        assert snapshot(load_library(root, TODAY, check_links=False, cache_dir=cache)) == plain
+    assert files_in(cache) == [note]
+
+
+def test_a_file_written_since_the_note_is_read_again_whatever_its_size_and_time(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    cache = tmp_path / "cache"
+    assert snapshot_library(root, cache, TODAY) is not None  # (noted)
+    page = root / "topics" / "what-is-it.md"
+    text, before = page.read_bytes(), os.stat(page)
+    page.write_bytes(text.replace(b"title: ", b"title: X", 1)[:-1])  # the same size and time: only the bytes differ
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(page).st_size, os.stat(page).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert snapshot_library(root, cache, TODAY) is None  # (hashed again: not the shipped files)
+    assert load_library(root, TODAY, check_links=False, cache_dir=cache).topic("what-is-it").title[0] == "X"
+
+
+def test_files_changed_a_moment_ago_are_not_noted(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)  # (every file written just now)
+    cache = tmp_path / "cache"
+    assert snapshot_library(root, cache, TODAY) is not None
+    assert files_in(cache) == []  # (a write in the same step of the clock could still get the same stamp)
+
+
+def test_a_damaged_or_foreign_note_is_not_used(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    cache = tmp_path / "cache"
+    assert snapshot_library(root, cache, TODAY) is not None
+    (note,) = files_in(cache)
+    shape, where, files, digest = marshal.loads(note.read_bytes())
+    for damaged in (
+        b"",
+        b"\x00\xff not marshal",
+        note.read_bytes()[:-9],
+        marshal.dumps((shape + 1, where, files, digest)),
+        marshal.dumps((shape, "/another/folder", files, digest)),
+        marshal.dumps((shape, where, files, 42)),
+        marshal.dumps((shape, where)),
+    ):
+        note.write_bytes(damaged)
+        assert snapshot(snapshot_library(root, cache, TODAY)) == plain  # (the files hashed again)
+        assert marshal.loads(note.read_bytes()) == (shape, where, files, digest)  # (noted again)
+    note.write_bytes(marshal.dumps((shape, where, files, "0" * 40)))  # (noted as other files: not the shipped)
+    assert snapshot_library(root, cache, TODAY) is None
