@@ -28,7 +28,7 @@ from ..content.links import TERM_SCHEME
 from .reader_outline import OutlineItem
 from .table_grid import grid_tables
 
-LAYOUT_BUDGET_S = 0.008  # Qt's layout of the shown page, per turn of the event loop
+LAYOUT_BUDGET_S = 0.005  # Qt's layout of the shown page, per turn of the event loop (8 ms: turns of 8-20 ms at load)
 LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
 # A place a "#name" link goes to. nh3 and the renderer's walk write one space before each attribute and quote it
 # so (and the pieces are looked at only when they hold ' id="' or ' name="'): starting with a plain space lets the
