@@ -232,7 +232,8 @@ def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misse
     qtbot.keyClicks(window.search_field, "bones")
     total = len(library.topics)
     said = f"Some pages' text could not be added to search: {total} of {total} pages are found only by their titles"
-    qtbot.waitUntil(lambda: note.text().startswith(said), timeout=20000)
+    # (the panel appears a turn or two after its results are set: search_panel._appear)
+    qtbot.waitUntil(lambda: note.text().startswith(said) and panel.isVisible(), timeout=20000)
     assert note.isVisible() and note.accessibleName() == note.text()
     assert "full" in window.search.text_error
     qtbot.waitUntil(lambda: not window.search._thread.is_alive(), timeout=10000)  # it stopped trying
@@ -241,7 +242,7 @@ def test_when_the_text_cannot_be_written_the_panel_says_which_pages_search_misse
     assert result_refs(panel)[0] == "bone-strengthening-drugs"  # the titles still answer
     window.search_field.clear()
     qtbot.keyClicks(window.search_field, "pain")  # searching on is fine, and the note stays
-    qtbot.waitUntil(lambda: "pain" in result_refs(panel), timeout=10000)
+    qtbot.waitUntil(lambda: "pain" in result_refs(panel) and panel.isVisible(), timeout=10000)
     assert note.isVisible() and any(said in text for text in spoken)
     window.close()
     on_disk = search.SearchIndex.begin(library, cache)  # nothing lost: the next start reads them again
