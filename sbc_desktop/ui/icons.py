@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt, qVersion
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from .. import kept_drawings
 
@@ -65,6 +64,8 @@ def _drawn(name: str, colour: str, size: int) -> QIcon:
     pixels = kept_drawings.found(key)
     if pixels is not None:
         return QIcon(QPixmap.fromImage(QImage(pixels, size, size, size * 4, _FORMAT)))
+    from PySide6.QtSvg import QSvgRenderer  # (here: a start that finds its icons kept does not import QtSvg)
+
     image = QImage(size, size, _FORMAT)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)

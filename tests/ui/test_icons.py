@@ -54,7 +54,7 @@ def test_a_kept_icon_is_the_very_picture_its_svg_draws_and_no_svg_is_read(qtbot,
     drawn = {name: icons.icon(name, "#1a1a1a").pixmap(48, 48).toImage() for name in ("phone", "theme", "star")}
     assert kept.made == 3
     as_kept_by_a_last_start(kept)
-    monkeypatch.setattr(icons, "QSvgRenderer", no_svg)
+    monkeypatch.setattr("PySide6.QtSvg.QSvgRenderer", no_svg)
     for name, image in drawn.items():
         again = icons.icon(name, "#1a1a1a").pixmap(48, 48).toImage()
         assert again == image and again.format() == image.format()
@@ -111,8 +111,9 @@ def at_paint(*args, **kwargs):
         from sbc_desktop import kept_drawings
         (window,) = [widget for widget in QApplication.topLevelWidgets() if hasattr(widget, "reader")]
         shown = [b.icon().pixmap(48, 48).toImage() for b in window.findChildren(QToolButton) if not b.icon().isNull()]
-        said(json.dumps({"drawn": kept_drawings.made, "icons": [hashlib.sha256(bytes(i.constBits())).hexdigest()
-                                                               for i in shown]}), flush=True)
+        sums = [hashlib.sha256(bytes(image.constBits())).hexdigest() for image in shown]
+        svg = "PySide6.QtSvg" in sys.modules
+        said(json.dumps({"drawn": kept_drawings.made, "svg": svg, "icons": sums}), flush=True)
     return said(*args, **kwargs)
 builtins.print = at_paint
 sys.argv = ["sbc_desktop", "--topic", "what-is-it"]
@@ -133,3 +134,4 @@ def test_a_second_start_draws_no_icon_and_shows_the_same_ones(tmp_path):
     first, second = start(), start()
     assert first["drawn"] >= 16 and len(first["icons"]) >= 10
     assert second["drawn"] == 0 and second["icons"] == first["icons"]
+    assert first["svg"] and not second["svg"]  # (PySide6's QtSvg module is not even imported)
