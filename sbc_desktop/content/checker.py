@@ -14,7 +14,7 @@ from . import editorial
 from .check_cache import CheckCache, Found, page_key
 from .check_pool import map_pages
 from .library import Library, Problem, Topic
-from .link_check import link_problems, names_a_topic
+from .link_check import checked, link_problems
 from .loader import load_library
 from .readability import prepare
 from .render import Renderer
@@ -156,12 +156,12 @@ def _read_page(renderer: Renderer, topic: Topic, body: str, textstat: ModuleType
 
 
 class _Hrefs(dict[str, bool]):
-    """``names_a_topic`` of each href, worked out once (pages link the same places again and again)."""
+    """``link_check.checked`` of each href, worked out once (pages link the same places again and again)."""
 
     def __missing__(self, href: str) -> bool:
         if len(self) >= 100_000:
             self.clear()
-        names = self[href] = names_a_topic(href)
+        names = self[href] = checked(href)
         return names
 
 
@@ -214,5 +214,5 @@ class _Inside:
                     parent = self.real_dirs[path.parent] = path.parent.resolve()
                 real = parent / path.name
             return real.is_relative_to(self.real_folder)
-        except OSError:
+        except (OSError, RuntimeError):  # (a link loop: RuntimeError in Python 3.11)
             return False

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .library import Library, Problem, Topic
-from .links import TOPIC_SCHEME, resolve_local, slugify, topic_id_from_href
-from .rendered import PICTURE, Link
+from .links import TOPIC_SCHEME, resolve_local, scheme_of, slugify, topic_id_from_href
+from .rendered import DEAD, PICTURE, Link
+
+FOLLOWED = frozenset({"http", "https", "mailto", "topic", "term"})  # the link schemes the reader opens
 
 
 def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list[Problem]:
@@ -25,6 +27,11 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
             problems += _picture_problems(library, topic, line, href)
             continue
         target = topic_id_from_href(href)
+        if target is None and link.kind == DEAD and never_followed(href):
+            shown = href if len(href) <= 60 else href[:57] + "..."
+            message = f"link to '{shown}' is shown as plain words: only web, e-mail and topic links open"
+            problems.append(Problem(topic.path, line, "warning", message))
+            continue
         if target is None or target in library.topics:
             continue
         if target in not_loaded:
@@ -39,7 +46,20 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
 def may_be_a_problem(link: Link) -> bool:
     """Whether ``link_problems`` could ever find a problem with ``link``, whatever topics there are:
     a picture, or a link that names a topic (a web address or an anchor never is one)."""
-    return link.kind == PICTURE or names_a_topic(link.href)
+    return link.kind == PICTURE or checked(link.href)
+
+
+def checked(href: str) -> bool:
+    """Whether a link to ``href`` is checked: it names a topic (which may not be there), or it is never followed."""
+    return names_a_topic(href) or never_followed(href)
+
+
+def never_followed(href: str) -> bool:
+    """Whether a link to ``href`` is shown as plain words whatever the library holds: an address of a kind the
+    reader never opens (javascript:, data:, file:, tel:...). Content is untrusted: such a link is not followed,
+    and `check` says so (the page's author meant it to go somewhere)."""
+    scheme = scheme_of(href)
+    return scheme is not None and scheme not in FOLLOWED
 
 
 def names_a_topic(href: str) -> bool:

@@ -21,6 +21,12 @@ def slugify(text: str) -> str:
     return slug or "topic"
 
 
+def scheme_of(href: str) -> str | None:
+    """The scheme of an address (lower case, without its colon: "https", "javascript"), or None."""
+    found = _SCHEME.match(href)
+    return found.group()[:-1].lower() if found else None
+
+
 def topic_id_from_href(href: str) -> str | None:
     """The topic a link points to, or None for external links, anchors and the like."""
     if href.startswith(TOPIC_SCHEME):

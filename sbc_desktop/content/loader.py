@@ -15,6 +15,7 @@ with file and line, never an exception, a hang or a read outside the folder.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gc
 import math
 import os
@@ -40,6 +41,9 @@ LAY_TERMS_FILE = "lay-terms.yaml"
 QUESTIONS_FILE = "questions.yaml"
 TOPICS_DIR = "topics"
 YAML_FILES = (REFERENCES_FILE, SECTIONS_FILE, GLOSSARY_FILE, LAY_TERMS_FILE, QUESTIONS_FILE)
+LEADS_OUTSIDE = "leads outside the content folder (a link to another place): not read"
+NOT_REGULAR = "not a regular file: not read"
+LOOP = "a link that leads back to itself (a loop): not read"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -79,6 +83,9 @@ class _Loader:
         self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
         self.regular: set[str] = set()  # topic files listed as regular files inside the folder (not links)
         self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
+        # Page files the listing passed over, each with why (a link out of the folder, a loop, a pipe...): by
+        # cache key. Reported, and part of the folder's fingerprint (not stamped: their targets are not read).
+        self.skipped: dict[str, Problem] = {}
         self.shipped = cache_dir is not None  # whether the built-in content's shipped snapshot may stand for it
         self.checks: list[tuple[int, int, Topic]] = []  # the date-dependent checks: (first, end problem, topic)
 
@@ -152,10 +159,10 @@ class _Loader:
     def read_checked(self, path: Path, most: int) -> bytes | None:
         try:
             if not path.resolve().is_relative_to(self.root.resolve()):
-                self.error(path, 1, "leads outside the content folder (a link to another place): not read")
+                self.error(path, 1, LEADS_OUTSIDE)
                 return None
             if not path.is_file():
-                self.error(path, 1, "not a regular file: not read")
+                self.error(path, 1, NOT_REGULAR)
                 return None
             with path.open("rb") as stream:
                 return stream.read(most + 1)
@@ -212,6 +219,7 @@ class _Loader:
         if problems:  # links that cannot be followed: read the folder as it is now
             return None
         files: dict[str, Stamp | None] = dict(self.stamps)
+        files.update(dict.fromkeys(self.skipped))  # (a link out that now leads in, and the folder is read again)
         for name in YAML_FILES:
             files[name] = stamp_of(self.root / name)
         return files
@@ -360,6 +368,9 @@ class _Loader:
     def topic_files(self) -> list[Path]:
         files, problems = self.list_topic_files()
         self.lib.problems.extend(problems)
+        for _key, problem in sorted(self.skipped.items()):
+            self.lib.problems.append(problem)
+            self.lib.left_out.append(problem.path)
         return [Path(text) for text in files]
 
     def list_topic_files(self) -> tuple[list[str], list[Problem]]:
@@ -395,10 +406,13 @@ class _Loader:
                         st = os.lstat(text)
                         if not base_inside or stat.S_ISLNK(st.st_mode):
                             path = Path(text)
-                            if not (path.is_file() and path.resolve().is_relative_to(inside)):
+                            why = _not_followed(path, inside)
+                            if why:
+                                self.skipped[prefix + name] = Problem(path, 1, "error", why)
                                 continue
                             st = os.stat(path)
-                        elif not stat.S_ISREG(st.st_mode):
+                        elif not stat.S_ISREG(st.st_mode):  # a pipe (reading it would wait for ever), a device...
+                            self.skipped[prefix + name] = Problem(Path(text), 1, "error", NOT_REGULAR)
                             continue
                         else:
                             self.regular.add(text)
@@ -822,6 +836,21 @@ def first_page_library(root: str | Path, topic_id: str | None, today: dt.date | 
 
 
 # -- small helpers ---------------------------------------------------------------
+def _not_followed(path: Path, inside: Path) -> str:
+    """Why the page file ``path`` (a link, or in a folder that is one) is not read, or "" if it may be."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a link to a file that is not there: not read"
+    except RuntimeError:  # (Python 3.11: a loop; later, OSError ELOOP)
+        return LOOP
+    except OSError as exc:
+        return LOOP if exc.errno == errno.ELOOP else f"cannot follow this link ({exc.strerror or exc}): not read"
+    if not target.is_relative_to(inside):
+        return LEADS_OUTSIDE
+    return "" if target.is_file() else NOT_REGULAR
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 

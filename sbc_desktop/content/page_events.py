@@ -172,6 +172,24 @@ def raw_words(raw: str) -> str:
     return unescape(nh3.clean(raw, tags=set()))
 
 
+def raw_pictures(raw: str) -> list[str]:
+    """The ``src`` of each picture that raw HTML shows (``<img src=...>``), as the sanitiser reads it: checked as a
+    picture written in Markdown is (a missing file is dropped from the page, so `check` must say so)."""
+    if "<img" not in raw.lower():
+        return []
+    found: list[str] = []
+
+    def note(tag: str, attribute: str, value: str) -> str:
+        if tag == "img" and attribute == "src" and value.strip():
+            found.append(value.strip())
+        return value
+
+    nh3.clean(
+        raw, tags={"img"}, attributes={"img": {"src"}}, attribute_filter=note, url_schemes={"http", "https", "file"}
+    )
+    return found
+
+
 class PageWalk:
     """One walk over one page's events. ``run()`` returns the HTML's top-level elements."""
 
@@ -413,6 +431,7 @@ class PageWalk:
                     self.in_head = False
                 elif value == "HtmlBlock":
                     self.pending.append(" " + raw_words("".join(self.raw)) + " ")
+                    self._raw_pictures("".join(self.raw))
                     self.raw = []
                 self.out.append(closing)
                 self._block_end()
@@ -594,10 +613,16 @@ class PageWalk:
                 self.hidden = ""
         else:
             self._words(" " + raw_words(html) + " ")
+            self._raw_pictures(html)
             opened = _HIDDEN_RAW.match(html)
             if opened and "</" not in lowered:
                 self.hidden = opened.group(1).lower()
         self.out.append(html)
+
+    def _raw_pictures(self, html: str) -> None:
+        """The pictures raw HTML shows, kept as links (as a Markdown picture is: its file is checked)."""
+        for src in raw_pictures(html):
+            self.links.append([src, PICTURE, self.fix_picture(src), self.lines.line_of(src), ""])
 
     def _link_start(self, detail: dict[str, str]) -> None:
         self._child()

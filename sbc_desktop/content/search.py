@@ -51,6 +51,7 @@ COMPLETIONS = 12  # words an unfinished word may be the start of, searched as we
 BEGUN_MEANINGS = 6  # other words for the lay words an unfinished word may become, searched as well (`_begun_words`)
 SNIPPET_SCAN = 6000  # characters of a page in which the snippet's match is looked for
 BROAD = 300  # an idea in more documents than this is looked for in titles, keywords and summaries only
+_PHRASE = re.compile(r'"(?:[^"]|"")*"')  # an FTS5 phrase, as `_quote` writes it
 _RANK_SQL = "SELECT rowid, bm25(fts, ?, ?, ?, ?, ?) AS r FROM fts WHERE fts MATCH ? ORDER BY r LIMIT ?"
 _STRONG_SQL = "SELECT rowid, bm25(strong, ?, ?, ?) AS r FROM strong WHERE strong MATCH ? ORDER BY r LIMIT ?"
 SLOW_READ = 3_000_000  # characters of Markdown that take seconds to read: the command line says it is busy
@@ -217,6 +218,7 @@ class SearchIndex:
         self._stemmer: _Stemmer | None = None
         self._filling = _pending(connection)  # pages' text still to land: their words are learnt at the end
         self._counts: dict[tuple[str, str], int] = {}  # (table, FTS5 match) -> how many documents hold it
+        self._strong_matches: dict[str, str] = {}  # an idea's FTS5 match -> one term for each stem (`_strong_match`)
         self.kept: dict[str, object] = {}  # what helpers (nearest.py) work out once per index
         self._lock = threading.RLock()  # the pages' text may be landing (add_text) while the window searches
         self._count = 0
@@ -957,7 +959,7 @@ class SearchIndex:
             scored = {rowid: value + OTHER_TERMS_SHARE * (total[rowid] - value) for rowid, value in best.items()}
             return scored, {rowid: worth for rowid, worth in worth_of.items() if worth != 1.0}
         # A very common idea: only its titles, keywords and summaries count (the short table).
-        scope = idea.match
+        scope = self._strong_match(idea)
         if self._count_matches(scope, "strong") > 4 * BROAD:
             scope = f"{{title}}: ({idea.match})"
             if self._count_matches(scope, "strong") > 4 * BROAD:  # in thousands of titles: too common to rank
@@ -973,6 +975,25 @@ class SearchIndex:
                 some = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (idea.match, RANK_DEPTH))
                 return {rowid: 1.0 for (rowid,) in some}, {}
         return {rowid: -rank for rowid, rank in rows}, {}
+
+    def _strong_match(self, idea: _Idea) -> str:
+        """``idea`` as ranked in the `strong` table: one term for each porter stem. That table is stemmed, so a
+        word's forms ("end of life", "ending of life", "ends of life") all match the same documents there, and
+        BM25 adds up every term that matches: a word with five forms in the content counted five times over one
+        with none ('will i die' on the NCI pages: the pages about the end of life scored five times the pages about
+        prognosis, another word for it, worth the same). The same documents match."""
+        found = self._strong_matches.get(idea.match)
+        if found is None:
+            phrases = [term[1:-1].replace('""', '"') if _PHRASE.fullmatch(term) else "" for term in idea.terms]
+            stemmer = self._stemmer = self._stemmer or _Stemmer()
+            stems = iter(stemmer.stems([phrase for phrase in phrases if phrase]))
+            kept: dict[str, str] = {}
+            for term, phrase in zip(idea.terms, phrases, strict=True):
+                kept.setdefault(next(stems) if phrase else term, term)
+            if len(self._strong_matches) > 2000:
+                self._strong_matches.clear()
+            found = self._strong_matches[idea.match] = " OR ".join(kept.values())
+        return found
 
     def _count_matches(self, match: str, table: str = "fts") -> int:
         """How many documents of ``table`` ("fts" or "strong") hold ``match`` (kept while typing)."""

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from sbc_desktop import cli
-from sbc_desktop.content import limits
+from sbc_desktop.content import limits, loader
 from sbc_desktop.content.frontmatter import YamlProblem, load_yaml
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.search import SearchIndex
@@ -197,3 +197,79 @@ def test_a_page_swapped_for_a_link_after_the_folder_was_listed_is_not_followed_o
     library = load_library(root)
     assert library.topic("b") is None
     assert any("leads outside the content folder" in p.message for p in library.errors)
+
+
+def odd_page_files(root) -> dict[str, str]:
+    """Page files that cannot be read, made in ``root``'s topics folder: file name -> the message expected."""
+    topics = root / "topics"
+    (topics / "loop-a.md").symlink_to("loop-b.md")
+    (topics / "loop-b.md").symlink_to("loop-a.md")
+    (topics / "gone.md").symlink_to("../drafts/gone.txt")
+    os.mkfifo(topics / "pipe.md")  # (reading it would wait for a writer for ever)
+    (topics / "out.md").symlink_to(write(root.parent / "elsewhere" / "out.md", bad_topic("out", "")))
+    return {
+        "loop-a.md": loader.LOOP,
+        "loop-b.md": loader.LOOP,
+        "gone.md": "a link to a file that is not there: not read",
+        "pipe.md": loader.NOT_REGULAR,
+        "out.md": loader.LEADS_OUTSIDE,
+    }
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_page_files_that_cannot_be_read_are_each_named_and_the_rest_loads(tmp_path, cached):
+    """A link loop, a link to nothing, a pipe and a link out of the folder were passed over without a word:
+    a folder whose pages were links elsewhere loaded no page and said nothing (issue 14). Each is now an error
+    naming its file; every other page loads, and a start from the kept library (`cached`) says the same."""
+    root = make_content(tmp_path / "c")
+    expected = odd_page_files(root)
+    cache = tmp_path / "cache" if cached else None
+    for _start in range(2 if cached else 1):
+        library = load_library(root, cache_dir=cache)
+        assert set(library.topics) == {"a", "b"}
+        named = {p.path.name: (p.severity, p.line, p.message) for p in library.problems}
+        assert named == {name: ("error", 1, message) for name, message in expected.items()}
+        assert sorted(p.name for p in library.left_out) == sorted(expected)  # "One page could not be shown"...
+
+
+def test_a_link_to_nothing_is_read_once_its_file_is_there(tmp_path):
+    root = make_content(tmp_path / "c")
+    (root / "topics" / "gone.md").symlink_to("../drafts/gone.txt")
+    cache = tmp_path / "cache"
+    assert "gone" not in load_library(root, cache_dir=cache).topics
+    write(root / "drafts" / "gone.txt", topic("gone", "Here now."))
+    library = load_library(root, cache_dir=cache)  # (not the library kept from the start before)
+    assert "gone" in library.topics and not library.errors
+
+
+def test_check_names_each_page_file_that_cannot_be_read(qapp, tmp_path, capsys, monkeypatch):
+    root = make_content(tmp_path / "c")
+    expected = odd_page_files(root)
+    monkeypatch.chdir(root)  # (problems are shown from here: a loop cannot be followed to see where it is)
+    assert cli.main(["check", "."]) == 1
+    out = capsys.readouterr().out
+    for name, message in expected.items():
+        assert f"topics/{name}:1: error: {message}" in out
+    assert "2 topics" in out
+
+
+def test_check_names_pictures_written_as_html_and_links_that_never_open(qapp, tmp_path, capsys, monkeypatch):
+    """A picture written as HTML whose file is missing (or outside the folder) was dropped from the page without
+    a word from 'check', and a link to javascript: (or data:, file:...) was shown as plain words, unremarked."""
+    body = (
+        "Text.\n\n"
+        '<img src="images/nothere.png" alt="A chart">\n\n'
+        'Inline <img src="../../secret.png"> here, and a kept one <img src="images/here.png">.\n\n'
+        "[Click me](javascript:alert(1)) and [this](data:text/html,hi) and [a file](file:///etc/passwd).\n"
+    )
+    root = make_content(tmp_path / "c", {"a": body, "b": "More."})
+    write(root / "images" / "here.png", "not really a picture")
+    monkeypatch.chdir(root)
+    assert cli.main(["check", "."]) == 1
+    out = capsys.readouterr().out
+    assert "topics/a.md:14: error: missing image 'images/nothere.png'" in out
+    assert "topics/a.md:16: error: picture '../../secret.png' is outside the content folder" in out
+    assert "'images/here.png'" not in out  # (it is there)
+    for href in ("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"):
+        assert f"topics/a.md:18: warning: link to '{href}' is shown as plain words" in out
+    assert "2 topics" in out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from sbc_desktop.content import search
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.ui.main_window import MainWindow
 from tests.helpers import make_content, topic, write
@@ -132,6 +133,17 @@ def test_the_start_of_the_one_lay_word_it_can_become_ranks_as_that_word(window, 
         assert titles(panel)[0] == "the-future", (typed, titles(panel))
 
 
+def open_imported(qtbot, folder, pages: dict[str, tuple[str, str]]) -> MainWindow:
+    """A window on imported pages (id -> title, text) with no lay words of their own."""
+    root = make_content(folder, dict.fromkeys(pages, "x"))
+    for page, (title, text) in pages.items():
+        write(root / "topics" / f"{page}.md", topic(page, text, title=title))
+    win = MainWindow(load_library(root), settings=None)
+    qtbot.addWidget(win)
+    win.open_start_page()
+    return show_active(qtbot, win)
+
+
 @pytest.fixture
 def imported_window(qtbot, tmp_path):
     """Imported pages like the NCI's, with no lay words of their own: the pages about the end of life and
@@ -143,13 +155,7 @@ def imported_window(qtbot, tmp_path):
         "prognosis": ("Prognosis", "Your doctor can talk with you about your prognosis and outlook."),
         "exercise": ("Exercise", "Walking helps."),
     }
-    root = make_content(tmp_path / "c", dict.fromkeys(pages, "x"))
-    for page, (title, text) in pages.items():
-        write(root / "topics" / f"{page}.md", topic(page, text, title=title))
-    win = MainWindow(load_library(root), settings=None)
-    qtbot.addWidget(win)
-    win.open_start_page()
-    return show_active(qtbot, win)
+    return open_imported(qtbot, tmp_path / "c", pages)
 
 
 @pytest.mark.parametrize("typed", ["will i die", "am i dyin", "how long have i got"])
@@ -159,3 +165,23 @@ def test_pages_with_no_lay_words_find_the_end_of_life_for_will_i_die(imported_wi
     of its own is lent the app's few for the questions patients ask most (content/patient_words.py)."""
     panel = type_query(imported_window, qtbot, typed)
     assert set(titles(panel)[:2]) == {"end-of-life", "prognosis"}, titles(panel)
+
+
+def test_a_word_with_many_forms_does_not_outweigh_another_word_for_the_same_question(qtbot, tmp_path, monkeypatch):
+    """On the NCI pages 'will i die' is found in hundreds of pages' text, so it is ranked in the titles,
+    keywords and summaries alone (a stemmed table). There every form of 'end of life' the pages use ('ends of
+    life', 'ending of life'...) matched the same titles again, and BM25 added them up: the pages about the end
+    of life scored five times the pages about prognosis, another word for it worth the same, and the breast
+    cancer prognosis page came 8th. Here the page titled "Your prognosis" came 3rd, after the two about the end
+    of life."""
+    monkeypatch.setattr(search, "BROAD", 1)  # (as 'will i die' is on the NCI pages: in 445 pages' text)
+    pages = {
+        "care": ("Care at the end of life", "Care for people in their last weeks."),
+        "choices": ("Choices at the end of life", "As treatment ends, or is ended, an ending is planned."),
+        "prognosis": ("Your prognosis", "Your doctor can talk with you about your prognosis and outlook."),
+        "survival": ("Prognosis and survival", "How many people live five years or more."),
+        **{f"other{n}": (f"Other page {n}", "Walking helps.") for n in range(12)},  # (so neither word is common)
+    }
+    window = open_imported(qtbot, tmp_path / "c", pages)
+    panel = type_query(window, qtbot, "will i die")
+    assert "prognosis" in titles(panel)[:2], titles(panel)
