@@ -62,8 +62,8 @@ def _drawn(name: str, colour: str, size: int) -> QIcon:
     # reads no SVG (16 renders, about 7.5 million instructions before the first paint).
     key = kept_drawings.key_of(svg, size * 4, size, f"Qt {qVersion()} {_FORMAT.name}")
     pixels = kept_drawings.found(key)
-    if pixels is not None:
-        return QIcon(QPixmap.fromImage(QImage(pixels, size, size, size * 4, _FORMAT)))
+    if pixels is not None:  # (copied: an image made on a buffer shares it, and so would the pixmap made from it)
+        return QIcon(QPixmap.fromImage(QImage(pixels, size, size, size * 4, _FORMAT).copy()))
     from PySide6.QtSvg import QSvgRenderer  # (here: a start that finds its icons kept does not import QtSvg)
 
     image = QImage(size, size, _FORMAT)

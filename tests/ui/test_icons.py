@@ -61,6 +61,20 @@ def test_a_kept_icon_is_the_very_picture_its_svg_draws_and_no_svg_is_read(qtbot,
     assert kept.made == 3 and len(kept.used()) == 3  # (and still kept, for the file the next start reads)
 
 
+def test_a_kept_icon_owns_its_pixels(qtbot, kept):
+    """A QImage made on a buffer shares it, and so does a pixmap made from that image: the icon must not
+    depend on the kept entry (a new file read, or the entries let go)."""
+    image = icons.icon("play", "#1a1a1a").pixmap(48, 48).toImage()
+    ((key, pixels),) = kept.used().items()
+    kept._used.clear()
+    kept._kept[key] = buffer = bytearray(pixels)  # (a buffer that can be changed under the icon)
+    icons._drawn.cache_clear()
+    shown = icons.icon("play", "#1a1a1a")
+    assert kept.made == 1 and shown.pixmap(48, 48).toImage() == image  # (from the kept entry)
+    buffer[:] = bytes(len(buffer))
+    assert shown.pixmap(48, 48).toImage() == image
+
+
 def test_another_colour_size_icon_or_qt_is_drawn_not_taken_from_the_kept(qtbot, kept, monkeypatch):
     icons.icon("phone", "#1a1a1a")
     as_kept_by_a_last_start(kept)
