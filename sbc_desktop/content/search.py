@@ -1405,9 +1405,11 @@ def _index_words(db: sqlite3.Connection) -> list[str]:
     terms, read from the index: no text is tokenized again), lower case, letters only, three or more,
     in order. FTS5 walks every position of each term it lists: the terms that start with a digit (a tenth
     of the NCI pages' 73,000: numbers, doses, years), never a word, are skipped in the index (terms are
-    sorted, lower case: digits come before "a", letters of other alphabets after "z")."""
-    rows = db.execute("SELECT term FROM fts_words WHERE term >= 'a'")
-    return [term for (term,) in rows if len(term) > 2 and term.isalpha()]
+    sorted, lower case: digits come before "a", letters of other alphabets after "z"). The terms come back
+    as one text, split here in C: a row a term (66,000 for the NCI pages) cost a third more than FTS5's walk
+    itself. A term holds no space (FTS5's ``unicode61`` splits at every one), so splitting gives the terms."""
+    joined = db.execute("SELECT group_concat(term, ' ') FROM fts_words WHERE term >= 'a' AND length(term) > 2")
+    return list(filter(str.isalpha, (joined.fetchone()[0] or "").split()))
 
 
 def _keep_words(db: sqlite3.Connection, words: list[str]) -> None:
