@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -55,6 +56,14 @@ PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen s
 # (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
 SHORT_PAGE_CHARS = 12_000
 BATCH_CHARS = 16_000  # pieces of a long page joined up to this many characters of HTML, added off screen as one
+# ...or up to this many tags ("<"), whichever comes first: Qt's parse costs about 15 µs a tag (a table's cell, a
+# link) at load, and a thousand characters of text cost about what one tag does (a batch of 16,000 characters of
+# table or links was 8-12 ms of parse; of plain text about 2 ms)
+BATCH_TAGS = 500
+# A page left with more characters than this is not cleared in the step that shows the next one (Qt's setHtml over
+# it: 2.5-6 ms CPU at load for 250,000-1,000,000 characters laid out): a blank document takes its place at once,
+# and it is freed in a turn of the event loop of its own (_free_old_pages).
+FREE_LATER_CHARS = 50_000
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -92,7 +101,7 @@ class Reader(QTextBrowser):
         self._pending: Iterator[Any] | None = None
         self._steps: deque[tuple[str, bool]] = deque()  # pieces of a part to add; True: its last
         self._batch: list[str] = []  # pieces taken, not yet added to the page built off screen (BATCH_CHARS)
-        self._batch_chars = 0
+        self._batch_chars = self._batch_tags = 0
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
@@ -115,6 +124,12 @@ class Reader(QTextBrowser):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._add_next_part)
+        self._old_pages: list[QTextDocument] = []  # long pages left, freed in a turn of their own (FREE_LATER_CHARS)
+        self._free_timer = QTimer(self)
+        self._free_timer.setSingleShot(True)
+        self._free_timer.setInterval(0)
+        self._free_timer.timeout.connect(self._free_old_pages)
+        self._layout_steps.finished.connect(self._free_timer.start)  # (the new page is laid out: a quiet turn next)
         self._paint_held = QTimer(self)  # the longest the screen is left as it was (hold_paint)
         self._paint_held.setSingleShot(True)
         self._paint_held.setInterval(PAINT_HELD_MS)
@@ -179,12 +194,12 @@ class Reader(QTextBrowser):
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
         self._release_paint()
+        self._set_old_page_aside()
         self.page_number += 1
         self._when_complete = []
         self._pending = None
         self._steps.clear()
-        self._batch.clear()
-        self._batch_chars = 0
+        self._clear_batch()
         self._drop_offscreen()
         self._forget_build()
         self._after_build = None
@@ -220,6 +235,29 @@ class Reader(QTextBrowser):
                 fragment = url.fragment()
                 self.when_complete(self._this_move(lambda: self.to_anchor(fragment)))
         return html
+
+    def _set_old_page_aside(self) -> None:
+        """A long page being left gives its place to a blank document (the page's style, font and margins),
+        which the next page's HTML goes into; it is freed once that page is laid out (FREE_LATER_CHARS)."""
+        doc = self.document()
+        if doc.characterCount() < FREE_LATER_CHARS or doc.parent() is not self:
+            return
+        self._layers.clear()  # (its highlights: on the page left, as Qt's setHtml would have emptied them)
+        self.setExtraSelections([])
+        self._swap_document(PageDocument(self, "").take())
+        self._watch_layout(self.document())
+        self._old_pages.append(doc)
+        if len(self._old_pages) > 2:  # pages left faster than each is laid out: not kept for long
+            self._free_timer.start()
+
+    def _free_old_pages(self) -> None:
+        """Free the long pages left (one per turn of the event loop, each a few milliseconds)."""
+        if self._old_pages:
+            doc = self._old_pages.pop(0)
+            doc.setParent(None)
+            shiboken6.delete(doc)
+        if self._old_pages:
+            self._free_timer.start()
 
     def _hold_paint(self) -> None:
         """Leave the screen as it is (the page it showed) until the page shown again is complete and at
@@ -467,8 +505,7 @@ class Reader(QTextBrowser):
             self._build, self._arriving = (number, arriving[1]), None
             self._pending = None
             self._steps.clear()
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
             self._drop_offscreen()
         if self._build is None or self._build[0] != number:
             return  # stale: another page, a reload or a reset came first
@@ -521,6 +558,7 @@ class Reader(QTextBrowser):
             self._offscreen = PageDocument(self, self._first_piece)
         ended = False  # every part is in
         waiting = False  # for the next part, still being made (see _part_arrived)
+        parsed = 0.0  # the longest batch added this turn took this long
         batch = self._batch
         while time.perf_counter() - began < STEP_BUDGET_S:
             if not self._steps:
@@ -537,15 +575,29 @@ class Reader(QTextBrowser):
             piece, last = self._steps.popleft()
             batch.append(piece)
             self._batch_chars += len(piece)
+            self._batch_tags += piece.count("<")
             self.parts_shown += last
-            # Pieces joined up to BATCH_CHARS, added as one fragment: each costs Qt a parse into a document of
-            # its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one setHtml
-            # of it). Where the joins fall depends on the sizes alone: the same page is the same document.
-            if self._batch_chars >= BATCH_CHARS:
+            # Pieces joined up to BATCH_CHARS (or BATCH_TAGS), added as one fragment: each costs Qt a parse into a
+            # document of its own and an insertion (a 300 KB page in pieces of 4,000 characters took about 1.3x one
+            # setHtml of it). Where the joins fall depends on the pieces alone: the same page is the same document.
+            if self._batch_chars >= BATCH_CHARS or self._batch_tags >= BATCH_TAGS:
+                at = time.perf_counter()
                 self._add_batch()
+                now = time.perf_counter()
+                parsed = max(parsed, now - at)
+                # Not another batch this turn if one like this would end past the budget.
+                if now - began + parsed >= STEP_BUDGET_S:
+                    break
         if ended:
-            self._add_batch()
-            self._show_offscreen()
+            # The last batch and the page's swap (Qt's first layout of it, 2,000 px at least) each in a turn
+            # of its own: together they were one of the path's longest steps.
+            if self._batch and not parsed:
+                self._add_batch()
+                parsed = 1.0
+            if parsed:
+                self._fill_timer.start()  # (the parts are all taken: the next turn swaps)
+            else:
+                self._show_offscreen()
             return
         if not waiting:
             self._fill_timer.start()
@@ -554,8 +606,11 @@ class Reader(QTextBrowser):
         if self._batch:
             assert self._offscreen is not None
             self._offscreen.add("".join(self._batch))
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
+
+    def _clear_batch(self) -> None:
+        self._batch.clear()
+        self._batch_chars = self._batch_tags = 0
 
     def _complete_as_shown(self) -> None:
         """The page on screen is the whole page (one piece): complete now, laid out to its end in steps
@@ -571,8 +626,7 @@ class Reader(QTextBrowser):
         built, self._offscreen = self._offscreen, None
         self._pending = None
         self._steps.clear()
-        self._batch.clear()
-        self._batch_chars = 0
+        self._clear_batch()
         position = self.verticalScrollBar().value()
         caret = self.textCursor()
         anchor, at = caret.anchor(), caret.position()
@@ -705,8 +759,7 @@ class Reader(QTextBrowser):
             self.parts_shown += len(rest_parts) + (1 if self._steps else 0)
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
-            self._batch.clear()
-            self._batch_chars = 0
+            self._clear_batch()
             if self._offscreen is None and not rest:  # the first piece was the whole page
                 self._complete_as_shown()
             else:
