@@ -44,7 +44,7 @@ import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from .cache_file import write_whole
 from .links import resolve_local
@@ -368,28 +368,36 @@ def _entry_to(entry: Rendered) -> dict:
     }
 
 
-def _strings(value: object, size: int | None = None) -> bool:
-    return isinstance(value, list) and (size is None or len(value) == size) and all(isinstance(v, str) for v in value)
+def _strings(value: object) -> TypeGuard[list[str]]:
+    return type(value) is list and all(type(v) is str for v in value)
 
 
 def _entry_from(value: object) -> Rendered | None:
-    """A Rendered from decoded JSON, or None if anything has the wrong shape."""
-    if not isinstance(value, dict):
+    """A Rendered from decoded JSON (or marshal: the render helper's answer), or None if anything has the wrong
+    shape. (Exact types: JSON and marshal make no subclasses, and a bool is no line or level. Each link unpacked
+    and checked in place: a long page has thousands, and the reader waits for this.)"""
+    if type(value) is not dict:
         return None
     parts, links, headings, text, terms = (value.get(k) for k in ("parts", "links", "headings", "text", "terms"))
-    if not (isinstance(parts, list) and parts and _strings(parts) and isinstance(terms, list) and _strings(terms)):
+    if not (parts and _strings(parts) and _strings(terms) and type(text) is str):
         return None
-    if not isinstance(text, str):
-        return None
-    if not (isinstance(links, list) and isinstance(headings, list)):
+    if not (type(links) is list and type(headings) is list):
         return None
     made_links, made_headings = [], []
     for item in links:
-        if not (isinstance(item, list) and len(item) == 5 and _strings(item[:3] + item[4:]) and type(item[3]) is int):
+        if type(item) is not list or len(item) != 5:
             return None
-        made_links.append(Link(item[0], item[1], item[2], item[3], item[4]))
+        href, kind, target, line, words = item
+        if not (type(href) is str and type(kind) is str and type(target) is str and type(words) is str):
+            return None
+        if type(line) is not int:
+            return None
+        made_links.append(Link(href, kind, target, line, words))
     for item in headings:
-        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int and _strings(item[1:])):
+        if type(item) is not list or len(item) != 3:
             return None
-        made_headings.append(Heading(item[0], item[1], item[2]))
+        level, words, anchor = item
+        if not (type(level) is int and type(words) is str and type(anchor) is str):
+            return None
+        made_headings.append(Heading(level, words, anchor))
     return Rendered(tuple(parts), tuple(made_links), tuple(made_headings), text, frozenset(terms))

@@ -30,7 +30,10 @@ from .table_grid import grid_tables
 
 LAYOUT_BUDGET_S = 0.005  # Qt's layout of the shown page, per turn of the event loop (8 ms: turns of 8-20 ms at load)
 LAYOUT_STEP_CHARS = 2_000  # ...asked for this many characters at a time
-_ANCHOR = re.compile(r'\s(?:id|name)="([^"]+)"')  # a place a "#name" link goes to (nh3 quotes attributes so)
+# A place a "#name" link goes to. nh3 and the renderer's walk write one space before each attribute and quote it
+# so (and the pieces are looked at only when they hold ' id="' or ' name="'): starting with a plain space lets the
+# search skip to each space, 4x quicker than any whitespace (\s) on a long page's 300 KB (2.5 -> 0.6 ms).
+_ANCHOR = re.compile(r' (?:id|name)="([^"]+)"')
 
 
 def mark_terms(doc: QTextDocument, items: Iterable[OutlineItem]) -> None:

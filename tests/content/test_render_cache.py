@@ -18,11 +18,12 @@ from sbc_desktop.content.render_cache import (
     MAGIC,
     MAX_BYTES,
     RenderCache,
+    _entry_from,
     _entry_to,
     cached_rendering,
     install_pages,
 )
-from sbc_desktop.content.rendered import Rendered
+from sbc_desktop.content.rendered import Heading, Link, Rendered
 from tests.helpers import make_content, renderers_made, topic, write
 
 GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ.\n"
@@ -118,6 +119,51 @@ def test_a_broken_or_foreign_entry_is_ignored_and_the_page_rendered(tmp_path, da
     entry.write_bytes(damage(entry.read_bytes()))
     again = renderer_for(root, tmp_path / "cache")
     assert html(again, "a") == made and again.disk.hits == 0
+
+
+def _good_entry() -> dict:
+    return {
+        "parts": ["<p>a</p>", "<p>b</p>"],
+        "links": [["b.md", "topic", "topic:b", 3, "B"], ["https://x.org", "web", "https://x.org", 0, ""]],
+        "headings": [[2, "About", "about"]],
+        "text": "a\nb",
+        "terms": ["liver"],
+    }
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda e: e.pop("parts"),
+        lambda e: e.update(parts=[]),
+        lambda e: e.update(parts="<p>a</p>"),
+        lambda e: e["parts"].append(1),
+        lambda e: e.update(terms=("liver",)),
+        lambda e: e["terms"].append(None),
+        lambda e: e.update(text=None),
+        lambda e: e.update(links={}),
+        lambda e: e.update(headings=None),
+        lambda e: e["links"].append(["a", "web", "a", 1]),  # four fields
+        lambda e: e["links"].append(("a", "web", "a", 1, "")),  # not a list
+        lambda e: e["links"][0].__setitem__(3, True),  # a bool is no line
+        lambda e: e["links"][0].__setitem__(3, "3"),
+        lambda e: e["links"][1].__setitem__(4, None),
+        lambda e: e["links"][1].__setitem__(0, b"https://x.org"),
+        lambda e: e["headings"].append([2, "x"]),
+        lambda e: e["headings"][0].__setitem__(0, 2.0),
+        lambda e: e["headings"][0].__setitem__(2, 0),
+    ],
+)
+def test_an_entry_of_the_wrong_shape_is_none_and_a_good_one_comes_back_whole(damage):
+    good = _good_entry()
+    made = _entry_from(good)
+    assert made is not None and _entry_to(made) == good
+    assert made.links[0] == Link("b.md", "topic", "topic:b", 3, "B")
+    assert made.headings == (Heading(2, "About", "about"),)
+    bad = _good_entry()
+    damage(bad)
+    assert _entry_from(bad) is None
+    assert _entry_from([good]) is None
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
