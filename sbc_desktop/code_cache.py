@@ -40,7 +40,6 @@ import __future__
 
 import _sre  # type: ignore[import-not-found]  # (re's C engine: no stubs)
 import builtins
-import hashlib
 import marshal
 import os
 import sys
@@ -50,6 +49,7 @@ from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import CodeType
 
 from . import kept_drawings, kept_modules
+from .digests import blake2b
 
 FORMAT = 4  # 2: (code, regular expressions); 3: and our modules' code (kept_modules); 4: and icons (kept_drawings)
 _FUTURE = 0  # every `from __future__` flag: compile() inherits the caller's
@@ -187,7 +187,7 @@ def compile_kept(source, filename, mode, flags=0, dont_inherit=False, optimize=-
     ):
         return _compile(source, filename, mode, flags, True, optimize, **rest)
     text = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-    key = (hashlib.blake2b(text, digest_size=20).digest(), len(text), filename, flags, optimize)
+    key = (blake2b(text, digest_size=20).digest(), len(text), filename, flags, optimize)
     code = _used.get(key) or _known.get(key)
     if code is None:
         global compiled

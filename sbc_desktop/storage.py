@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,6 +98,8 @@ class FileBeside:
 
     def __init__(self, path: Path):
         self.path = path
+        import secrets  # (here, not at start: it imports hmac, which imports hashlib: OpenSSL; see digests)
+
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         for _ in range(100):
             temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")  # not .pdf: Qt keeps its format

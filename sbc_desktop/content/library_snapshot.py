@@ -24,12 +24,12 @@ is made from -- then the rest (the glossary, the problems...). `load` reads both
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import marshal
 import os
 from pathlib import Path
 from typing import Any
 
+from ..digests import blake2b
 from .cache_file import write_whole
 from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
 from .parse_cache import Stamp, StoredTopic
@@ -42,7 +42,7 @@ CHECK = "check"  # in the problems list: the date-dependent checks of one topic 
 
 def digest(files: dict[str, Stamp | None]) -> str:
     """One short text for the list of files and their stamps (20,000 of them are not stored one by one)."""
-    return hashlib.blake2b(repr(list(files.items())).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    return blake2b(repr(list(files.items())).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
 def _day(value: dt.date | None) -> int | None:

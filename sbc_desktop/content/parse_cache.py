@@ -22,13 +22,13 @@ even so the kiosk passes no cache folder, so it writes nothing (see `load_librar
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..digests import blake2b, sha256
 from . import limits
 from .cache_file import write_whole
 from .frontmatter import split_front_matter
@@ -50,7 +50,7 @@ Stamp = tuple[int, int, int]
 @cache
 def code_stamp() -> str:
     """A hash of the code that reads content: a cache written by other code is not used."""
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    digest = blake2b(f"format {FORMAT}".encode(), digest_size=32)
     here = Path(__file__).parent
     for name in _CODE:
         try:
@@ -86,7 +86,7 @@ class ParseCache:
     def open(cls, cache_dir: Path, root: Path, kind: str) -> ParseCache:
         """The cache for ``root``; empty if there is none or it cannot be used."""
         try:
-            name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:24]
+            name = sha256(os.fsencode(root.resolve())).hexdigest()[:24]
         except (OSError, RuntimeError, ValueError):
             return cls(None, root, kind)
         return cls(Path(cache_dir) / CACHE_FOLDER / f"{name}.json", root, kind)

@@ -37,7 +37,6 @@ Markdown parser and the sanitiser), and its background pre-render skips the buil
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import zlib
@@ -46,6 +45,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
+from ..digests import blake2b, sha256
 from .cache_file import write_whole
 from .links import resolve_local
 from .rendered import PICTURE, Heading, Link, Rendered
@@ -75,7 +75,7 @@ def code_stamp() -> str:
     the Markdown parser nor nh3) and importlib.metadata alone costs a start about 80 ms: each library
     is known by the file it is imported from, with that file's size and time (another version,
     installed, is another file). Where a library has no such file (a frozen bundle), its version."""
-    digest = hashlib.sha256(f"format {FORMAT} {' '.join(_library_marks(('pyromark', 'nh3')))}".encode())
+    digest = blake2b(f"format {FORMAT} {' '.join(_library_marks(('pyromark', 'nh3')))}".encode(), digest_size=32)
     digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
     return digest.hexdigest()
 
@@ -122,7 +122,7 @@ def _source(path: Path) -> bytes:
 
 def library_stamp(root: Path, topic_ids: Iterable[str], glossary_names: Iterable[tuple[str, str]], options: str) -> str:
     """A hash of what around a page changes its HTML (computed once per library)."""
-    digest = hashlib.sha256(f"{code_stamp()}\0{root}\0{options}\0".encode())
+    digest = sha256(f"{code_stamp()}\0{root}\0{options}\0".encode())
     for topic_id in sorted(topic_ids):
         digest.update(topic_id.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(b"\1")
@@ -184,8 +184,9 @@ def cached_rendering(cache_dir: Path, library: Library, topic: Topic, link_terms
 
 def topic_key(stamp: str, topic_id: str, address: str, folder: str, body: str) -> str:
     """The key of one topic's rendering: the library's stamp plus the page itself."""
-    digest = hashlib.sha256(f"{stamp}\0{topic_id}\0{address}\0{folder}\0".encode("utf-8", "surrogatepass"))
-    digest.update(body.encode("utf-8", "surrogatepass"))
+    text = body.encode("utf-8", "surrogatepass")
+    digest = sha256(f"{stamp}\0{topic_id}\0{address}\0{folder}\0".encode("utf-8", "surrogatepass"), len(text))
+    digest.update(text)
     return digest.hexdigest()
 
 

@@ -28,13 +28,13 @@ in the same step, of the same size, could still get the same stamp).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..digests import blake2b
 from . import library_snapshot
 from .parse_cache import Stamp
 
@@ -67,7 +67,7 @@ def locate(root: Path) -> Path | None:
 
 def content_digest(root: Path, files: dict[str, Stamp | None]) -> str | None:
     """A hash of the names and bytes of ``files`` (a load's fingerprint); None if one cannot be read."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     for key in sorted(files):
         name = os.fsencode(key)
         if files[key] is None:  # a file the load looks for and does not find: absent now as well

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt, qVersion
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from .. import kept_drawings
 
@@ -63,8 +62,10 @@ def _drawn(name: str, colour: str, size: int) -> QIcon:
     # reads no SVG (16 renders, about 7.5 million instructions before the first paint).
     key = kept_drawings.key_of(svg, size * 4, size, f"Qt {qVersion()} {_FORMAT.name}")
     pixels = kept_drawings.found(key)
-    if pixels is not None:
-        return QIcon(QPixmap.fromImage(QImage(pixels, size, size, size * 4, _FORMAT)))
+    if pixels is not None:  # (copied: an image made on a buffer shares it, and so would the pixmap made from it)
+        return QIcon(QPixmap.fromImage(QImage(pixels, size, size, size * 4, _FORMAT).copy()))
+    from PySide6.QtSvg import QSvgRenderer  # (here: a start that finds its icons kept does not import QtSvg)
+
     image = QImage(size, size, _FORMAT)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)

@@ -54,11 +54,25 @@ def test_a_kept_icon_is_the_very_picture_its_svg_draws_and_no_svg_is_read(qtbot,
     drawn = {name: icons.icon(name, "#1a1a1a").pixmap(48, 48).toImage() for name in ("phone", "theme", "star")}
     assert kept.made == 3
     as_kept_by_a_last_start(kept)
-    monkeypatch.setattr(icons, "QSvgRenderer", no_svg)
+    monkeypatch.setattr("PySide6.QtSvg.QSvgRenderer", no_svg)
     for name, image in drawn.items():
         again = icons.icon(name, "#1a1a1a").pixmap(48, 48).toImage()
         assert again == image and again.format() == image.format()
     assert kept.made == 3 and len(kept.used()) == 3  # (and still kept, for the file the next start reads)
+
+
+def test_a_kept_icon_owns_its_pixels(qtbot, kept):
+    """A QImage made on a buffer shares it, and so does a pixmap made from that image: the icon must not
+    depend on the kept entry (a new file read, or the entries let go)."""
+    image = icons.icon("play", "#1a1a1a").pixmap(48, 48).toImage()
+    ((key, pixels),) = kept.used().items()
+    kept._used.clear()
+    kept._kept[key] = buffer = bytearray(pixels)  # (a buffer that can be changed under the icon)
+    icons._drawn.cache_clear()
+    shown = icons.icon("play", "#1a1a1a")
+    assert kept.made == 1 and shown.pixmap(48, 48).toImage() == image  # (from the kept entry)
+    buffer[:] = bytes(len(buffer))
+    assert shown.pixmap(48, 48).toImage() == image
 
 
 def test_another_colour_size_icon_or_qt_is_drawn_not_taken_from_the_kept(qtbot, kept, monkeypatch):
@@ -111,8 +125,9 @@ def at_paint(*args, **kwargs):
         from sbc_desktop import kept_drawings
         (window,) = [widget for widget in QApplication.topLevelWidgets() if hasattr(widget, "reader")]
         shown = [b.icon().pixmap(48, 48).toImage() for b in window.findChildren(QToolButton) if not b.icon().isNull()]
-        said(json.dumps({"drawn": kept_drawings.made, "icons": [hashlib.sha256(bytes(i.constBits())).hexdigest()
-                                                               for i in shown]}), flush=True)
+        sums = [hashlib.sha256(bytes(image.constBits())).hexdigest() for image in shown]
+        svg = "PySide6.QtSvg" in sys.modules
+        said(json.dumps({"drawn": kept_drawings.made, "svg": svg, "icons": sums}), flush=True)
     return said(*args, **kwargs)
 builtins.print = at_paint
 sys.argv = ["sbc_desktop", "--topic", "what-is-it"]
@@ -133,3 +148,4 @@ def test_a_second_start_draws_no_icon_and_shows_the_same_ones(tmp_path):
     first, second = start(), start()
     assert first["drawn"] >= 16 and len(first["icons"]) >= 10
     assert second["drawn"] == 0 and second["icons"] == first["icons"]
+    assert first["svg"] and not second["svg"]  # (PySide6's QtSvg module is not even imported)

@@ -129,7 +129,8 @@ def test_the_panes_are_made_where_they_are_shown_in_their_order(qtbot, library):
 
 
 UNNAMED = ("QWizard", "QMdiArea", "QCalendarWidget", "QLCDNumber")  # QWidget classes sbc-desktop never names
-UNNEEDED = ("html", "html.entities", "sbc_desktop.ui.search_panel", "signal")  # nothing at the first paint needs them
+# nothing at the first paint needs them
+UNNEEDED = ("html", "html.entities", "sbc_desktop.ui.search_panel", "signal", "hashlib", "_hashlib")
 
 # A start to its first page on screen, as a user's (offscreen): which of UNNAMED PySide6 made by then, and
 # which of UNNEEDED were imported.
@@ -181,6 +182,12 @@ def test_a_start_imports_only_the_search_field_and_no_signal_enums(at_first_pain
     not for the toolbar's field (search_field.py); the quit signals are set with ``_signal``, without
     the three enum classes Python's ``signal`` makes (quit_signals.py)."""
     assert {"sbc_desktop.ui.search_panel", "signal"}.isdisjoint(at_first_paint[1])
+
+
+def test_a_start_loads_no_openssl(at_first_paint):
+    """What a start hashes before its first paint (its caches' keys, a few KB) is hashed by Python's own
+    SHA-256 and BLAKE2b (digests.py): importing hashlib loads OpenSSL, about 1.5 % of a start."""
+    assert {"hashlib", "_hashlib"}.isdisjoint(at_first_paint[1])
 
 
 def test_a_viewport_handed_over_by_name_is_the_one_qt_shows(qtbot, library):
