@@ -557,6 +557,9 @@ class _Loader:
         if too_much:
             self.error(path, split.body_line + too_much[0] - 1, too_much[1])
             return None
+        if "\x00" in split.body:  # (the page is shown without it: the sanitiser drops it)
+            line = split.body_line + split.body.count("\n", 0, split.body.index("\x00"))
+            self.warning(path, line, "a NUL character (a sign of a damaged or binary file): left out of the page")
 
         topic_id = _text(meta.get("id"))
         if topic_id and not _ID_RE.match(topic_id):

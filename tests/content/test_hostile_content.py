@@ -273,3 +273,12 @@ def test_check_names_pictures_written_as_html_and_links_that_never_open(qapp, tm
     for href in ("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"):
         assert f"topics/a.md:18: warning: link to '{href}' is shown as plain words" in out
     assert "2 topics" in out
+
+
+def test_a_nul_character_in_a_page_is_named_and_the_page_shown(tmp_path):
+    root = make_content(tmp_path / "c", {"a": "First line.\n\nA \x00 damaged line.\n", "b": "More."})
+    library = load_library(root)
+    assert set(library.topics) == {"a", "b"}
+    (problem,) = library.problems
+    assert (problem.path.name, problem.line, problem.severity) == ("a.md", 14, "warning")
+    assert "NUL character" in problem.message
