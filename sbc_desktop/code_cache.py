@@ -319,23 +319,29 @@ def prepare(installed: str | None = None, pages: str | None = None) -> tuple[str
 
     The same home then renders the built-in content's pages (`content.prerender`), kept in ``pages``
     (`render_cache.installed_folder`): a home's first start shows a built-in topic without rendering it,
-    and its background pre-render skips them. (The kept file's path, and how many pages were kept: none
+    and its background pre-render skips them. And the note that start made of the built-in files' stamps
+    is kept (`shipped_library.installed_note`): a first start and a kiosk take the files' digest from it
+    instead of reading and hashing them. (The kept file's path, and how many pages were kept: none
     is only slower, never an error.)"""
     import contextlib
     import subprocess
     import tempfile
     from pathlib import Path
 
+    from .content import shipped_library
     from .content.cache_file import write_whole
     from .content.render_cache import FOLDER, INSTALLED, install_pages, installed_folder
+    from .settings import builtin_content_dir
 
     target = Path(installed or installed_file())
     pages_target = Path(pages) if pages else installed_folder()
+    shipped_library.settle(builtin_content_dir())  # (files installed a moment ago are not noted)
     with tempfile.TemporaryDirectory(prefix="sbc-code-") as home:
         env = dict(os.environ, HOME=home, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
         env["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(home, "none")  # (compiled afresh: not from an older file)
         env[INSTALLED] = os.path.join(home, "none")  # (every page rendered afresh: none skipped as installed)
+        env[shipped_library.INSTALLED] = os.path.join(home, "none")  # (the files noted afresh)
         try:
             done = subprocess.run(
                 [sys.executable, "-c", _PREPARING], env=env, capture_output=True, text=True, timeout=120
@@ -348,6 +354,7 @@ def prepare(installed: str | None = None, pages: str | None = None) -> tuple[str
         if not write_whole(target, made.read_bytes(), ".code-"):
             raise RuntimeError(f"could not write {target}")
         kept_pages = install_pages(made.parent / FOLDER, pages_target)
+        shipped_library.install_note(made.parent, shipped_library.installed_note())
     with contextlib.suppress(OSError):
         target.chmod(0o644)  # (read by every user's start, as the modules beside it are)
     return str(target), kept_pages
