@@ -10,10 +10,14 @@ Qt's own choice): the libraries that plugin's file cannot load (``ldd``), and th
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (a start imports this module: nothing it does not use)
+    from collections.abc import Callable, Mapping, Sequence
+
+    Ldd = Callable[[Path], str]  # `ldd FILE`'s output
 
 # Shared libraries the Linux X11 (xcb) platform plugin loads, and their Debian packages:
 # checked before Qt starts, cheaply (no ldd).
@@ -57,10 +61,7 @@ PACKAGES = {
 DISPLAY_VARIABLE = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}  # where the plugin's display is
 EXIT_NO_DISPLAY = 3
 _LINUX = sys.platform.startswith("linux")
-# Qt's hint on any failure of the xcb plugin, whether or not that library is there.
-_XCB_CURSOR_HINT = re.compile(r"xcb-cursor0 or libxcb-cursor0 is needed")
-
-Ldd = Callable[[Path], str]  # `ldd FILE`'s output
+_XCB_CURSOR_HINT = "xcb-cursor0 or libxcb-cursor0 is needed"  # Qt's, on any failure of the xcb plugin
 
 
 def missing_libraries(names: Mapping[str, str] = XCB_LIBRARIES) -> dict[str, str]:
@@ -184,7 +185,7 @@ def explain_fatal(
     if any(lacking.values()):
         paragraphs = (explain_plugin(platform, missing) for platform, missing in lacking.items() if missing)
         return text + "".join(paragraphs) + "then start sbc-desktop again.\n"
-    said = [line for line in held if not _XCB_CURSOR_HINT.search(line)]  # (it has that library)
+    said = [line for line in held if _XCB_CURSOR_HINT not in line]  # (it has that library)
     if said:
         text += "Before that, Qt said:\n" + "".join(f"    {line}\n" for line in said)
     return text
