@@ -311,6 +311,8 @@ from sbc_desktop import code_cache
 from sbc_desktop.cli import main
 from sbc_desktop.kiosk import config
 config.config_path = lambda environ=None: None
+from sbc_desktop.content import render_cache
+render_cache.code_stamp()  # (kept_stamps: a first start asks for it to find an installed page; this one renders)
 done = main([])
 code_cache.save(code_cache.folder_for_start())
 if done == 0:  # the built-in content's pages, rendered as the window renders them (see prepare)

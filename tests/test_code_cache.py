@@ -246,6 +246,9 @@ def test_a_first_start_and_a_kiosk_use_what_the_install_prepared(tmp_path):
     # and the note of the built-in files' stamps, so that a first start and a kiosk do not hash them
     assert note.stat().st_mode & 0o044 == 0o044
     assert marshal.loads(note.read_bytes())[1] == str(builtin_content_dir())
+    # and the code stamps a first start asks for, by their files' stamps (kept_stamps)
+    stamps = code_cache._read(str(installed))[4]  # type: ignore[index]
+    assert sorted(what.split()[0] for what, _files in stamps) == ["parse_cache", "render_cache"]
     first = start(tmp_path / "home", installed=installed)
     # Compiled: only what this script makes and a start does not (its own pattern...); a bare home: over 100.
     assert first["compiled"] <= 3 and first["known"] >= first["used"] > 50 and first["patterns"] > 20
