@@ -24,6 +24,8 @@ import os
 import time
 from collections.abc import Callable
 
+from .kept_drawings import take_fitting
+
 SETTLED_NS = 2_000_000_000  # files changed more recently than this are not kept
 
 _kept: dict[tuple, str] = {}  # (what, ((path, size, mtime_ns, ctime_ns), ...)) -> digest, as read from the file
@@ -34,10 +36,7 @@ made = 0  # made here, not found kept (for code_cache: whether there is anything
 
 def take(entries: object) -> int:
     """The entries read from the kept file (anything not of their shape is left out); how many."""
-    _kept.clear()
-    if isinstance(entries, dict):
-        _kept.update((key, digest) for key, digest in entries.items() if _fits(key, digest))
-    return len(_kept)
+    return take_fitting(_kept, entries, _fits)
 
 
 def _fits(key: object, digest: object) -> bool:
