@@ -23,7 +23,7 @@ from .line_ends import spaced
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 from .page_events import PageWalk, joined_terms
 from .page_facts import LinkKeeper, MarksMatter, check_facts
-from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
+from .render_cache import RenderCache, key_of_topic, pictures_found, pictures_still_match, stamp_of_library
 from .rendered import ANCHOR, DEAD, GLOSSARY, PICTURE, TOPIC, WEB, Link, Rendered
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
@@ -138,6 +138,20 @@ class Renderer:
             return None  # none, or a picture was added, moved or removed since: render again
         self.disk.touch(key)
         return result
+
+    def stored_parts(self, topic: Topic) -> tuple[str, ...] | None:
+        """The HTML parts of the topic's rendering on disk (its pictures still where they were), read without
+        the rest of it, or None: not on disk, or not yet known cheaply where (the library's stamp is made once,
+        by the first page read from the disk or rendered). Not kept in memory. For the reader: a long page on
+        disk is shown at once, not after a worker has read all of its entry."""
+        if self.disk is None or "library_stamp" not in self.__dict__:
+            return None
+        key = self.cache_key(topic)
+        found = self.disk.parts(key)
+        if found is None or not pictures_found(found[1], self._root, topic):
+            return None
+        self.disk.touch(key)
+        return found[0]
 
     def store(self, topic: Topic) -> bool:
         """Render ``topic`` into the disk cache unless it is there already; True if it was rendered and

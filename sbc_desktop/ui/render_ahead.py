@@ -67,8 +67,9 @@ class RenderElsewhere(QObject):
         self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
         self._closed = False
         self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
-        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead.
-        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0}
+        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead; long
+        # pages shown at once from their parts on disk (the reader's count: they never said "Loading").
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0, "stored": 0}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AHEAD_DELAY_MS)

@@ -20,6 +20,7 @@ from sbc_desktop.content.render_helper import RenderHelper
 from sbc_desktop.ui import reader as reader_module
 from sbc_desktop.ui import render_ahead
 from sbc_desktop.ui.main_window import MainWindow
+from tests.content.test_render_cache import blocks, with_block
 from tests.helpers import make_content
 from tests.ui.conftest import show_active
 from tests.ui.test_page_builds import click_topic
@@ -337,10 +338,36 @@ def test_pages_already_on_disk_are_read_from_there_and_start_no_helper(qtbot, co
     click_topic(window, qtbot, ahead)  # found in memory: shown at once, no "Loading..."
     assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
     qtbot.waitUntil(reader.is_complete, timeout=10_000)
-    open_and_wait(window, qtbot, "far")
+    # Another long page on disk, not in memory: its parts read from there as it is asked for, shown at once as
+    # a page in memory is (no "Loading...", no wait for the worker to read all of its entry).
+    click_topic(window, qtbot, "far")
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    assert "Far starts with the liver." in reader.toPlainText()  # its top, at once
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
     assert_whole(window, "Far")
     assert elsewhere.helper(start=False) is None  # never started: nothing needed rendering
-    assert parsed == [] and elsewhere.counts["disk"] >= 2  # "one" and "far", read in the worker
+    # "one" read in the worker (the first: the library's stamp is made there), "far" at once
+    assert parsed == [] and elsewhere.counts["disk"] >= 1 and elsewhere.counts["stored"] == 1
+
+
+def test_a_page_whose_parts_on_disk_are_damaged_says_loading_and_comes_whole(qtbot, content, tmp_path):
+    from sbc_desktop.content.prerender import prerender
+
+    cache = tmp_path / "cache"
+    assert prerender(content, cache).stored == len(TOPICS)
+    window = open_window(qtbot, content, cache_dir=cache)
+    reader, elsewhere = window.reader, window.reader.elsewhere
+    open_and_wait(window, qtbot, "one")
+    renderer = window.pages.renderer
+    entry = renderer.disk.path(renderer.cache_key(window.pages.library.topic("far")))
+    _head, (_index, html, _rest) = blocks(entry.read_bytes())
+    damaged = html[: len(html) // 2] + bytes([html[len(html) // 2] ^ 0xFF]) + html[len(html) // 2 + 1 :]
+    entry.write_bytes(with_block(1, damaged)(entry.read_bytes()))  # a byte of its parts' HTML changed
+    click_topic(window, qtbot, "far")
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()  # not shown from the damaged parts
+    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
+    assert_whole(window, "Far")
+    assert elsewhere.counts["stored"] == 0
 
 
 def test_a_page_asked_for_never_waits_for_long_on_a_helper_gone_silent(qtbot, content, monkeypatch):
