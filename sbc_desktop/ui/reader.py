@@ -400,7 +400,11 @@ class Reader(QTextBrowser):
             arriving.add(html)
             builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
-        render = self.elsewhere.work(topic, on_part)  # in the helper process once it is up, else in the worker
+        def on_last() -> None:  # the parts that came are all: the page may be completed before its entry comes
+            arriving.all_in()
+            builds.tell_arrived(number)
+
+        render = self.elsewhere.work(topic, on_part, on_last)  # in the helper process once up, else in the worker
 
         def work() -> None:
             made = None

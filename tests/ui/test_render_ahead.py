@@ -182,7 +182,7 @@ def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbo
     gate, asked = threading.Event(), threading.Event()
     real = helper.rendered_page
 
-    def held(topic, key, ahead=False, on_part=None):
+    def held(topic, key, ahead=False, on_part=None, on_last=None):
         parts: list[str] = []
         found = real(topic, key, ahead, parts.append)
         asked.set()
@@ -204,6 +204,39 @@ def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbo
     assert reader.current_url() == "topic:short" and landed == []
     assert "Four" not in reader.toPlainText()
     assert window.pages.at_hand(window.pages.library.topic("four"))  # kept: opening it later is quick
+
+
+def test_a_page_is_complete_once_its_last_part_has_come_and_never_parsed_again_meanwhile(qtbot, content, monkeypatch):
+    """The helper says when the parts it sent are all (before the page's links, headings and words are made, sent
+    and decoded): the reader completes the page then. Asked for in those few ms (a reload, a new theme), the page
+    is waited for, never parsed again in the window."""
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    reader = window.reader
+    open_and_wait(window, qtbot, "one")
+    helper = helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    rest_held = threading.Event()
+    real = helper.rendered_page
+
+    def held(topic, key, ahead=False, on_part=None, on_last=None):
+        def last():
+            assert on_last is not None
+            on_last()
+            assert rest_held.wait(20)  # (the rest of the rendering held back, as if it were slow to come)
+
+        return real(topic, key, ahead, on_part, last)
+
+    monkeypatch.setattr(helper, "rendered_page", held)
+    click_topic(window, qtbot, "four")
+    qtbot.waitUntil(reader.is_complete, timeout=20_000)
+    assert not rest_held.is_set() and not window.pages.at_hand(window.pages.library.topic("four"))
+    text = reader.toPlainText()
+    assert text.count("Four part ") == 60 and "The last words of Four: zebrafinch." in text
+    threading.Timer(0.3, rest_held.set).start()
+    assert sum(1 for _ in window.pages.parts_for("topic:four")) == reader.parts_shown
+    assert rest_held.is_set() and "four" not in parsed  # waited for (without the lock), not parsed here
+    assert_whole(window, "Four")
 
 
 def test_when_the_helper_dies_the_window_renders_pages_itself(qtbot, content):
@@ -374,6 +407,8 @@ def test_a_page_asked_for_never_waits_for_long_on_a_helper_gone_silent(qtbot, co
     # Whatever the cause, the window does not wait for ever for the page asked for: here it waits for a byte
     # more than the helper sends, after the page's last part.
     monkeypatch.setattr(render_helper, "ASKED_SILENT_S", 2.0, raising=False)
+    # (complete from its parts: asked for by the test, the page is waited for while the window renders it)
+    monkeypatch.setattr("sbc_desktop.content.render.COMING_WAIT_S", 30.0)
     window = open_window(qtbot, content)
     parsed = parsed_here(window)
     stuck = threading.Event()
