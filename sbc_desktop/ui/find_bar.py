@@ -6,11 +6,14 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
+from .themed_style import grow_with_text
+
 ANNOUNCE_MS = 600  # a final count is said once nothing has changed it for this long (typing pauses)
 
 
 def name_clear_button(field: QLineEdit, name: str) -> None:
-    """Turn on a line edit's clear button and give it a name a screen reader can say."""
+    """Turn on a line edit's clear button (growing with the box) and give it a name a screen reader can say."""
+    grow_with_text(field)
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):
         button.setAccessibleName(name)
