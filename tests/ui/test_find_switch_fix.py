@@ -99,7 +99,9 @@ class FirstPaint(QObject):
         return False
 
 
-def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_fraction(window, qtbot, monkeypatch):
+def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_fraction(
+    screen_held_till_the_place, window, qtbot, monkeypatch
+):
     """Review M3: the range is only the part laid out so far; a drag to the middle goes to the page's middle,
     without laying the page out down to there in one step."""
     from PySide6.QtCore import QPointF
