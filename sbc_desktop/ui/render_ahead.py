@@ -67,8 +67,9 @@ class RenderElsewhere(QObject):
         self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
         self._closed = False
         self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
-        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead.
-        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0}
+        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead; long
+        # pages shown at once from their parts on disk (the reader's count: they never said "Loading").
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0, "stored": 0}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AHEAD_DELAY_MS)
@@ -112,15 +113,26 @@ class RenderElsewhere(QObject):
         if self._helper is not None:
             self._helper.close()
 
-    def work(self, topic: Topic, on_part: Callable[[str], None] | None = None) -> Callable[[], Rendered]:
+    def work(
+        self,
+        topic: Topic,
+        on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
+    ) -> Callable[[], Rendered]:
         """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after; its
-        rendering returned). ``on_part``: each part of its HTML as the helper makes it (content/arriving.py)."""
+        rendering returned). ``on_part``: each part of its HTML as the helper makes it (content/arriving.py);
+        ``on_last``: they have all come (the rest of the rendering is still on its way: the renderer waits for
+        it, should anything ask for the page meanwhile: Renderer.coming)."""
         self.drop_ahead()
         # The helper if it is up; started only for a page on neither memory nor disk (see _helper_wanted).
         helper = self.helper(start=False)
         pages = self.pages
 
         def render() -> Rendered:
+            with pages.renderer.coming(topic.id):  # (asked for meanwhile in the window: waited for, not parsed)
+                return made()
+
+        def made() -> Rendered:
             ready = helper if helper is not None and helper.ready else None
             if ready is not None:
                 with self._changed:
@@ -128,7 +140,7 @@ class RenderElsewhere(QObject):
                         ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
                     elif not self._changed.wait_for(lambda: self._ahead_now != topic.id, SAME_PAGE_WAIT_S):
                         ready.cancel_ahead()  # (this one, rendered ahead: nearly done, or the helper is stuck)
-            found = self._from_helper(topic, ready, ahead=False, on_part=on_part)
+            found = self._from_helper(topic, ready, ahead=False, on_part=on_part, on_last=on_last)
             if found is not None:
                 return found
             if (helper is None or not helper.usable) and len(topic.body) >= HELPER_CHARS:
@@ -139,10 +151,15 @@ class RenderElsewhere(QObject):
         return render
 
     def _from_helper(
-        self, topic: Topic, helper: RenderHelper | None, ahead: bool, on_part: Callable[[str], None] | None = None
+        self,
+        topic: Topic,
+        helper: RenderHelper | None,
+        ahead: bool,
+        on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
     ) -> Rendered | None:
         """``topic`` from memory, the disk or the helper (if any), kept in memory; None if none has it.
-        ``on_part``: see RenderHelper.rendered_page."""
+        ``on_part``, ``on_last``: see RenderHelper.rendered_page."""
         from ..content.page_text import Unavailable
 
         renderer = self.pages.renderer
@@ -152,7 +169,7 @@ class RenderElsewhere(QObject):
                 if helper is None:
                     return None
                 try:
-                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead, on_part)
+                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead, on_part, on_last)
                 except Unavailable:
                     return None
                 self.counts["helper"] += found is not None and not ahead
