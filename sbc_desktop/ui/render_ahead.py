@@ -63,6 +63,10 @@ class RenderElsewhere(QObject):
         self._restarts = 0  # helpers started again after one ended
         self._changed = threading.Condition()
         self._ahead: list[Topic] = []  # to render ahead, first first (guarded by _changed)
+        # A page shown from its parts on disk, not in memory (and the length of a long page): what to render ahead
+        # after it is found by the thread, which reads its links there (guarded by _changed; see ahead_of).
+        self._ahead_for: tuple[Topic, int] | None = None
+        self._asked = 0  # counts the pages asked to render ahead of, and drops (guarded by _changed)
         self._thread: threading.Thread | None = None
         self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
         self._closed = False
@@ -108,7 +112,7 @@ class RenderElsewhere(QObject):
         self._closed = True
         self._timer.stop()
         with self._changed:
-            self._ahead = []
+            self._ahead, self._ahead_for = [], None
             self._changed.notify_all()
         if self._helper is not None:
             self._helper.close()
@@ -197,7 +201,8 @@ class RenderElsewhere(QObject):
         """Forget the pages to render ahead (the reader is on its way to another page)."""
         self._timer.stop()
         with self._changed:
-            self._ahead = []
+            self._ahead, self._ahead_for = [], None
+            self._asked += 1
         if self._helper is not None:
             self._helper.cancel_ahead()
 
@@ -214,19 +219,29 @@ class RenderElsewhere(QObject):
         if self._closed or not self.pages.has_renderer:  # (not made for this: importing it takes a while)
             return
         renderer = self.pages.renderer
-        wanted = [t for t in self.likely_after(topic) if len(t.body) >= long_page and not renderer.is_cached(t.id)]
-        if not wanted:
+        on_disk = not renderer.is_cached(topic.id) and renderer.disk is not None
+        wanted = [] if on_disk else self._wanted_after(topic, long_page)
+        if not (wanted or on_disk):
             return
         # (the helper is started by the thread below if a page is on neither memory nor disk)
         with self._changed:
+            self._asked += 1
             self._ahead = wanted
+            # Shown from its parts on disk (Reader: not in memory): its links are read there by the thread.
+            self._ahead_for = (topic, long_page) if on_disk else None
             if self._thread is None:
                 self._thread = threading.Thread(target=self._render_ahead, name="render-ahead", daemon=True)
                 self._thread.start()
             self._changed.notify_all()
 
-    def likely_after(self, topic: Topic) -> list[Topic]:
-        """The next and previous topics in the list, then the topics ``topic``'s page links to."""
+    def _wanted_after(self, topic: Topic, long_page: int, read: bool = False) -> list[Topic]:
+        renderer = self.pages.renderer
+        likely = self.likely_after(topic, read)
+        return [t for t in likely if len(t.body) >= long_page and not renderer.is_cached(t.id)]
+
+    def likely_after(self, topic: Topic, read: bool = False) -> list[Topic]:
+        """The next and previous topics in the list, then the topics ``topic``'s page links to (known if it is
+        in memory; with ``read``, read from the disk if it is there)."""
         library = self.pages.library
         ordered = library.ordered_topics()
         found: dict[str, Topic] = {}
@@ -236,7 +251,7 @@ class RenderElsewhere(QObject):
                 if 0 <= near < len(ordered):
                     found.setdefault(ordered[near].id, ordered[near])
         renderer = self.pages.renderer
-        rendered = renderer.known_text(topic) if renderer.is_cached(topic.id) else None
+        rendered = renderer.known_text(topic) if read or renderer.is_cached(topic.id) else None
         for link in rendered.links if rendered is not None else ():
             if len(found) >= AHEAD_TOPICS:
                 break
@@ -254,12 +269,21 @@ class RenderElsewhere(QObject):
         looked: set[str] = set()  # topics looked for on disk while there was no helper to ask (not found)
         while True:
             with self._changed:
-                if not self._ahead and not self._closed:
-                    self._changed.wait_for(lambda: bool(self._ahead) or self._closed, IDLE_S)
-                if self._closed or not self._ahead:
+                if not (self._ahead or self._ahead_for or self._closed):
+                    self._changed.wait_for(lambda: bool(self._ahead or self._ahead_for or self._closed), IDLE_S)
+                if self._closed or not (self._ahead or self._ahead_for):
                     self._thread = None
                     return
-                topic = self._ahead.pop(0)
+                after, asked = self._ahead_for, self._asked
+                self._ahead_for = None
+                if after is None:
+                    topic = self._ahead.pop(0)
+            if after is not None:  # the links of a page shown from its parts, read on disk here
+                wanted = self._wanted_after(*after, read=True)
+                with self._changed:
+                    if asked == self._asked:  # (not another page since, nor dropped)
+                        self._ahead = wanted
+                continue
             if self.pages.renderer.is_cached(topic.id):
                 continue
             helper = self._helper

@@ -383,15 +383,36 @@ def test_pages_already_on_disk_are_read_from_there_and_start_no_helper(qtbot, co
     assert parsed == [] and elsewhere.counts["disk"] >= 1 and elsewhere.counts["stored"] == 1
 
 
-def test_a_page_whose_parts_on_disk_are_damaged_says_loading_and_comes_whole(qtbot, content, tmp_path):
+def prerendered_window(qtbot, content, tmp_path) -> MainWindow:
+    """A window on a home whose pages are all on disk (the pre-render has run), "one" read (the first long page
+    read: in the worker, where the renderer's key for the library is made)."""
     from sbc_desktop.content.prerender import prerender
 
     cache = tmp_path / "cache"
     assert prerender(content, cache).stored == len(TOPICS)
     window = open_window(qtbot, content, cache_dir=cache)
-    reader, elsewhere = window.reader, window.reader.elsewhere
     open_and_wait(window, qtbot, "one")
-    renderer = window.pages.renderer
+    return window
+
+
+def test_a_page_shown_from_its_parts_on_disk_has_the_pages_it_links_to_rendered_ahead(qtbot, content, tmp_path):
+    """Shown from its parts (its links not read for that), the page's links are read on disk by the thread that
+    renders ahead: a page it links to, not yet on disk (the home's pre-render has not reached it), is made."""
+    window = prerendered_window(qtbot, content, tmp_path)
+    reader, elsewhere, renderer = window.reader, window.reader.elsewhere, window.pages.renderer
+    renderer.disk.path(renderer.cache_key(window.pages.library.topic("far"))).unlink()  # not rendered yet
+    click_topic(window, qtbot, "three")  # (far is not next to it in the list: only its link leads there)
+    assert not reader.is_building() and elsewhere.counts["stored"] == 1 and not renderer.is_cached("three")
+    qtbot.waitUntil(lambda: "far" in elsewhere.rendered_ahead, timeout=30_000)
+    click_topic(window, qtbot, "far")
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert_whole(window, "Far")
+
+
+def test_a_page_whose_parts_on_disk_are_damaged_says_loading_and_comes_whole(qtbot, content, tmp_path):
+    window = prerendered_window(qtbot, content, tmp_path)
+    reader, elsewhere, renderer = window.reader, window.reader.elsewhere, window.pages.renderer
     entry = renderer.disk.path(renderer.cache_key(window.pages.library.topic("far")))
     _head, (_index, html, _rest) = blocks(entry.read_bytes())
     damaged = html[: len(html) // 2] + bytes([html[len(html) // 2] ^ 0xFF]) + html[len(html) // 2 + 1 :]
