@@ -484,3 +484,35 @@ def test_a_page_of_one_piece_is_complete_as_first_shown(long_window, qtbot):
         assert len(made) == 1
     finally:
         page_document.PageDocument.__init__ = real_init
+
+
+def test_a_long_page_s_first_paint_has_a_turn_of_the_event_loop_to_itself(long_window, qtbot, monkeypatch):
+    """The window's first paint of a new page (2-5 ms) shared its turn of the event loop with the making of the
+    document the rest is built in and a first batch (a table's: 8-12 ms), and the finished page's first paint
+    with its first layout step (2,000 px, a table's: 10-14 ms). Each now has a turn of its own."""
+    from sbc_desktop.ui import page_document
+
+    window, reader = long_window, long_window.reader
+    reader.go("topic:short")
+    qtbot.waitUntil(reader.is_laid_out)
+    added: list[int] = []
+    real_add = page_document.PageDocument.add
+    monkeypatch.setattr(page_document.PageDocument, "add", lambda self, html: (added.append(1), real_add(self, html)))
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long"))
+    assert reader.current_url() == "topic:long" and not reader.is_complete()
+    turns: list[set[str]] = []
+    while not reader.is_laid_out() and len(turns) < 5_000:
+        painted, batches, made = reader.painted_at, len(added), reader._offscreen is not None
+        shown, laid_out = reader.document(), reader._layout_steps.laid_out_to()
+        QApplication.processEvents()
+        did = {"painted"} if reader.painted_at != painted else set()
+        did |= {"made"} if not made and reader._offscreen is not None else set()
+        did |= {"added"} if len(added) > batches else set()
+        did |= {"laid out"} if reader.document() is shown and reader._layout_steps.laid_out_to() > laid_out else set()
+        turns.append(did)
+    assert reader.is_laid_out()
+    assert_whole_long_page(window)
+    assert {"painted"} in turns and {"made"} in turns and {"added"} in turns and {"laid out"} in turns
+    # Each paint in a turn alone; the document made in a turn without a batch.
+    assert [did for did in turns if "painted" in did and did != {"painted"}] == []
+    assert [did for did in turns if "made" in did and "added" in did] == []
