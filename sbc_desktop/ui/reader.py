@@ -255,13 +255,23 @@ class Reader(QTextBrowser):
             self._free_timer.start()
 
     def _free_old_pages(self) -> None:
-        """Free the long pages left (one per turn of the event loop, each a few milliseconds)."""
-        if self._old_pages:
-            doc = self._old_pages.pop(0)
-            doc.setParent(None)
-            shiboken6.delete(doc)
+        """Free the long pages left (one per turn of the event loop, each a few milliseconds). While the
+        outline of the page shown is read in idle steps, those steps free them (free_old_page), so that a
+        page freed and a step of that reading never share a turn (together 10-13 ms CPU at load 1-4)."""
+        if not self.outline.is_read() and len(self._old_pages) <= 2:
+            return
+        self.free_old_page()
         if self._old_pages:
             self._free_timer.start()
+
+    def free_old_page(self) -> bool:
+        """Free one long page left, if any (a few milliseconds): True if one was freed."""
+        if not self._old_pages:
+            return False
+        doc = self._old_pages.pop(0)
+        doc.setParent(None)
+        shiboken6.delete(doc)
+        return True
 
     def _hold_paint(self) -> None:
         """Leave the screen as it is (the page it showed) until the page shown again is complete and at

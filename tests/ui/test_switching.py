@@ -516,3 +516,32 @@ def test_a_long_page_s_first_paint_has_a_turn_of_the_event_loop_to_itself(long_w
     # Each paint in a turn alone; the document made in a turn without a batch.
     assert [did for did in turns if "painted" in did and did != {"painted"}] == []
     assert [did for did in turns if "made" in did and "added" in did] == []
+
+
+def test_a_page_left_is_freed_in_a_turn_without_a_step_of_the_outline(long_window, qtbot, monkeypatch):
+    """A long page left is freed once the next page is laid out (a few ms), and the next page's outline is then
+    read in idle steps (4 ms a turn): both in one turn of the event loop were 10-13 ms CPU. Never together now."""
+    window, reader = long_window, long_window.reader
+    monkeypatch.setattr(reader_module, "FREE_LATER_CHARS", 10)  # (the short page is set aside too)
+    open_by_link(window, qtbot)
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.outline.is_read())
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.back), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: reader.is_laid_out() and reader.outline.is_read() and documents(reader) == [reader.document()]
+    )
+    short_doc = reader.document()
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.forward), Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "topic:long" and reader.document() is not short_doc  # (set aside)
+    turns: list[set[str]] = []
+    while not (reader.is_laid_out() and reader.outline.is_read()) and len(turns) < 5_000:
+        alive, reading = shiboken6.isValid(short_doc), reader.outline._reading
+        at = reading[2] if reading is not None else None
+        QApplication.processEvents()
+        did = {"freed"} if alive and not shiboken6.isValid(short_doc) else set()
+        now = reader.outline._reading
+        did |= {"outline read"} if reading is not None and (now is None or now[2] != at) else set()
+        turns.append(did)
+    assert reader.outline.is_read() and not shiboken6.isValid(short_doc)
+    assert {"freed"} in turns and {"outline read"} in turns
+    assert [did for did in turns if len(did) > 1] == []
+    assert_whole_long_page(window)
