@@ -522,7 +522,11 @@ def test_a_page_left_is_freed_in_a_turn_without_a_step_of_the_outline(long_windo
     """A long page left is freed once the next page is laid out (a few ms), and the next page's outline is then
     read in idle steps (4 ms a turn): both in one turn of the event loop were 10-13 ms CPU. Never together now."""
     window, reader = long_window, long_window.reader
+    from sbc_desktop.ui import reader_outline
+
     monkeypatch.setattr(reader_module, "FREE_LATER_CHARS", 10)  # (the short page is set aside too)
+    # The outline asks every turn whether the page is laid out (not every 15 ms): the turn it is freed in is one.
+    monkeypatch.setattr(reader_outline, "READ_WAIT_MS", 0)
     open_by_link(window, qtbot)
     qtbot.waitUntil(lambda: reader.is_laid_out() and reader.outline.is_read())
     qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.back), Qt.MouseButton.LeftButton)
