@@ -88,15 +88,17 @@ def take_when_arrived(window, arrival, wanted: str | None, say_ready: bool = Tru
     arrival.arrived.connect(take)
 
 
-def run_gui(content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None) -> int:
+def run_gui(
+    content: Path | None, topic: str | None, kiosk: bool = False, lang: str | None = None, platform: str | None = None
+) -> int:
     gc.disable()  # until the first paint: see collect_after_first_paint
     try:
-        return _run_gui(content, topic, kiosk, lang)
+        return _run_gui(content, topic, kiosk, lang, platform)
     finally:
         gc.enable()
 
 
-def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | None) -> int:
+def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | None, platform: str | None) -> int:
     from .kiosk.config import ConfigError, config_path, load_config
 
     path = config_path()
@@ -105,8 +107,9 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
     except ConfigError as exc:  # refuse to start at all rather than half-locked
         print(f"sbc-desktop: {exc}", file=sys.stderr)
         return 2
-    display.preflight()
-    display.install_fatal_handler()
+    qt_argv = sys.argv[:1] + (["-platform", platform] if platform else [])  # what Qt is given
+    display.preflight(qt_argv)
+    display.install_fatal_handler(qt_argv)
     if config is not None and config.on_screen_keyboard:  # where installed: chosen before Qt starts
         from .kiosk import keyboard
 
@@ -125,7 +128,7 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
 
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = application() if QApplication.instance() is not None else QApplication(sys.argv[:1])
+    app = application() if QApplication.instance() is not None else QApplication(qt_argv)
     from . import translations
 
     # The system's language (or --lang), before any window or translated string is made.

@@ -111,6 +111,10 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kiosk", action="store_true", help="clinic touch-screen mode (also on when a kiosk config file exists)"
     )
+    parser.add_argument(
+        "-platform", "--platform", metavar="NAME",
+        help="Qt's platform plugin, for example wayland or xcb (default: $QT_QPA_PLATFORM, else Qt's choice)",
+    )  # fmt: skip
 
 
 class _NoHelp(argparse.HelpFormatter):
@@ -462,7 +466,7 @@ def _main(argv: list[str] | None) -> int:
     gc.disable()  # from here to the first page on screen: start-up makes objects, not garbage (app.run_gui)
     from .app import run_gui
 
-    return run_gui(args.content, args.topic, args.kiosk, lang=args.lang)
+    return run_gui(args.content, args.topic, args.kiosk, lang=args.lang, platform=args.platform)
 
 
 if __name__ == "__main__":

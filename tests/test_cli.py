@@ -116,7 +116,7 @@ def test_missing_library_message_names_it_and_the_fix():
 
 
 def test_preflight_exits_cleanly_when_a_library_is_missing(monkeypatch, capsys):
-    monkeypatch.setattr(display, "uses_xcb", lambda: True)
+    monkeypatch.setattr(display, "uses_xcb", lambda *_: True)
     monkeypatch.setattr(display, "missing_libraries", lambda: {"libxcb-cursor.so.0": "libxcb-cursor0"})
     with pytest.raises(SystemExit) as exit_info:
         display.preflight()
@@ -135,7 +135,13 @@ def test_check_takes_the_day_to_check_review_dates_against(capsys):
 def test_the_window_options_alone_are_read_as_the_whole_parser_reads_them():
     """A start reads --topic/--content/--lang/--kiosk without building every command's parser; anything
     else (a command, help, an abbreviation, a mistake) is left to the whole parser."""
-    for argv in ([], ["--topic", "tests"], ["--content", "/x", "--kiosk"], ["--lang=fr", "--topic=a b"]):
+    for argv in (
+        [],
+        ["--topic", "tests"],
+        ["--content", "/x", "--kiosk"],
+        ["--lang=fr", "--topic=a b"],
+        ["-platform", "xcb"],
+    ):
         whole = {key: value for key, value in vars(cli._parser().parse_args(argv)).items() if key != "version"}
         assert vars(cli._window_args(argv)) == whole, argv
     for argv in (["check"], ["--help"], ["-h"], ["--version"], ["--top", "a"], ["--topic"], ["x"], ["--kiosk", "1"]):
