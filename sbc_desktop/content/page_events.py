@@ -68,6 +68,9 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]")  # in the words, each run of marks is o
 _LAST_RUN = 0xF8FF
 _PAIRED = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 _HIDDEN_RAW = re.compile(r"<\s*(script|style)\b", re.IGNORECASE)
+_RAW_LINK = re.compile(r"<(?:img|a)[\s/>]", re.IGNORECASE)  # (a quick look first: most raw HTML makes neither)
+_SCHEME_LIKE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_URL_INVISIBLE = re.compile(r"[\t\n\r]")  # what a URL's parser takes out of it
 _ALIGN = {"Left": "left", "Center": "center", "Right": "right"}  # a table column's, from its ":--:" line
 _OWN_ANCHOR = re.compile(r"\{[^}\n]*#")  # where a heading may name its own anchor (``## Side effects {#effects}``)
 
@@ -172,20 +175,37 @@ def raw_words(raw: str) -> str:
     return unescape(nh3.clean(raw, tags=set()))
 
 
-def raw_pictures(raw: str) -> list[str]:
-    """The ``src`` of each picture that raw HTML shows (``<img src=...>``), as the sanitiser reads it: checked as a
-    picture written in Markdown is (a missing file is dropped from the page, so `check` must say so)."""
-    if "<img" not in raw.lower():
+def address_as_followed(href: str) -> str:
+    """An address written in HTML as a URL's parser reads it, to follow it: tabs and newlines out, no spaces
+    around it (``java&#9;script:`` is a ``javascript:`` link)."""
+    return _URL_INVISIBLE.sub("", href).strip()
+
+
+def raw_links(raw: str) -> list[tuple[bool, str]]:
+    """The pictures (``<img src=...>``: True) and links (``<a href=...>``: False) that raw HTML makes, in page
+    order, as the sanitiser reads them. Each is checked, and followed, as one written in Markdown is: a
+    missing picture is dropped from the page and a link to no topic shown as plain words, so `check` must
+    say so (a ``javascript:`` link too: the sanitiser reads it, with every other scheme the HTML names)."""
+    if not _RAW_LINK.search(raw):
         return []
-    found: list[str] = []
+    found: list[tuple[bool, str]] = []
 
     def note(tag: str, attribute: str, value: str) -> str:
-        if tag == "img" and attribute == "src" and value.strip():
-            found.append(value.strip())
+        address = address_as_followed(value)
+        if attribute in ("src", "href") and address:
+            found.append((tag == "img", address))
         return value
 
+    # (the sanitiser drops an address whose scheme it is not given before ``note`` sees it: it is given every
+    # word before a colon in the HTML, as the address's parser reads it: entities decoded, tabs and newlines out)
+    schemes = {name.lower() for name in _SCHEME_LIKE.findall(_URL_INVISIBLE.sub("", unescape(raw)))}
     nh3.clean(
-        raw, tags={"img"}, attributes={"img": {"src"}}, attribute_filter=note, url_schemes={"http", "https", "file"}
+        raw,
+        tags={"img", "a"},
+        attributes={"img": {"src"}, "a": {"href"}},
+        attribute_filter=note,
+        url_schemes=schemes,
+        link_rel=None,
     )
     return found
 
@@ -431,7 +451,7 @@ class PageWalk:
                     self.in_head = False
                 elif value == "HtmlBlock":
                     self.pending.append(" " + raw_words("".join(self.raw)) + " ")
-                    self._raw_pictures("".join(self.raw))
+                    self._raw_links("".join(self.raw))
                     self.raw = []
                 self.out.append(closing)
                 self._block_end()
@@ -613,16 +633,19 @@ class PageWalk:
                 self.hidden = ""
         else:
             self._words(" " + raw_words(html) + " ")
-            self._raw_pictures(html)
+            self._raw_links(html)
             opened = _HIDDEN_RAW.match(html)
             if opened and "</" not in lowered:
                 self.hidden = opened.group(1).lower()
         self.out.append(html)
 
-    def _raw_pictures(self, html: str) -> None:
-        """The pictures raw HTML shows, kept as links (as a Markdown picture is: its file is checked)."""
-        for src in raw_pictures(html):
-            self.links.append([src, PICTURE, self.fix_picture(src), self.lines.line_of(src), ""])
+    def _raw_links(self, html: str) -> None:
+        """The pictures and links raw HTML makes, kept as those written in Markdown are (each checked)."""
+        for picture, href in raw_links(html):
+            if picture:
+                self.links.append([href, PICTURE, self.fix_picture(href), self.lines.line_of(href), ""])
+            else:
+                self.links.append([href, *self.fix_link(href)[:2], self.lines.line_of(href), ""])
 
     def _link_start(self, detail: dict[str, str]) -> None:
         self._child()

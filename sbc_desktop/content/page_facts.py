@@ -33,7 +33,7 @@ from .page_events import (
     _may_pair,
     _pair,
     paired_words,
-    raw_pictures,
+    raw_links,
     raw_words,
 )
 from .rendered import PICTURE, PLACEHOLDER, LineFinder, Link
@@ -260,7 +260,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 if value in _BLOCK_ENDS:
                     if value == "HtmlBlock":
                         pending.append(" " + raw_words("".join(raw)) + " ")
-                        _raw_pictures("".join(raw), fix_picture, lines, kept)
+                        _raw_links("".join(raw), fix_link, fix_picture, keep, lines, kept)
                         raw = []
                     if pending or (marks and marks.runs):
                         _flush(pending, blocks, marks, pieces)
@@ -288,7 +288,7 @@ def _walk(  # noqa: C901, PLR0912, PLR0915 - one loop, one branch a kind of even
                 continue
             if words is not None or gather:
                 _say(" " + raw_words(value) + " ", words, gather, links)
-            _raw_pictures(value, fix_picture, lines, kept)
+            _raw_links(value, fix_link, fix_picture, keep, lines, kept)
             opened = _HIDDEN_RAW.match(value)
             if opened and "</" not in lowered:
                 hidden = opened.group(1).lower()
@@ -339,10 +339,17 @@ def _to_links(links: list[list[Any] | None], words: str) -> None:
             link[1].append(words)
 
 
-def _raw_pictures(html: str, fix_picture: PictureFixer, lines: LineFinder, kept: list[Link]) -> None:
-    """The pictures raw HTML shows, kept as PageWalk keeps them (`page_events.raw_pictures`)."""
-    for src in raw_pictures(html):
-        kept.append(Link(src, PICTURE, fix_picture(src), lines.line_of(src), ""))
+def _raw_links(
+    html: str, fix_link: LinkFixer, fix_picture: PictureFixer, keep: LinkKeeper, lines: LineFinder, kept: list[Link]
+) -> None:
+    """The pictures and links raw HTML makes, kept as PageWalk keeps them (`page_events.raw_links`)."""
+    for picture, href in raw_links(html):
+        if picture:
+            kept.append(Link(href, PICTURE, fix_picture(href), lines.line_of(href), ""))
+        elif keep(href):
+            kept.append(Link(href, *fix_link(href)[:2], lines.line_of(href), ""))
+        else:
+            lines.skip(href)
 
 
 def _picture(src: str, alt: str, fix_picture: PictureFixer, lines: LineFinder, kept: list[Link]) -> tuple[str, str]:

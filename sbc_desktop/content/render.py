@@ -21,7 +21,7 @@ from .glossary import TermMatcher
 from .library import Library, Topic
 from .line_ends import spaced
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
-from .page_events import PageWalk, joined_terms
+from .page_events import PageWalk, address_as_followed, joined_terms
 from .page_facts import LinkKeeper, MarksMatter, check_facts
 from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
 from .rendered import ANCHOR, DEAD, GLOSSARY, PICTURE, TOPIC, WEB, Link, Rendered
@@ -39,6 +39,11 @@ _WEB = ("http", "https", "mailto")
 # apart) nothing that makes urlsplit fail: an address in ASCII without brackets.
 _WEB_START = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+# A link written in HTML that leads nowhere (its address taken away: _filter_attribute), as the sanitiser writes it
+# (links do not nest; quotes in a value are escaped), and its words: shown as plain words, as a Markdown one is
+# (Qt's rich text would show an <a> with no address as a link). One with a name is a place on the page: kept.
+_A_TO_NOWHERE = re.compile(r'<a((?:\s(?!href=|name=)[a-z-]+="[^"]*")*)>(.*?)</a>', re.DOTALL)
+_KEPT_ON_WORDS = re.compile(r'\s(?:id|title|lang)="[^"]*"')
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -328,7 +333,10 @@ class Renderer:
 
     def _clean(self, html: str) -> str:
         # spaced: a paragraph separator the page wrote as "&#8233;" is a character only now (line_ends)
-        return spaced(_IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html)))
+        html = _IMG_WITHOUT_SRC.sub("", self._cleaner.clean(html))
+        if "<a" in html:
+            html = _A_TO_NOWHERE.sub(_plain_words, html)
+        return spaced(html)
 
     def local_file_url(self, src: str) -> str:
         """A ``file:`` URL for a picture inside the content folder, else ''."""
@@ -341,9 +349,15 @@ class Renderer:
     def _filter_attribute(self, tag: str, attribute: str, value: str) -> str | None:
         if tag == "img" and attribute == "src":
             return self.local_file_url(value) or None
-        if attribute == "href" and value.startswith("file:"):
-            return None  # a document may show a picture, never open a file
+        if attribute == "href":  # a link written in HTML leads where one written in Markdown would, or nowhere
+            topic = getattr(self._local, "topic", None)
+            return self._fix_link(address_as_followed(value), topic.url if topic else "")[2]
         return value
+
+
+def _plain_words(link: re.Match[str]) -> str:
+    kept = "".join(_KEPT_ON_WORDS.findall(link.group(1)))
+    return f'<span class="dead-link"{kept}>{link.group(2)}</span>'
 
 
 def _flagged(pieces: Iterable[str], walk: PageWalk) -> Iterator[tuple[str, bool]]:

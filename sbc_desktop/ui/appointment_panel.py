@@ -29,6 +29,7 @@ from ..notes import AppointmentNotes
 from ..spread import describe, questions_for
 from .appointment_details_box import AppointmentDetailsBox
 from .symptom_log import SymptomLog
+from .themed_style import grow_with_text
 from .top_three import TopThree
 from .topics_for_you import TopicsForYou
 
@@ -112,6 +113,7 @@ class AppointmentPanel(QScrollArea):
             QCoreApplication.translate("AppointmentPanel", "Suggested questions. Press Space to tick one.")
         )
         self.questions.setWordWrap(True)
+        grow_with_text(self.questions)  # (its boxes to tick)
         self.questions.setMinimumHeight(150)
         self.questions.itemChanged.connect(self._question_ticked)
         layout.addWidget(self.questions)
@@ -204,6 +206,7 @@ class AppointmentPanel(QScrollArea):
         layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Print or save"), body))
         self.large_print = QCheckBox(QCoreApplication.translate("AppointmentPanel", "Large print"), body)
         self.large_print.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Large print"))
+        grow_with_text(self.large_print)
         layout.addWidget(self.large_print)
         buttons = QGridLayout()
         self.preview_button = _button(

@@ -6,11 +6,14 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
+from .themed_style import grow_with_text
+
 ANNOUNCE_MS = 600  # a final count is said once nothing has changed it for this long (typing pauses)
 
 
 def name_clear_button(field: QLineEdit, name: str) -> None:
-    """Turn on a line edit's clear button and give it a name a screen reader can say."""
+    """Turn on a line edit's clear button (growing with the box) and give it a name a screen reader can say."""
+    grow_with_text(field)
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):
         button.setAccessibleName(name)
@@ -45,6 +48,7 @@ class FindBar(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(ANNOUNCE_MS)
         self._settle.timeout.connect(self._count_settled)
+        self._said: tuple[str, str] | None = None  # (the words found, the count) last said, and shown since
         self.previous_button = QPushButton(QCoreApplication.translate("FindBar", "Previous"), self)
         self.previous_button.setAccessibleName(QCoreApplication.translate("FindBar", "Previous match"))
         self.previous_button.setToolTip(QKeySequence(QKeySequence.StandardKey.FindPrevious).toString())
@@ -95,6 +99,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self._settle.stop()
+        self._said = None  # (opened again: said again)
         self.findRequested.emit("", 0)  # clear the highlights
         self.closed.emit()
 
@@ -104,11 +109,14 @@ class FindBar(QWidget):
         self.field.setText("")  # unlike clear(), setText() empties the undo history
         self.show_count(0, 0)
         self._settle.stop()
+        self._said = None
 
     def find_next(self) -> None:
+        self._said = None  # (asked for: its count is said, the same or not)
         self.findRequested.emit(self.field.text(), 1)
 
     def find_previous(self) -> None:
+        self._said = None
         self.findRequested.emit(self.field.text(), -1)
 
     def show_count(self, current: int, total: int, final: bool = True) -> None:
@@ -132,6 +140,9 @@ class FindBar(QWidget):
         self.count.setText(text)
         self.count.setAccessibleName(text)
         self._place_count()
+        if self._said == (self.field.text(), text):
+            return  # said, and nothing else shown since (the first match selected once the page is laid out)
+        self._said = None
         if final and text and self.isVisible():
             self._settle.start()  # again: typing on restarts it, so only the last query's count is said
         else:
@@ -139,6 +150,7 @@ class FindBar(QWidget):
 
     def _count_settled(self) -> None:
         if self.isVisible() and self.count.text():
+            self._said = (self.field.text(), self.count.text())
             self.countSettled.emit(self.count.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override

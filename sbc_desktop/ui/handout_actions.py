@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..notes import NotesError
 from ..storage import StorageError
+from .themed_style import grow_controls
 
 if TYPE_CHECKING:  # the handout modules (and Qt's printing and dialogs) are imported when first used, not at start
     from PySide6.QtPrintSupport import QPrinter
@@ -157,6 +158,7 @@ class HandoutActions(QObject):
 
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Handout", "Handout preview"))
+        grow_controls(dialog)
         dialog.paintRequested.connect(lambda device: self._paint(handout, device))
         dialog.exec()
 
@@ -182,6 +184,7 @@ class HandoutActions(QObject):
         pages = handout.page_count(printer)
         dialog = QPrintDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print the handout"))
+        grow_controls(dialog)  # (its boxes and round buttons grow with the text, as the window's do)
         dialog.setMinMax(1, pages)  # "Pages from 1 to 12": never a page the handout does not have
         dialog.setFromTo(1, pages)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -44,7 +44,7 @@ from .reading_prefs import apply_reading_font
 from .search_field import SearchField
 from .search_service import SearchService
 from .session_panes import connect_appointment, connect_session
-from .themed_style import ThemedStyle
+from .themed_style import style_application
 from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
 from .urgent_help import UrgentHelp
@@ -63,9 +63,6 @@ if TYPE_CHECKING:  # imported when first used: start-up does not wait for them
 BASE_POINT_SIZE = 10.0  # widget text at 100%: menus, buttons, labels
 WIDGETS_A_PART = 12  # the window's widgets met in one part of the search panel made ahead (_search_panel_steps)
 READY_NOTICE_S = 0.5  # a page that said "Loading..." this long is announced when it is ready
-
-
-_APP_STYLE: ThemedStyle | None = None  # the application's style, as the last window set it
 
 
 class MainWindow(QMainWindow):
@@ -711,12 +708,7 @@ class MainWindow(QMainWindow):
         app = application()
         sheet = app_style_sheet(scale) + self.extra_style  # (the same in every theme)
         if was is None or was[0] != theme:  # (only what changed: each re-polishes every widget)
-            global _APP_STYLE
-            if was is not None and _APP_STYLE is not None:
-                _APP_STYLE.theme = theme  # (drawn in its colours from the next paint: no new style to polish)
-            else:  # Fusion (follows the palette everywhere), controls in theme colours
-                _APP_STYLE = ThemedStyle(theme)
-                app.setStyle(_APP_STYLE)
+            style_application(app, theme, again=was is not None)
             theme_colours.set_theme(app, theme, sheet)  # the palette: no widget polished again but a few
         if was is None or was[1] != scale:
             font = QFont(app.font())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from ..content.library import SPREAD_TAGS
 from ..spread import place_label
+from .themed_style import grow_with_text
 
 
 class SpreadDialog(QDialog):
@@ -48,6 +49,7 @@ class SpreadDialog(QDialog):
             box.setObjectName(f"spread-{tag}")
             box.setAccessibleName(place_label(tag))
             box.setChecked(tag in places)
+            grow_with_text(box)
             layout.addWidget(box)
             self.boxes[tag] = box
         layout.addWidget(privacy)

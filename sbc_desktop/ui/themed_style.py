@@ -6,6 +6,12 @@ the palette, which in our themes measure 1.0-1.9:1 against their background (WCA
 field and the focus box of the current item are drawn in the theme's own `border` and
 `focus` colours, so their contrast is the theme's, checked in tests/ui/test_contrast.py.
 Disabled controls are drawn dashed and without fill, so they look unavailable.
+
+Sizes are Fusion's, answered in C++: a Python `pixelMetric` here ran for every metric of every
+layout of every widget (about 700 calls, each making Python enum members, in the first search
+key's steps alone). The few controls whose size follows their text (check boxes, radio buttons,
+lists with boxes to tick, menus with marks, text boxes with a clear button) are given `SizedStyle`, by
+`grow_with_text` where they are made (and `grow_controls` for Qt's own dialogs).
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
+    QGroupBox,
     QProxyStyle,
+    QRadioButton,
     QStyle,
     QStyleFactory,
     QStyleOption,
     QToolBar,
     QToolButton,
+    QWidget,
 )
 
 from .appearance import Theme
@@ -33,25 +43,44 @@ _INDICATOR_SIZES = (
     _Metric.PM_ExclusiveIndicatorWidth,
     _Metric.PM_ExclusiveIndicatorHeight,
 )
+_LINE_EDIT_ICON = (_Metric.PM_LineEditIconSize, _Metric.PM_LineEditIconMargin)
 _CHECKS = (_Primitive.PE_IndicatorCheckBox, _Primitive.PE_IndicatorItemViewItemCheck)
 
 
-class ThemedStyle(QProxyStyle):
+_APP_STYLE: ThemedStyle | None = None  # the application's style, as the last window set it
+
+
+def style_application(app: QApplication, theme: Theme, again: bool) -> None:
+    """The application's style in ``theme``: ``again``, the same style drawing in the new theme's colours
+    from its next paint (no widget polished again); else a new one, set on the application."""
+    global _APP_STYLE
+    if again and _APP_STYLE is not None:
+        _APP_STYLE.theme = theme
+    else:  # Fusion (follows the palette everywhere), controls in theme colours
+        _APP_STYLE = ThemedStyle(theme)
+        app.setStyle(_APP_STYLE)
+
+
+def grow_with_text(*widgets: QWidget) -> None:
+    """These controls' boxes and clear buttons grow with their text (`SizedStyle`). Without an
+    application style of ours (a widget tested on its own) they keep the application's."""
+    if _APP_STYLE is not None:
+        for widget in widgets:  # (best before the widget is first shown: a new style polishes it again)
+            widget.setStyle(_APP_STYLE.sized)
+
+
+def grow_controls(root: QWidget) -> None:
+    """`grow_with_text` for every check box, radio button and checkable group in ``root`` (Qt's own
+    dialogs, made whole by Qt)."""
+    grow_with_text(*root.findChildren(QCheckBox), *root.findChildren(QRadioButton), *root.findChildren(QGroupBox))
+
+
+class _Drawn(QProxyStyle):
+    """Fusion, with the controls people must find drawn in the theme's colours."""
+
     def __init__(self, theme: Theme):
         super().__init__(QStyleFactory.create("Fusion"))
         self.theme = theme
-
-    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt override
-        value = super().pixelMetric(metric, option, widget)
-        if metric in _INDICATOR_SIZES:
-            # Check boxes grow with the text (at 200% a 13 px box is lost beside 27 px letters).
-            font = widget.font() if widget is not None else QApplication.font()
-            return max(value, round(QFontMetrics(font).height() * 0.8))
-        if metric == _Metric.PM_LineEditIconSize and widget is not None:
-            # A text box's clear button grows with the box: in the kiosk's 44 px boxes and at 200%
-            # text a 16 px cross is too small to hit. (QLineEdit sizes and places it by this.)
-            return max(value, round(widget.height() * 0.5))
-        return value
 
     def drawPrimitive(self, element, option: QStyleOption, painter: QPainter, widget=None) -> None:  # noqa: N802
         if element in _CHECKS:
@@ -157,3 +186,44 @@ class ThemedStyle(QProxyStyle):
         inset = pen.widthF() / 2
         painter.drawRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset))
         painter.restore()
+
+
+class SizedStyle(_Drawn):
+    """The themed style, with the sizes that follow the text, for the few controls that need them."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt override
+        if metric in _LINE_EDIT_ICON and widget is not None:
+            # A text box's clear button grows with the box: in the kiosk's 44 px boxes and at 200%
+            # text a 16 px cross is too small to hit. QLineEdit sizes and places it by these two,
+            # asking them several times a key: answered in one call to Fusion, where Qt's own answer
+            # goes through this style and back three times (the small icon size, a quarter of it).
+            icon = max(
+                self.baseStyle().pixelMetric(_Metric.PM_SmallIconSize, option, widget), round(widget.height() * 0.5)
+            )
+            return icon if metric == _Metric.PM_LineEditIconSize else icon // 4
+        value = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_SIZES:
+            # Check boxes grow with the text (at 200% a 13 px box is lost beside 27 px letters).
+            font = widget.font() if widget is not None else QApplication.font()
+            return max(value, round(QFontMetrics(font).height() * 0.8))
+        return value
+
+
+class ThemedStyle(_Drawn):
+    """The application's style: Fusion's sizes, and its `sized` companion for `grow_with_text`."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(theme)
+        self.sized = SizedStyle(theme)
+        # Kept while the application lives: a widget given it may outlive this style.
+        self.sized.setParent(QApplication.instance())
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._theme = theme
+        if "sized" in vars(self):  # (not yet, as it is made)
+            self.sized.theme = theme

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from ..appointment import MAX_TOP
 from ..notes import AppointmentNotes
+from .themed_style import grow_with_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -45,6 +46,7 @@ class TopThree(QWidget):
             QCoreApplication.translate("AppointmentPanel", "My top three questions. Press Space to tick one.")
         )
         self.list.setWordWrap(True)
+        grow_with_text(self.list)  # (its boxes to tick)
         self.list.setMinimumHeight(60)
         self.list.itemChanged.connect(self._ticked)
         layout.addWidget(self.list)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QToolBar, QToolButto
 
 from .appearance import THEME_NAMES, theme_label
 from .icons import icon
+from .themed_style import grow_with_text
 
 SK = QKeySequence.StandardKey
 CONTEXT = "MainWindow"
@@ -213,6 +214,7 @@ class WindowActions:
 
     def theme_menu(self) -> QMenu:
         menu = QMenu(QCoreApplication.translate("MainWindow", "Theme"), self.window)
+        grow_with_text(menu)  # (its marks: the kiosk's menu rows are laid out by its style sheet, which asks)
         for action in self.themes.values():
             menu.addAction(action)
         return menu
@@ -221,6 +223,7 @@ class WindowActions:
         bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Menu"))
         for title, names in MENUS.items():
             menu = bar.addMenu(translated(title))
+            grow_with_text(menu)  # (a mark, as theme_menu's: the appointment pane's, shown or not)
             for name in names:
                 if name is None:
                     menu.addSeparator()

@@ -55,6 +55,17 @@ def kiosk_temp_folders_end():
         temp.close()
 
 
+@pytest.fixture
+def screen_held_till_the_place(monkeypatch):
+    """A page shown again (or dragged to) leaves the screen as it was until it is at its place, however long
+    the layout's steps down to there take. Tests that make those steps tiny take this: at load 10 the steps
+    took longer than the app's cap (reader.PAINT_HELD_MS, for a real page on a slow machine), and the screen
+    was shown before the place was reached (a scroll bar at 0, or at 0.534 of the page for 0.5)."""
+    from sbc_desktop.ui import reader
+
+    monkeypatch.setattr(reader, "PAINT_HELD_MS", 600_000)  # (read as a reader is made: before the window)
+
+
 def show_active(qtbot, window):
     """Show ``window`` and wait until it is on screen and active (keyboard shortcuts reach only the active window)."""
     with qtbot.waitExposed(window):

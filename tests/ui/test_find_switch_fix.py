@@ -99,7 +99,9 @@ class FirstPaint(QObject):
         return False
 
 
-def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_fraction(window, qtbot, monkeypatch):
+def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_fraction(
+    screen_held_till_the_place, window, qtbot, monkeypatch
+):
     """Review M3: the range is only the part laid out so far; a drag to the middle goes to the page's middle,
     without laying the page out down to there in one step."""
     from PySide6.QtCore import QPointF
@@ -140,3 +142,31 @@ def test_dragging_the_scroll_bar_while_a_long_page_is_laid_out_goes_to_that_frac
     assert abs(value / maximum - 0.5) < 0.01, shown.at
     qtbot.waitUntil(reader.is_laid_out, timeout=20_000)
     assert abs(bar.value() / bar.maximum() - 0.5) < 0.05, (bar.value(), bar.maximum())  # (the real height now)
+
+
+def test_a_final_count_is_said_once_though_the_first_match_is_shown_later(qtbot, tmp_path, monkeypatch):
+    """On a page still being laid out, the count is final before its first match can be selected (once the page
+    is laid out down to it). Selecting it then shows the same count again: it is not said again. (On a loaded
+    machine that came more than ANNOUNCE_MS after the count was said, and the count was said twice.)"""
+    from sbc_desktop.ui import find_bar, page_document
+
+    monkeypatch.setattr(find_bar, "ANNOUNCE_MS", 20)  # (said 20 ms after it is final: before the layout ends)
+    monkeypatch.setattr(page_document, "LAYOUT_STEP_CHARS", 500)
+    monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 0.0)
+    root = make_content(tmp_path / "content", {"short": "Read on.", "long2": "Osprey.\n\n" + long_body()})
+    window = make_window(qtbot, root, tmp_path)
+    window.reader.go("topic:short")
+    qtbot.waitUntil(window.reader.is_laid_out, timeout=10_000)
+    open_find(window, qtbot)
+    bar = window.find_bar
+    qtbot.keyClicks(bar.field, "osprey")
+    qtbot.waitUntil(lambda: bar.count.text() == "Not found", timeout=10_000)
+    said = spoken(window)
+    window.reader.go("topic:long2")
+    qtbot.waitUntil(lambda: bar.count.text() == "1 of 1" and counts(said) == ["1 of 1"], timeout=10_000)
+    assert not window.reader.is_laid_out() and window.reader.textCursor().selectedText() == ""  # not shown yet
+    qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower() == "osprey", timeout=20_000)
+    qtbot.wait(find_bar.ANNOUNCE_MS * 5)
+    assert counts(said) == ["1 of 1"]
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)  # Next, round to the same match: asked for, so said again
+    qtbot.waitUntil(lambda: counts(said) == ["1 of 1", "1 of 1"], timeout=5_000)

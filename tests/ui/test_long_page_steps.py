@@ -24,7 +24,7 @@ from tests.ui.test_urgent_help import fill_preferences
 
 
 @pytest.fixture
-def slow_layout(monkeypatch):
+def slow_layout(monkeypatch, screen_held_till_the_place):
     monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 1e-9)  # one step of 1,000 characters a turn
     monkeypatch.setattr(page_document, "LAYOUT_STEP_CHARS", 1_000)
 
