@@ -319,7 +319,7 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     counts = window.reader.elsewhere.counts
     print(f"  pages asked for that said \"Loading\": {counts['helper']} rendered in the helper process, "
           f"{counts['disk']} read from the disk cache, {counts['here']} parsed in the window's worker; "
-          f"{counts['ahead']} rendered ahead")  # fmt: skip
+          f"{counts['ahead']} rendered ahead; {counts['stored']} shown at once from their parts on disk")  # fmt: skip
     floor.close()
     undo()
     dispose(app, window)

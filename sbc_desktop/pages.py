@@ -210,6 +210,16 @@ class Pages:
             return self._early is not None and self._early[0] == topic.id
         return self._renderer.is_cached(topic.id)
 
+    def stored_parts(self, url: str) -> Iterator[str] | None:
+        """The topic page at ``url`` in parts from the disk cache, read there now without the rest of its
+        rendering (Renderer.stored_parts), or None. Never makes the renderer (a start's first pages)."""
+        topic = self.topic_at(url)
+        body = self._renderer.stored_parts(topic) if self._renderer is not None and topic is not None else None
+        if body is None or topic is None:
+            return None
+        last = len(body) - 1
+        return self._framed_parts(topic, ((html, index == last) for index, html in enumerate(body)))
+
     # -- addresses ----------------------------------------------------------------
     def html_for(self, url: str) -> str | None:
         parts = self.parts_for(url)

@@ -3,8 +3,9 @@
 The render helper (render_helper.py) sends each part of a long page's HTML as soon as it is made; the
 window's worker thread adds each here (`add`) and, once the whole rendering is in, ends it (`end`). The
 reader takes the parts in order from the window's thread (`body_parts`): a part is given out once the
-next one has come or the page has ended (only then is it known whether it is the last, which carries the
-page's footer), and `NOT_YET` while the next has not come. Thread-safe.
+next one has come, or the helper has said it was the last (`all_in`), or the page has ended (only then is
+it known whether it is the last, which carries the page's footer), and `NOT_YET` while the next has not
+come. Thread-safe.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class ArrivingParts:
         self._changed = threading.Condition()
         self._parts: list[str] = []
         self._ended = False
+        self._all_in = False  # the parts that came are all the page's (the rest of its rendering still to come)
         self.diverged = False  # the whole rendering's parts are not the ones that came (its parse failed)
 
     def add(self, part: str) -> None:
@@ -37,6 +39,12 @@ class ArrivingParts:
                 self._parts.append(part)
                 self._changed.notify_all()
 
+    def all_in(self) -> None:
+        """The parts added are all the page's: its last can be given out before the page has ended."""
+        with self._changed:
+            self._all_in = True
+            self._changed.notify_all()
+
     def end(self, parts: tuple[str, ...] | None) -> None:
         """The page is whole: ``parts`` are its parts (None: it could not be made). Parts that did not
         come are added; parts that came and are not the page's make it `diverged` (shown again whole)."""
@@ -45,6 +53,8 @@ class ArrivingParts:
                 return
             if parts is None or tuple(parts[: len(self._parts)]) != tuple(self._parts):
                 self.diverged = True
+            elif self._all_in and len(parts) != len(self._parts):
+                self.diverged = True  # (given out as the whole page: it was not)
             else:
                 self._parts = list(parts)
             self._ended = True
@@ -56,9 +66,9 @@ class ArrivingParts:
             return self._ended
 
     def has(self, index: int) -> bool:
-        """Whether part ``index`` can be given out now (the next has come, or the page has ended)."""
+        """Whether part ``index`` can be given out now (the next has come, the last has, or the page has ended)."""
         with self._changed:
-            return index + 1 < len(self._parts) or (self._ended and index < len(self._parts))
+            return index + 1 < len(self._parts) or ((self._ended or self._all_in) and index < len(self._parts))
 
     def wait_ended(self, timeout: float | None = None) -> bool:
         """Wait (without Python's lock) until the page has ended; False if ``timeout`` passed first."""
@@ -71,7 +81,7 @@ class ArrivingParts:
         index = 0
         while True:
             with self._changed:
-                count, ended, diverged = len(self._parts), self._ended, self.diverged
+                count, ended, diverged = len(self._parts), self._ended or self._all_in, self.diverged
                 part = self._parts[index] if index < count else ""
             if ended and (diverged or index >= count):
                 return

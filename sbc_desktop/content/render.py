@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
@@ -23,7 +24,7 @@ from .line_ends import spaced
 from .links import TERM_SCHEME, TOPIC_SCHEME, resolve_local, topic_id_from_href
 from .page_events import PageWalk, address_as_followed, joined_terms
 from .page_facts import LinkKeeper, MarksMatter, check_facts
-from .render_cache import RenderCache, key_of_topic, pictures_still_match, stamp_of_library
+from .render_cache import RenderCache, key_of_topic, pictures_found, pictures_still_match, stamp_of_library
 from .rendered import ANCHOR, DEAD, GLOSSARY, PICTURE, TOPIC, WEB, Link, Rendered
 
 CACHE_TOPICS = 64  # rendered topics kept in memory (most recently read)...
@@ -34,6 +35,9 @@ FIXED_LINKS_BYTES = 2 * 1024 * 1024  # links' answers kept, about this much (see
 FIRST_PART_CHARS = 3000
 PART_CHARS = 3500
 SMALL_GLOSSARY = 300  # terms: a matcher this small is made in a few ms (see quick_to_parse)
+# A page whose rendering is on its way (Renderer.coming; usually a few ms) is waited for this long at most: no
+# longer than the longest page's parse in the window would take (a helper gone silent is ended after 10-20 s).
+COMING_WAIT_S = 2.0
 _WEB = ("http", "https", "mailto")
 # Where urlsplit's scheme is one of _WEB for sure: nothing but those letters before the first colon, and (checked
 # apart) nothing that makes urlsplit fail: an address in ASCII without brackets.
@@ -88,6 +92,9 @@ class Renderer:
         # Rendered topics, most recently used last; bounded in bytes, so that reading a few
         # thousand pages does not keep every one of them in memory.
         self._cache: ByteLRU[str, Rendered] = ByteLRU(CACHE_BYTES, CACHE_TOPICS, rendered_bytes)
+        # Pages whose rendering is on its way (the reader's worker, from the render helper): `rendered` waits for
+        # it, in any thread but the one making it (Renderer.coming).
+        self._coming: dict[str, tuple[threading.Event, int]] = {}
         self._fixed: dict[str | tuple[str, str], tuple[str, str, str | None]] = {}  # _fix_link's answers
         self._fixed_bytes = 0  # what they take, about (byte_budget.fixed_link_bytes)
 
@@ -113,6 +120,12 @@ class Renderer:
         """The topic's body (without title or footer) parsed once: HTML parts, links, headings, text, terms."""
         with self._lock:
             cached = self._cache.get(topic.id)
+            coming = self._coming.get(topic.id)
+        if cached is not None:
+            return cached
+        if coming is not None and coming[1] != threading.get_ident() and coming[0].wait(COMING_WAIT_S):
+            with self._lock:
+                cached = self._cache.get(topic.id)
             if cached is not None:
                 return cached
         result = self._from_disk(topic)
@@ -143,6 +156,20 @@ class Renderer:
             return None  # none, or a picture was added, moved or removed since: render again
         self.disk.touch(key)
         return result
+
+    def stored_parts(self, topic: Topic) -> tuple[str, ...] | None:
+        """The HTML parts of the topic's rendering on disk (its pictures still where they were), read without
+        the rest of it, or None: not on disk, or not yet known cheaply where (the library's stamp is made once,
+        by the first page read from the disk or rendered). Not kept in memory. For the reader: a long page on
+        disk is shown at once, not after a worker has read all of its entry."""
+        if self.disk is None or "library_stamp" not in self.__dict__:
+            return None
+        key = self.cache_key(topic)
+        found = self.disk.parts(key)
+        if found is None or not pictures_found(found[1], self._root, topic):
+            return None
+        self.disk.touch(key)
+        return found[0]
 
     def store(self, topic: Topic) -> bool:
         """Render ``topic`` into the disk cache unless it is there already; True if it was rendered and
@@ -190,6 +217,25 @@ class Renderer:
         with self._lock:
             self._cache.put(topic_id, result)
 
+    @contextmanager
+    def coming(self, topic_id: str) -> Iterator[None]:
+        """While this lasts, this thread is making the topic's rendering (from the render helper, or parsing it
+        if it cannot) and keeps it once made: `rendered` in any other thread waits for that (COMING_WAIT_S at
+        most, without Python's lock) rather than parse the page too.
+
+        The reader may show a page whole from its parts before the rest of its rendering has come (a few ms):
+        a reload, a new theme or anything else asking for the page then must not parse it in the window."""
+        arrived = threading.Event()
+        with self._lock:
+            self._coming[topic_id] = (arrived, threading.get_ident())
+        try:
+            yield
+        finally:
+            with self._lock:
+                if self._coming.get(topic_id, (None, 0))[0] is arrived:
+                    del self._coming[topic_id]
+            arrived.set()
+
     def is_cached(self, topic_id: str) -> bool:
         return topic_id in self._cache
 
@@ -198,11 +244,18 @@ class Renderer:
         """``text`` parsed once (not cached): links and pictures of ``topic`` resolved from its folder."""
         return self._render(text, topic, self._terms(), html=True)
 
-    def render_parts(self, text: str, topic: Topic | None, on_part: Callable[[str], None]) -> Rendered:
+    def render_parts(
+        self,
+        text: str,
+        topic: Topic | None,
+        on_part: Callable[[str], None],
+        on_last: Callable[[], None] | None = None,
+    ) -> Rendered:
         """``render``, each part of the HTML handed to ``on_part`` as soon as it is made: a long page's top
-        can be shown while the rest is parsed. (Should the parse fail on the way, the result's parts, the
-        page's words unformatted, are not the ones handed over.)"""
-        return self._render(text, topic, self._terms(), html=True, on_part=on_part)
+        can be shown while the rest is parsed; ``on_last`` called once the last has been (before the page's
+        links, headings and words are made: a few ms). (Should the parse fail on the way, the result's parts,
+        the page's words unformatted, are not the ones handed over, and ``on_last`` is not called.)"""
+        return self._render(text, topic, self._terms(), html=True, on_part=on_part, on_last=on_last)
 
     def facts(self, text: str, topic: Topic | None = None) -> Rendered:
         """What ``render`` finds in ``text`` (links, headings, words) without the HTML (``parts`` is
@@ -245,6 +298,7 @@ class Renderer:
         terms: TermMatcher | None,
         html: bool,
         on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
     ) -> Rendered:
         self._local.topic = topic  # for raw HTML's pictures, as the cleaner meets them
         base_url = topic.url if topic else ""
@@ -259,6 +313,8 @@ class Renderer:
                 for part, raw in _grouping(_flagged(walk.elements(), walk)):
                     made.append(self._clean_part(part, raw))
                     on_part(made[-1])
+                if on_last is not None and made:  # (a page of no parts is given one, empty, below)
+                    on_last()
         except Exception:  # noqa: BLE001 - whatever the parser meets: the words, unformatted
             blocks = (" ".join(block.split()) for block in text.split("\n\n"))
             return Rendered(("<pre>" + nh3.clean_text(text) + "</pre>",), text="\n".join(b for b in blocks if b))

@@ -27,6 +27,12 @@ match again: each entry's file name starts with its code's version), then the en
 recently; the background pre-render removes earlier versions' entries as it starts. The kiosk passes no
 cache folder: nothing is written there (the renderer's memory cache is all it keeps).
 
+An entry's HTML parts can be read without the rest of it (`RenderCache.parts`: three blocks, each compressed
+on its own; see `put`): the reader shows a long page on disk from its parts at once, as one in memory, instead
+of saying "Loading" while a worker reads all of the entry (its thousands of links, its text). The parts are
+checked on their own (each block's checksum, their lengths adding up to their HTML, the pictures still found
+where they were); the whole entry's read checks everything, as before.
+
 The built-in content's pages are also rendered when the app is installed (`installed_folder`, beside the
 app's byte-compiled modules; `code_cache.prepare`, which the quick start runs after installing): an entry
 the home's folder lacks is read from there, by the same key and the same checks, and nothing is ever
@@ -53,9 +59,9 @@ from .rendered import PICTURE, Heading, Link, Rendered
 if TYPE_CHECKING:
     from .library import Library, Topic
 
-FORMAT = 1  # bump when the shape of an entry changes
+FORMAT = 2  # bump when the shape of an entry changes (2: the page's HTML readable without the rest: see put)
 FOLDER = "rendered"
-MAGIC = b"sbc-rendered 1\n"
+MAGIC = b"sbc-rendered 2\n"
 SUFFIX = ".page"
 MAX_BYTES = 256 * 1024 * 1024  # the whole folder; pruned to PRUNE_TO of it when over
 PRUNE_TO = 0.8
@@ -153,11 +159,15 @@ def key_of_topic(stamp: str, topic: Topic, body: str | None = None) -> str:
 
 def pictures_still_match(result: Rendered, root: Path, topic: Topic) -> bool:
     """Each picture of the page is still found where it was when the page was rendered."""
-    for link in result.links:
-        if link.kind == PICTURE:
-            state, path = resolve_local(link.href, root, topic.path.parent)
-            if (path.as_uri() if state == "ok" and path else "") != link.target:
-                return False
+    return pictures_found(((link.href, link.target) for link in result.links if link.kind == PICTURE), root, topic)
+
+
+def pictures_found(pictures: Iterable[tuple[str, str]], root: Path, topic: Topic) -> bool:
+    """Each picture (href as written, the file URL it became) is still found where it was."""
+    for href, target in pictures:
+        state, path = resolve_local(href, root, topic.path.parent)
+        if (path.as_uri() if state == "ok" and path else "") != target:
+            return False
     return True
 
 
@@ -245,7 +255,40 @@ class RenderCache:
                 return found
         return None
 
+    def parts(self, key: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None:
+        """The HTML parts of the entry under ``key`` and its pictures ((href, file URL) each), or None: what
+        the reader shows, read without the rest of the entry (its links, headings, text and terms)."""
+        for path in self._paths(key):
+            blocks = self._blocks(path, key)
+            found = _parts_from(blocks) if blocks is not None else None
+            if found is not None:
+                self.hits += 1
+                return found
+        self.misses += 1
+        return None
+
     def _read_file(self, path: Path, key: str) -> Rendered | None:
+        blocks = self._blocks(path, key)
+        if blocks is None:
+            return None
+        parts = _parts_from(blocks)
+        if parts is None:
+            return None
+        try:
+            value = json.loads(zlib.decompress(blocks[2]).decode("utf-8"))
+        except (zlib.error, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            return None
+        if type(value) is not dict:
+            return None
+        value["parts"] = list(parts[0])
+        entry = _entry_from(value)
+        if entry is None or tuple((link.href, link.target) for link in entry.links if link.kind == PICTURE) != parts[1]:
+            return None  # (the pictures the parts were read with are the entry's own)
+        return entry
+
+    @staticmethod
+    def _blocks(path: Path, key: str) -> tuple[bytes, bytes, bytes] | None:
+        """The file's three compressed blocks (see put), or None: unreadable, too big, another format or key."""
         try:
             with open(path, "rb") as stream:
                 data = stream.read(MAX_ENTRY_BYTES + 1)
@@ -254,18 +297,38 @@ class RenderCache:
         head = MAGIC + key.encode("ascii", "replace") + b"\n"
         if len(data) > MAX_ENTRY_BYTES or not data.startswith(head):
             return None  # too big, another format, or a file that belongs to another key
-        try:
-            value = json.loads(zlib.decompress(data[len(head) :]).decode("utf-8"))
-        except (zlib.error, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+        sizes_end = data.find(b"\n", len(head), len(head) + 40)
+        sizes = data[len(head) : sizes_end].split(b" ")
+        if sizes_end < 0 or len(sizes) != 3 or not all(size.isdigit() and len(size) < 12 for size in sizes):
             return None
-        return _entry_from(value)
+        at = sizes_end + 1
+        first, second, third = (int(size) for size in sizes)
+        if at + first + second + third != len(data):
+            return None  # cut short, or more than was written
+        return data[at : at + first], data[at + first : at + first + second], data[at + first + second :]
 
     # -- writing ----------------------------------------------------------------------
     def put(self, key: str, entry: Rendered) -> bool:
-        """Store ``entry`` under ``key`` (whole or not at all); False if it could not be written."""
+        """Store ``entry`` under ``key`` (whole or not at all); False if it could not be written.
+
+        The file: MAGIC, the key, then the sizes of three blocks, each compressed on its own: the parts'
+        lengths and the page's pictures (JSON), the parts' HTML (UTF-8, one after another), the rest of the
+        entry (JSON). So the reader can show a page from its parts alone (`parts`: a third of the work of
+        reading it whole on a long page) and never waits for its thousands of links to be read."""
         try:
-            payload = json.dumps(_entry_to(entry), ensure_ascii=False, separators=(",", ":"))
-            data = MAGIC + key.encode("ascii") + b"\n" + zlib.compress(payload.encode("utf-8", "surrogatepass"), 6)
+            pictures = [[link.href, link.target] for link in entry.links if link.kind == PICTURE]
+            index = json.dumps({"sizes": [len(part) for part in entry.parts], "pictures": pictures}, ensure_ascii=False)
+            rest = _entry_to(entry)
+            del rest["parts"]
+            blocks = [
+                zlib.compress(index.encode("utf-8", "surrogatepass"), 6),
+                zlib.compress("".join(entry.parts).encode("utf-8", "surrogatepass"), 6),
+                zlib.compress(
+                    json.dumps(rest, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6
+                ),
+            ]
+            sizes = " ".join(str(len(block)) for block in blocks).encode()
+            data = MAGIC + key.encode("ascii") + b"\n" + sizes + b"\n" + b"".join(blocks)
         except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
             return False
         if len(data) > MAX_ENTRY_BYTES:
@@ -357,6 +420,31 @@ def install_pages(made: Path, target: Path) -> int:
                 (target / name).chmod(0o644)
             kept += 1
     return kept
+
+
+def _parts_from(blocks: tuple[bytes, bytes, bytes]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None:
+    """An entry's parts and pictures from its first two blocks (see RenderCache.put), or None if anything is
+    amiss: the parts' lengths must add up to their HTML exactly."""
+    try:
+        index = json.loads(zlib.decompress(blocks[0]).decode("utf-8"))
+        html = zlib.decompress(blocks[1]).decode("utf-8")
+    except (zlib.error, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+        return None
+    if type(index) is not dict:
+        return None
+    sizes, pictures = index.get("sizes"), index.get("pictures")
+    if not (type(sizes) is list and sizes and all(type(size) is int and size >= 0 for size in sizes)):
+        return None
+    if sum(sizes) != len(html) or type(pictures) is not list:
+        return None
+    for picture in pictures:
+        if not (type(picture) is list and len(picture) == 2 and _strings(picture)):
+            return None
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(html[at : at + size])
+        at += size
+    return tuple(parts), tuple((href, target) for href, target in pictures)
 
 
 def _entry_to(entry: Rendered) -> dict:

@@ -20,7 +20,9 @@ bytes, marshal of (topic ids, [(term id, [names])]) in the library's order; the 
 own key differs, another version of the code, says not this page); the helper answers ``"N\\n"``
 then N bytes (marshal of render_cache's plain entry). With "parts early" (a page the reader waits
 for) each part of the page's HTML comes first, as soon as it is made: ``"PN\\n"`` and N bytes (marshal
-of the part), so that the window builds the top of a long page while the rest is parsed here.
+of the part), so that the window builds the top of a long page while the rest is parsed here; then
+``"E\\n"`` once the last part has gone (the window may show the whole page while the rest of the
+answer, its links, headings and words, is made, sent and decoded: 3-7 ms on a long page).
 ``"-1\\n"``: not this page (the keys differ) or its render failed: the window renders it itself.
 ``"-2\\n"``: a page rendered ahead, cancelled. With a cache folder (at home) the helper keeps what
 it renders in the render cache on disk too, once its answer has gone (the reader waits for no disk);
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from .rendered import Rendered
 
 NOT_THIS = b"-1\n"
+LAST = b"E\n"  # the parts sent early are all the page's (see the module's text)
 CANCELLED = b"-2\n"
 READY = b"ready\n"
 # A page asked for waits this long at most for the helper to be free (behind a page rendered ahead, which it
@@ -122,13 +125,19 @@ class RenderHelper(PageTextProcess):
             self._ready.set()
 
     def rendered_page(
-        self, topic: Topic, key: str, ahead: bool = False, on_part: Callable[[str], None] | None = None
+        self,
+        topic: Topic,
+        key: str,
+        ahead: bool = False,
+        on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
     ) -> Rendered | None:
         """The topic's whole rendering made in the helper, or None (its render failed there, another
         version of the code, or ``ahead`` and it was cancelled). Raises `Unavailable` when the helper
         cannot answer (not ready, ended, or it could not start): render the page in the window then.
         ``on_part``: called with each part of the HTML as soon as the helper has made it (not for a page
-        it had on disk; the rendering returned holds them all, or other ones should its parse fail)."""
+        it had on disk; the rendering returned holds them all, or other ones should its parse fail); ``on_last``
+        once the last of them has come (before the rest of the rendering)."""
         if not self.ready:
             raise Unavailable("not ready")
         early = on_part is not None
@@ -148,7 +157,12 @@ class RenderHelper(PageTextProcess):
                 process.stdin.write(request)
                 process.stdin.flush()
                 said = process.stdout.readline()  # waits without Python's lock
-                while said[:1] == b"P":  # a part made (see the module's text)
+                while said[:1] == b"P" or said == LAST:  # a part made, or the last has come (see the module's text)
+                    if said == LAST:
+                        if on_last is not None:
+                            on_last()
+                        said = process.stdout.readline()
+                        continue
                     part = marshal.loads(_read(process.stdout, int(said[1:])))
                     if silence is not None:
                         silence.heard()
@@ -304,8 +318,8 @@ def _keep(renderer: Renderer, topic: Topic, result: Rendered) -> None:
         return
 
 
-def _sender(answers: IO[bytes]) -> Callable[[str], None]:
-    """What sends each part of a page as soon as it is made."""
+def _sender(answers: IO[bytes]) -> tuple[Callable[[str], None], Callable[[], None]]:
+    """What sends each part of a page as soon as it is made, and what says the last has gone."""
 
     def send(part: str) -> None:
         # (the window gone: not an error of the page's parse, whose rendering is right and may be kept; the
@@ -313,11 +327,18 @@ def _sender(answers: IO[bytes]) -> Callable[[str], None]:
         with contextlib.suppress(OSError, ValueError):
             _send(answers, b"P" + _framed(marshal.dumps(part)))
 
-    return send
+    def last() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            _send(answers, LAST)
+
+    return send, last
 
 
 def _answer(
-    renderer: Renderer, topic: Topic, ahead: bool, send_part: Callable[[str], None] | None = None
+    renderer: Renderer,
+    topic: Topic,
+    ahead: bool,
+    send: tuple[Callable[[str], None], Callable[[], None]] | None = None,
 ) -> tuple[bytes, tuple[Topic, Rendered] | None]:
     """The answer to a page asked for, and what to keep on disk once it has gone (None: nothing)."""
     keep = None
@@ -325,8 +346,8 @@ def _answer(
     if result is None:
         if ahead:
             _Cancellable.arm()  # only the parse itself is cancelled (never a write to the disk)
-        if send_part is not None:
-            result = renderer.render_parts(topic.body, topic, send_part)
+        if send is not None:
+            result = renderer.render_parts(topic.body, topic, *send)
         else:
             result = renderer.render(topic.body, topic)
         _Cancellable.armed = False

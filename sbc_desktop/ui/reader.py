@@ -213,14 +213,20 @@ class Reader(QTextBrowser):
         # A page needed whole (a #anchor, Back, Forward) is parsed in the worker too; what needed
         # it whole is done once it is shown (after_build). Not while the history is rebuilt
         # with signals blocked (history_limit.py): that page is at hand and comes back at once.
-        if not (whole and self.signalsBlocked()) and self._slow_to_render(url):
+        slow = not (whole and self.signalsBlocked()) and self._slow_to_render(url)
+        # A long page kept on disk: its parts read now (a few ms), shown as a page at hand is (no "Loading").
+        parts = self.pages.stored_parts(url.toString()) if slow else None
+        if slow and parts is None:
             self._load_whole_page = False
             self._start_build(url)
             if url.hasFragment():
                 fragment = url.fragment()
                 self._after_build = (QUrl(url), [lambda: self.to_anchor(fragment)])
             return self._loading_html(url)
-        parts = self.pages.parts_for(url.toString())
+        if parts is not None:
+            self.elsewhere.counts["stored"] += 1
+        else:
+            parts = self.pages.parts_for(url.toString())
         if parts is None:
             self.pageMissing.emit(url.toString())
             return self.pages.not_found_html(url.toString())
@@ -408,7 +414,11 @@ class Reader(QTextBrowser):
             arriving.add(html)
             builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
-        render = self.elsewhere.work(topic, on_part)  # in the helper process once it is up, else in the worker
+        def on_last() -> None:  # the parts that came are all: the page may be completed before its entry comes
+            arriving.all_in()
+            builds.tell_arrived(number)
+
+        render = self.elsewhere.work(topic, on_part, on_last)  # in the helper process once up, else in the worker
 
         def work() -> None:
             made = None

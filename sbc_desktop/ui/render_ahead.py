@@ -63,12 +63,17 @@ class RenderElsewhere(QObject):
         self._restarts = 0  # helpers started again after one ended
         self._changed = threading.Condition()
         self._ahead: list[Topic] = []  # to render ahead, first first (guarded by _changed)
+        # A page shown from its parts on disk, not in memory (and the length of a long page): what to render ahead
+        # after it is found by the thread, which reads its links there (guarded by _changed; see ahead_of).
+        self._ahead_for: tuple[Topic, int] | None = None
+        self._asked = 0  # counts the pages asked to render ahead of, and drops (guarded by _changed)
         self._thread: threading.Thread | None = None
         self._ahead_now = ""  # the topic being rendered ahead now (guarded by _changed)
         self._closed = False
         self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
-        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead.
-        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0}
+        # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead; long
+        # pages shown at once from their parts on disk (the reader's count: they never said "Loading").
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0, "stored": 0}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AHEAD_DELAY_MS)
@@ -107,20 +112,31 @@ class RenderElsewhere(QObject):
         self._closed = True
         self._timer.stop()
         with self._changed:
-            self._ahead = []
+            self._ahead, self._ahead_for = [], None
             self._changed.notify_all()
         if self._helper is not None:
             self._helper.close()
 
-    def work(self, topic: Topic, on_part: Callable[[str], None] | None = None) -> Callable[[], Rendered]:
+    def work(
+        self,
+        topic: Topic,
+        on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
+    ) -> Callable[[], Rendered]:
         """What the reader's worker does to have ``topic`` rendered (in the renderer's memory after; its
-        rendering returned). ``on_part``: each part of its HTML as the helper makes it (content/arriving.py)."""
+        rendering returned). ``on_part``: each part of its HTML as the helper makes it (content/arriving.py);
+        ``on_last``: they have all come (the rest of the rendering is still on its way: the renderer waits for
+        it, should anything ask for the page meanwhile: Renderer.coming)."""
         self.drop_ahead()
         # The helper if it is up; started only for a page on neither memory nor disk (see _helper_wanted).
         helper = self.helper(start=False)
         pages = self.pages
 
         def render() -> Rendered:
+            with pages.renderer.coming(topic.id):  # (asked for meanwhile in the window: waited for, not parsed)
+                return made()
+
+        def made() -> Rendered:
             ready = helper if helper is not None and helper.ready else None
             if ready is not None:
                 with self._changed:
@@ -128,7 +144,7 @@ class RenderElsewhere(QObject):
                         ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
                     elif not self._changed.wait_for(lambda: self._ahead_now != topic.id, SAME_PAGE_WAIT_S):
                         ready.cancel_ahead()  # (this one, rendered ahead: nearly done, or the helper is stuck)
-            found = self._from_helper(topic, ready, ahead=False, on_part=on_part)
+            found = self._from_helper(topic, ready, ahead=False, on_part=on_part, on_last=on_last)
             if found is not None:
                 return found
             if (helper is None or not helper.usable) and len(topic.body) >= HELPER_CHARS:
@@ -139,10 +155,15 @@ class RenderElsewhere(QObject):
         return render
 
     def _from_helper(
-        self, topic: Topic, helper: RenderHelper | None, ahead: bool, on_part: Callable[[str], None] | None = None
+        self,
+        topic: Topic,
+        helper: RenderHelper | None,
+        ahead: bool,
+        on_part: Callable[[str], None] | None = None,
+        on_last: Callable[[], None] | None = None,
     ) -> Rendered | None:
         """``topic`` from memory, the disk or the helper (if any), kept in memory; None if none has it.
-        ``on_part``: see RenderHelper.rendered_page."""
+        ``on_part``, ``on_last``: see RenderHelper.rendered_page."""
         from ..content.page_text import Unavailable
 
         renderer = self.pages.renderer
@@ -152,7 +173,7 @@ class RenderElsewhere(QObject):
                 if helper is None:
                     return None
                 try:
-                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead, on_part)
+                    found = helper.rendered_page(topic, renderer.cache_key(topic), ahead, on_part, on_last)
                 except Unavailable:
                     return None
                 self.counts["helper"] += found is not None and not ahead
@@ -180,7 +201,8 @@ class RenderElsewhere(QObject):
         """Forget the pages to render ahead (the reader is on its way to another page)."""
         self._timer.stop()
         with self._changed:
-            self._ahead = []
+            self._ahead, self._ahead_for = [], None
+            self._asked += 1
         if self._helper is not None:
             self._helper.cancel_ahead()
 
@@ -197,19 +219,29 @@ class RenderElsewhere(QObject):
         if self._closed or not self.pages.has_renderer:  # (not made for this: importing it takes a while)
             return
         renderer = self.pages.renderer
-        wanted = [t for t in self.likely_after(topic) if len(t.body) >= long_page and not renderer.is_cached(t.id)]
-        if not wanted:
+        on_disk = not renderer.is_cached(topic.id) and renderer.disk is not None
+        wanted = [] if on_disk else self._wanted_after(topic, long_page)
+        if not (wanted or on_disk):
             return
         # (the helper is started by the thread below if a page is on neither memory nor disk)
         with self._changed:
+            self._asked += 1
             self._ahead = wanted
+            # Shown from its parts on disk (Reader: not in memory): its links are read there by the thread.
+            self._ahead_for = (topic, long_page) if on_disk else None
             if self._thread is None:
                 self._thread = threading.Thread(target=self._render_ahead, name="render-ahead", daemon=True)
                 self._thread.start()
             self._changed.notify_all()
 
-    def likely_after(self, topic: Topic) -> list[Topic]:
-        """The next and previous topics in the list, then the topics ``topic``'s page links to."""
+    def _wanted_after(self, topic: Topic, long_page: int, read: bool = False) -> list[Topic]:
+        renderer = self.pages.renderer
+        likely = self.likely_after(topic, read)
+        return [t for t in likely if len(t.body) >= long_page and not renderer.is_cached(t.id)]
+
+    def likely_after(self, topic: Topic, read: bool = False) -> list[Topic]:
+        """The next and previous topics in the list, then the topics ``topic``'s page links to (known if it is
+        in memory; with ``read``, read from the disk if it is there)."""
         library = self.pages.library
         ordered = library.ordered_topics()
         found: dict[str, Topic] = {}
@@ -219,7 +251,7 @@ class RenderElsewhere(QObject):
                 if 0 <= near < len(ordered):
                     found.setdefault(ordered[near].id, ordered[near])
         renderer = self.pages.renderer
-        rendered = renderer.known_text(topic) if renderer.is_cached(topic.id) else None
+        rendered = renderer.known_text(topic) if read or renderer.is_cached(topic.id) else None
         for link in rendered.links if rendered is not None else ():
             if len(found) >= AHEAD_TOPICS:
                 break
@@ -237,12 +269,21 @@ class RenderElsewhere(QObject):
         looked: set[str] = set()  # topics looked for on disk while there was no helper to ask (not found)
         while True:
             with self._changed:
-                if not self._ahead and not self._closed:
-                    self._changed.wait_for(lambda: bool(self._ahead) or self._closed, IDLE_S)
-                if self._closed or not self._ahead:
+                if not (self._ahead or self._ahead_for or self._closed):
+                    self._changed.wait_for(lambda: bool(self._ahead or self._ahead_for or self._closed), IDLE_S)
+                if self._closed or not (self._ahead or self._ahead_for):
                     self._thread = None
                     return
-                topic = self._ahead.pop(0)
+                after, asked = self._ahead_for, self._asked
+                self._ahead_for = None
+                if after is None:
+                    topic = self._ahead.pop(0)
+            if after is not None:  # the links of a page shown from its parts, read on disk here
+                wanted = self._wanted_after(*after, read=True)
+                with self._changed:
+                    if asked == self._asked:  # (not another page since, nor dropped)
+                        self._ahead = wanted
+                continue
             if self.pages.renderer.is_cached(topic.id):
                 continue
             helper = self._helper

@@ -228,8 +228,10 @@ def test_a_long_pages_parts_are_handed_over_as_they_are_made_and_are_the_pages(t
             seen_at_first.extend(fixed)
         handed.append(part)
 
-    page = renderer.render_parts(topic.body, topic, on_part)
+    ended_after: list[int] = []
+    page = renderer.render_parts(topic.body, topic, on_part, lambda: ended_after.append(len(handed)))
     assert len(handed) > 5 and tuple(handed) == page.parts == whole.parts
+    assert ended_after == [len(handed)]  # told once, after the last part
     assert page == whole
     assert "https://example.org/0" in seen_at_first and "https://example.org/59" not in seen_at_first
 

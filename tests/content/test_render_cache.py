@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -94,31 +95,105 @@ def test_a_picture_added_later_is_shown(tmp_path):
     assert "chart.svg" in html(renderer_for(root, tmp_path / "cache"), "a").replace("missing-picture", "")
 
 
-def head(data: bytes) -> bytes:
-    """The entry's first two lines (format and key), as written."""
-    return b"".join(line + b"\n" for line in data.split(b"\n", 2)[:2])
+def blocks(data: bytes) -> tuple[bytes, list[bytes]]:
+    """The entry's head (format and key lines) and its three blocks, as written (RenderCache.put)."""
+    magic, key, sizes, rest = data.split(b"\n", 3)
+    found, at = [], 0
+    for size in map(int, sizes.split()):
+        found.append(rest[at : at + size])
+        at += size
+    return magic + b"\n" + key + b"\n", found
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda data: b"",
-        lambda data: data[: len(data) // 2],  # half written
-        lambda data: data.replace(MAGIC, b"sbc-rendered 0\n"),  # another format
-        lambda data: data[: len(MAGIC)] + b"0" * 64 + data[len(MAGIC) + 64 :],  # another key's file
-        lambda data: head(data) + zlib.compress(b"[1, 2]"),  # JSON of the wrong shape
-        lambda data: head(data) + zlib.compress(b'{"parts": []}'),
-        lambda data: head(data) + b"\xff" * 50,  # not compressed data
-    ],
-)
+def with_block(number: int, block: bytes):
+    """A damage: the entry with its block ``number`` replaced (the sizes line made to fit it)."""
+
+    def damage(data: bytes) -> bytes:
+        head, found = blocks(data)
+        found[number] = block
+        return head + " ".join(str(len(b)) for b in found).encode() + b"\n" + b"".join(found)
+
+    return damage
+
+
+def with_json(number: int, change):
+    """A damage: the entry's JSON block ``number`` (0: the parts' lengths and pictures, 2: the rest) changed."""
+
+    def damage(data: bytes) -> bytes:
+        value = json.loads(zlib.decompress(blocks(data)[1][number]))
+        change(value)
+        return with_block(number, zlib.compress(json.dumps(value).encode()))(data)
+
+    return damage
+
+
+# Each refused: by the whole entry's read (the renderer renders again), and all but the last four by the read of
+# its parts alone too.
+DAMAGES = [
+    lambda data: b"",
+    lambda data: data[: len(data) // 2],  # half written
+    lambda data: data[:-1],  # one byte short
+    lambda data: data + b"\0",  # one byte more
+    lambda data: data.replace(MAGIC, b"sbc-rendered 1\n"),  # another format (the one before: one block of JSON)
+    lambda data: data[: len(MAGIC)] + b"0" * 64 + data[len(MAGIC) + 64 :],  # another key's file
+    lambda data: blocks(data)[0] + b"1 2\n" + b"".join(blocks(data)[1]),  # two sizes
+    lambda data: blocks(data)[0] + b"-1 x 3\n" + b"".join(blocks(data)[1]),
+    with_block(0, b"\xff" * 50),  # not compressed data
+    with_block(1, b"\xff" * 50),
+    with_block(1, zlib.compress(b"<p>Words to read.</p>")[:-2]),  # cut short
+    with_block(1, zlib.compress(b"<p>Words to read!</p>")),  # not the parts' lengths
+    with_block(1, zlib.compress(b"<p>\xffords to read.</p>")),  # not UTF-8
+    with_block(0, zlib.compress(b"[1, 2]")),  # JSON of the wrong shape
+    with_json(0, lambda v: v.update(sizes=[])),
+    with_json(0, lambda v: v.update(sizes=[v["sizes"][0] + 1, -1])),
+    with_json(0, lambda v: v.update(sizes=[True] * v["sizes"][0])),
+    with_json(0, lambda v: v.update(pictures={})),
+    with_json(0, lambda v: v.update(pictures=[["p.svg"]])),
+    # Refused by the whole entry's read, and by the renderer's read of the parts (not there): not by the cache's.
+    with_json(0, lambda v: v.update(pictures=[["p.svg", "file:///p.svg"]])),  # not the entry's own pictures
+    # Refused by the whole entry's read only: the parts are whole (their block's checksum, their lengths).
+    with_block(2, b"\xff" * 50),
+    with_block(2, zlib.compress(b'{"parts": []}')),
+    with_json(2, lambda v: v["links"].append(["a", "web", "a", 1])),
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_broken_or_foreign_entry_is_ignored_and_the_page_rendered(tmp_path, damage):
     root = make_content(tmp_path / "content", {"a": "Words to read.", "b": "B"})
     renderer = renderer_for(root, tmp_path / "cache")
     made = html(renderer, "a")
+    key = renderer.cache_key(renderer.library.topic("a"))
+    assert renderer.disk.parts(key) == (renderer.rendered(renderer.library.topic("a")).parts, ())
     (entry,) = (tmp_path / "cache" / "rendered").glob("*.page")
     entry.write_bytes(damage(entry.read_bytes()))
+    refused_whole = RenderCache.in_cache_dir(tmp_path / "cache")
+    assert refused_whole.get(key) is None
+    if DAMAGES.index(damage) < len(DAMAGES) - 4:
+        assert refused_whole.parts(key) is None and refused_whole.hits == 0
     again = renderer_for(root, tmp_path / "cache")
-    assert html(again, "a") == made and again.disk.hits == 0
+    topic_a = again.library.topic("a")
+    if DAMAGES.index(damage) < len(DAMAGES) - 3:
+        assert again.cache_key(topic_a) and again.stored_parts(topic_a) is None  # (see stored_parts)
+    hits = again.disk.hits
+    assert html(again, "a") == made and again.disk.hits == hits  # not read from the disk: rendered again
+
+
+def test_the_parts_alone_are_read_for_a_page_whose_pictures_are_where_they_were(tmp_path):
+    body = "# Top\n\n![A chart](chart.svg) and [b](topic:b).\n\n" + "More words. " * 2000
+    root = make_content(tmp_path / "content", {"a": body, "b": "B"}, glossary=GLOSSARY)
+    write(root / "topics" / "chart.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    made = renderer_for(root, tmp_path / "cache")
+    whole = made.rendered(made.library.topic("a"))
+    assert len(whole.parts) > 1
+    again = renderer_for(root, tmp_path / "cache")
+    topic_a = again.library.topic("a")
+    assert again.stored_parts(topic_a) is None  # (the library's stamp not made yet: not in the reader's step)
+    assert again.cache_key(topic_a) and again.stored_parts(topic_a) == whole.parts
+    assert not again.is_cached("a") and again.disk.hits == 1  # read, not kept: the rest of the entry not read
+    (root / "topics" / "chart.svg").unlink()  # gone since: not shown from the disk
+    assert again.stored_parts(topic_a) is None
+    assert "missing-picture" in again.rendered(topic_a).html
 
 
 def _good_entry() -> dict:

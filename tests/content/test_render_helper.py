@@ -18,7 +18,7 @@ from sbc_desktop.content import render_cache
 from sbc_desktop.content.loader import load_library
 from sbc_desktop.content.render import Renderer
 from sbc_desktop.content.render_cache import RenderCache
-from sbc_desktop.content.render_helper import READY, _framed, serve
+from sbc_desktop.content.render_helper import LAST, READY, _framed, serve
 from tests.helpers import make_content
 
 
@@ -46,6 +46,17 @@ def test_a_page_is_answered_before_it_is_written_to_the_disk_cache(tmp_path, mon
 
     said = answers.getvalue()
     assert said.startswith(READY + b"P")  # its parts first, as they were made
+    # then that they were all (before the rest of the answer is made), then the answer: its parts, as sent
+    parts_said, rest = said[len(READY) :].split(LAST, 1)
+    sent, at = [], 0
+    while at < len(parts_said):
+        line_end = parts_said.index(b"\n", at)
+        assert parts_said[at : at + 1] == b"P"
+        size = int(parts_said[at + 1 : line_end])
+        sent.append(marshal.loads(parts_said[line_end + 1 : line_end + 1 + size]))
+        at = line_end + 1 + size
+    size_line, entry = rest.split(b"\n", 1)
+    assert int(size_line) == len(entry) and len(sent) > 1 and marshal.loads(entry)["parts"] == sent
     assert said_when_written == [said]  # the whole answer had gone when the write began
     assert RenderCache.in_cache_dir(tmp_path / "cache").has(key)  # and the page is kept
 

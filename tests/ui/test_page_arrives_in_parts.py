@@ -41,7 +41,7 @@ class HelperAtAGate:
         self.handed: list[str] = []
         renderer = window.pages.renderer
 
-        def work(topic, on_part=None):
+        def work(topic, on_part=None, on_last=None):
             def render():
                 def hand(part: str) -> None:
                     if on_part is not None:

@@ -20,6 +20,7 @@ from sbc_desktop.content.render_helper import RenderHelper
 from sbc_desktop.ui import reader as reader_module
 from sbc_desktop.ui import render_ahead
 from sbc_desktop.ui.main_window import MainWindow
+from tests.content.test_render_cache import blocks, with_block
 from tests.helpers import make_content
 from tests.ui.conftest import show_active
 from tests.ui.test_page_builds import click_topic
@@ -181,7 +182,7 @@ def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbo
     gate, asked = threading.Event(), threading.Event()
     real = helper.rendered_page
 
-    def held(topic, key, ahead=False, on_part=None):
+    def held(topic, key, ahead=False, on_part=None, on_last=None):
         parts: list[str] = []
         found = real(topic, key, ahead, parts.append)
         asked.set()
@@ -203,6 +204,39 @@ def test_a_page_the_helper_renders_after_the_reader_moved_on_is_never_shown(qtbo
     assert reader.current_url() == "topic:short" and landed == []
     assert "Four" not in reader.toPlainText()
     assert window.pages.at_hand(window.pages.library.topic("four"))  # kept: opening it later is quick
+
+
+def test_a_page_is_complete_once_its_last_part_has_come_and_never_parsed_again_meanwhile(qtbot, content, monkeypatch):
+    """The helper says when the parts it sent are all (before the page's links, headings and words are made, sent
+    and decoded): the reader completes the page then. Asked for in those few ms (a reload, a new theme), the page
+    is waited for, never parsed again in the window."""
+    window = open_window(qtbot, content)
+    parsed = parsed_here(window)
+    reader = window.reader
+    open_and_wait(window, qtbot, "one")
+    helper = helper_ready(window, qtbot)
+    window.reader.elsewhere.ahead_of = lambda *_args: None
+    rest_held = threading.Event()
+    real = helper.rendered_page
+
+    def held(topic, key, ahead=False, on_part=None, on_last=None):
+        def last():
+            assert on_last is not None
+            on_last()
+            assert rest_held.wait(20)  # (the rest of the rendering held back, as if it were slow to come)
+
+        return real(topic, key, ahead, on_part, last)
+
+    monkeypatch.setattr(helper, "rendered_page", held)
+    click_topic(window, qtbot, "four")
+    qtbot.waitUntil(reader.is_complete, timeout=20_000)
+    assert not rest_held.is_set() and not window.pages.at_hand(window.pages.library.topic("four"))
+    text = reader.toPlainText()
+    assert text.count("Four part ") == 60 and "The last words of Four: zebrafinch." in text
+    threading.Timer(0.3, rest_held.set).start()
+    assert sum(1 for _ in window.pages.parts_for("topic:four")) == reader.parts_shown
+    assert rest_held.is_set() and "four" not in parsed  # waited for (without the lock), not parsed here
+    assert_whole(window, "Four")
 
 
 def test_when_the_helper_dies_the_window_renders_pages_itself(qtbot, content):
@@ -337,16 +371,65 @@ def test_pages_already_on_disk_are_read_from_there_and_start_no_helper(qtbot, co
     click_topic(window, qtbot, ahead)  # found in memory: shown at once, no "Loading..."
     assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
     qtbot.waitUntil(reader.is_complete, timeout=10_000)
-    open_and_wait(window, qtbot, "far")
+    # Another long page on disk, not in memory: its parts read from there as it is asked for, shown at once as
+    # a page in memory is (no "Loading...", no wait for the worker to read all of its entry).
+    click_topic(window, qtbot, "far")
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    assert "Far starts with the liver." in reader.toPlainText()  # its top, at once
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
     assert_whole(window, "Far")
     assert elsewhere.helper(start=False) is None  # never started: nothing needed rendering
-    assert parsed == [] and elsewhere.counts["disk"] >= 2  # "one" and "far", read in the worker
+    # "one" read in the worker (the first: the library's stamp is made there), "far" at once
+    assert parsed == [] and elsewhere.counts["disk"] >= 1 and elsewhere.counts["stored"] == 1
+
+
+def prerendered_window(qtbot, content, tmp_path) -> MainWindow:
+    """A window on a home whose pages are all on disk (the pre-render has run), "one" read (the first long page
+    read: in the worker, where the renderer's key for the library is made)."""
+    from sbc_desktop.content.prerender import prerender
+
+    cache = tmp_path / "cache"
+    assert prerender(content, cache).stored == len(TOPICS)
+    window = open_window(qtbot, content, cache_dir=cache)
+    open_and_wait(window, qtbot, "one")
+    return window
+
+
+def test_a_page_shown_from_its_parts_on_disk_has_the_pages_it_links_to_rendered_ahead(qtbot, content, tmp_path):
+    """Shown from its parts (its links not read for that), the page's links are read on disk by the thread that
+    renders ahead: a page it links to, not yet on disk (the home's pre-render has not reached it), is made."""
+    window = prerendered_window(qtbot, content, tmp_path)
+    reader, elsewhere, renderer = window.reader, window.reader.elsewhere, window.pages.renderer
+    renderer.disk.path(renderer.cache_key(window.pages.library.topic("far"))).unlink()  # not rendered yet
+    click_topic(window, qtbot, "three")  # (far is not next to it in the list: only its link leads there)
+    assert not reader.is_building() and elsewhere.counts["stored"] == 1 and not renderer.is_cached("three")
+    qtbot.waitUntil(lambda: "far" in elsewhere.rendered_ahead, timeout=30_000)
+    click_topic(window, qtbot, "far")
+    assert not reader.is_building() and "Loading this page" not in reader.toPlainText()
+    qtbot.waitUntil(reader.is_complete, timeout=10_000)
+    assert_whole(window, "Far")
+
+
+def test_a_page_whose_parts_on_disk_are_damaged_says_loading_and_comes_whole(qtbot, content, tmp_path):
+    window = prerendered_window(qtbot, content, tmp_path)
+    reader, elsewhere, renderer = window.reader, window.reader.elsewhere, window.pages.renderer
+    entry = renderer.disk.path(renderer.cache_key(window.pages.library.topic("far")))
+    _head, (_index, html, _rest) = blocks(entry.read_bytes())
+    damaged = html[: len(html) // 2] + bytes([html[len(html) // 2] ^ 0xFF]) + html[len(html) // 2 + 1 :]
+    entry.write_bytes(with_block(1, damaged)(entry.read_bytes()))  # a byte of its parts' HTML changed
+    click_topic(window, qtbot, "far")
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()  # not shown from the damaged parts
+    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
+    assert_whole(window, "Far")
+    assert elsewhere.counts["stored"] == 0
 
 
 def test_a_page_asked_for_never_waits_for_long_on_a_helper_gone_silent(qtbot, content, monkeypatch):
     # Whatever the cause, the window does not wait for ever for the page asked for: here it waits for a byte
     # more than the helper sends, after the page's last part.
     monkeypatch.setattr(render_helper, "ASKED_SILENT_S", 2.0, raising=False)
+    # (complete from its parts: asked for by the test, the page is waited for while the window renders it)
+    monkeypatch.setattr("sbc_desktop.content.render.COMING_WAIT_S", 30.0)
     window = open_window(qtbot, content)
     parsed = parsed_here(window)
     stuck = threading.Event()
