@@ -710,7 +710,7 @@ class Reader(QTextBrowser):
                     mark.format = fmt
                     moved.append(mark)
             self.set_layer(layer, moved)
-        self._layout_steps.start(doc)
+        self._layout_steps.start(doc, built.table_spans)
         if QAccessible.isActive():  # the text after the first piece is new to a screen reader
             added = doc.toPlainText()[shown_chars - 1 :]
             QAccessible.updateAccessibility(QAccessibleTextInsertEvent(self, shown_chars - 1, added))

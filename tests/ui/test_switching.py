@@ -549,3 +549,42 @@ def test_a_page_left_is_freed_in_a_turn_without_a_step_of_the_outline(long_windo
     assert {"freed"} in turns and {"outline read"} in turns
     assert [did for did in turns if len(did) > 1] == []
     assert_whole_long_page(window)
+
+
+def test_a_layout_step_that_reaches_a_table_begins_a_turn_of_its_own(qtbot, tmp_path, monkeypatch):
+    """Qt lays a table out whole (8-15 ms for a long one): after the turn's other steps (up to 5 ms) it made turns
+    of 13-18 ms. A step that would reach a table waits for the next turn, and is the first there."""
+    from sbc_desktop.ui import page_document
+
+    def table(number: int) -> str:
+        rows = "\n".join(f"| r{number}.{row} | a | b | c |" for row in range(12))
+        return (
+            f"## Table {number}\n\n"
+            + "Some words. " * 300
+            + f"\n\n| Row | One | Two | Three |\n|---|---|---|---|\n{rows}\n"
+        )
+
+    pages = {"short": "Read [the tables](topic:tables).", "tables": "\n".join(table(n) for n in range(20))}
+    window = MainWindow(load_library(make_content(tmp_path / "content", pages)), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    show_active(qtbot, window)
+    monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 10.0)  # (else: every step of the page in one turn)
+    reader, steps = window.reader, window.reader._layout_steps
+    reader.go("topic:short")
+    with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+        qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:tables"))
+    tables = list(steps._tables)
+    assert len(tables) > 5
+    turns: list[tuple[int, int]] = []
+    while steps.is_running() and len(turns) < 1_000:
+        before = steps.laid_out_to()
+        QApplication.processEvents()
+        if steps.is_running() and steps.laid_out_to() > before:
+            turns.append((before, steps.laid_out_to()))
+    assert reader.is_laid_out() and len(turns) > 5
+    chars = page_document.LAYOUT_STEP_CHARS
+    # No table reached after a turn's first step.
+    assert [(b, a) for b, a in turns if any(b + chars <= start < a for start, _end in tables)] == []
+    text = reader.toPlainText()
+    assert [f"Table {n}" in text for n in range(20)] == [True] * 20
