@@ -110,12 +110,17 @@ class PageDocument:
         # followed once the layout steps are past there, not by laying the whole page out at once).
         self.anchor_ends: dict[str, int] = {}
         self._note_anchors(first_html)
+        # Where the pieces holding a table lie (start, end: characters): Qt lays a table out whole, in one
+        # step of 8-15 ms for a long one (LayoutSteps gives it a turn of its own).
+        self.table_spans: list[tuple[int, int]] = []
 
     def add(self, html: str) -> None:
         """The next piece of the page, its glossary words marked as Qt parses it (the page's
         outline is read once the page is shown: PageOutline.read_later)."""
         assert self.doc is not None
-        append_html(self.doc, dotted_terms(grid_tables(html)))
+        at = append_html(self.doc, dotted_terms(grid_tables(html)))
+        if "<table" in html:
+            self.table_spans.append((at, self.doc.characterCount()))
         self._note_anchors(html)
 
     def _note_anchors(self, html: str) -> None:
@@ -162,9 +167,16 @@ class LayoutSteps(QObject):
 
     finished = Signal()  # the page is laid out to its end (not sent when stopped for another page)
 
-    def __init__(self, parent: QObject | None = None, sized: Callable[[float], None] | None = None):
+    def __init__(self, parent: QObject | None = None, sized: Callable[[float], None] | None = None,
+                 painted: Callable[[], float] | None = None):  # fmt: skip
         super().__init__(parent)
         self._sized = sized
+        # When the view last painted (perf_counter): a step waits a turn rather than follow a paint in the
+        # same turn of the event loop (the new page's first paint, then a step of 2,000 px with a table:
+        # 14-18 ms CPU at load 1-3). Once: the next turn has its step whatever is painted.
+        self._painted = painted
+        self._armed_at = 0.0
+        self._tables: list[tuple[int, int]] = []  # where tables lie (see start)
         # What waits for the steps to reach a place (when_past, when_through): is it reached (given the
         # bottom of what is laid out), and the call then.
         self._past: tuple[Callable[[float], bool], Callable[[], None]] | None = None
@@ -177,12 +189,20 @@ class LayoutSteps(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
 
-    def start(self, doc: QTextDocument) -> None:
+    def start(self, doc: QTextDocument, tables: list[tuple[int, int]] | None = None) -> None:
+        """Lay ``doc`` out in steps from its start. ``tables``: where its long tables lie (start, end), if known:
+        a step that reaches one begins a turn of its own (Qt lays a table out whole, 8-15 ms for a long one:
+        after the turn's other steps, up to 5 ms, it made turns of 13-18 ms)."""
         self.stop()
+        self._tables = tables or []
         self._doc = doc
         self._layout = doc.documentLayout()
         self._layout.installEventFilter(self)
         self._done_to = 0
+        self._arm()
+
+    def _arm(self) -> None:
+        self._armed_at = time.perf_counter()
         self._timer.start()
 
     def stop(self) -> None:
@@ -285,6 +305,13 @@ class LayoutSteps(QObject):
         margin = QTextCursor(doc).currentFrame().frameFormat().bottomMargin() + doc.documentMargin()
         self._sized(bottom * end / done + margin)
 
+    def _table_next(self) -> bool:
+        """The next step reaches a table (see start); those passed are forgotten."""
+        tables, done = self._tables, self._done_to
+        while tables and tables[0][1] <= done:
+            tables.pop(0)
+        return bool(tables) and tables[0][0] < done + LAYOUT_STEP_CHARS
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Qt's lazy layout runs from a timer on the layout object: held back while steps run here
         # (its size-changed timer fires only once the layout is finished, after stop()).
@@ -293,6 +320,10 @@ class LayoutSteps(QObject):
     def _step(self) -> None:
         doc = self._doc
         if doc is None:
+            return
+        armed_at, self._armed_at = self._armed_at, 0.0
+        if armed_at and self._painted is not None and self._painted() > armed_at:
+            self._timer.start()  # painted in this turn: the step in the next one (not re-armed: at most one turn)
             return
         layout = doc.documentLayout()
         end = doc.characterCount()
@@ -314,10 +345,12 @@ class LayoutSteps(QObject):
             # steps, then one more heavy with a table, held input 15-20 ms).
             if now - began + (now - step_began) >= LAYOUT_BUDGET_S:
                 break
+            if self._table_next():
+                break  # (in the next turn, first)
         self._estimate()
         if self._past is not None and self._past[0](layout.blockBoundingRect(block).bottom()):
             self._call_past()
         if self._reach is not None and self._done_to >= self._reach[0]:
             self._call_reached()
         if self._doc is doc:  # (still this page's steps after the call)
-            self._timer.start()
+            self._arm()

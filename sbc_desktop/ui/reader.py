@@ -109,7 +109,7 @@ class Reader(QTextBrowser):
         self._first_chars = 1 << 62  # characters of the page's first piece, when the rest was built off screen
         self._structure_of = -1  # the page_number whose headings and links the outline holds
         self._drags, self._drag_held = 0, False  # the scroll bar's thumb dragged below what is laid out
-        self._layout_steps = LayoutSteps(self, self._estimated_height)
+        self._layout_steps = LayoutSteps(self, self._estimated_height, painted=lambda: self.painted_at)
         self._layout_steps.finished.connect(self.pageLaidOut)
         self.parts_shown = 0  # parts of the current page in the document (benchmarks check it)
         self.page_number = 0  # counts pages loaded (a reload too): what waits for a page knows it is still there
@@ -120,6 +120,10 @@ class Reader(QTextBrowser):
         self._kept_place: tuple[int, tuple[int, float, float], int] | None = None  # (page number, text_place, scrolls)
         self._scrolls = 0  # the reader's own scrolls (wheel, keys, the scroll bar), counted: see restyling
         self._awaiting_paint = False
+        # The first paint of a page's first piece is done: the fill timer, due in that same turn of the event
+        # loop (Qt runs a due timer restarted while the turn's posted events are handled), waits one turn more.
+        self._painted_first = False
+        self.painted_at = 0.0  # (perf_counter) when the reader last painted: LayoutSteps keeps off that turn
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
@@ -257,13 +261,23 @@ class Reader(QTextBrowser):
             self._free_timer.start()
 
     def _free_old_pages(self) -> None:
-        """Free the long pages left (one per turn of the event loop, each a few milliseconds)."""
-        if self._old_pages:
-            doc = self._old_pages.pop(0)
-            doc.setParent(None)
-            shiboken6.delete(doc)
+        """Free the long pages left (one per turn of the event loop, each a few milliseconds). While the
+        outline of the page shown is read in idle steps, those steps free them (free_old_page), so that a
+        page freed and a step of that reading never share a turn (together 10-13 ms CPU at load 1-4)."""
+        if not self.outline.is_read() and len(self._old_pages) <= 2:
+            return
+        self.free_old_page()
         if self._old_pages:
             self._free_timer.start()
+
+    def free_old_page(self) -> bool:
+        """Free one long page left, if any (a few milliseconds): True if one was freed."""
+        if not self._old_pages:
+            return False
+        doc = self._old_pages.pop(0)
+        doc.setParent(None)
+        shiboken6.delete(doc)
+        return True
 
     def _hold_paint(self) -> None:
         """Leave the screen as it is (the page it showed) until the page shown again is complete and at
@@ -292,7 +306,7 @@ class Reader(QTextBrowser):
             # (glossary words dotted by Qt's parser: no walk after; tables drawn as a grid: table_grid.py)
             return dotted_terms(grid_tables(first + "".join(rest)))
         self._pending = parts
-        self._awaiting_paint = True
+        self._awaiting_paint, self._painted_first = True, False
         self._fill_timer.start()
         # The first piece now; the rest of the first part, like every later part, in pieces.
         self.parts_shown = 0
@@ -554,6 +568,12 @@ class Reader(QTextBrowser):
             return
         if self._awaiting_paint and self.viewport().isVisible():
             return  # the first part goes on screen before anything else is done
+        if self._painted_first:
+            # Not in the turn of that paint (the whole window's, 2-5 ms): with a batch of a table (8-12 ms) and
+            # the document's making, that turn was the path's longest (13-16 ms CPU at load 1).
+            self._painted_first = False
+            self._fill_timer.start()
+            return
         began = time.perf_counter()
         if self._offscreen is None and not self._steps:
             part = next(self._pending, None)
@@ -565,7 +585,10 @@ class Reader(QTextBrowser):
             self._steps = self._pieces(part)
         if self._offscreen is None:
             # (a page of one piece, most topics, was built again here off screen and shown again: 2-5 ms)
+            # Made in a turn of its own (1-2 ms): the first batch after it may be a whole table.
             self._offscreen = PageDocument(self, self._first_piece)
+            self._fill_timer.start()
+            return
         ended = False  # every part is in
         waiting = False  # for the next part, still being made (see _part_arrived)
         parsed = 0.0  # the longest batch added this turn took this long
@@ -687,7 +710,7 @@ class Reader(QTextBrowser):
                     mark.format = fmt
                     moved.append(mark)
             self.set_layer(layer, moved)
-        self._layout_steps.start(doc)
+        self._layout_steps.start(doc, built.table_spans)
         if QAccessible.isActive():  # the text after the first piece is new to a screen reader
             added = doc.toPlainText()[shown_chars - 1 :]
             QAccessible.updateAccessibility(QAccessibleTextInsertEvent(self, shown_chars - 1, added))
@@ -1166,9 +1189,11 @@ class Reader(QTextBrowser):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        self.painted_at = time.perf_counter()
         if self._awaiting_paint:
             self._awaiting_paint = False
             if self._pending is not None:
+                self._painted_first = True
                 self._fill_timer.start()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override

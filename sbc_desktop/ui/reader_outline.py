@@ -204,6 +204,9 @@ class PageOutline(QWidget):
             # loop with it, a step here would make that turn longer.
             self._read_timer.start(READ_WAIT_MS)
             return
+        if self.reader.free_old_page():  # a long page left goes first, in a turn of its own (Reader._free_old_pages)
+            self._read_timer.start(0)
+            return
         self._read(until=time.perf_counter() + READ_BUDGET_S)
 
     def _read(self, until: float | None, past: int | None = None, kind: str = "") -> None:

@@ -189,7 +189,8 @@ def test_find_in_page(window, qtbot):
     assert bar.count.text() == f"1 of {total}"
     qtbot.keyClick(bar.field, Qt.Key.Key_F3)
     assert bar.count.text() == f"2 of {total}"
-    assert window.reader.textCursor().selectedText().lower() == "cancer"
+    # (selected once the page is laid out, in the idle steps after it is complete: page_find._show_current)
+    qtbot.waitUntil(lambda: window.reader.textCursor().selectedText().lower() == "cancer")
     bar.field.setText("zzzz")
     assert bar.count.text() == "Not found"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)

@@ -484,3 +484,107 @@ def test_a_page_of_one_piece_is_complete_as_first_shown(long_window, qtbot):
         assert len(made) == 1
     finally:
         page_document.PageDocument.__init__ = real_init
+
+
+def test_a_long_page_s_first_paint_has_a_turn_of_the_event_loop_to_itself(long_window, qtbot, monkeypatch):
+    """The window's first paint of a new page (2-5 ms) shared its turn of the event loop with the making of the
+    document the rest is built in and a first batch (a table's: 8-12 ms), and the finished page's first paint
+    with its first layout step (2,000 px, a table's: 10-14 ms). Each now has a turn of its own."""
+    from sbc_desktop.ui import page_document
+
+    window, reader = long_window, long_window.reader
+    reader.go("topic:short")
+    qtbot.waitUntil(reader.is_laid_out)
+    added: list[int] = []
+    real_add = page_document.PageDocument.add
+    monkeypatch.setattr(page_document.PageDocument, "add", lambda self, html: (added.append(1), real_add(self, html)))
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long"))
+    assert reader.current_url() == "topic:long" and not reader.is_complete()
+    turns: list[set[str]] = []
+    while not reader.is_laid_out() and len(turns) < 5_000:
+        painted, batches, made = reader.painted_at, len(added), reader._offscreen is not None
+        shown, laid_out = reader.document(), reader._layout_steps.laid_out_to()
+        QApplication.processEvents()
+        did = {"painted"} if reader.painted_at != painted else set()
+        did |= {"made"} if not made and reader._offscreen is not None else set()
+        did |= {"added"} if len(added) > batches else set()
+        did |= {"laid out"} if reader.document() is shown and reader._layout_steps.laid_out_to() > laid_out else set()
+        turns.append(did)
+    assert reader.is_laid_out()
+    assert_whole_long_page(window)
+    assert {"painted"} in turns and {"made"} in turns and {"added"} in turns and {"laid out"} in turns
+    # Each paint in a turn alone; the document made in a turn without a batch.
+    assert [did for did in turns if "painted" in did and did != {"painted"}] == []
+    assert [did for did in turns if "made" in did and "added" in did] == []
+
+
+def test_a_page_left_is_freed_in_a_turn_without_a_step_of_the_outline(long_window, qtbot, monkeypatch):
+    """A long page left is freed once the next page is laid out (a few ms), and the next page's outline is then
+    read in idle steps (4 ms a turn): both in one turn of the event loop were 10-13 ms CPU. Never together now."""
+    window, reader = long_window, long_window.reader
+    from sbc_desktop.ui import reader_outline
+
+    monkeypatch.setattr(reader_module, "FREE_LATER_CHARS", 10)  # (the short page is set aside too)
+    # The outline asks every turn whether the page is laid out (not every 15 ms): the turn it is freed in is one.
+    monkeypatch.setattr(reader_outline, "READ_WAIT_MS", 0)
+    open_by_link(window, qtbot)
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.outline.is_read())
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.back), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: reader.is_laid_out() and reader.outline.is_read() and documents(reader) == [reader.document()]
+    )
+    short_doc = reader.document()
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.forward), Qt.MouseButton.LeftButton)
+    assert reader.current_url() == "topic:long" and reader.document() is not short_doc  # (set aside)
+    turns: list[set[str]] = []
+    while not (reader.is_laid_out() and reader.outline.is_read()) and len(turns) < 5_000:
+        alive, reading = shiboken6.isValid(short_doc), reader.outline._reading
+        at = reading[2] if reading is not None else None
+        QApplication.processEvents()
+        did = {"freed"} if alive and not shiboken6.isValid(short_doc) else set()
+        now = reader.outline._reading
+        did |= {"outline read"} if reading is not None and (now is None or now[2] != at) else set()
+        turns.append(did)
+    assert reader.outline.is_read() and not shiboken6.isValid(short_doc)
+    assert {"freed"} in turns and {"outline read"} in turns
+    assert [did for did in turns if len(did) > 1] == []
+    assert_whole_long_page(window)
+
+
+def test_a_layout_step_that_reaches_a_table_begins_a_turn_of_its_own(qtbot, tmp_path, monkeypatch):
+    """Qt lays a table out whole (8-15 ms for a long one): after the turn's other steps (up to 5 ms) it made turns
+    of 13-18 ms. A step that would reach a table waits for the next turn, and is the first there."""
+    from sbc_desktop.ui import page_document
+
+    def table(number: int) -> str:
+        rows = "\n".join(f"| r{number}.{row} | a | b | c |" for row in range(12))
+        return (
+            f"## Table {number}\n\n"
+            + "Some words. " * 300
+            + f"\n\n| Row | One | Two | Three |\n|---|---|---|---|\n{rows}\n"
+        )
+
+    pages = {"short": "Read [the tables](topic:tables).", "tables": "\n".join(table(n) for n in range(20))}
+    window = MainWindow(load_library(make_content(tmp_path / "content", pages)), settings=None, cache_dir=None)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    show_active(qtbot, window)
+    monkeypatch.setattr(page_document, "LAYOUT_BUDGET_S", 10.0)  # (else: every step of the page in one turn)
+    reader, steps = window.reader, window.reader._layout_steps
+    reader.go("topic:short")
+    with qtbot.waitSignal(reader.pageCompleted, timeout=10_000):
+        qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:tables"))
+    tables = list(steps._tables)
+    assert len(tables) > 5
+    turns: list[tuple[int, int]] = []
+    while steps.is_running() and len(turns) < 1_000:
+        before = steps.laid_out_to()
+        QApplication.processEvents()
+        if steps.is_running() and steps.laid_out_to() > before:
+            turns.append((before, steps.laid_out_to()))
+    assert reader.is_laid_out() and len(turns) > 5
+    chars = page_document.LAYOUT_STEP_CHARS
+    # No table reached after a turn's first step.
+    assert [(b, a) for b, a in turns if any(b + chars <= start < a for start, _end in tables)] == []
+    text = reader.toPlainText()
+    assert [f"Table {n}" in text for n in range(20)] == [True] * 20
