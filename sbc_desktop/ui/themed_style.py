@@ -16,7 +16,7 @@ lists with boxes to tick, menus with marks, text boxes with a clear button) are 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -71,8 +71,23 @@ def grow_with_text(*widgets: QWidget) -> None:
 
 def grow_controls(root: QWidget) -> None:
     """`grow_with_text` for every check box, radio button and checkable group in ``root`` (Qt's own
-    dialogs, made whole by Qt)."""
+    dialogs, made whole by Qt), and in the dialogs Qt makes from it later (the preview's Page setup, the
+    print dialog's Properties: made in C++ when the nurse asks for them)."""
     grow_with_text(*root.findChildren(QCheckBox), *root.findChildren(QRadioButton), *root.findChildren(QGroupBox))
+    if root.findChild(_LaterDialogs, options=Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        root.installEventFilter(_LaterDialogs(root))
+
+
+class _LaterDialogs(QObject):
+    """Grows the controls of a dialog Qt makes as a child of a watched one, as it is first polished
+    (shown): its widgets are whole by then."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]  # (a QChildEvent)
+            if isinstance(child, QWidget) and child.isWindow() and child.inherits("QDialog"):
+                grow_controls(child)
+        return False
 
 
 class _Drawn(QProxyStyle):

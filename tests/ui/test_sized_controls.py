@@ -114,3 +114,25 @@ def test_the_print_dialog_s_boxes_and_round_buttons_grow_with_200_percent_text(w
     QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "boxes" in seen, timeout=60000)
     assert seen["boxes"] and len(seen["grown"]) == seen["boxes"]
+
+
+def test_a_dialog_qt_makes_later_from_a_grown_one_grows_too(window, qtbot):
+    """As the preview's Page setup (Portrait / Landscape) and the print dialog's Properties: Qt makes them in C++,
+    as children of the dialog, when the nurse presses their button. (The real Page setup refuses to open
+    without a system printer, so a dialog made the same way stands in for it.)"""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    window.appearance.set_scale(2.0)
+    preview = QDialog(window)
+    qtbot.addWidget(preview)
+    themed_style.grow_controls(preview)
+    later = QDialog(preview)  # made after grow_controls ran, as Qt makes Page setup
+    portrait = QRadioButton("Portrait", later)
+    QVBoxLayout(later).addWidget(portrait)
+    assert not grows(portrait)
+    later.show()
+    qtbot.waitExposed(later)
+    assert grows(portrait)
+    later.hide()
+    themed_style.grow_controls(preview)  # asked twice: one watcher
+    assert len(preview.findChildren(themed_style._LaterDialogs, options=Qt.FindChildOption.FindDirectChildrenOnly)) == 1
