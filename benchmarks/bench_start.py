@@ -155,6 +155,7 @@ def main() -> int:
     if args.no_installed_code:  # (nor the built-in pages it renders)
         os.environ["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-code")
         os.environ["SBC_DESKTOP_INSTALLED_PAGES"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-pages")
+        os.environ["SBC_DESKTOP_INSTALLED_NOTE"] = os.path.join(tempfile.gettempdir(), "sbc-bench-no-installed-note")
     else:  # as the quick start does after installing, as compile_bytecode does what pip does (code_cache.prepare)
         subprocess.run(
             [sys.executable, "-m", "sbc_desktop.code_cache"], check=True, cwd=REPO, stdout=subprocess.DEVNULL

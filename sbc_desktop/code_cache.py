@@ -25,7 +25,8 @@ written: the file never grows with versions that have gone.
 The same file keeps the code of the app's own modules that a start imports before its first paint, with
 what each was made from (`kept_modules`): each is then imported without finding, opening and checking
 its .pyc file, when the import system would have loaded that very source file. And the pixels of the
-icons a start draws from SVG text, by that very text, size and Qt (`kept_drawings`).
+icons a start draws from SVG text, by that very text, size and Qt (`kept_drawings`). And the digests of
+our source files that a start makes (the code stamps), by those files' stamps (`kept_stamps`).
 
 Imported by `app` before anything imports PySide6 (importing this module is what sets it up);
 nothing else depends on it: with no cache folder (another system), every compile is Python's own.
@@ -48,10 +49,11 @@ from re import _compiler as _re_compiler  # type: ignore[attr-defined]
 from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import CodeType
 
-from . import kept_drawings, kept_modules
+from . import kept_drawings, kept_modules, kept_stamps
 from .digests import blake2b
 
-FORMAT = 4  # 2: (code, regular expressions); 3: and our modules' code (kept_modules); 4: and icons (kept_drawings)
+FORMAT = 5  # 2: (code, regular expressions); 3: and our modules' code (kept_modules); 4: and icons (kept_drawings)
+# 5: and the code stamps (kept_stamps)
 _FUTURE = 0  # every `from __future__` flag: compile() inherits the caller's
 for _name in __future__.all_feature_names:
     _FUTURE |= getattr(__future__, _name).compiler_flag
@@ -114,6 +116,7 @@ def load(folder: str | None) -> int:
     _known_re.clear()
     kept_modules.take({})
     kept_drawings.take({})
+    kept_stamps.take({})
     if folder is None:
         return 0
     found = _read(file_in(folder))
@@ -121,20 +124,26 @@ def load(folder: str | None) -> int:
         found = _read(installed_file())
     if found is None:
         return 0
-    codes, patterns, modules, drawings = found
+    codes, patterns, modules, drawings, stamps = found
     # (only code, and only patterns' parts of the right shape: anything else in the file is not used)
     _known.update((key, code) for key, code in codes.items() if isinstance(code, CodeType))
     _known_re.update((key, parts) for key, parts in patterns.items() if _parts_fit(key, parts))
-    return len(_known) + len(_known_re) + kept_modules.take(modules) + kept_drawings.take(drawings)
+    return (
+        len(_known)
+        + len(_known_re)
+        + kept_modules.take(modules)
+        + kept_drawings.take(drawings)
+        + kept_stamps.take(stamps)
+    )
 
 
-def _read(name: str) -> tuple[dict, dict, dict, dict] | None:
+def _read(name: str) -> tuple[dict, dict, dict, dict, dict] | None:
     try:
         with open(name, "rb") as file:
             found = _unmarshal(file)
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(found, tuple) and len(found) == 4 and all(isinstance(part, dict) for part in found)):
+    if not (isinstance(found, tuple) and len(found) == 5 and all(isinstance(part, dict) for part in found)):
         return None
     return found
 
@@ -275,17 +284,22 @@ def save(cache_dir) -> bool:
     _keeping_patterns = False
     kept_modules.stop_keeping()
     kept_drawings.stop_keeping()
+    kept_stamps.stop_keeping()
     if _folder is None or os.path.abspath(str(cache_dir)) != os.path.abspath(_folder):
         return False
-    modules, drawings = kept_modules.used(), kept_drawings.used()
-    if not (compiled or kept_modules.made or kept_drawings.made) or not (_used or _used_re or modules or drawings):
+    modules, drawings, stamps = kept_modules.used(), kept_drawings.used(), kept_stamps.used()
+    if not (compiled or kept_modules.made or kept_drawings.made or kept_stamps.made) or not (
+        _used or _used_re or modules or drawings or stamps
+    ):
         return False  # (all found: as it was)
     from pathlib import Path
 
     from .content.cache_file import write_whole
 
-    compiled = kept_modules.made = kept_drawings.made = 0  # (written: the next save writes only if more is made)
-    kept = marshal.dumps((dict(_used), dict(_used_re), modules, drawings))
+    compiled = kept_modules.made = kept_drawings.made = kept_stamps.made = (
+        0  # (written: the next save writes only if more is made)
+    )
+    kept = marshal.dumps((dict(_used), dict(_used_re), modules, drawings, stamps))
     return write_whole(Path(file_in(_folder)), _HEADER + kept, ".code-")
 
 
@@ -297,6 +311,8 @@ from sbc_desktop import code_cache
 from sbc_desktop.cli import main
 from sbc_desktop.kiosk import config
 config.config_path = lambda environ=None: None
+from sbc_desktop.content import render_cache
+render_cache.code_stamp()  # (kept_stamps: a first start asks for it to find an installed page; this one renders)
 done = main([])
 code_cache.save(code_cache.folder_for_start())
 if done == 0:  # the built-in content's pages, rendered as the window renders them (see prepare)
@@ -319,23 +335,29 @@ def prepare(installed: str | None = None, pages: str | None = None) -> tuple[str
 
     The same home then renders the built-in content's pages (`content.prerender`), kept in ``pages``
     (`render_cache.installed_folder`): a home's first start shows a built-in topic without rendering it,
-    and its background pre-render skips them. (The kept file's path, and how many pages were kept: none
+    and its background pre-render skips them. And the note that start made of the built-in files' stamps
+    is kept (`shipped_library.installed_note`): a first start and a kiosk take the files' digest from it
+    instead of reading and hashing them. (The kept file's path, and how many pages were kept: none
     is only slower, never an error.)"""
     import contextlib
     import subprocess
     import tempfile
     from pathlib import Path
 
+    from .content import shipped_library
     from .content.cache_file import write_whole
     from .content.render_cache import FOLDER, INSTALLED, install_pages, installed_folder
+    from .settings import builtin_content_dir
 
     target = Path(installed or installed_file())
     pages_target = Path(pages) if pages else installed_folder()
+    shipped_library.settle(builtin_content_dir())  # (files installed a moment ago are not noted)
     with tempfile.TemporaryDirectory(prefix="sbc-code-") as home:
         env = dict(os.environ, HOME=home, QT_QPA_PLATFORM="offscreen", SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT="1")
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache", XDG_DATA_HOME=f"{home}/data")
         env["SBC_DESKTOP_INSTALLED_CODE"] = os.path.join(home, "none")  # (compiled afresh: not from an older file)
         env[INSTALLED] = os.path.join(home, "none")  # (every page rendered afresh: none skipped as installed)
+        env[shipped_library.INSTALLED] = os.path.join(home, "none")  # (the files noted afresh)
         try:
             done = subprocess.run(
                 [sys.executable, "-c", _PREPARING], env=env, capture_output=True, text=True, timeout=120
@@ -348,6 +370,7 @@ def prepare(installed: str | None = None, pages: str | None = None) -> tuple[str
         if not write_whole(target, made.read_bytes(), ".code-"):
             raise RuntimeError(f"could not write {target}")
         kept_pages = install_pages(made.parent / FOLDER, pages_target)
+        shipped_library.install_note(made.parent, shipped_library.installed_note())
     with contextlib.suppress(OSError):
         target.chmod(0o644)  # (read by every user's start, as the modules beside it are)
     return str(target), kept_pages

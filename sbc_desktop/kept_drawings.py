@@ -19,6 +19,8 @@ Imports nothing of Qt: the caller makes the image (`ui/icons.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _kept: dict[tuple, bytes] = {}  # key -> pixels, as read from the file
 _used: dict[tuple, bytes] = {}  # what this process asked for before its first paint: what code_cache writes
 _keeping = True
@@ -27,10 +29,16 @@ made = 0  # drawn here, not found kept (for code_cache: whether there is anythin
 
 def take(entries: object) -> int:
     """The entries read from the kept file (anything not of their shape is left out); how many."""
-    _kept.clear()
+    return take_fitting(_kept, entries, _fits)
+
+
+def take_fitting(kept: dict, entries: object, fits: Callable[[object, object], bool]) -> int:
+    """``kept`` made of the entries read from the kept file that ``fits`` (a dict of anything else: none
+    of it); how many. (Every part of the kept file is taken so: its entries' shapes are checked.)"""
+    kept.clear()
     if isinstance(entries, dict):
-        _kept.update((key, pixels) for key, pixels in entries.items() if _fits(key, pixels))
-    return len(_kept)
+        kept.update((key, value) for key, value in entries.items() if fits(key, value))
+    return len(kept)
 
 
 def _fits(key: object, pixels: object) -> bool:

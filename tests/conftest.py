@@ -99,6 +99,7 @@ def private_dirs(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(name, str(path))
     # (the built-in pages an install rendered: none, whatever this checkout holds; and none written into it)
     monkeypatch.setenv("SBC_DESKTOP_INSTALLED_PAGES", str(home / "no-installed-pages"))
+    monkeypatch.setenv("SBC_DESKTOP_INSTALLED_NOTE", str(home / "no-installed-note"))  # (and no note of its files)
     try:
         from PySide6.QtCore import QSettings
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from sbc_desktop import app, code_cache, kept_modules  # noqa: F401  (app sets it up, as at start)
+from sbc_desktop.settings import builtin_content_dir
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="kept only where Qt's cache folder is known"
@@ -234,12 +236,19 @@ def test_a_first_start_and_a_kiosk_use_what_the_install_prepared(tmp_path):
     compiles beside the app's modules: a home with no file of its own compiles none of it, and writes
     nothing for it; a home's own file, when it has one, is the one read."""
     installed = tmp_path / "installed" / "code.cache"
-    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(installed))
+    note = tmp_path / "installed" / "content.shipped"
+    env = dict(os.environ, SBC_DESKTOP_INSTALLED_CODE=str(installed), SBC_DESKTOP_INSTALLED_NOTE=str(note))
     done = subprocess.run(
         [sys.executable, "-m", "sbc_desktop.code_cache"], env=env, capture_output=True, text=True, check=True
     )
     assert str(installed) in done.stdout and installed.is_file()
     assert installed.stat().st_mode & 0o044 == 0o044  # (every user's start reads it)
+    # and the note of the built-in files' stamps, so that a first start and a kiosk do not hash them
+    assert note.stat().st_mode & 0o044 == 0o044
+    assert marshal.loads(note.read_bytes())[1] == str(builtin_content_dir())
+    # and the code stamps a first start asks for, by their files' stamps (kept_stamps)
+    stamps = code_cache._read(str(installed))[4]  # type: ignore[index]
+    assert sorted(what.split()[0] for what, _files in stamps) == ["parse_cache", "render_cache"]
     first = start(tmp_path / "home", installed=installed)
     # Compiled: only what this script makes and a start does not (its own pattern...); a bare home: over 100.
     assert first["compiled"] <= 3 and first["known"] >= first["used"] > 50 and first["patterns"] > 20

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import kept_stamps
 from ..digests import blake2b, sha256
 from . import limits
 from .cache_file import write_whole
@@ -49,15 +50,21 @@ Stamp = tuple[int, int, int]
 
 @cache
 def code_stamp() -> str:
-    """A hash of the code that reads content: a cache written by other code is not used."""
-    digest = blake2b(f"format {FORMAT}".encode(), digest_size=32)
+    """A hash of the code that reads content: a cache written by other code is not used. (Kept by the
+    files' stamps from one start to the next: `kept_stamps`.)"""
     here = Path(__file__).parent
-    for name in _CODE:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:32]
+    paths = [str(here / name) for name in _CODE]
+
+    def made() -> str:
+        digest = blake2b(f"format {FORMAT}".encode(), digest_size=32)
+        for path in paths:
+            try:
+                digest.update(Path(path).read_bytes())
+            except OSError:
+                digest.update(os.path.basename(path).encode())
+        return digest.hexdigest()[:32]
+
+    return kept_stamps.digest_of(f"parse_cache {FORMAT}", paths, made)
 
 
 def stamp_of(path: Path) -> Stamp | None:

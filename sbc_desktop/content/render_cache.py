@@ -51,6 +51,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
+from .. import kept_stamps
 from ..digests import blake2b, sha256
 from .cache_file import write_whole
 from .links import resolve_local
@@ -81,9 +82,15 @@ def code_stamp() -> str:
     the Markdown parser nor nh3) and importlib.metadata alone costs a start about 80 ms: each library
     is known by the file it is imported from, with that file's size and time (another version,
     installed, is another file). Where a library has no such file (a frozen bundle), its version."""
-    digest = blake2b(f"format {FORMAT} {' '.join(_library_marks(('pyromark', 'nh3')))}".encode(), digest_size=32)
-    digest.update(b"\0".join(_source(Path(__file__).with_name(name)) for name in _CODE))
-    return digest.hexdigest()
+    marks = f"format {FORMAT} {' '.join(_library_marks(('pyromark', 'nh3')))}"
+    paths = [str(Path(__file__).with_name(name)) for name in _CODE]
+
+    def made() -> str:
+        digest = blake2b(marks.encode(), digest_size=32)
+        digest.update(b"\0".join(_source(Path(path)) for path in paths))
+        return digest.hexdigest()
+
+    return kept_stamps.digest_of(f"render_cache {marks}", paths, made)  # (kept by the files' stamps: see there)
 
 
 def version_of_code() -> str:

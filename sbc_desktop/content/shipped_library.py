@@ -24,6 +24,14 @@ written since has another change time, whatever its size and modification time; 
 read and hashed again. A missing or damaged note is simply not used. Files changed in the last
 `SETTLED_NS` are not noted (a file system gives times in steps of a few milliseconds: a second write
 in the same step, of the same size, could still get the same stamp).
+
+The install keeps such a note too (`installed_note`, beside the app's byte-compiled modules, as its kept
+code): ``python -m sbc_desktop.code_cache``, which the quick start runs after installing, keeps the one
+its start in a fresh home made (`install_note`). A first start and a kiosk (which notes nothing of its
+own) take the digest from it when the installed files still have the stamps it holds, so that a first
+start opens none of the built-in files and writes nothing for them before its first page is on screen.
+It is read only, with the same checks as a home's; a file written since, or a note that is damaged, of
+another folder or missing, and the files are read and hashed as before.
 """
 
 from __future__ import annotations
@@ -42,6 +50,8 @@ FORMAT = 1
 NOTE = 1  # the format of a home's note of the files' stamps (see the module's doc)
 SETTLED_NS = 2_000_000_000  # files changed more recently than this are not noted
 NAME = "content.library"
+SUFFIX = ".shipped"  # a note's name ends so (a home's: beside its parse cache, `loader._Loader.from_snapshot`)
+INSTALLED = "SBC_DESKTOP_INSTALLED_NOTE"  # names another installed note (tests, benchmarks)
 # marshal's data format 4 is read the same by every Python this app runs on (3.11 and later), so a
 # snapshot made with one Python serves the others; it is written in that format whatever the default.
 MARSHAL = 4
@@ -110,17 +120,34 @@ def load(
     return library_snapshot.load(inner, root, files, stamp, kind, known, moved=True)
 
 
+def installed_note() -> Path:
+    """The install's note of the built-in files' stamps (read only; see the module's doc): beside the
+    app's byte-compiled modules, as its kept code (`code_cache.installed_file`)."""
+    named = os.environ.get(INSTALLED)
+    if named:
+        return Path(named)
+    return Path(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "__pycache__", "content" + SUFFIX)
+
+
+def _noted(note: Path, root: Path, files: dict[str, Stamp | None]) -> str | None:
+    """The digest ``note`` holds, if it was taken from ``root``'s files with these very stamps."""
+    try:
+        with open(note, "rb") as stream:
+            shape, where, was_files, digest = marshal.loads(stream.read())
+        if shape == NOTE and where == str(root) and was_files == files and type(digest) is str:
+            return digest
+    except Exception:  # noqa: BLE001 - none, damaged or foreign: the files are read
+        pass
+    return None
+
+
 def _digest_now(root: Path, files: dict[str, Stamp | None], note: Path | None, shipped: str) -> str | None:
-    """`content_digest` of ``files``: from ``note`` when it was taken from files with these very
-    stamps, else computed (and noted when it is the ``shipped`` one)."""
-    if note is not None:
-        try:
-            with open(note, "rb") as stream:
-                shape, where, was_files, digest = marshal.loads(stream.read())
-            if shape == NOTE and where == str(root) and was_files == files and type(digest) is str:
-                return digest
-        except Exception:  # noqa: BLE001 - none, damaged or foreign: the files are read
-            pass
+    """`content_digest` of ``files``: from ``note`` (a home's) or the install's note when it was taken
+    from files with these very stamps, else computed (and noted in ``note`` when it is the ``shipped`` one)."""
+    for noted in (note, installed_note()):
+        digest = _noted(noted, root, files) if noted is not None else None
+        if digest is not None:
+            return digest
     digest = content_digest(root, files)
     if note is not None and digest is not None and digest == shipped and _settled(files):
         from .cache_file import write_whole
@@ -135,6 +162,47 @@ def _settled(files: dict[str, Stamp | None]) -> bool:
 
     recent = time.time_ns() - SETTLED_NS
     return all(stamp is None or max(stamp[1:]) < recent for stamp in files.values())
+
+
+def settle(root: Path) -> None:
+    """Wait until no file in ``root`` was changed in the last `SETTLED_NS` (at most that long), so that
+    a start notes them (`code_cache.prepare`, just after the files were installed)."""
+    import time
+
+    newest = 0
+    for folder, _folders, names in os.walk(root):
+        for name in names:
+            try:
+                found = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            newest = max(newest, found.st_mtime_ns, found.st_ctime_ns)
+    wait = newest + SETTLED_NS + 1_000_000 - time.time_ns()
+    if wait > 0:
+        time.sleep(min(wait, SETTLED_NS + 1_000_000) / 1e9)
+
+
+def install_note(made: Path, target: Path) -> bool:
+    """Keep the note a start left in the cache folder ``made`` (`code_cache.prepare`'s fresh home) as the
+    install's, ``target`` (`installed_note`), readable by every user; an earlier install's goes. False when
+    none was made (a start that found the files not to be the shipped ones notes nothing)."""
+    import contextlib
+
+    from .cache_file import write_whole
+
+    with contextlib.suppress(OSError):
+        target.unlink()
+    for found in sorted(made.rglob("*" + SUFFIX)) if made.is_dir() else []:
+        try:
+            data = found.read_bytes()
+            shape, _where, _files, digest = marshal.loads(data)
+        except Exception:  # noqa: BLE001 - not a note
+            continue
+        if shape == NOTE and type(digest) is str and write_whole(target, data, ".shipped-"):
+            with contextlib.suppress(OSError):
+                target.chmod(0o644)
+            return True
+    return False
 
 
 def build(root: Path, out: Path) -> None:

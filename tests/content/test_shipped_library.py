@@ -217,3 +217,91 @@ def test_a_damaged_or_foreign_note_is_not_used(builtin_dir, tmp_path, monkeypatc
         assert marshal.loads(note.read_bytes()) == (shape, where, files, digest)  # (noted again)
     note.write_bytes(marshal.dumps((shape, where, files, "0" * 40)))  # (noted as other files: not the shipped)
     assert snapshot_library(root, cache, TODAY) is None
+
+
+def installed_note_of(root, tmp_path, monkeypatch):
+    """The note an install keeps (code_cache.prepare: a start in a fresh home, its note kept), standing in
+    for the real one."""
+    made = tmp_path / "install-home"
+    assert snapshot_library(root, made, TODAY) is not None  # (that start: the files hashed and noted)
+    target = tmp_path / "installed" / "content.shipped"
+    assert shipped_library.install_note(made, target) is True
+    assert target.stat().st_mode & 0o044 == 0o044  # (every user's start reads it)
+    monkeypatch.setenv(shipped_library.INSTALLED, str(target))
+    return target
+
+
+def test_a_first_start_and_a_kiosk_take_the_digest_from_the_installs_note(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)  # (the copy was made just now)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    installed_note_of(root, tmp_path, monkeypatch)
+    refuse_parsing(monkeypatch)
+    hashing_refused(monkeypatch)
+    home = tmp_path / "first-start"
+    assert snapshot(snapshot_library(root, home, TODAY)) == plain  # no file opened, none hashed
+    assert files_in(home) == []  # and nothing written before the first page (the home needs no note of its own)
+    assert snapshot(load_library(root, TODAY, check_links=False, shipped=True)) == plain  # a kiosk: the same
+
+
+def test_a_file_written_since_the_installs_note_is_read_again(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    installed_note_of(root, tmp_path, monkeypatch)
+    page = root / "topics" / "what-is-it.md"
+    text, before = page.read_bytes(), os.stat(page)
+    page.write_bytes(text.replace(b"title: ", b"title: X", 1)[:-1])  # the same size and time: only the bytes differ
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert snapshot_library(root, tmp_path / "home", TODAY) is None  # (hashed: not the shipped files)
+    assert load_library(root, TODAY, check_links=False, shipped=True).topic("what-is-it").title[0] == "X"  # a kiosk
+
+
+def test_a_damaged_foreign_or_missing_installed_note_is_not_used(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    plain = snapshot(load_library(root, TODAY, check_links=False))
+    target = installed_note_of(root, tmp_path, monkeypatch)
+    shape, where, files, digest = marshal.loads(target.read_bytes())
+    hashed = []
+    real_digest = shipped_library.content_digest
+    monkeypatch.setattr(shipped_library, "content_digest", lambda *args: hashed.append(1) or real_digest(*args))
+    for number, damaged in enumerate((
+        b"",
+        b"\x00\xff not marshal",
+        target.read_bytes()[:-9],
+        marshal.dumps((shape + 1, where, files, digest)),
+        marshal.dumps((shape, "/another/folder", files, digest)),
+        marshal.dumps((shape, where, {**files, "topics/what-is-it.md": (1, 2, 3)}, digest)),
+        marshal.dumps((shape, where, files, 42)),
+        marshal.dumps((shape, where)),
+        None,  # (no note installed)
+    )):  # fmt: skip
+        if damaged is None:
+            target.unlink()
+        else:
+            target.write_bytes(damaged)
+        assert snapshot(snapshot_library(root, tmp_path / f"home-{number}", TODAY)) == plain
+        assert snapshot(load_library(root, TODAY, check_links=False, shipped=True)) == plain
+        assert len(hashed) == 2 * (number + 1)  # (the files read and hashed, each time)
+    target.write_bytes(marshal.dumps((shape, where, files, "0" * 40)))  # (noted as other files: not the shipped)
+    assert snapshot_library(root, tmp_path / "home-other", TODAY) is None
+
+
+def test_an_install_with_no_note_made_keeps_none_and_drops_the_earlier_one(tmp_path):
+    target = tmp_path / "installed" / "content.shipped"
+    target.parent.mkdir()
+    target.write_bytes(b"an earlier install's")
+    (tmp_path / "made").mkdir()
+    (tmp_path / "made" / "not-a-note.shipped").write_bytes(b"\x00 damaged")
+    assert shipped_library.install_note(tmp_path / "made", target) is False and not target.exists()
+    assert shipped_library.install_note(tmp_path / "nothing", target) is False
+
+
+def test_an_install_waits_until_the_files_just_installed_can_be_noted(builtin_dir, tmp_path, monkeypatch):
+    root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)  # (every file written just now)
+    monkeypatch.setattr(shipped_library, "SETTLED_NS", 300_000_000)
+    loader = _Loader(root, TODAY, False, None)
+    files = loader.fingerprint()
+    assert files is not None and not shipped_library._settled(files)
+    shipped_library.settle(root)
+    assert shipped_library._settled(files)
