@@ -50,7 +50,15 @@ translations_current() {
 menu_current() {
   [ -e "$entry" ] && grep -q "^Exec=$top/.venv/bin/sbc-desktop\$" "$entry" && [ -L "$bin_dir/sbc-desktop" ]
 }
-if [ "$mode" = app ] && up_to_date && translations_current && menu_current; then
+# What the install keeps for a first start (below), made from this checkout's code and pages: made again
+# when a file of either is newer than the last making (a `git pull` changes them without changing pyproject.toml).
+kept_stamp=sbc_desktop/__pycache__/kept.stamp
+code_kept() {
+  [ -d sbc_desktop/__pycache__/rendered ] && [ -f "$kept_stamp" ] || return 1
+  for kept in sbc_desktop/__pycache__/code-*.cache; do [ -f "$kept" ] || return 1; done
+  [ -z "$(find sbc_desktop resources/content -newer "$kept_stamp" -type f ! -path '*/__pycache__/*' -print 2>/dev/null | head -n 1)" ]
+}
+if [ "$mode" = app ] && up_to_date && translations_current && menu_current && code_kept; then
   exec .venv/bin/sbc-desktop "$@"
 fi
 
@@ -116,12 +124,9 @@ fi
 # app's byte-compiled modules after an install (or when missing), as pip byte-compiles them: a first start,
 # and a kiosk, compile none of it (sbc_desktop/code_cache.py; a start in a temporary home, offscreen). The
 # built-in pages are rendered there too (sbc_desktop/__pycache__/rendered): a first start renders none.
-code_kept() {
-  [ -d sbc_desktop/__pycache__/rendered ] || return 1
-  for kept in sbc_desktop/__pycache__/code-*.cache; do [ -f "$kept" ] && return 0; done; return 1
-}
 if [ "$mode" = app ] && { [ -n "${installed_now:-}" ] || ! code_kept; }; then
-  .venv/bin/python -m sbc_desktop.code_cache >/dev/null || true  # (it says why on stderr; starts compile it)
+  # (if it fails it says why on stderr, and starts compile and render as they would without it)
+  if .venv/bin/python -m sbc_desktop.code_cache >/dev/null; then touch "$kept_stamp"; fi
 fi
 # The translations Qt loads (.qm), built from resources/translations/*.ts when one is missing
 # or older than its source.

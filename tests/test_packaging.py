@@ -121,6 +121,15 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     assert second.returncode == 0, second.stderr
     assert second.stdout.strip().startswith("sbc-desktop ") and "was run" not in second.stderr  # nothing added again
 
+    # After a `git pull` (code or built-in pages newer than what the install kept for a first start, pyproject.toml
+    # the same), the next start makes the kept code and pages again before it opens the app.
+    kept_stamp = REPO / "sbc_desktop" / "__pycache__" / "kept.stamp"
+    assert kept_stamp.is_file()
+    os.utime(kept_stamp, (1, 1))  # as if every source file had changed since
+    third = subprocess.run(run, env=env, capture_output=True, text=True, timeout=600)
+    assert third.returncode == 0, third.stderr
+    assert kept_stamp.stat().st_mtime > 1 and third.stdout.strip().startswith("sbc-desktop ")
+
     removed = subprocess.run([sh_path(), str(REPO / "packaging" / "quickstart.sh"), "remove"], env=env | {
         "SBC_QUICKSTART_KEEP_VENV": "1"}, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert removed.returncode == 0 and not entry.exists() and not command.exists()
