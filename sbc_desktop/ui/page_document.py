@@ -151,6 +151,16 @@ def lay_out_now(doc: QTextDocument) -> None:
     layout.documentSizeChanged.emit(layout.documentSize())
 
 
+def tables_in(doc: QTextDocument) -> list[tuple[int, int]]:
+    """Where a page's tables lie (start, end: characters), read from the document itself: for a page laid out
+    again (new text size or theme, Back and Forward), whose pieces are long gone."""
+    return [
+        (frame.firstPosition(), frame.lastPosition() + 1)
+        for frame in doc.rootFrame().childFrames()
+        if frame.inherits("QTextTable")
+    ]
+
+
 class LayoutSteps(QObject):
     """Lays out a newly shown document a little at a time, so that no turn of the event loop
     waits for much of it.
@@ -194,7 +204,7 @@ class LayoutSteps(QObject):
         a step that reaches one begins a turn of its own (Qt lays a table out whole, 8-15 ms for a long one:
         after the turn's other steps, up to 5 ms, it made turns of 13-18 ms)."""
         self.stop()
-        self._tables = tables or []
+        self._tables = list(tables) if tables is not None else tables_in(doc)  # (its own list: steps forget them)
         self._doc = doc
         self._layout = doc.documentLayout()
         self._layout.installEventFilter(self)

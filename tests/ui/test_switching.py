@@ -8,6 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content.loader import load_library
@@ -588,3 +589,20 @@ def test_a_layout_step_that_reaches_a_table_begins_a_turn_of_its_own(qtbot, tmp_
     assert [(b, a) for b, a in turns if any(b + chars <= start < a for start, _end in tables)] == []
     text = reader.toPlainText()
     assert [f"Table {n}" in text for n in range(20)] == [True] * 20
+
+    # Laid out again in steps for a bigger text (the place kept, below the page's top): its tables are found in
+    # the document itself (its pieces are long gone), each still given a turn of its own (review13 m4).
+    reader.verticalScrollBar().setValue(40)  # (a place near the top: laid out at once to be shown, then steps)
+    QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert steps.is_running()
+    again = list(steps._tables)
+    assert len(again) == 20
+    turns.clear()
+    while steps.is_running() and len(turns) < 1_000:
+        before = steps.laid_out_to()
+        QApplication.processEvents()
+        if steps.is_running() and steps.laid_out_to() > before:
+            turns.append((before, steps.laid_out_to()))
+    assert len(turns) > 5
+    # (the first turn lays out what the screen shows at the kept place, at once: then the steps)
+    assert [(b, a) for b, a in turns[1:] if any(b + chars <= start < a for start, _end in again)] == []
