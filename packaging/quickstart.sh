@@ -16,6 +16,8 @@ case $mode in app|test|remove) ;; *) echo "usage: sh packaging/quickstart.sh app
 
 app_id=org.sbcdesktop.SbcDesktop
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
+config_home=${XDG_CONFIG_HOME:-$HOME/.config}
+cache_home=${XDG_CACHE_HOME:-$HOME/.cache}
 bin_dir=$HOME/.local/bin
 
 if [ "$mode" = remove ]; then
@@ -25,6 +27,7 @@ if [ "$mode" = remove ]; then
   command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
   echo "Removed the sbc-desktop menu entry, the sbc-desktop command and .venv."
   echo "Your notes are kept in $data_home/sbc-desktop (delete that folder to remove them too)."
+  echo "Settings ($config_home/sbc-desktop) and caches ($cache_home/sbc-desktop) are kept too; those folders can be deleted."
   exit 0
 fi
 

@@ -133,6 +133,7 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     removed = subprocess.run([sh_path(), str(REPO / "packaging" / "quickstart.sh"), "remove"], env=env | {
         "SBC_QUICKSTART_KEEP_VENV": "1"}, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert removed.returncode == 0 and not entry.exists() and not command.exists()
+    assert f"{tmp_path}/.config/sbc-desktop" in removed.stdout and f"{tmp_path}/.cache/sbc-desktop" in removed.stdout
 
 
 def sh_path() -> str:
