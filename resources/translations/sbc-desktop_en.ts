@@ -2119,7 +2119,7 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When to get help urgently</source>
+        <source>Urgent help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

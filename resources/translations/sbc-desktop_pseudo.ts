@@ -2144,8 +2144,8 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Ñöbödý šééš whát ýöú wrîté héré: thîš ápp döéš ñöt wátçh ît áñd döéš ñöt téll ýöúr çáré téám. Îf ýöú féél vérý úñwéll, dö ñöt wáît för ýöúr áppöîñtméñt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
-            <source>When to get help urgently</source>
-            <translation>[Whéñ tö gét hélp úrgéñtlý ~~~~~ ~]</translation>
+            <source>Urgent help</source>
+            <translation>[Úrgéñt hélp ~~]</translation>
         </message>
         <message>
             <source>Read when to get help urgently</source>
