@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTimeEdit,
@@ -61,7 +62,9 @@ class AppointmentDetailsBox(QWidget):
         when = QHBoxLayout()
         when.addWidget(self.time_edit, 1)
         when.addWidget(self.clear_when)
-        form.addRow(QCoreApplication.translate("AppointmentPanel", "Time"), when)
+        time_label = QLabel(QCoreApplication.translate("AppointmentPanel", "Time"), self)
+        time_label.setBuddy(self.time_edit)  # (a row of two has no label of its own: a screen reader finds this)
+        form.addRow(time_label, when)
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")
