@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_XA">
     <context>
+        <name />
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>− 1 hour</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>An hour earlier</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>+ 1 hour</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>An hour later</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>− 5 min</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>5 minutes earlier</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>+ 5 min</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+        <message>
+            <source>AppointmentPanel</source>
+            <comment>5 minutes later</comment>
+            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About this guide</source>
@@ -303,6 +346,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         <message>
             <source>{count} of 3 ticked.</source>
             <translation>[{count} öf 3 tîçkéd. ~~~]</translation>
+        </message>
+        <message>
+            <source>Time {time}</source>
+            <translation>[Tîmé {time} ~]</translation>
         </message>
     </context>
     <context>

@@ -424,13 +424,16 @@ class MainWindow(QMainWindow):
         from .appointment_panel import AppointmentPanel
 
         # The symptom log is a home thing: only where notes are kept (never at a kiosk).
-        panel = AppointmentPanel(self.library, self.notes, self, symptom_log=self.notes_store.path is not None)
+        panel = AppointmentPanel(
+            self.library, self.notes, self, symptom_log=self.notes_store.path is not None, touch=self.policy.touch
+        )
         self._appointment = panel
         self.appointment_dock.setWidget(panel)
         panel.ensurePolished()  # as if made with the window
         # In the Tab order where it always was: after the page's read-aloud bar, before the toolbars.
         keep_tab_place(panel, after=self.read_aloud_bar.speed)
         panel.urgentHelpRequested.connect(self.urgent.open)
+        panel.said.connect(self.announce)
         # Appointment notes: the panel edits, the saver keeps them, the handout prints them.
         panel.changed.connect(self.saver.schedule)
         panel.changed.connect(self._update_handout_action)
