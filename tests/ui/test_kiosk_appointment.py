@@ -216,3 +216,17 @@ def test_the_time_buttons_steps(start, minutes, end):
     from sbc_desktop.ui.appointment_touch import stepped
 
     assert stepped(QTime(*start), minutes) == QTime(*end)
+
+
+def test_the_calendar_left_open_goes_with_the_session(kiosk, qtbot):
+    """The next patient never finds the last one's calendar open on the date they chose."""
+    window, controller = kiosk
+    tap(qtbot, toolbar_button(window, "appointment"))
+    date = window.appointment.details.date_edit
+    qtbot.waitUntil(date.isVisible)
+    tap(qtbot, date.lineEdit())
+    calendar = date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    controller.reset()
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert date.text() == "Not set" and window.notes.appointment.date == ""
