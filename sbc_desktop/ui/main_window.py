@@ -813,11 +813,6 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()
-            # The window's minimum as the panes now share it (the topics may have stepped aside): Qt
-            # works it out in posted steps (a pane, then the one holding it, then the window), and a
-            # resize before them stops at the old, wider minimum (1,275 px on a 1,024 px screen).
-            for _ in range(4):
-                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
 
     def reserve_bottom(self, height: int) -> None:
@@ -859,6 +854,11 @@ class MainWindow(QMainWindow):
     def _dock_shown(self, _shown: bool) -> None:
         if hasattr(self, "splitter"):
             self._share_width()
+            # The window's minimum as the panes now share it (the topics may have stepped aside): Qt
+            # works it out in posted steps (a pane, then the one holding it, then the window), and a
+            # resize before them stops at the old, wider minimum (1,275 px on a 1,024 px screen).
+            for _ in range(4):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self._fit_screen()
 
     def _share_width(self) -> None:
