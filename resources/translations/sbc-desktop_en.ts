@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>− 1 hour</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>An hour earlier</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>+ 1 hour</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>An hour later</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>− 5 min</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>5 minutes earlier</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>+ 5 min</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AppointmentPanel</source>
-        <comment>5 minutes later</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About this guide</source>
@@ -341,6 +298,38 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
     <message>
         <source>{count} of 3 ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An hour earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An hour later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− 5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_XA">
     <context>
-        <name />
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>− 1 hour</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>An hour earlier</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>+ 1 hour</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>An hour later</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>− 5 min</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>5 minutes earlier</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>+ 5 min</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-        <message>
-            <source>AppointmentPanel</source>
-            <comment>5 minutes later</comment>
-            <translation>[ÁppöîñtméñtPáñél ~~~~]</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About this guide</source>
@@ -346,6 +303,38 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         <message>
             <source>{count} of 3 ticked.</source>
             <translation>[{count} öf 3 tîçkéd. ~~~]</translation>
+        </message>
+        <message>
+            <source>− 1 hour</source>
+            <translation>[− 1 höúr ~]</translation>
+        </message>
+        <message>
+            <source>An hour earlier</source>
+            <translation>[Áñ höúr éárlîér ~~~]</translation>
+        </message>
+        <message>
+            <source>+ 1 hour</source>
+            <translation>[+ 1 höúr ~]</translation>
+        </message>
+        <message>
+            <source>An hour later</source>
+            <translation>[Áñ höúr látér ~~~]</translation>
+        </message>
+        <message>
+            <source>− 5 min</source>
+            <translation>[− 5 mîñ ~]</translation>
+        </message>
+        <message>
+            <source>5 minutes earlier</source>
+            <translation>[5 mîñútéš éárlîér ~~~~]</translation>
+        </message>
+        <message>
+            <source>+ 5 min</source>
+            <translation>[+ 5 mîñ ~]</translation>
+        </message>
+        <message>
+            <source>5 minutes later</source>
+            <translation>[5 mîñútéš látér ~~~]</translation>
         </message>
         <message>
             <source>Time {time}</source>

@@ -61,21 +61,26 @@ class TimeSteppers(QWidget):
         time_edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)  # (its arrows: 14 px)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        tr = QCoreApplication.translate
-        steps = (
-            (tr("AppointmentPanel", "− 1 hour"), tr("AppointmentPanel", "An hour earlier"), -60, 0, 0),
-            (tr("AppointmentPanel", "+ 1 hour"), tr("AppointmentPanel", "An hour later"), 60, 0, 1),
-            (tr("AppointmentPanel", "− 5 min"), tr("AppointmentPanel", "5 minutes earlier"), -MINUTES, 1, 0),
-            (tr("AppointmentPanel", "+ 5 min"), tr("AppointmentPanel", "5 minutes later"), MINUTES, 1, 1),
+        texts = (  # two to a row: earlier, later
+            QCoreApplication.translate("AppointmentPanel", "− 1 hour"),
+            QCoreApplication.translate("AppointmentPanel", "+ 1 hour"),
+            QCoreApplication.translate("AppointmentPanel", "− 5 min"),
+            QCoreApplication.translate("AppointmentPanel", "+ 5 min"),
+        )
+        names = (  # what a screen reader says
+            QCoreApplication.translate("AppointmentPanel", "An hour earlier"),
+            QCoreApplication.translate("AppointmentPanel", "An hour later"),
+            QCoreApplication.translate("AppointmentPanel", "5 minutes earlier"),
+            QCoreApplication.translate("AppointmentPanel", "5 minutes later"),
         )
         self.buttons: dict[int, QPushButton] = {}
-        for text, name, minutes, row, column in steps:
+        for index, (text, name, minutes) in enumerate(zip(texts, names, (-60, 60, -MINUTES, MINUTES), strict=True)):
             button = QPushButton(text, self)
             button.setAccessibleName(name)
             button.setMinimumSize(TARGET, TARGET)  # (the kiosk's style sheet says so too)
             button.setAutoRepeat(True)  # held down, it keeps going
             button.clicked.connect(lambda _checked=False, m=minutes: self.step(m))
-            grid.addWidget(button, row, column)
+            grid.addWidget(button, *divmod(index, 2))
             self.buttons[minutes] = button
 
     def step(self, minutes: int) -> None:
