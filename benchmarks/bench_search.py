@@ -235,6 +235,7 @@ SPLIT = False  # --split
 
 
 OTHER_THREADS: dict[tuple[float, float], str] = {}  # --split: each long step's other threads' CPU ms, by name
+OTHER_CPU: dict[tuple[float, float], float] = {}  # --split: and in all (the index's thread not counted)
 
 
 class Split:
@@ -282,7 +283,11 @@ class Split:
               f"the index thread's CPU meanwhile {sum(i for *_s, i in steps):.0f} ms in all")  # fmt: skip
         totals: dict[str, float] = {}
         own = 0
+        held = machine = 0  # long steps in which another thread ran over 12 ms (Python's lock), or nobody much
         for start, end, cpu, index_cpu in gaps:
+            others = index_cpu + OTHER_CPU.get((start, end), 0.0)
+            held += cpu <= 12 and others > 12
+            machine += cpu <= 12 and others <= 12 and cpu + others < (end - start) * 1000 / 2
             inside: dict[str, float] = {}
             for label, a, b, c in self.calls:
                 if a < end and b > start:
@@ -294,7 +299,9 @@ class Split:
             print(f"    step {(end - start) * 1000:6.1f} ms: window CPU {cpu:5.1f}, index thread CPU {index_cpu:5.1f}; "
                   f"inside (CPU ms): {said}; other threads' CPU: {OTHER_THREADS.get((start, end)) or '-'}")  # fmt: skip
         print(
-            f"    {len(gaps)} steps over 16 ms while {what}, {own} with over 12 ms of the window's own CPU; "
+            f"    {len(gaps)} steps over 16 ms while {what}: {own} with over 12 ms of the window's own CPU, "
+            f"{held} with over 12 ms of another thread's (it held Python's lock), {machine} in which this "
+            f"process ran less than half (other processes had the cores); "
             f"CPU inside them: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1]))
         )
 
@@ -508,6 +515,7 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
                     if (b - a) * 1000 - 2 > 16:
                         (long_typing if typed_then else long_reading).append(step)
                         o0, o1 = others[i], others[i + 1]
+                        OTHER_CPU[(a, b)] = sum(max(0.0, o1[n] - o0.get(n, 0.0)) for n in o1) * 1000
                         OTHER_THREADS[(a, b)] = ", ".join(
                             f"{name} {(o1[name] - o0.get(name, 0.0)) * 1000:.1f}"
                             for name in o1
