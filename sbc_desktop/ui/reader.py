@@ -312,7 +312,9 @@ class Reader(QTextBrowser):
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
         first_piece, _last = steps.popleft()
-        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
+        # (the rest's tables likewise, as PageDocument adds them; its glossary words dotted by Qt's parser, as the
+        # rest's are: no walk over its links for them, see _page_structure_changed)
+        first_piece = dotted_terms(grid_tables(first_piece))
         if not steps:
             self.parts_shown = 1
         self._steps = steps
@@ -734,6 +736,13 @@ class Reader(QTextBrowser):
             # them; the place is set by laying the page out only as far as it (place_at).
             self._lay_out_whole = False
             self._layout_steps.start(self.document())
+            self.outline.read_later()
+            return
+        if self._pending is not None:
+            # The start of a long page, its rest built off screen: the whole page's outline is read once it is
+            # shown (read_later there), so this one is read only if asked for meanwhile (a screen reader, a key),
+            # not in the step that shows it (1-1.5 ms CPU on a long NCI page's first piece, in go()). Its
+            # glossary words are dotted already (_start_parts).
             self.outline.read_later()
             return
         self.outline.rebuild()
