@@ -396,9 +396,10 @@ class Reader(QTextBrowser):
         return len(topic.body) > BUILD_CHARS or not self.pages.quick_to_parse()
 
     def _start_build(self, url: QUrl) -> None:
-        """Parse the topic in the worker, from the next turn of the event loop.
+        """Parse the topic in the worker, from the next turn of the event loop; at once if the helper process
+        makes it (RenderElsewhere.answers_now).
 
-        Not at once: while the worker holds the interpreter lock, every call Qt makes into
+        Not at once otherwise: while the worker holds the interpreter lock, every call Qt makes into
         Python waits for it, and the window's own work on a new page (the topic list finding
         the row, hundreds of its row-size calls in a long list) would wait hundreds of times."""
         topic = self.pages.topic_at(url.toString())
@@ -433,7 +434,12 @@ class Reader(QTextBrowser):
             if self._build is not None and self._build[0] == number:  # still wanted
                 self._builds.start(number, work)  # thread-safe (render.py)
 
-        QTimer.singleShot(0, self, start)
+        if self.elsewhere.answers_now():
+            # The helper makes it: the worker sends the page and waits for its parts without the lock, so it may
+            # start now; the helper's parse, what the page waits for, begins a turn (the new page's paint) sooner.
+            start()
+        else:
+            QTimer.singleShot(0, self, start)
 
     def _render_ahead(self) -> None:
         """The window idle on a page: render ahead the long pages likely opened next (render_ahead.py)."""

@@ -100,6 +100,19 @@ class RenderElsewhere(QObject):
             self._helper.warm()
         return self._helper
 
+    def answers_now(self) -> bool:
+        """A page asked for now would be rendered in the helper at once: it is up and answering, and the
+        renderer's key for the library is made (the worker then only sends the page and waits for its parts,
+        without Python's lock; it makes no key and parses nothing itself)."""
+        helper = self._helper
+        return (
+            helper is not None
+            and helper.ready
+            and self.pages.has_renderer
+            and self._made_for is self.pages.renderer
+            and self.pages.renderer.has_library_stamp()
+        )
+
     def _start_helper(self) -> None:
         self.helper(start=True)
 
