@@ -138,19 +138,32 @@ if ! translations_current; then
 fi
 
 if [ "$mode" = app ]; then
-  # The menu entry and the command, for this user only (redone when missing or moved).
-  if ! menu_current; then
-    mkdir -p "$bin_dir" "$data_home/applications"
-    ln -sf "$top/.venv/bin/sbc-desktop" "$bin_dir/sbc-desktop"
-    sed "s|^Exec=sbc-desktop\$|Exec=$top/.venv/bin/sbc-desktop|" "packaging/linux/$app_id.desktop" > "$entry"
-    for size_dir in resources/icons/hicolor/*/; do
-      size=$(basename "$size_dir")
-      mkdir -p "$data_home/icons/hicolor/$size/apps"
-      cp "$size_dir"apps/* "$data_home/icons/hicolor/$size/apps/"
+  # The menu entry and the command, for this user only (redone when missing or moved). Each is written beside
+  # its place (a hidden .new) and renamed in: a write that fails, on a full disk for example, leaves the one
+  # there before whole. (A function called in a test runs without `set -e`: hence every `|| return`.)
+  add_to_menu() {
+    mkdir -p "$bin_dir" "$data_home/applications" || return
+    ln -sfn "$top/.venv/bin/sbc-desktop" "$bin_dir/.sbc-desktop.new" || return
+    mv -f "$bin_dir/.sbc-desktop.new" "$bin_dir/sbc-desktop" || return
+    sed "s|^Exec=sbc-desktop\$|Exec=$top/.venv/bin/sbc-desktop|" "packaging/linux/$app_id.desktop" \
+      > "$data_home/applications/.$app_id.desktop.new" || return
+    mv -f "$data_home/applications/.$app_id.desktop.new" "$entry" || return
+    for icon in resources/icons/hicolor/*/apps/*; do
+      apps="$data_home/icons/hicolor/$(basename "$(dirname "$(dirname "$icon")")")/apps"
+      mkdir -p "$apps" && cp "$icon" "$apps/.$(basename "$icon").new" || return
+      mv -f "$apps/.$(basename "$icon").new" "$apps/$(basename "$icon")" || return
     done
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
-    echo "Added 'Secondary Breast Cancer Guide' to the applications menu and 'sbc-desktop' to $bin_dir."
-    case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "($bin_dir is not on your PATH yet: it will be after you log in again.)";; esac
+  }
+  if ! menu_current; then
+    if add_to_menu; then
+      command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
+      echo "Added 'Secondary Breast Cancer Guide' to the applications menu and 'sbc-desktop' to $bin_dir."
+      case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "($bin_dir is not on your PATH yet: it will be after you log in again.)";; esac
+    else
+      rm -f "$bin_dir/.sbc-desktop.new" "$data_home/applications/.$app_id.desktop.new" 2>/dev/null || true
+      echo "Could not add sbc-desktop to the applications menu (the line above says why); any entry there before is unchanged." \
+        "The app is installed: it opens now, and the next 'sh packaging/quickstart.sh app' tries the menu again." >&2
+    fi
   fi
   exec .venv/bin/sbc-desktop "$@"
 else

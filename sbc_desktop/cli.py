@@ -212,7 +212,7 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
         data = {"query": query, "corrected": response.corrected, "results": [_json(r) for r in results]}
         if not results:
             data["nearest"] = [_json(r) for r in response.nearest]
-        _emit(json.dumps(data, indent=2) + "\n")
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return 0 if results else 1
     lines = [f"Showing results for: {response.corrected}"] if response.corrected else []
     for rank, r in enumerate(results, start=1):
@@ -230,7 +230,7 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
             lines += [f"    {r.title}: {r.snippet}" for r in terms]
         lines.append("Every medical word is explained in the glossary A to Z (open 'sbc-desktop', then Glossary).")
         lines.append(_who_to_ask())
-    _emit("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0 if results else 1
 
 
@@ -250,20 +250,6 @@ def _who_to_ask() -> str:
 def _json(r) -> dict:
     fields = {"kind": r.kind, "id": r.ref, "title": r.title, "section": r.section, "score": round(r.score, 3)}
     return fields | {"snippet": r.snippet_marked("", "")} | ({"topic": r.topic} if r.topic else {})
-
-
-def _emit(text: str) -> None:
-    """Write to stdout; a reader that stops early (``| head``) just ends the output, no traceback."""
-    import os
-
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python flushes stdout again on exit: point it at nothing so that flush cannot fail.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -392,18 +378,24 @@ EXIT_UNEXPECTED = 70
 def main(argv: list[str] | None = None) -> int:
     """Run a command. Every failure is a clear message and an exit code, never a traceback."""
     _safe_console()
+    from .closed_pipe import READER_GONE, flushed, reader_gone
+
     try:
-        return _main(argv)
+        code = _main(argv)
+        return code if flushed() else READER_GONE
+    except SystemExit:  # --help, --version, a mistake in the arguments: argparse printed it
+        if not flushed():
+            raise SystemExit(READER_GONE) from None
+        raise
     except KeyboardInterrupt:
         print("\nsbc-desktop: stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError as exc:  # `sbc-desktop list-topics | head`: the reader stopped early
+        if reader_gone():
+            return READER_GONE
+        return _os_error(exc)
     except OSError as exc:
-        from .disk import reason_from_errno
-
-        reason = reason_from_errno(exc.errno) or exc.strerror or str(exc)
-        where = f"{shown(exc.filename)}: " if exc.filename else ""
-        print(f"sbc-desktop: {where}{reason}", file=sys.stderr)
-        return 1
+        return _os_error(exc)
     except MemoryError:
         print("sbc-desktop: there is not enough memory for this", file=sys.stderr)
         return 1
@@ -418,6 +410,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: say what happened, no traceback
         return _unexpected(exc)
+
+
+def _os_error(exc: OSError) -> int:
+    from .disk import reason_from_errno
+
+    reason = reason_from_errno(exc.errno) or exc.strerror or str(exc)
+    where = f"{shown(exc.filename)}: " if exc.filename else ""
+    print(f"sbc-desktop: {where}{reason}", file=sys.stderr)
+    return 1
 
 
 def _unexpected(exc: BaseException) -> int:

@@ -8,9 +8,9 @@ system calls before the first paint. Here each digest is kept with the stamp of 
 from -- its size and its modification and change times in nanoseconds, what a home's library snapshot
 trusts its content files by -- and a start whose files have exactly those stamps takes the digest without
 opening them. A file written since has another change time, whatever its size and modification time:
-then it is read and hashed again, and that digest kept instead. Files changed in the last `SETTLED_NS`
-are not kept (a file system gives times in steps: a second write in the same step, of the same size,
-could still get the same stamp).
+then it is read and hashed again, and that digest kept instead. Files changed in the last moments are
+not kept (`content.settled_stamps`: a file system gives times in steps, and a second write in the same step, of
+the same size, could still get the same stamp).
 
 The entries live in the file code_cache reads anyway; it writes them with its own after the first paint,
 at home only: a kiosk writes nothing (it reads what the install or a home start left). Only what this
@@ -21,12 +21,10 @@ right shape is not used.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 
+from .content.settled_stamps import settled
 from .kept_drawings import take_fitting
-
-SETTLED_NS = 2_000_000_000  # files changed more recently than this are not kept
 
 _kept: dict[tuple, str] = {}  # (what, ((path, size, mtime_ns, ctime_ns), ...)) -> digest, as read from the file
 _used: dict[tuple, str] = {}  # what this process asked for before its first paint: what code_cache writes
@@ -71,17 +69,12 @@ def digest_of(what: str, paths: list[str], make: Callable[[], str]) -> str:
     digest = _used.get(key) or _kept.get(key)
     if digest is None:
         digest = make()
-        if not _keeping or not _settled(stamps):
+        if not _keeping or not settled(when for stamp in stamps for when in stamp[2:]):
             return digest
         made += 1
     if _keeping:
         _used[key] = digest
     return digest
-
-
-def _settled(stamps: list[tuple[str, int, int, int]]) -> bool:
-    recent = time.time_ns() - SETTLED_NS
-    return all(max(stamp[2:]) < recent for stamp in stamps)
 
 
 def used() -> dict[tuple, str]:

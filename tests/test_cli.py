@@ -146,3 +146,39 @@ def test_the_window_options_alone_are_read_as_the_whole_parser_reads_them():
         assert vars(cli._window_args(argv)) == whole, argv
     for argv in (["check"], ["--help"], ["-h"], ["--version"], ["--top", "a"], ["--topic"], ["x"], ["--kiosk", "1"]):
         assert cli._window_args(argv) is None, argv
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize(
+    "args",
+    [["list-topics"], ["list-topics", "--json"], ["check", "CONTENT"], ["search", "spread"], ["--version"]],
+    ids=" ".join,
+)
+def test_a_reader_that_stops_early_ends_the_output_quietly(args, buffered, tmp_path):
+    """`sbc-desktop list-topics | head`: no "Broken pipe", no traceback; the status a shell gives `seq 99999 | head`
+    (128 + SIGPIPE). Buffered is how a user's shell runs it; unbuffered (PYTHONUNBUFFERED) writes at once."""
+    content = make_content(tmp_path / "c", {"a": "See [x](topic:gone).", "b": "B"})
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    words = [str(content) if word == "CONTENT" else word for word in args]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sbc_desktop", *words], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # like `head` exiting before the output is written
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(timeout=100) == 128 + 13, err
+    assert "Broken pipe" not in err and "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def test_a_broken_pipe_that_is_not_the_output_is_still_said(capsys, monkeypatch):
+    """Only the output's own reader going is quiet: a connection that breaks (an update's server) is an error."""
+
+    def broken(*_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "list_topics", broken)
+    assert cli.main(["list-topics"]) == 1
+    assert "sbc-desktop: Broken pipe" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sbc_desktop import code_cache, kept_drawings, kept_modules, kept_stamps
+from sbc_desktop.content import settled_stamps
 from sbc_desktop.digests import blake2b
 
 
@@ -20,7 +21,7 @@ def fresh(monkeypatch):
     monkeypatch.setattr(kept_stamps, "_used", {})
     monkeypatch.setattr(kept_stamps, "_keeping", True)
     monkeypatch.setattr(kept_stamps, "made", 0)
-    monkeypatch.setattr(kept_stamps, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
 
 
 def code_files(folder: Path) -> list[str]:
@@ -75,9 +76,9 @@ def test_a_file_written_since_is_read_again_whatever_its_size_and_time(fresh, tm
 
 def test_files_changed_a_moment_ago_or_missing_are_not_kept(fresh, tmp_path, monkeypatch):
     paths, reads = code_files(tmp_path), []
-    monkeypatch.setattr(kept_stamps, "SETTLED_NS", 60_000_000_000)  # (every file written just now)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 60_000_000_000)  # (every file written just now)
     assert kept_stamps.digest_of("code", paths, hashing(paths, reads)) and kept_stamps.used() == {}
-    monkeypatch.setattr(kept_stamps, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
     missing = [*paths, str(tmp_path / "gone.py")]
     assert kept_stamps.digest_of("code", missing, lambda: "made") == "made" and kept_stamps.used() == {}
 

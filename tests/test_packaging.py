@@ -18,6 +18,7 @@ from tests.conftest import REPO
 LINUX = REPO / "packaging" / "linux"
 DESKTOP = LINUX / "org.sbcdesktop.SbcDesktop.desktop"
 METAINFO = LINUX / "org.sbcdesktop.SbcDesktop.metainfo.xml"
+APP_ID = "org.sbcdesktop.SbcDesktop"
 
 
 def project_version() -> str:
@@ -136,5 +137,154 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     assert f"{tmp_path}/.config/sbc-desktop" in removed.stdout and f"{tmp_path}/.cache/sbc-desktop" in removed.stdout
 
 
+@pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
+def test_quickstart_a_menu_entry_that_cannot_be_written_leaves_the_one_before_and_opens_the_app(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "SBC_DESKTOP_INSTALLED_PAGES"}
+    env.update(HOME=str(tmp_path), QUICKSTART_NO_APT="1", QT_QPA_PLATFORM="offscreen")
+    entry = tmp_path / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("[Desktop Entry]\nType=Application\nName=Secondary Breast Cancer Guide\nExec=/moved/sbc-desktop\n")
+    before = entry.read_bytes()
+    stand_ins = tmp_path / "bin"
+    stand_ins.mkdir()
+    (stand_ins / "sed").write_text(  # a disk that fills up part way through the new entry
+        f'#!/bin/sh\necho "sed: No space left on device" >&2\n{shutil.which("sed")} "$@" | head -c 20\nexit 4\n'
+    )
+    (stand_ins / "sed").chmod(0o755)
+    run = [sh_path(), str(REPO / "packaging" / "quickstart.sh"), "app", "--version"]
+    result = subprocess.run(run, env=env | {"PATH": f"{stand_ins}{os.pathsep}{env['PATH']}"}, capture_output=True,
+                            text=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0 and result.stdout.strip().startswith("sbc-desktop "), result.stderr
+    assert "Could not add sbc-desktop to the applications menu" in result.stderr
+    assert entry.read_bytes() == before and not list(entry.parent.glob(".*.new"))
+
+
 def sh_path() -> str:
     return shutil.which("sh") or "/bin/sh"
+
+
+# install.sh (the bundle's installer): nothing is removed before its replacement is whole.
+
+
+def fake_bundle(folder, version_text: str, extra: bytes = b""):
+    """A bundle as build.sh lays it out, whose app only says its version (``extra``: one more file of these bytes)."""
+    (folder / "share" / "applications").mkdir(parents=True)
+    (folder / "share" / "metainfo").mkdir()
+    shutil.copytree(REPO / "resources" / "icons" / "hicolor", folder / "share" / "icons" / "hicolor")
+    shutil.copy(DESKTOP, folder / "share" / "applications")
+    shutil.copy(METAINFO, folder / "share" / "metainfo")
+    shutil.copy(LINUX / "install.sh", folder / "install.sh")
+    (folder / "_internal").mkdir()
+    (folder / "_internal" / "library.bin").write_bytes(version_text.encode() * 1000)
+    if extra:
+        (folder / "_internal" / "big.bin").write_bytes(extra)
+    app = folder / "sbc-desktop"
+    app.write_text(f'#!/bin/sh\necho "sbc-desktop {version_text}"\n')
+    app.chmod(0o755)
+    return folder
+
+
+def user_env(home, more=None) -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {"HOME": str(home)} | (more or {})
+
+
+def install(bundle, home, env_extra=None, limit_bytes=None, *args):
+
+    def limited():  # (a disk that fills up: a write past this size fails, as on a full disk)
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run([sh_path(), str(bundle / "install.sh"), *args], env=user_env(home, env_extra),
+                          capture_output=True, text=True,
+                          timeout=60, preexec_fn=limited if limit_bytes else None)  # fmt: skip
+
+
+def installed_app(home) -> str:
+    return subprocess.run([str(home / ".local" / "bin" / "sbc-desktop")], capture_output=True, text=True,
+                          timeout=60).stdout.strip()  # fmt: skip
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_install_sh_installs_then_replaces_with_a_new_version(tmp_path):
+    home = tmp_path / "home"
+    first = install(fake_bundle(tmp_path / "v1", "1"), home)
+    assert first.returncode == 0, first.stderr
+    assert installed_app(home) == "sbc-desktop 1"
+    target = home / ".local" / "opt" / "sbc-desktop"
+    entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    assert f"Exec={target}/sbc-desktop" in entry.read_text("utf-8")
+    assert (home / ".local" / "share" / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png").is_file()
+    (tmp_path / "stale").mkdir()  # an earlier install's half-made copy, left where the next one copies to
+    (tmp_path / "stale" / "junk").write_text("half")
+    shutil.move(tmp_path / "stale", target.parent / "sbc-desktop.new")
+
+    second = install(fake_bundle(tmp_path / "v2", "2"), home)
+    assert second.returncode == 0, second.stderr
+    assert installed_app(home) == "sbc-desktop 2" and tree(target) == tree(tmp_path / "v2")  # no copy inside a copy
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sbc-desktop"]  # nothing left beside it
+    assert not list((home / ".local").rglob(".*.new"))
+
+    removed = install(target, home, None, None, "--uninstall")
+    assert removed.returncode == 0 and not target.exists() and not entry.exists()
+
+
+@pytest.mark.parametrize("how", ["disk full", "unreadable file"])
+def test_install_sh_a_copy_that_fails_leaves_the_installed_app_whole(tmp_path, how):
+    home = tmp_path / "home"
+    assert install(fake_bundle(tmp_path / "v1", "1"), home).returncode == 0
+    target = home / ".local" / "opt" / "sbc-desktop"
+    entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    before, entry_before = tree(target), entry.read_bytes()
+
+    if how == "disk full":
+        new = fake_bundle(tmp_path / "v2", "2", extra=b"x" * 4_000_000)
+        failed = install(new, home, limit_bytes=1_000_000)
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root reads any file")
+        new = fake_bundle(tmp_path / "v2", "2", extra=b"secret")
+        (new / "_internal" / "big.bin").chmod(0)
+        failed = install(new, home)
+    assert failed.returncode != 0
+    assert "did not finish" in failed.stderr and "installed before is unchanged and still works" in failed.stderr
+    assert installed_app(home) == "sbc-desktop 1" and tree(target) == before and entry.read_bytes() == entry_before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sbc-desktop"]  # the half-made copy is gone
+
+
+def test_install_sh_a_swap_that_fails_puts_the_installed_app_back(tmp_path):
+    """The last rename (the new copy into place) refused: the earlier app, moved aside a moment before, comes back."""
+    home = tmp_path / "home"
+    assert install(fake_bundle(tmp_path / "v1", "1"), home).returncode == 0
+    target = home / ".local" / "opt" / "sbc-desktop"
+    before = tree(target)
+    stand_ins = tmp_path / "bin"
+    stand_ins.mkdir()
+    real_mv = shutil.which("mv")
+    (stand_ins / "mv").write_text(
+        f'#!/bin/sh\nfor last; do :; done\n[ "$last" = "{target}" ] && [ "$1" = "{target}.new" ] && exit 1\n'
+        f'exec {real_mv} "$@"\n'
+    )
+    (stand_ins / "mv").chmod(0o755)
+    failed = install(fake_bundle(tmp_path / "v2", "2"), home, {"PATH": f"{stand_ins}{os.pathsep}{os.environ['PATH']}"})
+    assert failed.returncode != 0 and "installed before is unchanged and still works" in failed.stderr
+    assert installed_app(home) == "sbc-desktop 1" and tree(target) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sbc-desktop"]
+
+
+def test_install_sh_a_menu_entry_that_cannot_be_written_leaves_the_earlier_one_whole(tmp_path):
+    home = tmp_path / "home"
+    assert install(fake_bundle(tmp_path / "v1", "1"), home).returncode == 0
+    entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    entry_before = entry.read_bytes()
+    stand_ins = tmp_path / "bin"
+    stand_ins.mkdir()
+    (stand_ins / "sed").write_text(f'#!/bin/sh\n{shutil.which("sed")} "$@" | head -c 20\nexit 1\n')  # half written
+    (stand_ins / "sed").chmod(0o755)
+    failed = install(fake_bundle(tmp_path / "v2", "2"), home, {"PATH": f"{stand_ins}{os.pathsep}{os.environ['PATH']}"})
+    assert failed.returncode != 0 and "run install.sh again" in failed.stderr
+    assert entry.read_bytes() == entry_before and installed_app(home) == "sbc-desktop 2"
+    assert not list(entry.parent.glob(".*.new"))

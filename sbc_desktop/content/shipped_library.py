@@ -22,8 +22,8 @@ digest (``<cache>.shipped``): a later start whose files have exactly those stamp
 from there without reading them (the stamps a home's own library snapshot is trusted by). A file
 written since has another change time, whatever its size and modification time; then the files are
 read and hashed again. A missing or damaged note is simply not used. Files changed in the last
-`SETTLED_NS` are not noted (a file system gives times in steps of a few milliseconds: a second write
-in the same step, of the same size, could still get the same stamp).
+moments are not noted (`settled_stamps`: a file system gives times in steps of a few milliseconds, and a
+second write in the same step, of the same size, could still get the same stamp).
 
 The install keeps such a note too (`installed_note`, beside the app's byte-compiled modules, as its kept
 code): ``python -m sbc_desktop.code_cache``, which the quick start runs after installing, keeps the one
@@ -45,10 +45,10 @@ from typing import Any
 from ..digests import blake2b
 from . import library_snapshot
 from .parse_cache import Stamp
+from .settled_stamps import settled, wait_until_settled
 
 FORMAT = 1
 NOTE = 1  # the format of a home's note of the files' stamps (see the module's doc)
-SETTLED_NS = 2_000_000_000  # files changed more recently than this are not noted
 NAME = "content.library"
 SUFFIX = ".shipped"  # a note's name ends so (a home's: beside its parse cache, `loader._Loader.from_snapshot`)
 INSTALLED = "SBC_DESKTOP_INSTALLED_NOTE"  # names another installed note (tests, benchmarks)
@@ -157,18 +157,13 @@ def _digest_now(root: Path, files: dict[str, Stamp | None], note: Path | None, s
 
 
 def _settled(files: dict[str, Stamp | None]) -> bool:
-    """Whether no file was changed in the last `SETTLED_NS`."""
-    import time
-
-    recent = time.time_ns() - SETTLED_NS
-    return all(stamp is None or max(stamp[1:]) < recent for stamp in files.values())
+    """Whether no file was changed in the last moments (`settled_stamps`)."""
+    return settled(when for stamp in files.values() if stamp is not None for when in stamp[1:])
 
 
 def settle(root: Path) -> None:
-    """Wait until no file in ``root`` was changed in the last `SETTLED_NS` (at most that long), so that
-    a start notes them (`code_cache.prepare`, just after the files were installed)."""
-    import time
-
+    """Wait until no file in ``root`` was changed in the last moments (`settled_stamps`; at most that long), so
+    that a start notes them (`code_cache.prepare`, just after the files were installed)."""
     newest = 0
     for folder, _folders, names in os.walk(root):
         for name in names:
@@ -177,9 +172,7 @@ def settle(root: Path) -> None:
             except OSError:
                 continue
             newest = max(newest, found.st_mtime_ns, found.st_ctime_ns)
-    wait = newest + SETTLED_NS + 1_000_000 - time.time_ns()
-    if wait > 0:
-        time.sleep(min(wait, SETTLED_NS + 1_000_000) / 1e9)
+    wait_until_settled(newest)
 
 
 def install_note(made: Path, target: Path) -> bool:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from sbc_desktop.content import frontmatter, loader, shipped_library
+from sbc_desktop.content import frontmatter, loader, settled_stamps, shipped_library
 from sbc_desktop.content.loader import _Loader, load_library, snapshot_library
 from tests.content.test_parse_cache import snapshot
 from tests.helpers import TODAY, write
@@ -161,7 +161,7 @@ def hashing_refused(monkeypatch):
 
 def test_a_home_notes_the_files_stamps_and_its_next_start_reads_none_of_them(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)  # (the copy was made just now)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)  # (the copy was made just now)
     plain = snapshot(load_library(root, TODAY, check_links=False))
     cache = tmp_path / "cache"
     assert snapshot(snapshot_library(root, cache, TODAY)) == plain  # a first start: the files hashed, noted
@@ -176,7 +176,7 @@ def test_a_home_notes_the_files_stamps_and_its_next_start_reads_none_of_them(bui
 
 def test_a_file_written_since_the_note_is_read_again_whatever_its_size_and_time(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
     cache = tmp_path / "cache"
     assert snapshot_library(root, cache, TODAY) is not None  # (noted)
     page = root / "topics" / "what-is-it.md"
@@ -197,7 +197,7 @@ def test_files_changed_a_moment_ago_are_not_noted(builtin_dir, tmp_path, monkeyp
 
 def test_a_damaged_or_foreign_note_is_not_used(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
     plain = snapshot(load_library(root, TODAY, check_links=False))
     cache = tmp_path / "cache"
     assert snapshot_library(root, cache, TODAY) is not None
@@ -233,7 +233,7 @@ def installed_note_of(root, tmp_path, monkeypatch):
 
 def test_a_first_start_and_a_kiosk_take_the_digest_from_the_installs_note(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)  # (the copy was made just now)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)  # (the copy was made just now)
     plain = snapshot(load_library(root, TODAY, check_links=False))
     installed_note_of(root, tmp_path, monkeypatch)
     refuse_parsing(monkeypatch)
@@ -246,7 +246,7 @@ def test_a_first_start_and_a_kiosk_take_the_digest_from_the_installs_note(builti
 
 def test_a_file_written_since_the_installs_note_is_read_again(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
     installed_note_of(root, tmp_path, monkeypatch)
     page = root / "topics" / "what-is-it.md"
     text, before = page.read_bytes(), os.stat(page)
@@ -258,7 +258,7 @@ def test_a_file_written_since_the_installs_note_is_read_again(builtin_dir, tmp_p
 
 def test_a_damaged_foreign_or_missing_installed_note_is_not_used(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 0)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 0)
     plain = snapshot(load_library(root, TODAY, check_links=False))
     target = installed_note_of(root, tmp_path, monkeypatch)
     shape, where, files, digest = marshal.loads(target.read_bytes())
@@ -299,7 +299,7 @@ def test_an_install_with_no_note_made_keeps_none_and_drops_the_earlier_one(tmp_p
 
 def test_an_install_waits_until_the_files_just_installed_can_be_noted(builtin_dir, tmp_path, monkeypatch):
     root, _out = shipped_copy(tmp_path, builtin_dir, monkeypatch)  # (every file written just now)
-    monkeypatch.setattr(shipped_library, "SETTLED_NS", 300_000_000)
+    monkeypatch.setattr(settled_stamps, "SETTLED_NS", 300_000_000)
     loader = _Loader(root, TODAY, False, None)
     files = loader.fingerprint()
     assert files is not None and not shipped_library._settled(files)
