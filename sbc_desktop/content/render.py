@@ -142,11 +142,6 @@ class Renderer:
         """What around a page changes its HTML: code, folder, topic ids, glossary names, settings."""
         return stamp_of_library(self.library, self.link_terms)
 
-    def has_library_stamp(self) -> bool:
-        """The library's stamp is made (once, by the first page read from the disk or rendered): a page's key
-        costs no more than hashing its own text now."""
-        return "library_stamp" in self.__dict__
-
     def cache_key(self, topic: Topic, body: str | None = None) -> str:
         """The topic's key in the disk cache (see render_cache); ``body``: the topic's, if already read."""
         return key_of_topic(self.library_stamp, topic, body)
@@ -167,7 +162,7 @@ class Renderer:
         the rest of it, or None: not on disk, or not yet known cheaply where (the library's stamp is made once,
         by the first page read from the disk or rendered). Not kept in memory. For the reader: a long page on
         disk is shown at once, not after a worker has read all of its entry."""
-        if self.disk is None or not self.has_library_stamp():
+        if self.disk is None or "library_stamp" not in self.__dict__:
             return None
         key = self.cache_key(topic)
         found = self.disk.parts(key)

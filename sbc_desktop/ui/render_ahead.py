@@ -110,7 +110,10 @@ class RenderElsewhere(QObject):
             and helper.ready
             and self.pages.has_renderer
             and self._made_for is self.pages.renderer
-            and self.pages.renderer.has_library_stamp()
+            # The library's stamp made (Renderer.library_stamp, a cached property: once a session, by the first page
+            # read from the disk or rendered; see Renderer.stored_parts). Asked of the renderer here, not in
+            # render.py: that file's text is part of every rendered page's key on disk.
+            and "library_stamp" in vars(self.pages.renderer)
         )
 
     def _start_helper(self) -> None:
