@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import json
 import os
 import random
@@ -233,6 +234,10 @@ TYPED = ["bones", "chemo", "tired all the time", "lymphedema", "hormone therapy"
 SPLIT = False  # --split
 
 
+OTHER_THREADS: dict[tuple[float, float], str] = {}  # --split: each long step's other threads' CPU ms, by name
+OTHER_CPU: dict[tuple[float, float], float] = {}  # --split: and in all (the index's thread not counted)
+
+
 class Split:
     """--split: what each long step of the window's thread was made of, while typing as text lands. Each step
     (a heartbeat gap) gets the window's thread's own CPU, the index thread's CPU, and the window's calls timed
@@ -278,7 +283,11 @@ class Split:
               f"the index thread's CPU meanwhile {sum(i for *_s, i in steps):.0f} ms in all")  # fmt: skip
         totals: dict[str, float] = {}
         own = 0
+        held = machine = 0  # long steps in which another thread ran over 12 ms (Python's lock), or nobody much
         for start, end, cpu, index_cpu in gaps:
+            others = index_cpu + OTHER_CPU.get((start, end), 0.0)
+            held += cpu <= 12 and others > 12
+            machine += cpu <= 12 and others <= 12 and cpu + others < (end - start) * 1000 / 2
             inside: dict[str, float] = {}
             for label, a, b, c in self.calls:
                 if a < end and b > start:
@@ -288,9 +297,11 @@ class Split:
             own += cpu > 12
             said = ", ".join(f"{k} {v:.1f}" for k, v in sorted(inside.items(), key=lambda kv: -kv[1])) or "-"
             print(f"    step {(end - start) * 1000:6.1f} ms: window CPU {cpu:5.1f}, index thread CPU {index_cpu:5.1f}; "
-                  f"inside (CPU ms): {said}")  # fmt: skip
+                  f"inside (CPU ms): {said}; other threads' CPU: {OTHER_THREADS.get((start, end)) or '-'}")  # fmt: skip
         print(
-            f"    {len(gaps)} steps over 16 ms while {what}, {own} with over 12 ms of the window's own CPU; "
+            f"    {len(gaps)} steps over 16 ms while {what}: {own} with over 12 ms of the window's own CPU, "
+            f"{held} with over 12 ms of another thread's (it held Python's lock), {machine} in which this "
+            f"process ran less than half (other processes had the cores); "
             f"CPU inside them: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1]))
         )
 
@@ -440,6 +451,7 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
             ``length`` seconds: each heartbeat gap beyond its 2 ms."""
             beats: list[float] = []
             cpus: list[tuple[float, float]] = []  # (the window's thread, the index's thread) CPU s at each beat
+            others: list[dict[str, float]] = []  # every other thread's CPU s at each beat, by name
             ticks = [0]
             pressed: list[float] = []  # when each key was typed
             heart, typist = QTimer(), QTimer()
@@ -455,6 +467,12 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
                     except OSError:  # the index's thread has ended
                         other = 0.0
                     cpus.append((time.thread_time(), other))
+                    seen: dict[str, float] = {}
+                    for t in threading.enumerate():
+                        if t is not thread and t is not threading.main_thread() and t.ident is not None:
+                            with contextlib.suppress(OSError):  # (the thread has ended)
+                                seen[t.name] = time.clock_gettime(time.pthread_getcpuclockid(t.ident))
+                    others.append(seen)
 
             heart.timeout.connect(beat)
 
@@ -496,6 +514,13 @@ def filling(seconds: float, floor_of: tuple[Path, Path] | None = None) -> bool:
                     (typing_cpu if typed_then else reading_cpu).append(step)
                     if (b - a) * 1000 - 2 > 16:
                         (long_typing if typed_then else long_reading).append(step)
+                        o0, o1 = others[i], others[i + 1]
+                        OTHER_CPU[(a, b)] = sum(max(0.0, o1[n] - o0.get(n, 0.0)) for n in o1) * 1000
+                        OTHER_THREADS[(a, b)] = ", ".join(
+                            f"{name} {(o1[name] - o0.get(name, 0.0)) * 1000:.1f}"
+                            for name in o1
+                            if o1[name] - o0.get(name, 0.0) > 0.0002
+                        )
                 if (b - a) * 1000 - 2 > 16:
                     over += 1
                     inside = pauses.within(a, b)

@@ -52,13 +52,11 @@ class WholePage:
         ids, names = self.names
         if len(ids) != len(library.topics) or library.topics.keys() != set(ids):
             return False
-        known, count = set(names), 0
-        for term in library.glossary.values():  # (nothing kept per name: no collection while 10,000 are looked at)
-            for name in term.names:
-                if (term.id, name) not in known:
-                    return False
-                count += 1
-        if count != len(names):
+        # In the order the snapshot kept them, as the whole library read from it has them: one comparison in C
+        # (a name at a time, each looked up in a set: 5-8 ms of the step that takes the library, for the NCI
+        # glossary's 7,800 names); in another order, the same names all the same.
+        pairs = [(term.id, name) for term in library.glossary.values() for name in (term.term, *term.aliases)]
+        if pairs != names and (len(pairs) != len(names) or set(pairs) != set(names)):
             return False
         was = self.topic
         if (was.id, was.url, was.path) != (topic.id, topic.url, topic.path):

@@ -28,16 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.library import Library
+from ..content.library import Library, Section
 from ..pages import GLOSSARY_URL, HOME_URL, topic_url
 from .qt_made import take_viewport
 
 URL_ROLE = Qt.ItemDataRole.UserRole
 AT_ONCE = 2_000  # topics listed before the window first shows; a larger library's rest follows...
 STEP = 1_000  # ...this many at a time, between the window's own events (a step takes a few ms)
-# A list made again while the window is up (the whole library has arrived: `rebuild`) lists this many at
-# once and the rest in steps of as many: the one step in which the window takes the library stays short
-# (the NCI pages' 1,425 topics at once took 17-19 ms of CPU of that step's 25-27).
+# A list made again while the window is up (the whole library has arrived: `rebuild`) is made on the turn after
+# the one that takes the library in, with this many topics, and the rest in steps of ARRIVED_STEP, each on a turn
+# of its own. Each step also has the list laid out and drawn again (the rows on screen measured, and the last
+# screenful of rows, where the new ones go), 8-12 ms of the window's CPU whatever it adds, so the steps are few;
+# the first also measures every row on screen for the first time, so it adds the fewest. (The NCI pages' 1,425
+# topics at once took 17-19 ms of CPU of the turn that took the library in; 400 of them, as whole sections, its
+# first section of 581 in one step, 10-14 ms.) A step may end within a section: the section's row with its first
+# topics, the rest added to it in the steps after.
+ARRIVED_AT_ONCE = 150
 ARRIVED_STEP = 400
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -239,47 +245,70 @@ class NavTree(QTreeWidget):
         self._shown = ""  # the address of the page being read
         self._late = QTimer(self, singleShot=True)  # the page's row made current later (show_url)
         self._late.timeout.connect(self._catch_up)
-        self._waiting: list = []  # sections still to list (a large library: see _fill)
+        # Sections still to list (a large library: see _fill), each with the first of its topics still to list
+        # (0: the section's own row too); a section listed in part has its row in ``_part``.
+        self._waiting: list[tuple[Section, int]] = []
+        self._part: QTreeWidgetItem | None = None
         self._filling: QTreeWidgetItem | None = None  # the "Loading topics..." row meanwhile
         self._step = STEP  # topics a step of _fill lists
+        # The next step comes on a timer's turn: input and the timers due meanwhile come first (a call posted
+        # for the next turn came before them: two steps, and the layout and drawing after each, ran back to back).
+        self._next = QTimer(self, singleShot=True)
+        self._next.timeout.connect(self._next_step)
+        self._arrived: Library | None = None  # the whole library, listed in the next step (rebuild)
         self._word_room: tuple[tuple, int] = ((), 0)  # see width_for_words
         self._build(library)
         self.itemClicked.connect(self._open_item)
         self.itemActivated.connect(self._open_item)
 
     def rebuild(self, library: Library) -> None:
-        """The whole list again: the library has arrived (after a first start's first page)."""
+        """The whole list again: the library has arrived (after a first start's first page). Made on the next
+        turn of the event loop, not in the one that takes the library in (which has the page to see to): until
+        then the list stays as it was, "Loading topics..." and all."""
+        self._arrived = library
+        self._next.start(0)
+
+    def _next_step(self) -> None:
+        if self._arrived is not None:
+            library, self._arrived = self._arrived, None
+            self._rebuild(library)
+        else:
+            self._fill()
+
+    def _rebuild(self, library: Library) -> None:
         self.clear()
         self._items = {}
         delegate = self.itemDelegate()
         if isinstance(delegate, _WrappingDelegate):
             delegate._widest.clear()  # (new titles, perhaps as many)
         self._marked = {}
-        self._waiting, self._filling = [], None
-        self._build(library, ARRIVED_STEP, ARRIVED_STEP)
+        self._waiting, self._filling, self._part = [], None, None
+        self._build(library, ARRIVED_AT_ONCE, ARRIVED_STEP, ARRIVED_AT_ONCE)
         if self._marks is not None:
             self.mark_topics(*self._marks)
         self.show_url(self._shown)
 
-    def _build(self, library: Library, at_once: int | None = None, step: int | None = None) -> None:
-        # Items are made without a parent and added a section at a time: one insertion for the
-        # view to take in, not one per topic (20,000 topics would take seconds).
-        # A large library lists its first sections at once and the rest in steps just after:
+    def _build(
+        self, library: Library, at_once: int | None = None, step: int | None = None, first: int | None = None
+    ) -> None:
+        # Items are made without a parent and added a section (or a part of one) at a time: one insertion
+        # for the view to take in, not one per topic (20,000 topics would take seconds).
+        # A large library lists its first topics at once (``first``) and the rest in steps just after:
         # until the last one is in, the list ends with "Loading topics..." (it never looks whole).
         top = [self._item(QCoreApplication.translate("NavTree", "Welcome"), HOME_URL)]
         sections = list(library.sections)
-        now = len(sections)
         self._step = STEP if step is None else step
+        self._waiting = [(section, 0) for section in sections]
         if sum(len(s.topics) for s in sections) > (AT_ONCE if at_once is None else at_once):
-            now = self._first(sections, self._step)
-        top += [self._section(s) for s in sections[:now]]
-        self._waiting = sections[now:]
+            top += self._next_rows(self._step if first is None else first)
+        else:
+            top += self._next_rows(len(self._waiting) + sum(len(s.topics) for s in sections))  # (every one)
         if not library.complete or self._waiting:  # the rest arrives in a moment
             self._filling = loading = QTreeWidgetItem([QCoreApplication.translate("NavTree", "Loading topics...")])
             loading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.append(loading)
         if self._waiting:
-            QTimer.singleShot(0, self._fill)
+            self._next.start(0)
         if library.glossary:
             top.append(self._item(QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL))
         self.addTopLevelItems(top)
@@ -287,34 +316,41 @@ class NavTree(QTreeWidget):
             if parent.childCount():
                 parent.setExpanded(True)
 
-    @staticmethod
-    def _first(sections: list, most: int) -> int:
-        """How many of ``sections`` come to about ``most`` topics (at least one section)."""
-        count = taken = 0
-        while taken < len(sections) and (taken == 0 or count + len(sections[taken].topics) <= most):
-            count += len(sections[taken].topics)
-            taken += 1
-        return taken
-
-    def _section(self, section) -> QTreeWidgetItem:
-        parent = QTreeWidgetItem([section.title])
-        parent.setToolTip(0, section.summary or section.title)
-        parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        parent.addChildren([self._item(t.title, topic_url(t.id), t.summary) for t in section.topics])
-        return parent
+    def _next_rows(self, most: int) -> list[QTreeWidgetItem]:
+        """The next ``most`` topics waiting (at least one) listed: the rest of a section listed in part added to
+        its row (in the list already); the rows of the sections begun here returned, each with its first topics
+        (all of them if they fit), for the caller to put in the list. Each section's topics are added in one
+        insertion, which the view (and a screen reader) takes in once, not a row at a time."""
+        begun: list[QTreeWidgetItem] = []
+        room = max(most, 1)
+        while self._waiting and room > 0:
+            section, start = self._waiting[0]
+            parent = self._part if start else None
+            if parent is None:
+                parent = QTreeWidgetItem([section.title])
+                parent.setToolTip(0, section.summary or section.title)
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                begun.append(parent)
+            end = min(len(section.topics), start + room)
+            parent.addChildren([self._item(t.title, topic_url(t.id), t.summary) for t in section.topics[start:end]])
+            room -= max(end - start, 1)  # (a section without topics counts as one)
+            if end < len(section.topics):
+                self._waiting[0], self._part = (section, end), parent
+            else:
+                del self._waiting[0]
+                self._part = None
+        return begun
 
     def _fill(self) -> None:
         """One step of listing a large library; the last step takes "Loading topics..." away."""
         if not self._waiting or self._filling is None:
             return
-        taken = self._first(self._waiting, self._step)
-        batch, self._waiting = self._waiting[:taken], self._waiting[taken:]
-        items = [self._section(s) for s in batch]
+        items = self._next_rows(self._step)
         self.insertTopLevelItems(self.indexOfTopLevelItem(self._filling), items)
         for item in items:
             item.setExpanded(True)
         if self._waiting:
-            QTimer.singleShot(0, self._fill)
+            self._next.start(0)
             return
         self.takeTopLevelItem(self.indexOfTopLevelItem(self._filling))
         self._filling = None

@@ -82,3 +82,12 @@ def test_a_page_with_a_lone_cr_for_line_ends_has_its_front_matter_read(tmp_path)
 def test_text_that_needs_nothing_is_the_same_string():
     text = "Plain text, with \u00e9 and \u2014 in it.\n" * 100
     assert markdown_lines(text) is text
+
+
+def test_every_odd_break_in_one_long_text_becomes_what_it_stands_for():
+    """Each at once, among other text beyond ASCII: the breaks a space, Qt's frame marks U+FFFD."""
+    odd = "".join(ODD.values()) + "\x1d\ufdd0\ufdd1"
+    text = ("Caf\u00e9 \u2014 " + odd + " r\u00e9sum\u00e9\n") * 500
+    expected = ("Caf\u00e9 \u2014 " + " " * 8 + "\ufffd\ufffd r\u00e9sum\u00e9\n") * 500
+    assert markdown_lines(text) == expected
+    assert markdown_lines("A\x0cB") == "A B"  # (ASCII only)

@@ -205,3 +205,14 @@ def test_the_words_learnt_as_the_last_text_lands_wait_for_quiet_moments_between_
     assert index._vocabulary == tuple(sorted(index._vocabulary)) and set(new) <= set(index._vocabulary)
     assert index.correct("zorblingcx") in new  # (the groups by letter grown too)
     index.close()
+
+
+def test_the_words_are_split_and_joined_a_piece_at_a_time_with_none_lost(monkeypatch):
+    monkeypatch.setattr(search, "WORDS_STEP", 16)  # pieces of a few words: every cut falls near a word
+    joined = " ".join(["bone", "scan", "x1", "caf\u00e9", "2026", "lymphoedema", "ab", "spread", "tamoxifen"] * 7)
+    words = search._letter_words(joined)
+    assert words == [w for w in joined.split() if w.isalpha()]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    search._keep_words(db, words)
+    assert search._kept_words(db) == words

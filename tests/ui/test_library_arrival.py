@@ -14,7 +14,7 @@ from sbc_desktop.pages import HOME_URL, Pages
 from sbc_desktop.ui import library_arrival
 from sbc_desktop.ui.library_arrival import LibraryArrival, SnapshotArrival, open_library
 from sbc_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import tree_rows
+from tests.ui.conftest import show_active, tree_rows
 
 
 def part_window(qtbot, builtin_dir, topic_id):
@@ -61,6 +61,8 @@ def test_the_whole_library_arrives_in_every_pane(qtbot, builtin_dir, library):
     assert window.statusBar().currentMessage() == f"All {len(library.topics)} topics are ready."
     qtbot.waitUntil(lambda: window.search_panel.list.count() > 0)
     tree = window.tree
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items["topic:tests"])  # the list at the page read
+    qtbot.keyClick(tree, Qt.Key.Key_Home)  # (the reader goes up the list to the first topics)
     rect = tree.visualItemRect(tree._items["topic:what-is-it"])
     with qtbot.waitSignal(window.reader.sourceChanged):
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -372,7 +374,8 @@ def test_a_large_library_arriving_is_listed_in_steps_with_the_page_read_shown(qt
     NCI pages' 1,425 topics listed at once: 17-19 ms of CPU in that one turn)."""
     from sbc_desktop.ui import nav_tree
 
-    monkeypatch.setattr(nav_tree, "ARRIVED_STEP", 5)  # the built-in library counts as large here
+    monkeypatch.setattr(nav_tree, "ARRIVED_AT_ONCE", 5)  # the built-in library counts as large here
+    monkeypatch.setattr(nav_tree, "ARRIVED_STEP", 5)
     steps: list[int] = []
     fill = nav_tree.NavTree._fill
     monkeypatch.setattr(nav_tree.NavTree, "_fill", lambda tree: steps.append(len(tree._items)) or fill(tree))
@@ -388,3 +391,72 @@ def test_a_large_library_arriving_is_listed_in_steps_with_the_page_read_shown(qt
     titles = [s.child(j).text(0) for s in sections for j in range(s.childCount())]
     assert titles == [t.title for t in library.ordered_topics()]  # every topic, in reading order
     qtbot.waitUntil(lambda: tree.currentItem() is tree._items[f"topic:{last.id}"])  # the page read, once listed
+
+
+def test_while_a_large_library_is_listed_the_list_keeps_its_place_and_answers(qtbot, builtin_dir, library, monkeypatch):
+    """The list is made again in steps after the library arrives, a section's topics split across them (the NCI
+    pages' first section of 581 in one step held the window 10-14 ms). Meanwhile the keyboard stays in the list, at
+    the page read; each step's topics come to the list (and a screen reader) as one insertion, not a row at a time;
+    a key, a click or a search on the topics listed so far opens them."""
+    from PySide6.QtWidgets import QApplication
+
+    from sbc_desktop.ui import nav_tree
+
+    monkeypatch.setattr(nav_tree, "ARRIVED_AT_ONCE", 3)  # the first section's first three topics
+    monkeypatch.setattr(nav_tree, "ARRIVED_STEP", 4)
+    allowed = [0]  # the steps after the first, let through one at a time
+    fill = nav_tree.NavTree._fill
+
+    def held(tree):
+        if allowed[0]:
+            allowed[0] -= 1
+            fill(tree)
+        else:
+            tree._next.start(20)  # (asked again in a moment)
+
+    monkeypatch.setattr(nav_tree.NavTree, "_fill", held)
+    about = library.sections[0].topics  # 5 topics
+    window = part_window(qtbot, builtin_dir, about[0].id)
+    tree = window.tree
+    show_active(qtbot, window)
+    tree.setFocus()  # the reader is in the list, at the page read
+    qtbot.waitUntil(tree.hasFocus)
+    inserted: list[int] = []
+    tree.model().rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    window.take_library(load_library(builtin_dir, check_links=False))
+    qtbot.waitUntil(lambda: f"topic:{about[2].id}" in tree._items)  # the first step
+    listed = tree_rows(window)
+    assert listed[:5] == ["Welcome", library.sections[0].title, *[t.title for t in about[:3]]]
+    assert listed[5:] == ["Loading topics...", "Glossary A to Z"]  # never looks whole before it is
+    assert tree.hasFocus()
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items[f"topic:{about[0].id}"])  # at the page read
+
+    allowed[0] = 1  # the rest of the first section (2) and the next section's first two
+    qtbot.waitUntil(lambda: f"topic:{library.sections[1].topics[1].id}" in tree._items)
+    assert tree_rows(window)[5:8] == [t.title for t in about[3:]] + [library.sections[1].title]
+    assert tree.hasFocus() and tree.currentItem() is tree._items[f"topic:{about[0].id}"]
+    assert max(inserted) > 1 and len(inserted) <= 6  # a section's rows at once (the sections', then its own)
+
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # the next topic, by keys
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.reader.current_url() == f"topic:{about[1].id}")
+    row = tree._items[f"topic:{about[4].id}"]  # listed in the second step: a click opens it
+    with qtbot.waitSignal(window.reader.sourceChanged):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
+    assert window.reader.current_url() == f"topic:{about[4].id}"
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # a search, meanwhile
+    qtbot.keyClicks(window.search_field, "scan")
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 0, timeout=30000)
+    best = panel.list.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.reader.current_url().split("#")[0] == f"topic:{best.ref}")
+
+    allowed[0] = 100
+    qtbot.waitUntil(tree.is_complete)
+    sections = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert [s.child(j).text(0) for s in sections for j in range(s.childCount())] == [
+        t.title for t in library.ordered_topics()
+    ]  # every topic once, in reading order
+    qtbot.waitUntil(lambda: tree.currentItem() is tree._items.get(f"topic:{best.ref}"))  # the page read now
+    assert QApplication.focusWidget() is not None

@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from sbc_desktop.content import search
@@ -56,6 +56,45 @@ def test_search_answers_at_once_and_grows_as_the_text_lands(qtbot, library, monk
     assert note.isHidden() and result_refs(panel)[0] == "pain"
     assert panel.list.currentRow() == 0  # the best result, which the user has not moved from
     assert len(spoken) < total // 2  # said with a new status, not at every batch
+
+
+def test_the_page_stays_where_it_is_when_the_last_text_lands(qtbot, library, monkeypatch):
+    """While the results are read, the note on the pages' text goes without the panel changing height: the
+    topics and the page below it do not move (nor are they laid out and drawn again, the whole window, in
+    one step). Its line goes when the panel is next shown."""
+    monkeypatch.setattr(search, "TEXT_BATCH", 1)
+    gate = threading.Event()
+    window = open_home_window(qtbot, library, None, lambda real: lambda topic: gate.wait(30) and real(topic))
+    panel, field, note = window.search_panel, window.search_field, window.search_panel.text_note
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "bones")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 2 and note.isVisible(), timeout=10000)
+    below, height = window.splitter.geometry(), panel.height()
+    moved = []
+    window.reader.viewport().installEventFilter(resize_spy := _Resized(moved))
+    gate.set()
+    qtbot.waitUntil(lambda: window.search.is_ready and note.isHidden(), timeout=30000)
+    QApplication.processEvents()
+    assert window.splitter.geometry() == below and panel.height() == height and not moved
+    assert note.text() == "" and note.accessibleName() == ""  # (nothing left for a screen reader)
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # the search cleared: the panel goes
+    qtbot.waitUntil(panel.isHidden)
+    qtbot.keyClicks(field, "bones")
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() > 2, timeout=10000)
+    qtbot.waitUntil(lambda: panel.height() < height)  # no blank line where the note was
+    del resize_spy
+
+
+class _Resized(QObject):
+    def __init__(self, seen: list):
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.seen.append(event.size())
+        return False
 
 
 def test_the_result_the_user_chose_stays_chosen_as_the_text_lands(qtbot, library, monkeypatch):
