@@ -10,15 +10,34 @@ name and its choice as its value, as on other systems.
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAccessibleWidget, QComboBox
+from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QWidget
 
 from . import accessible_factory
+from .announcer import Announcer
 
 
 class NamedComboBox(QComboBox):
     """A QComboBox whose accessible name is the one set with ``setAccessibleName``; its list of
     choices takes the same name unless it has one of its own (an unnamed list is a control a
-    screen reader can only call "list")."""
+    screen reader can only call "list"). A choice changed with the arrow keys while the list is
+    closed is said through the main window's announcer (from a dialog too): Orca 43 says nothing
+    of it (it ignores a combo box's changes but for its open list's)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self._say_choice)
+
+    def _say_choice(self, _index: int) -> None:
+        if not self.hasFocus() or self.view().isVisible():
+            return
+        window: QWidget | None = self.window()
+        while window is not None:  # a dialog's announcer is its main window's
+            announcer = window.findChild(Announcer)
+            if announcer is not None:
+                announcer.say(self.currentText())
+                return
+            owner = window.parentWidget()
+            window = owner.window() if owner is not None else None
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         super().setAccessibleName(name)

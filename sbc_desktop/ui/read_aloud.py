@@ -389,7 +389,6 @@ class ReadAloudBar(QWidget):
             self.speed.addItem(QCoreApplication.translate("ReadAloud", str(name)), rate)
         self.speed.setCurrentIndex(self.speed.findData(read_aloud.rate))
         self.speed.currentIndexChanged.connect(lambda index: read_aloud.set_rate(self.speed.itemData(index)))
-        self.speed.currentIndexChanged.connect(self._say_speed)
         speed_label = QLabel(QCoreApplication.translate("ReadAloud", "Speed:"), self)
         speed_label.setBuddy(self.speed)
         # A screen reader names the list by this label: the list's whole name, the visible word in it.
@@ -409,12 +408,6 @@ class ReadAloudBar(QWidget):
         self._state = read_aloud.state
         self._starting = False  # "Starting…" is shown
         self.paint_icons(self.icon_colour)
-
-    def _say_speed(self, _index: int) -> None:
-        """A new speed chosen with the arrow keys on the closed list is said (Orca 43 says nothing:
-        it ignores a combo box's changes unless its list is open)."""
-        if self.speed.hasFocus() and not self.speed.view().isVisible():
-            self.spoken.emit(self.speed.currentText())
 
     def _show_opening(self, _opening: bool) -> None:
         self._show_state(self._state)

@@ -297,7 +297,28 @@ def test_the_reading_speed_changed_by_arrow_keys_is_said(window, qtbot):
     qtbot.keyClick(bar.speed, Qt.Key.Key_Down)
     assert bar.speed.currentText() == "Fast" and said[-1:] == ["Fast"]
     qtbot.keyClick(bar.speed, Qt.Key.Key_Up)
-    assert said[-1:] == ["Normal"]
+    assert said[-2:] == ["Fast", "Normal"]  # each once
+
+
+def test_a_spacing_changed_by_arrow_keys_in_preferences_is_said(window, qtbot):
+    """The same in the Preferences dialog, through the window's announcer (one in the dialog made
+    Orca say the dialog's name and description again before every choice)."""
+    said, seen = [], {}
+    window.announcer.said.connect(said.append)
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        lines = dialog.reading_editor.spacing["line_height"]
+        dialog.activateWindow()
+        lines.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lines.hasFocus)
+        qtbot.keyClick(lines, Qt.Key.Key_Down)
+        seen["choice"] = lines.currentText()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Preferences
+    assert seen["choice"] == "Wider" and said[-1:] == ["Wider"]
 
 
 def test_every_spin_box_in_my_appointment_has_a_name_and_a_label(window, qtbot):
