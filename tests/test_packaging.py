@@ -159,6 +159,26 @@ def test_quickstart_a_menu_entry_that_cannot_be_written_leaves_the_one_before_an
     assert entry.read_bytes() == before and not list(entry.parent.glob(".*.new"))
 
 
+@pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
+def test_quickstart_an_icon_copied_in_part_leaves_no_hidden_file(tmp_path):
+    """review14 m1: a copy of an icon that fails part way (a full disk) leaves no hidden ``.<icon>.new``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "SBC_DESKTOP_INSTALLED_PAGES"}
+    env.update(HOME=str(tmp_path), QUICKSTART_NO_APT="1", QT_QPA_PLATFORM="offscreen")
+    stand_ins = tmp_path / "bin"
+    stand_ins.mkdir()
+    (stand_ins / "cp").write_text(  # the disk fills up 20 bytes into the icon
+        '#!/bin/sh\nhead -c 20 "$1" > "$2"\necho "cp: error writing: No space left on device" >&2\nexit 1\n'
+    )
+    (stand_ins / "cp").chmod(0o755)
+    run = [sh_path(), str(REPO / "packaging" / "quickstart.sh"), "app", "--version"]
+    result = subprocess.run(run, env=env | {"PATH": f"{stand_ins}{os.pathsep}{env['PATH']}"}, capture_output=True,
+                            text=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0 and result.stdout.strip().startswith("sbc-desktop "), result.stderr
+    assert "Could not add sbc-desktop to the applications menu" in result.stderr
+    icons = tmp_path / ".local" / "share" / "icons"
+    assert icons.is_dir() and not [p for p in icons.rglob("*") if p.name.startswith(".")]
+
+
 def sh_path() -> str:
     return shutil.which("sh") or "/bin/sh"
 
