@@ -158,6 +158,17 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _not_a_folder(root: Path) -> bool:
+    """True, and says so, when the content folder given is missing or is a file."""
+    if root.is_dir():
+        return False
+    if root.exists():
+        print(f"sbc-desktop: {shown(root)} is a file, not a content folder", file=sys.stderr)
+    else:
+        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
+    return True
+
+
 def check(content: Path | None, max_grade: float = 8.0, today: dt.date | None = None) -> int:
     from .content.checker import check_folder
     from .packs.manifest import content_version
@@ -190,8 +201,7 @@ def search(query: str, limit: int, as_json: bool, content: Path | None) -> int:
     from .settings import cache_dir
 
     root = content or _default_content()
-    if not root.is_dir():
-        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
+    if _not_a_folder(root):
         return 2
     import sqlite3
 
@@ -271,11 +281,17 @@ def export(args: argparse.Namespace) -> int:
         )
         return 2
     folder = args.output.parent
+    if folder.exists() and not folder.is_dir():
+        print(f"sbc-desktop: {shown(folder)} is a file, not a folder; choose a folder to write to", file=sys.stderr)
+        return 2
     if not folder.is_dir():
         print(
             f"sbc-desktop: the folder {shown(folder)} does not exist; create it first, or choose another",
             file=sys.stderr,
         )
+        return 2
+    root = args.export_content or args.content or _default_content()
+    if _not_a_folder(root):
         return 2
     notes_text = ""
     if args.notes is not None:
@@ -296,10 +312,6 @@ def export(args: argparse.Namespace) -> int:
     from .pages import Pages
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
-    root = args.export_content or args.content or _default_content()
-    if not root.is_dir():
-        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
-        return 2
     library = load_library(root, check_links=False)
     choice = choose_topics(library, args.topics)
     ids = choice.ids
@@ -332,8 +344,7 @@ def list_topics(as_json: bool, content: Path | None) -> int:
     from .handout.nurse_cli import format_topics
 
     root = content or _default_content()
-    if not root.is_dir():
-        print(f"sbc-desktop: content folder not found: {shown(root)}", file=sys.stderr)
+    if _not_a_folder(root):
         return 2
     print(format_topics(load_library(root, check_links=False), as_json))
     return 0
@@ -459,8 +470,7 @@ def _main(argv: list[str] | None) -> int:
         return run_pack(args) if args.command == "pack" else run_update(args)
     if args.command == "search":
         return search(args.query, args.limit, args.json, args.search_content or args.content)
-    if args.content is not None and not args.content.is_dir():
-        print(f"sbc-desktop: content folder not found: {shown(args.content)}", file=sys.stderr)
+    if args.content is not None and _not_a_folder(args.content):
         return 2
     import gc
 

@@ -155,3 +155,51 @@ def test_an_install_missing_a_new_dependency_says_how_to_update(tmp_path):
     assert "Traceback" not in done.stderr
     assert "needs the Python package 'pyromark'" in done.stderr
     assert "sh packaging/quickstart.sh app" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list-topics", "--content", "FILE"],
+        ["search", "pain", "--content", "FILE"],
+        ["export", "--content", "FILE", "--topics", "all", "-o", "OUT"],
+        ["--content", "FILE"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_a_file_given_for_the_content_folder_is_called_a_file(capsys, tmp_path, argv):
+    """Not "content folder not found" for something that is there: it is a file, not a folder."""
+    given = tmp_path / "topics.md"
+    given.write_text("# A page, not a folder\n")
+    code, _, err = run(capsys, *[given if a == "FILE" else tmp_path / "h.txt" if a == "OUT" else a for a in argv])
+    assert code == 2 and err == f"sbc-desktop: {given} is a file, not a content folder\n"
+
+
+def test_export_into_a_file_as_if_it_were_a_folder_says_so(capsys, tmp_path):
+    (tmp_path / "handouts").write_text("a file")
+    code, _, err = run(capsys, "export", "--topics", "all", "-o", tmp_path / "handouts" / "h.pdf")
+    assert (
+        code == 2
+        and err == f"sbc-desktop: {tmp_path / 'handouts'} is a file, not a folder; choose a folder to write to\n"
+    )
+
+
+@pytest.mark.parametrize("step", ["publish", "refresh", "rotate"])
+@pytest.mark.parametrize("repo", ["missing", "empty folder", "damaged", "a file"])
+def test_pack_steps_given_something_that_is_not_a_repository_say_so_in_one_sentence(capsys, tmp_path, step, repo):
+    """Not "something went wrong (StorageError: ...)" (securesystemslib's errors are not OSErrors)."""
+    pytest.importorskip("tuf")
+    where = tmp_path / "repo"
+    if repo == "empty folder":
+        where.mkdir()
+    elif repo == "damaged":
+        (where / "metadata").mkdir(parents=True)
+        (where / "metadata" / "timestamp.json").write_text("{ not json")
+    elif repo == "a file":
+        where.write_text("a file")
+    content = make_content(tmp_path / "content", {"a": "Some text."})
+    extra = {"publish": [content], "refresh": [], "rotate": ["timestamp"]}[step]
+    code, out, err = run(capsys, "pack", step, "--repo", where, "--keys", tmp_path / "keys", *extra)
+    assert code == 1 and not out and err.count("\n") == 1, err
+    assert err.startswith("sbc-desktop: ") and str(where) in err and "nothing was changed" in err
+    assert "went wrong" not in err

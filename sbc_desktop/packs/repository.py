@@ -114,10 +114,22 @@ class _State:
     timestamp: Metadata[Timestamp]
 
 
+def _unreadable() -> tuple[type[Exception], ...]:
+    """What reading a repository's metadata raises when the folder is not one (or is damaged): securesystemslib
+    says StorageError for a missing file, tuf DeserializationError for a damaged one; neither is an OSError."""
+    from securesystemslib.exceptions import StorageError
+    from tuf.api.exceptions import RepositoryError
+
+    return (OSError, ValueError, KeyError, StorageError, RepositoryError)
+
+
 def _load_state(repo: Path) -> _State:
     from tuf.api.metadata import Metadata, Snapshot, Targets, Timestamp
 
     meta = repo / "metadata"
+    if not repo.is_dir():
+        what = f"{repo} is a file, not" if repo.exists() else f"the folder {repo} does not exist: give"
+        raise PublishError(f"{what} the repository folder 'sbc-desktop pack keys' made; nothing was changed")
     try:
         timestamp = Metadata[Timestamp].from_file(str(meta / "timestamp.json"))
         snapshot = Metadata[Snapshot].from_file(str(meta / f"{timestamp.signed.snapshot_meta.version}.snapshot.json"))
@@ -125,7 +137,7 @@ def _load_state(repo: Path) -> _State:
             str(meta / f"{snapshot.signed.meta['targets.json'].version}.targets.json")
         )
         roots = [int(p.name.split(".")[0]) for p in meta.glob("*.root.json") if p.name.split(".")[0].isdigit()]
-    except (OSError, ValueError, KeyError) as exc:
+    except _unreadable() as exc:
         raise PublishError(
             f"{repo} is not a content repository made by 'sbc-desktop pack keys' ({exc}); nothing was changed"
         ) from None
@@ -266,7 +278,7 @@ def rotate_key(repo: Path, keydir: Path, role: str, now: dt.datetime | None = No
     meta = repo / "metadata"
     try:
         root = Metadata.from_file(str(meta / f"{state.root_version}.root.json"))
-    except (OSError, ValueError) as exc:
+    except _unreadable() as exc:
         raise PublishError(f"cannot read the repository's root metadata ({exc})") from None
     old_root_signer = keys.load_signer(keydir, "root")
     signers = {r: keys.load_signer(keydir, r) for r in keys.ONLINE_ROLES}

@@ -312,7 +312,9 @@ class Reader(QTextBrowser):
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
         first_piece, _last = steps.popleft()
-        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
+        # (the rest's tables likewise, as PageDocument adds them; its glossary words dotted by Qt's parser, as the
+        # rest's are: no walk over its links for them, see _page_structure_changed)
+        first_piece = dotted_terms(grid_tables(first_piece))
         if not steps:
             self.parts_shown = 1
         self._steps = steps
@@ -394,9 +396,10 @@ class Reader(QTextBrowser):
         return len(topic.body) > BUILD_CHARS or not self.pages.quick_to_parse()
 
     def _start_build(self, url: QUrl) -> None:
-        """Parse the topic in the worker, from the next turn of the event loop.
+        """Parse the topic in the worker, from the next turn of the event loop; at once if the helper process
+        makes it (RenderElsewhere.answers_now).
 
-        Not at once: while the worker holds the interpreter lock, every call Qt makes into
+        Not at once otherwise: while the worker holds the interpreter lock, every call Qt makes into
         Python waits for it, and the window's own work on a new page (the topic list finding
         the row, hundreds of its row-size calls in a long list) would wait hundreds of times."""
         topic = self.pages.topic_at(url.toString())
@@ -431,7 +434,12 @@ class Reader(QTextBrowser):
             if self._build is not None and self._build[0] == number:  # still wanted
                 self._builds.start(number, work)  # thread-safe (render.py)
 
-        QTimer.singleShot(0, self, start)
+        if self.elsewhere.answers_now():
+            # The helper makes it: the worker sends the page and waits for its parts without the lock, so it may
+            # start now; the helper's parse, what the page waits for, begins a turn (the new page's paint) sooner.
+            start()
+        else:
+            QTimer.singleShot(0, self, start)
 
     def _render_ahead(self) -> None:
         """The window idle on a page: render ahead the long pages likely opened next (render_ahead.py)."""
@@ -734,6 +742,13 @@ class Reader(QTextBrowser):
             # them; the place is set by laying the page out only as far as it (place_at).
             self._lay_out_whole = False
             self._layout_steps.start(self.document())
+            self.outline.read_later()
+            return
+        if self._pending is not None:
+            # The start of a long page, its rest built off screen: the whole page's outline is read once it is
+            # shown (read_later there), so this one is read only if asked for meanwhile (a screen reader, a key),
+            # not in the step that shows it (1-1.5 ms CPU on a long NCI page's first piece, in go()). Its
+            # glossary words are dotted already (_start_parts).
             self.outline.read_later()
             return
         self.outline.rebuild()

@@ -100,6 +100,22 @@ class RenderElsewhere(QObject):
             self._helper.warm()
         return self._helper
 
+    def answers_now(self) -> bool:
+        """A page asked for now would be rendered in the helper at once: it is up and answering, and the
+        renderer's key for the library is made (the worker then only sends the page and waits for its parts,
+        without Python's lock; it makes no key and parses nothing itself)."""
+        helper = self._helper
+        return (
+            helper is not None
+            and helper.ready
+            and self.pages.has_renderer
+            and self._made_for is self.pages.renderer
+            # The library's stamp made (Renderer.library_stamp, a cached property: once a session, by the first page
+            # read from the disk or rendered; see Renderer.stored_parts). Asked of the renderer here, not in
+            # render.py: that file's text is part of every rendered page's key on disk.
+            and "library_stamp" in vars(self.pages.renderer)
+        )
+
     def _start_helper(self) -> None:
         self.helper(start=True)
 

@@ -151,7 +151,10 @@ def test_cli_export_errors(tmp_path, capsys):
     assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "x.docx")]) == 2
     assert cli.main(["export", "--topics", "tests", "--notes", str(tmp_path / "none.txt"), "-o", str(out)]) == 2
     (tmp_path / "file").write_text("x")
+    capsys.readouterr()
     assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "file" / "x.pdf")]) == 2
+    assert "file is a file, not a folder" in capsys.readouterr().err
+    assert cli.main(["export", "--topics", "tests", "-o", str(tmp_path / "nothing" / "x.pdf")]) == 2
     assert "does not exist" in capsys.readouterr().err
 
 

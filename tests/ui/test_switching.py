@@ -436,6 +436,47 @@ def test_a_long_page_counts_as_complete_before_its_outline_is_read_in_idle_steps
         assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
 
 
+def test_the_start_of_a_long_page_is_shown_without_reading_its_outline_in_that_step(long_window, qtbot):
+    """Its rest is built off screen and the whole page's outline read once it is shown: the start's own outline
+    is read only if asked for meanwhile (it was read, and its glossary words marked, in the step showing it)."""
+    window = long_window
+    reader, outline = window.reader, window.reader.outline
+    seen: list[tuple[bool, bool, list[str], bool]] = []
+
+    def shown(*_args) -> None:
+        if seen or "Part 0 heading" not in reader.toPlainText():
+            return  # ("Loading this page…" first, if it is parsed in the worker)
+        dotted = [
+            fragment.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+            for fragment in fragments(reader.document())
+            if fragment.charFormat().anchorHref() == "term:liver"
+        ]
+        read_then = outline.is_read()
+        headings = [item.text for item in outline.asked() if item.kind == "heading"]  # what a screen reader gets
+        seen.append((read_then, reader.is_complete(), headings, bool(dotted) and all(dotted)))
+
+    reader.sourceChanged.connect(shown)
+    reader.pageBuilt.connect(shown)
+    open_by_link(window, qtbot)
+    assert len(seen) == 1
+    read_then, complete_then, headings, dotted = seen[0]
+    assert not complete_then and not read_then  # shown before its rest, its outline not read in that step
+    assert "Part 0 heading" in headings and "Part 39 heading" not in headings  # asked for: the start's, at once
+    assert dotted  # its glossary word dotted all the same
+    qtbot.waitUntil(outline.is_read)  # the whole page's, in idle steps once it is shown
+    assert_whole_long_page(window)
+
+
+def fragments(doc):
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
+
+
 def test_moving_by_heading_as_soon_as_a_long_page_is_complete_reads_its_outline_only_as_far(long_window, qtbot):
     window = long_window
     open_by_link(window, qtbot)
