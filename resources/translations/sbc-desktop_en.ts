@@ -466,6 +466,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>My notes and questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the medical words mean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,6 +591,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
     <message>
         <source>If you feel very unwell, do not wait for your appointment. Ring your care team straight away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too long to print at once: it would fill more than {pages} pages. Nothing was printed or saved: make the handout without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -730,6 +738,10 @@ A file that was there before is as it was. Try another folder, such as Documents
     </message>
     <message>
         <source>Could not save the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes are safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
