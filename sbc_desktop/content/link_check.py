@@ -27,7 +27,7 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
             problems += _picture_problems(library, topic, line, href)
             continue
         target = topic_id_from_href(href)
-        if target is None and link.kind == DEAD:  # (a scheme never opened, or a path that is not a page)
+        if target is None and link.kind == DEAD and (never_followed(href) or a_path(href)):
             shown = href if len(href) <= 60 else href[:57] + "..."
             message = f"link to '{shown}' is shown as plain words: only web, e-mail and topic links open"
             problems.append(Problem(topic.path, line, "warning", message))
