@@ -300,6 +300,42 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <source>{count} of 3 ticked.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>− 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An hour earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An hour later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− 5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Disk</name>
@@ -2131,7 +2167,7 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When to get help urgently</source>
+        <source>Urgent help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

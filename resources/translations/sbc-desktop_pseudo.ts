@@ -304,6 +304,42 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <source>{count} of 3 ticked.</source>
             <translation>[{count} öf 3 tîçkéd. ~~~]</translation>
         </message>
+        <message>
+            <source>− 1 hour</source>
+            <translation>[− 1 höúr ~]</translation>
+        </message>
+        <message>
+            <source>An hour earlier</source>
+            <translation>[Áñ höúr éárlîér ~~~]</translation>
+        </message>
+        <message>
+            <source>+ 1 hour</source>
+            <translation>[+ 1 höúr ~]</translation>
+        </message>
+        <message>
+            <source>An hour later</source>
+            <translation>[Áñ höúr látér ~~~]</translation>
+        </message>
+        <message>
+            <source>− 5 min</source>
+            <translation>[− 5 mîñ ~]</translation>
+        </message>
+        <message>
+            <source>5 minutes earlier</source>
+            <translation>[5 mîñútéš éárlîér ~~~~]</translation>
+        </message>
+        <message>
+            <source>+ 5 min</source>
+            <translation>[+ 5 mîñ ~]</translation>
+        </message>
+        <message>
+            <source>5 minutes later</source>
+            <translation>[5 mîñútéš látér ~~~]</translation>
+        </message>
+        <message>
+            <source>Time {time}</source>
+            <translation>[Tîmé {time} ~]</translation>
+        </message>
     </context>
     <context>
         <name>Disk</name>
@@ -2156,8 +2192,8 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Ñöbödý šééš whát ýöú wrîté héré: thîš ápp döéš ñöt wátçh ît áñd döéš ñöt téll ýöúr çáré téám. Îf ýöú féél vérý úñwéll, dö ñöt wáît för ýöúr áppöîñtméñt. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~]</translation>
         </message>
         <message>
-            <source>When to get help urgently</source>
-            <translation>[Whéñ tö gét hélp úrgéñtlý ~~~~~ ~]</translation>
+            <source>Urgent help</source>
+            <translation>[Úrgéñt hélp ~~]</translation>
         </message>
         <message>
             <source>Read when to get help urgently</source>

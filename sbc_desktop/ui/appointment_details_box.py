@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTimeEdit,
@@ -19,16 +20,16 @@ from PySide6.QtWidgets import (
 
 from ..appointment import AppointmentDetails
 from ..notes import AppointmentNotes
+from .appointment_touch import FIRST_TIME, NO_TIME, TapOpensCalendar, TimeSteppers
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum: shown as "Not set"
-NO_TIME = QTime(0, 0)
-FIRST_TIME = QTime(9, 0)
 
 
 class AppointmentDetailsBox(QWidget):
     changed = Signal()
+    said = Signal(str)  # for a screen reader: a time the touch buttons set (the window says it)
 
-    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
+    def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None, touch: bool = False):
         super().__init__(parent)
         self.notes = notes  # read through the notes each time: a new session may put in a new object
         self._updating = False
@@ -61,7 +62,15 @@ class AppointmentDetailsBox(QWidget):
         when = QHBoxLayout()
         when.addWidget(self.time_edit, 1)
         when.addWidget(self.clear_when)
-        form.addRow(QCoreApplication.translate("AppointmentPanel", "Time"), when)
+        time_label = QLabel(QCoreApplication.translate("AppointmentPanel", "Time"), self)
+        time_label.setBuddy(self.time_edit)  # (a row of two has no label of its own: a screen reader finds this)
+        form.addRow(time_label, when)
+        self.time_steps: TimeSteppers | None = None  # at a touch screen: the time set by finger-sized buttons
+        if touch:
+            self.time_steps = TimeSteppers(self.time_edit, self)
+            self.time_steps.said.connect(self.said)
+            form.addRow(self.time_steps)
+            TapOpensCalendar(self.date_edit)  # ... and the date with a tap on its box
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")

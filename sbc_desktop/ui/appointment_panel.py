@@ -61,9 +61,15 @@ class AppointmentPanel(QScrollArea):
     saveRequested = Signal()
 
     urgentHelpRequested = Signal()
+    said = Signal(str)  # for a screen reader (the window says it)
 
     def __init__(
-        self, library: Library, notes: AppointmentNotes, parent: QWidget | None = None, symptom_log: bool = False
+        self,
+        library: Library,
+        notes: AppointmentNotes,
+        parent: QWidget | None = None,
+        symptom_log: bool = False,
+        touch: bool = False,
     ):
         super().__init__(parent)
         self.library = library
@@ -80,8 +86,9 @@ class AppointmentPanel(QScrollArea):
         layout.setSpacing(6)
 
         layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "My next appointment"), body))
-        self.details = AppointmentDetailsBox(notes, body)
+        self.details = AppointmentDetailsBox(notes, body, touch=touch)
         self.details.changed.connect(self.changed)
+        self.details.said.connect(self.said)
         layout.addWidget(self.details)
 
         layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "My notes"), body))

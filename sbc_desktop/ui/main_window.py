@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -424,13 +424,16 @@ class MainWindow(QMainWindow):
         from .appointment_panel import AppointmentPanel
 
         # The symptom log is a home thing: only where notes are kept (never at a kiosk).
-        panel = AppointmentPanel(self.library, self.notes, self, symptom_log=self.notes_store.path is not None)
+        panel = AppointmentPanel(
+            self.library, self.notes, self, symptom_log=self.notes_store.path is not None, touch=self.policy.touch
+        )
         self._appointment = panel
         self.appointment_dock.setWidget(panel)
         panel.ensurePolished()  # as if made with the window
         # In the Tab order where it always was: after the page's read-aloud bar, before the toolbars.
         keep_tab_place(panel, after=self.read_aloud_bar.speed)
         panel.urgentHelpRequested.connect(self.urgent.open)
+        panel.said.connect(self.announce)
         # Appointment notes: the panel edits, the saver keeps them, the handout prints them.
         panel.changed.connect(self.saver.schedule)
         panel.changed.connect(self._update_handout_action)
@@ -851,6 +854,11 @@ class MainWindow(QMainWindow):
     def _dock_shown(self, _shown: bool) -> None:
         if hasattr(self, "splitter"):
             self._share_width()
+            # The window's minimum as the panes now share it (the topics may have stepped aside): Qt
+            # works it out in posted steps (a pane, then the one holding it, then the window), and a
+            # resize before them stops at the old, wider minimum (1,275 px on a 1,024 px screen).
+            for _ in range(4):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self._fit_screen()
 
     def _share_width(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ..escape import escape
 from ..reading_style import STEPS, ReadingStyle, available_fonts, font_label, step_labels
+from .named_combo import NamedComboBox
 
 SAMPLE = QCoreApplication.translate(
     "ReadingPrefs",
@@ -30,7 +31,7 @@ class ReadingStyleEditor(QGroupBox):
     def __init__(self, style: ReadingStyle, parent: QWidget | None = None):
         super().__init__(QCoreApplication.translate("ReadingPrefs", "Reading comfort"), parent)
         self.setObjectName("readingStyleEditor")
-        self.font_choice = QComboBox(self)
+        self.font_choice = NamedComboBox(self)
         self.font_choice.setAccessibleName(QCoreApplication.translate("ReadingPrefs", "Reading font"))
         fonts = available_fonts()
         for name in fonts:
@@ -47,7 +48,7 @@ class ReadingStyleEditor(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(QCoreApplication.translate("ReadingPrefs", "Reading font:"), self.font_choice)
         for key, steps in STEPS.items():
-            combo = QComboBox(self)
+            combo = NamedComboBox(self)
             combo.setAccessibleName(names[key])
             for label, value in zip(step_labels(), steps, strict=True):
                 combo.addItem(label, value)

@@ -55,9 +55,11 @@ def connect_appointment(window) -> None:
 
 
 def close_dialogs() -> None:
-    """Whatever a patient left open in a window of its own: dialogs, message boxes, menus."""
+    """Whatever a patient left open in a window of its own: dialogs, message boxes, menus, and
+    pop-ups such as a list's choices or the appointment's calendar (it shows the date chosen)."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog | QMenu) and widget.isVisible():  # (message boxes are dialogs)
+        popup = widget.windowType() == Qt.WindowType.Popup
+        if (popup or isinstance(widget, QDialog | QMenu)) and widget.isVisible():  # (message boxes are dialogs)
             widget.close()
 
 

@@ -78,7 +78,9 @@ class SymptomLog(QWidget):
         font.setBold(True)
         self.warning.setFont(font)
         layout.addWidget(self.warning)
-        self.urgent_button = QPushButton(QCoreApplication.translate("SymptomLog", "When to get help urgently"), self)
+        # The toolbar's words for the same page (one name for one thing; "When to get help urgently"
+        # made the panel wider than its dock at 200% text). Screen readers hear the whole sentence.
+        self.urgent_button = QPushButton(QCoreApplication.translate("SymptomLog", "Urgent help"), self)
         self.urgent_button.setObjectName("symptomLogUrgent")
         self.urgent_button.setAccessibleName(QCoreApplication.translate("SymptomLog", "Read when to get help urgently"))
         self.urgent_button.clicked.connect(self.urgentHelpRequested.emit)

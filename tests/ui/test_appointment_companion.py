@@ -22,6 +22,11 @@ def open_panel(window, qtbot):
 def type_date(qtbot, edit, digits: str):
     """Click the date box, go to its first part and type the date as dd mm yyyy."""
     qtbot.mouseClick(edit.lineEdit(), Qt.MouseButton.LeftButton)
+    type_into_date(qtbot, edit, digits)
+
+
+def type_into_date(qtbot, edit, digits: str):
+    """Type a date as dd mm yyyy into the date box that has the focus, from its first part."""
     qtbot.keyClick(edit, Qt.Key.Key_Home)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)  # selects the month...
     qtbot.keyClick(edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # ...then the day

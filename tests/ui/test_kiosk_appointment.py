@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyleOptionViewItem
 
@@ -108,3 +109,124 @@ def test_the_panel_is_used_by_keyboard_alone(kiosk, qtbot):
     qtbot.keyClick(panel.questions, Qt.Key.Key_Space)
     assert window.notes.ticked == [first_question(panel).text()]
     assert window.notes.notes == "typed"
+
+
+def big_enough(widget) -> bool:
+    return widget.isVisible() and widget.width() >= 44 and widget.height() >= 44
+
+
+def test_the_date_and_time_are_set_with_a_finger(kiosk, qtbot, private_dirs):
+    """Touch targets of 44 px for the appointment's time and date (the time box's own arrows were
+    14 px, the date box's drop-down 20): four buttons move the time, a tap on the date box opens a
+    calendar of finger-sized days. The keyboard still works, and nothing is written to disk."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QAbstractSpinBox, QTableView, QToolButton
+
+    from tests.ui.conftest import files_under
+    from tests.ui.test_appointment_companion import type_into_date
+
+    window, _ = kiosk
+    before = files_under(private_dirs)
+    said = []
+    window.announcer.said.connect(said.append)
+    tap(qtbot, toolbar_button(window, "appointment"))
+    details = window.appointment.details
+    qtbot.waitUntil(details.time_edit.isVisible)
+    assert details.time_edit.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons  # no 14 px arrows
+    steps = details.time_steps.buttons
+    for button in steps.values():
+        assert big_enough(button), button.text()
+        assert button.accessibleName() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert steps[60].accessibleName() == "An hour later" and steps[-5].accessibleName() == "5 minutes earlier"
+
+    tap(qtbot, steps[60])  # from "Not set": 9:00, an hour later
+    assert details.time_edit.time().toString("HH:mm") == "10:00" and window.notes.appointment.time == "10:00"
+    assert said[-1] == "Time 10:00"  # a screen reader hears the new time
+    tap(qtbot, steps[5])
+    tap(qtbot, steps[5])
+    tap(qtbot, steps[-60])
+    tap(qtbot, steps[-5])
+    assert window.notes.appointment.time == "09:05" and said[-1] == "Time 09:05"
+
+    # The keyboard: a date typed, then the time typed over.
+    date = details.date_edit
+    date.setFocus(Qt.FocusReason.TabFocusReason)
+    type_into_date(qtbot, date, "08122026")
+    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    assert details.time_edit.hasFocus()
+    qtbot.keyClicks(details.time_edit, "1430")
+    assert window.notes.appointment.date == "2026-12-08" and window.notes.appointment.time == "14:30"
+
+    # A tap on the date box opens the calendar: days, and the month's arrows, a finger's size.
+    tap(qtbot, date.lineEdit())
+    calendar = date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    days = calendar.findChild(QTableView)
+    assert all(days.rowHeight(row) >= 44 for row in range(days.model().rowCount()))
+    assert all(days.columnWidth(column) >= 44 for column in range(days.model().columnCount()))
+    after = calendar.findChild(QToolButton, "qt_calendar_nextmonth")
+    assert big_enough(after) and big_enough(calendar.findChild(QToolButton, "qt_calendar_prevmonth"))
+    tap(qtbot, after)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2027, 1)
+    model = days.model()
+    cell = next(
+        model.index(row, column)
+        for row in range(1, model.rowCount())
+        for column in range(model.columnCount())
+        if model.index(row, column).data() == 15
+    )
+    tap(qtbot, days.viewport(), days.visualRect(cell).center())
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert date.date() == QDate(2027, 1, 15) and window.notes.appointment.date == "2027-01-15"
+
+    # F4 opens it from the keyboard too (Qt's date box opens it only from its arrow).
+    date.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(date, Qt.Key.Key_F4)
+    qtbot.waitUntil(calendar.isVisible)
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert window.notes_store.path is None and files_under(private_dirs) == before  # kept in memory only
+
+
+def test_at_home_the_time_box_keeps_its_own_arrows(window, qtbot):
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    details = window.appointment.details
+    assert details.time_steps is None
+    assert details.time_edit.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.UpDownArrows
+
+
+@pytest.mark.parametrize(
+    ("start", "minutes", "end"),
+    [
+        ((0, 0), 60, (10, 0)),  # not set: from 9:00
+        ((0, 0), -5, (8, 55)),
+        ((9, 7), 5, (9, 10)),  # onto the five minutes first
+        ((9, 7), -5, (9, 5)),
+        ((9, 7), 60, (10, 7)),
+        ((23, 30), 60, (23, 30)),  # never past midnight
+        ((0, 5), -5, (0, 5)),  # nor onto 0:00, which is "Not set"
+        ((0, 30), -60, (0, 30)),
+    ],
+)
+def test_the_time_buttons_steps(start, minutes, end):
+    from PySide6.QtCore import QTime
+
+    from sbc_desktop.ui.appointment_touch import stepped
+
+    assert stepped(QTime(*start), minutes) == QTime(*end)
+
+
+def test_the_calendar_left_open_goes_with_the_session(kiosk, qtbot):
+    """The next patient never finds the last one's calendar open on the date they chose."""
+    window, controller = kiosk
+    tap(qtbot, toolbar_button(window, "appointment"))
+    date = window.appointment.details.date_edit
+    qtbot.waitUntil(date.isVisible)
+    tap(qtbot, date.lineEdit())
+    calendar = date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    controller.reset()
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert date.text() == "Not set" and window.notes.appointment.date == ""

@@ -145,3 +145,17 @@ def test_the_no_pin_line_comes_back_when_the_message_goes(kiosk_screen, qtbot):
         assert not no_pin.isVisible()  # it gave way: both do not fit on one line at 200%
     qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=10000)  # the message's own 4 seconds
     assert no_pin.isVisible() and no_pin.geometry().right() <= bar.width()
+
+
+def test_my_appointment_fits_the_kiosk_screen_at_200_percent(kiosk_screen, qtbot):
+    """A patient presses Larger text to 200% and taps My appointment: the kiosk still fills its
+    screen, no wider, and nothing in the panel is cut off at its right edge."""
+    from tests.ui.test_large_text import assert_panel_fits, open_appointment_panel
+    from tests.ui.test_topic_list_large_text import press_larger_to_200
+
+    window = kiosk_screen
+    screen = window.screen().availableGeometry()
+    press_larger_to_200(window, qtbot)
+    panel = open_appointment_panel(window, qtbot)
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert_panel_fits(window, panel)

@@ -125,3 +125,46 @@ def test_appointment_panel_fits_its_dock_side_to_side(large, qtbot):
             right = widget.mapTo(panel.viewport(), widget.rect().topRight()).x()
             assert right <= panel.viewport().width(), widget.text()
     assert panel.add_topic_button.accessibleName() == "Add this topic to my handout"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x800", "1024x768"])
+def test_my_appointment_at_home_fits_the_screen_at_200_percent(qtbot, library, tmp_path, monkeypatch, size):
+    """At home (the panel with its symptom log) on a 1280x800 or 1024x768 screen: a patient presses
+    Larger text to 200% and opens My appointment. The window stays on the screen and nothing in the
+    panel is cut off at its right edge (session 31 saw the window grow to 1275 px and the log's
+    "When to get help urgently" button wider than the panel)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from sbc_desktop.notes import NotesStore
+    from sbc_desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import show_active
+    from tests.ui.test_topic_list_large_text import press_larger_to_200
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, *size))
+    window = MainWindow(library, notes_store=NotesStore(tmp_path / "notes.json"))
+    qtbot.addWidget(window)
+    window.open_start_page()
+    window.resize(*size)
+    show_active(qtbot, window)
+    press_larger_to_200(window, qtbot)
+    panel = open_appointment_panel(window, qtbot)
+    assert panel.symptom_log is not None and panel.symptom_log.isVisible()
+    qtbot.waitUntil(lambda: window.width() <= size[0], timeout=5000)
+    assert window.height() <= size[1]
+    assert_panel_fits(window, panel)
+
+
+def assert_panel_fits(window, panel) -> None:
+    """Nothing in the panel, nor the panel, cut off at the right (the panel never scrolls sideways)."""
+    from PySide6.QtWidgets import QWidget
+
+    viewport = panel.viewport().width()
+    assert panel.widget().minimumSizeHint().width() <= viewport
+    for widget in panel.widget().findChildren(QWidget):
+        if widget.isVisible():
+            right = widget.mapTo(panel.viewport(), widget.rect().topRight()).x()
+            assert right < viewport, widget.objectName() or widget.accessibleName()
+            assert not_clipped(widget) or not isinstance(widget, (QAbstractButton, QLabel)), widget.objectName()
+    dock = window.appointment_dock
+    assert dock.mapTo(window, dock.rect().topRight()).x() < window.width()
