@@ -630,7 +630,7 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{name}” is too long to print at once: it would fill more than {pages} pages. Nothing was printed or saved: make the handout without it.</source>
+        <source>“{name}” is too long to print at once: it would fill more than 700 pages. Nothing was printed or saved: make the handout without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

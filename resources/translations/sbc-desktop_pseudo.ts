@@ -634,8 +634,8 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Îf ýöú féél vérý úñwéll, dö ñöt wáît för ýöúr áppöîñtméñt. Rîñg ýöúr çáré téám štráîght áwáý. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
         </message>
         <message>
-            <source>“{name}” is too long to print at once: it would fill more than {pages} pages. Nothing was printed or saved: make the handout without it.</source>
-            <translation>[“{name}” îš töö löñg tö prîñt át öñçé: ît wöúld fîll möré tháñ {pages} págéš. Ñöthîñg wáš prîñtéd ör šávéd: máké thé háñdöút wîthöút ît. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
+            <source>“{name}” is too long to print at once: it would fill more than 700 pages. Nothing was printed or saved: make the handout without it.</source>
+            <translation>[“{name}” îš töö löñg tö prîñt át öñçé: ît wöúld fîll möré tháñ 700 págéš. Ñöthîñg wáš prîñtéd ör šávéd: máké thé háñdöút wîthöút ît. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
             <source>Could not start printing on this device.</source>

@@ -266,7 +266,7 @@ def laid_steps(
         before += size
         # Its last page reaches (or passes) the height where Qt stops: part of it may be lost.
         if (laid[-1].pageCount() + 1) * body.height() > QT_TALLEST:
-            raise too_long(name or options.heading, laid[-1].pageCount())
+            raise too_long(name or options.heading)
     return Laid(laid)
 
 
@@ -274,13 +274,13 @@ class TooLong(StorageError):
     """A piece of the handout is too tall to set out: no other folder or printer would help."""
 
 
-def too_long(name: str, pages: int) -> TooLong:
+def too_long(name: str) -> TooLong:
     return TooLong(
         QCoreApplication.translate(
             "Handout",
-            "\u201c{name}\u201d is too long to print at once: it would fill more than {pages} pages. "
+            "\u201c{name}\u201d is too long to print at once: it would fill more than 700 pages. "
             "Nothing was printed or saved: make the handout without it.",
-        ).format(name=name, pages=pages)
+        ).format(name=name)
     )
 
 
