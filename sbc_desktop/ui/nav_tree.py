@@ -44,6 +44,11 @@ STEP = 1_000  # ...this many at a time, between the window's own events (a step 
 # first section of 581 in one step, 10-14 ms.) A step may end within a section: the section's row with its first
 # topics, the rest added to it in the steps after.
 ARRIVED_AT_ONCE = 150
+# Until the list is whole it ends with "Loading topics..." in a row this tall (its words at its top). Qt works out
+# how far the list scrolls from its last screenful of rows, measuring each (in Python, about 0.3 ms a row): with
+# a row taller than a screen last, a step's new topics above it are measured only when scrolled to (they were
+# 11-15 rows a step, 4 ms of its 12).
+LOADING_HEIGHT = 2_000
 ARRIVED_STEP = 400
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -93,6 +98,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802 - Qt override
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        fixed = index.data(Qt.ItemDataRole.SizeHintRole)
+        if fixed is not None:
+            return fixed
         view = self.view
         depth = 0
         parent = index.parent()
@@ -306,6 +314,8 @@ class NavTree(QTreeWidget):
         if not library.complete or self._waiting:  # the rest arrives in a moment
             self._filling = loading = QTreeWidgetItem([QCoreApplication.translate("NavTree", "Loading topics...")])
             loading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            loading.setData(0, Qt.ItemDataRole.SizeHintRole, QSize(0, LOADING_HEIGHT))  # (see LOADING_HEIGHT)
+            loading.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             top.append(loading)
         if self._waiting:
             self._next.start(0)

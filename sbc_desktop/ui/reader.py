@@ -312,14 +312,14 @@ class Reader(QTextBrowser):
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
         first_piece, _last = steps.popleft()
-        # (the rest's tables likewise, as PageDocument adds them; its glossary words dotted by Qt's parser, as the
-        # rest's are: no walk over its links for them, see _page_structure_changed)
-        first_piece = dotted_terms(grid_tables(first_piece))
+        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
         if not steps:
             self.parts_shown = 1
         self._steps = steps
-        self._first_piece = first_piece
-        return first_piece
+        self._first_piece = first_piece  # (PageDocument dots its glossary words itself: dotted_terms only once)
+        # Its glossary words dotted by Qt's parser, as the rest's are: no walk over its links for them (see
+        # _page_structure_changed).
+        return dotted_terms(first_piece)
 
     def _estimated_height(self, height: float) -> None:
         """While a long page is laid out in steps, its scroll bar spans the page's estimated height

@@ -428,6 +428,8 @@ def test_while_a_large_library_is_listed_the_list_keeps_its_place_and_answers(qt
     listed = tree_rows(window)
     assert listed[:5] == ["Welcome", library.sections[0].title, *[t.title for t in about[:3]]]
     assert listed[5:] == ["Loading topics...", "Glossary A to Z"]  # never looks whole before it is
+    loading = tree.topLevelItem(tree.topLevelItemCount() - 2)
+    assert loading.textAlignment(0) & Qt.AlignmentFlag.AlignTop  # said at the top of its (tall) row
     assert tree.hasFocus()
     qtbot.waitUntil(lambda: tree.currentItem() is tree._items[f"topic:{about[0].id}"])  # at the page read
 

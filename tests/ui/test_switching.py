@@ -436,7 +436,7 @@ def test_a_long_page_counts_as_complete_before_its_outline_is_read_in_idle_steps
         assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
 
 
-def test_the_start_of_a_long_page_is_shown_without_reading_its_outline_in_that_step(long_window, qtbot):
+def test_the_start_of_a_long_page_is_shown_without_reading_its_outline_in_that_step(long_window, qtbot, monkeypatch):
     """Its rest is built off screen and the whole page's outline read once it is shown: the start's own outline
     is read only if asked for meanwhile (it was read, and its glossary words marked, in the step showing it)."""
     window = long_window
@@ -457,8 +457,20 @@ def test_the_start_of_a_long_page_is_shown_without_reading_its_outline_in_that_s
 
     reader.sourceChanged.connect(shown)
     reader.pageBuilt.connect(shown)
+    from sbc_desktop.ui import page_document
+
+    firsts: list[str] = []
+    real_init = page_document.PageDocument.__init__
+
+    def made(self, editor, first_html: str) -> None:
+        firsts.append(first_html)
+        real_init(self, editor, first_html)
+
+    monkeypatch.setattr(page_document.PageDocument, "__init__", made)
     open_by_link(window, qtbot)
     assert len(seen) == 1
+    # The page built off screen gets the start as the renderer made it, and dots its words once.
+    assert firsts and "Part 0 heading" in firsts[0] and 'class="term" href=' in firsts[0]
     read_then, complete_then, headings, dotted = seen[0]
     assert not complete_then and not read_then  # shown before its rest, its outline not read in that step
     assert "Part 0 heading" in headings and "Part 39 heading" not in headings  # asked for: the start's, at once
