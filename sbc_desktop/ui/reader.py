@@ -745,10 +745,10 @@ class Reader(QTextBrowser):
             self.outline.read_later()
             return
         if self._pending is not None:
-            # The start of a long page, its rest built off screen: the whole page's outline is read once it is
-            # shown (read_later there), so this one is read only if asked for meanwhile (a screen reader, a key),
-            # not in the step that shows it (1-1.5 ms CPU on a long NCI page's first piece, in go()). Its
-            # glossary words are dotted already (_start_parts).
+            # A page shown from its parts, its first piece now: its outline is read in idle steps once it is laid
+            # out (a long page's, once its whole document built off screen is shown: read_later there), or at once
+            # if asked for meanwhile (a screen reader, a key); not in the step that shows it (1-1.5 ms CPU on a
+            # long NCI page's first piece, in go()). Its glossary words are dotted already (_start_parts).
             self.outline.read_later()
             return
         self.outline.rebuild()
