@@ -39,8 +39,8 @@ from sbc_desktop.settings import builtin_content_dir  # noqa: E402
 TARGET_S = 1.0
 NCI_PAGES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "nci-pages"
 LONG_PAGES = {  # NCI page: the pages its handout has (the workload)
-    "pdq/types-leukemia-hp-child-all-treatment-pdq.md": 253,  # (257 at 600 dpi, before session 27)
-    "pdq/types-lymphoma-hp-child-hodgkin-treatment-pdq.md": 109,  # (111)
+    "pdq/types-leukemia-hp-child-all-treatment-pdq.md": 255,  # (253 until session 31, 257 at 600 dpi before 27)
+    "pdq/types-lymphoma-hp-child-hodgkin-treatment-pdq.md": 110,  # (109 until session 31, 111 before 27)
 }
 
 

@@ -149,11 +149,12 @@ if [ "$mode" = app ]; then
       > "$data_home/applications/.$app_id.desktop.new" || return
     mv -f "$data_home/applications/.$app_id.desktop.new" "$entry" || return
     for icon in resources/icons/hicolor/*/apps/*; do
-      apps="$data_home/icons/hicolor/$(basename "$(dirname "$(dirname "$icon")")")/apps"
+      apps=$(icon_dir "$icon")
       mkdir -p "$apps" && cp "$icon" "$apps/.$(basename "$icon").new" || return
       mv -f "$apps/.$(basename "$icon").new" "$apps/$(basename "$icon")" || return
     done
   }
+  icon_dir() { echo "$data_home/icons/hicolor/$(basename "$(dirname "$(dirname "$1")")")/apps"; }
   if ! menu_current; then
     if add_to_menu; then
       command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data_home/applications" || true
@@ -161,6 +162,9 @@ if [ "$mode" = app ]; then
       case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "($bin_dir is not on your PATH yet: it will be after you log in again.)";; esac
     else
       rm -f "$bin_dir/.sbc-desktop.new" "$data_home/applications/.$app_id.desktop.new" 2>/dev/null || true
+      for icon in resources/icons/hicolor/*/apps/*; do  # an icon copied in part (a full disk) is not left behind
+        rm -f "$(icon_dir "$icon")/.$(basename "$icon").new" 2>/dev/null || true
+      done
       echo "Could not add sbc-desktop to the applications menu (the line above says why); any entry there before is unchanged." \
         "The app is installed: it opens now, and the next 'sh packaging/quickstart.sh app' tries the menu again." >&2
     fi

@@ -137,26 +137,46 @@ def test_quickstart_app_adds_a_menu_entry_and_a_command_and_installs_only_once(t
     assert f"{tmp_path}/.config/sbc-desktop" in removed.stdout and f"{tmp_path}/.cache/sbc-desktop" in removed.stdout
 
 
-@pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
-def test_quickstart_a_menu_entry_that_cannot_be_written_leaves_the_one_before_and_opens_the_app(tmp_path):
+def quickstart_menu_failing(home, tool: str, script: str) -> None:
+    """The quick start run with a stand-in for ``tool`` (``script``: a disk that fills up part way through):
+    the app still opens, and the menu's failure is said."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "SBC_DESKTOP_INSTALLED_PAGES"}
-    env.update(HOME=str(tmp_path), QUICKSTART_NO_APT="1", QT_QPA_PLATFORM="offscreen")
-    entry = tmp_path / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
-    entry.parent.mkdir(parents=True)
-    entry.write_text("[Desktop Entry]\nType=Application\nName=Secondary Breast Cancer Guide\nExec=/moved/sbc-desktop\n")
-    before = entry.read_bytes()
-    stand_ins = tmp_path / "bin"
+    env.update(HOME=str(home), QUICKSTART_NO_APT="1", QT_QPA_PLATFORM="offscreen")
+    stand_ins = home / "bin"
     stand_ins.mkdir()
-    (stand_ins / "sed").write_text(  # a disk that fills up part way through the new entry
-        f'#!/bin/sh\necho "sed: No space left on device" >&2\n{shutil.which("sed")} "$@" | head -c 20\nexit 4\n'
-    )
-    (stand_ins / "sed").chmod(0o755)
+    (stand_ins / tool).write_text(script)
+    (stand_ins / tool).chmod(0o755)
     run = [sh_path(), str(REPO / "packaging" / "quickstart.sh"), "app", "--version"]
     result = subprocess.run(run, env=env | {"PATH": f"{stand_ins}{os.pathsep}{env['PATH']}"}, capture_output=True,
                             text=True, timeout=600)  # fmt: skip
     assert result.returncode == 0 and result.stdout.strip().startswith("sbc-desktop "), result.stderr
     assert "Could not add sbc-desktop to the applications menu" in result.stderr
+
+
+@pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
+def test_quickstart_a_menu_entry_that_cannot_be_written_leaves_the_one_before_and_opens_the_app(tmp_path):
+    entry = tmp_path / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("[Desktop Entry]\nType=Application\nName=Secondary Breast Cancer Guide\nExec=/moved/sbc-desktop\n")
+    before = entry.read_bytes()
+    quickstart_menu_failing(  # a disk that fills up part way through the new entry
+        tmp_path,
+        "sed",
+        f'#!/bin/sh\necho "sed: No space left on device" >&2\n{shutil.which("sed")} "$@" | head -c 20\nexit 4\n',
+    )
     assert entry.read_bytes() == before and not list(entry.parent.glob(".*.new"))
+
+
+@pytest.mark.skipif(not _quickstart_installed(), reason="the .venv was not made by the quick start for this pyproject")
+def test_quickstart_an_icon_copied_in_part_leaves_no_hidden_file(tmp_path):
+    """review14 m1: a copy of an icon that fails part way (a full disk) leaves no hidden ``.<icon>.new``."""
+    quickstart_menu_failing(  # the disk fills up 20 bytes into the icon
+        tmp_path,
+        "cp",
+        '#!/bin/sh\nhead -c 20 "$1" > "$2"\necho "cp: error writing: No space left on device" >&2\nexit 1\n',
+    )
+    icons = tmp_path / ".local" / "share" / "icons"
+    assert icons.is_dir() and not [p for p in icons.rglob("*") if p.name.startswith(".")]
 
 
 def sh_path() -> str:

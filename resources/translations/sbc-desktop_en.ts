@@ -502,6 +502,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>My notes and questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the medical words mean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,6 +627,10 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
     <message>
         <source>If you feel very unwell, do not wait for your appointment. Ring your care team straight away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too long to print at once: it would fill more than 700 pages. Nothing was printed or saved: make the handout without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -766,6 +774,10 @@ A file that was there before is as it was. Try another folder, such as Documents
     </message>
     <message>
         <source>Could not save the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes are safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

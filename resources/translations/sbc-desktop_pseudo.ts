@@ -506,6 +506,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
             <translation>[Mý ñötéš ~]</translation>
         </message>
         <message>
+            <source>My notes and questions</source>
+            <translation>[Mý ñötéš áñd qúéštîöñš ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>What the medical words mean</source>
             <translation>[Whát thé médîçál wördš méáñ ~~~~~ ~~]</translation>
         </message>
@@ -628,6 +632,10 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         <message>
             <source>If you feel very unwell, do not wait for your appointment. Ring your care team straight away.</source>
             <translation>[Îf ýöú féél vérý úñwéll, dö ñöt wáît för ýöúr áppöîñtméñt. Rîñg ýöúr çáré téám štráîght áwáý. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
+            <source>“{name}” is too long to print at once: it would fill more than 700 pages. Nothing was printed or saved: make the handout without it.</source>
+            <translation>[“{name}” îš töö löñg tö prîñt át öñçé: ît wöúld fîll möré tháñ 700 págéš. Ñöthîñg wáš prîñtéd ör šávéd: máké thé háñdöút wîthöút ît. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>
         <message>
             <source>Could not start printing on this device.</source>
@@ -775,6 +783,10 @@ A file that was there before is as it was. Try another folder, such as Documents
         <message>
             <source>Could not save the handout</source>
             <translation>[Çöúld ñöt šávé thé háñdöút ~~~~~ ~~]</translation>
+        </message>
+        <message>
+            <source>Your notes are safe.</source>
+            <translation>[Ýöúr ñötéš áré šáfé. ~~~~~]</translation>
         </message>
         <message>
             <source>The handout could not be saved to {path}.

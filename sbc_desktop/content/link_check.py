@@ -27,7 +27,7 @@ def link_problems(library: Library, topic: Topic, links: Iterable[Link]) -> list
             problems += _picture_problems(library, topic, line, href)
             continue
         target = topic_id_from_href(href)
-        if target is None and link.kind == DEAD and never_followed(href):
+        if target is None and link.kind == DEAD and (never_followed(href) or a_path(href)):
             shown = href if len(href) <= 60 else href[:57] + "..."
             message = f"link to '{shown}' is shown as plain words: only web, e-mail and topic links open"
             problems.append(Problem(topic.path, line, "warning", message))
@@ -50,8 +50,16 @@ def may_be_a_problem(link: Link) -> bool:
 
 
 def checked(href: str) -> bool:
-    """Whether a link to ``href`` is checked: it names a topic (which may not be there), or it is never followed."""
-    return names_a_topic(href) or never_followed(href)
+    """Whether a link to ``href`` is checked: it names a topic (which may not be there), it is never followed,
+    or it is a path that may name no page."""
+    return names_a_topic(href) or never_followed(href) or a_path(href)
+
+
+def a_path(href: str) -> bool:
+    """Whether ``href`` is a relative path (``../sections.yaml``, ``../../../../etc/passwd``): not a topic's
+    file, it is shown as plain words (the reader opens no file), and `check` says so. (A path from ``/`` is
+    left out: an imported page's own address makes it a web address, tens of thousands of them.)"""
+    return bool(href) and not href.startswith(("#", "/")) and scheme_of(href) is None
 
 
 def never_followed(href: str) -> bool:

@@ -52,15 +52,40 @@ def used_terms(library: Library, pages: Pages, topic_ids: list[str]) -> list[Glo
     return sorted(terms, key=lambda t: t.term.lower())
 
 
+NEW_PAGE = ' style="page-break-before: always"'
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of the handout that starts on a page of its own: the first pages (appointment, care team,
+    questions, notes), a topic, or the medical words. Each is set out in pages on its own when printed
+    (Qt's text layout stops at a height of about 729 A4 pages: a stack of topics may be far taller)."""
+
+    name: str  # what the nurse would call it: the topic's title, "What the medical words mean", ...
+    html: str  # as it is in the whole handout's HTML
+
+    def alone(self) -> str:
+        """Its HTML for a document of its own. One that starts a page starts with an empty paragraph
+        on a page of its own (``document.Laid`` leaves that page out): Qt starts the piece's page as
+        it does in the whole handout, after a break, where its first block keeps its top margin."""
+        return f"<p>&nbsp;</p>\n{self.html}" if NEW_PAGE in self.html[: self.html.find(">")] else self.html
+
+
+def joined(pieces: list[Piece]) -> str:
+    return "\n".join(piece.html for piece in pieces)
+
+
 def handout_html(library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions) -> str:
     """The whole handout as HTML (links turned into plain words: this is for paper)."""
-    return finish(handout_html_steps(library, pages, notes, options))
+    return joined(finish(handout_pieces_steps(library, pages, notes, options)))
 
 
-def handout_html_steps(
+def handout_pieces_steps(
     library: Library, pages: Pages, notes: AppointmentNotes, options: HandoutOptions
-) -> Generator[None, None, str]:
-    """``handout_html`` a topic at a time (a long topic not yet rendered takes a while)."""
+) -> Generator[None, None, list[Piece]]:
+    """The handout's HTML in pieces (see ``Piece``), a topic at a time (a long topic not yet
+    rendered takes a while)."""
+    pieces: list[Piece] = []
     parts = [f"<h1>{escape(options.heading)}</h1>"]
     parts += details_html(notes.appointment)
     parts.append(care_team_box(options.clinic))
@@ -70,10 +95,10 @@ def handout_html_steps(
         for paragraph in re.split(r"\n\s*\n", notes.notes.strip()):
             parts.append("<p>" + "<br>".join(escape(line) for line in paragraph.splitlines()) + "</p>")
     parts += symptom_log_html(notes.symptoms, options.clinic)
+    pieces.append(Piece(QCoreApplication.translate("Handout", "My notes and questions"), "\n".join(parts)))
     topics = [t for t in (library.topic(i) for i in notes.handout_topics) if t]
     for index, topic in enumerate(topics):
-        breaking = ' style="page-break-before: always"' if index or len(parts) > 1 else ""
-        parts.append(f'<div class="topic"{breaking}>')
+        parts = [f'<div class="topic"{NEW_PAGE}>']  # (the first pages always come before it)
         section = library.section_of(topic)
         if section:
             parts.append(f'<p class="section-name" id="keep-section-{index}">{escape(section.title)}</p>')
@@ -81,14 +106,13 @@ def handout_html_steps(
         parts.append((yield from for_paper_steps(pages.body_html(topic, paper=True, team=options.clinic))))
         parts.append(pages.footer_html(topic, anchor=f"footer-{index}"))
         parts.append("</div>")
+        pieces.append(Piece(topic.title, "\n".join(parts)))
         yield
     terms = used_terms(library, pages, [t.id for t in topics])
+    parts = []
+    words = QCoreApplication.translate("Handout", "What the medical words mean")
     if terms:
-        parts.append(
-            '<h2 style="page-break-before: always">'
-            + escape(QCoreApplication.translate("Handout", "What the medical words mean"))
-            + "</h2><dl>"
-        )
+        parts.append(f"<h2{NEW_PAGE}>{escape(words)}</h2><dl>")
         for term in terms:
             term_id, word = escape(term.id), escape(term.term)
             meaning = escape(sentences_for_paper(term.definition))
@@ -98,7 +122,12 @@ def handout_html_steps(
         "Handout", "This is general information, not advice about you. Ask your treatment team about your own care."
     )
     parts.append(f'<p class="advice">{escape(advice)}</p>')
-    return "\n".join(parts)
+    if terms:
+        pieces.append(Piece(words, "\n".join(parts)))
+    else:  # the advice ends the last page, as it always has
+        last = pieces[-1]
+        pieces[-1] = Piece(last.name, "\n".join([last.html, *parts]))
+    return pieces
 
 
 def font_points(options: HandoutOptions) -> float:

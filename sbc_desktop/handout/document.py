@@ -8,6 +8,7 @@ page's height and Qt moves a line that would not fit to the next page.
 from __future__ import annotations
 
 import base64
+import bisect
 import math
 from collections.abc import Generator
 from enum import Enum
@@ -115,10 +116,11 @@ def lay_out(doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF) 
 
 
 def lay_out_steps(
-    doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF
+    doc: QTextDocument, device: QPagedPaintDevice | None, body: QSizeF, last: bool = True
 ) -> Generator[tuple[int, int], None, QTextDocument]:
     """``lay_out`` in steps of a few milliseconds, each yielding (page, pages) as ``paginate_steps``.
-    With a ``device``, the text is measured at LAYOUT_DPI whatever the device's own resolution."""
+    With a ``device``, the text is measured at LAYOUT_DPI whatever the device's own resolution.
+    Not ``last``: more pages follow (see ``paginate_steps``)."""
     yield 0, 0  # (after the document's setHtml: the copy is a step of its own)
     laid = doc.clone()
     if device is not None:
@@ -127,7 +129,7 @@ def lay_out_steps(
         laid.setProperty("measuredOn", measure)  # (kept alive as long as the layout that uses it)
     laid.setDocumentMargin(0)
     laid.setPageSize(QSizeF(body.width(), body.height()))
-    yield from paginate_steps(laid)
+    yield from paginate_steps(laid, last)
     return laid
 
 
@@ -136,13 +138,62 @@ class Stage(Enum):
     PAGES = "pages"  # page done of total, on paper or in the file
 
 
-def paint_handout(doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions) -> int:
+Pieces = list[tuple[str, QTextDocument]]  # a handout's pieces (builder.Piece), each named, as documents
+
+# Qt's text layout stops at this height (QFIXED_MAX, INT_MAX / 256 px): what would come below it is
+# never laid out, or is drawn over the last page. At LAYOUT_DPI that is 729 A4 pages, so a handout
+# is set out in pieces (its first pages, each topic, the medical words), each with pages of its own,
+# drawn one after another; a piece alone that tall is refused before anything is printed or saved.
+QT_TALLEST = (2**31 - 1) // 256
+
+
+def pieces_of(doc: QTextDocument | Pieces) -> Pieces:
+    """A document made whole (not from a handout's pieces) as one piece, named by its title."""
+    if isinstance(doc, QTextDocument):
+        return [(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle), doc)]
+    return doc
+
+
+class Laid:
+    """A handout set out in the pages of one device: its pieces, each laid out with its page breaks,
+    numbered on from the one before ("Page 740 of 900" may be the 12th page of the 5th piece)."""
+
+    def __init__(self, pieces: list[QTextDocument]):
+        self.pieces = pieces
+        self.firsts: list[int] = []  # the handout's number (from 0) of each piece's first page
+        # A piece that starts a page (a topic) starts after a page break, as in the whole handout
+        # (``builder.Piece.alone``): the page before its first words is left out.
+        self.empty: list[int] = []  # each piece's pages left out before its first
+        self.page_count = 0
+        for piece in pieces:
+            self.empty.append(_empty_pages(piece))
+            self.firsts.append(self.page_count)
+            self.page_count += piece.pageCount() - self.empty[-1]
+
+    def find(self, index: int) -> tuple[QTextDocument, int]:
+        """The piece that holds the handout's page ``index`` (from 0), and that page's index in it."""
+        at = bisect.bisect_right(self.firsts, index) - 1
+        return self.pieces[at], index - self.firsts[at] + self.empty[at]
+
+
+def _empty_pages(laid: QTextDocument) -> int:
+    """How many pages of ``laid`` come before the page of its first words (or picture)."""
+    block = laid.begin()
+    while block.isValid() and not block.text().strip():
+        block = block.next()
+    if not block.isValid():
+        return 0
+    top = laid.documentLayout().blockBoundingRect(block).top()
+    return min(int((top + 0.5) // laid.pageSize().height()), laid.pageCount() - 1)
+
+
+def paint_handout(doc: QTextDocument | Pieces, device: QPagedPaintDevice, options: HandoutOptions) -> int:
     """Draw every page on ``device`` (printer or PDF writer). Returns the page count."""
     return finish(paint_steps(doc, device, options))
 
 
 def paint_steps(
-    doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
+    doc: QTextDocument | Pieces, device: QPagedPaintDevice, options: HandoutOptions
 ) -> Generator[tuple[Stage, int, int], None, int]:
     """``paint_handout`` in steps of a few milliseconds (a page at most), so that a window can
     keep answering, show how far it is and stop between two steps (``close()``: the painter
@@ -191,31 +242,60 @@ def _frame(device: QPagedPaintDevice, options: HandoutOptions) -> tuple[QRectF, 
 
 
 def laid_steps(
-    doc: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
-) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
-    """A copy of ``doc`` set out in the pages of ``device``, with its page breaks (the long part)."""
+    doc: QTextDocument | Pieces, device: QPagedPaintDevice, options: HandoutOptions
+) -> Generator[tuple[Stage, int, int], None, Laid]:
+    """``doc`` (or each of its pieces) set out in the pages of ``device``, with its page breaks (the
+    long part). Yields (Stage.LAYOUT, characters set out, characters in all). A piece too tall for
+    Qt to lay out whole: StorageError, naming it, before any page is drawn."""
     body, _, _ = _frame(device, options)
-    layout_steps = lay_out_steps(doc, device, body.size())
-    while True:
-        try:
-            page, total = next(layout_steps)
-        except StopIteration as stop:
-            laid: QTextDocument = stop.value
-            return laid
-        yield Stage.LAYOUT, page, total
+    pieces = pieces_of(doc)
+    measure = device if _resolution(device) == LAYOUT_DPI else layout_device(device)
+    sizes = [piece.characterCount() for _, piece in pieces]
+    before, everything = 0, sum(sizes)
+    laid: list[QTextDocument] = []
+    for number, (name, piece) in enumerate(pieces):
+        size = sizes[number]
+        steps = lay_out_steps(piece, measure, body.size(), last=number == len(pieces) - 1)
+        while True:
+            try:
+                page, total = next(steps)
+            except StopIteration as stop:
+                laid.append(stop.value)
+                break
+            yield Stage.LAYOUT, before + (size * page // total if total else 0), everything
+        before += size
+        # Its last page reaches (or passes) the height where Qt stops: part of it may be lost.
+        if (laid[-1].pageCount() + 1) * body.height() > QT_TALLEST:
+            raise too_long(name or options.heading)
+    return Laid(laid)
+
+
+class TooLong(StorageError):
+    """A piece of the handout is too tall to set out: no other folder or printer would help."""
+
+
+def too_long(name: str) -> TooLong:
+    return TooLong(
+        QCoreApplication.translate(
+            "Handout",
+            "\u201c{name}\u201d is too long to print at once: it would fill more than 700 pages. "
+            "Nothing was printed or saved: make the handout without it.",
+        ).format(name=name)
+    )
 
 
 def draw_steps(
-    laid: QTextDocument, device: QPagedPaintDevice, options: HandoutOptions
+    laid: Laid, device: QPagedPaintDevice, options: HandoutOptions
 ) -> Generator[tuple[Stage, int, int], None, int]:
     """Draw the pages of ``laid`` (from ``laid_steps`` for this device) on ``device``, a page a step."""
     body, band, foot = _frame(device, options)
-    pages = laid.pageCount()
+    pages = laid.page_count
     chosen = chosen_pages(device, pages)
     yield Stage.PAGES, 0, len(chosen)
 
-    small = QFont(laid.defaultFont())
-    small.setPointSizeF(laid.defaultFont().pointSizeF() * 0.85)
+    font = laid.pieces[0].defaultFont()
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.85)
     painter = QPainter(device)
     if not painter.isActive():
         raise StorageError(QCoreApplication.translate("Handout", "Could not start printing on this device."))
@@ -247,14 +327,15 @@ def draw_steps(
                 below = line.adjusted(0, painter.fontMetrics().lineSpacing(), 0, 0)
                 painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, content)
 
+            piece, at = laid.find(index)
             painter.save()
-            painter.translate(0, body.top() - index * body.height())
+            painter.translate(0, body.top() - at * body.height())
             context = QAbstractTextDocumentLayout.PaintContext()
             # A hair inside the page: a line that starts exactly where the next page starts
             # belongs to that page only (else the PDF holds its text twice, once hidden).
-            context.clip = QRectF(0, index * body.height() + 0.5, body.width(), body.height() - 1.0)
+            context.clip = QRectF(0, at * body.height() + 0.5, body.width(), body.height() - 1.0)
             painter.setClipRect(context.clip)
-            laid.documentLayout().draw(painter, context)
+            piece.documentLayout().draw(painter, context)
             painter.restore()
             yield Stage.PAGES, step + 1, len(chosen)
     finally:
@@ -289,18 +370,18 @@ def chosen_pages(device: QPagedPaintDevice, pages: int) -> list[int]:
     return chosen
 
 
-def write_pdf(doc: QTextDocument, path: Path, options: HandoutOptions) -> int:
+def write_pdf(doc: QTextDocument | Pieces, path: Path, options: HandoutOptions) -> int:
     """Save as PDF (selectable text, fonts embedded, title and author set). Atomic."""
     return finish(pdf_steps(_ready(doc), path, options))
 
 
-def _ready(doc: QTextDocument) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+def _ready(doc: QTextDocument | Pieces) -> Generator[tuple[Stage, int, int], None, QTextDocument | Pieces]:
     return doc
     yield  # a generator that has nothing to do
 
 
 def pdf_steps(
-    make: Generator[tuple[Stage, int, int], None, QTextDocument], path: Path, options: HandoutOptions
+    make: Generator[tuple[Stage, int, int], None, QTextDocument | Pieces], path: Path, options: HandoutOptions
 ) -> Generator[tuple[Stage, int, int], None, int]:
     """``write_pdf`` in steps (see ``paint_steps``), the document made by the steps ``make``.
     The file is opened first, so a folder that cannot be written to is said at once

@@ -13,9 +13,20 @@ from ..content.library import Library
 from ..notes import AppointmentNotes, NotesError
 from ..packs.manifest import library_version
 from ..pages import Pages
-from .builder import HandoutOptions, content_text, handout_html_steps
+from .builder import HandoutOptions, Piece, content_text, handout_pieces_steps, joined
 from .companion import appointment_title
-from .document import Stage, draw_steps, handout_document, laid_steps, page_key, pdf_steps, write_html, write_text
+from .document import (
+    Laid,
+    Pieces,
+    Stage,
+    draw_steps,
+    handout_document,
+    laid_steps,
+    page_key,
+    pdf_steps,
+    write_html,
+    write_text,
+)
 from .steps import finish
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".txt": "text"}
@@ -32,21 +43,33 @@ class Handout:
             options = replace(options, title=appointment_title(notes.appointment))
         self.options = options
         self._sources = (library, pages, notes)  # made into HTML when first needed, in steps
-        self._html: str | None = None
+        self._pieces: list[Piece] | None = None
         self.root = library.root  # pictures are read only from inside it
         self._document: QTextDocument | None = None
+        self._documents: Pieces | None = None  # a document for each piece: for pages
         # The handout set out for one device (the preview's printer), kept for its next use there.
-        self._laid: tuple[QPagedPaintDevice, tuple[float, float], QTextDocument] | None = None
+        self._laid: tuple[QPagedPaintDevice, tuple[float, float], Laid] | None = None
 
     @property
     def html(self) -> str:
-        return finish(self._html_steps())
+        return joined(finish(self._pieces_steps()))
 
-    def _html_steps(self) -> Generator[None, None, str]:
-        if self._html is None:
+    def _pieces_steps(self) -> Generator[None, None, list[Piece]]:
+        if self._pieces is None:
             library, pages, notes = self._sources
-            self._html = yield from handout_html_steps(library, pages, notes, self.options)
-        return self._html
+            self._pieces = yield from handout_pieces_steps(library, pages, notes, self.options)
+        return self._pieces
+
+    def _made(self) -> Generator[tuple[Stage, int, int], None, list[Piece]]:
+        """The pieces' HTML a topic at a time, each step said as part of setting the pages out."""
+        steps = self._pieces_steps()
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                pieces: list[Piece] = stop.value
+                return pieces
+            yield Stage.LAYOUT, 0, 0
 
     @property
     def document(self) -> QTextDocument:
@@ -55,30 +78,33 @@ class Handout:
     def document_steps(self) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
         """The handout as a text document: its HTML a topic at a time, then the document in one step."""
         if self._document is None:
-            html_steps = self._html_steps()
-            while True:
-                try:
-                    next(html_steps)
-                except StopIteration as stop:
-                    html: str = stop.value
-                    break
-                yield Stage.LAYOUT, 0, 0
-            self._document = handout_document(html, self.options, self.root)
+            pieces = yield from self._made()
+            self._document = handout_document(joined(pieces), self.options, self.root)
         return self._document
 
-    def laid_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, QTextDocument]:
+    def documents_steps(self) -> Generator[tuple[Stage, int, int], None, Pieces]:
+        """A text document for each piece, named (see ``document.laid_steps``): a step each."""
+        if self._documents is None:
+            documents = []
+            for piece in (yield from self._made()):
+                documents.append((piece.name, handout_document(piece.alone(), self.options, self.root)))
+                yield Stage.LAYOUT, 0, 0
+            self._documents = documents
+        return self._documents
+
+    def laid_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, Laid]:
         """The handout set out in ``device``'s pages with its page breaks (the long part of printing),
         kept: drawn again on the same device with the same pages (a preview made in steps before
         its dialog opens, then drawn there, then printed from it), it is not set out again."""
         key = page_key(device)
         if self._laid is None or self._laid[0] is not device or self._laid[1] != key:
-            doc = yield from self.document_steps()
-            self._laid = (device, key, (yield from laid_steps(doc, device, self.options)))
+            documents = yield from self.documents_steps()
+            self._laid = (device, key, (yield from laid_steps(documents, device, self.options)))
         return self._laid[2]
 
     def page_count(self, device: QPagedPaintDevice) -> int:
         """How many pages the handout has on ``device`` (set out now unless it already is)."""
-        return finish(self.laid_steps(device)).pageCount()
+        return finish(self.laid_steps(device)).page_count
 
     def paint_steps(self, device: QPagedPaintDevice) -> Generator[tuple[Stage, int, int], None, int]:
         """Print (or preview) in steps: see ``document.paint_steps``."""
@@ -99,7 +125,7 @@ class Handout:
                 QCoreApplication.translate("Handout", "The folder {folder} does not exist.").format(folder=path.parent)
             )
         if suffix == ".pdf":
-            yield from pdf_steps(self.document_steps(), path, self.options)
+            yield from pdf_steps(self.documents_steps(), path, self.options)
         elif suffix in (".html", ".htm"):
             write_html(self.html, path, self.options, self.root)
         else:

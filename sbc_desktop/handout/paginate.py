@@ -255,7 +255,7 @@ def _first_moved(layout: Layout, number: int, near: int) -> int:
     return index
 
 
-def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str] | None]:
+def _problems(layout: Layout, last: bool = True) -> Iterator[tuple[Block, Block, str] | None]:
     """(start, end, why): a page should start at ``start`` to keep ``start..end`` together.
 
     First to last; some may not help (the caller checks). The blocks are measured as the search
@@ -290,13 +290,12 @@ def _problems(layout: Layout) -> Iterator[tuple[Block, Block, str] | None]:
                     yield candidate, end, "sources apart from their topic"
     # A page (not the first or last) with only a few lines takes some from the page before.
     layout.complete()
-    for page in range(1, layout.page_count - 1):
+    for page in range(1, layout.page_count - (1 if last else 0)):
         if layout.lines[page] < MIN_LINES:
             on_page = [b.index for b in layout.blocks if page in b.pages]
             moved = _lines_for(layout, page) if on_page else None
             if moved is not None:
-                last = max(on_page)
-                yield moved, layout.blocks[last], f"page {page + 1} nearly empty"
+                yield moved, layout.blocks[max(on_page)], f"page {page + 1} nearly empty"
 
 
 def _lines_for(layout: Layout, page: int) -> Block | None:
@@ -323,9 +322,10 @@ def paginate(doc: QTextDocument) -> Layout:
     return finish(paginate_steps(doc))
 
 
-def paginate_steps(doc: QTextDocument) -> Generator[tuple[int, int], None, Layout]:
+def paginate_steps(doc: QTextDocument, last: bool = True) -> Generator[tuple[int, int], None, Layout]:
     """``paginate`` in steps of a few milliseconds. Each yields (page, pages): how far the
-    breaks are settled, for a progress bar (pages still changes as breaks are added).
+    breaks are settled, for a progress bar (pages still changes as breaks are added). Not
+    ``last``: more pages follow ``doc``'s (a handout in pieces), so its last page is not the end.
 
     The blocks are measured only as far as the first page that needs a break, and to the end
     only when no such page is left (a 257-page handout: each block measured about once, where
@@ -341,7 +341,7 @@ def paginate_steps(doc: QTextDocument) -> Generator[tuple[int, int], None, Layou
         yield from _first_layout(doc)
         for _ in range(_MAX_ROUNDS):
             fix = None
-            for problem in _problems(layout):
+            for problem in _problems(layout, last):
                 if problem is None:
                     yield (layout.blocks[-1].last_page if layout.blocks else 0), layout.pages_so_far()
                 elif problem[0].block.blockNumber() not in tried and not layout.at_page_top(problem[0]):

@@ -225,6 +225,9 @@ class HandoutActions(QObject):
             self.printed.emit()
 
         def failed(reason: str) -> None:
+            if self._too_long():
+                self._warn(QCoreApplication.translate("Handout", "Could not print"), reason)
+                return
             self._warn(
                 QCoreApplication.translate("Handout", "Could not print"),
                 QCoreApplication.translate(
@@ -348,8 +351,13 @@ class HandoutActions(QObject):
                 then(path)
 
         def failed(reason: str) -> None:
+            title = QCoreApplication.translate("Handout", "Could not save the handout")
+            safe = QCoreApplication.translate("Handout", "Your notes are safe.")
+            if self._too_long():
+                self._warn(title, f"{reason}\n\n{safe}")
+                return
             self._warn(
-                QCoreApplication.translate("Handout", "Could not save the handout"),
+                title,
                 QCoreApplication.translate(
                     "Handout",
                     "The handout could not be saved to {path}.\n\n{reason}\n\nYour notes are safe. "
@@ -372,6 +380,12 @@ class HandoutActions(QObject):
             cancelled,
         )
         return job if job is not None and job.error is None else None
+
+    def _too_long(self) -> bool:
+        """The job failed because the handout itself cannot be set out: no other folder would help."""
+        from ..handout.document import TooLong
+
+        return self.job is not None and isinstance(self.job.failure, TooLong)
 
     def _warn(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -47,6 +47,7 @@ class HandoutJob(QObject):
         self.running = False
         self.unseen = False  # a kiosk session was cleared meanwhile: it ends without a word
         self.error: str | None = None  # why it failed
+        self.failure: Exception | None = None  # what it failed with
         self.stage, self.done, self.total = Stage.LAYOUT, 0, 0
 
     def start(self) -> None:
@@ -98,7 +99,7 @@ class HandoutJob(QObject):
             return
         except Exception as exc:  # noqa: BLE001 - said to the patient; the window goes on
             self._end()
-            self.error = str(exc) or type(exc).__name__
+            self.error, self.failure = str(exc) or type(exc).__name__, exc
             self.failed.emit(self.error)
             return
         if moved:

@@ -198,7 +198,8 @@ def test_only_the_links_that_may_be_a_problem_are_sent_back_and_kept_and_the_pro
 
     body = (
         "See [here](topic:page-01) and [gone](topic:no-such-topic#part), [a file](missing.md),\n"
-        "[web](https://example.org/a), [site](/about/x), [mail](mailto:a@b.c), [top](#top), [empty]().\n\n"
+        "[web](https://example.org/a), [site](/about/x), [mail](mailto:a@b.c), [top](#top), [empty](),\n"
+        "[a path](../notes.txt).\n\n"
         "`[code](topic:in-code)` and <a href='topic:raw-gone'>raw</a>\n\n"
         "![remote](https://example.org/p.png) ![none](images/none.svg) ![out](../../x.svg)\n\n"
         "[ref][r]\n\n[r]: topic:ref-gone\n"
@@ -212,7 +213,8 @@ def test_only_the_links_that_may_be_a_problem_are_sent_back_and_kept_and_the_pro
     assert {link.kind for link in kept} == {TOPIC, DEAD, PICTURE} and len(kept) < len(every)
     problems = link_problems(library, topic, every)
     assert link_problems(library, topic, kept) == problems
-    assert len(problems) == 7  # no-such-topic, missing.md, raw-gone (in HTML), ref-gone; p.png remote, none.svg, x.svg
+    assert len(problems) == 8  # no-such-topic, missing.md, raw-gone (in HTML), ref-gone; p.png remote, none.svg, x.svg;
+    # ../notes.txt (shown as plain words)
     lines, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")
     assert [line for line in lines if "/links.md:" in line] == [p.format(None) for p in problems]
     again, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")

@@ -275,6 +275,23 @@ def test_check_names_pictures_written_as_html_and_links_that_never_open(qapp, tm
     assert "2 topics" in out
 
 
+def test_check_names_links_to_paths_that_are_not_pages(qapp, tmp_path, capsys, monkeypatch):
+    """review14 m2: a link to a relative path that is no page (Markdown or raw HTML) is shown as plain words, and
+    `check` said nothing of it, though it names the links it will not follow."""
+    body = (
+        "Text.\n\n"
+        "[the password file](../../../../etc/passwd) and [the sections](../sections.yaml).\n\n"
+        'A <a href="notes/private.txt">raw one</a>, a [topic](b.md), [a heading](#text) and [the web](https://x.org).\n'
+    )
+    root = make_content(tmp_path / "c", {"a": body, "b": "More."})
+    monkeypatch.chdir(root)
+    assert cli.main(["check", "."]) == 0  # warnings only
+    out = capsys.readouterr().out
+    for line, href in ((14, "../../../../etc/passwd"), (14, "../sections.yaml"), (16, "notes/private.txt")):
+        assert f"topics/a.md:{line}: warning: link to '{href}' is shown as plain words" in out, out
+    assert out.count("shown as plain words") == 3  # not the topic, the heading or the web address
+
+
 def test_a_nul_character_in_a_page_is_named_and_the_page_shown(tmp_path):
     root = make_content(tmp_path / "c", {"a": "First line.\n\nA \x00 damaged line.\n", "b": "More."})
     library = load_library(root)

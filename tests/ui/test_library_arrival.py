@@ -172,6 +172,7 @@ def test_after_the_first_paint_the_rest_arrives_in_every_pane(qtbot, tmp_path, b
     assert part.topic("tests").title not in said  # the same page: a screen reader is not told its title again
     assert window.library is part and part.complete and part.whole_names is None
     assert list(part.topics) == list(full.topics) and len(part.glossary) == len(full.glossary)
+    qtbot.waitUntil(window.tree.is_complete)  # (the list is made again on the next turns)
     rows = tree_rows(window)
     assert "Loading topics..." not in rows and all(t.title in rows for t in full.ordered_topics())
     assert window.reader.current_url() == "topic:tests"

@@ -91,7 +91,7 @@ def test_the_dialog_offers_only_the_handouts_real_pages(window, qtbot, monkeypat
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [WardPrinter()]))
     window.notes.handout_topics = [t.id for t in window.library.ordered_topics()][:3]
     handout = window.make_handout()
-    expected = finish(handout.laid_steps(window.handouts.printer(handout.options))).pageCount()
+    expected = finish(handout.laid_steps(window.handouts.printer(handout.options))).page_count
     assert 1 < expected < 100
     seen = {}
 
