@@ -51,6 +51,7 @@ ARRIVED_AT_ONCE = 150
 # 11-15 rows a step, 4 ms of its 12).
 LOADING_HEIGHT = 2_000
 ARRIVED_STEP = 400
+STEP_WAIT_MS = 50  # the longest a step of the list waits for the last one to be drawn (see NavTree._step_later)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -281,10 +282,13 @@ class NavTree(QTreeWidget):
         self._part: QTreeWidgetItem | None = None
         self._filling: QTreeWidgetItem | None = None  # the "Loading topics..." row meanwhile
         self._step = STEP  # topics a step of _fill lists
-        # The next step comes on a timer's turn: input and the timers due meanwhile come first (a call posted
-        # for the next turn came before them: two steps, and the layout and drawing after each, ran back to back).
+        # The next step comes on a timer's turn started once the list has drawn the last step (`_step_later`):
+        # input and the timers due meanwhile come first. (A call posted for the next turn came before them; a
+        # timer started within the step itself was due before them too: two steps, and the layout and drawing
+        # after each, ran back to back, 10-17 ms of the window's CPU with nothing else let in.)
         self._next = QTimer(self, singleShot=True)
         self._next.timeout.connect(self._next_step)
+        self._after_paint = False  # the next step waits for the list's next drawing (paintEvent)
         self._arrived: Library | None = None  # the whole library, listed in the next step (rebuild)
         self._word_room: tuple[tuple, int] = ((), 0)  # see width_for_words
         self._build(library)
@@ -292,13 +296,30 @@ class NavTree(QTreeWidget):
         self.itemActivated.connect(self._open_item)
 
     def rebuild(self, library: Library) -> None:
-        """The whole list again: the library has arrived (after a first start's first page). Made on the next
+        """The whole list again: the library has arrived (after a first start's first page). Made on a later
         turn of the event loop, not in the one that takes the library in (which has the page to see to): until
         then the list stays as it was, "Loading topics..." and all."""
         self._arrived = library
-        self._next.start(0)
+        self._step_later()
+
+    def _step_later(self) -> None:
+        """The next step (`_next_step`) once the list on screen has been drawn again, on a turn of its own: what
+        waited meanwhile (input, timers due) comes before it. A list not drawn within STEP_WAIT_MS (hidden, or
+        nothing of it changed on screen) has it then; a list not shown, at once."""
+        if self.isVisible():
+            self._after_paint = True
+            self._next.start(STEP_WAIT_MS)
+        else:
+            self._next.start(0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override (the rows drawn)
+        super().paintEvent(event)
+        if self._after_paint:
+            self._after_paint = False
+            self._next.start(0)
 
     def _next_step(self) -> None:
+        self._after_paint = False
         if self._arrived is not None:
             library, self._arrived = self._arrived, None
             self._rebuild(library)
@@ -340,7 +361,7 @@ class NavTree(QTreeWidget):
             loading.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             top.append(loading)
         if self._waiting:
-            self._next.start(0)
+            self._step_later()
         if library.glossary:
             top.append(self._item(QCoreApplication.translate("NavTree", "Glossary A to Z"), GLOSSARY_URL))
         self.addTopLevelItems(top)
@@ -382,7 +403,7 @@ class NavTree(QTreeWidget):
         for item in items:
             item.setExpanded(True)
         if self._waiting:
-            self._next.start(0)
+            self._step_later()
             return
         self.takeTopLevelItem(self.indexOfTopLevelItem(self._filling))
         self._filling = None
