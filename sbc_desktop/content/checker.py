@@ -19,6 +19,8 @@ from .loader import load_library
 from .readability import prepare
 from .render import Renderer
 
+# A folder with no topic in it at all (a typing slip that names the wrong, existing folder, or an empty one).
+NO_TOPICS = "no topics here: a content folder holds its pages as Markdown files (.md), in a folder named topics"
 POOL_FROM_CHARS = 1_000_000  # below about a second of rendering, the pages are checked here in turn
 
 
@@ -48,6 +50,8 @@ def check_folder(
         root, today=today, check_links=False, cache_dir=cache_dir, parse_workers=workers, meanwhile=ready
     )
     problems = list(library.problems)
+    if root.is_dir() and not library.topics and not library.left_out:  # (topics that could not be read: said)
+        problems.append(Problem(root, 0, "error", NO_TOPICS))
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
     renderer = Renderer(library)
