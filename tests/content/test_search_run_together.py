@@ -62,7 +62,7 @@ def test_a_word_of_the_pages_or_of_english_is_not_split(index, word):
 
 
 def test_a_start_of_a_word_of_the_pages_is_not_split_while_typed(tmp_path):
-    """"painkill" may become "painkiller", a word of these pages: not yet "pain kill"; finished, it is."""
+    """ "painkill" may become "painkiller", a word of these pages: not yet "pain kill"; finished, it is."""
     root = make_content(tmp_path / "c", {"a": "Some say pain kill joy.", "b": "Take a painkiller."})
     idx = SearchIndex.open(load_library(root), None)
     try:

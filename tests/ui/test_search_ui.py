@@ -79,7 +79,7 @@ def test_misspelt_words_say_what_was_searched(window, qtbot):
 
 
 def test_words_run_together_find_the_same_first_page_as_the_two_words(window, qtbot):
-    """"sideeffects" listed "Side effects and coping with them" third, after palliative care."""
+    """ "sideeffects" listed "Side effects and coping with them" third, after palliative care."""
     panel = type_query(window, qtbot, "sideeffects")
     assert panel.status.text().startswith("Showing results for \u201cside effects\u201d.")
     assert titles(panel)[0] == "side-effects"
