@@ -45,6 +45,8 @@ class DateBoxCalendar(QObject):
         self._opened_on: QDate | None = None  # the box's date when the calendar opened (Escape goes back to it)
         date_edit.setCalendarPopup(True)
         self.calendar = _touch_calendar(date_edit) if touch else QCalendarWidget(date_edit)
+        # No week numbers (as Qt's own pop-up calendar): a screen reader said "49" before each week's days.
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         date_edit.setCalendarWidget(self.calendar)
         self.view = cast(QTableView, self.calendar.findChild(QTableView))  # (the days: Qt makes one)
         self.view.setAccessibleName(QCoreApplication.translate("DateBox", "Choose a day"))
@@ -85,9 +87,10 @@ class DateBoxCalendar(QObject):
             if watched is self.view and key == Qt.Key.Key_Escape and self.calendar.isVisible():
                 self.close()
                 return True
+        elif kind == QEvent.Type.MouseButtonPress and watched is self.date_edit:
+            self._size_buttons()  # (before the box sizes its pop-up to the calendar: a press on its arrow opens it)
         elif kind == QEvent.Type.Show and watched is self.calendar:
             self._opened_on = self.date_edit.date()
-            self._size_buttons()
             self.said.emit(self._spoken(self.calendar.selectedDate()))
         return False
 
@@ -96,6 +99,7 @@ class DateBoxCalendar(QObject):
         edit = self.date_edit
         if not edit.isEnabled() or edit.isReadOnly() or self.calendar.isVisible():
             return
+        self._size_buttons()
         option = QStyleOptionComboBox()  # (how the box finds its arrow: it is drawn as a combo box)
         option.initFrom(edit)
         option.editable = True
@@ -146,7 +150,7 @@ class DateBoxCalendar(QObject):
 
     def _size_buttons(self) -> None:
         """The month's arrows and the month and year buttons at least ``target`` px, and TEXT_LINES of text
-        (measured as the calendar opens: the text size may have changed since)."""
+        (measured as the calendar opens, before its pop-up is sized: the text size may have changed since)."""
         size = max(self.target, round(self.calendar.fontMetrics().height() * TEXT_LINES))
         for name in ("qt_calendar_prevmonth", "qt_calendar_nextmonth"):
             arrow = self.calendar.findChild(QToolButton, name)
@@ -162,10 +166,10 @@ class DateBoxCalendar(QObject):
 
 
 def _touch_calendar(parent: QWidget) -> QCalendarWidget:
-    """A month whose days are each at least 44 px square (no week numbers to crowd them)."""
+    """A month whose days are each at least 44 px square."""
     calendar = QCalendarWidget(parent)
     calendar.setObjectName("appointmentCalendar")
-    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)  # (room for the days)
     calendar.setGridVisible(True)
     # 7 days across; a row of day names and up to 6 weeks down; the month's arrows above them
     # (the pop-up takes the calendar's size: a minimum on the days alone was cut off at the bottom).
