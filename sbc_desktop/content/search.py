@@ -668,7 +668,9 @@ class SearchIndex:
                 word, last = words[i], i == len(words) - 1
                 # Two words run together are searched as the two ("sideeffects": side effects, a lay phrase), unless the
                 # patient may still be typing a word of the library ("sidee" is no start of one).
-                apart = [] if last and unfinished and self._starts_own_word(word) else self._apart(word)
+                apart = self._apart(word, begun=last and unfinished)
+                if apart and self._commoner_slip(word, apart):
+                    apart = []  # "medcare": the pages' "medicare" (a letter left out), not "med care"
                 if apart:
                     words[i : i + 1] = apart
                     changed = True
@@ -699,15 +701,16 @@ class SearchIndex:
                 shown.append(fixed)
         return ideas, " ".join(shown) if changed else ""
 
-    def _apart(self, word: str) -> list[str]:
+    def _apart(self, word: str, begun: bool = False) -> list[str]:
         """``word`` as two words of the library typed without the space between them ("sideeffects", "bonepain",
         "hotflushes"), or []. Only a word the library's pages do not hold, split where both halves are the library's
         words and the pages hold the two together, or they are a lay phrase or a glossary name; of several such
         places, a lay phrase first, then the two found in most documents. An English word is split only into a lay
-        phrase ("straightaway": straight away; but "workout" is not "work out")."""
+        phrase ("straightaway": straight away; but "workout" is not "work out"). ``begun``: the word may be
+        unfinished, and is not split while it is the start of a word of the library's own ("painkill")."""
         self._load_vocabulary()
         plain = plain_letters(word)
-        if len(plain) < 5 or not plain.isalpha() or self._holds_word(plain):
+        if len(plain) < 5 or not plain.isalpha() or self._holds_word(plain) or (begun and self._starts_own_word(plain)):
             return []
         english = is_everyday(plain)
         best: tuple[bool, int, list[str]] | None = None
@@ -721,6 +724,15 @@ class SearchIndex:
             if (lay or found) and (best is None or (lay, found) > best[:2]):
                 best = (lay, found, [first, second])
         return best[2] if best else []
+
+    def _commoner_slip(self, word: str, apart: list[str]) -> bool:
+        """Whether ``word`` is rather a slip for a word of the library found in more documents than ``apart``."""
+        fixed = self.correct(word)
+        return (
+            fixed != word
+            and self._holds_word(fixed)
+            and self._count_matches(_quote(fixed)) > self._count_matches(_quote(" ".join(apart)))
+        )
 
     def _starts_own_word(self, start: str) -> bool:
         """Whether ``start`` begins a word of the library's own (not only a lay word or a glossary name)."""

@@ -72,3 +72,18 @@ def test_a_start_of_a_word_of_the_pages_is_not_split_while_typed(tmp_path):
         assert refs(idx.search("painkill ", 5))[0] == "a"
     finally:
         idx.close()
+
+
+def test_a_slip_for_a_commoner_word_of_the_pages_is_that_word_not_two(tmp_path):
+    """"medcare" is "medicare" with a letter left out (on the NCI pages it became "med care", found on a page
+    or two): the word found on more pages wins."""
+    pages = {"a": "Medicare pays for it.", "b": "Ask Medicare.", "c": "Medicare may help.", "d": "The med care team."}
+    idx = SearchIndex.open(load_library(make_content(tmp_path / "c", pages)), None)
+    try:
+        assert idx.search("medcare ", 5).corrected == "medicare"
+        idx.close()
+        pages.update(e="Our med care nurses.", f="Good med care.", g="More med care.")
+        idx = SearchIndex.open(load_library(make_content(tmp_path / "d", pages)), None)
+        assert idx.search("medcare ", 5).corrected == "med care"  # (now the two words are on more pages)
+    finally:
+        idx.close()
