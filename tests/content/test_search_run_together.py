@@ -12,14 +12,6 @@ from sbc_desktop.content.search import SearchIndex
 from tests.helpers import make_content
 
 
-@pytest.fixture(scope="module")
-def index(builtin_dir):
-    idx = SearchIndex.open(load_library(builtin_dir), None)
-    idx.prepare()
-    yield idx
-    idx.close()
-
-
 def refs(response) -> list[str]:
     return [result.ref for result in response.results]
 
@@ -75,7 +67,7 @@ def test_a_start_of_a_word_of_the_pages_is_not_split_while_typed(tmp_path):
 
 
 def test_a_slip_for_a_commoner_word_of_the_pages_is_that_word_not_two(tmp_path):
-    """"medcare" is "medicare" with a letter left out (on the NCI pages it became "med care", found on a page
+    """ "medcare" is "medicare" with a letter left out (on the NCI pages it became "med care", found on a page
     or two): the word found on more pages wins."""
     pages = {"a": "Medicare pays for it.", "b": "Ask Medicare.", "c": "Medicare may help.", "d": "The med care team."}
     idx = SearchIndex.open(load_library(make_content(tmp_path / "c", pages)), None)

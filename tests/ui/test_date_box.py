@@ -23,24 +23,25 @@ def home(qtbot, library, tmp_path):
     return window, open_panel(window, qtbot), said
 
 
-def calendar_of(date_edit):
+def opened(qtbot, date_edit, digits: str, key=Qt.Key.Key_F4, modifier=Qt.KeyboardModifier.NoModifier):
+    """Type a date (dd mm yyyy) into the box, then open its calendar with ``key``: (calendar, its days)."""
+    type_date(qtbot, date_edit, digits)
     calendar = date_edit.calendarWidget()
-    return calendar, calendar.findChild(QTableView)
+    days = calendar.findChild(QTableView)
+    qtbot.keyClick(date_edit, key, modifier)
+    qtbot.waitUntil(days.hasFocus)
+    return calendar, days
 
 
 @pytest.mark.parametrize("key", ["F4", "Alt+Down"])
 def test_the_keyboard_opens_the_calendar_and_picks_a_day(home, qtbot, key):
     window, panel, said = home
     date = panel.details.date_edit
-    type_date(qtbot, date, "08122026")
-    calendar, days = calendar_of(date)
     if key == "F4":
-        qtbot.keyClick(date, Qt.Key.Key_F4)
+        calendar, days = opened(qtbot, date, "08122026")
     else:
-        qtbot.keyClick(date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(calendar.isVisible)
+        calendar, days = opened(qtbot, date, "08122026", Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert date.date() == QDate(2026, 12, 8)  # (Alt+Down stepped it a day back)
-    qtbot.waitUntil(days.hasFocus)
     assert calendar.selectedDate() == QDate(2026, 12, 8)
     assert said[-1] == date.locale().toString(QDate(2026, 12, 8), date.locale().FormatType.LongFormat)
     qtbot.keyClick(days, Qt.Key.Key_Right)  # a day on
@@ -61,10 +62,7 @@ def test_the_keyboard_opens_the_calendar_and_picks_a_day(home, qtbot, key):
 def test_escape_closes_the_calendar_and_keeps_the_date(home, qtbot):
     window, panel, _said = home
     date = panel.details.date_edit
-    type_date(qtbot, date, "08122026")
-    calendar, days = calendar_of(date)
-    qtbot.keyClick(date, Qt.Key.Key_F4)
-    qtbot.waitUntil(days.hasFocus)
+    calendar, days = opened(qtbot, date, "08122026")
     qtbot.keyClick(days, Qt.Key.Key_Down)
     qtbot.keyClick(days, Qt.Key.Key_PageDown)
     qtbot.keyClick(days, Qt.Key.Key_Escape)
@@ -77,12 +75,8 @@ def test_escape_closes_the_calendar_and_keeps_the_date(home, qtbot):
 
 
 def test_the_calendars_month_buttons_are_named_and_large_enough_to_hit(home, qtbot):
-    _window, panel, said = home
-    date = panel.details.date_edit
-    type_date(qtbot, date, "08122026")
-    calendar, _days = calendar_of(date)
-    qtbot.keyClick(date, Qt.Key.Key_F4)
-    qtbot.waitUntil(calendar.isVisible)
+    _window, panel, _said = home
+    calendar, _days = opened(qtbot, panel.details.date_edit, "08122026")
     before, after = (calendar.findChild(QToolButton, f"qt_calendar_{n}month") for n in ("prev", "next"))
     month, year = (calendar.findChild(QToolButton, f"qt_calendar_{n}button") for n in ("month", "year"))
     assert (before.accessibleName(), after.accessibleName()) == ("Previous month", "Next month")
@@ -103,10 +97,7 @@ def test_the_symptom_logs_date_opens_its_calendar_from_the_keyboard(home, qtbot)
     _window, panel, said = home
     log = panel.symptom_log
     panel.ensureWidgetVisible(log.date_edit)
-    type_date(qtbot, log.date_edit, "20112026")
-    calendar, days = calendar_of(log.date_edit)
-    qtbot.keyClick(log.date_edit, Qt.Key.Key_F4)
-    qtbot.waitUntil(days.hasFocus)
+    calendar, days = opened(qtbot, log.date_edit, "20112026")
     qtbot.keyClick(days, Qt.Key.Key_Left)
     assert said[-1].startswith("Thursday") and "19" in said[-1]
     qtbot.keyClick(days, Qt.Key.Key_Enter)
