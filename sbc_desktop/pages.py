@@ -18,10 +18,9 @@ from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import GlossaryTerm, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .content.reading_parts import ReadingParts, split_page
 from .escape import escape
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
-
-from .content.reading_parts import ReadingParts, split_page
 
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.arriving import ArrivingParts

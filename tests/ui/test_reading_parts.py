@@ -60,3 +60,142 @@ def test_a_long_page_opens_at_its_first_part_with_its_part_line_and_a_next_part_
     assert bar is not None and bar.isVisible()
     assert not bar.previous_button.isVisible()
     assert bar.next_button.isVisible() and bar.next_button.accessibleName().startswith("Next part: Section ")
+
+
+def press_next_part(window, qtbot) -> None:
+    button = window.reading_parts.bar.next_button
+    assert button.isVisible()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_next_part_shows_the_next_part_at_its_top_says_it_and_puts_the_focus_in_the_page(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    count = reader.part_count()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    assert reader.current_url() == part_url("long", 1)
+    assert f"Part 2 of {count}: Section 5 heading" in text(window)
+    assert "Paragraph 0 of section 5" in text(window) and "Paragraph 0 of section 1:" not in text(window)
+    assert said[-1] == f"Part 2 of {count}, Section 5 heading"
+    assert reader.hasFocus() and reader.textCursor().position() == 0
+    assert reader.verticalScrollBar().value() == 0
+    bar = window.reading_parts.bar
+    assert bar.previous_button.isVisible() and bar.previous_button.accessibleName() == "Previous part: Section 1 heading"
+    # The window title stays the topic's; the topic list's row stays the topic's.
+    assert window.windowTitle() == "Long"
+    assert window.tree.currentItem() is window.tree._items["topic:long"]
+    # Previous part, the same way.
+    QTest.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    shown(window, qtbot, 0)
+    assert said[-1] == f"Part 1 of {count}, Section 1 heading"
+
+
+def test_the_keys_move_between_parts_and_stop_at_either_end(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    for index in range(1, count):
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        shown(window, qtbot, index)
+    assert not window.commands.next_part.isEnabled()
+    assert not window.reading_parts.bar.next_button.isVisible()
+    assert "Where this information comes from" in text(window)  # the sources, on the last part
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert reader.part_index() == count - 1
+    qtbot.keyClick(reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    shown(window, qtbot, count - 2)
+    assert window.commands.next_part.isEnabled() and window.commands.previous_part.isEnabled()
+    # Listed with the window's other keys (the Go menu).
+    go_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    assert window.commands.next_part in go_menu.actions() and window.commands.previous_part in go_menu.actions()
+    assert window.commands.next_part.shortcut().toString() == "Ctrl+PgDown"
+
+
+def test_the_list_of_parts_opens_another_part_and_back_returns_to_the_place(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    # The last part's link in the list of every part (at the end of each part), clicked.
+    target = part_url("long", count - 1)
+    point = link_point(reader, target)  # (scrolled to it)
+    place = bar.value()
+    assert place > 0
+    QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    shown(window, qtbot, count - 1)
+    assert reader.current_url() == target
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    qtbot.waitUntil(lambda: reader.part_index() == 0 and reader.is_laid_out() and abs(bar.value() - place) <= 2)
+    assert reader.current_url() == "topic:long"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward
+    shown(window, qtbot, count - 1)
+
+
+def test_a_link_to_a_place_in_another_part_opens_that_part_there(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    with qtbot.waitSignal(reader.placeReached) as reached:
+        QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#section-11-heading"))
+    assert reached.args == ["section-11-heading"]
+    assert reader.part_index() == reader.part_count() - 1
+    assert "Paragraph 0 of section 11" in text(window)
+    assert reader.textCursor().block().text() == "Section 11 heading"
+    assert reader.verticalScrollBar().value() > 0
+
+
+def test_a_link_from_another_topic_to_a_place_in_a_part_opens_that_part(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    reader.go("topic:other")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other" and reader.is_complete())
+    with qtbot.waitSignal(reader.placeReached):
+        QTest.mouseClick(
+            reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long#section-9-heading")
+        )
+    assert "Paragraph 0 of section 9" in text(window) and reader.part_index() == reader.part_count() - 1
+    assert reader.textCursor().block().text() == "Section 9 heading"
+
+
+def test_the_topic_opens_again_at_the_part_and_place_left(qtbot, root, settings):
+    window = open_window(qtbot, load_library(root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    fraction = bar.value() / bar.maximum()
+    assert 1 < window._positions["long"] < 2
+    reader.go("topic:other")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other")
+    # The topic list opens it at the part and the place left.
+    item = window.tree._items["topic:long"]
+    window.tree.scrollToItem(item)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualItemRect(item).center())
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(lambda: reader.is_laid_out() and bar.value() > 0)
+    assert bar.value() / bar.maximum() == pytest.approx(fraction, abs=0.01)
+    # Back goes to the page before the topic, not to its first part.
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other")
+    # And so does the next start, asked for the topic.
+    window.close()
+    again = open_window(qtbot, load_library(root), settings, "long")
+    qtbot.waitUntil(lambda: again.reader.part_index() == 1 and again.reader.is_laid_out())
+    again_bar = again.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: again_bar.value() > 0)
+    assert again_bar.value() / again_bar.maximum() == pytest.approx(fraction, abs=0.01)
+
+
+def test_a_handout_prints_the_whole_topic_not_the_part_shown(window, qtbot):
+    shown(window, qtbot, 0)
+    window.notes.handout_topics = ["long"]
+    printed = window.make_handout().document.toPlainText()
+    assert "Paragraph 0 of section 1:" in printed and "Paragraph 29 of section 12" in printed
+    assert "Part 1 of" not in printed and "All the parts of this page" not in printed
