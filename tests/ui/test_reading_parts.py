@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from sbc_desktop.content.loader import load_library
-from sbc_desktop.pages import part_url
+from sbc_desktop.pages import Pages, part_url
 from tests.helpers import make_content
 from tests.ui.conftest import link_point
 from tests.ui.test_back_keeps_place import open_window
@@ -30,10 +31,14 @@ def parted_body(sections: int = 12, paragraphs: int = 30) -> str:
     return "\n\n".join(out)
 
 
+GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ that cleans the blood.\n"
+
+
 @pytest.fixture
 def root(tmp_path, in_parts):
-    pages = {"long": parted_body(), "other": "A page that links to [section 9](topic:long#section-9-heading)."}
-    return make_content(tmp_path / "content", pages)
+    body = parted_body().replace("The end of section 11.", "The end of section 11, about the liver.")
+    pages = {"long": body, "other": "A page that links to [section 9](topic:long#section-9-heading)."}
+    return make_content(tmp_path / "content", pages, glossary=GLOSSARY)
 
 
 @pytest.fixture
@@ -83,7 +88,9 @@ def test_next_part_shows_the_next_part_at_its_top_says_it_and_puts_the_focus_in_
     assert reader.hasFocus() and reader.textCursor().position() == 0
     assert reader.verticalScrollBar().value() == 0
     bar = window.reading_parts.bar
-    assert bar.previous_button.isVisible() and bar.previous_button.accessibleName() == "Previous part: Section 1 heading"
+    assert (
+        bar.previous_button.isVisible() and bar.previous_button.accessibleName() == "Previous part: Section 1 heading"
+    )
     # The window title stays the topic's; the topic list's row stays the topic's.
     assert window.windowTitle() == "Long"
     assert window.tree.currentItem() is window.tree._items["topic:long"]
@@ -199,3 +206,72 @@ def test_a_handout_prints_the_whole_topic_not_the_part_shown(window, qtbot):
     printed = window.make_handout().document.toPlainText()
     assert "Paragraph 0 of section 1:" in printed and "Paragraph 29 of section 12" in printed
     assert "Part 1 of" not in printed and "All the parts of this page" not in printed
+
+
+def test_no_built_in_topic_is_read_in_parts_and_each_shows_as_before(qtbot, library, in_parts):
+    """Built-in pages are short: an author who writes one long enough to be cut in parts is told here."""
+    pages = Pages(library)
+    for topic in library.topics.values():
+        split = pages.reading_parts(topic)
+        assert split is None, (
+            f"the built-in topic {topic.id!r} is long enough to be read in {len(split)} parts: "
+            "make it shorter, or split it into topics"
+        )
+        assert pages.html_for(f"topic:{topic.id}") == "".join(pages.topic_parts(topic))  # (the page as before)
+
+
+def test_a_glossary_word_in_a_later_part_opens_its_meaning(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    assert "about the liver" not in text(window)
+    while reader.part_index() < reader.part_count() - 1:
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(reader.is_complete)
+    shown(window, qtbot, reader.part_count() - 1)
+    assert "about the liver" in text(window)
+    QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "term:liver"))
+    qtbot.waitUntil(lambda: window.made_popup is not None and window.made_popup.isVisible())
+    assert "cleans the blood" in window.made_popup.findChild(QLabel, "glossaryDefinition").text()
+
+
+def test_a_screen_reader_finds_every_part_in_the_page_outline(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    links = [item for item in reader.outline.asked() if item.kind == "link" and "?part=" in item.href]
+    assert [item.text for item in links] == [
+        f"Part {n} of {count}: {reader.part_title(n - 1)}" for n in range(2, count + 1)
+    ]
+    # K moves to links, Enter opens the one reached: the last part.
+    reader.setFocus()
+    while not reader.textCursor().selectedText().startswith(f"Part {count} of"):
+        qtbot.keyClick(reader, Qt.Key.Key_K)
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    shown(window, qtbot, count - 1)
+
+
+@pytest.mark.parametrize("kiosk_mode", [False, True], ids=["home", "kiosk"])
+def test_the_part_buttons_are_big_enough_to_tap_and_fit_at_200_percent(qtbot, root, settings, kiosk_mode):
+    from tests.ui.conftest import start_kiosk
+
+    if kiosk_mode:
+        from sbc_desktop.kiosk.config import KioskConfig
+
+        window, _controller = start_kiosk(qtbot, load_library(root), KioskConfig())
+        window.reader.go("topic:long")
+    else:
+        window = open_window(qtbot, load_library(root), settings, "long")
+    shown(window, qtbot, 0)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    shown(window, qtbot, 1)
+    bar = window.reading_parts.bar
+    width = window.width()
+    for _ in range(5):
+        window.appearance.step(1)  # A+ to 200 %
+    qtbot.waitUntil(lambda: bar.next_button.height() >= bar.next_button.fontMetrics().height())
+    for button in (bar.previous_button, bar.next_button):
+        assert button.isVisible() and button.accessibleName()
+        if kiosk_mode:
+            assert button.height() >= 44
+        assert button.geometry().right() <= bar.width()
+    assert window.width() == width  # the bar never made the window wider
