@@ -275,3 +275,45 @@ def test_the_part_buttons_are_big_enough_to_tap_and_fit_at_200_percent(qtbot, ro
             assert button.height() >= 44
         assert button.geometry().right() <= bar.width()
     assert window.width() == width  # the bar never made the window wider
+
+
+def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part(qtbot, root, settings, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+    from tests.ui.test_page_builds import click_topic
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page not in memory
+    window = open_window(qtbot, load_library(root), settings, "other")
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    with qtbot.waitSignal(reader.pageBuilt):
+        click_topic(window, qtbot, "long")
+        assert reader.is_building() and "Loading" in text(window)
+        assert reader.part_count() == 1 and window.reading_parts.bar is None  # (made for the first page in parts)
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    assert count > 1 and f"Part 1 of {count}" in text(window) and "Paragraph 0 of section 12" not in text(window)
+    assert said[-1] == f"Part 1 of {count}, Section 1 heading"
+    assert window.reading_parts.bar.isVisible()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+
+
+def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+    from tests.ui.test_page_arrives_in_parts import HelperAtAGate
+    from tests.ui.test_page_builds import click_topic
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    window = open_window(qtbot, load_library(root), settings, "other")
+    gate = HelperAtAGate(window)
+    reader = window.reader
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: len(gate.handed) == 2)
+    for _ in range(5):
+        qtbot.wait(10)
+    assert reader.is_building() and "Loading" in text(window)  # its first parts are not shown on their own
+    with qtbot.waitSignal(reader.pageBuilt):
+        gate.open()
+    shown(window, qtbot, 0)
+    assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
