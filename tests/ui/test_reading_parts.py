@@ -317,3 +317,26 @@ def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root
         gate.open()
     shown(window, qtbot, 0)
     assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
+
+
+def test_the_kiosk_forgets_the_part_read_and_writes_nothing(qtbot, root, private_dirs, private_temp):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import end_session_writing_nothing, files_under, start_kiosk
+
+    before = files_under(private_dirs)
+    window, controller = start_kiosk(qtbot, load_library(root), KioskConfig())
+    reader = window.reader
+    reader.go("topic:long")
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    reader.verticalScrollBar().triggerAction(reader.verticalScrollBar().SliderAction.SliderPageStepAdd)
+    controller.reset()
+    qtbot.waitUntil(lambda: reader.current_url() == "app:home")
+    assert not window.reading_parts.bar.isVisible() and not window.commands.next_part.isEnabled()
+    assert not reader.isBackwardAvailable() and window.session.positions == {}
+    reader.go("topic:long")  # the next patient opens it at its first part
+    shown(window, qtbot, 0)
+    assert reader.verticalScrollBar().value() == 0
+    end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
