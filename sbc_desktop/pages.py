@@ -240,6 +240,11 @@ class Pages:
         body = self._renderer.stored_parts(topic) if self._renderer is not None and topic is not None else None
         if body is None or topic is None:
             return None
+        return self.page_of_pieces(url, topic, body)
+
+    def page_of_pieces(self, url: str, topic: Topic, body: tuple[str, ...]) -> Iterator[str]:
+        """The page at ``url`` (``topic``, or one of its reading parts) in parts, its body's HTML being ``body``
+        (the rendering's parts, from the disk cache or as the helper sent them)."""
         split = self.split_of(topic, body)
         if split is not None:
             return iter([self._part_page(topic, split, self.part_shown(url, split))])

@@ -527,9 +527,14 @@ class Reader(QTextBrowser):
         if self._build is not None and self._build[0] == number:
             if arriving[2].has(0):
                 topic = self.pages.topic_at(arriving[1].toString())
-                # A page that may be read in parts is cut once it is all in (which part is shown depends on it).
                 if topic is not None and not self.pages.may_split(topic):
                     self._show_built(self.pages.arriving_parts(topic, arriving[2]))
+                elif topic is not None and arriving[2].all_parts() is not None:
+                    # A page that may be read in parts is cut once its parts are all in (which part is shown
+                    # depends on it); not as they come.
+                    body = arriving[2].all_parts()
+                    assert body is not None
+                    self._show_built(self.pages.page_of_pieces(arriving[1].toString(), topic, body))
         elif self._pending is not None and not self._fill_timer.isActive():
             self._fill_timer.start()  # (it waited for this part)
 

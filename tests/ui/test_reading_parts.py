@@ -299,24 +299,49 @@ def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part
     shown(window, qtbot, 1)
 
 
-def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch):
+@pytest.mark.parametrize("says_last", [True, False], ids=["helper-says-its-last-part", "page-ended"])
+def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch, says_last):
+    import threading
+
     from sbc_desktop.ui import reader as reader_module
-    from tests.ui.test_page_arrives_in_parts import HelperAtAGate
     from tests.ui.test_page_builds import click_topic
 
     monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
     window = open_window(qtbot, load_library(root), settings, "other")
-    gate = HelperAtAGate(window)
+    renderer, gate, rest, handed = window.pages.renderer, threading.Event(), threading.Event(), []
+
+    def work(topic, on_part=None, on_last=None):  # the helper, stood in for: held after its second part
+        def render():
+            def hand(part: str) -> None:
+                on_part(part)
+                handed.append(part)
+                if len(handed) == 2:
+                    assert gate.wait(20)
+
+            made = renderer.render_parts(topic.body, topic, hand, on_last if says_last else None)
+            if says_last:  # (the rest of its rendering comes a while after its last part)
+                assert rest.wait(20)
+            renderer.keep(topic.id, made)
+            return made
+
+        return render
+
+    window.reader.elsewhere.work = work
     reader = window.reader
     click_topic(window, qtbot, "long")
-    qtbot.waitUntil(lambda: len(gate.handed) == 2)
+    qtbot.waitUntil(lambda: len(handed) == 2)
     for _ in range(5):
         qtbot.wait(10)
     assert reader.is_building() and "Loading" in text(window)  # its first parts are not shown on their own
+    if not says_last:
+        rest.set()
     with qtbot.waitSignal(reader.pageBuilt):
-        gate.open()
-    shown(window, qtbot, 0)
+        gate.set()
+    shown(window, qtbot, 0)  # (shown once its parts are all in: the rest of the rendering may still be coming)
     assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
+    rest.set()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
 
 
 def test_the_kiosk_forgets_the_part_read_and_writes_nothing(qtbot, root, private_dirs, private_temp):
