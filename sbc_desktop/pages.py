@@ -115,8 +115,10 @@ class Pages:
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
         self.glossary = GlossaryPages(lambda: self.library)  # its page, or a page to a letter when it is long
-        # The last pages' reading parts: topic id -> (the body's pieces it was cut from, its parts or None)
-        self._splits: dict[str, tuple[tuple[str, ...], ReadingParts | None]] = {}
+        # The last pages' reading parts: topic id -> (the topic, the body's pieces it was cut from, its parts or None).
+        # A part shown again (Next part, Back) is cut from these, without reading or rendering its page again;
+        # the topic itself is compared (a library read again, or the whole one arriving, has other topics).
+        self._splits: dict[str, tuple[Topic, tuple[str, ...], ReadingParts | None]] = {}
 
     @classmethod
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
@@ -157,6 +159,7 @@ class Pages:
     def renderer(self, renderer: Renderer) -> None:
         self._renderer = renderer
         self._early = None
+        self._splits.clear()  # (cut from the old renderer's pages)
 
     def rendered(self, topic: Topic) -> Rendered:
         """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
@@ -203,6 +206,7 @@ class Pages:
         cache and settings). True if the page `made_whole` described (``made``) is made the same by the
         whole library, so it needs no reload: its rendering is kept."""
         old, self._renderer, self._early, self._whole = self._renderer, None, None, None
+        self._splits.clear()  # (cut from the part's pages)
         if old is not None:
             from .content.render import Renderer
 
@@ -237,6 +241,9 @@ class Pages:
         """The topic page at ``url`` in parts from the disk cache, read there now without the rest of its
         rendering (Renderer.stored_parts), or None. Never makes the renderer (a start's first pages)."""
         topic = self.topic_at(url)
+        known, split = self._kept_split(topic) if topic is not None else (False, None)
+        if topic is not None and split is not None:  # another part of a page cut lately: not read again
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
         body = self._renderer.stored_parts(topic) if self._renderer is not None and topic is not None else None
         if body is None or topic is None:
             return None
@@ -282,14 +289,19 @@ class Pages:
         """``topic``'s reading parts, its body being ``pieces`` (its rendering's parts), or None: shown whole.
         Cut once (a few ms on the longest page), kept for the last few pages."""
         kept = self._splits.get(topic.id)
-        if kept is not None and kept[0] == pieces:
+        if kept is not None and kept[0] is topic and kept[1] == pieces:
             self._splits[topic.id] = self._splits.pop(topic.id)  # (the most recent last)
-            return kept[1]
+            return kept[2]
         split = split_page(pieces)
-        self._splits[topic.id] = (pieces, split)
+        self._splits[topic.id] = (topic, tuple(pieces), split)
         while len(self._splits) > SPLIT_KEPT:
             del self._splits[next(iter(self._splits))]
         return split
+
+    def _kept_split(self, topic: Topic) -> tuple[bool, ReadingParts | None]:
+        """(whether ``topic`` was cut lately, its reading parts then)."""
+        kept = self._splits.get(topic.id)
+        return (True, kept[2]) if kept is not None and kept[0] is topic else (False, None)
 
     @staticmethod
     def may_split(topic: Topic) -> bool:
@@ -299,14 +311,14 @@ class Pages:
 
     def reading_parts(self, topic: Topic) -> ReadingParts | None:
         """``topic``'s reading parts (rendering it if it is not yet), or None: it is shown whole."""
-        return self.split_of(topic, self.rendered(topic).parts)
+        known, split = self._kept_split(topic)
+        return split if known else self.split_of(topic, self.rendered(topic).parts)
 
     def known_reading_parts(self, url: str) -> ReadingParts | None:
         """The reading parts of the topic at ``url`` if its page has been cut already (nothing rendered or cut
         now), else None."""
         topic = self.topic_at(url)
-        kept = self._splits.get(topic.id) if topic is not None else None
-        return kept[1] if kept is not None else None
+        return self._kept_split(topic)[1] if topic is not None else None
 
     @staticmethod
     def part_shown(url: str, split: ReadingParts) -> int:

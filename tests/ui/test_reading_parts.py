@@ -365,3 +365,20 @@ def test_the_kiosk_forgets_the_part_read_and_writes_nothing(qtbot, root, private
     shown(window, qtbot, 0)
     assert reader.verticalScrollBar().value() == 0
     end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
+
+
+def test_another_part_of_the_page_is_shown_without_reading_or_cutting_the_page_again(window, qtbot, monkeypatch):
+    from sbc_desktop import pages
+
+    shown(window, qtbot, 0)
+
+    def again(*_args):
+        raise AssertionError("the page was read or cut again for another of its parts")
+
+    monkeypatch.setattr(window.pages, "rendered", again)
+    monkeypatch.setattr(window.pages.renderer, "stored_parts", again)
+    monkeypatch.setattr(pages, "split_page", again)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    shown(window, qtbot, 0)
