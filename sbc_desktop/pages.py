@@ -345,9 +345,9 @@ class Pages:
             number=index + 1, count=len(split), title=self.part_title(split, index)
         )
 
-    def part_page(self, topic: Topic, index: int) -> str:
-        """Reading part ``index`` of ``topic`` (which is cut in parts) as the reader shows it."""
-        split = self.reading_parts(topic)
+    def part_page(self, topic: Topic, index: int, split: ReadingParts | None = None) -> str:
+        """Reading part ``index`` of ``topic`` (which is cut in parts: ``split``, if known) as the reader shows it."""
+        split = split if split is not None else self.reading_parts(topic)
         assert split is not None
         return self._part_page(topic, split, index)
 

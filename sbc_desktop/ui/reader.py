@@ -1159,9 +1159,9 @@ class Reader(QTextBrowser):
 
     def part_html(self, index: int) -> str:
         """Reading part ``index`` of the page shown as the reader shows it (its HTML), without showing it."""
-        topic = self.pages.topic_at(self.current_url())
-        assert topic is not None and self.reading_parts() is not None
-        return self.pages.part_page(topic, index)
+        topic, split = self.pages.topic_at(self.current_url()), self.reading_parts()
+        assert topic is not None and split is not None
+        return self.pages.part_page(topic, index, split)  # (from the cut the reader keeps: nothing rendered)
 
     def go_to_part(self, index: int, place: str = "", then: Callable[[], None] | None = None) -> None:
         """Show reading part ``index`` of the page (at its ``place``, "#name", if given; else at its top), as a
