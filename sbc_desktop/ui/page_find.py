@@ -156,6 +156,15 @@ class Highlighter(QObject):
         self._select_first = False
         self._show_current()
 
+    def at_end(self, direction: int) -> bool:
+        """True if there is no match after the current one (``direction`` +1; counted as far as that needs) or
+        before it (-1): where Next or Previous goes round, or on to another part of the topic."""
+        if direction > 0:
+            if self.current + 1 >= len(self.spans):
+                self._count_now(len(self.spans) + 1)  # the next one may not be counted yet
+            return self.current + 1 >= len(self.spans)
+        return self.current <= 0
+
     def select(self, index: int) -> None:
         """Make match ``index`` the current one (shown, selected)."""
         if 0 <= index < len(self.spans):
