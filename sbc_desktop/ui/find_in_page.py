@@ -13,7 +13,8 @@ from .anchor_place import anchor_position
 from .find_bar import FindBar
 from .glossary_find import GlossaryFind, find_label
 from .page_find import Highlighter, text_pattern
-from .parts_find import PartsFind, ShownParts
+from .parts_find import PartsFind
+from .shown_parts import ShownParts
 
 
 class FindInPage(QObject):

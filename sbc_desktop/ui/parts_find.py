@@ -21,7 +21,6 @@ import html as html_module
 import re
 import time
 from collections.abc import Callable
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -62,16 +61,6 @@ def count_in(text: str, lower: str, needle: str) -> int:
     if lower:
         return lower.count(needle.lower())
     return sum(1 for _ in re.finditer(re.escape(needle), text, re.IGNORECASE))
-
-
-class ShownParts(Protocol):
-    """What find needs of the reader's parts (the reader's own names behind it: see ReaderParts)."""
-
-    def count(self) -> int: ...  # the shown topic's parts (1: a page not in parts)
-    def shown(self) -> int: ...  # the part on screen, from 0
-    def topic(self) -> str: ...  # the topic's address, without its part
-    def html(self, part: int) -> str: ...  # a part's HTML, as the reader would show it (not shown)
-    def show(self, part: int) -> None: ...  # show that part (its change said, as Next part says it)
 
 
 class PartsFind(QObject):
