@@ -201,7 +201,7 @@ class PartsFind(QObject):
     def _step(self) -> None:
         began = time.perf_counter()
         counted = len(self._counts)
-        while self._left and time.perf_counter() - began < STEP_S:
+        while self._left:  # one piece at least, then until STEP_S is spent
             part = self._left[0]
             made = self._texts[part]
             if made is None:
@@ -210,10 +210,13 @@ class PartsFind(QObject):
                 continue
             self._counts[part] = count_in(made[0], made[1], self.text)
             self._left.pop(0)
+            if time.perf_counter() - began >= STEP_S:
+                break
         if not self._left:  # every count known: the rest of the texts made ahead (for the next words)
-            while time.perf_counter() - began < STEP_S:
+            missing = next((part for part, text in enumerate(self._texts) if text is None), None)
+            while missing is not None and self._make(missing, began, STEP_S):
                 missing = next((part for part, text in enumerate(self._texts) if text is None), None)
-                if missing is None or not self._make(missing, began, STEP_S):
+                if time.perf_counter() - began >= STEP_S:
                     break
         if self._left or any(text is None for text in self._texts):
             self._timer.start()
