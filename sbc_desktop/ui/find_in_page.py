@@ -62,6 +62,7 @@ class FindInPage(QObject):
         """``text`` from the top (direction 0), or the next (+1) or previous (-1) match."""
         if direction == 0 or self.highlighter.label != text:
             arriving = self._arrival is not None and self._arrival[1] == self._address()
+            arriving = arriving or self._part_arrival is not None  # (dropped by page_changed if not this part)
             self.highlighter.find_all(text_pattern(text), select_first=not arriving, label=text)
             if self.glossary is not None:
                 self.glossary.count(text, self._page_url())

@@ -222,3 +222,52 @@ class PartsFind(QObject):
             self._timer.start()
         if len(self._counts) != counted:
             self.changed.emit()  # (more parts counted: the count so far, or the final one)
+
+
+class FirstPart(QObject):
+    """The first part of a topic that has a search's words (a search's result opens there), looked for a piece
+    of HTML at a time, at most `STEP_S` a turn of the event loop: on a long page, in a few turns."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._seeking: tuple[int, Callable[[int], str], re.Pattern[str], Callable[[int], None]] | None = None
+        self._at = (0, 0)  # the part and the place in its HTML looked at next
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def seek(
+        self, parts: int, html: Callable[[int], str], pattern: re.Pattern[str], then: Callable[[int], None]
+    ) -> None:
+        """Call ``then`` with the first of ``parts`` parts (``html(i)`` each) where ``pattern`` is found (0 if in
+        none): now, if that takes one step, else in a later turn. An earlier seek is dropped."""
+        self._seeking, self._at = (parts, html, pattern, then), (0, 0)
+        self._step()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._seeking = None
+
+    def _step(self) -> None:
+        if self._seeking is None:
+            return
+        parts, html_of, pattern, then = self._seeking
+        began = time.perf_counter()
+        part, at = self._at
+        found: int | None = None
+        while part < parts:
+            html = html_of(part)
+            end = chunk_end(html, at)
+            if pattern.search(html_text(html[at:end])):  # (pieces end at a block: no match crosses two)
+                found = part
+                break
+            part, at = (part, end) if end < len(html) else (part + 1, 0)
+            if time.perf_counter() - began >= STEP_S:
+                break
+        if found is None and part < parts:
+            self._at = (part, at)
+            self._timer.start()
+            return
+        self._seeking = None
+        then(found or 0)

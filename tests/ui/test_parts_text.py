@@ -108,3 +108,21 @@ def test_each_step_is_short_on_a_long_part(qapp, qtbot):
     qtbot.waitUntil(found.done, timeout=20_000)
     assert found.counts()[0] == 30_000
     assert len(longest) > 5 and max(longest) < 0.016 * 2  # (at load: STEP_S is 4 ms, a chunk about 1 ms)
+
+
+def test_the_first_part_with_a_search_s_words_is_found_in_steps(qapp, qtbot, monkeypatch):
+    import re
+
+    from sbc_desktop.ui.parts_find import FirstPart
+
+    monkeypatch.setattr(parts_find, "CHUNK_CHARS", 100)
+    monkeypatch.setattr(parts_find, "STEP_S", 0.0)  # one piece a step
+    htmls = ["<h2>One</h2>" + "<p>Nothing to see.</p>" * 30 for _ in range(4)]
+    htmls[2] += "<p>Bones and <b>spread</b>ing.</p>"
+    seeker = FirstPart()
+    found: list[int] = []
+    seeker.seek(4, htmls.__getitem__, re.compile(r"\bspread\w*", re.IGNORECASE), found.append)
+    assert found == []  # (not in the first piece: in later turns)
+    qtbot.waitUntil(lambda: found == [2])
+    seeker.seek(4, htmls.__getitem__, re.compile(r"\bzebra\w*", re.IGNORECASE), found.append)
+    qtbot.waitUntil(lambda: found == [2, 0])  # in none: the first part
