@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QWidget
 
 from .icons import icon
@@ -128,6 +128,9 @@ class ReadAloud(QObject):
         self.reader = reader
         self.shown_parts = shown_parts  # a topic in parts: reading goes on into the next part, to the topic's end
         self._to_part: tuple[str, int] | None = None  # (topic, part) shown for the reading to go on in
+        # The places of the page not read ((start, end) in the document): a topic in parts' list of its parts,
+        # and in a later part its title again (shown_parts.py).
+        self.skipped: Callable[[QTextDocument], list[tuple[int, int]]] = lambda _doc: []
         self._engine: SpeechEngine | None = None
         self._opener = opener
         self.engine_stuck = False  # the last engine did not answer or stopped (it is installed)
@@ -212,7 +215,11 @@ class ReadAloud(QObject):
         end = text.find("\n", start + SPLIT_CHARS)
         end = len(text) if end < 0 else end + 1
         self._split_to = end
-        return split_sentences(text, start, end)
+        sentences = split_sentences(text, start, end)
+        skipped = self.skipped(self.reader.document())
+        if skipped:
+            sentences = [s for s in sentences if not any(a <= s.start < b for a, b in skipped)]
+        return sentences
 
     def _read_on(self) -> bool:
         """More of the page to read after the last sentence split: True if reading goes on (now, or
