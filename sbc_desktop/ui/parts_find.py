@@ -74,7 +74,7 @@ class PartsFind(QObject):
         self._html: Callable[[int], str] = lambda _index: ""
         self._parts = 0
         self._texts: list[tuple[str, str] | None] = []  # each part's text and lower case (None: not made yet)
-        self._making: tuple[int, int, list[str]] | None = None  # (part, where in its HTML, pieces made so far)
+        self._making: tuple[int, str, int, list[str]] | None = None  # (part, its HTML, where in it, pieces made)
         self.text = ""  # what is counted (the find bar's text)
         self.shown = -1  # the part shown (counted by the page's own find, not here)
         self._left: list[int] = []  # parts still to count, in the order they are counted
@@ -165,7 +165,7 @@ class PartsFind(QObject):
     def held(self) -> int:
         """How many characters of the parts' text are kept."""
         made = sum(len(text) + len(lower) for text, lower in filter(None, self._texts))
-        return made + (sum(map(len, self._making[2])) if self._making else 0)
+        return made + (sum(map(len, self._making[3])) if self._making else 0)
 
     def part_text(self, part: int, budget: float = float("inf")) -> str | None:
         """Part ``part``'s text (made now, for up to ``budget`` seconds: None if that was not enough)."""
@@ -182,15 +182,14 @@ class PartsFind(QObject):
     def _make(self, part: int, began: float, budget: float) -> bool:
         """Make part ``part``'s text for up to ``budget`` seconds; True once it is made."""
         if self._making is None or self._making[0] != part:
-            self._making = (part, 0, [])
-        _part, at, pieces = self._making
-        html = self._html(part)
+            self._making = (part, self._html(part), 0, [])  # (its HTML asked for once)
+        _part, html, at, pieces = self._making
         while at < len(html):
             end = chunk_end(html, at)
             pieces.append(html_text(html[at:end]))
             at = end
             if time.perf_counter() - began >= budget and at < len(html):
-                self._making = (part, at, pieces)
+                self._making = (part, html, at, pieces)
                 return False
         text = "".join(pieces)
         lower = text.lower()
