@@ -21,6 +21,8 @@ from .content.links import TOPIC_SCHEME
 from .escape import escape
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
 
+from .content.reading_parts import ReadingParts, split_page
+
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.arriving import ArrivingParts
     from .content.render import Renderer
@@ -35,6 +37,30 @@ def long_date(date: dt.date) -> str:
 
 def topic_url(topic_id: str) -> str:
     return TOPIC_SCHEME + topic_id
+
+
+PART_QUERY = "?part="  # a long topic's reading part N (from 1): ``topic:ID?part=N`` (content/reading_parts.py)
+# A topic with less Markdown than this is never cut (the shortest NCI page that is: 17,000 characters).
+MAY_SPLIT_CHARS = 8_000
+SPLIT_KEPT = 4  # pages' reading parts kept (the last few read: a part switch does not cut the page again)
+
+
+def part_url(topic_id: str, index: int) -> str:
+    """The address of a long topic's reading part ``index`` (from 0)."""
+    return f"{TOPIC_SCHEME}{topic_id}{PART_QUERY}{index + 1}"
+
+
+def page_address(url: str) -> str:
+    """``url`` without its place (#...) or reading part (?part=N): the page's own address."""
+    return url.split("#")[0].split("?")[0]
+
+
+def part_asked(url: str) -> int | None:
+    """The reading part (from 0) ``url`` names, or None if it names none."""
+    query = url.split("#")[0].partition("?")[2]
+    if query.startswith(PART_QUERY[1:]) and query[len(PART_QUERY) - 1 :].isdigit():
+        return max(0, int(query[len(PART_QUERY) - 1 :]) - 1)
+    return None
 
 
 class WholePage:
@@ -92,6 +118,8 @@ class Pages:
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
         self.glossary = GlossaryPages(lambda: self.library)  # its page, or a page to a letter when it is long
+        # The last pages' reading parts: topic id -> (the body's pieces it was cut from, its parts or None)
+        self._splits: dict[str, tuple[tuple[str, ...], ReadingParts | None]] = {}
 
     @classmethod
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
@@ -215,6 +243,9 @@ class Pages:
         body = self._renderer.stored_parts(topic) if self._renderer is not None and topic is not None else None
         if body is None or topic is None:
             return None
+        split = self.split_of(topic, body)
+        if split is not None:
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
         last = len(body) - 1
         return self._framed_parts(topic, ((html, index == last) for index, html in enumerate(body)))
 
@@ -233,11 +264,99 @@ class Pages:
         if address == urgent_help.URGENT_URL:
             return iter([urgent_help.fallback_page_html(self.care_team(), can_edit=self.can_edit_care_team())])
         topic = self.topic_at(address)
-        return self.topic_parts(topic) if topic else None
+        if topic is None:
+            return None
+        split = self.reading_parts(topic)
+        if split is not None:
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
+        return self.topic_parts(topic)
 
     def topic_at(self, url: str) -> Topic | None:
-        address = url.split("#")[0]
+        address = page_address(url)
         return self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
+
+    # -- long topics in reading parts (content/reading_parts.py) ------------------------------
+    def split_of(self, topic: Topic, pieces: tuple[str, ...]) -> ReadingParts | None:
+        """``topic``'s reading parts, its body being ``pieces`` (its rendering's parts), or None: shown whole.
+        Cut once (a few ms on the longest page), kept for the last few pages."""
+        kept = self._splits.get(topic.id)
+        if kept is not None and kept[0] == pieces:
+            self._splits[topic.id] = self._splits.pop(topic.id)  # (the most recent last)
+            return kept[1]
+        split = split_page(pieces)
+        self._splits[topic.id] = (pieces, split)
+        while len(self._splits) > SPLIT_KEPT:
+            del self._splits[next(iter(self._splits))]
+        return split
+
+    @staticmethod
+    def may_split(topic: Topic) -> bool:
+        """Whether ``topic`` may be cut in reading parts (its Markdown long enough): the reader shows such a page
+        once all of it is rendered, not as its parts come from the helper."""
+        return len(topic.body) >= MAY_SPLIT_CHARS
+
+    def reading_parts(self, topic: Topic) -> ReadingParts | None:
+        """``topic``'s reading parts (rendering it if it is not yet), or None: it is shown whole."""
+        return self.split_of(topic, self.rendered(topic).parts)
+
+    def known_reading_parts(self, url: str) -> ReadingParts | None:
+        """The reading parts of the topic at ``url`` if its page has been cut already (nothing rendered or cut
+        now), else None."""
+        topic = self.topic_at(url)
+        kept = self._splits.get(topic.id) if topic is not None else None
+        return kept[1] if kept is not None else None
+
+    @staticmethod
+    def part_shown(url: str, split: ReadingParts) -> int:
+        """The reading part (from 0) shown at ``url``: the one it names, else the one holding its place
+        (#name), else the first."""
+        asked = part_asked(url)
+        if asked is None and "#" in url:
+            asked = split.part_of_anchor(url.partition("#")[2])
+        return min(asked or 0, len(split) - 1)
+
+    def part_title(self, split: ReadingParts, index: int) -> str:
+        """What reading part ``index`` is called: its first heading, or the one before it "(continued)"."""
+        for before in range(index, -1, -1):
+            heading = split.parts[before].heading
+            if heading:
+                if before == index:
+                    return heading
+                return QCoreApplication.translate("Pages", "{heading} (continued)").format(heading=heading)
+        return QCoreApplication.translate("Pages", "Introduction")
+
+    def part_line(self, split: ReadingParts, index: int) -> str:
+        """ "Part 2 of 5: Stages of breast cancer"."""
+        return QCoreApplication.translate("Pages", "Part {number} of {count}: {title}").format(
+            number=index + 1, count=len(split), title=self.part_title(split, index)
+        )
+
+    def part_page(self, topic: Topic, index: int) -> str:
+        """Reading part ``index`` of ``topic`` (which is cut in parts) as the reader shows it."""
+        split = self.reading_parts(topic)
+        assert split is not None
+        return self._part_page(topic, split, index)
+
+    def _part_page(self, topic: Topic, split: ReadingParts, index: int) -> str:
+        """The page's header, "Part 2 of 5: ...", the part's text, the list of every part (links to each), and
+        on the last part the sources and dates."""
+        contents = []
+        for number in range(len(split)):
+            title = escape(self.part_line(split, number))
+            if number == index:
+                contents.append(f"<li><b>{title}</b></li>")
+            else:
+                contents.append(f'<li><a href="{escape(part_url(topic.id, number))}">{title}</a></li>')
+        heading = escape(QCoreApplication.translate("Pages", "All the parts of this page"))
+        last = index == len(split) - 1
+        # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)
+        return (
+            self.topic_header(topic)
+            + f'<p class="part-line" id="part-line"><b>{escape(self.part_line(split, index))}</b></p>\n'
+            + self.with_care_team(split.html(index))
+            + ("\n" + self.footer_html(topic) if last else "")
+            + f'\n<div class="parts-list" id="parts-list"><h2>{heading}</h2><ul>{"".join(contents)}</ul></div>'
+        )
 
     def exists(self, url: str) -> bool:
         if self.glossary.is_glossary(url):

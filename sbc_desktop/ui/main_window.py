@@ -42,6 +42,7 @@ from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
 from .shown_parts import ShownParts
 from .reader import Reader
+from .reading_parts_view import ReadingPartsView
 from .reading_position import restore_position
 from .reading_prefs import apply_reading_font
 from .search_field import SearchField
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
-        self._positions = self.session.positions  # topic id -> 0..1
+        self._positions = self.session.positions  # topic id -> 0..1 (a page in parts: its part, from 0, + 0..1)
         self._scrolled_early: tuple[str, int] | None = None  # (topic, page number): see _note_position
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
         # (a second start's first part knows the whole library has a glossary: no button comes later)
         self.commands.glossary.setVisible(bool(library.glossary or (library.whole_names or ((), ()))[1]))
         self._wire()
+        self._said_of: str | None = None  # the address whose title was last said
+        self.reading_parts = ReadingPartsView(self)  # a long page's parts: the bar, keys, what is said
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
         if self.policy.kiosk:  # made at once: each patient's kiosk is the same as a freshly started one
@@ -538,7 +541,10 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Page: {0}").format(title)
         )  # what a screen reader says on entering
         if not self._same_page:
-            self.announce(title)
+            said = self.pages.topic_at(self._said_of or "")
+            same_topic = said is not None and said is self.pages.topic_at(address)
+            self.announce(self.reading_parts.arrival_words(title, same_topic))
+        self._said_of = address
         self.tree.show_url(address)
         if self._popup is not None:
             self._popup.close()
@@ -811,7 +817,7 @@ class MainWindow(QMainWindow):
                 self._scrolled_early = (self._topic.id, self.reader.page_number)  # noted once laid out, or left
             return
         if bar.maximum() > 0:
-            self._positions[self._topic.id] = round(value / bar.maximum(), 4)
+            self._positions[self._topic.id] = self.reading_parts.position(value / bar.maximum())
 
     def _note_scrolled_position(self) -> None:
         """A long page's height is known now: where the reader scrolled to while it was laid out counts."""
@@ -827,11 +833,13 @@ class MainWindow(QMainWindow):
         scrolled, self._scrolled_early = self._scrolled_early, None
         bar = self.reader.verticalScrollBar()
         if scrolled is not None and scrolled[1] == self.reader.page_number and bar.maximum() > 0:
-            self._positions[scrolled[0]] = round(bar.value() / bar.maximum(), 4)
+            self._positions[scrolled[0]] = self.reading_parts.position(bar.value() / bar.maximum())
 
     def _restore_position(self, address: str) -> None:
-        """At home, a topic opens where the reader left it (links to a place go there instead)."""
-        fraction = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
+        """At home, a topic opens where the reader left it (links to a place go there instead); a long one in
+        parts, at the part left (see ReadingPartsView.fraction_to_restore)."""
+        kept = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
+        fraction = self.reading_parts.fraction_to_restore(address, kept) if kept > 0 else 0.0
         if fraction > 0 and "#" not in address:
             restore_position(self.reader, fraction)  # once the page is whole, unless the user has scrolled
 
