@@ -40,7 +40,6 @@ from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
-from .shown_parts import ShownParts
 from .reader import Reader
 from .reading_parts_view import ReadingPartsView
 from .reading_position import restore_position
@@ -48,6 +47,7 @@ from .reading_prefs import apply_reading_font
 from .search_field import SearchField
 from .search_service import SearchService
 from .session_panes import connect_appointment, connect_session
+from .shown_parts import ShownParts
 from .themed_style import style_application
 from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
