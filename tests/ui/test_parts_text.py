@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtGui import QTextDocument
 
 from sbc_desktop.content.loader import load_library
