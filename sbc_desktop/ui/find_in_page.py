@@ -61,6 +61,7 @@ class FindInPage(QObject):
     def find(self, text: str, direction: int) -> None:
         """``text`` from the top (direction 0), or the next (+1) or previous (-1) match."""
         if direction == 0 or self.highlighter.label != text:
+            self._part_wanted = 0  # (new words: a Next waiting for the old words' count is dropped)
             arriving = self._arrival is not None and self._arrival[1] == self._address()
             arriving = arriving or self._part_arrival is not None  # (dropped by page_changed if not this part)
             self.highlighter.find_all(text_pattern(text), select_first=not arriving, label=text)
@@ -138,7 +139,7 @@ class FindInPage(QObject):
     def _parts_counted(self) -> None:
         """More of the other parts counted: Next (Previous) waiting for them goes on; the count shown again."""
         wanted, text = self._part_wanted, self.bar.field.text()
-        if wanted and (self.parts.next_part(forward=wanted > 0) is not None or self.parts.done()):
+        if wanted and self.parts.text == text and (self.parts.next_part(forward=wanted > 0) is not None or self.parts.done()):
             self._part_wanted = 0
             if not self._to_another_part(text, wanted):
                 self.highlighter.step(wanted)  # no other part has the words: round in this one

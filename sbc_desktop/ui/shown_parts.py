@@ -53,7 +53,7 @@ class ShownParts:
     def find_skips(self, doc: QTextDocument) -> list[tuple[int, int]]:
         """The places of a part's page (``doc``) find does not search: its part line (and the header before it,
         after the first part), and its list of parts."""
-        places = part_places(doc)
+        places = part_places(doc) if self.count() > 1 else None
         if places is None:
             return []
         line, body, listed = places
@@ -62,7 +62,7 @@ class ShownParts:
     def read_skips(self, doc: QTextDocument) -> list[tuple[int, int]]:
         """The places of a part's page read aloud does not read: the header after the first part, the list of
         parts."""
-        places = part_places(doc)
+        places = part_places(doc) if self.count() > 1 else None
         if places is None:
             return []
         line, _body, listed = places
