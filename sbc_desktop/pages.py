@@ -18,10 +18,9 @@ from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import GlossaryTerm, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .content.reading_parts import ReadingParts, may_split, split_page
 from .escape import escape
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
-
-from .content.reading_parts import ReadingParts, split_page
 
 if TYPE_CHECKING:  # the Markdown parser (pyromark) and nh3 come with the renderer, when a page is not in the disk cache
     from .content.arriving import ArrivingParts
@@ -40,8 +39,6 @@ def topic_url(topic_id: str) -> str:
 
 
 PART_QUERY = "?part="  # a long topic's reading part N (from 1): ``topic:ID?part=N`` (content/reading_parts.py)
-# A topic with less Markdown than this is never cut (the shortest NCI page that is: 17,000 characters).
-MAY_SPLIT_CHARS = 8_000
 SPLIT_KEPT = 4  # pages' reading parts kept (the last few read: a part switch does not cut the page again)
 
 
@@ -293,7 +290,7 @@ class Pages:
     def may_split(topic: Topic) -> bool:
         """Whether ``topic`` may be cut in reading parts (its Markdown long enough): the reader shows such a page
         once all of it is rendered, not as its parts come from the helper."""
-        return len(topic.body) >= MAY_SPLIT_CHARS
+        return may_split(len(topic.body))
 
     def reading_parts(self, topic: Topic) -> ReadingParts | None:
         """``topic``'s reading parts (rendering it if it is not yet), or None: it is shown whole."""

@@ -31,9 +31,17 @@ CHARS_PER_TAG = 200  # characters of HTML cost Qt's layout about what one tag do
 # measuring (benchmarks/README.md, "Long pages in parts, session 33").
 APP_PART_BUDGET = 1_000
 PART_BUDGET = APP_PART_BUDGET  # (the tests of other things show long pages whole: tests/conftest.py)
+# A page with less Markdown than this many characters per tag of the budget is never cut (the shortest NCI page that
+# is has 17 a tag): the reader shows a longer one once all of it is rendered, not as its parts come from the helper.
+MARKDOWN_PER_TAG = 8
 _HEADING = re.compile(r"<h([23])[\s>]")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _HEADING_TEXT = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.DOTALL)
+
+
+def may_split(markdown_chars: int) -> bool:
+    """Whether a page of ``markdown_chars`` characters of Markdown may be cut in reading parts."""
+    return markdown_chars >= MARKDOWN_PER_TAG * PART_BUDGET
 
 
 def cost(html: str, start: int = 0, end: int | None = None) -> float:

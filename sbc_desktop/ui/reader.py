@@ -37,7 +37,7 @@ from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
 from ..content.reading_parts import ReadingParts
 from ..escape import escape
-from ..pages import HOME_URL, Pages, page_address, part_url
+from ..pages import HOME_URL, Pages, part_url
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
@@ -1106,9 +1106,11 @@ class Reader(QTextBrowser):
             return False
         if url.toString().split("#")[0] != self.current_url().split("#")[0]:
             return False
-        split = self.pages.known_reading_parts(self.current_url())
-        if split is not None and self.pages.part_shown(url.toString(), split) != self.part_index():
-            return False  # (a place in another reading part: that part is shown)
+        split = self.reading_parts()
+        index = self.pages.part_shown(url.toString(), split) if split is not None else 0
+        if index != self.part_index():  # a place in another reading part: that part, there (by its own address:
+            self.go_to_part(index, url.fragment())  # Qt takes one differing only in its "#place" for this page)
+            return True
         name = url.fragment()
         self._moves += 1
 
@@ -1167,12 +1169,6 @@ class Reader(QTextBrowser):
         if then is not None:
             self.after_build(self._this_move(lambda: self.when_complete(then)))
 
-    def _anchor_part(self, name: str) -> int | None:
-        """The reading part holding the place ``name``, if it is not the one shown (else None)."""
-        split = self.reading_parts()
-        index = split.part_of_anchor(name) if split is not None else None
-        return index if index is not None and index != self.part_index() else None
-
     def _part_shown(self, url: QUrl) -> None:
         if self._build is None:  # (once its text is in: pageBuilt)
             # Kept with the page (the pages' cache of cut pages holds only the last few).
@@ -1191,10 +1187,6 @@ class Reader(QTextBrowser):
             self.termActivated.emit(text[len(TERM_SCHEME) :], self._link_rect())
         elif url.scheme() in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
-        elif not url.scheme() and url.fragment() and self._anchor_part(url.fragment()) is not None:
-            index = self._anchor_part(url.fragment())
-            assert index is not None
-            self.go_to_part(index, url.fragment())  # a place in another reading part of the page
         elif not url.scheme() and url.fragment():
             self._moves += 1
             self.to_anchor(url.fragment())  # (the place may be further down than the page has come yet)

@@ -26,16 +26,21 @@ class _PartButton(QPushButton):
         super().__init__(parent)
         self.setObjectName(name)
         self.full_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # As wide as its text, or less (never asking the window for more room: see minimumSizeHint).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
         self.setAccessibleName(text)
+        self.updateGeometry()  # (its size hint is the whole text's)
         self._fit()
 
     def wanted_width(self) -> int:
         """The width that shows the whole text."""
         return self.fontMetrics().horizontalAdvance(self.full_text) + 4 * self.fontMetrics().averageCharWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.wanted_width(), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(0, super().minimumSizeHint().height())
@@ -72,8 +77,9 @@ class ReadingPartsBar(QWidget):
         self.next_button.clicked.connect(lambda: self.partRequested.emit(self._index + 1))
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(8, 4, 8, 4)
-        self._layout.addWidget(self.previous_button, 1)
-        self._layout.addWidget(self.next_button, 1)
+        self._layout.addWidget(self.previous_button)
+        self._layout.addStretch(1)  # (Previous at the left, Next at the right)
+        self._layout.addWidget(self.next_button)
         self._index = 0
         self.hide()
 

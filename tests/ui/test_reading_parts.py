@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from sbc_desktop.content.loader import load_library
-from sbc_desktop.pages import part_url
+from sbc_desktop.pages import Pages, part_url
 from tests.helpers import make_content
 from tests.ui.conftest import link_point
 from tests.ui.test_back_keeps_place import open_window
@@ -30,10 +31,14 @@ def parted_body(sections: int = 12, paragraphs: int = 30) -> str:
     return "\n\n".join(out)
 
 
+GLOSSARY = "terms:\n  - id: liver\n    term: liver\n    definition: An organ that cleans the blood.\n"
+
+
 @pytest.fixture
 def root(tmp_path, in_parts):
-    pages = {"long": parted_body(), "other": "A page that links to [section 9](topic:long#section-9-heading)."}
-    return make_content(tmp_path / "content", pages)
+    body = parted_body().replace("The end of section 11.", "The end of section 11, about the liver.")
+    pages = {"long": body, "other": "A page that links to [section 9](topic:long#section-9-heading)."}
+    return make_content(tmp_path / "content", pages, glossary=GLOSSARY)
 
 
 @pytest.fixture
@@ -60,3 +65,255 @@ def test_a_long_page_opens_at_its_first_part_with_its_part_line_and_a_next_part_
     assert bar is not None and bar.isVisible()
     assert not bar.previous_button.isVisible()
     assert bar.next_button.isVisible() and bar.next_button.accessibleName().startswith("Next part: Section ")
+
+
+def press_next_part(window, qtbot) -> None:
+    button = window.reading_parts.bar.next_button
+    assert button.isVisible()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_next_part_shows_the_next_part_at_its_top_says_it_and_puts_the_focus_in_the_page(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    count = reader.part_count()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    assert reader.current_url() == part_url("long", 1)
+    assert f"Part 2 of {count}: Section 5 heading" in text(window)
+    assert "Paragraph 0 of section 5" in text(window) and "Paragraph 0 of section 1:" not in text(window)
+    assert said[-1] == f"Part 2 of {count}, Section 5 heading"
+    assert reader.hasFocus() and reader.textCursor().position() == 0
+    assert reader.verticalScrollBar().value() == 0
+    bar = window.reading_parts.bar
+    assert (
+        bar.previous_button.isVisible() and bar.previous_button.accessibleName() == "Previous part: Section 1 heading"
+    )
+    # The window title stays the topic's; the topic list's row stays the topic's.
+    assert window.windowTitle() == "Long"
+    assert window.tree.selectedItems() == [window.tree._items["topic:long"]]  # (its row stays highlighted)
+    # Previous part, the same way.
+    QTest.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    shown(window, qtbot, 0)
+    assert said[-1] == f"Part 1 of {count}, Section 1 heading"
+
+
+def test_the_keys_move_between_parts_and_stop_at_either_end(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    for index in range(1, count):
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        shown(window, qtbot, index)
+    assert not window.commands.next_part.isEnabled()
+    assert not window.reading_parts.bar.next_button.isVisible()
+    assert "Where this information comes from" in text(window)  # the sources, on the last part
+    qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert reader.part_index() == count - 1
+    qtbot.keyClick(reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    shown(window, qtbot, count - 2)
+    assert window.commands.next_part.isEnabled() and window.commands.previous_part.isEnabled()
+    # Listed with the window's other keys (the Go menu).
+    go_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    assert window.commands.next_part in go_menu.actions() and window.commands.previous_part in go_menu.actions()
+    assert window.commands.next_part.shortcut().toString() == "Ctrl+PgDown"
+
+
+def test_the_list_of_parts_opens_another_part_and_back_returns_to_the_place(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    # The last part's link in the list of every part (at the end of each part), clicked.
+    target = part_url("long", count - 1)
+    point = link_point(reader, target)  # (scrolled to it)
+    place = bar.value()
+    assert place > 0
+    QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    shown(window, qtbot, count - 1)
+    assert reader.current_url() == target
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    qtbot.waitUntil(lambda: reader.part_index() == 0 and reader.is_laid_out() and abs(bar.value() - place) <= 2)
+    assert reader.current_url() == "topic:long"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward
+    shown(window, qtbot, count - 1)
+
+
+def test_a_link_to_a_place_in_another_part_opens_that_part_there(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    with qtbot.waitSignal(reader.placeReached) as reached:
+        QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#section-11-heading"))
+    assert reached.args == ["section-11-heading"]
+    assert reader.part_index() == reader.part_count() - 1
+    assert "Paragraph 0 of section 11" in text(window)
+    assert reader.textCursor().block().text() == "Section 11 heading"
+    assert reader.verticalScrollBar().value() > 0
+
+
+def test_a_link_from_another_topic_to_a_place_in_a_part_opens_that_part(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    reader.go("topic:other")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other" and reader.is_complete())
+    with qtbot.waitSignal(reader.placeReached):
+        QTest.mouseClick(
+            reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "topic:long#section-9-heading")
+        )
+    assert "Paragraph 0 of section 9" in text(window) and reader.part_index() == reader.part_count() - 1
+    assert reader.textCursor().block().text() == "Section 9 heading"
+
+
+def test_the_topic_opens_again_at_the_part_and_place_left(qtbot, root, settings):
+    window = open_window(qtbot, load_library(root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    fraction = bar.value() / bar.maximum()
+    assert 1 < window._positions["long"] < 2
+    reader.go("topic:other")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other")
+    # The topic list opens it at the part and the place left.
+    item = window.tree._items["topic:long"]
+    window.tree.scrollToItem(item)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualItemRect(item).center())
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(lambda: reader.is_laid_out() and bar.value() > 0)
+    assert bar.value() / bar.maximum() == pytest.approx(fraction, abs=0.01)
+    # Back goes to the page before the topic, not to its first part.
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other")
+    # And so does the next start, asked for the topic.
+    window.close()
+    again = open_window(qtbot, load_library(root), settings, "long")
+    qtbot.waitUntil(lambda: again.reader.part_index() == 1 and again.reader.is_laid_out())
+    again_bar = again.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: again_bar.value() > 0)
+    assert again_bar.value() / again_bar.maximum() == pytest.approx(fraction, abs=0.01)
+
+
+def test_a_handout_prints_the_whole_topic_not_the_part_shown(window, qtbot):
+    shown(window, qtbot, 0)
+    window.notes.handout_topics = ["long"]
+    printed = window.make_handout().document.toPlainText()
+    assert "Paragraph 0 of section 1:" in printed and "Paragraph 29 of section 12" in printed
+    assert "Part 1 of" not in printed and "All the parts of this page" not in printed
+
+
+def test_no_built_in_topic_is_read_in_parts_and_each_shows_as_before(qtbot, library, in_parts):
+    """Built-in pages are short: an author who writes one long enough to be cut in parts is told here."""
+    pages = Pages(library)
+    for topic in library.topics.values():
+        split = pages.reading_parts(topic)
+        assert split is None, (
+            f"the built-in topic {topic.id!r} is long enough to be read in {len(split)} parts: "
+            "make it shorter, or split it into topics"
+        )
+        assert pages.html_for(f"topic:{topic.id}") == "".join(pages.topic_parts(topic))  # (the page as before)
+
+
+def test_a_glossary_word_in_a_later_part_opens_its_meaning(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    assert "about the liver" not in text(window)
+    while reader.part_index() < reader.part_count() - 1:
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(reader.is_complete)
+    shown(window, qtbot, reader.part_count() - 1)
+    assert "about the liver" in text(window)
+    QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "term:liver"))
+    qtbot.waitUntil(lambda: window.made_popup is not None and window.made_popup.isVisible())
+    assert "cleans the blood" in window.made_popup.findChild(QLabel, "glossaryDefinition").text()
+
+
+def test_a_screen_reader_finds_every_part_in_the_page_outline(window, qtbot):
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    links = [item for item in reader.outline.asked() if item.kind == "link" and "?part=" in item.href]
+    assert [item.text for item in links] == [
+        f"Part {n} of {count}: {reader.part_title(n - 1)}" for n in range(2, count + 1)
+    ]
+    # K moves to links, Enter opens the one reached: the last part.
+    reader.setFocus()
+    while not reader.textCursor().selectedText().startswith(f"Part {count} of"):
+        qtbot.keyClick(reader, Qt.Key.Key_K)
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    shown(window, qtbot, count - 1)
+
+
+@pytest.mark.parametrize("kiosk_mode", [False, True], ids=["home", "kiosk"])
+def test_the_part_buttons_are_big_enough_to_tap_and_fit_at_200_percent(qtbot, root, settings, kiosk_mode):
+    from tests.ui.conftest import start_kiosk
+
+    if kiosk_mode:
+        from sbc_desktop.kiosk.config import KioskConfig
+
+        window, _controller = start_kiosk(qtbot, load_library(root), KioskConfig())
+        window.reader.go("topic:long")
+    else:
+        window = open_window(qtbot, load_library(root), settings, "long")
+    shown(window, qtbot, 0)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    shown(window, qtbot, 1)
+    bar = window.reading_parts.bar
+    width = window.width()
+    for _ in range(5):
+        window.appearance.step(1)  # A+ to 200 %
+    qtbot.waitUntil(lambda: bar.next_button.height() >= bar.next_button.fontMetrics().height())
+    for button in (bar.previous_button, bar.next_button):
+        assert button.isVisible() and button.accessibleName()
+        if kiosk_mode:
+            assert button.height() >= 44
+        assert button.geometry().right() <= bar.width()
+    assert window.width() == width  # the bar never made the window wider
+
+
+def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part(qtbot, root, settings, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+    from tests.ui.test_page_builds import click_topic
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page not in memory
+    window = open_window(qtbot, load_library(root), settings, "other")
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    with qtbot.waitSignal(reader.pageBuilt):
+        click_topic(window, qtbot, "long")
+        assert reader.is_building() and "Loading" in text(window)
+        assert reader.part_count() == 1 and window.reading_parts.bar is None  # (made for the first page in parts)
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    assert count > 1 and f"Part 1 of {count}" in text(window) and "Paragraph 0 of section 12" not in text(window)
+    assert said[-1] == f"Part 1 of {count}, Section 1 heading"
+    assert window.reading_parts.bar.isVisible()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+
+
+def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+    from tests.ui.test_page_arrives_in_parts import HelperAtAGate
+    from tests.ui.test_page_builds import click_topic
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    window = open_window(qtbot, load_library(root), settings, "other")
+    gate = HelperAtAGate(window)
+    reader = window.reader
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: len(gate.handed) == 2)
+    for _ in range(5):
+        qtbot.wait(10)
+    assert reader.is_building() and "Loading" in text(window)  # its first parts are not shown on their own
+    with qtbot.waitSignal(reader.pageBuilt):
+        gate.open()
+    shown(window, qtbot, 0)
+    assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
