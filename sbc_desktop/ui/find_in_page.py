@@ -165,12 +165,13 @@ class FindInPage(QObject):
     def _parts_label(self, text: str) -> bool:
         """The count of a topic in parts, of all its parts ("3 of 12"): True if shown."""
         parts, highlighter = self.parts, self.highlighter
-        if parts.text != text or not self._in_parts():
+        if not self._in_parts():
             return False
+        counting = parts.text == text  # (else the other parts' count is about to start: not final)
         here, current = len(highlighter.spans), highlighter.current
-        total = parts.elsewhere() + here
-        final = parts.done() and not highlighter.busy()
-        before = parts.before()
+        total = (parts.elsewhere() if counting else 0) + here
+        final = counting and parts.done() and not highlighter.busy()
+        before = parts.before() if counting else 0
         if not final:
             if here and current >= 0:
                 self.bar.show_count((before or 0) + current + 1, total, final=False)

@@ -14,6 +14,7 @@ count of the other parts) and in the document shown (Qt keeps an id as an anchor
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
 from ..pages import page_address
@@ -29,6 +30,18 @@ class ShownParts:
 
     def __init__(self, reader: Reader):
         self.reader = reader
+        # The address shown, as `sourceChanged` told it (the reader's source() is still the old one while that
+        # signal's handlers run): (the reader's page number, the address).
+        self._shown: tuple[int, str] = (-1, "")
+        reader.sourceChanged.connect(self._source_changed)  # (before the window's handlers: made before them)
+
+    def _source_changed(self, url: QUrl) -> None:
+        self._shown = (self.reader.page_number, url.toString())
+
+    def url(self) -> str:
+        """The address shown (the new one inside `sourceChanged`'s handlers too)."""
+        number, url = self._shown
+        return url if number == self.reader.page_number else self.reader.current_url()
 
     def count(self) -> int:
         """The shown topic's parts (1: a page shown whole)."""
@@ -40,11 +53,12 @@ class ShownParts:
 
     def topic(self) -> str:
         """The shown topic's address, without its part or place."""
-        return page_address(self.reader.current_url())
+        return page_address(self.url())
 
     def html(self, part: int) -> str:
         """Part ``part``'s own text, as find counts it (see the module's text), in HTML."""
-        return own_html(self.reader.part_html(part), first=part == 0)
+        topic = self.reader.pages.topic_at(self.url())
+        return own_html(self.reader.pages.part_page(topic, part), first=part == 0) if topic is not None else ""
 
     def show(self, part: int) -> None:
         """Show part ``part`` at its top (a new page in the history; said as the Next part button's is)."""

@@ -173,3 +173,26 @@ def test_a_short_page_is_found_in_as_before(window, qtbot):
     count_is(window, qtbot, "1 of 1")
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert window.find_bar.count.text() == "1 of 1" and window.reader.current_url() == "topic:short"
+
+
+def test_a_long_page_opened_with_the_find_bar_open_counts_the_whole_topic(qtbot, tmp_path, in_parts, settings):
+    """The page not rendered yet (its Markdown parsed in the worker: "Loading..."), then cut in parts: the bar's
+    count is of the whole topic once final, never the first part's alone."""
+    root = make_content(tmp_path / "content", {"long": parted_body(), "short": "A short page about a zebrafinch."})
+    window = open_window(qtbot, load_library(root), settings, "short")
+    open_find(window, qtbot, "zebrafinch")
+    count_is(window, qtbot, "1 of 1")
+    shown: list[str] = []
+    real = window.find_bar.show_message
+
+    def show_message(text: str, final: bool = True) -> None:
+        if final:
+            shown.append(text)
+        real(text, final)
+
+    window.find_bar.show_message = show_message
+    window.reader.go("topic:long")
+    at_part(window, qtbot, 0)
+    count_is(window, qtbot, "1 of 4")
+    qtbot.waitUntil(lambda: not window.finder.busy())
+    assert {text for text in shown if text} == {"1 of 4"}  # never the first part's count alone as final
