@@ -420,6 +420,16 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
 </context>
 <context>
+    <name>FindInPage</name>
+    <message numerus="yes">
+        <source>Not in this part. Found %n times in other parts: press Next</source>
+        <translation>
+            <numerusform>Not in this part. Found %n time in other parts: press Next</numerusform>
+            <numerusform>Not in this part. Found %n times in other parts: press Next</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Fitted</name>
     <message>
         <source>for you: it matters for your {places}</source>

@@ -424,6 +424,16 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         </message>
     </context>
     <context>
+        <name>FindInPage</name>
+        <message numerus="yes">
+            <source>Not in this part. Found %n times in other parts: press Next</source>
+            <translation>
+                <numerusform>[Ñöt îñ thîš párt. Föúñd %n tîmé îñ öthér pártš: préšš Ñéxt ~~~~~ ~~~~~ ~~~~~ ~~]</numerusform>
+                <numerusform>[Ñöt îñ thîš párt. Föúñd %n tîméš îñ öthér pártš: préšš Ñéxt ~~~~~ ~~~~~ ~~~~~ ~~]</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Fitted</name>
         <message>
             <source>for you: it matters for your {places}</source>
