@@ -431,10 +431,13 @@ class Reader(QTextBrowser):
 
         render = self.elsewhere.work(topic, on_part, on_last)  # in the helper process once up, else in the worker
 
+        pages = self.pages
+
         def work() -> None:
             made = None
             try:
                 made = render().parts
+                pages.cut_ahead(topic, made)  # (a page read in parts: cut here, not in the step that shows it)
             finally:
                 arriving.end(made)
 

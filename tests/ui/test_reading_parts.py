@@ -278,10 +278,22 @@ def test_the_part_buttons_are_big_enough_to_tap_and_fit_at_200_percent(qtbot, ro
 
 
 def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part(qtbot, root, settings, monkeypatch):
+    import threading
+
+    from sbc_desktop import pages
     from sbc_desktop.ui import reader as reader_module
     from tests.ui.test_page_builds import click_topic
 
     monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page not in memory
+    cut_in, real_cut = [], pages.split_page
+
+    def cut(pieces):
+        split = real_cut(pieces)
+        if split is not None:  # (the long page: a short one's "no" is known at once)
+            cut_in.append(threading.current_thread())
+        return split
+
+    monkeypatch.setattr(pages, "split_page", cut)
     window = open_window(qtbot, load_library(root), settings, "other")
     reader = window.reader
     said: list[str] = []
@@ -295,6 +307,7 @@ def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part
     assert count > 1 and f"Part 1 of {count}" in text(window) and "Paragraph 0 of section 12" not in text(window)
     assert said[-1] == f"Part 1 of {count}, Section 1 heading"
     assert window.reading_parts.bar.isVisible()
+    assert cut_in and threading.main_thread() not in cut_in  # cut in the worker, not in a step of the window
     press_next_part(window, qtbot)
     shown(window, qtbot, 1)
 
