@@ -17,7 +17,6 @@ dropped when it closes or the topic changes.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 import time
 from collections.abc import Callable
@@ -41,7 +40,9 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 def html_text(html: str) -> str:
     """The text Qt shows for ``html``, as find reads it (a no-break space as a space), to count matches in."""
     text = _SPACES.sub(" ", _TAG.sub("", _BLOCK.sub(PARAGRAPH, html)))
-    return html_module.unescape(text).replace("\xa0", " ")
+    from html import unescape  # (not at start: html.entities is 1 % of a start, see sbc_desktop/escape.py)
+
+    return unescape(text).replace("\xa0", " ")
 
 
 def chunk_end(html: str, start: int, size: int = CHUNK_CHARS) -> int:
