@@ -338,6 +338,37 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
 </context>
 <context>
+    <name>DateBox</name>
+    <message>
+        <source>Choose a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move by day and week, Page Up and Page Down by month. Enter picks the day, Escape closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month: {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year: {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Disk</name>
     <message>
         <source>The disk is full. Make some space (for example, empty the wastebasket) and try again.</source>

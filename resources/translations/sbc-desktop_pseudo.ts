@@ -342,6 +342,37 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         </message>
     </context>
     <context>
+        <name>DateBox</name>
+        <message>
+            <source>Choose a day</source>
+            <translation>[Çhööšé á dáý ~~]</translation>
+        </message>
+        <message>
+            <source>Arrow keys move by day and week, Page Up and Page Down by month. Enter picks the day, Escape closes.</source>
+            <translation>[Árröw kéýš mövé bý dáý áñd wéék, Págé Úp áñd Págé Döwñ bý möñth. Éñtér pîçkš thé dáý, Éšçápé çlöšéš. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>[Prévîöúš möñth ~~~]</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>[Ñéxt möñth ~]</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>[Ýéár ~]</translation>
+        </message>
+        <message>
+            <source>Month: {month}</source>
+            <translation>[Möñth: {month} ~]</translation>
+        </message>
+        <message>
+            <source>Year: {year}</source>
+            <translation>[Ýéár: {year} ~]</translation>
+        </message>
+    </context>
+    <context>
         <name>Disk</name>
         <message>
             <source>The disk is full. Make some space (for example, empty the wastebasket) and try again.</source>

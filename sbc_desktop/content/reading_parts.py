@@ -20,11 +20,12 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from ..escape import escape
 
 CHARS_PER_TAG = 200  # characters of HTML cost Qt's layout about what one tag does
 # A part costs at most this many tags (about 10 ms of Qt's layout and paint on a quiet machine): chosen by
@@ -102,7 +103,7 @@ class ReadingParts:
         if not name:
             return None
         for attribute in ("id", "name"):
-            at = self.body.find(f'{attribute}="{html_module.escape(name)}"')
+            at = self.body.find(f'{attribute}="{escape(name)}"')
             if at >= 0:
                 return bisect_right([part.start for part in self.parts], at) - 1
         return None
@@ -190,4 +191,6 @@ def _first_heading(html: str, start: int, end: int) -> str:
     match = _HEADING_TEXT.search(html, start, end)
     if match is None:
         return ""
-    return " ".join(html_module.unescape(_ANY_TAG.sub("", match.group(2))).split())
+    from html import unescape  # (only when a page is cut: not at start, see sbc_desktop/escape.py)
+
+    return " ".join(unescape(_ANY_TAG.sub("", match.group(2))).split())

@@ -666,6 +666,15 @@ class SearchIndex:
                     shown.extend(words[i:])
                     break
                 word, last = words[i], i == len(words) - 1
+                # Two words run together are searched as the two ("sideeffects": side effects, a lay phrase), unless the
+                # patient may still be typing a word of the library ("sidee" is no start of one).
+                apart = self._apart(word, begun=last and unfinished)
+                if apart and self._commoner_slip(word, apart):
+                    apart = []  # "medcare": the pages' "medicare" (a letter left out), not "med care"
+                if apart:
+                    words[i : i + 1] = apart
+                    changed = True
+                    continue
                 i += 1
                 if (word in STOP_WORDS and not only_small) or (last and unfinished and len(word) == 1 and ideas):
                     shown.append(word)
@@ -681,10 +690,57 @@ class SearchIndex:
                     shown.append(fixed)
                     continue
                 fixed = self.correct(word)
+                apart = self._apart(fixed) if fixed != word else []
+                if apart:  # "sideefects": the lay word "sideeffects", searched as the two words it runs together
+                    i -= 1
+                    words[i : i + 1] = apart
+                    changed = True
+                    continue
                 changed = changed or fixed != word
                 ideas.append(self._idea(fixed))
                 shown.append(fixed)
         return ideas, " ".join(shown) if changed else ""
+
+    def _apart(self, word: str, begun: bool = False) -> list[str]:
+        """``word`` as two words of the library typed without the space between them ("sideeffects", "bonepain",
+        "hotflushes"), or []. Only a word the library's pages do not hold, split where both halves are the library's
+        words and the pages hold the two together, or they are a lay phrase or a glossary name; of several such
+        places, a lay phrase first, then the two found in most documents. An English word is split only into a lay
+        phrase ("straightaway": straight away; but "workout" is not "work out"). ``begun``: the word may be
+        unfinished, and is not split while it is the start of a word of the library's own ("painkill")."""
+        self._load_vocabulary()
+        plain = plain_letters(word)
+        if len(plain) < 5 or not plain.isalpha() or self._holds_word(plain) or (begun and self._starts_own_word(plain)):
+            return []
+        english = is_everyday(plain)
+        best: tuple[bool, int, list[str]] | None = None
+        for at in range(2, len(plain) - 1):
+            first, second = plain[:at], plain[at:]
+            phrase = f"{first} {second}"
+            lay = phrase in self._synonyms
+            if (english and not lay) or not (self._holds_word(first) and self._holds_word(second)):
+                continue
+            found = self._count_matches(_quote(phrase))
+            if (lay or found) and (best is None or (lay, found) > best[:2]):
+                best = (lay, found, [first, second])
+        return best[2] if best else []
+
+    def _commoner_slip(self, word: str, apart: list[str]) -> bool:
+        """Whether ``word`` is rather a slip for a word of the library found in more documents than ``apart``."""
+        fixed = self.correct(word)
+        return (
+            fixed != word
+            and self._holds_word(fixed)
+            and self._count_matches(_quote(fixed)) > self._count_matches(_quote(" ".join(apart)))
+        )
+
+    def _starts_own_word(self, start: str) -> bool:
+        """Whether ``start`` begins a word of the library's own (not only a lay word or a glossary name)."""
+        return any(self._holds_word(w) for w in self._starting(start, COMPLETIONS))
+
+    def _holds_word(self, word: str) -> bool:
+        """Whether the library's pages (or titles, keywords...) hold ``word``, as far as their text has landed."""
+        return word in (self._known or {}) or (self._filling and self._in_index(word))
 
     def _start_idea(self, word: str) -> _Idea:
         """An unfinished word: the start of a word ("hormo").

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 from ..appointment import AppointmentDetails
 from ..notes import AppointmentNotes
 from .appointment_touch import FIRST_TIME, NO_TIME, TapOpensCalendar, TimeSteppers
+from .date_box import DateBoxCalendar
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum: shown as "Not set"
 
 
 class AppointmentDetailsBox(QWidget):
     changed = Signal()
-    said = Signal(str)  # for a screen reader: a time the touch buttons set (the window says it)
+    said = Signal(str)  # for a screen reader: a time the touch buttons set, a day in the calendar (the window says it)
 
     def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None, touch: bool = False):
         super().__init__(parent)
@@ -41,11 +42,12 @@ class AppointmentDetailsBox(QWidget):
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("appointmentDate")
         self.date_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Date of my next appointment"))
-        self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText(QCoreApplication.translate("AppointmentPanel", "Not set"))
         self.date_edit.dateChanged.connect(self._edited)
+        self.calendar = DateBoxCalendar(self.date_edit, touch)  # F4 or Alt+Down, and each day said
+        self.calendar.said.connect(self.said)
         self.time_edit = QTimeEdit(self)
         self.time_edit.setObjectName("appointmentTime")
         self.time_edit.setAccessibleName(QCoreApplication.translate("AppointmentPanel", "Time of my next appointment"))
@@ -70,7 +72,7 @@ class AppointmentDetailsBox(QWidget):
             self.time_steps = TimeSteppers(self.time_edit, self)
             self.time_steps.said.connect(self.said)
             form.addRow(self.time_steps)
-            TapOpensCalendar(self.date_edit)  # ... and the date with a tap on its box
+            TapOpensCalendar(self.calendar)  # ... and the date with a tap on its box
 
         self.seeing_edit = QLineEdit(self)
         self.seeing_edit.setObjectName("appointmentSeeing")

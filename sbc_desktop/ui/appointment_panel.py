@@ -164,6 +164,7 @@ class AppointmentPanel(QScrollArea):
             self.symptom_log = SymptomLog(notes, body)
             self.symptom_log.changed.connect(self.changed)
             self.symptom_log.urgentHelpRequested.connect(self.urgentHelpRequested)
+            self.symptom_log.said.connect(self.said)
             layout.addWidget(self.symptom_log)
 
         layout.addWidget(_heading(QCoreApplication.translate("AppointmentPanel", "Topics in my handout"), body))

@@ -4,28 +4,17 @@ A time box's up and down arrows are about 14 px tall, and a date box's drop-down
 20 px wide: too small for a finger, often an older one. At the kiosk the time box has no arrows;
 four large buttons beside it move the time an hour or five minutes earlier or later (held down,
 they keep going), and each new time is said to a screen reader. A tap anywhere on the date box
-opens its calendar, whose days and month arrows are each at least 44 px. The keyboard works as
-before: type the time or date, or step it with the arrow keys; F4 opens the calendar.
+opens its calendar, whose days and month arrows are each at least 44 px (`date_box`). The keyboard works
+as before: type the time or date, or step it with the arrow keys; F4 opens the calendar.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QCalendarWidget,
-    QDateEdit,
-    QGridLayout,
-    QPushButton,
-    QStyle,
-    QStyleOptionComboBox,
-    QTimeEdit,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTime, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QPushButton, QTimeEdit, QWidget
 
-TARGET = 44  # px: the smallest a finger's target may be (WCAG 2.5.5; the kiosk's rule)
+from .date_box import TARGET, DateBoxCalendar
+
 MINUTES = 5  # a clinic's times are on the five minutes
 NO_TIME = QTime(0, 0)  # "Not set" (see appointment_details_box)
 FIRST_TIME = QTime(9, 0)
@@ -91,62 +80,15 @@ class TimeSteppers(QWidget):
 
 
 class TapOpensCalendar(QObject):
-    """A tap anywhere on a date box opens its calendar, sized for a finger (and F4 or Alt+Down
-    from the keyboard: Qt's date box opens it only from its arrow)."""
+    """A tap anywhere on a date box opens its calendar (Qt's date box opens it only from its 20 px arrow)."""
 
-    def __init__(self, date_edit: QDateEdit):
-        super().__init__(date_edit)
-        self.date_edit = date_edit
-        date_edit.setCalendarWidget(touch_calendar(date_edit))
-        date_edit.lineEdit().installEventFilter(self)
-        date_edit.installEventFilter(self)
+    def __init__(self, calendar: DateBoxCalendar):
+        super().__init__(calendar)
+        self.calendar = calendar
+        calendar.date_edit.lineEdit().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and watched is self.date_edit.lineEdit():
-            self.open()
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self.calendar.open()
             return True
-        if kind == QEvent.Type.KeyPress and watched is self.date_edit and isinstance(event, QKeyEvent):
-            key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
-            if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
-                self.open()
-                return True
         return False
-
-    def open(self) -> None:
-        """Open the calendar as a press on the box's arrow does (QDateEdit has no call for it)."""
-        edit = self.date_edit
-        if not edit.isEnabled() or edit.isReadOnly():
-            return
-        option = QStyleOptionComboBox()  # (how the box finds its arrow: it is drawn as a combo box)
-        option.initFrom(edit)
-        option.editable = True
-        option.subControls = QStyle.SubControl.SC_All
-        arrow = (
-            edit.style()
-            .subControlRect(QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, edit)
-            .center()
-        )
-        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            QApplication.sendEvent(
-                edit,
-                QMouseEvent(
-                    kind, QPointF(arrow), QPointF(edit.mapToGlobal(arrow)), Qt.MouseButton.LeftButton,
-                    Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton,
-                    Qt.KeyboardModifier.NoModifier,
-                ),
-            )  # fmt: skip
-
-
-def touch_calendar(parent: QWidget) -> QCalendarWidget:
-    """A month whose days are each at least 44 px square (no week numbers to crowd them)."""
-    calendar = QCalendarWidget(parent)
-    calendar.setObjectName("appointmentCalendar")
-    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-    calendar.setGridVisible(True)
-    # 7 days across; a row of day names and up to 6 weeks down; the month's arrows above them
-    # (the pop-up takes the calendar's size: a minimum on the days alone was cut off at the bottom).
-    cell = TARGET + 4
-    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
-    calendar.setMinimumSize(7 * cell, 7 * cell + max(TARGET, bar.sizeHint().height() if bar else 0))
-    return calendar

@@ -139,7 +139,11 @@ class FindInPage(QObject):
     def _parts_counted(self) -> None:
         """More of the other parts counted: Next (Previous) waiting for them goes on; the count shown again."""
         wanted, text = self._part_wanted, self.bar.field.text()
-        if wanted and self.parts.text == text and (self.parts.next_part(forward=wanted > 0) is not None or self.parts.done()):
+        if (
+            wanted
+            and self.parts.text == text
+            and (self.parts.next_part(forward=wanted > 0) is not None or self.parts.done())
+        ):
             self._part_wanted = 0
             if not self._to_another_part(text, wanted):
                 self.highlighter.step(wanted)  # no other part has the words: round in this one

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 
 class LazyDock(QDockWidget):
+    opening = Signal()  # about to show, its contents made: the window may make room before it takes its place
+
     def __init__(self, title: str, parent: QWidget, make: Callable[[], None]):
         super().__init__(title, parent)
         self._make: Callable[[], None] | None = make
@@ -27,6 +29,8 @@ class LazyDock(QDockWidget):
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override: show(), the toggle action
         if visible:
             self.make_contents()
+            if self.isHidden():
+                self.opening.emit()
         super().setVisible(visible)
 
 

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.appointment_dock)
+        self.appointment_dock.opening.connect(self._dock_opening)
         self.appointment_dock.visibilityChanged.connect(self._dock_shown)
         self.appointment_dock.hide()
         self.handouts = HandoutActions(self, self.make_handout, say=self.announce)
@@ -901,28 +902,42 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QApplication.primaryScreen()
         return min(self.width(), screen.availableGeometry().width()) if screen else self.width()
 
+    def _dock_opening(self) -> None:
+        """Before My appointment shows, the panes share the width as they will beside it, so that the window's
+        minimum never passes its width: the window keeps its size (at 200 % text the topics' minimum beside the
+        panel's made a 1,200 px window 1,275 px wide while it opened; `_dock_shown` then made the topics narrower)."""
+        if hasattr(self, "splitter"):
+            self._share_width(dock_open=True)
+            self._settle_minimum()
+
     def _dock_shown(self, _shown: bool) -> None:
         if hasattr(self, "splitter"):
             self._share_width()
-            # The window's minimum as the panes now share it (the topics may have stepped aside): Qt
-            # works it out in posted steps (a pane, then the one holding it, then the window), and a
-            # resize before them stops at the old, wider minimum (1,275 px on a 1,024 px screen).
-            for _ in range(4):
-                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self._settle_minimum()
             self._fit_screen()
+            self._share_width()  # (the splitter's new width known: the topics take what the panel gave back)
 
-    def _share_width(self) -> None:
-        """Side panes never squeeze the page: it keeps about half the window."""
+    def _settle_minimum(self) -> None:
+        """The window's minimum as the panes now share it (the topics may have stepped aside): Qt works it out
+        in posted steps (a pane, then the one holding it, then the window), and a resize or a dock shown before
+        them goes by the old, wider minimum (1,275 px on a 1,024 px screen)."""
+        for _ in range(4):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _share_width(self, dock_open: bool | None = None) -> None:
+        """Side panes never squeeze the page: it keeps about half the window. ``dock_open``: share it as with My
+        appointment open (or closed), whether or not it is yet."""
         large = self.appearance.scale >= 1.5 if hasattr(self, "appearance") else False
         width = self._room()
+        docked = not self.appointment_dock.isHidden() if dock_open is None else dock_open
         # At large text the topics widen for a title's longest word, unless My appointment needs the room.
-        words = self.tree.width_for_words() if large and self.appointment_dock.isHidden() else 0
+        words = self.tree.width_for_words() if large and not docked else 0
         self.tree.setMaximumWidth(max(200, int(width * 0.28), min(words, int(width * 0.34))))
         self.appointment_dock.setMaximumWidth(max(360, int(width * (0.45 if large else 0.36))))
         # The panel scrolls: what it holds says how wide it wants to be.
         inner = self._appointment.widget() if self._appointment is not None else None
         dock = (inner.minimumSizeHint().width() if inner is not None else 320) + 40
-        dock = min(dock, self.appointment_dock.maximumWidth()) if not self.appointment_dock.isHidden() else 0
+        dock = min(dock, self.appointment_dock.maximumWidth()) if docked else 0
         # ... and are never squeezed to a sliver either: topic names stay readable at 200%. When the
         # topics, the page and "My appointment" cannot all fit, the topics step aside until it closes.
         tree_width = min(int(width * 0.18), self.tree.fontMetrics().averageCharWidth() * 12)
@@ -943,12 +958,21 @@ class MainWindow(QMainWindow):
         self.tree.setMinimumWidth(tree_width)
         shown = tree_width + reading + dock + 24 <= width
         self.tree.setVisible(shown)
-        if dock and self.appointment_dock.width() > dock:  # the panel gives back what the page needs
-            spare = width - (tree_width if shown else 0) - reading - 24
-            self.resizeDocks([self.appointment_dock], [max(dock, spare)], Qt.Orientation.Horizontal)
-        if shown and dock and self._reading_area.width() < reading:  # ... and so do the topics
+        # Beside the panel the topics still get what is left, up to their longest word (at 200 % on a 1,200 px
+        # window the panel took 408 px, 48 more than it holds, and the topics 194: "second-ary").
+        room = max(tree_width, min(self.tree.width_for_words() if large else 0, self.tree.maximumWidth()))
+        if dock and inner is not None and self.appointment_dock.isVisible() and self.appointment_dock.width() > dock:
+            # the panel gives back what the page needs, then what the topics need; at the kiosk its buttons are
+            # wider than its minimum says (the style sheet's padding: "Move up" cut at 360 px), so it keeps the
+            # width it asks for
+            left = width - (tree_width if shown else 0) - reading - 24
+            keep = min(inner.sizeHint().width() + 40, left) if self.policy.touch else dock
+            panel = max(dock, keep, left - (room - tree_width if shown else 0))
+            self.resizeDocks([self.appointment_dock], [panel], Qt.Orientation.Horizontal)
+        if shown and dock and (self._reading_area.width() < reading or self.tree.width() < room):  # ... and the page
             sizes = self.splitter.sizes()
-            self.splitter.setSizes([tree_width, sum(sizes) - tree_width])
+            tree = max(tree_width, min(room, sum(sizes) - reading))
+            self.splitter.setSizes([tree, sum(sizes) - tree])
 
     def move_focus(self, step: int) -> None:
         """F6: the topics, the page, the panel, the search field (and a handout's Cancel), in turn."""

@@ -431,10 +431,13 @@ class Reader(QTextBrowser):
 
         render = self.elsewhere.work(topic, on_part, on_last)  # in the helper process once up, else in the worker
 
+        pages = self.pages
+
         def work() -> None:
             made = None
             try:
                 made = render().parts
+                pages.cut_ahead(topic, made)  # (a page read in parts: cut here, not in the step that shows it)
             finally:
                 arriving.end(made)
 
@@ -527,9 +530,14 @@ class Reader(QTextBrowser):
         if self._build is not None and self._build[0] == number:
             if arriving[2].has(0):
                 topic = self.pages.topic_at(arriving[1].toString())
-                # A page that may be read in parts is cut once it is all in (which part is shown depends on it).
                 if topic is not None and not self.pages.may_split(topic):
                     self._show_built(self.pages.arriving_parts(topic, arriving[2]))
+                elif topic is not None and arriving[2].all_parts() is not None:
+                    # A page that may be read in parts is cut once its parts are all in (which part is shown
+                    # depends on it); not as they come.
+                    body = arriving[2].all_parts()
+                    assert body is not None
+                    self._show_built(self.pages.page_of_pieces(arriving[1].toString(), topic, body))
         elif self._pending is not None and not self._fill_timer.isActive():
             self._fill_timer.start()  # (it waited for this part)
 
@@ -1154,9 +1162,9 @@ class Reader(QTextBrowser):
 
     def part_html(self, index: int) -> str:
         """Reading part ``index`` of the page shown as the reader shows it (its HTML), without showing it."""
-        topic = self.pages.topic_at(self.current_url())
-        assert topic is not None and self.reading_parts() is not None
-        return self.pages.part_page(topic, index)
+        topic, split = self.pages.topic_at(self.current_url()), self.reading_parts()
+        assert topic is not None and split is not None
+        return self.pages.part_page(topic, index, split)  # (from the cut the reader keeps: nothing rendered)
 
     def go_to_part(self, index: int, place: str = "", then: Callable[[], None] | None = None) -> None:
         """Show reading part ``index`` of the page (at its ``place``, "#name", if given; else at its top), as a

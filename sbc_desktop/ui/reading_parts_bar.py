@@ -63,6 +63,7 @@ class ReadingPartsBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._index = 0  # the part shown (from 0)
         self.setObjectName("readingPartsBar")
         self.setAccessibleName(QCoreApplication.translate("ReadingPartsBar", "Parts of this page"))
         self.previous_button = _PartButton("previousPart", self)
@@ -80,7 +81,6 @@ class ReadingPartsBar(QWidget):
         self._layout.addWidget(self.previous_button)
         self._layout.addStretch(1)  # (Previous at the left, Next at the right)
         self._layout.addWidget(self.next_button)
-        self._index = 0
         self.hide()
 
     def show_part(self, index: int, count: int, title_of: Callable[[int], str]) -> None:

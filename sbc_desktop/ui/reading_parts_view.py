@@ -19,7 +19,7 @@ from .reading_parts_bar import ReadingPartsBar
 
 
 class ReadingPartsView:
-    def __init__(self, window):
+    def __init__(self, window) -> None:
         self.window = window
         self.bar: ReadingPartsBar | None = None  # made when a page first has parts
         reader = window.reader

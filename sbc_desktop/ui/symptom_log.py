@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..appointment import SEVERITY_MAX, SymptomEntry, sorted_log
 from ..notes import AppointmentNotes
 from ..pages import long_date
+from .date_box import DateBoxCalendar
 from .top_three import fit_rows
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -47,6 +48,7 @@ def describe(entry: SymptomEntry) -> str:
 class SymptomLog(QWidget):
     changed = Signal()
     urgentHelpRequested = Signal()  # the window opens the topic on when to get help urgently
+    said = Signal(str)  # for a screen reader: a day moved to in the date's calendar (the window says it)
 
     def __init__(self, notes: AppointmentNotes, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,8 +93,9 @@ class SymptomLog(QWidget):
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("symptomDate")
         self.date_edit.setAccessibleName(QCoreApplication.translate("SymptomLog", "When you noticed it"))
-        self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.calendar = DateBoxCalendar(self.date_edit)  # F4 or Alt+Down opens it, each day said
+        self.calendar.said.connect(self.said)
         form.addRow(QCoreApplication.translate("SymptomLog", "When"), self.date_edit)
         self.what_edit = QLineEdit(self)
         self.what_edit.setObjectName("symptomWhat")

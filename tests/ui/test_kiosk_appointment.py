@@ -166,6 +166,9 @@ def test_the_date_and_time_are_set_with_a_finger(kiosk, qtbot, private_dirs):
     assert all(days.columnWidth(column) >= 44 for column in range(days.model().columnCount()))
     after = calendar.findChild(QToolButton, "qt_calendar_nextmonth")
     assert big_enough(after) and big_enough(calendar.findChild(QToolButton, "qt_calendar_prevmonth"))
+    for name in ("qt_calendar_monthbutton", "qt_calendar_yearbutton"):  # named, and a finger's size too
+        button = calendar.findChild(QToolButton, name)
+        assert big_enough(button) and button.accessibleName() in ("Month: December", "Year: 2026")
     tap(qtbot, after)
     assert (calendar.yearShown(), calendar.monthShown()) == (2027, 1)
     model = days.model()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -153,6 +153,51 @@ def test_my_appointment_at_home_fits_the_screen_at_200_percent(qtbot, library, t
     qtbot.waitUntil(lambda: window.width() <= size[0], timeout=5000)
     assert window.height() <= size[1]
     assert_panel_fits(window, panel)
+
+
+def test_my_appointment_at_home_keeps_the_windows_width_at_200_percent(qtbot, library, tmp_path, monkeypatch):
+    """A 1,200 px window on a 1280x800 screen (the size it starts at): at 200 % text, opening My appointment
+    made it 1,275 px wide (the topics' minimum beside the panel's, before they stepped aside). A window should not
+    grow under the patient: the panes share its width, the panel wraps and scrolls, and nothing is cut off."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from sbc_desktop.notes import NotesStore
+    from sbc_desktop.ui.main_window import MainWindow
+    from tests.ui.conftest import show_active
+    from tests.ui.test_topic_list_large_text import press_larger_to_200
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1280, 800))
+    window = MainWindow(library, notes_store=NotesStore(tmp_path / "notes.json"))
+    qtbot.addWidget(window)
+    window.open_start_page()
+    show_active(qtbot, window)
+    press_larger_to_200(window, qtbot)
+    width = window.width()
+    assert width < 1275
+    widths = []
+    window.installEventFilter(grown := Grown(window, widths))
+    panel = open_appointment_panel(window, qtbot)
+    assert window.width() == width and max(widths, default=width) == width  # not even for a moment
+    assert_panel_fits(window, panel)
+    assert window.tree.isVisible() and window.tree.width() >= window.tree.minimumWidth()
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.commands.appointment), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.appointment_dock.isVisible())
+    assert window.width() == width
+    window.removeEventFilter(grown)
+
+
+class Grown(QObject):
+    """Every width the window is given."""
+
+    def __init__(self, parent, widths: list[int]):
+        super().__init__(parent)
+        self.widths = widths
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.widths.append(event.size().width())
+        return False
 
 
 def assert_panel_fits(window, panel) -> None:

@@ -10,7 +10,7 @@ from tests.ui.test_parts_find import at_part, spoken, window  # noqa: F401 - the
 from tests.ui.test_read_aloud import FakeEngine, speech_highlights
 
 
-def reading_with(window, engine: FakeEngine):
+def reading_with(window, engine: FakeEngine):  # noqa: F811 - the fixture's window
     window.read_aloud._opener = lambda parent: (engine, "")  # the tests' silent engine for the window's reading
     return window.read_aloud
 

@@ -278,10 +278,22 @@ def test_the_part_buttons_are_big_enough_to_tap_and_fit_at_200_percent(qtbot, ro
 
 
 def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part(qtbot, root, settings, monkeypatch):
+    import threading
+
+    from sbc_desktop import pages
     from sbc_desktop.ui import reader as reader_module
     from tests.ui.test_page_builds import click_topic
 
     monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page not in memory
+    cut_in, real_cut = [], pages.split_page
+
+    def cut(pieces):
+        split = real_cut(pieces)
+        if split is not None:  # (the long page: a short one's "no" is known at once)
+            cut_in.append(threading.current_thread())
+        return split
+
+    monkeypatch.setattr(pages, "split_page", cut)
     window = open_window(qtbot, load_library(root), settings, "other")
     reader = window.reader
     said: list[str] = []
@@ -295,25 +307,91 @@ def test_a_long_page_parsed_in_the_worker_says_loading_then_shows_its_first_part
     assert count > 1 and f"Part 1 of {count}" in text(window) and "Paragraph 0 of section 12" not in text(window)
     assert said[-1] == f"Part 1 of {count}, Section 1 heading"
     assert window.reading_parts.bar.isVisible()
+    assert cut_in and threading.main_thread() not in cut_in  # cut in the worker, not in a step of the window
     press_next_part(window, qtbot)
     shown(window, qtbot, 1)
 
 
-def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch):
+@pytest.mark.parametrize("says_last", [True, False], ids=["helper-says-its-last-part", "page-ended"])
+def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root, settings, monkeypatch, says_last):
+    import threading
+
     from sbc_desktop.ui import reader as reader_module
-    from tests.ui.test_page_arrives_in_parts import HelperAtAGate
     from tests.ui.test_page_builds import click_topic
 
     monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
     window = open_window(qtbot, load_library(root), settings, "other")
-    gate = HelperAtAGate(window)
+    renderer, gate, rest, handed = window.pages.renderer, threading.Event(), threading.Event(), []
+
+    def work(topic, on_part=None, on_last=None):  # the helper, stood in for: held after its second part
+        def render():
+            def hand(part: str) -> None:
+                on_part(part)
+                handed.append(part)
+                if len(handed) == 2:
+                    assert gate.wait(20)
+
+            made = renderer.render_parts(topic.body, topic, hand, on_last if says_last else None)
+            if says_last:  # (the rest of its rendering comes a while after its last part)
+                assert rest.wait(20)
+            renderer.keep(topic.id, made)
+            return made
+
+        return render
+
+    window.reader.elsewhere.work = work
     reader = window.reader
     click_topic(window, qtbot, "long")
-    qtbot.waitUntil(lambda: len(gate.handed) == 2)
+    qtbot.waitUntil(lambda: len(handed) == 2)
     for _ in range(5):
         qtbot.wait(10)
     assert reader.is_building() and "Loading" in text(window)  # its first parts are not shown on their own
+    if not says_last:
+        rest.set()
     with qtbot.waitSignal(reader.pageBuilt):
-        gate.open()
-    shown(window, qtbot, 0)
+        gate.set()
+    shown(window, qtbot, 0)  # (shown once its parts are all in: the rest of the rendering may still be coming)
     assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
+    rest.set()
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+
+
+def test_the_kiosk_forgets_the_part_read_and_writes_nothing(qtbot, root, private_dirs, private_temp):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from tests.ui.conftest import end_session_writing_nothing, files_under, start_kiosk
+
+    before = files_under(private_dirs)
+    window, controller = start_kiosk(qtbot, load_library(root), KioskConfig())
+    reader = window.reader
+    reader.go("topic:long")
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    reader.verticalScrollBar().triggerAction(reader.verticalScrollBar().SliderAction.SliderPageStepAdd)
+    controller.reset()
+    qtbot.waitUntil(lambda: reader.current_url() == "app:home")
+    assert not window.reading_parts.bar.isVisible() and not window.commands.next_part.isEnabled()
+    assert not reader.isBackwardAvailable() and window.session.positions == {}
+    reader.go("topic:long")  # the next patient opens it at its first part
+    shown(window, qtbot, 0)
+    assert reader.verticalScrollBar().value() == 0
+    end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
+
+
+def test_another_part_of_the_page_is_shown_without_reading_or_cutting_the_page_again(window, qtbot, monkeypatch):
+    from sbc_desktop import pages
+
+    shown(window, qtbot, 0)
+
+    def again(*_args):
+        raise AssertionError("the page was read or cut again for another of its parts")
+
+    monkeypatch.setattr(window.pages, "rendered", again)
+    monkeypatch.setattr(window.pages.renderer, "stored_parts", again)
+    monkeypatch.setattr(pages, "split_page", again)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    shown(window, qtbot, 0)

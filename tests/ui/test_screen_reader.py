@@ -322,7 +322,7 @@ def test_a_spacing_changed_by_arrow_keys_in_preferences_is_said(window, qtbot):
 
 
 def test_every_spin_box_in_my_appointment_has_a_name_and_a_label(window, qtbot):
-    from PySide6.QtWidgets import QAbstractSpinBox
+    from PySide6.QtWidgets import QAbstractSpinBox, QCalendarWidget
 
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     boxes = window.appointment.widget().findChildren(QAbstractSpinBox)
@@ -330,6 +330,8 @@ def test_every_spin_box_in_my_appointment_has_a_name_and_a_label(window, qtbot):
     for box in boxes:
         iface = QAccessible.queryAccessibleInterface(box)
         assert iface.text(QAccessible.Text.Name) == box.accessibleName() != ""
+        if isinstance(box.parentWidget().parentWidget(), QCalendarWidget):
+            continue  # a calendar's year, typed over its year button (which it replaces): named "Year"
         assert labelled_by(iface), box.accessibleName()  # the visible word beside it, tied to it
 
 

@@ -78,6 +78,15 @@ def test_misspelt_words_say_what_was_searched(window, qtbot):
     assert "chemotherapy" in titles(panel)
 
 
+def test_words_run_together_find_the_same_first_page_as_the_two_words(window, qtbot):
+    """ "sideeffects" listed "Side effects and coping with them" third, after palliative care."""
+    panel = type_query(window, qtbot, "sideeffects")
+    assert panel.status.text().startswith("Showing results for \u201cside effects\u201d.")
+    assert titles(panel)[0] == "side-effects"
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.reader.current_url() == "topic:side-effects"
+
+
 def test_a_rare_word_a_letter_from_breast_is_breast(window, qtbot):
     """Review8 m3: "brest" (an English word: a French town) found nothing; it is the patient's "breast"."""
     panel = type_query(window, qtbot, "brest")
