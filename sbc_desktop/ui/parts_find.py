@@ -17,7 +17,6 @@ dropped when it closes or the topic changes.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 import time
 from collections.abc import Callable
@@ -40,8 +39,10 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 def html_text(html: str) -> str:
     """The text Qt shows for ``html``, as find reads it (a no-break space as a space), to count matches in."""
+    from html import unescape  # (here: a start imports no html package, test_start_up)
+
     text = _SPACES.sub(" ", _TAG.sub("", _BLOCK.sub(PARAGRAPH, html)))
-    return html_module.unescape(text).replace("\xa0", " ")
+    return unescape(text).replace("\xa0", " ")
 
 
 def chunk_end(html: str, start: int, size: int = CHUNK_CHARS) -> int:
