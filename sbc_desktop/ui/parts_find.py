@@ -21,7 +21,9 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
+
+from .in_steps import CountedInSteps, next_turn_timer
 
 STEP_S = 0.004  # the longest a step of making or counting the parts' text takes
 CHUNK_CHARS = 16_384  # HTML turned into text this much at a time (up to the next block tag)
@@ -39,9 +41,9 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 def html_text(html: str) -> str:
     """The text Qt shows for ``html``, as find reads it (a no-break space as a space), to count matches in."""
-    text = _SPACES.sub(" ", _TAG.sub("", _BLOCK.sub(PARAGRAPH, html)))
-    from html import unescape  # (not at start: html.entities is 1 % of a start, see sbc_desktop/escape.py)
+    from html import unescape  # (here: a start imports no html package, test_start_up)
 
+    text = _SPACES.sub(" ", _TAG.sub("", _BLOCK.sub(PARAGRAPH, html)))
     return unescape(text).replace("\xa0", " ")
 
 
@@ -64,10 +66,9 @@ def count_in(text: str, lower: str, needle: str) -> int:
     return sum(1 for _ in re.finditer(re.escape(needle), text, re.IGNORECASE))
 
 
-class PartsFind(QObject):
-    """Counts a find's words in every part of the shown topic but the one shown (see the module's text)."""
-
-    changed = Signal()  # the other parts' counts are known (done), or were dropped
+class PartsFind(CountedInSteps):
+    """Counts a find's words in every part of the shown topic (see the module's text). `changed`: more parts counted,
+    or the counts dropped."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -78,12 +79,7 @@ class PartsFind(QObject):
         self._making: tuple[int, str, int, list[str]] | None = None  # (part, its HTML, where in it, pieces made)
         self.text = ""  # what is counted (the find bar's text)
         self.shown = -1  # the part shown (counted by the page's own find, not here)
-        self._left: list[int] = []  # parts still to count, in the order they are counted
         self._counts: dict[int, int] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
 
     # -- the topic ------------------------------------------------------------------------
     def set_topic(self, topic: str, parts: int, html: Callable[[int], str]) -> None:
@@ -117,15 +113,7 @@ class PartsFind(QObject):
         self.text, self.shown = text, shown
         self._counts = {}
         order = [(shown + step) % self._parts for step in range(1, self._parts + 1)] if self._parts > 1 else []
-        self._left = order if text else []
-        if self._left:
-            self._timer.start()
-        else:
-            self._timer.stop()
-            self.changed.emit()
-
-    def done(self) -> bool:
-        return not self._left
+        self._count_from(order if text else [])  # (the parts after the one shown first)
 
     def counts(self) -> dict[int, int]:
         """Each part's count, as far as counted (every one once done)."""
@@ -232,10 +220,7 @@ class FirstPart(QObject):
         super().__init__(parent)
         self._seeking: tuple[int, Callable[[int], str], re.Pattern[str], Callable[[int], None]] | None = None
         self._at = (0, 0)  # the part and the place in its HTML looked at next
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer = next_turn_timer(self, self._step)
 
     def seek(
         self, parts: int, html: Callable[[int], str], pattern: re.Pattern[str], then: Callable[[int], None]
