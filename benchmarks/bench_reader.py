@@ -43,7 +43,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,13 @@ NCI_START = {"first start": 3.0, "second start": 1.5}  # x floor
 SWITCH_COMPLETE_P95_MS = 50.0  # page complete after a switch
 STALL_MS = 16.0  # no step blocks input for longer (p95)
 SETTLE_MS = 100.0  # after a page is complete, the event loop's steps are timed this long (Qt's idle layout)
-MEMORY_GROWTH_MB = 5.0  # PSS growth over many switches, after warm-up
+# Growth over many switches, after the warm-up, of the process's resident memory (Rss: every page it has in memory,
+# each counted whole). Not PSS: PSS counts the pages of the Qt libraries it shares with other processes of the same
+# install (its own render helper, a benchmark's other processes) by a share that moves as those come and go: a
+# helper's exit put 8-15 MB on PSS while the app's own pages did not change (mapped_kb). PSS is printed beside it.
+MEMORY_GROWTH_MB = 5.0
+# What the offscreen platform says of what it cannot do (the kiosk's reset: two lines a patient), not printed.
+OFFSCREEN_NOISE = ("propagateSizeHints", "does not support raise()", "does not support grabbing the keyboard")
 READING_PAUSE_S = 1.5  # before a memory reading the reader stays on the page this long (ui/heap_trim.py: 1 s)
 KIOSK_SESSION_PAGES = 20  # pages a kiosk patient reads before the reset for the next
 SEED = 20251230
@@ -486,17 +492,41 @@ def trimmed_pss_kb() -> int:
     return pss_kb()
 
 
+def mapped_kb() -> dict[str, tuple[int, int, int]]:
+    """/proc/self/smaps by what is mapped (a file's name, "[heap]", "[anon]"...): kB of (Rss, Pss, Anonymous) of
+    each; {} where there is none. A file's pages shared with other processes count in PSS by a share that moves
+    as they map and unmap it, while its Rss (the pages mapped here) stays: what moved PSS and not own memory."""
+    out: dict[str, list[int]] = {}
+    fields = {"Rss:": 0, "Pss:": 1, "Anonymous:": 2}
+    row = [0, 0, 0]
+    try:
+        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                first, _, rest = line.partition(" ")
+                if not first.endswith(":"):  # a mapping: address perms offset device inode [name]
+                    parts = line.split(None, 5)
+                    name = parts[5].strip() if len(parts) > 5 else "[anon]"
+                    row = out.setdefault(Path(name).name if name.startswith("/") else name, [0, 0, 0])
+                elif first in fields:
+                    row[fields[first]] += int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        return {}
+    return {name: (rss, pss, anon) for name, (rss, pss, anon) in out.items()}
+
+
 @dataclass
 class Reading:
     switches: int  # switches made when read
     pss: int  # kB, /proc/self/smaps_rollup
     anonymous: int  # kB of it the process's own (PSS also moves as other processes map the same libraries)
+    rss: int  # kB resident: every page mapped here counted whole (what the verdict reads: MEMORY_GROWTH_MB)
     heap: int  # kB of glibc's heap in use
     heap_free: int  # kB freed but kept by glibc
     blocks: int  # Python's allocated blocks (sys.getallocatedblocks)
     dead: int  # Python wrappers kept whose Qt object is gone
     walked: int = 0  # objects a full garbage collection walks (those not set aside by collector.settle)
     full_ms: float = 0.0  # CPU ms of the reading's full collection: what the app's rare full one costs by then
+    mapped: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # see mapped_kb
 
 
 def dispose(app, window) -> None:
@@ -549,7 +579,7 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
 
     from PySide6.QtCore import QEvent
 
-    from sbc_desktop.memory import anonymous_kb, pss_kb
+    from sbc_desktop.memory import anonymous_kb, pss_kb, rollup_kb
 
     undo = counting_paints()
     snapshots = []
@@ -585,7 +615,8 @@ def memory_over_switches(app, library, ids: list[str], warm_up: int, kind: str =
                 app.processEvents()
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 time.sleep(0.01)
-            return Reading(count, pss_kb(), anonymous_kb(), *heap_kb(), sys.getallocatedblocks(), dead, walked, full_ms)
+            return Reading(count, pss_kb(), anonymous_kb(), rollup_kb("Rss"), *heap_kb(), sys.getallocatedblocks(),
+                           dead, walked, full_ms, mapped_kb())  # fmt: skip
 
         def switch(topic_id: str) -> float | None:
             if kiosk is not None and resets_every and switch.count and switch.count % resets_every == 0:
@@ -688,18 +719,37 @@ def report_memory(app, library, ids: list[str], label: str, kind: str = "home", 
     warm_up = min(1000, len(ids) // 5)
     readings, median, warmed, trimmed = memory_over_switches(app, library, ids, warm_up, kind, resets_every, cache_dir)
     first, last = readings[0], readings[-1]
-    growth, own = (last.pss - first.pss) / 1024, (last.anonymous - first.anonymous) / 1024
+    growth, own = (last.rss - first.rss) / 1024, (last.anonymous - first.anonymous) / 1024
+    pss = (last.pss - first.pss) / 1024
     total = warmed + len(ids) - warm_up
-    line(f"memory, {label}", f"{total:,} switches: PSS {first.pss / 1024:6.1f} MB after the warm-up ({warmed:,}), "
-         f"{last.pss / 1024:6.1f} MB at the end: {growth:+5.2f} MB (own memory {own:+5.2f} MB)"
-         f"   (median switch {median:.1f} ms; load {os.getloadavg()[0]:.1f})", growth, MEMORY_GROWTH_MB)  # fmt: skip
-    print("    on the way (switches: PSS / own MB, heap in use / freed-but-kept MB, Python blocks, dead Qt wrappers): "
-          + ", ".join(f"{r.switches:,}: {r.pss / 1024:.1f} / {r.anonymous / 1024:.1f}, {r.heap / 1024:.1f} / "
-                      f"{r.heap_free / 1024:.1f}, {r.blocks:,}, {r.dead}" for r in readings))  # fmt: skip
+    line(f"memory, {label}", f"{total:,} switches: resident {first.rss / 1024:6.1f} MB after the warm-up ({warmed:,}), "
+         f"{last.rss / 1024:6.1f} MB at the end: {growth:+5.2f} MB (own memory {own:+5.2f} MB; "
+         f"PSS {first.pss / 1024:.1f} -> {last.pss / 1024:.1f} MB: {pss:+5.2f} MB)   (median switch {median:.1f} ms; "
+         f"load {os.getloadavg()[0]:.1f})", growth, MEMORY_GROWTH_MB)  # fmt: skip
+    print("    on the way (switches: resident / PSS / own MB, heap in use / freed-but-kept MB, Python blocks, dead Qt "
+          "wrappers): " + ", ".join(f"{r.switches:,}: {r.rss / 1024:.1f} / {r.pss / 1024:.1f} / "
+                                    f"{r.anonymous / 1024:.1f}, {r.heap / 1024:.1f} / {r.heap_free / 1024:.1f}, "
+                                    f"{r.blocks:,}, {r.dead}" for r in readings))  # fmt: skip
     print(f"    after malloc_trim (what live memory takes): PSS {trimmed[0] / 1024:.1f} MB after the warm-up, "
           f"{trimmed[1] / 1024:.1f} MB at the end: {(trimmed[1] - trimmed[0]) / 1024:+.2f} MB")  # fmt: skip
+    print_mapped(first, last)
     print("    a full garbage collection at each reading (objects it walks, not set aside: CPU ms): "
           + ", ".join(f"{r.switches:,}: {r.walked:,}: {r.full_ms:.1f}" for r in readings))  # fmt: skip
+
+
+def print_mapped(first: Reading, last: Reading) -> None:
+    """What moved PSS between two readings, by mapping (mapped_kb), largest first."""
+    none = (0, 0, 0)
+    moved = {
+        name: [b - a for a, b in zip(first.mapped.get(name, none), last.mapped.get(name, none), strict=True)]
+        for name in first.mapped.keys() | last.mapped.keys()
+    }
+    shared = sum(pss for rss, pss, _anon in moved.values() if rss == 0) / 1024
+    top = sorted(moved.items(), key=lambda item: -abs(item[1][1]))[:6]
+    print(f"    PSS by mapping, switch {first.switches:,} -> {last.switches:,} (Rss / PSS / own MB): "
+          + ", ".join(f"{name} {rss / 1024:+.2f} / {pss / 1024:+.2f} / {anon / 1024:+.2f}"
+                      for name, (rss, pss, anon) in top if pss)
+          + f"; PSS moved {shared:+.2f} MB in mappings whose pages here did not change (others' shares)")  # fmt: skip
 
 
 def pct(values: list[float], q: float) -> float:
@@ -953,7 +1003,7 @@ def main() -> int:
 
 
     def on_qt_message(_kind, _context, message: str) -> None:
-        if "propagateSizeHints" not in message:  # offscreen-plugin noise
+        if not any(noise in message for noise in OFFSCREEN_NOISE):
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(on_qt_message)

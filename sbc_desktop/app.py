@@ -25,12 +25,37 @@ EXIT_ALREADY_OPEN = 4
 HEADLESS = {"offscreen", "minimal"}  # Qt platforms with no screen anyone can see or click
 
 
+def refuse_no_topics(root: Path) -> int:
+    """Say that the content folder has no topics (rather than open an empty window), and end."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate(
+        "App",
+        "There are no topics to show in {0}. A content folder holds its pages as Markdown files (.md), in a "
+        "folder named \u201ctopics\u201d. To see what is wrong with it, run: sbc-desktop check {0}",
+    ).format(root)
+    _tell(QCoreApplication.translate("App", "No topics"), text)
+    return 2
+
+
+def _tell(title: str, text: str) -> None:
+    """``text`` on stderr and, where there is a screen, in a box (with no display, a box would wait for a
+    click nobody can make)."""
+    from PySide6.QtGui import QGuiApplication
+
+    print(f"sbc-desktop: {text}", file=sys.stderr)
+    if QGuiApplication.platformName() not in HEADLESS:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text)
+        box.exec()
+
+
 def refuse_second_window(holder=None) -> int:
     """Say that the guide is open already (one window keeps the notes), and end. ``holder``
     (notes_lock.Holder) says where. With no display to show a message on, the message goes to
     stderr only: a box there would wait for a click nobody can make."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
 
     if holder is not None and not holder.this_computer:
         text = QCoreApplication.translate(
@@ -45,12 +70,7 @@ def refuse_second_window(holder=None) -> int:
             "The guide is already open on this computer. Please use the window that is open, "
             "so that your notes are kept in one place.",
         )
-    print(f"sbc-desktop: {text}", file=sys.stderr)
-    if QGuiApplication.platformName() not in HEADLESS:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Already open"), text)
-        box.exec()
+    _tell(QCoreApplication.translate("App", "Already open"), text)
     return EXIT_ALREADY_OPEN
 
 
@@ -154,6 +174,8 @@ def _run_gui(content: Path | None, topic: str | None, kiosk: bool, lang: str | N
         library, arrival = open_library(
             root, cache_dir(), topic, last[6:].split("#")[0] if last[:6] == "topic:" else None
         )
+    if library.complete and not library.topics:  # a mistyped --content, or an empty folder: not an empty window
+        return refuse_no_topics(library.root)
     if topic and library.complete and library.topic(topic) is None:
         print(f"sbc-desktop: there is no topic '{topic}'; opening the welcome page", file=sys.stderr)
     if config is not None:

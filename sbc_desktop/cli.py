@@ -174,6 +174,8 @@ def check(content: Path | None, max_grade: float = 8.0, today: dt.date | None = 
     from .packs.manifest import content_version
 
     root = content or _default_content()
+    if root.exists() and _not_a_folder(root):  # (a missing folder: the check's own error line, below)
+        return 2
     problems, summary = check_folder(root, today=today, max_grade=max_grade, cache_dir=_check_cache())
     for line in problems:
         print(line)

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from sbc_desktop import __version__, cli, display
+from sbc_desktop.content.checker import NO_TOPICS
 from tests.helpers import TODAY, make_content, topic, write
 
 
@@ -62,6 +63,43 @@ def test_check_counts_one_of_each_in_the_singular(capsys, tmp_path):
 def test_check_missing_folder(capsys, tmp_path):
     code, lines, _ = run_check(capsys, tmp_path / "nothing-here")
     assert code == 1 and "content folder not found" in lines[0]
+
+
+def test_check_an_empty_folder_is_an_error_that_says_what_a_content_folder_holds(capsys, tmp_path):
+    """An empty folder (or the wrong one, mistyped) passed with "0 topics ... 0 errors"."""
+    (tmp_path / "empty").mkdir()
+    code, lines, err = run_check(capsys, tmp_path / "empty")
+    assert code == 1 and lines == [f"{tmp_path / 'empty'}:0: error: {NO_TOPICS}"], lines
+    assert ": 0 topics, 0 glossary terms; 1 error, 0 warnings" in err
+    write(tmp_path / "broken" / "topics" / "a.md", "---\nid: [\n---\nText.\n")  # a topic that cannot be read:
+    code, lines, _ = run_check(capsys, tmp_path / "broken")  # that is said, not "no topics here"
+    assert code == 1 and lines and not [line for line in lines if NO_TOPICS in line], lines
+
+
+def test_check_a_file_says_it_is_a_file_not_a_folder(capsys, tmp_path):
+    (tmp_path / "topic.md").write_text("# A page, not a folder\n")
+    assert cli.main(["check", str(tmp_path / "topic.md")]) == 2
+    assert capsys.readouterr().err == f"sbc-desktop: {tmp_path / 'topic.md'} is a file, not a content folder\n"
+
+
+def test_the_window_started_on_a_folder_with_no_topics_says_so_instead_of_opening_empty(
+    qapp, capsys, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sbc_desktop import app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(app, "HEADLESS", set())  # as on a real display
+    monkeypatch.delenv("SBC_DESKTOP_CONFIG", raising=False)
+    monkeypatch.setattr("sbc_desktop.kiosk.config.SYSTEM_CONFIG", tmp_path / "no-kiosk.toml")
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["--content", str(tmp_path / "empty")]) == 2
+    said = f"There are no topics to show in {tmp_path / 'empty'}. A content folder holds its pages as Markdown files"
+    assert len(shown) == 1 and shown[0].startswith(said), shown
+    assert said in capsys.readouterr().err
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]  # no window opened
 
 
 def test_version_and_help(capsys):

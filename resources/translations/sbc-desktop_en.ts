@@ -43,6 +43,14 @@ Each topic names its sources and shows when it was last reviewed.</source>
 <context>
     <name>App</name>
     <message>
+        <source>There are no topics to show in {0}. A content folder holds its pages as Markdown files (.md), in a folder named “topics”. To see what is wrong with it, run: sbc-desktop check {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The guide is already open on another computer ({0}), and keeps your notes there. Please close it there first. If that computer was switched off without closing the guide, the guide opens here again about 10 minutes later.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -47,6 +47,14 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
     <context>
         <name>App</name>
         <message>
+            <source>There are no topics to show in {0}. A content folder holds its pages as Markdown files (.md), in a folder named “topics”. To see what is wrong with it, run: sbc-desktop check {0}</source>
+            <translation>[Théré áré ñö töpîçš tö šhöw îñ {0}. Á çöñtéñt földér höldš îtš págéš áš Márkdöwñ fîléš (.md), îñ á földér ñáméd “töpîçš”. Tö šéé whát îš wröñg wîth ît, rúñ: šbç-déšktöp çhéçk {0} ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
+            <source>No topics</source>
+            <translation>[Ñö töpîçš ~]</translation>
+        </message>
+        <message>
             <source>The guide is already open on another computer ({0}), and keeps your notes there. Please close it there first. If that computer was switched off without closing the guide, the guide opens here again about 10 minutes later.</source>
             <translation>[Thé gúîdé îš álréádý öpéñ öñ áñöthér çömpútér ({0}), áñd kéépš ýöúr ñötéš théré. Pléášé çlöšé ît théré fîršt. Îf thát çömpútér wáš šwîtçhéd öff wîthöút çlöšîñg thé gúîdé, thé gúîdé öpéñš héré ágáîñ áböút 10 mîñútéš látér. ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~~~~~ ~]</translation>
         </message>

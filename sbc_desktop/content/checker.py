@@ -19,6 +19,8 @@ from .loader import load_library
 from .readability import prepare
 from .render import Renderer
 
+# A folder with no topic in it at all (a typing slip that names the wrong, existing folder, or an empty one).
+NO_TOPICS = "no topics here: a content folder holds its pages as Markdown files (.md), in a folder named topics"
 POOL_FROM_CHARS = 1_000_000  # below about a second of rendering, the pages are checked here in turn
 
 
@@ -48,6 +50,8 @@ def check_folder(
         root, today=today, check_links=False, cache_dir=cache_dir, parse_workers=workers, meanwhile=ready
     )
     problems = list(library.problems)
+    if root.is_dir() and not library.topics and not library.left_out:  # (topics that could not be read: said)
+        problems.append(Problem(root, 0, "error", NO_TOPICS))
     topics = list(library.topics.values())
     textstat, unmeasured = editorial.grader(library, max_grade)
     renderer = Renderer(library)
@@ -141,8 +145,9 @@ def _much_to_do(todo: list[Topic]) -> bool:
 def _read_page(renderer: Renderer, topic: Topic, body: str, textstat: ModuleType | None) -> Found:
     pieces: list[str] = []  # the blocks' pieces, as the walk split them (the grade's words: not split again)
     try:  # once per page, not kept: the links that may be a problem (sent back and kept: few), the text to grade
+        keep = (_CHECKED if topic.url else _CHECKED_WITHOUT_ADDRESS).__getitem__
         blocks, links = renderer.check_facts(
-            body, topic, _NAMES_A_TOPIC.__getitem__, partial(editorial.marks_change_grade, textstat=textstat), pieces
+            body, topic, keep, partial(editorial.marks_change_grade, textstat=textstat), pieces
         )
     except Exception as exc:  # noqa: BLE001 - report any renderer failure, keep going
         return Found(error=f"cannot be shown: {exc!r}")
@@ -158,14 +163,18 @@ def _read_page(renderer: Renderer, topic: Topic, body: str, textstat: ModuleType
 class _Hrefs(dict[str, bool]):
     """``link_check.checked`` of each href, worked out once (pages link the same places again and again)."""
 
+    def __init__(self, addressed: bool):
+        super().__init__()
+        self.addressed = addressed  # for pages with a web address of their own (see link_check.a_path)
+
     def __missing__(self, href: str) -> bool:
         if len(self) >= 100_000:
             self.clear()
-        names = self[href] = checked(href)
+        names = self[href] = checked(href, self.addressed)
         return names
 
 
-_NAMES_A_TOPIC = _Hrefs()
+_CHECKED, _CHECKED_WITHOUT_ADDRESS = _Hrefs(addressed=True), _Hrefs(addressed=False)
 
 
 # One page's problems: (it cannot be shown, or its links and pictures; its reading grade;

@@ -61,6 +61,7 @@ TEXT_BATCH = 2_000_000  # characters of Markdown read for the first landing of t
 # a new segment, and merge the segments as they piled up: the NCI pages' 24 landings took 7.9 billion
 # instructions, their 6 now 6.4 (cachegrind; the floor's plain build 5.1).
 BATCH_GROWTH = 8
+FULL_TODO = 5_000  # pages a landing of text looks at (up to its size in Markdown)
 SHORT_START_WORDS = 40  # a 2- or 3-letter start of this many words or fewer is searched as those words
 # Pages of 16 KB, not SQLite's 4 KB: a quarter of the reads and writes (system calls: 18,000, not 77,000, for
 # the NCI pages' text landing through the log, as each page is written to the log, read back and copied into
@@ -326,10 +327,11 @@ class SearchIndex:
         of it is written. ``interrupt`` gives up a batch being written (it raises `sqlite3.OperationalError`).
         """
         with self._lock:
-            todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT 5000").fetchall()
+            todo = self.db.execute("SELECT rowid, ref FROM pending ORDER BY rowid LIMIT ?", (FULL_TODO,)).fetchall()
         batch: list[tuple[str, str, int]] = []
         size, most_chars = 0, most_chars or TEXT_BATCH * self._growth
-        for rowid, ref in todo:
+        rest = False  # every page left lands in this batch (`_little_left`)
+        for number, (rowid, ref) in enumerate(todo, 1):
             if before_page is not None:
                 before_page()
             topic = self.library.topic(ref)
@@ -337,8 +339,10 @@ class SearchIndex:
             headings = " \n".join(heading.text for heading in page.headings)
             batch.append((headings, page.text, rowid))
             size += markdown_size(topic) if topic is not None else 0
-            if size >= most_chars:
-                break
+            if size >= most_chars and not rest:
+                rest = self._little_left(todo[number:], most_chars // 2)
+                if not rest:
+                    break
         if before_page is not None:
             before_page()  # the last moment to give the batch up before it is written
         writer = self._writing()
@@ -370,6 +374,21 @@ class SearchIndex:
         if words:
             self._learn(words, before_page)  # (in steps, between a patient's keys)
         return left
+
+    def _little_left(self, todo: list[tuple[int, str]], less_than: int) -> bool:
+        """Whether the pages ``todo`` (the last of the library's) hold fewer than ``less_than`` characters of
+        Markdown: then they land with the batch before them. Each landing is a commit that writes a segment
+        of the index, which FTS5 merges as they pile up, and every search looks through each segment left:
+        the NCI pages' last 2.5 MB made a sixth landing of their own, and a fourth segment."""
+        if len(todo) >= FULL_TODO:  # (more pages than were asked for: not the last)
+            return False
+        left = 0
+        for _rowid, ref in todo:
+            topic = self.library.topic(ref)
+            left += markdown_size(topic) if topic is not None else 0
+            if left >= less_than:
+                return False
+        return True
 
     def interrupt(self) -> None:
         """Give up the batch of text being written, from any thread (the window is closing): SQLite rolls

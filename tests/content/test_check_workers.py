@@ -213,8 +213,8 @@ def test_only_the_links_that_may_be_a_problem_are_sent_back_and_kept_and_the_pro
     assert {link.kind for link in kept} == {TOPIC, DEAD, PICTURE} and len(kept) < len(every)
     problems = link_problems(library, topic, every)
     assert link_problems(library, topic, kept) == problems
-    assert len(problems) == 8  # no-such-topic, missing.md, raw-gone (in HTML), ref-gone; p.png remote, none.svg, x.svg;
-    # ../notes.txt (shown as plain words)
+    assert len(problems) == 9  # no-such-topic, missing.md, raw-gone (in HTML), ref-gone; p.png remote, none.svg, x.svg;
+    # ../notes.txt and /about/x (shown as plain words: this page has no web address of its own)
     lines, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")
     assert [line for line in lines if "/links.md:" in line] == [p.format(None) for p in problems]
     again, _summary = check_folder(root, today=DAY, workers=1, cache_dir=tmp_path / "cache")

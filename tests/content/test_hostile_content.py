@@ -292,6 +292,46 @@ def test_check_names_links_to_paths_that_are_not_pages(qapp, tmp_path, capsys, m
     assert out.count("shown as plain words") == 3  # not the topic, the heading or the web address
 
 
+ABSOLUTE = (
+    "Text.\n\n"
+    "[the password file](/etc/passwd) and [a file URL](file:///etc/shadow).\n\n"
+    'A <a href="/home/nurse/notes.docx">raw one</a>, [the site](/types/skin/hp) and [the web](https://x.org).\n'
+)
+
+
+def test_check_names_links_to_files_on_this_computer(qapp, tmp_path, capsys, monkeypatch):
+    """A link to an absolute path or a file: URL is shown as plain words in the app's own pages, and `check`
+    names each, with its file and line."""
+    root = make_content(tmp_path / "c", {"a": ABSOLUTE, "b": "More."})
+    monkeypatch.chdir(root)
+    assert cli.main(["check", "."]) == 0  # warnings only
+    out = capsys.readouterr().out
+    for line, href in (
+        (14, "/etc/passwd"),
+        (14, "file:///etc/shadow"),
+        (16, "/home/nurse/notes.docx"),
+        (16, "/types/skin/hp"),
+    ):
+        assert f"topics/a.md:{line}: warning: link to '{href}' is shown as plain words" in out, out
+    assert out.count("link to") == 4, out  # not the web address
+
+
+def test_check_names_links_to_files_on_a_computer_in_an_imported_page(qapp, tmp_path, capsys, monkeypatch):
+    """On an imported page (its own web address in ``url:``) a path from "/" is a page of its site
+    (www.cancer.gov/types/skin/hp: said nothing of), but one into a computer's folders was meant for a file."""
+    write(
+        tmp_path / "imported" / "skin.md", "---\ntitle: Skin\nurl: https://www.cancer.gov/types/skin\n---\n" + ABSOLUTE
+    )
+    monkeypatch.chdir(tmp_path / "imported")
+    assert cli.main(["check", "."]) == 0
+    out = capsys.readouterr().out
+    assert "skin.md:7: warning: link to '/etc/passwd' looks like a file on a computer, but opens the web page " \
+        "https://www.cancer.gov/etc/passwd" in out, out  # fmt: skip
+    assert "skin.md:7: warning: link to 'file:///etc/shadow' is shown as plain words" in out, out
+    assert "skin.md:9: warning: link to '/home/nurse/notes.docx' looks like a file on a computer" in out, out
+    assert out.count("link to") == 3, out  # not the site's own page, nor the web address
+
+
 def test_a_nul_character_in_a_page_is_named_and_the_page_shown(tmp_path):
     root = make_content(tmp_path / "c", {"a": "First line.\n\nA \x00 damaged line.\n", "b": "More."})
     library = load_library(root)

@@ -9,6 +9,7 @@ what it read: the next one goes on from there.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import random
 import sqlite3
@@ -191,6 +192,36 @@ def test_the_text_lands_first_in_a_small_batch_then_in_larger_ones(library, tmp_
         read = sum(sizes[page] for page in batch)
         assert read >= most > read - sizes[batch[-1]]
     assert len(batches) <= 60 // search.BATCH_GROWTH + 4  # not one a TEXT_BATCH (60)
+
+
+def test_the_last_pages_land_with_the_batch_before_them_when_they_hold_little(library, tmp_path, monkeypatch):
+    """A library's last pages, if they hold less than half the Markdown of the batch they follow, land in that
+    batch: not a landing (a commit, and a segment of the index that every search then looks through) of their own.
+    Otherwise the batches stop where they filled up, as before."""
+    sizes = [search.markdown_size(topic) for topic in library.ordered_topics()]
+    total = sum(sizes)
+    read = search.page_reader(library)
+
+    def landings(first: int) -> list[int]:
+        monkeypatch.setattr(search, "TEXT_BATCH", first)
+        monkeypatch.setattr(search, "BATCH_GROWTH", 1)  # every batch the same size
+        index = SearchIndex.begin(library, tmp_path / str(first))
+        counts: list[int] = []
+        try:
+            while index.pages_left:
+                counts.append(0)
+                index.add_text(lambda topic: counts.__setitem__(-1, counts[-1] + 1) or read(topic))
+        finally:
+            index.close()
+        return counts
+
+    # Batches that end where the last pages hold a little less than half a batch: they come with the one before.
+    ends = list(itertools.accumulate(sizes))
+    little = next(n for n in range(len(sizes) - 1, 0, -1) if 0 < total - ends[n - 1] < ends[n - 1] // 2)
+    counts = landings(ends[little - 1])  # the first batch ends at page ``little``, the rest is less than half of it
+    assert counts == [len(sizes)]  # one landing, not two
+    half = ends[len(sizes) // 2 - 1]  # half the text a batch: two landings, neither folded into the other
+    assert landings(half) == [len(sizes) // 2, len(sizes) - len(sizes) // 2]
 
 
 def test_a_batch_interrupted_while_it_is_written_stops_at_once_and_keeps_nothing(library, tmp_path, monkeypatch):

@@ -185,6 +185,27 @@ def start_kiosk(qtbot, library, config):
     return window, controller
 
 
+def slow_layout(monkeypatch):
+    """The handout is still being set out when the test looks at its progress line, however fast this
+    machine is: its first step waits until ``release()`` (or Cancel), as a long handout on a slow machine
+    would. Set out in pieces, the built-in handout took 0.1-0.3 s: on a quick run it could be set out
+    before its line was due (``handout_job.SHOW_AFTER_MS``), or between the line showing and the test's
+    look, and the test waited for a line that never came (session 32). Returns ``release``."""
+    from sbc_desktop.handout.document import Stage
+    from sbc_desktop.handout.export import Handout
+
+    held = [True]
+    real = Handout.documents_steps
+
+    def documents_steps(self):
+        while held[0]:
+            yield Stage.LAYOUT, 0, 0
+        return (yield from real(self))
+
+    monkeypatch.setattr(Handout, "documents_steps", documents_steps)
+    return lambda: held.__setitem__(0, False)
+
+
 def slow_printer(monkeypatch, page: int = 3):
     """The printer takes its time: from ``page`` on it stays there until ``release()`` (or until the
     print is cancelled). Handouts are set out before the print dialog, so their pages alone go quickly:

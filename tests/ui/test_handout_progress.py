@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbc_desktop.ui import handout_job
 
-from .conftest import show_active, slow_printer
+from .conftest import show_active, slow_layout, slow_printer
 
 
 class GapProbe:
@@ -43,8 +43,15 @@ class GapProbe:
 
 
 @pytest.fixture
-def long_handout(window, qtbot, monkeypatch):
-    """Every built-in topic chosen (about 80 pages), the save dialog answered with ``target``."""
+def held_layout(monkeypatch):
+    """A handout is set out only once ``held_layout()`` is called (or it is cancelled): see ``slow_layout``."""
+    return slow_layout(monkeypatch)
+
+
+@pytest.fixture
+def long_handout(window, qtbot, monkeypatch, held_layout):
+    """Every built-in topic chosen (about 80 pages), the save dialog answered with ``target``; the
+    handout still being set out when its progress line shows, until ``held_layout()``."""
     window.notes.handout_topics = [t.id for t in window.library.ordered_topics()]
     show_active(qtbot, window)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # "Handout saved": closed at once
@@ -62,7 +69,9 @@ def press_save(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
-def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, qtbot, long_handout, tmp_path):
+def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(
+    window, qtbot, long_handout, held_layout, tmp_path
+):
     target = tmp_path / "all.pdf"
     long_handout(target)
     import sbc_desktop.handout.export  # noqa: F401 - imported at the first handout, once (not what is measured)
@@ -79,6 +88,7 @@ def test_a_long_save_keeps_the_window_answering_and_says_how_far_it_is(window, q
         )
         progress = window.handouts.progress
         window.handouts.job.progressed.connect(lambda *_: seen.append(progress.label.text()))
+        held_layout()
     total = time.perf_counter() - started
     longest_cpu, longest = probe.stop()
     pages = len(pypdf.PdfReader(str(target)).pages)
@@ -168,7 +178,7 @@ def test_a_folder_that_cannot_be_written_is_said_at_once(window, qtbot, monkeypa
     assert window.notes.notes == "keep me"
 
 
-def test_a_second_save_while_one_is_made_is_refused_kindly(window, qtbot, long_handout, tmp_path):
+def test_a_second_save_while_one_is_made_is_refused_kindly(window, qtbot, long_handout, held_layout, tmp_path):
     long_handout(tmp_path / "first.pdf")
     press_save(qtbot, window)
     first = window.handouts.job
@@ -176,7 +186,7 @@ def test_a_second_save_while_one_is_made_is_refused_kindly(window, qtbot, long_h
     window.commands.save_handout.trigger()
     assert window.handouts.job is first and "still being made" in window.statusBar().currentMessage()
     with qtbot.waitSignal(window.handouts.saved, timeout=120000):
-        pass
+        held_layout()
     assert (tmp_path / "first.pdf").is_file()
 
 
@@ -191,8 +201,9 @@ def test_closing_the_window_stops_a_save_and_keeps_nothing(window, qtbot, long_h
 
 
 @pytest.fixture
-def ward_printer(monkeypatch):
-    """A kiosk printer, as CUPS would list it (this machine has none); progress shown early."""
+def ward_printer(monkeypatch, held_layout):
+    """A kiosk printer, as CUPS would list it (this machine has none); progress shown early, the handout
+    still being set out then (until ``held_layout()``)."""
     from PySide6.QtPrintSupport import QPrinterInfo
 
     class WardPrinter:
@@ -244,7 +255,7 @@ def printer_to_nowhere(controller):
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100%", "200%"])
-def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_printer, private_temp, scale):
+def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_printer, held_layout, private_temp, scale):
     """Review 7: on an 800 px wide kiosk the progress line's Cancel showed "Cance": the app
     style's padding (in pt) is not counted in a button's size, so the button was only the touch
     style's 44 px wide, its word touching (and on a wider font cut by) its edges. At 100% and 200%
@@ -293,6 +304,7 @@ def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_prin
                 QTest.mouseClick(button, Qt.MouseButton.LeftButton)
                 assert not job.running and window.handouts.progress is None
             else:  # the pages going to the printer: Cancel greyed out, the line at its longest
+                held_layout()
                 qtbot.waitUntil(lambda j=job: j.stage is Stage.PAGES and j.done > 0, timeout=90000)
                 QApplication.processEvents()
                 assert not button.isEnabled() and "to the printer" in window.handouts.progress.label.text()
@@ -303,7 +315,9 @@ def test_kiosk_cancel_is_read_whole_on_an_800px_screen(qtbot, library, ward_prin
         controller.exit_kiosk()
 
 
-def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot, long_handout, monkeypatch, tmp_path):
+def test_printing_stops_before_its_pages_go_and_never_prints_half(
+    window, qtbot, long_handout, held_layout, monkeypatch, tmp_path
+):
     """A real printer (this machine has none: its pages go to a file the window takes for a printer)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
@@ -336,6 +350,7 @@ def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot,
     assert not window.handouts.job.running and not paper.exists()
     assert window.statusBar().currentMessage() == "Printing was cancelled."
     # Once pages go to the printer, Cancel is greyed out and the handout is printed whole.
+    held_layout()  # (set out at its own pace from now on)
     release = slow_printer(monkeypatch, page=1)  # the printer is still on page 1 when it is looked at
     with qtbot.waitSignal(window.handouts.printed, timeout=120000):
         qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -358,7 +373,7 @@ def test_printing_stops_before_its_pages_go_and_never_prints_half(window, qtbot,
 
 
 def test_a_print_running_when_the_kiosk_is_cleared_leaves_nothing_for_the_next_patient(
-    qtbot, library, monkeypatch, ward_printer, private_temp
+    qtbot, library, monkeypatch, ward_printer, held_layout, private_temp
 ):
     """Review 6 S1: the last patient's print went on showing its line and Cancel on the Welcome
     screen, and then told the next patient "Your handout is printing"."""
@@ -385,6 +400,7 @@ def test_a_print_running_when_the_kiosk_is_cleared_leaves_nothing_for_the_next_p
         assert not [b for b in window.findChildren(type(controller.finish_overlay.yes_button)) if
                     b.objectName() == "cancelHandout" and b.isVisible()]  # fmt: skip
         said.clear()
+        held_layout()
         qtbot.waitUntil(lambda: not job.running, timeout=120000)
         qtbot.wait(100)
         assert job.error is None
@@ -465,7 +481,9 @@ def test_the_kiosk_progress_line_is_whole_at_800px_and_200_percent_text(qtbot, l
         controller.exit_kiosk()
 
 
-def test_a_long_preview_is_set_out_in_steps_before_its_dialog_opens(window, qtbot, long_handout, monkeypatch):
+def test_a_long_preview_is_set_out_in_steps_before_its_dialog_opens(
+    window, qtbot, long_handout, held_layout, monkeypatch
+):
     """Qt's preview asks for every page in one call: the page breaks (the long part) are made
     before, in steps with progress and Cancel, and that call only draws them."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
@@ -494,6 +512,7 @@ def test_a_long_preview_is_set_out_in_steps_before_its_dialog_opens(window, qtbo
     qtbot.wait(100)
     assert opened == [] and window.statusBar().currentMessage() == "The preview was cancelled."
     # Left to finish: the dialog opens and draws every page without setting them out again.
+    held_layout()
     set_out.clear()
     qtbot.keyClick(window, Qt.Key.Key_P, preview_keys)
     qtbot.waitUntil(lambda: bool(opened), timeout=120000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import sys
 
@@ -463,3 +464,54 @@ def test_while_a_large_library_is_listed_the_list_keeps_its_place_and_answers(qt
     ]  # every topic once, in reading order
     qtbot.waitUntil(lambda: tree.currentItem() is tree._items.get(f"topic:{best.ref}"))  # the page read now
     assert QApplication.focusWidget() is not None
+
+
+def test_each_step_of_a_large_list_waits_until_the_last_is_drawn_and_what_is_due_has_run(
+    qtbot, builtin_dir, library, monkeypatch
+):
+    """A large library's list is made in steps after it arrives; each step comes once the list on screen shows the
+    last one, and after what came due meanwhile (a timer here; a key pressed alike). A step started from within the
+    last was due before them: two steps, each with its layout and drawing, ran back to back (the NCI pages' second
+    start held the window 16-18 ms so)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from sbc_desktop.ui import nav_tree
+
+    monkeypatch.setattr(nav_tree, "ARRIVED_AT_ONCE", 3)
+    monkeypatch.setattr(nav_tree, "ARRIVED_STEP", 3)
+    monkeypatch.setattr(nav_tree, "STEP_WAIT_MS", 60_000)  # (a list not drawn has its next step after this)
+    seen: list[str] = []
+    fill = nav_tree.NavTree._fill
+
+    def slow_fill(tree):  # a step as long as a large list's (a few ms), so that the timer below is due after it
+        seen.append("step")
+        fill(tree)
+        end = time.perf_counter() + 0.004
+        while time.perf_counter() < end:
+            pass
+
+    monkeypatch.setattr(nav_tree.NavTree, "_fill", slow_fill)
+    window = part_window(qtbot, builtin_dir, library.ordered_topics()[0].id)
+    tree = window.tree
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                seen.append("drawn")
+            return False
+
+    painted = Painted(tree)
+    tree.viewport().installEventFilter(painted)
+    ticks = QTimer(tree, interval=1)
+    ticks.timeout.connect(lambda: seen.append("tick"))
+    ticks.start()
+    window.take_library(load_library(builtin_dir, check_links=False))
+    qtbot.waitUntil(tree.is_complete)
+    ticks.stop()
+    steps = [i for i, what in enumerate(seen) if what == "step"]
+    assert len(steps) > 2
+    for before, after in itertools.pairwise(steps):
+        between = seen[before + 1 : after]
+        assert "drawn" in between and "tick" in between[between.index("drawn") :], seen

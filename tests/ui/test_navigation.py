@@ -305,9 +305,9 @@ def test_a_list_filled_in_steps_measures_each_title_once(qtbot, library, monkeyp
     measured: Counter[tuple[str, str]] = Counter()
     widest_of = nav_tree._WrappingDelegate._widest_of
 
-    def counted(titles, metrics):
+    def counted(titles, metrics, *rest):
         measured.update((metrics.height(), title) for title in titles)
-        return widest_of(titles, metrics)
+        return widest_of(titles, metrics, *rest)
 
     monkeypatch.setattr(nav_tree._WrappingDelegate, "_widest_of", staticmethod(counted))
     window = MainWindow(library, settings=None)
