@@ -791,6 +791,7 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
         return switches_and_memory(app, library, ids, prof, memory)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-floor-") as tmp:
         floor_html = Path(tmp) / "page.html"
+        # (what a start shows: a long first topic's first part, as html_for gives it)
         floor_html.write_text(Pages(library).html_for(f"topic:{topic}") or "", encoding="utf-8")
         figures = start_figures(content, topic, floor_html, runs, len(library.topics))
     floor = statistics.median(r[0] for r in figures["floor"])

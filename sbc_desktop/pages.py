@@ -332,11 +332,11 @@ class Pages:
 
     @staticmethod
     def part_shown(url: str, split: ReadingParts) -> int:
-        """The reading part (from 0) shown at ``url``: the one it names, else the one holding its place
-        (#name), else the first."""
-        asked = part_asked(url)
-        if asked is None and "#" in url:
-            asked = split.part_of_anchor(url.partition("#")[2])
+        """The reading part (from 0) shown at ``url``: the one holding its place (#name) if it has one on the page
+        (a link from one part to a place in another is resolved against the part it is in), else the one it names,
+        else the first."""
+        placed = split.part_of_anchor(url.partition("#")[2]) if "#" in url else None
+        asked = placed if placed is not None else part_asked(url)
         return min(asked or 0, len(split) - 1)
 
     def part_title(self, split: ReadingParts, index: int) -> str:

@@ -686,6 +686,7 @@ class MainWindow(QMainWindow):
         )
 
     def _open_result_at(self, url: str, pattern: re.Pattern[str] | None, first_match: bool = True) -> None:
+        self.reading_parts.opening_result(url)  # (not on to the part left: the result's part is shown)
         self.reader.go(url)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 

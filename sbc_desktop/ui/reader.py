@@ -158,6 +158,7 @@ class Reader(QTextBrowser):
         self._history_positions: dict[int, tuple[QUrl, int]] = {}  # history index -> (address, scroll)
         # (page_number, its reading parts, the one shown): see _part_shown
         self._shown_split: tuple[int, ReadingParts | None, int] = (-1, None, 0)
+        self._from_history = -1  # the page_number of the page Back or Forward brought (see came_from_history)
         self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
@@ -879,9 +880,12 @@ class Reader(QTextBrowser):
         self._loading = True
         page, caret = self.page_number, QTextCursor(self.textCursor())
         try:
+            self._from_history = -2  # (the page the step shows is noted in _part_shown, inside it)
             step()
         finally:
             self._loading = False
+            if self._from_history == -2:  # (no page shown: another place on the same one)
+                self._from_history = self.page_number
         self._back_to(index)
         if self.page_number == page and self.source().hasFragment() and not self.is_complete():
             # Another place on the page still coming in (an earlier Back brought it): gone to once it is there.
@@ -1177,7 +1181,13 @@ class Reader(QTextBrowser):
         if then is not None:
             self.after_build(self._this_move(lambda: self.when_complete(then)))
 
+    def came_from_history(self) -> bool:
+        """Whether the page shown was brought by Back or Forward (not opened afresh)."""
+        return self._from_history == self.page_number
+
     def _part_shown(self, url: QUrl) -> None:
+        if self._from_history == -2:
+            self._from_history = self.page_number  # (Back or Forward is showing this page)
         if self._build is None:  # (once its text is in: pageBuilt)
             # Kept with the page (the pages' cache of cut pages holds only the last few).
             split = self.pages.known_reading_parts(url.toString())

@@ -22,6 +22,7 @@ class ReadingPartsView:
     def __init__(self, window) -> None:
         self.window = window
         self.bar: ReadingPartsBar | None = None  # made when a page first has parts
+        self._for_result: str | None = None  # the address a search result opens (see opening_result)
         reader = window.reader
         reader.readingPartShown.connect(self._shown)
         window.commands.next_part.triggered.connect(lambda: self.go_to(reader.part_index() + 1))
@@ -75,6 +76,10 @@ class ReadingPartsView:
         if part:
             self.window.announce(part)
 
+    def opening_result(self, address: str) -> None:
+        """``address`` is being opened for a search result: at the part with the words, not the part left."""
+        self._for_result = address
+
     # -- the reading position kept at home: the part (from 0) plus the place in it (0..1) ---------------
     def position(self, fraction: float) -> float:
         """The reading position to keep for ``fraction`` (0..1) of the part shown."""
@@ -92,7 +97,9 @@ class ReadingPartsView:
             return fraction if part == 0 else 0.0
         asked = part_asked(address)
         topic = self.window.pages.topic_at(address)
-        if asked is None and 0 < part < reader.part_count() and topic is not None:
+        for_result, self._for_result = self._for_result, None
+        afresh = not reader.came_from_history() and for_result != address  # (Back, Forward, a result: as they are)
+        if afresh and asked is None and 0 < part < reader.part_count() and topic is not None:
             page = reader.page_number
 
             def on_to_part() -> None:

@@ -395,3 +395,73 @@ def test_another_part_of_the_page_is_shown_without_reading_or_cutting_the_page_a
     shown(window, qtbot, 1)
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
     shown(window, qtbot, 0)
+
+
+# review15's probes (S1, S2, S3): links from a later part, a search result at home, Back after scrolling part 2.
+@pytest.fixture
+def linked_root(tmp_path, in_parts):
+    body = parted_body().replace(
+        "The end of section 10.", "The end of section 10. [Back to the start](#section-1-heading)."
+    )
+    body = body.replace("The end of section 6.", "The end of section 6. [On to section 11](#section-11-heading).")
+    body = body.replace("The end of section 1.", "The end of section 1, about zebracorn.")
+    return make_content(tmp_path / "content", {"long": body, "other": "A page about nothing much."})
+
+
+def test_a_link_from_a_later_part_to_a_place_in_an_earlier_or_later_part_opens_it_there(qtbot, linked_root, settings):
+    window = open_window(qtbot, load_library(linked_root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    while "On to section 11" not in text(window):
+        qtbot.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(reader.is_complete)
+    assert 0 < reader.part_index() < reader.part_count() - 1
+    with qtbot.waitSignal(reader.placeReached):
+        QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#section-11-heading"))
+    assert "Paragraph 0 of section 11" in text(window) and reader.textCursor().block().text() == "Section 11 heading"
+    with qtbot.waitSignal(reader.placeReached):  # from the last part back to the first
+        QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#section-1-heading"))
+    assert reader.part_index() == 0 and reader.textCursor().block().text() == "Section 1 heading"
+
+
+def test_back_from_part_2_to_part_1_after_scrolling_part_2_stays_on_part_1(qtbot, linked_root, settings):
+    window = open_window(qtbot, load_library(linked_root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    assert 1 < window._positions["long"] < 2
+    seen: list[str] = []
+    reader.sourceChanged.connect(lambda url: seen.append(url.toString()))
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    shown(window, qtbot, 0)
+    for _ in range(10):
+        qtbot.wait(20)  # (a move on to the part left came a turn later)
+    assert reader.current_url() == "topic:long" and seen == ["topic:long"]
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward: part 2 again
+    shown(window, qtbot, 1)
+
+
+def test_a_search_result_at_home_opens_the_part_with_the_words_not_the_part_left(qtbot, linked_root, settings):
+    window = open_window(qtbot, load_library(linked_root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    assert 1 < window._positions["long"] < 2
+    reader.go("topic:other")
+    qtbot.waitUntil(lambda: reader.current_url() == "topic:other" and reader.is_complete())
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "zebracorn")
+    qtbot.waitUntil(lambda: window.search_panel.isVisible() and window.search_panel.list.count() > 0)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "zebracorn" in reader.textCursor().selectedText().lower())
+    for _ in range(10):
+        qtbot.wait(20)  # (a move on to the part left came a turn later)
+    assert reader.part_index() == 0 and "zebracorn" in reader.textCursor().selectedText().lower()
