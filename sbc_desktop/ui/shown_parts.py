@@ -58,7 +58,10 @@ class ShownParts:
     def html(self, part: int) -> str:
         """Part ``part``'s own text, as find counts it (see the module's text), in HTML."""
         topic = self.reader.pages.topic_at(self.url())
-        return own_html(self.reader.pages.part_page(topic, part), first=part == 0) if topic is not None else ""
+        if topic is None:
+            return ""
+        # From the cut the reader keeps for the page shown (never a render or a cut again: review15 m4).
+        return own_html(self.reader.pages.part_page(topic, part, self.reader.reading_parts()), first=part == 0)
 
     def show(self, part: int) -> None:
         """Show part ``part`` at its top (a new page in the history; said as the Next part button's is)."""
