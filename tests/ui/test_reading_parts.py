@@ -168,17 +168,11 @@ def test_a_link_from_another_topic_to_a_place_in_a_part_opens_that_part(window, 
 
 
 def test_the_topic_opens_again_at_the_part_and_place_left(qtbot, root, settings):
-    window = open_window(qtbot, load_library(root), settings, "long")
+    window = reading_part_2(qtbot, root, settings)
     reader = window.reader
-    shown(window, qtbot, 0)
-    press_next_part(window, qtbot)
-    shown(window, qtbot, 1)
-    qtbot.waitUntil(reader.is_laid_out)
     bar = reader.verticalScrollBar()
     bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
-    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
     fraction = bar.value() / bar.maximum()
-    assert 1 < window._positions["long"] < 2
     reader.go("topic:other")
     qtbot.waitUntil(lambda: reader.current_url() == "topic:other")
     # The topic list opens it at the part and the place left.
@@ -424,8 +418,9 @@ def test_a_link_from_a_later_part_to_a_place_in_an_earlier_or_later_part_opens_i
     assert reader.part_index() == 0 and reader.textCursor().block().text() == "Section 1 heading"
 
 
-def test_back_from_part_2_to_part_1_after_scrolling_part_2_stays_on_part_1(qtbot, linked_root, settings):
-    window = open_window(qtbot, load_library(linked_root), settings, "long")
+def reading_part_2(qtbot, root, settings):
+    """At home: the long topic opened, Next part pressed, part 2 scrolled a page (its place kept)."""
+    window = open_window(qtbot, load_library(root), settings, "long")
     reader = window.reader
     shown(window, qtbot, 0)
     press_next_part(window, qtbot)
@@ -434,6 +429,12 @@ def test_back_from_part_2_to_part_1_after_scrolling_part_2_stays_on_part_1(qtbot
     bar = reader.verticalScrollBar()
     bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
     assert 1 < window._positions["long"] < 2
+    return window
+
+
+def test_back_from_part_2_to_part_1_after_scrolling_part_2_stays_on_part_1(qtbot, linked_root, settings):
+    window = reading_part_2(qtbot, linked_root, settings)
+    reader = window.reader
     seen: list[str] = []
     reader.sourceChanged.connect(lambda url: seen.append(url.toString()))
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
@@ -446,15 +447,8 @@ def test_back_from_part_2_to_part_1_after_scrolling_part_2_stays_on_part_1(qtbot
 
 
 def test_a_search_result_at_home_opens_the_part_with_the_words_not_the_part_left(qtbot, linked_root, settings):
-    window = open_window(qtbot, load_library(linked_root), settings, "long")
+    window = reading_part_2(qtbot, linked_root, settings)
     reader = window.reader
-    shown(window, qtbot, 0)
-    press_next_part(window, qtbot)
-    shown(window, qtbot, 1)
-    qtbot.waitUntil(reader.is_laid_out)
-    bar = reader.verticalScrollBar()
-    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
-    assert 1 < window._positions["long"] < 2
     reader.go("topic:other")
     qtbot.waitUntil(lambda: reader.current_url() == "topic:other" and reader.is_complete())
     window.search_field.setFocus()
