@@ -23,6 +23,15 @@ complete and laid out:
 characters of Markdown and 750,000 in the reader's document; after each key the bar's count
 is the number of matches the floor loop found in the same document (or "Not found" for none);
 the reading position lands where it was saved.
+
+**A long page shown in parts** (content/reading_parts.py, session 33): the reader's document is one
+part, and find counts the whole topic (ui/parts_find.py). Then the floor and the workload check use
+a document of the whole page (the page's HTML whole, as before parts), made outside the timing: the
+bar's count must be that document's ("1 of N", or "Not in this part. Found N times in other parts"
+when the first part has none); the run prints how many parts each page has and its largest part's
+characters. Next / Previous into another part are timed apart ("into another part"), beside the
+same part change by the reader alone (`go_to_part`, as Ctrl+PgDown: the switch's own steps, a
+floor for them). The saved reading position's landing is bench_reader's in parts (per part).
 """
 
 from __future__ import annotations
@@ -117,6 +126,25 @@ def expected_label(current: int, total: int) -> str:
     return "Not found" if total == 0 else f"{current} of {total}"
 
 
+def expected_labels(total: int) -> set[str]:
+    """What the bar may say after a key with ``total`` matches in the whole topic (the first match selected; on a
+    topic in parts whose first part has none, where they are)."""
+    times = "time" if total == 1 else "times"
+    return {expected_label(1, total), f"Not in this part. Found {total} {times} in other parts: press Next"}
+
+
+def whole_document(window, topic):
+    """The whole page in one document (not shown): a long page in parts is counted, and floored, on it."""
+    from PySide6.QtGui import QTextDocument
+
+    from sbc_desktop.ui.page_document import dotted_terms
+    from sbc_desktop.ui.table_grid import grid_tables
+
+    doc = QTextDocument()
+    doc.setHtml(dotted_terms(grid_tables(window.pages.topic_html(topic))))
+    return doc
+
+
 def settled(window) -> bool:
     """The find bar's count is final (the app's own word, where it has one)."""
     finder = getattr(window, "finder", None)
@@ -140,12 +168,11 @@ def open_page(app, window, topic_id: str) -> None:
 
 
 def type_words(app, window, words: list[str], keys: list[float], keys_cpu: list[float], to_final: list[float],
-               floors: list[float]) -> None:  # fmt: skip
+               floors: list[float], doc) -> None:  # fmt: skip
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     field = window.find_bar.field
-    doc = window.reader.document()
     steps = Steps(app)
     for word in words:
         field.selectAll()
@@ -157,7 +184,7 @@ def type_words(app, window, words: list[str], keys: list[float], keys_cpu: list[
             longest, final, cpu = steps.run(timed.took(), lambda: settled(window), timed.began)
             total, floor_ms = floor_find(doc, word[: i + 1])
             label = window.find_bar.count.text()
-            if label != expected_label(1 if total else 0, total) and label != expected_label(1, min(total, CAP)):
+            if label not in expected_labels(total) and label != expected_label(1, min(total, CAP)):
                 raise RuntimeError(f"after typing {word[: i + 1]!r}: the bar says {label!r}, the document has {total}")
             keys.append(longest)
             keys_cpu.append(cpu)
@@ -168,20 +195,60 @@ def type_words(app, window, words: list[str], keys: list[float], keys_cpu: list[
             floors.append(floor_ms)
 
 
-def next_previous(app, window, presses: list[float], presses_cpu: list[float]) -> None:
+def next_previous(app, window, presses: list[float], presses_cpu: list[float],
+                  crossing: list[tuple[float, float]]) -> None:  # fmt: skip
+    """Enter x4, Shift+Enter x4, F3 x4; on a page in parts then Shift+Enter x2 and Enter x2 from the first match
+    (round to the last part with one and back). A press that shows another part is timed into ``crossing`` (wall,
+    CPU ms) instead, once that part is complete and its match selected."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    field = window.find_bar.field
+    field, reader = window.find_bar.field, window.reader
     steps = Steps(app)
-    for key, modifier in [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)] * 4 + [
-        (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    ] * 4 + [(Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier)] * 4:
+    keys = [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)] * 4
+    keys += [(Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)] * 4
+    keys += [(Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier)] * 4
+    if reader.part_count() > 1:
+        while window.finder.highlighter.current > 0:  # to the first match of the part
+            QTest.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+            steps.run((0.0, 0.0), lambda: settled(window), time.perf_counter())
+        keys += [(Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)] * 2
+        keys += [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)] * 2
+    for key, modifier in keys:
+        part = reader.part_index()
         timed = Timed()
         QTest.keyClick(field, key, modifier)
-        longest, _, cpu = steps.run(timed.took(), lambda: settled(window), timed.began)
-        presses.append(longest)
-        presses_cpu.append(cpu)
+
+        def done(part=part) -> bool:
+            moved = reader.part_index() != part
+            return settled(window) and reader.is_complete() and (not moved or reader.textCursor().hasSelection())
+
+        longest, _, cpu = steps.run(timed.took(), done, timed.began)
+        if reader.part_index() != part:
+            if " of " not in window.find_bar.count.text():
+                raise RuntimeError(
+                    f"into part {reader.part_index() + 1}: the bar says {window.find_bar.count.text()!r}"
+                )
+            crossing.append((longest, cpu))
+        else:
+            presses.append(longest)
+            presses_cpu.append(cpu)
+
+
+def part_switches(app, window, times: int = 4) -> list[tuple[float, float]]:
+    """The reader alone going to the last part and back to the first (`go_to_part`, as Ctrl+PgDown does): the
+    switch's own longest steps (wall, CPU ms), the floor for find's moves into another part."""
+    reader = window.reader
+    steps, found = Steps(app), []
+    for _ in range(times // 2):
+        for part in (reader.part_count() - 1, 0):
+            timed = Timed()
+            reader.go_to_part(part)
+            longest, _, cpu = steps.run(
+                timed.took(), lambda part=part: reader.part_index() == part and reader.is_complete(), timed.began
+            )
+            found.append((longest, cpu))
+    return found
 
 
 def idle_turns(app, windows: int = 24) -> tuple[list[float], list[float]]:
@@ -253,21 +320,36 @@ def main() -> int:
         to_final: list[float] = []
         floors: list[float] = []
         presses: list[float] = []
+        crossing: list[tuple[float, float]] = []  # find's Next / Previous into another part (wall, CPU ms)
+        switches: list[tuple[float, float]] = []  # the same part changes by the reader alone
+        in_parts = 0
         for n, topic in enumerate(longest):
             open_page(app, window, topic.id)
-            doc = window.reader.document()
+            parts = window.reader.part_count()
+            doc = window.reader.document() if parts < 2 else whole_document(window, topic)
             chars = doc.characterCount()
             if n == 0 and (len(topic.body) < LONGEST_CHARS or chars < LONGEST_DOC_CHARS):
                 raise RuntimeError(f"the longest page has {len(topic.body)} characters of Markdown and {chars} "
                                    f"in the document: not the 1.1 MB page")  # fmt: skip
             print(f"page {topic.id}: {len(topic.body):,} chars of Markdown, {chars:,} in the document; "
                   f"{', '.join(f'{w!r} {floor_find(doc, w)[0]}' for w in words)} matches")  # fmt: skip
+            if parts > 1:
+                in_parts += 1
+                sizes = []
+                for part in range(parts):
+                    made = whole_document(window, topic)
+                    made.setHtml(window.reader.part_html(part))
+                    sizes.append(made.characterCount())
+                print(f"  shown in {parts} parts: the largest {max(sizes):,} characters in its document, "
+                      f"the first {sizes[0]:,}")  # fmt: skip
             QTest.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
             if not window.find_bar.isVisible():
                 raise RuntimeError("Ctrl+F did not open the find bar")
-            type_words(app, window, words, keys, keys_cpu, to_final, floors)
-            next_previous(app, window, presses, presses_cpu)
+            type_words(app, window, words, keys, keys_cpu, to_final, floors, doc)
+            next_previous(app, window, presses, presses_cpu, crossing)
             QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+            if parts > 1:
+                switches += part_switches(app, window)
         idle_wall, idle_cpu = idle_turns(app)
         print(f"\n{len(keys)} keys typed on {len(longest)} pages ({load_avg()})")
         print(f"  noise floor: idle loop      {spread(idle_wall)}   (longest turn in 100 ms of nothing; CPU max "
@@ -279,6 +361,14 @@ def main() -> int:
         print(f"  floor: bare find-all loop   {spread(floors)}   (same document, same text)")
         print(f"  Enter / Shift+Enter / F3    {spread(presses)}   ({len(presses)} presses)")
         print(f"    the same, CPU             {spread(presses_cpu)}")
+        print(f"  pages shown in parts: {in_parts} of {len(longest)}")
+        if crossing:
+            print(f"  into another part (find)    {spread([c[0] for c in crossing])}   ({len(crossing)} presses: the "
+                  f"part shown, its match selected)")  # fmt: skip
+            print(f"    the same, CPU             {spread([c[1] for c in crossing])}")
+            print(f"  floor: the reader alone     {spread([c[0] for c in switches])}   (go_to_part, {len(switches)} "
+                  f"part changes)")  # fmt: skip
+            print(f"    the same, CPU             {spread([c[1] for c in switches])}")
 
         # A long page lands with the find bar open (a word typed) and with a saved reading position.
         # The control: the same switch with the find bar closed and no saved position (the switch's own steps).
@@ -292,17 +382,22 @@ def main() -> int:
             window.find_bar.field.setText(words[0])
             open_page(app, window, short.id)
 
-            def found() -> bool:  # counted, and the first match selected and on screen
+            def found() -> bool:  # counted, and the first match selected and on screen (if the part shown has one)
+                label = window.find_bar.count.text()
                 shown = window.reader.textCursor().selectedText().lower() == words[0].lower()
-                return shown and settled(window) and window.find_bar.count.text() not in ("", "Not found")
+                shown = shown or label.startswith("Not in this part")
+                return shown and settled(window) and label not in ("", "Not found")
 
             lands["find bar open"].append(landing(app, window, target.id, found))
-            total, _ms = floor_find(window.reader.document(), words[0])
-            expected = expected_label(1, total)
-            if window.find_bar.count.text() != expected:
-                raise RuntimeError(f"landed with {window.find_bar.count.text()!r}, expected {expected!r}")
+            in_parts_now = window.reader.part_count() > 1
+            doc = whole_document(window, target) if in_parts_now else window.reader.document()
+            total, _ms = floor_find(doc, words[0])
+            if window.find_bar.count.text() not in expected_labels(total):
+                raise RuntimeError(f"landed with {window.find_bar.count.text()!r}, expected {expected_labels(total)!r}")
             QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
             open_page(app, window, short.id)
+            if in_parts_now:
+                continue  # (the reading position of a page in parts: bench_reader's)
             window._positions[target.id] = 0.6
             bar = window.reader.verticalScrollBar()
 
@@ -318,6 +413,9 @@ def main() -> int:
             open_page(app, window, short.id)
         print(f"  a long page lands ({target.id}, {load_avg()}):")
         for label, values in lands.items():
+            if not values:
+                print(f"    {label:<24}(not measured: the page is in parts)")
+                continue
             print(f"    {label:<24}longest step {spread([v[0] for v in values])}   target <= {STALL_MS:g} ms")
             print(f"    {'':<24}        CPU  {spread([v[1] for v in values])}")
         window.close()

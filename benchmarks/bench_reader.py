@@ -187,6 +187,11 @@ class Switch:
     after: float  # ms of the longest step in the SETTLE_MS after the page was complete
     stall: float  # ms of the longest single step from go() to SETTLE_MS after complete (input waited that long)
     floor: float = 0.0  # ms for a bare QTextBrowser to take the whole page's HTML (setHtml) and paint it
+    # ...and the HTML of the part shown, for a long page read in parts (content/reading_parts.py); else = floor
+    floor_part: float = 0.0
+    parts: int = 1  # the page's reading parts (1: shown whole)
+    part_chars: int = 0  # characters of HTML of the part shown (a page in parts)
+    whole_chars: int = 0  # ...and of the whole page
     # ms of UI-thread CPU in that longest step by CPU: the work itself, without the time other processes
     # (a loaded machine) or the page worker holding the interpreter lock took the core from it
     stall_cpu: float = 0.0
@@ -278,6 +283,13 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     expected = sum(1 for _ in window.pages.parts_for(f"topic:{topic_id}"))  # from the renderer's memory
     if reader.parts_shown != expected:
         raise RuntimeError(f"topic:{topic_id}: {reader.parts_shown} parts shown of {expected}")
+    # A page read in parts shows its first part, whole, and nothing else: "complete" is for what is shown.
+    split = window.pages.reading_parts(window.library.topic(topic_id))
+    if (split is None) != (reader.part_count() == 1) or reader.part_index() != 0:
+        raise RuntimeError(f"topic:{topic_id}: part {reader.part_index()} of {reader.part_count()} shown, cut in "
+                           f"{len(split) if split else 1}")  # fmt: skip
+    if split is not None and f"Part 1 of {len(split)}:" not in reader.document().toPlainText()[:3000]:
+        raise RuntimeError(f"topic:{topic_id}: the part shown is not its first")
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
     by_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended)
                 and (ended - began) * 1000 - sum(p.ms for p in PAUSES.within(began, ended)) <= STALL_MS)  # fmt: skip
@@ -318,7 +330,7 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
         switch = switch_once(app, window, topic_id, not renderer.is_cached(topic_id))
         if profiler:
             profiler.disable()
-        switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{topic_id}") or "")
+        floors(app, floor, window, topic_id, switch)
         results.append(switch)
     PAUSES.remove()
     PAUSES.clear()
@@ -369,7 +381,7 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     for _ in range(count):
         switch = switch_once(app, window, current, current not in seen)
         seen.add(current)
-        switch.floor = floor.show_page(app, window.pages.html_for(f"topic:{current}") or "")
+        floors(app, floor, window, current, switch)
         results.append(switch)
         longest, until = 0.0, time.perf_counter() + dwell_s
         while time.perf_counter() < until:
@@ -396,6 +408,23 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
         raise RuntimeError(f"{len(results)} switches measured, {count} asked for")
     switch_lines(results, [r for r in seen])
     line(f"  longest step reading {dwell_s:g} s", spread(reading), pct(reading, 95), STALL_MS)
+
+
+def floors(app, floor, window, topic_id: str, switch: Switch) -> None:
+    """The switch's floors: the bare browser given the whole page's HTML (as before pages were read in parts),
+    and, for a page read in parts, the part shown (its own HTML): side by side, so that nobody reads a smaller
+    workload as a faster reader."""
+    topic = window.library.topic(topic_id)
+    whole = window.pages.topic_html(topic)
+    switch.floor = floor.show_page(app, whole)
+    switch.parts = window.reader.part_count()
+    switch.whole_chars = len(whole)
+    if switch.parts > 1:
+        part = window.pages.html_for(f"topic:{topic_id}") or ""
+        switch.part_chars = len(part)
+        switch.floor_part = floor.show_page(app, part)
+    else:
+        switch.floor_part = switch.floor
 
 
 class FloorBrowser:
@@ -762,6 +791,7 @@ def bench(app, name, content: Path, topic, ids, runs: int, targets: dict, pss=No
         return switches_and_memory(app, library, ids, prof, memory)
     with tempfile.TemporaryDirectory(prefix="sbc-bench-floor-") as tmp:
         floor_html = Path(tmp) / "page.html"
+        # (what a start shows: a long first topic's first part, as html_for gives it)
         floor_html.write_text(Pages(library).html_for(f"topic:{topic}") or "", encoding="utf-8")
         figures = start_figures(content, topic, floor_html, runs, len(library.topics))
     floor = statistics.median(r[0] for r in figures["floor"])
@@ -874,6 +904,16 @@ def switch_lines(results: list[Switch], ids: list[str], profiler=None) -> None:
         floors = [r.floor for r in subset]
         ratio = statistics.median(complete) / max(statistics.median(floors), 0.001)
         line("  floor: bare setHtml + paint", f"{spread(floors)}   (complete p50 {ratio:.1f}x floor p50)")
+        in_parts = [r for r in subset if r.parts > 1]
+        if in_parts:
+            shown = [r.floor_part for r in subset]
+            ratio = statistics.median(complete) / max(statistics.median(shown), 0.001)
+            line("  floor: what is shown (the part)", f"{spread(shown)}   (complete p50 {ratio:.1f}x this floor's p50)")
+            largest = max(in_parts, key=lambda r: r.part_chars)
+            print(f"    shown in parts: {len(in_parts)} of {len(subset)} switches' pages (up to "
+                  f"{max(r.parts for r in in_parts)} parts); the largest part shown {largest.part_chars:,} "
+                  f"characters of HTML (its whole page {largest.whole_chars:,}); the largest whole page "
+                  f"{max(r.whole_chars for r in in_parts):,}")  # fmt: skip
         line(f"  longest step {SETTLE_MS:g} ms after", spread([r.after for r in subset]))
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)

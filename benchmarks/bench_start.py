@@ -78,6 +78,7 @@ def library_facts(content: Path) -> tuple[int, str, str]:
 
     library = load_library(content, check_links=False)
     first = library.ordered_topics()[0].id
+    # (what a start shows: a long first topic's first part; html_for gives that, as the reader does)
     return len(library.topics), first, Pages(library).html_for(f"topic:{first}") or ""
 
 

@@ -111,7 +111,7 @@ def main() -> int:
         pages = Pages(library)
         tables = {}
         for topic_id in library.topics:
-            html = pages.html_for(f"topic:{topic_id}") or ""
+            html = pages.topic_html(library.topics[topic_id])  # (the whole page: a long one is read in parts)
             found = _TABLE.findall(html)
             if found:
                 tables[topic_id] = max(found, key=lambda t: len(_CELL.findall(t)))

@@ -18,6 +18,7 @@ from . import spread, urgent_help
 from .care_team import CareTeam
 from .content.library import GlossaryTerm, Library, Topic
 from .content.links import TOPIC_SCHEME
+from .content.reading_parts import ReadingParts, may_split, split_page
 from .escape import escape
 from .glossary_pages import GLOSSARY_URL, GlossaryPages
 
@@ -35,6 +36,28 @@ def long_date(date: dt.date) -> str:
 
 def topic_url(topic_id: str) -> str:
     return TOPIC_SCHEME + topic_id
+
+
+PART_QUERY = "?part="  # a long topic's reading part N (from 1): ``topic:ID?part=N`` (content/reading_parts.py)
+SPLIT_KEPT = 8  # pages' reading parts kept (the last few read: a part switch does not cut the page again)
+
+
+def part_url(topic_id: str, index: int) -> str:
+    """The address of a long topic's reading part ``index`` (from 0)."""
+    return f"{TOPIC_SCHEME}{topic_id}{PART_QUERY}{index + 1}"
+
+
+def page_address(url: str) -> str:
+    """``url`` without its place (#...) or reading part (?part=N): the page's own address."""
+    return url.split("#")[0].split("?")[0]
+
+
+def part_asked(url: str) -> int | None:
+    """The reading part (from 0) ``url`` names, or None if it names none."""
+    query = url.split("#")[0].partition("?")[2]
+    if query.startswith(PART_QUERY[1:]) and query[len(PART_QUERY) - 1 :].isdigit():
+        return max(0, int(query[len(PART_QUERY) - 1 :]) - 1)
+    return None
 
 
 class WholePage:
@@ -92,6 +115,11 @@ class Pages:
         self.can_edit_care_team: Callable[[], bool] = lambda: False
         self.spread: Callable[[], list[str]] = list  # "Where has it spread for you?": the places chosen
         self.glossary = GlossaryPages(lambda: self.library)  # its page, or a page to a letter when it is long
+        # The last pages' reading parts: topic id -> (the topic, the body's pieces it was cut from, its parts or None).
+        # A part shown again (Next part, Back) is cut from these, without reading or rendering its page again;
+        # the topic itself is compared (a library read again, or the whole one arriving, has other topics).
+        self._splits: dict[str, tuple[Topic, tuple[str, ...], ReadingParts | None]] = {}
+        self._cutting = threading.Lock()  # (pages rendered ahead are cut in the thread that rendered them)
 
     @classmethod
     def for_window(cls, library: Library, cache_dir: Path | None) -> Pages:
@@ -132,6 +160,7 @@ class Pages:
     def renderer(self, renderer: Renderer) -> None:
         self._renderer = renderer
         self._early = None
+        self._splits.clear()  # (cut from the old renderer's pages)
 
     def rendered(self, topic: Topic) -> Rendered:
         """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
@@ -178,6 +207,7 @@ class Pages:
         cache and settings). True if the page `made_whole` described (``made``) is made the same by the
         whole library, so it needs no reload: its rendering is kept."""
         old, self._renderer, self._early, self._whole = self._renderer, None, None, None
+        self._splits.clear()  # (cut from the part's pages)
         if old is not None:
             from .content.render import Renderer
 
@@ -212,9 +242,20 @@ class Pages:
         """The topic page at ``url`` in parts from the disk cache, read there now without the rest of its
         rendering (Renderer.stored_parts), or None. Never makes the renderer (a start's first pages)."""
         topic = self.topic_at(url)
+        known, split = self._kept_split(topic) if topic is not None else (False, None)
+        if topic is not None and split is not None:  # another part of a page cut lately: not read again
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
         body = self._renderer.stored_parts(topic) if self._renderer is not None and topic is not None else None
         if body is None or topic is None:
             return None
+        return self.page_of_pieces(url, topic, body)
+
+    def page_of_pieces(self, url: str, topic: Topic, body: tuple[str, ...]) -> Iterator[str]:
+        """The page at ``url`` (``topic``, or one of its reading parts) in parts, its body's HTML being ``body``
+        (the rendering's parts, from the disk cache or as the helper sent them)."""
+        split = self.split_of(topic, body)
+        if split is not None:
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
         last = len(body) - 1
         return self._framed_parts(topic, ((html, index == last) for index, html in enumerate(body)))
 
@@ -233,11 +274,113 @@ class Pages:
         if address == urgent_help.URGENT_URL:
             return iter([urgent_help.fallback_page_html(self.care_team(), can_edit=self.can_edit_care_team())])
         topic = self.topic_at(address)
-        return self.topic_parts(topic) if topic else None
+        if topic is None:
+            return None
+        split = self.reading_parts(topic)
+        if split is not None:
+            return iter([self._part_page(topic, split, self.part_shown(url, split))])
+        return self.topic_parts(topic)
 
     def topic_at(self, url: str) -> Topic | None:
-        address = url.split("#")[0]
+        address = page_address(url)
         return self.library.topic(address[len(TOPIC_SCHEME) :]) if address.startswith(TOPIC_SCHEME) else None
+
+    # -- long topics in reading parts (content/reading_parts.py) ------------------------------
+    def split_of(self, topic: Topic, pieces: tuple[str, ...]) -> ReadingParts | None:
+        """``topic``'s reading parts, its body being ``pieces`` (its rendering's parts), or None: shown whole.
+        Cut once (a few ms on the longest page), kept for the last few pages."""
+        with self._cutting:
+            kept = self._splits.get(topic.id)
+            if kept is not None and kept[0] is topic and kept[1] == pieces:
+                self._splits[topic.id] = self._splits.pop(topic.id)  # (the most recent last)
+                return kept[2]
+        split = split_page(pieces)
+        with self._cutting:
+            self._splits[topic.id] = (topic, tuple(pieces), split)
+            while len(self._splits) > SPLIT_KEPT:
+                del self._splits[next(iter(self._splits))]
+        return split
+
+    def cut_ahead(self, topic: Topic, pieces: tuple[str, ...]) -> None:
+        """Cut ``topic`` (its rendering's parts ``pieces``, just made or read in a worker thread) if it may be read
+        in parts, there: the step that shows it then takes the kept cut (2-4 ms less on the longest pages)."""
+        if self.may_split(topic):
+            self.split_of(topic, pieces)
+
+    def _kept_split(self, topic: Topic) -> tuple[bool, ReadingParts | None]:
+        """(whether ``topic`` was cut lately, its reading parts then)."""
+        with self._cutting:
+            kept = self._splits.get(topic.id)
+        return (True, kept[2]) if kept is not None and kept[0] is topic else (False, None)
+
+    @staticmethod
+    def may_split(topic: Topic) -> bool:
+        """Whether ``topic`` may be cut in reading parts (its Markdown long enough): the reader shows such a page
+        once all of it is rendered, not as its parts come from the helper."""
+        return may_split(len(topic.body))
+
+    def reading_parts(self, topic: Topic) -> ReadingParts | None:
+        """``topic``'s reading parts (rendering it if it is not yet), or None: it is shown whole."""
+        known, split = self._kept_split(topic)
+        return split if known else self.split_of(topic, self.rendered(topic).parts)
+
+    def known_reading_parts(self, url: str) -> ReadingParts | None:
+        """The reading parts of the topic at ``url`` if its page has been cut already (nothing rendered or cut
+        now), else None."""
+        topic = self.topic_at(url)
+        return self._kept_split(topic)[1] if topic is not None else None
+
+    @staticmethod
+    def part_shown(url: str, split: ReadingParts) -> int:
+        """The reading part (from 0) shown at ``url``: the one holding its place (#name) if it has one on the page
+        (a link from one part to a place in another is resolved against the part it is in), else the one it names,
+        else the first."""
+        placed = split.part_of_anchor(url.partition("#")[2]) if "#" in url else None
+        asked = placed if placed is not None else part_asked(url)
+        return min(asked or 0, len(split) - 1)
+
+    def part_title(self, split: ReadingParts, index: int) -> str:
+        """What reading part ``index`` is called: its first heading, or the one before it "(continued)"."""
+        for before in range(index, -1, -1):
+            heading = split.parts[before].heading
+            if heading:
+                if before == index:
+                    return heading
+                return QCoreApplication.translate("Pages", "{heading} (continued)").format(heading=heading)
+        return QCoreApplication.translate("Pages", "Introduction")
+
+    def part_line(self, split: ReadingParts, index: int) -> str:
+        """ "Part 2 of 5: Stages of breast cancer"."""
+        return QCoreApplication.translate("Pages", "Part {number} of {count}: {title}").format(
+            number=index + 1, count=len(split), title=self.part_title(split, index)
+        )
+
+    def part_page(self, topic: Topic, index: int, split: ReadingParts | None = None) -> str:
+        """Reading part ``index`` of ``topic`` (which is cut in parts: ``split``, if known) as the reader shows it."""
+        split = split if split is not None else self.reading_parts(topic)
+        assert split is not None
+        return self._part_page(topic, split, index)
+
+    def _part_page(self, topic: Topic, split: ReadingParts, index: int) -> str:
+        """The page's header, "Part 2 of 5: ...", the part's text, the list of every part (links to each), and
+        on the last part the sources and dates."""
+        contents = []
+        for number in range(len(split)):
+            title = escape(self.part_line(split, number))
+            if number == index:
+                contents.append(f"<li><b>{title}</b></li>")
+            else:
+                contents.append(f'<li><a href="{escape(part_url(topic.id, number))}">{title}</a></li>')
+        heading = escape(QCoreApplication.translate("Pages", "All the parts of this page"))
+        last = index == len(split) - 1
+        # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)
+        return (
+            self.topic_header(topic)
+            + f'<p class="part-line" id="part-line"><b>{escape(self.part_line(split, index))}</b></p>\n'
+            + self.with_care_team(split.html(index))
+            + ("\n" + self.footer_html(topic) if last else "")
+            + f'\n<div class="parts-list" id="parts-list"><h2>{heading}</h2><ul>{"".join(contents)}</ul></div>'
+        )
 
     def exists(self, url: str) -> bool:
         if self.glossary.is_glossary(url):

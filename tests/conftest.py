@@ -36,6 +36,16 @@ def _waits_without_a_timeout_wait_longer() -> None:
 _waits_without_a_timeout_wait_longer()
 
 
+@pytest.fixture(autouse=True)
+def long_pages_whole(monkeypatch):
+    """Long pages shown whole, as before they were read in parts: the tests of the reader's long pages (in pieces,
+    built off screen, laid out in steps: what a long part still goes through) keep their long pages. The tests of
+    reading parts take `in_parts` (tests/ui/conftest.py)."""
+    from sbc_desktop.content import reading_parts
+
+    monkeypatch.setattr(reading_parts, "PART_BUDGET", float("inf"))
+
+
 def pytest_addoption(parser):
     parser.addoption("--full-corpus", action="store_true", help="also run the corpus_full tests (minutes)")
 

@@ -459,6 +459,16 @@ Each topic names its sources and shows when it was last reviewed.</source>
     </message>
 </context>
 <context>
+    <name>FindInPage</name>
+    <message numerus="yes">
+        <source>Not in this part. Found %n times in other parts: press Next</source>
+        <translation>
+            <numerusform>Not in this part. Found %n time in other parts: press Next</numerusform>
+            <numerusform>Not in this part. Found %n times in other parts: press Next</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Fitted</name>
     <message>
         <source>for you: it matters for your {places}</source>
@@ -1309,6 +1319,22 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the next part of a long page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the previous part of a long page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find in page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,6 +1518,10 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Part {0} of {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NavTree</name>
@@ -1558,6 +1588,22 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
     </message>
     <message>
         <source>Glossary A to Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part {number} of {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All the parts of this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1874,6 +1920,29 @@ Everything else in this guide works without it.</source>
     </message>
     <message>
         <source>No earlier links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPartsBar</name>
+    <message>
+        <source>Parts of this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous part ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous part: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -463,6 +463,16 @@ Thîš îš géñérál îñförmátîöñ, ñöt ádvîçé áböút áñý ö�
         </message>
     </context>
     <context>
+        <name>FindInPage</name>
+        <message numerus="yes">
+            <source>Not in this part. Found %n times in other parts: press Next</source>
+            <translation>
+                <numerusform>[Ñöt îñ thîš párt. Föúñd %n tîmé îñ öthér pártš: préšš Ñéxt ~~~~~ ~~~~~ ~~~~~ ~~]</numerusform>
+                <numerusform>[Ñöt îñ thîš párt. Föúñd %n tîméš îñ öthér pártš: préšš Ñéxt ~~~~~ ~~~~~ ~~~~~ ~~]</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Fitted</name>
         <message>
             <source>for you: it matters for your {places}</source>
@@ -1321,6 +1331,22 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Šéárçh thîš gúîdé ~~~~]</translation>
         </message>
         <message>
+            <source>Next part</source>
+            <translation>[Ñéxt párt ~]</translation>
+        </message>
+        <message>
+            <source>Show the next part of a long page</source>
+            <translation>[Šhöw thé ñéxt párt öf á löñg págé ~~~~~ ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Previous part</source>
+            <translation>[Prévîöúš párt ~~~]</translation>
+        </message>
+        <message>
+            <source>Show the previous part of a long page</source>
+            <translation>[Šhöw thé prévîöúš párt öf á löñg págé ~~~~~ ~~~~~ ~]</translation>
+        </message>
+        <message>
             <source>Find in page</source>
             <translation>[Fîñd îñ págé ~~]</translation>
         </message>
@@ -1504,6 +1530,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <source>Menu</source>
             <translation>[Méñú ~]</translation>
         </message>
+        <message>
+            <source>Part {0} of {1}, {2}</source>
+            <translation>[Párt {0} öf {1}, {2} ~~]</translation>
+        </message>
     </context>
     <context>
         <name>NavTree</name>
@@ -1571,6 +1601,22 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>Glossary A to Z</source>
             <translation>[Glöššárý Á tö Ž ~~~]</translation>
+        </message>
+        <message>
+            <source>{heading} (continued)</source>
+            <translation>[{heading} (çöñtîñúéd) ~~]</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>[Îñtrödúçtîöñ ~~]</translation>
+        </message>
+        <message>
+            <source>Part {number} of {count}: {title}</source>
+            <translation>[Párt {number} öf {count}: {title} ~~]</translation>
+        </message>
+        <message>
+            <source>All the parts of this page</source>
+            <translation>[Áll thé pártš öf thîš págé ~~~~~ ~~]</translation>
         </message>
         <message>
             <source>Urgent help</source>
@@ -1900,6 +1946,29 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
         <message>
             <source>No earlier links.</source>
             <translation>[Ñö éárlîér lîñkš. ~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingPartsBar</name>
+        <message>
+            <source>Parts of this page</source>
+            <translation>[Pártš öf thîš págé ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Previous part ({0})</source>
+            <translation>[Prévîöúš párt ({0}) ~~~~]</translation>
+        </message>
+        <message>
+            <source>Next part ({0})</source>
+            <translation>[Ñéxt párt ({0}) ~~]</translation>
+        </message>
+        <message>
+            <source>Previous part: {0}</source>
+            <translation>[Prévîöúš párt: {0} ~~~]</translation>
+        </message>
+        <message>
+            <source>Next part: {0}</source>
+            <translation>[Ñéxt párt: {0} ~~]</translation>
         </message>
     </context>
     <context>

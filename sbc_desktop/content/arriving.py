@@ -60,6 +60,13 @@ class ArrivingParts:
             self._ended = True
             self._changed.notify_all()
 
+    def all_parts(self) -> tuple[str, ...] | None:
+        """Every part of the page, once they are all in (None before, or if they are not the page's)."""
+        with self._changed:
+            if self.diverged or not (self._all_in or self._ended):
+                return None
+            return tuple(self._parts)
+
     @property
     def ended(self) -> bool:
         with self._changed:

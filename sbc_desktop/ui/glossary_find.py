@@ -22,19 +22,19 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..pages import Pages
+from .in_steps import CountedInSteps
 
 STEP_S = 0.004  # the longest a step of making or counting the letters' text takes
 MAX_LETTERS_SAID = 4  # "found under B, L, P, S…": more letters than this end in "…"
 LINE = "\u2029"  # a line break in the letters' text (as in the page's: no match crosses one)
 
 
-class GlossaryFind(QObject):
-    """Counts a find's words on every letter's page but the one shown (see the module's text)."""
-
-    changed = Signal()  # the other letters' counts are known (done) or were dropped
+class GlossaryFind(CountedInSteps):
+    """Counts a find's words on every letter's page but the one shown (see the module's text). `changed`: the other
+    letters' counts are known (done) or were dropped."""
 
     def __init__(self, pages: Pages, parent: QObject | None = None, *, touch: bool = False):
         super().__init__(parent)
@@ -46,12 +46,7 @@ class GlossaryFind(QObject):
         self._lines: list[str] = []  # the letter being made, its words so far
         self.text = ""  # what is counted (the find bar's text)
         self.shown = ""  # the letter whose page is shown (not counted here)
-        self._left: list[str] = []  # letters still to count
         self._counts: dict[str, int] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
 
     def shown_letter(self, url: str) -> str | None:
         """The letter of a long glossary's page at ``url``; None for any other page (a short glossary too)."""
@@ -67,15 +62,8 @@ class GlossaryFind(QObject):
             return  # (counted, or being counted: the find bar opened again on the same words)
         self.text, self.shown = text, letter or ""
         self._counts = {}
-        self._left = [other for other in self._pages.glossary.letters() if other != letter] if letter and text else []
-        if self._left:
-            self._timer.start()
-        else:
-            self._timer.stop()
-            self.changed.emit()
-
-    def done(self) -> bool:
-        return not self._left
+        others = [other for other in self._pages.glossary.letters() if other != letter]
+        self._count_from(others if letter and text else [])
 
     def counts(self) -> dict[str, int]:
         """The letters (in the A to Z's order) where the words are, and how many times, the shown one left out."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from ..care_team import CareTeam
 from ..content.library import Library, Topic
 from ..counts import grouped
 from ..notes import AppointmentNotes, DebouncedSaver, NotesError, NotesStore
-from ..pages import GLOSSARY_URL, HOME_URL, Pages
+from ..pages import GLOSSARY_URL, HOME_URL, Pages, part_url
 from ..plurals import counted
 from ..policy import Policy
 from ..session import ReadingSession
@@ -34,16 +35,19 @@ from .history_limit import BoundedHistory
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
 from .page_find import Highlighter, words_pattern
+from .parts_find import FirstPart
 from .policy_view import TOUCH_STYLE, apply_policy
 from .preferences_dialog import PreferencesDialog
 from .qt_app import application
 from .read_aloud import ReadAloud, ReadAloudBar
 from .reader import Reader
+from .reading_parts_view import ReadingPartsView
 from .reading_position import restore_position
 from .reading_prefs import apply_reading_font
 from .search_field import SearchField
 from .search_service import SearchService
 from .session_panes import connect_appointment, connect_session
+from .shown_parts import ShownParts
 from .themed_style import style_application
 from .toolbar_layout import arrange_toolbars, fit_search_field
 from .unsaved_dialog import confirm_unsaved
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
             spread=self.settings.spread() if self.settings else (),
         )  # fmt: skip
         self.notes = self.session.notes
-        self._positions = self.session.positions  # topic id -> 0..1
+        self._positions = self.session.positions  # topic id -> 0..1 (a page in parts: its part, from 0, + 0..1)
         self._scrolled_early: tuple[str, int] | None = None  # (topic, page number): see _note_position
         self._topic: Topic | None = None  # the topic being read, if any
         self.saver = DebouncedSaver(self.notes_store, self.notes, parent=self)
@@ -135,12 +139,19 @@ class MainWindow(QMainWindow):
         self._text_note: tuple | None = None  # the search text's last progress or failure, for a panel made later
         self.find_bar = FindBar(reading)
         self.highlighter = Highlighter(self.reader)
+        self.shown_parts = ShownParts(self.reader)  # a long topic's parts: found in, read aloud and opened at
+        self.highlighter.skipped = self.shown_parts.find_skips
         self.finder = FindInPage(
-            self.find_bar, self.highlighter, GlossaryFind(self.pages, self, touch=self.policy.touch)
+            self.find_bar,
+            self.highlighter,
+            GlossaryFind(self.pages, self, touch=self.policy.touch),
+            shown_parts=self.shown_parts,
         )
         # A long glossary's next letter with a match: in the place of the letter left (Back: where they came from).
         self.finder.goRequested.connect(lambda url: go_in_place(self.reader, url))
-        self.read_aloud = ReadAloud(self.reader, parent=self)
+        self.read_aloud = ReadAloud(self.reader, parent=self, shown_parts=self.shown_parts)
+        self.read_aloud.skipped = self.shown_parts.read_skips
+        self._first_part = FirstPart(self)  # a search's result: the first part of a long topic with its words
         self.read_aloud_bar = ReadAloudBar(self.read_aloud, reading)
         self.read_aloud_bar.stackUnder(self.reader)  # first among the reading area's children, as on screen
         self.read_aloud_bar.spoken.connect(self.announce)
@@ -197,6 +208,8 @@ class MainWindow(QMainWindow):
         # (a second start's first part knows the whole library has a glossary: no button comes later)
         self.commands.glossary.setVisible(bool(library.glossary or (library.whole_names or ((), ()))[1]))
         self._wire()
+        self._said_of: str | None = None  # the address whose title was last said
+        self.reading_parts = ReadingPartsView(self)  # a long page's parts: the bar, keys, what is said
         self.fitted = FittedToReader(self)  # "Where has it spread for you?"
         connect_session(self)
         if self.policy.kiosk:  # made at once: each patient's kiosk is the same as a freshly started one
@@ -271,7 +284,7 @@ class MainWindow(QMainWindow):
         self.reader.pageLaidOut.connect(self._note_scrolled_position)
         self.reader.pageLaidOut.connect(self.tree.catch_up)  # its row, if out of view, once the page is in
         self.reader.pageLeaving.connect(self._note_place_left)
-        self.reader.sourceChanged.connect(self.read_aloud.stop)
+        self.reader.sourceChanged.connect(self.read_aloud.page_changed)  # (stops, but in the part it reads on in)
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.sourceChanged.connect(self.heap_trim.page_changed)
         self.reader.pageBuilt.connect(self._page_built)
@@ -529,7 +542,10 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Page: {0}").format(title)
         )  # what a screen reader says on entering
         if not self._same_page:
-            self.announce(title)
+            said = self.pages.topic_at(self._said_of or "")
+            same_topic = said is not None and said is self.pages.topic_at(address)
+            self.announce(self.reading_parts.arrival_words(title, same_topic))
+        self._said_of = address
         self.tree.show_url(address)
         if self._popup is not None:
             self._popup.close()
@@ -651,18 +667,51 @@ class MainWindow(QMainWindow):
         self.search_panel.show_response(response, self.care_team(), care_topic, typed=typed)
 
     def open_result(self, result: SearchResult, words: list[str]) -> None:
-        """Open a search result, scroll to the first match and highlight every match."""
+        """Open a search result, scroll to the first match and highlight every match: a long topic in parts at
+        the first part that has the words."""
         url = f"topic:{result.ref}" if result.kind == "topic" else self.pages.term_url(result.ref)
         self.search_panel.hide()
+        self._first_part.cancel()
+        pattern = words_pattern(words)
+        split = self.pages.known_reading_parts(url) if result.kind == "topic" else None
+        if split is None or pattern is None:
+            self._open_result_at(url, pattern, result.kind != "term")
+            return
+        # Cut in parts already: the first part with the words looked for (in steps on a long page), then opened.
+        self._first_part.seek(
+            len(split),
+            split.html,
+            pattern,
+            lambda part: self._open_result_at(part_url(result.ref, part) if part else url, pattern),
+        )
+
+    def _open_result_at(self, url: str, pattern: re.Pattern[str] | None, first_match: bool = True) -> None:
+        self.reading_parts.opening_result(url)  # (not on to the part left: the result's part is shown)
         self.reader.go(url)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-        pattern = words_pattern(words)
 
         def show_matches() -> None:  # a long page parsed in the worker: once it is shown (if still open)
             # The glossary page: at the entry itself (its #anchor); a topic: at its first match.
-            self.highlighter.find_all(pattern, select_first=result.kind != "term")
+            self.highlighter.find_all(pattern, select_first=first_match)
 
-        self.reader.after_build(show_matches)
+        def in_parts() -> None:  # cut in parts once it came: the first part with the words, if not this one
+            parts = self.shown_parts
+            if pattern is None or parts.count() < 2:
+                show_matches()
+                return
+            shown = self.reader.page_number
+
+            def found(part: int) -> None:
+                if self.reader.page_number != shown:
+                    return  # (another page came first)
+                if part == parts.shown():
+                    show_matches()
+                else:
+                    self.reader.go_to_part(part, then=show_matches)
+
+            self._first_part.seek(parts.count(), parts.html, pattern, found)
+
+        self.reader.after_build(in_parts if first_match else show_matches)
 
     def find_in_page(self, text: str, direction: int) -> None:
         self.finder.find(text, direction)
@@ -770,7 +819,7 @@ class MainWindow(QMainWindow):
                 self._scrolled_early = (self._topic.id, self.reader.page_number)  # noted once laid out, or left
             return
         if bar.maximum() > 0:
-            self._positions[self._topic.id] = round(value / bar.maximum(), 4)
+            self._positions[self._topic.id] = self.reading_parts.position(value / bar.maximum())
 
     def _note_scrolled_position(self) -> None:
         """A long page's height is known now: where the reader scrolled to while it was laid out counts."""
@@ -786,11 +835,13 @@ class MainWindow(QMainWindow):
         scrolled, self._scrolled_early = self._scrolled_early, None
         bar = self.reader.verticalScrollBar()
         if scrolled is not None and scrolled[1] == self.reader.page_number and bar.maximum() > 0:
-            self._positions[scrolled[0]] = round(bar.value() / bar.maximum(), 4)
+            self._positions[scrolled[0]] = self.reading_parts.position(bar.value() / bar.maximum())
 
     def _restore_position(self, address: str) -> None:
-        """At home, a topic opens where the reader left it (links to a place go there instead)."""
-        fraction = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
+        """At home, a topic opens where the reader left it (links to a place go there instead); a long one in
+        parts, at the part left (see ReadingPartsView.fraction_to_restore)."""
+        kept = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
+        fraction = self.reading_parts.fraction_to_restore(address, kept) if kept > 0 else 0.0
         if fraction > 0 and "#" not in address:
             restore_position(self.reader, fraction)  # once the page is whole, unless the user has scrolled
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.library import Library, Section
-from ..pages import GLOSSARY_URL, HOME_URL, topic_url
+from ..pages import GLOSSARY_URL, HOME_URL, page_address, topic_url
 from .qt_made import take_viewport
 
 URL_ROLE = Qt.ItemDataRole.UserRole
@@ -551,7 +551,7 @@ class NavTree(QTreeWidget):
         self._show_item(self._item_for(self._shown))
 
     def _item_for(self, url: str) -> QTreeWidgetItem | None:
-        address = url.split("#")[0]
+        address = page_address(url)  # (a long topic's every reading part: its row)
         if address.startswith(GLOSSARY_URL + "/"):  # a letter's page of a long glossary: its A to Z row
             address = GLOSSARY_URL
         return self._items.get(address)

@@ -26,9 +26,10 @@ import re
 import time
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from ..content.words import match_pattern
@@ -99,6 +100,9 @@ class Highlighter(QObject):
         self._painted: tuple[int, int, int] | None = None  # the highlighted matches: first, last+1, current
         self._near: tuple[int, int] | None = None  # the text on screen and a screen either side: (start, end)
         self._read: tuple[int, int, str, str] = (-1, -1, "", "")  # the page text read last: page, length, text, lower
+        # The places of the page not searched (a topic in parts: its title and list of parts, repeated in every
+        # part, are found once in the topic, not in each part: shown_parts.py). (start, end) in the document.
+        self.skipped: Callable[[QTextDocument], list[tuple[int, int]]] = lambda _doc: []
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
         self._step_timer.setInterval(0)
@@ -156,6 +160,15 @@ class Highlighter(QObject):
         self._select_first = False
         self._show_current()
 
+    def at_end(self, direction: int) -> bool:
+        """True if there is no match after the current one (``direction`` +1; counted as far as that needs) or
+        before it (-1): where Next or Previous goes round, or on to another part of the topic."""
+        if direction > 0:
+            if self.current + 1 >= len(self.spans):
+                self._count_now(len(self.spans) + 1)  # the next one may not be counted yet
+            return self.current + 1 >= len(self.spans)
+        return self.current <= 0
+
     def select(self, index: int) -> None:
         """Make match ``index`` the current one (shown, selected)."""
         if 0 <= index < len(self.spans):
@@ -195,6 +208,9 @@ class Highlighter(QObject):
         page, length = self.reader.page_number, doc.characterCount()
         if self._read[:2] != (page, length):
             text = doc.toRawText().replace("\xa0", " ")
+            for start, end in self.skipped(doc):  # (a paragraph break for each character: every place kept)
+                start, end = max(0, start), min(len(text), end)
+                text = text[:start] + PARAGRAPH * max(0, end - start) + text[end:]
             lower = text.lower()
             self._read = (page, length, text, lower if len(lower) == len(text) else "")
         return self._read[2], self._read[3]

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QWidget
 
 from .icons import icon
 from .named_combo import NamedComboBox
 from .reader import SPEECH, Reader
+from .shown_parts import ShownParts
 from .speech_engine import NOT_ENGINES as NOT_ENGINES  # (the kiosk's check imports it from here)
 from .speech_engine import ProcessSpeechEngine, first_engine, helper_available, missing_library, missing_module
 
@@ -122,9 +123,14 @@ class ReadAloud(QObject):
     MARK = Reader.LAYER  # the reader's layer property; SPEECH tells this highlight from others
 
     def __init__(self, reader: Reader, engine: SpeechEngine | None = None, opener: Opener = open_engine,
-                 parent: QObject | None = None):  # fmt: skip
+                 parent: QObject | None = None, shown_parts: ShownParts | None = None):  # fmt: skip
         super().__init__(parent or reader)
         self.reader = reader
+        self.shown_parts = shown_parts  # a topic in parts: reading goes on into the next part, to the topic's end
+        self._to_part: tuple[str, int] | None = None  # (topic, part) shown for the reading to go on in
+        # The places of the page not read ((start, end) in the document): a topic in parts' list of its parts,
+        # and in a later part its title again (shown_parts.py).
+        self.skipped: Callable[[QTextDocument], list[tuple[int, int]]] = lambda _doc: []
         self._engine: SpeechEngine | None = None
         self._opener = opener
         self.engine_stuck = False  # the last engine did not answer or stopped (it is installed)
@@ -209,7 +215,11 @@ class ReadAloud(QObject):
         end = text.find("\n", start + SPLIT_CHARS)
         end = len(text) if end < 0 else end + 1
         self._split_to = end
-        return split_sentences(text, start, end)
+        sentences = split_sentences(text, start, end)
+        skipped = self.skipped(self.reader.document())
+        if skipped:
+            sentences = [s for s in sentences if not any(a <= s.start < b for a, b in skipped)]
+        return sentences
 
     def _read_on(self) -> bool:
         """More of the page to read after the last sentence split: True if reading goes on (now, or
@@ -233,7 +243,44 @@ class ReadAloud(QObject):
             if self._read_on() and self.index < len(self.sentences):
                 self._next.start()
             elif self.index >= len(self.sentences):
-                self.stop()
+                self._page_ended()
+
+    def _page_ended(self) -> None:
+        """The last sentence of the page shown is read: on a topic in parts, the next part is shown and read
+        from its top (the part's change said as its Next part button says it); at the topic's end, stop."""
+        parts = self.shown_parts
+        if not self._reading_page or parts is None or parts.count() < 2 or parts.shown() + 1 >= parts.count():
+            self.stop()
+            return
+        self._to_part = (parts.topic(), parts.shown() + 1)
+        self._clear_highlight()
+        parts.show(self._to_part[1])
+
+    def page_changed(self, _url: object = None) -> None:
+        """Another page is shown (the window calls this): reading stops, unless it is the part the reading goes
+        on in; there it reads on from the part's first sentence (at once, or once its text is in)."""
+        parts, wanted = self.shown_parts, self._to_part
+        self._to_part = None
+        if wanted is None or parts is None or (parts.topic(), parts.shown()) != wanted or self._state == "stopped":
+            self.stop()
+            return
+        self.sentences, self.index = [], 0
+        self._page, self._split_to, self._text_read = self.reader.page_number, 0, ((-1, -1), "")
+        if self.reader.is_building():
+            self.reader.after_build(self._part_in)
+        else:
+            self._part_in()
+
+    def _part_in(self) -> None:
+        """The part the reading goes on in is shown: its sentences from the top."""
+        if self._state == "stopped" or self._page != self.reader.page_number:
+            return
+        self._split_to = 0
+        if self._read_on() and self.sentences:
+            if self._state == "playing":
+                self._next.start()
+        elif not self.sentences and self.reader.is_complete():
+            self._page_ended()  # (a part with nothing to say: the next one)
 
     def speak_text(self, text: str) -> None:
         """Read ``text`` (a word's meaning) instead of the page."""
@@ -264,7 +311,7 @@ class ReadAloud(QObject):
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
         self.sentences, self.index = [], -1
-        self._reading_page, self._text_read = False, ((-1, -1), "")
+        self._reading_page, self._text_read, self._to_part = False, ((-1, -1), ""), None
         self._clear_highlight()
         self._set_state("stopped")
 
@@ -321,7 +368,7 @@ class ReadAloud(QObject):
             self._utterance = self._heard_start = False
             self.index += 1
             if self.index >= len(self.sentences) and not self._read_on():
-                self.stop()  # the end
+                self._page_ended()  # the end (of the topic, or of a part: then the next part)
             elif self._state == "playing":
                 self._next.start()
 

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
+from ..content.reading_parts import ReadingParts
 from ..escape import escape
-from ..pages import HOME_URL, Pages
+from ..pages import HOME_URL, Pages, part_url
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
@@ -90,6 +91,9 @@ class Reader(QTextBrowser):
     pageLaidOut = Signal()  # a long page's layout steps have ended: the scroll bar spans its real height
     pageLeaving = Signal()  # another page (or the same again) is about to replace the one shown
     placeReached = Signal(str)  # a "#name" place gone to (to_anchor) is on screen, the caret at it
+    # A page is shown (or its text came in after "Loading..."): which of its reading parts (from 0), of how many
+    # (1: a page shown whole). See content/reading_parts.py.
+    readingPartShown = Signal(int, int)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -152,6 +156,9 @@ class Reader(QTextBrowser):
         # reading position, a link's #anchor): its address and the calls, dropped if the page changes.
         self._after_build: tuple[QUrl, list[Callable[[], None]]] | None = None
         self._history_positions: dict[int, tuple[QUrl, int]] = {}  # history index -> (address, scroll)
+        # (page_number, its reading parts, the one shown): see _part_shown
+        self._shown_split: tuple[int, ReadingParts | None, int] = (-1, None, 0)
+        self._from_history = -1  # the page_number of the page Back or Forward brought (see came_from_history)
         self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
@@ -184,6 +191,8 @@ class Reader(QTextBrowser):
         self.sourceChanged.connect(lambda _url: self._fit_line_length())
         self.sourceChanged.connect(lambda _url: self.elsewhere.when_idle(self._render_ahead))
         self.pageBuilt.connect(lambda _url: self.elsewhere.when_idle(self._render_ahead))
+        self.sourceChanged.connect(self._part_shown)  # (source() may not say the new address yet: the signal's does)
+        self.pageBuilt.connect(self._part_shown)
 
     # -- what can be shown --------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 - Qt override
@@ -423,10 +432,13 @@ class Reader(QTextBrowser):
 
         render = self.elsewhere.work(topic, on_part, on_last)  # in the helper process once up, else in the worker
 
+        pages = self.pages
+
         def work() -> None:
             made = None
             try:
                 made = render().parts
+                pages.cut_ahead(topic, made)  # (a page read in parts: cut here, not in the step that shows it)
             finally:
                 arriving.end(made)
 
@@ -519,8 +531,14 @@ class Reader(QTextBrowser):
         if self._build is not None and self._build[0] == number:
             if arriving[2].has(0):
                 topic = self.pages.topic_at(arriving[1].toString())
-                if topic is not None:
+                if topic is not None and not self.pages.may_split(topic):
                     self._show_built(self.pages.arriving_parts(topic, arriving[2]))
+                elif topic is not None and arriving[2].all_parts() is not None:
+                    # A page that may be read in parts is cut once its parts are all in (which part is shown
+                    # depends on it); not as they come.
+                    body = arriving[2].all_parts()
+                    assert body is not None
+                    self._show_built(self.pages.page_of_pieces(arriving[1].toString(), topic, body))
         elif self._pending is not None and not self._fill_timer.isActive():
             self._fill_timer.start()  # (it waited for this part)
 
@@ -862,9 +880,12 @@ class Reader(QTextBrowser):
         self._loading = True
         page, caret = self.page_number, QTextCursor(self.textCursor())
         try:
+            self._from_history = -2  # (the page the step shows is noted in _part_shown, inside it)
             step()
         finally:
             self._loading = False
+            if self._from_history == -2:  # (no page shown: another place on the same one)
+                self._from_history = self.page_number
         self._back_to(index)
         if self.page_number == page and self.source().hasFragment() and not self.is_complete():
             # Another place on the page still coming in (an earlier Back brought it): gone to once it is there.
@@ -1097,6 +1118,11 @@ class Reader(QTextBrowser):
             return False
         if url.toString().split("#")[0] != self.current_url().split("#")[0]:
             return False
+        split = self.reading_parts()
+        index = self.pages.part_shown(url.toString(), split) if split is not None else 0
+        if index != self.part_index():  # a place in another reading part: that part, there (by its own address:
+            self.go_to_part(index, url.fragment())  # Qt takes one differing only in its "#place" for this page)
+            return True
         name = url.fragment()
         self._moves += 1
 
@@ -1109,6 +1135,65 @@ class Reader(QTextBrowser):
 
     def go_home(self) -> None:
         self.go(HOME_URL)
+
+    # -- a long page's reading parts (content/reading_parts.py) ----------------------------------
+    def reading_parts(self) -> ReadingParts | None:
+        """The reading parts of the page shown, or None: shown whole (or still "Loading...")."""
+        if self._build is not None:
+            return None
+        if self._shown_split[0] == self.page_number:
+            return self._shown_split[1]
+        return self.pages.known_reading_parts(self.current_url())
+
+    def part_count(self) -> int:
+        """How many reading parts the page shown has (1: it is shown whole)."""
+        split = self.reading_parts()
+        return 1 if split is None else len(split)
+
+    def part_index(self) -> int:
+        """Which reading part (from 0) is shown."""
+        split = self.reading_parts()
+        if split is None:
+            return 0
+        if self._shown_split[0] == self.page_number:
+            return self._shown_split[2]
+        return self.pages.part_shown(self.current_url(), split)
+
+    def part_title(self, index: int) -> str:
+        """What reading part ``index`` of the page shown is called (its first heading): "" if it has none."""
+        split = self.reading_parts()
+        return "" if split is None else self.pages.part_title(split, index)
+
+    def part_html(self, index: int) -> str:
+        """Reading part ``index`` of the page shown as the reader shows it (its HTML), without showing it."""
+        topic, split = self.pages.topic_at(self.current_url()), self.reading_parts()
+        assert topic is not None and split is not None
+        return self.pages.part_page(topic, index, split)  # (from the cut the reader keeps: nothing rendered)
+
+    def go_to_part(self, index: int, place: str = "", then: Callable[[], None] | None = None) -> None:
+        """Show reading part ``index`` of the page (at its ``place``, "#name", if given; else at its top), as a
+        new page in the history; ``then`` once it is complete (dropped if the reader moves on first)."""
+        topic = self.pages.topic_at(self.current_url())
+        split = self.reading_parts()
+        if topic is None or split is None or not 0 <= index < len(split):
+            return
+        self.setSource(QUrl(part_url(topic.id, index) + (f"#{place}" if place else "")))
+        if then is not None:
+            self.after_build(self._this_move(lambda: self.when_complete(then)))
+
+    def came_from_history(self) -> bool:
+        """Whether the page shown was brought by Back or Forward (not opened afresh)."""
+        return self._from_history == self.page_number
+
+    def _part_shown(self, url: QUrl) -> None:
+        if self._from_history == -2:
+            self._from_history = self.page_number  # (Back or Forward is showing this page)
+        if self._build is None:  # (once its text is in: pageBuilt)
+            # Kept with the page (the pages' cache of cut pages holds only the last few).
+            split = self.pages.known_reading_parts(url.toString())
+            index = 0 if split is None else self.pages.part_shown(url.toString(), split)
+            self._shown_split = (self.page_number, split, index)
+            self.readingPartShown.emit(index, 1 if split is None else len(split))
 
     def current_url(self) -> str:
         return self.source().toString()

@@ -197,6 +197,7 @@ class RenderElsewhere(QObject):
                 self.counts["disk"] += not ahead
         if found is not None:
             renderer.keep(topic.id, found)
+            self.pages.cut_ahead(topic, found.parts)  # (a long page read in parts: cut here, not in the click's step)
         return found
 
     # -- ahead of the reader -----------------------------------------------------------------

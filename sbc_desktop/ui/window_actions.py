@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[object, str, list, object]] = {
                  QT_TRANSLATE_NOOP("MainWindow", "What the medical words mean, A to Z")),
     "search": (QT_TRANSLATE_NOOP("MainWindow", "Search"), "search", ["Ctrl+K"],
                QT_TRANSLATE_NOOP("MainWindow", "Search this guide")),
+    "next_part": (QT_TRANSLATE_NOOP("MainWindow", "Next part"), "", ["Ctrl+PgDown"],
+                  QT_TRANSLATE_NOOP("MainWindow", "Show the next part of a long page")),
+    "previous_part": (QT_TRANSLATE_NOOP("MainWindow", "Previous part"), "", ["Ctrl+PgUp"],
+                      QT_TRANSLATE_NOOP("MainWindow", "Show the previous part of a long page")),
     "find": (QT_TRANSLATE_NOOP("MainWindow", "Find in page"), "search", [SK.Find],
              QT_TRANSLATE_NOOP("MainWindow", "Find words in this page")),
     "find_next": (QT_TRANSLATE_NOOP("MainWindow", "Find next"), "", [SK.FindNext],
@@ -71,7 +75,8 @@ TOOLBAR = ("urgent", "back", "forward", "home", "glossary", "appointment", "add_
 VIEW_TOOLBAR = ("smaller", "larger")
 MENUS = {
     QT_TRANSLATE_NOOP("MainWindow", "&File"): ("preview", "print", "save_handout", None, "preferences", None, "quit"),
-    QT_TRANSLATE_NOOP("MainWindow", "&Go"): ("back", "forward", "home", "glossary", None, "search", "find",
+    QT_TRANSLATE_NOOP("MainWindow", "&Go"): ("back", "forward", "home", "glossary", None, "next_part",
+                                        "previous_part", None, "search", "find",
                                         "find_next", "find_previous", None, "next_pane", "previous_pane"),
     QT_TRANSLATE_NOOP("MainWindow", "&View"): ("larger", "smaller", "normal_size", None, "read_aloud", None, "spread"),
     QT_TRANSLATE_NOOP("MainWindow", "&Appointment"): ("appointment", "add_topic"),

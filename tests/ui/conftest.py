@@ -233,3 +233,11 @@ def slow_printer(monkeypatch, page: int = 3):
 
     monkeypatch.setattr(Handout, "paint_steps", paint_steps)
     return lambda: held.__setitem__(0, False)
+
+
+@pytest.fixture
+def in_parts(monkeypatch):
+    """Long pages cut in reading parts by the app's own budget (the suite's other tests show them whole)."""
+    from sbc_desktop.content import reading_parts
+
+    monkeypatch.setattr(reading_parts, "PART_BUDGET", reading_parts.APP_PART_BUDGET)
