@@ -6,13 +6,14 @@ and week, Page Up and Page Down by month, Enter picks the day, and Escape closes
 before (Qt kept the day the arrows had reached) and the keyboard back in the box. Each day moved to is said in
 full ("Thursday 3 December 2026": the table's cell says only "3"). The month's arrows and the month and year
 buttons are named ("Previous month", "Month: December") and large enough to hit (at the kiosk, a finger's 44 px).
+The calendar is made when it first opens (as Qt makes its own): a press on the box, F4, Alt+Down, a tap.
 """
 
 from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -41,16 +42,29 @@ class DateBoxCalendar(QObject):
     def __init__(self, date_edit: QDateEdit, touch: bool = False):
         super().__init__(date_edit)
         self.date_edit = date_edit
+        self.touch = touch
         self.target = TARGET if touch else HOME_TARGET
         self._opened_on: QDate | None = None  # the box's date when the calendar opened (Escape goes back to it)
+        self._calendar: QCalendarWidget | None = None  # made when first opened (as Qt makes its own)
+        self._view: QTableView | None = None
         date_edit.setCalendarPopup(True)
-        self.calendar = _touch_calendar(date_edit) if touch else QCalendarWidget(date_edit)
+        date_edit.installEventFilter(self)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The box's calendar, made on first use: a press on the box (before Qt's own is made), F4, a tap."""
+        if self._calendar is None:
+            self._calendar = self._make()
+        return self._calendar
+
+    def _make(self) -> QCalendarWidget:
+        calendar = _touch_calendar(self.date_edit) if self.touch else QCalendarWidget(self.date_edit)
         # No week numbers (as Qt's own pop-up calendar): a screen reader said "49" before each week's days.
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        date_edit.setCalendarWidget(self.calendar)
-        self.view = cast(QTableView, self.calendar.findChild(QTableView))  # (the days: Qt makes one)
-        self.view.setAccessibleName(QCoreApplication.translate("DateBox", "Choose a day"))
-        self.view.setAccessibleDescription(
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.date_edit.setCalendarWidget(calendar)
+        view = self._view = cast(QTableView, calendar.findChild(QTableView))  # (the days: Qt makes one)
+        view.setAccessibleName(QCoreApplication.translate("DateBox", "Choose a day"))
+        view.setAccessibleDescription(
             QCoreApplication.translate(
                 "DateBox",
                 "Arrow keys move by day and week, Page Up and Page Down by month. Enter picks the day, Escape closes.",
@@ -61,21 +75,22 @@ class DateBoxCalendar(QObject):
             ("qt_calendar_nextmonth", QCoreApplication.translate("DateBox", "Next month")),
         )
         for name, text in arrows:
-            arrow = self.calendar.findChild(QToolButton, name)
+            arrow = calendar.findChild(QToolButton, name)
             if arrow is not None:
                 arrow.setAccessibleName(text)
                 arrow.setToolTip(text)
-        year = self.calendar.findChild(QSpinBox, "qt_calendar_yearedit")  # (shown when the year button is pressed)
+        year = calendar.findChild(QSpinBox, "qt_calendar_yearedit")  # (shown when the year button is pressed)
         if year is not None:
             year.setAccessibleName(QCoreApplication.translate("DateBox", "Year"))
-            if touch:  # its arrows are 14 px: the month's arrows step the years too
+            if self.touch:  # its arrows are 14 px: the month's arrows step the years too
                 year.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        calendar.currentPageChanged.connect(self._name_page)
+        calendar.selectionChanged.connect(self._moved)
+        calendar.installEventFilter(self)
+        view.installEventFilter(self)
+        self._calendar = calendar
         self._name_page()
-        self.calendar.currentPageChanged.connect(self._name_page)
-        self.calendar.selectionChanged.connect(self._moved)
-        date_edit.installEventFilter(self)
-        self.calendar.installEventFilter(self)
-        self.view.installEventFilter(self)
+        return calendar
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -84,12 +99,12 @@ class DateBoxCalendar(QObject):
             if watched is self.date_edit and (key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down)):
                 self.open()
                 return True
-            if watched is self.view and key == Qt.Key.Key_Escape and self.calendar.isVisible():
+            if watched is self._view and key == Qt.Key.Key_Escape and self.calendar.isVisible():
                 self.close()
                 return True
         elif kind == QEvent.Type.MouseButtonPress and watched is self.date_edit:
             self._size_buttons()  # (before the box sizes its pop-up to the calendar: a press on its arrow opens it)
-        elif kind == QEvent.Type.Show and watched is self.calendar:
+        elif kind == QEvent.Type.Show and watched is self._calendar:
             self._opened_on = self.date_edit.date()
             self.said.emit(self._spoken(self.calendar.selectedDate()))
         return False
@@ -100,15 +115,7 @@ class DateBoxCalendar(QObject):
         if not edit.isEnabled() or edit.isReadOnly() or self.calendar.isVisible():
             return
         self._size_buttons()
-        option = QStyleOptionComboBox()  # (how the box finds its arrow: it is drawn as a combo box)
-        option.initFrom(edit)
-        option.editable = True
-        option.subControls = QStyle.SubControl.SC_All
-        arrow = (
-            edit.style()
-            .subControlRect(QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, edit)
-            .center()
-        )
+        arrow = drop_down_arrow(edit)
         for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             QApplication.sendEvent(
                 edit,
@@ -163,6 +170,16 @@ class DateBoxCalendar(QObject):
                 button.setMinimumHeight(size)
         if self.target == TARGET:  # the days keep their 48 px below a taller bar
             _fit_days(self.calendar)
+
+
+def drop_down_arrow(edit: QDateEdit) -> QPoint:
+    """The middle of a date box's drop-down arrow (how the box finds it: it is drawn as a combo box)."""
+    option = QStyleOptionComboBox()
+    option.initFrom(edit)
+    option.editable = True
+    option.subControls = QStyle.SubControl.SC_All
+    complex_control, arrow = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxArrow
+    return edit.style().subControlRect(complex_control, option, arrow, edit).center()
 
 
 def _touch_calendar(parent: QWidget) -> QCalendarWidget:

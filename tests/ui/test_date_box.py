@@ -26,9 +26,9 @@ def home(qtbot, library, tmp_path):
 def opened(qtbot, date_edit, digits: str, key=Qt.Key.Key_F4, modifier=Qt.KeyboardModifier.NoModifier):
     """Type a date (dd mm yyyy) into the box, then open its calendar with ``key``: (calendar, its days)."""
     type_date(qtbot, date_edit, digits)
-    calendar = date_edit.calendarWidget()
-    days = calendar.findChild(QTableView)
     qtbot.keyClick(date_edit, key, modifier)
+    calendar = date_edit.calendarWidget()  # (made as it first opens)
+    days = calendar.findChild(QTableView)
     qtbot.waitUntil(days.hasFocus)
     return calendar, days
 
@@ -103,3 +103,22 @@ def test_the_symptom_logs_date_opens_its_calendar_from_the_keyboard(home, qtbot)
     qtbot.keyClick(days, Qt.Key.Key_Enter)
     qtbot.waitUntil(lambda: not calendar.isVisible())
     assert log.date_edit.date() == QDate(2026, 11, 19)
+
+
+def test_a_click_on_the_date_boxs_arrow_opens_the_same_calendar(home, qtbot):
+    """The calendar is made as it first opens, whichever way: a click on the arrow finds it named, no week numbers."""
+    from PySide6.QtWidgets import QCalendarWidget
+
+    from sbc_desktop.ui.date_box import drop_down_arrow
+
+    _window, panel, said = home
+    date = panel.details.date_edit
+    type_date(qtbot, date, "08122026")
+    qtbot.mouseClick(date, Qt.MouseButton.LeftButton, pos=drop_down_arrow(date))
+    calendar = date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.findChild(QToolButton, "qt_calendar_prevmonth").accessibleName() == "Previous month"
+    assert calendar.verticalHeaderFormat() == QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+    assert "8 December 2026" in said[-1]
+    qtbot.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
