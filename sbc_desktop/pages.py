@@ -365,12 +365,17 @@ class Pages:
         """The page's header, "Part 2 of 5: ...", the part's text, the list of every part (links to each), and
         on the last part the sources and dates."""
         contents = []
-        for number in range(len(split)):
+        for number, part in enumerate(split.parts):
             title = escape(self.part_line(split, number))
-            if number == index:
-                contents.append(f"<li><b>{title}</b></li>")
-            else:
-                contents.append(f'<li><a href="{escape(part_url(topic.id, number))}">{title}</a></li>')
+            here = number == index
+            line = f"<b>{title}</b>" if here else f'<a href="{escape(part_url(topic.id, number))}">{title}</a>'
+            # Its section headings, each a link to its place (in this part: on this page): the page's outline.
+            places = "".join(
+                f'<li><a href="{escape(("" if here else part_url(topic.id, number)) + "#" + name)}">'
+                f"{escape(words)}</a></li>"
+                for level, name, words in part.headings
+            )
+            contents.append(f"<li>{line}" + (f"<ul>{places}</ul>" if places else "") + "</li>")
         heading = escape(QCoreApplication.translate("Pages", "All the parts of this page"))
         last = index == len(split) - 1
         # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)

@@ -39,6 +39,7 @@ PART_BUDGET = APP_PART_BUDGET  # (the tests of other things show long pages whol
 MARKDOWN_PER_TAG = 14
 _HEADING = re.compile(r"<h([23])[\s>]")
 _ANY_TAG = re.compile(r"<[^>]*>")
+_SECTION_HEADING = re.compile(r'<h([23])\s[^>]*?\bid="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _HEADING_TEXT = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.DOTALL)
 
 
@@ -84,6 +85,8 @@ class ReadingPart:
     start: int  # where it begins and ends in the page's body HTML
     end: int
     heading: str  # the words of its first heading ("" when it has none)
+    # Its section headings (h2, h3) that have a place to go to: (level, the place's name, the words)
+    headings: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,9 +186,23 @@ def split_page(pieces: Sequence[str], budget: float | None = None) -> ReadingPar
     return ReadingParts(
         body,
         tuple(
-            ReadingPart(start, end, _first_heading(body, start, end)) for start, end in zip(starts, ends, strict=True)
+            ReadingPart(start, end, _first_heading(body, start, end), _headings(body, start, end))
+            for start, end in zip(starts, ends, strict=True)
         ),
     )
+
+
+def _headings(html: str, start: int, end: int) -> tuple[tuple[int, str, str], ...]:
+    """The h2 and h3 headings with an id in ``html[start:end]``: (level, id, words), for the list of every part's
+    headings (the page's outline: a screen reader reaches another part's heading from any part)."""
+    from html import unescape
+
+    found = []
+    for match in _SECTION_HEADING.finditer(html, start, end):
+        words = " ".join(unescape(_ANY_TAG.sub("", match.group(3))).split())
+        if words:
+            found.append((int(match.group(1)), unescape(match.group(2)), words))
+    return tuple(found)
 
 
 def _first_heading(html: str, start: int, end: int) -> str:

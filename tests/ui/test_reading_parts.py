@@ -228,20 +228,25 @@ def test_a_glossary_word_in_a_later_part_opens_its_meaning(window, qtbot):
     assert "cleans the blood" in window.made_popup.findChild(QLabel, "glossaryDefinition").text()
 
 
-def test_a_screen_reader_finds_every_part_in_the_page_outline(window, qtbot):
+def test_a_screen_reader_finds_every_part_and_its_headings_in_the_page_outline(window, qtbot):
     reader = window.reader
     shown(window, qtbot, 0)
     count = reader.part_count()
-    links = [item for item in reader.outline.asked() if item.kind == "link" and "?part=" in item.href]
+    links = [item for item in reader.outline.asked() if item.kind == "link" and item.href.endswith(tuple("0123456789"))]
     assert [item.text for item in links] == [
         f"Part {n} of {count}: {reader.part_title(n - 1)}" for n in range(2, count + 1)
     ]
-    # K moves to links, Enter opens the one reached: the last part.
+    # Every part's section headings are listed too, each a link to its place (review15 m2).
+    hrefs = {item.text: item.href for item in reader.outline.asked() if item.kind == "link"}
+    assert hrefs["Section 1 detail"] == "#section-1-detail"  # (in the part shown: a place on this page)
+    assert hrefs["Section 12 detail"] == f"topic:long?part={count}#section-12-detail"
+    # K moves to links, Enter opens the one reached: a heading in the last part, at that heading.
     reader.setFocus()
-    while not reader.textCursor().selectedText().startswith(f"Part {count} of"):
+    while reader.textCursor().selectedText() != "Section 12 detail":
         qtbot.keyClick(reader, Qt.Key.Key_K)
-    qtbot.keyClick(reader, Qt.Key.Key_Return)
-    shown(window, qtbot, count - 1)
+    with qtbot.waitSignal(reader.placeReached):
+        qtbot.keyClick(reader, Qt.Key.Key_Return)
+    assert reader.part_index() == count - 1 and reader.textCursor().block().text() == "Section 12 detail"
 
 
 @pytest.mark.parametrize("kiosk_mode", [False, True], ids=["home", "kiosk"])
