@@ -706,8 +706,12 @@ class MainWindow(QMainWindow):
                     return  # (another page came first)
                 if part == parts.shown():
                     show_matches()
-                else:
-                    self.reader.go_to_part(part, then=show_matches)
+                    return
+                # In the first part's place in the history: Back goes where the search was made, not to part 1.
+                topic = self.pages.topic_at(parts.topic())
+                if topic is not None:
+                    go_in_place(self.reader, part_url(topic.id, part))
+                self.reader.when_complete(show_matches)
 
             self._first_part.seek(parts.count(), parts.html, pattern, found)
 

@@ -48,6 +48,11 @@ def test_a_result_opens_the_first_part_with_the_words_marked(qtbot, root, settin
     marked_in_third_part(window, qtbot)
     assert not window.search_panel.isVisible()
     assert window.reader.hasFocus()
+    # Back goes to the page the search was made on (not to the first part, shown for a moment while the page
+    # was cut).
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    came_from = "topic:long" if cut_already else "topic:short"
+    qtbot.waitUntil(lambda: window.reader.current_url() == came_from and window.reader.is_complete())
 
 
 def test_a_result_whose_words_are_in_the_first_part_opens_there(qtbot, root, settings):
