@@ -1938,6 +1938,14 @@ Everything else in this guide works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Previous part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Previous part: {0}</source>
         <translation type="unfinished"></translation>
     </message>

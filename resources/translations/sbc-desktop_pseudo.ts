@@ -1963,6 +1963,14 @@ Tö ádd öñé öñ Débîáñ ör Úbúñtú, whöévér löökš áftér thî
             <translation>[Ñéxt párt ({0}) ~~]</translation>
         </message>
         <message>
+            <source>Previous part</source>
+            <translation>[Prévîöúš párt ~~~]</translation>
+        </message>
+        <message>
+            <source>Next part</source>
+            <translation>[Ñéxt párt ~]</translation>
+        </message>
+        <message>
             <source>Previous part: {0}</source>
             <translation>[Prévîöúš párt: {0} ~~~]</translation>
         </message>

@@ -845,7 +845,8 @@ class MainWindow(QMainWindow):
         """At home, a topic opens where the reader left it (links to a place go there instead); a long one in
         parts, at the part left (see ReadingPartsView.fraction_to_restore)."""
         kept = self._positions.get(self._topic.id, 0.0) if self._topic else 0.0
-        fraction = self.reading_parts.fraction_to_restore(address, kept) if kept > 0 else 0.0
+        # (Asked with nothing kept too: a search result's mark is for this page only, review15 m5.)
+        fraction = self.reading_parts.fraction_to_restore(address, kept)
         if fraction > 0 and "#" not in address:
             restore_position(self.reader, fraction)  # once the page is whole, unless the user has scrolled
 

@@ -75,6 +75,10 @@ class ReadingPartsBar(QWidget):
             QCoreApplication.translate("ReadingPartsBar", "Next part ({0})").format(NEXT_PART_KEY)
         )
         self.previous_button.clicked.connect(lambda: self.partRequested.emit(self._index - 1))
+        # Named from the start: a hidden button is still in the accessibility tree (review15 m6); show_part then
+        # names each with its whole text.
+        self.previous_button.setAccessibleName(QCoreApplication.translate("ReadingPartsBar", "Previous part"))
+        self.next_button.setAccessibleName(QCoreApplication.translate("ReadingPartsBar", "Next part"))
         self.next_button.clicked.connect(lambda: self.partRequested.emit(self._index + 1))
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(8, 4, 8, 4)
