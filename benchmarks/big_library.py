@@ -60,6 +60,7 @@ class Source:
     updated: str
     body: str
     path_key: str  # its cancer.gov path, as other pages link to it
+    url: str  # its web address: an imported page keeps it (its links from "/" are that site's pages)
 
 
 def read_sources() -> list[Source]:
@@ -80,6 +81,7 @@ def read_sources() -> list[Source]:
                 updated=str(meta.get("lastReviewed") or UPDATED),
                 body=body,
                 path_key=_path_key(str(meta.get("url") or "")),
+                url=str(meta.get("url") or ""),
             )
         )
     if not sources:
@@ -157,6 +159,8 @@ def make_library(n: int, dest: str | Path) -> Path:
             "updated": source.updated,
             "next_review": NEXT_REVIEW,
         }
+        if source.url:  # as an imported page has it (without it, its links from "/" are plain words: warned)
+            meta["url"] = source.url
         following = topic_id((i + 1) % n, sources)
         text = (
             "---\n"
