@@ -435,6 +435,7 @@ class Reader(QTextBrowser):
             self._build, self._arriving = (number, QUrl(url)), (number, QUrl(url), arriving)
             self._build_began = time.perf_counter()
             self.parts_shown = 0
+            self._early_tried = (0, 0, 0.0, 0.0)  # (another part: cut again)
             QTimer.singleShot(0, self, lambda: self._part_arrived(number))  # (shown once its part is in: now?)
             return
         self._build_number += 1
@@ -590,6 +591,7 @@ class Reader(QTextBrowser):
         if early is None:
             return
         split, index, html = early
+        self.elsewhere.counts["early"] += 1
         self._counting = (self.page_number, number)
         self._shown_split = (self.page_number, split, index)
         self._show_built(iter([html]))
