@@ -612,8 +612,10 @@ class Reader(QTextBrowser):
         if arriving[2].diverged:
             self._counting = None  # (shown again as the renderer made it: _build_finished)
             return
-        if body is None or not self.is_complete():
-            return  # (again once it is: pageCompleted)
+        # Once the page has ended, not on its last part alone: the worker has cut it then (Pages.cut_ahead), so this
+        # step does not (2-5 ms on the longest pages).
+        if body is None or not arriving[2].ended or not self.is_complete():
+            return  # (again once it is: _build_finished, pageCompleted)
         url, (_number, shown, index) = arriving[1].toString(), self._shown_split
         topic = self.pages.topic_at(url)
         split = self.pages.split_of(topic, body) if topic is not None else None
