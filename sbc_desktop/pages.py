@@ -351,7 +351,6 @@ class Pages:
         ("Stage II: Current Clinical Trials"), and the one above that if need be. A part with no heading of its
         own goes on from the part before it: "<its name> (continued)", or "(continued, 2 of 3)" when the section
         goes on over more than one part; before the first heading, "Introduction"."""
-        tr = QCoreApplication.translate
         parts = split.parts
         names = [part.heading for part in parts]
         depth = [0] * len(parts)  # how many of the headings it is under a part's name says
@@ -362,12 +361,12 @@ class Pages:
                 break
             for i in alike:
                 depth[i] += 1
-                names[i] = tr("Pages", "{section}: {heading}").format(
+                names[i] = QCoreApplication.translate("Pages", "{section}: {heading}").format(
                     section=parts[i].within[-depth[i]], heading=names[i]
                 )
         # The parts with no heading of their own: each run after the part it goes on from.
         if not names[0]:
-            names[0] = tr("Pages", "Introduction")
+            names[0] = QCoreApplication.translate("Pages", "Introduction")
         first = 0  # the part the run goes on from
         for index in range(1, len(parts) + 1):
             if index < len(parts) and not names[index]:
@@ -375,9 +374,9 @@ class Pages:
             run = index - first  # the part named, and the ones going on from it
             for number in range(2, run + 1):
                 said = (
-                    tr("Pages", "{heading} (continued)")
+                    QCoreApplication.translate("Pages", "{heading} (continued)")
                     if run == 2
-                    else tr("Pages", "{heading} (continued, {number} of {count})")
+                    else QCoreApplication.translate("Pages", "{heading} (continued, {number} of {count})")
                 )
                 names[first + number - 1] = said.format(heading=names[first], number=number, count=run)
             first = index
