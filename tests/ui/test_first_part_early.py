@@ -142,12 +142,19 @@ def test_the_first_part_is_on_screen_and_complete_before_the_rest_of_the_page_is
     assert page_seen(reader) == seen
 
 
-def test_next_part_pressed_before_the_rest_came_opens_part_2_once_it_is_made(window, qtbot):
-    reader = window.reader
-    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 2)
+def opened_held(window, qtbot, parts: int) -> HeldHelper:
+    """The long page opened from the topic list, its helper held once the cut of what it made has ``parts`` parts;
+    returns once part 1 is shown from them (complete, not yet counted)."""
+    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= parts)
     click_topic(window, qtbot, "long")
     qtbot.waitUntil(helper.held.is_set, timeout=20_000)
-    qtbot.waitUntil(lambda: reader.is_complete() and not reader.parts_counted(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.reader.is_complete() and not window.reader.parts_counted(), timeout=5_000)
+    return helper
+
+
+def test_next_part_pressed_before_the_rest_came_opens_part_2_once_it_is_made(window, qtbot):
+    reader = window.reader
+    helper = opened_held(window, qtbot, 2)
     assert parts_in(helper.handed) == 2  # part 2 is not whole yet: what came of it may be only its start
     QTest.mouseClick(window.reading_parts.bar.next_button, Qt.MouseButton.LeftButton)
     for _ in range(5):
@@ -167,10 +174,7 @@ def test_next_part_pressed_before_the_rest_came_opens_part_2_once_it_is_made(win
 
 def test_the_next_part_key_opens_part_2_at_once_when_it_is_made_and_the_count_comes_later(window, qtbot):
     reader = window.reader
-    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 3)
-    click_topic(window, qtbot, "long")
-    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
-    qtbot.waitUntil(lambda: reader.is_complete() and not reader.parts_counted(), timeout=5_000)
+    helper = opened_held(window, qtbot, 3)
     reader.setFocus(Qt.FocusReason.OtherFocusReason)
     QTest.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: reader.part_index() == 1 and reader.is_complete(), timeout=5_000)
@@ -185,10 +189,7 @@ def test_the_next_part_key_opens_part_2_at_once_when_it_is_made_and_the_count_co
 
 def test_find_in_page_while_the_count_comes_counts_every_part_once_it_has_come(window, qtbot):
     reader = window.reader
-    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 2)
-    click_topic(window, qtbot, "long")
-    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
-    qtbot.waitUntil(lambda: reader.is_complete() and not reader.parts_counted(), timeout=5_000)
+    helper = opened_held(window, qtbot, 2)
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.find_bar.field
     qtbot.waitUntil(field.hasFocus)
