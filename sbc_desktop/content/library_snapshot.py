@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,13 +36,14 @@ from typing import Any
 from ..digests import blake2b
 from .cache_file import write_whole
 from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
-from .parse_cache import Stamp, StoredTopic
+from .parse_cache import Stamp, StoredTopic, stamp_of
 
-FORMAT = 3  # bump when the shape changes
-MAGIC = b"sbc-library 3\n"  # then the head's length (8 bytes), the head, the rest
+FORMAT = 4  # bump when the shape changes
+MAGIC = b"sbc-library 4\n"  # then the head's length (8 bytes), the head, the rest
 GLOSSARY_PIECE = 400  # glossary entries decoded in one call (about 0.5 ms for the NCI glossary's)
 SUFFIX = ".library"
 CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
+STAMP = 18  # a topic's record: its file's stamp when it was read (`load_first` checks it), then its field lines
 
 
 def digest(files: dict[str, Stamp | None]) -> str:
@@ -101,12 +103,14 @@ def dump(
         body = topic._body if isinstance(topic, StoredTopic) else topic.body
         at = topic._body_at if isinstance(topic, StoredTopic) else 0
         prefix = topic._body_prefix if isinstance(topic, StoredTopic) else ""
+        where = _where(root, topic.path)
         topics.append((
-            topic.id, topic.title, _where(root, topic.path), topic.section, topic.summary, float(topic.order),
+            topic.id, topic.title, where, topic.section, topic.summary, float(topic.order),
             list(topic.sources), _day(topic.updated), _day(topic.next_review),
             (reviewer.name, reviewer.role, _day(reviewer.date)) if reviewer else None,
             list(topic.tags), list(topic.questions), list(topic.keywords), topic.url, topic.body_line,
-            body, at, prefix, extra["field_lines"].get(topic.id, {}),
+            body, at, prefix, files.get(where.replace(os.sep, "/")) if where else None,
+            extra["field_lines"].get(topic.id, {}),
         ))  # fmt: skip
     problems: list[tuple] = []
     # Checks that found nothing start where the next one does: all of them are kept, in their order.
@@ -131,6 +135,7 @@ def dump(
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
         {item[0]: marshal.dumps(item) for item in topics},
         [text for g in library.glossary.values() for name in g.names for text in (g.id, name)],
+        {name: files.get(name) for name in extra.get("beside", ())},  # (the folder's own files: `load_first`)
     )  # fmt: skip
     rest = (
         glossary_pieces([(g.id, g.term, g.definition, list(g.aliases), g.topic, _where(root, g.path), g.line)
@@ -167,7 +172,7 @@ def parts(raw: bytes, whole: bool = True) -> tuple[tuple, tuple | None]:
     at = len(MAGIC) + 8
     end = at + int.from_bytes(raw[len(MAGIC) : at], "little")
     head = marshal.loads(raw[at:end])
-    if not (isinstance(head, tuple) and len(head) == 9 and head[0] == FORMAT):
+    if not (isinstance(head, tuple) and len(head) == 10 and head[0] == FORMAT):
         raise ValueError("another kind of snapshot")
     rest = marshal.loads(raw[end:]) if whole else None
     if rest is not None and not (isinstance(rest, tuple) and len(rest) == 7):
@@ -196,7 +201,7 @@ def load(
         head, rest = parts(raw)
         if not _matches(head, root, files, stamp, kind, moved):
             return None
-        references, sections, topics, _names = head[5:]
+        references, sections, topics = head[5:8]
         assert rest is not None
         glossary, lay_terms, questions, tags, problems, left_out, failed = rest
         return _build(root, known, files, references, sections, [marshal.loads(t) for t in topics.values()],
@@ -218,20 +223,67 @@ def load_part(
         head, _rest = parts(raw, whole=False)
         if not _matches(head, root, files, stamp, kind, False):
             return None
-        references, sections, topics, names = head[5:]
-        library = Library(root=root, complete=False)
-        _add_references(library, references)
-        record = topics.get(topic_id) if topic_id else None
-        if record is not None:
-            topic = _topic(root, known, files, marshal.loads(record))
-            library.topics[topic.id] = topic
-        for section_id, title, summary, ids in sections:
-            library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids
-                                                                          if i in library.topics]))  # fmt: skip
-        library.whole_names = (list(topics), list(zip(names[::2], names[1::2], strict=True)))
-        return library
+        record = head[7].get(topic_id) if topic_id else None
+        return _part(head, root, known, files, marshal.loads(record) if record is not None else None)
     except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
         return None
+
+
+def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | None, small: int) -> Library | None:
+    """`load_part` for a folder of more than ``small`` topics, before its files are listed (a start of
+    20,000 pages spent 0.2 s listing and stamping them before its first paint): the same incomplete
+    library if the files its first page is read from -- the topic's own file (a regular file inside the
+    folder) and the folder's own files (glossary, sections, sources...) -- have the stamps they had when
+    the snapshot was made. Else, or if the folder had at most ``small`` topics, None: the caller lists
+    the folder and checks every file (`load_part`, `load`). The other topics' files are checked when the
+    whole library is read, after the first paint (`load`): a topic added, removed or renamed since only
+    changes this page's links, and the window makes the page again if the whole library renders it
+    otherwise (`pages.WholePage`). Never raises."""
+    try:
+        head, _rest = parts(raw, whole=False)
+        if not _matches(head, root, {}, stamp, kind, True) or head[3] != str(root) or len(head[7]) <= small:
+            return None
+        beside = head[9]
+        if not beside or any(stamp_of(root / name) != was for name, was in beside.items()):
+            return None
+        record = head[7].get(topic_id) if topic_id else None
+        item = marshal.loads(record) if record is not None else None
+        files: dict[str, Stamp | None] = {}
+        if item is not None:
+            where, was = item[2], item[STAMP]
+            if not was or where.startswith("\0") or _listed_stamp(root, os.path.join(root, where)) != tuple(was):
+                return None
+            files[where] = tuple(was)
+        return _part(head, root, {}, files, item)
+    except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
+        return None
+
+
+def _listed_stamp(root: Path, path: str) -> Stamp | None:
+    """The stamp the folder's listing would give the topic file ``path``: a regular file (not a link)
+    whose real path is inside the folder; else None."""
+    try:
+        st = os.lstat(path)
+        inside = os.path.realpath(root)
+        if not stat.S_ISREG(st.st_mode) or not os.path.realpath(path).startswith(inside + os.sep):
+            return None
+    except (OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _part(head: tuple, root: Path, known: dict[str, str], files: dict[str, Any], item: tuple | None) -> Library:
+    references, sections, topics, names = head[5:9]
+    library = Library(root=root, complete=False)
+    _add_references(library, references)
+    if item is not None:
+        topic = _topic(root, known, files, item)
+        library.topics[topic.id] = topic
+    for section_id, title, summary, ids in sections:
+        library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids
+                                                                      if i in library.topics]))  # fmt: skip
+    library.whole_names = (list(topics), list(zip(names[::2], names[1::2], strict=True)))
+    return library
 
 
 def _matches(head: tuple, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, moved: bool) -> bool:
@@ -250,7 +302,7 @@ def _add_references(library: Library, references: list) -> None:
 
 def _topic(root: Path, known: dict[str, str], files: dict[str, Any], item: tuple) -> StoredTopic:
     (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
-     topic_questions, keywords, url, body_line, body, at, prefix, _lines) = item  # fmt: skip
+     topic_questions, keywords, url, body_line, body, at, prefix, _stamp, _lines) = item  # fmt: skip
     if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
         raise TypeError("not a topic")
     # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).
