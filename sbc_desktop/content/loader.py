@@ -784,7 +784,9 @@ def snapshot_start(
     """What a start reads from the snapshot the last load left, if no file has changed since (else None):
     the whole library when the folder holds at most ``small`` topic files; else only what the first page
     needs (`library_snapshot.load_part`: ``complete`` False, holding the topic ``topic_id``), so that the
-    window paints as soon as a first start does, and reads the rest (`load_library`) after."""
+    window paints as soon as a first start does, and reads the rest (`snapshot_library`) after. Of a large
+    folder only the files that page is read from are checked now, the folder not even listed
+    (`library_snapshot.load_first`); the rest are when the whole library is read."""
     paused = gc.isenabled()
     gc.disable()
     try:
