@@ -18,7 +18,9 @@ a marker where those checks go.
 The file comes in two parts, so that a start can show its first page before it has read the
 whole library (`load_part`): a head -- the checks above, the sources, the sections, each topic
 kept on its own (one is decoded without the others) and the names the rendered-page cache's key
-is made from -- then the rest (the glossary, the problems...). `load` reads both. The glossary is kept in
+is made from -- then the rest (the glossary, the problems...). `load` reads both. A large folder's start shows its
+first page from the head once the files that page is read from have their old stamps (`load_first`: each topic
+keeps its file's stamp, the head the folder's own files'), and checks all the others when it reads the rest. The glossary is kept in
 pieces, each decoded on its own: a second start reads the whole library on a thread while the window answers,
 and decoding the NCI glossary's 7,800 entries in one call held Python's lock 12-18 ms (the window waited).
 """
