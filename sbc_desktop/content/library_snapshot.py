@@ -18,11 +18,12 @@ a marker where those checks go.
 The file comes in two parts, so that a start can show its first page before it has read the
 whole library (`load_part`): a head -- the checks above, the sources, the sections, each topic
 kept on its own (one is decoded without the others) and the names the rendered-page cache's key
-is made from -- then the rest (the glossary, the problems...). `load` reads both. A large folder's start shows its
-first page from the head once the files that page is read from have their old stamps (`load_first`: each topic
-keeps its file's stamp, the head the folder's own files'), and checks all the others when it reads the rest. The glossary is kept in
-pieces, each decoded on its own: a second start reads the whole library on a thread while the window answers,
-and decoding the NCI glossary's 7,800 entries in one call held Python's lock 12-18 ms (the window waited).
+is made from -- then the rest (the glossary, the problems...). `load` reads both. A large folder's start
+shows its first page from the head once the files that page is read from have their old stamps (`load_first`:
+the head keeps each topic file's stamp and the folder's own files'), and checks all the others when it reads
+the rest. The glossary is kept in pieces, each decoded on its own: a second start reads the whole library on a
+thread while the window answers, and decoding the NCI glossary's 7,800 entries in one call held Python's lock
+12-18 ms (the window waited).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import datetime as dt
 import marshal
 import os
 import stat
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,7 @@ MAGIC = b"sbc-library 4\n"  # then the head's length (8 bytes), the head, the re
 GLOSSARY_PIECE = 400  # glossary entries decoded in one call (about 0.5 ms for the NCI glossary's)
 SUFFIX = ".library"
 CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
-STAMP = 18  # a topic's record: its file's stamp when it was read (`load_first` checks it), then its field lines
+STAMPS = struct.Struct("<3q")  # a topic file's stamp as the head keeps it, one after another in the topics' order
 
 
 def digest(files: dict[str, Stamp | None]) -> str:
@@ -100,19 +102,20 @@ def dump(
     """The library as marshal data. ``checks``: (first, end, topic id) of each topic's date checks."""
     root = str(library.root)
     topics = []
+    stamps: list[Stamp | None] = []
     for topic in library.topics.values():
         reviewer = topic.reviewed_by
         body = topic._body if isinstance(topic, StoredTopic) else topic.body
         at = topic._body_at if isinstance(topic, StoredTopic) else 0
         prefix = topic._body_prefix if isinstance(topic, StoredTopic) else ""
         where = _where(root, topic.path)
+        stamps.append(files.get(where.replace(os.sep, "/")) if where else None)
         topics.append((
             topic.id, topic.title, where, topic.section, topic.summary, float(topic.order),
             list(topic.sources), _day(topic.updated), _day(topic.next_review),
             (reviewer.name, reviewer.role, _day(reviewer.date)) if reviewer else None,
             list(topic.tags), list(topic.questions), list(topic.keywords), topic.url, topic.body_line,
-            body, at, prefix, files.get(where.replace(os.sep, "/")) if where else None,
-            extra["field_lines"].get(topic.id, {}),
+            body, at, prefix, extra["field_lines"].get(topic.id, {}),
         ))  # fmt: skip
     problems: list[tuple] = []
     # Checks that found nothing start where the next one does: all of them are kept, in their order.
@@ -137,7 +140,10 @@ def dump(
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
         {item[0]: marshal.dumps(item) for item in topics},
         [text for g in library.glossary.values() for name in g.names for text in (g.id, name)],
-        {name: files.get(name) for name in extra.get("beside", ())},  # (the folder's own files: `load_first`)
+        # (`load_first`) The stamps of the folder's own files, and of each topic's file: as one string of bytes, not
+        # 20,000 tuples that a whole load would make and drop, leaving its memory in holes.
+        {name: files.get(name) for name in extra.get("beside", ())},
+        b"".join(STAMPS.pack(*(stamp or (-1, -1, -1))) for stamp in stamps),
     )  # fmt: skip
     rest = (
         glossary_pieces([(g.id, g.term, g.definition, list(g.aliases), g.topic, _where(root, g.path), g.line)
@@ -174,7 +180,7 @@ def parts(raw: bytes, whole: bool = True) -> tuple[tuple, tuple | None]:
     at = len(MAGIC) + 8
     end = at + int.from_bytes(raw[len(MAGIC) : at], "little")
     head = marshal.loads(raw[at:end])
-    if not (isinstance(head, tuple) and len(head) == 10 and head[0] == FORMAT):
+    if not (isinstance(head, tuple) and len(head) == 11 and head[0] == FORMAT):
         raise ValueError("another kind of snapshot")
     rest = marshal.loads(raw[end:]) if whole else None
     if rest is not None and not (isinstance(rest, tuple) and len(rest) == 7):
@@ -252,10 +258,10 @@ def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | No
         item = marshal.loads(record) if record is not None else None
         files: dict[str, Stamp | None] = {}
         if item is not None:
-            where, was = item[2], item[STAMP]
-            if not was or where.startswith("\0") or _listed_stamp(root, os.path.join(root, where)) != tuple(was):
+            where, was = item[2], STAMPS.unpack_from(head[10], STAMPS.size * list(head[7]).index(topic_id))
+            if was[0] < 0 or where.startswith("\0") or _listed_stamp(root, os.path.join(root, where)) != was:
                 return None
-            files[where] = tuple(was)
+            files[where] = was
         return _part(head, root, {}, files, item)
     except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
         return None
@@ -304,7 +310,7 @@ def _add_references(library: Library, references: list) -> None:
 
 def _topic(root: Path, known: dict[str, str], files: dict[str, Any], item: tuple) -> StoredTopic:
     (topic_id, title, where, section, summary, order, sources, updated, next_review, reviewer, topic_tags,
-     topic_questions, keywords, url, body_line, body, at, prefix, _stamp, _lines) = item  # fmt: skip
+     topic_questions, keywords, url, body_line, body, at, prefix, _lines) = item  # fmt: skip
     if not isinstance(body, str | None) or not isinstance(topic_id, str) or not isinstance(where, str):
         raise TypeError("not a topic")
     # Made as the dataclass would make it, without its keyword handling (20,000 of them at a start).

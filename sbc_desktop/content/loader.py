@@ -772,10 +772,13 @@ def load_library(
             gc.enable()
 
 
+WHOLE = 1 << 62  # `snapshot_start`'s ``small`` for the whole library (no folder holds more files)
+
+
 def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
     """The library from the snapshot the last load left, if no file has changed since; else None
     (nothing is parsed: a caller that gets None decides how to read the folder)."""
-    return snapshot_start(root, cache_dir, None, 1 << 62, today)
+    return snapshot_start(root, cache_dir, None, WHOLE, today)
 
 
 def snapshot_start(
@@ -797,7 +800,7 @@ def snapshot_start(
             return None
         file = loader.snapshot_file()
         raw = library_snapshot.read(file) if file is not None else None
-        if raw is not None:  # a large folder: its first page before its files are listed (see load_first)
+        if raw is not None and small < WHOLE:  # a large folder: its first page before its files are listed
             first = library_snapshot.load_first(raw, loader.root, code_stamp(), loader.kind, topic_id, small)
             if first is not None:
                 return first

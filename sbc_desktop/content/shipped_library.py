@@ -221,8 +221,7 @@ def build(root: Path, out: Path) -> None:
             raise RuntimeError(f"{root}: the snapshot names a path outside the folder; it cannot be shipped")
         # The folder it was made in, and its files' stamps: this machine's (a shipped snapshot stands for the
         # folder only when every file is the same byte for byte: `load`'s ``moved``).
-        topics = [(*t[: library_snapshot.STAMP], None, *t[library_snapshot.STAMP + 1 :]) for t in topics]
-        head = (*head[:3], "", "", *head[5:7], {t[0]: marshal.dumps(t, MARSHAL) for t in topics}, head[8], {})
+        head = (*head[:3], "", "", *head[5:7], {t[0]: marshal.dumps(t, MARSHAL) for t in topics}, head[8], {}, b"")
         rest = (library_snapshot.glossary_pieces(glossary, MARSHAL), *rest[1:])
         inner = library_snapshot.join(head, rest, MARSHAL)
         digest = content_digest(root, files)
