@@ -168,18 +168,19 @@ def long_pages(runs: int) -> int:
             if pages != expected:
                 raise SystemExit(f"WORKLOAD: {topic_id} made {pages} pages, not {expected}")
 
-            def med(key: str) -> float:
+            def med(key: str, mine: list[dict[str, float]] = mine) -> float:
                 return statistics.median(m[key] for m in mine)
 
             floor_wall = statistics.median(f[0] for f in floors)
             floor_cpu = statistics.median(f[1] for f in floors)
             print(f"{topic_id} ({pages} pages), {runs} runs, medians, load {os.getloadavg()[0]:.1f}:")
+            longest = max(m["step_cpu"] for m in mine)
             print(f"  save as PDF: {med('wall'):.2f} s wall, {med('cpu'):.2f} s CPU "
                   f"({med('cpu') / floor_cpu:.1f}x the floor's CPU); longest step {med('step') * 1000:.0f} ms wall, "
-                  f"{med('step_cpu') * 1000:.0f} ms CPU (max {max(m['step_cpu'] for m in mine) * 1000:.0f} ms)")  # fmt: skip
+                  f"{med('step_cpu') * 1000:.0f} ms CPU (max {longest * 1000:.0f} ms)")  # fmt: skip
             print(f"  floor, Qt's own print in one step: {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
 
-            def wmed(key: str) -> float:
+            def wmed(key: str, window: list[dict[str, float]] = window) -> float:
                 return statistics.median(w[key] for w in window)
 
             print(f"  in the window's event loop (page rendered): {wmed('wall'):.2f} s wall, {wmed('cpu'):.2f} s CPU; "

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quick start on Debian or Ubuntu with Python 3.11+:
 #   sh packaging/quickstart.sh app      install sbc-desktop in .venv, add it to the menu and PATH, open it
-#   sh packaging/quickstart.sh test     install it with the test tools and run the tests
+#   sh packaging/quickstart.sh test     install it with the test tools and run the tests (what follows goes to
+#                                       pytest: `test -n auto` runs them in a worker a core, as CI does)
 #   sh packaging/quickstart.sh remove   take the menu entry and the command away again (and .venv)
 # System libraries that are missing (Qt's display libraries, python3-venv) are installed
 # with apt-get first, through sudo when not root, waiting if another apt holds the lock.

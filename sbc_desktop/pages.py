@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -340,19 +341,51 @@ class Pages:
         return min(asked or 0, len(split) - 1)
 
     def part_title(self, split: ReadingParts, index: int) -> str:
-        """What reading part ``index`` is called: its first heading, or the one before it "(continued)"."""
-        for before in range(index, -1, -1):
-            heading = split.parts[before].heading
-            if heading:
-                if before == index:
-                    return heading
-                return QCoreApplication.translate("Pages", "{heading} (continued)").format(heading=heading)
-        return QCoreApplication.translate("Pages", "Introduction")
+        """What reading part ``index`` is called (see `part_titles`)."""
+        return self.part_titles(split)[index]
 
-    def part_line(self, split: ReadingParts, index: int) -> str:
-        """ "Part 2 of 5: Stages of breast cancer"."""
+    @staticmethod
+    def part_titles(split: ReadingParts) -> list[str]:
+        """What each reading part is called, no two alike: its first heading; when two parts' first headings are
+        the same ("Current Clinical Trials" at the end of two sections), each with the heading it is under
+        ("Stage II: Current Clinical Trials"), and the one above that if need be. A part with no heading of its
+        own goes on from the part before it: "<its name> (continued)", or "(continued, 2 of 3)" when the section
+        goes on over more than one part; before the first heading, "Introduction"."""
+        parts = split.parts
+        names = [part.heading for part in parts]
+        depth = [0] * len(parts)  # how many of the headings it is under a part's name says
+        while True:
+            counts = Counter(names)
+            alike = [i for i, name in enumerate(names) if name and counts[name] > 1 and depth[i] < len(parts[i].within)]
+            if not alike:
+                break
+            for i in alike:
+                depth[i] += 1
+                names[i] = QCoreApplication.translate("Pages", "{section}: {heading}").format(
+                    section=parts[i].within[-depth[i]], heading=names[i]
+                )
+        # The parts with no heading of their own: each run after the part it goes on from.
+        if not names[0]:
+            names[0] = QCoreApplication.translate("Pages", "Introduction")
+        first = 0  # the part the run goes on from
+        for index in range(1, len(parts) + 1):
+            if index < len(parts) and not names[index]:
+                continue
+            run = index - first  # the part named, and the ones going on from it
+            for number in range(2, run + 1):
+                said = (
+                    QCoreApplication.translate("Pages", "{heading} (continued)")
+                    if run == 2
+                    else QCoreApplication.translate("Pages", "{heading} (continued, {number} of {count})")
+                )
+                names[first + number - 1] = said.format(heading=names[first], number=number, count=run)
+            first = index
+        return names
+
+    def part_line(self, split: ReadingParts, index: int, title: str | None = None) -> str:
+        """ "Part 2 of 5: Stages of breast cancer" (``title``: what the part is called, if known)."""
         return QCoreApplication.translate("Pages", "Part {number} of {count}: {title}").format(
-            number=index + 1, count=len(split), title=self.part_title(split, index)
+            number=index + 1, count=len(split), title=self.part_title(split, index) if title is None else title
         )
 
     def part_page(self, topic: Topic, index: int, split: ReadingParts | None = None) -> str:
@@ -365,8 +398,9 @@ class Pages:
         """The page's header, "Part 2 of 5: ...", the part's text, the list of every part (links to each), and
         on the last part the sources and dates."""
         contents = []
+        titles = self.part_titles(split)
         for number, part in enumerate(split.parts):
-            title = escape(self.part_line(split, number))
+            title = escape(self.part_line(split, number, titles[number]))
             here = number == index
             line = f"<b>{title}</b>" if here else f'<a href="{escape(part_url(topic.id, number))}">{title}</a>'
             # Its section headings, each a link to its place (in this part: on this page): the page's outline.
@@ -381,7 +415,7 @@ class Pages:
         # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)
         return (
             self.topic_header(topic)
-            + f'<p class="part-line" id="part-line"><b>{escape(self.part_line(split, index))}</b></p>\n'
+            + f'<p class="part-line" id="part-line"><b>{escape(self.part_line(split, index, titles[index]))}</b></p>\n'
             + self.with_care_team(split.html(index))
             + ("\n" + self.footer_html(topic) if last else "")
             + f'\n<div class="parts-list" id="parts-list"><h2>{heading}</h2><ul>{"".join(contents)}</ul></div>'

@@ -1599,6 +1599,14 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{section}: {heading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading} (continued, {number} of {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Part {number} of {count}: {title}</source>
         <translation type="unfinished"></translation>
     </message>

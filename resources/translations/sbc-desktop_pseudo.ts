@@ -1611,6 +1611,14 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Îñtrödúçtîöñ ~~]</translation>
         </message>
         <message>
+            <source>{section}: {heading}</source>
+            <translation>[{section}: {heading} ~]</translation>
+        </message>
+        <message>
+            <source>{heading} (continued, {number} of {count})</source>
+            <translation>[{heading} (çöñtîñúéd, {number} öf {count}) ~~~~~]</translation>
+        </message>
+        <message>
             <source>Part {number} of {count}: {title}</source>
             <translation>[Párt {number} öf {count}: {title} ~~]</translation>
         </message>

@@ -17,6 +17,14 @@ PATIENT_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "how long have i got", "how long do i have", "how long will i live", "time left"),
         ("prognosis", "end of life", "outlook", "life expectancy"),
     ),
+    # What patients call the cancer's spread, and where (the pages say "metastases"; "bonemets" typed run together is
+    # split into a lay phrase: content/search.py `_apart`), and hot flushes (British; the NCI pages say "hot flashes").
+    (("mets",), ("metastases", "metastasis", "metastatic")),
+    (("bone mets",), ("bone metastases", "bone metastasis")),
+    (("liver mets",), ("liver metastases", "liver metastasis")),
+    (("lung mets",), ("lung metastases", "lung metastasis")),
+    (("brain mets",), ("brain metastases", "brain metastasis")),
+    (("hot flush", "hot flushes"), ("hot flashes", "hot flash")),
 )  # fmt: skip
 
 

@@ -39,7 +39,7 @@ PART_BUDGET = APP_PART_BUDGET  # (the tests of other things show long pages whol
 MARKDOWN_PER_TAG = 14
 _HEADING = re.compile(r"<h([23])[\s>]")
 _ANY_TAG = re.compile(r"<[^>]*>")
-_SECTION_HEADING = re.compile(r'<h([23])\s[^>]*?\bid="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_ID = re.compile(r'\sid="([^"]*)"')
 _HEADING_TEXT = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.DOTALL)
 
 
@@ -87,6 +87,9 @@ class ReadingPart:
     heading: str  # the words of its first heading ("" when it has none)
     # Its section headings (h2, h3) that have a place to go to: (level, the place's name, the words)
     headings: tuple[tuple[int, str, str], ...] = ()
+    # The words of the headings its first heading is under (its h2, then h3), the outermost first: what tells two
+    # parts whose first headings are the same apart ("Current Clinical Trials" at the end of two sections).
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,33 +186,40 @@ def split_page(pieces: Sequence[str], budget: float | None = None) -> ReadingPar
     if len(starts) < 2:
         return None
     ends = [*starts[1:], len(body)]
-    return ReadingParts(
-        body,
-        tuple(
-            ReadingPart(start, end, _first_heading(body, start, end), _headings(body, start, end))
-            for start, end in zip(starts, ends, strict=True)
-        ),
-    )
+    return ReadingParts(body, tuple(_part_headings(body, starts, ends)))
 
 
-def _headings(html: str, start: int, end: int) -> tuple[tuple[int, str, str], ...]:
-    """The h2 and h3 headings with an id in ``html[start:end]``: (level, id, words), for the list of every part's
-    headings (the page's outline: a screen reader reaches another part's heading from any part)."""
-    from html import unescape
-
-    found = []
-    for match in _SECTION_HEADING.finditer(html, start, end):
-        words = " ".join(unescape(_ANY_TAG.sub("", match.group(3))).split())
-        if words:
-            found.append((int(match.group(1)), unescape(match.group(2)), words))
-    return tuple(found)
-
-
-def _first_heading(html: str, start: int, end: int) -> str:
-    """The words of the first heading (h2 to h4) in ``html[start:end]``."""
-    match = _HEADING_TEXT.search(html, start, end)
-    if match is None:
-        return ""
+def _part_headings(html: str, starts: Sequence[int], ends: Sequence[int]) -> list[ReadingPart]:
+    """The parts ``html[starts[i]:ends[i]]``, each with the words of its first heading (h2 to h4; "" if none), of
+    the headings that one is under (an h4's h2 and h3, an h3's h2: `ReadingPart.within`), and its h2 and h3
+    headings with an id: (level, id, words), for the list of every part's headings (the page's outline: a screen
+    reader reaches another part's heading from any part). One pass over the page's headings."""
     from html import unescape  # (only when a page is cut: not at start, see sbc_desktop/escape.py)
 
-    return " ".join(unescape(_ANY_TAG.sub("", match.group(2))).split())
+    def words(match: re.Match[str]) -> str:
+        return " ".join(unescape(_ANY_TAG.sub("", match.group(2))).split())
+
+    found = []  # (level, match, the headings it is under)
+    open_: list[tuple[int, re.Match[str]]] = []  # the headings open here: (level, match)
+    for match in _HEADING_TEXT.finditer(html):
+        level = int(match.group(1))
+        while open_ and open_[-1][0] >= level:
+            open_.pop()
+        found.append((level, match, tuple(open_)))
+        open_.append((level, match))
+    positions = [match.start() for _level, match, _above in found]
+    parts = []
+    for start, end in zip(starts, ends, strict=True):
+        inside = found[bisect_right(positions, start - 1) : bisect_right(positions, end - 1)]
+        heading, within = "", tuple[str, ...]()
+        if inside:
+            _level, match, above = inside[0]
+            heading, within = words(match), tuple(words(outer) for _level, outer in above)
+        places = []
+        for level, match, _above in inside:
+            name = _ID.search(match.group(0), 0, match.start(2) - match.start()) if level <= 3 else None
+            said = words(match) if name is not None else ""
+            if name is not None and said:
+                places.append((level, unescape(name.group(1)), said))
+        parts.append(ReadingPart(start, end, heading, tuple(places), within))
+    return parts

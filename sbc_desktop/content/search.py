@@ -35,7 +35,8 @@ from .rendered import Rendered
 from .spellings import other_spellings
 from .words import stem, words_of
 
-SCHEMA_VERSION = 16  # bump whenever what goes into the index changes (`_synonym_table`'s output is kept in it too)
+SCHEMA_VERSION = 17  # bump whenever what goes into the index changes (`_synonym_table`'s output is kept in it too)
+_LAY = "(a lay word)"  # `SearchIndex._word_or_form`: a word only of the lay terms (compared by identity)
 WEIGHTS = (10.0, 8.0, 5.0, 4.0, 1.0)  # title, keywords, summary, headings, text: bm25 column weights
 RELEVANCE = 10.0  # what the best match of an idea is worth (others: their share of its BM25)
 TITLE_BONUS = 10.0  # added when the title holds the word as typed (a title is what a topic is about)
@@ -211,6 +212,7 @@ class SearchIndex:
         self._vocabulary: tuple[str, ...] | None = None  # sorted: prefixes are found by bisection
         self._known: dict[str, None] | None = None  # the content's words (as keys)
         self._lay_words: dict[str, None] = {}  # the words of lay phrases and glossary names (in the vocabulary)
+        self._patient_words: frozenset[str] | None = None  # the words of lay terms only (`_word_or_form`)
         # (position, letter, length) -> the content's words of that length with that letter
         # there; a typo seldom changes both the first and the second letter.
         self._by_letter: dict[tuple[int, str, int], tuple[str, ...]] | None = None
@@ -721,37 +723,78 @@ class SearchIndex:
         return ideas, " ".join(shown) if changed else ""
 
     def _apart(self, word: str, begun: bool = False) -> list[str]:
-        """``word`` as two words of the library typed without the space between them ("sideeffects", "bonepain",
-        "hotflushes"), or []. Only a word the library's pages do not hold, split where both halves are the library's
-        words and the pages hold the two together, or they are a lay phrase or a glossary name; of several such
-        places, a lay phrase first, then the two found in most documents. An English word is split only into a lay
-        phrase ("straightaway": straight away; but "workout" is not "work out"). ``begun``: the word may be
-        unfinished, and is not split while it is the start of a word of the library's own ("painkill")."""
+        """``word`` as two words typed without the space between them ("sideeffects", "bonepain", "hotflushes",
+        "bonemets", "stage4"), or []. Only a word the library's pages do not hold, split where the two are a lay
+        phrase or a glossary name ("livermets": liver mets), or where each half is a word of the pages (or its
+        plural or singular: "hotflush", the pages' "hot flushes") or of the lay terms, and the pages hold the two
+        together, or one is a lay word that no page holds ("bonemets": bone, and "mets", searched as metastasis...);
+        of several such places, a lay phrase first, then the two found in most documents. A word ending in a number
+        is split before its number, and only after an English word ("stage4", not a drug's code: "MLN27"). An
+        English word is split only into a lay phrase ("straightaway": straight away; but "workout" is not "work
+        out"). ``begun``: the word may be unfinished, and is not split while it is the start of a word of the
+        library's own ("painkill")."""
         self._load_vocabulary()
         plain = plain_letters(word)
-        if len(plain) < 5 or not plain.isalpha() or self._holds_word(plain) or (begun and self._starts_own_word(plain)):
+        letters = plain.rstrip("0123456789")
+        if (
+            len(plain) < 5
+            or not letters.isalpha()
+            or self._holds_word(plain)
+            or (begun and self._starts_own_word(plain))
+        ):
             return []
         english = is_everyday(plain)
+        code = letters != plain and not (len(letters) >= 4 and is_everyday(letters))
         best: tuple[bool, int, list[str]] | None = None
-        for at in range(2, len(plain) - 1):
+        for at in range(2, len(plain) - 1) if letters == plain else (len(letters),):
             first, second = plain[:at], plain[at:]
             phrase = f"{first} {second}"
             lay = phrase in self._synonyms
-            if (english and not lay) or not (self._holds_word(first) and self._holds_word(second)):
+            if (english or code) and not lay:
                 continue
-            found = self._count_matches(_quote(phrase))
-            if (lay or found) and (best is None or (lay, found) > best[:2]):
+            if lay:
+                found = self._count_matches(_quote(phrase))
+            else:
+                one = self._word_or_form(first)
+                two = (second if second.isdigit() else self._word_or_form(second)) if one else ""
+                if not two:
+                    continue
+                if one is _LAY or two is _LAY:  # a lay word no page holds: the pages never hold the two together
+                    found = 0
+                else:
+                    found = self._count_matches(_quote(f"{one} {two}"))
+                    if not found:
+                        continue
+            if best is None or (lay, found) > best[:2]:
                 best = (lay, found, [first, second])
         return best[2] if best else []
 
+    def _word_or_form(self, word: str) -> str:
+        """How the library's pages hold ``word``: itself, or its plural or singular ("flush": the pages'
+        "flushes"); else `_LAY` if it is only a word of the library's lay terms (or of those search lends it:
+        patient_words.py), not of a glossary name (8,000 on the NCI pages, many a word no page holds); else ""."""
+        for form in (word, word + "s", word + "es", word[:-1] if word.endswith("s") else word):
+            if self._holds_word(form):
+                return form
+        if self._patient_words is None:
+            from .patient_words import lent_to
+
+            self._patient_words = frozenset(w for key in lent_to(self.library.lay_terms) for w in _search_words(key))
+        return _LAY if word in self._patient_words else ""
+
     def _commoner_slip(self, word: str, apart: list[str]) -> bool:
-        """Whether ``word`` is rather a slip for a word of the library found in more documents than ``apart``."""
+        """Whether ``word`` is rather a slip for a word of the library found in more documents than ``apart``. A
+        split into a lay phrase or with a lay word gives way only to a slip of one letter ("lungmets" is lung mets,
+        not "lungs", three letters away)."""
         fixed = self.correct(word)
-        return (
-            fixed != word
-            and self._holds_word(fixed)
-            and self._count_matches(_quote(fixed)) > self._count_matches(_quote(" ".join(apart)))
-        )
+        if fixed == word or not self._holds_word(fixed):
+            return False
+        if " ".join(apart) in self._synonyms or any(self._word_or_form(half) is _LAY for half in apart):
+            from rapidfuzz.distance import OSA
+
+            if OSA.distance(plain_letters(word), fixed) > 1:
+                return False
+        return self._count_matches(_quote(fixed)) > self._count_matches(_quote(" ".join(apart)))
 
     def _starts_own_word(self, start: str) -> bool:
         """Whether ``start`` begins a word of the library's own (not only a lay word or a glossary name)."""

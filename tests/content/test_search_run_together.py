@@ -25,6 +25,13 @@ def refs(response) -> list[str]:
         ("breastcancer", "breast cancer"),
         ("sideefects", "side effects"),  # misspelt as well: corrected to the lay word, then split
         ("straightaway", "straight away"),  # an English word, split only into a lay phrase
+        # A half that is only a lay word (review15 m3): "bonemets" found "benefits"; the others nothing.
+        ("bonemets", "bone mets"),  # "mets": a lay word no page holds
+        ("livermets", "liver mets"),  # a lay phrase
+        ("brainmets", "brain mets"),
+        ("lungmets", "lung mets"),  # (not "lungs", three letters away)
+        ("hotflush", "hot flush"),  # "flush": the pages hold "flushes"
+        ("stage4", "stage 4"),  # a word ending in a number
     ],
 )
 def test_words_run_together_find_what_the_two_words_find(index, typed, spaced):
@@ -77,5 +84,32 @@ def test_a_slip_for_a_commoner_word_of_the_pages_is_that_word_not_two(tmp_path):
         pages.update(e="Our med care nurses.", f="Good med care.", g="More med care.")
         idx = SearchIndex.open(load_library(make_content(tmp_path / "d", pages)), None)
         assert idx.search("medcare ", 5).corrected == "med care"  # (now the two words are on more pages)
+    finally:
+        idx.close()
+
+
+def test_a_library_without_lay_words_of_its_own_finds_what_the_patient_means_by_mets(tmp_path):
+    """Imported pages (the NCI's) say "metastases" and "hot flashes": search lends them the words patients use
+    (content/patient_words.py), run together or not; "stage4" is what "stage 4" is."""
+    pages = {
+        "bone": "Bone metastases: cancer that has spread to the bones. Bones can ache.",
+        "primary": "Primary bone cancer starts in the bone. A bone scan shows it. Benefits of a bone scan.",
+        "liver": "Liver metastases may cause jaundice. The liver is large.",
+        "flashes": "Hot flashes are common with hormone therapy.",
+        "advanced": "Stage IV breast cancer has spread to other organs.",
+        "stages": "Stage 1, stage 2, stage 3 and stage 4 breast cancer.",
+    }
+    idx = SearchIndex.open(load_library(make_content(tmp_path / "c", pages)), None)
+    try:
+        for query, meant in (
+            ("bonemets", "bone"),
+            ("bone mets", "bone"),
+            ("livermets", "liver"),
+            ("hotflush", "flashes"),
+            ("hot flushes", "flashes"),
+            ("stage4", "stages"),
+        ):
+            assert refs(idx.search(query + " ", 5))[:1] == [meant], query
+        assert idx.search("bonemets ", 5).corrected == "bone mets"  # (not "benefits")
     finally:
         idx.close()

@@ -495,3 +495,42 @@ def test_after_a_search_result_in_the_first_part_the_topic_still_opens_again_at_
     window.tree.scrollToItem(item)
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualItemRect(item).center())
     shown(window, qtbot, 1)
+
+
+def trials_body() -> str:
+    """Three stages, each long enough to be cut at its "### Current Clinical Trials" (the same words each time, as
+    on the NCI treatment pages), the last one's trials too long for one part (cut between paragraphs)."""
+    out = []
+    for stage, trials in (("Stage I", 120), ("Stage II", 120), ("Metastatic Breast Cancer", 500)):
+        out.append(f"## {stage}")
+        out += [f"Paragraph {line} about {stage}: *some* words about it, **plain** and short." for line in range(120)]
+        out.append("### Current Clinical Trials")
+        out += [f"Trial {line} for {stage}: *some* words about it, **plain** and short." for line in range(trials)]
+    return "\n\n".join(out)
+
+
+def test_parts_whose_first_headings_are_the_same_are_told_apart_by_their_section(qtbot, tmp_path, in_parts, settings):
+    root = make_content(tmp_path / "content", {"long": trials_body(), "other": "A short page."})
+    window = open_window(qtbot, load_library(root), settings, "long")
+    reader = window.reader
+    shown(window, qtbot, 0)
+    count = reader.part_count()
+    # The list of every part, at the end of the page.
+    listed = [line for line in text(window).splitlines() if line.startswith("Part ") and " of " in line]
+    listed = listed[1:]  # (the first is the part line at the top)
+    names = [line.split(": ", 1)[1] for line in listed]
+    assert len(names) == count and len(set(names)) == count, names  # no two parts called the same
+    assert f"Part 2 of {count}: Stage I: Current Clinical Trials" in listed
+    assert f"Part 4 of {count}: Stage II: Current Clinical Trials" in listed
+    assert f"Part 6 of {count}: Metastatic Breast Cancer: Current Clinical Trials" in listed
+    # A section over more than one part: its parts say which of them each is.
+    assert count >= 8
+    going_on = f"Metastatic Breast Cancer: Current Clinical Trials (continued, 2 of {count - 5})"
+    assert f"Part 7 of {count}: {going_on}" in listed
+    # The Next part button says it too, and the part line on arriving.
+    bar = window.reading_parts.bar
+    assert bar.next_button.accessibleName() == "Next part: Stage I: Current Clinical Trials"
+    press_next_part(window, qtbot)
+    shown(window, qtbot, 1)
+    assert f"Part 2 of {count}: Stage I: Current Clinical Trials" in text(window).splitlines()
+    assert bar.previous_button.accessibleName() == "Previous part: Stage I"
