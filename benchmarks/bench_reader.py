@@ -199,6 +199,8 @@ class Switch:
     long_steps_gc: int = 0  # of which a garbage collection overlapped (PAUSES)
     long_steps_by_gc: int = 0  # of which the collections' time made it over STALL_MS (under it without them)
     collections: tuple = ()  # the garbage collections from go() to SETTLE_MS after complete (gc_pauses.Pause)
+    # ms until the page's count came, for a part shown before the rest of its page was made (0: counted when shown)
+    counted: float = 0.0
 
 
 # Python's garbage collections, timed while the switches run (sbc_desktop/gc_pauses.py)
@@ -269,7 +271,12 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         raise RuntimeError(f"page not painted and complete within 60 s after switching to {topic_id}")
     end = time.perf_counter()
     after = 0.0  # the longest step in the SETTLE_MS after the page was complete (Qt's idle layout)
-    while settle and time.perf_counter() - end < SETTLE_MS / 1000:
+    uncounted, counted_at = not reader.parts_counted(), 0.0
+    # A part shown before the rest of its page was made: the steps until its count came (the part line's "of N" and
+    # the list of parts put in place) are timed as these are, and the checks below are of the page then.
+    while (settle and time.perf_counter() - end < SETTLE_MS / 1000) or not reader.parts_counted():
+        if time.perf_counter() - start > 60.0:
+            raise RuntimeError(f"topic:{topic_id}: the count of its parts did not come within 60 s")
         step, step_cpu = time.perf_counter(), time.thread_time()
         app.processEvents()
         now = time.perf_counter()
@@ -277,6 +284,8 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         if now - step > STALL_MS / 1000:
             long_steps.append((step, now))
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
+        if uncounted and not counted_at and reader.parts_counted():
+            counted_at = now
     stall = max(stall, after)
     if reader.current_url() != f"topic:{topic_id}":
         raise RuntimeError(f"switched to {reader.current_url()}, not topic:{topic_id}")
@@ -288,6 +297,13 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     if (split is None) != (reader.part_count() == 1) or reader.part_index() != 0:
         raise RuntimeError(f"topic:{topic_id}: part {reader.part_index()} of {reader.part_count()} shown, cut in "
                            f"{len(split) if split else 1}")  # fmt: skip
+    if uncounted:  # shown before the rest of its page was made: the same text as the part shown again later
+        from PySide6.QtGui import QTextDocument
+
+        later = QTextDocument()
+        later.setHtml(window.pages.html_for(f"topic:{topic_id}") or "")
+        if later.toPlainText() != reader.document().toPlainText():
+            raise RuntimeError(f"topic:{topic_id}: its first part, shown early, is not the part shown later")
     if split is not None and f"Part 1 of {len(split)}:" not in reader.document().toPlainText()[:3000]:
         raise RuntimeError(f"topic:{topic_id}: the part shown is not its first")
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
@@ -297,7 +313,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
                   (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
                   long_steps=len(long_steps), long_steps_gc=with_gc, long_steps_by_gc=by_gc,
-                  collections=collections)  # fmt: skip
+                  collections=collections, counted=(counted_at - start) * 1000 if counted_at else 0.0)  # fmt: skip
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None,
@@ -337,7 +353,8 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     counts = window.reader.elsewhere.counts
     print(f"  pages asked for that said \"Loading\": {counts['helper']} rendered in the helper process, "
           f"{counts['disk']} read from the disk cache, {counts['here']} parsed in the window's worker; "
-          f"{counts['ahead']} rendered ahead; {counts['stored']} shown at once from their parts on disk")  # fmt: skip
+          f"{counts['ahead']} rendered ahead; {counts['stored']} shown at once from their parts on disk; "
+          f"{counts.get('early', 0)} first parts shown from the helper's first pieces")  # fmt: skip
     floor.close()
     undo()
     dispose(app, window)
@@ -914,6 +931,10 @@ def switch_lines(results: list[Switch], ids: list[str], profiler=None) -> None:
                   f"{max(r.parts for r in in_parts)} parts); the largest part shown {largest.part_chars:,} "
                   f"characters of HTML (its whole page {largest.whole_chars:,}); the largest whole page "
                   f"{max(r.whole_chars for r in in_parts):,}")  # fmt: skip
+        early = [r.counted for r in subset if r.counted]
+        if early:
+            print(f"    complete before the rest of their page was made: {len(early)} of {len(subset)} (the first "
+                  f"part; its count came {spread(early).strip()} after the switch)")  # fmt: skip
         line(f"  longest step {SETTLE_MS:g} ms after", spread([r.after for r in subset]))
         stalls = [r.stall for r in subset]
         line("switch: longest stall", spread(stalls), pct(stalls, 95), STALL_MS)

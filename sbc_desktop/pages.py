@@ -40,6 +40,8 @@ def topic_url(topic_id: str) -> str:
 
 
 PART_QUERY = "?part="  # a long topic's reading part N (from 1): ``topic:ID?part=N`` (content/reading_parts.py)
+PART_LINE_ID = "part-line"  # the id of a reading part's "Part 2 of 5: ..." line (ui/shown_parts.py)
+PARTS_LIST_ID = "parts-list"  # the id of the list of every part, under the part's text
 SPLIT_KEPT = 8  # pages' reading parts kept (the last few read: a part switch does not cut the page again)
 
 
@@ -382,11 +384,29 @@ class Pages:
             first = index
         return names
 
-    def part_line(self, split: ReadingParts, index: int, title: str | None = None) -> str:
-        """ "Part 2 of 5: Stages of breast cancer" (``title``: what the part is called, if known)."""
+    def part_line(self, split: ReadingParts, index: int, title: str | None = None, counted: bool = True) -> str:
+        """ "Part 2 of 5: Stages of breast cancer" (``title``: what the part is called, if known); "Part 2: Stages of
+        breast cancer" while the count is not known (``split`` is the cut of the page's first pieces: `early_part`)."""
+        title = self.part_title(split, index) if title is None else title
+        if not counted:
+            return QCoreApplication.translate("Pages", "Part {number}: {title}").format(number=index + 1, title=title)
         return QCoreApplication.translate("Pages", "Part {number} of {count}: {title}").format(
-            number=index + 1, count=len(split), title=self.part_title(split, index) if title is None else title
+            number=index + 1, count=len(split), title=title
         )
+
+    def early_part(self, url: str, topic: Topic, pieces: tuple[str, ...]) -> tuple[ReadingParts, int, str] | None:
+        """The part at ``url`` (no place in it) from the first ``pieces`` of ``topic``'s body, the rest still being
+        made, if it is whole in them: (their cut, the part's index, its page as the reader shows it before the
+        count is known: `_part_page` without the count and the list of parts, which `parts_list` adds). Every part
+        of the cut of a page's first pieces but the last is the whole page's (reading_parts.split_page). None: not
+        yet (or the page is not cut)."""
+        if "#" in url:
+            return None
+        split = split_page(pieces)
+        index = part_asked(url) or 0
+        if split is None or index >= len(split) - 1:
+            return None
+        return split, index, self._part_page(topic, split, index, counted=False)
 
     def part_page(self, topic: Topic, index: int, split: ReadingParts | None = None) -> str:
         """Reading part ``index`` of ``topic`` (which is cut in parts: ``split``, if known) as the reader shows it."""
@@ -394,9 +414,24 @@ class Pages:
         assert split is not None
         return self._part_page(topic, split, index)
 
-    def _part_page(self, topic: Topic, split: ReadingParts, index: int) -> str:
+    def _part_page(self, topic: Topic, split: ReadingParts, index: int, counted: bool = True) -> str:
         """The page's header, "Part 2 of 5: ...", the part's text, the list of every part (links to each), and
-        on the last part the sources and dates."""
+        on the last part the sources and dates. Not ``counted`` (``split`` is the cut of the page's first pieces:
+        `early_part`): "Part 2: ...", and no list."""
+        last = counted and index == len(split) - 1
+        line = escape(self.part_line(split, index, counted=counted))
+        # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)
+        return (
+            self.topic_header(topic)
+            + f'<p class="part-line" id="{PART_LINE_ID}"><b>{line}</b></p>\n'
+            + self.with_care_team(split.html(index))
+            + ("\n" + self.footer_html(topic) if last else "")
+            + (self.parts_list(topic, split, index) if counted else "")
+        )
+
+    def parts_list(self, topic: Topic, split: ReadingParts, index: int) -> str:
+        """The list of every part under part ``index``'s text (each part a link, its headings under it), at the end
+        of the part's page."""
         contents = []
         titles = self.part_titles(split)
         for number, part in enumerate(split.parts):
@@ -411,15 +446,7 @@ class Pages:
             )
             contents.append(f"<li>{line}" + (f"<ul>{places}</ul>" if places else "") + "</li>")
         heading = escape(QCoreApplication.translate("Pages", "All the parts of this page"))
-        last = index == len(split) - 1
-        # (the part line and the list carry ids: find in page counts the topic's own text, not them: ui/parts_find)
-        return (
-            self.topic_header(topic)
-            + f'<p class="part-line" id="part-line"><b>{escape(self.part_line(split, index, titles[index]))}</b></p>\n'
-            + self.with_care_team(split.html(index))
-            + ("\n" + self.footer_html(topic) if last else "")
-            + f'\n<div class="parts-list" id="parts-list"><h2>{heading}</h2><ul>{"".join(contents)}</ul></div>'
-        )
+        return f'\n<div class="parts-list" id="{PARTS_LIST_ID}"><h2>{heading}</h2><ul>{"".join(contents)}</ul></div>'
 
     def exists(self, url: str) -> bool:
         if self.glossary.is_glossary(url):

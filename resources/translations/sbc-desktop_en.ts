@@ -1519,6 +1519,10 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Part {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Part {0} of {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,6 +1608,10 @@ To keep everyone&apos;s information private, this screen will be cleared in %n s
     </message>
     <message>
         <source>{heading} (continued, {number} of {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1531,6 +1531,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
             <translation>[Méñú ~]</translation>
         </message>
         <message>
+            <source>Part {0}, {1}</source>
+            <translation>[Párt {0}, {1} ~]</translation>
+        </message>
+        <message>
             <source>Part {0} of {1}, {2}</source>
             <translation>[Párt {0} öf {1}, {2} ~~]</translation>
         </message>
@@ -1617,6 +1621,10 @@ Tö kéép évérýöñé'š îñförmátîöñ prîváté, thîš šçrééñ w
         <message>
             <source>{heading} (continued, {number} of {count})</source>
             <translation>[{heading} (çöñtîñúéd, {number} öf {count}) ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Part {number}: {title}</source>
+            <translation>[Párt {number}: {title} ~]</translation>
         </message>
         <message>
             <source>Part {number} of {count}: {title}</source>

@@ -60,6 +60,12 @@ class ArrivingParts:
             self._ended = True
             self._changed.notify_all()
 
+    def so_far(self) -> tuple[str, ...]:
+        """The parts that have come (the page's first parts: its first part may be shown from them before the
+        rest is made, content/reading_parts.py `split_page`)."""
+        with self._changed:
+            return () if self.diverged else tuple(self._parts)
+
     def all_parts(self) -> tuple[str, ...] | None:
         """Every part of the page, once they are all in (None before, or if they are not the page's)."""
         with self._changed:

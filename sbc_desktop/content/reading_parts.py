@@ -161,7 +161,12 @@ def _spans(bounds: Sequence[int], start: int, end: int) -> list[tuple[int, int]]
 
 def split_page(pieces: Sequence[str], budget: float | None = None) -> ReadingParts | None:
     """The page whose body is ``pieces`` joined (the renderer's parts: each cut between top-level elements)
-    in reading parts of at most ``budget`` (`PART_BUDGET`) each, or None when it is cheap enough to show whole."""
+    in reading parts of at most ``budget`` (`PART_BUDGET`) each, or None when it is cheap enough to show whole.
+
+    ``pieces`` may be the first of a page's pieces (the rest still being made): every part of their cut but the
+    last is then a part of the whole page's, the same (what comes later can only add to the last part: each level
+    of the cut is greedy, and a group is closed by a span that did not fit, which can only grow), so a page's
+    first part can be shown before its end is made (ui/reader.py; a test checks it on every prefix)."""
     budget = PART_BUDGET if budget is None else budget
     body = "".join(pieces)
     costs = _Costs(body, pieces)

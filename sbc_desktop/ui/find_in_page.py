@@ -104,7 +104,8 @@ class FindInPage(QObject):
     def _in_parts(self) -> bool:
         """True while a topic shown in parts is on screen (the reader's part and topic known)."""
         shown = self.shown_parts
-        if shown is None or shown.count() < 2:
+        # (a part shown before the rest of its page came: found in it alone until the page is counted, then again)
+        if shown is None or shown.count() < 2 or not shown.reader.parts_counted():
             if self.parts.parts:
                 self.parts.set_topic("", 0, lambda _part: "")  # (the texts and counts dropped)
             return False

@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
         self.reader.sourceChanged.connect(self._page_changed)
         self.reader.sourceChanged.connect(self.heap_trim.page_changed)
         self.reader.pageBuilt.connect(self._page_built)
+        # A part shown before the rest of its page came: the reading position and find, once the page is counted.
+        self.reader.partsCounted.connect(lambda: self._page_text_in(self.reader.current_url()))
         self.reader.backwardAvailable.connect(a.back.setEnabled)
         self.reader.forwardAvailable.connect(a.forward.setEnabled)
         self.reader.zoomRequested.connect(self.appearance.step)
@@ -552,7 +554,7 @@ class MainWindow(QMainWindow):
         self.highlighter.clear()
         self.finder.page_changed(address)
         self._topic = self.pages.topic_at(address)
-        if not self.reader.is_building():  # else once its text is in (_page_built)
+        if not self.reader.is_building() and self.reader.parts_counted():  # else once its text is in (_page_built)
             self._page_text_in(address)
         if self._appointment is not None:
             self._appointment.set_topic(self._topic)
@@ -568,7 +570,8 @@ class MainWindow(QMainWindow):
 
     def _page_built(self, url: QUrl) -> None:
         """A page that said "Loading..." is shown; when that took a while, a screen reader says so."""
-        self._page_text_in(url.toString())
+        if self.reader.parts_counted():  # (else once the rest of its page is in: partsCounted)
+            self._page_text_in(url.toString())
         if self.reader.build_seconds() >= READY_NOTICE_S:
             title = self.pages.title_for(url.toString())
             self.announce(QCoreApplication.translate("MainWindow", "{0}: page ready.").format(title))

@@ -193,7 +193,9 @@ class Highlighter(QObject):
         """True while the count is not final: matches still to count, or the page still coming."""
         if self._pattern is None:
             return False
-        return self._grown or self._scanned < len(self._text) or not self.reader.is_complete()
+        # (a part shown before the rest of its page came: final once the other parts are counted too)
+        complete = self.reader.is_complete() and self.reader.parts_counted()
+        return self._grown or self._scanned < len(self._text) or not complete
 
     def matched_text(self, index: int) -> str:
         start, end = self.spans[index]

@@ -33,11 +33,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
+from ..content import reading_parts
 from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
 from ..content.reading_parts import ReadingParts
 from ..escape import escape
-from ..pages import HOME_URL, Pages, part_url
+from ..pages import HOME_URL, PART_LINE_ID, Pages, part_url
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
@@ -94,6 +95,9 @@ class Reader(QTextBrowser):
     # A page is shown (or its text came in after "Loading..."): which of its reading parts (from 0), of how many
     # (1: a page shown whole). See content/reading_parts.py.
     readingPartShown = Signal(int, int)
+    # A page's part shown before the rest of the page came (its count not known: `parts_counted`) is now
+    # counted: its part line says "of N", the list of every part is under it (sent after readingPartShown).
+    partsCounted = Signal()
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -159,9 +163,16 @@ class Reader(QTextBrowser):
         # (page_number, its reading parts, the one shown): see _part_shown
         self._shown_split: tuple[int, ReadingParts | None, int] = (-1, None, 0)
         self._from_history = -1  # the page_number of the page Back or Forward brought (see came_from_history)
+        # A part shown from the page's first pieces, before the helper has made the rest (see _show_early): the
+        # page_number it is shown as, and the build's number; None once the page is counted.
+        self._counting: tuple[int, int] | None = None
+        self._early_ok = False  # the page being built may be shown from its first pieces (no place in it, not Back)
+        # (the build's number, its pieces costed, their cost, the cost they are cut again past): see _show_early
+        self._early_tried: tuple[int, int, float, float] = (0, 0, 0.0, 0.0)
         self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
+        self.pageCompleted.connect(self._count_came)  # (a part shown early whose count came before it was complete)
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -208,6 +219,8 @@ class Reader(QTextBrowser):
         """The start of the page now; the rest is added while the reader reads."""
         self._release_paint()
         self._set_old_page_aside()
+        carried = self._arriving if self._build is None else None  # (a page shown while the rest of it comes)
+        self._counting = None
         self.page_number += 1
         self._when_complete = []
         self._pending = None
@@ -227,7 +240,7 @@ class Reader(QTextBrowser):
         parts = self.pages.stored_parts(url.toString()) if slow else None
         if slow and parts is None:
             self._load_whole_page = False
-            self._start_build(url)
+            self._start_build(url, carried, early=not whole)
             if url.hasFragment():
                 fragment = url.fragment()
                 self._after_build = (QUrl(url), [lambda: self.to_anchor(fragment)])
@@ -404,15 +417,27 @@ class Reader(QTextBrowser):
         # for thousands of words), so that it is made in the worker, not in this step.
         return len(topic.body) > BUILD_CHARS or not self.pages.quick_to_parse()
 
-    def _start_build(self, url: QUrl) -> None:
+    def _start_build(self, url: QUrl, carried: tuple[int, QUrl, ArrivingParts] | None = None,
+                     early: bool = False) -> None:  # fmt: skip
         """Parse the topic in the worker, from the next turn of the event loop; at once if the helper process
-        makes it (RenderElsewhere.answers_now).
+        makes it (RenderElsewhere.answers_now). ``carried``: the page left, if its parts are still coming: another
+        part of the same topic waits for them, not for a parse again. ``early``: the part may be shown from the
+        page's first pieces (_show_early).
 
         Not at once otherwise: while the worker holds the interpreter lock, every call Qt makes into
         Python waits for it, and the window's own work on a new page (the topic list finding
         the row, hundreds of its row-size calls in a long list) would wait hundreds of times."""
         topic = self.pages.topic_at(url.toString())
         assert topic is not None
+        self._early_ok = early
+        if carried is not None and not carried[2].diverged and self.pages.topic_at(carried[1].toString()) is topic:
+            number, _left, arriving = carried  # (Next part pressed before the rest of the page came)
+            self._build, self._arriving = (number, QUrl(url)), (number, QUrl(url), arriving)
+            self._build_began = time.perf_counter()
+            self.parts_shown = 0
+            self._early_tried = (0, 0, 0.0, 0.0)  # (another part: cut again)
+            QTimer.singleShot(0, self, lambda: self._part_arrived(number))  # (shown once its part is in: now?)
+            return
         self._build_number += 1
         number = self._build_number
         self._build = (number, QUrl(url))
@@ -455,7 +480,7 @@ class Reader(QTextBrowser):
 
     def _render_ahead(self) -> None:
         """The window idle on a page: render ahead the long pages likely opened next (render_ahead.py)."""
-        if self._build is not None or not self.is_laid_out():
+        if self._build is not None or not self.is_laid_out() or not self.parts_counted():
             self.elsewhere.not_yet()
             return
         topic = self.pages.topic_at(self.current_url()) if hasattr(self.pages, "topic_at") else None
@@ -490,8 +515,9 @@ class Reader(QTextBrowser):
     def after_build(self, call: Callable[[], None]) -> None:
         """Call now, or, while the page is parsed in the worker, once it is shown whole.
 
-        Dropped if the reader goes to another page first (the user has moved on)."""
-        if self._build is None:
+        Dropped if the reader goes to another page first (the user has moved on). A part shown before the rest of
+        its page came: once the page is counted (`partsCounted`)."""
+        if self._build is None and self.parts_counted():
             call()
         elif self._after_build is not None and self._after_build[0] == self.source():
             self._after_build[1].append(call)
@@ -513,6 +539,8 @@ class Reader(QTextBrowser):
             self._release_paint()  # (a page shown again is at its place now, or needs none)
 
     def _run_after_build(self) -> None:
+        if not self.parts_counted():
+            return  # (once it is: _count_came)
         waiting, self._after_build = self._after_build, None
         if waiting is not None and waiting[0] == self.source() and self._build is None:
             for call in waiting[1]:
@@ -535,12 +563,101 @@ class Reader(QTextBrowser):
                     self._show_built(self.pages.arriving_parts(topic, arriving[2]))
                 elif topic is not None and arriving[2].all_parts() is not None:
                     # A page that may be read in parts is cut once its parts are all in (which part is shown
-                    # depends on it); not as they come.
+                    # depends on it), or its part shown from the first of them (_show_early).
                     body = arriving[2].all_parts()
                     assert body is not None
                     self._show_built(self.pages.page_of_pieces(arriving[1].toString(), topic, body))
+                elif topic is not None and self._early_ok:
+                    self._show_early(number, arriving[1], arriving[2], topic)
+        elif self._counting is not None:
+            self._count_came()
         elif self._pending is not None and not self._fill_timer.isActive():
             self._fill_timer.start()  # (it waited for this part)
+
+    def _show_early(self, number: int, url: QUrl, arriving: ArrivingParts, topic: Any) -> None:
+        """Show the part at ``url`` from the first pieces of its page, if it is whole in them: the cut of the pieces
+        that came has a part after it (reading_parts.split_page). Its count and the list of every part are added
+        once the rest has come (_count_came). The pieces are cut again only once what came costs a quarter of a
+        part's budget more than when last tried, and a quarter more (a few cuts, not one a piece)."""
+        pieces = arriving.so_far()
+        budget = reading_parts.PART_BUDGET
+        _number, costed, cost, due = self._early_tried if self._early_tried[0] == number else (number, 0, 0.0, budget)
+        cost += sum(reading_parts.cost(piece) for piece in pieces[costed:])
+        self._early_tried = (number, len(pieces), cost, due)
+        if cost <= due:
+            return  # (at most one part so far, or little more than when last cut)
+        self._early_tried = (number, len(pieces), cost, max(cost * 1.25, cost + budget / 4))
+        early = self.pages.early_part(url.toString(), topic, pieces)
+        if early is None:
+            return
+        split, index, html = early
+        self.elsewhere.counts["early"] += 1
+        self._counting = (self.page_number, number)
+        self._shown_split = (self.page_number, split, index)
+        self._show_built(iter([html]))
+
+    def parts_counted(self) -> bool:
+        """False while the page shown is a part shown before the rest of its page came (how many parts it has
+        is not known yet: `part_count` says how many are known so far; `partsCounted` when it is)."""
+        return self._counting is None or self._counting[0] != self.page_number
+
+    def _count_came(self) -> None:
+        """The rest of the page whose part is shown early has come: the part's line says "of N" and the list of
+        every part goes under its text, in place (the focus, the caret and the reading position stay), once the
+        part is complete; what waited for the page whole runs (after_build)."""
+        counting, arriving = self._counting, self._arriving
+        if counting is None or counting[0] != self.page_number or arriving is None or arriving[0] != counting[1]:
+            return
+        body = arriving[2].all_parts()
+        if arriving[2].diverged:
+            self._counting = None  # (shown again as the renderer made it: _build_finished)
+            return
+        # Once the page has ended, not on its last part alone: the worker has cut it then (Pages.cut_ahead), so this
+        # step does not (2-5 ms on the longest pages).
+        if body is None or not arriving[2].ended or not self.is_complete():
+            return  # (again once it is: _build_finished, pageCompleted)
+        url, (_number, shown, index) = arriving[1].toString(), self._shown_split
+        topic = self.pages.topic_at(url)
+        split = self.pages.split_of(topic, body) if topic is not None else None
+        self._counting = None
+        if topic is None or split is None or shown is None or split.parts[index] != shown.parts[index]:
+            self.reload_in_place()  # (never: the cut of the first pieces is the page's; shown as it is then)
+            return
+        self._shown_split = (self.page_number, split, index)
+        self._say_count(self.pages.part_line(split, index))
+        self._append(self.pages.parts_list(topic, split, index))
+        self.readingPartShown.emit(index, len(split))
+        self.partsCounted.emit()
+        self._run_after_build()
+        self.elsewhere.when_idle(self._render_ahead)
+
+    def _say_count(self, line: str) -> None:
+        """The part line ("Part 2: ...") says ``line`` ("Part 2 of 5: ..."): only the words that differ are
+        replaced (a screen reader is told " of 5", not the whole line again), and the reading position is kept
+        should the line wrap otherwise."""
+        doc = self.document()
+        at = anchor_position(doc, PART_LINE_ID)
+        if at is None:
+            return
+        block = doc.findBlock(at)
+        old = block.text()
+        same = 0
+        while same < min(len(old), len(line)) and old[same] == line[same]:
+            same += 1
+        tail = 0
+        while tail < min(len(old), len(line)) - same and old[-1 - tail] == line[-1 - tail]:
+            tail += 1
+        layout = doc.documentLayout()
+        top, height = layout.blockBoundingRect(block).top(), layout.blockBoundingRect(block).height()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(block.position() + max(same, 1))
+        look = cursor.charFormat()  # (the line's own: bold)
+        cursor.setPosition(block.position() + same)
+        cursor.setPosition(block.position() + len(old) - tail, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(line[same : len(line) - tail], look)
+        grown = layout.blockBoundingRect(doc.findBlock(at)).height() - height
+        if grown and self.verticalScrollBar().value() > top:
+            self.place(self.verticalScrollBar().value() + round(grown))
 
     def _build_finished(self, number: int) -> None:
         """The worker has parsed a page: show it, unless the reader has moved on since."""
@@ -551,8 +668,10 @@ class Reader(QTextBrowser):
             if not arriving[2].diverged:
                 if self._pending is not None and not self._fill_timer.isActive():
                     self._fill_timer.start()
+                self._count_came()
                 return
             self._build, self._arriving = (number, arriving[1]), None
+            self._counting = None
             self._pending = None
             self._steps.clear()
             self._clear_batch()
@@ -834,6 +953,9 @@ class Reader(QTextBrowser):
                 if rest:
                     self._offscreen.add(rest)
                 self._show_offscreen()
+        if not self.parts_counted() and self._arriving is not None:  # a part shown early: its count now
+            self._builds.finish(self._arriving[0])
+            self._count_came()
         if lay_out:
             self._layout_steps.finish()  # the whole page's height too: a reading position is a fraction of it
 
@@ -1189,10 +1311,12 @@ class Reader(QTextBrowser):
         if self._from_history == -2:
             self._from_history = self.page_number  # (Back or Forward is showing this page)
         if self._build is None:  # (once its text is in: pageBuilt)
-            # Kept with the page (the pages' cache of cut pages holds only the last few).
-            split = self.pages.known_reading_parts(url.toString())
-            index = 0 if split is None else self.pages.part_shown(url.toString(), split)
-            self._shown_split = (self.page_number, split, index)
+            if not self.parts_counted():  # (a part shown early: the cut of the page's first pieces, _show_early)
+                _number, split, index = self._shown_split
+            else:  # Kept with the page (the pages' cache of cut pages holds only the last few).
+                split = self.pages.known_reading_parts(url.toString())
+                index = 0 if split is None else self.pages.part_shown(url.toString(), split)
+                self._shown_split = (self.page_number, split, index)
             self.readingPartShown.emit(index, 1 if split is None else len(split))
 
     def current_url(self) -> str:

@@ -58,6 +58,8 @@ class ReadingPartsView:
         if count <= 1:
             return ""
         index = reader.part_index()
+        if not reader.parts_counted():  # (shown before the rest of the page came: how many is not known yet)
+            return QCoreApplication.translate("MainWindow", "Part {0}, {1}").format(index + 1, reader.part_title(index))
         return QCoreApplication.translate("MainWindow", "Part {0} of {1}, {2}").format(
             index + 1, count, reader.part_title(index)
         )

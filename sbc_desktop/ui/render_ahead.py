@@ -73,7 +73,8 @@ class RenderElsewhere(QObject):
         self.rendered_ahead: list[str] = []  # topic ids rendered ahead and kept (the last few; tests read it)
         # Pages asked for: rendered in the helper, read from the disk, parsed here; pages rendered ahead; long
         # pages shown at once from their parts on disk (the reader's count: they never said "Loading").
-        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0, "stored": 0}
+        # (benchmarks read them; "early": a part shown from its page's first pieces, ui/reader.py _show_early)
+        self.counts = {"helper": 0, "disk": 0, "here": 0, "ahead": 0, "stored": 0, "early": 0}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AHEAD_DELAY_MS)

@@ -17,12 +17,11 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from ..pages import PART_LINE_ID as PART_LINE
+from ..pages import PARTS_LIST_ID as PARTS_LIST
 from ..pages import page_address
 from .anchor_place import anchor_position
 from .reader import Reader
-
-PART_LINE = "part-line"  # the id of a part's "Part 2 of 5: ..." line
-PARTS_LIST = "parts-list"  # the id of the list of every part, under the part's text
 
 
 class ShownParts:

@@ -354,9 +354,10 @@ def test_a_page_in_parts_from_the_helper_is_cut_once_all_of_it_is_in(qtbot, root
         rest.set()
     with qtbot.waitSignal(reader.pageBuilt):
         gate.set()
-    shown(window, qtbot, 0)  # (shown once its parts are all in: the rest of the rendering may still be coming)
+    shown(window, qtbot, 0)  # (from its first parts: test_first_part_early.py)
+    rest.set()  # (counted once the rest of its rendering has come: the worker cuts it then)
+    qtbot.waitUntil(reader.parts_counted)
     assert f"Part 1 of {reader.part_count()}" in text(window) and "Paragraph 0 of section 12" not in text(window)
-    rest.set()
     press_next_part(window, qtbot)
     shown(window, qtbot, 1)
 

@@ -1,0 +1,218 @@
+"""A long page not yet rendered shows its first part before the helper has made the rest of it.
+
+The helper is stood in for (as in test_reading_parts.py): the page's pieces are handed over as the renderer makes
+them, and held back after the first few; part 1 is on screen and complete meanwhile ("Part 1: ..."), and once the
+rest has come it says "Part 1 of N" and has the list of every part, as the same part does on a later visit.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from sbc_desktop.content.loader import load_library
+from sbc_desktop.content.reading_parts import split_page
+from tests.helpers import make_content
+from tests.ui.test_back_keeps_place import open_window
+from tests.ui.test_page_builds import click_topic
+from tests.ui.test_reading_parts import parted_body
+
+
+@pytest.fixture
+def root(tmp_path, in_parts):
+    pages = {
+        "long": parted_body(),
+        "other": "A short page.",
+        "no-headings": "\n\n".join(f"Paragraph {n}: *some* words, **plain** and short." for n in range(900)),
+        "one-paragraph": "word " * 60_000,  # 300 KB in one paragraph: one block, never cut
+        # A table as long as the loader keeps (it leaves out a page of more than 5,000 cells: limits.py).
+        "big-table": "| a |\n|---|\n" + "\n".join(f"| row {n} |" for n in range(1_600)),
+    }
+    return make_content(tmp_path / "content", pages)
+
+
+class HeldHelper:
+    """The helper process stood in for: each piece handed over as it is made, held back once ``hold(pieces)`` says
+    so (until `release`); the rendering kept in the renderer's memory, as the helper's answer is."""
+
+    def __init__(self, window, hold=lambda pieces: False):
+        self.renderer, self.hold = window.pages.renderer, hold
+        self.gate, self.handed, self.held = threading.Event(), [], threading.Event()
+        window.reader.elsewhere.work = self.work
+
+    def work(self, topic, on_part=None, on_last=None):
+        def render():
+            def hand(part: str) -> None:
+                on_part(part)
+                self.handed.append(part)
+                if not self.gate.is_set() and self.hold(self.handed):
+                    self.held.set()
+                    assert self.gate.wait(30)
+
+            made = self.renderer.render_parts(topic.body, topic, hand, on_last)
+            self.renderer.keep(topic.id, made)
+            return made
+
+        return render
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+def parts_in(pieces: list[str]) -> int:
+    split = split_page(pieces)
+    return 1 if split is None else len(split)
+
+
+@pytest.fixture
+def window(qtbot, root, settings, monkeypatch):
+    from sbc_desktop.ui import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)  # as in the app: a long page not in memory
+    return open_window(qtbot, load_library(root), settings, "other")
+
+
+def page_seen(reader) -> tuple[str, list[str], list[str]]:
+    """What a person (and a screen reader) gets of the page: its text, its headings, its links."""
+    doc = reader.document()
+    headings, links = [], []
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            headings.append(block.text())
+        it = block.begin()
+        while not it.atEnd():
+            href = it.fragment().charFormat().anchorHref()
+            if href:
+                links.append(href)
+            it += 1
+        block = block.next()
+    return doc.toPlainText(), headings, links
+
+
+def test_the_first_part_is_on_screen_and_complete_before_the_rest_of_the_page_is_made(window, qtbot):
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 2)
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
+    # Held: the helper has made only the page's first pieces. Part 1 is shown, whole, from them.
+    qtbot.waitUntil(lambda: not reader.is_building() and reader.is_complete(), timeout=5_000)
+    text = reader.document().toPlainText()
+    assert "Part 1: Section 1 heading" in text and " of " not in text.split("\n")[2]
+    first = split_page(helper.handed)
+    assert first is not None and "Paragraph 29 of section 1" in text
+    assert "All the parts of this page" not in text  # (the list, with every part, once the count is known)
+    assert not reader.parts_counted() and reader.part_index() == 0
+    assert said[-1] == "Part 1, Section 1 heading"
+    bar = window.reading_parts.bar
+    assert bar is not None and bar.next_button.isVisible() and window.commands.next_part.isEnabled()
+    # Reading on meanwhile: the focus in the page, the caret and the view a little way down.
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    caret = reader.textCursor()
+    caret.setPosition(text.index("Paragraph 5 of section 1"))
+    reader.setTextCursor(caret)
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum() // 2)
+    place = reader.verticalScrollBar().value()
+
+    def at_caret() -> str:
+        at = reader.textCursor().position()
+        return reader.document().toPlainText()[at : at + 24]
+
+    before = at_caret()
+    assert before.startswith("Paragraph 5 of section 1")
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    count = reader.part_count()
+    assert count == len(split_page(window.pages.renderer.rendered(window.library.topic("long")).parts))
+    seen = page_seen(reader)
+    assert f"Part 1 of {count}: Section 1 heading" in seen[0] and "All the parts of this page" in seen[0]
+    # Nothing moved for the person reading, and nothing more was said.
+    assert reader.hasFocus() and at_caret() == before and reader.verticalScrollBar().value() == place
+    assert said[-1] == "Part 1, Section 1 heading"
+    # The same as the same part on a later visit (from the renderer's memory, at once).
+    click_topic(window, qtbot, "other")
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
+    assert page_seen(reader) == seen
+
+
+def opened_held(window, qtbot, parts: int) -> HeldHelper:
+    """The long page opened from the topic list, its helper held once the cut of what it made has ``parts`` parts;
+    returns once part 1 is shown from them (complete, not yet counted)."""
+    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= parts)
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
+    qtbot.waitUntil(lambda: window.reader.is_complete() and not window.reader.parts_counted(), timeout=5_000)
+    return helper
+
+
+def test_next_part_pressed_before_the_rest_came_opens_part_2_once_it_is_made(window, qtbot):
+    reader = window.reader
+    helper = opened_held(window, qtbot, 2)
+    assert parts_in(helper.handed) == 2  # part 2 is not whole yet: what came of it may be only its start
+    QTest.mouseClick(window.reading_parts.bar.next_button, Qt.MouseButton.LeftButton)
+    for _ in range(5):
+        qtbot.wait(10)
+    assert reader.is_building() and "Part 2" not in reader.document().toPlainText()  # never a part cut short
+    helper.release()
+    qtbot.waitUntil(
+        lambda: reader.part_index() == 1 and reader.is_complete() and reader.parts_counted(), timeout=20_000
+    )
+    whole = split_page(window.pages.renderer.rendered(window.library.topic("long")).parts)
+    assert whole is not None
+    text = reader.document().toPlainText()
+    assert f"Part 2 of {len(whole)}: " in text
+    last_words = [line for line in whole.html(1).split("<p>") if line.strip()][-1].split("</p>")[0]
+    assert last_words.replace("<em>", "").replace("</em>", "").replace("<strong>", "").replace("</strong>", "") in text
+
+
+def test_the_next_part_key_opens_part_2_at_once_when_it_is_made_and_the_count_comes_later(window, qtbot):
+    reader = window.reader
+    helper = opened_held(window, qtbot, 3)
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reader.part_index() == 1 and reader.is_complete(), timeout=5_000)
+    assert not reader.parts_counted() and "Part 2: " in reader.document().toPlainText()
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    assert f"Part 2 of {reader.part_count()}: " in reader.document().toPlainText()
+    QTest.keyClick(reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reader.part_index() == 0 and reader.is_complete())
+    assert f"Part 1 of {reader.part_count()}: " in reader.document().toPlainText()
+
+
+def test_find_in_page_while_the_count_comes_counts_every_part_once_it_has_come(window, qtbot):
+    reader = window.reader
+    helper = opened_held(window, qtbot, 2)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.find_bar.field
+    qtbot.waitUntil(field.hasFocus)
+    QTest.keyClicks(field, "Paragraph 3 of")
+    assert window.finder.busy()  # (not a final count: the other parts are still to come)
+    helper.release()
+    qtbot.waitUntil(lambda: reader.parts_counted() and not window.finder.busy(), timeout=20_000)
+    assert window.find_bar.count.text().startswith("1 of 12")  # "Paragraph 3 of" once in each of 12 sections
+
+
+@pytest.mark.parametrize("topic", ["no-headings", "one-paragraph", "big-table"])
+def test_broken_or_hostile_pages_still_show_and_never_hang(window, qtbot, topic):
+    reader = window.reader
+    HeldHelper(window)  # (nothing held: the pieces come as they are made)
+    click_topic(window, qtbot, topic)
+    qtbot.waitUntil(
+        lambda: reader.is_complete() and reader.parts_counted() and not reader.is_building(), timeout=30_000
+    )
+    whole = split_page(window.pages.renderer.rendered(window.library.topic(topic)).parts)
+    assert reader.part_count() == (1 if whole is None else len(whole))
+    if topic == "no-headings":  # cut between its paragraphs, its first part shown early
+        assert whole is not None and f"Part 1 of {len(whole)}: Introduction" in reader.document().toPlainText()
+    else:  # one block, never cut: shown whole
+        assert whole is None and "Part 1" not in reader.document().toPlainText()[:200]
+    reader.ensure_complete()
+    assert reader.textCursor().position() >= 0 and QTextCursor(reader.document()).atStart()
