@@ -18,6 +18,7 @@ def read_pages(qtbot, window, ids, count):
 
 def test_back_history_is_bounded_and_back_still_works(qtbot, library, monkeypatch):
     monkeypatch.setattr(history_limit, "LIMIT", 5)
+    monkeypatch.setattr(history_limit, "IDLE_MS", 200)  # the reader's pause before the last trim (2 s in the app)
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()

@@ -216,3 +216,33 @@ def test_broken_or_hostile_pages_still_show_and_never_hang(window, qtbot, topic)
         assert whole is None and "Part 1" not in reader.document().toPlainText()[:200]
     reader.ensure_complete()
     assert reader.textCursor().position() >= 0 and QTextCursor(reader.document()).atStart()
+
+
+def test_the_kiosk_session_ends_while_the_count_comes_and_the_next_patient_gets_the_page_whole(
+    qtbot, root, private_dirs, private_temp, monkeypatch
+):
+    from sbc_desktop.kiosk.config import KioskConfig
+    from sbc_desktop.ui import reader as reader_module
+    from tests.ui.conftest import end_session_writing_nothing, files_under, start_kiosk
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    before = files_under(private_dirs)
+    window, controller = start_kiosk(qtbot, load_library(root), KioskConfig())
+    reader = window.reader
+    reader.go("topic:other")
+    qtbot.waitUntil(reader.is_complete)
+    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 2)
+    reader.go("topic:long")
+    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
+    qtbot.waitUntil(lambda: reader.is_complete() and not reader.parts_counted(), timeout=5_000)
+    controller.reset()  # the patient's session ends while the rest of the page is still being made
+    qtbot.waitUntil(lambda: reader.current_url() == "app:home")
+    helper.release()
+    assert not window.reading_parts.bar.isVisible() and not window.commands.next_part.isEnabled()
+    for _ in range(5):
+        qtbot.wait(10)
+    assert reader.current_url() == "app:home" and "Part 1" not in reader.document().toPlainText()
+    reader.go("topic:long")  # the next patient: its first part, counted
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and not reader.is_building())
+    assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.document().toPlainText()
+    end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
