@@ -38,7 +38,7 @@ from ..content.arriving import NOT_YET, ArrivingParts
 from ..content.links import TERM_SCHEME
 from ..content.reading_parts import ReadingParts
 from ..escape import escape
-from ..pages import HOME_URL, PART_LINE_ID, Pages, part_url
+from ..pages import HOME_URL, PART_LINE_ID, Pages, part_asked, part_url
 from ..picture_image import picture_image
 from ..spread import SPREAD_URL
 from ..urgent_help import PREFERENCES_URL
@@ -436,6 +436,11 @@ class Reader(QTextBrowser):
             self._build_began = time.perf_counter()
             self.parts_shown = 0
             self._early_tried = (0, 0, 0.0, 0.0)  # (another part: cut again)
+            split = self._shown_split[1]  # (the cut of the pieces so far: the part asked for is part of it, as shown)
+            if split is not None:
+                asked = min(part_asked(url.toString()) or 0, len(split) - 1)
+                self._shown_split = (self.page_number, split, asked)
+                self._counting = (self.page_number, number)  # (not counted yet: "Part 2, ...", not "of 3")
             QTimer.singleShot(0, self, lambda: self._part_arrived(number))  # (shown once its part is in: now?)
             return
         self._build_number += 1
@@ -519,10 +524,13 @@ class Reader(QTextBrowser):
         its page came: once the page is counted (`partsCounted`)."""
         if self._build is None and self.parts_counted():
             call()
-        elif self._after_build is not None and self._after_build[0] == self.source():
+            return
+        # (the page being built: asked for from its sourceChanged, the reader's source may still be the page left)
+        page = QUrl(self._build[1]) if self._build is not None else QUrl(self.source())
+        if self._after_build is not None and self._after_build[0] == page:
             self._after_build[1].append(call)
         else:
-            self._after_build = (QUrl(self.source()), [call])
+            self._after_build = (page, [call])
 
     def when_complete(self, call: Callable[[], None]) -> None:
         """Call now if the page is whole, else once its last piece is in (dropped if another page comes first)."""
@@ -1261,10 +1269,10 @@ class Reader(QTextBrowser):
     # -- a long page's reading parts (content/reading_parts.py) ----------------------------------
     def reading_parts(self) -> ReadingParts | None:
         """The reading parts of the page shown, or None: shown whole (or still "Loading...")."""
+        if self._shown_split[0] == self.page_number:  # (a part built from its page's pieces as they come: known)
+            return self._shown_split[1]
         if self._build is not None:
             return None
-        if self._shown_split[0] == self.page_number:
-            return self._shown_split[1]
         return self.pages.known_reading_parts(self.current_url())
 
     def part_count(self) -> int:

@@ -277,3 +277,17 @@ def test_a_part_with_no_heading_shown_early_says_continued_without_a_count_it_do
     assert whole is not None and len(whole) >= 4
     assert f"Part 2 of {len(whole)}: Big section (continued, 2 of {len(whole) - 1})" in reader.document().toPlainText()
     assert not [words for words in said if "(continued, 2 of" in words and f"2 of {len(whole) - 1})" not in words], said
+
+
+def test_next_part_from_a_part_shown_early_says_the_part_once_not_the_title(window, qtbot):
+    reader = window.reader
+    helper = opened_held(window, qtbot, 3)
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reader.part_index() == 1 and reader.is_complete() and not reader.is_building())
+    assert not reader.parts_counted()
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    assert said == ["Part 2, Section 5 heading"]  # (as from a counted part: the part alone, once)
