@@ -1249,6 +1249,14 @@ class Reader(QTextBrowser):
         if url.toString().split("#")[0] != self.current_url().split("#")[0]:
             return False
         split = self.reading_parts()
+        if split is not None and not self.parts_counted() and split.part_of_anchor(url.fragment()) is None:
+            # (a part shown before the rest of its page came: the place may be in a part not yet made; gone to once
+            # the page is counted)
+            def once_counted() -> None:
+                self._to_place_on_page(url)
+
+            self.after_build(once_counted)
+            return True
         index = self.pages.part_shown(url.toString(), split) if split is not None else 0
         if index != self.part_index():  # a place in another reading part: that part, there (by its own address:
             self.go_to_part(index, url.fragment())  # Qt takes one differing only in its "#place" for this page)

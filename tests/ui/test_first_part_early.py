@@ -291,3 +291,21 @@ def test_next_part_from_a_part_shown_early_says_the_part_once_not_the_title(wind
     with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
         helper.release()
     assert said == ["Part 2, Section 5 heading"]  # (as from a counted part: the part alone, once)
+
+
+def test_a_link_to_a_place_in_a_later_part_clicked_on_a_part_shown_early_opens_it_once_counted(window, qtbot):
+    from tests.ui.conftest import link_point
+
+    reader = window.reader
+    helper = opened_held(window, qtbot, 2)
+    QTest.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=link_point(reader, "#section-11-heading"))
+    assert not reader.parts_counted()  # (section 11 is not made yet)
+    helper.release()
+    qtbot.waitUntil(
+        lambda: (
+            reader.parts_counted()
+            and reader.part_index() == reader.part_count() - 1
+            and reader.textCursor().block().text() == "Section 11 heading"
+        ),
+        timeout=20_000,
+    )
