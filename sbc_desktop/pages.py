@@ -342,17 +342,19 @@ class Pages:
         asked = placed if placed is not None else part_asked(url)
         return min(asked or 0, len(split) - 1)
 
-    def part_title(self, split: ReadingParts, index: int) -> str:
+    def part_title(self, split: ReadingParts, index: int, counted: bool = True) -> str:
         """What reading part ``index`` is called (see `part_titles`)."""
-        return self.part_titles(split)[index]
+        return self.part_titles(split, counted)[index]
 
     @staticmethod
-    def part_titles(split: ReadingParts) -> list[str]:
+    def part_titles(split: ReadingParts, counted: bool = True) -> list[str]:
         """What each reading part is called, no two alike: its first heading; when two parts' first headings are
         the same ("Current Clinical Trials" at the end of two sections), each with the heading it is under
         ("Stage II: Current Clinical Trials"), and the one above that if need be. A part with no heading of its
         own goes on from the part before it: "<its name> (continued)", or "(continued, 2 of 3)" when the section
-        goes on over more than one part; before the first heading, "Introduction"."""
+        goes on over more than one part; before the first heading, "Introduction". Not ``counted`` (``split`` is
+        the cut of the page's first pieces: `early_part`): the run going on to the cut's last part says
+        "(continued)" alone, as how far it goes is not known yet (it may go on past the cut so far)."""
         parts = split.parts
         names = [part.heading for part in parts]
         depth = [0] * len(parts)  # how many of the headings it is under a part's name says
@@ -377,7 +379,7 @@ class Pages:
             for number in range(2, run + 1):
                 said = (
                     QCoreApplication.translate("Pages", "{heading} (continued)")
-                    if run == 2
+                    if run == 2 or (not counted and index == len(parts))
                     else QCoreApplication.translate("Pages", "{heading} (continued, {number} of {count})")
                 )
                 names[first + number - 1] = said.format(heading=names[first], number=number, count=run)
@@ -387,7 +389,7 @@ class Pages:
     def part_line(self, split: ReadingParts, index: int, title: str | None = None, counted: bool = True) -> str:
         """ "Part 2 of 5: Stages of breast cancer" (``title``: what the part is called, if known); "Part 2: Stages of
         breast cancer" while the count is not known (``split`` is the cut of the page's first pieces: `early_part`)."""
-        title = self.part_title(split, index) if title is None else title
+        title = self.part_title(split, index, counted) if title is None else title
         if not counted:
             return QCoreApplication.translate("Pages", "Part {number}: {title}").format(number=index + 1, title=title)
         return QCoreApplication.translate("Pages", "Part {number} of {count}: {title}").format(

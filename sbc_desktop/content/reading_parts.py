@@ -166,7 +166,8 @@ def split_page(pieces: Sequence[str], budget: float | None = None) -> ReadingPar
     ``pieces`` may be the first of a page's pieces (the rest still being made): every part of their cut but the
     last is then a part of the whole page's, the same (what comes later can only add to the last part: each level
     of the cut is greedy, and a group is closed by a span that did not fit, which can only grow), so a page's
-    first part can be shown before its end is made (ui/reader.py; a test checks it on every prefix)."""
+    first part can be shown before its end is made (ui/reader.py; checked on every prefix:
+    tests/content/test_reading_parts_prefix.py)."""
     budget = PART_BUDGET if budget is None else budget
     body = "".join(pieces)
     costs = _Costs(body, pieces)

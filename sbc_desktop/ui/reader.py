@@ -1284,7 +1284,7 @@ class Reader(QTextBrowser):
     def part_title(self, index: int) -> str:
         """What reading part ``index`` of the page shown is called (its first heading): "" if it has none."""
         split = self.reading_parts()
-        return "" if split is None else self.pages.part_title(split, index)
+        return "" if split is None else self.pages.part_title(split, index, self.parts_counted())
 
     def part_html(self, index: int) -> str:
         """Reading part ``index`` of the page shown as the reader shows it (its HTML), without showing it."""

@@ -246,3 +246,34 @@ def test_the_kiosk_session_ends_while_the_count_comes_and_the_next_patient_gets_
     qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and not reader.is_building())
     assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.document().toPlainText()
     end_session_writing_nothing(qtbot, window, controller, private_dirs, before, private_temp)
+
+
+def test_a_part_with_no_heading_shown_early_says_continued_without_a_count_it_does_not_know(
+    qtbot, tmp_path, in_parts, settings, monkeypatch
+):
+    # One section over four parts: the cut of the first pieces has it over two or three so far, so an early
+    # "(continued, 2 of 3)" would tell the screen reader a wrong number (the page has "2 of 4").
+    from sbc_desktop.ui import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    body = ["## Big section"]
+    body += [f"Paragraph {n} of the big section: *some* words about it, **plain** and short." for n in range(520)]
+    body += ["## Small section"] + [f"Line {n} of the small one." for n in range(5)]
+    root = make_content(tmp_path / "content", {"long": "\n\n".join(body), "other": "A short page."})
+    window = open_window(qtbot, load_library(root), settings, "other")
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    helper = opened_held(window, qtbot, 3)
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reader.part_index() == 1 and reader.is_complete(), timeout=5_000)
+    assert not reader.parts_counted()
+    assert "Part 2: Big section (continued)\n" in reader.document().toPlainText() + "\n"
+    assert window.reading_parts.bar.isVisible()
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    whole = split_page(window.pages.renderer.rendered(window.library.topic("long")).parts)
+    assert whole is not None and len(whole) >= 4
+    assert f"Part 2 of {len(whole)}: Big section (continued, 2 of {len(whole) - 1})" in reader.document().toPlainText()
+    assert not [words for words in said if "(continued, 2 of" in words and f"2 of {len(whole) - 1})" not in words], said
