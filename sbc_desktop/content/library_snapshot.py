@@ -18,9 +18,12 @@ a marker where those checks go.
 The file comes in two parts, so that a start can show its first page before it has read the
 whole library (`load_part`): a head -- the checks above, the sources, the sections, each topic
 kept on its own (one is decoded without the others) and the names the rendered-page cache's key
-is made from -- then the rest (the glossary, the problems...). `load` reads both. The glossary is kept in
-pieces, each decoded on its own: a second start reads the whole library on a thread while the window answers,
-and decoding the NCI glossary's 7,800 entries in one call held Python's lock 12-18 ms (the window waited).
+is made from -- then the rest (the glossary, the problems...). `load` reads both. A large folder's start
+shows its first page from the head once the files that page is read from have their old stamps (`load_first`:
+the head keeps each topic file's stamp and the folder's own files'), and checks all the others when it reads
+the rest. The glossary is kept in pieces, each decoded on its own: a second start reads the whole library on a
+thread while the window answers, and decoding the NCI glossary's 7,800 entries in one call held Python's lock
+12-18 ms (the window waited).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import os
+import stat
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,13 +40,14 @@ from typing import Any
 from ..digests import blake2b
 from .cache_file import write_whole
 from .library import GlossaryTerm, Library, Problem, Reference, Reviewer, Section
-from .parse_cache import Stamp, StoredTopic
+from .parse_cache import Stamp, StoredTopic, stamp_of
 
-FORMAT = 3  # bump when the shape changes
-MAGIC = b"sbc-library 3\n"  # then the head's length (8 bytes), the head, the rest
+FORMAT = 4  # bump when the shape changes
+MAGIC = b"sbc-library 4\n"  # then the head's length (8 bytes), the head, the rest
 GLOSSARY_PIECE = 400  # glossary entries decoded in one call (about 0.5 ms for the NCI glossary's)
 SUFFIX = ".library"
 CHECK = "check"  # in the problems list: the date-dependent checks of one topic go here
+STAMPS = struct.Struct("<3q")  # a topic file's stamp as the head keeps it, one after another in the topics' order
 
 
 def digest(files: dict[str, Stamp | None]) -> str:
@@ -96,13 +102,16 @@ def dump(
     """The library as marshal data. ``checks``: (first, end, topic id) of each topic's date checks."""
     root = str(library.root)
     topics = []
+    stamps: list[Stamp | None] = []
     for topic in library.topics.values():
         reviewer = topic.reviewed_by
         body = topic._body if isinstance(topic, StoredTopic) else topic.body
         at = topic._body_at if isinstance(topic, StoredTopic) else 0
         prefix = topic._body_prefix if isinstance(topic, StoredTopic) else ""
+        where = _where(root, topic.path)
+        stamps.append(files.get(where.replace(os.sep, "/")) if where else None)
         topics.append((
-            topic.id, topic.title, _where(root, topic.path), topic.section, topic.summary, float(topic.order),
+            topic.id, topic.title, where, topic.section, topic.summary, float(topic.order),
             list(topic.sources), _day(topic.updated), _day(topic.next_review),
             (reviewer.name, reviewer.role, _day(reviewer.date)) if reviewer else None,
             list(topic.tags), list(topic.questions), list(topic.keywords), topic.url, topic.body_line,
@@ -131,6 +140,10 @@ def dump(
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
         {item[0]: marshal.dumps(item) for item in topics},
         [text for g in library.glossary.values() for name in g.names for text in (g.id, name)],
+        # (`load_first`) The stamps of the folder's own files, and of each topic's file: as one string of bytes, not
+        # 20,000 tuples that a whole load would make and drop, leaving its memory in holes.
+        {name: files.get(name) for name in extra.get("beside", ())},
+        b"".join(STAMPS.pack(*(stamp or (-1, -1, -1))) for stamp in stamps),
     )  # fmt: skip
     rest = (
         glossary_pieces([(g.id, g.term, g.definition, list(g.aliases), g.topic, _where(root, g.path), g.line)
@@ -167,7 +180,7 @@ def parts(raw: bytes, whole: bool = True) -> tuple[tuple, tuple | None]:
     at = len(MAGIC) + 8
     end = at + int.from_bytes(raw[len(MAGIC) : at], "little")
     head = marshal.loads(raw[at:end])
-    if not (isinstance(head, tuple) and len(head) == 9 and head[0] == FORMAT):
+    if not (isinstance(head, tuple) and len(head) == 11 and head[0] == FORMAT):
         raise ValueError("another kind of snapshot")
     rest = marshal.loads(raw[end:]) if whole else None
     if rest is not None and not (isinstance(rest, tuple) and len(rest) == 7):
@@ -196,7 +209,7 @@ def load(
         head, rest = parts(raw)
         if not _matches(head, root, files, stamp, kind, moved):
             return None
-        references, sections, topics, _names = head[5:]
+        references, sections, topics = head[5:8]
         assert rest is not None
         glossary, lay_terms, questions, tags, problems, left_out, failed = rest
         return _build(root, known, files, references, sections, [marshal.loads(t) for t in topics.values()],
@@ -218,20 +231,67 @@ def load_part(
         head, _rest = parts(raw, whole=False)
         if not _matches(head, root, files, stamp, kind, False):
             return None
-        references, sections, topics, names = head[5:]
-        library = Library(root=root, complete=False)
-        _add_references(library, references)
-        record = topics.get(topic_id) if topic_id else None
-        if record is not None:
-            topic = _topic(root, known, files, marshal.loads(record))
-            library.topics[topic.id] = topic
-        for section_id, title, summary, ids in sections:
-            library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids
-                                                                          if i in library.topics]))  # fmt: skip
-        library.whole_names = (list(topics), list(zip(names[::2], names[1::2], strict=True)))
-        return library
+        record = head[7].get(topic_id) if topic_id else None
+        return _part(head, root, known, files, marshal.loads(record) if record is not None else None)
     except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
         return None
+
+
+def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | None, small: int) -> Library | None:
+    """`load_part` for a folder of more than ``small`` topics, before its files are listed (a start of
+    20,000 pages spent 0.2 s listing and stamping them before its first paint): the same incomplete
+    library if the files its first page is read from -- the topic's own file (a regular file inside the
+    folder) and the folder's own files (glossary, sections, sources...) -- have the stamps they had when
+    the snapshot was made. Else, or if the folder had at most ``small`` topics, None: the caller lists
+    the folder and checks every file (`load_part`, `load`). The other topics' files are checked when the
+    whole library is read, after the first paint (`load`): a topic added, removed or renamed since only
+    changes this page's links, and the window makes the page again if the whole library renders it
+    otherwise (`pages.WholePage`). Never raises."""
+    try:
+        head, _rest = parts(raw, whole=False)
+        if not _matches(head, root, {}, stamp, kind, True) or head[3] != str(root) or len(head[7]) <= small:
+            return None
+        beside = head[9]
+        if not beside or any(stamp_of(root / name) != was for name, was in beside.items()):
+            return None
+        record = head[7].get(topic_id) if topic_id else None
+        item = marshal.loads(record) if record is not None else None
+        files: dict[str, Stamp | None] = {}
+        if item is not None:
+            where, was = item[2], STAMPS.unpack_from(head[10], STAMPS.size * list(head[7]).index(topic_id))
+            if was[0] < 0 or where.startswith("\0") or _listed_stamp(root, os.path.join(root, where)) != was:
+                return None
+            files[where] = was
+        return _part(head, root, {}, files, item)
+    except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
+        return None
+
+
+def _listed_stamp(root: Path, path: str) -> Stamp | None:
+    """The stamp the folder's listing would give the topic file ``path``: a regular file (not a link)
+    whose real path is inside the folder; else None."""
+    try:
+        st = os.lstat(path)
+        inside = os.path.realpath(root)
+        if not stat.S_ISREG(st.st_mode) or not os.path.realpath(path).startswith(inside + os.sep):
+            return None
+    except (OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _part(head: tuple, root: Path, known: dict[str, str], files: dict[str, Any], item: tuple | None) -> Library:
+    references, sections, topics, names = head[5:9]
+    library = Library(root=root, complete=False)
+    _add_references(library, references)
+    if item is not None:
+        topic = _topic(root, known, files, item)
+        library.topics[topic.id] = topic
+    for section_id, title, summary, ids in sections:
+        library.sections.append(Section(section_id, title, summary, [library.topics[i] for i in ids
+                                                                      if i in library.topics]))  # fmt: skip
+    library.whole_names = (list(topics), list(zip(names[::2], names[1::2], strict=True)))
+    return library
 
 
 def _matches(head: tuple, root: Path, files: dict[str, Stamp | None], stamp: str, kind: str, moved: bool) -> bool:

@@ -235,12 +235,14 @@ class _Loader:
 
         return self.cache.sibling(SUFFIX) if self.cache is not None else None
 
-    def from_snapshot(self, files: dict[str, Stamp | None]) -> bool:
-        """The library as the last load left it, if not one file has changed since; else False."""
+    def from_snapshot(self, files: dict[str, Stamp | None], raw: bytes | None = None) -> bool:
+        """The library as the last load left it, if not one file has changed since; else False.
+        ``raw``: the snapshot's bytes, if they have been read already."""
         from . import library_snapshot
 
         file = self.snapshot_file()
-        raw = library_snapshot.read(file) if file is not None else None
+        if raw is None:
+            raw = library_snapshot.read(file) if file is not None else None
         known = self.known_paths()
         found = library_snapshot.load(raw, self.root, files, code_stamp(), self.kind, known) if raw else None
         if found is None and self.shipped:  # the built-in content: as shipped with the app, if the same (a first start)
@@ -272,7 +274,7 @@ class _Loader:
             if self.lib.topics.get(topic.id) is not topic:  # a duplicate id: too odd to replay, read it each time
                 return
             checks.append((first, end, topic.id))
-        extra = {"field_lines": self.field_lines, "failed": self.failed}
+        extra = {"field_lines": self.field_lines, "failed": self.failed, "beside": YAML_FILES}
         try:
             data = library_snapshot.dump(self.lib, files, code_stamp(), self.kind, extra, checks)
         except (ValueError, TypeError):  # something marshal cannot hold: no snapshot
@@ -770,10 +772,13 @@ def load_library(
             gc.enable()
 
 
+WHOLE = 1 << 62  # `snapshot_start`'s ``small`` for the whole library (no folder holds more files)
+
+
 def snapshot_library(root: str | Path, cache_dir: Path, today: dt.date | None = None) -> Library | None:
     """The library from the snapshot the last load left, if no file has changed since; else None
     (nothing is parsed: a caller that gets None decides how to read the folder)."""
-    return snapshot_start(root, cache_dir, None, 1 << 62, today)
+    return snapshot_start(root, cache_dir, None, WHOLE, today)
 
 
 def snapshot_start(
@@ -782,22 +787,28 @@ def snapshot_start(
     """What a start reads from the snapshot the last load left, if no file has changed since (else None):
     the whole library when the folder holds at most ``small`` topic files; else only what the first page
     needs (`library_snapshot.load_part`: ``complete`` False, holding the topic ``topic_id``), so that the
-    window paints as soon as a first start does, and reads the rest (`load_library`) after."""
+    window paints as soon as a first start does, and reads the rest (`snapshot_library`) after. Of a large
+    folder only the files that page is read from are checked now, the folder not even listed
+    (`library_snapshot.load_first`); the rest are when the whole library is read."""
     paused = gc.isenabled()
     gc.disable()
     try:
+        from . import library_snapshot
+
         loader = _Loader(Path(root), today, False, cache_dir)
         if not loader.root.is_dir():
             return None
+        file = loader.snapshot_file()
+        raw = library_snapshot.read(file) if file is not None else None
+        if raw is not None and small < WHOLE:  # a large folder: its first page before its files are listed
+            first = library_snapshot.load_first(raw, loader.root, code_stamp(), loader.kind, topic_id, small)
+            if first is not None:
+                return first
         files = loader.fingerprint()
         if files is None:
             return None
         if len(loader.keys) <= small:
-            return loader.lib if loader.from_snapshot(files) else None
-        from . import library_snapshot
-
-        file = loader.snapshot_file()
-        raw = library_snapshot.read(file) if file is not None else None
+            return loader.lib if loader.from_snapshot(files, raw) else None
         if raw is None:
             return None
         known = loader.known_paths()

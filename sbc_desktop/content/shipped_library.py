@@ -219,8 +219,9 @@ def build(root: Path, out: Path) -> None:
         glossary = list(library_snapshot.glossary_entries(rest[0]))
         if _outside([head[5:7], topics, head[8], glossary, rest[1:]]):
             raise RuntimeError(f"{root}: the snapshot names a path outside the folder; it cannot be shipped")
-        head = (*head[:3], "", "", *head[5:])  # the folder it was made in, and its files' stamps: this machine's
-        head = (*head[:7], {t[0]: marshal.dumps(t, MARSHAL) for t in topics}, *head[8:])
+        # The folder it was made in, and its files' stamps: this machine's (a shipped snapshot stands for the
+        # folder only when every file is the same byte for byte: `load`'s ``moved``).
+        head = (*head[:3], "", "", *head[5:7], {t[0]: marshal.dumps(t, MARSHAL) for t in topics}, head[8], {}, b"")
         rest = (library_snapshot.glossary_pieces(glossary, MARSHAL), *rest[1:])
         inner = library_snapshot.join(head, rest, MARSHAL)
         digest = content_digest(root, files)

@@ -101,14 +101,18 @@ class LibraryArrival(Arrival):
 class SnapshotArrival(Arrival):
     """A second start's whole library, from the snapshot, read on a thread when `start` is called
     (after the first paint): the window's thread stays free to answer. `arrived` comes on the
-    window's thread. Anything that goes wrong on the thread: the folder is read here instead."""
+    window's thread. A file changed since the last start (before the first paint only the first page's
+    own files were checked: `library_snapshot.load_first`): the folder is read as a first start reads
+    it, in a process of its own (`LibraryArrival`). Anything that goes wrong on the thread: the folder
+    is read here instead."""
 
-    _read = Signal(object)  # from the thread: the library, or None
+    _read = Signal(object)  # from the thread: the library, CHANGED, or None
     after_paint = True
 
     def __init__(self, root: Path, cache_dir: Path, parent: QObject | None = None):
         super().__init__(root, cache_dir, parent)
         self._thread: threading.Thread | None = None
+        self._elsewhere: LibraryArrival | None = None
         self._read.connect(self._landed)
         self._from_thread = FromThread(self)  # (the thread tells `_read` through it)
 
@@ -119,23 +123,32 @@ class SnapshotArrival(Arrival):
 
     def _run(self) -> None:
         from ..collector import long_lived
-        from ..content.loader import load_library
+        from ..content.loader import snapshot_library
         from ..quick_switch import quick_switching
         from .page_builds import SWITCH_S
 
+        found: object
         try:
             with long_lived(), quick_switching(SWITCH_S):  # (the window's thread waits less for Python's lock)
-                found = load_library(self.root, check_links=False, cache_dir=self.cache_dir)
+                found = snapshot_library(self.root, self.cache_dir) or CHANGED  # (every file checked now)
         except Exception:  # noqa: BLE001 - read again on the window's thread (which reports what is wrong)
             found = None
         self._from_thread.tell(self._read, found)  # (safe if the window has gone before the library came)
 
-    def _landed(self, library: Library | None) -> None:
-        if library is None:
+    def _landed(self, library: object) -> None:
+        if library is CHANGED:  # (parsing many changed files here would hold Python's lock for seconds)
+            if self._elsewhere is None:
+                self._elsewhere = LibraryArrival(self.root, self.cache_dir, self)
+                self._elsewhere.arrived.connect(self._landed)
+                self._elsewhere.start()
+        elif not isinstance(library, Library):
             self._read_here()
         elif self.library is None:
             self.library = library
             self.arrived.emit(library)
+
+
+CHANGED = object()  # a file has changed since the snapshot was made
 
 
 def open_library(

@@ -336,6 +336,82 @@ def test_a_page_changed_before_the_rest_arrived_is_made_again(qtbot, tmp_path, b
         assert "Changed " in reader.toPlainText()
 
 
+# -- a second start checks before its first paint only the files its first page is read from --
+def test_a_second_start_lists_no_files_before_its_first_paint_and_the_rest_finds_what_changed(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    """Listing and stamping 20,000 files took a start 0.2 s before its first paint: only the first page's own
+    file and the folder's own files are checked then; another topic changed since shows when the rest arrives,
+    read as a first start reads the folder: in a process of its own (the window's parses nothing)."""
+    from sbc_desktop.content import loader
+
+    root, cache, _full, whole_html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    other = root / "topics" / "treatment.md"
+    other.write_text(other.read_text("utf-8").replace("title: ", "title: Changed ", 1), "utf-8")
+    listed: list[str] = []
+    listing = loader._Loader.list_topic_files
+    monkeypatch.setattr(loader._Loader, "list_topic_files", lambda self: listed.append("x") or listing(self))
+    parsed: list[str] = []
+    parse = loader._Loader.load_topics
+    monkeypatch.setattr(loader._Loader, "load_topics", lambda self: parsed.append("x") or parse(self))
+    part, arrival = open_library(root, cache, "tests")
+    assert listed == [] and isinstance(arrival, SnapshotArrival) and list(part.topics) == ["tests"]
+    assert Pages.for_window(part, cache).topic_html(part.topic("tests")) == whole_html
+    with qtbot.waitSignal(arrival.arrived, timeout=30000) as arrived:
+        arrival.start()
+    assert listed and arrived.args[0].complete and arrived.args[0].topic("treatment").title.startswith("Changed ")
+    assert parsed == []
+
+
+@pytest.mark.parametrize("change", ["page", "glossary", "sections", "link"])
+def test_a_second_start_whose_first_page_files_changed_reads_the_folder(
+    qtbot, tmp_path, builtin_dir, monkeypatch, change
+):
+    """The first page's own file or the folder's own files changed (or the page is a link now): not from the
+    snapshot's head (it would show the page as it was), but as a first start reads the folder."""
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    page = root / "topics" / "tests.md"
+    if change == "page":
+        page.write_text(page.read_text("utf-8").replace("title: ", "title: Changed ", 1), "utf-8")
+    elif change == "link":  # the same text, the same place, but a link to a file elsewhere
+        elsewhere = tmp_path / "elsewhere.md"
+        elsewhere.write_text(page.read_text("utf-8"), "utf-8")
+        page.unlink()
+        page.symlink_to(elsewhere)
+    else:
+        changed = root / f"{change}.yaml"
+        changed.write_text(changed.read_text("utf-8") + "\n", "utf-8")
+    monkeypatch.setattr(library_arrival.sys, "executable", str(tmp_path / "no-such-python"))  # (read here)
+    part, arrival = open_library(root, cache, "tests")
+    assert isinstance(arrival, LibraryArrival)
+    qtbot.waitUntil(lambda: arrival.library is not None, timeout=30000)  # (already started)
+    whole = arrival.library
+    assert whole is not None and whole.complete
+    if change == "page":
+        assert part.topic("tests").title.startswith("Changed ") and whole.topic("tests").title.startswith("Changed ")
+    if change == "link":  # a page leading out of the folder is not read
+        assert part.topic("tests") is None and whole.topic("tests") is None
+
+
+def test_a_topic_removed_before_a_second_start_is_no_link_once_the_rest_arrives(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    """The first page links to a topic deleted since the last start: shown at once from the snapshot, then made
+    again when the whole library is in (the link is plain words then, as for any topic that is not there)."""
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    (root / "topics" / "where-it-spreads.md").unlink()
+    window, arrival = second_start_window(qtbot, root, cache, "tests")
+    reader = window.reader
+    qtbot.waitUntil(reader.is_laid_out)
+    assert "topic:where-it-spreads" in reader.toHtml()  # as the last start rendered it
+    page_number = reader.page_number
+    with qtbot.waitSignal(arrival.arrived, timeout=30000):
+        arrival.start()
+    qtbot.waitUntil(lambda: reader.page_number > page_number and reader.is_complete())  # made again
+    assert window.library.topic("where-it-spreads") is None
+    assert "topic:where-it-spreads" not in reader.toHtml() and "Tests you might have" in reader.toPlainText()
+
+
 def test_a_long_first_page_is_made_again_without_stopping_the_window(qtbot, builtin_dir, monkeypatch):
     """A first start's page has no glossary words until the whole library is in: a long page is then
     rendered in a worker while the page stays as it was (scrollable, readable), then shown again at the

@@ -81,7 +81,7 @@ def test_the_reader_deleted_while_a_worker_wants_the_helper_crashes_nothing(qtbo
 
 
 def test_the_window_deleted_as_the_rest_of_the_library_arrives_crashes_nothing(qtbot, tmp_path, library, monkeypatch):
-    monkeypatch.setattr("sbc_desktop.content.loader.load_library", lambda *_args, **_kw: library)  # (at once)
+    monkeypatch.setattr("sbc_desktop.content.loader.snapshot_library", lambda *_args, **_kw: library)  # (at once)
 
     def make(owner: QObject, heard: list):
         arrival = SnapshotArrival(tmp_path, tmp_path, owner)
