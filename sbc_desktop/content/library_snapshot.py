@@ -255,6 +255,8 @@ def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | No
         if not beside or any(stamp_of(root / name) != was for name, was in beside.items()):
             return None
         record = head[7].get(topic_id) if topic_id else None
+        if topic_id and record is None:  # a topic added since (or gone): the full check decides
+            return None
         item = marshal.loads(record) if record is not None else None
         files: dict[str, Stamp | None] = {}
         if item is not None:

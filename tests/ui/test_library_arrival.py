@@ -593,3 +593,18 @@ def test_each_step_of_a_large_list_waits_until_the_last_is_drawn_and_what_is_due
     for before, after in itertools.pairwise(steps):
         between = seen[before + 1 : after]
         assert "drawn" in between and "tick" in between[between.index("drawn") :], seen
+
+
+def test_a_topic_added_before_a_second_start_is_its_first_page_when_asked_for(
+    qtbot, tmp_path, builtin_dir, monkeypatch
+):
+    """`--topic` of a page added since the last start: not in the snapshot, so the folder is read as a first start
+    reads it, and the page is the first paint (not the welcome page until the rest arrives). (review16 m1)"""
+    root, cache, _full, _html = second_start_folder(tmp_path, builtin_dir, monkeypatch)
+    page = root / "topics" / "tests.md"
+    added = root / "topics" / "tests-again.md"
+    added.write_text(page.read_text("utf-8").replace("id: tests", "id: tests-again", 1), "utf-8")
+    monkeypatch.setattr(library_arrival.sys, "executable", str(tmp_path / "no-such-python"))  # (read here)
+    part, arrival = open_library(root, cache, "tests-again")
+    assert part.topic("tests-again") is not None and isinstance(arrival, LibraryArrival)
+    qtbot.waitUntil(lambda: arrival.library is not None, timeout=30000)  # (already started)
