@@ -75,10 +75,10 @@ def parsed_here(window) -> list[str]:
     real = renderer.render
     parsed: list[str] = []
 
-    def render(text, topic=None):
+    def render(text, topic=None, *handed):  # (handed: what each part is handed to as it is made, if any)
         if topic is not None:
             parsed.append(topic.id)
-        return real(text, topic)
+        return real(text, topic, *handed)
 
     renderer.render = render
     return parsed
