@@ -304,9 +304,9 @@ class SwitchSteps:
             return call
 
         def parsed_here(original):
-            def call(self, topic):
+            def call(self, topic, *args):
                 cls.mark("parse in the window's worker")
-                found = original(self, topic)
+                found = original(self, topic, *args)
                 cls.mark("parsed in the window's worker")
                 return found
 
