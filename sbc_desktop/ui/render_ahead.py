@@ -100,8 +100,15 @@ class RenderElsewhere(QObject):
             self._made_for = renderer
             weakref.finalize(self, helper.close)  # (a window deleted without closing)
         if self._helper is not None and start:
-            self._helper.warm()
+            self._helper.warm(self._key_made)
         return self._helper
+
+    def _key_made(self) -> None:
+        """On the helper's starting thread, once it is up: the renderer's key for the library made (see answers_now;
+        30-120 ms on the NCI library with no disk cache, where nothing else makes it), so that the first page asked
+        of the helper does not wait for it. The window's thread waits little for Python's lock meanwhile."""
+        with quick_switching(DECODE_SWITCH_S):
+            _ = self.pages.renderer.library_stamp
 
     def answers_now(self) -> bool:
         """A page asked for now would be rendered in the helper at once: it is up and answering, and the
@@ -114,7 +121,8 @@ class RenderElsewhere(QObject):
             and self.pages.has_renderer
             and self._made_for is self.pages.renderer
             # The library's stamp made (Renderer.library_stamp, a cached property: once a session, by the first page
-            # read from the disk or rendered; see Renderer.stored_parts). Asked of the renderer here, not in
+            # read from the disk or rendered, or as the helper starts: _key_made; see Renderer.stored_parts). Asked of
+            # the renderer here, not in
             # render.py: that file's text is part of every rendered page's key on disk.
             and "library_stamp" in vars(self.pages.renderer)
         )
