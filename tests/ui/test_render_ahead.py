@@ -134,6 +134,25 @@ def test_a_long_page_is_rendered_in_the_helper_and_shown_whole(qtbot, content):
     assert process is not None and process.wait(10) is not None  # the helper ends with the window
 
 
+def four_asked_at_once(window, qtbot, helper: RenderHelper) -> None:
+    """Click "four": it is asked of the helper with no turn of the event loop since the click, and comes whole."""
+    asked = threading.Event()
+    real = helper.rendered_page
+
+    def rendered_page(topic, *args, **kwargs):
+        if topic.id == "four":
+            asked.set()
+        return real(topic, *args, **kwargs)
+
+    helper.rendered_page = rendered_page
+    reader = window.reader
+    click_topic(window, qtbot, "four")
+    assert reader.is_building() and "Loading this page" in reader.toPlainText()
+    assert asked.wait(10)  # asked of the helper with no turn of the event loop since the click
+    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
+    assert_whole(window, "Four")
+
+
 def test_with_the_helper_up_a_page_asked_for_goes_to_it_in_the_click_s_own_step(qtbot, content):
     """Not a turn of the event loop later (after the new page's paint): the helper's parse, what the page waits
     for, begins that much sooner. (Parsed in the window, a page still waits a turn: see Reader._start_build.)"""
@@ -143,21 +162,7 @@ def test_with_the_helper_up_a_page_asked_for_goes_to_it_in_the_click_s_own_step(
     window.reader.elsewhere.drop_ahead()
     window.reader.elsewhere.ahead_of = lambda *_args: None  # (this test: the pages asked for alone)
     open_and_wait(window, qtbot, "two")  # the first page the helper renders makes the library's key
-    asked = threading.Event()
-    real = helper.rendered_page
-
-    def rendered_page(topic, *args, **kwargs):
-        if topic.id == "four":
-            asked.set()
-        return real(topic, *args, **kwargs)
-
-    helper.rendered_page = rendered_page
-    reader = window.reader
-    click_topic(window, qtbot, "four")
-    assert reader.is_building() and "Loading this page" in reader.toPlainText()
-    assert asked.wait(10)  # asked of the helper with no turn of the event loop since the click
-    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
-    assert_whole(window, "Four")
+    four_asked_at_once(window, qtbot, helper)
 
 
 def test_the_first_page_asked_of_the_helper_goes_to_it_in_the_click_s_own_step_too(qtbot, content):
@@ -167,22 +172,8 @@ def test_the_first_page_asked_of_the_helper_goes_to_it_in_the_click_s_own_step_t
     window.reader.elsewhere.ahead_of = lambda *_args: None  # (nothing rendered ahead, which would make the key)
     open_and_wait(window, qtbot, "one")  # the first long page starts the helper; parsed here meanwhile
     helper = helper_ready(window, qtbot)
-    asked = threading.Event()
-    real = helper.rendered_page
-
-    def rendered_page(topic, *args, **kwargs):
-        if topic.id == "four":
-            asked.set()
-        return real(topic, *args, **kwargs)
-
-    helper.rendered_page = rendered_page
-    reader = window.reader
-    click_topic(window, qtbot, "four")
-    assert reader.is_building() and "Loading this page" in reader.toPlainText()
-    assert asked.wait(10)  # asked of the helper with no turn of the event loop since the click
-    qtbot.waitUntil(lambda: reader.is_complete() and not reader.is_building(), timeout=20_000)
-    assert_whole(window, "Four")
-    assert reader.elsewhere.counts["helper"] == 1
+    four_asked_at_once(window, qtbot, helper)
+    assert window.reader.elsewhere.counts["helper"] == 1
 
 
 def test_the_next_topics_and_linked_ones_are_rendered_ahead_and_open_at_once(qtbot, content):
