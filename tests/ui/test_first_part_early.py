@@ -42,6 +42,7 @@ class HeldHelper:
     def __init__(self, window, hold=lambda pieces: False):
         self.renderer, self.hold = window.pages.renderer, hold
         self.gate, self.handed, self.held = threading.Event(), [], threading.Event()
+        self.made = threading.Event()  # every piece handed over (the page's end follows in the worker)
         window.reader.elsewhere.work = self.work
 
     def work(self, topic, on_part=None, on_last=None):
@@ -55,6 +56,7 @@ class HeldHelper:
 
             made = self.renderer.render_parts(topic.body, topic, hand, on_last)
             self.renderer.keep(topic.id, made)
+            self.made.set()
             return made
 
         return render
