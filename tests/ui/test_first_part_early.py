@@ -374,3 +374,47 @@ def test_a_page_parsed_in_the_window_shows_its_first_part_before_the_rest_is_par
     click_topic(window, qtbot, "long")
     qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
     assert page_seen(reader) == seen
+
+
+@pytest.fixture
+def big_root(tmp_path, in_parts):
+    """A page whose parts are long (built off screen over several turns), parsed in the window's worker."""
+    words = "Some words about the liver and the bones, said plainly for someone reading at home. " * 10
+    sections = [f"## Section {n} heading\n\n" + "\n\n".join(f"{n}.{p} {words}" for p in range(30)) for n in range(1, 9)]
+    return make_content(tmp_path / "content", {"long": "\n\n".join(sections), "other": "A short page."})
+
+
+def test_the_window_s_parse_waits_while_a_part_shown_early_is_built(qtbot, big_root, settings, monkeypatch):
+    """The worker's parse holds Python's lock: while the part shown early is built (a few turns), it waits between
+    two of its parts, so that the build's steps do not wait for it again and again."""
+    import time
+
+    from sbc_desktop.ui import reader as reader_module
+    from sbc_desktop.ui import render_ahead
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    monkeypatch.setattr(render_ahead, "HELPER_CHARS", 10**9)  # no helper process: the window's worker parses it
+    window = open_window(qtbot, load_library(big_root), settings, "other")
+    reader, renderer = window.reader, window.pages.renderer
+    real, handed, marks = renderer.render, [], {}
+
+    def render(text, topic=None, *rest):
+        if topic is None or topic.id != "long" or not rest:
+            return real(text, topic, *rest)
+        (on_part,) = rest
+
+        def hand(part: str) -> None:
+            on_part(part)
+            handed.append(time.perf_counter())
+
+        return real(text, topic, hand)
+
+    renderer.render = render
+    reader.pageBuilt.connect(lambda _url: marks.setdefault("shown", time.perf_counter()))
+    reader.pageCompleted.connect(lambda: marks.setdefault("complete", time.perf_counter()))
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: "complete" in marks and reader.parts_counted(), timeout=20_000)
+    assert reader.elsewhere.counts["early"] == 1 and not reader.part_index()
+    meanwhile = [at for at in handed if marks["shown"] < at < marks["complete"]]
+    assert len(meanwhile) <= 1, f"{len(meanwhile)} parts parsed while part 1 was built"  # (one on its way, at most)
+    assert len(handed) > len(meanwhile) + 2  # (the rest after)
