@@ -53,6 +53,12 @@ from .table_grid import grid_tables
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
+# ...but a part longer than that, replacing "Loading..." once made in the worker or the helper, shows the start of its
+# first piece, about this much (a screen and more), until the part built off screen takes its place (the same document
+# as before, from the whole first piece): Qt's parse and first layout of the piece shown is most of that step, beside
+# the page's parts bar and its line length, and of a whole first piece made it one of 10-18 ms CPU (most of the not
+# yet rendered switches' steps over 16 ms: bench_reader.py --slow-steps).
+BUILT_PIECE_CHARS = 8_000
 PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen stays as it was meanwhile
 # What is left of a page this short (characters of Markdown) is added at once when a key or a link needs it
 # (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
@@ -314,8 +320,9 @@ class Reader(QTextBrowser):
         if not self.viewport().updatesEnabled():
             self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
-    def _start_parts(self, parts: Iterator[Any], whole: bool) -> str:
-        """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer."""
+    def _start_parts(self, parts: Iterator[Any], whole: bool, built: bool = False) -> str:
+        """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer. ``built``: the
+        page replaces "Loading..." (see BUILT_PIECE_CHARS)."""
         first = next(parts, "")
         self.parts_shown = 1
         if whole:
@@ -333,15 +340,17 @@ class Reader(QTextBrowser):
         # The first piece now; the rest of the first part, like every later part, in pieces.
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
-        first_piece, _last = steps.popleft()
-        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
+        made, _last = steps.popleft()
+        first_piece = grid_tables(made)  # (the rest's tables likewise, as PageDocument adds them)
         if not steps:
             self.parts_shown = 1
         self._steps = steps
         self._first_piece = first_piece  # (PageDocument dots its glossary words itself: dotted_terms only once)
         # Its glossary words dotted by Qt's parser, as the rest's are: no walk over its links for them (see
-        # _page_structure_changed).
-        return dotted_terms(first_piece)
+        # _page_structure_changed). A page made in the worker or the helper, its part built off screen: on screen
+        # meanwhile the start of its first piece (BUILT_PIECE_CHARS); the page built is the same as before.
+        shown = grid_tables(html_steps(made, BUILT_PIECE_CHARS)[0]) if built and steps else first_piece
+        return dotted_terms(shown)
 
     def _estimated_height(self, height: float) -> None:
         """While a long page is laid out in steps, its scroll bar spans the page's estimated height
@@ -698,7 +707,7 @@ class Reader(QTextBrowser):
         url = self._build[1]
         self._build = None
         self._built_after = time.perf_counter() - self._build_began
-        html = self._failed_html(url) if parts is None else self._start_parts(parts, False)
+        html = self._failed_html(url) if parts is None else self._start_parts(parts, False, built=True)
         self._layers.clear()
         self.setExtraSelections([])
         self.document().setHtml(html)  # the same document and address: history and source stay

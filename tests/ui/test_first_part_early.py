@@ -309,3 +309,27 @@ def test_a_link_to_a_place_in_a_later_part_clicked_on_a_part_shown_early_opens_i
         ),
         timeout=20_000,
     )
+
+
+def test_a_long_part_replaces_loading_with_its_start_and_is_then_built_whole_as_before(window, qtbot, monkeypatch):
+    """The step that replaces "Loading..." parses only the start of a long first part (BUILT_PIECE_CHARS: Qt's parse
+    of the piece was most of that step); the part built off screen then is the same as on a later visit."""
+    from sbc_desktop.ui import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "FIRST_PIECE_CHARS", 2_000)  # (part 1 here is about 5,000 characters)
+    monkeypatch.setattr(reader_module, "BUILT_PIECE_CHARS", 600)
+    reader = window.reader
+    replaced: list[str] = []  # the page on screen as the step that replaced "Loading..." left it
+    reader.pageBuilt.connect(lambda _url: replaced.append(reader.document().toPlainText()))
+    helper = opened_held(window, qtbot, 2)
+    whole = reader.document().toPlainText()
+    assert len(replaced) == 1 and "Loading" not in replaced[0] and "Part 1: Section 1 heading" in replaced[0]
+    # (600 characters of HTML: a few hundred of text; the whole first piece of 2,000 had over 1,300)
+    assert whole.startswith(replaced[0]) and len(replaced[0]) < 800 < len(whole)
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    seen = page_seen(reader)
+    click_topic(window, qtbot, "other")
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
+    assert page_seen(reader) == seen
