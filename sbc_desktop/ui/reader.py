@@ -614,7 +614,7 @@ class Reader(QTextBrowser):
         self.elsewhere.counts["early"] += 1
         self._counting = (self.page_number, number)
         self._shown_split = (self.page_number, split, index)
-        self._show_built(iter([html]))
+        self._show_built(iter([html]), early=True)
 
     def parts_counted(self) -> bool:
         """False while the page shown is a part shown before the rest of its page came (how many parts it has
@@ -710,12 +710,21 @@ class Reader(QTextBrowser):
         parts = None if self._builds.error(number) else self.pages.parts_for(url.toString())
         self._show_built(parts)
 
-    def _show_built(self, parts: Iterator[Any] | None) -> None:
+    def _show_built(self, parts: Iterator[Any] | None, early: bool = False) -> None:
         """The page the worker parses, shown from its first part (``parts`` None: it could not be made; else
-        the page's parts, or its parts as they arrive: see content/arriving.py)."""
+        the page's parts, or its parts as they arrive: see content/arriving.py). ``early``: a part shown before
+        the rest of its page came (_show_early); else the page shown is counted."""
         assert self._build is not None
         url = self._build[1]
         self._build = None
+        if not early and self._counting is not None:
+            # A part asked for before the rest of its page came (_start_build's carried branch: not counted yet),
+            # whose page came whole before the part was shown: it is shown counted ("of N", the list of every
+            # part), so it is counted now, its parts the page's (_part_shown). Left as it was, the count came
+            # again over it: the cut kept was of the first pieces, its last part cut short, so the page was shown
+            # again (review16 m4: read aloud going on into this part stopped there).
+            self._counting = None
+            self._shown_split = (-1, None, 0)
         self._built_after = time.perf_counter() - self._build_began
         html = self._failed_html(url) if parts is None else self._start_parts(parts, False, built=True)
         self._layers.clear()

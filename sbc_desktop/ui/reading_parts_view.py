@@ -23,7 +23,9 @@ class ReadingPartsView:
         self.window = window
         self.bar: ReadingPartsBar | None = None  # made when a page first has parts
         self._for_result: str | None = None  # the address a search result opens (see opening_result)
-        self._said_arriving = ""  # the part said as a page being built arrived (not said again when it is in)
+        # The part said as a page being built arrived, (the reader's page number, the part's index): not said again
+        # when it is in, counted or not (the count comes in silently, as on a part shown early).
+        self._said_arriving = (-1, -1)
         reader = window.reader
         reader.readingPartShown.connect(self._shown)
         window.commands.next_part.triggered.connect(lambda: self.go_to(reader.part_index() + 1))
@@ -68,17 +70,18 @@ class ReadingPartsView:
     def arrival_words(self, title: str, same_topic: bool) -> str:
         """What a screen reader hears as a page is shown: its title; for a reading part, the part too (the part
         alone when it is another part of the same page)."""
-        part = self.part_words()
+        part, reader = self.part_words(), self.window.reader
         # (a part of a page whose pieces are still coming is known as it is built: said now, not again when in)
-        self._said_arriving = part if self.window.reader.is_building() else ""
+        self._said_arriving = (reader.page_number, reader.part_index()) if part and reader.is_building() else (-1, -1)
         if not part:
             return title
         return part if same_topic else f"{title}. {part}"
 
     def _say_built(self) -> None:
         """A page that said "Loading..." is in, in parts: which part is shown is said (unless it was as it came)."""
-        part, said, self._said_arriving = self.part_words(), self._said_arriving, ""
-        if part and part != said:
+        reader = self.window.reader
+        part, said, self._said_arriving = self.part_words(), self._said_arriving, (-1, -1)
+        if part and said != (reader.page_number, reader.part_index()):
             self.window.announce(part)
 
     def opening_result(self, address: str) -> None:

@@ -42,6 +42,7 @@ class HeldHelper:
     def __init__(self, window, hold=lambda pieces: False):
         self.renderer, self.hold = window.pages.renderer, hold
         self.gate, self.handed, self.held = threading.Event(), [], threading.Event()
+        self.made = threading.Event()  # every piece handed over (the page's end follows in the worker)
         window.reader.elsewhere.work = self.work
 
     def work(self, topic, on_part=None, on_last=None):
@@ -55,6 +56,7 @@ class HeldHelper:
 
             made = self.renderer.render_parts(topic.body, topic, hand, on_last)
             self.renderer.keep(topic.id, made)
+            self.made.set()
             return made
 
         return render
@@ -309,6 +311,69 @@ def test_a_link_to_a_place_in_a_later_part_clicked_on_a_part_shown_early_opens_i
         ),
         timeout=20_000,
     )
+
+
+class HeldParse:
+    """No helper process up (the first long pages after a start): the window's worker parses the page, handing over
+    each part of its HTML as it is made; held once the cut of what it handed over has ``parts`` parts (`release`)."""
+
+    def __init__(self, window, parts: int):
+        real = window.pages.renderer.render
+        self.gate, self.held, self.handed = threading.Event(), threading.Event(), []
+
+        def render(text, topic=None, *handed):
+            if topic is None or topic.id != "long" or not handed:
+                return real(text, topic, *handed)
+            (on_part,) = handed
+
+            def hand(part: str) -> None:
+                on_part(part)
+                self.handed.append(part)
+                if not self.gate.is_set() and parts_in(self.handed) >= parts:
+                    self.held.set()
+                    assert self.gate.wait(30)
+
+            return real(text, topic, hand)
+
+        window.pages.renderer.render = render
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+def test_a_page_parsed_in_the_window_shows_its_first_part_before_the_rest_is_parsed(window, qtbot, monkeypatch):
+    from sbc_desktop.ui import render_ahead
+
+    monkeypatch.setattr(render_ahead, "HELPER_CHARS", 10**9)  # no helper process: the window's worker parses it
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    parse = HeldParse(window, 2)
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(parse.held.is_set, timeout=20_000)
+    # Held: the worker has parsed only the page's first pieces. Part 1 is shown, whole, from them.
+    qtbot.waitUntil(lambda: not reader.is_building() and reader.is_complete(), timeout=5_000)
+    assert reader.elsewhere.counts["here"] == 1 and reader.elsewhere.counts["helper"] == 0
+    text = reader.document().toPlainText()
+    assert "Part 1: Section 1 heading" in text and "Paragraph 29 of section 1" in text
+    assert not reader.parts_counted() and said[-1] == "Part 1, Section 1 heading"
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    caret = reader.textCursor()
+    caret.setPosition(text.index("Paragraph 5 of section 1"))
+    reader.setTextCursor(caret)
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        parse.release()
+    count = reader.part_count()
+    seen = page_seen(reader)
+    assert f"Part 1 of {count}: Section 1 heading" in seen[0] and "All the parts of this page" in seen[0]
+    at = reader.textCursor().position()
+    assert reader.hasFocus() and seen[0][at : at + 24] == "Paragraph 5 of section 1"
+    assert said[-1] == "Part 1, Section 1 heading"  # (nothing more said when the count came)
+    # The same as the same part on a later visit (from the renderer's memory, at once).
+    click_topic(window, qtbot, "other")
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
+    assert page_seen(reader) == seen
 
 
 @pytest.mark.parametrize("first_piece", [2_000, 20_000])  # part 1 (about 5,000 characters) in pieces, or one
