@@ -84,6 +84,7 @@ GC_STARTS = False  # --gc-starts: each start's garbage collections timed (benchm
 START_COLLECTIONS: dict[str, list[dict]] = {}  # label: each start's {"first-paint": [Pause...], ...}
 GC_MODES = ["settled"]  # --gc: the collector's policies the switch figures are measured with, in turn
 TRACE_FRAMES = 0  # --tracemalloc N: Python's allocations traced (N frames) and diffed between readings
+SLOW_STEPS: Any = None  # --slow-steps: a slow_steps.StepTracer saying where each step over STALL_MS went
 SLOW_SWITCH_MS = 0.0  # --slow-switches: each switch whose page complete took longer is described (0: none)
 
 
@@ -345,6 +346,8 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         raise RuntimeError(f"topic:{topic_id} is the page shown already: not a switch")
     before = PaintCounter.count
     PaintCounter.first_at = 0.0
+    if SLOW_STEPS:
+        SLOW_STEPS.clear()
     counts_before = dict(reader.elsewhere.counts)
     helper_up = reader.elsewhere.answers_now()
     SwitchSteps.reset()
@@ -355,6 +358,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     stall_cpu = time.thread_time() - start_cpu
     complete_at = went if reader.is_complete() else 0.0
     long_steps = [(start, went)] if went - start > STALL_MS / 1000 else []
+    long_how = [(stall_cpu, "go()")] if long_steps else []  # (--slow-steps: each one's CPU ms and when)
 
     def done() -> bool:
         return PaintCounter.count != before and reader.is_complete()
@@ -367,6 +371,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if now - step > STALL_MS / 1000:
             long_steps.append((step, now))
+            long_how.append((time.thread_time() - step_cpu, "until complete"))
         if not complete_at and reader.is_complete():
             complete_at = now
     if not done():
@@ -385,6 +390,8 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         after = max(after, now - step)
         if now - step > STALL_MS / 1000:
             long_steps.append((step, now))
+            long_how.append((time.thread_time() - step_cpu, "after complete" if counted_at or not uncounted
+                             else "after complete, not counted yet"))  # fmt: skip
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if uncounted and not counted_at and reader.parts_counted():
             counted_at = now
@@ -408,6 +415,13 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
             raise RuntimeError(f"topic:{topic_id}: its first part, shown early, is not the part shown later")
     if split is not None and f"Part 1 of {len(split)}:" not in reader.document().toPlainText()[:3000]:
         raise RuntimeError(f"topic:{topic_id}: the part shown is not its first")
+    if SLOW_STEPS:
+        topic = window.library.topic(topic_id)
+        context = {"topic": topic_id, "first": first, "early": uncounted, "parts": len(split) if split else 1,
+                   "whole_chars": len(window.pages.html_for(f"topic:{topic_id}") or ""),
+                   "md_chars": len(topic.body) if topic is not None else 0}  # fmt: skip
+        for (began, ended), (cpu, phase) in zip(long_steps, long_how, strict=True):
+            SLOW_STEPS.describe(began, ended, cpu * 1000, context, phase)
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
     by_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended)
                 and (ended - began) * 1000 - sum(p.ms for p in PAUSES.within(began, ended)) <= STALL_MS)  # fmt: skip
@@ -445,6 +459,8 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     from sbc_desktop.ui.main_window import MainWindow
 
     undo = counting_paints()
+    if SLOW_STEPS:
+        SLOW_STEPS.install(app)
     window = MainWindow(library, cache_dir=cache_dir)
     window.show()
     window.open_start_page()
@@ -480,6 +496,10 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     floor.close()
     undo()
     dispose(app, window)
+    if SLOW_STEPS:
+        SLOW_STEPS.remove(app)
+        SLOW_STEPS.clear()
+        SLOW_STEPS.print_reports()
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
@@ -499,6 +519,8 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     from sbc_desktop.ui.main_window import MainWindow
 
     undo = counting_paints()
+    if SLOW_STEPS:
+        SLOW_STEPS.install(app)
     window = MainWindow(library, cache_dir=None)
     window.show()
     window.open_start_page()
@@ -543,6 +565,10 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     floor.close()
     undo()
     dispose(app, window)
+    if SLOW_STEPS:
+        SLOW_STEPS.remove(app)
+        SLOW_STEPS.clear()
+        SLOW_STEPS.print_reports()
     if len(results) != count:
         raise RuntimeError(f"{len(results)} switches measured, {count} asked for")
     switch_lines(results, [r for r in seen])
@@ -1147,10 +1173,19 @@ def main() -> int:
                              "0: none)")
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace Python's allocations in the memory runs and print where they grew")
+    parser.add_argument("--slow-steps", action="store_true",
+                        help="say where each step over 16 ms of the switches went: the switch, the callbacks the "
+                             "event loop ran in it, Qt's own events, collections (app methods are timed, so the "
+                             "steps are a little longer)")  # fmt: skip
     parser.add_argument("--slow-switches", type=float, nargs="?", const=40.0, default=0.0, metavar="MS",
                         help="describe each switch whose page complete took over MS (40): its page, the path it took "
                              "(helper, first part early, the window's worker, disk) and when each step came")
     args = parser.parse_args()
+    if args.slow_steps:
+        from slow_steps import StepTracer
+
+        global SLOW_STEPS
+        SLOW_STEPS = StepTracer(PAUSES)
     global SLOW_SWITCH_MS
     SLOW_SWITCH_MS = args.slow_switches
     if SLOW_SWITCH_MS:
