@@ -84,6 +84,8 @@ GC_STARTS = False  # --gc-starts: each start's garbage collections timed (benchm
 START_COLLECTIONS: dict[str, list[dict]] = {}  # label: each start's {"first-paint": [Pause...], ...}
 GC_MODES = ["settled"]  # --gc: the collector's policies the switch figures are measured with, in turn
 TRACE_FRAMES = 0  # --tracemalloc N: Python's allocations traced (N frames) and diffed between readings
+SLOW_STEPS: Any = None  # --slow-steps: a slow_steps.StepTracer saying where each step over STALL_MS went
+SLOW_SWITCH_MS = 0.0  # --slow-switches: each switch whose page complete took longer is described (0: none)
 
 
 def nci_page_files() -> list[Path]:
@@ -201,6 +203,11 @@ class Switch:
     collections: tuple = ()  # the garbage collections from go() to SETTLE_MS after complete (gc_pauses.Pause)
     # ms until the page's count came, for a part shown before the rest of its page was made (0: counted when shown)
     counted: float = 0.0
+    # --slow-switches: what happened when (ms after go()), the path the page took, its Markdown's characters
+    steps: dict[str, float] = field(default_factory=dict)
+    path: str = ""
+    markdown: int = 0
+    topic: str = ""
 
 
 # Python's garbage collections, timed while the switches run (sbc_desktop/gc_pauses.py)
@@ -234,6 +241,99 @@ def counting_paints():
     return undo
 
 
+class SwitchSteps:
+    """--slow-switches: when each step of the page asked for happened (perf_counter; the first time only), from
+    wrappers round the app's own calls (installed once, in this process: the helper process is not touched).
+    Only the page being built for the current switch is followed (its ArrivingParts, made in go())."""
+
+    steps: dict[str, float] = {}
+    arriving: object = None  # the current switch's ArrivingParts
+    pieces_at_shown = 0  # the helper's pieces that had come when the page (or its part) was shown
+    pieces = 0
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.steps, cls.arriving, cls.pieces, cls.pieces_at_shown = {}, None, 0, 0
+
+    @classmethod
+    def mark(cls, name: str) -> None:
+        cls.steps.setdefault(name, time.perf_counter())
+
+    @classmethod
+    def install(cls) -> Callable[[], None]:
+        """Wrap the calls followed; returns the undo."""
+        from sbc_desktop.content.arriving import ArrivingParts
+        from sbc_desktop.content.render_helper import RenderHelper
+        from sbc_desktop.pages import Pages
+
+        undo: list[tuple[type, str, Any]] = []
+
+        def wrap(owner: type, name: str, make: Callable[[Any], Any]) -> None:
+            original = getattr(owner, name)
+            undo.append((owner, name, original))
+            setattr(owner, name, make(original))
+
+        def new_arriving(original):
+            def init(self, *args, **kwargs):
+                original(self, *args, **kwargs)
+                cls.arriving = self  # (made in go(), for the page asked for: the switch's)
+
+            return init
+
+        def on_arriving(step: str):
+            def make(original):
+                def call(self, *args, **kwargs):
+                    if self is cls.arriving:
+                        if step == "first piece":
+                            cls.pieces += 1
+                        cls.mark(step)
+                    return original(self, *args, **kwargs)
+
+                return call
+
+            return make
+
+        def to_helper(original):
+            def call(self, topic, key, ahead=False, *args, **kwargs):
+                if not ahead:
+                    cls.mark("sent to the helper")
+                found = original(self, topic, key, ahead, *args, **kwargs)
+                if not ahead:
+                    cls.mark("helper answered")
+                return found
+
+            return call
+
+        def parsed_here(original):
+            def call(self, topic, *args):
+                cls.mark("parse in the window's worker")
+                found = original(self, topic, *args)
+                cls.mark("parsed in the window's worker")
+                return found
+
+            return call
+
+        wrap(ArrivingParts, "__init__", new_arriving)
+        wrap(ArrivingParts, "add", on_arriving("first piece"))
+        wrap(ArrivingParts, "all_in", on_arriving("last piece"))
+        wrap(ArrivingParts, "end", on_arriving("page ended"))
+        wrap(RenderHelper, "rendered_page", to_helper)
+        wrap(Pages, "rendered", parsed_here)
+
+        def restore() -> None:
+            for owner, name, original in reversed(undo):
+                setattr(owner, name, original)
+
+        return restore
+
+    @classmethod
+    def shown(cls) -> None:
+        """The page (or its first part) replaced "Loading" (Reader.pageBuilt)."""
+        if "shown" not in cls.steps:
+            cls.pieces_at_shown = cls.pieces
+        cls.mark("shown")
+
+
 def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) -> Switch:
     """Go to a topic and run the event loop until its page is painted and complete, then
     (with ``settle``) SETTLE_MS more: Qt lays a long page out in idle steps after it is
@@ -246,6 +346,11 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         raise RuntimeError(f"topic:{topic_id} is the page shown already: not a switch")
     before = PaintCounter.count
     PaintCounter.first_at = 0.0
+    if SLOW_STEPS:
+        SLOW_STEPS.clear()
+    counts_before = dict(reader.elsewhere.counts)
+    helper_up = reader.elsewhere.answers_now()
+    SwitchSteps.reset()
     start, start_cpu = time.perf_counter(), time.thread_time()
     reader.go(f"topic:{topic_id}")  # render (unless cached), first part in, layout
     went = time.perf_counter()
@@ -253,6 +358,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
     stall_cpu = time.thread_time() - start_cpu
     complete_at = went if reader.is_complete() else 0.0
     long_steps = [(start, went)] if went - start > STALL_MS / 1000 else []
+    long_how = [(stall_cpu, "go()")] if long_steps else []  # (--slow-steps: each one's CPU ms and when)
 
     def done() -> bool:
         return PaintCounter.count != before and reader.is_complete()
@@ -265,6 +371,7 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if now - step > STALL_MS / 1000:
             long_steps.append((step, now))
+            long_how.append((time.thread_time() - step_cpu, "until complete"))
         if not complete_at and reader.is_complete():
             complete_at = now
     if not done():
@@ -283,6 +390,8 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
         after = max(after, now - step)
         if now - step > STALL_MS / 1000:
             long_steps.append((step, now))
+            long_how.append((time.thread_time() - step_cpu, "after complete" if counted_at or not uncounted
+                             else "after complete, not counted yet"))  # fmt: skip
         stall_cpu = max(stall_cpu, time.thread_time() - step_cpu)
         if uncounted and not counted_at and reader.parts_counted():
             counted_at = now
@@ -306,14 +415,39 @@ def switch_once(app, window, topic_id: str, first: bool, settle: bool = True) ->
             raise RuntimeError(f"topic:{topic_id}: its first part, shown early, is not the part shown later")
     if split is not None and f"Part 1 of {len(split)}:" not in reader.document().toPlainText()[:3000]:
         raise RuntimeError(f"topic:{topic_id}: the part shown is not its first")
+    if SLOW_STEPS:
+        topic = window.library.topic(topic_id)
+        context = {"topic": topic_id, "first": first, "early": uncounted, "parts": len(split) if split else 1,
+                   "whole_chars": len(window.pages.html_for(f"topic:{topic_id}") or ""),
+                   "md_chars": len(topic.body) if topic is not None else 0}  # fmt: skip
+        for (began, ended), (cpu, phase) in zip(long_steps, long_how, strict=True):
+            SLOW_STEPS.describe(began, ended, cpu * 1000, context, phase)
     with_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended))
     by_gc = sum(1 for began, ended in long_steps if PAUSES.within(began, ended)
                 and (ended - began) * 1000 - sum(p.ms for p in PAUSES.within(began, ended)) <= STALL_MS)  # fmt: skip
     collections = tuple(PAUSES.within(start, time.perf_counter()))
-    return Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
-                  (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
-                  long_steps=len(long_steps), long_steps_gc=with_gc, long_steps_by_gc=by_gc,
-                  collections=collections, counted=(counted_at - start) * 1000 if counted_at else 0.0)  # fmt: skip
+    switch = Switch((PaintCounter.first_at - start) * 1000, (went - start) * 1000, first,
+                    (complete_at - start) * 1000, after * 1000, stall * 1000, stall_cpu=stall_cpu * 1000,
+                    long_steps=len(long_steps), long_steps_gc=with_gc, long_steps_by_gc=by_gc,
+                    collections=collections, counted=(counted_at - start) * 1000 if counted_at else 0.0)  # fmt: skip
+    if SLOW_SWITCH_MS:
+        switch.topic, switch.markdown = topic_id, len(window.library.topic(topic_id).body)
+        switch.steps = {name: (at - start) * 1000 for name, at in SwitchSteps.steps.items()}
+        if SwitchSteps.pieces:
+            switch.steps["pieces"] = SwitchSteps.pieces
+            switch.steps["pieces when shown"] = SwitchSteps.pieces_at_shown
+        switch.path = switch_path(counts_before, reader.elsewhere.counts, helper_up)
+    return switch
+
+
+def switch_path(before: dict[str, int], after: dict[str, int], helper_up: bool) -> str:
+    """--slow-switches: the way the page asked for came (from the reader's counts, before and after its switch)."""
+    said = {"helper": "rendered in the helper", "disk": "read from the disk cache",
+            "here": "parsed in the window's worker", "stored": "shown from its parts on disk",
+            "early": "its part shown from the helper's first pieces"}  # fmt: skip
+    ways = [text for key, text in said.items() if after.get(key, 0) > before.get(key, 0)]
+    ways = ways or ["in memory or short (no Loading)"]
+    return "; ".join(ways) + ("" if helper_up else " (the helper not answering at the switch)")
 
 
 def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | None = None, cache_dir=None,
@@ -325,6 +459,8 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     from sbc_desktop.ui.main_window import MainWindow
 
     undo = counting_paints()
+    if SLOW_STEPS:
+        SLOW_STEPS.install(app)
     window = MainWindow(library, cache_dir=cache_dir)
     window.show()
     window.open_start_page()
@@ -338,6 +474,8 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     if gc_mode == "settled":  # as app.run_gui does after the first paint (and when a library arrives)
         collector.settle()
     floor = FloorBrowser(window.reader)
+    if SLOW_SWITCH_MS:
+        window.reader.pageBuilt.connect(SwitchSteps.shown)
     results = []
     PAUSES.install()
     for topic_id in ids:
@@ -358,6 +496,10 @@ def topic_switches(app, library, ids: list[str], profiler: cProfile.Profile | No
     floor.close()
     undo()
     dispose(app, window)
+    if SLOW_STEPS:
+        SLOW_STEPS.remove(app)
+        SLOW_STEPS.clear()
+        SLOW_STEPS.print_reports()
     if len(results) != len(ids) or len({r for r in ids}) > len(library.topics):
         raise RuntimeError(f"{len(results)} switches measured, {len(ids)} asked for")
     return results
@@ -377,6 +519,8 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     from sbc_desktop.ui.main_window import MainWindow
 
     undo = counting_paints()
+    if SLOW_STEPS:
+        SLOW_STEPS.install(app)
     window = MainWindow(library, cache_dir=None)
     window.show()
     window.open_start_page()
@@ -421,6 +565,10 @@ def reader_path(app, library, count: int, dwell_s: float = READ_S) -> None:
     floor.close()
     undo()
     dispose(app, window)
+    if SLOW_STEPS:
+        SLOW_STEPS.remove(app)
+        SLOW_STEPS.clear()
+        SLOW_STEPS.print_reports()
     if len(results) != count:
         raise RuntimeError(f"{len(results)} switches measured, {count} asked for")
     switch_lines(results, [r for r in seen])
@@ -942,9 +1090,32 @@ def switch_lines(results: list[Switch], ids: list[str], profiler=None) -> None:
         cpu = [r.stall_cpu for r in subset]
         line("  longest step, UI thread CPU", spread(cpu), pct(cpu, 95), STALL_MS)
         report_collections(subset)
+        if SLOW_SWITCH_MS and label == "all":
+            slow_lines(subset)
     if profiler:
         print("\n  cProfile of the switches above, top 20 by own time:")
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
+
+
+def slow_lines(switches: list[Switch]) -> None:
+    """--slow-switches: each switch whose page complete took over SLOW_SWITCH_MS, slowest first: its page, the path
+    it took and when each step came (ms after go())."""
+    slow = sorted((r for r in switches if r.complete > SLOW_SWITCH_MS), key=lambda r: -r.complete)
+    print(f"    switches complete over {SLOW_SWITCH_MS:g} ms: {len(slow)} of {len(switches)} (slowest first; ms after "
+          f"go(); load average {os.getloadavg()[0]:.2f})")  # fmt: skip
+    for r in slow:
+        part = f" (the part shown {r.part_chars:,})" if r.parts > 1 else ""
+        print(f"    - {r.topic}: complete {r.complete:.1f} ms; Markdown {r.markdown:,} characters, HTML "
+              f"{r.whole_chars:,}{part}, {r.parts} part{'s' if r.parts > 1 else ''}; {r.path}")  # fmt: skip
+        steps = dict(r.steps)
+        pieces, at_shown = int(steps.pop("pieces", 0)), int(steps.pop("pieces when shown", 0))
+        steps.update({"go() returned": r.go, "first paint": r.paint, "complete": r.complete})
+        if r.counted:
+            steps["counted"] = r.counted
+        said = ", ".join(f"{name} {at:.1f}" for name, at in sorted(steps.items(), key=lambda item: item[1]))
+        pieces_said = f"; the helper's pieces: {pieces} ({at_shown} when shown)" if pieces else ""
+        print(f"        {said}{pieces_said}; floors: whole {r.floor:.1f}, part {r.floor_part:.1f}; longest step "
+              f"{r.stall:.1f} (CPU {r.stall_cpu:.1f})")  # fmt: skip
 
 
 def report_start_collections(starts: list[dict]) -> None:
@@ -1002,7 +1173,23 @@ def main() -> int:
                              "0: none)")
     parser.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                         help="trace Python's allocations in the memory runs and print where they grew")
+    parser.add_argument("--slow-steps", action="store_true",
+                        help="say where each step over 16 ms of the switches went: the switch, the callbacks the "
+                             "event loop ran in it, Qt's own events, collections (app methods are timed, so the "
+                             "steps are a little longer)")  # fmt: skip
+    parser.add_argument("--slow-switches", type=float, nargs="?", const=40.0, default=0.0, metavar="MS",
+                        help="describe each switch whose page complete took over MS (40): its page, the path it took "
+                             "(helper, first part early, the window's worker, disk) and when each step came")
     args = parser.parse_args()
+    if args.slow_steps:
+        from slow_steps import StepTracer
+
+        global SLOW_STEPS
+        SLOW_STEPS = StepTracer(PAUSES)
+    global SLOW_SWITCH_MS
+    SLOW_SWITCH_MS = args.slow_switches
+    if SLOW_SWITCH_MS:
+        SwitchSteps.install()
     global TRACE_FRAMES
     TRACE_FRAMES = args.tracemalloc
     GC_MODES[:] = ["none", "settled"] * 2 if args.gc == "both" else [args.gc]

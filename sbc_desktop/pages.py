@@ -165,11 +165,12 @@ class Pages:
         self._early = None
         self._splits.clear()  # (cut from the old renderer's pages)
 
-    def rendered(self, topic: Topic) -> Rendered:
-        """The topic's one parse (see Renderer.rendered). Before the renderer exists, one page may come
-        straight from the disk cache (render_cache.cached_rendering); any other page makes the renderer."""
+    def rendered(self, topic: Topic, on_part: Callable[[str], None] | None = None) -> Rendered:
+        """The topic's one parse (see Renderer.rendered; ``on_part``: each part of its HTML as it is made, if it is
+        parsed now). Before the renderer exists, one page may come straight from the disk cache
+        (render_cache.cached_rendering); any other page makes the renderer."""
         early = self._early_rendering(topic)
-        return early if early is not None else self.renderer.rendered(topic)
+        return early if early is not None else self.renderer.rendered(topic, on_part)
 
     def _early_rendering(self, topic: Topic) -> Rendered | None:
         if self._renderer is not None or self._cache_dir is None:

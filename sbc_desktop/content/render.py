@@ -116,8 +116,10 @@ class Renderer:
             return self.matcher  # built once, before two threads could both build it
 
     # -- topics ---------------------------------------------------------------------
-    def rendered(self, topic: Topic) -> Rendered:
-        """The topic's body (without title or footer) parsed once: HTML parts, links, headings, text, terms."""
+    def rendered(self, topic: Topic, on_part: Callable[[str], None] | None = None) -> Rendered:
+        """The topic's body (without title or footer) parsed once: HTML parts, links, headings, text, terms.
+        ``on_part``: if it is parsed now, each part of its HTML as it is made (see `render_parts`; none for a page
+        in memory or on disk)."""
         with self._lock:
             cached = self._cache.get(topic.id)
             coming = self._coming.get(topic.id)
@@ -130,7 +132,7 @@ class Renderer:
                 return cached
         result = self._from_disk(topic)
         if result is None:
-            result = self.render(topic.body, topic)
+            result = self.render(topic.body, topic) if on_part is None else self.render(topic.body, topic, on_part)
             if self.disk is not None:
                 self.disk.put(self.cache_key(topic), result)
         self.keep(topic.id, result)
@@ -240,9 +242,10 @@ class Renderer:
         return topic_id in self._cache
 
     # -- any Markdown ---------------------------------------------------------------
-    def render(self, text: str, topic: Topic | None = None) -> Rendered:
-        """``text`` parsed once (not cached): links and pictures of ``topic`` resolved from its folder."""
-        return self._render(text, topic, self._terms(), html=True)
+    def render(self, text: str, topic: Topic | None = None, on_part: Callable[[str], None] | None = None) -> Rendered:
+        """``text`` parsed once (not cached): links and pictures of ``topic`` resolved from its folder. ``on_part``:
+        each part of the HTML as soon as it is made (`render_parts`)."""
+        return self._render(text, topic, self._terms(), html=True, on_part=on_part)
 
     def render_parts(
         self,

@@ -100,14 +100,16 @@ class RenderHelper(PageTextProcess):
         """It was ready, and has ended since (stuck and ended, or it died; or closed)."""
         return self._ready.is_set() and not self.usable
 
-    def warm(self) -> None:
-        """Start the helper in the background (once); `ready` once it can render."""
+    def warm(self, meanwhile: Callable[[], object] | None = None) -> None:
+        """Start the helper in the background (once); `ready` once it can render. ``meanwhile``: called on that
+        thread once the helper has said it is ready, before it is `ready` (what the window needs to ask it for a
+        page made there, not on the way of the first page asked for)."""
         if self._warming or not self.usable:
             return
         self._warming = True
-        threading.Thread(target=self._warm, name="render-helper-start", daemon=True).start()
+        threading.Thread(target=self._warm, args=(meanwhile,), name="render-helper-start", daemon=True).start()
 
-    def _warm(self) -> None:
+    def _warm(self, meanwhile: Callable[[], object] | None = None) -> None:
         names = (list(self.library.topics), [(term.id, term.names) for term in self.library.glossary.values()])
         with self._lock:
             try:
@@ -122,6 +124,9 @@ class RenderHelper(PageTextProcess):
             if said != READY:
                 self._end()
                 return
+            if meanwhile is not None:
+                with contextlib.suppress(Exception):  # (not made here: made by the first page asked for, as before)
+                    meanwhile()
             self._ready.set()
 
     def rendered_page(

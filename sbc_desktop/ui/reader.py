@@ -53,6 +53,12 @@ from .table_grid import grid_tables
 
 READING_WIDTH_CHARS = 72  # a comfortable line length
 FIRST_PIECE_CHARS = 20_000  # the first part's HTML comes whole up to this (a topic's opening is about 5,000)
+# ...but a part over twice this, replacing "Loading..." once made in the worker or the helper, shows the start of its
+# first piece, about this much (a screen and more), until the part built off screen takes its place (the same document
+# as before, from the whole first piece): Qt's parse and first layout of the piece shown is most of that step, beside
+# the page's parts bar and its line length, and of a whole first piece made it one of 10-18 ms CPU (most of the not
+# yet rendered switches' steps over 16 ms: bench_reader.py --slow-steps).
+BUILT_PIECE_CHARS = 8_000
 PAINT_HELD_MS = 3_000  # a page shown again at a place: the longest the screen stays as it was meanwhile
 # What is left of a page this short (characters of Markdown) is added at once when a key or a link needs it
 # (H, K, a "#place"); of a longer page, what they do is done once its last pieces are in (in small steps).
@@ -111,6 +117,7 @@ class Reader(QTextBrowser):
         self._batch: list[str] = []  # pieces taken, not yet added to the page built off screen (BATCH_CHARS)
         self._batch_chars = self._batch_tags = 0
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
+        self._shown_short = False  # only the start of that piece is on screen (BUILT_PIECE_CHARS)
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
         self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
@@ -172,7 +179,8 @@ class Reader(QTextBrowser):
         self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
-        self.pageCompleted.connect(self._count_came)  # (a part shown early whose count came before it was complete)
+        # (a part shown early whose count came before it was complete)
+        self.pageCompleted.connect(self._count_came_next)
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -314,10 +322,11 @@ class Reader(QTextBrowser):
         if not self.viewport().updatesEnabled():
             self.viewport().setUpdatesEnabled(True)  # (repaints it all)
 
-    def _start_parts(self, parts: Iterator[Any], whole: bool) -> str:
-        """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer."""
+    def _start_parts(self, parts: Iterator[Any], whole: bool, built: bool = False) -> str:
+        """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer. ``built``: the
+        page replaces "Loading..." (see BUILT_PIECE_CHARS)."""
         first = next(parts, "")
-        self.parts_shown = 1
+        self.parts_shown, self._shown_short = 1, False
         if whole:
             # An anchor may lie in any part, and history restores a scroll position:
             # both need the whole page at once.
@@ -333,15 +342,18 @@ class Reader(QTextBrowser):
         # The first piece now; the rest of the first part, like every later part, in pieces.
         self.parts_shown = 0
         steps = self._pieces(first, FIRST_PIECE_CHARS)
-        first_piece, _last = steps.popleft()
-        first_piece = grid_tables(first_piece)  # (the rest's tables likewise, as PageDocument adds them)
+        made, _last = steps.popleft()
+        first_piece = grid_tables(made)  # (the rest's tables likewise, as PageDocument adds them)
         if not steps:
             self.parts_shown = 1
         self._steps = steps
         self._first_piece = first_piece  # (PageDocument dots its glossary words itself: dotted_terms only once)
         # Its glossary words dotted by Qt's parser, as the rest's are: no walk over its links for them (see
-        # _page_structure_changed).
-        return dotted_terms(first_piece)
+        # _page_structure_changed). A long part made in the worker or the helper: on screen the start of its first
+        # piece (BUILT_PIECE_CHARS), the part built off screen from the whole piece as before (even if it is all).
+        short = html_steps(made, BUILT_PIECE_CHARS)[0] if built and len(made) > 2 * BUILT_PIECE_CHARS else made
+        self._shown_short = len(short) < len(made)
+        return dotted_terms(grid_tables(short) if self._shown_short else first_piece)
 
     def _estimated_height(self, height: float) -> None:
         """While a long page is laid out in steps, its scroll bar spans the page's estimated height
@@ -639,6 +651,13 @@ class Reader(QTextBrowser):
         self._run_after_build()
         self.elsewhere.when_idle(self._render_ahead)
 
+    def _count_came_next(self) -> None:
+        """The part shown early is complete: its count, if it has come, is put in the next turn of the event loop, not
+        in this one (the part built off screen took the place of its start here, its first screen laid out: with the
+        count's line, the list of parts and their outline, one step of 14-16 ms CPU at load 3)."""
+        if not self.parts_counted():
+            QTimer.singleShot(0, self, self._count_came)
+
     def _say_count(self, line: str) -> None:
         """The part line ("Part 2: ...") says ``line`` ("Part 2 of 5: ..."): only the words that differ are
         replaced (a screen reader is told " of 5", not the whole line again), and the reading position is kept
@@ -707,7 +726,7 @@ class Reader(QTextBrowser):
             self._counting = None
             self._shown_split = (-1, None, 0)
         self._built_after = time.perf_counter() - self._build_began
-        html = self._failed_html(url) if parts is None else self._start_parts(parts, False)
+        html = self._failed_html(url) if parts is None else self._start_parts(parts, False, built=True)
         self._layers.clear()
         self.setExtraSelections([])
         self.document().setHtml(html)  # the same document and address: history and source stay
@@ -741,10 +760,11 @@ class Reader(QTextBrowser):
             part = next(self._pending, None)
             if part is NOT_YET:
                 return  # its next part is still being made (_part_arrived starts this again)
-            if part is None:  # the first piece was the whole page: it is complete as shown
+            if part is None and not self._shown_short:  # the first piece was the whole page: complete as shown
                 self._complete_as_shown()
                 return
-            self._steps = self._pieces(part)
+            if part is not None:
+                self._steps = self._pieces(part)
         if self._offscreen is None:
             # (a page of one piece, most topics, was built again here off screen and shown again: 2-5 ms)
             # Made in a turn of its own (1-2 ms): the first batch after it may be a whole table.
@@ -819,7 +839,7 @@ class Reader(QTextBrowser):
         the reader is (its first piece is the one on screen), and is laid out in small steps."""
         assert self._offscreen is not None
         built, self._offscreen = self._offscreen, None
-        self._pending = None
+        self._pending, self._shown_short = None, False
         self._steps.clear()
         self._clear_batch()
         position = self.verticalScrollBar().value()
@@ -962,7 +982,7 @@ class Reader(QTextBrowser):
             rest = pieces + "".join(rest_parts)
             self._steps.clear()
             self._clear_batch()
-            if self._offscreen is None and not rest:  # the first piece was the whole page
+            if self._offscreen is None and not rest and not self._shown_short:  # the first piece was the whole page
                 self._complete_as_shown()
             else:
                 if self._offscreen is None:

@@ -5,7 +5,9 @@ Markdown parser holds Python's lock for all of a page (100-220 ms on a long NCI 
 window's own steps wait for it. So once a page this long (`HELPER_CHARS`) is asked for, a helper
 process is started (content/render_helper.py: the same content folder, the same renderer); once it
 is ready, such pages are rendered there and only decoded here (a few ms). Until it is ready, or
-if it cannot run (a frozen bundle) or it ends, the worker parses the page here, as before; a helper
+if it cannot run (a frozen bundle) or it ends, the worker parses the page here, as before, handing
+over each part of its HTML as it is made (as the helper does: the reader shows a long page's first
+part before the rest is parsed); a helper
 that ended (it died, or was stuck and ended) is started again for the next long page (`RESTARTS` times).
 
 Ahead of the reader: once a page is shown and laid out, and the window has been idle a moment
@@ -98,8 +100,15 @@ class RenderElsewhere(QObject):
             self._made_for = renderer
             weakref.finalize(self, helper.close)  # (a window deleted without closing)
         if self._helper is not None and start:
-            self._helper.warm()
+            self._helper.warm(self._key_made)
         return self._helper
+
+    def _key_made(self) -> None:
+        """On the helper's starting thread, once it is up: the renderer's key for the library made (see answers_now;
+        30-120 ms on the NCI library with no disk cache, where nothing else makes it), so that the first page asked
+        of the helper does not wait for it. The window's thread waits little for Python's lock meanwhile."""
+        with quick_switching(DECODE_SWITCH_S):
+            _ = self.pages.renderer.library_stamp
 
     def answers_now(self) -> bool:
         """A page asked for now would be rendered in the helper at once: it is up and answering, and the
@@ -112,7 +121,8 @@ class RenderElsewhere(QObject):
             and self.pages.has_renderer
             and self._made_for is self.pages.renderer
             # The library's stamp made (Renderer.library_stamp, a cached property: once a session, by the first page
-            # read from the disk or rendered; see Renderer.stored_parts). Asked of the renderer here, not in
+            # read from the disk or rendered, or as the helper starts: _key_made; see Renderer.stored_parts). Asked of
+            # the renderer here, not in
             # render.py: that file's text is part of every rendered page's key on disk.
             and "library_stamp" in vars(self.pages.renderer)
         )
@@ -153,6 +163,13 @@ class RenderElsewhere(QObject):
             with pages.renderer.coming(topic.id):  # (asked for meanwhile in the window: waited for, not parsed)
                 return made()
 
+        handed: list[str] = []  # (the parts the helper handed over, if any: see below)
+
+        def from_helper(part: str) -> None:
+            handed.append(part)
+            if on_part is not None:
+                on_part(part)
+
         def made() -> Rendered:
             ready = helper if helper is not None and helper.ready else None
             if ready is not None:
@@ -161,13 +178,18 @@ class RenderElsewhere(QObject):
                         ready.cancel_ahead()  # (the page asked for waits for no other page rendered ahead)
                     elif not self._changed.wait_for(lambda: self._ahead_now != topic.id, SAME_PAGE_WAIT_S):
                         ready.cancel_ahead()  # (this one, rendered ahead: nearly done, or the helper is stuck)
-            found = self._from_helper(topic, ready, ahead=False, on_part=on_part, on_last=on_last)
+            found = self._from_helper(topic, ready, ahead=False, on_part=from_helper if on_part else None,
+                                      on_last=on_last)  # fmt: skip
             if found is not None:
                 return found
             if (helper is None or not helper.usable) and len(topic.body) >= HELPER_CHARS:
                 self._want_helper()  # for the pages after this one (this one is parsed here meanwhile)
             self.counts["here"] += 1
-            return pages.rendered(topic)  # parsed here (and kept on disk too, at home)
+            # Parsed here (and kept on disk too, at home), its parts handed over as they are made, as the helper's are:
+            # the reader shows a long page's top, or its first part, before the rest is parsed. (Not if the helper
+            # handed over some and then failed: those are not followed by these; the page is shown when made.) Its
+            # end is said by the page's end, once the worker has cut it (Pages.cut_ahead), not by on_last.
+            return pages.rendered(topic, None if handed else on_part)
 
         return render
 

@@ -311,3 +311,128 @@ def test_a_link_to_a_place_in_a_later_part_clicked_on_a_part_shown_early_opens_i
         ),
         timeout=20_000,
     )
+
+
+class HeldParse:
+    """No helper process up (the first long pages after a start): the window's worker parses the page, handing over
+    each part of its HTML as it is made; held once the cut of what it handed over has ``parts`` parts (`release`)."""
+
+    def __init__(self, window, parts: int):
+        real = window.pages.renderer.render
+        self.gate, self.held, self.handed = threading.Event(), threading.Event(), []
+
+        def render(text, topic=None, *handed):
+            if topic is None or topic.id != "long" or not handed:
+                return real(text, topic, *handed)
+            (on_part,) = handed
+
+            def hand(part: str) -> None:
+                on_part(part)
+                self.handed.append(part)
+                if not self.gate.is_set() and parts_in(self.handed) >= parts:
+                    self.held.set()
+                    assert self.gate.wait(30)
+
+            return real(text, topic, hand)
+
+        window.pages.renderer.render = render
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+def test_a_page_parsed_in_the_window_shows_its_first_part_before_the_rest_is_parsed(window, qtbot, monkeypatch):
+    from sbc_desktop.ui import render_ahead
+
+    monkeypatch.setattr(render_ahead, "HELPER_CHARS", 10**9)  # no helper process: the window's worker parses it
+    reader = window.reader
+    said: list[str] = []
+    window.announcer.said.connect(said.append)
+    parse = HeldParse(window, 2)
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(parse.held.is_set, timeout=20_000)
+    # Held: the worker has parsed only the page's first pieces. Part 1 is shown, whole, from them.
+    qtbot.waitUntil(lambda: not reader.is_building() and reader.is_complete(), timeout=5_000)
+    assert reader.elsewhere.counts["here"] == 1 and reader.elsewhere.counts["helper"] == 0
+    text = reader.document().toPlainText()
+    assert "Part 1: Section 1 heading" in text and "Paragraph 29 of section 1" in text
+    assert not reader.parts_counted() and said[-1] == "Part 1, Section 1 heading"
+    reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    caret = reader.textCursor()
+    caret.setPosition(text.index("Paragraph 5 of section 1"))
+    reader.setTextCursor(caret)
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        parse.release()
+    count = reader.part_count()
+    seen = page_seen(reader)
+    assert f"Part 1 of {count}: Section 1 heading" in seen[0] and "All the parts of this page" in seen[0]
+    at = reader.textCursor().position()
+    assert reader.hasFocus() and seen[0][at : at + 24] == "Paragraph 5 of section 1"
+    assert said[-1] == "Part 1, Section 1 heading"  # (nothing more said when the count came)
+    # The same as the same part on a later visit (from the renderer's memory, at once).
+    click_topic(window, qtbot, "other")
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
+    assert page_seen(reader) == seen
+
+
+@pytest.mark.parametrize("first_piece", [2_000, 20_000])  # part 1 (about 5,000 characters) in pieces, or one
+def test_a_long_part_replaces_loading_with_its_start_and_is_then_built_whole_as_before(
+    window, qtbot, monkeypatch, first_piece
+):
+    """The step that replaces "Loading..." parses only the start of a long first part (BUILT_PIECE_CHARS: Qt's parse
+    of the piece was most of that step); the part built off screen then is the same as on a later visit."""
+    from sbc_desktop.ui import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "FIRST_PIECE_CHARS", first_piece)
+    monkeypatch.setattr(reader_module, "BUILT_PIECE_CHARS", 600)
+    reader = window.reader
+    replaced: list[str] = []  # the page on screen as the step that replaced "Loading..." left it
+    reader.pageBuilt.connect(lambda _url: replaced.append(reader.document().toPlainText()))
+    helper = opened_held(window, qtbot, 2)
+    whole = reader.document().toPlainText()
+    assert len(replaced) == 1 and "Loading" not in replaced[0] and "Part 1: Section 1 heading" in replaced[0]
+    # (600 characters of HTML: a few hundred of text; a first piece of 2,000 had over 1,300)
+    assert whole.startswith(replaced[0]) and len(replaced[0]) < 800 < len(whole)
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    seen = page_seen(reader)
+    click_topic(window, qtbot, "other")
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted() and "long" in reader.current_url())
+    assert page_seen(reader) == seen
+
+
+def test_a_count_that_came_before_its_part_was_whole_is_put_in_after_the_step_that_completes_it(
+    window, qtbot, monkeypatch
+):
+    """The rest of the page ends while the part shown early is still being built: the count waits for the part, and
+    is then put in a turn of its own, not in the step that completed the part (with the part built off screen taking
+    the place of its start, that step was 14-16 ms CPU on a long NCI page)."""
+    from sbc_desktop.content.arriving import ArrivingParts
+
+    ended = threading.Event()
+    real_end = ArrivingParts.end
+
+    def end(self, parts):
+        real_end(self, parts)
+        ended.set()
+
+    monkeypatch.setattr(ArrivingParts, "end", end)
+    reader = window.reader
+    order: list = []
+
+    def built(_url) -> None:
+        if not order:  # the part shown early has just replaced "Loading...": the rest of the page made now
+            helper.release()
+            assert ended.wait(20)
+        order.append("built")
+
+    reader.pageBuilt.connect(built)
+    reader.pageCompleted.connect(lambda: order.append(("complete", reader.parts_counted())))
+    reader.partsCounted.connect(lambda: order.append("counted"))
+    helper = HeldHelper(window, hold=lambda pieces: parts_in(pieces) >= 2)
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: "counted" in order, timeout=20_000)
+    assert order == ["built", ("complete", False), "counted"]
+    assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.document().toPlainText()

@@ -24,10 +24,10 @@ def slow_long_page(window, long_pages_in_the_worker):  # noqa: F811
     renderer = window.pages.renderer
     real = renderer.render
 
-    def render(text, topic=None):
+    def render(text, topic=None, *handed):  # (handed: what each part is handed to as it is made, if any)
         if topic is not None and topic.id == "long":
             time.sleep(SLOW_PARSE_S)  # a long imported page, parsed in the worker
-        return real(text, topic)
+        return real(text, topic, *handed)
 
     renderer.render = render
     return window

@@ -59,13 +59,13 @@ class Gate:
         self.parsed: list[str] = []
         real = renderer.render
 
-        def render(text, topic=None):
+        def render(text, topic=None, *handed):  # (handed: what each part is handed to as it is made, if any)
             if topic is not None and topic.id in held:
                 self.parsed.append(topic.id)
                 assert self.opened.wait(20), "the gate was never opened"
                 if topic.id in fail:
                     raise ValueError("broken page")
-            return real(text, topic)
+            return real(text, topic, *handed)
 
         renderer.render = render
 
