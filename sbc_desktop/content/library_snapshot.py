@@ -20,10 +20,10 @@ whole library (`load_part`): a head -- the checks above, the sources, the sectio
 kept on its own (one is decoded without the others) and the names the rendered-page cache's key
 is made from -- then the rest (the glossary, the problems...). `load` reads both. A large folder's start
 shows its first page from the head once the files that page is read from have their old stamps (`load_first`:
-the head keeps each topic file's stamp and the folder's own files'), and checks all the others when it reads
-the rest. The glossary is kept in pieces, each decoded on its own: a second start reads the whole library on a
-thread while the window answers, and decoding the NCI glossary's 7,800 entries in one call held Python's lock
-12-18 ms (the window waited).
+the head keeps each topic file's stamp, the folder's own files', and whether it has a topics/ folder), and checks
+all the others when it reads the rest. The glossary is kept in pieces, each decoded on its own: a second start
+reads the whole library on a thread while the window answers, and decoding the NCI glossary's 7,800 entries in
+one call held Python's lock 12-18 ms (the window waited).
 """
 
 from __future__ import annotations
@@ -140,9 +140,10 @@ def dump(
         [(s.id, s.title, s.summary, [t.id for t in s.topics]) for s in library.sections],
         {item[0]: marshal.dumps(item) for item in topics},
         [text for g in library.glossary.values() for name in g.names for text in (g.id, name)],
-        # (`load_first`) The stamps of the folder's own files, and of each topic's file: as one string of bytes, not
-        # 20,000 tuples that a whole load would make and drop, leaving its memory in holes.
-        {name: files.get(name) for name in extra.get("beside", ())},
+        # (`load_first`) The stamps of the folder's own files (and whether it has a topics/ folder: "topics/": bool),
+        # and of each topic's file: as one string of bytes, not 20,000 tuples that a whole load would make and drop,
+        # leaving its memory in holes.
+        dict(extra.get("beside", {})),
         b"".join(STAMPS.pack(*(stamp or (-1, -1, -1))) for stamp in stamps),
     )  # fmt: skip
     rest = (
@@ -242,17 +243,18 @@ def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | No
     20,000 pages spent 0.2 s listing and stamping them before its first paint): the same incomplete
     library if the files its first page is read from -- the topic's own file (a regular file inside the
     folder) and the folder's own files (glossary, sections, sources...) -- have the stamps they had when
-    the snapshot was made. Else, or if the folder had at most ``small`` topics, None: the caller lists
-    the folder and checks every file (`load_part`, `load`). The other topics' files are checked when the
-    whole library is read, after the first paint (`load`): a topic added, removed or renamed since only
-    changes this page's links, and the window makes the page again if the whole library renders it
-    otherwise (`pages.WholePage`). Never raises."""
+    the snapshot was made, and a topics/ folder is there if and only if it was (the listing reads that folder
+    alone when there is one: a page file left as it was is no topic once one is made). Else, or if the folder
+    had at most ``small`` topics, None: the caller lists the folder and checks every file (`load_part`, `load`).
+    The other topics' files are checked when the whole library is read, after the first paint (`load`): a topic
+    added, removed or renamed since only changes this page's links, and the window makes the page again if the
+    whole library renders it otherwise (`pages.WholePage`). Never raises."""
     try:
         head, _rest = parts(raw, whole=False)
         if not _matches(head, root, {}, stamp, kind, True) or head[3] != str(root) or len(head[7]) <= small:
             return None
         beside = head[9]
-        if not beside or any(stamp_of(root / name) != was for name, was in beside.items()):
+        if not beside or any(_beside_now(root, name) != was for name, was in beside.items()):
             return None
         record = head[7].get(topic_id) if topic_id else None
         if topic_id and record is None:  # a topic added since (or gone): the full check decides
@@ -267,6 +269,12 @@ def load_first(raw: bytes, root: Path, stamp: str, kind: str, topic_id: str | No
         return _part(head, root, {}, files, item)
     except Exception:  # noqa: BLE001 - broken, foreign or half-written: the whole load decides
         return None
+
+
+def _beside_now(root: Path, name: str) -> Stamp | None | bool:
+    """One of the folder's own entries the head keeps, as it is now: a file's stamp (None: not there); for a folder
+    (``name`` ends in "/": the topics folder), whether it is there."""
+    return os.path.isdir(root / name) if name.endswith("/") else stamp_of(root / name)
 
 
 def _listed_stamp(root: Path, path: str) -> Stamp | None:

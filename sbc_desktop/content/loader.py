@@ -83,6 +83,7 @@ class _Loader:
         self.keys: list[str] = []  # the cache key of each topic file listed, in the listing's order
         self.regular: set[str] = set()  # topic files listed as regular files inside the folder (not links)
         self.listing: tuple[list[str], list[Problem]] | None = None  # topic files (as text: Paths cost)
+        self.topics_folder = False  # the listing read the topics/ folder alone (there is one), not the whole folder
         # Page files the listing passed over, each with why (a link out of the folder, a loop, a pipe...): by
         # cache key. Reported, and part of the folder's fingerprint (not stamped: their targets are not read).
         self.skipped: dict[str, Problem] = {}
@@ -274,7 +275,11 @@ class _Loader:
             if self.lib.topics.get(topic.id) is not topic:  # a duplicate id: too odd to replay, read it each time
                 return
             checks.append((first, end, topic.id))
-        extra = {"field_lines": self.field_lines, "failed": self.failed, "beside": YAML_FILES}
+        # (what `load_first` checks) The folder's own files' stamps, and whether it has a topics/ folder: the listing
+        # reads only that folder then, so a page file left as it was is no topic once one comes (or one once it goes).
+        beside: dict[str, Stamp | None | bool] = {name: files.get(name) for name in YAML_FILES}
+        beside[TOPICS_DIR + "/"] = self.topics_folder
+        extra = {"field_lines": self.field_lines, "failed": self.failed, "beside": beside}
         try:
             data = library_snapshot.dump(self.lib, files, code_stamp(), self.kind, extra, checks)
         except (ValueError, TypeError):  # something marshal cannot hold: no snapshot
@@ -382,6 +387,7 @@ class _Loader:
         base = self.root / TOPICS_DIR
         if not base.is_dir():
             base = self.root
+        self.topics_folder = base != self.root
         inside = self.root.resolve()
         base_inside = base.resolve().is_relative_to(inside)
         problems: list[Problem] = []

@@ -149,6 +149,7 @@ class ReadAloud(QObject):
         self._next.timeout.connect(self._speak_current)
         if engine is not None:
             self._attach(engine)
+        reader.textReplaced.connect(self._text_replaced)
 
     @property
     def state(self) -> str:
@@ -236,6 +237,32 @@ class ReadAloud(QObject):
             self.reader.when_complete(self._page_came)
             return True
         return False
+
+    def _text_replaced(self, position: int, removed: int, added: int) -> None:
+        """Words of the page being read were replaced in place (a part shown before the rest of its page came is
+        given its count: "Part 1: ..." becomes "Part 1 of 5: ..."): the sentences after them move with the text, one
+        holding them is as the page now says it (said so if it is still to come), and the reading goes on. Kept
+        where they were, the next sentence's place held other words and the reading stopped (review17 S1)."""
+        if not self._reading_page or self._page != self.reader.page_number:
+            return
+        shift, end = added - removed, position + removed
+        self._text_read = ((-1, -1), "")  # (read again: the same length need not be the same words)
+        text = self._page_text()
+
+        def moved(at: int) -> int:
+            return at + shift if at >= end else min(at, position + added) if at > position else at
+
+        sentences = []
+        for sentence in self.sentences:
+            if sentence.start < 0 or sentence.end <= position:
+                sentences.append(sentence)
+            elif sentence.start >= end:
+                sentences.append(Sentence(sentence.text, sentence.start + shift, sentence.end + shift))
+            else:  # the words replaced are in it
+                start, stop = moved(sentence.start), moved(sentence.end)
+                sentences.append(Sentence(text[start:stop], start, stop))
+        self.sentences = sentences
+        self._split_to = moved(self._split_to)
 
     def _page_came(self) -> None:
         """The rest of the page is in while the reading waited at the end of what was there."""

@@ -104,6 +104,9 @@ class Reader(QTextBrowser):
     # A page's part shown before the rest of the page came (its count not known: `parts_counted`) is now
     # counted: its part line says "of N", the list of every part is under it (sent after readingPartShown).
     partsCounted = Signal()
+    # Words of the page shown were replaced in place (its part line given the count): from ``position``, ``removed``
+    # characters by ``added``. What holds places in the text after them (read aloud's sentences) moves with it.
+    textReplaced = Signal(int, int, int)
 
     def __init__(self, pages: Pages, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -685,6 +688,7 @@ class Reader(QTextBrowser):
         grown = layout.blockBoundingRect(doc.findBlock(at)).height() - height
         if grown and self.verticalScrollBar().value() > top:
             self.place(self.verticalScrollBar().value() + round(grown))
+        self.textReplaced.emit(block.position() + same, len(old) - tail - same, len(line) - tail - same)
 
     def _build_finished(self, number: int) -> None:
         """The worker has parsed a page: show it, unless the reader has moved on since."""

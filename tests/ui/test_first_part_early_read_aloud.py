@@ -79,3 +79,31 @@ def test_the_rest_of_the_page_comes_before_the_next_part_is_shown(window, qtbot,
     helper.release()
     assert helper.made.wait(30)  # every piece of the page is made before the window's next turn shows part 2
     goes_on_in_part_2(window, qtbot, engine, said)
+
+
+@pytest.mark.parametrize("before", [1, 3])  # sentences said before the count comes: its part line still to say, or said
+def test_read_aloud_pressed_on_a_part_shown_early_goes_on_when_the_count_comes(window, qtbot, before):  # noqa: F811
+    """The count comes while part 1 is read (the usual order: a part takes minutes to read): " of 3" goes into its
+    part line, and the reading goes on at the next sentence, highlighted, the line said once (review17 S1)."""
+    reader = window.reader
+    helper = opened_held(window, qtbot, 3)
+    engine = FakeEngine()
+    reading = reading_with(window, engine)
+    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
+    for _ in range(before):
+        count = len(engine.said)
+        engine.finish()
+        qtbot.waitUntil(lambda count=count: len(engine.said) > count or reading.state != "playing")
+    assert engine.said[:2] == ["Section one", "Long"] and reading.state == "playing"
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.document().toPlainText()
+    while len(engine.said) < before + 6:
+        count = len(engine.said)
+        engine.finish()
+        qtbot.waitUntil(lambda count=count: len(engine.said) > count or reading.state != "playing")
+        assert reading.state == "playing", engine.said
+        assert speech_highlights(reader) == [engine.said[-1]]
+    line = "Part 1: Section 1 heading" if before == 3 else f"Part 1 of {reader.part_count()}: Section 1 heading"
+    assert engine.said[2:5] == [line, "An opening paragraph before the first section.", "Section 1 heading"]
+    assert sum(words.startswith("Part 1") for words in engine.said) == 1

@@ -608,3 +608,25 @@ def test_a_topic_added_before_a_second_start_is_its_first_page_when_asked_for(
     part, arrival = open_library(root, cache, "tests-again")
     assert part.topic("tests-again") is not None and isinstance(arrival, LibraryArrival)
     qtbot.waitUntil(lambda: arrival.library is not None, timeout=30000)  # (already started)
+
+
+def test_a_topics_folder_made_before_a_second_start_is_seen_before_the_first_paint(qtbot, tmp_path, monkeypatch):
+    """A folder of pages read from its top at the last start; a topics/ folder made since: the folder's listing now
+    reads that one alone, so the page asked for (its file as it was) is no topic any more. Not shown from the
+    snapshot's head (and taken away under the reader when the rest arrives): the folder is read as a first start
+    reads it. (review16 m2)"""
+    from tests.helpers import write
+
+    root, cache = tmp_path / "pages", tmp_path / "cache"
+    for name in ("anxiety", "fatigue", "pain", "sleep"):
+        write(root / "coping" / f"{name}.md", f"# {name.title()}\n\nAbout {name}.\n")
+    monkeypatch.setattr(library_arrival, "SMALL_FOLDER", 3)
+    load_library(root, check_links=False, cache_dir=cache)
+    part, arrival = open_library(root, cache, "anxiety")
+    assert isinstance(arrival, SnapshotArrival) and list(part.topics) == ["anxiety"]  # (nothing changed: the head)
+    write(root / "topics" / "new.md", "# New\n\nThe one page now.\n")
+    monkeypatch.setattr(library_arrival.sys, "executable", str(tmp_path / "no-such-python"))  # (read here)
+    part, arrival = open_library(root, cache, "anxiety")
+    assert isinstance(arrival, LibraryArrival) and part.topic("anxiety") is None
+    qtbot.waitUntil(lambda: arrival.library is not None, timeout=30000)  # (already started)
+    assert arrival.library is not None and list(arrival.library.topics) == ["new"]
