@@ -11,6 +11,7 @@ words ask for a pop-up, web addresses are handed to the window.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -72,6 +73,7 @@ BATCH_TAGS = 500
 # it: 2.5-6 ms CPU at load for 250,000-1,000,000 characters laid out): a blank document takes its place at once,
 # and it is freed in a turn of the event loop of its own (_free_old_pages).
 FREE_LATER_CHARS = 50_000
+PARSE_WAITS_S = 0.25  # the page's parse waits this long at most for a part shown early to be built (_parse_may_go_on)
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -179,11 +181,17 @@ class Reader(QTextBrowser):
         self._early_ok = False  # the page being built may be shown from its first pieces (no place in it, not Back)
         # (the build's number, its pieces costed, their cost, the cost they are cut again past): see _show_early
         self._early_tried: tuple[int, int, float, float] = (0, 0, 0.0, 0.0)
+        # Set while the page's parse may go on; cleared while a part shown early is built, until it is complete: the
+        # window's worker (the helper not up yet) holds Python's lock as it parses, and every step of that build
+        # would wait for it again and again (a 15 ms step took 50-75 ms). The parse waits between two of its parts.
+        self._parse_may_go_on = threading.Event()
+        self._parse_may_go_on.set()
         self._moves = 0  # the reader's moves (pages, places, Back, Forward): a place waited for is for one (this_move)
         self.pageCompleted.connect(self._run_after_build)
         self.pageCompleted.connect(self._run_when_complete)
         # (a part shown early whose count came before it was complete)
         self.pageCompleted.connect(self._count_came_next)
+        self.pageCompleted.connect(self._parse_may_go_on.set)
         self.setObjectName("reader")
         self.setAccessibleName(QCoreApplication.translate("Reader", "Reader"))
         self.setAccessibleDescription(QCoreApplication.translate("Reader", "The text of the page you are reading"))
@@ -228,6 +236,7 @@ class Reader(QTextBrowser):
 
     def _first_part(self, url: QUrl) -> str:
         """The start of the page now; the rest is added while the reader reads."""
+        self._parse_may_go_on.set()
         self._release_paint()
         self._set_old_page_aside()
         carried = self._arriving if self._build is None else None  # (a page shown while the rest of it comes)
@@ -467,7 +476,10 @@ class Reader(QTextBrowser):
         self._arriving = (number, QUrl(url), arriving)
         builds = self._builds
 
+        may_go_on = self._parse_may_go_on
+
         def on_part(html: str) -> None:  # (in the worker: the window's thread is told)
+            may_go_on.wait(PARSE_WAITS_S)  # (a part shown early being built: see _parse_may_go_on)
             arriving.add(html)
             builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
@@ -617,6 +629,7 @@ class Reader(QTextBrowser):
         self.elsewhere.counts["early"] += 1
         self._counting = (self.page_number, number)
         self._shown_split = (self.page_number, split, index)
+        self._parse_may_go_on.clear()  # (set again once the part is complete, or another page comes)
         self._show_built(iter([html]), early=True)
 
     def parts_counted(self) -> bool:

@@ -436,3 +436,47 @@ def test_a_count_that_came_before_its_part_was_whole_is_put_in_after_the_step_th
     qtbot.waitUntil(lambda: "counted" in order, timeout=20_000)
     assert order == ["built", ("complete", False), "counted"]
     assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.document().toPlainText()
+
+
+@pytest.fixture
+def big_root(tmp_path, in_parts):
+    """A page whose parts are long (built off screen over several turns), parsed in the window's worker."""
+    words = "Some words about the liver and the bones, said plainly for someone reading at home. " * 10
+    sections = [f"## Section {n} heading\n\n" + "\n\n".join(f"{n}.{p} {words}" for p in range(30)) for n in range(1, 9)]
+    return make_content(tmp_path / "content", {"long": "\n\n".join(sections), "other": "A short page."})
+
+
+def test_the_window_s_parse_waits_while_a_part_shown_early_is_built(qtbot, big_root, settings, monkeypatch):
+    """The worker's parse holds Python's lock: while the part shown early is built (a few turns), it waits between
+    two of its parts, so that the build's steps do not wait for it again and again."""
+    from sbc_desktop.ui import reader as reader_module
+    from sbc_desktop.ui import render_ahead
+
+    monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
+    monkeypatch.setattr(render_ahead, "HELPER_CHARS", 10**9)  # no helper process: the window's worker parses it
+    window = open_window(qtbot, load_library(big_root), settings, "other")
+    reader, renderer = window.reader, window.pages.renderer
+    real, parts, building, shown = renderer.render, [], [], threading.Event()
+
+    def render(text, topic=None, *rest):
+        if topic is None or topic.id != "long" or not rest:
+            return real(text, topic, *rest)
+        (on_part,) = rest
+
+        def hand(part: str) -> None:
+            on_part(part)
+            parts.append(part)
+            if shown.is_set():  # (the reader's own attributes, read here: whether part 1 is still being built)
+                building.append(not reader.is_complete())
+            elif parts_in(parts) >= 2:  # (part 1 is whole: it is shown before the parse goes on, whatever the load)
+                assert shown.wait(20)
+
+        return real(text, topic, hand)
+
+    renderer.render = render
+    reader.pageBuilt.connect(lambda _url: shown.set())
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(lambda: reader.is_complete() and reader.parts_counted(), timeout=20_000)
+    assert reader.elsewhere.counts["early"] == 1 and not reader.part_index()
+    assert sum(building) <= 1, f"{sum(building)} parts parsed while part 1 was built"  # (one on its way, at most)
+    assert len(building) > 2  # (the rest after)
