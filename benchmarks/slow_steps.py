@@ -25,6 +25,8 @@ from typing import Any
 
 MIN_MS = 1.0  # what is said inside a step: calls and Qt's handling of events over this
 DEPTH = 5  # app methods said down to this nesting
+# Every call of these is timed (not only those in long steps): the steps that put a page on screen
+WATCHED = ("Reader.go", "Reader._show_built", "Reader._show_offscreen", "Reader._count_came")
 
 
 @dataclass
@@ -61,6 +63,7 @@ class StepTracer:
         self._filter: Any = None
         self.reports: list[StepReport] = []
         self.by_label: dict[str, list[float]] = {}  # outermost callback label: its ms in each long step
+        self.watched: dict[str, list[tuple[float, float]]] = {}  # WATCHED label: (wall ms, CPU ms) of every call
 
     # -- recording
     def _wrap(self, cls: type, name: str, func: Any) -> Any:
@@ -70,6 +73,7 @@ class StepTracer:
         # wrapper takes any, so it drops those the method does not.
         code = func.__code__
         most = None if code.co_flags & inspect.CO_VARARGS else code.co_argcount
+        watched = label in WATCHED
 
         @functools.wraps(func)
         def traced(*args: Any, **kwargs: Any) -> Any:
@@ -87,6 +91,8 @@ class StepTracer:
                 tracer._depth = depth
                 mark.end = time.perf_counter()
                 mark.cpu = (time.thread_time() - mark.cpu) * 1000
+                if watched and mark.end - mark.at > 0.0002:  # (not a call that found nothing to do)
+                    tracer.watched.setdefault(label, []).append(((mark.end - mark.at) * 1000, mark.cpu))
 
         return traced
 
@@ -193,5 +199,19 @@ class StepTracer:
             ranked = sorted(self.by_label.items(), key=lambda item: -sum(item[1]))
             for label, values in ranked[:12]:
                 print(f"        {label}: {len(values)}, {sum(values):.1f}, {max(values):.1f}")
+        if self.watched:
+            print("      every call (over 0.2 ms) of (count: wall p50 / p95 / max; CPU p50 / p95 / max, ms):")
+            for label in WATCHED:
+                calls = self.watched.get(label, [])
+                if calls:
+                    walls, cpus = sorted(c[0] for c in calls), sorted(c[1] for c in calls)
+                    print(f"        {label} ({len(calls)}: {_spread(walls)}; CPU {_spread(cpus)})")
         self.reports.clear()
         self.by_label.clear()
+        self.watched.clear()
+
+
+def _spread(values: list[float]) -> str:
+    """p50 / p95 / max of sorted ``values``."""
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return f"{values[len(values) // 2]:.1f} / {p95:.1f} / {values[-1]:.1f}"

@@ -73,7 +73,8 @@ BATCH_TAGS = 500
 # it: 2.5-6 ms CPU at load for 250,000-1,000,000 characters laid out): a blank document takes its place at once,
 # and it is freed in a turn of the event loop of its own (_free_old_pages).
 FREE_LATER_CHARS = 50_000
-PARSE_WAITS_S = 0.25  # the page's parse waits this long at most for a part shown early to be built (_parse_may_go_on)
+PARSE_WAITS_S = 0.25  # the page's parse waits this long at most, once, for a part shown early to be built (see
+# Reader._parse_may_go_on)
 STEP_BUDGET_S = 0.010  # the pieces of a long page added (off screen) in one turn of the event loop stop after this
 # A topic with more Markdown than this, not yet rendered, is parsed in a worker thread (ui/page_builds.py);
 # a shorter one in go() (python-markdown: about 1 ms a KB on a loaded 2-core machine).
@@ -479,7 +480,8 @@ class Reader(QTextBrowser):
         may_go_on = self._parse_may_go_on
 
         def on_part(html: str) -> None:  # (in the worker: the window's thread is told)
-            may_go_on.wait(PARSE_WAITS_S)  # (a part shown early being built: see _parse_may_go_on)
+            if not may_go_on.wait(PARSE_WAITS_S):  # (a part shown early being built: see _parse_may_go_on)
+                may_go_on.set()  # (its build has taken that long: the parse waits for it no more)
             arriving.add(html)
             builds.tell_arrived(number)  # (safe if the reader is deleted meanwhile)
 
