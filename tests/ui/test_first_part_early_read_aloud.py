@@ -106,4 +106,12 @@ def test_read_aloud_pressed_on_a_part_shown_early_goes_on_when_the_count_comes(w
         assert speech_highlights(reader) == [engine.said[-1]]
     line = "Part 1: Section 1 heading" if before == 3 else f"Part 1 of {reader.part_count()}: Section 1 heading"
     assert engine.said[2:5] == [line, "An opening paragraph before the first section.", "Section 1 heading"]
+    # On to the part's end, and into part 2 (the page whole now: at once).
+    while not engine.said[-1].startswith("Part 2"):
+        count = len(engine.said)
+        engine.finish()
+        qtbot.waitUntil(lambda count=count: len(engine.said) > count or reading.state != "playing")
+        assert reading.state == "playing", engine.said[-3:]
+    assert engine.said[-2:] == ["The end of section 4.", f"Part 2 of {reader.part_count()}: Section 5 heading"]
+    assert reader.part_index() == 1 and speech_highlights(reader) == [engine.said[-1]]
     assert sum(words.startswith("Part 1") for words in engine.said) == 1
