@@ -97,16 +97,18 @@ def test_each_step_is_short_on_a_long_part(qapp, qtbot):
     real = found._step
 
     def timed() -> None:
-        began = time.process_time()
+        began = time.thread_time()
         real()
-        longest.append(time.process_time() - began)
+        longest.append(time.thread_time() - began)
 
     found._timer.timeout.disconnect()
     found._timer.timeout.connect(timed)
     found.count("liver", 1)
     qtbot.waitUntil(found.done, timeout=20_000)
     assert found.counts()[0] == 30_000
-    assert len(longest) > 5 and max(longest) < 0.016 * 2  # (at load: STEP_S is 4 ms, a chunk about 1 ms)
+    # (this thread's CPU: the process's other threads and a loaded machine not counted; STEP_S is 4 ms, a chunk
+    # about 1 ms; with the process's CPU it failed at load 5-7 in whole parallel runs)
+    assert len(longest) > 5 and max(longest) < 0.016 * 2
 
 
 def test_the_first_part_with_a_search_s_words_is_found_in_steps(qapp, qtbot, monkeypatch):
