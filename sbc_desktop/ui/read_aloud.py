@@ -154,6 +154,7 @@ class ReadAloud(QObject):
         # The page is shown again in place (a new theme: Reader.is_shown_again): the reader's page number it is shown
         # as, while the reading waits for its text to find its place in it again (_find_place); None otherwise.
         self._moving: int | None = None
+        self._asked = False  # Read aloud pressed on a page saying "Loading this page…": read once it is there
         # The next sentence is said once the engine's signal has returned.
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._speak_current)
@@ -196,8 +197,10 @@ class ReadAloud(QObject):
             self.resume()
         elif self._state == "stopped" and self.engine() is not None:
             if self.reader.is_building():  # "Loading this page…": read the page once it is there
+                self._asked = True
                 self.reader.after_build(self.play)
                 return
+            self._asked = False
             # No whole-page step: the sentences from the paragraph in view on, a window at a time as
             # the reading reaches them (and the rest of a long page once it is in: _read_on).
             top = self.reader.cursorForPosition(QPoint(0, 0)).position()
@@ -300,6 +303,9 @@ class ReadAloud(QObject):
         if self.reader.is_shown_again() and self._reading_page and self._state != "stopped":
             self._shown_again()
             return
+        if self.reader.is_shown_again() and self._asked and self._state == "stopped":
+            self.reader.after_build(self.play)  # (still asked: the page shown again is the one it was asked on)
+            return
         parts, wanted = self.shown_parts, self._to_part
         self._to_part = None
         if wanted is None or parts is None or (parts.topic(), parts.shown()) != wanted or self._state == "stopped":
@@ -394,7 +400,7 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
-        self.sentences, self.index, self._moving = [], -1, None
+        self.sentences, self.index, self._moving, self._asked = [], -1, None, False
         self._reading_page, self._text_read, self._to_part = False, ((-1, -1), ""), None
         self._clear_highlight()
         self._set_state("stopped")

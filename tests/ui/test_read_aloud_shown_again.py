@@ -15,7 +15,7 @@ from sbc_desktop.care_team import CareTeam
 from sbc_desktop.ui.main_window import MainWindow
 from sbc_desktop.ui.read_aloud import split_sentences
 from tests.ui.test_back_keeps_place import open_window
-from tests.ui.test_first_part_early import click_topic, opened_held, root  # noqa: F401 - root: a fixture
+from tests.ui.test_first_part_early import HeldHelper, click_topic, opened_held, root  # noqa: F401 - root: a fixture
 from tests.ui.test_first_part_early import window as early_window  # noqa: F401 - the fixture
 from tests.ui.test_first_part_early_read_aloud import read_part_1_to_its_last_sentence
 from tests.ui.test_kiosk_public import start
@@ -227,3 +227,24 @@ def test_in_the_kiosk_read_aloud_goes_on_through_its_larger_text_and_theme_butto
         goes_on_from(window, qtbot, engine, reading, being_said)
     finally:
         controller.exit_kiosk()
+
+
+def test_read_aloud_pressed_on_a_page_still_loading_reads_it_after_a_new_theme(early_window, qtbot):  # noqa: F811
+    """Read aloud pressed while the page says "Loading this page…" reads it once it is there; a new theme meanwhile
+    (the page shown again, still loading) does not drop the press."""
+    window = early_window
+    reader = window.reader
+    helper = HeldHelper(window, hold=lambda pieces: True)  # nothing of the page shown until it is let go
+    click_topic(window, qtbot, "long")
+    qtbot.waitUntil(helper.held.is_set, timeout=20_000)
+    assert reader.is_building()
+    engine = FakeEngine()
+    reading = reading_with(window, engine)
+    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
+    larger_then_a_theme(window, qtbot)
+    assert reader.is_building() and engine.said == []
+    helper.release()
+    qtbot.waitUntil(lambda: bool(engine.said), timeout=20_000)
+    assert engine.said == ["Section one"] and reading.state == "playing"
+    say_next(qtbot, engine, reading)
+    assert engine.said[-1] == "Long" and speech_highlights(reader) == ["Long"]
