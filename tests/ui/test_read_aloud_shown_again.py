@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from sbc_desktop.care_team import CareTeam
 from sbc_desktop.ui.main_window import MainWindow
-from sbc_desktop.ui.read_aloud import split_sentences
+from sbc_desktop.ui.read_aloud import ReadAloud, split_sentences
 from tests.ui.test_back_keeps_place import open_window
 from tests.ui.test_first_part_early import HeldHelper, click_topic, opened_held, root  # noqa: F401 - root: a fixture
 from tests.ui.test_first_part_early import window as early_window  # noqa: F401 - the fixture
@@ -34,6 +34,17 @@ def say_next(qtbot, engine: FakeEngine, reading) -> None:
     engine.finish()
     qtbot.waitUntil(lambda: len(engine.said) > count or reading.state != "playing", timeout=20_000)
     assert reading.state == "playing", engine.said[-3:]
+
+
+def pressed_and_read_on(window, qtbot, sentences: int) -> tuple[FakeEngine, ReadAloud, str]:
+    """The Read aloud button pressed, then ``sentences`` sentences said to their end: the tests' engine, the window's
+    reading, and the sentence being said now."""
+    engine = FakeEngine()
+    reading = reading_with(window, engine)
+    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
+    for _ in range(sentences):
+        say_next(qtbot, engine, reading)
+    return engine, reading, engine.said[-1]
 
 
 def larger_then_a_theme(window, qtbot, theme: str = "dark") -> None:
@@ -64,12 +75,7 @@ def goes_on_from(window, qtbot, engine: FakeEngine, reading, sentence: str, then
 def test_a_short_page_read_aloud_goes_on_through_larger_text_and_a_new_theme(qtbot, library, settings):
     window = open_window(qtbot, library, settings, "what-is-it")  # a built-in page of a few paragraphs, whole
     qtbot.waitUntil(lambda: window.reader.is_complete() and window.reader.part_count() == 1)
-    engine = FakeEngine()
-    reading = reading_with(window, engine)
-    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
-    for _ in range(2):
-        say_next(qtbot, engine, reading)
-    being_said = engine.said[-1]
+    engine, reading, being_said = pressed_and_read_on(window, qtbot, 2)
     larger_then_a_theme(window, qtbot)
     goes_on_from(window, qtbot, engine, reading, being_said)
     # Another page, as a person opens it, still stops it.
@@ -81,13 +87,8 @@ def test_a_short_page_read_aloud_goes_on_through_larger_text_and_a_new_theme(qtb
 @pytest.mark.parametrize("between", [False, True])  # paused in a sentence, or between two
 def test_paused_reading_stays_paused_through_a_new_theme_and_resumes_at_its_place(parts_window, qtbot, between):  # noqa: F811
     window = parts_window
-    engine = FakeEngine()
-    reading = reading_with(window, engine)
     button = window.read_aloud_bar.play_button
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-    for _ in range(4):
-        say_next(qtbot, engine, reading)
-    being_said = engine.said[-1]
+    engine, reading, being_said = pressed_and_read_on(window, qtbot, 4)
     if between:  # the sentence ends as Pause is pressed: the next is not said yet
         engine.finish()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # Pause
@@ -111,12 +112,7 @@ def test_paused_reading_stays_paused_through_a_new_theme_and_resumes_at_its_plac
 def test_a_part_read_aloud_goes_on_through_a_new_theme_and_into_the_next_part(parts_window, qtbot):  # noqa: F811
     window = parts_window
     reader = window.reader
-    engine = FakeEngine()
-    reading = reading_with(window, engine)
-    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
-    for _ in range(6):
-        say_next(qtbot, engine, reading)
-    being_said = engine.said[-1]
+    engine, reading, being_said = pressed_and_read_on(window, qtbot, 6)
     assert being_said == "Paragraph 1 of section 1: some words about it, plain and short."
     larger_then_a_theme(window, qtbot)
     goes_on_from(window, qtbot, engine, reading, being_said)
@@ -164,12 +160,7 @@ def test_a_part_shown_early_read_aloud_goes_on_through_a_new_theme_when_the_rest
     window = early_window
     reader = window.reader
     helper = opened_held(window, qtbot, 3)
-    engine = FakeEngine()
-    reading = reading_with(window, engine)
-    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
-    for _ in range(3):
-        say_next(qtbot, engine, reading)
-    being_said = engine.said[-1]
+    engine, reading, being_said = pressed_and_read_on(window, qtbot, 3)
     assert being_said == "An opening paragraph before the first section."
     larger_then_a_theme(window, qtbot)
     helper.release()
@@ -189,9 +180,7 @@ def test_the_care_team_s_new_numbers_while_urgent_help_is_read_aloud(qtbot, urge
     press_urgent(qtbot, window)
     reader = window.reader
     qtbot.waitUntil(lambda: reader.is_complete() and "0800 000 0003" in reader.toPlainText())
-    engine = FakeEngine()
-    reading = reading_with(window, engine)
-    QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
+    engine, reading, _said = pressed_and_read_on(window, qtbot, 0)
     while engine.said[-1] != at:
         say_next(qtbot, engine, reading)
     fill_preferences(qtbot, {"urgent_phone": "0800 000 0004"})
@@ -214,12 +203,8 @@ def test_in_the_kiosk_read_aloud_goes_on_through_its_larger_text_and_theme_butto
         reader = window.reader
         click_topic(window, qtbot, "what-is-it")
         qtbot.waitUntil(lambda: reader.current_url() == "topic:what-is-it" and reader.is_complete())
-        engine = FakeEngine()
-        reading = reading_with(window, engine)
-        QTest.mouseClick(window.read_aloud_bar.play_button, Qt.MouseButton.LeftButton)
-        for _ in range(2):
-            say_next(qtbot, engine, reading)
-        being_said, number = engine.said[-1], reader.page_number
+        engine, reading, being_said = pressed_and_read_on(window, qtbot, 2)
+        number = reader.page_number
         qtbot.mouseClick(window.view_toolbar.widgetForAction(window.commands.larger), Qt.MouseButton.LeftButton)
         assert window.appearance.scale == 1.25
         choose_from_menu(qtbot, window.commands.theme_button, "High contrast")
