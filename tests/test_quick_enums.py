@@ -17,7 +17,10 @@ import pytest
 
 from sbc_desktop import quick_enums
 
-pytestmark = pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="only Python 3.11's enum code is replaced")
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11) or not quick_enums._same_as_standard(),
+    reason="only the enum code of a Python 3.11 that makes classes as 3.11.7 does is replaced",
+)
 
 KEEP = enum.KEEP
 
@@ -153,7 +156,7 @@ def test_aliases_flags_zero_negative_and_unsorted_members(base):
     if issubclass(base, enum.Flag):
         assert quick._flag_mask_ == standard._flag_mask_
         assert quick._all_bits_ == standard._all_bits_
-        assert quick._singles_mask_ == standard._singles_mask_
+        assert getattr(quick, "_singles_mask_", None) == getattr(standard, "_singles_mask_", None)
         assert (quick.A | quick.B) is quick.Both
         assert [m.name for m in quick] == [m.name for m in standard]
         assert quick(1 << 3).value == 8  # KEEP: a value no member has
@@ -238,3 +241,26 @@ def test_other_pythons_are_left_alone(monkeypatch):
     monkeypatch.setattr(sys, "version_info", (3, 12, 0, "final", 0))
     assert quick_enums.install() is False
     assert enum.EnumType._create_ is quick_enums._STDLIB_CREATE
+
+
+def _counting(cls, class_name, names, **kwargs):
+    """A standard library whose functional API makes classes otherwise than any quick_enums knows (as 3.11.2's
+    did from 3.11.7's, before `_made` learned its flag masks): here each class counts its members."""
+    made = quick_enums._STDLIB_CREATE(cls, class_name, names, **kwargs)
+    type.__setattr__(made, "_count_", len(made.__members__))
+    return made
+
+
+def test_not_installed_where_this_python_makes_classes_otherwise(monkeypatch):
+    """On a Python whose own enum code makes a class otherwise than `_made` does (3.11.2's flag masks did, before
+    `_made` followed them, and there a key press's ``~Qt.KeyboardModifier.KeypadModifier`` raised: the page took
+    no key), nothing is installed, and the classes are the standard library's own."""
+    quick_enums.uninstall()
+    monkeypatch.setattr(quick_enums, "_STDLIB_CREATE", _counting)
+    monkeypatch.setattr(quick_enums, "_TEMPLATES", {})
+    try:
+        assert quick_enums.install() is False
+        assert vars(enum.EnumType)["_create_"] is not quick_enums._create_
+    finally:
+        monkeypatch.undo()
+    assert quick_enums.install()  # (as the suite runs: conftest)
