@@ -300,10 +300,11 @@ class ReadAloud(QObject):
         """Another page is shown (the window calls this): reading stops, unless it is the part the reading goes
         on in; there it reads on from the part's first sentence (at once, or once its text is in). The same page
         shown again in place (a new theme, new numbers) is not another: the reading goes on in it (_shown_again)."""
-        if self.reader.is_shown_again() and self._reading_page and self._state != "stopped":
-            self._shown_again()
-            return
-        if self.reader.is_shown_again() and self._asked and self._state == "stopped":
+        if self.reader.is_shown_again() and self._state != "stopped":
+            if self._reading_page:
+                self._shown_again()
+            return  # (a word's meaning is read: not the page's words)
+        if self.reader.is_shown_again() and self._asked:
             self.reader.after_build(self.play)  # (still asked: the page shown again is the one it was asked on)
             return
         parts, wanted = self.shown_parts, self._to_part

@@ -18,6 +18,7 @@ from tests.ui.test_back_keeps_place import open_window
 from tests.ui.test_first_part_early import HeldHelper, click_topic, opened_held, root  # noqa: F401 - root: a fixture
 from tests.ui.test_first_part_early import window as early_window  # noqa: F401 - the fixture
 from tests.ui.test_first_part_early_read_aloud import read_part_1_to_its_last_sentence
+from tests.ui.test_glossary_popup import open_by_mouse
 from tests.ui.test_kiosk_public import start
 from tests.ui.test_kiosk_session import choose_from_menu
 from tests.ui.test_parts_find import at_part
@@ -233,3 +234,25 @@ def test_read_aloud_pressed_on_a_page_still_loading_reads_it_after_a_new_theme(e
     assert engine.said == ["Section one"] and reading.state == "playing"
     say_next(qtbot, engine, reading)
     assert engine.said[-1] == "Long" and speech_highlights(reader) == ["Long"]
+
+
+def test_a_word_s_meaning_read_aloud_goes_on_through_a_new_theme(qtbot, library, settings):
+    """A glossary word's meaning, read from its pop-up's Read aloud button, is not the page: a new theme (the page
+    shown again) does not stop it either."""
+    window = open_window(qtbot, library, settings, "what-is-it")
+    engine = FakeEngine()
+    reading = reading_with(window, engine)
+    open_by_mouse(window, qtbot, "symptom")
+    QTest.mouseClick(window.popup.speak_button, Qt.MouseButton.LeftButton)
+    meaning = [
+        s.text for s in split_sentences(f"{library.glossary['symptom'].term}. {library.glossary['symptom'].definition}")
+    ]
+    assert engine.said == meaning[:1] and len(meaning) > 1 and reading.state == "playing"
+    number = window.reader.page_number
+    choose_from_menu(qtbot, window.commands.theme_button, "Dark")  # the toolbar's Theme button, clicked
+    assert window.appearance.theme_choice == "dark" and window.reader.page_number > number
+    while len(engine.said) < len(meaning):
+        say_next(qtbot, engine, reading)
+    engine.finish()
+    qtbot.waitUntil(lambda: reading.state == "stopped")  # (the meaning's end)
+    assert engine.said == meaning and speech_highlights(window.reader) == []
