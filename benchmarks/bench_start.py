@@ -10,7 +10,9 @@ Every figure is taken against a floor measured in the same run, alternated with 
 ``floor_window.py``, a bare QTextBrowser window showing the same page's HTML. Each start
 is a fresh ``python -m sbc_desktop --content DIR --topic ID`` (offscreen,
 ``SBC_DESKTOP_QUIT_AFTER_FIRST_PAINT=1``), timed from Popen to its ``first-paint`` line,
-with the PSS at that moment (``/proc/self/smaps_rollup``):
+with the PSS at that moment (``/proc/self/smaps_rollup``). The verdict is the ratio of the medians; each
+round's own ratio (a start against the floor of its round, a minute's swing of the machine taken out) is printed
+under it, sorted, to show how far one run's luck moves it:
 
 * **first start**: an empty home (no caches: every file parsed), in an install as the quick start leaves
   it: byte-compiled, and (since session 26) with the code every start compiles kept beside the modules
@@ -95,6 +97,10 @@ def report(name: str, runs_by: dict[str, list], targets: dict[str, float], pss: 
         ratio = median / floor
         mark = verdict(ratio, targets[label]) if label in targets else ""
         print(f"  {label:<30} {median:6.3f} s  {ratio:5.2f}x  PSS {mb:5.1f} MB   {mark}", flush=True)
+        if len(values) == len(runs_by["floor"]) > 1:  # alternated rounds: each start against its own round's floor
+            own = sorted(r[0] / f[0] for r, f in zip(values, runs_by["floor"], strict=True))
+            print(f"  {'  each round against its floor':<30} {statistics.median(own):5.2f}x median"
+                  f"  ({', '.join(f'{x:.2f}' for x in own)})", flush=True)  # fmt: skip
         whole = statistics.median(r[4] for r in values)
         if whole > median + 0.001:  # the first page came first; the rest of the library after it
             print(f"  {'  whole library in':<30} {whole:6.3f} s  {whole / floor:5.2f}x", flush=True)

@@ -19,8 +19,9 @@ same values), the same members with the same attributes, aliases, flag masks and
 order. Anything else -- another base, a member name with an underscore first or one a base
 defines (``name``, ``value``...), a repeated name, a value that is not a plain int, any other
 argument -- goes to the standard library unchanged, as does everything on any Python other
-than 3.11 (3.12 changed this code and made it faster). tests/test_quick_enums.py builds every
-enum of the Qt modules the app uses both ways and compares them.
+than 3.11 (3.12 changed this code and made it faster), and on a 3.11 whose own functional API makes a few
+small probe classes otherwise (`_same_as_standard`: 3.11.2, Debian 12's Python, does). tests/test_quick_enums.py
+builds every enum of the Qt modules the app uses both ways and compares them.
 
 Installed before PySide6 is imported (`code_cache.import_pyside`).
 """
@@ -173,9 +174,42 @@ def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, s
 _BASES = frozenset((enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag))
 
 
+# A probe of the flag masks and aliases: a multi-bit member between single bits, a zero and a repeat.
+_PROBE = [("C", 4), ("AC", 5), ("A", 1), ("Zero", 0), ("Again", 1)]
+
+
+def _seen(cls: Any) -> tuple:
+    """What a class made by the functional API shows: its dictionary's keys in order, its plain values (the
+    masks, the member names), its members, iteration, and the complement of each member."""
+    plain = [(key, value) for key, value in vars(cls).items() if type(value) in (int, str, list, bool)]
+    members = [(name, member._value_) for name, member in cls.__members__.items()]
+    flags = [(~member)._value_ for member in cls] if issubclass(cls, enum.Flag) else []
+    return list(vars(cls)), plain, members, [member._name_ for member in cls], flags
+
+
+def _same_as_standard() -> bool:
+    """`_made` copies one Python 3.11's enum code (3.11.7's). Another 3.11 may make classes otherwise: 3.11.2
+    (Debian 12's own Python) has no ``_singles_mask_`` and takes a flag's mask from its single bits only, so
+    classes made here differed from its own and ``~Qt.KeyboardModifier.KeypadModifier`` raised in its
+    ``Flag._missing_``: the page took no key. So the running Python's own code makes a few small classes
+    first, and `_made` must make the same ones (about 0.1 ms), else nothing is installed."""
+    try:
+        for base in (enum.IntEnum, enum.Flag):  # (IntFlag's code is Flag's)
+            standard = _STDLIB_CREATE(base, "Probe", _PROBE, module=__name__, boundary=_KEEP)
+            quick = _made(base, "Probe", list(_PROBE), __name__)
+            if quick is None or _seen(quick) != _seen(standard):
+                return False
+    except Exception:  # (an enum module unlike any 3.11's this was written for: leave it alone)
+        return False
+    return True
+
+
 def install() -> bool:
-    """Make PySide6's enum classes with `_made`; False (nothing changed) on a Python other than 3.11."""
+    """Make PySide6's enum classes with `_made`; False (nothing changed) on a Python other than 3.11, or a
+    3.11 whose own code makes classes otherwise (`_same_as_standard`)."""
     if sys.version_info[:2] != (3, 11) or not hasattr(enum, "_make_class_unpicklable"):
+        return False
+    if not _same_as_standard():
         return False
     setattr(enum.EnumType, "_create_", _create_)  # noqa: B010  (not in the stubs)
     return True

@@ -10,8 +10,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from sbc_desktop import quick_enums
 from sbc_desktop.settings import builtin_content_dir
 from tests.helpers import TODAY
+
+# Qt's enum classes made as every start makes them (code_cache.import_pyside), where this Python allows it: the
+# suite tests the classes the app uses (a key's modifiers, focus policies, window flags are such classes).
+quick_enums.install()
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO.parent / "shared" / "corpora"

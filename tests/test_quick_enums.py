@@ -17,7 +17,10 @@ import pytest
 
 from sbc_desktop import quick_enums
 
-pytestmark = pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="only Python 3.11's enum code is replaced")
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11) or not quick_enums._same_as_standard(),
+    reason="only the enum code of a Python 3.11 that makes classes as 3.11.7 does is replaced",
+)
 
 KEEP = enum.KEEP
 
@@ -238,3 +241,32 @@ def test_other_pythons_are_left_alone(monkeypatch):
     monkeypatch.setattr(sys, "version_info", (3, 12, 0, "final", 0))
     assert quick_enums.install() is False
     assert enum.EnumType._create_ is quick_enums._STDLIB_CREATE
+
+
+def _as_in_3_11_2(cls, class_name, names, **kwargs):
+    """The standard library's functional API as Python 3.11.2's makes a Flag class (Debian 12's own Python):
+    no ``_singles_mask_``, and a flag mask of the single-bit members only."""
+    made = quick_enums._STDLIB_CREATE(cls, class_name, names, **kwargs)
+    if issubclass(made, enum.Flag):
+        type.__delattr__(made, "_singles_mask_")
+        singles = 0
+        for member in made.__members__.values():
+            if member._value_ and member._value_ & (member._value_ - 1) == 0:
+                singles |= member._value_
+        type.__setattr__(made, "_flag_mask_", singles)
+    return made
+
+
+def test_not_installed_where_this_python_makes_classes_otherwise(monkeypatch):
+    """On a 3.11 whose own enum code makes a flag class otherwise (3.11.2's did, and there a key press's
+    ``~Qt.KeyboardModifier.KeypadModifier`` raised: the page took no key), nothing is installed, and the
+    classes are the standard library's own."""
+    quick_enums.uninstall()
+    monkeypatch.setattr(quick_enums, "_STDLIB_CREATE", _as_in_3_11_2)
+    monkeypatch.setattr(quick_enums, "_TEMPLATES", {})
+    try:
+        assert quick_enums.install() is False
+        assert vars(enum.EnumType)["_create_"] is not quick_enums._create_
+    finally:
+        monkeypatch.undo()
+    assert quick_enums.install()  # (as the suite runs: conftest)

@@ -62,6 +62,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return sentences
 
 
+def nearest(text: str, words: str, at: int) -> int:
+    """Where ``words`` are in ``text`` nearest to ``at`` (before it or after), or -1."""
+    before, after = text.rfind(words, 0, at + len(words)), text.find(words, at)
+    found = [place for place in (before, after) if place >= 0]
+    return min(found, key=lambda place: abs(place - at)) if found else -1
+
+
 class SpeechEngine(Protocol):
     """What ReadAloud needs of a speech engine. stateChanged emits one of
     "ready", "speaking", "paused" or "error"."""
@@ -144,6 +151,10 @@ class ReadAloud(QObject):
         self._text_read: tuple[tuple[int, int], str] = ((-1, -1), "")  # (page number, length), its text
         self._utterance = False  # a sentence has been handed to the engine and not finished
         self._heard_start = False  # ...and the engine has said it started speaking it
+        # The page is shown again in place (a new theme: Reader.is_shown_again): the reader's page number it is shown
+        # as, while the reading waits for its text to find its place in it again (_find_place); None otherwise.
+        self._moving: int | None = None
+        self._asked = False  # Read aloud pressed on a page saying "Loading this page…": read once it is there
         # The next sentence is said once the engine's signal has returned.
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._speak_current)
@@ -186,8 +197,10 @@ class ReadAloud(QObject):
             self.resume()
         elif self._state == "stopped" and self.engine() is not None:
             if self.reader.is_building():  # "Loading this page…": read the page once it is there
+                self._asked = True
                 self.reader.after_build(self.play)
                 return
+            self._asked = False
             # No whole-page step: the sentences from the paragraph in view on, a window at a time as
             # the reading reaches them (and the rest of a long page once it is in: _read_on).
             top = self.reader.cursorForPosition(QPoint(0, 0)).position()
@@ -285,7 +298,14 @@ class ReadAloud(QObject):
 
     def page_changed(self, _url: object = None) -> None:
         """Another page is shown (the window calls this): reading stops, unless it is the part the reading goes
-        on in; there it reads on from the part's first sentence (at once, or once its text is in)."""
+        on in; there it reads on from the part's first sentence (at once, or once its text is in). The same page
+        shown again in place (a new theme, new numbers) is not another: the reading goes on in it (_shown_again)."""
+        if self.reader.is_shown_again() and self._reading_page and self._state != "stopped":
+            self._shown_again()
+            return
+        if self.reader.is_shown_again() and self._asked and self._state == "stopped":
+            self.reader.after_build(self.play)  # (still asked: the page shown again is the one it was asked on)
+            return
         parts, wanted = self.shown_parts, self._to_part
         self._to_part = None
         if wanted is None or parts is None or (parts.topic(), parts.shown()) != wanted or self._state == "stopped":
@@ -297,6 +317,49 @@ class ReadAloud(QObject):
             self.reader.after_build(self._part_in)
         else:
             self._part_in()
+
+    def _shown_again(self) -> None:
+        """The page read is shown again in place (a new theme, or reading style: Preferences; the care team's new
+        numbers; the library arrived whole): its text comes again, in pieces, or parsed in the worker. The sentence
+        being said is said to its end; the next waits until the text is in, then goes on from the place the reading
+        was at, found again in it (_find_place). It stopped there before (session 35's "Noticed, left")."""
+        self._next.stop()  # (between two sentences: the next is said once its place is found)
+        self._clear_highlight()
+        self._page, self._text_read = self.reader.page_number, ((-1, -1), "")
+        page = self._moving = self.reader.page_number
+        reader = self.reader
+        reader.after_build(lambda: reader.when_complete(lambda: self._find_place(page)))  # (both: now, if it is in)
+
+    def _find_place(self, page: int) -> None:
+        """The page shown again is in: the reading goes on from the sentence it was at (the one being said,
+        highlighted again; else the next to say), found in the new text nearest to where it was (words above it may
+        have changed: a phone number, a part's count), or the sentence now at that place if its words are not there."""
+        if self._moving != page or self._state == "stopped" or page != self.reader.page_number:
+            return
+        self._moving = None
+        text, old, index = self._page_text(), self.sentences, self.index
+        if 0 <= index < len(old):  # (the sentence being said, or the next to say)
+            at = nearest(text, old[index].text, old[index].start)
+            place = at if at >= 0 else min(old[index].start, len(text))
+        elif old:  # every sentence split so far is said: on after the last of them
+            at = nearest(text, old[-1].text, old[-1].start)
+            place = at + len(old[-1].text) if at >= 0 else min(old[-1].end, len(text))
+        else:  # (a part the reading went on in, not started yet: from its top)
+            place = 0
+        self._split_to = text.rfind("\n", 0, place) + 1
+        sentences: list[Sentence] = []
+        while not any(s.end > place for s in sentences) and self._split_to < len(text):
+            sentences = self._more_sentences()
+        self.sentences = sentences
+        self.index = next((n for n, s in enumerate(sentences) if s.end > place), len(sentences))
+        if self._utterance:
+            if self.index < len(sentences):
+                self._highlight(sentences[self.index], scroll=False)  # (the page is put back at its place)
+        elif self.index >= len(sentences) and not self._read_on():
+            if self._state == "playing":
+                self._page_ended()
+        elif self._state == "playing":
+            self._next.start()
 
     def _part_in(self) -> None:
         """The part the reading goes on in is shown: its sentences from the top."""
@@ -337,7 +400,7 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         """Stop reading and clear the highlight (the window calls this when the page changes)."""
         self._halt()
-        self.sentences, self.index = [], -1
+        self.sentences, self.index, self._moving, self._asked = [], -1, None, False
         self._reading_page, self._text_read, self._to_part = False, ((-1, -1), ""), None
         self._clear_highlight()
         self._set_state("stopped")
@@ -366,7 +429,9 @@ class ReadAloud(QObject):
             self._engine.stop()
 
     def _speak_current(self) -> None:
-        if self._state != "playing" or self._engine is None or not 0 <= self.index < len(self.sentences):
+        if self._state != "playing" or self._engine is None or self._moving is not None:
+            return  # (the page shown again: said once the place is found in it, _find_place)
+        if not 0 <= self.index < len(self.sentences):
             return
         sentence = self.sentences[self.index]
         if sentence.start >= 0 and not self._highlight(sentence):
@@ -394,13 +459,15 @@ class ReadAloud(QObject):
         elif state == "ready" and self._utterance and self._heard_start:
             self._utterance = self._heard_start = False
             self.index += 1
+            if self._moving is not None:
+                return  # (the page shown again: the next sentence once the place is found in it, _find_place)
             if self.index >= len(self.sentences) and not self._read_on():
                 self._page_ended()  # the end (of the topic, or of a part: then the next part)
             elif self._state == "playing":
                 self._next.start()
 
     # -- the highlight ------------------------------------------------------------------
-    def _highlight(self, sentence: Sentence) -> bool:
+    def _highlight(self, sentence: Sentence, scroll: bool = True) -> bool:
         doc = self.reader.document()
         if sentence.end > doc.characterCount() - 1:
             return False
@@ -415,7 +482,8 @@ class ReadAloud(QObject):
         selection.format.setForeground(self.FOREGROUND)
         selection.format.setProperty(self.MARK, SPEECH)
         self.reader.set_layer(SPEECH, [selection])
-        self._keep_in_view(cursor)
+        if scroll:
+            self._keep_in_view(cursor)
         return True
 
     def _clear_highlight(self) -> None:

@@ -138,6 +138,7 @@ class Reader(QTextBrowser):
         self._load_whole_page = False
         self._loading = False  # a new page replaces the old one, or the reader sets its own place (place())
         self._restyling = False  # a new theme or text size is being applied (see restyling)
+        self._in_place = False  # the page is shown again in place (see is_shown_again)
         self._kept_place: tuple[int, tuple[int, float, float], int] | None = None  # (page number, text_place, scrolls)
         self._scrolls = 0  # the reader's own scrolls (wheel, keys, the scroll bar), counted: see restyling
         self._awaiting_paint = False
@@ -1108,9 +1109,16 @@ class Reader(QTextBrowser):
         if self.source().isEmpty():
             return
         with self.restyling():
-            self._load_whole_page = True
-            self.reload()
-            self._load_whole_page = False
+            self._load_whole_page = self._in_place = True
+            try:
+                self.reload()
+            finally:
+                self._load_whole_page = self._in_place = False
+
+    def is_shown_again(self) -> bool:
+        """True while `sourceChanged` says the page is shown again in place (reload_in_place: a new theme or reading
+        style, new numbers, the library arrived whole): the same page, not another (read aloud goes on in it)."""
+        return self._in_place
 
     # -- the reader's place kept across a restyle (a new theme, text size, numbers) ----------------
     def text_place(self) -> tuple[int, float, float]:
