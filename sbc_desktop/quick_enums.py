@@ -19,9 +19,10 @@ same values), the same members with the same attributes, aliases, flag masks and
 order. Anything else -- another base, a member name with an underscore first or one a base
 defines (``name``, ``value``...), a repeated name, a value that is not a plain int, any other
 argument -- goes to the standard library unchanged, as does everything on any Python other
-than 3.11 (3.12 changed this code and made it faster), and on a 3.11 whose own functional API makes a few
-small probe classes otherwise (`_same_as_standard`: 3.11.2, Debian 12's Python, does). tests/test_quick_enums.py
-builds every enum of the Qt modules the app uses both ways and compares them.
+than 3.11 (3.12 changed this code and made it faster), and on a 3.11 whose own functional API makes two small
+probe classes otherwise (`_same_as_standard`). Flag masks are kept as the running 3.11 keeps them (3.11.2, Debian
+12's Python, differs from 3.11.7 there). tests/test_quick_enums.py builds every enum of the Qt modules the app uses
+both ways and compares them (CI runs it on the system's Python as well).
 
 Installed before PySide6 is imported (`code_cache.import_pyside`).
 """
@@ -79,8 +80,18 @@ def _made(base: type, class_name: str, names: list, module: str | None) -> type 
                 module = "<unknown>"
             value = module
         body[key] = value
-    if flag:
+    # A flag's masks as this 3.11 keeps them: as its members are made (3.11.7), or (3.11.2) a mask and all bits of
+    # every value first, the mask of the single bits put in once the members are made, no `_singles_mask_`.
+    singles_kept = flag and any(key == "_singles_mask_" for key, _ in before)
+    if singles_kept:
         body["_flag_mask_"] = body["_singles_mask_"] = body["_all_bits_"] = 0
+    elif flag:
+        every = 0
+        for item in names:
+            if type(item) is tuple and len(item) == 2 and type(item[1]) is int:
+                every |= item[1]
+        body["_flag_mask_"] = every
+        body["_all_bits_"] = 2 ** (every.bit_length()) - 1
     enum_class: Any = type.__new__(type(base), class_name, (base,), body)
     new_member = body["_new_member_"]
     use_args = body["_use_args_"]
@@ -125,10 +136,12 @@ def _made(base: type, class_name: str, names: list, module: str | None) -> type 
         put(enum_class, name, member)
         member_map[name] = member
         value_map.setdefault(value, member)
-    if flag:
+    if singles_kept:
         put(enum_class, "_flag_mask_", flag_mask)
         put(enum_class, "_singles_mask_", singles)
         put(enum_class, "_all_bits_", 2 ** (flag_mask.bit_length()) - 1)
+    elif flag:
+        put(enum_class, "_flag_mask_", singles)
     for key, value in after:
         if key == "__reduce_ex__" and "__reduce_ex__" in body:
             continue  # (the body's own, as in the functional API: the loop only fills in what is missing)
@@ -188,11 +201,11 @@ def _seen(cls: Any) -> tuple:
 
 
 def _same_as_standard() -> bool:
-    """`_made` copies one Python 3.11's enum code (3.11.7's). Another 3.11 may make classes otherwise: 3.11.2
-    (Debian 12's own Python) has no ``_singles_mask_`` and takes a flag's mask from its single bits only, so
-    classes made here differed from its own and ``~Qt.KeyboardModifier.KeypadModifier`` raised in its
-    ``Flag._missing_``: the page took no key. So the running Python's own code makes a few small classes
-    first, and `_made` must make the same ones (about 0.1 ms), else nothing is installed."""
+    """`_made` follows the enum code of the 3.11s it was checked on (3.11.7, and 3.11.2: Debian 12's own Python,
+    which keeps a flag's masks otherwise). Another 3.11 may make classes otherwise still, and a class unlike its
+    own can break at once (when 3.11.2's masks were not followed, ``~Qt.KeyboardModifier.KeypadModifier`` raised
+    in ``Flag._missing_``: the page took no key). So the running Python's own code makes two small classes
+    first, and `_made` must make the same ones (about 0.3 ms), else nothing is installed."""
     try:
         for base in (enum.IntEnum, enum.Flag):  # (IntFlag's code is Flag's)
             standard = _STDLIB_CREATE(base, "Probe", _PROBE, module=__name__, boundary=_KEEP)
