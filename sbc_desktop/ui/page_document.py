@@ -21,10 +21,11 @@ import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from ..content.links import TERM_SCHEME
+from .page_joins import PieceJoins
 from .reader_outline import OutlineItem
 from .table_grid import grid_tables
 
@@ -61,23 +62,6 @@ def dotted_terms(html: str) -> str:
     return html.replace(_TERM_LINK, _TERM_LINK + 'style="text-underline-style: dotted" ')
 
 
-def append_html(doc: QTextDocument, html: str) -> int:
-    """Add ``html`` at the end of ``doc`` as one change; returns where it begins."""
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    at = cursor.position()
-    # A leading zero-width space takes the place where the fragment's first block
-    # would merge into the last one, so headings and lists keep their formats.
-    cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html, doc))
-    cursor.setPosition(at)
-    cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
-    if cursor.selectedText() == "\u200b":
-        cursor.removeSelectedText()
-    cursor.endEditBlock()
-    return at
-
-
 class PageDocument:
     """A page's whole document, made off screen from its first piece (as shown) and the rest."""
 
@@ -102,7 +86,10 @@ class PageDocument:
         # turn that shows it. The view gives it its page size when it takes it (QTextEdit.setDocument).
         doc.setPageSize(QSizeF(0, 0))
         doc.documentLayout().setPaintDevice(editor.viewport())
-        doc.setHtml(dotted_terms(grid_tables(first_html)))
+        # The pieces joined as Qt reads the page whole (page_joins.py), each piece's tables drawn as a grid and its
+        # glossary words dotted as Qt parses it.
+        self._joins = PieceJoins(doc, lambda html: dotted_terms(grid_tables(html)))
+        _at, added = self._joins.add(first_html)
         # The root frame's margins as the reader set them (Reader._fit_line_length), before any
         # layout: changed on the shown document later, they would lay the whole page out at once.
         root = QTextCursor(doc).currentFrame()
@@ -116,7 +103,7 @@ class PageDocument:
         # Each place a "#name" link can go to: the end of the piece that holds it (a link to it is
         # followed once the layout steps are past there, not by laying the whole page out at once).
         self.anchor_ends: dict[str, int] = {}
-        self._note_anchors(first_html)
+        self._note_anchors(added)
         # Where the pieces holding a table lie (start, end: characters): Qt lays a table out whole, in one
         # step of 8-15 ms for a long one (LayoutSteps gives it a turn of its own).
         self.table_spans: list[tuple[int, int]] = []
@@ -125,7 +112,11 @@ class PageDocument:
         """The next piece of the page, its glossary words marked as Qt parses it (the page's
         outline is read once the page is shown: PageOutline.read_later)."""
         assert self.doc is not None
-        at = append_html(self.doc, dotted_terms(grid_tables(html)))
+        self._added(*self._joins.add(html))
+
+    def _added(self, at: int, html: str) -> None:
+        """``html`` is in the document from ``at`` on: its tables and "#name" places noted."""
+        assert self.doc is not None
         if "<table" in html:
             self.table_spans.append((at, self.doc.characterCount()))
         self._note_anchors(html)
@@ -139,6 +130,7 @@ class PageDocument:
 
     def take(self) -> QTextDocument:
         """The finished document, for the editor to show (it owns it from then on)."""
+        self._added(*self._joins.finish())  # (what the last piece held back)
         doc, self.doc = self.doc, None
         assert doc is not None
         return doc

@@ -46,7 +46,8 @@ from ..urgent_help import PREFERENCES_URL
 from .anchor_place import anchor_position
 from .html_steps import STEP_CHARS, html_steps
 from .page_builds import PageBuilds
-from .page_document import LayoutSteps, PageDocument, append_html, dotted_terms, lay_out_now, mark_terms
+from .page_document import LayoutSteps, PageDocument, dotted_terms, lay_out_now, mark_terms
+from .page_joins import append_html
 from .qt_made import take_viewport
 from .reader_outline import OutlineItem, PageOutline
 from .render_ahead import RenderElsewhere
@@ -124,6 +125,7 @@ class Reader(QTextBrowser):
         self._batch_chars = self._batch_tags = 0
         self._first_piece = ""  # the piece on screen while the rest of the page is built off screen
         self._shown_short = False  # only the start of that piece is on screen (BUILT_PIECE_CHARS)
+        self._shown_tail = ""  # the whitespace after that piece's last element, not set (see _start_parts)
         self._lay_out_whole = False  # a page shown whole: laid out to its end as soon as it is in (see below)
         self._offscreen: PageDocument | None = None  # the whole page, built off screen (page_document.py)
         self._anchor_ends: dict[str, int] = {}  # "#name" places of the page built off screen (page_document.py)
@@ -340,7 +342,7 @@ class Reader(QTextBrowser):
         """The page's first piece (its whole HTML if ``whole``); the rest is added by the fill timer. ``built``: the
         page replaces "Loading..." (see BUILT_PIECE_CHARS)."""
         first = next(parts, "")
-        self.parts_shown, self._shown_short = 1, False
+        self.parts_shown, self._shown_short, self._shown_tail = 1, False, ""
         if whole:
             # An anchor may lie in any part, and history restores a scroll position:
             # both need the whole page at once.
@@ -367,7 +369,12 @@ class Reader(QTextBrowser):
         # piece (BUILT_PIECE_CHARS), the part built off screen from the whole piece as before (even if it is all).
         short = html_steps(made, BUILT_PIECE_CHARS)[0] if built and len(made) > 2 * BUILT_PIECE_CHARS else made
         self._shown_short = len(short) < len(made)
-        return dotted_terms(grid_tables(short) if self._shown_short else first_piece)
+        # Not its trailing whitespace: Qt ends the last block with a space for it, which the page built off screen (the
+        # page whole) does not have where more follows (page_joins.py). Kept for what is added to it (_append).
+        shown = dotted_terms(grid_tables(short) if self._shown_short else first_piece)
+        piece = shown.rstrip()
+        self._shown_tail = shown[len(piece) :]
+        return piece
 
     def _estimated_height(self, height: float) -> None:
         """While a long page is laid out in steps, its scroll bar spans the page's estimated height
@@ -861,7 +868,7 @@ class Reader(QTextBrowser):
         the reader is (its first piece is the one on screen), and is laid out in small steps."""
         assert self._offscreen is not None
         built, self._offscreen = self._offscreen, None
-        self._pending, self._shown_short = None, False
+        self._pending, self._shown_short, self._shown_tail = None, False, ""
         self._steps.clear()
         self._clear_batch()
         position = self.verticalScrollBar().value()
@@ -922,7 +929,8 @@ class Reader(QTextBrowser):
 
     def _append(self, html: str) -> None:
         """Add ``html`` to the page on screen (its outline and glossary words with it)."""
-        at = append_html(self.document(), html)
+        at = append_html(self.document(), self._shown_tail + html)  # (as Qt reads the two whole)
+        self._shown_tail = ""
         self._mark_terms(self.outline.extend(at))  # only the new text is read
         self.outline.caught_up()  # (an outline still read in idle steps reads on where it was)
 
