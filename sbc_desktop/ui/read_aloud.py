@@ -300,10 +300,11 @@ class ReadAloud(QObject):
         """Another page is shown (the window calls this): reading stops, unless it is the part the reading goes
         on in; there it reads on from the part's first sentence (at once, or once its text is in). The same page
         shown again in place (a new theme, new numbers) is not another: the reading goes on in it (_shown_again)."""
-        if self.reader.is_shown_again() and self._reading_page and self._state != "stopped":
-            self._shown_again()
-            return
-        if self.reader.is_shown_again() and self._asked and self._state == "stopped":
+        if self.reader.is_shown_again() and self._state != "stopped":
+            if self._reading_page:
+                self._shown_again()
+            return  # (a word's meaning is read: not the page's words)
+        if self.reader.is_shown_again() and self._asked:
             self.reader.after_build(self.play)  # (still asked: the page shown again is the one it was asked on)
             return
         parts, wanted = self.shown_parts, self._to_part
@@ -327,14 +328,15 @@ class ReadAloud(QObject):
         self._clear_highlight()
         self._page, self._text_read = self.reader.page_number, ((-1, -1), "")
         page = self._moving = self.reader.page_number
-        reader = self.reader
 
         def place_later() -> None:
             # In a turn of its own: the page's text read whole (2-4 ms on an 800,000-character page), not in the step
             # that completes the page (the page built off screen put in its place: 1-2 ms since session 35).
             QTimer.singleShot(0, self, lambda: self._find_place(page))
 
-        reader.after_build(lambda: reader.when_complete(place_later))
+        # Once its text is in (a part shown before the rest of its page came: not waiting for the rest, as its words
+        # given the count then are moved, _text_replaced).
+        self.reader.when_complete(place_later)
 
     def _find_place(self, page: int) -> None:
         """The page shown again is in: the reading goes on from the sentence it was at (the one being said,

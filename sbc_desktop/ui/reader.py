@@ -264,7 +264,11 @@ class Reader(QTextBrowser):
         parts = self.pages.stored_parts(url.toString()) if slow else None
         if slow and parts is None:
             self._load_whole_page = False
-            self._start_build(url, carried, early=not whole)
+            # A part shown before the rest of its page came, shown again in place (a new theme): from the same first
+            # pieces again, at once. Waiting for the whole page ("Loading this page..." for seconds), it came back
+            # counted, its list of parts added at its end, and the place kept (counted from the end) was that far off.
+            again_early = self._in_place and carried is not None and not url.hasFragment()
+            self._start_build(url, carried, early=not whole or again_early)
             if url.hasFragment():
                 fragment = url.fragment()
                 self._after_build = (QUrl(url), [lambda: self.to_anchor(fragment)])

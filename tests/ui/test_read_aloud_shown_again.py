@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSlider
 
 from sbc_desktop.care_team import CareTeam
 from sbc_desktop.ui.main_window import MainWindow
@@ -18,13 +19,14 @@ from tests.ui.test_back_keeps_place import open_window
 from tests.ui.test_first_part_early import HeldHelper, click_topic, opened_held, root  # noqa: F401 - root: a fixture
 from tests.ui.test_first_part_early import window as early_window  # noqa: F401 - the fixture
 from tests.ui.test_first_part_early_read_aloud import read_part_1_to_its_last_sentence
+from tests.ui.test_glossary_popup import open_by_mouse
 from tests.ui.test_kiosk_public import start
 from tests.ui.test_kiosk_session import choose_from_menu
 from tests.ui.test_parts_find import at_part
 from tests.ui.test_parts_find import window as parts_window  # noqa: F401 - the fixture
 from tests.ui.test_parts_read_aloud import reading_with
 from tests.ui.test_read_aloud import FakeEngine, speech_highlights
-from tests.ui.test_restyle_keeps_place import choose_theme_in_view_menu
+from tests.ui.test_restyle_keeps_place import choose_theme_in_view_menu, top_line
 from tests.ui.test_urgent_help import fill_preferences, press_urgent, show, urgent_library  # noqa: F401
 
 
@@ -154,20 +156,50 @@ def test_the_reading_waiting_for_the_next_part_goes_on_in_it_after_a_new_theme(e
     assert said == [f"Part 2 of {count}, Section 5 heading"]
 
 
-def test_a_part_shown_early_read_aloud_goes_on_through_a_new_theme_when_the_rest_comes(early_window, qtbot):  # noqa: F811
+def test_a_part_shown_early_read_aloud_goes_on_through_a_new_theme_before_the_rest_comes(early_window, qtbot):  # noqa: F811
     """Read aloud pressed on part 1 shown before the rest of its page came; the theme changes while it is read: the
-    part is shown again once the rest has come, and the reading goes on from the sentence it was at."""
+    part is shown again at once from the same first pieces (not "Loading this page…" until the rest has come), the
+    reading goes on from the sentence it was at, and on through the count when it comes."""
     window = early_window
     reader = window.reader
     helper = opened_held(window, qtbot, 3)
     engine, reading, being_said = pressed_and_read_on(window, qtbot, 3)
     assert being_said == "An opening paragraph before the first section."
     larger_then_a_theme(window, qtbot)
-    helper.release()
-    qtbot.waitUntil(lambda: reader.parts_counted() and reader.is_complete(), timeout=20_000)
+    qtbot.waitUntil(lambda: reader.is_complete() and "Section 4 heading" in reader.toPlainText(), timeout=20_000)
+    assert not reader.parts_counted() and "Part 1: Section 1 heading" in reader.toPlainText()
     goes_on_from(window, qtbot, engine, reading, being_said)
-    assert engine.said[-3] == "Section 1 heading" and reader.part_index() == 0
-    assert sum(w.startswith("Part 1") for w in engine.said) == 1
+    assert engine.said[-3] == "Section 1 heading" and not reader.parts_counted()
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    assert f"Part 1 of {reader.part_count()}: Section 1 heading" in reader.toPlainText()
+    for _ in range(2):
+        say_next(qtbot, engine, reading)
+        assert speech_highlights(reader) == [engine.said[-1]]
+    assert engine.said[-1] == "Paragraph 3 of section 1: some words about it, plain and short."
+    assert sum(w.startswith("Part 1") for w in engine.said) == 1 and reader.part_index() == 0
+
+
+def test_a_new_theme_on_a_part_shown_early_keeps_it_on_screen_at_the_reader_s_place(early_window, qtbot):  # noqa: F811
+    """The part is shown again at once, its same line at the top, and it stays there when the count comes (before,
+    it said "Loading this page…" until the rest had come, then came back counted, its list of parts added at its end,
+    and the place, kept counted from the end, was that list's length too far down)."""
+    window = early_window
+    reader = window.reader
+    helper = opened_held(window, qtbot, 3)
+    qtbot.waitUntil(reader.is_laid_out)
+    bar = reader.verticalScrollBar()
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # as a click below the scroll bar's handle does
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+    line = top_line(reader)
+    assert line[0] > 10
+    choose_theme_in_view_menu(window, qtbot, "contrast")
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.viewport().updatesEnabled(), timeout=20_000)
+    assert not reader.parts_counted() and top_line(reader) == line
+    with qtbot.waitSignal(reader.partsCounted, timeout=20_000):
+        helper.release()
+    qtbot.waitUntil(lambda: reader.is_laid_out() and reader.viewport().updatesEnabled(), timeout=20_000)
+    assert top_line(reader) == line and f"Part 1 of {reader.part_count()}" in reader.toPlainText()
 
 
 @pytest.mark.parametrize("at", ["If you feel unwell, ring your team.", "0800 000 0003"])  # before the number, or it
@@ -233,3 +265,25 @@ def test_read_aloud_pressed_on_a_page_still_loading_reads_it_after_a_new_theme(e
     assert engine.said == ["Section one"] and reading.state == "playing"
     say_next(qtbot, engine, reading)
     assert engine.said[-1] == "Long" and speech_highlights(reader) == ["Long"]
+
+
+def test_a_word_s_meaning_read_aloud_goes_on_through_a_new_theme(qtbot, library, settings):
+    """A glossary word's meaning, read from its pop-up's Read aloud button, is not the page: a new theme (the page
+    shown again) does not stop it either."""
+    window = open_window(qtbot, library, settings, "what-is-it")
+    engine = FakeEngine()
+    reading = reading_with(window, engine)
+    open_by_mouse(window, qtbot, "symptom")
+    QTest.mouseClick(window.popup.speak_button, Qt.MouseButton.LeftButton)
+    meaning = [
+        s.text for s in split_sentences(f"{library.glossary['symptom'].term}. {library.glossary['symptom'].definition}")
+    ]
+    assert engine.said == meaning[:1] and len(meaning) > 1 and reading.state == "playing"
+    number = window.reader.page_number
+    choose_from_menu(qtbot, window.commands.theme_button, "Dark")  # the toolbar's Theme button, clicked
+    assert window.appearance.theme_choice == "dark" and window.reader.page_number > number
+    while len(engine.said) < len(meaning):
+        say_next(qtbot, engine, reading)
+    engine.finish()
+    qtbot.waitUntil(lambda: reading.state == "stopped")  # (the meaning's end)
+    assert engine.said == meaning and speech_highlights(window.reader) == []
