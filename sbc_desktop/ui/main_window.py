@@ -32,6 +32,7 @@ from .handout_actions import HandoutActions
 from .heap_trim import HeapTrim
 from .history_in_place import go_in_place
 from .history_limit import BoundedHistory
+from .idle_collect import IdleCollect
 from .lazy_dock import LazyDock, keep_tab_place
 from .nav_tree import NavTree
 from .page_find import Highlighter, words_pattern
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.history_limit = BoundedHistory(self.reader)
         # A long page's freed memory given back once the reader pauses on a whole page.
         self.heap_trim = HeapTrim(self, busy=lambda: not self.reader.is_complete())
+        self.idle_collect = IdleCollect(self, busy=lambda: not self.reader.is_laid_out())
         self._popup: GlossaryPopup | None = None  # made when a word is first looked up (see popup)
         self._same_page = False  # reloading the page shown (take_library): its title is not said again
         self.problem_banner = self._make_problem_banner()
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self._note_position)
         self.reader.pageLaidOut.connect(self._note_scrolled_position)
         self.reader.pageLaidOut.connect(self.tree.catch_up)  # its row, if out of view, once the page is in
+        self.reader.pageLaidOut.connect(self.idle_collect.page_laid_out)  # collections then, not in a page's steps
         self.reader.pageLeaving.connect(self._note_place_left)
         self.reader.sourceChanged.connect(self.read_aloud.page_changed)  # (stops, but in the part it reads on in)
         self.reader.sourceChanged.connect(self._page_changed)

@@ -715,7 +715,9 @@ class Reader(QTextBrowser):
         grown = layout.blockBoundingRect(doc.findBlock(at)).height() - height
         if grown and self.verticalScrollBar().value() > top:
             self.place(self.verticalScrollBar().value() + round(grown))
-        self.textReplaced.emit(block.position() + same, len(old) - tail - same, len(line) - tail - same)
+        replaced = (block.position() + same, len(old) - tail - same, len(line) - tail - same)
+        self.outline.replaced(*replaced)
+        self.textReplaced.emit(*replaced)
 
     def _build_finished(self, number: int) -> None:
         """The worker has parsed a page: show it, unless the reader has moved on since."""
@@ -934,6 +936,7 @@ class Reader(QTextBrowser):
         at = append_html(self.document(), self._shown_tail + html)  # (as Qt reads the two whole)
         self._shown_tail = ""
         self._mark_terms(self.outline.extend(at))  # only the new text is read
+        self.outline.caught_up()  # (an outline still read in idle steps reads on where it was)
 
     def _new_source(self, _url: QUrl) -> None:
         if self.page_number != self._structure_of:  # (not another place on the same page: its structure stands)
