@@ -454,6 +454,8 @@ def test_the_window_s_parse_waits_while_a_part_shown_early_is_built(qtbot, big_r
 
     monkeypatch.setattr(reader_module, "BUILD_CHARS", 4_000)
     monkeypatch.setattr(render_ahead, "HELPER_CHARS", 10**9)  # no helper process: the window's worker parses it
+    # (that it waits, not how long at most: at load 7-8 the build outlasted the 0.25 s bound, and the test failed)
+    monkeypatch.setattr(reader_module, "PARSE_WAITS_S", 20.0)
     window = open_window(qtbot, load_library(big_root), settings, "other")
     reader, renderer = window.reader, window.pages.renderer
     real, parts, building, shown = renderer.render, [], [], threading.Event()
