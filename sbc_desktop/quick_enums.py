@@ -187,8 +187,9 @@ def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, s
 _BASES = frozenset((enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag))
 
 
-# A probe of the flag masks and aliases: a multi-bit member between single bits, a zero and a repeat.
-_PROBE = [("C", 4), ("AC", 5), ("A", 1), ("Zero", 0), ("Again", 1)]
+# A probe of the flag masks and aliases: a multi-bit member with a bit no single one has (its mask of single bits
+# and of every value differ), a zero and a repeat.
+_PROBE = [("C", 4), ("AB", 3), ("A", 1), ("Zero", 0), ("Again", 1)]
 
 
 def _seen(cls: Any) -> tuple:
