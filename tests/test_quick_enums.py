@@ -19,7 +19,7 @@ from sbc_desktop import quick_enums
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] != (3, 11) or not quick_enums._same_as_standard(),
-    reason="only the enum code of a Python 3.11 that makes classes as 3.11.7 does is replaced",
+    reason="quick_enums is installed only on a Python 3.11 whose own enum code makes the classes it makes",
 )
 
 KEEP = enum.KEEP
