@@ -23,8 +23,8 @@ import re
 STEP_CHARS = 4000
 CUT = "<!--cut-->"  # after a list's end: the list goes on in the next piece (Qt skips a comment)
 GOES_ON = "<!--goes on-->"  # before the start of the list that goes on
-_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:"[^"]*"|\'[^\']*\'|[^>"\'])*>')
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:"[^"]*"|\'[^\']*\'|[^>"\'])*>')  # (">" in quotes: not an end)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())  # (no closing tag)
 _START = re.compile(r'\sstart="(-?[0-9]{1,9})"')
 _TEXT = re.compile(r"(?:^|>)[^<]*?[^\s<]")  # a character outside the tags (text, an entity)
 
@@ -46,9 +46,9 @@ def html_steps(html: str, limit: int = STEP_CHARS) -> list[str]:
     opened = ""  # what the next piece starts with: a cut list opened again
     in_list: list = []  # the top-level list the walk is in: [name, its number so far, where it began, a cut]
     element_at = 0  # where the top-level element the walk is in began
-    for match in _TAG.finditer(html):
+    for match in TAG.finditer(html):
         closing, name = match.group(1), match.group(2).lower()
-        if name in _VOID or match.group(0).endswith("/>"):
+        if name in VOID or match.group(0).endswith("/>"):
             if depth == 0:
                 element_at = match.start()
         elif closing:

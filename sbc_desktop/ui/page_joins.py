@@ -25,26 +25,24 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextList
 
-from .html_steps import CUT, GOES_ON, leaves_block_open
+from .html_steps import CUT, GOES_ON, TAG, VOID, leaves_block_open
 
 # The made-up item's text (an invisible separator: nothing a page holds alone in an item).
 _MADE_UP = "\u2063"
 _MADE_UP_ITEM = f"<li>{_MADE_UP}</li>"
 # A list cut and opened again inside one piece (the pieces joined up to BATCH_CHARS): the cut undone.
 _CUT_INSIDE = re.compile("</(?:ol|ul)>" + re.escape(CUT + GOES_ON) + '<(?:ol start="-?[0-9]+"|ul)>')
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 def _element_start(html: str, end: int) -> int:
     """Where the top-level element that ends at ``end`` begins (-1 if it cannot be told)."""
     lt = html.rfind("<", 0, end)
-    tag = _TAG.fullmatch(html, lt, end) if lt >= 0 else None
+    tag = TAG.fullmatch(html, lt, end) if lt >= 0 else None
     if tag is None:
         return -1
     name = tag.group(2)
     if not tag.group(1):  # an opening tag last: a void element (<hr>) or none
-        return lt if name.lower() in _VOID or tag.group(0).endswith("/>") else -1
+        return lt if name.lower() in VOID or tag.group(0).endswith("/>") else -1
     opening, closing = "<" + name, "</" + name
     depth, at = 1, lt
     while depth:  # back over nested elements of the same name (a table in a table)
